@@ -1,0 +1,1 @@
+"""StoryLens engine. Never imports streamlit (see lib/ui/ for the only exception)."""

@@ -1,0 +1,57 @@
+"""One Settings object: defaults, overridden by environment variables.
+
+| setting          | env var                    | default                                  |
+|------------------|----------------------------|------------------------------------------|
+| data_dir         | STORYLENS_DATA             | <repo>/data                              |
+| model_name       | STORYLENS_MODEL            | "all-MiniLM-L6-v2" (bundled package)     |
+| max_input_bytes  | STORYLENS_MAX_INPUT_MB     | 20 MB                                    |
+| story_start      | STORYLENS_STORY_START      | "2024-06-01"                             |
+| embed_batch_size | STORYLENS_EMBED_BATCH      | 64                                       |
+
+`model_name` is either the bundled default, a local directory holding a
+sentence-transformers model, or the name of a model already in the local
+Hugging Face cache; nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    model_name: str = DEFAULT_MODEL
+    max_input_bytes: int = 20 * 1024 * 1024
+    story_start: str = "2024-06-01"
+    embed_batch_size: int = 64
+
+    @property
+    def bundled_articles_dir(self) -> Path:
+        return self.data_dir / "articles"
+
+    @property
+    def store_dir(self) -> Path:
+        """Derived data (never committed): the SQLite store and caches."""
+        return self.data_dir / ".storylens"
+
+    def with_data_dir(self, data_dir: str | Path) -> "Settings":
+        return replace(self, data_dir=Path(data_dir).expanduser().resolve())
+
+
+def load_settings(data_dir: str | Path | None = None) -> Settings:
+    """Settings from the environment; `data_dir` (e.g. `--data DIR`) wins."""
+    env = os.environ
+    chosen_dir = data_dir or env.get("STORYLENS_DATA") or (REPO_ROOT / "data")
+    return Settings(
+        data_dir=Path(chosen_dir).expanduser().resolve(),
+        model_name=env.get("STORYLENS_MODEL", DEFAULT_MODEL),
+        max_input_bytes=int(float(env.get("STORYLENS_MAX_INPUT_MB", "20")) * 1024 * 1024),
+        story_start=env.get("STORYLENS_STORY_START", "2024-06-01"),
+        embed_batch_size=int(env.get("STORYLENS_EMBED_BATCH", "64")),
+    )
