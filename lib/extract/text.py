@@ -1,25 +1,94 @@
-"""Placeholder cleaner for pasted page text (replaced by the scored cleaner)."""
+"""Pasted page text (select-all + copy, saved .txt) -> article paragraphs + audit.
+
+One learned scorer per line (lib/extract/scorer.py, weights tuned on the dev
+set by bench/train_cleaner.py) over general signals (lib/extract/signals.py):
+length, sentence shape, menu runs, repetition, position relative to the
+headline and the prose core, language switches, comment/promo/appeal/legal
+phrasing. Every dropped line is in `removed` with a kind and a reason.
+
+Conventions (kept consistent on purpose):
+- The title is the headline line (headline-shaped, just above the prose, and
+  sharing its words); it is never repeated as a paragraph, and its repeats are
+  dropped as `metadata` ("headline repeated").
+- A standfirst/dek under the headline stays the first body paragraph when the
+  scorer reads it as article prose (a full sentence); otherwise it is dropped.
+- Section subheads inside the article ("Preparing for a 'Busy Year'") are kept
+  OUT of the body, as `metadata` with reason "section heading"; a paragraph that
+  merely starts with a run-in subhead is a paragraph and is kept whole.
+- One non-empty input line is one block/paragraph; nothing inside a line is
+  rewritten except runs of whitespace.
+"""
 
 from __future__ import annotations
 
-import re
-
 from lib.extract import Extraction
+from lib.extract import signals as sig
+from lib.extract.blocks import block_features, block_language, build_context, split_blocks
+from lib.extract.kinds import classify_removed
+from lib.extract.scorer import block_probabilities, load_weights, select_body
 from lib.models import RemovedBlock
 
-_SENTENCE_END = re.compile(r"[.!?\"'”’)]\s*$")
+
+def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) -> Extraction:
+    """Article title and paragraphs of pasted page text; every other line is in `removed`, in page order.
+
+    `known_boilerplate` (optional): lines known to recur on other pages of the
+    same site (e.g. from the stored corpus); they are a strong furniture signal.
+    """
+    blocks = split_blocks(text)
+    if not blocks:
+        return Extraction(title="", paragraphs=(), removed=(), notes=("the text is empty",))
+    context = build_context(blocks, corpus_repeated=frozenset(known_boilerplate))
+    weights = load_weights()
+    features = block_features(blocks, context)
+    probabilities = block_probabilities(features, weights)
+    keep, _span = select_body(probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index)
+
+    title_index = context.title_index
+    for block in blocks:
+        if keep[block.index] and (block.text == context.title or _is_subhead(block, keep, blocks)):
+            keep[block.index] = False
+    if title_index < 0:
+        # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
+        first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
+        title_index = next(
+            (b.index for b in blocks[:first_kept] if sig.is_heading_like(b.text) and b.n_words >= 3), -1
+        )
+    languages = [
+        _language_if_other(block, context) if not keep[block.index] else "" for block in blocks
+    ]
+    verdicts = classify_removed(blocks, keep, context, languages)
+    paragraphs = tuple(block.text for block in blocks if keep[block.index])
+    removed = tuple(
+        RemovedBlock(kind=verdict.kind, text=block.text, reason=verdict.reason)
+        for block, verdict in zip(blocks, verdicts)
+        if verdict is not None and block.index != title_index
+    )
+    notes = []
+    if not paragraphs:
+        notes.append("no line of the text reads like article prose; nothing was kept")
+    return Extraction(
+        title=blocks[title_index].text if title_index >= 0 else "",
+        paragraphs=paragraphs,
+        removed=removed,
+        notes=tuple(notes),
+    )
 
 
-def clean_page_text(text: str) -> Extraction:
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    if not lines:
-        return Extraction(title="", paragraphs=(), removed=())
-    title, rest = lines[0], lines[1:]
-    paragraphs, removed = [], []
-    for line in rest:
-        if len(line) >= 60 and _SENTENCE_END.search(line) and line != title:
-            paragraphs.append(line)
-        else:
-            removed.append(RemovedBlock(kind="other", text=line, reason="short or not a sentence"))
-    return Extraction(title=title, paragraphs=tuple(paragraphs), removed=tuple(removed))
+def _is_subhead(block, keep: list[bool], blocks) -> bool:
+    """A short heading-shaped line between two kept paragraphs (section subhead)."""
+    if not sig.is_heading_like(block.text) or block.n_words > 14 or block.n_words < 2:
+        return False
+    index = block.index
+    before = any(keep[i] for i in range(max(0, index - 2), index))
+    after = any(keep[i] for i in range(index + 1, min(len(blocks), index + 3)))
+    return before and after
+
+
+def _language_if_other(block, context) -> str:
+    from lib.extract.blocks import other_language
+
+    if other_language(block, context):
+        language = block_language(block, context)
+        return language if language != "und" else "another script"
+    return ""

@@ -1,0 +1,51 @@
+# StoryLens: `make run` sets up and launches the app; `make test` sets up and runs the tests.
+# Both create .venv with pip (torch is pinned to the CPU build 2.13.0 in pyproject.toml).
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test install install-test browser eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser
+
+# System Chromium for the real-browser tests (never `playwright install`).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Real-browser tests need Chromium: sudo apt-get install chromium"; fi; }
+
+run: install
+	HF_HUB_OFFLINE=1 $(PY) -m streamlit run app.py --server.port $(PORT)
+
+# pytest exit 5 means "no tests ran": that is a failure, not a pass.
+test: install-test
+	HF_HUB_OFFLINE=1 $(PY) -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "FAILED: no tests were collected"; exit 1; fi; \
+	[ $$status -eq 0 ] || exit $$status; \
+	HF_HUB_OFFLINE=1 $(MAKE) --no-print-directory eval
+
+# Accuracy floors on hand-checked gold (fail below the floor).
+eval:
+	@for script in bench/eval_*.py; do \
+	  [ -f "$$script" ] || continue; echo "== $$script"; $(PY) $$script --ci || exit 1; done
+
+bench: install
+	@for script in bench/search.py bench/scale.py bench/startup.py; do \
+	  [ -f "$$script" ] && { echo "== $$script"; $(PY) $$script; }; done; true
+
+clean:
+	rm -rf $(VENV) data/.storylens test-artifacts .pytest_cache

@@ -1,0 +1,20 @@
+"""StoryLens: explore how one news story is covered across outlets.
+
+The router: declares the pages and the shared sidebar, nothing else.
+"""
+
+import streamlit as st
+
+from lib.ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="StoryLens", page_icon="🔎", layout="wide")
+
+pages = [
+    st.Page("pages/search.py", title="Search", icon="🔎", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon="🗓️"),
+    st.Page("pages/compare.py", title="Compare sources", icon="⚖️"),
+    st.Page("pages/corpus.py", title="Articles", icon="📰"),
+]
+navigation = st.navigation(pages)
+render_sidebar()
+navigation.run()

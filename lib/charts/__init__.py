@@ -1,0 +1,1 @@
+"""Plotly figures built from records/DataFrames; testable without streamlit."""

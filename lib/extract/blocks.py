@@ -1,0 +1,332 @@
+"""Pasted page text -> blocks (one per non-empty line) with their page context and features.
+
+A block is one line of the input, whitespace-normalised. The page context is
+computed once: the prose core (the longest coherent run of sentence-like
+lines), the headline, the body language and how often each line recurs.
+`block_features` gives one numeric vector per block (names in FEATURE_NAMES),
+the only input of the learned scorer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lib.extract import signals as sig
+
+_INNER_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+@dataclass(frozen=True)
+class Block:
+    index: int
+    text: str
+    n_words: int
+    n_chars: int
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Page-level facts every block's features are relative to."""
+
+    title_index: int  # -1 when no headline was found
+    title: str
+    core_start: int  # first/last block of the prose core (inclusive)
+    core_end: int
+    body_language: str
+    line_counts: Counter  # how often each block text occurs on the page
+    corpus_repeated: frozenset  # block texts known to recur on other pages (optional input)
+    end_markers: tuple[int, ...]  # indices of "Comments", "Related", "Tags", "©" lines after the core starts
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Non-empty lines, with runs of spaces/tabs/nbsp collapsed (the only allowed rewrite)."""
+    blocks = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _INNER_SPACE.sub(" ", raw).strip()
+        if line:
+            blocks.append(Block(len(blocks), line, len(sig.words(line)), len(line)))
+    return blocks
+
+
+def prose_strength(block: Block) -> float:
+    """0..1: how much a line reads like article prose by shape alone."""
+    if sig.cjk_ratio(block.text) > 0.5:
+        length = block.n_chars / 3.0  # CJK: ~1 word per 1.5-2 characters
+    else:
+        length = block.n_words
+    if length < 6:
+        return 0.0
+    score = min(1.0, length / 25.0)
+    if not sig.ends_like_sentence(block.text):
+        score *= 0.4
+    if sig.lowercase_ratio(block.text) < 0.35 and sig.cjk_ratio(block.text) < 0.5:
+        score *= 0.4
+    if sig.is_comment_shape(block.text) or sig.is_copyright(block.text):
+        score = 0.0
+    return score
+
+
+def find_core(blocks: list[Block]) -> tuple[int, int]:
+    """Inclusive span with the most prose, where non-prose lines cost and prose lines pay (max-sum run)."""
+    if not blocks:
+        return (0, -1)
+    values = []
+    for block in blocks:
+        strength = prose_strength(block)
+        if strength >= 0.5:
+            values.append(strength * min(block.n_chars, 600))
+        else:
+            values.append(-25.0 - 0.3 * min(block.n_chars, 200))
+    best, best_span = -math.inf, (0, 0)
+    running, start = 0.0, 0
+    for index, value in enumerate(values):
+        if running <= 0:
+            running, start = value, index
+        else:
+            running += value
+        if running > best:
+            best, best_span = running, (start, index)
+    return best_span
+
+
+def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats: int) -> float:
+    text = block.text
+    if not (3 <= block.n_words <= 30) and not (sig.cjk_ratio(text) > 0.5 and 8 <= block.n_chars <= 80):
+        return -1.0
+    if text.endswith(".") and not text.endswith("..."):
+        return -1.0
+    if (
+        sig.is_date_line(text)
+        or sig.is_caption(text)
+        or sig.is_copyright(text)
+        or sig.is_nav_word(text)
+        or sig.is_comment_shape(text)
+        or sig.is_related_marker(text)
+        or sig.is_byline(text)
+        or sig.separator_count(text) >= 2
+    ):
+        return -1.0
+    own = sig.content_tokens(text)
+    if not own:
+        return -1.0
+    overlap = len(own & core_tokens) / len(own)
+    return overlap + 0.3 * (repeats > 1) + 0.25 / (1 + distance / 3.0) + 0.1 * min(block.n_words, 12) / 12
+
+
+def find_headline(blocks: list[Block], core_start: int, core_end: int, line_counts: Counter) -> int:
+    """Index of the article's headline: the headline-shaped line before the prose core that shares the most words with it."""
+    if not blocks:
+        return -1
+    core_text = " ".join(block.text for block in blocks[core_start : min(core_end + 1, core_start + 12)])
+    core_tokens = sig.content_tokens(core_text)
+    best, best_index = 0.15, -1
+    for index in range(max(0, core_start - 40), min(core_start + 1, len(blocks))):
+        block = blocks[index]
+        score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text])
+        if score > best:
+            best, best_index = score, index
+    return best_index
+
+
+_END_MARKER_KINDS = ("comment", "related", "navigation", "credit")
+
+
+def end_marker_kind(text: str) -> str:
+    """Kind of section a short heading line opens ("Comments" -> comment), or ""."""
+    if len(text) > 60:
+        return ""
+    if sig.is_related_marker(text):
+        return "related"
+    if sig.is_comment_shape(text) and not sig.is_vote_count(text) and not sig.is_bare_count(text):
+        return "comment"
+    if sig.is_copyright(text):
+        return "credit"
+    if re.match(r"^(?:tags?|topics?|hashtags|filed under|categories|related tags|share(?: this)?(?: article| story)?)\b", text, re.IGNORECASE):
+        return "navigation"
+    return ""
+
+
+def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset()) -> PageContext:
+    from lib.language import detect_language
+
+    line_counts = Counter(block.text for block in blocks)
+    core_start, core_end = find_core(blocks)
+    title_index = find_headline(blocks, core_start, core_end, line_counts)
+    prose = [block.text for block in blocks[core_start : core_end + 1] if prose_strength(block) >= 0.5]
+    body_language = detect_language(" ".join(prose)[:3000]) if prose else "und"
+    markers = tuple(
+        block.index for block in blocks[core_start:] if end_marker_kind(block.text)
+    )
+    return PageContext(
+        title_index=title_index,
+        title=blocks[title_index].text if title_index >= 0 else "",
+        core_start=core_start,
+        core_end=core_end,
+        body_language=body_language,
+        line_counts=line_counts,
+        corpus_repeated=corpus_repeated,
+        end_markers=markers,
+    )
+
+
+def short_run_lengths(blocks: list[Block], max_words: int = 5) -> list[int]:
+    """For each block, the length of the run of consecutive short lines it belongs to (0 if not short)."""
+    lengths = [0] * len(blocks)
+    index = 0
+    while index < len(blocks):
+        if blocks[index].n_words <= max_words:
+            end = index
+            while end + 1 < len(blocks) and blocks[end + 1].n_words <= max_words:
+                end += 1
+            for position in range(index, end + 1):
+                lengths[position] = end - index + 1
+            index = end + 1
+        else:
+            index += 1
+    return lengths
+
+
+def block_language(block: Block, context: PageContext) -> str:
+    """Language of a block long enough to tell (else "und")."""
+    from lib.language import detect_language
+
+    if block.n_chars < 30 and sig.cjk_ratio(block.text) < 0.5:
+        return "und"
+    return detect_language(block.text)
+
+
+def other_language(block: Block, context: PageContext) -> float:
+    """1 when the block is clearly in another language (or script) than the article body."""
+    if context.body_language in ("und", ""):
+        return 0.0
+    body_is_cjk = context.body_language in ("ja", "zh", "ko")
+    block_cjk = sig.cjk_ratio(block.text)
+    if (block_cjk > 0.5) != body_is_cjk and (block.n_chars >= 8):
+        return 1.0
+    language = block_language(block, context)
+    return 1.0 if language not in ("und", context.body_language) and block.n_words >= 8 else 0.0
+
+
+FEATURE_NAMES = (
+    "log_words",
+    "very_short",
+    "short",
+    "ends_sentence",
+    "sentences",
+    "lowercase_ratio",
+    "digit_ratio",
+    "letter_ratio",
+    "comma_density",
+    "prose_strength",
+    "has_url",
+    "copyright",
+    "date_line",
+    "byline",
+    "wire_mention_short",
+    "caption",
+    "comment_shape",
+    "vote_count",
+    "promo",
+    "appeal",
+    "related_marker",
+    "nav_word",
+    "disclaimer",
+    "price_line",
+    "separators",
+    "other_language",
+    "repeated_on_page",
+    "corpus_repeated",
+    "short_run",
+    "capitalised_short_run",
+    "before_headline",
+    "is_headline",
+    "in_core",
+    "before_core",
+    "after_core",
+    "after_end_marker",
+    "markers_passed",
+    "comment_neighbours",
+    "neighbour_prose",
+    "prev_prose",
+    "next_prose",
+    "relative_position",
+    "headline_overlap",
+    "heading_like_in_core",
+)
+
+
+def block_features(blocks: list[Block], context: PageContext) -> list[list[float]]:
+    """One feature vector per block, in FEATURE_NAMES order."""
+    n = len(blocks)
+    runs = short_run_lengths(blocks)
+    strengths = [prose_strength(block) for block in blocks]
+    comment_flags = [1.0 if sig.is_comment_shape(block.text) else 0.0 for block in blocks]
+    title_tokens = sig.content_tokens(context.title)
+    rows = []
+    for index, block in enumerate(blocks):
+        text = block.text
+        passed = sum(1 for marker in context.end_markers if context.core_start < marker < index)
+        window = [strengths[j] for j in range(max(0, index - 2), min(n, index + 3)) if j != index]
+        comment_window = [comment_flags[j] for j in range(max(0, index - 3), min(n, index + 4)) if j != index]
+        own_tokens = sig.content_tokens(text)
+        capital_run = 0.0
+        if runs[index] >= 3:
+            start = index
+            while start > 0 and runs[start - 1] == runs[index] and blocks[start - 1].n_words <= 5:
+                start -= 1
+            run_blocks = blocks[start : start + runs[index]]
+            capital_run = sum(1 for b in run_blocks if b.text[:1].isupper()) / len(run_blocks)
+        rows.append(
+            [
+                math.log1p(block.n_words),
+                1.0 if block.n_words <= 3 else 0.0,
+                1.0 if block.n_words <= 8 else 0.0,
+                1.0 if sig.ends_like_sentence(text) else 0.0,
+                min(sig.sentence_count(text), 6) / 6.0,
+                sig.lowercase_ratio(text),
+                sig.digit_ratio(text),
+                sig.letter_ratio(text),
+                min(text.count(",") / max(block.n_words, 1) * 10, 2.0),
+                strengths[index],
+                1.0 if sig.has_url(text) else 0.0,
+                1.0 if sig.is_copyright(text) else 0.0,
+                1.0 if sig.is_date_line(text) else 0.0,
+                1.0 if sig.is_byline(text) else 0.0,
+                1.0 if sig.mentions_wire(text) and block.n_words <= 6 else 0.0,
+                1.0 if sig.is_caption(text) else 0.0,
+                comment_flags[index],
+                1.0 if sig.is_vote_count(text) else 0.0,
+                1.0 if sig.is_promo(text) else 0.0,
+                1.0 if sig.is_appeal(text) else 0.0,
+                1.0 if sig.is_related_marker(text) else 0.0,
+                1.0 if sig.is_nav_word(text) else 0.0,
+                1.0 if sig.is_disclaimer(text) else 0.0,
+                1.0 if sig.is_price_line(text) else 0.0,
+                min(sig.separator_count(text), 4) / 4.0,
+                other_language(block, context),
+                1.0 if context.line_counts[text] > 1 else 0.0,
+                1.0 if text in context.corpus_repeated else 0.0,
+                math.log1p(runs[index]) if runs[index] >= 2 else 0.0,
+                capital_run * math.log1p(runs[index]),
+                1.0 if 0 <= index < context.title_index else 0.0,
+                1.0 if index == context.title_index or (context.title and text == context.title) else 0.0,
+                1.0 if context.core_start <= index <= context.core_end else 0.0,
+                math.log1p(max(0, context.core_start - index)),
+                math.log1p(max(0, index - context.core_end)),
+                1.0 if passed else 0.0,
+                min(passed, 4) / 4.0,
+                sum(comment_window) / max(len(comment_window), 1),
+                sum(window) / max(len(window), 1),
+                strengths[index - 1] if index > 0 else 0.0,
+                strengths[index + 1] if index + 1 < n else 0.0,
+                index / max(n - 1, 1),
+                len(own_tokens & title_tokens) / len(own_tokens) if own_tokens and title_tokens else 0.0,
+                1.0
+                if context.core_start < index < context.core_end and sig.is_heading_like(text) and block.n_words >= 2
+                else 0.0,
+            ]
+        )
+    return rows

@@ -1,0 +1,92 @@
+"""The learned block scorer and the body decoder.
+
+`block_probabilities` is one logistic model over all signals (weights learned
+by bench/train_cleaner.py, shipped as weights.json: plain numbers, no pickle).
+`select_body` turns probabilities into a body: the article is the span with
+the most "likely body" mass (a max-sum run, so isolated prose far from the
+article — comments, teasers — does not join it), and inside it only blocks
+above a threshold are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lib.extract.blocks import FEATURE_NAMES
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+
+
+@dataclass(frozen=True)
+class ScorerWeights:
+    bias: float
+    weights: tuple[float, ...]  # in FEATURE_NAMES order
+    span_threshold: float = 0.5  # blocks above it pull the article span outwards
+    keep_threshold: float = 0.5  # inside the span, keep blocks at or above it
+    outside_threshold: float = 0.95  # outside the span, keep only near-certain blocks
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "features": list(FEATURE_NAMES),
+                "bias": self.bias,
+                "weights": dict(zip(FEATURE_NAMES, self.weights)),
+                "span_threshold": self.span_threshold,
+                "keep_threshold": self.keep_threshold,
+                "outside_threshold": self.outside_threshold,
+            },
+            indent=1,
+        )
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str = str(WEIGHTS_PATH)) -> ScorerWeights:
+    """Weights from weights.json; a feature missing from the file weighs 0 (and is logged by the trainer)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    named = data["weights"]
+    return ScorerWeights(
+        bias=float(data["bias"]),
+        weights=tuple(float(named.get(name, 0.0)) for name in FEATURE_NAMES),
+        span_threshold=float(data.get("span_threshold", 0.5)),
+        keep_threshold=float(data.get("keep_threshold", 0.5)),
+        outside_threshold=float(data.get("outside_threshold", 0.95)),
+    )
+
+
+def block_probabilities(features: list[list[float]], weights: ScorerWeights) -> list[float]:
+    probabilities = []
+    for row in features:
+        z = weights.bias + sum(w * x for w, x in zip(weights.weights, row))
+        probabilities.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return probabilities
+
+
+def article_span(probabilities: list[float], lengths: list[int], threshold: float) -> tuple[int, int]:
+    """Inclusive span maximising sum((p - threshold) * sqrt(chars)); (0, -1) when nothing is above threshold."""
+    best, best_span = 0.0, (0, -1)
+    running, start = 0.0, 0
+    for index, (p, n_chars) in enumerate(zip(probabilities, lengths)):
+        value = (p - threshold) * math.sqrt(max(n_chars, 1))
+        if running <= 0:
+            running, start = value, index
+        else:
+            running += value
+        if running > best:
+            best, best_span = running, (start, index)
+    return best_span
+
+
+def select_body(
+    probabilities: list[float], lengths: list[int], weights: ScorerWeights, exclude: int = -1
+) -> tuple[list[bool], tuple[int, int]]:
+    """Keep flags per block and the article span; block `exclude` (the headline) is never kept."""
+    span = article_span(probabilities, lengths, weights.span_threshold)
+    keep = []
+    for index, p in enumerate(probabilities):
+        inside = span[0] <= index <= span[1]
+        keep.append(index != exclude and p >= (weights.keep_threshold if inside else weights.outside_threshold))
+    return keep, span

@@ -1,0 +1,289 @@
+"""Per-line signals that tell an article's prose from page furniture.
+
+Each function looks at one line (or a line and its neighbours) and returns a
+number or a label; none decides alone. `lib.extract.blocks` turns them into a
+feature vector and `lib.extract.scorer` weighs them with weights learned on
+the dev set (bench/train_cleaner.py). Lexicons are short, multilingual where
+cheap, and name *kinds* of furniture (comments, promos, credits...), never a
+particular site. Hand-written because no maintained library scores plain
+(non-HTML) page text; jusText/trafilatura need the DOM.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ALPHA_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Final punctuation of a sentence, possibly followed by closing quotes/brackets.
+_SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]*\s+(?=['\"“‘«(]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])|[。！？]")
+_URL = re.compile(r"https?://|www\.\w|\b\w+\.(?:com|org|net|co\.uk|io)\b/", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+
+# --- comment shapes -------------------------------------------------------
+_VOTE_COUNT = re.compile(r"^[-+−]?\d+\s*\(\s*[+]\s*\d+\s*/\s*[-−]\s*\d+\s*\)$")  # "-3 ( +1 / -4 )"
+_BARE_COUNT = re.compile(r"^[-+−]?\d{1,5}$")  # "12" (likes, votes)
+_AT_USER = re.compile(r"^@[\w.]{2,30}\b")
+_COMMENT_WORDS = re.compile(
+    r"^(reply|replies|\d+\s+repl(?:y|ies)|report|flag|like|likes|\d+\s+likes?|upvote|downvote|permalink|"
+    r"load more comments|show more comments|view all comments|view \d+ replies|hide replies|"
+    r"log in to (?:reply|comment)|sign in to comment|be the first to comment|no comments yet\W*|"
+    r"\d+\s+comments?|comments?(?: \(\d+\))?|post (?:a )?comment.*|add (?:a )?comment.*|leave a (?:comment|reply)|"
+    r"join the (?:conversation|discussion)|comentarios?|kommentare?|commentaires?)$",
+    re.IGNORECASE,
+)
+_SAYS_LINE = re.compile(r"^[\w .'-]{2,40}\s+(says|said|wrote|commented)\s*:?$", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(
+    r"^(?:about\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$|^(?:just now|yesterday|today)$",
+    re.IGNORECASE,
+)
+
+# --- dates, bylines, credits ------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{4}}\b|"
+    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|IST|GMT|UTC|ET|EST|EDT|PT|BST|CET|JST)?\b|"
+    r"\d{4}年\d{1,2}月\d{1,2}日|\b\d+\s+(?:min|minute|hour|day)s?\s+ago\b",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^(?:first\s+)?(?:published|posted|updated|last updated|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan)\b\s*(?:on|at)?\s*:?",
+    re.IGNORECASE,
+)
+_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|from|written by|posted by|report(?:ed)? by|por|von|par|oleh)\s+[A-Z\u00c0-\u024f][\w.'’-]+", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos los derechos|alle rechte", re.IGNORECASE)
+# Wire services and photo agencies: general newsroom vocabulary, not site names.
+_WIRE = re.compile(
+    r"\b(?:AP|AFP|Reuters|Associated Press|Agence France-Presse|Kyodo|Xinhua|PTI|IANS|ANI|UNI|dpa|EFE|ANSA|Yonhap|TASS|"
+    r"RIA Novosti|Interfax|UPI|Bloomberg|Getty Images|Shutterstock|EPA|Alamy|Sputnik|Bernama|Antara|Anadolu|CNA)\b"
+)
+_CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|pictured|pic|credit|courtesy|illustration|illustrative|file photo|"
+    r"foto|bild|imagen|gambar)\s*(?:by|via|credit|:|\||/)|\((?:photo|image|file|credit)\b[^)]*\)|"
+    r"\b(?:photo|image|picture)\s+(?:via|from|courtesy)\b|\bGetty Images\b|\bShutterstock\b|\bfile photo\b|\| ?(?:photo|image|credit)\b",
+    re.IGNORECASE,
+)
+
+# --- promo, appeal, related, navigation, disclaimer lexicons ----------------
+_PROMO = re.compile(
+    r"\bsubscri(?:be|ption|ber)s?\b|\bnewsletters?\b|\bsign up\b|\bsign in\b|\blog ?in\b|\bregister\b|\bfree trial\b|"
+    r"\bpremium\b|\bad-free\b|\bunlimited access\b|\bdownload (?:our|the) app\b|\bper month\b|/month\b|/mo\b|"
+    r"\bsave \d+%|\bcancel anytime\b|\brenews automatically\b|\bexclusive (?:offer|access)\b|\bcomplimentary\b|"
+    r"\bget (?:the )?(?:latest|best)\b.*\binbox\b|\bdelivered to your inbox\b|\bfollow us\b|\bjoin (?:now|today)\b|"
+    r"\btry (?:our|it)\b|\bclick here\b|\bcookies?\b|\bprivacy policy\b|\bterms (?:of|and) (?:use|service|conditions)\b|"
+    r"\badvertis(?:e|ement|ing)\b|\bsponsored\b|\bpromoted\b|\bpartner content\b|\bstory continues below\b",
+    re.IGNORECASE,
+)
+_APPEAL = re.compile(
+    r"\bdonat(?:e|ion|ions)\b|\bpatron\b|\bpatreon\b|\bsupport (?:us|our|independent|journalism)\b|\bbecome a (?:member|supporter|patron)\b|"
+    r"\bhelp us\b|\bmembership\b|\bcontribut(?:e|ion)\b.*\b(?:journalism|reporting|us)\b|\bsupport of readers\b|"
+    r"\breaders like you\b|\bcup of coffee\b|\bkeep (?:our|this) (?:reporting|journalism)\b|\bfree and open\b",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:related(?: articles| stories| posts| news| content| coverage| reading| topics| videos)?|read more|read also|also read|"
+    r"see also|more (?:from|on|in|stories|news|like this)\b.*|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|"
+    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"top stories|latest (?:news|stories)|editor'?s? picks?|what to read next|up next|next story|previous story|"
+    r"more stories|further reading|popular (?:now|stories)|recent posts|in (?:other|case you missed)\b.*|"
+    r"leia (?:também|mais)|baca juga|lihat juga|lee también|lire aussi|mehr zum thema|関連記事|関連ニュース|相关新闻|相關新聞|관련기사)\s*:?$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE = re.compile(r"^(?:related|read more|read also|also read|see also|baca juga|leia também|must read)\s*:", re.IGNORECASE)
+_NAV_LINE = re.compile(
+    r"^(?:home|menu|search|share|share this(?: article| story)?|tweet|pin|email|e-mail|print|save|copy link|close|open|"
+    r"skip to (?:main )?content|back to top|next|previous|prev|more|show more|see more|load more|view more|"
+    r"tags?|topics?|hashtags|categories|sections?|filed under|tagged|keywords?|related tags|"
+    r"facebook|twitter|x|linkedin|whatsapp|reddit|telegram|instagram|youtube|pinterest|flipboard|"
+    r"log ?in|log ?out|sign in|sign up|register|subscribe|account|my account|profile|contact(?: us)?|about(?: us)?|"
+    r"careers?|advertise(?: with us)?|sitemap|rss|feedback|faq|help|terms(?: of (?:use|service))?|privacy(?: policy)?|"
+    r"cookie (?:policy|settings)|accessibility|live tv|watch live|listen|video|videos|photos|gallery|podcasts?|"
+    r"news|world|business|sports?|politics|opinion|entertainment|lifestyle|technology|tech|science|health|travel|"
+    r"weather|markets?|economy|culture|arts|food|style|local|national|international|breaking(?: news)?|latest|"
+    r"trending|top|english|español|français|deutsch|italiano|português|हिंदी|日本語|中文|한국어)\s*[:»›>|]*$",
+    re.IGNORECASE,
+)
+_LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|hashtags)\s*:", re.IGNORECASE)
+_DISCLAIMER = re.compile(
+    r"\bdisclaimer\b|\bAI[- ]generated\b|\bgenerated by (?:AI|artificial intelligence)\b|\bauto-generated\b|\bsyndicated feed\b|"
+    r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|\bnot (?:been )?edited by\b|\bthis (?:article|story|content) (?:was|has been|is)\b.*\b(?:generated|updated|corrected|published|produced)\b|"
+    r"\bmay have been reworked\b|\baffiliate (?:links?|commission)\b|\bwe may earn\b|\bfor informational purposes\b|"
+    r"\bnot (?:financial|investment|legal|medical) advice\b|AI|要約|生成",
+    re.IGNORECASE,
+)
+_DISCLAIMER_STRICT = re.compile(r"(?:AI|人工知能).{0,40}(?:要約|生成|分析)|(?:要約|生成).{0,40}(?:AI)", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[|•·»›▶►◆■→]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,30}$")  # "TOKYO", "NEW DELHI"
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.strip()))
+
+
+def sentence_count(line: str) -> int:
+    """Approximate number of sentences (breaks after final punctuation + capital)."""
+    return len(_SENTENCE_BREAK.findall(line.strip())) + 1
+
+
+def lowercase_ratio(line: str) -> float:
+    """Share of alphabetic words starting in lower case: high in prose, low in menus/headlines."""
+    alpha = [word for word in _ALPHA_WORD.findall(line) if not _CJK.search(word)]
+    if not alpha:
+        return 0.5 if _CJK.search(line) else 0.0
+    return sum(1 for word in alpha if word[0].islower()) / len(alpha)
+
+
+def cjk_ratio(line: str) -> float:
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _CJK.match(ch)) / len(letters)
+
+
+def digit_ratio(line: str) -> float:
+    visible = [ch for ch in line if not ch.isspace()]
+    return sum(ch.isdigit() for ch in visible) / len(visible) if visible else 0.0
+
+
+def letter_ratio(line: str) -> float:
+    visible = [ch for ch in line if not ch.isspace()]
+    return sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
+
+
+def is_comment_shape(line: str) -> bool:
+    """Vote counts, "@user" replies, "Reply"/"Like" buttons, comment counters, "X says:"."""
+    text = line.strip()
+    return bool(
+        _VOTE_COUNT.match(text)
+        or _AT_USER.match(text)
+        or _COMMENT_WORDS.match(text)
+        or _SAYS_LINE.match(text)
+    )
+
+
+def is_vote_count(line: str) -> bool:
+    return bool(_VOTE_COUNT.match(line.strip()))
+
+
+def is_relative_time(line: str) -> bool:
+    return bool(_RELATIVE_TIME.match(line.strip()))
+
+
+def is_bare_count(line: str) -> bool:
+    return bool(_BARE_COUNT.match(line.strip()))
+
+
+def has_date(line: str) -> bool:
+    return bool(_DATE.search(line))
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is mostly a date/time stamp: "Oct 26, 2024 - 00:00", "First Published: ...", "date 2024-06-20 ..."."""
+    text = line.strip()
+    if not text or len(words(text)) > 16 or ends_like_sentence(text) and len(words(text)) > 8:
+        return False
+    if _DATE_LABEL.match(text) or _READ_TIME.search(text):
+        return True
+    if is_relative_time(text):
+        return True
+    stripped = _DATE.sub(" ", text)
+    return has_date(text) and len(words(stripped)) <= 5
+
+
+def is_copyright(line: str) -> bool:
+    return bool(_COPYRIGHT.search(line))
+
+
+def is_byline(line: str) -> bool:
+    text = line.strip()
+    return bool(_BYLINE.match(text)) and len(words(text)) <= 10 and not ends_like_sentence(text.rstrip("."))
+
+
+def mentions_wire(line: str) -> bool:
+    return bool(_WIRE.search(line))
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line))
+
+
+def is_promo(line: str) -> bool:
+    return bool(_PROMO.search(line))
+
+
+def is_appeal(line: str) -> bool:
+    return bool(_APPEAL.search(line))
+
+
+def is_related_marker(line: str) -> bool:
+    """A heading that starts a list of other stories ("Related Articles", "Read more", "関連記事")."""
+    return bool(_RELATED.match(line.strip())) or bool(_RELATED_INLINE.match(line.strip()))
+
+
+def is_nav_word(line: str) -> bool:
+    """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags")."""
+    text = line.strip()
+    return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text))
+
+
+def is_label_list(line: str) -> bool:
+    """"Topics :Russia Ukraine Conflict...", "Tags: a, b, c"."""
+    return bool(_LABEL_PREFIX.match(line.strip()))
+
+
+def is_disclaimer(line: str) -> bool:
+    text = line.strip()
+    if _DISCLAIMER_STRICT.search(text):
+        return True
+    hit = _DISCLAIMER.search(text)
+    return bool(hit) and hit.group(0) not in ("AI", "要約", "生成")
+
+
+def separator_count(line: str) -> int:
+    return len(_SEPARATORS.findall(line))
+
+
+def has_url(line: str) -> bool:
+    return bool(_URL.search(line) or _EMAIL.search(line))
+
+
+def is_dateline(line: str) -> bool:
+    """An all-caps place line standing alone ("TOKYO", "NEW DELHI")."""
+    text = line.strip()
+    return bool(_DATELINE.match(text)) and len(words(text)) <= 4
+
+
+def is_price_line(line: str) -> bool:
+    """"₹900", "$4.99/month", "SAVE 25%", "3 Months": subscription price tables."""
+    text = line.strip()
+    if len(text) > 40:
+        return False
+    currency = any(unicodedata.category(ch) == "Sc" for ch in text)
+    return bool(
+        (currency and re.search(r"\d", text))
+        or re.match(r"^(?:save|off)\s*\d+\s*%|^\d+\s*%\s*off$", text, re.IGNORECASE)
+        or re.match(r"^\d+\s+(?:months?|years?|weeks?|days?)$", text, re.IGNORECASE)
+    )
+
+
+def is_heading_like(line: str) -> bool:
+    """Short line without final punctuation: a headline, subhead or menu label."""
+    text = line.strip()
+    n = len(words(text))
+    return 1 <= n <= 20 and not ends_like_sentence(text)
+
+
+def content_tokens(text: str) -> set[str]:
+    """Lower-cased words of 4+ letters (a cheap stand-in for content words in any Latin/Cyrillic script)."""
+    return {word.lower() for word in _ALPHA_WORD.findall(text) if len(word) >= 4}

@@ -1,0 +1,156 @@
+"""Keyword (BM25) side of search: a tokenizer that works across scripts, and a BM25 index.
+
+Ranking is bm25s (maintained, sparse, fast); only tokenization is ours, because
+no maintained tokenizer in our dependencies covers Latin, Cyrillic and CJK at
+once without a per-language dictionary:
+
+* words (`\\w+`) for alphabetic scripts, lowercased after NFKC normalisation,
+  stemmed with Snowball (PyStemmer) when the sentence's language has a stemmer;
+* numbers keep their value: "12,000" and "12000" are the same token, "3.2" stays whole;
+* CJK runs (Japanese kana/kanji, Chinese, Korean Hangul) become overlapping
+  character bigrams (a lone character stays a unigram), the usual way to index
+  unsegmented text without a dictionary (as Lucene's CJKAnalyzer does).
+
+Guarantee: a query token and a document token match only if they are the same
+normalised string; stems never cross languages except through the query, which
+is expanded with the stem of every indexed language (see `query_tokens`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+# Hiragana, katakana, CJK ideographs (+ extension A, compatibility), Hangul syllables.
+_CJK_CHARS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_TOKEN = re.compile(
+    rf"(?P<cjk>[{_CJK_CHARS}]+)"
+    r"|(?P<number>\d+(?:[.,]\d+)*)"
+    rf"|(?P<word>[^\W\d_{_CJK_CHARS}]+)",
+    re.UNICODE,
+)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+# Short function words that carry no topic; BM25's idf would down-weight them
+# anyway, but dropping them keeps "how many" from matching every sentence.
+_STOPWORDS = frozenset(
+    """a an and are as at be but by did do does for from had has have how i if in into is it its
+    many much of on or so such that the their them then there these they this to was were what
+    when where which who whom why will with would you your""".split()
+)
+
+# ISO 639-1 -> Snowball algorithm (PyStemmer); languages not listed are not stemmed.
+_SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
+    "el": "greek", "en": "english", "es": "spanish", "fi": "finnish", "fr": "french",
+    "hu": "hungarian", "id": "indonesian", "it": "italian", "lt": "lithuanian",
+    "nl": "dutch", "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sr": "serbian", "sv": "swedish", "tr": "turkish",
+}
+
+
+@lru_cache(maxsize=None)
+def _stemmer(language: str):
+    algorithm = _SNOWBALL.get(language)
+    if algorithm is None:
+        return None
+    import Stemmer  # PyStemmer: Snowball stemmers in C
+
+    return Stemmer.Stemmer(algorithm)
+
+
+def _normalise_number(text: str) -> str:
+    return text.replace(",", "") if _THOUSANDS.match(text) else text
+
+
+def _cjk_bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def surface_tokens(text: str) -> list[str]:
+    """Unstemmed tokens of `text`: lowercased words, normalised numbers, CJK bigrams."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        value = match.group()
+        if kind == "cjk":
+            tokens.extend(_cjk_bigrams(value))
+        elif kind == "number":
+            tokens.append(_normalise_number(value))
+        elif value not in _STOPWORDS:
+            tokens.append(value)
+    return tokens
+
+
+def document_tokens(text: str, language: str) -> list[str]:
+    """Tokens of one indexed sentence: surface tokens, stemmed in the sentence's own language."""
+    tokens = surface_tokens(text)
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return tokens
+    return stemmer.stemWords(tokens)
+
+
+def query_tokens(text: str, languages: Iterable[str] = ("en",)) -> list[str]:
+    """Distinct tokens of a query, expanded with its stem in each indexed language.
+
+    The query's own language is unknown (short queries defeat language
+    identification), so every form a document could hold is included once;
+    a document holds only one form of each word, so nothing is counted twice.
+    """
+    surface = surface_tokens(text)
+    forms: dict[str, None] = dict.fromkeys(surface)
+    for language in sorted(set(languages)):
+        stemmer = _stemmer(language)
+        if stemmer is not None:
+            forms.update(dict.fromkeys(stemmer.stemWords(surface)))
+    return list(forms)
+
+
+def has_non_latin_script(text: str) -> bool:
+    """True when the text is written in CJK or Cyrillic script (not English)."""
+    return bool(re.search(f"[{_CJK_CHARS}]", text) or _CYRILLIC.search(text))
+
+
+@dataclass
+class KeywordIndex:
+    """BM25 over a fixed list of sentences (one document per sentence).
+
+    Built once per corpus; `scores` returns one BM25 score per document in the
+    order they were given, 0 where no query token occurs.
+    """
+
+    size: int
+    languages: frozenset[str]
+    _retriever: object | None
+
+    @classmethod
+    def build(cls, texts: Sequence[str], languages: Sequence[str]) -> "KeywordIndex":
+        import bm25s  # imported lazily: pulls in scipy
+
+        corpus_tokens = [document_tokens(text, lang) for text, lang in zip(texts, languages)]
+        if not any(corpus_tokens):
+            return cls(len(texts), frozenset(languages), None)
+        retriever = bm25s.BM25()
+        retriever.index(corpus_tokens, show_progress=False)
+        return cls(len(texts), frozenset(languages), retriever)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every document for `query` (float32, length `size`)."""
+        tokens = query_tokens(query, self.languages)
+        if self._retriever is None or not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        vocab = self._retriever.vocab_dict
+        known = [token for token in tokens if token in vocab]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(known), dtype=np.float32)

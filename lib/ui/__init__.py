@@ -1,0 +1,1 @@
+"""Small Streamlit helpers shared by pages: the only part of lib/ that imports streamlit."""

@@ -1,0 +1,63 @@
+"""The 'Add articles' form: upload files or paste text, with progress and a report per input."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.corpus import Corpus
+from lib.ingest import ingest_bytes
+
+_ICONS = {"added": "✅", "duplicate": "♻️", "unchanged": "♻️", "rejected": "⚠️"}
+
+
+def _show(report) -> None:
+    if report.status == "added":
+        st.success(report.message, icon=_ICONS["added"])
+    elif report.status == "rejected":
+        st.error(report.message, icon=_ICONS["rejected"])
+    else:
+        st.warning(report.message, icon=_ICONS["duplicate"])
+
+
+def add_articles_form(corpus: Corpus) -> None:
+    st.subheader("Add articles")
+    st.caption(
+        "Upload saved pages (.txt, .md, .html) or paste an article's text. Menus, comments and "
+        "other page furniture are removed automatically; added articles are kept for next time."
+    )
+    with st.form("add-articles", clear_on_submit=True):
+        uploads = st.file_uploader(
+            "Article files",
+            type=["txt", "md", "html", "htm"],
+            accept_multiple_files=True,
+            help="Select one or more saved article pages.",
+        )
+        pasted = st.text_area(
+            "…or paste an article's text",
+            height=150,
+            help="Select all the text of the article page, copy, and paste it here.",
+        )
+        pasted_name = st.text_input(
+            "Name for the pasted text (optional)",
+            help="Used as the file name of the pasted article, e.g. reuters-2024-10-25.txt.",
+        )
+        submitted = st.form_submit_button("Add to the collection", type="primary")
+    if not submitted:
+        return
+    inputs = [(upload.name, upload.getvalue()) for upload in uploads or []]
+    if pasted.strip():
+        inputs.append(((pasted_name.strip() or "pasted-article") + ("" if pasted_name.strip().lower().endswith((".txt", ".md", ".html", ".htm")) else ".txt"), pasted.encode("utf-8")))
+    if not inputs:
+        st.warning("Nothing to add: choose a file or paste some text first.")
+        return
+    reports = []
+    with st.status(f"Adding {len(inputs)} article(s)…", expanded=True) as status:
+        bar = st.progress(0.0)
+        for done, (name, data) in enumerate(inputs):
+            status.update(label=f"Reading '{name}' ({done + 1}/{len(inputs)})…")
+            reports.append(ingest_bytes(corpus.store, corpus.settings, name, data))
+            bar.progress((done + 1) / len(inputs))
+        added = sum(report.status == "added" for report in reports)
+        status.update(label=f"Done: {added} of {len(inputs)} added.", state="complete" if added else "error")
+    for report in reports:
+        _show(report)

@@ -1,0 +1,65 @@
+"""Cached loaders shared by every page (the store, the corpus, the model).
+
+Heavy objects are built once per process with `st.cache_resource`; the corpus
+is keyed by the store's fingerprint, so adding an article anywhere (another
+session, the CLI) is picked up on the next rerun without clearing the model.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.corpus import Corpus, load_corpus, open_store
+from lib.embed import Embedder, get_embedder as _shared_embedder
+from lib.settings import Settings, load_settings
+
+
+@st.cache_resource(show_spinner=False)
+def get_settings() -> Settings:
+    return load_settings()
+
+
+@st.cache_resource(show_spinner=False)
+def _synced_store(data_dir: str):
+    """Open the store and bring it up to date with the data folder, once per process."""
+    settings = get_settings()
+    store = open_store(settings)
+    with st.status("Reading the article collection…", expanded=False) as status:
+        from lib.ingest import sync_folder
+
+        def show(done: int, total: int, name: str) -> None:
+            status.update(label=f"Reading articles… {done}/{total} {name}")
+
+        reports = sync_folder(store, settings, show)
+        status.update(label=f"Collection ready ({store.count()} articles)", state="complete")
+    return store, reports
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _corpus_for(data_dir: str, fingerprint: str) -> Corpus:
+    return load_corpus(get_settings(), sync=False)
+
+
+def get_corpus() -> Corpus:
+    """The current corpus; cheap on reruns (one fingerprint query)."""
+    settings = get_settings()
+    store, _reports = _synced_store(str(settings.data_dir))
+    return _corpus_for(str(settings.data_dir), store.fingerprint())
+
+
+def sync_reports():
+    settings = get_settings()
+    return _synced_store(str(settings.data_dir))[1]
+
+
+@st.cache_resource(show_spinner="Loading the language model (first time only, a few seconds)…")
+def _loaded_embedder(model_name: str, batch_size: int) -> Embedder:
+    embedder = _shared_embedder(model_name, batch_size)
+    embedder.model  # load now, inside the cached call
+    return embedder
+
+
+def get_embedder() -> Embedder:
+    """The one embedding model of this process, loaded with a visible status the first time."""
+    settings = get_settings()
+    return _loaded_embedder(settings.model_name, settings.embed_batch_size)

@@ -1,0 +1,69 @@
+"""Articles: every article in the collection, one article's cleaned text, and adding articles."""
+
+import streamlit as st
+
+from lib.markdown import escape_markdown, highlight_span
+from lib.summary import articles_table, removed_table
+from lib.ui.ingest import add_articles_form
+from lib.ui.loaders import get_corpus
+
+corpus = get_corpus()
+st.title("Articles")
+st.caption(
+    "Every article in this collection, with its publication date and how sure it is. "
+    "Open one to read its cleaned text and see what was removed from the page."
+)
+
+table = articles_table(corpus.articles)
+st.dataframe(table.drop(columns=["Date clue"]), hide_index=True, width="stretch")
+st.download_button(
+    "Download this list (CSV)",
+    table.to_csv(index=False).encode("utf-8"),
+    file_name="storylens-articles.csv",
+    mime="text/csv",
+    help="The table above as a spreadsheet file.",
+)
+
+files = list(table["File"])
+requested = st.query_params.get("article")
+if files:
+    chosen = st.selectbox(
+        "Open an article",
+        files,
+        index=files.index(requested) if requested in files else 0,
+        format_func=lambda name: f"{corpus.by_source_file(name).title} — {name}",
+        help="Shows the article's cleaned text; the link in your address bar opens the same article.",
+    )
+    if chosen != requested:
+        st.query_params["article"] = chosen
+        st.query_params.pop("sentence", None)
+    article = corpus.by_source_file(chosen)
+
+    st.header(article.title)
+    st.markdown(
+        f"**{escape_markdown(article.outlet)}** · {escape_markdown(article.published.label())} · "
+        f"{escape_markdown(article.language)} · {len(article.sentences)} sentences · file {escape_markdown(article.source_file)}"
+    )
+    st.caption(f"How the date was found: {article.published.clue}")
+
+    highlight = st.query_params.get("sentence")
+    target = next((s for s in article.sentences if str(s.index) == highlight), None)
+    if target is not None:
+        st.info(f"Highlighted: sentence {target.index + 1} of {len(article.sentences)}.")
+    cursor = 0
+    for paragraph in article.body.split("\n\n"):
+        start = article.body.index(paragraph, cursor)
+        cursor = start + len(paragraph)
+        if target is not None and start <= target.start < cursor:
+            st.markdown(highlight_span(paragraph, target.start - start, target.end - start))
+        else:
+            st.markdown(escape_markdown(paragraph))
+
+    with st.expander(f"What was removed from the page ({len(article.removed)} blocks)"):
+        st.caption("Reader comments, related-article lists, offers, appeals, credits and other page furniture are kept out of search, timeline and comparisons.")
+        st.dataframe(removed_table(article), hide_index=True, width="stretch")
+else:
+    st.info("This collection has no articles yet. Add one below.")
+
+st.divider()
+add_articles_form(corpus)
