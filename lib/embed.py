@@ -89,29 +89,56 @@ class Embedder:
     def encode(
         self, texts: Sequence[str], progress: ProgressCallback | None = None
     ) -> np.ndarray:
-        """Vectors for `texts` in order, shape (len(texts), dim), unit length."""
+        """Vectors for `texts` in order, shape (len(texts), dim), unit length.
+
+        Texts are sorted by length once for the whole call (not per chunk), so
+        every batch pads to similar lengths, as sentence-transformers does
+        inside one call; chunking only exists to report progress.
+        """
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        chunks = []
-        step = max(self.batch_size * 4, 1)
+        order = np.argsort([-len(text) for text in texts], kind="stable")
+        result = np.empty((len(texts), self.dimension), dtype=np.float32)
+        step = max(self.batch_size * 16, 1)
         for start in range(0, len(texts), step):
-            batch = texts[start : start + step]
+            chunk = order[start : start + step]
             vectors = self.model.encode(
-                batch,
+                [texts[i] for i in chunk],
                 batch_size=self.batch_size,
                 convert_to_numpy=True,
                 normalize_embeddings=True,
                 show_progress_bar=False,
             )
-            chunks.append(np.asarray(vectors, dtype=np.float32))
+            result[chunk] = np.asarray(vectors, dtype=np.float32)
             if progress:
                 progress(min(start + step, len(texts)), len(texts))
-        return np.vstack(chunks)
+        return result
 
     def encode_query(self, text: str) -> np.ndarray:
         """One unit vector for a search query."""
         return self.encode([text])[0]
+
+
+# Models known to embed many languages into one space; with any other model
+# the dense score is only trusted for English sentences and queries.
+MULTILINGUAL_MODELS = (
+    "paraphrase-multilingual-MiniLM-L12-v2",
+    "paraphrase-multilingual-mpnet-base-v2",
+    "distiluse-base-multilingual-cased-v1",
+    "distiluse-base-multilingual-cased-v2",
+    "LaBSE",
+    "multilingual-e5-small",
+    "multilingual-e5-base",
+    "multilingual-e5-large",
+    "bge-m3",
+)
+
+
+def is_multilingual(model_name: str) -> bool:
+    """True when `model_name` names a model that embeds non-English text meaningfully."""
+    base = Path(model_name.rstrip("/")).name.lower()
+    return any(base == known.lower() for known in MULTILINGUAL_MODELS) or "multilingual" in base
 
 
 _EMBEDDERS: dict[tuple[str, int], Embedder] = {}
@@ -133,22 +160,35 @@ def text_fingerprint(texts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+def embedding_cache_key(model_id: str, sentences) -> str:
+    """Cache key for one article's vectors: the model plus a hash of its sentence texts.
+
+    The article id already hashes the body; the sentence hash also changes when
+    the sentence splitter draws different boundaries in the same body, so
+    vectors never go stale against their sentences.
+    """
+    return f"{model_id}#{text_fingerprint(sentence.text for sentence in sentences)[:16]}"
+
+
 def article_vectors(store, articles, embedder: Embedder, progress: ProgressCallback | None = None) -> dict[str, np.ndarray]:
     """Sentence vectors per article id, computed once and cached in the store.
 
-    Cached by article id (a hash of the body, hence of its sentences) and model
-    name: an unchanged corpus embeds nothing; a new article embeds only its own
-    sentences. A corrupt or mismatched cache entry is recomputed.
+    Cached by article id, model name and a hash of the sentence texts: an
+    unchanged corpus embeds nothing; a new article embeds only its own
+    sentences. A corrupt or mismatched cache entry is recomputed. Row i of an
+    article's matrix is the vector of `article.sentences[i]`.
     """
     result: dict[str, np.ndarray] = {}
     missing = []
     for article in articles:
-        cached = store.get_embeddings(embedder.model_id, article.article_id)
+        key = embedding_cache_key(embedder.model_id, article.sentences)
+        cached = store.get_embeddings(key, article.article_id)
         if cached is not None and cached.shape[0] == len(article.sentences):
             result[article.article_id] = cached
         else:
             missing.append(article)
     if missing:
+        # One encode call for all missing sentences: batches span articles.
         texts = [sentence.text for article in missing for sentence in article.sentences]
         vectors = embedder.encode(texts, progress=progress)
         offset = 0
@@ -156,6 +196,8 @@ def article_vectors(store, articles, embedder: Embedder, progress: ProgressCallb
             count = len(article.sentences)
             article_vectors_ = vectors[offset : offset + count]
             offset += count
-            store.put_embeddings(embedder.model_id, article.article_id, article_vectors_)
+            if count:
+                key = embedding_cache_key(embedder.model_id, article.sentences)
+                store.put_embeddings(key, article.article_id, article_vectors_)
             result[article.article_id] = article_vectors_
     return result

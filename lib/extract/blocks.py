@@ -76,7 +76,10 @@ def find_core(blocks: list[Block]) -> tuple[int, int]:
     values = []
     for block in blocks:
         strength = prose_strength(block)
-        if strength >= 0.5:
+        if end_marker_kind(block.text):
+            # "Comments", "Related", "Tags", "©": the article rarely continues past them.
+            values.append(-150.0)
+        elif strength >= 0.5:
             values.append(strength * min(block.n_chars, 600))
         else:
             values.append(-25.0 - 0.3 * min(block.n_chars, 200))
@@ -113,7 +116,9 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
     if not own:
         return -1.0
     overlap = len(own & core_tokens) / len(own)
-    return overlap + 0.3 * (repeats > 1) + 0.25 / (1 + distance / 3.0) + 0.1 * min(block.n_words, 12) / 12
+    # Headlines are rarely longer than ~18 words; longer lines under them are standfirsts.
+    too_long = max(0, block.n_words - 18) * 0.05
+    return overlap + 0.3 * (repeats > 1) + 0.25 / (1 + distance / 3.0) + 0.1 * min(block.n_words, 12) / 12 - too_long
 
 
 def find_headline(blocks: list[Block], core_start: int, core_end: int, line_counts: Counter) -> int:
@@ -155,8 +160,7 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
     line_counts = Counter(block.text for block in blocks)
     core_start, core_end = find_core(blocks)
     title_index = find_headline(blocks, core_start, core_end, line_counts)
-    prose = [block.text for block in blocks[core_start : core_end + 1] if prose_strength(block) >= 0.5]
-    body_language = detect_language(" ".join(prose)[:3000]) if prose else "und"
+    body_language = _majority_language(blocks[core_start : core_end + 1])
     markers = tuple(
         block.index for block in blocks[core_start:] if end_marker_kind(block.text)
     )
@@ -170,6 +174,18 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
         corpus_repeated=corpus_repeated,
         end_markers=markers,
     )
+
+
+def _majority_language(blocks: list[Block]) -> str:
+    """Language holding most characters of the prose lines (so a few foreign blurbs cannot win)."""
+    from lib.language import detect_language
+
+    weight: Counter = Counter()
+    for block in blocks:
+        if prose_strength(block) >= 0.5:
+            weight[detect_language(block.text)] += block.n_chars / (3.0 if sig.cjk_ratio(block.text) > 0.5 else 1.0)
+    weight.pop("und", None)
+    return weight.most_common(1)[0][0] if weight else "und"
 
 
 def short_run_lengths(blocks: list[Block], max_words: int = 5) -> list[int]:

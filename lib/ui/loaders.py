@@ -14,15 +14,15 @@ from lib.embed import Embedder, get_embedder as _shared_embedder
 from lib.settings import Settings, load_settings
 
 
-@st.cache_resource(show_spinner=False)
 def get_settings() -> Settings:
+    """Settings from the environment (cheap; read on every rerun so STORYLENS_DATA can change)."""
     return load_settings()
 
 
 @st.cache_resource(show_spinner=False)
 def _synced_store(data_dir: str):
     """Open the store and bring it up to date with the data folder, once per process."""
-    settings = get_settings()
+    settings = load_settings(data_dir)
     store = open_store(settings)
     with st.status("Reading the article collection…", expanded=False) as status:
         from lib.ingest import sync_folder
@@ -37,7 +37,7 @@ def _synced_store(data_dir: str):
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _corpus_for(data_dir: str, fingerprint: str) -> Corpus:
-    return load_corpus(get_settings(), sync=False)
+    return load_corpus(load_settings(data_dir), sync=False)
 
 
 def get_corpus() -> Corpus:

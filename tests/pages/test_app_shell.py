@@ -1,0 +1,19 @@
+"""The router and shared sidebar."""
+
+
+def test_app_opens_on_search_with_collection_summary(app):
+    app.run()
+    assert not app.exception
+    sidebar_text = " ".join(m.value for m in app.sidebar.caption)
+    assert "5 articles" in sidebar_text
+    metrics = {m.label: m.value for m in app.sidebar.metric}
+    assert metrics["Articles"] == "5"
+
+
+def test_every_page_renders_without_error(app):
+    app.run()
+    for page in ("pages/search.py", "pages/timeline.py", "pages/compare.py", "pages/corpus.py"):
+        app.switch_page(page)
+        app.run()
+        assert not app.exception, page
+        assert app.title, page

@@ -1,0 +1,33 @@
+"""Sentence splitting keeps exact offsets and copes with abbreviations and headlines."""
+
+import pytest
+
+from lib.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Gen. Kim met U.S. officials on Jan. 5. They talked.", ["Gen. Kim met U.S. officials on Jan. 5.", "They talked."]),
+        ('"We are concerned," he said. Then he left.', ['"We are concerned," he said.', "Then he left."]),
+        ("A headline without a period\n\nThe first sentence.", ["A headline without a period", "The first sentence."]),
+        ("Troops arrived at 3 p.m. local time. No one was hurt.", ["Troops arrived at 3 p.m. local time.", "No one was hurt."]),
+        ("北朝鮮が兵士を派遣した。日本は懸念を表明した。", ["北朝鮮が兵士を派遣した。", "日本は懸念を表明した。"]),
+    ],
+)
+def test_sentences_split_where_a_reader_would(body, expected):
+    language = "ja" if "。" in body else "en"
+    assert [s.text for s in split_sentences(body, language)] == expected
+
+
+def test_offsets_locate_every_sentence_exactly():
+    body = "First line\n\nSecond paragraph. It has two sentences.\nAnd a line."
+    sentences = split_sentences(body)
+    assert sentences
+    for index, sentence in enumerate(sentences):
+        assert sentence.index == index
+        assert body[sentence.start : sentence.end] == sentence.text
+
+
+def test_empty_body_has_no_sentences():
+    assert split_sentences("") == ()
