@@ -1,0 +1,81 @@
+"""Print article-extraction figures on the dev set; exit 1 below the floors.
+
+    .venv/bin/python -m bench.eval_extraction [--floor-html 0.95] [--floor-text 0.88] [--limit N]
+
+Rows (precision / recall / F1 over word 4-gram shingles, averaged over pages):
+  storylens html      extract_html(html)
+  storylens text      clean_page_text(pasted page text)
+  trafilatura html    trafilatura.extract(html) alone
+  trafilatura text    trafilatura fed the pasted text (one <p> per line)
+  raw pasted text     the whole pasted text, uncleaned
+The pasted text is a plain HTML-to-text conversion (lib/extract/page_text.py).
+Note: clean_page_text uses weights trained on this same dev set, so its row
+here is a *train* figure; bench/train_cleaner.py prints the 5-fold CV figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as html_lib
+import statistics
+import sys
+import time
+
+from bench.extraction_data import load_dev_pages
+from lib.extract.html import extract_html
+from lib.extract.score import score_body
+from lib.extract.text import clean_page_text
+
+
+def _as_paragraph_html(text: str) -> str:
+    body = "".join(f"<p>{html_lib.escape(line)}</p>" for line in text.split("\n"))
+    return f"<html><body>{body}</body></html>"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Article-extraction figures on the dev set.")
+    parser.add_argument("--floor-html", type=float, default=None, help="exit 1 when HTML F1 is below this")
+    parser.add_argument("--floor-text", type=float, default=None, help="exit 1 when pasted-text F1 is below this")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages (quick look)")
+    parser.add_argument("--per-page", action="store_true", help="print per-page pasted-text F1")
+    args = parser.parse_args(argv)
+
+    import trafilatura
+
+    pages = load_dev_pages()[: args.limit]
+    systems = {
+        "storylens html": lambda page: "\n".join(extract_html(page.html).paragraphs),
+        "storylens text": lambda page: "\n".join(clean_page_text(page.page_text).paragraphs),
+        "trafilatura html": lambda page: trafilatura.extract(page.html) or "",
+        "trafilatura text": lambda page: trafilatura.extract(_as_paragraph_html(page.page_text)) or "",
+        "raw pasted text": lambda page: page.page_text,
+    }
+    results = {}
+    print(f"{len(pages)} dev pages")
+    print(f"{'system':18s} {'P':>7s} {'R':>7s} {'F1':>7s} {'ms/page':>8s}")
+    for name, run in systems.items():
+        scores, started = [], time.perf_counter()
+        for page in pages:
+            scores.append(score_body(run(page), page.reference))
+        elapsed = (time.perf_counter() - started) * 1000 / max(len(pages), 1)
+        p = statistics.mean(s.precision for s in scores)
+        r = statistics.mean(s.recall for s in scores)
+        f = statistics.mean(s.f1 for s in scores)
+        results[name] = (f, scores)
+        print(f"{name:18s} {p:7.4f} {r:7.4f} {f:7.4f} {elapsed:8.1f}")
+    if args.per_page:
+        for page, score in sorted(zip(pages, results["storylens text"][1]), key=lambda item: item[1].f1)[:15]:
+            print(f"  text {page.key[:12]} F1={score.f1:.3f} P={score.precision:.3f} R={score.recall:.3f} {page.url[:70]}")
+
+    failed = []
+    if args.floor_html is not None and results["storylens html"][0] < args.floor_html:
+        failed.append(f"HTML F1 {results['storylens html'][0]:.4f} < floor {args.floor_html}")
+    if args.floor_text is not None and results["storylens text"][0] < args.floor_text:
+        failed.append(f"pasted-text F1 {results['storylens text'][0]:.4f} < floor {args.floor_text}")
+    for message in failed:
+        print("FAIL:", message)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
