@@ -13,7 +13,7 @@ pages = [
     st.Page("pages/search.py", title="Search", icon="🔎", default=True),
     st.Page("pages/timeline.py", title="Timeline", icon="🗓️"),
     st.Page("pages/compare.py", title="Compare sources", icon="⚖️"),
-    st.Page("pages/corpus.py", title="Articles", icon="📰"),
+    st.Page("pages/corpus.py", title="Corpus", icon="📰"),
 ]
 navigation = st.navigation(pages)
 render_sidebar()

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.extraction_data import folds, line_is_body, load_dev_pages
-from lib.extract.blocks import FEATURE_NAMES, block_features, build_context, split_blocks
+from lib.extract.blocks import FEATURE_NAMES, block_features, build_context, is_barrier, split_blocks
 from lib.extract.score import score_body, shingles, tokens
 from lib.extract.scorer import WEIGHTS_PATH, ScorerWeights, block_probabilities, select_body
 
@@ -76,7 +76,10 @@ def fit(records, c: float = 1.0) -> ScorerWeights:
 def page_body(record, weights: ScorerWeights) -> str:
     _page, blocks, context, features, _labels = record
     probabilities = block_probabilities(features.tolist(), weights)
-    keep, _span = select_body(probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index)
+    barriers = [is_barrier(b.text) for b in blocks]
+    keep, _span = select_body(
+        probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
+    )
     return "\n".join(block.text for block, kept in zip(blocks, keep) if kept)
 
 
@@ -91,8 +94,8 @@ def mean_scores(records, weights: ScorerWeights):
 
 def tune_decoder(records, weights: ScorerWeights) -> ScorerWeights:
     best, best_weights = -1.0, weights
-    for span_t, keep_t, out_t in itertools.product(THRESHOLDS, THRESHOLDS, OUTSIDE):
-        candidate = ScorerWeights(weights.bias, weights.weights, span_t, keep_t, out_t)
+    for span_t, keep_t, out_t, barrier in itertools.product(THRESHOLDS, THRESHOLDS, OUTSIDE, (True, False)):
+        candidate = ScorerWeights(weights.bias, weights.weights, span_t, keep_t, out_t, barrier)
         f1 = mean_scores(records, candidate)[2]
         if f1 > best:
             best, best_weights = f1, candidate
@@ -132,7 +135,8 @@ def main(argv=None) -> int:
     tr_p, tr_r, tr_f = mean_scores(records, weights)
     print(f"pasted text, train     : P={tr_p:.4f} R={tr_r:.4f} F1={tr_f:.4f}")
     print(
-        f"decoder: span>={weights.span_threshold} keep>={weights.keep_threshold} outside>={weights.outside_threshold}"
+        f"decoder: span>={weights.span_threshold} keep>={weights.keep_threshold} "
+        f"outside>={weights.outside_threshold} barriers={weights.use_barriers}"
     )
     worst = sorted(per_page.items(), key=lambda item: item[1].f1)[:6]
     for key, score in worst:

@@ -69,7 +69,7 @@ NUMBER_WORDS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?![A-Za-z])"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:'s)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d,.%-])(?!\s?(?:per ?cent|percent))"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d%-])(?![.,]\d)(?!\s?(?:per ?cent|percent))"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _NUM = r"(?P<num>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _QUAL = r"(?:(?P<qual>nearly|almost|about|around|roughly|some|approximately|more than|over|less than|just over|just under|under)\s+)?"
@@ -254,7 +254,7 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
             clause = _clause_around(sentence, start, end)
             future = is_future(clause) or prep in ("next",) or fields.get("mod", "").lower() in ("next", "the coming", "coming", "later this")
             role: Role = "event"
-            if prep == "since":
+            if prep == "since" or _inside_since_phrase(sentence, start):
                 role = "since"
             elif prep in _TARGET_PREPS or (prep == "of" and kind in ("year", "my")):
                 role = "target"
@@ -263,6 +263,14 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
             taken.append((start, end))
             found.append(DatePhrase(kind, stripped, start, end, fields, role, future))
     return sorted(found, key=lambda phrase: phrase.start)
+
+
+def _inside_since_phrase(sentence: str, start: int) -> bool:
+    """True for "since Moscow's invasion of Ukraine nearly four years ago": the date belongs to "since"."""
+    before = sentence[max(0, start - 80) : start]
+    match = re.search(r"\bsince\b([^,;:]*)$", before, re.IGNORECASE)
+    # A verb between "since" and the date means the date belongs to a new clause.
+    return bool(match) and not re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", match.group(1))
 
 
 def _preceded_by(sentence: str, start: int, words: tuple[str, ...]) -> bool:
@@ -389,8 +397,14 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
     mod = (fields.get("mod") or "").lower()
     if kind in ("md", "dm"):
         text = f"{fields['month']} {int(fields['day'])}"
-        prefer = "future" if phrase.future else "past"
-        day = _dateparser_day(text, reference, prefer)
+        if phrase.future:
+            day = _dateparser_day(text, reference, "future")
+        else:
+            # Without a year, a day-month is read as the occurrence nearest the
+            # publication day ("an auction on June 24" in a 20 June report is
+            # four days ahead, "a push on August 6" in a November report is past).
+            candidates = [d for d in (_dateparser_day(text, reference, "past"), _dateparser_day(text, reference, "future")) if d]
+            day = min(candidates, key=lambda d: (abs((d - reference).days), d > reference)) if candidates else None
         return (day, day, "day") if day else None
     if kind == "part_month":
         start, end = _month_relative(reference, MONTHS[fields["month"]], "upcoming" if phrase.future else "recent")

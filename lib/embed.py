@@ -63,7 +63,15 @@ class Embedder:
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 location = resolve_model_location(self.model_name)
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 from sentence_transformers import SentenceTransformer  # slow import, kept lazy
+
+                try:  # the weight-loading progress bar is noise on the CLI's stderr
+                    from transformers.utils import logging as transformers_logging
+
+                    transformers_logging.disable_progress_bar()
+                except ImportError:
+                    pass
 
                 try:
                     self._model = SentenceTransformer(location, device="cpu")

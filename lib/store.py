@@ -11,6 +11,17 @@ fsync, rename) before the database learns of them; the database is derived
 data that can be rebuilt from them. Every database write is one transaction,
 so a crash leaves either the old state or the new one. SQLite in WAL mode
 lets several processes (browser sessions, CLI runs) read and write at once.
+
+Damage is detected, never trusted: a database that fails SQLite's integrity
+check is moved aside (`store.sqlite.corrupt-<stamp>`) and rebuilt from the raw
+files by the next sync; an embeddings blob or cache payload whose SHA-256 does
+not match is reported missing so the caller recomputes it. SQLite failures a
+user can hit (disk full, read-only folder, busy database) become `StoreError`
+with a message, never a traceback.
+
+Costs per call do not grow with the collection, except `rows`/`articles`
+(which return everything): lookups use indexes and `fingerprint` is an
+order-independent XOR of per-article hashes kept up to date by each write.
 """
 
 from __future__ import annotations
@@ -20,7 +31,9 @@ import json
 import os
 import sqlite3
 import tempfile
+import threading
 import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -69,7 +82,48 @@ CREATE TABLE IF NOT EXISTS cache (
     sha256 TEXT NOT NULL,
     PRIMARY KEY (name)
 );
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
+_FINGERPRINT_KEY = "articles_xor"
+# sqlite error names that mean "the file is damaged" (as opposed to busy/locked/full).
+_CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"}
+# Databases this process already integrity-checked (quick_check reads the whole file).
+_CHECKED: set[tuple[str, int]] = set()
+_CHECKED_LOCK = threading.Lock()
+
+
+def is_corruption(error: BaseException) -> bool:
+    """True when a sqlite error means the database file is damaged (not busy, locked or full)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name in _CORRUPTION_ERRORS:
+        return True
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def store_error_from(error: sqlite3.Error, store_dir: Path) -> "StoreError":
+    """A user-facing StoreError for a sqlite failure."""
+    text = str(error).lower()
+    if is_corruption(error):
+        return StoreError(
+            f"The collection database in {store_dir} is damaged ({error}). Restart StoryLens: "
+            "it is rebuilt from the saved article files and no article is lost."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            "The collection is busy (another window or command is adding articles). Try again in a minute."
+        )
+    if "full" in text:
+        return StoreError(f"The disk holding {store_dir} is full. Free some space and try again.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(
+            f"StoryLens cannot write to {store_dir}. Choose a data folder you can write to "
+            "(--data DIR or STORYLENS_DATA)."
+        )
+    return StoreError(f"The collection database could not be used ({error}). Try again; if it persists, report it.")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -86,12 +140,30 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
+        _fsync_directory(path.parent)  # make the rename itself survive a power cut
     except BaseException:
         try:
             os.unlink(tmp_name)
         except FileNotFoundError:
             pass
         raise
+
+
+def _fsync_directory(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not supported here (e.g. Windows): the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _article_hash(article_id: str, pipeline: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"{article_id}:{pipeline}".encode()).digest(), "big")
 
 
 def article_to_record(article: Article) -> str:
@@ -111,7 +183,10 @@ class Store:
 
     Guarantees: every write is atomic; an article is stored once (by cleaned
     body hash); a record produced by older code is reported as stale so the
-    caller can re-derive it from its raw bytes.
+    caller can re-derive it from its raw bytes; a damaged database file is
+    moved aside and recreated empty (the next sync refills it from the raw
+    files); sqlite failures surface as `StoreError` with a user-facing message.
+    Safe to use from several threads and processes at once.
     """
 
     def __init__(self, data_dir: Path, store_dir: Path):
@@ -119,6 +194,7 @@ class Store:
         self.store_dir = Path(store_dir)
         self.uploads_dir = self.store_dir / "uploads"
         self.db_path = self.store_dir / "store.sqlite"
+        self.recovered_from: Path | None = None  # where a damaged database was moved, if it was
         try:
             self.store_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -130,40 +206,84 @@ class Store:
 
     # -- database plumbing -------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
+        # A connection per operation: sqlite3 connections must not cross threads,
+        # and Streamlit runs each session in its own thread. Opening one costs ~0.1 ms.
         connection = sqlite3.connect(self.db_path, timeout=60, isolation_level=None)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA busy_timeout=60000")
+        connection.execute("PRAGMA synchronous=NORMAL")
         return connection
 
-    def _open_database(self) -> None:
+    def _file_key(self) -> tuple[str, int]:
         try:
-            connection = self._connect()
-            status = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if status != "ok":
-                raise sqlite3.DatabaseError(status)
+            return (str(self.db_path.resolve()), self.db_path.stat().st_ino)
+        except OSError:
+            return (str(self.db_path.resolve()), -1)
+
+    def _open_database(self) -> None:
+        key = self._file_key()
+        with _CHECKED_LOCK:
+            checked = key in _CHECKED
+        try:
+            self._prepare(check=not checked)
+        except sqlite3.DatabaseError as error:
+            if not is_corruption(error):
+                raise store_error_from(error, self.store_dir) from error
+            with self.write_lock():
+                # Another process may have rebuilt it while we waited for the lock.
+                try:
+                    self._prepare(check=True)
+                except sqlite3.DatabaseError as again:
+                    if not is_corruption(again):
+                        raise store_error_from(again, self.store_dir) from again
+                    self._move_damaged_aside()
+                    self._prepare(check=False)
+        with _CHECKED_LOCK:
+            _CHECKED.add(self._file_key())
+
+    def _prepare(self, check: bool) -> None:
+        """Integrity-check (once per process), set WAL mode and create missing tables."""
+        connection = self._connect()
+        try:
+            if check and self.db_path.exists() and self.db_path.stat().st_size > 0:
+                rows = connection.execute("PRAGMA quick_check").fetchall()
+                if [row[0] for row in rows] != ["ok"]:
+                    error = sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(r[0] for r in rows[:3]))
+                    raise error
+            connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(SCHEMA)
+            if connection.execute("SELECT 1 FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone() is None:
+                self._rebuild_fingerprint(connection)
+        finally:
             connection.close()
-        except sqlite3.DatabaseError:
-            # The database is derived data: move the damaged file aside (kept for
-            # inspection) and rebuild it from the raw inputs on the next sync.
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            for suffix in ("", "-wal", "-shm"):
-                damaged = Path(str(self.db_path) + suffix)
-                if damaged.exists():
-                    damaged.replace(Path(f"{damaged}.corrupt-{stamp}"))
-            connection = self._connect()
-            connection.executescript(SCHEMA)
-            connection.close()
+
+    def _move_damaged_aside(self) -> None:
+        # The database is derived data: keep the damaged file for inspection
+        # and start a new one, which the next sync refills from the raw files.
+        stamp = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        moved = None
+        for suffix in ("", "-wal", "-shm"):
+            damaged = Path(str(self.db_path) + suffix)
+            if damaged.exists():
+                target = Path(f"{damaged}.corrupt-{stamp}")
+                damaged.replace(target)
+                moved = moved or target
+        self.recovered_from = moved
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: all statements inside commit together or not at all."""
-        connection = self._connect()
         try:
+            connection = self._connect()
             connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise store_error_from(error, self.store_dir) from error
+        try:
             yield connection
             connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise store_error_from(error, self.store_dir) from error
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
@@ -173,9 +293,15 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        connection = self._connect()
+        """A connection for reads; each statement sees one committed state (WAL snapshot)."""
+        try:
+            connection = self._connect()
+        except sqlite3.Error as error:
+            raise store_error_from(error, self.store_dir) from error
         try:
             yield connection
+        except sqlite3.Error as error:
+            raise store_error_from(error, self.store_dir) from error
         finally:
             connection.close()
 
@@ -187,11 +313,28 @@ class Store:
 
     # -- raw inputs ----------------------------------------------------------
     def save_upload(self, name: str, data: bytes) -> Path:
-        """Keep the raw bytes of an added article; returns the path relative to data_dir."""
+        """Keep the raw bytes of an added article; returns the path relative to data_dir.
+
+        The file lands in `uploads/<sha256>/<plain name>` whatever `name` holds
+        (folders, '..' and control characters are dropped), written atomically.
+        """
+        from lib.decode import safe_name
+
         raw_sha = sha256_bytes(data)
-        target = self.uploads_dir / raw_sha / name
-        if not target.exists():
-            atomic_write_bytes(target, data)
+        folder = self.uploads_dir / raw_sha
+        target = folder / safe_name(name)
+        if target.parent != folder:  # defence in depth: safe_name never yields a path
+            raise StoreError(f"'{name}' is not a usable file name. Rename the file and retry.")
+        try:
+            if not (target.exists() and target.stat().st_size == len(data)):
+                atomic_write_bytes(target, data)
+        except OSError as error:
+            if error.errno == 28:  # ENOSPC
+                raise StoreError(f"The disk holding {self.store_dir} is full. Free some space and retry.") from error
+            raise StoreError(
+                f"Could not save '{target.name}' in {self.uploads_dir} ({error.strerror}). "
+                "Check that the data folder is writable and retry."
+            ) from error
         return target.relative_to(self.data_dir)
 
     def read_raw(self, raw_path: str) -> bytes:
@@ -207,6 +350,27 @@ class Store:
             if path.is_file() and not path.name.startswith(".tmp-")
         )
 
+    # -- the set fingerprint -----------------------------------------------------
+    @staticmethod
+    def _xor_fingerprint(connection: sqlite3.Connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
+        """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`."""
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
+        value = int(row[0], 16) if row else 0
+        for article_id in dict.fromkeys(article_ids):
+            found = connection.execute("SELECT pipeline FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+            if found:
+                value ^= _article_hash(article_id, found[0])
+        if adding:
+            value ^= _article_hash(*adding)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, f"{value:064x}"))
+
+    @staticmethod
+    def _rebuild_fingerprint(connection: sqlite3.Connection) -> None:
+        value = 0
+        for article_id, pipeline in connection.execute("SELECT article_id, pipeline FROM articles"):
+            value ^= _article_hash(article_id, pipeline)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, f"{value:064x}"))
+
     # -- articles ------------------------------------------------------------
     def put_article(
         self,
@@ -219,6 +383,9 @@ class Store:
     ) -> None:
         """Insert (or replace a stale record of) one article, atomically."""
         with self.transaction() as connection:
+            self._xor_fingerprint(
+                connection, [article.article_id] + ([replaces] if replaces else []), (article.article_id, pipeline)
+            )
             if replaces:
                 connection.execute("DELETE FROM articles WHERE article_id = ?", (replaces,))
                 connection.execute("DELETE FROM lsh WHERE article_id = ?", (replaces,))
@@ -248,6 +415,7 @@ class Store:
             ).fetchone()
             if row is None:
                 return False
+            self._xor_fingerprint(connection, [article_id], None)
             connection.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
             connection.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
             connection.execute("DELETE FROM embeddings WHERE article_id = ?", (article_id,))
@@ -271,7 +439,7 @@ class Store:
             ).fetchall()
 
     def articles(self) -> list[Article]:
-        """Every stored article, ordered by source file name."""
+        """Every stored article, ordered by source file name (one consistent snapshot)."""
         with self.reading() as connection:
             records = connection.execute(
                 "SELECT record FROM articles ORDER BY source_file, article_id"
@@ -316,16 +484,40 @@ class Store:
                 )
         return found
 
+    def bodies(self, article_ids) -> dict[str, str]:
+        """Cleaned body text of the given stored articles, in one query (missing ids are absent)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, str] = {}
+        with self.reading() as connection:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    connection.execute(
+                        f"SELECT article_id, json_extract(record, '$.body') FROM articles WHERE article_id IN ({marks})",
+                        chunk,
+                    ).fetchall()
+                )
+        return found
+
     def count(self) -> int:
         with self.reading() as connection:
             return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def fingerprint(self) -> str:
-        """Changes whenever the set of stored articles (or their derivation) changes."""
-        digest = hashlib.sha256()
-        for article_id, _raw, _name, _origin, _path, pipeline in sorted(self.rows()):
-            digest.update(f"{article_id}:{pipeline};".encode())
-        return digest.hexdigest()[:16]
+        """Changes whenever the set of stored articles (or their derivation) changes.
+
+        Constant time: an XOR of per-article hashes maintained by every write,
+        so the same set gives the same fingerprint whatever order it was built in.
+        """
+        with self.reading() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
+            count = connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0] if row else 0
+        if row is None:  # created by an older version mid-run: compute it once
+            with self.transaction() as connection:
+                self._rebuild_fingerprint(connection)
+            return self.fingerprint()
+        return hashlib.sha256(f"{row[0]}:{count}".encode()).hexdigest()[:16]
 
     # -- rejected inputs found in the data folder ------------------------------
     def remember_rejected(self, raw_sha256: str, source_file: str, pipeline: str, message: str) -> None:
@@ -354,9 +546,12 @@ class Store:
         if row is None:
             return None
         dim, blob, expected_sha = row
-        if sha256_bytes(blob) != expected_sha or dim <= 0 or len(blob) % (4 * dim):
+        if not isinstance(blob, bytes) or sha256_bytes(blob) != expected_sha or dim <= 0 or len(blob) % (4 * dim):
             return None
-        return np.frombuffer(blob, dtype=np.float32).reshape(-1, dim)
+        vectors = np.frombuffer(blob, dtype=np.float32).reshape(-1, dim)
+        if not np.isfinite(vectors).all():
+            return None
+        return vectors
 
     def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None:
         blob = np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
@@ -375,14 +570,18 @@ class Store:
             ).fetchone()
         if row is None or row[0] != fingerprint:
             return None
-        if sha256_bytes(row[1].encode()) != row[2]:
+        payload = row[1]
+        if not isinstance(payload, str) or sha256_bytes(payload.encode("utf-8", "surrogatepass")) != row[2]:
             return None
-        return json.loads(row[1])
+        try:
+            return json.loads(payload)
+        except ValueError:
+            return None
 
     def put_cache(self, name: str, fingerprint: str, payload) -> None:
         text = json.dumps(payload, ensure_ascii=False)
         with self.transaction() as connection:
             connection.execute(
                 "INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)",
-                (name, fingerprint, text, sha256_bytes(text.encode())),
+                (name, fingerprint, text, sha256_bytes(text.encode("utf-8", "surrogatepass"))),
             )

@@ -8,7 +8,7 @@ from lib.ui.ingest import add_articles_form
 from lib.ui.loaders import get_corpus
 
 corpus = get_corpus()
-st.title("Articles")
+st.title("Corpus")
 st.caption(
     "Every article in this collection, with its publication date and how sure it is. "
     "Open one to read its cleaned text and see what was removed from the page."
@@ -45,6 +45,26 @@ if files:
         f"{escape_markdown(article.language)} · {len(article.sentences)} sentences · file {escape_markdown(article.source_file)}"
     )
     st.caption(f"How the date was found: {article.published.clue}")
+    links = st.columns(3)
+    links[0].page_link(
+        "pages/timeline.py",
+        label="Events from this outlet",
+        icon="🗓️",
+        query_params={"outlet": article.outlet},
+        help="The timeline, showing only events this outlet reported.",
+    )
+    links[1].page_link(
+        "pages/compare.py",
+        label="Compare with other sources",
+        icon="⚖️",
+        help="What each source says on the topics this story is argued about.",
+    )
+    origins = {row[0]: row[3] for row in corpus.store.rows()}  # article_id -> bundled/upload
+    if origins.get(article.article_id) == "upload":
+        if links[2].button("Remove this article", help="Deletes this article you added (the bundled articles stay)."):
+            corpus.store.remove_article(article.article_id)
+            st.query_params.pop("article", None)
+            st.rerun()
 
     highlight = st.query_params.get("sentence")
     target = next((s for s in article.sentences if str(s.index) == highlight), None)

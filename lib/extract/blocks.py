@@ -42,13 +42,37 @@ class PageContext:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Non-empty lines, with runs of spaces/tabs/nbsp collapsed (the only allowed rewrite)."""
-    blocks = []
+    """Non-empty lines, with runs of spaces/tabs/nbsp collapsed (the only allowed rewrite).
+
+    Hard-wrapped paragraphs are re-joined: a line that does not end a sentence
+    and is followed (with no blank line between) by a line starting in lower
+    case, or that ends with a comma/hyphen, continues on the next line.
+    """
+    lines: list[str | None] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _INNER_SPACE.sub(" ", raw).strip()
-        if line:
-            blocks.append(Block(len(blocks), line, len(sig.words(line)), len(line)))
-    return blocks
+        lines.append(line or None)  # None marks a blank line: never join across it
+    merged: list[str] = []
+    previous_open = False
+    for line in lines:
+        if line is None:
+            previous_open = False
+            continue
+        if previous_open and merged and _continues(merged[-1], line):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+        previous_open = True
+    return [Block(index, line, len(sig.words(line)), len(line)) for index, line in enumerate(merged)]
+
+
+def _continues(previous: str, line: str) -> bool:
+    if sig.ends_like_sentence(previous) or len(sig.words(previous)) < 3:
+        return False
+    first = line[:1]
+    if first.isalpha() and first.islower() and not sig.is_nav_word(line):
+        return True
+    return previous.endswith((",", "-", "–")) and len(sig.words(line)) >= 3
 
 
 def prose_strength(block: Block) -> float:
@@ -137,6 +161,11 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
 
 
 _END_MARKER_KINDS = ("comment", "related", "navigation", "credit")
+
+
+def is_barrier(text: str) -> bool:
+    """A heading that closes the article ("Comments", "Related Articles", "Tags"): the body span never crosses it."""
+    return end_marker_kind(text) in ("comment", "related", "navigation") and not sig.is_vote_count(text) and ":" not in text[:-1]
 
 
 def end_marker_kind(text: str) -> str:

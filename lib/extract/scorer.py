@@ -28,6 +28,7 @@ class ScorerWeights:
     span_threshold: float = 0.5  # blocks above it pull the article span outwards
     keep_threshold: float = 0.5  # inside the span, keep blocks at or above it
     outside_threshold: float = 0.95  # outside the span, keep only near-certain blocks
+    use_barriers: bool = True  # the span never crosses a "Comments"/"Related"/"Tags" heading
 
     def to_json(self) -> str:
         return json.dumps(
@@ -38,6 +39,7 @@ class ScorerWeights:
                 "span_threshold": self.span_threshold,
                 "keep_threshold": self.keep_threshold,
                 "outside_threshold": self.outside_threshold,
+                "use_barriers": self.use_barriers,
             },
             indent=1,
         )
@@ -54,6 +56,7 @@ def load_weights(path: str = str(WEIGHTS_PATH)) -> ScorerWeights:
         span_threshold=float(data.get("span_threshold", 0.5)),
         keep_threshold=float(data.get("keep_threshold", 0.5)),
         outside_threshold=float(data.get("outside_threshold", 0.95)),
+        use_barriers=bool(data.get("use_barriers", True)),
     )
 
 
@@ -65,12 +68,17 @@ def block_probabilities(features: list[list[float]], weights: ScorerWeights) -> 
     return probabilities
 
 
-def article_span(probabilities: list[float], lengths: list[int], threshold: float) -> tuple[int, int]:
-    """Inclusive span maximising sum((p - threshold) * sqrt(chars)); (0, -1) when nothing is above threshold."""
+def article_span(
+    probabilities: list[float], lengths: list[int], threshold: float, barriers: list[bool] | None = None
+) -> tuple[int, int]:
+    """Inclusive span maximising sum((p - threshold) * sqrt(chars)) that crosses no barrier; (0, -1) if none."""
     best, best_span = 0.0, (0, -1)
     running, start = 0.0, 0
     for index, (p, n_chars) in enumerate(zip(probabilities, lengths)):
         value = (p - threshold) * math.sqrt(max(n_chars, 1))
+        if barriers and barriers[index]:
+            running = 0.0
+            continue
         if running <= 0:
             running, start = value, index
         else:
@@ -81,10 +89,14 @@ def article_span(probabilities: list[float], lengths: list[int], threshold: floa
 
 
 def select_body(
-    probabilities: list[float], lengths: list[int], weights: ScorerWeights, exclude: int = -1
+    probabilities: list[float],
+    lengths: list[int],
+    weights: ScorerWeights,
+    exclude: int = -1,
+    barriers: list[bool] | None = None,
 ) -> tuple[list[bool], tuple[int, int]]:
     """Keep flags per block and the article span; block `exclude` (the headline) is never kept."""
-    span = article_span(probabilities, lengths, weights.span_threshold)
+    span = article_span(probabilities, lengths, weights.span_threshold, barriers if weights.use_barriers else None)
     keep = []
     for index, p in enumerate(probabilities):
         inside = span[0] <= index <= span[1]

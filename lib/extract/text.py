@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from lib.extract import Extraction
 from lib.extract import signals as sig
-from lib.extract.blocks import block_features, block_language, build_context, split_blocks
+from lib.extract.blocks import block_features, block_language, build_context, is_barrier, split_blocks
 from lib.extract.kinds import classify_removed
 from lib.extract.scorer import block_probabilities, load_weights, select_body
 from lib.models import RemovedBlock
@@ -42,7 +42,10 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
     weights = load_weights()
     features = block_features(blocks, context)
     probabilities = block_probabilities(features, weights)
-    keep, _span = select_body(probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index)
+    barriers = [is_barrier(b.text) for b in blocks]
+    keep, _span = select_body(
+        probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
+    )
 
     title_index = context.title_index
     for block in blocks:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.corpus import Corpus
+from lib.embed import article_vectors
 from lib.ingest import ingest_bytes
+from lib.ui.loaders import get_embedder
 
 _ICONS = {"added": "✅", "duplicate": "♻️", "unchanged": "♻️", "rejected": "⚠️"}
 
@@ -61,3 +63,16 @@ def add_articles_form(corpus: Corpus) -> None:
         status.update(label=f"Done: {added} of {len(inputs)} added.", state="complete" if added else "error")
     for report in reports:
         _show(report)
+    prepare_for_search(corpus, [report.article_id for report in reports if report.status == "added"])
+
+
+def prepare_for_search(corpus: Corpus, article_ids: list[str]) -> None:
+    """Embed new articles now, with progress, so the next search answers at once."""
+    articles = [article for article in map(corpus.store.article, article_ids) if article is not None]
+    total = sum(len(article.sentences) for article in articles)
+    if not total:
+        return
+    with st.status(f"Preparing {total} new sentences for search…", expanded=False) as status:
+        bar = st.progress(0.0)
+        article_vectors(corpus.store, articles, get_embedder(), progress=lambda done, all_: bar.progress(done / max(all_, 1)))
+        status.update(label="New articles are searchable.", state="complete")

@@ -86,3 +86,32 @@ def test_bad_paste_shows_one_line_error(app_env, tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert any("no article text" in e.value for e in at.error)
+
+
+def test_added_article_can_be_removed_but_bundled_ones_cannot(app_env, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(app_env / "articles", tmp_path / "articles")
+    monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page("pages/corpus.py")
+    at.query_params["article"] = "002_f09298817ccba4f1.txt"
+    at.run()
+    assert not [b for b in at.button if b.label == "Remove this article"]
+    at.text_area[0].input(
+        "Drone plant expands\n\nA drone factory in Tatarstan has hired more foreign workers this year, "
+        "according to a regional official quoted by local media on Monday."
+    )
+    at.text_input[0].input("drone-plant.txt")
+    at.button[0].click()
+    at.run()
+    assert any("Added" in s.value for s in at.success)
+    at.query_params["article"] = "drone-plant.txt"
+    at.run()
+    remove = [b for b in at.button if b.label == "Remove this article"]
+    assert remove
+    remove[0].click()
+    at.run()
+    assert not at.exception
+    assert "drone-plant.txt" not in list(at.dataframe[0].value["File"])
+    assert len(at.dataframe[0].value) == 5
