@@ -231,11 +231,48 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-def find_date_phrases(sentence: str) -> list[DatePhrase]:
+_HAS_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
+_HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
+_HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
+_HAS_UNIT = re.compile(r"(?i)\b(?:week|month|year)\b")
+_HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening)\b")
+
+
+def _kinds_worth_trying(sentence: str) -> set[str]:
+    """Cheap pre-checks so the full patterns only run where they can match (keeps corpus loads fast)."""
+    digit = any(character.isdigit() for character in sentence)
+    month = bool(_HAS_MONTH.search(sentence))
+    kinds = set()
+    if digit:
+        kinds |= {"iso", "year"}
+        if month:
+            kinds |= {"mdy", "dmy", "my", "md", "dm"}
+        if _HAS_PART.search(sentence):
+            kinds.add("part_year")
+    if month:
+        kinds |= {"rel_month_name", "month_only"}
+        if _HAS_PART.search(sentence):
+            kinds.add("part_month")
+    if _HAS_UNIT.search(sentence):
+        kinds |= {"rel_unit", "ago"}
+    elif " ago" in sentence.lower():
+        kinds.add("ago")
+    if _HAS_WEEKDAY.search(sentence):
+        kinds.add("weekday")
+    if _HAS_DAYWORD.search(sentence):
+        kinds.add("dayword")
+    return kinds
+
+
+@lru_cache(maxsize=4096)
+def find_date_phrases(sentence: str) -> tuple[DatePhrase, ...]:
     """Every date expression in `sentence`, left to right, non-overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
+    worth_trying = _kinds_worth_trying(sentence)
     for kind, pattern in _PATTERNS:
+        if kind not in worth_trying:
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             text = match.group()
@@ -262,7 +299,7 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
                 role = "target"
             taken.append((start, end))
             found.append(DatePhrase(kind, stripped, start, end, fields, role, future))
-    return sorted(found, key=lambda phrase: phrase.start)
+    return tuple(sorted(found, key=lambda phrase: phrase.start))
 
 
 def _inside_since_phrase(sentence: str, start: int) -> bool:
@@ -598,3 +635,8 @@ def report_window(published: PublishedDate, days_before: int = 6) -> tuple[str, 
     day = parse_iso(published.date)
     clue = f"reported on {day.day} {calendar.month_abbr[day.month]} {day.year} (no date in sentence)"
     return iso(day - timedelta(days=days_before)), iso(day), clue
+
+
+def format_day(day: date) -> str:
+    """"19 Jun 2024"."""
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"

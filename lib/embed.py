@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -42,6 +43,32 @@ def resolve_model_location(model_name: str) -> str:
     return model_name
 
 
+# A handful of texts (a search query) encodes fastest on one thread: intra-op
+# parallelism costs more in wake-ups than it saves on a 10-token input, and on a
+# busy machine (Streamlit + CLI + tests) spinning threads made a query 5-20x
+# slower (measured 16 ms on 1 thread vs 100-340 ms on 2; see bench/search.py).
+SMALL_ENCODE = 8
+
+
+@contextmanager
+def _torch_threads(count: int | None):
+    """Run the block with torch limited to `count` intra-op threads (None: unchanged)."""
+    if count is None:
+        yield
+        return
+    import torch
+
+    previous = torch.get_num_threads()
+    if previous == count:
+        yield
+        return
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
 class Embedder:
     """Encodes texts to L2-normalised float32 vectors (dot product == cosine)."""
 
@@ -50,6 +77,9 @@ class Embedder:
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        # One encode at a time: the model is shared, and CPU encodes running
+        # side by side only fight over the same cores.
+        self._encode_lock = threading.Lock()
 
     @property
     def model_id(self) -> str:
@@ -106,12 +136,17 @@ class Embedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self.model
+        with self._encode_lock, _torch_threads(1 if len(texts) <= SMALL_ENCODE else None):
+            return self._encode_sorted(model, texts, progress)
+
+    def _encode_sorted(self, model, texts: list[str], progress: ProgressCallback | None) -> np.ndarray:
         order = np.argsort([-len(text) for text in texts], kind="stable")
         result = np.empty((len(texts), self.dimension), dtype=np.float32)
         step = max(self.batch_size * 16, 1)
         for start in range(0, len(texts), step):
             chunk = order[start : start + step]
-            vectors = self.model.encode(
+            vectors = model.encode(
                 [texts[i] for i in chunk],
                 batch_size=self.batch_size,
                 convert_to_numpy=True,

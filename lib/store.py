@@ -269,6 +269,13 @@ class Store:
                 moved = moved or target
         self.recovered_from = moved
 
+    def _failed(self, error: sqlite3.Error) -> StoreError:
+        if is_corruption(error):
+            # Damage found while running: the next Store() for this file re-checks and rebuilds.
+            with _CHECKED_LOCK:
+                _CHECKED.discard(self._file_key())
+        return store_error_from(error, self.store_dir)
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: all statements inside commit together or not at all."""
@@ -276,14 +283,17 @@ class Store:
             connection = self._connect()
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise store_error_from(error, self.store_dir) from error
+            raise self._failed(error) from error
         try:
             yield connection
             connection.execute("COMMIT")
         except sqlite3.Error as error:
             if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise store_error_from(error, self.store_dir) from error
+                try:
+                    connection.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the transaction is void either way
+            raise self._failed(error) from error
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
@@ -297,11 +307,11 @@ class Store:
         try:
             connection = self._connect()
         except sqlite3.Error as error:
-            raise store_error_from(error, self.store_dir) from error
+            raise self._failed(error) from error
         try:
             yield connection
         except sqlite3.Error as error:
-            raise store_error_from(error, self.store_dir) from error
+            raise self._failed(error) from error
         finally:
             connection.close()
 

@@ -1,0 +1,324 @@
+"""Startup benchmark: `streamlit run` to first page, first search answer, peak memory.
+
+Drives the real app in headless Chromium (the system `/usr/bin/chromium`, never a
+downloaded browser) against a throwaway copy of the bundled corpus, twice:
+
+* **first boot**: an empty store, so the articles are read and the sentence
+  embeddings are computed (what a Community Cloud app does once after deploy);
+* **warm boot**: a new server process on the same data folder: the store and
+  embeddings are cached, the model files are in the OS page cache.
+
+For each boot it prints the seconds from process start to the health endpoint,
+to the Search page's title being visible, and from pressing Enter on a query to
+the first hit naming a troop figure; plus the peak resident memory (RSS) of the
+server process and its children, sampled every 50 ms from /proc.
+
+Targets (checked by a person, never asserted): warm page < 3 s, first answer
+< 1 s after the page, peak RSS < 700 MB.
+
+    .venv/bin/python bench/startup.py            # figures for both boots
+    .venv/bin/python bench/startup.py --json     # the same figures as JSON
+
+The helpers here (free port, server process, memory sampler, Chromium launch)
+are reused by bench/cloud_boot.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_ARTICLES = REPO_ROOT / "data" / "articles"
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep a headless Chromium quiet and offline in containers and CI.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUERY = "how many soldiers did Pyongyang send?"
+# A hit answers the query when it names one of the two troop figures in the corpus.
+TROOP_FIGURE = re.compile(r"12,000|3,000")
+MAIN = '[data-testid="stMain"]'
+EXCEPTION_BOX = '[data-testid="stException"]'
+
+
+def free_port() -> int:
+    """A TCP port that was free a moment ago (the OS picks it)."""
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read().decode("ascii", "replace")
+        except OSError:
+            continue  # the process ended while we were looking
+        # Field 4 (ppid) follows the ")" that closes the command name.
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry))
+    return children
+
+
+def process_tree_rss_bytes(pid: int) -> int:
+    """Resident memory of `pid` plus all its descendants, from /proc (0 once it has exited).
+
+    Shared pages are counted once per process, so this errs on the high side.
+    """
+    children = _children_by_parent()
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        pending.extend(children.get(current, []))
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
+    return total
+
+
+class MemorySampler(threading.Thread):
+    """Samples a process tree's RSS in the background; `.peak_mb` is the highest seen."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_bytes = 0
+        self.last_bytes = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.last_bytes = process_tree_rss_bytes(self.pid)
+            self.peak_bytes = max(self.peak_bytes, self.last_bytes)
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(timeout=2)
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_bytes / 2**20
+
+    @property
+    def last_mb(self) -> float:
+        return self.last_bytes / 2**20
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    url: str
+    started_at: float  # time.perf_counter() just before the process was spawned
+    log_path: Path
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+@contextlib.contextmanager
+def streamlit_server(python: str | Path, app_dir: Path, data_dir: Path | None, log_path: Path, port: int | None = None, env: dict | None = None):
+    """Runs `python -m streamlit run app.py --server.headless true` in `app_dir`; stops it on exit.
+
+    `data_dir` becomes STORYLENS_DATA (None: the app's own data/ folder, as on Cloud).
+    """
+    port = port or free_port()
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
+    environment.pop("STORYLENS_DATA", None)
+    if data_dir is not None:
+        environment["STORYLENS_DATA"] = str(data_dir)
+    command = [
+        str(python), "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+    ]
+    log = open(log_path, "wb")
+    started_at = time.perf_counter()
+    process = subprocess.Popen(command, cwd=app_dir, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        yield Server(process, f"http://127.0.0.1:{port}", started_at, log_path)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+        log.close()
+
+
+def wait_for_health(server: Server, timeout: float = 180.0) -> float:
+    """Seconds from spawn until /_stcore/health answers 200; raises if the server dies or times out."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {server.process.returncode}:\n{server.log_tail()}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return time.perf_counter() - server.started_at
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"no /_stcore/health answer within {timeout:.0f} s:\n{server.log_tail()}")
+
+
+def http_status(url: str) -> int:
+    """HTTP status of a GET (0 when the connection fails)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+def launch_chromium(playwright):
+    """The system Chromium, headless (never a browser downloaded by Playwright)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def copy_bundled_corpus(target: Path) -> Path:
+    """A data folder holding a copy of the bundled articles (the repo's store is never touched)."""
+    shutil.copytree(BUNDLED_ARTICLES, target / "articles")
+    return target
+
+
+def search_box(page):
+    """The first text box in the main area (the Search page's query box)."""
+    return page.locator(f'{MAIN} input[type="text"], {MAIN} textarea').first
+
+
+@dataclass
+class BootFigures:
+    label: str
+    health_s: float
+    page_s: float | None  # spawn -> Search page's <h1> visible
+    page_title: str
+    answer_s: float | None  # Enter pressed -> first hit naming a troop figure
+    first_hit: str
+    peak_rss_mb: float
+    rss_after_mb: float
+    exception_shown: bool
+
+
+def measure_boot(browser, label: str, python: str | Path, app_dir: Path, data_dir: Path | None, log_dir: Path, timeout: float = 300.0) -> BootFigures:
+    """One server start, measured from spawn to the first search answer in a real browser."""
+    with streamlit_server(python, app_dir, data_dir, log_dir / f"{label}.log") as server:
+        sampler = MemorySampler(server.process.pid)
+        sampler.start()
+        try:
+            health_s = wait_for_health(server, timeout)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(timeout * 1000)
+            page.goto(server.url + "/")
+            heading = page.locator(f"{MAIN} h1").first
+            heading.wait_for(state="visible")
+            page_s = time.perf_counter() - server.started_at
+            page_title = heading.inner_text().strip()
+
+            answer_s, first_hit = None, ""
+            box = search_box(page)
+            try:
+                box.wait_for(state="visible", timeout=60_000)
+            except Exception:  # the Search page has no query box (yet): report, don't crash
+                first_hit = "(no search box on the Search page)"
+            else:
+                box.fill(QUERY)
+                pressed = time.perf_counter()
+                box.press("Enter")
+                hit = page.locator(MAIN).get_by_text(TROOP_FIGURE).first
+                try:
+                    hit.wait_for(state="visible", timeout=timeout * 1000)
+                    answer_s = time.perf_counter() - pressed
+                    first_hit = " ".join(hit.inner_text().split())[:160]
+                except Exception:
+                    first_hit = "(no hit naming 12,000 or 3,000 appeared)"
+            exception_shown = page.locator(EXCEPTION_BOX).count() > 0
+            page.close()
+        finally:
+            time.sleep(0.2)  # one more sample after the answer
+            sampler.stop()
+        return BootFigures(label, health_s, page_s, page_title, answer_s, first_hit, sampler.peak_mb, sampler.last_mb, exception_shown)
+
+
+def _seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f} s"
+
+
+def print_figures(figures: list[BootFigures]) -> None:
+    print(f"{'boot':<12} {'health':>9} {'page':>9} {'answer':>9} {'peak RSS':>10} {'RSS after':>10}")
+    for item in figures:
+        print(
+            f"{item.label:<12} {_seconds(item.health_s):>9} {_seconds(item.page_s):>9} "
+            f"{_seconds(item.answer_s):>9} {item.peak_rss_mb:>7.0f} MB {item.rss_after_mb:>7.0f} MB"
+        )
+    for item in figures:
+        print(f"  {item.label}: title {item.page_title!r}; first hit: {item.first_hit!r}"
+              + ("; AN EXCEPTION BOX WAS SHOWN" if item.exception_shown else ""))
+    print("targets: warm page < 3 s, answer < 1 s after the page, peak RSS < 700 MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds to wait for each step")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="storylens-startup-") as tmp:
+        tmp_path = Path(tmp)
+        data_dir = copy_bundled_corpus(tmp_path / "data")
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                figures = [
+                    measure_boot(browser, label, sys.executable, REPO_ROOT, data_dir, tmp_path, args.timeout)
+                    for label in ("first boot", "warm boot")
+                ]
+            finally:
+                browser.close()
+    if args.json:
+        print(json.dumps([asdict(item) for item in figures], indent=2))
+    else:
+        print_figures(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""The embedder and its on-disk cache, with the real model (no mocks)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lib.corpus import load_corpus
+from lib.embed import Embedder, article_vectors, get_embedder, is_multilingual
+from lib.errors import ModelUnavailableError
+from lib.settings import REPO_ROOT, load_settings
+
+BUNDLED = REPO_ROOT / "data" / "articles"
+
+
+class CountingEmbedder:
+    """The real shared Embedder, counting how many texts it is asked to encode."""
+
+    def __init__(self, embedder: Embedder):
+        self.inner = embedder
+        self.encoded = 0
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    @property
+    def model_name(self) -> str:
+        return self.inner.model_name
+
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
+    def encode(self, texts, progress=None):
+        texts = list(texts)
+        self.encoded += len(texts)
+        return self.inner.encode(texts, progress=progress)
+
+    def encode_query(self, text):
+        return self.inner.encode_query(text)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return get_embedder()
+
+
+def copy_bundled(target: Path, names: list[str]) -> None:
+    (target / "articles").mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(BUNDLED / name, target / "articles" / name)
+
+
+@pytest.mark.parametrize(
+    "text,paraphrase,unrelated",
+    [
+        (
+            "North Korea has sent about 12,000 soldiers to Russia.",
+            "Pyongyang deployed roughly twelve thousand troops to the Russian front.",
+            "Japan plans to cut its issuance of superlong government bonds.",
+        ),
+        (
+            "Workers from North Korea will be dispatched to a drone factory in Tatarstan.",
+            "Pyongyang is sending labourers to build unmanned aircraft in a Russian plant.",
+            "The yen curve flattened after the finance ministry released its plan.",
+        ),
+        (
+            "Tokyo is seriously concerned about military cooperation between Moscow and Pyongyang.",
+            "Japan voiced grave worries over the Russia–North Korea defence ties.",
+            "Subscribe to our digital edition and get complimentary access for a year.",
+        ),
+    ],
+)
+def test_paraphrases_are_closer_than_unrelated_sentences(embedder, text, paraphrase, unrelated):
+    vectors = embedder.encode([text, paraphrase, unrelated])
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_encode_keeps_input_order_despite_length_sorting(embedder):
+    texts = ["Short.", "A much longer sentence about North Korean troops in Kursk.", "Mid-size text here."]
+    together = embedder.encode(texts)
+    one_by_one = np.vstack([embedder.encode([text]) for text in texts])
+    assert np.allclose(together, one_by_one, atol=1e-5)
+
+
+def test_encode_query_matches_encode(embedder):
+    assert np.allclose(embedder.encode_query("drone factory"), embedder.encode(["drone factory"])[0], atol=1e-5)
+
+
+def test_encode_of_nothing_is_an_empty_matrix(embedder):
+    assert embedder.encode([]).shape == (0, embedder.dimension)
+
+
+def test_relaunch_embeds_nothing_and_a_new_article_embeds_only_its_sentences(tmp_path, embedder):
+    copy_bundled(tmp_path, ["002_f09298817ccba4f1.txt", "003_acf3f096cf1d3bac.txt"])
+    settings = load_settings(tmp_path)
+    corpus = load_corpus(settings)
+    first = CountingEmbedder(embedder)
+    vectors = article_vectors(corpus.store, corpus.articles, first)
+    assert first.encoded == sum(len(a.sentences) for a in corpus.articles) > 0
+    assert all(vectors[a.article_id].shape == (len(a.sentences), embedder.dimension) for a in corpus.articles)
+
+    relaunch = CountingEmbedder(embedder)
+    cached = article_vectors(load_corpus(settings).store, load_corpus(settings).articles, relaunch)
+    assert relaunch.encoded == 0
+    for article_id, matrix in vectors.items():
+        assert np.array_equal(cached[article_id], matrix)
+
+    copy_bundled(tmp_path, ["004_8ccb0b7b50ae83bd.txt"])
+    grown = load_corpus(settings)
+    new_article = grown.by_source_file("004_8ccb0b7b50ae83bd.txt")
+    assert new_article is not None
+    after_add = CountingEmbedder(embedder)
+    article_vectors(grown.store, grown.articles, after_add)
+    assert after_add.encoded == len(new_article.sentences)
+
+
+@pytest.mark.parametrize("damage", ["flip bytes", "truncate"])
+def test_a_corrupted_cache_entry_is_recomputed(tmp_path, embedder, damage):
+    copy_bundled(tmp_path, ["003_acf3f096cf1d3bac.txt", "004_8ccb0b7b50ae83bd.txt"])
+    settings = load_settings(tmp_path)
+    corpus = load_corpus(settings)
+    original = article_vectors(corpus.store, corpus.articles, embedder)
+    victim = corpus.by_source_file("003_acf3f096cf1d3bac.txt")
+
+    with sqlite3.connect(corpus.store.db_path) as connection:
+        (blob,) = connection.execute(
+            "SELECT vectors FROM embeddings WHERE article_id = ?", (victim.article_id,)
+        ).fetchone()
+        broken = bytes(b ^ 0xFF for b in blob[:64]) + blob[64:] if damage == "flip bytes" else blob[: len(blob) // 2]
+        connection.execute("UPDATE embeddings SET vectors = ? WHERE article_id = ?", (broken, victim.article_id))
+
+    counting = CountingEmbedder(embedder)
+    repaired = article_vectors(corpus.store, corpus.articles, counting)
+    assert counting.encoded == len(victim.sentences)
+    assert np.allclose(repaired[victim.article_id], original[victim.article_id], atol=1e-5)
+    again = CountingEmbedder(embedder)
+    article_vectors(corpus.store, corpus.articles, again)
+    assert again.encoded == 0, "the recomputed entry must be stored again"
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("all-MiniLM-L6-v2", False),
+        ("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2", True),
+        ("/models/LaBSE/", True),
+        ("intfloat/multilingual-e5-small", True),
+    ],
+)
+def test_multilingual_models_are_recognised(name, expected):
+    assert is_multilingual(name) is expected
+
+
+def test_a_model_that_is_not_installed_gives_a_clear_error():
+    embedder = Embedder("no-such-org/no-such-model-storylens")
+    with pytest.raises(ModelUnavailableError, match="Cannot load the embedding model"):
+        embedder.encode(["anything"])
