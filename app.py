@@ -5,7 +5,7 @@ The router: declares the pages and the shared sidebar, nothing else.
 
 import streamlit as st
 
-from lib.ui.sidebar import render_sidebar
+from lib.ui.sidebar import render_share_link, render_sidebar
 
 st.set_page_config(page_title="StoryLens", page_icon="🔎", layout="wide")
 
@@ -18,3 +18,4 @@ pages = [
 navigation = st.navigation(pages)
 render_sidebar()
 navigation.run()
+render_share_link()

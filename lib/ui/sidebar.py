@@ -19,3 +19,15 @@ def render_sidebar() -> None:
         columns[1].metric("Outlets", summary.outlet_count, help="Distinct publishers (site, and wire service when credited).")
         st.caption(f"Published: {summary.date_range}")
         st.page_link("pages/corpus.py", label="Add or inspect articles", icon="➕")
+
+
+def render_share_link() -> None:
+    """The link to exactly this view (page + query + filters), with a copy button."""
+    from urllib.parse import urlencode
+
+    base = (st.context.url or "").split("?", 1)[0]
+    params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    link = base + ("?" + urlencode(params) if params else "")
+    with st.sidebar:
+        st.caption("Link to this view (copy to share):")
+        st.code(link or "(open the app in a browser to get a link)", language=None, wrap_lines=True)

@@ -1,0 +1,453 @@
+"""How StoryLens grows with the collection: ingest, store, index, query, timeline/claims, memory.
+
+    .venv/bin/python bench/scale.py                 # 1k and 10k articles (+100k store-only), ~10 min
+    .venv/bin/python bench/scale.py --quick         # 200 and 2k articles, ~1 min
+    .venv/bin/python bench/scale.py --sizes 1000 10000 --store-sizes 100000
+
+The corpus is synthetic: pasted-page-like articles assembled from templates
+(actors x verbs x objects x dates x numbers) with page furniture mixed in, so
+it exercises the real cleaner, sentence splitter, dating and near-duplicate
+check. Each stage runs in its own subprocess so peak RSS is per stage.
+Nothing here is asserted; figures are printed (with the growth ratio per 10x
+corpus size, which is 10 when a stage is linear).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+# -- synthetic articles -------------------------------------------------------------
+ACTORS = (
+    "Russia", "North Korea", "Japan", "South Korea", "Ukraine", "The United States", "China",
+    "Kim Jong Un", "Vladimir Putin", "Chief Cabinet Secretary Yoshimasa Hayashi", "Foreign Minister Takeshi Iwaya",
+    "The Kremlin", "Pyongyang", "Moscow", "Tokyo", "Seoul's National Intelligence Service", "NATO",
+    "The Pentagon", "Ukrainian military intelligence", "Japan's Defense Ministry", "KCNA", "Sergei Shoigu",
+    "Defence Minister Andrei Belousov", "The UN Security Council", "Analysts in Seoul", "Western diplomats",
+)
+VERBS = (
+    "said", "warned", "confirmed", "denied", "announced", "reported", "estimated", "claimed",
+    "expressed concern that", "told reporters that", "stated on state television that", "insisted that",
+)
+OBJECTS = (
+    "{n} North Korean troops had been deployed to the Kursk region",
+    "{n} artillery shells were shipped by rail to Russian depots",
+    "a new drone factory in Tatarstan would employ {n} workers from Pyongyang",
+    "the partnership treaty requires mutual military assistance in case of aggression",
+    "{n} ballistic missiles were transferred for use against Ukraine",
+    "sanctions would be expanded to cover {n} more companies",
+    "military technology cooperation would deepen under the new agreement",
+    "casualties among North Korean soldiers had reached {n}",
+    "a joint exercise involving {n} personnel took place near Vladivostok",
+    "Japan would coordinate closely with its Group of Seven partners",
+    "satellite images showed {n} containers at the port of Rajin",
+    "the two leaders discussed space technology and fighter jets",
+    "Tokyo lodged a protest through diplomatic channels",
+    "the regional security environment had become more severe",
+    "production of missiles and shells would rise by {n} percent",
+)
+WHENS = (
+    "on {date}", "last week", "on Monday", "in {month}", "earlier this year", "on {date}, according to officials",
+    "during a visit to Pyongyang", "at a regular press conference", "in a statement released {date}", "",
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+FURNITURE = (
+    "Share this article", "Comments (12)", "Subscribe to our newsletter for the latest updates",
+    "Related Articles", "2 min read", "Advertisement", "Most Read", "Sign up for free",
+    "Photo: AP", "Click here to follow us on Telegram", "© 2025 All rights reserved.", "Log in to comment",
+    "Read more:", "Trending now", "Support independent journalism – donate today",
+)
+OUTLET_LINES = ("Japan Today", "NHK WORLD", "Kyiv Independent", "Business Standard", "Korea Herald", "The Japan Times")
+
+
+def _sentence(rng: random.Random) -> str:
+    year = rng.choice((2024, 2025))
+    date = f"{MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}, {year}"
+    obj = rng.choice(OBJECTS).format(n=f"{rng.randint(2, 300) * rng.choice((10, 100, 1000)):,}")
+    when = rng.choice(WHENS).format(date=date, month=f"{MONTHS[rng.randrange(12)]} {year}")
+    text = f"{rng.choice(ACTORS)} {rng.choice(VERBS)} {obj}"
+    return (text + (" " + when if when else "")).strip() + "."
+
+
+def synthetic_article(index: int, seed: int = 7) -> bytes:
+    """Page text of one synthetic article (UTF-8), deterministic in (index, seed).
+
+    Looks like a pasted news page: headline, outlet and date line, 4-8
+    paragraphs of 1-4 sentences, and furniture (share buttons, comments,
+    related links) before and after. Different indexes are not near-duplicates.
+    """
+    rng = random.Random(seed * 1_000_003 + index)
+    year = rng.choice((2024, 2025))
+    lines = [f"{rng.choice(ACTORS)} {rng.choice(('warns', 'confirms', 'denies', 'reports'))} on Russia-North Korea ties ({index})"]
+    lines.append(f"{rng.choice(OUTLET_LINES)} | {MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}, {year}")
+    lines.extend(rng.sample(FURNITURE, 2))
+    for _ in range(rng.randint(4, 8)):
+        lines.append("")
+        lines.append(" ".join(_sentence(rng) for _ in range(rng.randint(1, 4))))
+    lines.append("")
+    lines.extend(rng.sample(FURNITURE, 3))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# -- stages (each run in a subprocess) ---------------------------------------------------
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _settings(data_dir: Path):
+    from lib.settings import load_settings
+
+    return load_settings(data_dir)
+
+
+def _build_one(args):
+    index, seed = args
+    from lib.ingest import build_article, lsh_bands
+    from lib.settings import load_settings
+
+    settings = load_settings(os.environ["STORYLENS_BENCH_DIR"])
+    article = build_article(f"synthetic-{index:06d}.txt", synthetic_article(index, seed), settings)
+    return article, lsh_bands(article.body)
+
+
+def stage_ingest(size: int, data_dir: Path) -> dict:
+    """ingest_bytes for `size` articles one by one, as uploads (no embedding)."""
+    from lib.corpus import open_store
+    from lib.ingest import ingest_bytes, pipeline_fingerprint
+
+    settings = _settings(data_dir)
+    store = open_store(settings)
+    pipeline = pipeline_fingerprint()
+    statuses: dict[str, int] = {}
+    sentences = 0
+    started = time.perf_counter()
+    window = []  # seconds per article for the last articles (growth within the run)
+    for index in range(size):
+        tick = time.perf_counter()
+        report = ingest_bytes(store, settings, f"synthetic-{index:06d}.txt", synthetic_article(index), pipeline=pipeline)
+        window.append(time.perf_counter() - tick)
+        statuses[report.status] = statuses.get(report.status, 0) + 1
+    elapsed = time.perf_counter() - started
+    articles = store.articles()
+    sentences = sum(len(a.sentences) for a in articles)
+    return {
+        "articles": size,
+        "statuses": statuses,
+        "ingest_s": elapsed,
+        "articles_per_s": size / elapsed,
+        "sentences_per_s": sentences / elapsed,
+        "sentences": sentences,
+        "first_100_ms": 1000 * sum(window[:100]) / max(1, len(window[:100])),
+        "last_100_ms": 1000 * sum(window[-100:]) / max(1, len(window[-100:])),
+        "store_mb": _store_mb(store),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _store_mb(store) -> float:
+    total = sum(path.stat().st_size for path in store.store_dir.rglob("*") if path.is_file())
+    return total / 1048576
+
+
+def stage_store(size: int, data_dir: Path) -> dict:
+    """The store alone at `size` articles: bulk put, then per-call costs at that size.
+
+    Articles are built once in a worker pool (the pipeline cost per article is
+    measured by `stage_ingest`), then written one transaction each.
+    """
+    import multiprocessing
+
+    from lib.corpus import load_corpus, open_store
+    from lib.ingest import find_near_duplicate, ingest_bytes, lsh_bands, pipeline_fingerprint
+
+    settings = _settings(data_dir)
+    store = open_store(settings)
+    pipeline = pipeline_fingerprint()
+    os.environ["STORYLENS_BENCH_DIR"] = str(data_dir)
+    started = time.perf_counter()
+    put_s = 0.0
+    with multiprocessing.Pool(max(1, (os.cpu_count() or 2))) as pool:
+        for article, bands in pool.imap_unordered(_build_one, ((i, 7) for i in range(size)), chunksize=64):
+            tick = time.perf_counter()
+            store.put_article(article, "bundled", f"articles/{article.source_file}", pipeline, bands)
+            put_s += time.perf_counter() - tick
+    build_s = time.perf_counter() - started
+    result = {"articles": store.count(), "build_and_put_s": build_s, "put_ms_each": 1000 * put_s / size}
+
+    def timed(label, fn, repeat=5):
+        times = []
+        value = None
+        for _ in range(repeat):
+            tick = time.perf_counter()
+            value = fn()
+            times.append(time.perf_counter() - tick)
+        result[label] = 1000 * sorted(times)[len(times) // 2]
+        return value
+
+    sample = store.article(store.rows()[size // 2][0])
+    bands = lsh_bands(sample.body)
+    timed("fingerprint_ms", store.fingerprint)
+    timed("count_ms", store.count)
+    timed("rows_ms", store.rows, repeat=3)
+    timed("article_by_id_ms", lambda: store.article(sample.article_id))
+    timed("near_dup_candidates_ms", lambda: store.near_duplicate_candidates(bands))
+    candidates = store.near_duplicate_candidates(bands)
+    result["near_dup_candidates"] = len(candidates)
+    timed("find_near_duplicate_ms", lambda: find_near_duplicate(store, sample, bands))
+    articles = timed("load_all_articles_ms", store.articles, repeat=1)
+    by_id = {a.article_id: a for a in articles}
+    timed("corpus_by_id_linear_ms", lambda: next(a for a in articles if a.article_id == articles[-1].article_id))
+    timed("corpus_by_id_dict_ms", lambda: by_id[articles[-1].article_id])
+    # Opening the store in a new process runs SQLite's quick_check once.
+    import lib.store as store_module
+
+    store_module._CHECKED.clear()
+    timed("open_store_with_check_ms", lambda: (store_module._CHECKED.clear(), open_store(settings)), repeat=1)
+    timed("sync_no_change_ms", lambda: load_corpus(settings, sync=True), repeat=1)
+    # Per-ingest cost once the store is this big (new, distinct articles).
+    tick = time.perf_counter()
+    for index in range(size, size + 50):
+        ingest_bytes(store, settings, f"late-{index}.txt", synthetic_article(index), pipeline=pipeline)
+    result["ingest_one_more_ms"] = 1000 * (time.perf_counter() - tick) / 50
+    result["store_mb"] = _store_mb(store)
+    result["peak_rss_mb"] = _peak_rss_mb()
+    return result
+
+
+def stage_search(size: int, data_dir: Path, queries: int = 60) -> dict:
+    """Embedding, search index build, query latency, timeline and claims on a store of `size`."""
+    from lib.corpus import load_corpus
+    from lib.embed import article_vectors, get_embedder
+
+    settings = _settings(data_dir)
+    corpus = load_corpus(settings, sync=False)
+    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    tick = time.perf_counter()
+    embedder.model
+    result = {"articles": len(corpus.articles), "model_load_s": time.perf_counter() - tick}
+    sentences = sum(len(a.sentences) for a in corpus.articles)
+    tick = time.perf_counter()
+    article_vectors(corpus.store, corpus.articles, embedder)
+    embed_s = time.perf_counter() - tick
+    result.update(sentences=sentences, embed_s=embed_s, embed_sentences_per_s=sentences / embed_s)
+    tick = time.perf_counter()
+    article_vectors(corpus.store, corpus.articles, embedder)
+    result["embed_cached_s"] = time.perf_counter() - tick
+
+    rng = random.Random(3)
+    query_texts = [
+        rng.choice(("how many", "did", "when were", "who said")) + " " + rng.choice(OBJECTS).format(n="").replace("  ", " ")
+        for _ in range(queries)
+    ]
+    try:
+        from lib.search import build_search_index, search
+
+        tick = time.perf_counter()
+        index = build_search_index(corpus.articles, corpus.store, embedder)
+        result["index_build_s"] = time.perf_counter() - tick
+        result["index_engine"] = "lib.search (numpy exact dot product + bm25s, RRF)"
+        run = lambda text: search(index, text, embedder, k=10)
+    except ImportError:
+        result["index_engine"] = "numpy dot product + bm25s measured directly (lib.search missing)"
+        run = _direct_search(corpus, embedder, result)
+    run(query_texts[0])  # warm-up
+    times = []
+    for text in query_texts:
+        tick = time.perf_counter()
+        run(text)
+        times.append(time.perf_counter() - tick)
+    times.sort()
+    result["query_p50_ms"] = 1000 * times[len(times) // 2]
+    result["query_p95_ms"] = 1000 * times[int(len(times) * 0.95) - 1]
+    for module_name, label in (("lib.events", "timeline"), ("lib.claims", "claims")):
+        result[f"{label}_build_s"] = _build_view(module_name, corpus, embedder)
+    result["peak_rss_mb"] = _peak_rss_mb()
+    return result
+
+
+def _direct_search(corpus, embedder, result):
+    import bm25s
+    import numpy as np
+
+    from lib.embed import article_vectors
+
+    tick = time.perf_counter()
+    vectors = article_vectors(corpus.store, corpus.articles, embedder)
+    matrix = np.vstack([vectors[a.article_id] for a in corpus.articles])
+    texts = [s.text for a in corpus.articles for s in a.sentences]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, show_progress=False), show_progress=False)
+    result["index_build_s"] = time.perf_counter() - tick
+
+    def run(text):
+        scores = matrix @ embedder.encode_query(text)
+        top = np.argpartition(-scores, 50)[:50]
+        retriever.retrieve(bm25s.tokenize([text], show_progress=False), k=50, show_progress=False)
+        return top
+
+    return run
+
+
+def _build_view(module_name: str, corpus, embedder) -> float | str:
+    """Seconds to build a view's records, or why it was not measured."""
+    import importlib
+    import inspect
+
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return "module missing"
+    builder = next(
+        (getattr(module, name) for name in ("build_events", "build_timeline", "extract_events", "build_claims", "extract_claims", "find_claims")
+         if callable(getattr(module, name, None))),
+        None,
+    )
+    if builder is None:
+        return "no build function found"
+    parameters = inspect.signature(builder).parameters
+    kwargs = {}
+    for name in parameters:
+        if name in ("articles",):
+            kwargs[name] = corpus.articles
+        elif name == "corpus":
+            kwargs[name] = corpus
+        elif name == "store":
+            kwargs[name] = corpus.store
+        elif name == "embedder":
+            kwargs[name] = embedder
+        elif name == "settings":
+            kwargs[name] = corpus.settings
+    tick = time.perf_counter()
+    try:
+        builder(**kwargs)
+    except Exception as error:  # a bench reports, it does not crash
+        return f"failed: {type(error).__name__}: {error}"[:120]
+    return time.perf_counter() - tick
+
+
+def stage_vectors(rows: int, dim: int = 384, queries: int = 50) -> dict:
+    """Exact dot-product search over `rows` random unit vectors (no model): the dense part alone."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    matrix = rng.standard_normal((rows, dim), dtype=np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    times = []
+    for _ in range(queries):
+        query = rng.standard_normal(dim, dtype=np.float32)
+        query /= np.linalg.norm(query)
+        tick = time.perf_counter()
+        scores = matrix @ query
+        np.argpartition(-scores, 100)[:100]
+        times.append(time.perf_counter() - tick)
+    times.sort()
+    return {
+        "rows": rows,
+        "matrix_mb": matrix.nbytes / 1048576,
+        "dense_p50_ms": 1000 * times[len(times) // 2],
+        "dense_p95_ms": 1000 * times[int(len(times) * 0.95) - 1],
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+# -- driver -------------------------------------------------------------------------
+def _run_stage(stage: str, size: int, data_dir: Path, timeout: int) -> dict:
+    command = [sys.executable, __file__, "--stage", stage, "--size", str(size), "--dir", str(data_dir)]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {timeout}s"}
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    return str(value)
+
+
+def _print_table(title: str, results: dict[int, dict]) -> None:
+    print(f"\n== {title}")
+    sizes = sorted(results)
+    keys = list(dict.fromkeys(key for size in sizes for key in results[size]))
+    print(f"{'':28}" + "".join(f"{size:>14,}" for size in sizes) + "   growth per 10x")
+    for key in keys:
+        values = [results[size].get(key, "") for size in sizes]
+        growth = ""
+        numeric = [(size, value) for size, value in zip(sizes, values) if isinstance(value, (int, float)) and not isinstance(value, bool)]
+        if len(numeric) >= 2 and numeric[0][1] > 0:
+            (s0, v0), (s1, v1) = numeric[0], numeric[-1]
+            import math
+
+            growth = f"x{(v1 / v0) ** (1 / math.log10(s1 / s0)):.1f}"
+        print(f"{key:28}" + "".join(f"{_fmt(value)[:13]:>14}" for value in values) + f"   {growth}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="full pipeline sizes")
+    parser.add_argument("--store-sizes", type=int, nargs="*", default=[1000, 10000, 100000], help="store-only sizes")
+    parser.add_argument("--search-sizes", type=int, nargs="*", default=None, help="sizes to embed and search (default: --sizes)")
+    parser.add_argument("--vector-rows", type=int, nargs="*", default=[15_000, 150_000, 1_500_000])
+    parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--dir", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.stage:
+        stages = {"ingest": stage_ingest, "store": stage_store, "search": stage_search}
+        if args.stage == "vectors":
+            result = stage_vectors(args.size)
+        else:
+            result = stages[args.stage](args.size, Path(args.dir))
+        print(json.dumps(result))
+        return 0
+    if args.quick:
+        args.sizes, args.store_sizes, args.vector_rows = [200, 2000], [200, 2000], [3000, 30000]
+    search_sizes = args.search_sizes if args.search_sizes is not None else args.sizes
+    print(f"StoryLens scale bench ({os.cpu_count()} CPUs, python {sys.version.split()[0]})")
+    root = Path(tempfile.mkdtemp(prefix="storylens-scale-"))
+    try:
+        ingest, search, store, vectors = {}, {}, {}, {}
+        for size in args.sizes:
+            data_dir = root / f"full-{size}"
+            ingest[size] = _run_stage("ingest", size, data_dir, timeout=3600)
+            if size in search_sizes:
+                search[size] = _run_stage("search", size, data_dir, timeout=3600)
+            shutil.rmtree(data_dir, ignore_errors=True)
+        _print_table("ingest via ingest_bytes (clean, split, date, dedupe, store; no embedding)", ingest)
+        if search:
+            _print_table("embed + search + timeline/claims (real model)", search)
+        for size in args.store_sizes:
+            data_dir = root / f"store-{size}"
+            store[size] = _run_stage("store", size, data_dir, timeout=3600)
+            shutil.rmtree(data_dir, ignore_errors=True)
+        if store:
+            _print_table("store at size (bulk-built, then per-call costs)", store)
+        for rows in args.vector_rows:
+            vectors[rows] = _run_stage("vectors", rows, root, timeout=600)
+        if vectors:
+            _print_table("exact dense search over random unit vectors (rows = sentences)", vectors)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
