@@ -285,7 +285,10 @@ def _figure_phrase(claim: Claim) -> str:
 
 
 def _who(claim: Claim) -> str:
-    return f"{claim.outlet} ({claim.reported_on.label()})"
+    """"Kyodo on 26 Oct 2024 (day)", "AFP at an unknown date"."""
+    if claim.reported_on.precision == "unknown" or not claim.reported_on.date:
+        return f"{claim.outlet} at an unknown date"
+    return f"{claim.outlet} on {claim.reported_on.label()}"
 
 
 def _headline(claims: list[Claim]) -> Claim:
@@ -353,9 +356,9 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str,
     ]
     note = ""
     if smaller:
-        note = " Smaller figures in the same reports (" + "; ".join(
+        note = " Other figures in the same reports (" + "; ".join(
             f"{claim.outlet}: {_figure_phrase(claim)}" for claim in smaller
-        ) + ") are read as parts or earlier stages, not as that source's estimate."
+        ) + ") are read as parts, earlier stages or vaguer wording, not as that source's own estimate."
     pairs = [(a, b) for i, a in enumerate(headlines) for b in headlines[i + 1 :]]
     clashes = [(a, b) for a, b in pairs if not _overlap(a, b)]
     listing = "; ".join(f"{_who(claim)} says {_figure_phrase(claim)}" for claim in headlines)

@@ -195,6 +195,7 @@ class Store:
         self.uploads_dir = self.store_dir / "uploads"
         self.db_path = self.store_dir / "store.sqlite"
         self.recovered_from: Path | None = None  # where a damaged database was moved, if it was
+        self._local = threading.local()
         try:
             self.store_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -205,13 +206,36 @@ class Store:
         self._open_database()
 
     # -- database plumbing -------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
-        # A connection per operation: sqlite3 connections must not cross threads,
-        # and Streamlit runs each session in its own thread. Opening one costs ~0.1 ms.
-        connection = sqlite3.connect(self.db_path, timeout=60, isolation_level=None)
+    def _new_connection(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.db_path, timeout=60, isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA busy_timeout=60000")
         connection.execute("PRAGMA synchronous=NORMAL")
         return connection
+
+    def _connection(self) -> sqlite3.Connection:
+        """This thread's connection to the database (opened on first use).
+
+        sqlite3 connections must not cross threads (Streamlit runs each session
+        in its own thread) and must not survive a fork. Keeping one open per
+        thread matters for speed: when the last connection to a WAL database
+        closes, SQLite checkpoints and deletes the WAL, which costs several
+        fsyncs per operation.
+        """
+        local = self._local
+        connection = getattr(local, "connection", None)
+        if connection is None or getattr(local, "pid", None) != os.getpid():
+            connection = self._new_connection()
+            local.connection, local.pid, local.depth = connection, os.getpid(), 0
+        return connection
+
+    def _forget_connection(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        self._local.connection = None
+        if connection is not None:
+            try:
+                connection.close()
+            except sqlite3.Error:
+                pass
 
     def _file_key(self) -> tuple[str, int]:
         try:
@@ -242,7 +266,8 @@ class Store:
 
     def _prepare(self, check: bool) -> None:
         """Integrity-check (once per process), set WAL mode and create missing tables."""
-        connection = self._connect()
+        self._forget_connection()
+        connection = self._new_connection()
         try:
             if check and self.db_path.exists() and self.db_path.stat().st_size > 0:
                 rows = connection.execute("PRAGMA quick_check").fetchall()
@@ -271,6 +296,7 @@ class Store:
 
     def _failed(self, error: sqlite3.Error) -> StoreError:
         if is_corruption(error):
+            self._forget_connection()
             # Damage found while running: the next Store() for this file re-checks and rebuilds.
             with _CHECKED_LOCK:
                 _CHECKED.discard(self._file_key())
@@ -278,42 +304,44 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write: all statements inside commit together or not at all."""
+        """One atomic write: all statements inside commit together or not at all.
+
+        Nested use in one thread becomes a savepoint of the outer transaction.
+        """
         try:
-            connection = self._connect()
-            connection.execute("BEGIN IMMEDIATE")
+            connection = self._connection()
+            nested = connection.in_transaction
+            connection.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
         except sqlite3.Error as error:
+            self._forget_connection()
             raise self._failed(error) from error
         try:
             yield connection
-            connection.execute("COMMIT")
-        except sqlite3.Error as error:
-            if connection.in_transaction:
-                try:
+            connection.execute("RELEASE nested" if nested else "COMMIT")
+        except BaseException as error:
+            try:
+                if nested:
+                    connection.execute("ROLLBACK TO nested")
+                    connection.execute("RELEASE nested")
+                elif connection.in_transaction:
                     connection.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # the transaction is void either way
-            raise self._failed(error) from error
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                self._forget_connection()  # the transaction is void either way; start clean
+            if isinstance(error, sqlite3.Error):
+                raise self._failed(error) from error
             raise
-        finally:
-            connection.close()
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A connection for reads; each statement sees one committed state (WAL snapshot)."""
         try:
-            connection = self._connect()
+            connection = self._connection()
         except sqlite3.Error as error:
             raise self._failed(error) from error
         try:
             yield connection
         except sqlite3.Error as error:
             raise self._failed(error) from error
-        finally:
-            connection.close()
 
     def write_lock(self):
         """An inter-process lock for check-then-write sequences (e.g. duplicate checks)."""

@@ -1,0 +1,641 @@
+"""Timeline events: things that happened, found in article bodies and merged across sources.
+
+Guarantees of `build_events`:
+
+* Events come only from `Article.sentences` (the cleaned body), never from
+  removed page text (comments, related-article lists, menus).
+* Every event keeps each sentence it came from, verbatim (`SourceRef.quote`),
+  with its article, outlet and publication date; `summary` is a contiguous
+  piece of one of those sentences (possibly cut short with "…"), never
+  invented words.
+* Dates come from `lib.dates`: an interval with a precision and the words
+  that dated it. Relative phrases are read against the publication date, so
+  "last week" in a 16 Nov 2024 report is the week of 4-10 Nov, not the 16th.
+* A sentence with no date phrase becomes an event only when it clearly
+  reports news of the day: a statement ("X said", "X has expressed") or a
+  present-perfect action ("has ordered") by a named actor, in an article whose
+  publication day is known, with no "previously"/"earlier" marker. Such events
+  are dated to the week ending on the publication day (precision "week", clue
+  "reported on 26 Oct 2024 (no date in sentence)"). Passive or continuous
+  present perfect ("have been sent", "has been supplying") describes a
+  build-up, not a dated event, and is skipped.
+* Sentences off the corpus's story (page furniture the cleaner missed, e.g. a
+  bond-market story in a related-articles list) are dropped by a semantic
+  relevance floor against the corpus centroid.
+* The same event from several sentences (or outlets) is one event when the
+  dates overlap, the sentences are semantically close (shared embedder) and
+  they share a named actor or key noun; clusters are complete-linkage, so two
+  different events on one day are never merged through a third.
+* `is_context` is True when the whole interval lies before
+  `settings.story_start` (an event that may fall inside the window is shown).
+
+CLI: `python -m lib.cli events --json [--data DIR] [--story-only] [--outlet NAME]`
+prints every event sorted by start (context events included, flagged
+`is_context: true`; `--story-only` drops them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import asdict, dataclass
+from typing import Callable, Iterable
+
+from lib.dates import (
+    ResolvedDate,
+    coarser,
+    is_future,
+    parse_iso,
+    precision_for_span,
+    report_window,
+    resolve_dates,
+)
+from lib.errors import StoryLensError
+from lib.models import Article, Event, PublishedDate, Sentence, SourceRef
+
+EVENTS_VERSION = "events-v1"  # bump when the extraction rules change (invalidates the cache)
+
+# Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
+# of the story (all-MiniLM-L6-v2: on-story sentences score about 0.35-0.75 here, a bond-market
+# or Israel-Iran paragraph 0.05-0.25; bench/eval_events.py reports the effect).
+RELEVANCE_FLOOR = 0.3
+# Minimum cosine between two event clauses to be the same event (with overlapping dates
+# and a shared actor/noun). Paraphrases of one event score 0.6+, different events of the
+# same day about 0.3-0.5.
+MERGE_SIMILARITY = 0.55
+SUMMARY_WORDS = 15
+
+# Past forms of verbs that report something happening or being said. General news
+# vocabulary, not words picked from the bundled articles.
+ACTION_VERBS = frozenset(
+    """signed sent deployed dispatched visited arrived attacked launched met held toured ordered fired
+    struck hit killed destroyed downed began started invaded captured seized agreed approved ratified
+    unveiled tested test-fired engaged crossed entered withdrew supplied delivered transferred opened
+    closed elected appointed resigned concluded established attended hosted welcomed discussed
+    imposed sanctioned shelled bombed raided intercepted shot occupied liberated evacuated returned
+    departed travelled traveled flew landed exploded collapsed died injured wounded detained arrested
+    released announced declared adopted passed rejected suspended resumed broke clashed fought""".split()
+)
+STATEMENT_VERBS = frozenset(
+    """said told expressed criticized criticised condemned warned urged accused announced reported
+    revealed confirmed denied stated claimed noted added stressed emphasized emphasised vowed pledged
+    called protested welcomed demanded mentioned posted wrote quoted""".split()
+)
+EVENT_VERBS = ACTION_VERBS | STATEMENT_VERBS
+_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"}
+
+# Actor words: generic institutions and roles, plus aliases that name the same country.
+ACTOR_NOUNS = frozenset(
+    """government ministry minister president leader premier chancellor king army military forces troops
+    soldiers officials spokesman spokeswoman spokesperson secretary ambassador embassy parliament
+    council commander general navy air agency authorities police intelligence state media diplomats""".split()
+)
+ALIASES = {
+    "pyongyang": "north korea", "north korean": "north korea", "n korea": "north korea", "n. korea": "north korea",
+    "n.korea": "north korea", "dprk": "north korea", "north korea": "north korea",
+    "moscow": "russia", "kremlin": "russia", "russian": "russia", "russia": "russia",
+    "tokyo": "japan", "japanese": "japan", "japan": "japan",
+    "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "ukraine": "ukraine",
+    "seoul": "south korea", "south korean": "south korea", "south korea": "south korea",
+    "washington": "united states", "u.s.": "united states", "us": "united states", "american": "united states",
+    "united states": "united states", "beijing": "china", "chinese": "china", "china": "china",
+    "tehran": "iran", "iranian": "iran", "iran": "iran", "israeli": "israel", "israel": "israel",
+    "british": "united kingdom", "uk": "united kingdom", "london": "united kingdom",
+}
+_NOT_ACTORS = frozenset(
+    """The A An In On At For From By With And But As It Its This That These Those He She They We I His Her Their
+    Our Previously Meanwhile However Last Next Earlier Later According Since After Before During While When
+    If Although Still Also Under Over Of To Chief Foreign Prime Defence Defense Cabinet Secretary Minister
+    President Leader Ministry Main Directorate Central News Agency Air Force State Mr Ms Dr""".split()
+)
+_MONTH_OR_DAY = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday""".split()
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_UNDATED_PAST = re.compile(r"(?i)\b(previously|earlier|in the past|formerly|once|had\s+\w+ed|years ago)\b")
+_CONDITIONAL = re.compile(r"(?i)^\s*(?:if|unless|in case|should|whether)\b")
+_SEGMENT_BREAK = re.compile(
+    r"\s{2,}|[;:]\s|,\s+(?=(?:while|whereas|but|where|which|who|as|when|noting|adding|saying|including)\b)"
+    r"|\s+(?=(?:while|whereas|after|before|because|although|as)\s)"
+)
+_LEADING_CONNECTOR = re.compile(
+    r"^(?:(?:and|but|while|whereas|where|as|after|before|because|although|meanwhile|however|especially|"
+    r"amid|including|noting|adding|saying|comes|that)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|further|reportedly|publicly)\s+)?(\w+ed|told|sent|met|held|begun|struck|shot|hit|fought|broken|said)\b", re.IGNORECASE)
+_PROGRESSIVE_OR_PASSIVE = re.compile(r"\b(?:has|have)\s+been\b", re.IGNORECASE)
+_QUOTE_CHARS = "\"“”"
+_CONCEPT_WORDS = {
+    "treaty": "treaty", "pact": "treaty", "agreement": "treaty", "accord": "treaty", "deal": "treaty",
+    "partnership": "treaty", "war": "war", "invasion": "war", "offensive": "war", "incursion": "war",
+    "visit": "visit", "trip": "visit", "summit": "talks", "talks": "talks", "attack": "attack",
+    "attacks": "attack", "strike": "attack", "drones": "attack", "drone": "attack", "troops": "troops",
+    "soldiers": "troops", "units": "troops", "concern": "concern", "concerned": "concern",
+}
+
+ProgressCallback = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one sentence tells it, before merging."""
+
+    article: Article
+    sentence: Sentence
+    summary: str
+    start: str
+    end: str
+    precision: str
+    clue: str
+    actors: frozenset[str]
+    keywords: frozenset[str]
+    dated_by: str  # "phrase", "since" or "report"
+
+    @property
+    def width(self) -> int:
+        return (parse_iso(self.end) - parse_iso(self.start)).days
+
+
+# -- actors and words -------------------------------------------------------------------
+def named_actors(text: str) -> frozenset[str]:
+    """Named actors in `text`, normalised ("Pyongyang" and "North Korean" are both "north korea")."""
+    found: set[str] = set()
+    lowered = text.lower()
+    for alias, actor in ALIASES.items():
+        if re.search(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", lowered):
+            found.add(actor)
+    for match in _CAPITALISED.finditer(text):
+        words = [word.strip(".’'") for word in match.group().split()]
+        words = [word.removesuffix("'s").removesuffix("’s") for word in words if word and word != "of"]
+        for word in words:
+            if word in _NOT_ACTORS or word in _MONTH_OR_DAY or len(word) < 3 or not word[:1].isupper():
+                continue
+            if word.lower() in ALIASES or any(word.lower() in alias.split() for alias in ALIASES):
+                continue  # part of a country name, handled above
+            found.add(word.lower())
+    return frozenset(found)
+
+
+def _keywords(text: str) -> frozenset[str]:
+    words = {word.lower() for word in _WORD.findall(text)}
+    return frozenset(_CONCEPT_WORDS[word] for word in words if word in _CONCEPT_WORDS)
+
+
+def _has_actor(text: str) -> bool:
+    return bool(named_actors(text)) or any(word.lower() in ACTOR_NOUNS for word in _WORD.findall(text))
+
+
+def _event_verbs(text: str) -> list[re.Match]:
+    return [match for match in _WORD.finditer(text) if match.group().lower() in EVENT_VERBS]
+
+
+# -- summaries ---------------------------------------------------------------------------
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    """Clause-like pieces of a sentence as (start, end) offsets."""
+    bounds = [0]
+    for match in _SEGMENT_BREAK.finditer(sentence):
+        bounds.append(match.start())
+        bounds.append(match.end())
+    bounds.append(len(sentence))
+    pieces = []
+    for start, end in zip(bounds[0::2], bounds[1::2]):
+        if sentence[start:end].strip():
+            pieces.append((start, end))
+    return pieces
+
+
+def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading connectors/adverbial intros and trailing punctuation from [start, end)."""
+    text = sentence[start:end]
+    connector = _LEADING_CONNECTOR.match(text)
+    if connector:
+        start += connector.end()
+        text = sentence[start:end]
+    # A short intro before the first comma with no verb of its own ("Last week,", "In a report on Friday,").
+    comma = text.find(",")
+    if 0 < comma and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
+        start += comma + 1
+    while start < end and sentence[start] in " ,;:–—-":
+        start += 1
+    while end > start and sentence[end - 1] in " ,;:.–—-":
+        end -= 1
+    return start, end
+
+
+def _shorten(text: str, limit: int = SUMMARY_WORDS) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    cut = words[:limit]
+    # Do not end on a word that leaves the phrase dangling.
+    while len(cut) > limit // 2 and cut[-1].lower().strip(",") in {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "that", "his", "her", "its", "their", "from", "over", "during",
+    }:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"
+
+
+def _antecedent_start(sentence: str, comma: int) -> int:
+    """Where the noun phrase before ", which/where" starts (after the previous comma or preposition run)."""
+    previous = max(sentence.rfind(",", 0, comma), sentence.rfind(";", 0, comma))
+    start = previous + 1
+    match = _LEADING_CONNECTOR.match(sentence[start:comma].lstrip())
+    offset = len(sentence[start:comma]) - len(sentence[start:comma].lstrip())
+    return start + offset + (match.end() if match else 0)
+
+
+def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | None = None) -> str:
+    """A short line made of the sentence's own words, about the clause holding the anchor (a date phrase).
+
+    Without an anchor the main clause is used. The result is a contiguous
+    piece of `sentence` (whitespace normalised), cut to about 15 words with "…".
+    """
+    segments = _segments(sentence)
+    if anchor_start is None:
+        # Main clause: the first segment with a verb; a leading quotation yields to its attribution.
+        chosen = next((seg for seg in segments if _event_verbs(sentence[seg[0] : seg[1]])), segments[0] if segments else (0, len(sentence)))
+        start, end = chosen
+        if sentence.lstrip()[:1] in _QUOTE_CHARS:
+            closing = max(sentence.rfind(char) for char in _QUOTE_CHARS)
+            tail = sentence[closing + 1 :].strip(" ,.")
+            if len(tail.split()) >= 3 and _event_verbs(tail):
+                start = closing + 1
+                end = len(sentence)
+        start, end = _trim_span(sentence, start, end)
+        return _shorten(sentence[start:end])
+    anchor_end = anchor_end if anchor_end is not None else anchor_start
+    index = next((i for i, (s, e) in enumerate(segments) if s <= anchor_start < e), 0)
+    start, end = segments[index]
+    # A segment without a verb (e.g. "the capital was attacked" split off) borrows its neighbour.
+    if not _event_verbs(sentence[start:end]) and index > 0:
+        start = segments[index - 1][0]
+    head = sentence[start:end].lstrip()
+    if re.match(r"(?i)(?:which|who)\b", head):
+        start = _antecedent_start(sentence, start)
+    # Reduced relative clause: "the partnership treaty signed Wednesday" dates the treaty, not the main verb.
+    before = sentence[start:anchor_start].split()
+    if len(before) >= 2 and before[-1].lower() in EVENT_VERBS and before[-2].lower() not in _AUXILIARIES and before[-2][:1].islower():
+        participle_at = sentence.rfind(before[-1], start, anchor_start)
+        noun_start = participle_at
+        for match in reversed(list(_WORD.finditer(sentence, start, participle_at))):
+            if match.group().lower() in {"under", "with", "by", "of", "from", "that", "after", "before", "than", "to", "in", "on", "for"}:
+                break
+            noun_start = match.start()
+        if noun_start < participle_at:
+            start = noun_start
+            end = anchor_end
+    # When the date comes after the verb, the summary ends with the date phrase.
+    elif _event_verbs(sentence[start:anchor_start]) and len(sentence[start:anchor_end].split()) <= SUMMARY_WORDS:
+        end = anchor_end
+    start, end = _trim_span(sentence, start, end)
+    return _shorten(sentence[start:end])
+
+
+# -- finding mentions ---------------------------------------------------------------------
+def _segment_of(sentence: str, position: int) -> str:
+    for start, end in _segments(sentence):
+        if start <= position < end:
+            return sentence[start:end]
+    return sentence
+
+
+def _is_statement(sentence: str) -> bool:
+    """A statement or present-perfect action reported as news of the day."""
+    if _UNDATED_PAST.search(sentence) or _CONDITIONAL.match(sentence):
+        return False
+    if _PROGRESSIVE_OR_PASSIVE.search(sentence) and not re.search(r"\b(said|told|says)\b", sentence):
+        return False
+    statement = [match for match in _event_verbs(sentence) if match.group().lower() in STATEMENT_VERBS]
+    if statement:
+        first = statement[0]
+        # Future before the statement verb ("X will meet Y, the ministry said") is a plan, not news.
+        lead = sentence[: first.start()]
+        if is_future(lead) and not re.search(r"[\"“”]", lead):
+            return False
+        return True
+    perfect = _PERFECT.search(sentence)
+    return bool(perfect and perfect.group(1).lower() in EVENT_VERBS)
+
+
+def find_event_mentions(article: Article) -> list[EventMention]:
+    """Event mentions in one article's body, each with its date and its sentence."""
+    mentions: list[EventMention] = []
+    for sentence in article.sentences:
+        if sentence.language not in ("en", ""):
+            continue  # the date grammar and verb lists are English
+        text = sentence.text
+        if len(text.split()) < 5 or text.rstrip().endswith("?"):
+            continue
+        dates = resolve_dates(text, article.published)
+        for resolved in dates:
+            mention = _mention_from_date(article, sentence, resolved)
+            if mention is not None:
+                mentions.append(mention)
+        if dates:
+            continue
+        window = report_window(article.published)
+        if window is None or not _is_statement(text) or not named_actors(text):
+            continue
+        start, end, clue = window
+        summary = summarise(text)
+        mentions.append(
+            EventMention(article, sentence, summary, start, end, "week", clue, named_actors(text), _keywords(text), "report")
+        )
+    return mentions
+
+
+def _mention_from_date(article: Article, sentence: Sentence, resolved: ResolvedDate) -> EventMention | None:
+    text = sentence.text
+    if resolved.role == "target" or resolved.future:
+        return None  # plans and deadlines are not things that happened
+    if resolved.role == "since":
+        # "since Moscow's invasion of Ukraine nearly four years ago": the thing named after "since".
+        since_at = text.lower().rfind("since", 0, resolved.char_start)
+        referent = text[since_at + len("since") : resolved.char_end].strip()
+        if since_at < 0 or not _keywords(referent) or not _has_actor(referent):
+            return None
+        return EventMention(
+            article, sentence, _shorten(referent), resolved.start, resolved.end, resolved.precision,
+            resolved.clue, named_actors(referent), _keywords(referent), "since",
+        )
+    segment = _segment_of(text, resolved.char_start)
+    if _CONDITIONAL.match(segment) or is_future(segment):
+        return None
+    summary = summarise(text, resolved.char_start, resolved.char_end)
+    if not _event_verbs(summary) and not _event_verbs(segment):
+        return None
+    if not _has_actor(summary) and not _has_actor(segment):
+        return None
+    actors = named_actors(summary) | named_actors(segment)
+    return EventMention(
+        article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
+        actors, _keywords(summary) | _keywords(segment), "phrase",
+    )
+
+
+# -- relevance and merging -------------------------------------------------------------------
+def _relevance(mentions: list[EventMention], sentence_vectors: dict, articles: list[Article]):
+    """Cosine of each mention's sentence to the corpus centroid (mean of per-article means)."""
+    import numpy as np
+
+    article_means = []
+    for article in articles:
+        vectors = sentence_vectors.get(article.article_id)
+        if vectors is not None and len(vectors):
+            mean = vectors.mean(axis=0)
+            article_means.append(mean / (np.linalg.norm(mean) or 1.0))
+    if not article_means:
+        return [0.0] * len(mentions)
+    centroid = np.mean(article_means, axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    scores = []
+    for mention in mentions:
+        vectors = sentence_vectors[mention.article.article_id]
+        scores.append(float(vectors[mention.sentence.index] @ centroid) if mention.sentence.index < len(vectors) else 0.0)
+    return scores
+
+
+def _overlap(first: EventMention, second: EventMention, slack_days: int = 1) -> bool:
+    return parse_iso(first.start).toordinal() - slack_days <= parse_iso(second.end).toordinal() and (
+        parse_iso(second.start).toordinal() - slack_days <= parse_iso(first.end).toordinal()
+    )
+
+
+def _same_event(first: EventMention, second: EventMention, similarity: float) -> bool:
+    if first.sentence is second.sentence and first.article is second.article:
+        return False  # two dates in one sentence are two events
+    if not _overlap(first, second):
+        return False
+    if similarity < MERGE_SIMILARITY:
+        return False
+    return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
+
+
+def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMention]]:
+    """Complete-linkage clusters: every pair in a cluster passes `_same_event`."""
+    count = len(mentions)
+    similarity = vectors @ vectors.T if count else None
+    clusters: list[set[int]] = [{index} for index in range(count)]
+    owner = list(range(count))
+    pairs = sorted(
+        ((float(similarity[i, j]), i, j) for i in range(count) for j in range(i + 1, count)),
+        reverse=True,
+    )
+    for score, i, j in pairs:
+        if score < MERGE_SIMILARITY:
+            break
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        if all(_same_event(mentions[x], mentions[y], float(similarity[x, y])) for x in clusters[a] for y in clusters[b]):
+            clusters[a] |= clusters[b]
+            for index in clusters[b]:
+                owner[index] = a
+            clusters[b] = set()
+    return [[mentions[index] for index in sorted(cluster)] for cluster in clusters if cluster]
+
+
+def _source_ref(mention: EventMention) -> SourceRef:
+    article = mention.article
+    return SourceRef(
+        source_file=article.source_file,
+        article_id=article.article_id,
+        quote=mention.sentence.text,
+        sentence_index=mention.sentence.index,
+        outlet=article.outlet,
+        title=article.title,
+        published=article.published,
+    )
+
+
+def event_from_cluster(cluster: list[EventMention], story_start: str) -> Event:
+    """One event: the tightest interval its sources agree on, the most precise source's words."""
+    ranked = sorted(cluster, key=lambda m: (m.width, m.dated_by == "report", m.article.source_file, m.sentence.index))
+    best = ranked[0]
+    start = max(m.start for m in cluster)
+    end = min(m.end for m in cluster)
+    if start > end:  # sources disagree: keep the most precise one's interval
+        start, end = best.start, best.end
+    natural = min((m.precision for m in cluster), key=["day", "week", "month", "year"].index)
+    precision = precision_for_span(parse_iso(start), parse_iso(end), natural)
+    clues = []
+    for mention in ranked:
+        if mention.clue not in clues:
+            clues.append(mention.clue)
+    sources: list[SourceRef] = []
+    seen = set()
+    for mention in sorted(cluster, key=lambda m: (m.article.source_file, m.sentence.index)):
+        key = (mention.article.article_id, mention.sentence.index)
+        if key not in seen:
+            seen.add(key)
+            sources.append(_source_ref(mention))
+    identity = f"{best.article.source_file}|{best.sentence.text}|{best.summary}"
+    return Event(
+        event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12],
+        start=start,
+        end=end,
+        precision=precision,  # type: ignore[arg-type]
+        clue="; ".join(clues),
+        summary=best.summary,
+        sources=tuple(sources),
+        is_context=end < story_start,
+    )
+
+
+def extract_events(
+    articles: list[Article],
+    embedder,
+    sentence_vectors: dict,
+    story_start: str = "2024-06-01",
+) -> list[Event]:
+    """Events of these articles, merged across sources, sorted by start date then summary."""
+    mentions = [mention for article in articles for mention in find_event_mentions(article)]
+    relevance = _relevance(mentions, sentence_vectors, articles)
+    mentions = [mention for mention, score in zip(mentions, relevance) if score >= RELEVANCE_FLOOR]
+    if not mentions:
+        return []
+    clause_vectors = embedder.encode([mention.summary for mention in mentions])
+    clusters = merge_mentions(mentions, clause_vectors)
+    events = [event_from_cluster(cluster, story_start) for cluster in clusters]
+    return sorted(events, key=lambda event: (event.start, event.end, event.summary))
+
+
+# -- building with the cache ------------------------------------------------------------------
+def event_to_json(event: Event) -> dict:
+    """The CLI/cache JSON shape of one event."""
+    data = asdict(event)
+    data["sources"] = [
+        {**asdict(source), "published": asdict(source.published), "published_label": source.published.label()}
+        for source in event.sources
+    ]
+    return data
+
+
+def event_from_json(data: dict) -> Event:
+    sources = tuple(
+        SourceRef(
+            **{key: value for key, value in source.items() if key not in ("published", "published_label")},
+            published=PublishedDate(**source["published"]),
+        )
+        for source in data["sources"]
+    )
+    return Event(**{**data, "sources": sources})
+
+
+def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> list[Event]:
+    """The corpus's events, computed once per corpus + model + code version and cached in the store."""
+    from lib.embed import article_vectors
+
+    key = f"{corpus.fingerprint}:{embedder.model_id}:{EVENTS_VERSION}:{_dates_fingerprint(corpus.articles)}"
+    cached = corpus.store.get_cache("events", key)
+    if cached is not None:
+        try:
+            return [event_from_json(item) for item in cached]
+        except (TypeError, KeyError):  # an older payload shape: rebuild
+            pass
+    if progress:
+        progress("Embedding sentences…", 0.1)
+    vectors = article_vectors(corpus.store, corpus.articles, embedder)
+    if progress:
+        progress("Finding and merging events…", 0.7)
+    events = extract_events(corpus.articles, embedder, vectors, corpus.settings.story_start)
+    corpus.store.put_cache("events", key, [event_to_json(event) for event in events])
+    if progress:
+        progress("Timeline ready", 1.0)
+    return events
+
+
+def _dates_fingerprint(articles: Iterable[Article]) -> str:
+    """Inferred publication dates are not part of the store fingerprint; include them in the cache key."""
+    digest = hashlib.sha256()
+    for article in articles:
+        published = article.published
+        digest.update(f"{article.article_id}:{published.date}:{published.precision}:{published.earliest}:{published.latest};".encode())
+    return digest.hexdigest()[:12]
+
+
+def filter_events(
+    events: Iterable[Event],
+    outlets: Iterable[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_context: bool = True,
+) -> list[Event]:
+    """Events reported by any of `outlets` (all when empty) whose interval overlaps [date_from, date_to].
+
+    With an outlet filter, an event keeps only the sources from those outlets.
+    """
+    chosen = set(outlets or ())
+    result = []
+    for event in events:
+        if not include_context and event.is_context:
+            continue
+        if date_from and event.end < date_from:
+            continue
+        if date_to and event.start > date_to:
+            continue
+        if chosen:
+            sources = tuple(source for source in event.sources if source.outlet in chosen)
+            if not sources:
+                continue
+            event = Event(**{**asdict(event), "sources": sources}) if len(sources) != len(event.sources) else event
+        result.append(event)
+    return result
+
+
+def check_day(value: str | None, name: str) -> str | None:
+    """Validate a "YYYY-MM-DD" bound from a user; raises StoryLensError with what is allowed."""
+    if value in (None, ""):
+        return None
+    try:
+        parse_iso(value)
+    except ValueError:
+        raise StoryLensError(f"'{value}' is not a date for {name}. Use YYYY-MM-DD, e.g. 2024-06-19.") from None
+    return value
+
+
+# -- CLI ------------------------------------------------------------------------------------
+def cmd_events(args) -> int:
+    from lib.cli import corpus_for, print_json
+    from lib.embed import get_embedder
+
+    corpus = corpus_for(args, quiet=args.json)
+    date_from = check_day(args.date_from, "--from")
+    date_to = check_day(args.date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise StoryLensError(f"--from {date_from} is after --to {date_to}; swap them.")
+    outlets = args.outlet or []
+    known = sorted({article.outlet for article in corpus.articles})
+    unknown = [outlet for outlet in outlets if outlet not in known]
+    if unknown:
+        raise StoryLensError(f"No outlet named '{unknown[0]}'. Outlets in this collection: {', '.join(known) or 'none'}.")
+    embedder = get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
+    events = build_events(corpus, embedder)
+    events = filter_events(events, outlets, date_from, date_to, include_context=not args.story_only)
+    if args.json:
+        print_json([event_to_json(event) for event in events])
+        return 0
+    if not events:
+        print("No events found." if corpus.articles else "No articles yet. Add some with: python -m lib.cli ingest FILE ...")
+    for event in events:
+        from lib.models import format_date_label
+
+        label = format_date_label(event.start, event.precision) if event.precision != "day" else event.start
+        context = " [context]" if event.is_context else ""
+        print(f"{event.start}..{event.end}\t{event.precision}\t{event.summary}{context}\t({len(event.sources)} source(s); clue: {event.clue})", file=sys.stdout)
+        del label
+    return 0
+
+
+def register_cli(subparsers, add_data_option) -> None:
+    parser = subparsers.add_parser("events", help="timeline events found in the articles, sorted by date")
+    parser.add_argument("--story-only", action="store_true", help="leave out background events before the story window")
+    parser.add_argument("--outlet", action="append", metavar="OUTLET", help="only events reported by this outlet (repeatable)")
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only events that may fall on or after this day")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="only events that may fall on or before this day")
+    add_data_option(parser)
+    parser.set_defaults(func=cmd_events)

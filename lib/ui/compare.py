@@ -1,0 +1,105 @@
+"""Streamlit pieces of the Compare page: cached claim loading and one topic row.
+
+Article text is always shown escaped (`lib.markdown.escape_markdown`), never
+as HTML. Claims are cached per corpus fingerprint; the model is only loaded
+when the store has no cached topic assignment or a question is asked.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.charts.claims import chart_points, claims_figure
+from lib.claims import (
+    NOT_MENTIONED,
+    ClaimSet,
+    Column,
+    Topic,
+    cells_for,
+    claim_quantity,
+    extract_claims,
+    is_own_reporting,
+    question_topic,
+)
+from lib.markdown import escape_markdown
+from lib.models import Claim
+from lib.ui.loaders import get_embedder
+
+STATUS_LABELS = {
+    "agree": "✅ Sources agree",
+    "disagree": "⚠️ Sources disagree",
+    "evolving": "📈 The figure grew over time",
+    "single-source": "☝️ Only one source",
+    "no figures": "💬 No figures to compare",
+}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _claimset(data_dir: str, fingerprint: str, _corpus) -> ClaimSet:
+    return extract_claims(_corpus)
+
+
+def load_claimset(corpus) -> ClaimSet:
+    """All topics for this corpus (cached per fingerprint; first build shows a spinner)."""
+    with st.spinner("Finding comparable claims (first time for this collection only)…"):
+        return _claimset(str(corpus.settings.data_dir), corpus.fingerprint, corpus)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _question(data_dir: str, fingerprint: str, question: str, _corpus, _claimset) -> Topic:
+    return question_topic(_corpus, _claimset, question, get_embedder())
+
+
+def load_question_row(corpus, claimset: ClaimSet, question: str) -> Topic:
+    """A row for the user's own question (cached per corpus and question); raises StoryLensError on bad input."""
+    with st.spinner("Matching your question against every source…"):
+        return _question(str(corpus.settings.data_dir), corpus.fingerprint, question.strip(), corpus, claimset)
+
+
+def _claim_meta(claim: Claim) -> str:
+    who = "the outlet's own reporting" if is_own_reporting(claim) else f"attributed to {claim.attributed_to}"
+    parts = [who]
+    quantity = claim_quantity(claim)
+    if quantity is not None:
+        parts.append(f"figure: {quantity.label()}")
+    if claim.hedged:
+        parts.append("hedged (believed / reportedly / estimated…)")
+    return " · ".join(parts)
+
+
+def render_cell(claims: tuple[Claim, ...], key_prefix: str) -> None:
+    """One source's claims on one topic, or an explicit "not mentioned"."""
+    if not claims:
+        st.caption(NOT_MENTIONED)
+        return
+    for claim in claims:
+        st.markdown("> " + escape_markdown(claim.quote))
+        st.caption(escape_markdown(_claim_meta(claim)))
+        st.page_link(
+            "pages/corpus.py",
+            label=f"Open sentence {claim.sentence_index} in the article",
+            icon="📰",
+            query_params={"article": claim.source_file, "sentence": str(claim.sentence_index)},
+        )
+
+
+def render_topic(topic: Topic, columns: list[Column]) -> None:
+    """One row: title, verdict with the rule that fired, figure chart, then one column per source."""
+    with st.container(border=True):
+        st.subheader(topic.label, anchor=False)
+        st.markdown(f"**{STATUS_LABELS.get(topic.status, topic.status)}** — {escape_markdown(topic.rule)}")
+        figure = claims_figure(topic)
+        if figure is not None:
+            st.plotly_chart(figure, key=f"chart-{topic.topic_id}", config={"displayModeBar": False})
+        _plotted, left_out = chart_points(topic)
+        if left_out:
+            names = ", ".join(sorted({claim.outlet for claim in left_out}))
+            st.caption(escape_markdown(f"Not on the chart because the report date is unknown: {names}."))
+        cells = cells_for(topic, columns)
+        for start in range(0, len(columns), 5):  # at most five columns side by side, then wrap
+            chunk = columns[start : start + 5]
+            for slot, column in zip(st.columns(len(chunk)), chunk):
+                with slot:
+                    st.markdown(f"**{escape_markdown(column.label)}**")
+                    st.caption(escape_markdown(column.published.label()))
+                    render_cell(cells[column.key], f"{topic.topic_id}-{column.key}")

@@ -1,0 +1,308 @@
+"""Hybrid search on the bundled corpus with the real model: retrieval, filters, faithfulness, CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lib.corpus import load_corpus
+from lib.embed import get_embedder
+from lib.errors import StoryLensError
+from lib.search import (
+    SearchFilters,
+    build_search_index,
+    no_results_message,
+    parse_date_bound,
+    search,
+    search_by_article,
+)
+from lib.settings import REPO_ROOT, load_settings
+
+JAPANESE_ARTICLE = """北朝鮮、ロシアのドローン工場に労働者派遣へ
+2025年6月20日
+北朝鮮がロシアのドローン製造工場に労働者を派遣することを検討していることがわかりました。
+工場はタタルスタン共和国のアラブガ経済特区にあるとされています。
+派遣される労働者は合わせて2万5000人にのぼるということです。
+両国は去年6月に包括的戦略パートナーシップ条約に署名し、軍事協力を深めています。
+日本政府は地域の安全保障への影響を懸念しています。
+"""
+
+RUSSIAN_ARTICLE = """КНДР направит рабочих на российский завод беспилотников
+20 июня 2025
+Северная Корея рассматривает возможность отправки рабочих на завод по производству беспилотников в России.
+Завод находится в особой экономической зоне Алабуга в Татарстане.
+Всего туда планируется направить 25 000 рабочих из КНДР.
+Япония выражает серьёзную обеспокоенность военным сотрудничеством двух стран.
+"""
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return get_embedder()
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(load_settings())
+
+
+@pytest.fixture(scope="module")
+def index(corpus, embedder):
+    return build_search_index(corpus.articles, corpus.store, embedder)
+
+
+def answered(passages, source_file: str, substring: str) -> bool:
+    return any(p.hit.source_file == source_file and substring in p.hit.sentence for p in passages)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "lib.cli", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+# -- retrieval -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "query,source_file,substring",
+    [
+        # Paraphrases: the answer shares no key word with the question.
+        ("how many soldiers did Pyongyang send?", "004_8ccb0b7b50ae83bd.txt", "12,000 North Korean troops"),
+        ("Japan's top diplomat travels to the Ukrainian capital", "004_8ccb0b7b50ae83bd.txt", "arrived in Kyiv"),
+        ("clashes between Kyiv's army and Pyongyang's units", "004_8ccb0b7b50ae83bd.txt", "small-scale fighting"),
+        ("Tokyo says buying arms from the North breaks international rules", "002_f09298817ccba4f1.txt", "clear violation"),
+        ("help with rockets and orbital launches", "001_3fe3a61bf119b289.txt", "space and satellite technology"),
+        ("how many commanders came with the troops", "003_acf3f096cf1d3bac.txt", "500 officers and three generals"),
+        ("workers for a drone factory", "000_23855ce6f6a14ab7.txt", "drone manufacturer"),
+    ],
+)
+def test_paraphrase_finds_the_answering_article_in_top_5(index, embedder, query, source_file, substring):
+    passages = search(index, query, embedder, k=5)
+    assert answered(passages, source_file, substring), [p.hit.sentence for p in passages]
+
+
+@pytest.mark.parametrize(
+    "query,source_file,substring",
+    [
+        ("Alabuga", "000_23855ce6f6a14ab7.txt", "Alabuga"),
+        ("12,000", "003_acf3f096cf1d3bac.txt", "12,000"),
+        ("12,000", "004_8ccb0b7b50ae83bd.txt", "12,000"),
+        ("12000", "004_8ccb0b7b50ae83bd.txt", "12,000"),  # the same number written without separator
+        ("Sybiha", "004_8ccb0b7b50ae83bd.txt", "Andrii Sybiha"),
+        ("Shahed", "004_8ccb0b7b50ae83bd.txt", "Shahed"),
+    ],
+)
+def test_exact_names_and_numbers_are_found_by_keyword(index, embedder, query, source_file, substring):
+    passages = search(index, query, embedder, k=5)
+    assert answered(passages, source_file, substring), [p.hit.sentence for p in passages]
+    match = next(p for p in passages if p.hit.source_file == source_file and substring in p.hit.sentence)
+    assert "keyword" in match.hit.matched_by
+
+
+def test_every_hit_is_a_sentence_of_its_article_with_its_neighbours_as_context(corpus, index, embedder):
+    passages = search(index, "North Korean troops deployed to Russia", embedder, k=10)
+    assert len(passages) == 10
+    for passage in passages:
+        article = corpus.by_source_file(passage.hit.source_file)
+        sentence = article.sentences[passage.hit.sentence_index]
+        assert sentence.text == passage.hit.sentence
+        assert article.body[sentence.start : sentence.end] == passage.hit.sentence
+        assert passage.before == (article.sentences[sentence.index - 1].text if sentence.index else "")
+        following = article.sentences[sentence.index + 1].text if sentence.index + 1 < len(article.sentences) else ""
+        assert passage.after == following
+        assert passage.hit.sentence in passage.hit.context
+        assert passage.hit.title == article.title and passage.hit.outlet == article.outlet
+        assert passage.hit.published == article.published
+    scores = [p.hit.score for p in passages]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_removed_furniture_is_never_searchable(corpus, index, embedder):
+    removed = {" ".join(block.text.split()) for a in corpus.articles for block in a.removed}
+    for query in ["superlong bonds", "subscribe digital plan", "become a patron", "comments", "tariff talks Ishiba"]:
+        for passage in search(index, query, embedder, k=20):
+            assert " ".join(passage.hit.sentence.split()) not in removed, (query, passage.hit.sentence)
+
+
+def test_related_articles_list_is_not_returned_for_its_own_topic(index, embedder):
+    """The NHK page lists unrelated 'Related Articles' (superlong bonds); they are not reporting."""
+    passages = search(index, "superlong bonds", embedder, k=10)
+    assert not [p.hit.sentence for p in passages if "superlong" in p.hit.sentence.lower()]
+
+
+# -- filters -------------------------------------------------------------------------------
+def test_outlet_filter_applies_before_top_k(index, embedder):
+    query = "North Korea Russia military cooperation"
+    target = next(a.outlet for a in index.articles if a.source_file.startswith("004_"))
+    unfiltered = search(index, query, embedder, k=3)
+    assert any(p.hit.outlet != target for p in unfiltered), "pick a query whose overall top 3 is mixed"
+    filtered = search(index, query, embedder, k=3, filters=SearchFilters(outlets=(target,)))
+    assert len(filtered) == 3, "a filtered search fills k from inside the filter"
+    assert {p.hit.outlet for p in filtered} == {target}
+
+
+@pytest.mark.parametrize(
+    "date_from,date_to,include_undated,expected",
+    [
+        ("2024-10-01", "2024-10-31", False, {"003_acf3f096cf1d3bac.txt"}),
+        ("2024-11-16", None, False, {"004_8ccb0b7b50ae83bd.txt"}),
+        (None, "2024-06-30", False, {"002_f09298817ccba4f1.txt"}),
+    ],
+)
+def test_date_range_keeps_only_articles_published_inside_it(index, embedder, date_from, date_to, include_undated, expected):
+    filters = SearchFilters(date_from=date_from, date_to=date_to, include_undated=include_undated)
+    passages = search(index, "North Korea troops Russia", embedder, k=50, filters=filters)
+    assert passages
+    assert {p.hit.source_file for p in passages} <= expected | {
+        a.source_file for a in index.articles if include_undated and a.published.date is None
+    }
+    assert expected & {p.hit.source_file for p in passages}
+
+
+def test_undated_articles_join_a_date_range_only_when_asked(index, embedder):
+    undated = {a.source_file for a in index.articles if a.published.precision == "unknown"}
+    if not undated:
+        pytest.skip("every bundled article has a date now")
+    base = SearchFilters(date_from="2024-06-01", date_to="2026-12-31")
+    without = search(index, "North Korea", embedder, k=100, filters=base)
+    with_undated = search(index, "North Korea", embedder, k=100, filters=SearchFilters(**{**base.__dict__, "include_undated": True}))
+    assert not undated & {p.hit.source_file for p in without}
+    assert undated & {p.hit.source_file for p in with_undated}
+    assert "unknown publication date" in no_results_message("x", base, index)
+
+
+def test_language_filter_keeps_only_sentences_in_that_language(index, embedder):
+    passages = search(index, "North Korea", embedder, k=20, filters=SearchFilters(languages=("en",)))
+    assert passages and {p.hit.language for p in passages} == {"en"}
+
+
+def test_results_grouped_by_article_rank_articles_by_their_best_passage(index, embedder):
+    matches = search_by_article(index, "how many soldiers did Pyongyang send?", embedder, k=5)
+    assert len({m.source_file for m in matches}) == len(matches)
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    for match in matches:
+        assert 1 <= len(match.passages) <= 3
+        assert match.score == match.passages[0].hit.score
+        assert all(p.hit.source_file == match.source_file for p in match.passages)
+    assert any(m.source_file in ("003_acf3f096cf1d3bac.txt", "004_8ccb0b7b50ae83bd.txt") for m in matches[:2])
+
+
+# -- bad input -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "query,k,filters,message",
+    [
+        ("", 5, SearchFilters(), "query is empty"),
+        ("   \n", 5, SearchFilters(), "query is empty"),
+        ("troops", 0, SearchFilters(), "between 1 and"),
+        ("troops", 5, SearchFilters(outlets=("The Daily Nowhere",)), "No outlet named 'The Daily Nowhere'"),
+        ("troops", 5, SearchFilters(languages=("xx",)), "No sentences in language xx"),
+        ("troops", 5, SearchFilters(date_from="2025-01-01", date_to="2024-01-01"), "starts (2025-01-01) after it ends"),
+    ],
+)
+def test_bad_search_input_gets_a_clear_message(index, embedder, query, k, filters, message):
+    with pytest.raises(StoryLensError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        search(index, query, embedder, k=k, filters=filters)
+
+
+@pytest.mark.parametrize(
+    "text,end,expected",
+    [("2024-10-26", False, "2024-10-26"), ("2024-10", False, "2024-10-01"), ("2024-02", True, "2024-02-29"), ("2024", True, "2024-12-31")],
+)
+def test_partial_dates_widen_to_the_whole_period(text, end, expected):
+    assert parse_date_bound(text, end=end) == expected
+
+
+@pytest.mark.parametrize("text", ["2024-13-01", "26/10/2024", "yesterday", "2024-02-30"])
+def test_a_malformed_date_is_refused_with_the_expected_format(text):
+    with pytest.raises(StoryLensError, match="YYYY-MM-DD"):
+        parse_date_bound(text)
+
+
+def test_a_filter_with_no_matches_explains_itself(index, embedder):
+    outlets = tuple(index.outlets()[:2])
+    filters = SearchFilters(outlets=outlets, date_from="1990-01-01", date_to="1990-12-31")
+    assert search(index, "troops", embedder, k=5, filters=filters) == []
+    message = no_results_message("troops", filters, index)
+    assert "No passages match 'troops'" in message and "2 selected outlets" in message and "Clear the filters" in message
+
+
+# -- command line ------------------------------------------------------------------------------
+def test_cli_search_prints_json_hits_best_first():
+    result = run_cli("search", "Sybiha", "--k", "5", "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert 1 <= len(hits) <= 5
+    top = hits[0]
+    for key in ("source_file", "title", "sentence", "context", "score", "outlet", "published", "sentence_index", "matched_by", "language"):
+        assert key in top
+    assert top["source_file"] == "004_8ccb0b7b50ae83bd.txt" and "Sybiha" in top["sentence"]
+    assert top["published"]["label"] == "16 Nov 2024 (day)"
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_cli_search_by_article_groups_passages():
+    result = run_cli("search", "troops sent to Russia", "--k", "3", "--by-article", "--json", "--outlet", "Business Standard (AP)")
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)
+    assert [a["source_file"] for a in articles] == ["004_8ccb0b7b50ae83bd.txt"]
+    assert articles[0]["passages"] and all(p["source_file"] == "004_8ccb0b7b50ae83bd.txt" for p in articles[0]["passages"])
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["search", ""], "query is empty"),
+        (["search", "troops", "--from", "26/10/2024"], "is not a date"),
+        (["search", "troops", "--outlet", "Nowhere Times"], "No outlet named"),
+        (["search", "troops", "--k", "0"], "between 1 and"),
+    ],
+)
+def test_cli_bad_input_exits_2_with_one_line_and_no_traceback(args, message):
+    result = run_cli(*args, "--json")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+# -- other scripts --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def multilingual_data(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("multilingual")
+    (data / "articles").mkdir()
+    (data / "articles" / "ja_drone_workers.txt").write_text(JAPANESE_ARTICLE, encoding="utf-8")
+    (data / "articles" / "ru_drone_workers.txt").write_text(RUSSIAN_ARTICLE, encoding="utf-8")
+    shutil.copy(REPO_ROOT / "data" / "articles" / "004_8ccb0b7b50ae83bd.txt", data / "articles")
+    return data
+
+
+@pytest.mark.parametrize(
+    "query,source_file,substring",
+    [
+        ("アラブガ", "ja_drone_workers.txt", "アラブガ経済特区"),
+        ("派遣", "ja_drone_workers.txt", "派遣"),
+        ("労働者の派遣", "ja_drone_workers.txt", "労働者"),
+        ("Алабуга", "ru_drone_workers.txt", "Алабуга"),
+        ("рабочие", "ru_drone_workers.txt", "рабочих"),  # Snowball stems both to the same form
+    ],
+)
+def test_cjk_and_cyrillic_keyword_search_works_on_an_ingested_article(multilingual_data, query, source_file, substring):
+    result = run_cli("search", query, "--k", "5", "--json", "--data", str(multilingual_data))
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    match = [h for h in hits if h["source_file"] == source_file and substring in h["sentence"]]
+    assert match, hits
+    # The default model is English-only: non-English hits are keyword matches, and say so.
+    assert all(h["matched_by"] == "keyword" for h in hits if h["language"] != "en")
+
+
+def test_english_paraphrase_does_not_claim_semantic_matches_in_japanese(multilingual_data, embedder):
+    corpus = load_corpus(load_settings(multilingual_data))
+    index = build_search_index(corpus.articles, corpus.store, embedder)
+    passages = search(index, "labourers for an unmanned aircraft plant", embedder, k=10)
+    assert all(p.hit.language == "en" or p.hit.matched_by == "keyword" for p in passages)
+    assert all(p.similarity is None for p in passages if p.hit.language not in ("en", "und"))
