@@ -217,7 +217,7 @@ def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
         text = sentence[start:end]
     # A short intro before the first comma with no verb of its own ("Last week,", "In a report on Friday,").
     comma = text.find(",")
-    if 0 < comma and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
+    if 0 < comma and text[:1] not in _QUOTE_CHARS and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
         start += comma + 1
     while start < end and sentence[start] in " ,;:–—-":
         start += 1
@@ -274,8 +274,8 @@ def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | 
     if not _event_verbs(sentence[start:end]) and index > 0:
         start = segments[index - 1][0]
     head = sentence[start:end].lstrip()
-    if re.match(r"(?i)(?:which|who)\b", head):
-        start = _antecedent_start(sentence, start)
+    if re.match(r"(?i)(?:which|who)\b", head) and sentence.rfind(",", 0, start) > 0:
+        start = _antecedent_start(sentence, sentence.rfind(",", 0, start))
     # Reduced relative clause: "the partnership treaty signed Wednesday" dates the treaty, not the main verb.
     before = sentence[start:anchor_start].split()
     if len(before) >= 2 and before[-1].lower() in EVENT_VERBS and before[-2].lower() not in _AUXILIARIES and before[-2][:1].islower():

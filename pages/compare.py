@@ -1,6 +1,92 @@
-"""Placeholder: the compare page is being built."""
+"""Compare sources: for each thing the story is argued about, what each source says, side by side."""
 
 import streamlit as st
 
-st.title("Compare")
-st.info("This view is coming soon.")
+from lib.claims import comparison_columns, comparison_csv
+from lib.errors import StoryLensError
+from lib.ui.compare import load_claimset, load_question_row, render_topic
+from lib.ui.loaders import get_corpus
+
+st.title("Compare sources")
+st.caption(
+    "Each row is one thing the story is argued about; each column is one source. Every cell quotes the "
+    "source's exact sentence, who it credits, and when the report came out. Figures are compared with their "
+    "qualifiers ('up to', 'around'), and the verdict says which rule decided it."
+)
+
+corpus = get_corpus()
+if not corpus.articles:
+    st.info("There are no articles yet. Add some on the Articles page, then come back to compare them.")
+    st.page_link("pages/corpus.py", label="Add articles", icon="➕")
+    st.stop()
+
+try:
+    claimset = load_claimset(corpus)
+except StoryLensError as error:
+    st.error(str(error))
+    st.stop()
+columns = comparison_columns(corpus.articles)
+labels = {topic.topic_id: topic.label for topic in claimset.topics}
+
+# The topic picker: `?topic=` in the address bar reproduces the view.
+options = ["all", *labels]
+requested = st.query_params.get("topic", "all")
+if requested not in options:
+    st.warning(
+        f"There is no topic '{requested}' in this collection, so all topics are shown. "
+        f"Topics here: {', '.join(labels) or 'none'}."
+    )
+    requested = "all"
+chosen = st.selectbox(
+    "Topic",
+    options,
+    index=options.index(requested),
+    format_func=lambda topic_id: "All topics" if topic_id == "all" else labels[topic_id],
+    help="The topics were found automatically from the articles (edit lib/topics.json to add your own).",
+)
+if chosen == "all":
+    st.query_params.pop("topic", None)
+else:
+    st.query_params["topic"] = chosen
+
+# A row of the user's own, built on the fly.
+with st.form("question"):
+    question = st.text_input(
+        "Or compare the sources on your own topic or question",
+        value=st.query_params.get("question", ""),
+        placeholder="e.g. How many North Korean troops were sent?",
+    )
+    asked = st.form_submit_button("Build a row")
+if asked:
+    if question.strip():
+        st.query_params["question"] = question.strip()
+    else:
+        st.query_params.pop("question", None)
+        st.warning(
+            "Type a topic or a question first, e.g. 'How many North Korean troops were sent?' or "
+            "'Japan's reaction', then press Build a row."
+        )
+
+shown = [topic for topic in claimset.topics if chosen in ("all", topic.topic_id)]
+asked_question = st.query_params.get("question", "")
+if asked_question:
+    try:
+        shown.insert(0, load_question_row(corpus, claimset, asked_question))
+    except StoryLensError as error:
+        st.warning(str(error))
+
+if not shown:
+    st.info(
+        "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "
+        "or takes a stance on a topic that more than one article covers. Add more articles on the story."
+    )
+for topic in shown:
+    render_topic(topic, columns)
+
+st.download_button(
+    "Download this view (CSV)",
+    comparison_csv(shown, columns).encode("utf-8"),
+    file_name=f"storylens-compare-{chosen}.csv",
+    mime="text/csv",
+    help="One line per topic and source, with the exact quote, who it is attributed to and the report date.",
+)
