@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("hybrid", "dense", "keyword"), default="hybrid",
                         help="ablation: rank by one side only (for comparison)")
     parser.add_argument("--min-similarity", type=float, default=None, help="override lib.search.MIN_SIMILARITY")
+    parser.add_argument("--keyword-weight", type=float, default=None, help="override lib.search.KEYWORD_WEIGHT")
+    parser.add_argument("--rrf-k", type=int, default=None, help="override lib.search.RRF_K")
     parser.add_argument("--verbose", action="store_true", help="print every query, not only misses")
     args = parser.parse_args(argv)
 
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.min_similarity is not None:
         search_module.MIN_SIMILARITY = args.min_similarity
+    if args.keyword_weight is not None:
+        search_module.KEYWORD_WEIGHT = args.keyword_weight
+    if args.rrf_k is not None:
+        search_module.RRF_K = args.rrf_k
     settings = load_settings(args.data)
     corpus = load_corpus(settings)
     embedder = get_embedder(settings.model_name, settings.embed_batch_size)
@@ -85,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     recall = recalled / total
     mrr = reciprocal / total
     latencies.sort()
-    print(f"queries: {total}  model: {embedder.model_id}  mode: {args.mode}  min_similarity: {search_module.MIN_SIMILARITY}")
+    print(f"queries: {total}  model: {embedder.model_id}  mode: {args.mode}  min_similarity: {search_module.MIN_SIMILARITY}  "
+          f"keyword_weight: {search_module.KEYWORD_WEIGHT}  rrf_k: {search_module.RRF_K}")
     print(f"recall@{args.k}: {recall:.3f}  ({recalled}/{total})")
     print(f"MRR@10: {mrr:.3f}")
     for kind, (ok, count) in sorted(by_kind.items()):

@@ -151,11 +151,17 @@ class Server:
 def streamlit_server(python: str | Path, app_dir: Path, data_dir: Path | None, log_path: Path, port: int | None = None, env: dict | None = None):
     """Runs `python -m streamlit run app.py --server.headless true` in `app_dir`; stops it on exit.
 
-    `data_dir` becomes STORYLENS_DATA (None: the app's own data/ folder, as on Cloud).
+    `data_dir` becomes STORYLENS_DATA (None: the app's own data/ folder, as on Cloud);
+    `env` adds variables, a None value removes one.
     """
     port = port or free_port()
-    environment = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
     environment.pop("STORYLENS_DATA", None)
+    for name, value in (env or {}).items():  # None removes a variable
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     if data_dir is not None:
         environment["STORYLENS_DATA"] = str(data_dir)
     command = [
@@ -210,6 +216,19 @@ def http_status(url: str) -> int:
 def launch_chromium(playwright):
     """The system Chromium, headless (never a browser downloaded by Playwright)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def wait_until_idle(page, timeout_s: float = 300.0) -> None:
+    """Waits until the Streamlit script run for this page has finished (no spinner left to replace).
+
+    The app root carries `data-test-script-state` ("initial", "running",
+    "notRunning"); the state is checked twice, 0.3 s apart, because a page that
+    sets query params or calls st.rerun starts a second run right after the first.
+    """
+    script = "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state') === 'notRunning'"
+    for _ in range(2):
+        page.wait_for_function(script, timeout=timeout_s * 1000)
+        page.wait_for_timeout(300)
 
 
 def copy_bundled_corpus(target: Path) -> Path:

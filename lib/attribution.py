@@ -206,7 +206,7 @@ def _subject_verb(sentence: str) -> Attribution | None:
         if match.start() > 160:
             break
         before = prefix.split()
-        if before and before[-1].lower() in _NOUN_MARKERS:
+        if before and (before[-1].lower() in _NOUN_MARKERS or re.search(r"[’']s?$", before[-1])):
             continue  # "In a report on Friday", "follows recent reports": a noun, not a verb
         subject = _strip_intro(prefix)
         if re.search(r"[\"“”]", prefix):

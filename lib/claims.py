@@ -40,10 +40,13 @@ from lib.numbers import Quantity, counted_quantities, extract_quantities
 
 log = logging.getLogger(__name__)
 
-ENGINE_VERSION = "claims-3"
+ENGINE_VERSION = "claims-4"
 TOPICS_FILE = Path(__file__).with_name("topics.json")
 STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
 NOT_MENTIONED = "— not mentioned"
+# A plain statement with no figure, speaker or stance word ("Pyongyang has since
+# deployed troops to Russia") is still a claim when it is this close to a seed topic.
+STRONG_MATCH = 0.65
 # Cosine similarity for joining unassigned candidates into an automatic topic.
 AUTO_CLUSTER_SIMILARITY = 0.55
 # A question row takes each source's best candidate sentence at or above this.
@@ -198,12 +201,16 @@ def sentence_facts(article: Article) -> list[_SentenceFacts]:
     return facts
 
 
-def candidate_sentences(article: Article) -> list[_SentenceFacts]:
-    """Body sentences that could be claims: English, at least 6 words, with a figure, speaker or stance."""
+def candidate_sentences(article: Article, plain_too: bool = False) -> list[_SentenceFacts]:
+    """Body sentences that could be claims: English, at least 6 words, with a figure, speaker or stance.
+
+    `plain_too` also returns the other English sentences (they may still be
+    claims when they match a seed topic strongly, see STRONG_MATCH).
+    """
     return [
         fact
         for fact in sentence_facts(article)
-        if fact.is_candidate
+        if (plain_too or fact.is_candidate)
         and fact.sentence.language in ("en", "")
         and len(fact.sentence.text.split()) >= 6
     ]
@@ -230,11 +237,16 @@ def make_claim(article: Article, fact: _SentenceFacts, topic_id: str, unit: str 
 
 
 def claim_quantity(claim: Claim) -> Quantity | None:
-    """The figure of a claim as a Quantity (for intervals and labels), or None."""
+    """The figure of a claim as a Quantity (for intervals and labels), or None.
+
+    Built from the claim's own fields, so the qualifier recorded on the claim
+    always decides the interval; `text` is the matching span of the quote when found.
+    """
     if claim.value is None:
         return None
+    fields = (claim.value, claim.value_high, claim.unit, claim.qualifier)
     for quantity in extract_quantities(claim.quote):
-        if quantity.unit == claim.unit and quantity.value == claim.value and quantity.value_high == claim.value_high:
+        if (quantity.value, quantity.value_high, quantity.unit, quantity.qualifier) == fields:
             return quantity
     return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0)
 
@@ -288,7 +300,8 @@ def _who(claim: Claim) -> str:
     """"Kyodo on 26 Oct 2024 (day)", "AFP at an unknown date"."""
     if claim.reported_on.precision == "unknown" or not claim.reported_on.date:
         return f"{claim.outlet} at an unknown date"
-    return f"{claim.outlet} on {claim.reported_on.label()}"
+    preposition = "on" if claim.reported_on.precision in ("day", "week") else "in"
+    return f"{claim.outlet} {preposition} {claim.reported_on.label()}"
 
 
 def _headline(claims: list[Claim]) -> Claim:
@@ -476,7 +489,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
         if article_vecs is None or len(article_vecs) != len(article.sentences):
             log.warning("skipping %s: no sentence vectors", article.source_file)
             continue
-        for fact in candidate_sentences(article):
+        for fact in candidate_sentences(article, plain_too=True):
             rows.append((article, fact, article_vecs[fact.sentence.index]))
     assignments: list[list] = []
     auto_topics: list[dict] = []
@@ -492,7 +505,8 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
         scores = seed_scores[position]
         best = int(scores.argmax()) if len(seeds) else -1
         joined = set()
-        if best >= 0 and scores[best] >= threshold:
+        needed = threshold if fact.is_candidate else max(threshold, STRONG_MATCH)
+        if best >= 0 and scores[best] >= needed:
             joined.add(best)
         # A figure in a numeric seed's unit also puts the sentence in that seed's row.
         units = {quantity.unit for quantity in fact.quantities}
@@ -501,7 +515,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
                 joined.add(column)
         for column in sorted(joined):
             assignments.append([article.article_id, fact.sentence.index, seeds[column].topic_id, round(float(scores[column]), 4)])
-        if not joined:
+        if not joined and fact.is_candidate:
             unassigned.append(position)
     if len(unassigned) >= 2:
         from sklearn.cluster import AgglomerativeClustering  # heavy import, kept lazy
@@ -529,9 +543,15 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
                 centroid = matrix[members].mean(axis=0)
                 score = float(matrix[i] @ centroid / (np.linalg.norm(centroid) or 1.0))
                 assignments.append([rows[i][0].article_id, rows[i][1].sentence.index, topic_id, round(score, 4)])
+    considered = {(article_id, index) for article_id, index, _topic, _score in assignments}
     return {
         "assignments": assignments,
-        "candidates": [[row[0].article_id, row[1].sentence.index] for row in rows],
+        # Sentences a question row may pick: marked candidates and any sentence already in a topic.
+        "candidates": [
+            [row[0].article_id, row[1].sentence.index]
+            for row in rows
+            if row[1].is_candidate or (row[0].article_id, row[1].sentence.index) in considered
+        ],
         "auto_topics": auto_topics,
     }
 

@@ -238,10 +238,16 @@ def _weak_constraints(article: Article) -> list[Constraint]:
             start, end = parse_iso(resolved.start), parse_iso(resolved.end)
             quote = _excerpt(sentence.text, phrase.start, phrase.end, words_before=5)
             if phrase.future or phrase.role == "target":
-                # Plans are announced before their period ends, and rarely more than a year ahead.
-                constraints.append(
-                    Constraint(date(start.year - 1, 1, 1), end, f"plans '{quote}' (weak clue)", strong=False)
+                # Plans are announced before their period ends. Plans *for* a period ("for 2026",
+                # "in early 2026") are rarely announced more than a year ahead; deadlines ("by",
+                # "through the end of March 2026") can be set years ahead, so they only bound from above.
+                prep = (phrase.fields.get("prep") or "").lower()
+                deadline = prep in ("by", "until", "till", "through", "before") or re.search(
+                    r"(?i)\b(?:by|until|through|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                    sentence.text[max(0, phrase.start - 30) : phrase.start],
                 )
+                earliest = date.min if deadline else date(start.year - 1, 1, 1)
+                constraints.append(Constraint(earliest, end, f"plans '{quote}' (weak clue)", strong=False))
             elif phrase.role == "event" and resolved.precision in ("day", "week", "month"):
                 # Bare years are left out: "a busy 2026" is as often a plan as a past.
                 constraints.append(Constraint(start, date(9999, 12, 31), f"'{quote}' already happened (weak clue)", strong=False))

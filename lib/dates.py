@@ -66,7 +66,7 @@ NUMBER_WORDS = {
 
 # Month names are matched case-sensitively (capital first letter) so "may" the
 # verb never matches; full names first so "June" wins over "Jun".
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?![A-Za-z])"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?:\.(?=\s*\d))?(?![A-Za-z])"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:'s)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d%-])(?![.,]\d)(?!\s?(?:per ?cent|percent))"
@@ -212,6 +212,36 @@ def reference_interval(published: PublishedDate | None) -> tuple[date, date] | N
     return date(int(parts[0]), 1, 1), date(int(parts[0]), 12, 31)
 
 
+# Past forms that show a clause is about the past ("expressed", "began"); a participle after
+# "be"/"been"/"to" ("expected to be unveiled") does not count.
+_PAST_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:[a-z]+ed|said|told|met|sent|began|held|struck|hit|went|came|took|made|"
+    r"gave|saw|fought|shot|flew|led|left|won|lost|spoke|wrote|broke|knew|thought|brought|bought|sold)\b"
+)
+
+
+def _phrase_is_future(sentence: str, start: int, end: int) -> bool:
+    """Whether the verb a date phrase belongs to is in the future.
+
+    Looks at the phrase's own clause: the nearest tense marker before the
+    phrase decides ("will visit in January"); with none before it, the first
+    one after it ("on Thursday expressed concern that cooperation will be
+    deepened" is past: "expressed" comes first).
+    """
+    clause_start, clause_end = _clause_bounds(sentence, start, end)
+    before = sentence[clause_start:start]
+    after = sentence[end:clause_end]
+    last_future = max((m.end() for m in _FUTURE.finditer(before)), default=-1)
+    last_past = max((m.end() for m in _PAST_VERB.finditer(before)), default=-1)
+    if last_future >= 0 or last_past >= 0:
+        return last_future > last_past
+    next_future = next((m.start() for m in _FUTURE.finditer(after)), None)
+    next_past = next((m.start() for m in _PAST_VERB.finditer(after)), None)
+    if next_future is None:
+        return False
+    return next_past is None or next_future < next_past
+
+
 def is_future(text: str) -> bool:
     """True when the clause talks about something still to come ("will meet", "is to visit")."""
     return bool(_FUTURE.search(text))
@@ -221,14 +251,13 @@ def is_future(text: str) -> bool:
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|where|which|who|as|after|before|when)\b|\s+while\s+")
 
 
-def _clause_around(sentence: str, start: int, end: int) -> str:
-    """The clause holding [start, end): the text between the nearest clause breaks."""
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause holding [start, end): between the nearest clause breaks."""
     left = 0
     for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        left = match.start()
+        left = match.end()
     right_match = _CLAUSE_BREAK.search(sentence, end)
-    right = right_match.start() if right_match else len(sentence)
-    return sentence[left:right]
+    return left, right_match.start() if right_match else len(sentence)
 
 
 _HAS_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
@@ -288,8 +317,8 @@ def find_date_phrases(sentence: str) -> tuple[DatePhrase, ...]:
             if kind == "year" and not _year_is_date(sentence, match):
                 continue
             prep = (fields.get("prep") or fields.get("mod") or "").lower()
-            clause = _clause_around(sentence, start, end)
-            future = is_future(clause) or prep in ("next",) or fields.get("mod", "").lower() in ("next", "the coming", "coming", "later this")
+            future = _phrase_is_future(sentence, start, end) or prep in ("next",) or fields.get("mod", "").lower() in (
+                "next", "the coming", "coming", "later this")
             role: Role = "event"
             if prep == "since" or _inside_since_phrase(sentence, start):
                 role = "since"

@@ -54,12 +54,14 @@ from lib.dates import (
 from lib.errors import StoryLensError
 from lib.models import Article, Event, PublishedDate, Sentence, SourceRef
 
-EVENTS_VERSION = "events-v1"  # bump when the extraction rules change (invalidates the cache)
+EVENTS_VERSION = "events-v3"  # bump when the extraction rules change (invalidates the cache)
 
 # Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
 # of the story (all-MiniLM-L6-v2: on-story sentences score about 0.35-0.75 here, a bond-market
 # or Israel-Iran paragraph 0.05-0.25; bench/eval_events.py reports the effect).
-RELEVANCE_FLOOR = 0.3
+RELEVANCE_FLOOR = 0.25
+# Above this a sentence is on-story even without naming one of the corpus's core actors.
+RELEVANCE_STRONG = 0.45
 # Minimum cosine between two event clauses to be the same event (with overlapping dates
 # and a shared actor/noun). Paraphrases of one event score 0.6+, different events of the
 # same day about 0.3-0.5.
@@ -84,6 +86,11 @@ STATEMENT_VERBS = frozenset(
 )
 EVENT_VERBS = ACTION_VERBS | STATEMENT_VERBS
 _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"}
+# Words that cannot end the noun phrase of a reduced relative clause ("the treaty signed Wednesday").
+_NOT_A_NOUN = _AUXILIARIES | {
+    "which", "who", "that", "it", "he", "she", "they", "we", "i", "you", "and", "or", "but", "also", "then",
+    "later", "first", "jointly", "reportedly", "officially", "formally", "finally", "not", "never",
+}
 
 # Actor words: generic institutions and roles, plus aliases that name the same country.
 ACTOR_NOUNS = frozenset(
@@ -154,6 +161,8 @@ class EventMention:
     actors: frozenset[str]
     keywords: frozenset[str]
     dated_by: str  # "phrase", "since" or "report"
+    is_statement: bool = False  # the clause reports something said (a statement event)
+    speaker: frozenset[str] = frozenset()  # named actors of who said it (pronouns resolved within the article)
 
     @property
     def width(self) -> int:
@@ -217,7 +226,7 @@ def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
         text = sentence[start:end]
     # A short intro before the first comma with no verb of its own ("Last week,", "In a report on Friday,").
     comma = text.find(",")
-    if 0 < comma and text[:1] not in _QUOTE_CHARS and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
+    if 0 < comma and text[:1] not in _QUOTE_CHARS and not re.match(r"\s*(?:which|who|where|when)\b", text[comma + 1 :]) and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
         start += comma + 1
     while start < end and sentence[start] in " ,;:–—-":
         start += 1
@@ -262,7 +271,8 @@ def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | 
         if sentence.lstrip()[:1] in _QUOTE_CHARS:
             closing = max(sentence.rfind(char) for char in _QUOTE_CHARS)
             tail = sentence[closing + 1 :].strip(" ,.")
-            if len(tail.split()) >= 3 and _event_verbs(tail):
+            # "…,” Hayashi told a regular press conference" reads well alone; "…,” said Hayashi" does not.
+            if len(tail.split()) >= 5 and _event_verbs(tail) and not _event_verbs(tail.split()[0]):
                 start = closing + 1
                 end = len(sentence)
         start, end = _trim_span(sentence, start, end)
@@ -278,7 +288,7 @@ def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | 
         start = _antecedent_start(sentence, sentence.rfind(",", 0, start))
     # Reduced relative clause: "the partnership treaty signed Wednesday" dates the treaty, not the main verb.
     before = sentence[start:anchor_start].split()
-    if len(before) >= 2 and before[-1].lower() in EVENT_VERBS and before[-2].lower() not in _AUXILIARIES and before[-2][:1].islower():
+    if len(before) >= 2 and before[-1].lower() in EVENT_VERBS and before[-2].lower().strip(",") not in _NOT_A_NOUN and before[-2][:1].islower() and not before[-2].endswith(","):
         participle_at = sentence.rfind(before[-1], start, anchor_start)
         noun_start = participle_at
         for match in reversed(list(_WORD.finditer(sentence, start, participle_at))):
@@ -305,7 +315,9 @@ def _segment_of(sentence: str, position: int) -> str:
 
 def _is_statement(sentence: str) -> bool:
     """A statement or present-perfect action reported as news of the day."""
-    if _UNDATED_PAST.search(sentence) or _CONDITIONAL.match(sentence):
+    statement_at = next((m.start() for m in _event_verbs(sentence) if m.group().lower() in STATEMENT_VERBS), len(sentence))
+    # "Previously, X said ..." is undated background; "X said that it had destroyed ..." is reported speech.
+    if _UNDATED_PAST.search(sentence[:statement_at]) or _CONDITIONAL.match(sentence):
         return False
     if _PROGRESSIVE_OR_PASSIVE.search(sentence) and not re.search(r"\b(said|told|says)\b", sentence):
         return False
@@ -323,16 +335,27 @@ def _is_statement(sentence: str) -> bool:
 
 def find_event_mentions(article: Article) -> list[EventMention]:
     """Event mentions in one article's body, each with its date and its sentence."""
+    from lib.attribution import attribute
+
     mentions: list[EventMention] = []
+    last_speaker: frozenset[str] = frozenset()
     for sentence in article.sentences:
         if sentence.language not in ("en", ""):
             continue  # the date grammar and verb lists are English
         text = sentence.text
+        attribution = attribute(text)
+        if attribution.source and attribution.is_pronoun:
+            speaker = last_speaker
+        elif attribution.source:
+            speaker = named_actors(attribution.source) or frozenset({attribution.source.lower()})
+            last_speaker = speaker
+        else:
+            speaker = frozenset()
         if len(text.split()) < 5 or text.rstrip().endswith("?"):
             continue
         dates = resolve_dates(text, article.published)
         for resolved in dates:
-            mention = _mention_from_date(article, sentence, resolved)
+            mention = _mention_from_date(article, sentence, resolved, speaker)
             if mention is not None:
                 mentions.append(mention)
         if dates:
@@ -343,12 +366,22 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         start, end, clue = window
         summary = summarise(text)
         mentions.append(
-            EventMention(article, sentence, summary, start, end, "week", clue, named_actors(text), _keywords(text), "report")
+            EventMention(
+                article, sentence, summary, start, end, "week", clue, named_actors(text), _keywords(text), "report",
+                is_statement=_first_verb_is_statement(summary), speaker=speaker,
+            )
         )
     return mentions
 
 
-def _mention_from_date(article: Article, sentence: Sentence, resolved: ResolvedDate) -> EventMention | None:
+def _first_verb_is_statement(text: str) -> bool:
+    verbs = _event_verbs(text)
+    return bool(verbs) and verbs[0].group().lower() in STATEMENT_VERBS
+
+
+def _mention_from_date(
+    article: Article, sentence: Sentence, resolved: ResolvedDate, speaker: frozenset[str] = frozenset()
+) -> EventMention | None:
     text = sentence.text
     if resolved.role == "target" or resolved.future:
         return None  # plans and deadlines are not things that happened
@@ -363,7 +396,7 @@ def _mention_from_date(article: Article, sentence: Sentence, resolved: ResolvedD
             resolved.clue, named_actors(referent), _keywords(referent), "since",
         )
     segment = _segment_of(text, resolved.char_start)
-    if _CONDITIONAL.match(segment) or is_future(segment):
+    if _CONDITIONAL.match(segment):
         return None
     summary = summarise(text, resolved.char_start, resolved.char_end)
     if not _event_verbs(summary) and not _event_verbs(segment):
@@ -374,6 +407,7 @@ def _mention_from_date(article: Article, sentence: Sentence, resolved: ResolvedD
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
         actors, _keywords(summary) | _keywords(segment), "phrase",
+        is_statement=_first_verb_is_statement(summary), speaker=speaker,
     )
 
 
@@ -399,16 +433,48 @@ def _relevance(mentions: list[EventMention], sentence_vectors: dict, articles: l
     return scores
 
 
+def core_actors(articles: list[Article]) -> frozenset[str]:
+    """Actors named in at least 40% of the articles: who the corpus's story is about."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        named: set[str] = set()
+        for sentence in article.sentences:
+            named |= named_actors(sentence.text)
+        for actor in named:
+            counts[actor] = counts.get(actor, 0) + 1
+    needed = max(1, -(-2 * len(articles) // 5))
+    return frozenset(actor for actor, count in counts.items() if count >= needed)
+
+
 def _overlap(first: EventMention, second: EventMention, slack_days: int = 1) -> bool:
     return parse_iso(first.start).toordinal() - slack_days <= parse_iso(second.end).toordinal() and (
         parse_iso(second.start).toordinal() - slack_days <= parse_iso(first.end).toordinal()
     )
 
 
+def _same_statement(first: EventMention, second: EventMention) -> bool:
+    """Statements one report gives from the same speaker in the same window are one event
+    (a press conference reported over several sentences)."""
+    if first.article.article_id != second.article.article_id or not (first.is_statement and second.is_statement):
+        return False
+    if "report" not in (first.dated_by, second.dated_by):
+        return False
+    if any(m.dated_by != "report" and m.precision != "day" for m in (first, second)):
+        return False
+    return bool(first.speaker & second.speaker)
+
+
 def _same_event(first: EventMention, second: EventMention, similarity: float) -> bool:
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
-    if not _overlap(first, second):
+    if not _overlap(first, second, slack_days=0 if "report" in (first.dated_by, second.dated_by) else 1):
+        return False
+    if _same_statement(first, second):
+        return True
+    if first.article.article_id == second.article.article_id and "report" in (first.dated_by, second.dated_by):
+        # Within one report, an undated sentence is usually a different development of the same
+        # day ("Russia attacked ..." vs "the ministry said it destroyed ..."): only the
+        # same-speaker rule above merges it.
         return False
     if similarity < MERGE_SIMILARITY:
         return False
@@ -426,8 +492,6 @@ def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMent
         reverse=True,
     )
     for score, i, j in pairs:
-        if score < MERGE_SIMILARITY:
-            break
         a, b = owner[i], owner[j]
         if a == b:
             continue
@@ -495,7 +559,12 @@ def extract_events(
     """Events of these articles, merged across sources, sorted by start date then summary."""
     mentions = [mention for article in articles for mention in find_event_mentions(article)]
     relevance = _relevance(mentions, sentence_vectors, articles)
-    mentions = [mention for mention, score in zip(mentions, relevance) if score >= RELEVANCE_FLOOR]
+    core = core_actors(articles)
+    mentions = [
+        mention
+        for mention, score in zip(mentions, relevance)
+        if score >= RELEVANCE_STRONG or (score >= RELEVANCE_FLOOR and mention.actors & core)
+    ]
     if not mentions:
         return []
     clause_vectors = embedder.encode([mention.summary for mention in mentions])
@@ -530,7 +599,7 @@ def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> 
     """The corpus's events, computed once per corpus + model + code version and cached in the store."""
     from lib.embed import article_vectors
 
-    key = f"{corpus.fingerprint}:{embedder.model_id}:{EVENTS_VERSION}:{_dates_fingerprint(corpus.articles)}"
+    key = f"{corpus.fingerprint}:{embedder.model_id}:{EVENTS_VERSION}:{dates_fingerprint(corpus.articles)}"
     cached = corpus.store.get_cache("events", key)
     if cached is not None:
         try:
@@ -549,7 +618,7 @@ def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> 
     return events
 
 
-def _dates_fingerprint(articles: Iterable[Article]) -> str:
+def dates_fingerprint(articles: Iterable[Article]) -> str:
     """Inferred publication dates are not part of the store fingerprint; include them in the cache key."""
     digest = hashlib.sha256()
     for article in articles:
@@ -602,12 +671,13 @@ def check_day(value: str | None, name: str) -> str | None:
 def cmd_events(args) -> int:
     from lib.cli import corpus_for, print_json
     from lib.embed import get_embedder
+    from lib.charts.timeline import event_date_label
 
-    corpus = corpus_for(args, quiet=args.json)
     date_from = check_day(args.date_from, "--from")
     date_to = check_day(args.date_to, "--to")
     if date_from and date_to and date_from > date_to:
         raise StoryLensError(f"--from {date_from} is after --to {date_to}; swap them.")
+    corpus = corpus_for(args, quiet=args.json)
     outlets = args.outlet or []
     known = sorted({article.outlet for article in corpus.articles})
     unknown = [outlet for outlet in outlets if outlet not in known]
@@ -622,12 +692,11 @@ def cmd_events(args) -> int:
     if not events:
         print("No events found." if corpus.articles else "No articles yet. Add some with: python -m lib.cli ingest FILE ...")
     for event in events:
-        from lib.models import format_date_label
-
-        label = format_date_label(event.start, event.precision) if event.precision != "day" else event.start
-        context = " [context]" if event.is_context else ""
-        print(f"{event.start}..{event.end}\t{event.precision}\t{event.summary}{context}\t({len(event.sources)} source(s); clue: {event.clue})", file=sys.stdout)
-        del label
+        context = " [background]" if event.is_context else ""
+        print(
+            f"{event.start}..{event.end}\t{event_date_label(event)}\t{event.summary}{context}\t"
+            f"({len(event.sources)} source(s); dated by: {event.clue})"
+        )
     return 0
 
 

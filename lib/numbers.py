@@ -149,7 +149,9 @@ class Quantity:
     def interval(self) -> tuple[float, float]:
         """The values this figure is consistent with, qualifier-aware.
 
-        "up to 12,000" -> (0, 12,000 + 5%); "around 12,000" -> ±15%;
+        "up to 12,000" -> (60%, 105%) of 12,000 (news use "up to" for a count that
+        approaches the number, so 3,000 is a different count, 10,000 is not);
+        "around 12,000" -> ±15%;
         "more than 3,000" -> (3,000, inf); "thousands" -> (2,000, 100,000);
         an exact figure allows ±5% for rounding.
         """
@@ -158,7 +160,7 @@ class Quantity:
         if self.is_vague:
             return (2 * low, 100 * low)
         if self.qualifier == "up to":
-            return (0.0, high * 1.05)
+            return (high * 0.6, high * 1.05)
         if self.qualifier == "less than":
             return (0.0, high)
         if self.qualifier in ("more than", "at least"):

@@ -30,6 +30,9 @@ from lib.models import Article, PublishedDate, SearchHit
 # Reciprocal rank fusion constant (Cormack et al. 2009): dampens the weight of
 # the very top ranks so neither list dominates; 60 is the published default.
 RRF_K = 60
+# Weights of the two ranked lists in the fusion (weighted RRF).
+DENSE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 1.0
 # Dense-only candidates below this cosine are noise for all-MiniLM-L6-v2:
 # unrelated English sentences score about 0.0-0.2 against a question, answers
 # 0.35 and up (bench/eval_search.py measures the effect on recall).
@@ -385,7 +388,7 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
             candidate = candidates.setdefault(row, _Candidate(row))
             candidate.similarity = similarity
             candidate.by_dense = True
-            candidate.score += 1.0 / (RRF_K + rank)
+            candidate.score += DENSE_WEIGHT / (RRF_K + rank)
 
     # Keyword side: BM25 over the whole index, masked, then the top `depth`.
     scores = index.keywords.scores(query)
@@ -397,7 +400,7 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
             candidate = candidates.setdefault(row, _Candidate(row))
             candidate.keyword_score = float(scores[row])
             candidate.by_keyword = True
-            candidate.score += 1.0 / (RRF_K + rank)
+            candidate.score += KEYWORD_WEIGHT / (RRF_K + rank)
 
     # A keyword hit the dense model could have scored keeps its cosine for display.
     if use_dense:

@@ -1,6 +1,55 @@
-"""Placeholder: the search page is being built."""
+"""Search: ask a question, get the passages that answer it, each with its source."""
 
 import streamlit as st
 
+from lib.errors import StoryLensError
+from lib.ui.loaders import get_corpus
+from lib.ui.search import (
+    download_button,
+    example_buttons,
+    filter_controls,
+    load_search_index,
+    query_box,
+    render_articles,
+    render_passages,
+    run_search,
+    show_no_results,
+    summary_line,
+)
+
 st.title("Search")
-st.info("This view is coming soon.")
+st.caption(
+    "Ask in your own words. You get the sentences that answer it, each with the sentence before and after, "
+    "the article, outlet and publication date it came from, and a link to read the whole article."
+)
+
+corpus = get_corpus()
+if not corpus.articles:
+    st.info("There are no articles to search yet. Add some on the Articles page, then come back.")
+    st.page_link("pages/corpus.py", label="Add articles", icon="➕")
+    st.stop()
+
+index = load_search_index(corpus)
+query = (query_box() or "").strip()
+filters, view, k = filter_controls(index)
+
+if not query:
+    example_buttons()
+    st.stop()
+
+try:
+    results = run_search(index, query, filters, view, k)
+except StoryLensError as error:
+    st.error(str(error))
+    st.stop()
+
+if not results:
+    show_no_results(query, filters, index)
+    st.stop()
+
+st.markdown(summary_line(query, results, filters, view))
+if view == "Articles":
+    render_articles(results)
+else:
+    render_passages(results)
+download_button(results, view)

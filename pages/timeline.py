@@ -1,6 +1,99 @@
-"""Placeholder: the timeline page is being built."""
+"""Timeline: what happened when, as precisely as the sources allow, with every source's exact sentence."""
 
 import streamlit as st
 
+from lib.charts.timeline import timeline_figure
+from lib.errors import StoryLensError
+from lib.palette import outlet_colors
+from lib.ui.loaders import get_corpus
+from lib.ui.timeline import (
+    event_choice_label,
+    load_events,
+    read_view,
+    render_event_sources,
+    render_table,
+    visible_events,
+    write_view,
+)
+
 st.title("Timeline")
-st.info("This view is coming soon.")
+st.caption(
+    "Events the articles report — a treaty signed, troops moved, a visit, an attack, a statement — "
+    "placed on the day they happened, not the day they were reported. A dot is an event known to the day; "
+    "a bar is an event the sources only date to a week, a month or a year (hover to see the words that date it). "
+    "An event several outlets report appears once, with all of them."
+)
+
+corpus = get_corpus()
+if not corpus.articles:
+    st.info("There are no articles yet. Add some on the Articles page, then come back for the timeline.")
+    st.page_link("pages/corpus.py", label="Add articles", icon="➕")
+    st.stop()
+
+try:
+    events = load_events(corpus)
+except StoryLensError as error:
+    st.error(str(error))
+    st.stop()
+
+story_start = corpus.settings.story_start
+known_outlets = sorted({article.outlet for article in corpus.articles})
+view = read_view(known_outlets)
+for problem in view.problems:
+    st.warning(problem)
+
+# -- filters (their state lives in the URL, so a link reproduces the view) --------------
+left, middle, right, toggle_column = st.columns([3, 1.3, 1.3, 1.6])
+outlets = left.multiselect("Outlets", known_outlets, default=list(view.outlets), placeholder="All outlets")
+date_from = middle.date_input("From", value=view.date_from, format="YYYY-MM-DD")
+date_to = right.date_input("To", value=view.date_to, format="YYYY-MM-DD")
+show_context = toggle_column.toggle(
+    "Show background", value=view.show_context,
+    help=f"Include events before {story_start} that articles mention as background (e.g. the 2022 invasion).",
+)
+if date_from and date_to and date_from > date_to:
+    st.warning("'From' is after 'To'; showing the range the other way round.")
+    date_from, date_to = date_to, date_from
+
+shown = visible_events(events, outlets, date_from, date_to, show_context)
+if not shown:
+    hidden_context = sum(1 for event in events if event.is_context)
+    st.info(
+        f"No events match these filters ({len(events)} events in the collection"
+        + (f", {hidden_context} of them background" if hidden_context and not show_context else "")
+        + "). Clear the outlet or date filters to see more."
+    )
+    write_view(outlets, date_from, date_to, show_context, None)
+    st.stop()
+
+ids = [event.event_id for event in shown]
+selected_id = view.event_id if view.event_id in ids else None
+if view.event_id and selected_id is None and view.event_id not in {event.event_id for event in events}:
+    st.warning(f"The event in the link ('{view.event_id}') is not in this collection any more.")
+
+# -- chart: clicking an event selects it ------------------------------------------------------
+colors = outlet_colors(known_outlets)
+figure = timeline_figure(shown, story_start, show_context, selected_id, colors)
+selection = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode="points", key="timeline_chart")
+points = (selection or {}).get("selection", {}).get("points", []) if selection else []
+clicked = next((point.get("customdata") for point in points if point.get("customdata")), None)
+if isinstance(clicked, list):
+    clicked = clicked[0]
+if clicked in ids:
+    selected_id = clicked
+
+# -- the chosen event, its sources side by side ------------------------------------------------
+chosen_id = st.selectbox(
+    "Event",
+    ids,
+    index=ids.index(selected_id) if selected_id else None,
+    format_func=lambda event_id: event_choice_label(shown[ids.index(event_id)]),
+    placeholder="Pick an event (or click one in the chart) to read its sources side by side",
+)
+write_view(outlets, date_from, date_to, show_context, chosen_id)
+if chosen_id:
+    render_event_sources(shown[ids.index(chosen_id)])
+
+# -- the same events as a table --------------------------------------------------------------
+st.subheader(f"All {len(shown)} events shown")
+render_table(shown)

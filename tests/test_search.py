@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -21,7 +22,12 @@ from lib.search import (
     search,
     search_by_article,
 )
+from lib.keyword import surface_tokens
+from lib.language import detect_language
+from lib.models import Article, PublishedDate
+from lib.sentences import split_sentences
 from lib.settings import REPO_ROOT, load_settings
+from lib.store import Store
 
 JAPANESE_ARTICLE = """北朝鮮、ロシアのドローン工場に労働者派遣へ
 2025年6月20日
@@ -148,21 +154,24 @@ def test_outlet_filter_applies_before_top_k(index, embedder):
 
 
 @pytest.mark.parametrize(
-    "date_from,date_to,include_undated,expected",
+    "date_from,date_to,must_include,must_exclude",
     [
-        ("2024-10-01", "2024-10-31", False, {"003_acf3f096cf1d3bac.txt"}),
-        ("2024-11-16", None, False, {"004_8ccb0b7b50ae83bd.txt"}),
-        (None, "2024-06-30", False, {"002_f09298817ccba4f1.txt"}),
+        ("2024-10-01", "2024-10-31", {"003_acf3f096cf1d3bac.txt"}, {"002_f09298817ccba4f1.txt", "004_8ccb0b7b50ae83bd.txt"}),
+        ("2024-11-16", None, {"004_8ccb0b7b50ae83bd.txt"}, {"002_f09298817ccba4f1.txt", "003_acf3f096cf1d3bac.txt"}),
+        (None, "2024-10-26", {"003_acf3f096cf1d3bac.txt"}, {"004_8ccb0b7b50ae83bd.txt"}),
     ],
 )
-def test_date_range_keeps_only_articles_published_inside_it(index, embedder, date_from, date_to, include_undated, expected):
-    filters = SearchFilters(date_from=date_from, date_to=date_to, include_undated=include_undated)
-    passages = search(index, "North Korea troops Russia", embedder, k=50, filters=filters)
-    assert passages
-    assert {p.hit.source_file for p in passages} <= expected | {
-        a.source_file for a in index.articles if include_undated and a.published.date is None
-    }
-    assert expected & {p.hit.source_file for p in passages}
+def test_date_range_keeps_only_articles_published_inside_it(index, embedder, date_from, date_to, must_include, must_exclude):
+    filters = SearchFilters(date_from=date_from, date_to=date_to)
+    passages = search(index, "North Korea troops Russia", embedder, k=100, filters=filters)
+    found = {p.hit.source_file for p in passages}
+    assert must_include <= found
+    assert not must_exclude & found
+    for passage in passages:  # every hit's publication interval overlaps the range; none is undated
+        published = passage.hit.published
+        assert published.precision != "unknown"
+        assert not date_from or (published.latest or published.date) >= date_from
+        assert not date_to or (published.earliest or published.date) <= date_to
 
 
 def test_undated_articles_join_a_date_range_only_when_asked(index, embedder):
@@ -184,13 +193,15 @@ def test_language_filter_keeps_only_sentences_in_that_language(index, embedder):
 
 def test_results_grouped_by_article_rank_articles_by_their_best_passage(index, embedder):
     matches = search_by_article(index, "how many soldiers did Pyongyang send?", embedder, k=5)
-    assert len({m.source_file for m in matches}) == len(matches)
+    assert len({m.source_file for m in matches}) == len(matches) >= 2
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
     for match in matches:
         assert 1 <= len(match.passages) <= 3
         assert match.score == match.passages[0].hit.score
         assert all(p.hit.source_file == match.source_file for p in match.passages)
-    assert any(m.source_file in ("003_acf3f096cf1d3bac.txt", "004_8ccb0b7b50ae83bd.txt") for m in matches[:2])
+    kyodo = next(m for m in matches if m.source_file == "003_acf3f096cf1d3bac.txt")
+    assert any("12,000" in p.hit.sentence for p in kyodo.passages)
+    assert len(search_by_article(index, "troops", embedder, k=2)) == 2
 
 
 # -- bad input -------------------------------------------------------------------------------
@@ -300,6 +311,55 @@ def test_cjk_and_cyrillic_keyword_search_works_on_an_ingested_article(multilingu
     assert match, hits
     # The default model is English-only: non-English hits are keyword matches, and say so.
     assert all(h["matched_by"] == "keyword" for h in hits if h["language"] != "en")
+
+
+def article_from_text(source_file: str, body: str) -> Article:
+    """A real Article record built from clean text with our own splitter and language id (no ingest)."""
+    language = detect_language(body)
+    return Article(
+        article_id=hashlib.sha256(body.encode()).hexdigest(),
+        source_file=source_file,
+        title=body.splitlines()[0],
+        outlet="Test outlet",
+        published=PublishedDate.unknown(),
+        language=language,
+        body=body,
+        removed=(),
+        sentences=split_sentences(body, language, language_of=detect_language),
+        raw_sha256="0" * 64,
+        input_kind="text",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    "query,substring",
+    [("アラブガ", "アラブガ経済特区"), ("派遣", "派遣"), ("2万5000人", "2万5000人"), ("Алабуга", "Алабуга"), ("рабочие", "рабочих")],
+)
+def test_keyword_search_reads_japanese_and_russian_sentences(tmp_path, embedder, query, substring):
+    """Independent of the cleaner: the tokenizer + BM25 path on real Article records."""
+    articles = [article_from_text("ja.txt", JAPANESE_ARTICLE), article_from_text("ru.txt", RUSSIAN_ARTICLE)]
+    assert "ja" in {s.language for s in articles[0].sentences}
+    store = Store(tmp_path, tmp_path / ".storylens")
+    index = build_search_index(articles, store, embedder)
+    passages = search(index, query, embedder, k=3)
+    assert passages and substring in passages[0].hit.sentence
+    assert all(p.hit.matched_by == "keyword" and p.similarity is None for p in passages)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Up to 12,000 troops", ["up", "12000", "troops"]),
+        ("¥3.2 trillion", ["3.2", "trillion"]),
+        ("北朝鮮が派遣", ["北朝", "朝鮮", "鮮が", "が派", "派遣"]),
+        ("북한군", ["북한", "한군"]),
+        ("Сибіга прибув", ["сибіга", "прибув"]),
+        ("How many did they send?", ["send"]),
+    ],
+)
+def test_tokens_cover_numbers_cjk_bigrams_and_cyrillic(text, expected):
+    assert surface_tokens(text) == expected
 
 
 def test_english_paraphrase_does_not_claim_semantic_matches_in_japanese(multilingual_data, embedder):

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lib.extract import signals as sig
 
@@ -77,6 +78,12 @@ def _continues(previous: str, line: str) -> bool:
 
 def prose_strength(block: Block) -> float:
     """0..1: how much a line reads like article prose by shape alone."""
+    return _prose_strength(block.text, block.n_words, block.n_chars)
+
+
+@lru_cache(maxsize=8192)
+def _prose_strength(text: str, n_words: int, n_chars: int) -> float:
+    block = Block(0, text, n_words, n_chars)
     if sig.cjk_ratio(block.text) > 0.5:
         length = block.n_chars / 3.0  # CJK: ~1 word per 1.5-2 characters
     else:
@@ -98,13 +105,19 @@ def find_core(blocks: list[Block]) -> tuple[int, int]:
     if not blocks:
         return (0, -1)
     values = []
+    discount, seen_prose = 1.0, False
     for block in blocks:
         strength = prose_strength(block)
-        if end_marker_kind(block.text):
-            # "Comments", "Related", "Tags", "©": the article rarely continues past them.
+        marker = end_marker_kind(block.text)
+        if marker:
+            # "Comments", "Related", "Tags", "©": the article rarely continues past them,
+            # and prose after a comments/related heading is other people's text.
             values.append(-150.0)
+            if marker in ("comment", "related") and seen_prose:
+                discount = 0.3
         elif strength >= 0.5:
-            values.append(strength * min(block.n_chars, 600))
+            seen_prose = seen_prose or strength >= 0.9
+            values.append(discount * strength * min(block.n_chars, 600))
         else:
             values.append(-25.0 - 0.3 * min(block.n_chars, 200))
     best, best_span = -math.inf, (0, 0)
@@ -184,8 +197,6 @@ def end_marker_kind(text: str) -> str:
 
 
 def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset()) -> PageContext:
-    from lib.language import detect_language
-
     line_counts = Counter(block.text for block in blocks)
     core_start, core_end = find_core(blocks)
     title_index = find_headline(blocks, core_start, core_end, line_counts)
@@ -207,12 +218,10 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
 
 def _majority_language(blocks: list[Block]) -> str:
     """Language holding most characters of the prose lines (so a few foreign blurbs cannot win)."""
-    from lib.language import detect_language
-
     weight: Counter = Counter()
     for block in blocks:
         if prose_strength(block) >= 0.5:
-            weight[detect_language(block.text)] += block.n_chars / (3.0 if sig.cjk_ratio(block.text) > 0.5 else 1.0)
+            weight[_language(block.text)] += block.n_chars / (3.0 if sig.cjk_ratio(block.text) > 0.5 else 1.0)
     weight.pop("und", None)
     return weight.most_common(1)[0][0] if weight else "und"
 
@@ -234,13 +243,18 @@ def short_run_lengths(blocks: list[Block], max_words: int = 5) -> list[int]:
     return lengths
 
 
-def block_language(block: Block, context: PageContext) -> str:
-    """Language of a block long enough to tell (else "und")."""
+@lru_cache(maxsize=4096)
+def _language(text: str) -> str:
     from lib.language import detect_language
 
+    return detect_language(text)
+
+
+def block_language(block: Block, context: PageContext) -> str:
+    """Language of a block long enough to tell (else "und")."""
     if block.n_chars < 30 and sig.cjk_ratio(block.text) < 0.5:
         return "und"
-    return detect_language(block.text)
+    return _language(block.text)
 
 
 def other_language(block: Block, context: PageContext) -> float:
@@ -251,8 +265,10 @@ def other_language(block: Block, context: PageContext) -> float:
     block_cjk = sig.cjk_ratio(block.text)
     if (block_cjk > 0.5) != body_is_cjk and (block.n_chars >= 8):
         return 1.0
+    if block.n_words < 8:
+        return 0.0
     language = block_language(block, context)
-    return 1.0 if language not in ("und", context.body_language) and block.n_words >= 8 else 0.0
+    return 1.0 if language not in ("und", context.body_language) else 0.0
 
 
 FEATURE_NAMES = (
@@ -272,6 +288,7 @@ FEATURE_NAMES = (
     "byline",
     "wire_mention_short",
     "caption",
+    "dateline",
     "comment_shape",
     "vote_count",
     "promo",
@@ -294,6 +311,7 @@ FEATURE_NAMES = (
     "after_end_marker",
     "markers_passed",
     "comment_neighbours",
+    "comment_shapes_ahead",
     "neighbour_prose",
     "prev_prose",
     "next_prose",
@@ -342,6 +360,7 @@ def block_features(blocks: list[Block], context: PageContext) -> list[list[float
                 1.0 if sig.is_byline(text) else 0.0,
                 1.0 if sig.mentions_wire(text) and block.n_words <= 6 else 0.0,
                 1.0 if sig.is_caption(text) else 0.0,
+                1.0 if sig.is_dateline(text) else 0.0,
                 comment_flags[index],
                 1.0 if sig.is_vote_count(text) else 0.0,
                 1.0 if sig.is_promo(text) else 0.0,
@@ -364,6 +383,7 @@ def block_features(blocks: list[Block], context: PageContext) -> list[list[float
                 1.0 if passed else 0.0,
                 min(passed, 4) / 4.0,
                 sum(comment_window) / max(len(comment_window), 1),
+                min(sum(comment_flags[index + 1 : index + 13]), 3) / 3.0,
                 sum(window) / max(len(window), 1),
                 strengths[index - 1] if index > 0 else 0.0,
                 strengths[index + 1] if index + 1 < n else 0.0,

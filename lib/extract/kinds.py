@@ -38,6 +38,8 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
         return Verdict("comment", "reader comments: comment button or counter", True)
     if sig.is_copyright(text):
         return Verdict("credit", "copyright line", True)
+    if sig.is_syndication_credit(text):
+        return Verdict("credit", "syndication credit (names who produced the text)", True)
     if sig.is_disclaimer(text):
         return Verdict("disclaimer", "disclaimer / notice about how the text was produced", True)
     if sig.is_date_line(text) and not sig.is_relative_time(text):
@@ -85,6 +87,7 @@ def classify_removed(
     contain vote counts / replies are comment threads.
     """
     runs = short_run_lengths(blocks)
+    first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
     verdicts: list[Verdict | None] = []
     zone = ""
     for block, kept in zip(blocks, keep):
@@ -96,13 +99,34 @@ def classify_removed(
         verdict = intrinsic_kind(block, context, runs[block.index], languages[block.index])
         if marker in ("comment", "related", "navigation"):
             zone = marker
-        if zone and not verdict.strong:
-            label = {"comment": "reader comments", "related": "related-stories list", "navigation": "tags/share section"}[zone]
+        elif verdict.strong and verdict.kind in ("promo", "appeal") and not sig.is_nav_word(block.text):
+            zone = verdict.kind
+        if zone and not verdict.strong and not (zone in ("promo", "appeal") and sig.is_nav_word(block.text)):
             extra = f" ({verdict.reason})" if verdict.reason.startswith("other language") else ""
-            verdict = Verdict(zone, f"inside {label}{extra}", False)
+            verdict = Verdict(zone, f"inside {_ZONE_LABELS[zone]}{extra}", False)
+        elif not verdict.strong and context.title_index < block.index < first_kept:
+            verdict = _header_verdict(block, verdict, first_kept)
         verdicts.append(verdict)
     _mark_comment_threads(blocks, keep, verdicts)
     return verdicts
+
+
+_ZONE_LABELS = {
+    "comment": "reader comments",
+    "related": "related-stories list",
+    "navigation": "tags/share section",
+    "promo": "subscription/advertising block",
+    "appeal": "donation appeal",
+}
+
+
+def _header_verdict(block: Block, verdict: Verdict, first_kept: int) -> Verdict:
+    """Between the headline and the first paragraph: standfirst, dateline, or image alt text."""
+    if block.n_words >= 8:
+        return Verdict("metadata", "standfirst (summary under the headline)", False)
+    if block.index == first_kept - 1 and block.text.isupper():
+        return Verdict("metadata", "dateline (place name)", False)
+    return verdict
 
 
 def _mark_comment_threads(blocks: list[Block], keep: list[bool], verdicts: list[Verdict | None]) -> None:
@@ -123,6 +147,7 @@ def _mark_comment_threads(blocks: list[Block], keep: list[bool], verdicts: list[
                     start = i + 1
             for i in range(start, end):
                 verdict = verdicts[i]
-                if verdict and not verdict.strong:
+                # Lines already placed in another section ("Most Read" list) keep it.
+                if verdict and not verdict.strong and not verdict.reason.startswith("inside "):
                     verdicts[i] = Verdict("comment", "inside reader comments", False)
         index = end + 1

@@ -49,8 +49,13 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
 
     title_index = context.title_index
     for block in blocks:
-        if keep[block.index] and (block.text == context.title or _is_subhead(block, keep, blocks)):
+        if keep[block.index] and (
+            block.text == context.title or sig.is_dateline(block.text) or _is_subhead(block, keep, blocks)
+        ):
             keep[block.index] = False
+    if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
+        # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
+        keep = [False] * len(blocks)
     if title_index < 0:
         # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
         first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))

@@ -1,0 +1,41 @@
+"""Regenerate tests/golden/claims.json and topics.json from the bundled corpus.
+
+Run after a deliberate change to claim extraction, then REVIEW THE DIFF line by
+line (`git diff tests/golden/`) before committing: the golden files are the
+hand-checked expectation, not a snapshot to refresh blindly.
+
+    .venv/bin/python -m bench.make_golden_claims
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from lib.claims import claim_to_json, extract_claims, topic_to_json
+from lib.corpus import load_corpus
+from lib.settings import REPO_ROOT, load_settings
+
+GOLDEN = REPO_ROOT / "tests" / "golden"
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        # A throwaway copy, as the tests use: the repo's own store is never touched.
+        shutil.copytree(REPO_ROOT / "data" / "articles", Path(folder) / "articles")
+        corpus = load_corpus(load_settings(folder))
+        claimset = extract_claims(corpus)
+    claims = [claim_to_json(claim) for claim in claimset.claims]
+    topics = [topic_to_json(topic) for topic in claimset.topics]
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    (GOLDEN / "claims.json").write_text(json.dumps(claims, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (GOLDEN / "topics.json").write_text(json.dumps(topics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(claims)} claims in {len(topics)} topics to {GOLDEN}; review with `git diff tests/golden/`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

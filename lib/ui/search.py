@@ -1,0 +1,333 @@
+"""Streamlit pieces of the Search page: the cached index, URL-bound controls, result cards.
+
+Query and filters are widgets bound to the URL (`bind="query-params"`), so a
+shared link reproduces the view: `?q=&outlet=&from=&to=&lang=&view=&k=`.
+Article text is always shown escaped (`lib.markdown.escape_markdown`), never
+as HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from lib.markdown import escape_markdown
+from lib.search import (
+    ArticleMatch,
+    Passage,
+    SearchFilters,
+    SearchIndex,
+    build_search_index,
+    no_results_message,
+    search,
+    search_by_article,
+)
+from lib.ui.loaders import get_embedder
+
+EXAMPLE_QUESTIONS = (
+    "How many soldiers did Pyongyang send?",
+    "Workers for a drone factory",
+    "What does Japan say about the treaty?",
+    "What does Russia give North Korea in return?",
+)
+VIEWS = ("Passages", "Articles")
+RESULT_COUNTS = (5, 10, 20, 50)
+LANGUAGE_NAMES = {
+    "en": "English", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ru": "Russian",
+    "uk": "Ukrainian", "fr": "French", "de": "German", "es": "Spanish", "und": "Undetermined",
+}
+# How far either side of an article's date the Timeline link opens.
+TIMELINE_MARGIN_DAYS = 30
+
+# Session-state keys double as URL parameter names (bind="query-params").
+FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
+
+
+# -- the index --------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _search_index(data_dir: str, fingerprint: str, model_id: str, _corpus) -> SearchIndex:
+    total = sum(len(article.sentences) for article in _corpus.articles)
+    bar = st.progress(0.0, text=f"Preparing search over {total} sentences (first time only)…")
+
+    def show(done: int, count: int) -> None:
+        bar.progress(done / max(count, 1), text=f"Reading sentences for search… {done}/{count}")
+
+    index = build_search_index(_corpus.articles, _corpus.store, get_embedder(), progress=show)
+    bar.empty()
+    return index
+
+
+def load_search_index(corpus) -> SearchIndex:
+    """The search index of this collection: built once per collection and model, then cached."""
+    embedder = get_embedder()
+    return _search_index(str(corpus.settings.data_dir), corpus.fingerprint, embedder.model_id, corpus)
+
+
+# -- controls ---------------------------------------------------------------------
+def _set_query(text: str) -> None:
+    st.session_state["q"] = text
+
+
+def clear_filters() -> None:
+    """Callback: remove every filter (the URL follows)."""
+    st.session_state["outlet"] = []
+    st.session_state["lang"] = []
+    st.session_state["from"] = None
+    st.session_state["to"] = None
+    st.session_state["undated"] = False
+
+
+def query_box() -> str:
+    return st.text_input(
+        "Ask a question or type words to find",
+        key="q",
+        bind="query-params",
+        placeholder="e.g. how many soldiers did Pyongyang send?",
+        help="Plain words work: the search understands paraphrases (\"troops\" finds \"soldiers\") "
+        "and also finds exact names and numbers such as Alabuga or 12,000.",
+    )
+
+
+def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
+    """Outlet, date, language, view and count controls; returns (filters, view, k)."""
+    dates = [interval for interval in index.intervals if interval]
+    earliest = date.fromisoformat(min(start for start, _ in dates)) if dates else None
+    latest = date.fromisoformat(max(end for _, end in dates)) if dates else None
+    with st.expander("Filters", expanded=any(st.session_state.get(key) for key in FILTER_KEYS)):
+        columns = st.columns(3)
+        outlets = columns[0].multiselect(
+            "Outlets",
+            index.outlets(),
+            key="outlet",
+            bind="query-params",
+            placeholder="All outlets",
+            help="Only search articles from these publishers. Leave empty to search every outlet.",
+        )
+        languages = columns[0].multiselect(
+            "Languages",
+            index.languages(),
+            key="lang",
+            bind="query-params",
+            format_func=lambda code: LANGUAGE_NAMES.get(code, code),
+            placeholder="All languages",
+            help="Only search sentences written in these languages.",
+        )
+        date_from = columns[1].date_input(
+            "Published from",
+            value=None,
+            key="from",
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help=f"Only articles published on or after this day. Articles in this collection run from "
+            f"{earliest or 'unknown'} to {latest or 'unknown'}. An article dated only to a month or year "
+            "counts if that month or year overlaps your range.",
+        )
+        date_to = columns[1].date_input(
+            "Published until",
+            value=None,
+            key="to",
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help="Only articles published on or before this day.",
+        )
+        include_undated = columns[1].checkbox(
+            "Include articles with an unknown date",
+            key="undated",
+            bind="query-params",
+            help="Some pages print no publication date. With a date range set, they are left out "
+            "unless you tick this, because we cannot tell whether they fall inside it.",
+        )
+        columns[2].button("Clear filters", on_click=clear_filters, help="Remove every filter and search everything.")
+    view_columns = st.columns([2, 1])
+    view = view_columns[0].segmented_control(
+        "Show results as",
+        VIEWS,
+        default=VIEWS[0],
+        key="view",
+        bind="query-params",
+        required=True,
+        help="Passages: the best-matching sentences, each with a sentence of context. "
+        "Articles: the searchable list of articles, ranked by their best passage; open one to see its passages.",
+    )
+    k = view_columns[1].selectbox(
+        "How many results",
+        RESULT_COUNTS,
+        index=1,
+        key="k",
+        bind="query-params",
+        help="The number of passages (or articles) to show, best first.",
+    )
+    filters = SearchFilters(
+        outlets=tuple(outlets or ()),
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+        languages=tuple(languages or ()),
+        include_undated=bool(include_undated),
+    )
+    return filters, view or VIEWS[0], int(k or 10)
+
+
+def example_buttons() -> None:
+    """Shown when the box is empty: one click runs a question."""
+    st.info("Type a question above, or try one of these:")
+    columns = st.columns(len(EXAMPLE_QUESTIONS))
+    for column, question in zip(columns, EXAMPLE_QUESTIONS):
+        column.button(question, on_click=_set_query, args=(question,), help="Search for this question.")
+
+
+# -- running ------------------------------------------------------------------------
+def run_search(index: SearchIndex, query: str, filters: SearchFilters, view: str, k: int):
+    """Passages or article matches; StoryLensError carries a message for st.error."""
+    embedder = get_embedder()
+    if view == "Articles":
+        return search_by_article(index, query, embedder, k=k, filters=filters)
+    return search(index, query, embedder, k=k, filters=filters)
+
+
+def show_no_results(query: str, filters: SearchFilters, index: SearchIndex) -> None:
+    st.warning(no_results_message(query, filters, index))
+    if filters.is_active:
+        st.button("Clear filters and search everything", on_click=clear_filters, key="clear_after_empty",
+                  help="Remove every filter and run the same search again.")
+
+
+def summary_line(query: str, results, filters: SearchFilters, view: str) -> str:
+    if view == "Articles":
+        passages = sum(len(match.passages) for match in results)
+        text = f"{len(results)} articles ({passages} passages) match “{query}”"
+    else:
+        articles = len({passage.hit.source_file for passage in results})
+        text = f"{len(results)} passages from {articles} articles match “{query}”"
+    where = filters.describe()
+    return escape_markdown(text + (f", {where}" if where else "")) + "."
+
+
+# -- result cards -------------------------------------------------------------------
+def _timeline_range(published) -> tuple[str, str] | None:
+    if not published.earliest or not published.latest:
+        return None
+    start = date.fromisoformat(published.earliest) - timedelta(days=TIMELINE_MARGIN_DAYS)
+    end = date.fromisoformat(published.latest) + timedelta(days=TIMELINE_MARGIN_DAYS)
+    return start.isoformat(), end.isoformat()
+
+
+def source_line(passage: Passage) -> str:
+    """Title, outlet and date (with precision; 'inferred' when not stated), escaped."""
+    hit = passage.hit
+    parts = [f"**{escape_markdown(hit.title)}**", escape_markdown(hit.outlet), escape_markdown(hit.published.label())]
+    return " · ".join(parts)
+
+
+def match_note(passage: Passage) -> str:
+    hit = passage.hit
+    if hit.matched_by == "keyword":
+        note = "matched by keywords only"
+        if hit.language not in ("en", "und"):
+            note += f" (the meaning model reads English; this sentence is {LANGUAGE_NAMES.get(hit.language, hit.language)})"
+    elif hit.matched_by == "semantic":
+        note = "matched by meaning"
+    else:
+        note = "matched by meaning and keywords"
+    return note
+
+
+def passage_markdown(passage: Passage) -> str:
+    """The matching sentence highlighted between its neighbours; every piece escaped."""
+    pieces = []
+    if passage.before:
+        pieces.append(escape_markdown(passage.before))
+    pieces.append(f"**:orange-background[{escape_markdown(passage.hit.sentence)}]**")
+    if passage.after:
+        pieces.append(escape_markdown(passage.after))
+    return " ".join(pieces)
+
+
+def passage_links(passage: Passage, key: str) -> None:
+    hit = passage.hit
+    columns = st.columns(2)
+    with columns[0]:
+        st.page_link(
+            "pages/corpus.py",
+            label="Read the full article",
+            icon="📰",
+            query_params={"article": hit.source_file, "sentence": str(hit.sentence_index)},
+            help="Opens the cleaned article with this sentence highlighted.",
+        )
+    with columns[1]:
+        window = _timeline_range(hit.published)
+        if window:
+            st.page_link(
+                "pages/timeline.py",
+                label="Timeline around this date",
+                icon="🗓️",
+                query_params={"from": window[0], "to": window[1]},
+                help=f"Events from {TIMELINE_MARGIN_DAYS} days before to {TIMELINE_MARGIN_DAYS} days after this article's date.",
+            )
+        else:
+            st.caption("No publication date, so no timeline window.")
+
+
+def render_passage(passage: Passage, key: str, show_source: bool = True) -> None:
+    with st.container(border=True):
+        if show_source:
+            st.markdown(source_line(passage))
+        st.markdown(passage_markdown(passage))
+        similarity = "" if passage.similarity is None else f" · similarity {passage.similarity:.2f}"
+        st.caption(f"{match_note(passage)}{similarity} · sentence {passage.hit.sentence_index + 1} of {escape_markdown(passage.hit.source_file)}")
+        passage_links(passage, key)
+
+
+def render_passages(passages: list[Passage]) -> None:
+    for rank, passage in enumerate(passages):
+        render_passage(passage, key=f"p{rank}")
+
+
+def render_articles(matches: list[ArticleMatch]) -> None:
+    for rank, match in enumerate(matches):
+        label = f"{rank + 1}. {match.title} — {match.outlet} — {match.published.label()} ({len(match.passages)} passages)"
+        with st.expander(escape_markdown(label), expanded=rank == 0):
+            for position, passage in enumerate(match.passages):
+                render_passage(passage, key=f"a{rank}-{position}", show_source=False)
+
+
+# -- export -------------------------------------------------------------------------
+def results_frame(results, view: str) -> pd.DataFrame:
+    """One row per passage (also in the Articles view), with its source."""
+    passages = [p for match in results for p in match.passages] if view == "Articles" else list(results)
+    rows = []
+    for rank, passage in enumerate(passages, start=1):
+        hit = passage.hit
+        rows.append(
+            {
+                "rank": rank,
+                "sentence": hit.sentence,
+                "context": hit.context,
+                "title": hit.title,
+                "outlet": hit.outlet,
+                "published": hit.published.label(),
+                "published_date": hit.published.date,
+                "date_precision": hit.published.precision,
+                "date_stated": hit.published.stated,
+                "source_file": hit.source_file,
+                "sentence_index": hit.sentence_index,
+                "matched_by": hit.matched_by,
+                "language": hit.language,
+                "score": round(hit.score, 6),
+                "similarity": None if passage.similarity is None else round(passage.similarity, 4),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def download_button(results, view: str) -> None:
+    frame = results_frame(results, view)
+    st.download_button(
+        "Download results (CSV)",
+        frame.to_csv(index=False).encode("utf-8"),
+        file_name="storylens-search.csv",
+        mime="text/csv",
+        help="These results as a spreadsheet: each passage with its context, article, outlet and date.",
+    )
+

@@ -1,0 +1,82 @@
+"""Publication dates inferred from the rest of the corpus: honest precision, never stated, clue names the anchor."""
+
+from dataclasses import replace
+
+import pytest
+
+from lib.corpus_dates import infer_publication_dates
+from lib.ingest import build_article
+from lib.models import PublishedDate
+from lib.settings import load_settings
+
+UNDATED_NHK = "000_23855ce6f6a14ab7.txt"
+UNDATED_AFP = "001_3fe3a61bf119b289.txt"
+TREATY_ANCHOR = "002_f09298817ccba4f1.txt"
+
+
+def test_the_nhk_article_is_dated_by_the_treaty_another_article_dates(articles_by_file):
+    published = articles_by_file[UNDATED_NHK].published
+    assert published.stated is False
+    assert published.precision in ("month", "year")
+    # "signed ... last June" + treaty signed 19 Jun 2024 => published Jul 2024 .. Jun 2025
+    assert "2024-07-01" <= published.earliest <= published.latest <= "2025-06-30"
+    assert "last June" in published.clue and TREATY_ANCHOR in published.clue and "19 Jun 2024" in published.clue
+    assert "inferred" in published.label()
+
+
+def test_the_afp_article_is_dated_by_the_start_of_the_war(articles_by_file):
+    published = articles_by_file[UNDATED_AFP].published
+    assert published.stated is False
+    assert published.precision == "year"
+    # "nearly four years ago" + war began Feb 2022 => late 2025 / early 2026
+    assert "2025-08-01" <= published.earliest <= published.latest <= "2026-02-28"
+    assert "nearly four years ago" in published.clue and TREATY_ANCHOR in published.clue
+    assert published.date in ("2025", "2026")
+
+
+def test_stated_dates_are_returned_untouched(corpus):
+    raw = {article.source_file: article for article in corpus.store.articles()}
+    inferred = {article.source_file: article for article in infer_publication_dates(list(raw.values()))}
+    stated = [name for name, article in raw.items() if article.published.stated]
+    assert stated, "the bundled corpus has stated dates"
+    for name in stated:
+        assert inferred[name].published == raw[name].published
+
+
+def test_an_article_without_clues_stays_unknown(articles_by_file):
+    # The Kyodo article with its printed date removed: nothing in its text relates it to a dated event.
+    undated = replace(articles_by_file["003_acf3f096cf1d3bac.txt"], published=PublishedDate.unknown())
+    others = [article for name, article in articles_by_file.items() if name != "003_acf3f096cf1d3bac.txt"]
+    result = {article.source_file: article for article in infer_publication_dates(others + [undated])}
+    assert result["003_acf3f096cf1d3bac.txt"].published.precision == "unknown"
+    assert result["003_acf3f096cf1d3bac.txt"].published.date is None
+
+
+def test_an_undated_article_alone_stays_unknown(articles_by_file):
+    # Without the article that dates the treaty there is no anchor: no guess.
+    alone = replace(articles_by_file[UNDATED_NHK], published=PublishedDate.unknown())
+    (result,) = infer_publication_dates([alone])
+    assert result.published.precision == "unknown"
+
+
+def test_inference_works_for_any_article_that_relates_to_a_dated_event(articles_by_file, tmp_path):
+    # A new undated report: "last month" + the treaty (dated by 002) => published in July 2024.
+    text = (
+        "Analysts weigh Moscow's new pact\n\n"
+        "Russia and North Korea signed a strategic partnership treaty last month in Pyongyang, "
+        "pledging mutual military assistance. Diplomats in Seoul said the pact changes the region's security.\n"
+    ).encode()
+    article = build_article("new_undated.txt", text, load_settings(tmp_path))
+    assert article.published.precision == "unknown"
+    result = infer_publication_dates([articles_by_file[TREATY_ANCHOR], article])
+    published = result[1].published
+    assert (published.earliest, published.latest) == ("2024-07-01", "2024-07-31")
+    assert published.precision == "month" and published.date == "2024-07" and not published.stated
+    assert "last month" in published.clue and TREATY_ANCHOR in published.clue
+
+
+@pytest.mark.parametrize("name", [UNDATED_NHK, UNDATED_AFP])
+def test_inferred_dates_keep_a_consistent_interval(articles_by_file, name):
+    published = articles_by_file[name].published
+    assert published.earliest <= published.latest
+    assert published.date is not None and published.earliest[:4] <= published.date[:4] <= published.latest[:4]

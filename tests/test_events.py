@@ -1,0 +1,175 @@
+"""Timeline events on the bundled corpus, with the real model: dated, sourced, merged, furniture-free."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from lib.embed import get_embedder
+from lib.events import build_events, event_to_json, filter_events, summarise
+from lib.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def embedder(corpus):
+    return get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
+
+
+@pytest.fixture(scope="session")
+def events(corpus, embedder):
+    return build_events(corpus, embedder)
+
+
+def find(events, quote_part):
+    """Events with a source sentence containing `quote_part`."""
+    return [event for event in events if any(quote_part in source.quote for source in event.sources)]
+
+
+def test_the_treaty_signing_is_dated_19_june_2024(events):
+    (treaty,) = find(events, "treaty signed Wednesday")
+    assert (treaty.start, treaty.end, treaty.precision) == ("2024-06-19", "2024-06-19", "day")
+    assert "002_f09298817ccba4f1.txt" in {source.source_file for source in treaty.sources}
+    assert "treaty" in treaty.summary and "Wednesday" in treaty.clue
+
+
+def test_the_treaty_mentioned_by_two_outlets_is_one_event_with_both_sources(events):
+    (treaty,) = find(events, "treaty signed Wednesday")
+    files = {source.source_file for source in treaty.sources}
+    assert files == {"000_23855ce6f6a14ab7.txt", "002_f09298817ccba4f1.txt"}
+    assert any("last June" in source.quote for source in treaty.sources)
+
+
+def test_the_japanese_statement_is_dated_20_june_2024(events):
+    (statement,) = find(events, "on Thursday expressed their concern")
+    assert (statement.start, statement.end, statement.precision) == ("2024-06-20", "2024-06-20", "day")
+    assert statement.sources[0].published.date == "2024-06-20"
+
+
+def test_iwaya_arrived_in_kyiv_on_16_november_2024(events):
+    (arrival,) = find(events, "arrived in Kyiv on Saturday")
+    assert (arrival.start, arrival.end, arrival.precision) == ("2024-11-16", "2024-11-16", "day")
+    assert arrival.summary.startswith("Japan's foreign minister arrived in Kyiv")
+
+
+def test_last_week_fighting_is_dated_to_the_week_before_the_report(events):
+    (fighting,) = [event for event in find(events, "small-scale fighting") if "Last week" in event.clue]
+    assert (fighting.start, fighting.end, fighting.precision) == ("2024-11-04", "2024-11-10", "week")
+    assert fighting.end < "2024-11-16"
+
+
+def test_two_dates_in_one_sentence_give_two_events(events):
+    kursk = [event for event in find(events, "small-scale fighting") if "August 6" in event.clue]
+    assert len(kursk) == 1 and kursk[0].start == "2024-08-06"
+    assert kursk[0].summary == "Ukraine launched a surprise push on August 6"
+
+
+def test_the_2022_invasion_is_background_context(events):
+    (war,) = find(events, "which began in February 2022")
+    assert war.is_context
+    assert (war.start, war.end) == ("2022-02-01", "2022-02-28")
+    assert war not in filter_events(events, include_context=False)
+
+
+def test_events_on_the_same_day_are_not_merged_just_for_the_date(events):
+    arrival = find(events, "arrived in Kyiv on Saturday")
+    drones = find(events, "83 Shahed drones")
+    assert arrival and drones and arrival[0].event_id != drones[0].event_id
+
+
+def test_a_statement_without_a_date_is_dated_to_the_week_of_the_report(events):
+    (concern,) = find(events, "has expressed deep concern")
+    assert (concern.start, concern.end, concern.precision) == ("2024-10-20", "2024-10-26", "week")
+    assert "reported on 26 Oct 2024 (no date in sentence)" in concern.clue
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Israel", "Iran", "superlong", "bond", "tariff", "Middle East", "ASEAN", "Hague", "embarrassing", "Patron", "Subscribe"],
+)
+def test_nothing_from_comments_or_related_articles_becomes_an_event(events, furniture):
+    assert not find(events, furniture)
+
+
+def test_every_source_is_an_exact_sentence_of_its_article_body(events, articles_by_file):
+    for event in events:
+        for source in event.sources:
+            article = articles_by_file[source.source_file]
+            sentence = article.sentences[source.sentence_index]
+            assert sentence.text == source.quote
+            assert article.body[sentence.start : sentence.end] == source.quote
+            assert source.outlet == article.outlet and source.published == article.published
+
+
+def _squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_summaries_are_words_from_a_source_sentence(events):
+    for event in events:
+        summary = _squash(event.summary.removesuffix("…"))
+        assert any(summary in _squash(source.quote) for source in event.sources), event.summary
+        assert len(event.summary.split()) <= 16
+
+
+def test_every_event_has_an_ordered_interval_a_precision_and_a_clue(events):
+    assert events == sorted(events, key=lambda event: (event.start, event.end, event.summary))
+    for event in events:
+        assert event.start <= event.end
+        assert event.precision in ("day", "week", "month", "year")
+        assert event.clue
+        assert len({(source.source_file, source.sentence_index) for source in event.sources}) == len(event.sources)
+
+
+def test_events_are_cached_per_corpus_and_rebuilt_identically(corpus, embedder, events):
+    assert build_events(corpus, embedder) == events
+
+
+def test_the_summary_of_a_reduced_relative_clause_is_the_thing_dated():
+    sentence = "Putin said Russia would deepen cooperation under the strategic partnership treaty signed Wednesday, noting the deal."
+    start = sentence.index("Wednesday")
+    assert summarise(sentence, start, start + len("Wednesday")) == "the strategic partnership treaty signed Wednesday"
+
+
+def _cli(*args, data_dir):
+    return subprocess.run(
+        [sys.executable, "-m", "lib.cli", "events", *args, "--data", str(data_dir)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_cli_prints_the_events_as_json_sorted_by_start(bundled_data_dir, events):
+    result = _cli("--json", data_dir=bundled_data_dir)
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert printed == [event_to_json(event) for event in events]
+    assert [item["start"] for item in printed] == sorted(item["start"] for item in printed)
+    first = printed[0]
+    assert {"start", "end", "precision", "clue", "summary", "sources", "is_context", "event_id"} <= set(first)
+    assert {"source_file", "quote", "outlet", "published"} <= set(first["sources"][0])
+
+
+def test_cli_story_only_leaves_out_background(bundled_data_dir):
+    result = _cli("--json", "--story-only", data_dir=bundled_data_dir)
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert printed and not any(item["is_context"] for item in printed)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--from", "2024-13-01"], "is not a date for --from"),
+        (["--to", "yesterday"], "is not a date for --to"),
+        (["--from", "2024-12-01", "--to", "2024-06-01"], "is after --to"),
+        (["--outlet", "No Such Outlet"], "No outlet named 'No Such Outlet'"),
+    ],
+)
+def test_cli_bad_input_gets_one_clear_line_and_exit_2(bundled_data_dir, args, message):
+    result = _cli("--json", *args, data_dir=bundled_data_dir)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,184 @@
+"""Each furniture signal fires on its kind of line and stays quiet on article prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract import signals as sig
+from lib.extract.blocks import Block, build_context, find_core, find_headline, short_run_lengths, split_blocks
+
+NEWS_LINE = "The central bank raised its key rate by half a point on Tuesday, the third increase this year."
+SHORT_NEWS = "Two people were injured."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["12 ( +15 / -3 )", "0 ( +0 / -0 )", "Rating: 4 Votes", "27 points", "Reply", "3 replies", "@grumpy_reader99", "Load more comments"],
+)
+def test_comment_shapes_are_recognised(line):
+    assert sig.is_comment_shape(line)
+
+
+@pytest.mark.parametrize("line", [NEWS_LINE, SHORT_NEWS, "The vote was 12 to 3.", "Reply to the ministry came late on Friday."])
+def test_prose_is_not_a_comment_shape(line):
+    assert not sig.is_comment_shape(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: March 3, 2023 at 4:15 p.m.",
+        "Updated 14 Feb 2021, 09:30 GMT",
+        "5 min read",
+        "3 hours ago",
+        "2023-03-03",
+        "Last Updated : Jan 9 2023 | 11:02 AM IST",
+    ],
+)
+def test_date_lines_are_recognised(line):
+    assert sig.is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [NEWS_LINE, "On March 3, 2023, the council voted to close the bridge for repairs until the summer."])
+def test_sentences_with_dates_are_not_date_lines(line):
+    assert not sig.is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Firefighters at the scene on Monday. Photo: Reuters/Jane Doe", True),
+        ("A view of the harbour (Photo by John Smith/Getty Images)", True),
+        ("Foto: Agência Brasil", True),
+        (NEWS_LINE, False),
+        ("The photographer said she had waited three hours for the light.", False),
+    ],
+)
+def test_caption_signal(line, expected):
+    assert sig.is_caption(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("© 2023 Example Media Group. All rights reserved.", True),
+        ("Copyright Reuters 2022", True),
+        ("(c) 2021 The Daily Planet", True),
+        ("The copyright dispute went to court in 2019 and was settled.", True),  # signal, not verdict: the scorer weighs it
+        (NEWS_LINE, False),
+    ],
+)
+def test_copyright_signal(line, expected):
+    assert sig.is_copyright(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe now and get unlimited access for $1 a week",
+        "Sign up for our morning newsletter",
+        "Cancel anytime",
+        "€4.99/month",
+        "SAVE 30%",
+    ],
+)
+def test_promo_lines(line):
+    assert sig.is_promo(line) or sig.is_price_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please consider a donation to keep our newsroom independent.",
+        "Readers like you keep us going. Become a member today.",
+        "Support us on Patreon",
+    ],
+)
+def test_appeal_lines(line):
+    assert sig.is_appeal(line)
+
+
+@pytest.mark.parametrize("line", ["Related Stories", "Read more:", "You may also like", "Leia também", "Baca juga", "関連ニュース", "Most Read"])
+def test_related_markers_in_several_languages(line):
+    assert sig.is_related_marker(line)
+
+
+@pytest.mark.parametrize("line", [NEWS_LINE, "Related parties must disclose their holdings, the regulator said."])
+def test_prose_is_not_a_related_marker(line):
+    assert not sig.is_related_marker(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "この記事はAIによって要約されたものです。",
+        "This summary was AI-generated and reviewed by an editor.",
+        "The views expressed in this column do not necessarily reflect those of the publisher.",
+    ],
+)
+def test_disclaimers(line):
+    assert sig.is_disclaimer(line)
+
+
+def test_plain_news_is_not_a_disclaimer():
+    assert not sig.is_disclaimer("The airline said the new route would start in April and cost less than rail.")
+
+
+@pytest.mark.parametrize("line, expected", [("By Maria Lopez", True), ("By Maria Lopez and Tom Hart, Reuters", True), (NEWS_LINE, False)])
+def test_bylines(line, expected):
+    assert sig.is_byline(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [("NAIROBI", True), ("SAN FRANCISCO", True), ("Nairobi", False), (SHORT_NEWS, False)])
+def test_datelines(line, expected):
+    assert sig.is_dateline(line) is expected
+
+
+def test_menu_run_lengths_count_consecutive_short_lines():
+    blocks = split_blocks("Home\nWorld\nBusiness\nSport\nCulture\n" + NEWS_LINE + "\nShare")
+    assert short_run_lengths(blocks) == [5, 5, 5, 5, 5, 0, 1]
+
+
+def test_wrapped_paragraph_lines_are_joined_but_not_across_blank_lines():
+    text = "The mayor said the new tram line, which opened\nlast week, was already running at capacity.\n\nweather"
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [
+        "The mayor said the new tram line, which opened last week, was already running at capacity.",
+        "weather",
+    ]
+
+
+def test_core_is_the_run_of_prose_not_the_menu():
+    text = "\n".join(["Home", "News", "Sport", "Weather", "Flood warnings issued for three rivers", NEWS_LINE, NEWS_LINE.replace("Tuesday", "Monday"), "Share", "Contact us"])
+    blocks = split_blocks(text)
+    start, end = find_core(blocks)
+    assert (start, end) == (5, 6)
+
+
+def test_headline_is_the_line_above_the_prose_that_shares_its_words():
+    text = "\n".join(
+        [
+            "Menu",
+            "Politics",
+            "Central bank raises key rate for third time this year",
+            "By Maria Lopez",
+            NEWS_LINE,
+            "Analysts had expected a smaller increase as inflation eased in the autumn.",
+        ]
+    )
+    blocks = split_blocks(text)
+    context = build_context(blocks)
+    assert context.title == "Central bank raises key rate for third time this year"
+    assert find_headline(blocks, context.core_start, context.core_end, context.line_counts) == 2
+
+
+def test_body_language_is_the_majority_language_not_a_foreign_blurb():
+    text = "\n".join(
+        [
+            NEWS_LINE,
+            "Analysts had expected a smaller increase as inflation eased in the autumn months.",
+            "The bank's governor said further rises were possible if wage growth stayed high.",
+            "東京の株式市場は午後に大きく値下がりし、投資家の間で不安が広がりました。",
+        ]
+    )
+    assert build_context(split_blocks(text)).body_language == "en"

@@ -1,0 +1,202 @@
+"""The pasted-text cleaner keeps the article and explains every removal (bundled corpus + hand-made pages)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from lib.extract.text import clean_page_text
+from lib.models import REMOVED_KINDS
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+def _clean(name: str):
+    (path,) = CORPUS.glob(f"{name}_*.txt")
+    return clean_page_text(path.read_text(encoding="utf-8"))
+
+
+def _body(extraction) -> str:
+    return "\n".join(extraction.paragraphs)
+
+
+def _kind_of(extraction, fragment: str) -> str:
+    kinds = [block.kind for block in extraction.removed if fragment in block.text]
+    assert kinds, f"{fragment!r} is not among the removed blocks"
+    return kinds[0]
+
+
+# (file, sentence of the article that must be in the body)
+KEPT = [
+    ("000", "NHK has learned that North Korea is considering sending workers"),
+    ("000", "Pyongyang has since deployed troops to Russia."),
+    ("000", "A total of 25,000 workers from North Korea are to be dispatched there."),
+    ("001", "North Korea is gearing up for a busy 2026."),
+    ("001", "Washington has pointed to evidence that Russia is helping Pyongyang"),
+    ("001", "New modernization plans are expected to be unveiled"),
+    ("002", "The Japanese government on Thursday expressed their concern"),
+    ("002", '"Such remarks are totally unacceptable," he said.'),
+    ("003", "Japanese Chief Cabinet Secretary Yoshimasa Hayashi has expressed deep concern"),
+    ("003", "including 500 officers and three generals from Pyongyang."),
+    ("004", "Japan's foreign minister arrived in Kyiv on Saturday"),
+    ("004", "Russia strikes Kyiv in a wave of drone attacks Iwaya's visit comes after"),
+    ("004", "including 20 over the western Kursk region and 11 over the Bryansk region."),
+]
+
+# (file, furniture line fragment that must not be in the body, expected kind or None for "any")
+DROPPED = [
+    ("000", "Hashtags", None),
+    ("000", "Try Our AI Features", "promo"),
+    ("000", "No comments yet", "comment"),
+    ("000", "Related Articles", "related"),
+    ("000", "Middle East tensions force Japan into tariff-talk rethink", "related"),
+    ("000", "Tensions in the Middle East are forcing Japan", "related"),
+    ("000", "2 hours ago", "related"),
+    ("000", "Japan is planning to cut the issuance of superlong bonds", "related"),
+    ("001", "本コンテンツはAIが原文記事を基に要約", "disclaimer"),
+    ("001", "関連記事", "related"),
+    ("001", "2026年にASEAN議長国を務めるフィリピン", "related"),
+    ("001", "Preparing for a 'Busy Year'", "metadata"),
+    ("002", "date 2024-06-20", "metadata"),
+    ("002", "Image: Vladimir Smirnov", "caption"),
+    ("002", "© KYODO", "credit"),
+    ("002", "©2024 GPlusMedia Inc.", "credit"),
+    ("002", "You know what the correct response is", "comment"),
+    ("002", "-3 ( +1 / -4 )", "comment"),
+    ("002", "@tooheysnewT", "comment"),
+    ("002", "https://www.dailymail.co.uk/", "comment"),
+    ("002", "North Korean troops could join Putin's invasion of Ukraine under a new pact", "comment"),
+    ("002", "how embarrassing & degrading", "comment"),
+    ("003", "Oct 26, 2024", "metadata"),
+    ("003", "North Korean soldiers, illustrative image. Photo via Wikimedia.", "caption"),
+    ("003", "Related:", "related"),
+    ("003", "You could close this page.", "appeal"),
+    ("003", "cup of coffee", "appeal"),
+    ("003", "Become a Patron!", "appeal"),
+    ("004", "AP Kyiv", "credit"),
+    ("004", "2 min read Last Updated : Nov 16 2024 | 3:57 PM IST", "metadata"),
+    ("004", "| Photo: Bloomberg", "caption"),
+    ("004", "(Only the headline and picture of this report may have been reworked", "credit"),
+    ("004", "Subscribe to Business Standard digital", "promo"),
+    ("004", "Smart Quarterly", "promo"),
+    ("004", "Renews automatically, cancel anytime", "promo"),
+    ("004", "More From This Section", "related"),
+    ("004", "Topics :Russia Ukraine Conflict", "navigation"),
+    ("004", "First Published: Nov 16 2024 | 3:57 PM IST", "metadata"),
+    ("004", "Next Story", None),
+]
+
+TITLES = {
+    "000": "N.Korea to send workers to Russian drone factory to gain expertise",
+    "001": "Kim Jong Un Orders Massive Missile Production Boost for 2026, Deepening Russia Ties",
+    "002": "Japan says it is seriously concerned over Russia-N Korea military cooperation",
+    "003": "Japanese Chief Cabinet Secretary Hayashi: North Korean troops in Russia threaten regional stability",
+    "004": "Japan's minister visits Kyiv to stress mutual concern over N Korean troops",
+}
+
+
+@pytest.mark.parametrize("name, sentence", KEPT)
+def test_corpus_article_sentences_are_kept(name, sentence):
+    assert sentence in _body(_clean(name))
+
+
+@pytest.mark.parametrize("name, fragment, kind", DROPPED)
+def test_corpus_furniture_is_dropped_with_its_kind(name, fragment, kind):
+    extraction = _clean(name)
+    assert fragment not in _body(extraction)
+    found = _kind_of(extraction, fragment)
+    if kind is not None:
+        assert found == kind
+
+
+@pytest.mark.parametrize("name, title", sorted(TITLES.items()))
+def test_corpus_title_is_the_headline_and_not_a_paragraph(name, title):
+    extraction = _clean(name)
+    assert extraction.title == title
+    assert title not in extraction.paragraphs
+
+
+def test_date_lines_keep_their_exact_text():
+    extraction = _clean("003")
+    assert any(block.text == "Oct 26, 2024 - 00:00" and block.kind == "metadata" for block in extraction.removed)
+
+
+def test_relative_times_inside_related_lists_are_never_metadata():
+    extraction = _clean("000")
+    assert all(block.kind == "related" for block in extraction.removed if block.text.endswith("hours ago"))
+
+
+def test_every_removed_block_has_a_known_kind_and_a_reason():
+    for path in sorted(CORPUS.glob("*.txt")):
+        extraction = clean_page_text(path.read_text(encoding="utf-8"))
+        for block in extraction.removed:
+            assert block.kind in REMOVED_KINDS and block.reason
+
+
+def test_paragraphs_are_verbatim_lines_of_the_input():
+    for path in sorted(CORPUS.glob("*.txt")):
+        raw = " ".join(path.read_text(encoding="utf-8").split())
+        for paragraph in clean_page_text(path.read_text(encoding="utf-8")).paragraphs:
+            assert paragraph in raw
+
+
+HAND_MADE_PAGE = """Skip to content
+Home
+News
+Sport
+Business
+Weather
+Sign in
+Harbour bridge to close for six months of repairs
+By Ana Ribeiro
+12 March 2024, 08:15
+The city's oldest bridge will close to traffic from April while engineers replace its corroded cables, the council said on Monday.
+Buses will be diverted through the tunnel, adding about ten minutes to journeys across the harbour at peak times.
+The work was approved after an inspection last year found that two of the main cables had lost a fifth of their strength.
+Nobody was hurt.
+Local shop owners said they feared losing customers during the closure and asked the council for rate relief.
+Share this article
+Facebook
+Twitter
+Email
+Most Read
+Council approves new cycle lanes for the city centre
+Five things to do this weekend
+© 2024 Harbour Times Media. All rights reserved.
+"""
+
+
+def test_hand_made_page_keeps_short_news_line_and_drops_menus():
+    extraction = clean_page_text(HAND_MADE_PAGE)
+    assert extraction.title == "Harbour bridge to close for six months of repairs"
+    assert "Nobody was hurt." in extraction.paragraphs
+    assert extraction.paragraphs[0].startswith("The city's oldest bridge")
+    assert extraction.paragraphs[-1].startswith("Local shop owners")
+    kinds = {block.text: block.kind for block in extraction.removed}
+    assert kinds["© 2024 Harbour Times Media. All rights reserved."] == "credit"
+    assert kinds["By Ana Ribeiro"] == "credit"
+    assert kinds["12 March 2024, 08:15"] == "metadata"
+    assert kinds["Council approves new cycle lanes for the city centre"] == "related"
+
+
+def test_known_boilerplate_lines_are_dropped():
+    boilerplate_line = "Our journalism is funded by readers in more than forty countries around the world."
+    text = HAND_MADE_PAGE.replace("Nobody was hurt.", "Nobody was hurt.\n" + boilerplate_line)
+    assert boilerplate_line not in clean_page_text(text, known_boilerplate=frozenset([boilerplate_line])).paragraphs
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_empty_input_gives_an_empty_extraction_with_a_note(text):
+    extraction = clean_page_text(text)
+    assert extraction.paragraphs == () and extraction.notes
+
+
+def test_cleaner_is_fast_on_a_10kb_page():
+    text = (CORPUS.glob("004_*.txt").__next__()).read_text(encoding="utf-8")
+    text = (text * 3)[:10_000]
+    clean_page_text(text)  # warm imports and weights
+    started = time.perf_counter()
+    clean_page_text(text)
+    assert time.perf_counter() - started < 0.1

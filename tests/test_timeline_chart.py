@@ -1,0 +1,108 @@
+"""The timeline figure, built without streamlit: story window by default, spans for uncertain dates, escaped hover."""
+
+import pytest
+
+from lib.charts.timeline import axis_range, event_date_label, events_frame, hover_text, timeline_figure
+from lib.models import Event, PublishedDate, SourceRef
+from lib.palette import outlet_colors
+
+REPORTED = PublishedDate(date="2024-11-16", precision="day", stated=True, clue="First Published: Nov 16 2024",
+                         earliest="2024-11-16", latest="2024-11-16")
+
+
+def make_event(event_id, start, end, precision, quote="Officials said troops arrived.", outlet="Wire A", is_context=False):
+    source = SourceRef(source_file="a.txt", article_id="a" * 64, quote=quote, sentence_index=0, outlet=outlet,
+                       title="A report", published=REPORTED)
+    return Event(event_id=event_id, start=start, end=end, precision=precision, clue="on Saturday",
+                 summary=quote[:40], sources=(source,), is_context=is_context)
+
+
+@pytest.fixture
+def mixed_events():
+    return [
+        make_event("day", "2024-11-16", "2024-11-16", "day"),
+        make_event("week", "2024-11-04", "2024-11-10", "week", outlet="Wire B"),
+        make_event("month", "2024-06-01", "2024-06-30", "month"),
+        make_event("war", "2022-02-01", "2022-02-28", "month", is_context=True),
+    ]
+
+
+def traces_by_event(figure):
+    return {trace.customdata[0]: trace for trace in figure.data}
+
+
+def test_the_axis_starts_in_the_story_window_by_default(mixed_events):
+    figure = timeline_figure(mixed_events, story_start="2024-06-01")
+    assert figure.layout.xaxis.range[0] >= "2024-06-01"
+    assert "war" not in traces_by_event(figure)
+
+
+def test_background_events_and_an_earlier_axis_appear_when_asked(mixed_events):
+    figure = timeline_figure(mixed_events, story_start="2024-06-01", show_context=True)
+    assert figure.layout.xaxis.range[0] < "2022-02-01"
+    assert "war" in traces_by_event(figure)
+
+
+def test_a_day_is_a_marker_and_an_uncertain_date_is_a_span(mixed_events):
+    traces = traces_by_event(timeline_figure(mixed_events))
+    assert traces["day"].mode == "markers" and list(traces["day"].x) == ["2024-11-16"]
+    for span in ("week", "month"):
+        assert "lines" in traces[span].mode
+        assert traces[span].x[0] < traces[span].x[-1]
+    assert list(traces["week"].x)[::2] == ["2024-11-04", "2024-11-11"]  # the whole week, end inclusive
+
+
+def test_hover_text_shows_the_escaped_quote_outlet_and_report_date():
+    event = make_event("x", "2024-11-16", "2024-11-16", "day", quote='He said <script>alert("x")</script> & left.')
+    text = hover_text(event)
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text and "&amp; left." in text
+    assert "Wire A" in text and "16 Nov 2024 (day)" in text and "1 source" in text
+    figure = timeline_figure([event])
+    assert figure.data[0].hovertext == text
+
+
+def test_outlet_colours_match_the_shared_palette(mixed_events):
+    traces = traces_by_event(timeline_figure(mixed_events, show_context=True))
+    colours = outlet_colors({"Wire A", "Wire B"})
+    assert traces["day"].marker.color == colours["Wire A"]
+    assert traces["week"].line.color == colours["Wire B"]
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, label",
+    [
+        ("2024-06-19", "2024-06-19", "day", "19 Jun 2024 (day)"),
+        ("2024-11-04", "2024-11-10", "week", "4–10 Nov 2024 (week)"),
+        ("2024-11-25", "2024-12-01", "week", "25 Nov 2024 – 1 Dec 2024 (week)"),
+        ("2024-06-01", "2024-06-30", "month", "Jun 2024 (month)"),
+        ("2025-08-01", "2026-02-27", "year", "Aug 2025 – Feb 2026 (year)"),
+        ("2026-01-01", "2026-12-31", "year", "2026 (year)"),
+    ],
+)
+def test_date_labels_always_show_the_precision(start, end, precision, label):
+    assert event_date_label(make_event("x", start, end, precision)) == label
+
+
+def test_an_empty_timeline_still_has_a_story_window_axis():
+    assert axis_range([], "2024-06-01", False)[0] == "2024-06-01"
+    assert len(timeline_figure([]).data) == 0
+
+
+def test_the_table_has_one_row_per_event_with_quotes_and_precision(mixed_events):
+    frame = events_frame(mixed_events)
+    assert list(frame["event_id"]) == ["day", "week", "month", "war"]
+    assert frame.loc[frame.event_id == "week", "date"].item() == "4–10 Nov 2024 (week)"
+    assert frame.loc[frame.event_id == "day", "quotes"].item() == "Officials said troops arrived."
+    assert frame.loc[frame.event_id == "war", "background"].item()
+
+
+def test_the_real_timeline_figure_has_every_story_event(corpus):
+    from lib.embed import get_embedder
+    from lib.events import build_events
+
+    events = build_events(corpus, get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size))
+    figure = timeline_figure(events, corpus.settings.story_start)
+    shown = {trace.customdata[0] for trace in figure.data}
+    assert shown == {event.event_id for event in events if not event.is_context}
+    assert figure.layout.xaxis.range[0] >= "2024-06-01"
