@@ -47,6 +47,8 @@ NOT_MENTIONED = "— not mentioned"
 # A plain statement with no figure, speaker or stance word ("Pyongyang has since
 # deployed troops to Russia") is still a claim when it is this close to a seed topic.
 STRONG_MATCH = 0.65
+# ...and only when that seed clearly wins: a plain sentence close to two seeds is left out.
+STRONG_MARGIN = 0.05
 # Cosine similarity for joining unassigned candidates into an automatic topic.
 AUTO_CLUSTER_SIMILARITY = 0.55
 # A question row takes each source's best candidate sentence at or above this.
@@ -506,7 +508,9 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
         best = int(scores.argmax()) if len(seeds) else -1
         joined = set()
         needed = threshold if fact.is_candidate else max(threshold, STRONG_MATCH)
-        if best >= 0 and scores[best] >= needed:
+        runner_up = float(np.sort(scores)[-2]) if len(seeds) > 1 else 0.0
+        clear = fact.is_candidate or scores[best] - runner_up >= STRONG_MARGIN
+        if best >= 0 and scores[best] >= needed and clear:
             joined.add(best)
         # A figure in a numeric seed's unit also puts the sentence in that seed's row.
         units = {quantity.unit for quantity in fact.quantities}

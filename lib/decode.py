@@ -64,6 +64,7 @@ _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"OggS", 0, "an Ogg audio/video file"),
     (b"\x00\x00\x01\x00", 0, "an icon file"),
 )
+_ISO2022_ESCAPES = re.compile(rb"\x1b\$[@B]|\x1b\$\(D")
 # C0/C1 control characters that carry no text (tab and newline are kept).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -141,7 +142,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     bad = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C: inputs reach 20 MB
     good = non_ascii - text.count("\ufffd")
-    if good >= 1 and bad <= max(1, good // 10) and bad <= max(8, len(data) // 100):
+    if good >= 1 and bad <= max(1, good // 2) and bad <= max(8, len(data) // 100):
         return text, bad
     return None
 
@@ -171,8 +172,15 @@ def _decode_text(display_name: str, data: bytes) -> tuple[str, str]:
     if _looks_binary(data):
         raise BadInputError(
             f"'{display_name}' is a binary file (not text or HTML), e.g. an image, PDF or Word file. "
-            "Upload the article as .txt, .md or .html, or paste its text."
+            "Upload the article as .txt, .md or .html, or paste its text (text saved as "
+            "'Unicode'/UTF-16 without a byte-order mark: save it as UTF-8)."
         )
+    if _ISO2022_ESCAPES.search(data[:65536]):
+        # 7-bit Japanese mail/news encoding: valid ASCII, so UTF-8 would "succeed" with garbage.
+        try:
+            return data.decode("iso2022_jp_ext"), "iso2022_jp"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -71,7 +71,7 @@ _BODY_WIRE = [
     re.compile(rf"\b({_WIRE_NAMES})(?: News)? (?:reports|reported|has learned|learned)\b"),
     re.compile(rf"\btold ({_WIRE_NAMES})\b"),
 ]
-READABLE_KINDS = ("metadata", "credit", "caption", "promo", "appeal", "disclaimer", "other")
+READABLE_KINDS = ("metadata", "credit", "caption", "promo", "appeal", "disclaimer", "other")  # never comment/related
 
 
 @dataclass(frozen=True)

@@ -308,3 +308,62 @@ def test_cli_bad_input_is_one_line_and_exit_2(bundled_data_dir, claimset, capsys
     assert main([*argv, "--data", str(bundled_data_dir)]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- end to end with a later report
+
+
+LATER_REPORT = """North Korean troop numbers in Russia keep climbing, Seoul says
+
+Dec 20, 2024 - 00:00
+
+South Korea's spy agency said on Friday that North Korea has now sent more than 20,000 troops to Russia, far more than first reported.
+
+The National Intelligence Service told lawmakers in Seoul that the deployment had grown steadily since October and that more units were being trained.
+
+Lawmakers said the agency expects further rotations of North Korean soldiers early next year.
+"""
+
+SAME_WEEK_REPORT = """Only a few thousand North Koreans in Russia, Moscow-friendly outlet claims
+
+Nov 17, 2024 - 00:00
+
+A pro-Kremlin outlet said on Sunday that about 3,000 North Korean troops have been sent to Russia, far fewer than Western intelligence estimates.
+
+The outlet said the soldiers were only in training camps and were not at the front.
+"""
+
+
+def _corpus_with(tmp_path, name: str, text: str):
+    from lib.corpus import load_corpus
+    from lib.settings import load_settings
+    from tests.conftest import BUNDLED
+
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "articles")
+    (tmp_path / "articles" / name).write_text(text, encoding="utf-8")
+    return load_corpus(load_settings(tmp_path))
+
+
+def test_a_later_report_with_a_larger_figure_makes_the_troop_topic_evolving(tmp_path, embedder):
+    corpus = _corpus_with(tmp_path, "900_later.txt", LATER_REPORT)
+    topic = extract_claims(corpus, embedder).topic(TROOPS)
+    assert any(claim.source_file == "900_later.txt" and claim.value == 20000 for claim in topic.claims)
+    assert topic.status == "evolving", topic.rule
+    assert "grew over time" in topic.rule and "more than 20,000 troops" in topic.rule
+
+
+def test_a_same_week_report_with_a_smaller_figure_makes_the_troop_topic_disagree(tmp_path, embedder):
+    corpus = _corpus_with(tmp_path, "901_same_week.txt", SAME_WEEK_REPORT)
+    topic = extract_claims(corpus, embedder).topic(TROOPS)
+    assert any(claim.source_file == "901_same_week.txt" and claim.value == 3000 for claim in topic.claims)
+    assert topic.status == "disagree", topic.rule
+    assert "same period" in topic.rule
+
+
+def test_an_empty_collection_has_no_claims(empty_settings, capsys):
+    assert main(["claims", "--json", "--data", str(empty_settings.data_dir)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["claims", "--topics", "--data", str(empty_settings.data_dir)]) == 0
+    assert "No comparable claims" in capsys.readouterr().out

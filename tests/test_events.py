@@ -173,3 +173,18 @@ def test_cli_bad_input_gets_one_clear_line_and_exit_2(bundled_data_dir, args, me
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_events_match_the_reviewed_golden_file(events):
+    """tests/golden/events.json was reviewed line by line; regenerate with bench/make_golden_events.py."""
+    from bench.make_golden_events import GOLDEN, golden_view
+
+    assert golden_view(events) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_the_evaluation_against_hand_checked_gold_stays_above_its_floors(events):
+    from bench.eval_events import GOLD, evaluate
+
+    result = evaluate(events, json.loads(GOLD.read_text(encoding="utf-8")))
+    assert result["recall"] >= 0.85 and result["precision"] >= 0.85, result["errors"]
+    assert result["date"] >= 0.85 and result["merge"] >= 0.75, result["errors"]

@@ -53,11 +53,6 @@ def embedder():
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(load_settings())
-
-
-@pytest.fixture(scope="module")
 def index(corpus, embedder):
     return build_search_index(corpus.articles, corpus.store, embedder)
 
@@ -244,8 +239,8 @@ def test_a_filter_with_no_matches_explains_itself(index, embedder):
 
 
 # -- command line ------------------------------------------------------------------------------
-def test_cli_search_prints_json_hits_best_first():
-    result = run_cli("search", "Sybiha", "--k", "5", "--json")
+def test_cli_search_prints_json_hits_best_first(bundled_data_dir):
+    result = run_cli("search", "Sybiha", "--k", "5", "--json", "--data", str(bundled_data_dir))
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     assert 1 <= len(hits) <= 5
@@ -257,8 +252,11 @@ def test_cli_search_prints_json_hits_best_first():
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
 
-def test_cli_search_by_article_groups_passages():
-    result = run_cli("search", "troops sent to Russia", "--k", "3", "--by-article", "--json", "--outlet", "Business Standard (AP)")
+def test_cli_search_by_article_groups_passages(bundled_data_dir):
+    result = run_cli(
+        "search", "troops sent to Russia", "--k", "3", "--by-article", "--json",
+        "--outlet", "Business Standard (AP)", "--data", str(bundled_data_dir),
+    )
     assert result.returncode == 0, result.stderr
     articles = json.loads(result.stdout)
     assert [a["source_file"] for a in articles] == ["004_8ccb0b7b50ae83bd.txt"]
@@ -274,8 +272,8 @@ def test_cli_search_by_article_groups_passages():
         (["search", "troops", "--k", "0"], "between 1 and"),
     ],
 )
-def test_cli_bad_input_exits_2_with_one_line_and_no_traceback(args, message):
-    result = run_cli(*args, "--json")
+def test_cli_bad_input_exits_2_with_one_line_and_no_traceback(bundled_data_dir, args, message):
+    result = run_cli(*args, "--json", "--data", str(bundled_data_dir))
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr

@@ -41,6 +41,11 @@ LANGUAGE_NAMES = {
 # How far either side of an article's date the Timeline link opens.
 TIMELINE_MARGIN_DAYS = 30
 
+# Date pickers accept any plausible news date (Streamlit's default is +-10 years
+# around today, which would silently drop an older date from a shared link).
+OLDEST_DATE = date(1900, 1, 1)
+NEWEST_DATE = date(2100, 12, 31)
+
 # Session-state keys double as URL parameter names (bind="query-params").
 FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
 
@@ -117,6 +122,8 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
         date_from = columns[1].date_input(
             "Published from",
             value=None,
+            min_value=OLDEST_DATE,
+            max_value=NEWEST_DATE,
             key="from",
             bind="query-params",
             format="YYYY-MM-DD",
@@ -127,6 +134,8 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
         date_to = columns[1].date_input(
             "Published until",
             value=None,
+            min_value=OLDEST_DATE,
+            max_value=NEWEST_DATE,
             key="to",
             bind="query-params",
             format="YYYY-MM-DD",
@@ -193,13 +202,17 @@ def show_no_results(query: str, filters: SearchFilters, index: SearchIndex) -> N
                   help="Remove every filter and run the same search again.")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def summary_line(query: str, results, filters: SearchFilters, view: str) -> str:
     if view == "Articles":
         passages = sum(len(match.passages) for match in results)
-        text = f"{len(results)} articles ({passages} passages) match “{query}”"
+        text = f"{_count(len(results), 'article')} ({_count(passages, 'passage')}) match “{query}”"
     else:
         articles = len({passage.hit.source_file for passage in results})
-        text = f"{len(results)} passages from {articles} articles match “{query}”"
+        text = f"{_count(len(results), 'passage')} from {_count(articles, 'article')} match “{query}”"
     where = filters.describe()
     return escape_markdown(text + (f", {where}" if where else "")) + "."
 
@@ -286,7 +299,7 @@ def render_passages(passages: list[Passage]) -> None:
 
 def render_articles(matches: list[ArticleMatch]) -> None:
     for rank, match in enumerate(matches):
-        label = f"{rank + 1}. {match.title} — {match.outlet} — {match.published.label()} ({len(match.passages)} passages)"
+        label = f"{rank + 1}. {match.title} — {match.outlet} — {match.published.label()} ({_count(len(match.passages), 'passage')})"
         with st.expander(escape_markdown(label), expanded=rank == 0):
             for position, passage in enumerate(match.passages):
                 render_passage(passage, key=f"a{rank}-{position}", show_source=False)

@@ -6,11 +6,14 @@ pytestmark = pytest.mark.slow
 
 
 def open_timeline(app, **params):
+    """Open the Timeline page as a shared link would: the page, then its URL parameters."""
     app.run()
     app.switch_page("pages/timeline.py")
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
+    app.run()  # switching pages starts from a clean URL, as in the browser
+    if params:
+        for key, value in params.items():
+            app.query_params[key] = value
+        app.run()
     assert not app.exception, app.exception
     return app
 

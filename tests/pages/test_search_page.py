@@ -1,0 +1,136 @@
+"""AppTest of the Search page (the landing page) on the bundled corpus."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qs
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.slow
+
+KYODO = "Kyodo (site not named)"
+BUSINESS_STANDARD = "Business Standard (AP)"
+
+
+def open_search(app, **params):
+    """The app's landing page with the given URL parameters (set before the first run, as a shared link)."""
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def markdown_texts(app) -> list[str]:
+    return [element.value for element in app.markdown]
+
+
+def source_lines(app) -> list[str]:
+    """The title · outlet · date line of every passage card."""
+    return [text for text in markdown_texts(app) if text.startswith("**") and " · " in text]
+
+
+def page_links(app) -> list[tuple[str, dict]]:
+    return [(link.proto.page, parse_qs(link.proto.query_string)) for link in app.get("page_link")]
+
+
+def test_the_landing_page_is_search_and_an_empty_box_offers_example_questions(app):
+    at = open_search(app)
+    assert at.title[0].value == "Search"
+    assert at.text_input(key="q").value == ""
+    examples = [button for button in at.button if "Pyongyang" in button.label]
+    assert examples, [button.label for button in at.button]
+    examples[0].click().run()
+    assert at.text_input(key="q").value == "How many soldiers did Pyongyang send?"
+    assert source_lines(at), "clicking an example runs the search"
+
+
+def test_a_query_returns_passages_with_their_source_title_outlet_and_date(app):
+    at = open_search(app, q="how many soldiers did Pyongyang send?")
+    lines = source_lines(at)
+    assert len(lines) == 10
+    assert any("Japanese Chief Cabinet Secretary Hayashi" in line and "26 Oct 2024 \\(day\\)" in line for line in lines)
+    highlighted = [text for text in markdown_texts(at) if ":orange-background[" in text]
+    assert any("12,000" in text for text in highlighted)
+    assert any(caption.value.startswith("matched by") for caption in at.caption)
+    # every card links to the full article with the hit highlighted
+    corpus_links = [params for page, params in page_links(at) if page.endswith("corpus") and params]
+    assert len(corpus_links) == 10
+    assert all(set(params) == {"article", "sentence"} for params in corpus_links)
+    assert ["003_acf3f096cf1d3bac.txt"] in [params["article"] for params in corpus_links]
+    timeline_links = [params for page, params in page_links(at) if page.endswith("timeline")]
+    assert {"from": ["2024-09-26"], "to": ["2024-11-25"]} in timeline_links
+
+
+def test_the_outlet_filter_changes_the_results(app):
+    at = open_search(app, q="North Korean troops in Russia")
+    before = source_lines(at)
+    assert any(KYODO not in line for line in before)
+    at.multiselect(key="outlet").set_value([KYODO]).run()
+    after = source_lines(at)
+    assert after and all("Kyodo \\(site not named\\)" in line for line in after)
+    assert after != before
+
+
+def test_query_params_reproduce_the_view(app):
+    at = open_search(
+        app, q="troops sent to Russia", outlet=[BUSINESS_STANDARD, KYODO], view="Articles", k="5",
+        **{"from": "2024-10-01", "to": "2024-12-31"},
+    )
+    assert at.text_input(key="q").value == "troops sent to Russia"
+    assert at.multiselect(key="outlet").value == [BUSINESS_STANDARD, KYODO]
+    assert str(at.date_input(key="from").value) == "2024-10-01"
+    assert str(at.date_input(key="to").value) == "2024-12-31"
+    labels = [expander.label for expander in at.expander if expander.label != "Filters"]
+    assert len(labels) == 2  # one per article, grouped view
+    assert all("Business Standard" in label or "Kyodo" in label for label in labels)
+    summary = markdown_texts(at)[0]
+    assert "2 selected outlets" in summary and "published 2024\\-10\\-01 to 2024\\-12\\-31" in summary
+
+
+def test_a_filter_with_no_matches_explains_itself_and_offers_to_clear(app):
+    at = open_search(app, q="drone factory", outlet=[KYODO], **{"from": "1999-01-01", "to": "1999-12-31"})
+    assert not source_lines(at)
+    warning = at.warning[0].value
+    assert "No passages match 'drone factory' in Kyodo (site not named), published 1999-01-01 to 1999-12-31" in warning
+    clear = next(button for button in at.button if button.label == "Clear filters and search everything")
+    clear.click().run()
+    assert source_lines(at), "clearing the filters finds passages again"
+    assert at.multiselect(key="outlet").value == []
+
+
+def test_a_too_long_query_gets_a_clear_message_not_a_traceback(app):
+    at = open_search(app, q="troops " * 200)
+    assert not at.exception
+    assert "keep it under 1000" in at.error[0].value
+
+
+def test_results_export_as_csv_with_their_sources(app, app_env):
+    at = open_search(app, q="Sybiha")
+    buttons = at.get("download_button")
+    assert buttons and buttons[0].proto.label == "Download results (CSV)"
+    # The CSV is what `results_frame` serialises for the same search on the same collection.
+    from lib.corpus import load_corpus
+    from lib.embed import get_embedder
+    from lib.search import build_search_index, search
+    from lib.settings import load_settings
+    from lib.ui.search import results_frame
+
+    corpus = load_corpus(load_settings(app_env))
+    index = build_search_index(corpus.articles, corpus.store, get_embedder())
+    csv_text = results_frame(search(index, "Sybiha", get_embedder(), k=10), "Passages").to_csv(index=False)
+    frame = pd.read_csv(io.StringIO(csv_text))
+    assert frame.loc[0, "source_file"] == "004_8ccb0b7b50ae83bd.txt"
+    assert "Sybiha" in frame.loc[0, "sentence"] and "Sybiha" in frame.loc[0, "context"]
+    assert frame.loc[0, "published"] == "16 Nov 2024 (day)"
+    assert len(frame) == len(source_lines(at))
+
+
+def test_every_control_explains_itself(app):
+    at = open_search(app, q="drone")
+    widgets = [at.text_input(key="q"), at.multiselect(key="outlet"), at.multiselect(key="lang"),
+               at.date_input(key="from"), at.date_input(key="to"), at.checkbox(key="undated"), at.selectbox(key="k")]
+    assert all(widget.help for widget in widgets)
+    assert all(button.help for button in at.button)
