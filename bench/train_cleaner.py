@@ -23,9 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from bench.extraction_data import folds, line_is_body, load_dev_pages
-from lib.extract.blocks import FEATURE_NAMES, block_features, build_context, is_barrier, split_blocks
+from lib.extract.blocks import FEATURE_NAMES, block_features, build_context, split_blocks
 from lib.extract.score import score_body, shingles, tokens
-from lib.extract.scorer import WEIGHTS_PATH, ScorerWeights, block_probabilities, select_body
+from lib.extract.scorer import WEIGHTS_PATH, ScorerWeights
+from lib.extract.text import decide_body
 
 THRESHOLDS = (0.3, 0.4, 0.5)
 OUTSIDE = (0.9, 0.97, 1.01)
@@ -85,13 +86,16 @@ def fit(records, c: float = 1.0) -> ScorerWeights:
     return ScorerWeights(bias=bias, weights=tuple(float(w) for w in coef))
 
 
+def probabilities_of(features: np.ndarray, weights: ScorerWeights) -> list[float]:
+    """Same numbers as scorer.block_probabilities, vectorised (the trainer calls it thousands of times)."""
+    z = weights.bias + features @ np.asarray(weights.weights)
+    return (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
+
+
 def page_body(record, weights: ScorerWeights) -> str:
+    """The body the shipped decoder (lib.extract.text.decide_body) keeps for this page."""
     _page, blocks, context, features, _labels = record
-    probabilities = block_probabilities(features.tolist(), weights)
-    barriers = [is_barrier(b.text) for b in blocks]
-    keep, _span = select_body(
-        probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
-    )
+    keep, _title = decide_body(blocks, context, probabilities_of(features, weights), weights)
     return "\n".join(block.text for block, kept in zip(blocks, keep) if kept)
 
 

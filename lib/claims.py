@@ -17,7 +17,8 @@ Pipeline (pure functions over records; the store only caches the result):
 
 Statuses: "agree", "disagree", "evolving", "single-source", and "no figures"
 (several sources discuss the topic but none gives a comparable number: we do
-not guess whether prose statements agree; readers compare the quotes).
+not guess whether prose statements agree; readers compare the quotes). A
+question row that matches nothing has the status "no match".
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 ENGINE_VERSION = "claims-4"
 TOPICS_FILE = Path(__file__).with_name("topics.json")
 STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
+# Only a question row can have no claims at all; its status then says so.
+NO_MATCH = "no match"
 NOT_MENTIONED = "— not mentioned"
 # A plain statement with no figure, speaker or stance word ("Pyongyang has since
 # deployed troops to Russia") is still a claim when it is this close to a seed topic.
@@ -51,8 +54,11 @@ STRONG_MATCH = 0.65
 STRONG_MARGIN = 0.05
 # Cosine similarity for joining unassigned candidates into an automatic topic.
 AUTO_CLUSTER_SIMILARITY = 0.55
-# A question row takes each source's best candidate sentence at or above this.
+# A question row takes each source's best candidate sentence at or above this,
+# and within QUESTION_MARGIN of the best sentence of any source (similarity is
+# noisy: a fixed cut alone lets weak matches from unrelated articles in).
 QUESTION_THRESHOLD = 0.40
+QUESTION_MARGIN = 0.20
 # Two reports whose dates are this close are "the same period" (disagreement, not evolution).
 SAME_PERIOD_DAYS = 7
 
@@ -456,6 +462,15 @@ def build_topic(topic_id: str, label: str, unit: str | None, seeded: bool, claim
 # --------------------------------------------------------------------------- grouping
 
 
+def topics_signature(path: str | Path | None = None) -> str:
+    """A hash of the topic list, so caches outside the store (Streamlit) notice an edited topics.json."""
+    path = Path(path) if path else TOPICS_FILE
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "missing"
+
+
 def _fingerprint(corpus, model_id: str, topics_path: Path) -> str:
     digest = hashlib.sha256()
     for part in (ENGINE_VERSION, corpus.fingerprint, model_id, topics_path.read_bytes().decode("utf-8", "replace")):
@@ -631,7 +646,8 @@ _UNIT_WORDS = {
 
 
 def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic:
-    """A row built on the fly: each source's best-matching candidate sentence above the threshold.
+    """A row built on the fly: each source's best-matching candidate sentence, when it is close
+    enough (QUESTION_THRESHOLD) and not much weaker than the best source's (QUESTION_MARGIN).
 
     The figure compared is the unit the question names ("how many troops")
     or, failing that, the unit most of the picked sentences count.
@@ -653,7 +669,7 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
     by_article: dict[str, list[int]] = {}
     for article_id, index in claimset.candidates:
         by_article.setdefault(article_id, []).append(index)
-    picked: list[tuple[Article, _SentenceFacts]] = []
+    best_per_article: list[tuple[float, Article, int]] = []
     for article in corpus.articles:
         indexes = by_article.get(article.article_id)
         article_vecs = vectors.get(article.article_id)
@@ -661,9 +677,13 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
             continue
         scores = article_vecs[indexes] @ query
         best = int(scores.argmax())
-        if float(scores[best]) >= QUESTION_THRESHOLD:
+        best_per_article.append((float(scores[best]), article, indexes[best]))
+    top = max((score for score, _article, _index in best_per_article), default=0.0)
+    picked: list[tuple[Article, _SentenceFacts]] = []
+    for score, article, index in best_per_article:
+        if score >= QUESTION_THRESHOLD and score >= top - QUESTION_MARGIN:
             facts = {fact.sentence.index: fact for fact in sentence_facts(article)}
-            picked.append((article, facts[indexes[best]]))
+            picked.append((article, facts[index]))
     asked_units = [unit for word, unit in _UNIT_WORDS.items() if re.search(rf"\b{word}\b", question, re.IGNORECASE)]
     unit = asked_units[0] if asked_units else None
     if unit is None:
@@ -676,6 +696,7 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
     if not claims:
         topic = replace(
             topic,
+            status=NO_MATCH,
             rule=f"No source has a sentence close enough to '{question}'. Try other words, or one of the topics above.",
         )
     return topic

@@ -31,6 +31,7 @@ publication after it. Weak clues alone never date an article.
 from __future__ import annotations
 
 import calendar
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -39,6 +40,7 @@ from lib.dates import (
     DatePhrase,
     find_date_phrases,
     format_day,
+    is_english_sentence,
     iso,
     parse_iso,
     precision_for_span,
@@ -47,6 +49,8 @@ from lib.dates import (
     resolver_at,
 )
 from lib.models import Article, PublishedDate
+
+_LOG = logging.getLogger(__name__)
 
 # Event nouns that name the same kind of event; a match needs one shared concept.
 CONCEPTS = {
@@ -121,7 +125,7 @@ def _excerpt(sentence: str, phrase_start: int, phrase_end: int, words_before: in
 
 def _english(article: Article):
     """Sentences the English date grammar can read (other languages are skipped, not misread)."""
-    return [sentence for sentence in article.sentences if sentence.language in ("en", "")]
+    return [sentence for sentence in article.sentences if is_english_sentence(sentence.text, sentence.language, article.language)]
 
 
 def _anchors(articles: list[Article]) -> list[Anchor]:
@@ -312,7 +316,12 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
     result = []
     for article in articles:
         if article.published.precision == "unknown":
-            inferred = infer_publication_date(article, anchors)
+            try:
+                inferred = infer_publication_date(article, anchors)
+            except (ValueError, OverflowError) as error:
+                # Calendar arithmetic out of range on an odd text: the date stays unknown, loudly.
+                _LOG.warning("publication date of %s not inferred: %s", article.source_file, error)
+                inferred = None
             if inferred is not None:
                 article = replace(article, published=inferred)
         result.append(article)

@@ -669,3 +669,18 @@ def report_window(published: PublishedDate, days_before: int = 6) -> tuple[str, 
 def format_day(day: date) -> str:
     """"19 Jun 2024"."""
     return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def is_english_sentence(sentence_text: str, sentence_language: str, article_language: str = "") -> bool:
+    """Whether the English date grammar may read this sentence.
+
+    Short English sentences are sometimes labelled with a related language by
+    the detector ("pcm", "sco"); in an English article a sentence written in
+    Latin letters is read as English. Other scripts are never read.
+    """
+    if sentence_language in ("en", ""):
+        return True
+    letters = [character for character in sentence_text if character.isalpha()]
+    if not letters or article_language != "en":
+        return False
+    return sum(character.isascii() for character in letters) / len(letters) >= 0.95

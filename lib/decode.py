@@ -64,6 +64,7 @@ _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"OggS", 0, "an Ogg audio/video file"),
     (b"\x00\x00\x01\x00", 0, "an icon file"),
 )
+_REPLACEMENT_RUNS = re.compile("\ufffd+")
 _ISO2022_ESCAPES = re.compile(rb"\x1b\$[@B]|\x1b\$\(D")
 # C0/C1 control characters that carry no text (tab and newline are kept).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -139,11 +140,13 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     mojibake, so the damage is shown as U+FFFD and reported instead.
     """
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    replaced = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    # One damaged spot (e.g. an encoded surrogate) yields several U+FFFD in a row.
+    spots = len(_REPLACEMENT_RUNS.findall(text)) - data.count("\xef\xbf\xbd".encode("latin-1"))
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C: inputs reach 20 MB
     good = non_ascii - text.count("\ufffd")
-    if good >= 1 and bad <= max(1, good // 2) and bad <= max(8, len(data) // 100):
-        return text, bad
+    if good >= 1 and spots <= max(1, good // 2) and spots <= max(8, len(data) // 1000):
+        return text, replaced
     return None
 
 

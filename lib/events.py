@@ -29,9 +29,13 @@ Guarantees of `build_events`:
 * `is_context` is True when the whole interval lies before
   `settings.story_start` (an event that may fall inside the window is shown).
 
-CLI: `python -m lib.cli events --json [--data DIR] [--story-only] [--outlet NAME]`
-prints every event sorted by start (context events included, flagged
-`is_context: true`; `--story-only` drops them).
+CLI: `python -m lib.cli events --json [--data DIR] [--story-only | --context]
+[--outlet NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]` prints every event
+sorted by start. Background events are always included and flagged
+`is_context: true` (`--context` is accepted and changes nothing);
+`--story-only` drops them. Each event carries `start`, `end`, `precision`,
+`clue`, `summary`, `sources` (`source_file`, `quote`, `outlet`, `published`,
+...), `is_context` and `event_id`.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from typing import Callable, Iterable
 
 from lib.dates import (
     ResolvedDate,
-    coarser,
+    is_english_sentence,
     is_future,
     parse_iso,
     precision_for_span,
@@ -133,6 +137,7 @@ _LEADING_CONNECTOR = re.compile(
     r"amid|including|noting|adding|saying|comes|that)\b[\s,]*)+",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+")
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|further|reportedly|publicly)\s+)?(\w+ed|told|sent|met|held|begun|struck|shot|hit|fought|broken|said)\b", re.IGNORECASE)
 _PROGRESSIVE_OR_PASSIVE = re.compile(r"\b(?:has|have)\s+been\b", re.IGNORECASE)
 _QUOTE_CHARS = "\"“”"
@@ -220,6 +225,10 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
 def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading connectors/adverbial intros and trailing punctuation from [start, end)."""
     text = sentence[start:end]
+    dateline = _DATELINE.match(text)  # "SEOUL — North Korea fired ..." -> "North Korea fired ..."
+    if dateline:
+        start += dateline.end()
+        text = sentence[start:end]
     connector = _LEADING_CONNECTOR.match(text)
     if connector:
         start += connector.end()
@@ -340,7 +349,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     mentions: list[EventMention] = []
     last_speaker: frozenset[str] = frozenset()
     for sentence in article.sentences:
-        if sentence.language not in ("en", ""):
+        if not is_english_sentence(sentence.text, sentence.language, article.language):
             continue  # the date grammar and verb lists are English
         text = sentence.text
         attribution = attribute(text)
@@ -673,6 +682,8 @@ def cmd_events(args) -> int:
     from lib.embed import get_embedder
     from lib.charts.timeline import event_date_label
 
+    if args.story_only and args.context:
+        raise StoryLensError("--story-only and --context contradict each other; use one of them.")
     date_from = check_day(args.date_from, "--from")
     date_to = check_day(args.date_to, "--to")
     if date_from and date_to and date_from > date_to:
@@ -703,6 +714,10 @@ def cmd_events(args) -> int:
 def register_cli(subparsers, add_data_option) -> None:
     parser = subparsers.add_parser("events", help="timeline events found in the articles, sorted by date")
     parser.add_argument("--story-only", action="store_true", help="leave out background events before the story window")
+    parser.add_argument(
+        "--context", action="store_true",
+        help="include background events (the default: they are always listed, flagged is_context=true)",
+    )
     parser.add_argument("--outlet", action="append", metavar="OUTLET", help="only events reported by this outlet (repeatable)")
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only events that may fall on or after this day")
     parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="only events that may fall on or before this day")

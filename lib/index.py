@@ -50,6 +50,8 @@ class ExactIndex:
         self._count = 0  # rows in use (live or tombstoned)
         self._alive = np.zeros(max(capacity, 1), dtype=bool)
         self._row_of: dict[int, int] = {}
+        # id -> row as an array (-1: absent), so filters map ids to rows without a Python loop.
+        self._lookup = np.full(0, -1, dtype=np.int64)
 
     def __len__(self) -> int:
         return len(self._row_of)
@@ -83,12 +85,20 @@ class ExactIndex:
         self._alive[start:end] = True
         self._row_of.update(zip(ids.tolist(), range(start, end)))
         self._count = end
+        if len(ids):
+            top = int(ids.max()) + 1
+            if top > len(self._lookup):
+                grown = np.full(max(top, 2 * len(self._lookup)), -1, dtype=np.int64)
+                grown[: len(self._lookup)] = self._lookup
+                self._lookup = grown
+            self._lookup[ids] = np.arange(start, end)
 
     def remove(self, ids: Sequence[int] | np.ndarray) -> None:
         for identifier in np.asarray(ids, dtype=np.int64).reshape(-1).tolist():
             row = self._row_of.pop(identifier, None)
             if row is not None:
                 self._alive[row] = False
+                self._lookup[identifier] = -1
         # Compact when a quarter of the rows are tombstones, so scans stay tight.
         if self._count and (self._count - len(self._row_of)) > self._count // 4:
             self._compact()
@@ -102,13 +112,16 @@ class ExactIndex:
         self._alive[count:] = False
         self._count = count
         self._row_of = dict(zip(self._ids[:count].tolist(), range(count)))
+        self._lookup[:] = -1
+        self._lookup[self._ids[:count]] = np.arange(count)
 
     # -- reads -------------------------------------------------------------
     def rows_of(self, ids: np.ndarray) -> np.ndarray:
         """Row numbers of the given ids (ids not in the index are dropped)."""
-        rows = [self._row_of.get(i, -1) for i in np.asarray(ids, dtype=np.int64).reshape(-1).tolist()]
-        rows_array = np.asarray(rows, dtype=np.int64)
-        return rows_array[rows_array >= 0]
+        ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+        ids = ids[(ids >= 0) & (ids < len(self._lookup))]
+        rows = self._lookup[ids]
+        return rows[rows >= 0]
 
     def search(
         self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None

@@ -242,15 +242,23 @@ class SearchIndex:
         self.model_id = model_id
         self.multilingual = multilingual
         self.intervals = [_published_interval(article.published) for article in self.articles]
+        # Per-article arrays so filters are vectorised (a 1M-sentence corpus has ~50k articles).
+        self._article_outlet = np.asarray([article.outlet for article in self.articles], dtype=object)
+        self._article_earliest = np.asarray([i[0] if i else "" for i in self.intervals], dtype="U10")
+        self._article_latest = np.asarray([i[1] if i else "" for i in self.intervals], dtype="U10")
+        self._article_dated = np.asarray([i is not None for i in self.intervals], dtype=bool)
+        self._outlets = sorted(set(self._article_outlet.tolist()))
+        self._languages = sorted(set(self.row_language.tolist()))
+        self.all_dense = bool(self.dense_ok.all())
 
     def __len__(self) -> int:
         return len(self.row_article)
 
     def outlets(self) -> list[str]:
-        return sorted({article.outlet for article in self.articles})
+        return list(self._outlets)
 
     def languages(self) -> list[str]:
-        return sorted(set(self.row_language.tolist()))
+        return list(self._languages)
 
     def check_filters(self, filters: SearchFilters) -> None:
         """Raise a clear error for an outlet or language this collection does not have."""
@@ -274,20 +282,17 @@ class SearchIndex:
     def article_mask(self, filters: SearchFilters) -> np.ndarray:
         """Which articles pass the outlet and date filters."""
         keep = np.ones(len(self.articles), dtype=bool)
-        for position, article in enumerate(self.articles):
-            if filters.outlets and article.outlet not in filters.outlets:
-                keep[position] = False
-                continue
-            if filters.has_date_range:
-                interval = self.intervals[position]
-                if interval is None:
-                    keep[position] = filters.include_undated
-                    continue
-                earliest, latest = interval
-                if filters.date_from and latest < filters.date_from:
-                    keep[position] = False
-                if filters.date_to and earliest > filters.date_to:
-                    keep[position] = False
+        if filters.outlets:
+            keep &= np.isin(self._article_outlet, list(filters.outlets))
+        if filters.has_date_range:
+            inside = self._article_dated.copy()
+            if filters.date_from:
+                inside &= self._article_latest >= filters.date_from
+            if filters.date_to:
+                inside &= self._article_earliest <= filters.date_to
+            if filters.include_undated:
+                inside |= ~self._article_dated
+            keep &= inside
         return keep
 
     def row_mask(self, filters: SearchFilters | None) -> np.ndarray:
@@ -376,9 +381,10 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
 
     # Dense side: skipped for a query the model cannot read (non-Latin script, English-only model).
     use_dense = index.multilingual or not has_non_latin_script(query)
-    dense_allowed = np.flatnonzero(mask & index.dense_ok)
-    if use_dense and len(dense_allowed):
-        query_vector = embedder.encode_query(query)
+    query_vector = embedder.encode_query(query) if use_dense else None
+    unfiltered = bool(mask.all()) and index.all_dense
+    dense_allowed = None if unfiltered else np.flatnonzero(mask & index.dense_ok)
+    if use_dense and (dense_allowed is None or len(dense_allowed)):
         ids, similarities = index.vectors.search(query_vector, depth, allowed_ids=dense_allowed)
         rank = 0
         for row, similarity in zip(ids.tolist(), similarities.tolist()):
@@ -406,7 +412,6 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
     if use_dense:
         missing = [c.row for c in candidates.values() if c.similarity is None and index.dense_ok[c.row]]
         if missing:
-            query_vector = embedder.encode_query(query)
             for row, vector in zip(missing, index.vectors.vectors_of(np.asarray(missing))):
                 candidates[row].similarity = float(vector @ query_vector)
     return sorted(candidates.values(), key=lambda c: (-c.score, c.row))

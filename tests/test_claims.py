@@ -315,7 +315,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(bundled_data_dir, claimset, capsys
 
 LATER_REPORT = """North Korean troop numbers in Russia keep climbing, Seoul says
 
-Dec 20, 2024 - 00:00
+First Published: Dec 20 2024 | 3:57 PM IST
 
 South Korea's spy agency said on Friday that North Korea has now sent more than 20,000 troops to Russia, far more than first reported.
 
@@ -326,7 +326,7 @@ Lawmakers said the agency expects further rotations of North Korean soldiers ear
 
 SAME_WEEK_REPORT = """Only a few thousand North Koreans in Russia, Moscow-friendly outlet claims
 
-Nov 17, 2024 - 00:00
+First Published: Nov 17 2024 | 9:10 AM IST
 
 A pro-Kremlin outlet said on Sunday that about 3,000 North Korean troops have been sent to Russia, far fewer than Western intelligence estimates.
 
@@ -367,3 +367,28 @@ def test_an_empty_collection_has_no_claims(empty_settings, capsys):
     assert json.loads(capsys.readouterr().out) == []
     assert main(["claims", "--topics", "--data", str(empty_settings.data_dir)]) == 0
     assert "No comparable claims" in capsys.readouterr().out
+
+
+def test_question_that_matches_nothing_says_so(corpus, claimset, embedder):
+    topic = question_topic(corpus, claimset, "weather forecast for Paris tomorrow", embedder)
+    assert topic.claims == () and topic.status == "no match"
+    assert "No source has a sentence close enough" in topic.rule
+
+
+def test_question_row_leaves_out_weak_matches_from_unrelated_articles(corpus, claimset, embedder):
+    topic = question_topic(corpus, claimset, "How many drones did Russia launch?", embedder)
+    assert {claim.source_file[:3] for claim in topic.claims} == {"004"}
+
+
+def test_sentences_that_fit_no_seed_form_automatic_topics_across_articles(corpus, embedder, tmp_path):
+    only_troops = json.loads((Path("lib/topics.json")).read_text(encoding="utf-8"))
+    only_troops["topics"] = [topic for topic in only_troops["topics"] if topic["id"] == TROOPS]
+    path = tmp_path / "topics.json"
+    path.write_text(json.dumps(only_troops), encoding="utf-8")
+    claimset = extract_claims(corpus, embedder, topics_path=path)
+    automatic = [topic for topic in claimset.topics if not topic.seeded]
+    assert automatic, "the Japan/treaty/weapons statements should cluster into automatic topics"
+    for topic in automatic:
+        assert topic.topic_id.startswith("auto-") and topic.label.startswith("Also compared: ")
+        assert len(topic.sources) >= 2  # a cluster from one article has nothing to compare
+    assert claimset.topic(TROOPS).status == "agree"

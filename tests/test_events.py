@@ -166,6 +166,7 @@ def test_cli_story_only_leaves_out_background(bundled_data_dir):
         (["--to", "yesterday"], "is not a date for --to"),
         (["--from", "2024-12-01", "--to", "2024-06-01"], "is after --to"),
         (["--outlet", "No Such Outlet"], "No outlet named 'No Such Outlet'"),
+        (["--story-only", "--context"], "contradict each other"),
     ],
 )
 def test_cli_bad_input_gets_one_clear_line_and_exit_2(bundled_data_dir, args, message):
@@ -188,3 +189,40 @@ def test_the_evaluation_against_hand_checked_gold_stays_above_its_floors(events)
     result = evaluate(events, json.loads(GOLD.read_text(encoding="utf-8")))
     assert result["recall"] >= 0.85 and result["precision"] >= 0.85, result["errors"]
     assert result["date"] >= 0.85 and result["merge"] >= 0.75, result["errors"]
+
+
+NEW_REPORT = """North Korea fires missiles as Kim prepares Moscow trip
+
+Published: March 5, 2025
+
+SEOUL — North Korea fired two ballistic missiles into the sea on Tuesday, South Korea's military said. Kim Jong Un will visit Moscow next month, state media said. The two leaders met in Vladivostok in September 2023. Analysts say the cooperation could deepen. Last month, the US and South Korea held joint drills near the border. Previously, officials said the launches had stopped.
+"""
+
+
+@pytest.fixture(scope="module")
+def new_report_mentions(tmp_path_factory):
+    from lib.events import find_event_mentions
+    from lib.ingest import build_article
+    from lib.settings import load_settings
+
+    article = build_article("new_report.txt", NEW_REPORT.encode(), load_settings(tmp_path_factory.mktemp("new")))
+    assert article.published.date == "2025-03-05"
+    return {mention.summary: mention for mention in find_event_mentions(article)}
+
+
+@pytest.mark.parametrize(
+    "summary, start, end, precision",
+    [
+        ("North Korea fired two ballistic missiles into the sea on Tuesday", "2025-03-04", "2025-03-04", "day"),
+        ("The two leaders met in Vladivostok in September 2023", "2023-09-01", "2023-09-30", "month"),
+        ("the US and South Korea held joint drills near the border", "2025-02-01", "2025-02-28", "month"),
+    ],
+)
+def test_the_same_cues_find_events_in_a_new_report(new_report_mentions, summary, start, end, precision):
+    mention = new_report_mentions[summary]
+    assert (mention.start, mention.end, mention.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("words", ["will visit Moscow", "Analysts say", "Previously"])
+def test_plans_opinions_and_undated_background_are_not_events(new_report_mentions, words):
+    assert not any(words in mention.sentence.text for mention in new_report_mentions.values())

@@ -100,23 +100,29 @@ def _prose_strength(text: str, n_words: int, n_chars: int) -> float:
     return score
 
 
+import os
+_EXP_SEEN = float(os.environ.get("EXP_SEEN", "1"))
+_EXP_DISCOUNT = float(os.environ.get("EXP_DISCOUNT", "0.3"))
+
+
 def find_core(blocks: list[Block]) -> tuple[int, int]:
     """Inclusive span with the most prose, where non-prose lines cost and prose lines pay (max-sum run)."""
     if not blocks:
         return (0, -1)
     values = []
-    discount, seen_prose = 1.0, False
+    discount, prose_seen = 1.0, 0.0
     for block in blocks:
         strength = prose_strength(block)
         marker = end_marker_kind(block.text)
         if marker:
             # "Comments", "Related", "Tags", "©": the article rarely continues past them,
-            # and prose after a comments/related heading is other people's text.
+            # and prose after a comments/related heading (once an article's worth of
+            # prose came before it) is other people's text.
             values.append(-150.0)
-            if marker in ("comment", "related") and seen_prose:
-                discount = 0.3
+            if marker in ("comment", "related") and prose_seen >= _EXP_SEEN:
+                discount = _EXP_DISCOUNT
         elif strength >= 0.5:
-            seen_prose = seen_prose or strength >= 0.9
+            prose_seen += strength * block.n_chars
             values.append(discount * strength * min(block.n_chars, 600))
         else:
             values.append(-25.0 - 0.3 * min(block.n_chars, 200))
@@ -176,11 +182,13 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
 _END_MARKER_KINDS = ("comment", "related", "navigation", "credit")
 
 
+@lru_cache(maxsize=16384)
 def is_barrier(text: str) -> bool:
     """A heading that closes the article ("Comments", "Related Articles", "Tags"): the body span never crosses it."""
     return end_marker_kind(text) in ("comment", "related", "navigation") and not sig.is_vote_count(text) and ":" not in text[:-1]
 
 
+@lru_cache(maxsize=16384)
 def end_marker_kind(text: str) -> str:
     """Kind of section a short heading line opens ("Comments" -> comment), or ""."""
     if len(text) > 60:

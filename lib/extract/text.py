@@ -40,28 +40,8 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
         return Extraction(title="", paragraphs=(), removed=(), notes=("the text is empty",))
     context = build_context(blocks, corpus_repeated=frozenset(known_boilerplate))
     weights = load_weights()
-    features = block_features(blocks, context)
-    probabilities = block_probabilities(features, weights)
-    barriers = [is_barrier(b.text) for b in blocks]
-    keep, _span = select_body(
-        probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
-    )
-
-    title_index = context.title_index
-    for block in blocks:
-        if keep[block.index] and (
-            block.text == context.title or sig.is_dateline(block.text) or _is_subhead(block, keep, blocks)
-        ):
-            keep[block.index] = False
-    if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
-        # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
-        keep = [False] * len(blocks)
-    if title_index < 0:
-        # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
-        first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
-        title_index = next(
-            (b.index for b in blocks[:first_kept] if sig.is_heading_like(b.text) and b.n_words >= 3), -1
-        )
+    probabilities = block_probabilities(block_features(blocks, context), weights)
+    keep, title_index = decide_body(blocks, context, probabilities, weights)
     languages = [
         _language_if_other(block, context) if not keep[block.index] else "" for block in blocks
     ]
@@ -81,6 +61,34 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
         removed=removed,
         notes=tuple(notes),
     )
+
+
+def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[list[bool], int]:
+    """Keep flag per block and the title's block index (-1 if none), from the scorer's probabilities.
+
+    Shared by `clean_page_text` and the trainer (bench/train_cleaner.py), so
+    the cross-validated figure is the figure of the shipped decoder.
+    """
+    barriers = [is_barrier(b.text) for b in blocks]
+    keep, _span = select_body(
+        probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
+    )
+    title_index = context.title_index
+    for block in blocks:
+        if keep[block.index] and (
+            block.text == context.title or sig.is_dateline(block.text) or _is_subhead(block, keep, blocks)
+        ):
+            keep[block.index] = False
+    if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
+        # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
+        keep = [False] * len(blocks)
+    if title_index < 0:
+        # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
+        first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
+        title_index = next(
+            (b.index for b in blocks[:first_kept] if sig.is_heading_like(b.text) and b.n_words >= 3), -1
+        )
+    return keep, title_index
 
 
 def _is_subhead(block, keep: list[bool], blocks) -> bool:

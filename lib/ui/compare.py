@@ -20,6 +20,7 @@ from lib.claims import (
     extract_claims,
     is_own_reporting,
     question_topic,
+    topics_signature,
 )
 from lib.markdown import escape_markdown
 from lib.models import Claim
@@ -31,29 +32,32 @@ STATUS_LABELS = {
     "evolving": "📈 The figure grew over time",
     "single-source": "☝️ Only one source",
     "no figures": "💬 No figures to compare",
+    "no match": "🔍 No source matches",
 }
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _claimset(data_dir: str, fingerprint: str, _corpus) -> ClaimSet:
+def _claimset(data_dir: str, fingerprint: str, topics: str, _corpus) -> ClaimSet:
     return extract_claims(_corpus)
 
 
 def load_claimset(corpus) -> ClaimSet:
-    """All topics for this corpus (cached per fingerprint; first build shows a spinner)."""
+    """All topics for this corpus (cached per corpus fingerprint and topic list; first build shows a spinner)."""
     with st.spinner("Finding comparable claims (first time for this collection only)…"):
-        return _claimset(str(corpus.settings.data_dir), corpus.fingerprint, corpus)
+        return _claimset(str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(), corpus)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _question(data_dir: str, fingerprint: str, question: str, _corpus, _claimset) -> Topic:
+def _question(data_dir: str, fingerprint: str, topics: str, question: str, _corpus, _claimset) -> Topic:
     return question_topic(_corpus, _claimset, question, get_embedder())
 
 
 def load_question_row(corpus, claimset: ClaimSet, question: str) -> Topic:
     """A row for the user's own question (cached per corpus and question); raises StoryLensError on bad input."""
     with st.spinner("Matching your question against every source…"):
-        return _question(str(corpus.settings.data_dir), corpus.fingerprint, question.strip(), corpus, claimset)
+        return _question(
+            str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(), question.strip(), corpus, claimset
+        )
 
 
 def _claim_meta(claim: Claim) -> str:

@@ -128,3 +128,18 @@ def test_the_view_can_be_downloaded_as_csv():
     at = _open(topic="troops-sent")
     (button,) = at.get("download_button")
     assert "CSV" in button.proto.label
+
+
+def test_an_empty_collection_explains_itself(tmp_path, bundled_data_dir):
+    os.environ["STORYLENS_DATA"] = str(tmp_path / "empty")
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=180)
+        at.switch_page("pages/compare.py")
+        at.run()
+        assert not at.exception
+        assert any("no articles yet" in info.value for info in at.info)
+        assert not at.subheader
+    finally:
+        os.environ["STORYLENS_DATA"] = str(bundled_data_dir)
+        st.cache_resource.clear()
