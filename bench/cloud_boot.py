@@ -94,6 +94,7 @@ class CloudBootReport:
     health_status: int = 0
     pages: list[PageCheck] = field(default_factory=list)
     peak_rss_mb: float = 0.0
+    peak_anon_mb: float = 0.0
     rss_after_mb: float = 0.0
     store_created: bool = False
     total_seconds: float = 0.0
@@ -237,6 +238,7 @@ def run_cloud_boot(python: str = "python3.11", no_cache: bool = False, keep: boo
                     finally:
                         sampler.stop()
                     report.peak_rss_mb, report.rss_after_mb = sampler.peak_mb, sampler.last_mb
+                    report.peak_anon_mb = sampler.peak_anon_mb
             finally:
                 browser.close()
         report.store_created = (repo / "data" / ".storylens").is_dir()
@@ -264,7 +266,7 @@ def print_report(report: CloudBootReport) -> None:
               f"{'sidebar ok' if page.router_ran else 'NO SIDEBAR (app.py did not run)'}  "
               f"{'EXCEPTION SHOWN ' if page.exception_shown else ''}{page.error}")
     print(f"store created on first boot (data/.storylens): {report.store_created}")
-    print(f"peak RSS (server + children): {report.peak_rss_mb:.0f} MB; after browsing: {report.rss_after_mb:.0f} MB (target < 700 MB)")
+    print(f"peak RSS (server + children): {report.peak_rss_mb:.0f} MB (anonymous {report.peak_anon_mb:.0f} MB); after browsing: {report.rss_after_mb:.0f} MB (target < 700 MB)")
     print(f"total: {report.total_seconds:.0f} s")
     for problem in report.failures:
         print(f"FAILED: {problem}")

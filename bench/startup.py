@@ -83,13 +83,16 @@ def _children_by_parent() -> dict[int, list[int]]:
     return children
 
 
-def process_tree_rss_bytes(pid: int) -> int:
-    """Resident memory of `pid` plus all its descendants, from /proc (0 once it has exited).
+def process_tree_memory_bytes(pid: int) -> tuple[int, int]:
+    """(RSS, anonymous RSS) of `pid` plus all its descendants, from /proc ((0, 0) once it has exited).
 
-    Shared pages are counted once per process, so this errs on the high side.
+    RSS counts shared pages once per process, so it errs on the high side; the
+    anonymous part (heap, tensors) is what the kernel cannot drop under memory
+    pressure, unlike file-backed pages of shared libraries.
     """
     children = _children_by_parent()
-    total, pending = 0, [pid]
+    total = anonymous = 0
+    pending = [pid]
     while pending:
         current = pending.pop()
         pending.extend(children.get(current, []))
@@ -98,10 +101,11 @@ def process_tree_rss_bytes(pid: int) -> int:
                 for line in handle:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
-                        break
+                    elif line.startswith("RssAnon:"):
+                        anonymous += int(line.split()[1]) * 1024
         except OSError:
             continue
-    return total
+    return total, anonymous
 
 
 class MemorySampler(threading.Thread):
@@ -110,14 +114,15 @@ class MemorySampler(threading.Thread):
     def __init__(self, pid: int, interval: float = 0.05):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
-        self.peak_bytes = 0
-        self.last_bytes = 0
+        self.peak_bytes = self.last_bytes = 0
+        self.peak_anon_bytes = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
-            self.last_bytes = process_tree_rss_bytes(self.pid)
+            self.last_bytes, anonymous = process_tree_memory_bytes(self.pid)
             self.peak_bytes = max(self.peak_bytes, self.last_bytes)
+            self.peak_anon_bytes = max(self.peak_anon_bytes, anonymous)
             self._stop_event.wait(self.interval)
 
     def stop(self) -> None:
@@ -127,6 +132,10 @@ class MemorySampler(threading.Thread):
     @property
     def peak_mb(self) -> float:
         return self.peak_bytes / 2**20
+
+    @property
+    def peak_anon_mb(self) -> float:
+        return self.peak_anon_bytes / 2**20
 
     @property
     def last_mb(self) -> float:
@@ -248,9 +257,12 @@ class BootFigures:
     health_s: float
     page_s: float | None  # spawn -> Search page's <h1> visible
     page_title: str
+    box_s: float | None  # spawn -> the query box is visible (the page can be used)
+    idle_s: float | None  # spawn -> the first script run has finished
     answer_s: float | None  # Enter pressed -> first hit naming a troop figure
     first_hit: str
     peak_rss_mb: float
+    peak_anon_mb: float
     rss_after_mb: float
     exception_shown: bool
 
@@ -270,13 +282,16 @@ def measure_boot(browser, label: str, python: str | Path, app_dir: Path, data_di
             page_s = time.perf_counter() - server.started_at
             page_title = heading.inner_text().strip()
 
-            answer_s, first_hit = None, ""
+            answer_s, first_hit, box_s, idle_s = None, "", None, None
             box = search_box(page)
             try:
                 box.wait_for(state="visible", timeout=60_000)
             except Exception:  # the Search page has no query box (yet): report, don't crash
                 first_hit = "(no search box on the Search page)"
             else:
+                box_s = time.perf_counter() - server.started_at
+                wait_until_idle(page, timeout)
+                idle_s = time.perf_counter() - server.started_at
                 box.fill(QUERY)
                 pressed = time.perf_counter()
                 box.press("Enter")
@@ -292,24 +307,37 @@ def measure_boot(browser, label: str, python: str | Path, app_dir: Path, data_di
         finally:
             time.sleep(0.2)  # one more sample after the answer
             sampler.stop()
-        return BootFigures(label, health_s, page_s, page_title, answer_s, first_hit, sampler.peak_mb, sampler.last_mb, exception_shown)
+        return BootFigures(label, health_s, page_s, page_title, box_s, idle_s, answer_s, first_hit,
+                           sampler.peak_mb, sampler.peak_anon_mb, sampler.last_mb, exception_shown)
 
 
 def _seconds(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f} s"
+    return "n/a" if value is None else f"{value:.1f} s"
 
 
-def print_figures(figures: list[BootFigures]) -> None:
-    print(f"{'boot':<12} {'health':>9} {'page':>9} {'answer':>9} {'peak RSS':>10} {'RSS after':>10}")
+def load_average() -> str:
+    """The 1-minute load average and CPU count: timings on a busy machine are not comparable."""
+    try:
+        return f"load average {open('/proc/loadavg').read().split()[0]} on {os.cpu_count()} CPUs"
+    except OSError:
+        return f"{os.cpu_count()} CPUs"
+
+
+def print_figures(figures: list[BootFigures], machine: str = "") -> None:
+    print("seconds from `streamlit run`: health = /_stcore/health 200, title = Search <h1> visible, "
+          "box = query box visible, idle = first run finished; answer = Enter -> first troop-figure hit")
+    print(f"{'boot':<12} {'health':>8} {'title':>8} {'box':>8} {'idle':>8} {'answer':>8} {'peak RSS':>10} {'(anon)':>8} {'RSS after':>10}")
     for item in figures:
         print(
-            f"{item.label:<12} {_seconds(item.health_s):>9} {_seconds(item.page_s):>9} "
-            f"{_seconds(item.answer_s):>9} {item.peak_rss_mb:>7.0f} MB {item.rss_after_mb:>7.0f} MB"
+            f"{item.label:<12} {_seconds(item.health_s):>8} {_seconds(item.page_s):>8} {_seconds(item.box_s):>8} "
+            f"{_seconds(item.idle_s):>8} {_seconds(item.answer_s):>8} {item.peak_rss_mb:>7.0f} MB {item.peak_anon_mb:>5.0f} MB {item.rss_after_mb:>7.0f} MB"
         )
     for item in figures:
         print(f"  {item.label}: title {item.page_title!r}; first hit: {item.first_hit!r}"
               + ("; AN EXCEPTION BOX WAS SHOWN" if item.exception_shown else ""))
     print("targets: warm page < 3 s, answer < 1 s after the page, peak RSS < 700 MB")
+    if machine:
+        print(f"measured with {machine}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
+    machine_before = load_average()
     with tempfile.TemporaryDirectory(prefix="storylens-startup-") as tmp:
         tmp_path = Path(tmp)
         data_dir = copy_bundled_corpus(tmp_path / "data")
@@ -335,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps([asdict(item) for item in figures], indent=2))
     else:
-        print_figures(figures)
+        print_figures(figures, f"{machine_before} before, {load_average()} after")
     return 0
 
 

@@ -184,18 +184,29 @@ class _SentenceFacts:
 
 
 def sentence_facts(article: Article) -> list[_SentenceFacts]:
-    """Figures, speaker, hedging and stance for every body sentence (pronouns resolved in order).
+    """Figures, speaker, hedging and stance for every body sentence (references resolved in order).
 
     "He said" / "it said" take the speaker of the previous sentence when that
-    sentence named one; otherwise the claim is credited to the outlet.
+    sentence named one; "the ministry said" takes the last speaker named
+    earlier in the article whose name ends in that word ("Japan's Foreign
+    Ministry"). Otherwise the claim is credited to the outlet, or to the
+    words as written. Resolved speakers are always words of the same article.
     """
     facts = []
     previous_source: str | None = None
+    named: list[str] = []
     for sentence in article.sentences:
         attribution = attribute(sentence.text)
         source = attribution.source
         if attribution.is_pronoun:
             source = previous_source
+        elif source:
+            reference = re.fullmatch(r"(?i)the\s+([a-z]+)", source)
+            earlier = [name for name in named if reference and name.lower().split()[-1] == reference.group(1).lower()]
+            if earlier and earlier[-1].lower() != source.lower():
+                source = earlier[-1]
+            else:
+                named.append(source)
         facts.append(
             _SentenceFacts(
                 sentence=sentence,
@@ -471,9 +482,23 @@ def topics_signature(path: str | Path | None = None) -> str:
         return "missing"
 
 
+def _code_signature() -> str:
+    """The claim code itself: editing the parsers or this module invalidates cached assignments."""
+    digest = hashlib.sha256()
+    for module in ("claims.py", "numbers.py", "attribution.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
 def _fingerprint(corpus, model_id: str, topics_path: Path) -> str:
     digest = hashlib.sha256()
-    for part in (ENGINE_VERSION, corpus.fingerprint, model_id, topics_path.read_bytes().decode("utf-8", "replace")):
+    for part in (
+        ENGINE_VERSION,
+        _code_signature(),
+        corpus.fingerprint,
+        model_id,
+        topics_path.read_bytes().decode("utf-8", "replace"),
+    ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
     return digest.hexdigest()
@@ -729,6 +754,30 @@ def comparison_columns(articles: Iterable[Article]) -> list[Column]:
 def cells_for(topic: Topic, columns: list[Column]) -> dict[str, tuple[Claim, ...]]:
     """Claims of `topic` per column key; an empty tuple means the source does not mention it."""
     return {column.key: tuple(c for c in topic.claims if c.source_file == column.source_file) for column in columns}
+
+
+STATUS_WORDS = {
+    "agree": "sources agree",
+    "disagree": "sources disagree",
+    "evolving": "figure grew over time",
+    "single-source": "only one source",
+    "no figures": "no figures to compare",
+    NO_MATCH: "no source matches",
+}
+
+
+def topics_overview(topics: Iterable[Topic]) -> list[dict]:
+    """One line per topic for an at-a-glance table: label, verdict in words, how many sources and claims."""
+    return [
+        {
+            "Topic": topic.label,
+            "Verdict": STATUS_WORDS.get(topic.status, topic.status),
+            "Sources": len(topic.sources),
+            "Claims": len(topic.claims),
+            "Figures": ", ".join(sorted({_figure_phrase(claim) for claim in topic.figures})) or "—",
+        }
+        for topic in topics
+    ]
 
 
 def claim_to_json(claim: Claim) -> dict:

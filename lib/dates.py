@@ -189,10 +189,6 @@ def precision_for_span(start: date, end: date, at_least: str = "day") -> Precisi
     return max(width, at_least, key=_PRECISION_ORDER.__getitem__)  # type: ignore[return-value]
 
 
-def coarser(first: str, second: str) -> str:
-    return max(first, second, key=_PRECISION_ORDER.__getitem__)
-
-
 def reference_interval(published: PublishedDate | None) -> tuple[date, date] | None:
     """The days the article was certainly published in, or None when unknown."""
     if published is None or published.precision == "unknown" or not published.date:
@@ -260,6 +256,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(sentence)
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _HAS_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
 _HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 _HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
@@ -269,7 +266,7 @@ _HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tom
 
 def _kinds_worth_trying(sentence: str) -> set[str]:
     """Cheap pre-checks so the full patterns only run where they can match (keeps corpus loads fast)."""
-    digit = any(character.isdigit() for character in sentence)
+    digit = bool(_HAS_DIGIT.search(sentence))
     month = bool(_HAS_MONTH.search(sentence))
     kinds = set()
     if digit:

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable
 

@@ -87,6 +87,16 @@ UNIT_SYNONYMS = {
     "bases": "bases", "base": "bases", "factories": "factories", "factory": "factories",
     "containers": "containers", "tanks": "tanks", "units": "units",
 }
+# Measures are kept with their own unit so they are never read as head counts.
+MEASURES = {
+    "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+    "miles": "miles", "mile": "miles", "meters": "m", "metres": "m", "m": "m",
+    "kg": "kg", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes",
+}
+# A number after one of these words is an identifier, not an amount ("Resolution 2270").
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:Resolution|Resolutions|No\.|Number|Article|Section|Flight|Route|Chapter|Rule|Code|Model|Type|Unit|Brigade|Division|Regiment|Corps|Highway|Block|Building|Room|Gate|Page)\s+$"
+)
 # Word numbers ("two", "three") are only counts when followed by a known
 # counted noun: "the two countries", "one of the" and "one cup" are not claims.
 _WORD_NUMBER_NOUNS = set(UNIT_SYNONYMS)
@@ -245,7 +255,7 @@ def _following_noun(sentence: str, end: int) -> tuple[str | None, bool]:
             return None, True
         if not re.match(r"[A-Za-z]", word):
             return None, False
-        if lower in UNIT_SYNONYMS or lower in _CURRENCY_WORDS:
+        if lower in UNIT_SYNONYMS or lower in _CURRENCY_WORDS or lower in MEASURES:
             return word, False
         if lower in _STOP_NOUNS:
             return None, False
@@ -306,6 +316,10 @@ def extract_quantities(sentence: str) -> list[Quantity]:
                 continue
         if re.search(r"[A-Za-z]-$", sentence[:start]):
             continue  # model names: "F-16", "Su-27", "KN-23"
+        if re.search(r"\d[-–/]$", sentence[:start]):
+            continue  # the tail of a span already read or skipped: "1950-53", "9/11"
+        if _IDENTIFIER_BEFORE.search(sentence[:start]):
+            continue  # "Resolution 2270", "No. 5": identifiers, not amounts
         if end < len(sentence) and re.match(r"[A-Za-z]", sentence[end]) and not match.group("pct"):
             continue  # "248th", "3rd", "2nd", "12km"
         if match.group("vague"):
@@ -333,6 +347,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         if high is not None and high <= low:
             end = position = match.end("low")  # "20 to 11" or a list, not a range
             high = None
+        if re.match(r"/\d", sentence[match.end("low") :]):
+            continue  # "9/11", "24/7", "1/2": dates, slogans and fractions
         if re.match(r"\s*:\d", sentence[match.end("low") :]) or re.search(r"\d:\s*$", sentence[:start]):
             continue  # clock times "3:57 PM", "00:00"
         if re.fullmatch(r"0\d+", low_text):
@@ -357,6 +373,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             unit = _CURRENCY.get(currency.upper(), currency)
         elif noun and noun.lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[noun.lower()]
+        elif noun and noun.lower() in MEASURES:
+            unit = MEASURES[noun.lower()]
         else:
             if is_word and (noun is None or noun.lower() not in _WORD_NUMBER_NOUNS):
                 continue  # "the two countries", "one cup of coffee": not comparable counts
@@ -385,9 +403,6 @@ def _qualifier_before(sentence: str, start: int) -> str | None:
 
 
 def counted_quantities(sentence: str) -> list[Quantity]:
-    """Only head counts (troops, drones, workers...): no money, no percentages."""
-    return [
-        quantity
-        for quantity in extract_quantities(sentence)
-        if quantity.unit and quantity.unit != "%" and quantity.unit not in set(_CURRENCY.values()) | set(_CURRENCY_WORDS.values())
-    ]
+    """Only head counts (troops, drones, workers...): no money, percentages or distances."""
+    not_counts = {"%"} | set(_CURRENCY.values()) | set(_CURRENCY_WORDS.values()) | set(MEASURES.values())
+    return [quantity for quantity in extract_quantities(sentence) if quantity.unit and quantity.unit not in not_counts]

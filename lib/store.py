@@ -26,6 +26,7 @@ order-independent XOR of per-article hashes kept up to date by each write.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -34,6 +35,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -93,6 +95,22 @@ _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX",
 # Databases this process already integrity-checked (quick_check reads the whole file).
 _CHECKED: set[tuple[str, int]] = set()
 _CHECKED_LOCK = threading.Lock()
+# Every connection this process opened, closed at exit: the last close of a WAL
+# database checkpoints it, so a cleanly exited CLI run leaves one store.sqlite.
+_OPEN_CONNECTIONS: "weakref.WeakSet[_Connection]" = weakref.WeakSet()
+
+
+class _Connection(sqlite3.Connection):
+    """A plain sqlite3 connection that can be weakly referenced (for the exit hook)."""
+
+
+@atexit.register
+def _close_connections_at_exit() -> None:
+    for connection in list(_OPEN_CONNECTIONS):
+        try:
+            connection.close()
+        except Exception:
+            pass
 
 
 def is_corruption(error: BaseException) -> bool:
@@ -207,10 +225,17 @@ class Store:
 
     # -- database plumbing -------------------------------------------------
     def _new_connection(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.db_path, timeout=60, isolation_level=None, check_same_thread=False)
+        connection = sqlite3.connect(
+            self.db_path, timeout=60, isolation_level=None, check_same_thread=False, factory=_Connection
+        )
         connection.execute("PRAGMA busy_timeout=60000")
         connection.execute("PRAGMA synchronous=NORMAL")
+        _OPEN_CONNECTIONS.add(connection)
         return connection
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their thread ends or at exit)."""
+        self._forget_connection()
 
     def _connection(self) -> sqlite3.Connection:
         """This thread's connection to the database (opened on first use).

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.claims import comparison_columns, comparison_csv
+from lib.claims import comparison_columns, comparison_csv, topics_overview
 from lib.errors import StoryLensError
 from lib.ui.compare import load_claimset, load_question_row, render_topic
 from lib.ui.loaders import get_corpus
@@ -75,6 +75,8 @@ if asked_question:
     except StoryLensError as error:
         st.warning(str(error))
 
+if chosen == "all" and claimset.topics:
+    st.dataframe(topics_overview(claimset.topics), hide_index=True, width="stretch")
 if not shown:
     st.info(
         "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "

@@ -9,6 +9,7 @@ from lib.ui.loaders import get_corpus
 from lib.ui.timeline import (
     event_choice_label,
     load_events,
+    newly_clicked_event,
     read_view,
     render_event_sources,
     render_table,
@@ -75,12 +76,7 @@ if view.event_id and selected_id is None and view.event_id not in {event.event_i
 colors = outlet_colors(known_outlets)
 figure = timeline_figure(shown, story_start, show_context, selected_id, colors)
 selection = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode="points", key="timeline_chart")
-points = (selection or {}).get("selection", {}).get("points", []) if selection else []
-clicked = next((point.get("customdata") for point in points if point.get("customdata")), None)
-if isinstance(clicked, list):
-    clicked = clicked[0]
-if clicked in ids:
-    selected_id = clicked
+selected_id = newly_clicked_event(selection, ids) or selected_id
 
 # -- the chosen event, its sources side by side ------------------------------------------------
 chosen_id = st.selectbox(

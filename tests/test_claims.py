@@ -20,6 +20,7 @@ from lib.claims import (
     load_topic_seeds,
     question_topic,
     topic_status,
+    topics_overview,
 )
 from lib.cli import main
 from lib.embed import get_embedder
@@ -392,3 +393,20 @@ def test_sentences_that_fit_no_seed_form_automatic_topics_across_articles(corpus
         assert topic.topic_id.startswith("auto-") and topic.label.startswith("Also compared: ")
         assert len(topic.sources) >= 2  # a cluster from one article has nothing to compare
     assert claimset.topic(TROOPS).status == "agree"
+
+
+def test_the_ministry_said_is_credited_to_the_ministry_named_earlier(claimset):
+    agenda = [claim for claim in claimset.claims if claim.quote.startswith("High on the agenda")]
+    assert agenda and all(claim.attributed_to == "Japan's Foreign Ministry" for claim in agenda)
+
+
+def test_he_said_is_credited_to_the_speaker_of_the_previous_sentence(claimset):
+    remarks = [claim for claim in claimset.claims if "totally unacceptable" in claim.quote]
+    assert remarks and all(claim.attributed_to == "Japan's top government spokesman" for claim in remarks)
+
+
+def test_overview_says_each_verdict_in_words(claimset):
+    rows = {row["Topic"]: row for row in topics_overview(claimset.topics)}
+    troops = rows[claimset.topic(TROOPS).label]
+    assert troops["Verdict"] == "sources agree" and troops["Sources"] >= 2
+    assert "up to 12,000 troops" in troops["Figures"]

@@ -66,3 +66,10 @@ def test_undated_figures_are_left_off_the_chart_and_reported():
 def test_a_topic_without_dated_figures_has_no_chart():
     assert claims_figure(_topic(_claim("c.txt", "AFP", None, DAY))) is None
     assert claims_figure(_topic(_claim("c.txt", "AFP", 11000, PublishedDate.unknown()))) is None
+
+
+def test_vague_amounts_are_listed_instead_of_plotted_at_an_invented_value():
+    thousands = _claim("b.txt", "AP", 1000, DAY, quote="the deployment of thousands of troops", qualifier="thousands")
+    plotted, left_out = chart_points(_topic(thousands, _claim("a.txt", "Kyodo", 12000, DAY, qualifier="around")))
+    assert [point.claim.outlet for point in plotted] == ["Kyodo"]
+    assert left_out == [thousands]

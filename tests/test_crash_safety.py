@@ -155,6 +155,15 @@ def test_corrupt_cache_payload_is_reported_missing(data_dir, damage):
 
 
 def _damage(db_path: Path, how: str) -> None:
+    if how == "wal-garbage":  # committed pages still in the write-ahead log are lost
+        with open(f"{db_path}-wal", "r+b") as handle:
+            handle.seek(32)
+            handle.write(b"\xde\xad" * 64)
+        return
+    # Everything committed is in the main file (as after a clean exit); damage it.
+    connection = sqlite3.connect(db_path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
     size = db_path.stat().st_size
     with open(db_path, "r+b") as handle:
         if how == "truncated-to-half":
@@ -175,19 +184,25 @@ def _damage(db_path: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "how", ["truncated-to-half", "truncated-to-zero-pages", "header-overwritten", "pages-overwritten", "replaced-by-text"]
+    "how", ["truncated-to-half", "truncated-to-zero-pages", "header-overwritten", "pages-overwritten", "replaced-by-text", "wal-garbage"]
 )
 def test_damaged_database_is_moved_aside_and_rebuilt_from_raw_files(data_dir, how):
     before = listed_ids(data_dir)
     assert len(before) == 7  # 5 bundled + 2 uploads
     db_path = data_dir / ".storylens" / "store.sqlite"
-    for suffix in ("-wal", "-shm"):  # a clean shutdown leaves only the main file
-        assert not Path(f"{db_path}{suffix}").exists() or Path(f"{db_path}{suffix}").stat().st_size == 0 or suffix == "-shm"
+    if how == "wal-garbage":
+        # Leave the last ingests in the WAL: a process holding a connection, as the app does.
+        holder = open_store(load_settings(data_dir))
+        holder.count()
+        ingest_bytes(holder, load_settings(data_dir), "in-wal.txt", synthetic_article(31337))
+        before = {article.article_id: article.body for article in holder.articles()}
+        assert Path(f"{db_path}-wal").stat().st_size > 0
     _damage(db_path, how)
     after = listed_ids(data_dir)  # a new process: detects, moves aside, rebuilds
     assert after == before, "an article was lost or changed in the rebuild"
-    kept = list((data_dir / ".storylens").glob("store.sqlite.corrupt-*"))
-    assert kept, "the damaged file is kept for inspection"
+    if how != "wal-garbage":  # a damaged log is not corruption: SQLite stops at the bad frame
+        kept = list((data_dir / ".storylens").glob("store.sqlite.corrupt-*"))
+        assert kept, "the damaged file is kept for inspection"
     # The rebuilt store is fully usable: the next ingest completes.
     result = cli("ingest", "--json", "--data", str(data_dir), str(BUNDLED / "002_f09298817ccba4f1.txt"))
     assert json.loads(result.stdout)[0]["status"] == "duplicate"
@@ -197,8 +212,8 @@ def test_damage_found_while_running_gives_a_clear_error_then_heals_on_reopen(dat
     settings = load_settings(data_dir)
     store = open_store(settings)
     ids = {article.article_id for article in store.articles()}
-    store._forget_connection()  # as if the process were idle while the disk went bad
     _damage(store.db_path, "replaced-by-text")
+    store.close()  # as if the process were idle while the disk went bad
     from lib.errors import StoreError
 
     with pytest.raises(StoreError) as raised:

@@ -226,3 +226,12 @@ def test_the_same_cues_find_events_in_a_new_report(new_report_mentions, summary,
 @pytest.mark.parametrize("words", ["will visit Moscow", "Analysts say", "Previously"])
 def test_plans_opinions_and_undated_background_are_not_events(new_report_mentions, words):
     assert not any(words in mention.sentence.text for mention in new_report_mentions.values())
+
+
+def test_cli_outlet_filter_keeps_only_that_outlets_reports(bundled_data_dir, articles_by_file):
+    outlet = articles_by_file["004_8ccb0b7b50ae83bd.txt"].outlet
+    result = _cli("--json", "--outlet", outlet, data_dir=bundled_data_dir)
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert printed and all(source["outlet"] == outlet for item in printed for source in item["sources"])
+    assert any("arrived in Kyiv on Saturday" in source["quote"] for item in printed for source in item["sources"])

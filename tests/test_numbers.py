@@ -72,6 +72,12 @@ def _figures(sentence: str) -> list[tuple]:
         ("First Published: Nov 16 2024 | 3:57 PM IST", []),
         ("Russia used KN-23 missiles supplied by Pyongyang.", []),
         ("He has served since the 1990s.", []),
+        ("The 1950-53 Korean War ended in an armistice, not a treaty.", []),
+        ("The transfers violate UN Security Council Resolution 2270.", []),
+        ("Officials marked the anniversary of the 9/11 attacks.", []),
+        ("Kim, 40, met Putin in Pyongyang.", [(40, None, None, None)]),  # an age: kept, but counts nothing
+        ("Troops moved 20 km toward the border.", [(20, None, "km", None)]),  # a distance, never "troops"
+        ("About 300 North Korean troops were killed and 2,700 injured.", [(300, None, "troops", "around"), (2700, None, "troops", None)]),
     ],
 )
 def test_extract_quantities_finds_value_unit_and_qualifier(sentence, expected):

@@ -106,3 +106,20 @@ def test_the_real_timeline_figure_has_every_story_event(corpus):
     shown = {trace.customdata[0] for trace in figure.data}
     assert shown == {event.event_id for event in events if not event.is_context}
     assert figure.layout.xaxis.range[0] >= "2024-06-01"
+
+
+@pytest.mark.parametrize(
+    "published, label",
+    [
+        (REPORTED, "16 Nov 2024 (day)"),
+        (PublishedDate(date="2024", precision="year", stated=False, clue="x", earliest="2024-07-01", latest="2025-06-30"),
+         "Jul 2024 – Jun 2025 (inferred)"),
+        (PublishedDate(date="2024-07", precision="month", stated=False, clue="x", earliest="2024-07-01", latest="2024-07-31"),
+         "Jul 2024 (inferred)"),
+        (PublishedDate.unknown(), "date unknown"),
+    ],
+)
+def test_report_dates_show_an_inferred_interval_not_a_confident_year(published, label):
+    from lib.charts.timeline import report_date_label
+
+    assert report_date_label(published) == label

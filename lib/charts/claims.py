@@ -7,6 +7,7 @@ reaches the chart through hover text, which is HTML-escaped.
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -41,11 +42,16 @@ class ChartPoint:
 
 
 def chart_points(topic: Topic) -> tuple[list[ChartPoint], list[Claim]]:
-    """(plotted, left_out): figures with a known report date, and figures whose date is unknown."""
+    """(plotted, left_out): dated figures, and figures that cannot be placed honestly.
+
+    Left out: figures whose report date is unknown, and vague amounts
+    ("thousands of troops") that have no single value to plot.
+    """
     plotted, left_out = [], []
     for claim in topic.figures:
         span = report_span(claim.reported_on)
-        if span is None:
+        quantity = claim_quantity(claim)
+        if span is None or (quantity is not None and quantity.is_vague):
             left_out.append(claim)
             continue
         start, end = span
@@ -62,7 +68,8 @@ def _hover(claim: Claim) -> str:
         f"<b>{html.escape(claim.outlet)}</b> — {html.escape(claim.reported_on.label())}",
         f"{html.escape(figure)}" + (" (hedged)" if claim.hedged else ""),
         f"per {html.escape(claim.attributed_to)}",
-        f"“{html.escape(quote)}”",
+        # Wrapped so a long sentence stays inside the chart; each line escaped on its own.
+        "<br>".join(html.escape(line) for line in textwrap.wrap(f"“{quote}”", 70)),
     ]
     return "<br>".join(parts)
 
@@ -116,11 +123,13 @@ def claims_figure(topic: Topic) -> go.Figure | None:
             )
         )
     unit = topic.unit or "figure"
+    top = max(point.y_high if point.y_high is not None else point.y for point in plotted)
     figure.update_layout(
         title={"text": html.escape(f"{topic.label}: figures by report date"), "font": {"size": 14}},
         xaxis_title="report date (bars = date known only roughly)",
         yaxis_title=html.escape(unit),
-        yaxis={"rangemode": "tozero", "separatethousands": True},
+        # Explicit range with headroom: markers at the maximum are not clipped by the plot edge.
+        yaxis={"range": [0, top * 1.2 if top > 0 else 1], "separatethousands": True},
         height=320,
         margin={"l": 60, "r": 20, "t": 50, "b": 50},
         legend={"title": {"text": "outlet"}},

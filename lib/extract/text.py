@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from lib.extract import Extraction
 from lib.extract import signals as sig
-from lib.extract.blocks import block_features, block_language, build_context, is_barrier, split_blocks
+from lib.extract.blocks import end_marker_kind, block_features, block_language, build_context, is_barrier, split_blocks
 from lib.extract.kinds import classify_removed
 from lib.extract.scorer import block_probabilities, load_weights, select_body
 from lib.models import RemovedBlock
@@ -75,10 +75,13 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
     )
     title_index = context.title_index
     for block in blocks:
-        if keep[block.index] and (
-            block.text == context.title or sig.is_dateline(block.text) or _is_subhead(block, keep, blocks)
-        ):
+        if keep[block.index] and (block.text == context.title or sig.is_dateline(block.text)):
             keep[block.index] = False
+    # Section subheads between kept paragraphs are part of the article (readers and the
+    # benchmark's reference bodies keep them); furniture-shaped short lines are not.
+    subheads = [b.index for b in blocks if not keep[b.index] and _is_subhead(b, keep, blocks) and _plain_heading(b, context)]
+    for index in subheads:
+        keep[index] = True
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
@@ -89,6 +92,16 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             (b.index for b in blocks[:first_kept] if sig.is_heading_like(b.text) and b.n_words >= 3), -1
         )
     return keep, title_index
+
+
+def _plain_heading(block, context) -> bool:
+    """A heading line that is not furniture by its own shape (menu label, marker, date, credit...)."""
+    from lib.extract.kinds import intrinsic_kind
+
+    if block.text == context.title or end_marker_kind(block.text):
+        return False
+    verdict = intrinsic_kind(block, context, 0, "")
+    return not verdict.strong and verdict.kind != "navigation"
 
 
 def _is_subhead(block, keep: list[bool], blocks) -> bool:

@@ -81,8 +81,9 @@ def render_cell(claims: tuple[Claim, ...], key_prefix: str) -> None:
         st.caption(escape_markdown(_claim_meta(claim)))
         st.page_link(
             "pages/corpus.py",
-            label=f"Open sentence {claim.sentence_index} in the article",
+            label="Open in article",
             icon="📰",
+            help=f"Shows {claim.source_file} with this sentence (number {claim.sentence_index}) highlighted.",
             query_params={"article": claim.source_file, "sentence": str(claim.sentence_index)},
         )
 
@@ -95,10 +96,18 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
         figure = claims_figure(topic)
         if figure is not None:
             st.plotly_chart(figure, key=f"chart-{topic.topic_id}", config={"displayModeBar": False})
+            st.caption(
+                "Markers: ▼ 'up to' / 'less than' (the count is at most this), ▲ 'more than' / 'at least', "
+                "○ 'around' / approximate, ● exact. A bar means the report's date is known only to the month or year."
+            )
         _plotted, left_out = chart_points(topic)
         if left_out:
-            names = ", ".join(sorted({claim.outlet for claim in left_out}))
-            st.caption(escape_markdown(f"Not on the chart because the report date is unknown: {names}."))
+            listed = "; ".join(
+                f"{claim.outlet}: {claim_quantity(claim).label()}"
+                + (" (report date unknown)" if claim.reported_on.precision == "unknown" else " (no single number)")
+                for claim in left_out
+            )
+            st.caption(escape_markdown(f"Not on the chart: {listed}."))
         cells = cells_for(topic, columns)
         for start in range(0, len(columns), 5):  # at most five columns side by side, then wrap
             chunk = columns[start : start + 5]

@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from lib.charts.timeline import event_date_label, events_frame, outlets_of
+from lib.charts.timeline import event_date_label, events_frame, outlets_of, report_date_label
 from lib.events import build_events, dates_fingerprint, event_to_json, filter_events
 from lib.markdown import escape_markdown
 from lib.models import Event
@@ -117,6 +117,23 @@ def visible_events(events: list[Event], outlets, date_from: date | None, date_to
     )
 
 
+def newly_clicked_event(selection, ids: list[str]) -> str | None:
+    """The event id of a chart click made since the last run, else None.
+
+    A plotly selection persists across reruns; applying it only when it
+    changes lets the event picker override an old click.
+    """
+    points = []
+    if selection:
+        points = (selection.get("selection") or {}).get("points") or []
+    clicked = next((point.get("customdata") for point in points if point.get("customdata")), None)
+    if isinstance(clicked, list):
+        clicked = clicked[0] if clicked else None
+    previous = st.session_state.get("timeline_last_click")
+    st.session_state["timeline_last_click"] = clicked
+    return clicked if clicked in ids and clicked != previous else None
+
+
 def event_choice_label(event: Event) -> str:
     count = len(event.sources)
     return f"{event_date_label(event)} — {event.summary} ({count} source{'s' if count != 1 else ''})"
@@ -139,7 +156,7 @@ def render_event_sources(event: Event) -> None:
                 st.markdown(f"**{escape_markdown(source.outlet)}**")
                 published = source.published
                 st.caption(
-                    f"Reported {published.label()}"
+                    f"Reported {report_date_label(published)}"
                     + ("" if published.stated else f" — {published.clue}")
                 )
                 st.markdown("> " + escape_markdown(source.quote))

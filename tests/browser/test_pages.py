@@ -160,6 +160,16 @@ def test_articles_page_offers_all_five_bundled_articles(open_page, data_dir):
     assert not missing
 
 
+def test_shared_timeline_link_reopens_the_same_filters(open_page):
+    shared = "/timeline?from=2024-10-01&to=2024-12-31"
+    page = open_page(shared)
+    screenshot(page, "timeline-shared-link")
+    date_boxes = page.locator(f'{MAIN} [data-testid="stDateInput"] input')
+    assert [date_boxes.nth(i).input_value() for i in range(2)] == ["2024-10-01", "2024-12-31"]
+    share_box = page.locator(f'{SIDEBAR} [data-testid="stCode"]').inner_text()
+    assert "from=2024-10-01" in share_box and "to=2024-12-31" in share_box
+
+
 def test_search_page_fits_a_phone_screen_without_sideways_scrolling(open_page):
     page = open_page("/", width=390, height=844)
     screenshot(page, "phone-search")

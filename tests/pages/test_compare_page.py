@@ -143,3 +143,12 @@ def test_an_empty_collection_explains_itself(tmp_path, bundled_data_dir):
     finally:
         os.environ["STORYLENS_DATA"] = str(bundled_data_dir)
         st.cache_resource.clear()
+
+
+def test_all_topics_view_starts_with_an_overview_of_verdicts():
+    at = _open()
+    (overview,) = at.dataframe
+    table = overview.value
+    troops = table[table["Topic"] == TROOP_LABEL].iloc[0]
+    assert troops["Verdict"] == "sources agree" and troops["Sources"] >= 2
+    assert len(at.subheader) == len(table)  # one row per topic below the overview

@@ -1,0 +1,129 @@
+"""Shared real-browser fixtures: a running StoryLens app and a Playwright page in the system Chromium.
+
+How to use (every test in tests/browser/ is marked `browser` automatically):
+
+    def test_something(storylens_url, page):           # the app on a copy of the bundled corpus
+        page.goto(storylens_url + "/corpus?article=002_f09298817ccba4f1.txt")
+        wait_for_app(page)
+        ...
+
+    def test_other(start_storylens, page, tmp_path_factory):   # the app on your own data folder
+        folder = tmp_path_factory.mktemp("mine")
+        ingest_files(folder, [path1, path2])                  # python -m lib.cli ingest --data folder
+        url = start_storylens(folder)
+        ...
+
+Fixtures:
+- `chromium` (session): the system Chromium (/usr/bin/chromium) via Playwright, headless. Never
+  `playwright install`. Missing Chromium: the tests are skipped with the reason, unless the
+  environment variable CI is set, where they fail.
+- `start_storylens` (session): `start_storylens(data_dir) -> base URL` starts
+  `python -m streamlit run app.py --server.headless true` on a free port with
+  STORYLENS_DATA=data_dir, waits for /_stcore/health, and stops every server it started at the
+  end of the session (one server per data folder, reused).
+- `storylens_url` (session): the app on a throwaway copy of the bundled corpus.
+- `page` (function): a fresh tab (1280x900); `page.console_errors` and `page.dialogs` collect
+  what the page logged / tried to show. Screenshots go to test-artifacts/ (gitignored) via
+  `save_screenshot(page, name)`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from bench.startup import CHROMIUM, copy_bundled_corpus, launch_chromium, streamlit_server, wait_for_health, wait_until_idle
+from lib.settings import REPO_ROOT
+
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+# First visit builds the store, loads the model and embeds the corpus: slow on a busy CI machine.
+APP_TIMEOUT_S = float(os.environ.get("STORYLENS_BROWSER_TIMEOUT", "300"))
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def wait_for_app(page, timeout_s: float = APP_TIMEOUT_S) -> None:
+    """Block until the page's Streamlit script run (and any rerun it triggers) has finished."""
+    wait_until_idle(page, timeout_s)
+
+
+def save_screenshot(page, name: str) -> Path:
+    """Full-page screenshot to test-artifacts/<name>.png (kept by CI as an artifact)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def ingest_files(data_dir: Path, files: list[Path]) -> subprocess.CompletedProcess:
+    """`python -m lib.cli ingest --json --data data_dir FILES` (before starting a server on it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "lib.cli", "ingest", "--json", "--data", str(data_dir), *map(str, files)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ, HF_HUB_OFFLINE="1"),
+    )
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        reason = f"real-browser tests need the system Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI is set, so this is a failure, not a skip")
+        pytest.skip(reason)
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (never `playwright install`)")
+    with sync_api.sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def start_storylens(tmp_path_factory):
+    """`start_storylens(data_dir) -> base URL`; servers stop at the end of the session."""
+    servers: dict[Path, str] = {}
+    logs = tmp_path_factory.mktemp("streamlit-logs")
+    with ExitStack() as stack:
+
+        def start(data_dir: Path) -> str:
+            data_dir = Path(data_dir).resolve()
+            if data_dir not in servers:
+                log = logs / f"streamlit-{len(servers)}.log"
+                server = stack.enter_context(streamlit_server(sys.executable, REPO_ROOT, data_dir, log))
+                wait_for_health(server, APP_TIMEOUT_S)
+                servers[data_dir] = server.url
+            return servers[data_dir]
+
+        yield start
+
+
+@pytest.fixture(scope="session")
+def storylens_url(start_storylens, tmp_path_factory) -> str:
+    """Base URL of the app on a throwaway copy of the bundled corpus (the repo's store is untouched)."""
+    return start_storylens(copy_bundled_corpus(tmp_path_factory.mktemp("browser-bundled")))
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.dialogs = []
+    tab.on("console", lambda message: tab.console_errors.append(message.text) if message.type == "error" else None)
+
+    def on_dialog(dialog):
+        tab.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    yield tab
+    context.close()
