@@ -10,10 +10,10 @@ from lib.ui.sidebar import render_share_link, render_sidebar
 st.set_page_config(page_title="StoryLens", page_icon="🔎", layout="wide")
 
 pages = [
-    st.Page("pages/search.py", title="Search", icon="🔎", default=True),
-    st.Page("pages/timeline.py", title="Timeline", icon="🗓️"),
-    st.Page("pages/compare.py", title="Compare sources", icon="⚖️"),
-    st.Page("pages/corpus.py", title="Corpus", icon="📰"),
+    st.Page("pages/search.py", title="Search", icon=":material/search:", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/compare.py", title="Compare sources", icon=":material/compare_arrows:"),
+    st.Page("pages/corpus.py", title="Corpus", icon=":material/newspaper:"),
 ]
 navigation = st.navigation(pages)
 render_sidebar()

@@ -49,14 +49,14 @@ if files:
     links[0].page_link(
         "pages/timeline.py",
         label="Events from this outlet",
-        icon="🗓️",
+        icon=":material/timeline:",
         query_params={"outlet": article.outlet},
         help="The timeline, showing only events this outlet reported.",
     )
     links[1].page_link(
         "pages/compare.py",
         label="Compare with other sources",
-        icon="⚖️",
+        icon=":material/compare_arrows:",
         help="What each source says on the topics this story is argued about.",
     )
     origins = {row[0]: row[3] for row in corpus.store.rows()}  # article_id -> bundled/upload

@@ -9,7 +9,7 @@ from lib.embed import article_vectors
 from lib.ingest import ingest_bytes
 from lib.ui.loaders import get_embedder
 
-_ICONS = {"added": "✅", "duplicate": "♻️", "unchanged": "♻️", "rejected": "⚠️"}
+_ICONS = {"added": ":material/check_circle:", "duplicate": ":material/content_copy:", "unchanged": ":material/content_copy:", "rejected": ":material/error:"}
 
 
 def _show(report) -> None:

@@ -7,6 +7,8 @@ session, the CLI) is picked up on the next rerun without clearing the model.
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from lib.corpus import Corpus, load_corpus, open_store
@@ -19,20 +21,28 @@ def get_settings() -> Settings:
     return load_settings()
 
 
-@st.cache_resource(show_spinner=False)
+_SYNCED: dict[str, tuple] = {}  # data_dir -> (store, sync reports); one sync per process
+_SYNC_LOCK = threading.Lock()
+
+
 def _synced_store(data_dir: str):
-    """Open the store and bring it up to date with the data folder, once per process."""
-    settings = load_settings(data_dir)
-    store = open_store(settings)
-    with st.status("Reading the article collection…", expanded=False) as status:
-        from lib.ingest import sync_folder
+    """Open the store and bring it up to date with the data folder, once per process.
 
-        def show(done: int, total: int, name: str) -> None:
-            status.update(label=f"Reading articles… {done}/{total} {name}")
+    Not an st.cache_resource function on purpose: Streamlit replays elements
+    drawn inside cached functions on every call, which would leave a stale
+    "Reading…" box on each page. The spinner shows only while work happens.
+    """
+    if data_dir not in _SYNCED:
+        with _SYNC_LOCK:
+            if data_dir not in _SYNCED:
+                from lib.ingest import sync_folder
 
-        reports = sync_folder(store, settings, show)
-        status.update(label=f"Collection ready ({store.count()} articles)", state="complete")
-    return store, reports
+                settings = load_settings(data_dir)
+                store = open_store(settings)
+                with st.spinner("Reading the article collection (first start only)…"):
+                    reports = sync_folder(store, settings)
+                _SYNCED[data_dir] = (store, reports)
+    return _SYNCED[data_dir]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

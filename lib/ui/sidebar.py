@@ -18,7 +18,7 @@ def render_sidebar() -> None:
         columns[0].metric("Articles", summary.article_count, help="Articles stored in this collection.")
         columns[1].metric("Outlets", summary.outlet_count, help="Distinct publishers (site, and wire service when credited).")
         st.caption(f"Published: {summary.date_range}")
-        st.page_link("pages/corpus.py", label="Add or inspect articles", icon="➕")
+        st.page_link("pages/corpus.py", label="Add or inspect articles", icon=":material/add_circle:")
 
 
 def render_share_link() -> None:
