@@ -34,6 +34,15 @@ def main() -> int:
     (GOLDEN / "claims.json").write_text(json.dumps(claims, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (GOLDEN / "topics.json").write_text(json.dumps(topics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {len(claims)} claims in {len(topics)} topics to {GOLDEN}; review with `git diff tests/golden/`")
+    # Help the review: claims the hand-checked gold does not expect (often page furniture
+    # the cleaner left in a body) and gold claims that are missing.
+    gold = json.loads((REPO_ROOT / "bench" / "gold" / "claims_gold.json").read_text(encoding="utf-8"))["claims"]
+    for claim in claimset.claims:
+        if not any(g["source_file"] == claim.source_file and g["quote_contains"] in claim.quote for g in gold):
+            print(f"  CHECK (not in bench/gold): {claim.source_file} “{claim.quote[:100]}”")
+    for g in gold:
+        if not any(g["source_file"] == c.source_file and g["quote_contains"] in c.quote for c in claimset.claims):
+            print(f"  missing gold claim: {g['source_file']} “{g['quote_contains']}”")
     return 0
 
 

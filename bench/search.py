@@ -1,7 +1,7 @@
 """Search performance figures: embedding throughput, query latency at scale, peak memory.
 
     .venv/bin/python bench/search.py [--sizes 10000,100000,1000000] [--bm25-sizes 10000,100000]
-                                     [--queries 50] [--embed-sentences 1500] [--skip-embed]
+                                     [--queries 50] [--embed-sentences 1500] [--skip-embed] [--faiss-max 100000]
 
 Prints (never asserts):
 1. embedding throughput, sentences/s: our pipeline (`article_vectors`: cache
@@ -120,7 +120,7 @@ def bench_embedding(target_sentences: int, rounds: int) -> None:
 
 
 # -- 2. vector index latency ---------------------------------------------------------------
-def bench_index(sizes: list[int], queries: int) -> None:
+def bench_index(sizes: list[int], queries: int, faiss_max: int) -> None:
     from lib.index import ExactIndex
 
     try:
@@ -150,7 +150,7 @@ def bench_index(sizes: list[int], queries: int) -> None:
         f50, f95 = percentiles(filtered)
         print(f"exact  {size:>9,}: p50 {p50:7.2f} ms  p95 {p95:7.2f} ms | 10% filter p50 {f50:7.2f} ms  "
               f"p95 {f95:7.2f} ms | add {build:5.2f} s | {vectors.nbytes / 2**20:6.0f} MB vectors")
-        if faiss is not None:
+        if faiss is not None and size <= faiss_max:
             bench_faiss(faiss, vectors, query_vectors, index, size)
         del index, vectors
     print(f"peak RSS after index bench: {peak_rss_mb():.0f} MB")
@@ -276,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-sentences", type=int, default=1500)
     parser.add_argument("--embed-rounds", type=int, default=3)
     parser.add_argument("--skip-embed", action="store_true")
+    parser.add_argument("--faiss-max", type=int, default=100_000,
+                        help="largest size to also run FAISS IVF on (training at 1M takes minutes)")
     args = parser.parse_args(argv)
     import os
 
@@ -286,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
           f"numpy {np.__version__}")
     if not args.skip_embed:
         bench_embedding(args.embed_sentences, args.embed_rounds)
-    bench_index([int(s) for s in args.sizes.split(",") if s], args.queries)
+    bench_index([int(s) for s in args.sizes.split(",") if s], args.queries, args.faiss_max)
     bench_hybrid([int(s) for s in args.bm25_sizes.split(",") if s], args.queries)
     print(f"\npeak RSS: {peak_rss_mb():.0f} MB; bench took {time.perf_counter() - started:.0f} s")
     return 0

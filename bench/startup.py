@@ -227,17 +227,29 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
-def wait_until_idle(page, timeout_s: float = 300.0) -> None:
-    """Waits until the Streamlit script run for this page has finished (no spinner left to replace).
+def wait_until_idle(page, timeout_s: float = 300.0, quiet_s: float = 1.0) -> None:
+    """Waits until the page's Streamlit script run has finished and no rerun followed for `quiet_s`.
 
     The app root carries `data-test-script-state` ("initial", "running",
-    "notRunning"); the state is checked twice, 0.3 s apart, because a page that
-    sets query params or calls st.rerun starts a second run right after the first.
+    "notRunning"). A page that writes query params or calls st.rerun starts a
+    new run right after the first one ends, and on a busy machine that can take
+    a few hundred milliseconds: so the state must stay "notRunning" through
+    several checks `quiet_s` apart in total.
     """
     script = "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state') === 'notRunning'"
-    for _ in range(2):
-        page.wait_for_function(script, timeout=timeout_s * 1000)
-        page.wait_for_timeout(300)
+    deadline = time.perf_counter() + timeout_s
+    checks = 4
+    while True:
+        remaining = max(deadline - time.perf_counter(), 0.001)
+        page.wait_for_function(script, timeout=remaining * 1000)
+        for _ in range(checks):
+            page.wait_for_timeout(quiet_s * 1000 / checks)
+            if not page.evaluate(script):
+                break
+        else:
+            return
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"the page kept rerunning for {timeout_s:.0f} s")
 
 
 def copy_bundled_corpus(target: Path) -> Path:

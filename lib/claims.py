@@ -49,7 +49,7 @@ NO_MATCH = "no match"
 NOT_MENTIONED = "— not mentioned"
 # A plain statement with no figure, speaker or stance word ("Pyongyang has since
 # deployed troops to Russia") is still a claim when it is this close to a seed topic.
-STRONG_MATCH = 0.65
+STRONG_MATCH = 0.62
 # ...and only when that seed clearly wins: a plain sentence close to two seeds is left out.
 STRONG_MARGIN = 0.05
 # Cosine similarity for joining unassigned candidates into an automatic topic.

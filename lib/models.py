@@ -47,6 +47,17 @@ def format_date_label(date: str | None, precision: str, stated: bool = True) -> 
     return f"{text} ({note})"
 
 
+def format_interval_label(earliest: str, latest: str) -> str:
+    """"Oct 2024 (inferred)", "2025 (inferred)", "Jul 2024 – Jun 2025 (inferred)" for an inferred interval."""
+    start_year, start_month = int(earliest[:4]), int(earliest[5:7])
+    end_year, end_month = int(latest[:4]), int(latest[5:7])
+    if (start_year, start_month) == (end_year, end_month):
+        return f"{_MONTHS[start_month - 1]} {start_year} (inferred)"
+    if start_year == end_year and earliest[5:] == "01-01" and latest[5:] == "12-31":
+        return f"{start_year} (inferred)"
+    return f"{_MONTHS[start_month - 1]} {start_year} – {_MONTHS[end_month - 1]} {end_year} (inferred)"
+
+
 @dataclass(frozen=True)
 class PublishedDate:
     """When an article was published, and how sure we are.
@@ -72,8 +83,12 @@ class PublishedDate:
     def label(self) -> str:
         """Human label that always shows the precision, e.g. "Oct 2024 (month)".
 
-        Inferred dates say so: "2025 (year, inferred)".
+        Inferred dates say so, and show their whole interval when it is wider
+        than one unit, so an uncertain date never reads as a confident one:
+        "2025 (year, inferred)", "Jul 2024 – Jun 2025 (inferred)".
         """
+        if not self.stated and self.earliest and self.latest and self.date:
+            return format_interval_label(self.earliest, self.latest)
         return format_date_label(self.date, self.precision, self.stated)
 
 

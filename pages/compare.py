@@ -17,7 +17,7 @@ st.caption(
 corpus = get_corpus()
 if not corpus.articles:
     st.info("There are no articles yet. Add some on the Articles page, then come back to compare them.")
-    st.page_link("pages/corpus.py", label="Add articles", icon="➕")
+    st.page_link("pages/corpus.py", label="Add articles", icon=":material/add:")
     st.stop()
 
 try:

@@ -410,3 +410,15 @@ def test_overview_says_each_verdict_in_words(claimset):
     troops = rows[claimset.topic(TROOPS).label]
     assert troops["Verdict"] == "sources agree" and troops["Sources"] >= 2
     assert "up to 12,000 troops" in troops["Figures"]
+
+
+@pytest.mark.parametrize(
+    "topic_id, quote_start",
+    [
+        ("weapons-to-russia", "North Korea has been supplying Russia with artillery"),
+        ("troops-in-combat", "These troops are expected to reinforce"),
+    ],
+)
+def test_plain_statements_close_to_one_topic_are_claims_too(claimset, topic_id, quote_start):
+    # No figure, speaker or stance word, but unmistakably on one seed topic (STRONG_MATCH).
+    assert any(claim.quote.startswith(quote_start) for claim in claimset.topic(topic_id).claims)

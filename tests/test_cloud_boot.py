@@ -9,9 +9,12 @@ The cheap checks on requirements.txt itself always run.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
+import sys
 import tomllib
+from importlib import metadata
 
 import pytest
 
@@ -50,6 +53,56 @@ def test_requirements_txt_lists_every_runtime_dependency_of_pyproject():
     listed = _requirement_names(REQUIREMENTS.read_text().splitlines())
     missing = sorted(set(wanted) - set(listed))
     assert not missing, f"add to requirements.txt (pinned as in .venv): {missing}"
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _installed_closure(names) -> set[str]:
+    """The distributions `names` pull in when installed (extras not followed), as installed here."""
+    seen: set[str] = set()
+    pending = [_normalise(name) for name in names]
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue
+        for requirement in requires:
+            if "extra ==" in requirement:
+                continue
+            pending.append(_normalise(re.split(r"[<>=!~ \[;(]", requirement, maxsplit=1)[0]))
+    return seen
+
+
+def _imported_top_modules(paths) -> set[str]:
+    modules = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    return modules
+
+
+def test_every_package_the_app_imports_is_installed_by_requirements_txt():
+    """A module imported only in the dev venv (even lazily) would crash that page on Cloud."""
+    sources = [REPO_ROOT / "app.py", *REPO_ROOT.glob("pages/*.py"), *REPO_ROOT.glob("lib/**/*.py")]
+    local = {"lib", "pages", "bench", "tests"}
+    third_party = sorted(_imported_top_modules(sources) - set(sys.stdlib_module_names) - local)
+    provided = _installed_closure(_requirement_names(REQUIREMENTS.read_text().splitlines()))
+    distributions = metadata.packages_distributions()
+    unprovided = {
+        module: distributions.get(module, ["(not installed here)"])
+        for module in third_party
+        if not {_normalise(dist) for dist in distributions.get(module, [])} & provided
+    }
+    assert not unprovided, f"imported but not installed by requirements.txt: {unprovided}"
 
 
 @pytest.mark.slow

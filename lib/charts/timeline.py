@@ -61,14 +61,7 @@ def report_date_label(published: PublishedDate) -> str:
     "20 Jun 2024 (day)"; "Jul 2024 – Jun 2025 (inferred)" rather than "2024 (year, inferred)"
     when the interval straddles years, so an uncertain date never reads as a confident one.
     """
-    if published.stated or not (published.earliest and published.latest):
-        return published.label()
-    start, end = date.fromisoformat(published.earliest), date.fromisoformat(published.latest)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{calendar.month_abbr[start.month]} {start.year} (inferred)"
-    if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        return f"{start.year} (inferred)"
-    return f"{calendar.month_abbr[start.month]} {start.year} – {calendar.month_abbr[end.month]} {end.year} (inferred)"
+    return published.label()
 
 
 def outlets_of(event: Event) -> list[str]:

@@ -105,13 +105,20 @@ def _plain_heading(block, context) -> bool:
 
 
 def _is_subhead(block, keep: list[bool], blocks) -> bool:
-    """A short heading-shaped line between two kept paragraphs (section subhead)."""
+    """A short heading-shaped line whose nearest kept neighbours (within 2 lines) are prose paragraphs."""
+    from lib.extract.blocks import prose_strength
+
     if not sig.is_heading_like(block.text) or block.n_words > 14 or block.n_words < 2:
         return False
     index = block.index
-    before = any(keep[i] for i in range(max(0, index - 2), index))
-    after = any(keep[i] for i in range(index + 1, min(len(blocks), index + 3)))
-    return before and after
+    before = next((i for i in range(index - 1, max(-1, index - 3), -1) if keep[i]), None)
+    after = next((i for i in range(index + 1, min(len(blocks), index + 3)) if keep[i]), None)
+    return (
+        before is not None
+        and after is not None
+        and prose_strength(blocks[before]) >= 0.5
+        and prose_strength(blocks[after]) >= 0.5
+    )
 
 
 def _language_if_other(block, context) -> str:

@@ -27,12 +27,13 @@ from lib.models import Claim
 from lib.ui.loaders import get_embedder
 
 STATUS_LABELS = {
-    "agree": "✅ Sources agree",
-    "disagree": "⚠️ Sources disagree",
-    "evolving": "📈 The figure grew over time",
-    "single-source": "☝️ Only one source",
-    "no figures": "💬 No figures to compare",
-    "no match": "🔍 No source matches",
+    # Material icons: they render without an emoji font (headless browsers, some Linux desktops).
+    "agree": ":material/check_circle: Sources agree",
+    "disagree": ":material/error: Sources disagree",
+    "evolving": ":material/trending_up: The figure grew over time",
+    "single-source": ":material/looks_one: Only one source",
+    "no figures": ":material/forum: No figures to compare",
+    "no match": ":material/search_off: No source matches",
 }
 
 
@@ -82,7 +83,7 @@ def render_cell(claims: tuple[Claim, ...], key_prefix: str) -> None:
         st.page_link(
             "pages/corpus.py",
             label="Open in article",
-            icon="📰",
+            icon=":material/article:",
             help=f"Shows {claim.source_file} with this sentence (number {claim.sentence_index}) highlighted.",
             query_params={"article": claim.source_file, "sentence": str(claim.sentence_index)},
         )
@@ -114,5 +115,9 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
             for slot, column in zip(st.columns(len(chunk)), chunk):
                 with slot:
                     st.markdown(f"**{escape_markdown(column.label)}**")
-                    st.caption(escape_markdown(column.published.label()))
+                    # The clue says why a date is uncertain ("inferred from ...", "no date printed").
+                    st.caption(
+                        escape_markdown(column.published.label()),
+                        help=f"How this date was found: {column.published.clue}" if column.published.clue else None,
+                    )
                     render_cell(cells[column.key], f"{topic.topic_id}-{column.key}")

@@ -20,16 +20,11 @@ from lib.models import Event
 from lib.ui.loaders import get_embedder
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner="Building the timeline (first time for this collection only)…", max_entries=4)
 def _events(data_dir: str, fingerprint: str, dates_key: str, _corpus) -> list[Event]:
     # `dates_key` is only part of the cache key: inferred publication dates change events.
-    with st.status("Building the timeline (first time for this collection only)…", expanded=False) as status:
-        def show(message: str, fraction: float) -> None:
-            status.update(label=message)
-
-        events = build_events(_corpus, get_embedder(), progress=show)
-        status.update(label=f"Timeline ready: {len(events)} events", state="complete")
-    return events
+    # No st.status here: elements drawn inside cached functions are replayed on every call.
+    return build_events(_corpus, get_embedder())
 
 
 def load_events(corpus) -> list[Event]:

@@ -152,3 +152,15 @@ def test_all_topics_view_starts_with_an_overview_of_verdicts():
     troops = table[table["Topic"] == TROOP_LABEL].iloc[0]
     assert troops["Verdict"] == "sources agree" and troops["Sources"] >= 2
     assert len(at.subheader) == len(table)  # one row per topic below the overview
+
+
+def test_each_column_shows_the_report_date_with_its_precision_and_clue():
+    at = _open(topic="troops-sent")
+    shown = {}
+    for column in at.columns:
+        captions = list(column.caption)
+        if captions and column.markdown:
+            shown[_plain(column.markdown[0].value).strip("*")] = captions[0]
+    business_standard = next(caption for header, caption in shown.items() if header.startswith("Business Standard"))
+    assert _plain(business_standard.value) == "16 Nov 2024 (day)"
+    assert "Nov 16 2024" in business_standard.proto.help
