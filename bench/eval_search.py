@@ -67,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     index = search_module.build_search_index(corpus.articles, corpus.store, embedder)
     if args.mode == "keyword":
         index.dense_ok[:] = False  # ablation only: hide every sentence from the dense side
+        index.all_dense = False
+    if args.mode == "dense":
+        from lib.keyword import KeywordIndex
+
+        index.keywords = KeywordIndex(len(index), frozenset(), None)  # ablation only: no keyword side
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))["queries"]
 
     recalled, reciprocal, by_kind, latencies = 0, 0.0, {}, []
@@ -74,8 +79,6 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         hits = search_module.search(index, item["query"], embedder, k=10)
         latencies.append(time.perf_counter() - started)
-        if args.mode == "dense":
-            hits = [h for h in hits if h.similarity is not None and h.hit.matched_by != "keyword"]
         rank = first_answer_rank(hits, answers_of(item))
         hit_at_k = rank is not None and rank <= args.k
         recalled += hit_at_k

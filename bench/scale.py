@@ -402,16 +402,19 @@ def stage_vectors(rows: int, dim: int = 384, queries: int = 50) -> dict:
 
 
 # -- driver -------------------------------------------------------------------------
-def _run_stage(stage: str, size: int, data_dir: Path, timeout: int) -> dict:
-    command = [sys.executable, __file__, "--stage", stage, "--size", str(size), "--dir", str(data_dir)]
+def _run_stage(stage: str, size: int, data_dir: Path, timeout: int, *extra: str) -> dict:
+    command = [sys.executable, __file__, "--stage", stage, "--size", str(size), "--dir", str(data_dir), *extra]
     env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
+    tick = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT)
     except subprocess.TimeoutExpired:
         return {"error": f"over {timeout}s"}
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"  [{time.perf_counter() - tick:6.0f}s] {stage} {size:,}: {json.dumps(result)}", flush=True)
+    return result
 
 
 def _fmt(value) -> str:
@@ -439,51 +442,60 @@ def _print_table(title: str, results: dict[int, dict]) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="full pipeline sizes")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="ingest + search sizes")
+    parser.add_argument("--view-sizes", type=int, nargs="*", default=[100, 300], help="timeline/claims build sizes (real model)")
     parser.add_argument("--store-sizes", type=int, nargs="*", default=[1000, 10000, 100000], help="store-only sizes")
-    parser.add_argument("--search-sizes", type=int, nargs="*", default=None, help="sizes to embed and search (default: --sizes)")
     parser.add_argument("--vector-rows", type=int, nargs="*", default=[15_000, 150_000, 1_500_000])
-    parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
+    parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--dir", help=argparse.SUPPRESS)
+    parser.add_argument("--views", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--embed-sample", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stage:
-        stages = {"ingest": stage_ingest, "store": stage_store, "search": stage_search}
         if args.stage == "vectors":
             result = stage_vectors(args.size)
+        elif args.stage == "search":
+            result = stage_search(args.size, Path(args.dir), views=args.views, embed_sample=args.embed_sample)
         else:
-            result = stages[args.stage](args.size, Path(args.dir))
+            result = {"ingest": stage_ingest, "store": stage_store}[args.stage](args.size, Path(args.dir))
         print(json.dumps(result))
         return 0
     if args.quick:
-        args.sizes, args.store_sizes, args.vector_rows = [200, 2000], [200, 2000], [3000, 30000]
-    search_sizes = args.search_sizes if args.search_sizes is not None else args.sizes
-    print(f"StoryLens scale bench ({os.cpu_count()} CPUs, python {sys.version.split()[0]})")
+        args.sizes, args.view_sizes, args.store_sizes, args.vector_rows = [100, 1000], [30, 100], [1000, 10000], [15_000, 150_000]
+    print(f"StoryLens scale bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, python {sys.version.split()[0]})")
     root = Path(tempfile.mkdtemp(prefix="storylens-scale-"))
+    tables = []
     try:
-        ingest, search, store, vectors = {}, {}, {}, {}
-        for size in args.sizes:
+        ingest, search, views, store, vectors = {}, {}, {}, {}, {}
+        for position, size in enumerate(args.sizes):
             data_dir = root / f"full-{size}"
-            ingest[size] = _run_stage("ingest", size, data_dir, timeout=3600)
-            if size in search_sizes:
-                search[size] = _run_stage("search", size, data_dir, timeout=3600)
+            ingest[size] = _run_stage("ingest", size, data_dir, 7200)
+            extra = ["--embed-sample", "500"] if position == 0 else []
+            search[size] = _run_stage("search", size, data_dir, 3600, *extra)
             shutil.rmtree(data_dir, ignore_errors=True)
-        _print_table("ingest via ingest_bytes (clean, split, date, dedupe, store; no embedding)", ingest)
-        if search:
-            _print_table("embed + search + timeline/claims (real model)", search)
+        tables.append(("ingest via ingest_bytes, one upload at a time (clean, split, date, dedupe, fsync, commit; no embedding)", ingest))
+        tables.append(("search: lib.search index build + query latency (real query model, seeded sentence vectors)", search))
+        for size in args.view_sizes:
+            data_dir = root / f"views-{size}"
+            _run_stage("ingest", size, data_dir, 3600)
+            views[size] = _run_stage("search", size, data_dir, 7200, "--views")
+            shutil.rmtree(data_dir, ignore_errors=True)
+        tables.append(("timeline (lib.events.build_events) and claims build, real model", views))
         for size in args.store_sizes:
             data_dir = root / f"store-{size}"
-            store[size] = _run_stage("store", size, data_dir, timeout=3600)
+            store[size] = _run_stage("store", size, data_dir, 7200)
             shutil.rmtree(data_dir, ignore_errors=True)
-        if store:
-            _print_table("store at size (bulk-built, then per-call costs)", store)
+        tables.append(("store at size (bulk-filled), then per-call costs", store))
         for rows in args.vector_rows:
-            vectors[rows] = _run_stage("vectors", rows, root, timeout=600)
-        if vectors:
-            _print_table("exact dense search over random unit vectors (rows = sentences)", vectors)
+            vectors[rows] = _run_stage("vectors", rows, root, 1200)
+        tables.append(("exact dense search alone over random unit vectors (rows = sentences, 384-d)", vectors))
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        for title, results in tables:
+            if results:
+                _print_table(title, results)
     return 0
 
 

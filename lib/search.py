@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np

@@ -97,6 +97,15 @@ def select_body(
 ) -> tuple[list[bool], tuple[int, int]]:
     """Keep flags per block and the article span; block `exclude` (the headline) is never kept."""
     span = article_span(probabilities, lengths, weights.span_threshold, barriers if weights.use_barriers else None)
+    if span[1] >= span[0]:
+        # The span's edges absorb adjacent keepable blocks: a short last line ("Nobody was
+        # hurt.") is worth too little mass to extend a max-sum run by itself.
+        start, end = span
+        while start > 0 and probabilities[start - 1] >= weights.keep_threshold and start - 1 != exclude:
+            start -= 1
+        while end + 1 < len(probabilities) and probabilities[end + 1] >= weights.keep_threshold:
+            end += 1
+        span = (start, end)
     keep = []
     for index, p in enumerate(probabilities):
         inside = span[0] <= index <= span[1]

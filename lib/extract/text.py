@@ -75,7 +75,9 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
     )
     title_index = context.title_index
     for block in blocks:
-        if keep[block.index] and (block.text == context.title or sig.is_dateline(block.text)):
+        if keep[block.index] and (
+            block.text == context.title or sig.is_dateline(block.text) or _is_furniture_shaped(block, context)
+        ):
             keep[block.index] = False
     # Section subheads between kept paragraphs are part of the article (readers and the
     # benchmark's reference bodies keep them); furniture-shaped short lines are not.
@@ -92,6 +94,20 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             (b.index for b in blocks[:first_kept] if sig.is_heading_like(b.text) and b.n_words >= 3), -1
         )
     return keep, title_index
+
+
+def _is_furniture_shaped(block, context) -> bool:
+    """A short line whose own shape says furniture (date stamp, byline, caption, copyright, vote count...).
+
+    A veto over the scorer: faithful bodies never show such a line as reporting.
+    Long lines are left to the scorer, as a paragraph may quote a date or a credit.
+    """
+    from lib.extract.kinds import intrinsic_kind
+
+    if block.n_words > 25:
+        return False
+    verdict = intrinsic_kind(block, context, 0, "")
+    return verdict.strong and not (verdict.kind == "metadata" and verdict.reason == "headline repeated")
 
 
 def _plain_heading(block, context) -> bool:

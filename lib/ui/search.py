@@ -52,22 +52,26 @@ FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
 
 # -- the index --------------------------------------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _search_index(data_dir: str, fingerprint: str, model_id: str, _corpus) -> SearchIndex:
-    total = sum(len(article.sentences) for article in _corpus.articles)
-    bar = st.progress(0.0, text=f"Preparing search over {total} sentences (first time only)…")
-
+def _search_index(data_dir: str, fingerprint: str, model_id: str, _corpus, _placeholder) -> SearchIndex:
+    # The progress bar lives in a placeholder made outside this cached function, so a
+    # cache hit never replays it.
     def show(done: int, count: int) -> None:
-        bar.progress(done / max(count, 1), text=f"Reading sentences for search… {done}/{count}")
+        _placeholder.progress(done / max(count, 1), text=f"Reading new sentences for search… {done}/{count}")
 
-    index = build_search_index(_corpus.articles, _corpus.store, get_embedder(), progress=show)
-    bar.empty()
-    return index
+    return build_search_index(_corpus.articles, _corpus.store, get_embedder(), progress=show)
 
 
 def load_search_index(corpus) -> SearchIndex:
-    """The search index of this collection: built once per collection and model, then cached."""
+    """The search index of this collection: built once per collection and model, then cached.
+
+    Only sentences never embedded before are encoded (with a progress bar); the rest
+    come from the store's cache.
+    """
     embedder = get_embedder()
-    return _search_index(str(corpus.settings.data_dir), corpus.fingerprint, embedder.model_id, corpus)
+    placeholder = st.empty()
+    index = _search_index(str(corpus.settings.data_dir), corpus.fingerprint, embedder.model_id, corpus, placeholder)
+    placeholder.empty()
+    return index
 
 
 # -- controls ---------------------------------------------------------------------
