@@ -36,6 +36,9 @@ KEPT = [
     ("001", "North Korea is gearing up for a busy 2026."),
     ("001", "Washington has pointed to evidence that Russia is helping Pyongyang"),
     ("001", "New modernization plans are expected to be unveiled"),
+    # Section subheads between paragraphs are part of the article.
+    ("001", "Preparing for a 'Busy Year'"),
+    ("001", "The Deepening Alliance with Moscow"),
     ("002", "The Japanese government on Thursday expressed their concern"),
     ("002", '"Such remarks are totally unacceptable," he said.'),
     ("003", "Japanese Chief Cabinet Secretary Yoshimasa Hayashi has expressed deep concern"),
@@ -58,7 +61,6 @@ DROPPED = [
     ("001", "本コンテンツはAIが原文記事を基に要約", "disclaimer"),
     ("001", "関連記事", "related"),
     ("001", "2026年にASEAN議長国を務めるフィリピン", "related"),
-    ("001", "Preparing for a 'Busy Year'", "metadata"),
     ("002", "date 2024-06-20", "metadata"),
     ("002", "Image: Vladimir Smirnov", "caption"),
     ("002", "© KYODO", "credit"),

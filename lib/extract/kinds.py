@@ -47,7 +47,9 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
     if sig.is_appeal(text):
         return Verdict("appeal", "donation or membership appeal", True)
     if sig.is_promo(text) or sig.is_price_line(text):
-        return Verdict("promo", "subscription, sign-up or advertising text", True)
+        # A pitch is short; in a long paragraph a promo word ("per month") is incidental,
+        # so the section the line sits in (a related list, comments) decides instead.
+        return Verdict("promo", "subscription, sign-up or advertising text", block.n_words <= 40)
     if sig.is_related_marker(text):
         return Verdict("related", "heading of a related-stories list", True)
     if sig.is_label_list(text):
