@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test install install-test browser eval bench clean
+.PHONY: run test install install-test browser eval bench cloud-check clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 2; }
@@ -46,6 +46,10 @@ eval:
 bench: install
 	@for script in bench/search.py bench/scale.py bench/startup.py; do \
 	  [ -f "$$script" ] && { echo "== $$script"; $(PY) $$script; }; done; true
+
+# Rehearse a Streamlit Community Cloud install: fresh venv from requirements.txt, boot, open every page.
+cloud-check: install-test
+	$(PY) bench/cloud_boot.py
 
 clean:
 	rm -rf $(VENV) data/.storylens test-artifacts .pytest_cache

@@ -5,6 +5,7 @@ The router: declares the pages and the shared sidebar, nothing else.
 
 import streamlit as st
 
+from lib.ui.router import router_started
 from lib.ui.sidebar import render_share_link, render_sidebar
 
 st.set_page_config(page_title="StoryLens", page_icon="🔎", layout="wide")
@@ -16,6 +17,7 @@ pages = [
     st.Page("pages/corpus.py", title="Corpus", icon=":material/newspaper:"),
 ]
 navigation = st.navigation(pages)
+router_started()
 render_sidebar()
 navigation.run()
 render_share_link()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
-# Okabe-Ito + Tableau colours: distinguishable, colour-blind friendly first.
+# Okabe-Ito first (colour-blind friendly), ordered so that neighbours differ in hue.
 PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-    "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#1F77B4", "#9467BD",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#6A3D9A",
+    "#56B4E9", "#8C564B", "#BCBD22", "#7F7F7F", "#17BECF", "#F0E442",
 )
 
 
@@ -18,15 +18,9 @@ def outlet_color(outlet: str) -> str:
 
 
 def outlet_colors(outlets) -> dict[str, str]:
-    """Colours for a set of outlets: stable, and distinct while there are fewer outlets than colours."""
-    chosen: dict[str, str] = {}
-    used: set[str] = set()
-    for outlet in sorted(set(outlets)):
-        start = PALETTE.index(outlet_color(outlet))
-        for step in range(len(PALETTE)):
-            colour = PALETTE[(start + step) % len(PALETTE)]
-            if colour not in used or len(used) >= len(PALETTE):
-                break
-        chosen[outlet] = colour
-        used.add(colour)
-    return chosen
+    """Colours for a collection's outlets: distinct hues in palette order, by outlet name.
+
+    Every page asks with the same collection, so an outlet has the same colour
+    everywhere; past 12 outlets colours repeat.
+    """
+    return {outlet: PALETTE[index % len(PALETTE)] for index, outlet in enumerate(sorted(set(outlets)))}

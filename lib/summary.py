@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lib.models import Article, format_date_label
+from lib.models import Article
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,7 @@ def corpus_summary(articles: list[Article]) -> CorpusSummary:
     if dated:
         first = min(dated, key=lambda a: a.published.earliest or a.published.date)
         last = max(dated, key=lambda a: a.published.latest or a.published.date)
-        date_range = (
-            f"{format_date_label(first.published.date, first.published.precision, first.published.stated)}"
-            f" – {format_date_label(last.published.date, last.published.precision, last.published.stated)}"
-        )
+        date_range = f"{first.published.label()} to {last.published.label()}"
         undated = len(articles) - len(dated)
         inferred = sum(1 for a in dated if not a.published.stated)
         notes = [f"{inferred} inferred"] if inferred else []

@@ -1,5 +1,9 @@
 """Compare sources: for each thing the story is argued about, what each source says, side by side."""
 
+from lib.ui.router import require_router
+
+require_router()  # a deep link on a fresh server must still get the app around it
+
 import streamlit as st
 
 from lib.claims import comparison_columns, comparison_csv, topics_overview

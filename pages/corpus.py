@@ -1,10 +1,14 @@
 """Articles: every article in the collection, one article's cleaned text, and adding articles."""
 
+from lib.ui.router import require_router
+
+require_router()  # a deep link on a fresh server must still get the app around it
+
 import streamlit as st
 
 from lib.markdown import escape_markdown, highlight_span
 from lib.summary import articles_table, removed_table
-from lib.ui.ingest import add_articles_form
+from lib.ui.ingest import add_articles_form, has_pending_reports
 from lib.ui.loaders import get_corpus
 
 corpus = get_corpus()
@@ -13,6 +17,8 @@ st.caption(
     "Every article in this collection, with its publication date and how sure it is. "
     "Open one to read its cleaned text and see what was removed from the page."
 )
+with st.expander("Add articles", expanded=not corpus.articles or has_pending_reports(), icon=":material/add_circle:"):
+    add_articles_form(corpus)
 
 table = articles_table(corpus.articles)
 st.dataframe(table.drop(columns=["Date clue"]), hide_index=True, width="stretch")
@@ -83,7 +89,4 @@ if files:
         st.caption("Reader comments, related-article lists, offers, appeals, credits and other page furniture are kept out of search, timeline and comparisons.")
         st.dataframe(removed_table(article), hide_index=True, width="stretch")
 else:
-    st.info("This collection has no articles yet. Add one below.")
-
-st.divider()
-add_articles_form(corpus)
+    st.info("This collection has no articles yet: open **Add articles** above.")

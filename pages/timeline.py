@@ -1,5 +1,9 @@
 """Timeline: what happened when, as precisely as the sources allow, with every source's exact sentence."""
 
+from lib.ui.router import require_router
+
+require_router()  # a deep link on a fresh server must still get the app around it
+
 import streamlit as st
 
 from lib.charts.timeline import timeline_figure

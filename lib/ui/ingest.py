@@ -21,8 +21,19 @@ def _show(report) -> None:
         st.warning(report.message, icon=_ICONS["duplicate"])
 
 
+_REPORTS_KEY = "storylens-ingest-reports"
+
+
+def has_pending_reports() -> bool:
+    """True right after an add, so the page can keep the form (and its reports) open."""
+    return _REPORTS_KEY in st.session_state
+
+
 def add_articles_form(corpus: Corpus) -> None:
-    st.subheader("Add articles")
+    """Upload/paste form. After adding, the page reruns (so every count and list
+    updates at once) and the per-input reports are shown above the form."""
+    for report in st.session_state.pop(_REPORTS_KEY, []):
+        _show(report)
     st.caption(
         "Upload saved pages (.txt, .md, .html) or paste an article's text. Menus, comments and "
         "other page furniture are removed automatically; added articles are kept for next time."
@@ -61,9 +72,17 @@ def add_articles_form(corpus: Corpus) -> None:
             bar.progress((done + 1) / len(inputs))
         added = sum(report.status == "added" for report in reports)
         status.update(label=f"Done: {added} of {len(inputs)} added.", state="complete" if added else "error")
-    for report in reports:
-        _show(report)
-    prepare_for_search(corpus, [report.article_id for report in reports if report.status == "added"])
+    added_ids = [report.article_id for report in reports if report.status == "added"]
+    prepare_for_search(corpus, added_ids)
+    if not added_ids:
+        for report in reports:
+            _show(report)
+        return
+    st.session_state[_REPORTS_KEY] = reports
+    first_added = next(report for report in reports if report.status == "added")
+    st.query_params["article"] = first_added.source_file
+    st.query_params.pop("sentence", None)
+    st.rerun()
 
 
 def prepare_for_search(corpus: Corpus, article_ids: list[str]) -> None:

@@ -47,9 +47,9 @@ PAGES = [
 def app_url(storylens_url, chromium):
     """The shared app, visited once through its landing page.
 
-    A server that has only ever served a deep link runs it without app.py (see
-    the xfail test at the bottom); that bug has its own test, so the other tests
-    start from a server that has run the router once.
+    A server that has only ever served a deep link used to run it without
+    app.py; that case has its own test at the bottom (each page now starts the
+    router itself, see lib/ui/router.py).
     """
     context = chromium.new_context()
     tab = context.new_page()
@@ -165,11 +165,6 @@ def test_search_page_fits_a_phone_screen_without_sideways_scrolling(open_page):
     assert page.locator(f"{MAIN} h1").first.bounding_box()["width"] <= 390
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Streamlit runs pages/<name>.py without app.py until some session has called st.navigation, "
-    "because a folder named pages/ exists; fixed by renaming pages/ (see docs/usability.md)",
-)
 def test_shared_deep_link_on_a_just_started_server_shows_the_full_app(chromium, tmp_path):
     """A colleague opens a shared /timeline link right after Cloud (re)booted the app."""
     data_dir = copy_bundled_corpus(tmp_path / "data")
