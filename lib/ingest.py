@@ -80,7 +80,7 @@ def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
     body = "\n\n".join(paragraphs)
     language = detect_language(body, default="en")
     sentences = split_sentences(body, language, language_of=lambda text: detect_language(text, default=language))
-    published = find_stated_date(extraction.removed, extraction.date_text, extraction.title)
+    published = find_stated_date(extraction.removed, extraction.date_text, extraction.title, body)
     if published is None:
         published = PublishedDate.unknown("the page prints no publication date")
     outlet = guess_outlet(extraction.removed, body, extraction.site_name)

@@ -68,15 +68,33 @@ def dates_in_line(line: str) -> list[tuple[str, datetime]]:
     return [(text, parsed) for _start, text, parsed in sorted(found)]
 
 
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z.'’ -]{1,40}),\s+"
+    rf"({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"\s*(?:\([^)]{2,40}\))?\s*[-–—]"
+)
+
+
+def dateline_date(body: str) -> tuple[str, datetime] | None:
+    """A wire dateline with a full date opening the body: "TOKYO, Oct 25, 2024 (Reuters) -"."""
+    match = _DATELINE.match(body[:200])
+    if not match:
+        return None
+    dates = dates_in_line(match.group(2))
+    return (match.group(0).strip(), dates[0][1]) if dates else None
+
+
 def find_stated_date(
     removed: tuple[RemovedBlock, ...] | list[RemovedBlock],
     metadata_date: str = "",
     title: str = "",
+    body: str = "",
 ) -> PublishedDate | None:
     """The publication date the page prints for itself, or None.
 
     Preference: page metadata (HTML) > a line that says "published"/"date" >
-    a bare date line > a line that only says "updated". The clue is the line.
+    a bare date line or a wire dateline opening the body > a line that only
+    says "updated". The clue is the line.
     """
     if metadata_date:
         parsed = _parse_candidate(metadata_date.strip()[:10]) or _parse_candidate(metadata_date.strip())
@@ -111,6 +129,9 @@ def find_stated_date(
             else:
                 rank = 3
             ranked.append((rank, position, line, dates[0][1]))
+    dateline = dateline_date(body) if body else None
+    if dateline:
+        ranked.append((1, len(removed), f"dateline: {dateline[0]}", dateline[1]))
     if not ranked:
         return None
     rank, _position, line, parsed = min(ranked)

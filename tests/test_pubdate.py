@@ -70,3 +70,27 @@ def test_only_an_update_time_is_said_in_the_clue():
     published = find_stated_date(removed)
     assert published.date == "2025-03-04"
     assert "update" in published.clue
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("TOKYO, Oct 25, 2024 (Reuters) - Japan said on Friday it was concerned.", "2024-10-25"),
+        ("SEOUL, November 12, 2024 — North Korea ratified the treaty.", "2024-11-12"),
+    ],
+)
+def test_wire_dateline_with_a_year_is_a_stated_date(body, expected):
+    published = find_stated_date((), body=body)
+    assert published.date == expected and published.stated
+    assert published.clue.startswith("dateline")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "SEOUL, Oct 30 (Reuters) - No year in this dateline.",
+        "Kim Jong Un, the leader, met Putin on June 19, 2024 - a landmark visit.",
+    ],
+)
+def test_body_without_a_full_dateline_gives_no_date(body):
+    assert find_stated_date((), body=body) is None
