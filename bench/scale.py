@@ -442,7 +442,7 @@ def _print_table(title: str, results: dict[int, dict]) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="ingest + search sizes")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="ingest + search sizes")
     parser.add_argument("--view-sizes", type=int, nargs="*", default=[100, 300], help="timeline/claims build sizes (real model)")
     parser.add_argument("--store-sizes", type=int, nargs="*", default=[1000, 10000, 100000], help="store-only sizes")
     parser.add_argument("--vector-rows", type=int, nargs="*", default=[15_000, 150_000, 1_500_000])

@@ -272,8 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="vector-index corpus sizes")
     parser.add_argument("--bm25-sizes", default="10000,100000", help="end-to-end hybrid corpus sizes")
-    parser.add_argument("--queries", type=int, default=50)
-    parser.add_argument("--embed-sentences", type=int, default=1500)
+    parser.add_argument("--queries", type=int, default=30)
+    parser.add_argument("--embed-sentences", type=int, default=1000)
     parser.add_argument("--embed-rounds", type=int, default=3)
     parser.add_argument("--skip-embed", action="store_true")
     parser.add_argument("--faiss-max", type=int, default=100_000,

@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS lsh (
     article_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS lsh_band ON lsh(band);
+-- Without it every put/remove scans the whole lsh table (16 rows per article): O(n) per write.
+CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article_id);
 CREATE TABLE IF NOT EXISTS embeddings (
     model TEXT NOT NULL,
     article_id TEXT NOT NULL,
@@ -77,6 +79,7 @@ CREATE TABLE IF NOT EXISTS embeddings (
     sha256 TEXT NOT NULL,            -- hash of the blob: a corrupt entry is rebuilt, not trusted
     PRIMARY KEY (model, article_id)
 );
+CREATE INDEX IF NOT EXISTS embeddings_article ON embeddings(article_id);
 CREATE TABLE IF NOT EXISTS cache (
     name TEXT NOT NULL,
     fingerprint TEXT NOT NULL,

@@ -10,11 +10,13 @@ from lib.ui.search import (
     filter_controls,
     load_search_index,
     query_box,
+    read_url_into_controls,
     render_articles,
     render_passages,
     run_search,
     show_no_results,
     summary_line,
+    write_controls_to_url,
 )
 
 st.title("Search")
@@ -30,8 +32,11 @@ if not corpus.articles:
     st.stop()
 
 index = load_search_index(corpus)
+for problem in read_url_into_controls(index):  # a shared link with values this collection lacks
+    st.warning(problem)
 query = (query_box() or "").strip()
 filters, view, k = filter_controls(index)
+write_controls_to_url()
 
 if not query:
     example_buttons()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lib.extract import signals as sig
-from lib.extract.blocks import Block, build_context, find_core, find_headline, short_run_lengths, split_blocks
+from lib.extract.blocks import Block, build_context, feed_item_flags, find_core, find_headline, short_run_lengths, split_blocks
 
 NEWS_LINE = "The central bank raised its key rate by half a point on Tuesday, the third increase this year."
 SHORT_NEWS = "Two people were injured."
@@ -182,3 +182,65 @@ def test_body_language_is_the_majority_language_not_a_foreign_blurb():
         ]
     )
     assert build_context(split_blocks(text)).body_language == "en"
+
+
+def test_several_relative_time_stamps_mark_the_lines_after_them_as_a_feed():
+    text = "\n".join(["Related Articles", "2 hours ago", "Teaser headline one", NEWS_LINE, "8 hours ago", "Teaser headline two", NEWS_LINE])
+    flags = feed_item_flags(split_blocks(text))
+    assert flags[3] and flags[6]
+    assert not flags[0] and not flags[1]
+
+
+def test_a_single_relative_time_stamp_is_the_article_own_and_flags_nothing():
+    text = "\n".join(["Central bank raises key rate", "3 hours ago", NEWS_LINE, NEWS_LINE.replace("Tuesday", "Monday")])
+    assert not any(feed_item_flags(split_blocks(text)))
+
+
+def test_core_is_the_article_not_longer_teasers_of_a_feed_below_it():
+    teaser = (
+        "Ministers met again in Brussels on Thursday to discuss the new trade rules, which several governments have criticised, "
+        "and officials said a compromise on tariffs and quotas could be reached before the end of the month if talks go well."
+    )
+    text = "\n".join(
+        [
+            "Central bank raises key rate",
+            NEWS_LINE,
+            "Analysts had expected a smaller increase as inflation eased in the autumn months.",
+            "The bank's governor said further rises were possible if wage growth stayed high.",
+            "Markets barely moved after the announcement, which most traders and economists had priced in weeks ago.",
+            "Related Articles",
+        ]
+        + [line for n in (2, 5, 9) for line in (f"{n} hours ago", "Trade talks resume in Brussels", teaser)]
+    )
+    blocks = split_blocks(text)
+    assert sum(b.n_chars for b in blocks[8::3]) > sum(b.n_chars for b in blocks[1:5])  # the feed has more prose
+    assert find_core(blocks) == (1, 4)
+
+
+def test_a_long_cookie_notice_does_not_become_the_prose_core():
+    cookie = (
+        "This website uses cookies to improve your experience while you navigate through the website, and some of these cookies "
+        "are stored in your browser as they are essential for the working of basic functionalities of the website."
+    )
+    text = "\n".join(["Bridge closes for repairs", NEWS_LINE, "Menu", "Contact", "Privacy Overview", cookie, cookie.replace("website", "site")])
+    assert find_core(split_blocks(text)) == (1, 1)
+
+
+@pytest.mark.parametrize("line, expected", [("東京の株式市場", 1.0), ("Tokyo 東京", 2 / 7), ("Tokyo", 0.0), ("2024", 0.0)])
+def test_cjk_ratio_is_the_share_of_letters_in_cjk_scripts(line, expected):
+    assert sig.cjk_ratio(line) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("line", ["[ 167 comments ]", "Top Rated Comments", "Reader comments (12)", "5 Comments", "Rating: 25 Votes fmcshan"])
+def test_comment_section_headings_and_vote_lines_with_a_user_name_are_comment_shapes(line):
+    assert sig.is_comment_shape(line)
+
+
+@pytest.mark.parametrize("line", ["Comment: the minister was wrong", "Rating agencies cut the outlook to negative.", "He made 12 votes count."])
+def test_sentences_mentioning_comments_or_votes_are_not_comment_shapes(line):
+    assert not sig.is_comment_shape(line)
+
+
+@pytest.mark.parametrize("line, expected", [("2 days ago at 07:52 am", True), ("Yesterday at 9:15 pm", True), ("2 days ago, at the summit, he spoke", False)])
+def test_relative_time_stamps_may_carry_a_clock_time(line, expected):
+    assert sig.is_relative_time(line) is expected

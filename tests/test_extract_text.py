@@ -202,3 +202,33 @@ def test_cleaner_is_fast_on_a_10kb_page():
     started = time.perf_counter()
     clean_page_text(text)
     assert time.perf_counter() - started < 0.1
+
+
+def _page_with_line_between_paragraphs(line: str) -> str:
+    first = "The work was approved after an inspection last year found that two of the main cables had lost a fifth of their strength."
+    return HAND_MADE_PAGE.replace(first, f"{first}\n{line}")
+
+
+def test_a_section_subhead_between_paragraphs_stays_in_the_body_in_place():
+    extraction = clean_page_text(_page_with_line_between_paragraphs("Why the cables failed"))
+    paragraphs = list(extraction.paragraphs)
+    assert "Why the cables failed" in paragraphs
+    assert paragraphs[paragraphs.index("Why the cables failed") - 1].startswith("The work was approved")
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Advertisement", "promo"),
+        ("Twitter", "navigation"),
+        ("Updated 13 March 2024, 10:02", "metadata"),
+        ("Engineers inspect the cables. Photo: Harbour Times", "caption"),
+        ("By Ana Ribeiro and Tom Li", "credit"),
+    ],
+)
+def test_furniture_between_paragraphs_is_not_taken_for_a_subhead(line, kind):
+    extraction = clean_page_text(_page_with_line_between_paragraphs(line))
+    assert line not in extraction.paragraphs
+    assert "Nobody was hurt." in extraction.paragraphs
+    if kind is not None:
+        assert _kind_of(extraction, line) == kind

@@ -184,3 +184,23 @@ def test_each_thread_gets_its_own_connection(filled):
     for thread in threads:
         thread.join()
     assert len(set(seen)) == 3
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DELETE FROM lsh WHERE article_id = 'x'",
+        "SELECT DISTINCT article_id FROM lsh WHERE band IN ('a', 'b')",
+        "DELETE FROM embeddings WHERE article_id = 'x'",
+        "SELECT article_id, pipeline FROM articles WHERE raw_sha256 = 'x'",
+        "SELECT record FROM articles WHERE article_id = 'x'",
+        "SELECT value FROM meta WHERE key = 'articles_xor'",
+    ],
+)
+def test_per_ingest_statements_use_an_index_not_a_table_scan(filled, statement):
+    # A full scan here makes each ingest O(collection) and filling a store O(n^2):
+    # bench/scale.py measured 44 s to bulk-fill 10k articles before lsh(article_id) had an index.
+    _settings, store = filled
+    with store.reading() as connection:
+        plan = " ".join(row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + statement))
+    assert "USING" in plan and not plan.startswith("SCAN"), plan

@@ -9,6 +9,7 @@ the only input of the learned scorer.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -277,7 +278,8 @@ def block_language(block: Block, context: PageContext) -> str:
 
 
 def other_language(block: Block, context: PageContext) -> float:
-    """1 when the block is clearly in another language (or script) than the article body."""
+    """1 when the block is in another script than the article body; 0.5 when only the
+    language differs (language id on one short line is often wrong: product names, lists)."""
     if context.body_language in ("und", ""):
         return 0.0
     body_is_cjk = context.body_language in ("ja", "zh", "ko")
@@ -287,8 +289,11 @@ def other_language(block: Block, context: PageContext) -> float:
     if block.n_words < 8:
         return 0.0
     language = block_language(block, context)
-    return 1.0 if language not in ("und", context.body_language) else 0.0
+    return _SAME_SCRIPT if language not in ("und", context.body_language) else 0.0
 
+
+import os
+_SAME_SCRIPT = float(os.environ.get("EXP_SAME", "1.0"))
 
 FEATURE_NAMES = (
     "log_words",
@@ -347,10 +352,11 @@ def block_features(blocks: list[Block], context: PageContext) -> list[list[float
     strengths = [prose_strength(block) for block in blocks]
     comment_flags = [1.0 if sig.is_comment_shape(block.text) else 0.0 for block in blocks]
     title_tokens = sig.content_tokens(context.title)
+    markers_after_core = sorted(marker for marker in context.end_markers if marker > context.core_start)
     rows = []
     for index, block in enumerate(blocks):
         text = block.text
-        passed = sum(1 for marker in context.end_markers if context.core_start < marker < index)
+        passed = bisect.bisect_left(markers_after_core, index)
         window = [strengths[j] for j in range(max(0, index - 2), min(n, index + 3)) if j != index]
         comment_window = [comment_flags[j] for j in range(max(0, index - 3), min(n, index + 4)) if j != index]
         own_tokens = sig.content_tokens(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ALPHA_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -26,7 +27,11 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # --- comment shapes -------------------------------------------------------
 _VOTE_COUNT = re.compile(r"^[-+−]?\d+\s*\(\s*[+]\s*\d+\s*/\s*[-−]\s*\d+\s*\)$")  # "-3 ( +1 / -4 )"
 # "Rating: 9 Votes", "12 points", "34 likes", "5 upvotes" standing alone.
-_VOTE_LINE = re.compile(r"^(?:rating|score|votes?|points?)?\s*:?\s*[-+−]?\d+\s+(?:votes?|points?|likes?|upvotes?|downvotes?)$", re.IGNORECASE)
+# ... optionally followed by the next commenter's user name ("Rating: 25 Votes fmcshan").
+_VOTE_LINE = re.compile(
+    r"^(?:rating|score|votes?|points?)?\s*:?\s*[-+−]?\d+\s+(?:votes?|points?|likes?|upvotes?|downvotes?)(?:\s+[\w.-]{2,30})?$",
+    re.IGNORECASE,
+)
 _BARE_COUNT = re.compile(r"^[-+−]?\d{1,5}$")  # "12" (likes, votes)
 _AT_USER = re.compile(r"^@[\w.]{2,30}\b")
 _COMMENT_WORDS = re.compile(
@@ -37,9 +42,16 @@ _COMMENT_WORDS = re.compile(
     r"join the (?:conversation|discussion)|comentarios?|kommentare?|commentaires?)$",
     re.IGNORECASE,
 )
+# A short heading that opens a comment section: "[ 167 comments ]", "Top Rated Comments", "Reader comments (12)".
+_COMMENT_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:top[- ]rated|most (?:liked|popular)|reader'?s?'?|latest|newest|oldest|all|view all|show all|read all|see all)\s+)?"
+    r"comments?\s*(?:\(\d+\)|\d+)?\W*$",
+    re.IGNORECASE,
+)
 _SAYS_LINE = re.compile(r"^[\w .'-]{2,40}\s+(says|said|wrote|commented)\s*:?$", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(
-    r"^(?:about\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$|^(?:just now|yesterday|today)$",
+    r"^(?:about\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$|^(?:just now|yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$",
     re.IGNORECASE,
 )
 
@@ -147,11 +159,12 @@ def lowercase_ratio(line: str) -> float:
     return sum(1 for word in alpha if word[0].islower()) / len(alpha)
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def cjk_ratio(line: str) -> float:
-    letters = [ch for ch in line if ch.isalpha()]
+    letters = sum(1 for ch in line if ch.isalpha())
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if _CJK.match(ch)) / len(letters)
+    return sum(1 for ch in _CJK.findall(line) if ch.isalpha()) / letters
 
 
 def digit_ratio(line: str) -> float:
@@ -164,6 +177,7 @@ def letter_ratio(line: str) -> float:
     return sum(ch.isalpha() for ch in visible) / len(visible) if visible else 0.0
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_comment_shape(line: str) -> bool:
     """Vote counts, "@user" replies, "Reply"/"Like" buttons, comment counters, "X says:"."""
     text = line.strip()
@@ -171,6 +185,7 @@ def is_comment_shape(line: str) -> bool:
         is_vote_count(text)
         or _AT_USER.match(text)
         or _COMMENT_WORDS.match(text)
+        or _COMMENT_HEADING.match(text)
         or _SAYS_LINE.match(text)
     )
 
@@ -192,6 +207,7 @@ def has_date(line: str) -> bool:
     return bool(_DATE.search(line))
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_date_line(line: str) -> bool:
     """A line that is mostly a date/time stamp: "Oct 26, 2024 - 00:00", "First Published: ...", "date 2024-06-20 ..."."""
     text = line.strip()
@@ -220,14 +236,17 @@ def mentions_wire(line: str) -> bool:
     return bool(_WIRE.search(line))
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line))
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_promo(line: str) -> bool:
     return bool(_PROMO.search(line))
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_appeal(line: str) -> bool:
     return bool(_APPEAL.search(line))
 
@@ -248,6 +267,7 @@ def is_label_list(line: str) -> bool:
     return bool(_LABEL_PREFIX.match(line.strip()))
 
 
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_disclaimer(line: str) -> bool:
     text = line.strip()
     if _DISCLAIMER_STRICT.search(text):
@@ -300,3 +320,6 @@ _SYNDICATION = re.compile(r"\b(?:syndicated|wire|feed|reworked|staff|agency)\b",
 def is_syndication_credit(line: str) -> bool:
     """"(Only the headline ... reworked by the X staff; the rest ... syndicated feed.)": names who produced the text."""
     return is_disclaimer(line) and len(_SYNDICATION.findall(line)) >= 2
+
+
+CACHED_PREDICATES = (cjk_ratio, is_comment_shape, is_date_line, is_caption, is_promo, is_appeal, is_disclaimer)

@@ -106,6 +106,8 @@ def _is_furniture_shaped(block, context) -> bool:
 
     if block.n_words > 25:
         return False
+    if sig.is_nav_word(block.text) or end_marker_kind(block.text):
+        return True  # "Share this article", "Related:", "Comments": labels, never reporting
     verdict = intrinsic_kind(block, context, 0, "")
     return verdict.strong and not (verdict.kind == "metadata" and verdict.reason == "headline repeated")
 

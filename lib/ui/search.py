@@ -1,13 +1,14 @@
 """Streamlit pieces of the Search page: the cached index, URL-bound controls, result cards.
 
-Query and filters are widgets bound to the URL (`bind="query-params"`), so a
-shared link reproduces the view: `?q=&outlet=&from=&to=&lang=&view=&k=`.
+Query and filters are kept in the URL (read on arrival, written after every
+change), so a shared link reproduces the view: `?q=&outlet=&from=&to=&lang=&view=&k=`.
 Article text is always shown escaped (`lib.markdown.escape_markdown`), never
 as HTML.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 import pandas as pd
@@ -46,53 +47,149 @@ TIMELINE_MARGIN_DAYS = 30
 OLDEST_DATE = date(1900, 1, 1)
 NEWEST_DATE = date(2100, 12, 31)
 
-# Session-state keys double as URL parameter names (bind="query-params").
+# URL parameters of this page and the session-state keys of their controls.
+URL_PARAMS = ("q", "outlet", "from", "to", "lang", "view", "k", "undated")
+KEYS = {name: f"search_{name}" for name in URL_PARAMS}
 FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
+DEFAULT_K = 10
 
 
 # -- the index --------------------------------------------------------------------
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _search_index(data_dir: str, fingerprint: str, model_id: str, _corpus, _placeholder) -> SearchIndex:
-    # The progress bar lives in a placeholder made outside this cached function, so a
-    # cache hit never replays it.
-    def show(done: int, count: int) -> None:
-        _placeholder.progress(done / max(count, 1), text=f"Reading new sentences for search… {done}/{count}")
+class _IndexShelf:
+    """The built indexes of this process (at most two: the current collection and the last)."""
 
-    return build_search_index(_corpus.articles, _corpus.store, get_embedder(), progress=show)
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.indexes: dict[tuple[str, str, str], SearchIndex] = {}
+
+
+@st.cache_resource(show_spinner=False)
+def _shelf() -> _IndexShelf:
+    return _IndexShelf()
 
 
 def load_search_index(corpus) -> SearchIndex:
-    """The search index of this collection: built once per collection and model, then cached.
+    """The search index of this collection: built once per collection and model, then shared.
 
-    Only sentences never embedded before are encoded (with a progress bar); the rest
-    come from the store's cache.
+    Only sentences never embedded before are encoded, with a progress bar; the rest
+    come from the store's cache. Built outside `st.cache_resource` on purpose: a
+    progress bar drawn inside a cached function breaks Streamlit's element replay.
     """
     embedder = get_embedder()
-    placeholder = st.empty()
-    index = _search_index(str(corpus.settings.data_dir), corpus.fingerprint, embedder.model_id, corpus, placeholder)
-    placeholder.empty()
-    return index
+    key = (str(corpus.settings.data_dir), corpus.fingerprint, embedder.model_id)
+    shelf = _shelf()
+    with shelf.lock:  # one build per collection, even with several sessions at once
+        if key not in shelf.indexes:
+            placeholder = st.empty()
+
+            def show(done: int, count: int) -> None:
+                placeholder.progress(done / max(count, 1), text=f"Reading new sentences for search… {done}/{count}")
+
+            index = build_search_index(corpus.articles, corpus.store, embedder, progress=show)
+            placeholder.empty()
+            for old in list(shelf.indexes)[:-1]:
+                del shelf.indexes[old]
+            shelf.indexes[key] = index
+        return shelf.indexes[key]
 
 
 # -- controls ---------------------------------------------------------------------
 def _set_query(text: str) -> None:
-    st.session_state["q"] = text
+    st.session_state[KEYS["q"]] = text
 
 
 def clear_filters() -> None:
     """Callback: remove every filter (the URL follows)."""
-    st.session_state["outlet"] = []
-    st.session_state["lang"] = []
-    st.session_state["from"] = None
-    st.session_state["to"] = None
-    st.session_state["undated"] = False
+    st.session_state[KEYS["outlet"]] = []
+    st.session_state[KEYS["lang"]] = []
+    st.session_state[KEYS["from"]] = None
+    st.session_state[KEYS["to"]] = None
+    st.session_state[KEYS["undated"]] = False
+
+
+# -- URL state ----------------------------------------------------------------------
+# Synced by hand rather than with `bind="query-params"`: a bound parameter stays
+# bound for the whole session, so the Timeline page (which shares `outlet`, `from`,
+# `to`) could no longer set its own URL after a visit to Search.
+_LAST_URL = "search_last_url"
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in URL_PARAMS if st.query_params.get_all(name)}
+
+
+def read_url_into_controls(index: SearchIndex) -> list[str]:
+    """Set the controls from the URL when it changed from outside (a shared link, a link
+    from another page); returns plain-words notes about values that were ignored."""
+    url = _url_params()
+    state = st.session_state
+    if state.get(_LAST_URL) == url and KEYS["q"] in state:
+        return []
+    problems: list[str] = []
+    one = {name: values[-1] for name, values in url.items()}
+    state[KEYS["q"]] = one.get("q", "")
+    for name, label, options in (("outlet", "outlet", index.outlets()), ("lang", "language", index.languages())):
+        wanted = list(dict.fromkeys(url.get(name, [])))
+        unknown = [value for value in wanted if value not in options]
+        if unknown:
+            problems.append(
+                f"Ignored {label} {', '.join(repr(v) for v in unknown)} from the link: not in this collection "
+                f"(choose from: {', '.join(options)})."
+            )
+        state[KEYS[name]] = [value for value in wanted if value in options]
+    for name in ("from", "to"):
+        state[KEYS[name]] = None
+        if name in one:
+            try:
+                state[KEYS[name]] = date.fromisoformat(one[name])
+            except ValueError:
+                problems.append(f"Ignored {name}='{one[name]}' from the link: dates must look like 2024-10-26.")
+    view = one.get("view", VIEWS[0])
+    if view not in VIEWS:
+        problems.append(f"Ignored view='{view}' from the link: use {' or '.join(VIEWS)}.")
+        view = VIEWS[0]
+    state[KEYS["view"]] = view
+    count = one.get("k", str(DEFAULT_K))
+    if not count.isdigit() or int(count) not in RESULT_COUNTS:
+        problems.append(f"Ignored k='{count}' from the link: use one of {', '.join(map(str, RESULT_COUNTS))}.")
+        count = str(DEFAULT_K)
+    state[KEYS["k"]] = int(count)
+    state[KEYS["undated"]] = one.get("undated") in ("1", "true", "yes")
+    state[_LAST_URL] = url
+    return problems
+
+
+def write_controls_to_url() -> None:
+    """Put the current query and filters in the URL (defaults left out)."""
+    state = st.session_state
+    wanted: dict[str, list[str]] = {}
+    if (state.get(KEYS["q"]) or "").strip():
+        wanted["q"] = [state[KEYS["q"]].strip()]
+    for name in ("outlet", "lang"):
+        if state.get(KEYS[name]):
+            wanted[name] = list(state[KEYS[name]])
+    for name in ("from", "to"):
+        if state.get(KEYS[name]):
+            wanted[name] = [state[KEYS[name]].isoformat()]
+    if state.get(KEYS["view"]) and state[KEYS["view"]] != VIEWS[0]:
+        wanted["view"] = [state[KEYS["view"]]]
+    if state.get(KEYS["k"]) and int(state[KEYS["k"]]) != DEFAULT_K:
+        wanted["k"] = [str(state[KEYS["k"]])]
+    if state.get(KEYS["undated"]):
+        wanted["undated"] = ["1"]
+    if _url_params() != wanted:
+        for name in URL_PARAMS:
+            if name in wanted:
+                st.query_params[name] = wanted[name] if len(wanted[name]) > 1 else wanted[name][0]
+            elif name in st.query_params:
+                del st.query_params[name]
+    state[_LAST_URL] = wanted
 
 
 def query_box() -> str:
     return st.text_input(
         "Ask a question or type words to find",
-        key="q",
-        bind="query-params",
+        key=KEYS["q"],
         placeholder="e.g. how many soldiers did Pyongyang send?",
         help="Plain words work: the search understands paraphrases (\"troops\" finds \"soldiers\") "
         "and also finds exact names and numbers such as Alabuga or 12,000.",
@@ -104,21 +201,19 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
     dates = [interval for interval in index.intervals if interval]
     earliest = date.fromisoformat(min(start for start, _ in dates)) if dates else None
     latest = date.fromisoformat(max(end for _, end in dates)) if dates else None
-    with st.expander("Filters", expanded=any(st.session_state.get(key) for key in FILTER_KEYS)):
+    with st.expander("Filters", expanded=any(st.session_state.get(KEYS[name]) for name in FILTER_KEYS)):
         columns = st.columns(3)
         outlets = columns[0].multiselect(
             "Outlets",
             index.outlets(),
-            key="outlet",
-            bind="query-params",
+            key=KEYS["outlet"],
             placeholder="All outlets",
             help="Only search articles from these publishers. Leave empty to search every outlet.",
         )
         languages = columns[0].multiselect(
             "Languages",
             index.languages(),
-            key="lang",
-            bind="query-params",
+            key=KEYS["lang"],
             format_func=lambda code: LANGUAGE_NAMES.get(code, code),
             placeholder="All languages",
             help="Only search sentences written in these languages.",
@@ -128,8 +223,7 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
             value=None,
             min_value=OLDEST_DATE,
             max_value=NEWEST_DATE,
-            key="from",
-            bind="query-params",
+            key=KEYS["from"],
             format="YYYY-MM-DD",
             help=f"Only articles published on or after this day. Articles in this collection run from "
             f"{earliest or 'unknown'} to {latest or 'unknown'}. An article dated only to a month or year "
@@ -140,15 +234,13 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
             value=None,
             min_value=OLDEST_DATE,
             max_value=NEWEST_DATE,
-            key="to",
-            bind="query-params",
+            key=KEYS["to"],
             format="YYYY-MM-DD",
             help="Only articles published on or before this day.",
         )
         include_undated = columns[1].checkbox(
             "Include articles with an unknown date",
-            key="undated",
-            bind="query-params",
+            key=KEYS["undated"],
             help="Some pages print no publication date. With a date range set, they are left out "
             "unless you tick this, because we cannot tell whether they fall inside it.",
         )
@@ -157,9 +249,7 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
     view = view_columns[0].segmented_control(
         "Show results as",
         VIEWS,
-        default=VIEWS[0],
-        key="view",
-        bind="query-params",
+        key=KEYS["view"],
         required=True,
         help="Passages: the best-matching sentences, each with a sentence of context. "
         "Articles: the searchable list of articles, ranked by their best passage; open one to see its passages.",
@@ -167,9 +257,7 @@ def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
     k = view_columns[1].selectbox(
         "How many results",
         RESULT_COUNTS,
-        index=1,
-        key="k",
-        bind="query-params",
+        key=KEYS["k"],
         help="The number of passages (or articles) to show, best first.",
     )
     filters = SearchFilters(

@@ -39,11 +39,11 @@ def page_links(app) -> list[tuple[str, dict]]:
 def test_the_landing_page_is_search_and_an_empty_box_offers_example_questions(app):
     at = open_search(app)
     assert at.title[0].value == "Search"
-    assert at.text_input(key="q").value == ""
+    assert at.text_input(key="search_q").value == ""
     examples = [button for button in at.button if "Pyongyang" in button.label]
     assert examples, [button.label for button in at.button]
     examples[0].click().run()
-    assert at.text_input(key="q").value == "How many soldiers did Pyongyang send?"
+    assert at.text_input(key="search_q").value == "How many soldiers did Pyongyang send?"
     assert source_lines(at), "clicking an example runs the search"
 
 
@@ -68,7 +68,7 @@ def test_the_outlet_filter_changes_the_results(app):
     at = open_search(app, q="North Korean troops in Russia")
     before = source_lines(at)
     assert any(KYODO not in line for line in before)
-    at.multiselect(key="outlet").set_value([KYODO]).run()
+    at.multiselect(key="search_outlet").set_value([KYODO]).run()
     after = source_lines(at)
     assert after and all("Kyodo \\(site not named\\)" in line for line in after)
     assert after != before
@@ -79,10 +79,10 @@ def test_query_params_reproduce_the_view(app):
         app, q="troops sent to Russia", outlet=[BUSINESS_STANDARD, KYODO], view="Articles", k="5",
         **{"from": "2024-10-01", "to": "2024-12-31"},
     )
-    assert at.text_input(key="q").value == "troops sent to Russia"
-    assert at.multiselect(key="outlet").value == [BUSINESS_STANDARD, KYODO]
-    assert str(at.date_input(key="from").value) == "2024-10-01"
-    assert str(at.date_input(key="to").value) == "2024-12-31"
+    assert at.text_input(key="search_q").value == "troops sent to Russia"
+    assert at.multiselect(key="search_outlet").value == [BUSINESS_STANDARD, KYODO]
+    assert str(at.date_input(key="search_from").value) == "2024-10-01"
+    assert str(at.date_input(key="search_to").value) == "2024-12-31"
     labels = [expander.label for expander in at.expander if expander.label != "Filters"]
     assert len(labels) == 2  # one per article, grouped view
     assert all("Business Standard" in label or "Kyodo" in label for label in labels)
@@ -98,7 +98,7 @@ def test_a_filter_with_no_matches_explains_itself_and_offers_to_clear(app):
     clear = next(button for button in at.button if button.label == "Clear filters and search everything")
     clear.click().run()
     assert source_lines(at), "clearing the filters finds passages again"
-    assert at.multiselect(key="outlet").value == []
+    assert at.multiselect(key="search_outlet").value == []
 
 
 def test_a_too_long_query_gets_a_clear_message_not_a_traceback(app):
@@ -130,7 +130,28 @@ def test_results_export_as_csv_with_their_sources(app, app_env):
 
 def test_every_control_explains_itself(app):
     at = open_search(app, q="drone")
-    widgets = [at.text_input(key="q"), at.multiselect(key="outlet"), at.multiselect(key="lang"),
-               at.date_input(key="from"), at.date_input(key="to"), at.checkbox(key="undated"), at.selectbox(key="k")]
+    widgets = [at.text_input(key="search_q"), at.multiselect(key="search_outlet"), at.multiselect(key="search_lang"),
+               at.date_input(key="search_from"), at.date_input(key="search_to"), at.checkbox(key="search_undated"), at.selectbox(key="search_k")]
     assert all(widget.help for widget in widgets)
     assert all(button.help for button in at.button)
+
+
+def test_a_link_with_values_this_collection_lacks_says_what_was_ignored(app):
+    at = open_search(app, q="troops", outlet=["Nowhere Times"], view="Table", k="7", **{"from": "26/10/2024"})
+    warnings = " ".join(warning.value for warning in at.warning)
+    assert "Ignored outlet 'Nowhere Times' from the link" in warnings
+    assert "Ignored from='26/10/2024'" in warnings
+    assert "Ignored view='Table'" in warnings and "Ignored k='7'" in warnings
+    assert source_lines(at), "the rest of the link still works"
+
+
+def test_changing_the_controls_writes_the_url(app):
+    at = open_search(app)
+    at.text_input(key="search_q").set_value("drone factory").run()
+    at.multiselect(key="search_outlet").set_value([KYODO, BUSINESS_STANDARD]).run()
+    at.segmented_control(key="search_view").set_value("Articles").run()
+    assert at.query_params["q"] in ("drone factory", ["drone factory"])
+    outlets = at.query_params["outlet"]
+    assert sorted(outlets if isinstance(outlets, list) else [outlets]) == sorted([KYODO, BUSINESS_STANDARD])
+    assert at.query_params["view"] in ("Articles", ["Articles"])
+    assert "from" not in at.query_params, "defaults stay out of the URL"
