@@ -1,5 +1,9 @@
 """Search: ask a question, get the passages that answer it, each with its source."""
 
+from lib.ui.router import require_router
+
+require_router()  # a deep link on a fresh server must still get the app around it
+
 import streamlit as st
 
 from lib.errors import StoryLensError

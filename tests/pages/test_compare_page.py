@@ -53,7 +53,7 @@ def _quotes(at: AppTest) -> list[str]:
 def _cells(at: AppTest) -> dict[str, list[str]]:
     """Column header -> quotes shown in that column (header first, then its cell)."""
     cells = {}
-    for column in at.columns:
+    for column in at.main.columns:
         texts = [_plain(md.value) for md in column.markdown]
         if texts and texts[0].startswith("**"):
             cells[texts[0].strip("*")] = [text[2:] for text in texts[1:] if text.startswith("> ")]
@@ -62,7 +62,7 @@ def _cells(at: AppTest) -> dict[str, list[str]]:
 
 def test_troop_topic_shows_two_outlets_side_by_side_with_their_quotes():
     at = _open(topic="troops-sent")
-    assert [sub.value for sub in at.subheader] == [TROOP_LABEL]
+    assert [sub.value for sub in at.main.subheader] == [TROOP_LABEL]
     cells = _cells(at)
     kyodo = next(quotes for header, quotes in cells.items() if header.startswith("Kyodo"))
     business_standard = next(quotes for header, quotes in cells.items() if header.startswith("Business Standard"))
@@ -75,7 +75,7 @@ def test_troop_topic_shows_two_outlets_side_by_side_with_their_quotes():
 
 def test_a_source_that_says_nothing_has_an_explicit_empty_cell():
     at = _open(topic="troops-sent")
-    silent = [column for column in at.columns if NOT_MENTIONED in [caption.value for caption in column.caption]]
+    silent = [column for column in at.main.columns if NOT_MENTIONED in [caption.value for caption in column.caption]]
     assert silent, "every outlet keeps its column; a silent one says so"
     assert all(not [md for md in column.markdown if md.value.startswith("> ")] for column in silent)
     assert len(_cells(at)) == 5  # one column per bundled article, quoted or not
@@ -86,13 +86,13 @@ def test_topic_query_param_round_trips():
     assert at.selectbox[0].value == "troops-sent"
     at.selectbox[0].set_value("japan-stance").run()
     assert at.query_params["topic"] == "japan-stance"
-    assert [sub.value for sub in at.subheader] == ["Japan's stance"]
+    assert [sub.value for sub in at.main.subheader] == ["Japan's stance"]
 
 
 def test_unknown_topic_in_the_url_explains_itself_and_shows_all_topics():
     at = _open(topic="no-such-topic")
     assert any("no topic 'no-such-topic'" in warning.value for warning in at.warning)
-    assert TROOP_LABEL in [sub.value for sub in at.subheader]
+    assert TROOP_LABEL in [sub.value for sub in at.main.subheader]
 
 
 def test_a_question_builds_a_row_on_the_fly():
@@ -100,7 +100,7 @@ def test_a_question_builds_a_row_on_the_fly():
     at.text_input[0].input("How many North Korean troops were sent?")
     at.button[0].click().run()
     assert not at.exception
-    titles = [sub.value for sub in at.subheader]
+    titles = [sub.value for sub in at.main.subheader]
     assert titles[0] == "Your question: How many North Korean troops were sent?"
     assert any("12,000" in quote for quote in _quotes(at))
 
@@ -115,7 +115,7 @@ def test_an_empty_question_explains_itself():
 
 def test_each_quote_links_to_its_sentence_on_the_articles_page(articles_by_file):
     at = _open(topic="troops-sent")
-    links = at.get("page_link")
+    links = at.main.get("page_link")
     quotes = _quotes(at)
     assert links and len(links) == len(quotes)
     for link, quote in zip(links, quotes):
@@ -139,7 +139,7 @@ def test_an_empty_collection_explains_itself(tmp_path, bundled_data_dir):
         at.run()
         assert not at.exception
         assert any("no articles yet" in info.value for info in at.info)
-        assert not at.subheader
+        assert not at.main.subheader
     finally:
         os.environ["STORYLENS_DATA"] = str(bundled_data_dir)
         st.cache_resource.clear()
@@ -151,13 +151,13 @@ def test_all_topics_view_starts_with_an_overview_of_verdicts():
     table = overview.value
     troops = table[table["Topic"] == TROOP_LABEL].iloc[0]
     assert troops["Verdict"] == "sources agree" and troops["Sources"] >= 2
-    assert len(at.subheader) == len(table)  # one row per topic below the overview
+    assert len(at.main.subheader) == len(table)  # one row per topic below the overview
 
 
 def test_each_column_shows_the_report_date_with_its_precision_and_clue():
     at = _open(topic="troops-sent")
     shown = {}
-    for column in at.columns:
+    for column in at.main.columns:
         captions = list(column.caption)
         if captions and column.markdown:
             shown[_plain(column.markdown[0].value).strip("*")] = captions[0]
