@@ -38,10 +38,13 @@ test: install-test
 	[ $$status -eq 0 ] || exit $$status; \
 	HF_HUB_OFFLINE=1 $(MAKE) --no-print-directory eval
 
-# Accuracy floors on hand-checked gold (fail below the floor).
+# Accuracy floors on hand-checked gold (fail below the floor); figures are printed.
 eval:
-	@for script in bench/eval_*.py; do \
-	  [ -f "$$script" ] || continue; echo "== $$script"; $(PY) $$script --ci || exit 1; done
+	$(PY) -m bench.eval_ingest --ci
+	$(PY) -m bench.eval_extraction --ci
+	$(PY) -m bench.eval_search --floor-recall 0.85 --floor-mrr 0.70
+	$(PY) -m bench.eval_events --floor-precision 0.8 --floor-recall 0.8 --floor-date 0.8 --floor-merge 0.7
+	$(PY) -m bench.eval_claims --floor-precision 0.9 --floor-recall 0.8 --floor-purity 0.9 --floor-figures 0.9 --floor-attribution 0.9
 
 bench: install
 	@for script in bench/search.py bench/scale.py bench/startup.py; do \

@@ -105,10 +105,6 @@ def _prose_strength(text: str, n_words: int, n_chars: int) -> float:
     return score
 
 
-import os
-_MIN_PAIRS = int(os.environ.get("EXP_PAIRS", "4"))
-
-
 def feed_item_flags(blocks: list[Block]) -> list[bool]:
     """True for lines just after a relative time stamp ("2 hours ago") on pages that show several.
 
@@ -117,34 +113,12 @@ def feed_item_flags(blocks: list[Block]) -> list[bool]:
     """
     stamps = [block.index for block in blocks if sig.is_relative_time(block.text)]
     flags = [False] * len(blocks)
-    if len(stamps) >= 2:
-        for stamp in stamps:
-            for index in range(stamp + 1, min(len(blocks), stamp + 5)):
-                flags[index] = True
-    _flag_teaser_rhythm(blocks, flags)
+    if len(stamps) < 2:
+        return flags
+    for stamp in stamps:
+        for index in range(stamp + 1, min(len(blocks), stamp + 5)):
+            flags[index] = True
     return flags
-
-
-def _flag_teaser_rhythm(blocks: list[Block], flags: list[bool], min_pairs: int = _MIN_PAIRS) -> None:
-    """Flag runs of >= min_pairs (headline, one-paragraph lead) pairs in a row: a teaser list.
-
-    An article's subheads are each followed by several paragraphs or are few;
-    a "latest news" list repeats headline + lead again and again.
-    """
-    index = 0
-    while index + 1 < len(blocks):
-        end = index
-        while (
-            end + 1 < len(blocks)
-            and sig.is_heading_like(blocks[end].text)
-            and blocks[end].n_words >= 3
-            and prose_strength(blocks[end + 1]) >= 0.5
-        ):
-            end += 2
-        if (end - index) // 2 >= min_pairs:
-            for position in range(index, end):
-                flags[position] = True
-        index = max(end, index + 1)
 
 
 def find_core(blocks: list[Block]) -> tuple[int, int]:
