@@ -7,7 +7,9 @@ Labels: a block (line) of the pasted text is "body" when most of its word
 4-gram shingles occur in the reference body (short lines: their words occur in
 sequence). Model: L2 logistic regression (scikit-learn), sample weight
 sqrt(words) so long paragraphs count more, as they do in the shingle score.
-Decoder thresholds are picked on the training pages of each fold.
+Decoder thresholds are picked on the training pages of each fold, and pages
+are decoded with the shipped decoder (lib.extract.text.decide_body: span,
+furniture veto, subheads), so the CV figure is the figure of the app.
 The corpus-repetition feature is computed leave-one-page-out.
 """
 
@@ -23,7 +25,12 @@ from pathlib import Path
 import numpy as np
 
 from bench.extraction_data import folds, line_is_body, load_dev_pages
-from lib.extract.blocks import FEATURE_NAMES, block_features, build_context, split_blocks
+from lib.extract.blocks import (
+    FEATURE_NAMES,
+    block_features,
+    build_context,
+    split_blocks,
+)
 from lib.extract.score import score_body, shingles, tokens
 from lib.extract.scorer import WEIGHTS_PATH, ScorerWeights
 from lib.extract.text import decide_body

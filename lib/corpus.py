@@ -21,11 +21,19 @@ class Corpus:
     fingerprint: str
     sync_reports: list[IngestReport] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Dict lookups: pages call these once per row, so a scan would be O(n^2) per render.
+        self._by_id: dict[str, Article] = {}
+        self._by_file: dict[str, Article] = {}
+        for article in self.articles:
+            self._by_id.setdefault(article.article_id, article)
+            self._by_file.setdefault(article.source_file, article)
+
     def by_id(self, article_id: str) -> Article | None:
-        return next((a for a in self.articles if a.article_id == article_id), None)
+        return self._by_id.get(article_id)
 
     def by_source_file(self, source_file: str) -> Article | None:
-        return next((a for a in self.articles if a.source_file == source_file), None)
+        return self._by_file.get(source_file)
 
 
 def open_store(settings: Settings) -> Store:
@@ -54,8 +62,6 @@ def load_corpus(
 
 def infer_missing_dates(articles: list[Article]) -> list[Article]:
     """Articles whose page prints no date get a corpus-inferred date when the text allows."""
-    try:
-        from lib.corpus_dates import infer_publication_dates
-    except ImportError:  # inference module not present yet
-        return articles
+    from lib.corpus_dates import infer_publication_dates
+
     return infer_publication_dates(articles)

@@ -39,6 +39,9 @@ PIPELINE_MODULES = (
 PIPELINE_FOLDERS = ("lib/extract",)
 
 NEAR_DUPLICATE_JACCARD = 0.8
+# Long-form features run to ~60k characters; far beyond that an input is a
+# dump of many pages (or one enormous line), not one article.
+MAX_BODY_CHARS = 200_000
 _SHINGLE_WORDS = 5
 _MINHASH_PERMUTATIONS = 64
 _LSH_BANDS = 16
@@ -78,6 +81,11 @@ def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
             "furniture). Copy the article's own text and retry."
         )
     body = "\n\n".join(paragraphs)
+    if len(body) > MAX_BODY_CHARS:
+        raise BadInputError(
+            f"'{decoded.name}' holds {len(body):,} characters of text, more than one article "
+            f"({MAX_BODY_CHARS:,} at most). Upload each article as its own file."
+        )
     language = detect_language(body, default="en")
     sentences = split_sentences(body, language, language_of=lambda text: detect_language(text, default=language))
     published = find_stated_date(extraction.removed, extraction.date_text, extraction.title, body)
@@ -133,14 +141,13 @@ def find_near_duplicate(store: Store, article: Article, bands: list[str]) -> str
     """article_id of a stored article with (nearly) the same body, if any."""
     if store.article(article.article_id) is not None:
         return article.article_id
+    candidates = store.near_duplicate_candidates(bands)
+    if not candidates:
+        return None
     mine = _shingles(article.body)
-    for candidate_id in store.near_duplicate_candidates(bands):
-        candidate = store.article(candidate_id)
-        if candidate is None:
-            continue
-        theirs = _shingles(candidate.body)
-        jaccard = len(mine & theirs) / max(1, len(mine | theirs))
-        if jaccard >= NEAR_DUPLICATE_JACCARD:
+    for candidate_id, body in store.bodies(candidates).items():
+        theirs = _shingles(body)
+        if len(mine & theirs) / max(1, len(mine | theirs)) >= NEAR_DUPLICATE_JACCARD:
             return candidate_id
     return None
 
@@ -250,6 +257,8 @@ def sync_folder(
             continue
         work.append((path.name, data, "bundled", str(path.relative_to(settings.data_dir))))
     for path in store.upload_files():  # uploads whose record is missing (e.g. rebuilt database)
+        if path.parent.name in known:  # each upload sits in a folder named by its hash
+            continue
         data = path.read_bytes()
         raw_sha = sha256_bytes(data)
         if raw_sha not in known and not store.rejected_before(raw_sha, pipeline):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from lib.extract import signals as sig
-from lib.extract.blocks import Block, build_context, feed_item_flags, find_core, find_headline, short_run_lengths, split_blocks
+from lib.extract.blocks import (
+    build_context,
+    feed_item_flags,
+    find_core,
+    find_headline,
+    short_run_lengths,
+    split_blocks,
+)
 
 NEWS_LINE = "The central bank raised its key rate by half a point on Tuesday, the third increase this year."
 SHORT_NEWS = "Two people were injured."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -194,14 +193,6 @@ def test_empty_input_gives_an_empty_extraction_with_a_note(text):
     extraction = clean_page_text(text)
     assert extraction.paragraphs == () and extraction.notes
 
-
-def test_cleaner_is_fast_on_a_10kb_page():
-    text = (CORPUS.glob("004_*.txt").__next__()).read_text(encoding="utf-8")
-    text = (text * 3)[:10_000]
-    clean_page_text(text)  # warm imports and weights
-    started = time.perf_counter()
-    clean_page_text(text)
-    assert time.perf_counter() - started < 0.1
 
 
 def _page_with_line_between_paragraphs(line: str) -> str:

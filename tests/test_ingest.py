@@ -225,3 +225,12 @@ def test_build_article_reads_html(tmp_path):
     assert "Home" not in article.body
     assert article.published.date == "2024-10-25" and article.published.stated
     assert "Test Herald" in article.outlet
+
+
+def test_a_dump_far_longer_than_an_article_is_refused(tmp_path):
+    settings = load_settings(tmp_path)
+    sentence = "North Korea sent more troops to Russia according to officials in Seoul. "
+    data = ("A very long page\n\n" + sentence * 4000).encode()
+    report = ingest_bytes(open_store(settings), settings, "dump.txt", data)
+    assert report.status == "rejected"
+    assert "more than one article" in report.message

@@ -122,7 +122,12 @@ def feed_item_flags(blocks: list[Block]) -> list[bool]:
 
 
 def find_core(blocks: list[Block]) -> tuple[int, int]:
-    """Inclusive span with the most prose, where non-prose lines cost and prose lines pay (max-sum run)."""
+    """Inclusive span with the most prose, where non-prose lines cost and prose lines pay (max-sum run).
+
+    Prose that is a feed item (after one of several "N hours ago" stamps) or a
+    promo/cookie/appeal text pays less, so longer teasers or notices below a
+    short article cannot take the core from it.
+    """
     if not blocks:
         return (0, -1)
     values = []

@@ -12,9 +12,13 @@ Conventions (kept consistent on purpose):
   dropped as `metadata` ("headline repeated").
 - A standfirst/dek under the headline stays the first body paragraph when the
   scorer reads it as article prose (a full sentence); otherwise it is dropped.
-- Section subheads inside the article ("Preparing for a 'Busy Year'") are kept
-  OUT of the body, as `metadata` with reason "section heading"; a paragraph that
-  merely starts with a run-in subhead is a paragraph and is kept whole.
+- Section subheads inside the article ("Preparing for a 'Busy Year'") stay IN
+  the body, in place, when both nearest kept neighbours are prose paragraphs
+  and the line is not furniture by its own shape (readers and the benchmark's
+  reference bodies keep them; downstream they become short "sentences").
+- Short lines whose own shape says furniture (date stamp, byline, caption,
+  copyright, vote count, menu/share label, "Related:" heading) are never body,
+  whatever the scorer says: a veto for faithfulness.
 - One non-empty input line is one block/paragraph; nothing inside a line is
   rewritten except runs of whitespace.
 """
@@ -23,7 +27,14 @@ from __future__ import annotations
 
 from lib.extract import Extraction
 from lib.extract import signals as sig
-from lib.extract.blocks import end_marker_kind, block_features, block_language, build_context, is_barrier, split_blocks
+from lib.extract.blocks import (
+    block_features,
+    block_language,
+    build_context,
+    end_marker_kind,
+    is_barrier,
+    split_blocks,
+)
 from lib.extract.kinds import classify_removed
 from lib.extract.scorer import block_probabilities, load_weights, select_body
 from lib.models import RemovedBlock
