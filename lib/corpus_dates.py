@@ -298,7 +298,10 @@ def infer_publication_date(article: Article, anchors: list[Anchor]) -> Published
             year_end = min(date(day.year, 12, 31), latest)
             per_year[day.year] = (year_end - day).days + 1
             day = year_end + timedelta(days=1)
-        date_text = str(max(per_year, key=lambda year: (per_year[year], year)))
+        # Near-ties (within ~2 weeks) go to the later year: phrases such as "last June" are
+        # mostly written in the calendar year after the month they name.
+        most = max(per_year.values())
+        date_text = str(max(year for year, days in per_year.items() if days >= most - 15))
     clue = f"published between {_month_label(earliest)} and {_month_label(latest)} (inferred): " + "; ".join(used)
     return PublishedDate(
         date=date_text, precision=precision, stated=False, clue=clue, earliest=iso(earliest), latest=iso(latest)

@@ -263,7 +263,11 @@ def generate_cases() -> list[Case]:
     one_line = " ".join(
         f"Officials said on day {day} that {day * 10} more North Korean troops had arrived in the Kursk region." for day in range(12000)
     )
-    add(Case("one-enormous-line", "one-line.txt", ("Troops keep arriving in Kursk\n" + one_line + "\n").encode(), "stored", body_has=("on day 11999 that 119990 more",)))
+    add(Case("one-enormous-line", "one-line.txt", ("Troops keep arriving in Kursk\n" + one_line + "\n").encode(), "rejected", ("more than one article",)))
+    long_line = " ".join(
+        f"Officials said on day {day} that {day * 10} more North Korean troops had arrived in the Kursk region." for day in range(1500)
+    )
+    add(Case("one-long-line-article", "long-line.txt", ("Troops keep arriving in Kursk\n" + long_line + "\n").encode(), "stored", body_has=("on day 1499 that 14990 more",)))
     add(Case("one-enormous-word", "one-word.txt", b"Troops keep arriving\n" + b"A" * 2_000_000 + b"\n", "stored_or_rejected"))
     add(Case("many-short-lines", "short-lines.txt", b"Menu\n" + b"Russia said so.\n" * 1500, "rejected", ("no article text",)))
     # --- HTML and markdown that try to run code --------------------------------------------------------
