@@ -9,6 +9,7 @@ import streamlit as st
 from lib.errors import StoryLensError
 from lib.ui.loaders import get_corpus
 from lib.ui.search import (
+    SearchFacets,
     download_button,
     example_buttons,
     filter_controls,
@@ -32,19 +33,21 @@ st.caption(
 corpus = get_corpus()
 if not corpus.articles:
     st.info("There are no articles to search yet. Add some on the Articles page, then come back.")
-    st.page_link("pages/corpus.py", label="Add articles", icon="➕")
+    st.page_link("pages/corpus.py", label="Add articles", icon=":material/add_circle:")
     st.stop()
 
-index = load_search_index(corpus)
-for problem in read_url_into_controls(index):  # a shared link with values this collection lacks
+facets = SearchFacets(corpus)  # the controls need no model: they appear at once
+for problem in read_url_into_controls(facets):  # a shared link with values this collection lacks
     st.warning(problem)
 query = (query_box() or "").strip()
-filters, view, k = filter_controls(index)
+filters, view, k = filter_controls(facets)
 write_controls_to_url()
 
 if not query:
     example_buttons()
     st.stop()
+
+index = load_search_index(corpus)
 
 try:
     results = run_search(index, query, filters, view, k)

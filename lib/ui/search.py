@@ -68,6 +68,24 @@ def _shelf() -> _IndexShelf:
     return _IndexShelf()
 
 
+class SearchFacets:
+    """What the filter controls offer (outlets, languages, date span), read from the
+    corpus alone, so the controls appear before the model and index are loaded."""
+
+    def __init__(self, corpus):
+        from lib.search import _published_interval  # the index's own reading of a date
+
+        self._outlets = sorted({article.outlet for article in corpus.articles})
+        self._languages = sorted({s.language for article in corpus.articles for s in article.sentences})
+        self.intervals = [_published_interval(article.published) for article in corpus.articles]
+
+    def outlets(self) -> list[str]:
+        return list(self._outlets)
+
+    def languages(self) -> list[str]:
+        return list(self._languages)
+
+
 def load_search_index(corpus) -> SearchIndex:
     """The search index of this collection: built once per collection and model, then shared.
 
@@ -118,7 +136,7 @@ def _url_params() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in URL_PARAMS if st.query_params.get_all(name)}
 
 
-def read_url_into_controls(index: SearchIndex) -> list[str]:
+def read_url_into_controls(index: SearchIndex | SearchFacets) -> list[str]:
     """Set the controls from the URL when it changed from outside (a shared link, a link
     from another page); returns plain-words notes about values that were ignored."""
     url = _url_params()
@@ -196,7 +214,7 @@ def query_box() -> str:
     )
 
 
-def filter_controls(index: SearchIndex) -> tuple[SearchFilters, str, int]:
+def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, str, int]:
     """Outlet, date, language, view and count controls; returns (filters, view, k)."""
     dates = [interval for interval in index.intervals if interval]
     earliest = date.fromisoformat(min(start for start, _ in dates)) if dates else None
