@@ -41,10 +41,9 @@ def _as_paragraph_html(text: str) -> str:
 
 
 def _clear_line_caches() -> None:
-    from lib.extract import blocks, signals
+    from lib.extract.blocks import clear_line_caches
 
-    for cached in (blocks._prose_strength, blocks._language, blocks.end_marker_kind, blocks.is_barrier, *signals.CACHED_PREDICATES):
-        cached.cache_clear()
+    clear_line_caches()
 
 
 def main(argv=None) -> int:

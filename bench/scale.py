@@ -3,6 +3,7 @@
     .venv/bin/python bench/scale.py                 # 1k and 10k articles (+100k store-only), ~10 min
     .venv/bin/python bench/scale.py --quick         # 200 and 2k articles, ~1 min
     .venv/bin/python bench/scale.py --sizes 1000 10000 --store-sizes 100000
+    .venv/bin/python bench/scale.py --only timeline,claims --sizes 100 300 1000 3000   # views on real vectors
 
 The corpus is synthetic: pasted-page-like articles assembled from templates
 (actors x verbs x objects x dates x numbers) with page furniture mixed in, so
@@ -376,6 +377,80 @@ def _build_view(module_name: str, corpus, embedder) -> float | str:
     return time.perf_counter() - tick
 
 
+def stage_embed(size: int, data_dir: Path) -> dict:
+    """Real sentence vectors for every article of the store, cached for the view stages that follow.
+
+    The timeline merge and the claims clustering depend on which sentences are
+    close, so they are measured on real vectors (random ones make every
+    sentence unlike every other and hide the quadratic parts).
+    """
+    from lib.corpus import load_corpus
+    from lib.embed import article_vectors, get_embedder
+
+    settings = _settings(data_dir)
+    corpus = load_corpus(settings, sync=False)
+    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    tick = time.perf_counter()
+    vectors = article_vectors(corpus.store, corpus.articles, embedder)
+    elapsed = time.perf_counter() - tick
+    sentences = sum(len(vectors[a.article_id]) for a in corpus.articles if a.article_id in vectors)
+    return {"articles": len(corpus.articles), "sentences": sentences, "embed_s": elapsed,
+            "embed_sentences_per_s": sentences / elapsed if elapsed else 0.0, "peak_rss_mb": _peak_rss_mb()}
+
+
+def stage_view(size: int, data_dir: Path, view: str) -> dict:
+    """One view built from scratch (no cached result) over real cached sentence vectors: time, work, peak RSS.
+
+    Besides the total, it reports the quantities the superlinear parts used to
+    depend on: mentions merged (timeline) and leftover sentences clustered
+    (claims), with the time of that step alone.
+    """
+    from lib.corpus import load_corpus
+    from lib.embed import article_vectors, get_embedder
+
+    settings = _settings(data_dir)
+    corpus = load_corpus(settings, sync=False)
+    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder.encode(["warm-up"])
+    article_vectors(corpus.store, corpus.articles, embedder)  # cached by stage_embed: a lookup
+    result: dict = {"articles": len(corpus.articles)}
+    rss_before = _peak_rss_mb()
+    if view == "timeline":
+        import lib.events as events
+
+        original = events.merge_mentions
+
+        def timed_merge(mentions, vectors):
+            tick = time.perf_counter()
+            clusters = original(mentions, vectors)
+            result.update(mentions=len(mentions), merge_s=time.perf_counter() - tick, events=len(clusters))
+            return clusters
+
+        events.merge_mentions = timed_merge  # the bench wraps the step to time it; the code runs unchanged
+        tick = time.perf_counter()
+        events.build_events(corpus, embedder)
+        result["timeline_build_s"] = time.perf_counter() - tick
+    else:
+        import lib.claims as claims
+
+        original = claims.cluster_leftovers
+
+        def timed_cluster(vectors, limit=None):
+            tick = time.perf_counter()
+            labels = original(vectors, limit)
+            result.update(leftovers=len(vectors), cluster_s=time.perf_counter() - tick)
+            return labels
+
+        claims.cluster_leftovers = timed_cluster
+        tick = time.perf_counter()
+        claimset = claims.extract_claims(corpus, embedder)
+        result["claims_build_s"] = time.perf_counter() - tick
+        result.update(topics=len(claimset.topics), claims=len(claimset.claims))
+    result["peak_rss_mb"] = _peak_rss_mb()
+    result["rss_before_build_mb"] = rss_before
+    return result
+
+
 def stage_vectors(rows: int, dim: int = 384, queries: int = 50) -> dict:
     """Exact dot-product search over `rows` random unit vectors (no model): the dense part alone."""
     import numpy as np
@@ -440,6 +515,30 @@ def _print_table(title: str, results: dict[int, dict]) -> None:
         print(f"{key:28}" + "".join(f"{_fmt(value)[:13]:>14}" for value in values) + f"   {growth}")
 
 
+def _run_views_only(sizes: list[int], views: list[str]) -> int:
+    """Timeline and/or claims build at each size on real sentence vectors, one process per view."""
+    print(f"StoryLens views bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}): {', '.join(views)}")
+    root = Path(tempfile.mkdtemp(prefix="storylens-views-"))
+    tables: dict[str, dict[int, dict]] = {"embed": {}, **{view: {} for view in views}}
+    try:
+        for size in sizes:
+            data_dir = root / f"views-{size}"
+            _run_stage("ingest", size, data_dir, 7200)
+            tables["embed"][size] = _run_stage("embed", size, data_dir, 7200)
+            for view in views:
+                tables[view][size] = _run_stage("view", size, data_dir, 7200, "--view", view)
+            shutil.rmtree(data_dir, ignore_errors=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        titles = {"embed": "real sentence embeddings (cached; not part of the view builds)",
+                  "timeline": "timeline: lib.events.build_events from scratch (merge_s: merge_mentions alone)",
+                  "claims": "claims: lib.claims.extract_claims from scratch (cluster_s: cluster_leftovers alone)"}
+        for name, results in tables.items():
+            if results:
+                _print_table(titles[name], results)
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="ingest + search sizes")
@@ -447,6 +546,11 @@ def main(argv=None) -> int:
     parser.add_argument("--store-sizes", type=int, nargs="*", default=[1000, 10000, 100000], help="store-only sizes")
     parser.add_argument("--vector-rows", type=int, nargs="*", default=[15_000, 150_000, 1_500_000])
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
+    parser.add_argument(
+        "--only", help="comma-separated parts to run: ingest,search,views,store,vectors or timeline,claims "
+        "(timeline/claims: each view on real vectors at --sizes, e.g. --only timeline,claims --sizes 100 300 1000 3000)",
+    )
+    parser.add_argument("--view", help=argparse.SUPPRESS)
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--dir", help=argparse.SUPPRESS)
@@ -456,6 +560,10 @@ def main(argv=None) -> int:
     if args.stage:
         if args.stage == "vectors":
             result = stage_vectors(args.size)
+        elif args.stage == "embed":
+            result = stage_embed(args.size, Path(args.dir))
+        elif args.stage == "view":
+            result = stage_view(args.size, Path(args.dir), args.view)
         elif args.stage == "search":
             result = stage_search(args.size, Path(args.dir), views=args.views, embed_sample=args.embed_sample)
         else:
@@ -464,6 +572,21 @@ def main(argv=None) -> int:
         return 0
     if args.quick:
         args.sizes, args.view_sizes, args.store_sizes, args.vector_rows = [100, 1000], [30, 100], [1000, 10000], [15_000, 150_000]
+    if args.only:
+        parts = {part.strip() for part in args.only.split(",") if part.strip()}
+        unknown = parts - {"ingest", "search", "views", "store", "vectors", "timeline", "claims"}
+        if unknown:
+            parser.error(f"unknown part(s) for --only: {', '.join(sorted(unknown))}")
+        if parts & {"timeline", "claims"}:
+            return _run_views_only(args.sizes, [view for view in ("timeline", "claims") if view in parts])
+        if "ingest" not in parts and "search" not in parts:
+            args.sizes = []
+        if "views" not in parts:
+            args.view_sizes = []
+        if "store" not in parts:
+            args.store_sizes = []
+        if "vectors" not in parts:
+            args.vector_rows = []
     print(f"StoryLens scale bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, python {sys.version.split()[0]})")
     root = Path(tempfile.mkdtemp(prefix="storylens-scale-"))
     tables = []

@@ -148,7 +148,7 @@ _QUOTE_THEN_WHO_RE = re.compile(
     rf"[,.?!…]\s*[\"”’']\s*,?\s*(?P<who>[A-Za-z][^\"“”,.;]{{0,80}}?)\s+{_AUX}(?P<verb>{_VERBS})\b"
 )
 _QUOTE_THEN_VERB_WHO_RE = re.compile(
-    rf"[,.?!…]\s*[\"”’']\s*,?\s*(?P<verb>said|says|told|added|wrote|warned|noted)\s+(?P<who>[^\"“”.;]{{2,90}}?)\s*[.]?\s*$"
+    r"[,.?!…]\s*[\"”’']\s*,?\s*(?P<verb>said|says|told|added|wrote|warned|noted)\s+(?P<who>[^\"“”.;]{2,90}?)\s*[.]?\s*$"
 )
 _END_WHO_VERB_RE = re.compile(
     rf",\s*(?P<who>[^,;\"“”]{{2,80}}?)\s+{_AUX}(?P<verb>said|says|reported|reports|added|noted|told\s+\w+|announced|wrote|confirmed|estimated|believes)\s*[.]?\s*$",
@@ -158,7 +158,7 @@ _END_VERB_WHO_RE = re.compile(
     r",\s*(?P<verb>said|says|reported|added|according to)\s+(?P<who>[^;\"“”]{2,100}?)\s*[.]?\s*$", re.IGNORECASE
 )
 _PARENTHETICAL_RE = re.compile(
-    rf"(?:^|,\s*)(?P<who>(?:[Aa]nalysts|[Ee]xperts|[Oo]fficials|[Ss]ources|[Oo]bservers|[Dd]iplomats|[Cc]ritics|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}))\s+(?P<verb>say|said|says|believe|believes|estimate|estimates|reported|note|notes),\s"
+    r"(?:^|,\s*)(?P<who>(?:[Aa]nalysts|[Ee]xperts|[Oo]fficials|[Ss]ources|[Oo]bservers|[Dd]iplomats|[Cc]ritics|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))\s+(?P<verb>say|said|says|believe|believes|estimate|estimates|reported|note|notes),\s"
 )
 _POSSESSIVE_RE = re.compile(
     r"\b(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})[’']s?\s+(?P<verb>estimates?|assessments?|estimation|calculations?|figures?|data|intelligence\s+(?:assessments?|estimates?))\b"

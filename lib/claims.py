@@ -54,6 +54,9 @@ STRONG_MATCH = 0.62
 STRONG_MARGIN = 0.05
 # Cosine similarity for joining unassigned candidates into an automatic topic.
 AUTO_CLUSTER_SIMILARITY = 0.55
+# Most leftover sentences clustered exactly in one go: the all-pairs distances of this many
+# rows take ~9 MB; larger sets are first split into cells of this size (see cluster_leftovers).
+CLUSTER_BLOCK = 1500
 # A question row takes each source's best candidate sentence at or above this,
 # and within QUESTION_MARGIN of the best sentence of any source (similarity is
 # noisy: a fixed cut alone lets weak matches from unrelated articles in).
@@ -504,18 +507,83 @@ def _fingerprint(corpus, model_id: str, topics_path: Path) -> str:
     return digest.hexdigest()
 
 
-def _auto_label(texts: list[str], all_texts: list[str]) -> tuple[str, str]:
-    """(topic_id, label) from the cluster's most distinctive words (TF-IDF against all candidates)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer  # heavy import, kept lazy
-
-    vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[A-Za-z][A-Za-z-]{2,}\b")
-    vectorizer.fit(all_texts)
+def _auto_label(texts: list[str], vectorizer) -> tuple[str, str]:
+    """(topic_id, label) from the cluster's most distinctive words (`vectorizer`: TF-IDF fitted on all candidates)."""
     weights = vectorizer.transform([" ".join(texts)]).toarray()[0]
     terms = vectorizer.get_feature_names_out()
     top = [terms[i] for i in weights.argsort()[::-1][:3] if weights[i] > 0]
     label = ", ".join(top) if top else "other statements"
     slug = "-".join(top) if top else "other"
     return f"auto-{slug}", f"Also compared: {label}"
+
+
+def _label_vectorizer(all_texts: list[str]):
+    """TF-IDF over every candidate sentence, fitted once per build (not once per cluster)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer  # heavy import, kept lazy
+
+    vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[A-Za-z][A-Za-z-]{2,}\b")
+    return vectorizer.fit(all_texts)
+
+
+def _average_linkage(vectors) -> list[int]:
+    """Cluster labels of average-linkage (cosine) clustering cut at AUTO_CLUSTER_SIMILARITY."""
+    from sklearn.cluster import AgglomerativeClustering  # heavy import, kept lazy
+
+    if len(vectors) < 2:
+        return [0] * len(vectors)
+    clustering = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=1 - AUTO_CLUSTER_SIMILARITY,
+    ).fit(vectors)
+    return [int(label) for label in clustering.labels_]
+
+
+def _coarse_cells(vectors, positions: list[int], limit: int) -> list[list[int]]:
+    """`positions` split into cells of at most `limit` similar vectors (recursive k-means).
+
+    Each level is a MiniBatchKMeans with a handful of centres, so the split
+    costs O(n log n) time and O(n) memory; close sentences share a cell.
+    """
+    import numpy as np
+    from sklearn.cluster import MiniBatchKMeans  # heavy import, kept lazy
+
+    if len(positions) <= limit:
+        return [positions]
+    parts = min(8, -(-len(positions) // limit) + 1)
+    labels = MiniBatchKMeans(n_clusters=parts, random_state=0, n_init=1, batch_size=2048).fit_predict(
+        vectors[positions]
+    )
+    groups = [[positions[i] for i in np.flatnonzero(labels == part)] for part in range(parts)]
+    groups = [group for group in groups if group]
+    if len(groups) == 1:  # k-means found no structure (identical vectors): cut in halves
+        half = len(positions) // 2
+        groups = [positions[:half], positions[half:]]
+    return [cell for group in groups for cell in _coarse_cells(vectors, group, limit)]
+
+
+def cluster_leftovers(vectors, limit: int | None = None) -> list[int]:
+    """Automatic-topic cluster label of each row of `vectors` (unit-normalised sentence vectors).
+
+    Up to `limit` rows (CLUSTER_BLOCK): exact average-linkage clustering,
+    cosine, cut at AUTO_CLUSTER_SIMILARITY. Beyond that an all-pairs distance
+    matrix (O(n²) memory and time) does not fit, so the rows are first split
+    into cells of at most `limit` similar rows (`_coarse_cells`) and each cell
+    is clustered exactly: memory O(limit²), time O(n·limit). The price: two
+    close sentences that k-means put in different cells form separate topics.
+    """
+    limit = limit or CLUSTER_BLOCK
+    if len(vectors) <= limit:
+        return _average_linkage(vectors)
+    labels = [0] * len(vectors)
+    offset = 0
+    for cell in _coarse_cells(vectors, list(range(len(vectors))), limit):
+        cell_labels = _average_linkage(vectors[cell])
+        for position, label in zip(cell, cell_labels):
+            labels[position] = offset + label
+        offset += max(cell_labels) + 1
+    return labels
 
 
 def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress=None) -> dict:
@@ -549,7 +617,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
         joined = set()
         needed = threshold if fact.is_candidate else max(threshold, STRONG_MATCH)
         runner_up = float(np.sort(scores)[-2]) if len(seeds) > 1 else 0.0
-        clear = fact.is_candidate or scores[best] - runner_up >= STRONG_MARGIN
+        clear = fact.is_candidate or (best >= 0 and scores[best] - runner_up >= STRONG_MARGIN)
         if best >= 0 and scores[best] >= needed and clear:
             joined.add(best)
         # A figure in a numeric seed's unit also puts the sentence in that seed's row.
@@ -562,30 +630,29 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
         if not joined and fact.is_candidate:
             unassigned.append(position)
     if len(unassigned) >= 2:
-        from sklearn.cluster import AgglomerativeClustering  # heavy import, kept lazy
-
-        clustering = AgglomerativeClustering(
-            n_clusters=None,
-            metric="cosine",
-            linkage="average",
-            distance_threshold=1 - AUTO_CLUSTER_SIMILARITY,
-        ).fit(matrix[unassigned])
-        all_texts = [row[1].sentence.text for row in rows]
+        labels = cluster_leftovers(matrix[unassigned])
+        members_of: dict[int, list[int]] = {}
+        for position, label in zip(unassigned, labels):
+            members_of.setdefault(label, []).append(position)
+        vectorizer = None
         taken = {seed.topic_id for seed in seeds}
-        for label in sorted(set(clustering.labels_)):
-            members = [unassigned[i] for i, value in enumerate(clustering.labels_) if value == label]
+        for label in sorted(members_of):
+            members = members_of[label]
             if len({rows[i][0].article_id for i in members}) < 2:
                 continue  # one article only: nothing to compare side by side
-            topic_id, topic_label = _auto_label([rows[i][1].sentence.text for i in members], all_texts)
+            if vectorizer is None:
+                vectorizer = _label_vectorizer([row[1].sentence.text for row in rows])
+            topic_id, topic_label = _auto_label([rows[i][1].sentence.text for i in members], vectorizer)
             while topic_id in taken:
                 topic_id += "-2"
             taken.add(topic_id)
             units = [q.unit for i in members for q in counted_quantities(rows[i][1].sentence.text)]
             unit = max(set(units), key=units.count) if units else None
             auto_topics.append({"id": topic_id, "label": topic_label, "unit": unit})
+            centroid = matrix[members].mean(axis=0)
+            norm = np.linalg.norm(centroid) or 1.0
             for i in members:
-                centroid = matrix[members].mean(axis=0)
-                score = float(matrix[i] @ centroid / (np.linalg.norm(centroid) or 1.0))
+                score = float(matrix[i] @ centroid / norm)
                 assignments.append([rows[i][0].article_id, rows[i][1].sentence.index, topic_id, round(score, 4)])
     considered = {(article_id, index) for article_id, index, _topic, _score in assignments}
     return {

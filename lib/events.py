@@ -70,6 +70,8 @@ RELEVANCE_STRONG = 0.45
 # and a shared actor/noun). Paraphrases of one event score 0.6+, different events of the
 # same day about 0.3-0.5.
 MERGE_SIMILARITY = 0.55
+# Mentions whose similarities are computed in one numpy block while merging (bounds memory).
+MERGE_BLOCK = 256
 SUMMARY_WORDS = 15
 
 # Past forms of verbs that report something happening or being said. General news
@@ -506,21 +508,80 @@ def _same_event(first: EventMention, second: EventMention, similarity: float) ->
     return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
 
 
-def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMention]]:
-    """Complete-linkage clusters: every pair in a cluster passes `_same_event`."""
+def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK) -> list[tuple[float, int, int]]:
+    """Every pair (similarity, i, j), i < j, that `_same_event` accepts, found without listing all pairs.
+
+    Only mentions whose intervals overlap (with the one-day slack `_overlap`
+    allows) can be one event, so an interval sweep over mentions sorted by
+    start compares each mention with the later-starting ones that begin before
+    it ends; across articles only pairs at or above MERGE_SIMILARITY can pass,
+    so similarities are computed a block of `block` mentions at a time and
+    thresholded at once (memory bounded by block x window, never m x m).
+    Work is proportional to the number of overlapping pairs: about linear
+    when most mentions are dated to a day, week or month.
+    """
+    import bisect
+
+    import numpy as np
+
     count = len(mentions)
-    similarity = vectors @ vectors.T if count else None
+    if count < 2:
+        return []
+    starts = np.array([parse_iso(m.start).toordinal() for m in mentions], dtype=np.int64)
+    ends = np.array([parse_iso(m.end).toordinal() for m in mentions], dtype=np.int64)
+    article_codes: dict[str, int] = {}
+    articles = np.array([article_codes.setdefault(m.article.article_id, len(article_codes)) for m in mentions], dtype=np.int64)
+    order = np.argsort(starts, kind="stable")
+    sorted_starts = starts[order].tolist()
+    slack = 1  # the widest slack `_overlap` is called with; `_same_event` re-checks the exact rule
+    found: list[tuple[float, int, int]] = []
+    for block_start in range(0, count, block):
+        rows = order[block_start : block_start + block]
+        # Window: every mention starting after this block's first and no later than its latest end + slack.
+        window_end = bisect.bisect_right(sorted_starts, int(ends[rows].max()) + slack)
+        columns = order[block_start + 1 : window_end]
+        if not len(columns):
+            continue
+        similarity = vectors[rows] @ vectors[columns].T
+        # position in sorted order: a pair is kept once, from its earlier-starting member.
+        row_rank = np.arange(block_start, block_start + len(rows))[:, None]
+        column_rank = np.arange(block_start + 1, window_end)[None, :]
+        keep = (column_rank > row_rank) & (starts[columns][None, :] <= ends[rows][:, None] + slack)
+        keep &= (similarity >= MERGE_SIMILARITY) | (articles[rows][:, None] == articles[columns][None, :])
+        for r, c in zip(*np.nonzero(keep)):
+            i, j = int(rows[r]), int(columns[c])
+            if i > j:
+                i, j = j, i
+            score = float(similarity[r, c])
+            if _same_event(mentions[i], mentions[j], score):
+                found.append((score, i, j))
+    return found
+
+
+def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMention]]:
+    """Complete-linkage clusters: every pair in a cluster passes `_same_event`.
+
+    Pairs are merged most similar first. Only pairs `_same_event` accepts can
+    start a merge, so they come from `candidate_pairs` (an interval sweep, not
+    all m² pairs); the complete-linkage check computes the similarities of
+    the two clusters' members only.
+    """
+    import numpy as np
+
+    count = len(mentions)
     clusters: list[set[int]] = [{index} for index in range(count)]
     owner = list(range(count))
-    pairs = sorted(
-        ((float(similarity[i, j]), i, j) for i in range(count) for j in range(i + 1, count)),
-        reverse=True,
-    )
-    for score, i, j in pairs:
+    for score, i, j in sorted(candidate_pairs(mentions, vectors), reverse=True):
         a, b = owner[i], owner[j]
         if a == b:
             continue
-        if all(_same_event(mentions[x], mentions[y], float(similarity[x, y])) for x in clusters[a] for y in clusters[b]):
+        left, right = sorted(clusters[a]), sorted(clusters[b])
+        similarity = vectors[left] @ vectors[right].T
+        if all(
+            _same_event(mentions[x], mentions[y], float(similarity[p, q]))
+            for p, x in enumerate(left)
+            for q, y in enumerate(right)
+        ):
             clusters[a] |= clusters[b]
             for index in clusters[b]:
                 owner[index] = a

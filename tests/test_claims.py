@@ -422,3 +422,67 @@ def test_overview_says_each_verdict_in_words(claimset):
 def test_plain_statements_close_to_one_topic_are_claims_too(claimset, topic_id, quote_start):
     # No figure, speaker or stance word, but unmistakably on one seed topic (STRONG_MATCH).
     assert any(claim.quote.startswith(quote_start) for claim in claimset.topic(topic_id).claims)
+
+
+# --------------------------------------------------------------------------- clustering at scale
+
+
+@pytest.fixture(scope="module")
+def sentence_matrix(corpus, embedder):
+    """Real vectors of every body sentence of the bundled corpus (one row per sentence)."""
+    import numpy as np
+
+    from lib.embed import article_vectors
+
+    vectors = article_vectors(corpus.store, corpus.articles, embedder)
+    return np.vstack([vectors[article.article_id] for article in corpus.articles])
+
+
+@pytest.mark.parametrize("limit", [8, 20])
+def test_large_leftover_sets_are_split_into_bounded_cells_covering_every_sentence(sentence_matrix, limit):
+    """Beyond the block size no all-pairs matrix is built: each exactly-clustered cell has at most `limit` rows."""
+    from lib.claims import _coarse_cells
+
+    positions = list(range(len(sentence_matrix)))
+    cells = _coarse_cells(sentence_matrix, positions, limit)
+    assert len(sentence_matrix) > 2 * limit
+    assert all(0 < len(cell) <= limit for cell in cells)
+    assert sorted(position for cell in cells for position in cell) == positions
+
+
+def test_small_leftover_sets_are_clustered_exactly_as_before(sentence_matrix):
+    """Up to CLUSTER_BLOCK rows the clustering is plain average linkage over all pairs."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    from lib.claims import AUTO_CLUSTER_SIMILARITY, CLUSTER_BLOCK, cluster_leftovers
+
+    assert len(sentence_matrix) <= CLUSTER_BLOCK
+    reference = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - AUTO_CLUSTER_SIMILARITY
+    ).fit(sentence_matrix).labels_
+    assert cluster_leftovers(sentence_matrix) == [int(label) for label in reference]
+
+
+def test_near_identical_sentences_stay_together_when_the_set_is_split_into_cells(sentence_matrix):
+    """Three slightly different copies of each bundled sentence, clustered in cells of 40:
+    every sentence's copies share one automatic-topic cluster."""
+    import numpy as np
+
+    from lib.claims import _coarse_cells, cluster_leftovers
+
+    copies = np.vstack([sentence_matrix] * 3)
+    copies = copies + np.random.default_rng(0).normal(0, 0.01, copies.shape)
+    copies = (copies / np.linalg.norm(copies, axis=1, keepdims=True)).astype(np.float32)
+    assert len(_coarse_cells(copies, list(range(len(copies))), 40)) >= 3
+    labels = cluster_leftovers(copies, limit=40)
+    rows = len(sentence_matrix)
+    split = [i for i in range(rows) if len({labels[i], labels[i + rows], labels[i + 2 * rows]}) > 1]
+    assert not split, f"{len(split)} sentences had their copies put in different clusters"
+    assert len(set(labels)) > 10  # and the bundled sentences are not lumped into a few clusters
+
+
+def test_an_empty_topic_list_gives_automatic_topics_only(corpus, embedder, tmp_path):
+    path = tmp_path / "topics.json"
+    path.write_text(json.dumps({"threshold": 0.5, "topics": []}), encoding="utf-8")
+    claimset = extract_claims(corpus, embedder, topics_path=path)
+    assert claimset.topics and not any(topic.seeded for topic in claimset.topics)

@@ -235,3 +235,98 @@ def test_cli_outlet_filter_keeps_only_that_outlets_reports(bundled_data_dir, art
     printed = json.loads(result.stdout)
     assert printed and all(source["outlet"] == outlet for item in printed for source in item["sources"])
     assert any("arrived in Kyiv on Saturday" in source["quote"] for item in printed for source in item["sources"])
+
+
+# --------------------------------------------------------------------------- merging at scale
+
+
+def _brute_force_clusters(mentions, vectors):
+    """The reference: complete-linkage over every pair, most similar first (what merging must equal)."""
+    from lib.events import _same_event
+
+    similarity = vectors @ vectors.T
+    clusters = [{index} for index in range(len(mentions))]
+    owner = list(range(len(mentions)))
+    pairs = sorted(((float(similarity[i, j]), i, j) for i in range(len(mentions)) for j in range(i + 1, len(mentions))), reverse=True)
+    for _score, i, j in pairs:
+        a, b = owner[i], owner[j]
+        if a != b and all(_same_event(mentions[x], mentions[y], float(similarity[x, y])) for x in clusters[a] for y in clusters[b]):
+            clusters[a] |= clusters[b]
+            for index in clusters[b]:
+                owner[index] = a
+            clusters[b] = set()
+    return sorted(sorted(cluster) for cluster in clusters if cluster)
+
+
+@pytest.fixture(scope="module")
+def bundled_mentions(corpus, embedder):
+    from lib.events import find_event_mentions
+
+    mentions = [mention for article in corpus.articles for mention in find_event_mentions(article)]
+    return mentions, embedder.encode([mention.summary for mention in mentions])
+
+
+def _indexes(clusters, mentions):
+    position = {id(mention): index for index, mention in enumerate(mentions)}
+    return sorted(sorted(position[id(mention)] for mention in cluster) for cluster in clusters)
+
+
+@pytest.mark.parametrize("copies, jitter", [(1, 0.0), (6, 0.02), (6, 0.08)])
+def test_merging_equals_checking_every_pair(bundled_mentions, copies, jitter):
+    """The interval sweep finds exactly the clusters an all-pairs comparison finds (copies of the
+    bundled mentions with jittered vectors make many near-ties and overlapping candidates)."""
+    import numpy as np
+
+    from lib.events import merge_mentions
+
+    from dataclasses import replace as replace_record
+
+    mentions, vectors = bundled_mentions
+    many = [replace_record(mention) for _copy in range(copies) for mention in mentions]  # distinct records
+    noisy = np.vstack([vectors] * copies) + np.random.default_rng(copies).normal(0, jitter, (len(many), vectors.shape[1]))
+    noisy = (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+    clusters = _indexes(merge_mentions(many, noisy), many)
+    assert clusters == _brute_force_clusters(many, noisy)
+    assert len(clusters) < len(many)  # the bundled corpus has events told by several sentences
+
+
+def _counting(array):
+    """`array` as a numpy subclass that counts the similarities (matmul outputs) computed from it."""
+    import numpy as np
+
+    class Counting(np.ndarray):
+        products = [0]
+
+        def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+            plain = [item.view(np.ndarray) if isinstance(item, Counting) else item for item in inputs]
+            result = getattr(ufunc, method)(*plain, **kwargs)
+            if ufunc is np.matmul:
+                Counting.products[0] += int(np.size(result))
+            return result
+
+    return array.view(Counting), Counting.products
+
+
+@pytest.mark.parametrize("count", [1000, 3000])
+def test_merging_compares_only_mentions_whose_dates_are_close_not_all_pairs(bundled_mentions, count):
+    """Mentions a week apart can never be one event: merging them computes about
+    count x MERGE_BLOCK similarities (linear in count), not count² / 2, and merges nothing."""
+    import datetime
+    from dataclasses import replace as replace_record
+
+    import numpy as np
+
+    from lib.events import MERGE_BLOCK, candidate_pairs, merge_mentions
+
+    mentions, vectors = bundled_mentions
+    first = datetime.date(2024, 6, 1)
+    spread = [
+        replace_record(mentions[index % len(mentions)], start=(day := (first + datetime.timedelta(days=7 * index)).isoformat()), end=day)
+        for index in range(count)
+    ]
+    same = np.repeat(vectors[:1], count, axis=0)  # identical vectors: only the dates keep them apart
+    counted, products = _counting(same)
+    assert candidate_pairs(spread, counted) == []
+    assert products[0] <= count * (MERGE_BLOCK + 1)
+    assert products[0] < count * count // 4
+    assert len(merge_mentions(spread, same)) == count

@@ -223,3 +223,52 @@ def test_furniture_between_paragraphs_is_not_taken_for_a_subhead(line, kind):
     assert "Nobody was hurt." in extraction.paragraphs
     if kind is not None:
         assert _kind_of(extraction, line) == kind
+
+
+# -- work grows linearly with the paste --------------------------------------------------
+def _cleaner_line_events(text: str) -> int:
+    """Python lines executed inside lib/extract while cleaning `text` (caches cleared first).
+
+    A count, not a time: deterministic on any machine, so it can be asserted
+    (house style forbids timed assertions; bench/cleaner_scaling.py prints times).
+    """
+    import sys
+
+    from lib.extract.blocks import clear_line_caches
+
+    clear_line_caches()
+    folder = str(Path(clean_page_text.__code__.co_filename).parent)
+    count = 0
+
+    def tracer(frame, event, _arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(folder):
+            return None  # do not trace regex/library internals, only the cleaner's own code
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        clean_page_text(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("shape", ["menus", "short", "prose", "wrapped", "mixed", "japanese"])
+def test_cleaner_work_grows_linearly_with_the_number_of_lines(shape):
+    from bench.cleaner_scaling import shape_text
+
+    small = _cleaner_line_events(shape_text(shape, 600))
+    large = _cleaner_line_events(shape_text(shape, 2400))
+    # 4x the lines: ~4x the work when every step is linear; a per-line rescan of a
+    # 2,400-line menu run (the old capital-run walk-back) gives well over 10x.
+    assert large / small < 5.0, f"{shape}: {small} -> {large} line events for 4x the lines"
+
+
+def test_one_hard_wrapped_paragraph_is_joined_in_linear_work():
+    line = "officials said the troops had moved toward the front line near the border"
+    small = _cleaner_line_events("Start of the story\n" + "\n".join([line] * 500))
+    large = _cleaner_line_events("Start of the story\n" + "\n".join([line] * 2000))
+    assert large / small < 5.0

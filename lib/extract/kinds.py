@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lib.extract import signals as sig
-from lib.extract.blocks import Block, PageContext, end_marker_kind, short_run_lengths
+from lib.extract.blocks import Block, PageContext, end_marker_kind, shape_of, short_run_lengths
 
 
 @dataclass(frozen=True)
@@ -30,49 +30,50 @@ class Verdict:
 def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_language: str) -> Verdict:
     """Kind of a dropped block from its own text (and its language/short-line run)."""
     text = block.text
-    if sig.is_vote_count(text):
+    shape = shape_of(text, context)
+    if shape.vote:
         return Verdict("comment", "reader comment: vote count line", True)
-    if sig.is_comment_shape(text):
+    if shape.comment:
         if text.startswith("@"):
             return Verdict("comment", "reader comment: reply to @user", True)
         return Verdict("comment", "reader comments: comment button or counter", True)
-    if sig.is_copyright(text):
+    if shape.copyright:
         return Verdict("credit", "copyright line", True)
-    if sig.is_syndication_credit(text):
+    if shape.syndication:
         return Verdict("credit", "syndication credit (names who produced the text)", True)
-    if sig.is_disclaimer(text):
+    if shape.disclaimer:
         return Verdict("disclaimer", "disclaimer / notice about how the text was produced", True)
-    if sig.is_date_line(text) and not sig.is_relative_time(text):
+    if shape.date_line and not shape.relative_time:
         return Verdict("metadata", "date line", True)
-    if sig.is_appeal(text):
+    if shape.appeal:
         return Verdict("appeal", "donation or membership appeal", True)
-    if sig.is_promo(text) or sig.is_price_line(text):
+    if shape.promo or shape.price:
         # A pitch is short; in a long paragraph a promo word ("per month") is incidental,
         # so the section the line sits in (a related list, comments) decides instead.
         return Verdict("promo", "subscription, sign-up or advertising text", block.n_words <= 40)
-    if sig.is_related_marker(text):
+    if shape.related:
         return Verdict("related", "heading of a related-stories list", True)
-    if sig.is_label_list(text):
+    if shape.label_list:
         return Verdict("navigation", "tag/topic list", True)
-    if sig.is_caption(text):
+    if shape.caption:
         return Verdict("caption", "photo caption or image credit", True)
-    if sig.is_byline(text):
+    if shape.byline:
         return Verdict("credit", "byline", True)
-    if sig.mentions_wire(text) and block.n_words <= 6:
+    if shape.wire and block.n_words <= 6:
         return Verdict("credit", "wire or agency credit", True)
     if context.title and text == context.title:
         return Verdict("metadata", "headline repeated", True)
-    if sig.is_dateline(text):
+    if shape.dateline:
         return Verdict("metadata", "dateline (place name)", True)
-    if sig.is_relative_time(text):
+    if shape.relative_time:
         return Verdict("metadata", "relative time stamp", False)
     if other_language:
         return Verdict("other", f"other language ({other_language}) than the article ({context.body_language})", False)
     if short_run >= 3:
         return Verdict("navigation", f"link list: {short_run} short lines in a row", False)
-    if sig.is_nav_word(text):
+    if shape.nav:
         return Verdict("navigation", "menu, share or section label", False)
-    if sig.is_heading_like(text) and context.core_start < block.index < context.core_end:
+    if shape.heading_like and context.core_start < block.index < context.core_end:
         return Verdict("metadata", "section heading", False)
     if block.n_words <= 3:
         return Verdict("other", "short line that is not article prose", False)
@@ -97,13 +98,13 @@ def classify_removed(
             zone = ""
             verdicts.append(None)
             continue
-        marker = end_marker_kind(block.text)
+        marker = context.marker_kinds[block.index] if len(context.marker_kinds) > block.index else end_marker_kind(block.text)
         verdict = intrinsic_kind(block, context, runs[block.index], languages[block.index])
         if marker in ("comment", "related", "navigation"):
             zone = marker
-        elif verdict.strong and verdict.kind in ("promo", "appeal") and not sig.is_nav_word(block.text):
+        elif verdict.strong and verdict.kind in ("promo", "appeal") and not shape_of(block.text, context).nav:
             zone = verdict.kind
-        if zone and not verdict.strong and not (zone in ("promo", "appeal") and sig.is_nav_word(block.text)):
+        if zone and not verdict.strong and not (zone in ("promo", "appeal") and shape_of(block.text, context).nav):
             extra = f" ({verdict.reason})" if verdict.reason.startswith("other language") else ""
             verdict = Verdict(zone, f"inside {_ZONE_LABELS[zone]}{extra}", False)
         elif not verdict.strong and context.title_index < block.index < first_kept:

@@ -61,11 +61,13 @@ def load_weights(path: str = str(WEIGHTS_PATH)) -> ScorerWeights:
 
 
 def block_probabilities(features: list[list[float]], weights: ScorerWeights) -> list[float]:
-    probabilities = []
-    for row in features:
-        z = weights.bias + sum(w * x for w, x in zip(weights.weights, row))
-        probabilities.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-    return probabilities
+    """P(body) per feature row; one matrix product (the same arithmetic as the trainer's)."""
+    import numpy as np
+
+    if not features:
+        return []
+    z = weights.bias + np.asarray(features, dtype=float) @ np.asarray(weights.weights)
+    return (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
 
 
 def article_span(

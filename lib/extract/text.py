@@ -31,8 +31,9 @@ from lib.extract.blocks import (
     block_features,
     block_language,
     build_context,
+    barrier_of,
     end_marker_kind,
-    is_barrier,
+    shape_of,
     split_blocks,
 )
 from lib.extract.kinds import classify_removed
@@ -80,19 +81,19 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
     Shared by `clean_page_text` and the trainer (bench/train_cleaner.py), so
     the cross-validated figure is the figure of the shipped decoder.
     """
-    barriers = [is_barrier(b.text) for b in blocks]
+    barriers = [barrier_of(b, context) for b in blocks]
     keep, _span = select_body(
         probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
     )
     title_index = context.title_index
     for block in blocks:
         if keep[block.index] and (
-            block.text == context.title or sig.is_dateline(block.text) or _is_furniture_shaped(block, context)
+            block.text == context.title or shape_of(block.text, context).dateline or _is_furniture_shaped(block, context)
         ):
             keep[block.index] = False
     # Section subheads between kept paragraphs are part of the article (readers and the
     # benchmark's reference bodies keep them); furniture-shaped short lines are not.
-    subheads = [b.index for b in blocks if not keep[b.index] and _is_subhead(b, keep, blocks) and _plain_heading(b, context)]
+    subheads = [b.index for b in blocks if not keep[b.index] and _is_subhead(b, keep, blocks, context.strengths) and _plain_heading(b, context)]
     for index in subheads:
         keep[index] = True
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
@@ -117,7 +118,7 @@ def _is_furniture_shaped(block, context) -> bool:
 
     if block.n_words > 25:
         return False
-    if sig.is_nav_word(block.text) or end_marker_kind(block.text):
+    if shape_of(block.text, context).nav or end_marker_kind(block.text):
         return True  # "Share this article", "Related:", "Comments": labels, never reporting
     verdict = intrinsic_kind(block, context, 0, "")
     return verdict.strong and not (verdict.kind == "metadata" and verdict.reason == "headline repeated")
@@ -133,10 +134,8 @@ def _plain_heading(block, context) -> bool:
     return not verdict.strong and verdict.kind != "navigation"
 
 
-def _is_subhead(block, keep: list[bool], blocks) -> bool:
+def _is_subhead(block, keep: list[bool], blocks, strengths) -> bool:
     """A short heading-shaped line whose nearest kept neighbours (within 2 lines) are prose paragraphs."""
-    from lib.extract.blocks import prose_strength
-
     if not sig.is_heading_like(block.text) or block.n_words > 14 or block.n_words < 2:
         return False
     index = block.index
@@ -145,8 +144,8 @@ def _is_subhead(block, keep: list[bool], blocks) -> bool:
     return (
         before is not None
         and after is not None
-        and prose_strength(blocks[before]) >= 0.5
-        and prose_strength(blocks[after]) >= 0.5
+        and strengths[before] >= 0.5
+        and strengths[after] >= 0.5
     )
 
 
