@@ -24,6 +24,7 @@ question row that matches nothing has the status "no match".
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -64,6 +65,8 @@ QUESTION_THRESHOLD = 0.40
 QUESTION_MARGIN = 0.20
 # Two reports whose dates are this close are "the same period" (disagreement, not evolution).
 SAME_PERIOD_DAYS = 7
+# A topic's rule lists at most this many clashing pairs of sources (then says how many more).
+MAX_LISTED_REASONS = 12
 
 STANCE_WORDS = (
     "concern", "concerned", "concerns", "condemn", "condemned", "condemns", "violation", "violate",
@@ -258,6 +261,7 @@ def make_claim(article: Article, fact: _SentenceFacts, topic_id: str, unit: str 
     )
 
 
+@functools.lru_cache(maxsize=65536)  # parsed once per claim: topic_status compares every source's figure
 def claim_quantity(claim: Claim) -> Quantity | None:
     """The figure of a claim as a Quantity (for intervals and labels), or None.
 
@@ -334,13 +338,6 @@ def _headline(claims: list[Claim]) -> Claim:
     return max(pool, key=lambda claim: (claim.value_high or claim.value or 0))
 
 
-def _overlap(first: Claim, second: Claim) -> bool:
-    a, b = claim_quantity(first), claim_quantity(second)
-    low_a, high_a = a.interval()
-    low_b, high_b = b.interval()
-    return low_a <= high_b and low_b <= high_a
-
-
 def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str, str]:
     """(status, rule): how the sources' figures on one topic relate, as a plain sentence.
 
@@ -381,69 +378,106 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str,
             f"Only {_who(head)} gives a figure ({_figure_phrase(head)}); the other "
             f"{len(sources) - 1} source(s) mention the topic without a number.",
         )
-    headlines = [_headline(group) for group in by_source.values()]
+    headline_of = {source: _headline(group) for source, group in by_source.items()}
+    headlines = list(headline_of.values())
     headlines.sort(key=lambda claim: (report_span(claim.reported_on) or (date.max, date.max))[0])
     smaller = [
         claim
-        for group in by_source.values()
+        for source, group in by_source.items()
         for claim in group
-        if claim is not _headline(group) and claim.value is not None and claim.value != _headline(group).value
+        if claim is not headline_of[source] and claim.value is not None and claim.value != headline_of[source].value
     ]
     note = ""
     if smaller:
         note = " Other figures in the same reports (" + "; ".join(
             f"{claim.outlet}: {_figure_phrase(claim)}" for claim in smaller
         ) + ") are read as parts, earlier stages or vaguer wording, not as that source's own estimate."
-    pairs = [(a, b) for i, a in enumerate(headlines) for b in headlines[i + 1 :]]
-    clashes = [(a, b) for a, b in pairs if not _overlap(a, b)]
     listing = "; ".join(f"{_who(claim)} says {_figure_phrase(claim)}" for claim in headlines)
+    clashes = _clashes(headlines)
     if not clashes:
         return (
             "agree",
             f"The sources agree: {listing}. These figures are consistent once their qualifiers "
             f"('up to', 'around', 'more than'…) are taken into account.{note}",
         )
-    reasons = []
-    for first, second in clashes:
-        span_a, span_b = report_span(first.reported_on), report_span(second.reported_on)
-        if span_a is None or span_b is None:
-            undated = first if span_a is None else second
-            reasons.append(
-                ("disagree", f"{_who(first)} says {_figure_phrase(first)} but {_who(second)} says {_figure_phrase(second)}, "
-                 f"and the date of {undated.outlet}'s report is unknown, so this cannot be read as change over time")
-            )
-            continue
-        if span_a[0] > span_b[0]:
-            first, second, span_a, span_b = second, first, span_b, span_a
-        gap = (span_b[0] - span_a[1]).days
-        later_is_larger = (second.value or 0) > (first.value_high or first.value or 0)
-        if gap > SAME_PERIOD_DAYS and later_is_larger:
-            reasons.append(
-                ("evolving", f"{_who(first)} says {_figure_phrase(first)}, and the later {_who(second)} says "
-                 f"{_figure_phrase(second)}")
-            )
-        elif gap > SAME_PERIOD_DAYS:
-            reasons.append(
-                ("disagree", f"the later {_who(second)} gives a smaller figure ({_figure_phrase(second)}) than "
-                 f"{_who(first)} ({_figure_phrase(first)})")
-            )
-        else:
-            reasons.append(
-                ("disagree", f"{_who(first)} says {_figure_phrase(first)} but {_who(second)}, from the same period, "
-                 f"says {_figure_phrase(second)}")
-            )
-    if all(kind == "evolving" for kind, _ in reasons):
-        text = "; ".join(reason for _, reason in reasons)
+    if all(kind == "evolving" for _first, _second, kind in clashes):
+        text = _reasons_text(clashes)
         return (
             "evolving",
             f"The figure grew over time: {text}. A later report with a larger number is read as the count "
             f"growing, not as a dispute.{note}",
         )
-    text = "; ".join(reason for kind, reason in reasons if kind == "disagree")
+    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"])
     return (
         "disagree",
         f"The sources disagree: {text}. The figures do not overlap even allowing for their qualifiers.{note}",
     )
+
+
+def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
+    """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
+
+    `headlines` are in report-date order. The kind is "evolving" when both
+    reports are dated, more than SAME_PERIOD_DAYS apart, and the later one
+    gives the larger figure; otherwise "disagree". Pairs come in the order of
+    a nested loop over `headlines`, but each row is compared with numpy, and
+    when every interval shares one point (the usual "agree") no pair is
+    compared at all: a topic with thousands of sources stays fast.
+    """
+    import numpy as np
+
+    count = len(headlines)
+    intervals = np.array([claim_quantity(claim).interval() for claim in headlines], dtype=float).reshape(count, 2)
+    low, high = intervals[:, 0], intervals[:, 1]
+    if count < 2 or low.max() <= high.min():  # intervals on a line pairwise overlap iff they share a point
+        return []
+    spans = [report_span(claim.reported_on) for claim in headlines]
+    dated = np.array([span is not None for span in spans])
+    first_day = np.array([span[0].toordinal() if span else 0 for span in spans])
+    last_day = np.array([span[1].toordinal() if span else 0 for span in spans])
+    value = np.array([claim.value or 0 for claim in headlines], dtype=float)
+    top = np.array([claim.value_high or claim.value or 0 for claim in headlines], dtype=float)
+    found = []
+    for i in range(count - 1):
+        later = np.arange(i + 1, count)
+        apart = ~((low[i] <= high[later]) & (low[later] <= high[i]))
+        if not apart.any():
+            continue
+        later = later[apart]
+        # Headlines are sorted by report start, so row i is the earlier report of each pair.
+        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > SAME_PERIOD_DAYS) & (value[later] > top[i])
+        found.extend((headlines[i], headlines[j], "evolving" if grew else "disagree") for j, grew in zip(later.tolist(), evolving.tolist()))
+    return found
+
+
+def _reasons_text(clashes: list[tuple[Claim, Claim, str]]) -> str:
+    """The clashing pairs in words, the first MAX_LISTED_REASONS of them (the count of the rest after)."""
+    reasons = []
+    for first, second, kind in clashes[:MAX_LISTED_REASONS]:
+        span_a, span_b = report_span(first.reported_on), report_span(second.reported_on)
+        if span_a is None or span_b is None:
+            undated = first if span_a is None else second
+            reasons.append(
+                f"{_who(first)} says {_figure_phrase(first)} but {_who(second)} says {_figure_phrase(second)}, "
+                f"and the date of {undated.outlet}'s report is unknown, so this cannot be read as change over time"
+            )
+        elif kind == "evolving":
+            reasons.append(
+                f"{_who(first)} says {_figure_phrase(first)}, and the later {_who(second)} says {_figure_phrase(second)}"
+            )
+        elif (span_b[0] - span_a[1]).days > SAME_PERIOD_DAYS:
+            reasons.append(
+                f"the later {_who(second)} gives a smaller figure ({_figure_phrase(second)}) than "
+                f"{_who(first)} ({_figure_phrase(first)})"
+            )
+        else:
+            reasons.append(
+                f"{_who(first)} says {_figure_phrase(first)} but {_who(second)}, from the same period, "
+                f"says {_figure_phrase(second)}"
+            )
+    if len(clashes) > MAX_LISTED_REASONS:
+        reasons.append(f"and {len(clashes) - MAX_LISTED_REASONS} more such pairs")
+    return "; ".join(reasons)
 
 
 def _ordered_sources(claims: Iterable[Claim]) -> tuple[str, ...]:

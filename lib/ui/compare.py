@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.memory import release_free_memory
+
 from lib.charts.claims import chart_points, claims_figure
 from lib.claims import (
     NOT_MENTIONED,
@@ -39,7 +41,9 @@ STATUS_LABELS = {
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _claimset(data_dir: str, fingerprint: str, topics: str, _corpus) -> ClaimSet:
-    return extract_claims(_corpus)
+    claimset = extract_claims(_corpus)
+    release_free_memory()  # a one-time build: hand its scratch memory back
+    return claimset
 
 
 def load_claimset(corpus) -> ClaimSet:

@@ -12,6 +12,7 @@ import threading
 import streamlit as st
 
 from lib.corpus import Corpus, load_corpus, open_store
+from lib.memory import release_free_memory
 from lib.embed import Embedder, get_embedder as _shared_embedder
 from lib.settings import Settings, load_settings
 
@@ -41,6 +42,7 @@ def _synced_store(data_dir: str):
                 store = open_store(settings)
                 with st.spinner("Reading the article collection (first start only)…"):
                     reports = sync_folder(store, settings)
+                release_free_memory()
                 _SYNCED[data_dir] = (store, reports)
     return _SYNCED[data_dir]
 
@@ -66,6 +68,7 @@ def sync_reports():
 def _loaded_embedder(model_name: str, batch_size: int) -> Embedder:
     embedder = _shared_embedder(model_name, batch_size)
     embedder.model  # load now, inside the cached call
+    release_free_memory()  # loading leaves ~100 MB of freed scratch in the heap
     return embedder
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.markdown import escape_markdown
+from lib.memory import release_free_memory
 from lib.search import (
     ArticleMatch,
     Passage,
@@ -105,6 +106,7 @@ def load_search_index(corpus) -> SearchIndex:
 
             index = build_search_index(corpus.articles, corpus.store, embedder, progress=show)
             placeholder.empty()
+            release_free_memory()  # a one-time build: hand its scratch memory back
             for old in list(shelf.indexes)[:-1]:
                 del shelf.indexes[old]
             shelf.indexes[key] = index

@@ -16,6 +16,7 @@ import streamlit as st
 from lib.charts.timeline import event_date_label, events_frame, outlets_of, report_date_label
 from lib.events import build_events, dates_fingerprint, event_to_json, filter_events
 from lib.markdown import escape_markdown
+from lib.memory import release_free_memory
 from lib.models import Event
 from lib.ui.loaders import get_embedder
 
@@ -24,7 +25,9 @@ from lib.ui.loaders import get_embedder
 def _events(data_dir: str, fingerprint: str, dates_key: str, _corpus) -> list[Event]:
     # `dates_key` is only part of the cache key: inferred publication dates change events.
     # No st.status here: elements drawn inside cached functions are replayed on every call.
-    return build_events(_corpus, get_embedder())
+    events = build_events(_corpus, get_embedder())
+    release_free_memory()  # a one-time build: hand its scratch memory back
+    return events
 
 
 def load_events(corpus) -> list[Event]:
