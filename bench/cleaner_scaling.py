@@ -11,7 +11,8 @@ Shapes (every line distinct, so the per-line caches cannot hide the work):
   wrapped  prose hard-wrapped at ~70 columns (continuation lines are re-joined)
   mixed    a menu, an article, a related list and a comment thread, repeated
   japanese Japanese paragraphs ending in 。 between short menu lines
-  oneline  (only with --mb) the whole paste on a single line
+  oneline  (only with --mb) the whole paste on a single line of prose
+  hostile  (only with --mb) one line of regex-hostile fragments ("a.a.a", "(photo ", "get the latest ")
 The growth column is time(4n)/time(n): 4 means linear, 16 quadratic.
 """
 
@@ -86,9 +87,9 @@ def shape_text(shape: str, n_lines: int) -> str:
 
 def text_of_size(shape: str, n_bytes: int) -> str:
     """A paste of about `n_bytes` UTF-8 bytes of one shape."""
-    if shape == "oneline":
-        sentence = _sentence(7) + " "
-        return sentence * (n_bytes // len(sentence.encode()) + 1)
+    if shape in ("oneline", "hostile"):
+        piece = _sentence(7) + " " if shape == "oneline" else "a.a.a.a.a.a (photo get the latest contribute )))))... "
+        return piece * (n_bytes // len(piece.encode()) + 1)
     sample = shape_text(shape, 1000)
     lines = max(1, int(1000 * n_bytes / len(sample.encode())))
     return shape_text(shape, lines)
@@ -111,11 +112,11 @@ SHAPES = ("menus", "short", "prose", "wrapped", "mixed", "japanese")
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, nargs="+", default=[1000, 4000, 16000, 64000])
-    parser.add_argument("--shapes", nargs="+", default=list(SHAPES), choices=[*SHAPES, "oneline"])
+    parser.add_argument("--shapes", nargs="+", default=list(SHAPES), choices=[*SHAPES, "oneline", "hostile"])
     parser.add_argument("--mb", type=float, default=0.0, help="also time one paste of this many MB per shape")
     args = parser.parse_args(argv)
 
-    clean_shapes = [shape for shape in args.shapes if shape != "oneline"]
+    clean_shapes = [shape for shape in args.shapes if shape not in ("oneline", "hostile")]
     print(f"{'shape':9s} {'lines':>7s} {'MB':>6s} {'seconds':>8s} {'growth':>7s} {'kept':>6s}")
     for shape in clean_shapes:
         previous = None
@@ -127,7 +128,7 @@ def main(argv=None) -> int:
             previous = seconds
     if args.mb:
         print(f"\none paste of {args.mb:g} MB per shape")
-        for shape in [*args.shapes, *(["oneline"] if "oneline" not in args.shapes else [])]:
+        for shape in [*args.shapes, *(extra for extra in ("oneline", "hostile") if extra not in args.shapes)]:
             text = text_of_size(shape, int(args.mb * 1e6))
             seconds, kept = time_clean(text)
             print(f"{shape:9s} {text.count(chr(10)) + 1:7d} {len(text.encode()) / 1e6:6.2f} {seconds:8.2f}       - {kept:6d}", flush=True)

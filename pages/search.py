@@ -45,6 +45,7 @@ write_controls_to_url()
 
 if not query:
     example_buttons()
+    load_search_index(corpus)  # warm the model and index while the user reads and types
     st.stop()
 
 index = load_search_index(corpus)

@@ -486,3 +486,22 @@ def test_an_empty_topic_list_gives_automatic_topics_only(corpus, embedder, tmp_p
     path.write_text(json.dumps({"threshold": 0.5, "topics": []}), encoding="utf-8")
     claimset = extract_claims(corpus, embedder, topics_path=path)
     assert claimset.topics and not any(topic.seeded for topic in claimset.topics)
+
+
+def test_a_topic_where_thousands_of_sources_agree_is_agree():
+    claims = [_claim(f"s{i}", 12000 + (i % 7) * 100, "around") for i in range(2000)]
+    assert topic_status(claims, "troops")[0] == "agree"
+
+
+@pytest.mark.parametrize("sources", [13, 300])
+def test_a_rule_lists_a_bounded_number_of_clashing_pairs_and_counts_the_rest(sources):
+    """Every two of these same-day figures clash (each is 1.2x the previous): the rule names
+    MAX_LISTED_REASONS pairs in words and says how many more there are."""
+    from lib.claims import MAX_LISTED_REASONS
+
+    claims = [_claim(f"s{i:03d}", round(1000 * 1.2**i)) for i in range(sources)]
+    status, rule = topic_status(claims, "troops")
+    pairs = sources * (sources - 1) // 2
+    assert status == "disagree"
+    assert rule.count("from the same period") == MAX_LISTED_REASONS
+    assert f"and {pairs - MAX_LISTED_REASONS} more such pairs" in rule

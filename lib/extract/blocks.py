@@ -119,7 +119,7 @@ def _prose_strength(text: str, n_words: int, n_chars: int) -> float:
 
 def strength_of_shape(shape: sig.LineShape, n_words: int, n_chars: int) -> float:
     """prose_strength from a line's signals and its (script-aware) word count."""
-    length = n_chars / 3.0 if shape.cjk > 0.5 else n_words
+    length = n_words  # script-aware (sig.word_count), so CJK paragraphs are measured fairly
     if length < 6:
         return 0.0
     score = min(1.0, length / 25.0)
@@ -195,8 +195,8 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
     text = block.text
     if not (3 <= block.n_words <= 30) and not (sig.cjk_ratio(text) > 0.5 and 8 <= block.n_chars <= 80):
         return -1.0
-    if text.endswith(".") and not text.endswith("..."):
-        return -1.0
+    if text.endswith((".", "。", "．", "｡")) and not text.endswith("..."):
+        return -1.0  # a full sentence, not a headline
     if (
         sig.is_date_line(text)
         or sig.is_caption(text)

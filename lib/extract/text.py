@@ -136,7 +136,7 @@ def _plain_heading(block, context) -> bool:
 
 def _is_subhead(block, keep: list[bool], blocks, strengths) -> bool:
     """A short heading-shaped line whose nearest kept neighbours (within 2 lines) are prose paragraphs."""
-    if not sig.is_heading_like(block.text) or block.n_words > 14 or block.n_words < 2:
+    if block.n_words > 14 or block.n_words < 2 or not sig.is_heading_like(block.text):
         return False
     index = block.index
     before = next((i for i in range(index - 1, max(-1, index - 3), -1) if keep[i]), None)

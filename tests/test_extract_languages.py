@@ -1,0 +1,241 @@
+"""Pasted pages in Japanese, Korean and Russian are cleaned like English ones.
+
+Realistic hand-made pages (menu, headline, date line, share buttons, 5-6
+paragraphs, related list, ranking, copyright): the body keeps every
+paragraph, the furniture is removed, the title is the headline, and the
+ingest path stores the article. Japanese is written without spaces, so the
+cleaner measures it in characters (sig.word_count); Korean spaces its words
+but ends sentences in "다."; Russian is checked so Cyrillic stays covered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.errors import BadInputError
+from lib.extract import signals as sig
+from lib.extract.text import clean_page_text
+from lib.ingest import build_article
+from lib.settings import load_settings
+
+JA_PAGE = """メインコンテンツへ移動
+ニュース
+政治
+経済
+国際
+社会
+スポーツ
+ログイン
+北朝鮮兵、ロシア西部クルスク州に展開か　韓国情報機関が分析
+2024年10月25日 18時30分
+国際
+シェア
+ポスト
+韓国の情報機関、国家情報院は25日、ロシアに派遣された北朝鮮の兵士の一部がウクライナと国境を接するロシア西部のクルスク州に移動した可能性があると明らかにしました。国家情報院によりますと、北朝鮮はこれまでにおよそ3000人の兵士をロシアに送ったということです。
+兵士たちはロシア極東のウラジオストク周辺の訓練施設で、ロシア軍の装備の使い方などの訓練を受けているとみられます。国家情報院は、12月までに合わせて1万人規模が派遣される見通しだとしています。
+ロシアと北朝鮮は、ことし6月にプーチン大統領がピョンヤンを訪問した際、包括的戦略パートナーシップ条約に署名しました。条約には、一方が武力侵攻を受けた場合、もう一方が軍事援助を行うことが盛り込まれています。
+これについて、林官房長官は記者会見で「ロシアと北朝鮮の軍事協力の進展は、わが国を含む地域の安全保障に重大な影響を与えかねず、深刻に懸念している」と述べました。そのうえで、アメリカや韓国と緊密に連携して対応する考えを示しました。
+一方、ロシア大統領府のペスコフ報道官は、北朝鮮兵の派遣について「条約に基づく両国の主権的な問題だ」と述べ、詳細には言及しませんでした。ウクライナのゼレンスキー大統領は、北朝鮮兵が近く戦闘に加わるおそれがあると警告しています。
+専門家は、北朝鮮が見返りにロシアから軍事技術の提供を受ける可能性があると指摘しています。日本政府は、情報収集と分析を急ぐ方針です。
+関連記事
+北朝鮮 ロシアに弾薬供与か　衛星画像で分析
+プーチン大統領 24年ぶりに北朝鮮訪問
+日ロ関係 冷え込み続く
+この記事を共有する
+ランキング
+1位 円相場 一時1ドル152円台
+2位 衆院選 あす投開票
+Copyright 2024 Example News. All rights reserved.
+"""
+
+KO_PAGE = """전체메뉴
+뉴스
+정치
+경제
+사회
+국제
+로그인
+구독
+국정원 "북한군 일부 쿠르스크 이동 추정"
+입력 2024.10.25 18:30
+수정 2024.10.25 19:02
+김민수 기자
+공유
+국가정보원은 25일 러시아에 파병된 북한군 일부가 우크라이나와 국경을 맞댄 러시아 서부 쿠르스크 지역으로 이동한 것으로 추정된다고 밝혔다. 국정원에 따르면 북한은 지금까지 약 3천 명의 병력을 러시아에 보낸 것으로 파악됐다.
+이들은 블라디보스토크 인근 훈련시설에서 러시아군 장비 사용법 등을 교육받고 있는 것으로 알려졌다. 국정원은 12월까지 모두 1만 명 규모가 파병될 것으로 내다봤다.
+러시아와 북한은 지난 6월 푸틴 대통령의 평양 방문 때 포괄적 전략적 동반자 관계 조약을 체결했다. 조약에는 한쪽이 무력 침공을 받으면 다른 쪽이 군사 원조를 제공한다는 내용이 담겼다.
+일본 정부도 우려를 표명했다. 하야시 요시마사 관방장관은 기자회견에서 "러시아와 북한의 군사협력 진전은 지역 안보에 중대한 영향을 미칠 수 있어 깊이 우려한다"고 말했다.
+크렘린궁 페스코프 대변인은 북한군 파병에 대해 "조약에 근거한 양국의 주권적 문제"라며 구체적인 언급을 피했다. 젤렌스키 우크라이나 대통령은 북한군이 곧 전투에 투입될 수 있다고 경고했다.
+관련기사
+북한, 러시아에 포탄 수백만 발 제공 의혹
+푸틴, 24년 만에 평양 방문
+많이 본 뉴스
+1 환율 1400원 돌파
+2 수능 D-20
+Copyright © 2024 Example News. All rights reserved.
+"""
+
+RU_PAGE = """Главная
+Новости
+Политика
+Экономика
+В мире
+Общество
+Войти
+Разведка Южной Кореи: часть северокорейских военных переброшена в Курскую область
+25 октября 2024, 18:30
+Поделиться
+Национальная служба разведки Южной Кореи в пятницу заявила, что часть направленных в Россию северокорейских военных, вероятно, переброшена в Курскую область. По данным ведомства, КНДР уже отправила в Россию около трёх тысяч военнослужащих.
+Военные проходят подготовку на полигонах в районе Владивостока, где их обучают обращению с российским оружием. В разведке считают, что к декабрю численность контингента может достичь десяти тысяч человек.
+В июне Россия и КНДР подписали договор о всеобъемлющем стратегическом партнёрстве во время визита Владимира Путина в Пхеньян. Договор предусматривает взаимную военную помощь в случае агрессии против одной из сторон.
+Генсек кабмина Японии Ёсимаса Хаяси заявил, что развитие военного сотрудничества России и КНДР вызывает «серьёзную обеспокоенность» Токио. Он добавил, что Япония будет действовать в тесной координации с США и Южной Кореей.
+Пресс-секретарь Кремля Дмитрий Песков назвал вопрос суверенным делом двух стран и отказался от подробных комментариев.
+Читайте также
+КНДР могла передать России миллионы снарядов
+Путин впервые за 24 года посетил Пхеньян
+Самое читаемое
+Курс доллара превысил 100 рублей
+© 2024 Example News. Все права защищены.
+"""
+
+PAGES = {"ja": JA_PAGE, "ko": KO_PAGE, "ru": RU_PAGE}
+
+HEADLINES = {
+    "ja": "北朝鮮兵、ロシア西部クルスク州に展開か 韓国情報機関が分析",  # the full-width space is normalised
+    "ko": '국정원 "북한군 일부 쿠르스크 이동 추정"',
+    "ru": "Разведка Южной Кореи: часть северокорейских военных переброшена в Курскую область",
+}
+
+# (language, the start of a paragraph that must be in the body): first, middle and last paragraphs.
+PARAGRAPHS = [
+    ("ja", "韓国の情報機関、国家情報院は25日"),
+    ("ja", "ロシアと北朝鮮は、ことし6月にプーチン大統領がピョンヤンを訪問した際"),
+    ("ja", "これについて、林官房長官は記者会見で"),
+    ("ja", "専門家は、北朝鮮が見返りにロシアから軍事技術の提供を受ける可能性があると指摘しています。"),
+    ("ko", "국가정보원은 25일 러시아에 파병된 북한군 일부가"),
+    ("ko", "러시아와 북한은 지난 6월 푸틴 대통령의 평양 방문 때"),
+    ("ko", "크렘린궁 페스코프 대변인은 북한군 파병에 대해"),
+    ("ru", "Национальная служба разведки Южной Кореи в пятницу заявила"),
+    ("ru", "В июне Россия и КНДР подписали договор"),
+    ("ru", "Пресс-секретарь Кремля Дмитрий Песков назвал вопрос суверенным делом"),
+]
+
+# (language, a furniture line, the kind it must be removed as, or None for any kind)
+FURNITURE = [
+    ("ja", "メインコンテンツへ移動", "navigation"),
+    ("ja", "シェア", "navigation"),
+    ("ja", "ポスト", "navigation"),
+    ("ja", "2024年10月25日 18時30分", "metadata"),
+    ("ja", "関連記事", "related"),
+    ("ja", "プーチン大統領 24年ぶりに北朝鮮訪問", "related"),
+    ("ja", "1位 円相場 一時1ドル152円台", None),
+    ("ja", "Copyright 2024 Example News. All rights reserved.", "credit"),
+    ("ko", "전체메뉴", "navigation"),
+    ("ko", "입력 2024.10.25 18:30", "metadata"),
+    ("ko", "김민수 기자", "credit"),
+    ("ko", "공유", "navigation"),
+    ("ko", "관련기사", "related"),
+    ("ko", "푸틴, 24년 만에 평양 방문", "related"),
+    ("ko", "Copyright © 2024 Example News. All rights reserved.", "credit"),
+    ("ru", "Главная", "navigation"),
+    ("ru", "25 октября 2024, 18:30", "metadata"),
+    ("ru", "Поделиться", "navigation"),
+    ("ru", "Читайте также", "related"),
+    ("ru", "Путин впервые за 24 года посетил Пхеньян", "related"),
+    ("ru", "© 2024 Example News. Все права защищены.", "credit"),
+]
+
+
+def _body(language: str) -> str:
+    return "\n".join(clean_page_text(PAGES[language]).paragraphs)
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_title_is_the_headline_not_the_first_paragraph(language):
+    extraction = clean_page_text(PAGES[language])
+    assert extraction.title == HEADLINES[language]
+    assert extraction.title not in extraction.paragraphs
+
+
+@pytest.mark.parametrize("language, paragraph_start", PARAGRAPHS)
+def test_every_article_paragraph_stays_in_the_body(language, paragraph_start):
+    paragraphs = clean_page_text(PAGES[language]).paragraphs
+    assert any(paragraph.startswith(paragraph_start) for paragraph in paragraphs), paragraphs
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_the_body_is_exactly_the_article_paragraphs(language):
+    # Every kept line is a paragraph of the article: long, and ending like a sentence.
+    paragraphs = clean_page_text(PAGES[language]).paragraphs
+    assert len(paragraphs) == {"ja": 6, "ko": 5, "ru": 5}[language]
+    assert all(sig.ends_like_sentence(paragraph) and sig.word_count(paragraph) >= 15 for paragraph in paragraphs)
+
+
+@pytest.mark.parametrize("language, line, kind", FURNITURE)
+def test_page_furniture_is_removed_with_its_kind(language, line, kind):
+    extraction = clean_page_text(PAGES[language])
+    assert line not in extraction.paragraphs
+    kinds = [block.kind for block in extraction.removed if block.text == line]
+    assert kinds, f"{line!r} is not among the removed blocks"
+    if kind is not None:
+        assert kinds[0] == kind
+
+
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_pasted_page_is_stored_with_its_language_and_sentences(tmp_path, language):
+    article = build_article(f"{language}.txt", PAGES[language].encode("utf-8"), load_settings(tmp_path))
+    assert article.language == language
+    assert article.title == HEADLINES[language]
+    assert "Example News" not in article.body and "2024年10月25日" not in article.body
+    assert len(article.sentences) >= 8
+    assert all(article.body[s.start : s.end] == s.text for s in article.sentences)
+
+
+def test_japanese_page_of_menus_only_is_refused_with_a_clear_message(tmp_path):
+    menu_only = "\n".join(["ニュース", "政治", "経済", "国際", "社会", "スポーツ", "ログイン", "関連記事", "ランキング"])
+    with pytest.raises(BadInputError, match="no article text was found"):
+        build_article("menu.txt", menu_only.encode("utf-8"), load_settings(tmp_path))
+
+
+# -- script-aware measures -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("North Korea sent troops to Russia.", 6),
+        ("国際", 1),
+        ("ニュース", 2),
+        ("韓国の情報機関、国家情報院は25日、明らかにしました。", 13),  # 24 kana/kanji -> 12, plus "25"
+        ("국정원 북한군 일부 쿠르스크 이동 추정", 6),  # Korean spaces its words
+        ("Северная Корея направит рабочих", 4),
+    ],
+)
+def test_word_count_measures_unspaced_scripts_in_characters(line, expected):
+    assert sig.word_count(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, ends",
+    [
+        ("林官房長官は「深刻に懸念している」と述べました。", True),
+        ("「深刻に懸念している。」", True),
+        ("本当ですか？", True),
+        ("일본 정부도 우려를 표명했다.", True),
+        ("北朝鮮兵、ロシア西部クルスク州に展開か", False),
+        ("関連記事", False),
+    ],
+)
+def test_cjk_final_punctuation_ends_a_sentence(line, ends):
+    assert sig.ends_like_sentence(line) is ends
+
+
+def test_cjk_sentences_are_counted_without_spaces():
+    assert sig.sentence_count("両国は署名しました。条約は発効しました。専門家は懸念しています。") == 3
+    assert sig.sentence_count("両国は署名しました。") == 1
+
+
+def test_headline_and_paragraph_of_the_same_story_share_cjk_content_tokens():
+    headline = sig.content_tokens("北朝鮮兵、ロシア西部クルスク州に展開か")
+    paragraph = sig.content_tokens("北朝鮮の兵士の一部がロシア西部のクルスク州に移動しました。")
+    unrelated = sig.content_tokens("円相場 一時1ドル152円台")
+    assert len(headline & paragraph) >= 5
+    assert not headline & unrelated
