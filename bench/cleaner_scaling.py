@@ -75,7 +75,7 @@ def shape_lines(shape: str, n: int) -> list[str]:
         return block[:n]
     if shape == "japanese":
         return [
-            _JA_MENU[i % 6] + str(i) if i % 4 == 0 else "".join(_JA_SENTENCES[(i + k) % 3] for k in range(2)) + f"（{i}）"
+            _JA_MENU[i % 6] + str(i) if i % 4 == 0 else f"【{i}】" + "".join(_JA_SENTENCES[(i + k) % 3] for k in range(2))
             for i in range(n)
         ]
     raise ValueError(f"unknown shape {shape!r}")

@@ -854,7 +854,10 @@ def comparison_columns(articles: Iterable[Article]) -> list[Column]:
 
 def cells_for(topic: Topic, columns: list[Column]) -> dict[str, tuple[Claim, ...]]:
     """Claims of `topic` per column key; an empty tuple means the source does not mention it."""
-    return {column.key: tuple(c for c in topic.claims if c.source_file == column.source_file) for column in columns}
+    by_source: dict[str, list[Claim]] = {}
+    for claim in topic.claims:  # one pass, not one scan of the claims per column
+        by_source.setdefault(claim.source_file, []).append(claim)
+    return {column.key: tuple(by_source.get(column.source_file, ())) for column in columns}
 
 
 STATUS_WORDS = {

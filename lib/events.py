@@ -43,6 +43,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from typing import Callable, Iterable
 
 from lib.dates import (
@@ -182,6 +183,15 @@ class EventMention:
     @property
     def width(self) -> int:
         return (parse_iso(self.end) - parse_iso(self.start)).days
+
+    # Day numbers of the interval, parsed once: merging compares many pairs of mentions.
+    @cached_property
+    def first_day(self) -> int:
+        return parse_iso(self.start).toordinal()
+
+    @cached_property
+    def last_day(self) -> int:
+        return parse_iso(self.end).toordinal()
 
 
 # -- actors and words -------------------------------------------------------------------
@@ -474,9 +484,7 @@ def core_actors(articles: list[Article]) -> frozenset[str]:
 
 
 def _overlap(first: EventMention, second: EventMention, slack_days: int = 1) -> bool:
-    return parse_iso(first.start).toordinal() - slack_days <= parse_iso(second.end).toordinal() and (
-        parse_iso(second.start).toordinal() - slack_days <= parse_iso(first.end).toordinal()
-    )
+    return first.first_day - slack_days <= second.last_day and second.first_day - slack_days <= first.last_day
 
 
 def _same_statement(first: EventMention, second: EventMention) -> bool:
@@ -508,8 +516,9 @@ def _same_event(first: EventMention, second: EventMention, similarity: float) ->
     return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
 
 
-def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK) -> list[tuple[float, int, int]]:
-    """Every pair (similarity, i, j), i < j, that `_same_event` accepts, found without listing all pairs.
+def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK):
+    """Every pair i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
+    listing all pairs.
 
     Only mentions whose intervals overlap (with the one-day slack `_overlap`
     allows) can be one event, so an interval sweep over mentions sorted by
@@ -525,67 +534,73 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
     import numpy as np
 
     count = len(mentions)
-    if count < 2:
-        return []
-    starts = np.array([parse_iso(m.start).toordinal() for m in mentions], dtype=np.int64)
-    ends = np.array([parse_iso(m.end).toordinal() for m in mentions], dtype=np.int64)
-    article_codes: dict[str, int] = {}
-    articles = np.array([article_codes.setdefault(m.article.article_id, len(article_codes)) for m in mentions], dtype=np.int64)
-    order = np.argsort(starts, kind="stable")
-    sorted_starts = starts[order].tolist()
-    slack = 1  # the widest slack `_overlap` is called with; `_same_event` re-checks the exact rule
-    found: list[tuple[float, int, int]] = []
-    for block_start in range(0, count, block):
-        rows = order[block_start : block_start + block]
-        # Window: every mention starting after this block's first and no later than its latest end + slack.
-        window_end = bisect.bisect_right(sorted_starts, int(ends[rows].max()) + slack)
-        columns = order[block_start + 1 : window_end]
-        if not len(columns):
-            continue
-        similarity = vectors[rows] @ vectors[columns].T
-        # position in sorted order: a pair is kept once, from its earlier-starting member.
-        row_rank = np.arange(block_start, block_start + len(rows))[:, None]
-        column_rank = np.arange(block_start + 1, window_end)[None, :]
-        keep = (column_rank > row_rank) & (starts[columns][None, :] <= ends[rows][:, None] + slack)
-        keep &= (similarity >= MERGE_SIMILARITY) | (articles[rows][:, None] == articles[columns][None, :])
-        for r, c in zip(*np.nonzero(keep)):
-            i, j = int(rows[r]), int(columns[c])
-            if i > j:
-                i, j = j, i
-            score = float(similarity[r, c])
-            if _same_event(mentions[i], mentions[j], score):
-                found.append((score, i, j))
-    return found
+    scores: list[float] = []
+    firsts: list[int] = []
+    seconds: list[int] = []
+    if count >= 2:
+        starts = np.array([m.first_day for m in mentions], dtype=np.int64)
+        ends = np.array([m.last_day for m in mentions], dtype=np.int64)
+        article_codes: dict[str, int] = {}
+        articles = np.array([article_codes.setdefault(m.article.article_id, len(article_codes)) for m in mentions], dtype=np.int64)
+        order = np.argsort(starts, kind="stable")
+        sorted_starts = starts[order].tolist()
+        slack = 1  # the widest slack `_overlap` is called with; `_same_event` re-checks the exact rule
+        for block_start in range(0, count, block):
+            rows = order[block_start : block_start + block]
+            # Window: every mention starting after this block's first and no later than its latest end + slack.
+            window_end = bisect.bisect_right(sorted_starts, int(ends[rows].max()) + slack)
+            columns = order[block_start + 1 : window_end]
+            if not len(columns):
+                continue
+            similarity = vectors[rows] @ vectors[columns].T
+            # Rank in start order: a pair is kept once, from its earlier-starting member.
+            row_rank = np.arange(block_start, block_start + len(rows))[:, None]
+            column_rank = np.arange(block_start + 1, window_end)[None, :]
+            keep = (column_rank > row_rank) & (starts[columns][None, :] <= ends[rows][:, None] + slack)
+            keep &= (similarity >= MERGE_SIMILARITY) | (articles[rows][:, None] == articles[columns][None, :])
+            for r, c in zip(*np.nonzero(keep)):
+                i, j = int(rows[r]), int(columns[c])
+                if i > j:
+                    i, j = j, i
+                score = float(similarity[r, c])
+                if _same_event(mentions[i], mentions[j], score):
+                    scores.append(score)
+                    firsts.append(i)
+                    seconds.append(j)
+    return np.array(scores, dtype=np.float64), np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)
 
 
 def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMention]]:
     """Complete-linkage clusters: every pair in a cluster passes `_same_event`.
 
     Pairs are merged most similar first. Only pairs `_same_event` accepts can
-    start a merge, so they come from `candidate_pairs` (an interval sweep, not
-    all m² pairs); the complete-linkage check computes the similarities of
-    the two clusters' members only.
+    start a merge, and two clusters merge only when every cross pair is one of
+    them, so everything is decided from `candidate_pairs` (an interval sweep,
+    not all m² pairs) with set lookups.
     """
     import numpy as np
 
     count = len(mentions)
+    scores, firsts, seconds = candidate_pairs(mentions, vectors)
+    accepted = set((firsts * count + seconds).tolist())
     clusters: list[set[int]] = [{index} for index in range(count)]
     owner = list(range(count))
-    for score, i, j in sorted(candidate_pairs(mentions, vectors), reverse=True):
+    # A failed check stays failed: clusters only grow, so the failing pair stays inside them.
+    failed: set[tuple[int, int]] = set()
+    # Most similar first; ties in the order of the (score, i, j) tuples sorted in reverse.
+    ranked = np.lexsort((seconds, firsts, scores))[::-1]
+    for position in ranked.tolist():
+        i, j = int(firsts[position]), int(seconds[position])
         a, b = owner[i], owner[j]
-        if a == b:
+        if a == b or (min(a, b), max(a, b)) in failed:
             continue
-        left, right = sorted(clusters[a]), sorted(clusters[b])
-        similarity = vectors[left] @ vectors[right].T
-        if all(
-            _same_event(mentions[x], mentions[y], float(similarity[p, q]))
-            for p, x in enumerate(left)
-            for q, y in enumerate(right)
-        ):
+        if all(min(x, y) * count + max(x, y) in accepted for x in clusters[a] for y in clusters[b]):
             clusters[a] |= clusters[b]
             for index in clusters[b]:
                 owner[index] = a
             clusters[b] = set()
+        else:
+            failed.add((min(a, b), max(a, b)))
     return [[mentions[index] for index in sorted(cluster)] for cluster in clusters if cluster]
 
 

@@ -1,9 +1,9 @@
-"""Pasted pages in Japanese, Korean and Russian are cleaned like English ones.
+"""Pasted pages in Japanese, Korean, Russian and Chinese are cleaned like English ones.
 
 Realistic hand-made pages (menu, headline, date line, share buttons, 5-6
 paragraphs, related list, ranking, copyright): the body keeps every
 paragraph, the furniture is removed, the title is the headline, and the
-ingest path stores the article. Japanese is written without spaces, so the
+ingest path stores the article. Japanese and Chinese are written without spaces, so the
 cleaner measures it in characters (sig.word_count); Korean spaces its words
 but ends sentences in "다."; Russian is checked so Cyrillic stays covered.
 """
@@ -98,12 +98,31 @@ RU_PAGE = """Главная
 © 2024 Example News. Все права защищены.
 """
 
-PAGES = {"ja": JA_PAGE, "ko": KO_PAGE, "ru": RU_PAGE}
+ZH_PAGE = """首页
+新闻
+国际
+体育
+登录
+韩国情报机构称朝鲜士兵已部署至俄罗斯库尔斯克州
+2024年10月25日 18:30
+分享
+韩国国家情报院25日表示，被派往俄罗斯的部分朝鲜士兵可能已转移至与乌克兰接壤的俄罗斯西部库尔斯克州。据国情院介绍，朝鲜迄今已向俄罗斯派遣约3000名士兵。
+这些士兵正在俄罗斯远东符拉迪沃斯托克附近的训练设施接受俄军装备使用等训练。国情院预计，到12月派遣规模将达到约1万人。
+俄罗斯和朝鲜今年6月在普京总统访问平壤期间签署了全面战略伙伴关系条约。条约规定，一方遭受武装侵略时，另一方应提供军事援助。
+日本内阁官房长官林芳正在记者会上表示，俄朝军事合作的进展可能对地区安全造成重大影响，日方对此深表关切。
+相关新闻
+朝鲜被指向俄罗斯提供大量炮弹
+普京时隔24年访问朝鲜
+版权所有 © 2024 Example News
+"""
+
+PAGES = {"ja": JA_PAGE, "ko": KO_PAGE, "ru": RU_PAGE, "zh": ZH_PAGE}
 
 HEADLINES = {
     "ja": "北朝鮮兵、ロシア西部クルスク州に展開か 韓国情報機関が分析",  # the full-width space is normalised
     "ko": '국정원 "북한군 일부 쿠르스크 이동 추정"',
     "ru": "Разведка Южной Кореи: часть северокорейских военных переброшена в Курскую область",
+    "zh": "韩国情报机构称朝鲜士兵已部署至俄罗斯库尔斯克州",
 }
 
 # (language, the start of a paragraph that must be in the body): first, middle and last paragraphs.
@@ -118,6 +137,8 @@ PARAGRAPHS = [
     ("ru", "Национальная служба разведки Южной Кореи в пятницу заявила"),
     ("ru", "В июне Россия и КНДР подписали договор"),
     ("ru", "Пресс-секретарь Кремля Дмитрий Песков назвал вопрос суверенным делом"),
+    ("zh", "韩国国家情报院25日表示"),
+    ("zh", "日本内阁官房长官林芳正在记者会上表示"),
 ]
 
 # (language, a furniture line, the kind it must be removed as, or None for any kind)
@@ -143,6 +164,12 @@ FURNITURE = [
     ("ru", "Читайте также", "related"),
     ("ru", "Путин впервые за 24 года посетил Пхеньян", "related"),
     ("ru", "© 2024 Example News. Все права защищены.", "credit"),
+    ("zh", "首页", "navigation"),
+    ("zh", "分享", "navigation"),
+    ("zh", "2024年10月25日 18:30", "metadata"),
+    ("zh", "相关新闻", "related"),
+    ("zh", "普京时隔24年访问朝鲜", "related"),
+    ("zh", "版权所有 © 2024 Example News", "credit"),
 ]
 
 
@@ -167,7 +194,7 @@ def test_every_article_paragraph_stays_in_the_body(language, paragraph_start):
 def test_the_body_is_exactly_the_article_paragraphs(language):
     # Every kept line is a paragraph of the article: long, and ending like a sentence.
     paragraphs = clean_page_text(PAGES[language]).paragraphs
-    assert len(paragraphs) == {"ja": 6, "ko": 5, "ru": 5}[language]
+    assert len(paragraphs) == {"ja": 6, "ko": 5, "ru": 5, "zh": 4}[language]
     assert all(sig.ends_like_sentence(paragraph) and sig.word_count(paragraph) >= 15 for paragraph in paragraphs)
 
 
@@ -187,12 +214,16 @@ def test_pasted_page_is_stored_with_its_language_and_sentences(tmp_path, languag
     assert article.language == language
     assert article.title == HEADLINES[language]
     assert "Example News" not in article.body and "2024年10月25日" not in article.body
-    assert len(article.sentences) >= 8
+    assert len(article.sentences) >= 7
     assert all(article.body[s.start : s.end] == s.text for s in article.sentences)
 
 
 def test_japanese_page_of_menus_only_is_refused_with_a_clear_message(tmp_path):
-    menu_only = "\n".join(["ニュース", "政治", "経済", "国際", "社会", "スポーツ", "ログイン", "関連記事", "ランキング"])
+    # Menus, a related list and a ranking, but not one sentence of an article.
+    lines = ["ニュース", "政治", "経済", "国際", "社会", "スポーツ", "ログイン", "関連記事"]
+    lines += ["北朝鮮 ロシアに弾薬供与か 衛星画像で分析", "プーチン大統領 24年ぶりに北朝鮮訪問", "日ロ関係 冷え込み続く"]
+    lines += ["ランキング", "1位 円相場 一時1ドル152円台", "2位 衆院選 あす投開票", "この記事を共有する"]
+    menu_only = "\n".join(lines)
     with pytest.raises(BadInputError, match="no article text was found"):
         build_article("menu.txt", menu_only.encode("utf-8"), load_settings(tmp_path))
 
@@ -204,7 +235,7 @@ def test_japanese_page_of_menus_only_is_refused_with_a_clear_message(tmp_path):
         ("North Korea sent troops to Russia.", 6),
         ("国際", 1),
         ("ニュース", 2),
-        ("韓国の情報機関、国家情報院は25日、明らかにしました。", 13),  # 24 kana/kanji -> 12, plus "25"
+        ("韓国の情報機関、国家情報院は25日、明らかにしました。", 12),  # 22 kana/kanji -> 11, plus "25"
         ("국정원 북한군 일부 쿠르스크 이동 추정", 6),  # Korean spaces its words
         ("Северная Корея направит рабочих", 4),
     ],

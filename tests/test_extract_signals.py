@@ -146,6 +146,30 @@ def test_menu_run_lengths_count_consecutive_short_lines():
     assert short_run_lengths(blocks) == [5, 5, 5, 5, 5, 0, 1]
 
 
+@pytest.mark.parametrize(
+    "text, shares",
+    [
+        # A capitalised menu of 5, prose, then a mixed-case run of 4 (2 capitalised) and a lone label.
+        ("Home\nWorld\nBusiness\nSport\nCulture\n" + NEWS_LINE + "\nShare\nsee more\nTop\nload more\n" + NEWS_LINE + "\nEnd",
+         [1.0] * 5 + [0.0] + [0.5] * 4 + [0.0, 0.0]),
+        # Runs of 1 or 2 short lines have no capitalised-run share.
+        ("Home\nWorld\n" + NEWS_LINE + "\nShare", [0.0, 0.0, 0.0, 0.0]),
+    ],
+)
+def test_capitalised_run_share_is_the_share_of_the_whole_run(text, shares):
+    from lib.extract.blocks import capitalised_run_shares, short_runs
+
+    blocks = split_blocks(text)
+    assert capitalised_run_shares(blocks, short_runs(blocks)) == pytest.approx(shares)
+
+
+def test_short_runs_name_each_lines_run_start_and_length():
+    from lib.extract.blocks import short_runs
+
+    blocks = split_blocks("Home\nWorld\nBusiness\n" + NEWS_LINE + "\nShare")
+    assert short_runs(blocks) == [(0, 3), (0, 3), (0, 3), (3, 0), (4, 1)]
+
+
 def test_wrapped_paragraph_lines_are_joined_but_not_across_blank_lines():
     text = "The mayor said the new tram line, which opened\nlast week, was already running at capacity.\n\nweather"
     blocks = split_blocks(text)

@@ -272,3 +272,29 @@ def test_one_hard_wrapped_paragraph_is_joined_in_linear_work():
     small = _cleaner_line_events("Start of the story\n" + "\n".join([line] * 500))
     large = _cleaner_line_events("Start of the story\n" + "\n".join([line] * 2000))
     assert large / small < 5.0
+
+
+def test_a_paste_of_more_lines_than_any_page_is_not_read_and_says_why():
+    from lib.extract.text import MAX_PAGE_LINES
+
+    extraction = clean_page_text("Menu\n" * (MAX_PAGE_LINES + 1))
+    assert extraction.paragraphs == () and extraction.title == ""
+    assert f"{MAX_PAGE_LINES + 1:,} lines" in extraction.notes[0]
+
+
+def test_a_page_just_under_the_line_limit_is_still_cleaned():
+    from lib.extract.text import MAX_PAGE_LINES
+
+    page = HAND_MADE_PAGE + "\n" + "\n\n".join(f"Menu {i}" for i in range(MAX_PAGE_LINES - 200))
+    extraction = clean_page_text(page)
+    assert "Nobody was hurt." in extraction.paragraphs
+
+
+def test_upload_of_a_million_short_lines_is_refused_with_a_clear_message(tmp_path):
+    from lib.errors import BadInputError
+    from lib.ingest import build_article
+    from lib.settings import load_settings
+
+    data = "".join(f"item {i}\n" for i in range(1_000_000)).encode()
+    with pytest.raises(BadInputError, match="'lines.txt': no article text was found"):
+        build_article("lines.txt", data, load_settings(tmp_path))

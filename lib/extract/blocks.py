@@ -367,7 +367,9 @@ def capitalised_run_shares(blocks: list[Block], runs: list[tuple[int, int]]) -> 
 def _language(text: str) -> str:
     from lib.language import detect_language
 
-    return detect_language(text)
+    # Language id reads at most the first 10k characters: plenty for any paragraph, and a
+    # bounded cost on a paste that is one enormous line.
+    return detect_language(text[:10000])
 
 
 def block_language(block: Block, context: PageContext) -> str:

@@ -21,11 +21,22 @@ import re
 
 from lib.extract import Extraction
 from lib.extract import signals as sig
-from lib.extract.blocks import Block, block_language, build_context, other_language, split_blocks
+from lib.extract.blocks import (
+    Block,
+    block_language,
+    build_context,
+    other_language,
+    split_blocks,
+)
 from lib.extract.kinds import classify_removed
 from lib.extract.page_text import html_to_page_text
 from lib.extract.score import shingles, tokens
-from lib.extract.text import clean_page_text
+from lib.extract.text import (
+    MAX_PAGE_LINES,
+    clean_page_text,
+    count_page_lines,
+    too_many_lines_note,
+)
 from lib.models import RemovedBlock
 
 log = logging.getLogger(__name__)
@@ -62,9 +73,16 @@ def extract_html(html: str) -> Extraction:
         )
 
     paragraphs = [line for line in lines if not _is_shape_furniture(line) and line != title]
-    dropped_from_body = [line for line in lines if line not in paragraphs]
-    removed = _removed_blocks(page_text, paragraphs, title)
+    paragraph_set = set(paragraphs)  # a set: `in` on the list was quadratic in the body's lines
+    dropped_from_body = [line for line in lines if line not in paragraph_set]
     notes = []
+    n_lines = count_page_lines(page_text)
+    if n_lines > MAX_PAGE_LINES:
+        # The audit of a page this long would cost minutes and list nothing a reader can check.
+        removed: tuple[RemovedBlock, ...] = ()
+        notes.append(too_many_lines_note(n_lines).replace("it was not read as an article", "removed lines are not listed"))
+    else:
+        removed = _removed_blocks(page_text, paragraphs, title)
     if dropped_from_body:
         notes.append(f"dropped {len(dropped_from_body)} furniture line(s) that trafilatura kept")
     return Extraction(

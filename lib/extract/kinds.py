@@ -16,8 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lib.extract import signals as sig
-from lib.extract.blocks import Block, PageContext, end_marker_kind, shape_of, short_run_lengths
+from lib.extract.blocks import (
+    Block,
+    PageContext,
+    end_marker_kind,
+    shape_of,
+    short_run_lengths,
+)
 
 
 @dataclass(frozen=True)
