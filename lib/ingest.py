@@ -76,6 +76,9 @@ def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
     extraction = _extract(decoded)
     paragraphs = [paragraph.strip() for paragraph in extraction.paragraphs if paragraph.strip()]
     if not paragraphs:
+        too_long = next((note for note in extraction.notes if "lines, more than" in note), None)
+        if too_long:
+            raise BadInputError(f"'{decoded.name}': {too_long}. Paste or upload one article at a time.")
         raise BadInputError(
             f"'{decoded.name}': no article text was found (only menus, links or other page "
             "furniture). Copy the article's own text and retry."

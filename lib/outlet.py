@@ -91,8 +91,14 @@ class OutletGuess:
         return "Unknown outlet"
 
 
+_RIGHTS = re.compile(
+    r"[.,;]?\s*(all rights reserved|tous droits réservés|все права защищены|всі права захищені|無断転載.*|版权所有.*|무단.*)\.?$",
+    re.IGNORECASE,
+)
+
+
 def _clean_site(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" .,:;-|")
+    name = _RIGHTS.sub("", re.sub(r"\s+", " ", name)).strip(" .,:;-|")
     name = re.sub(r"\b(Inc|Ltd|LLC|Co|Corp|GmbH|plc)\.?$", "", name).strip(" .,")
     return name[:60]
 

@@ -26,7 +26,8 @@ DATE_PATTERNS = [
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),  # ISO 2024-06-20
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),  # Oct 26, 2024
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 26 October 2024
-    re.compile(r"\b\d{4}/\d{1,2}/\d{1,2}\b"),  # 2024/10/26
+    re.compile(r"\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"),  # 2024/10/26, 2024.10.25 (Korean pages)
+    re.compile(r"\b\d{1,2}\s+[а-яёіїє]{3,}\.?\s+\d{4}\b", re.IGNORECASE),  # 25 октября 2024
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),  # 2024年10月26日
 ]
 # Words that mark a line as the article's own date line, strongest first.
@@ -46,9 +47,17 @@ def _parse_candidate(text: str) -> datetime | None:
             return datetime(year, month, day)
         except ValueError:
             return None
+    if re.fullmatch(r"\d{4}\.\d{1,2}\.\d{1,2}", text):
+        year, month, day = map(int, text.split("."))
+        try:
+            return datetime(year, month, day)
+        except ValueError:
+            return None
+    # English unless the date is written in Cyrillic (Russian/Ukrainian month names).
+    languages = ["ru", "uk"] if re.search(r"[а-яёіїє]", text, re.IGNORECASE) else ["en"]
     return dateparser.parse(
         text,
-        languages=["en"],
+        languages=languages,
         settings={"RELATIVE_BASE": _FIXED_BASE, "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
     )
 

@@ -234,3 +234,11 @@ def test_a_dump_far_longer_than_an_article_is_refused(tmp_path):
     report = ingest_bytes(open_store(settings), settings, "dump.txt", data)
     assert report.status == "rejected"
     assert "more than one article" in report.message
+
+
+def test_a_paste_of_more_lines_than_a_page_has_names_the_reason(tmp_path):
+    settings = load_settings(tmp_path)
+    data = ("Menu item\n" * 100_500).encode()
+    report = ingest_bytes(open_store(settings), settings, "lines.txt", data)
+    assert report.status == "rejected"
+    assert "lines, more than" in report.message and "one article at a time" in report.message

@@ -32,3 +32,14 @@ def test_comments_never_name_the_outlet():
 
 def test_wire_named_in_site_is_not_repeated():
     assert OutletGuess(site="Kyodo News", wire="Kyodo").label == "Kyodo News"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© 2024 Example News. All rights reserved", "Example News"),
+        ("© 2024 Пример Новости. Все права защищены.", "Пример Новости"),
+    ],
+)
+def test_copyright_holder_loses_the_legal_tail(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site

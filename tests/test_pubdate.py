@@ -94,3 +94,16 @@ def test_wire_dateline_with_a_year_is_a_stated_date(body, expected):
 )
 def test_body_without_a_full_dateline_gives_no_date(body):
     assert find_stated_date((), body=body) is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("입력 2024.10.25 18:30", "2024-10-25"),
+        ("25 октября 2024, 18:30", "2024-10-25"),
+        ("Опубліковано 3 листопада 2024", "2024-11-03"),
+    ],
+)
+def test_korean_and_cyrillic_date_lines_are_read(line, expected):
+    found = dates_in_line(line)
+    assert found and found[0][1].strftime("%Y-%m-%d") == expected
