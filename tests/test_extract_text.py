@@ -296,5 +296,5 @@ def test_upload_of_a_million_short_lines_is_refused_with_a_clear_message(tmp_pat
     from lib.settings import load_settings
 
     data = "".join(f"item {i}\n" for i in range(1_000_000)).encode()
-    with pytest.raises(BadInputError, match="'lines.txt': no article text was found"):
+    with pytest.raises(BadInputError, match="'lines.txt': the text has 1,000,000 lines, more than"):
         build_article("lines.txt", data, load_settings(tmp_path))

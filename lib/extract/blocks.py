@@ -179,9 +179,20 @@ def find_core(
             values.append((0.3 if in_feed else 1.0) * strength * min(block.n_chars, 600))
         else:
             values.append(-25.0 - 0.3 * min(block.n_chars, 200))
-    best, best_span = -math.inf, (0, 0)
+    return best_run(values)
+
+
+def best_run(
+    values: list[float], barriers: list[bool] | None = None, floor: float = -math.inf, empty: tuple[int, int] = (0, 0)
+) -> tuple[int, int]:
+    """Inclusive (start, end) of the contiguous run with the largest sum above `floor`
+    (Kadane's algorithm, linear); a run never crosses a barrier; `empty` when none beats the floor."""
+    best, best_span = floor, empty
     running, start = 0.0, 0
     for index, value in enumerate(values):
+        if barriers and barriers[index]:
+            running = 0.0
+            continue
         if running <= 0:
             running, start = value, index
         else:

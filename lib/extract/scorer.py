@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lib.extract.blocks import FEATURE_NAMES
+from lib.extract.blocks import FEATURE_NAMES, best_run
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 
@@ -74,20 +74,8 @@ def article_span(
     probabilities: list[float], lengths: list[int], threshold: float, barriers: list[bool] | None = None
 ) -> tuple[int, int]:
     """Inclusive span maximising sum((p - threshold) * sqrt(chars)) that crosses no barrier; (0, -1) if none."""
-    best, best_span = 0.0, (0, -1)
-    running, start = 0.0, 0
-    for index, (p, n_chars) in enumerate(zip(probabilities, lengths)):
-        value = (p - threshold) * math.sqrt(max(n_chars, 1))
-        if barriers and barriers[index]:
-            running = 0.0
-            continue
-        if running <= 0:
-            running, start = value, index
-        else:
-            running += value
-        if running > best:
-            best, best_span = running, (start, index)
-    return best_span
+    values = [(p - threshold) * math.sqrt(max(n_chars, 1)) for p, n_chars in zip(probabilities, lengths)]
+    return best_run(values, barriers, floor=0.0, empty=(0, -1))
 
 
 def select_body(
