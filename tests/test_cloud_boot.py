@@ -10,6 +10,7 @@ The cheap checks on requirements.txt itself always run.
 from __future__ import annotations
 
 import ast
+import concurrent.futures
 import os
 import re
 import sys
@@ -108,6 +109,9 @@ def test_every_package_the_app_imports_is_installed_by_requirements_txt():
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("STORYLENS_CLOUD_BOOT") != "1", reason="set STORYLENS_CLOUD_BOOT=1 to run the fresh-venv boot (minutes)")
 def test_fresh_venv_from_requirements_boots_every_page_without_error():
-    report = run_cloud_boot()
+    # Playwright's sync API refuses to run where an asyncio loop is already running
+    # (Streamlit's AppTest leaves one in the main thread), so the boot runs in a thread.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        report = pool.submit(run_cloud_boot).result()
     assert report.install_ok, report.install_error
     assert not report.failures, "\n".join(report.failures)
