@@ -120,6 +120,4 @@ def test_the_real_timeline_figure_has_every_story_event(corpus):
     ],
 )
 def test_report_dates_show_an_inferred_interval_not_a_confident_year(published, label):
-    from lib.charts.timeline import report_date_label
-
-    assert report_date_label(published) == label
+    assert published.label() == label

@@ -21,7 +21,7 @@ import textwrap
 from datetime import date, timedelta
 from typing import Iterable
 
-from lib.models import Event, PublishedDate
+from lib.models import Event
 from lib.palette import outlet_colors
 
 SPAN_WIDTH = 12  # px: thick enough to read as a bar, thin enough to stack
@@ -55,15 +55,6 @@ def event_date_label(event: Event) -> str:
     return f"{text} ({event.precision})"
 
 
-def report_date_label(published: PublishedDate) -> str:
-    """A report's publication date with its precision; an inferred date shows its whole interval.
-
-    "20 Jun 2024 (day)"; "Jul 2024 – Jun 2025 (inferred)" rather than "2024 (year, inferred)"
-    when the interval straddles years, so an uncertain date never reads as a confident one.
-    """
-    return published.label()
-
-
 def outlets_of(event: Event) -> list[str]:
     """The event's outlets, in source order, each once."""
     seen: list[str] = []
@@ -90,7 +81,7 @@ def hover_text(event: Event) -> str:
     for source in event.sources:
         lines.append(
             f"“{_wrap(source.quote)}”<br><i>{html.escape(source.outlet)}, reported "
-            f"{html.escape(report_date_label(source.published))}</i>"
+            f"{html.escape(source.published.label())}</i>"
         )
     return "<br>".join(lines)
 
@@ -212,7 +203,7 @@ def events_frame(events: Iterable[Event]):
                 "summary": event.summary,
                 "sources": len(event.sources),
                 "outlets": "; ".join(outlets_of(event)),
-                "reported": "; ".join(report_date_label(source.published) for source in event.sources),
+                "reported": "; ".join(source.published.label() for source in event.sources),
                 "quotes": " | ".join(source.quote for source in event.sources),
                 "source_files": "; ".join(f"{source.source_file}#{source.sentence_index}" for source in event.sources),
                 "clue": event.clue,

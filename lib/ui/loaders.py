@@ -12,8 +12,8 @@ import threading
 import streamlit as st
 
 from lib.corpus import Corpus, load_corpus, open_store
-from lib.memory import release_free_memory
 from lib.embed import Embedder, get_embedder as _shared_embedder
+from lib.memory import release_free_memory
 from lib.settings import Settings, load_settings
 
 
@@ -58,10 +58,6 @@ def get_corpus() -> Corpus:
     store, _reports = _synced_store(str(settings.data_dir))
     return _corpus_for(str(settings.data_dir), store.fingerprint())
 
-
-def sync_reports():
-    settings = get_settings()
-    return _synced_store(str(settings.data_dir))[1]
 
 
 @st.cache_resource(show_spinner="Loading the language model (first time only, a few seconds)…")

@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from lib.charts.timeline import event_date_label, events_frame, outlets_of, report_date_label
+from lib.charts.timeline import event_date_label, events_frame, outlets_of
 from lib.events import build_events, dates_fingerprint, event_to_json, filter_events
 from lib.markdown import escape_markdown
 from lib.memory import release_free_memory
@@ -154,7 +154,7 @@ def render_event_sources(event: Event) -> None:
                 st.markdown(f"**{escape_markdown(source.outlet)}**")
                 published = source.published
                 st.caption(
-                    f"Reported {report_date_label(published)}"
+                    f"Reported {published.label()}"
                     + ("" if published.stated else f" — {published.clue}")
                 )
                 st.markdown("> " + escape_markdown(source.quote))
