@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from lib.errors import ModelUnavailableError
-from lib.settings import DEFAULT_MODEL
+from lib.settings import DEFAULT_EMBED_BATCH, DEFAULT_MODEL
 
 ProgressCallback = Callable[[int, int], None]  # (done, total)
 
@@ -72,7 +72,7 @@ def _torch_threads(count: int | None):
 class Embedder:
     """Encodes texts to L2-normalised float32 vectors (dot product == cosine)."""
 
-    def __init__(self, model_name: str = DEFAULT_MODEL, batch_size: int = 64):
+    def __init__(self, model_name: str = DEFAULT_MODEL, batch_size: int = DEFAULT_EMBED_BATCH):
         self.model_name = model_name
         self.batch_size = batch_size
         self._model = None
@@ -187,7 +187,7 @@ def is_multilingual(model_name: str) -> bool:
 _EMBEDDERS: dict[tuple[str, int], Embedder] = {}
 
 
-def get_embedder(model_name: str = DEFAULT_MODEL, batch_size: int = 64) -> Embedder:
+def get_embedder(model_name: str = DEFAULT_MODEL, batch_size: int = DEFAULT_EMBED_BATCH) -> Embedder:
     """One shared Embedder per model name in this process (no second model load)."""
     key = (model_name, batch_size)
     if key not in _EMBEDDERS:

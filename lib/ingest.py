@@ -17,7 +17,7 @@ from typing import Callable
 from lib.decode import ACCEPTED_SUFFIXES, decode_input
 from lib.errors import BadInputError, StoryLensError
 from lib.extract import Extraction
-from lib.language import detect_language
+from lib.language import detect_language, release_language_model
 from lib.models import Article, IngestReport, PublishedDate
 from lib.outlet import guess_outlet
 from lib.pubdate import find_stated_date
@@ -273,13 +273,16 @@ def sync_folder(
             except OSError:
                 continue  # raw file gone: keep the record we have rather than lose it
     reports = []
-    for done, (name, data, origin, raw_path) in enumerate(work):
-        if progress:
-            progress(done, len(work), name)
-        report = ingest_bytes(store, settings, name, data, origin=origin, raw_path=raw_path, pipeline=pipeline)
-        if report.status == "rejected":
-            store.remember_rejected(sha256_bytes(data), name, pipeline, report.message)
-        reports.append(report)
+    try:
+        for done, (name, data, origin, raw_path) in enumerate(work):
+            if progress:
+                progress(done, len(work), name)
+            report = ingest_bytes(store, settings, name, data, origin=origin, raw_path=raw_path, pipeline=pipeline)
+            if report.status == "rejected":
+                store.remember_rejected(sha256_bytes(data), name, pipeline, report.message)
+            reports.append(report)
+    finally:
+        release_language_model()  # a batch is over; the app must not hold the model until the next
     if progress and work:
         progress(len(work), len(work), "")
     return reports

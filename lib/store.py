@@ -276,22 +276,41 @@ class Store:
         key = self._file_key()
         with _CHECKED_LOCK:
             checked = key in _CHECKED
-        try:
-            self._prepare(check=not checked)
-        except sqlite3.DatabaseError as error:
-            if not is_corruption(error):
-                raise store_error_from(error, self.store_dir) from error
-            with self.write_lock():
-                # Another process may have rebuilt it while we waited for the lock.
-                try:
-                    self._prepare(check=True)
-                except sqlite3.DatabaseError as again:
-                    if not is_corruption(again):
-                        raise store_error_from(again, self.store_dir) from again
-                    self._move_damaged_aside()
-                    self._prepare(check=False)
+        # One process at a time: two processes creating the tables of a new file
+        # (or switching it to WAL) at once can get SQLITE_BUSY at once, without
+        # SQLite's busy wait, when each holds a read lock the other must upgrade.
+        with self._opening_lock():
+            try:
+                self._prepare(check=not checked)
+            except sqlite3.DatabaseError as error:
+                if not is_corruption(error):
+                    raise store_error_from(error, self.store_dir) from error
+                self._move_damaged_aside()
+                self._prepare(check=False)
         with _CHECKED_LOCK:
             _CHECKED.add(self._file_key())
+
+    @contextmanager
+    def _opening_lock(self) -> Iterator[None]:
+        """The inter-process write lock, with its failures as StoreErrors."""
+        from filelock import Timeout
+
+        try:
+            lock = self.write_lock()
+            lock.acquire()
+        except Timeout as error:
+            raise StoreError(
+                "The collection is busy (another window or command is adding articles). Try again in a minute."
+            ) from error
+        except OSError as error:
+            raise StoreError(
+                f"StoryLens cannot write to {self.store_dir} ({error.strerror}). Choose a data folder "
+                "you can write to (--data DIR or STORYLENS_DATA)."
+            ) from error
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _prepare(self, check: bool) -> None:
         """Integrity-check (once per process), set WAL mode and create missing tables."""

@@ -144,3 +144,36 @@ def test_readers_during_an_ingest_see_whole_articles_and_never_raise(tmp_path):
     for counts in seen.values():
         assert len(counts) > 3 and counts[0] >= 3 and max(counts) <= 28
     assert store.count() == 28
+
+
+# Each process waits for the same wall-clock moment, then opens the new store
+# and writes to it: the tables are created and the file switched to WAL by
+# several processes at the same instant.
+_OPEN_AND_WRITE = """
+import sys, time
+from lib.store import Store
+from pathlib import Path
+start, data = float(sys.argv[1]), Path(sys.argv[2])
+time.sleep(max(start - time.time(), 0))
+store = Store(data, data / ".storylens")
+store.put_cache("k" + sys.argv[3], "v", {"n": sys.argv[3]})
+"""
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_processes_opening_a_new_store_at_the_same_instant_all_succeed(tmp_path, attempt):
+    import time
+
+    start = time.time() + 1.5  # every process is imported and waiting by then
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN_AND_WRITE, str(start), str(tmp_path), str(number)],
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+        )
+        for number in range(6)
+    ]
+    for run in runs:
+        _stdout, stderr = run.communicate(timeout=120)
+        assert run.returncode == 0, stderr
+    store = open_store(load_settings(tmp_path))
+    assert [store.get_cache(f"k{number}", "v") for number in range(6)] == [{"n": str(number)} for number in range(6)]

@@ -21,3 +21,20 @@ def test_freed_scratch_memory_is_returned_to_the_os():
     assert release_free_memory() is True
     assert _rss_mb() < held - 50
     del pin
+
+
+def test_reading_the_collection_does_not_keep_the_language_model(tmp_path):
+    """The ~75 MB n-gram model is loaded for a batch of articles and dropped after it."""
+    import shutil
+
+    from lib.corpus import open_store
+    from lib.ingest import sync_folder
+    from lib.language import _identifier, detect_language
+    from lib.settings import REPO_ROOT, load_settings
+
+    shutil.copytree(REPO_ROOT / "data" / "articles", tmp_path / "articles")
+    settings = load_settings(tmp_path)
+    reports = sync_folder(open_store(settings), settings)
+    assert [report.status for report in reports] == ["added"] * 5
+    assert _identifier.cache_info().currsize == 0
+    assert detect_language("Le gouvernement a annoncé de nouvelles mesures hier soir.") == "fr"  # reloads

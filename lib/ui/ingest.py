@@ -7,6 +7,7 @@ import streamlit as st
 from lib.corpus import Corpus
 from lib.embed import article_vectors
 from lib.ingest import ingest_bytes
+from lib.language import release_language_model
 from lib.ui.loaders import get_embedder
 
 _ICONS = {"added": ":material/check_circle:", "duplicate": ":material/content_copy:", "unchanged": ":material/content_copy:", "rejected": ":material/error:"}
@@ -70,6 +71,7 @@ def add_articles_form(corpus: Corpus) -> None:
             status.update(label=f"Reading '{name}' ({done + 1}/{len(inputs)})…")
             reports.append(ingest_bytes(corpus.store, corpus.settings, name, data))
             bar.progress((done + 1) / len(inputs))
+        release_language_model()
         added = sum(report.status == "added" for report in reports)
         status.update(label=f"Done: {added} of {len(inputs)} added.", state="complete" if added else "error")
     added_ids = [report.article_id for report in reports if report.status == "added"]
