@@ -516,6 +516,76 @@ def _same_event(first: EventMention, second: EventMention, similarity: float) ->
     return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
 
 
+class _PairRules:
+    """`_same_event` for many pairs at once: every fact it reads, as one array per mention.
+
+    Written by hand because no library clusters under these rules; it must
+    accept exactly the pairs `_same_event` accepts (tests compare the two).
+    """
+
+    def __init__(self, mentions: list[EventMention]):
+        import numpy as np
+        from scipy import sparse
+
+        codes: dict = {}
+
+        def code(key) -> int:
+            return codes.setdefault(key, len(codes))
+
+        self.starts = np.array([m.first_day for m in mentions], dtype=np.int64)
+        self.ends = np.array([m.last_day for m in mentions], dtype=np.int64)
+        self.article = np.array([code(("article", m.article.article_id)) for m in mentions], dtype=np.int64)
+        # `_same_event` compares the sentence and article objects themselves (two dates in one sentence).
+        self.sentence = np.array([code(("sentence", id(m.article), id(m.sentence))) for m in mentions], dtype=np.int64)
+        self.report = np.array([m.dated_by == "report" for m in mentions], dtype=bool)
+        self.statement = np.array([m.is_statement for m in mentions], dtype=bool)
+        self.day_or_report = np.array([m.dated_by == "report" or m.precision == "day" for m in mentions], dtype=bool)
+
+        def incidence(sets) -> "sparse.csr_matrix":
+            vocabulary: dict[str, int] = {}
+            rows, columns = [], []
+            for row, items in enumerate(sets):
+                for item in items:
+                    rows.append(row)
+                    columns.append(vocabulary.setdefault(item, len(vocabulary)))
+            shape = (len(mentions), max(len(vocabulary), 1))
+            return sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=shape)
+
+        # Shared actor or shared keyword: one vocabulary for both ("a:" and "k:" keep them apart).
+        self.topics = incidence([{f"a:{a}" for a in m.actors} | {f"k:{k}" for k in m.keywords} for m in mentions])
+        self.speakers = incidence([m.speaker for m in mentions])
+
+    @staticmethod
+    def _share(matrix, firsts, seconds):
+        import numpy as np
+
+        if not len(firsts):
+            return np.zeros(0, dtype=bool)
+        return np.asarray(matrix[firsts].multiply(matrix[seconds]).sum(axis=1)).ravel() > 0
+
+    def accept(self, firsts, seconds, similarity):
+        """Boolean mask: which pairs (firsts[k], seconds[k]) with these similarities are one event."""
+        import numpy as np
+
+        either_report = self.report[firsts] | self.report[seconds]
+        slack = np.where(either_report, 0, 1)
+        overlap = (self.starts[firsts] - slack <= self.ends[seconds]) & (self.starts[seconds] - slack <= self.ends[firsts])
+        possible = overlap & (self.sentence[firsts] != self.sentence[seconds])
+        same_article = self.article[firsts] == self.article[seconds]
+        statement_pair = (
+            possible & same_article & either_report & self.statement[firsts] & self.statement[seconds]
+            & self.day_or_report[firsts] & self.day_or_report[seconds]
+        )
+        same_statement = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(statement_pair)
+        same_statement[where] = self._share(self.speakers, firsts[where], seconds[where])
+        similar = possible & ~same_statement & ~(same_article & either_report) & (similarity >= MERGE_SIMILARITY)
+        shared = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(similar)
+        shared[where] = self._share(self.topics, firsts[where], seconds[where])
+        return same_statement | shared
+
+
 def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK):
     """Every pair i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
     listing all pairs.
@@ -525,26 +595,24 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
     start compares each mention with the later-starting ones that begin before
     it ends; across articles only pairs at or above MERGE_SIMILARITY can pass,
     so similarities are computed a block of `block` mentions at a time and
-    thresholded at once (memory bounded by block x window, never m x m).
-    Work is proportional to the number of overlapping pairs: about linear
-    when most mentions are dated to a day, week or month.
+    thresholded at once (memory bounded by block x window, never m x m). The
+    rest of `_same_event` is applied to the surviving pairs as array
+    operations (`_PairRules`), so Python never loops over pairs.
     """
     import bisect
 
     import numpy as np
 
     count = len(mentions)
-    scores: list[float] = []
-    firsts: list[int] = []
-    seconds: list[int] = []
+    found_scores: list = []
+    found_firsts: list = []
+    found_seconds: list = []
     if count >= 2:
-        starts = np.array([m.first_day for m in mentions], dtype=np.int64)
-        ends = np.array([m.last_day for m in mentions], dtype=np.int64)
-        article_codes: dict[str, int] = {}
-        articles = np.array([article_codes.setdefault(m.article.article_id, len(article_codes)) for m in mentions], dtype=np.int64)
+        rules = _PairRules(mentions)
+        starts, ends, articles = rules.starts, rules.ends, rules.article
         order = np.argsort(starts, kind="stable")
         sorted_starts = starts[order].tolist()
-        slack = 1  # the widest slack `_overlap` is called with; `_same_event` re-checks the exact rule
+        slack = 1  # the widest slack `_overlap` is called with; the rules re-check the exact one
         for block_start in range(0, count, block):
             rows = order[block_start : block_start + block]
             # Window: every mention starting after this block's first and no later than its latest end + slack.
@@ -558,16 +626,23 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
             column_rank = np.arange(block_start + 1, window_end)[None, :]
             keep = (column_rank > row_rank) & (starts[columns][None, :] <= ends[rows][:, None] + slack)
             keep &= (similarity >= MERGE_SIMILARITY) | (articles[rows][:, None] == articles[columns][None, :])
-            for r, c in zip(*np.nonzero(keep)):
-                i, j = int(rows[r]), int(columns[c])
-                if i > j:
-                    i, j = j, i
-                score = float(similarity[r, c])
-                if _same_event(mentions[i], mentions[j], score):
-                    scores.append(score)
-                    firsts.append(i)
-                    seconds.append(j)
-    return np.array(scores, dtype=np.float64), np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)
+            r, c = np.nonzero(keep)
+            if not len(r):
+                continue
+            i, j = rows[r], columns[c]
+            firsts, seconds = np.minimum(i, j), np.maximum(i, j)
+            scores = similarity[r, c].astype(np.float64)
+            accepted = rules.accept(firsts, seconds, scores)
+            found_scores.append(scores[accepted])
+            found_firsts.append(firsts[accepted])
+            found_seconds.append(seconds[accepted])
+    if not found_scores:
+        return np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return (
+        np.concatenate(found_scores),
+        np.concatenate(found_firsts).astype(np.int64),
+        np.concatenate(found_seconds).astype(np.int64),
+    )
 
 
 def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMention]]:

@@ -290,6 +290,26 @@ def test_merging_equals_checking_every_pair(bundled_mentions, copies, jitter):
     assert len(clusters) < len(many)  # the bundled corpus has events told by several sentences
 
 
+@pytest.mark.parametrize("copies", [1, 3])
+def test_array_rules_accept_exactly_the_pairs_same_event_accepts(bundled_mentions, copies):
+    """`_PairRules.accept` (the vectorised check) against `_same_event` on every pair,
+    including pairs from the same sentence, the same article and statement pairs."""
+    from dataclasses import replace as replace_record
+
+    import numpy as np
+
+    from lib.events import _PairRules, _same_event
+
+    mentions, vectors = bundled_mentions
+    many = [replace_record(mention) for _copy in range(copies) for mention in mentions]
+    stacked = np.vstack([vectors] * copies)
+    firsts, seconds = np.triu_indices(len(many), k=1)
+    similarity = (stacked @ stacked.T)[firsts, seconds].astype(np.float64)
+    expected = np.array([_same_event(many[i], many[j], float(score)) for i, j, score in zip(firsts, seconds, similarity)])
+    assert expected.any() and not expected.all()
+    assert (_PairRules(many).accept(firsts, seconds, similarity) == expected).all()
+
+
 def _counting(array):
     """`array` as a numpy subclass that counts the similarities (matmul outputs) computed from it."""
     import numpy as np

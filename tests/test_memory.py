@@ -38,3 +38,23 @@ def test_reading_the_collection_does_not_keep_the_language_model(tmp_path):
     assert [report.status for report in reports] == ["added"] * 5
     assert _identifier.cache_info().currsize == 0
     assert detect_language("Le gouvernement a annoncé de nouvelles mesures hier soir.") == "fr"  # reloads
+
+
+def test_the_collector_is_paused_only_inside_the_block_even_when_it_raises():
+    import gc
+
+    from lib.memory import gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with gc_paused():
+            assert not gc.isenabled()
+            raise ValueError("a bad record")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
