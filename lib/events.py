@@ -71,8 +71,18 @@ RELEVANCE_STRONG = 0.45
 # and a shared actor/noun). Paraphrases of one event score 0.6+, different events of the
 # same day about 0.3-0.5.
 MERGE_SIMILARITY = 0.55
-# Mentions whose similarities are computed in one numpy block while merging (bounds memory).
+# Mentions whose similarities are computed in one numpy block while merging, and the
+# most columns one block compares at once (together they bound memory: 256 x 16384 floats).
 MERGE_BLOCK = 256
+MERGE_COLUMNS = 16_384
+# Merging keeps every accepted pair while there are at most MERGE_PAIR_BUDGET of them
+# (about 80 bytes each in arrays and the lookup set: ~240 MB). Past that, each mention
+# keeps only its most similar accepted pairs with later-starting mentions of other
+# articles, one limit for all (at least MERGE_MIN_NEIGHBOURS) chosen so the total fits:
+# memory stays bounded when many reports cover the same days. The cost, only in very
+# large corpora: an event told by very many sentences can be shown as several events.
+MERGE_PAIR_BUDGET = 3_000_000
+MERGE_MIN_NEIGHBOURS = 32
 SUMMARY_WORDS = 15
 
 # Past forms of verbs that report something happening or being said. General news
@@ -586,77 +596,160 @@ class _PairRules:
         return same_statement | shared
 
 
-def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK):
-    """Every pair i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
-    listing all pairs.
+def _most_similar_per_row(mask, similarity, limit: int):
+    """`mask` narrowed to each row's `limit` most similar True cells."""
+    import numpy as np
 
-    Only mentions whose intervals overlap (with the one-day slack `_overlap`
-    allows) can be one event, so an interval sweep over mentions sorted by
-    start compares each mention with the later-starting ones that begin before
-    it ends; across articles only pairs at or above MERGE_SIMILARITY can pass,
-    so similarities are computed a block of `block` mentions at a time and
-    thresholded at once (memory bounded by block x window, never m x m). The
-    rest of `_same_event` is applied to the surviving pairs as array
-    operations (`_PairRules`), so Python never loops over pairs.
+    if mask.shape[1] <= limit:
+        return mask
+    masked = np.where(mask, similarity, -np.inf)
+    top = np.argpartition(-masked, limit - 1, axis=1)[:, :limit]
+    shortlist = np.zeros_like(mask)
+    np.put_along_axis(shortlist, top, True, axis=1)
+    return mask & shortlist
+
+
+def _first_per_owner(owners, scores, limit: int):
+    """Positions of the `limit` best-scoring entries of each owner (ties: earlier position first)."""
+    import numpy as np
+
+    if not len(owners):
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.arange(len(owners)), -scores, owners))
+    sorted_owners = owners[order]
+    starts = np.flatnonzero(np.r_[True, sorted_owners[1:] != sorted_owners[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return np.sort(order[rank < limit])
+
+
+def _similarity_sweep(mentions: list[EventMention], vectors, rules: "_PairRules", block: int):
+    """Blocks of the interval sweep: (block number, rows, columns, similarity, forward_overlap, same_article).
+
+    Mentions are sorted by start; each block of `block` rows meets the
+    later-starting mentions that begin before the block's latest end (plus the
+    one-day slack `_overlap` allows), at most MERGE_COLUMNS at a time. Every
+    pair appears once, from its earlier-starting member; memory is bounded by
+    block x MERGE_COLUMNS, never m x m.
     """
     import bisect
 
     import numpy as np
 
+    starts, ends, articles = rules.starts, rules.ends, rules.article
+    order = np.argsort(starts, kind="stable")
+    sorted_starts = starts[order].tolist()
+    slack = 1  # the widest slack `_overlap` is called with; the rules re-check the exact one
+    for block_start in range(0, len(mentions), block):
+        rows = order[block_start : block_start + block]
+        row_rank = np.arange(block_start, block_start + len(rows))[:, None]
+        window_end = bisect.bisect_right(sorted_starts, int(ends[rows].max()) + slack)
+        for column_start in range(block_start + 1, window_end, MERGE_COLUMNS):
+            column_stop = min(column_start + MERGE_COLUMNS, window_end)
+            columns = order[column_start:column_stop]
+            similarity = vectors[rows] @ vectors[columns].T
+            forward_overlap = (np.arange(column_start, column_stop)[None, :] > row_rank) & (
+                starts[columns][None, :] <= ends[rows][:, None] + slack
+            )
+            same_article = articles[rows][:, None] == articles[columns][None, :]
+            yield block_start, rows, columns, similarity, forward_overlap, same_article
+
+
+def _partner_limit(mentions: list[EventMention], vectors, rules: "_PairRules", block: int) -> int | None:
+    """Pairs with other articles each mention may keep so that all pairs fit MERGE_PAIR_BUDGET
+    (None: no limit needed). Counts similar, date-overlapping pairs (an upper bound of the
+    accepted ones) and lowers one common limit until their sum fits ("water-filling")."""
+    import numpy as np
+
     count = len(mentions)
-    found_scores: list = []
-    found_firsts: list = []
-    found_seconds: list = []
+    if count * (count - 1) // 2 <= MERGE_PAIR_BUDGET:
+        return None
+    partners = np.zeros(count, dtype=np.int64)
+    for _block, rows, _columns, similarity, forward_overlap, same_article in _similarity_sweep(mentions, vectors, rules, block):
+        partners[rows] += (forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)).sum(axis=1)
+    if partners.sum() <= MERGE_PAIR_BUDGET:
+        return None
+    low, high = 0, int(partners.max())  # the largest limit whose total fits the budget
+    while low < high:
+        middle = (low + high + 1) // 2
+        if np.minimum(partners, middle).sum() <= MERGE_PAIR_BUDGET:
+            low = middle
+        else:
+            high = middle - 1
+    return max(low, MERGE_MIN_NEIGHBOURS)
+
+
+def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK, neighbours: int | None = None):
+    """Pairs i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
+    listing all pairs.
+
+    Only mentions whose intervals overlap can be one event, and across
+    articles only pairs at or above MERGE_SIMILARITY: `_similarity_sweep`
+    compares each mention only with the mentions whose dates overlap its own,
+    in bounded blocks. The rest of `_same_event` runs on the surviving pairs
+    as array operations (`_PairRules`), so Python never loops over pairs.
+
+    Every accepted pair within one article is kept. Pairs across articles are
+    all kept while they fit MERGE_PAIR_BUDGET (every corpus measured so far
+    up to 3,000 dense synthetic articles); past it, or with `neighbours` set,
+    each mention keeps its most similar accepted pairs with later-starting
+    mentions, up to the limit (`neighbours=0`: never limit).
+    """
+    import numpy as np
+
+    count = len(mentions)
+    found: list[tuple] = []
     if count >= 2:
         rules = _PairRules(mentions)
-        starts, ends, articles = rules.starts, rules.ends, rules.article
-        order = np.argsort(starts, kind="stable")
-        sorted_starts = starts[order].tolist()
-        slack = 1  # the widest slack `_overlap` is called with; the rules re-check the exact one
-        for block_start in range(0, count, block):
-            rows = order[block_start : block_start + block]
-            # Window: every mention starting after this block's first and no later than its latest end + slack.
-            window_end = bisect.bisect_right(sorted_starts, int(ends[rows].max()) + slack)
-            columns = order[block_start + 1 : window_end]
-            if not len(columns):
-                continue
-            similarity = vectors[rows] @ vectors[columns].T
-            # Rank in start order: a pair is kept once, from its earlier-starting member.
-            row_rank = np.arange(block_start, block_start + len(rows))[:, None]
-            column_rank = np.arange(block_start + 1, window_end)[None, :]
-            keep = (column_rank > row_rank) & (starts[columns][None, :] <= ends[rows][:, None] + slack)
-            keep &= (similarity >= MERGE_SIMILARITY) | (articles[rows][:, None] == articles[columns][None, :])
-            r, c = np.nonzero(keep)
-            if not len(r):
-                continue
+        if neighbours is None:
+            neighbours = _partner_limit(mentions, vectors, rules, block)
+        neighbours = neighbours or None
+        shortlist = None if neighbours is None else 4 * neighbours  # the rules may still refuse some
+        pieces: list[tuple] = []  # the current block's accepted pairs, one piece per column chunk
+        for block_number, rows, columns, similarity, forward_overlap, same_article in _similarity_sweep(mentions, vectors, rules, block):
+            if pieces and block_number != pieces[-1][0]:
+                found.append(_block_pairs(pieces, neighbours))
+                pieces = []
+            similar = forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)
+            if shortlist is not None:
+                similar = _most_similar_per_row(similar, similarity, shortlist)
+            r, c = np.nonzero(similar | (forward_overlap & same_article))
             i, j = rows[r], columns[c]
             firsts, seconds = np.minimum(i, j), np.maximum(i, j)
             scores = similarity[r, c].astype(np.float64)
             accepted = rules.accept(firsts, seconds, scores)
-            found_scores.append(scores[accepted])
-            found_firsts.append(firsts[accepted])
-            found_seconds.append(seconds[accepted])
-    if not found_scores:
+            pieces.append((block_number, scores[accepted], firsts[accepted], seconds[accepted], i[accepted], same_article[r, c][accepted]))
+        if pieces:
+            found.append(_block_pairs(pieces, neighbours))
+    if not found:
         return np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return (
-        np.concatenate(found_scores),
-        np.concatenate(found_firsts).astype(np.int64),
-        np.concatenate(found_seconds).astype(np.int64),
-    )
+    scores, firsts, seconds = (np.concatenate(part) for part in zip(*found))
+    return scores, firsts.astype(np.int64), seconds.astype(np.int64)
 
 
-def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMention]]:
+def _block_pairs(pieces: list[tuple], neighbours: int | None):
+    """One block's accepted pairs (scores, firsts, seconds), limited per row to `neighbours` across articles."""
+    import numpy as np
+
+    scores, firsts, seconds, owners, within = (np.concatenate(part) for part in list(zip(*pieces))[1:])
+    if neighbours is not None:
+        across = np.flatnonzero(~within)
+        kept = np.sort(np.r_[np.flatnonzero(within), across[_first_per_owner(owners[across], scores[across], neighbours)]])
+        scores, firsts, seconds = scores[kept], firsts[kept], seconds[kept]
+    return scores, firsts, seconds
+
+
+def merge_mentions(mentions: list[EventMention], vectors, neighbours: int | None = None) -> list[list[EventMention]]:
     """Complete-linkage clusters: every pair in a cluster passes `_same_event`.
 
     Pairs are merged most similar first. Only pairs `_same_event` accepts can
     start a merge, and two clusters merge only when every cross pair is one of
     them, so everything is decided from `candidate_pairs` (an interval sweep,
-    not all m² pairs) with set lookups.
+    not all m² pairs) with set lookups. `neighbours` as in `candidate_pairs`.
     """
     import numpy as np
 
     count = len(mentions)
-    scores, firsts, seconds = candidate_pairs(mentions, vectors)
+    scores, firsts, seconds = candidate_pairs(mentions, vectors, neighbours=neighbours)
     accepted = set((firsts * count + seconds).tolist())
     clusters: list[set[int]] = [{index} for index in range(count)]
     owner = list(range(count))
@@ -664,18 +757,24 @@ def merge_mentions(mentions: list[EventMention], vectors) -> list[list[EventMent
     failed: set[tuple[int, int]] = set()
     # Most similar first; ties in the order of the (score, i, j) tuples sorted in reverse.
     ranked = np.lexsort((seconds, firsts, scores))[::-1]
-    for position in ranked.tolist():
-        i, j = int(firsts[position]), int(seconds[position])
+    for i, j in zip(firsts[ranked].tolist(), seconds[ranked].tolist()):
         a, b = owner[i], owner[j]
-        if a == b or (min(a, b), max(a, b)) in failed:
+        if a == b:
             continue
-        if all(min(x, y) * count + max(x, y) in accepted for x in clusters[a] for y in clusters[b]):
-            clusters[a] |= clusters[b]
-            for index in clusters[b]:
+        key = (a, b) if a < b else (b, a)
+        if key in failed:
+            continue
+        first, second = clusters[a], clusters[b]
+        # Two single mentions: their pair is accepted, or it would not be listed.
+        if (len(first) == 1 and len(second) == 1) or all(
+            (x * count + y if x < y else y * count + x) in accepted for x in first for y in second
+        ):
+            first |= second
+            for index in second:
                 owner[index] = a
             clusters[b] = set()
         else:
-            failed.add((min(a, b), max(a, b)))
+            failed.add(key)
     return [[mentions[index] for index in sorted(cluster)] for cluster in clusters if cluster]
 
 

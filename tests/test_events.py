@@ -327,10 +327,41 @@ def _counting(array):
     return array.view(Counting), Counting.products
 
 
+def test_past_the_pair_budget_each_mention_keeps_its_most_similar_partners(bundled_mentions, monkeypatch):
+    """Over MERGE_PAIR_BUDGET, pairs across articles are limited per mention (most similar
+    first), pairs within one article are all kept, and every kept pair is still accepted."""
+    from dataclasses import replace as replace_record
+
+    import numpy as np
+
+    from lib import events
+    from lib.events import _same_event, candidate_pairs
+
+    mentions, vectors = bundled_mentions
+    # 8 copies of the corpus as if from 8 other outlets: each copy's articles are new articles.
+    copies = [{m.article.article_id: replace_record(m.article, article_id=f"{m.article.article_id}-{n}") for m in mentions} for n in range(8)]
+    many = [replace_record(mention, article=copies[n][mention.article.article_id]) for n in range(8) for mention in mentions]
+    stacked = np.vstack([vectors] * 8)
+    exact = candidate_pairs(many, stacked, neighbours=0)
+    monkeypatch.setattr(events, "MERGE_PAIR_BUDGET", len(exact[0]) // 3)
+    monkeypatch.setattr(events, "MERGE_MIN_NEIGHBOURS", 1)
+    limited = candidate_pairs(many, stacked)
+    assert 0 < len(limited[0]) <= len(exact[0]) // 3 + sum(
+        many[i].article is many[j].article for i, j in zip(exact[1], exact[2])
+    )
+    exact_pairs = set(zip(exact[1].tolist(), exact[2].tolist()))
+    assert set(zip(limited[1].tolist(), limited[2].tolist())) <= exact_pairs
+    assert all(_same_event(many[i], many[j], float(score)) for score, i, j in zip(*limited))
+    within = {(i, j) for i, j in exact_pairs if many[i].article is many[j].article}
+    assert within <= set(zip(limited[1].tolist(), limited[2].tolist()))
+    assert len(events.merge_mentions(many, stacked)) >= len(events.merge_mentions(many, stacked, neighbours=0))
+
+
 @pytest.mark.parametrize("count", [1000, 3000])
 def test_merging_compares_only_mentions_whose_dates_are_close_not_all_pairs(bundled_mentions, count):
     """Mentions a week apart can never be one event: merging them computes about
-    count x MERGE_BLOCK similarities (linear in count), not count² / 2, and merges nothing."""
+    count x MERGE_BLOCK similarities (linear in count), not count² / 2, and merges nothing.
+    (Twice that past ~2,450 mentions, where the pairs are counted first against the budget.)"""
     import datetime
     from dataclasses import replace as replace_record
 
@@ -347,6 +378,6 @@ def test_merging_compares_only_mentions_whose_dates_are_close_not_all_pairs(bund
     same = np.repeat(vectors[:1], count, axis=0)  # identical vectors: only the dates keep them apart
     counted, products = _counting(same)
     assert len(candidate_pairs(spread, counted)[0]) == 0
-    assert products[0] <= count * (MERGE_BLOCK + 1)
+    assert products[0] <= 2 * count * (MERGE_BLOCK + 1)
     assert products[0] < count * count // 4
     assert len(merge_mentions(spread, same)) == count
