@@ -5,6 +5,7 @@ The router: declares the pages and the shared sidebar, nothing else.
 
 import streamlit as st
 
+from lib.errors import StoryLensError
 from lib.ui.router import router_started
 from lib.ui.sidebar import render_share_link, render_sidebar
 
@@ -18,6 +19,10 @@ pages = [
 ]
 navigation = st.navigation(pages)
 router_started()
-render_sidebar()
+try:
+    render_sidebar()  # opens the collection: a setting or folder it cannot use stops here, in words
+except StoryLensError as error:
+    st.error(str(error))
+    st.stop()
 navigation.run()
 render_share_link()

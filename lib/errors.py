@@ -39,3 +39,9 @@ class ModelUnavailableError(StoryLensError):
     """The embedding model named in settings cannot be loaded offline."""
 
     code = "model-unavailable"
+
+
+class SettingsError(StoryLensError):
+    """A setting (environment variable) has a value StoryLens cannot use."""
+
+    code = "settings"

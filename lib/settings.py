@@ -48,14 +48,50 @@ class Settings:
         return replace(self, data_dir=Path(data_dir).expanduser().resolve())
 
 
+def _number(env, name: str, default: str, kind, low: float, high: float, meaning: str):
+    """`env[name]` as `kind` within [low, high]; a SettingsError that names the variable otherwise."""
+    from lib.errors import SettingsError
+
+    text = env.get(name, default)
+    try:
+        value = kind(text.strip())
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise SettingsError(
+            f"The setting {name}={text!r} is not usable: it must be {meaning} from {low:g} to {high:g}. "
+            f"Correct it or remove it (the default is {default})."
+        )
+    return value
+
+
+def _iso_day(env, name: str, default: str) -> str:
+    from datetime import date
+
+    from lib.errors import SettingsError
+
+    text = env.get(name, default).strip()
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(
+            f"The setting {name}={text!r} is not a date: write it as YYYY-MM-DD, e.g. {default}. "
+            "Correct it or remove it."
+        ) from None
+    return text
+
+
 def load_settings(data_dir: str | Path | None = None) -> Settings:
-    """Settings from the environment; `data_dir` (e.g. `--data DIR`) wins."""
+    """Settings from the environment; `data_dir` (e.g. `--data DIR`) wins.
+
+    Raises SettingsError (one line naming the variable) for a value it cannot use.
+    """
     env = os.environ
     chosen_dir = data_dir or env.get("STORYLENS_DATA") or (REPO_ROOT / "data")
     return Settings(
         data_dir=Path(chosen_dir).expanduser().resolve(),
         model_name=env.get("STORYLENS_MODEL", DEFAULT_MODEL),
-        max_input_bytes=int(float(env.get("STORYLENS_MAX_INPUT_MB", "20")) * 1024 * 1024),
-        story_start=env.get("STORYLENS_STORY_START", "2024-06-01"),
-        embed_batch_size=int(env.get("STORYLENS_EMBED_BATCH", str(DEFAULT_EMBED_BATCH))),
+        max_input_bytes=int(_number(env, "STORYLENS_MAX_INPUT_MB", "20", float, 0.001, 1024, "a size in MB") * 1024 * 1024),
+        story_start=_iso_day(env, "STORYLENS_STORY_START", "2024-06-01"),
+        embed_batch_size=_number(env, "STORYLENS_EMBED_BATCH", str(DEFAULT_EMBED_BATCH), int, 1, 1024, "a whole number"),
     )

@@ -1,5 +1,9 @@
 """The router and shared sidebar."""
 
+import pytest
+
+from lib.settings import REPO_ROOT
+
 
 def test_app_opens_on_search_with_collection_summary(app):
     app.run()
@@ -25,3 +29,19 @@ def test_sidebar_offers_a_link_that_reproduces_the_view(app):
     app.run()
     link = app.sidebar.code[0].value
     assert "q=troops+sent+to+Russia" in link
+
+
+@pytest.mark.parametrize(
+    "variable, value, said",
+    [
+        ("STORYLENS_EMBED_BATCH", "abc", "STORYLENS_EMBED_BATCH='abc' is not usable"),
+        ("STORYLENS_MAX_INPUT_MB", "-5", "STORYLENS_MAX_INPUT_MB='-5' is not usable"),
+        ("STORYLENS_STORY_START", "last June", "STORYLENS_STORY_START='last June' is not a date"),
+        ("STORYLENS_DATA", str(REPO_ROOT / "README.md"), "Cannot create the StoryLens store"),
+    ],
+)
+def test_a_setting_the_app_cannot_use_is_explained_not_a_traceback(app, monkeypatch, variable, value, said):
+    monkeypatch.setenv(variable, value)
+    app.run()
+    assert not app.exception
+    assert any(said in error.value for error in app.error), [error.value for error in app.error]
