@@ -127,6 +127,9 @@ def is_corruption(error: BaseException) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
+BUSY_MESSAGE = "The collection is busy (another window or command is adding articles). Try again in a minute."
+
+
 def store_error_from(error: sqlite3.Error, store_dir: Path) -> "StoreError":
     """A user-facing StoreError for a sqlite failure."""
     text = str(error).lower()
@@ -136,9 +139,7 @@ def store_error_from(error: sqlite3.Error, store_dir: Path) -> "StoreError":
             "it is rebuilt from the saved article files and no article is lost."
         )
     if "locked" in text or "busy" in text:
-        return StoreError(
-            "The collection is busy (another window or command is adding articles). Try again in a minute."
-        )
+        return StoreError(BUSY_MESSAGE)
     if "full" in text:
         return StoreError(f"The disk holding {store_dir} is full. Free some space and try again.")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
@@ -211,6 +212,8 @@ class Store:
     files); sqlite failures surface as `StoreError` with a user-facing message.
     Safe to use from several threads and processes at once.
     """
+
+    lock_timeout_s = 120.0  # how long a writer waits for another one before saying "busy"
 
     def __init__(self, data_dir: Path, store_dir: Path):
         self.data_dir = Path(data_dir)
@@ -300,9 +303,7 @@ class Store:
             lock = self.write_lock()
             lock.acquire()
         except Timeout as error:
-            raise StoreError(
-                "The collection is busy (another window or command is adding articles). Try again in a minute."
-            ) from error
+            raise StoreError(BUSY_MESSAGE) from error
         except OSError as error:
             raise StoreError(
                 f"StoryLens cannot write to {self.store_dir} ({error.strerror}). Choose a data folder "
@@ -400,7 +401,7 @@ class Store:
         """An inter-process lock for check-then-write sequences (e.g. duplicate checks)."""
         from filelock import FileLock
 
-        return FileLock(str(self.store_dir / "write.lock"), timeout=120)
+        return FileLock(str(self.store_dir / "write.lock"), timeout=self.lock_timeout_s)
 
     # -- raw inputs ----------------------------------------------------------
     def save_upload(self, name: str, data: bytes) -> Path:

@@ -204,3 +204,26 @@ def test_per_ingest_statements_use_an_index_not_a_table_scan(filled, statement):
     with store.reading() as connection:
         plan = " ".join(row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + statement))
     assert "USING" in plan and not plan.startswith("SCAN"), plan
+
+
+def test_opening_while_another_writer_holds_the_lock_too_long_says_busy(tmp_path, monkeypatch):
+    from filelock import FileLock
+
+    store_dir = tmp_path / ".storylens"
+    store_dir.mkdir()
+    held = FileLock(str(store_dir / "write.lock"))
+    held.acquire()
+    try:
+        monkeypatch.setattr(Store, "lock_timeout_s", 0.2)
+        with pytest.raises(StoreError, match="busy"):
+            Store(tmp_path, store_dir)
+    finally:
+        held.release()
+    Store(tmp_path, store_dir)  # and it opens once the other writer is done
+
+
+def test_a_store_folder_where_the_lock_cannot_be_made_is_a_clear_error(tmp_path):
+    store_dir = tmp_path / ".storylens"
+    (store_dir / "write.lock").mkdir(parents=True)  # a folder where the lock file should be
+    with pytest.raises(StoreError, match="cannot write to"):
+        Store(tmp_path, store_dir)
