@@ -83,6 +83,12 @@ MERGE_COLUMNS = 16_384
 # large corpora: an event told by very many sentences can be shown as several events.
 MERGE_PAIR_BUDGET = 3_000_000
 MERGE_MIN_NEIGHBOURS = 32
+# Past this many mentions (about 4,000 articles) each mention is compared only with the
+# mentions of its own and its nearest cell of similar mentions (k-means cells of about
+# MERGE_CELL_SIZE), not with every mention that shares its dates: work per mention stays
+# bounded as the corpus grows, at the price of missing pairs that fall in unrelated cells.
+MERGE_EXACT_MENTIONS = 40_000
+MERGE_CELL_SIZE = 2_000
 SUMMARY_WORDS = 15
 
 # Past forms of verbs that report something happening or being said. General news
@@ -544,6 +550,9 @@ class _PairRules:
 
         self.starts = np.array([m.first_day for m in mentions], dtype=np.int64)
         self.ends = np.array([m.last_day for m in mentions], dtype=np.int64)
+        self.order = np.argsort(self.starts, kind="stable")  # mentions by start date
+        self.rank = np.empty(len(mentions), dtype=np.int64)  # each mention's place in that order
+        self.rank[self.order] = np.arange(len(mentions))
         self.article = np.array([code(("article", m.article.article_id)) for m in mentions], dtype=np.int64)
         # `_same_event` compares the sentence and article objects themselves (two dates in one sentence).
         self.sentence = np.array([code(("sentence", id(m.article), id(m.sentence))) for m in mentions], dtype=np.int64)
@@ -622,36 +631,78 @@ def _first_per_owner(owners, scores, limit: int):
     return np.sort(order[rank < limit])
 
 
-def _similarity_sweep(mentions: list[EventMention], vectors, rules: "_PairRules", block: int):
+def _similarity_sweep(mentions: list[EventMention], vectors, rules: "_PairRules", block: int, row_ids=None, column_ids=None):
     """Blocks of the interval sweep: (block number, rows, columns, similarity, forward_overlap, same_article).
 
-    Mentions are sorted by start; each block of `block` rows meets the
-    later-starting mentions that begin before the block's latest end (plus the
+    Mentions are ranked by start; each block of `block` rows meets the
+    later-ranked mentions that begin before the block's latest end (plus the
     one-day slack `_overlap` allows), at most MERGE_COLUMNS at a time. Every
-    pair appears once, from its earlier-starting member; memory is bounded by
-    block x MERGE_COLUMNS, never m x m.
+    pair appears once, from its earlier-ranked member; memory is bounded by
+    block x MERGE_COLUMNS, never m x m. `row_ids` / `column_ids` restrict the
+    rows and the columns to subsets of the mentions (default: all).
     """
-    import bisect
-
     import numpy as np
 
-    starts, ends, articles = rules.starts, rules.ends, rules.article
-    order = np.argsort(starts, kind="stable")
-    sorted_starts = starts[order].tolist()
+    starts, ends, articles, rank = rules.starts, rules.ends, rules.article, rules.rank
+    everyone = rules.order
+    rows_sorted = everyone if row_ids is None else row_ids[np.argsort(rank[row_ids], kind="stable")]
+    columns_sorted = everyone if column_ids is None else column_ids[np.argsort(rank[column_ids], kind="stable")]
+    column_starts, column_ranks = starts[columns_sorted], rank[columns_sorted]
     slack = 1  # the widest slack `_overlap` is called with; the rules re-check the exact one
-    for block_start in range(0, len(mentions), block):
-        rows = order[block_start : block_start + block]
-        row_rank = np.arange(block_start, block_start + len(rows))[:, None]
-        window_end = bisect.bisect_right(sorted_starts, int(ends[rows].max()) + slack)
-        for column_start in range(block_start + 1, window_end, MERGE_COLUMNS):
-            column_stop = min(column_start + MERGE_COLUMNS, window_end)
-            columns = order[column_start:column_stop]
+    for block_start in range(0, len(rows_sorted), block):
+        rows = rows_sorted[block_start : block_start + block]
+        first = int(np.searchsorted(column_ranks, rank[rows[0]], side="right"))
+        window_end = int(np.searchsorted(column_starts, int(ends[rows].max()) + slack, side="right"))
+        for column_start in range(first, window_end, MERGE_COLUMNS):
+            columns = columns_sorted[column_start : min(column_start + MERGE_COLUMNS, window_end)]
             similarity = vectors[rows] @ vectors[columns].T
-            forward_overlap = (np.arange(column_start, column_stop)[None, :] > row_rank) & (
+            forward_overlap = (rank[columns][None, :] > rank[rows][:, None]) & (
                 starts[columns][None, :] <= ends[rows][:, None] + slack
             )
             same_article = articles[rows][:, None] == articles[columns][None, :]
             yield block_start, rows, columns, similarity, forward_overlap, same_article
+
+
+def _cells(vectors, size: int):
+    """Coarse cells of similar mentions (k-means, about `size` each): each mention's own cell and
+    its two nearest cells. Written as an inverted-file index (as FAISS IVF does) because no
+    dependency here offers one; scikit-learn's MiniBatchKMeans finds the centres."""
+    import numpy as np
+    from sklearn.cluster import MiniBatchKMeans
+
+    count = len(vectors)
+    cells = max(2, -(-count // size))
+    centres = MiniBatchKMeans(n_clusters=cells, random_state=0, n_init=1, batch_size=4096).fit(vectors).cluster_centers_
+    centres = (centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+    own = np.empty(count, dtype=np.int64)
+    nearest = np.empty((count, 2), dtype=np.int64)
+    for start in range(0, count, 65_536):
+        scores = vectors[start : start + 65_536] @ centres.T
+        top = np.argsort(-scores, axis=1)[:, :2]
+        own[start : start + len(top)] = top[:, 0]
+        nearest[start : start + len(top)] = top
+    return cells, own, nearest
+
+
+def _cell_sweeps(mentions: list[EventMention], vectors, rules: "_PairRules", block: int):
+    """The sweep run inside each cell: rows are the cell's own mentions, columns every mention that
+    has the cell among its two nearest. Each mention meets at most about 2 x MERGE_CELL_SIZE others,
+    whatever the corpus size; a pair whose members fall in unrelated cells is missed."""
+    import numpy as np
+
+    _cell_count, own, nearest = _cells(vectors, MERGE_CELL_SIZE)
+    members = np.r_[np.arange(len(mentions)), np.arange(len(mentions))]
+    cell_of = nearest.T.ravel()  # cell of each (mention, one of its two nearest) entry
+    by_cell = np.argsort(cell_of, kind="stable")
+    cuts = np.flatnonzero(np.diff(cell_of[by_cell])) + 1
+    for entries in np.split(by_cell, cuts):
+        cell = int(cell_of[entries[0]])
+        column_ids = np.unique(members[entries])
+        row_ids = column_ids[own[column_ids] == cell]
+        if not len(row_ids):
+            continue
+        for block_start, *rest in _similarity_sweep(mentions, vectors, rules, block, row_ids, column_ids):
+            yield (cell, block_start), *rest
 
 
 def _partner_limit(mentions: list[EventMention], vectors, rules: "_PairRules", block: int) -> int | None:
@@ -692,7 +743,10 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
     all kept while they fit MERGE_PAIR_BUDGET (every corpus measured so far
     up to 3,000 dense synthetic articles); past it, or with `neighbours` set,
     each mention keeps its most similar accepted pairs with later-starting
-    mentions, up to the limit (`neighbours=0`: never limit).
+    mentions, up to the limit (`neighbours=0`: never limit). Past
+    MERGE_EXACT_MENTIONS mentions (and unless `neighbours` is given) the sweep
+    runs inside cells of similar mentions (`_cell_sweeps`), so the work per
+    mention no longer grows with the corpus.
     """
     import numpy as np
 
@@ -700,12 +754,17 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
     found: list[tuple] = []
     if count >= 2:
         rules = _PairRules(mentions)
-        if neighbours is None:
+        sweep = _similarity_sweep
+        if neighbours is None and count > MERGE_EXACT_MENTIONS:
+            # Too many to compare each with all its date-overlapping mentions: only within cells
+            # of similar mentions, each keeping its share of the pair budget.
+            sweep, neighbours = _cell_sweeps, max(MERGE_MIN_NEIGHBOURS, MERGE_PAIR_BUDGET // count)
+        elif neighbours is None:
             neighbours = _partner_limit(mentions, vectors, rules, block)
         neighbours = neighbours or None
         shortlist = None if neighbours is None else 4 * neighbours  # the rules may still refuse some
         pieces: list[tuple] = []  # the current block's accepted pairs, one piece per column chunk
-        for block_number, rows, columns, similarity, forward_overlap, same_article in _similarity_sweep(mentions, vectors, rules, block):
+        for block_number, rows, columns, similarity, forward_overlap, same_article in sweep(mentions, vectors, rules, block):
             if pieces and block_number != pieces[-1][0]:
                 found.append(_block_pairs(pieces, neighbours))
                 pieces = []

@@ -357,6 +357,33 @@ def test_past_the_pair_budget_each_mention_keeps_its_most_similar_partners(bundl
     assert len(events.merge_mentions(many, stacked)) >= len(events.merge_mentions(many, stacked, neighbours=0))
 
 
+def test_a_large_collection_is_merged_within_cells_of_similar_mentions(bundled_mentions, monkeypatch):
+    """Past MERGE_EXACT_MENTIONS each mention meets only the mentions of its nearest cells:
+    every pair found is still one `_same_event` accepts, and almost all pairs are still found."""
+    from dataclasses import replace as replace_record
+
+    import numpy as np
+
+    from lib import events
+    from lib.events import _cells, _same_event, candidate_pairs
+
+    mentions, vectors = bundled_mentions
+    copies = [{m.article.article_id: replace_record(m.article, article_id=f"{m.article.article_id}-{n}") for m in mentions} for n in range(8)]
+    many = [replace_record(mention, article=copies[n][mention.article.article_id]) for n in range(8) for mention in mentions]
+    stacked = np.vstack([vectors] * 8)
+    exact = set(zip(*(part.tolist() for part in candidate_pairs(many, stacked, neighbours=0)[1:])))
+    monkeypatch.setattr(events, "MERGE_EXACT_MENTIONS", 50)
+    monkeypatch.setattr(events, "MERGE_CELL_SIZE", 30)
+    assert _cells(stacked, 30)[0] >= 5  # the mentions really are split
+    scores, firsts, seconds = candidate_pairs(many, stacked)
+    found = set(zip(firsts.tolist(), seconds.tolist()))
+    assert len(found) == len(scores)  # no pair twice
+    assert found <= exact
+    assert len(found) >= 0.9 * len(exact)
+    assert all(_same_event(many[i], many[j], float(score)) for score, i, j in zip(scores, firsts, seconds))
+    assert events.merge_mentions(many, stacked)
+
+
 @pytest.mark.parametrize("count", [1000, 3000])
 def test_merging_compares_only_mentions_whose_dates_are_close_not_all_pairs(bundled_mentions, count):
     """Mentions a week apart can never be one event: merging them computes about
