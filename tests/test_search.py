@@ -202,7 +202,11 @@ def test_results_grouped_by_article_rank_articles_by_their_best_passage(index, e
     assert len({m.source_file for m in matches}) == len(matches) >= 2
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
     for match in matches:
-        assert 1 <= len(match.passages) <= 3
+        # Every bundled article has more than three sentences about troops: each keeps
+        # exactly `passages_per_article` (3) distinct passages, best first.
+        assert len(match.passages) == 3
+        assert len({p.hit.sentence_index for p in match.passages}) == 3
+        assert [p.hit.score for p in match.passages] == sorted((p.hit.score for p in match.passages), reverse=True)
         assert match.score == match.passages[0].hit.score
         assert all(p.hit.source_file == match.source_file for p in match.passages)
     kyodo = next(m for m in matches if m.source_file == "003_acf3f096cf1d3bac.txt")
@@ -250,11 +254,13 @@ def test_a_filter_with_no_matches_explains_itself(index, embedder):
 
 
 # -- command line ------------------------------------------------------------------------------
-def test_cli_search_prints_json_hits_best_first(bundled_data_dir):
+def test_cli_search_prints_json_hits_best_first(bundled_data_dir, corpus):
     result = run_cli("search", "Sybiha", "--k", "5", "--json", "--data", str(bundled_data_dir))
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
-    assert 1 <= len(hits) <= 5
+    # A rare name: the hits are exactly the article sentences that name him (here one).
+    naming = [s.text for a in corpus.articles for s in a.sentences if "Sybiha" in s.text]
+    assert len(naming) == 1 and [hit["sentence"] for hit in hits] == naming
     top = hits[0]
     for key in ("source_file", "title", "sentence", "context", "score", "outlet", "published", "sentence_index", "matched_by", "language"):
         assert key in top
