@@ -31,7 +31,7 @@ from pathlib import Path
 
 from lib.claims import extract_claims, is_own_reporting
 from lib.corpus import load_corpus
-from lib.embed import article_vectors, get_embedder
+from lib.embed import article_vectors, embedder_for
 from lib.settings import REPO_ROOT, load_settings
 
 GOLD = REPO_ROOT / "bench" / "gold" / "claims_gold.json"
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(REPO_ROOT / "data" / "articles", Path(folder) / "articles")
             data_dir = folder
         corpus = load_corpus(load_settings(data_dir))
-        embedder = get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
+        embedder = embedder_for(corpus.settings)
         started = time.perf_counter()
         embedder.model  # load once, timed apart from claim extraction
         load = time.perf_counter() - started

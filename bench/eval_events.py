@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib.corpus import load_corpus  # noqa: E402
 from lib.corpus_dates import infer_publication_dates  # noqa: E402
-from lib.embed import get_embedder  # noqa: E402
+from lib.embed import embedder_for  # noqa: E402
 from lib.events import build_events  # noqa: E402
 from lib.models import PublishedDate  # noqa: E402
 from lib.settings import load_settings  # noqa: E402
@@ -118,7 +118,7 @@ def main(argv=None) -> int:
 
     settings = load_settings(args.data)
     corpus = load_corpus(settings)
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     start = time.perf_counter()
     events = build_events(corpus, embedder)
     build_seconds = time.perf_counter() - start

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import lib.search as search_module
     from lib.corpus import load_corpus
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
     from lib.settings import load_settings
 
     if args.min_similarity is not None:
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         search_module.RRF_K = args.rrf_k
     settings = load_settings(args.data)
     corpus = load_corpus(settings)
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     index = search_module.build_search_index(corpus.articles, corpus.store, embedder)
     if args.mode == "keyword":
         index.dense_ok[:] = False  # ablation only: hide every sentence from the dense side

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from lib.corpus import load_corpus  # noqa: E402
-from lib.embed import get_embedder  # noqa: E402
+from lib.embed import embedder_for  # noqa: E402
 from lib.events import build_events  # noqa: E402
 from lib.settings import load_settings  # noqa: E402
 
@@ -53,7 +53,7 @@ def current_events() -> list[dict]:
         shutil.copytree(REPO / "data" / "articles", Path(folder) / "articles")
         settings = load_settings(folder)
         corpus = load_corpus(settings)
-        events = build_events(corpus, get_embedder(settings.model_name, settings.embed_batch_size))
+        events = build_events(corpus, embedder_for(settings))
         return golden_view(events)
 
 

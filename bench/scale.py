@@ -261,11 +261,11 @@ def stage_search(size: int, data_dir: Path, queries: int = 40, views: bool = Tru
     import numpy as np
 
     from lib.corpus import load_corpus
-    from lib.embed import embedding_cache_key, get_embedder
+    from lib.embed import embedding_cache_key, embedder_for
 
     settings = _settings(data_dir)
     corpus = load_corpus(settings, sync=False)
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     tick = time.perf_counter()
     embedder.model
     result = {"articles": len(corpus.articles), "model_load_s": time.perf_counter() - tick}
@@ -385,11 +385,11 @@ def stage_embed(size: int, data_dir: Path) -> dict:
     sentence unlike every other and hide the quadratic parts).
     """
     from lib.corpus import load_corpus
-    from lib.embed import article_vectors, get_embedder
+    from lib.embed import article_vectors, embedder_for
 
     settings = _settings(data_dir)
     corpus = load_corpus(settings, sync=False)
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     tick = time.perf_counter()
     vectors = article_vectors(corpus.store, corpus.articles, embedder)
     elapsed = time.perf_counter() - tick
@@ -406,11 +406,11 @@ def stage_view(size: int, data_dir: Path, view: str) -> dict:
     (claims), with the time of that step alone.
     """
     from lib.corpus import load_corpus
-    from lib.embed import article_vectors, get_embedder
+    from lib.embed import article_vectors, embedder_for
 
     settings = _settings(data_dir)
     corpus = load_corpus(settings, sync=False)
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     embedder.encode(["warm-up"])
     article_vectors(corpus.store, corpus.articles, embedder)  # cached by stage_embed: a lookup
     result: dict = {"articles": len(corpus.articles)}

@@ -716,7 +716,7 @@ def extract_claims(
     keyed on the corpus fingerprint, the model and topics.json, so only a
     changed corpus or topic list needs the model.
     """
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
 
     topics_path = Path(topics_path) if topics_path else TOPICS_FILE
     threshold, seeds = load_topic_seeds(topics_path)
@@ -725,7 +725,7 @@ def extract_claims(
     cache_name = f"claims:{model_id}"
     payload = corpus.store.get_cache(cache_name, fingerprint)
     if payload is None:
-        embedder = embedder or get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
+        embedder = embedder or embedder_for(corpus.settings)
         payload = _assign(corpus, embedder, threshold, seeds, progress)
         corpus.store.put_cache(cache_name, fingerprint, payload)
     return _claimset_from_payload(corpus, payload, seeds, model_id)
@@ -960,10 +960,10 @@ def comparison_csv(topics: Iterable[Topic], columns: list[Column]) -> str:
 
 def _load(args):
     from lib.cli import corpus_for
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
 
     corpus = corpus_for(args, quiet=args.json)
-    embedder = get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
+    embedder = embedder_for(corpus.settings)
     return corpus, embedder, extract_claims(corpus, embedder)
 
 

@@ -195,6 +195,11 @@ def get_embedder(model_name: str = DEFAULT_MODEL, batch_size: int = DEFAULT_EMBE
     return _EMBEDDERS[key]
 
 
+def embedder_for(settings) -> Embedder:
+    """The shared Embedder for `settings` (its model and batch size)."""
+    return get_embedder(settings.model_name, settings.embed_batch_size)
+
+
 def text_fingerprint(texts: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for text in texts:

@@ -57,6 +57,7 @@ from lib.dates import (
 )
 from lib.errors import StoryLensError
 from lib.models import Article, Event, PublishedDate, Sentence, SourceRef
+from lib.settings import DEFAULT_STORY_START
 
 EVENTS_VERSION = "events-v4"  # bump when the extraction rules change (invalidates the cache)
 
@@ -631,7 +632,7 @@ def _first_per_owner(owners, scores, limit: int):
     return np.sort(order[rank < limit])
 
 
-def _similarity_sweep(mentions: list[EventMention], vectors, rules: "_PairRules", block: int, row_ids=None, column_ids=None):
+def _similarity_sweep(vectors, rules: "_PairRules", block: int, row_ids=None, column_ids=None):
     """Blocks of the interval sweep: (block number, rows, columns, similarity, forward_overlap, same_article).
 
     Mentions are ranked by start; each block of `block` rows meets the
@@ -684,14 +685,14 @@ def _cells(vectors, size: int):
     return cells, own, nearest
 
 
-def _cell_sweeps(mentions: list[EventMention], vectors, rules: "_PairRules", block: int):
+def _cell_sweeps(vectors, rules: "_PairRules", block: int):
     """The sweep run inside each cell: rows are the cell's own mentions, columns every mention that
     has the cell among its two nearest. Each mention meets at most about 2 x MERGE_CELL_SIZE others,
     whatever the corpus size; a pair whose members fall in unrelated cells is missed."""
     import numpy as np
 
     _cell_count, own, nearest = _cells(vectors, MERGE_CELL_SIZE)
-    members = np.r_[np.arange(len(mentions)), np.arange(len(mentions))]
+    members = np.r_[np.arange(len(vectors)), np.arange(len(vectors))]
     cell_of = nearest.T.ravel()  # cell of each (mention, one of its two nearest) entry
     by_cell = np.argsort(cell_of, kind="stable")
     cuts = np.flatnonzero(np.diff(cell_of[by_cell])) + 1
@@ -701,21 +702,21 @@ def _cell_sweeps(mentions: list[EventMention], vectors, rules: "_PairRules", blo
         row_ids = column_ids[own[column_ids] == cell]
         if not len(row_ids):
             continue
-        for block_start, *rest in _similarity_sweep(mentions, vectors, rules, block, row_ids, column_ids):
+        for block_start, *rest in _similarity_sweep(vectors, rules, block, row_ids, column_ids):
             yield (cell, block_start), *rest
 
 
-def _partner_limit(mentions: list[EventMention], vectors, rules: "_PairRules", block: int) -> int | None:
+def _partner_limit(vectors, rules: "_PairRules", block: int) -> int | None:
     """Pairs with other articles each mention may keep so that all pairs fit MERGE_PAIR_BUDGET
     (None: no limit needed). Counts similar, date-overlapping pairs (an upper bound of the
     accepted ones) and lowers one common limit until their sum fits ("water-filling")."""
     import numpy as np
 
-    count = len(mentions)
+    count = len(vectors)
     if count * (count - 1) // 2 <= MERGE_PAIR_BUDGET:
         return None
     partners = np.zeros(count, dtype=np.int64)
-    for _block, rows, _columns, similarity, forward_overlap, same_article in _similarity_sweep(mentions, vectors, rules, block):
+    for _block, rows, _columns, similarity, forward_overlap, same_article in _similarity_sweep(vectors, rules, block):
         partners[rows] += (forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)).sum(axis=1)
     if partners.sum() <= MERGE_PAIR_BUDGET:
         return None
@@ -760,11 +761,11 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
             # of similar mentions, each keeping its share of the pair budget.
             sweep, neighbours = _cell_sweeps, max(MERGE_MIN_NEIGHBOURS, MERGE_PAIR_BUDGET // count)
         elif neighbours is None:
-            neighbours = _partner_limit(mentions, vectors, rules, block)
+            neighbours = _partner_limit(vectors, rules, block)
         neighbours = neighbours or None
         shortlist = None if neighbours is None else 4 * neighbours  # the rules may still refuse some
         pieces: list[tuple] = []  # the current block's accepted pairs, one piece per column chunk
-        for block_number, rows, columns, similarity, forward_overlap, same_article in sweep(mentions, vectors, rules, block):
+        for block_number, rows, columns, similarity, forward_overlap, same_article in sweep(vectors, rules, block):
             if pieces and block_number != pieces[-1][0]:
                 found.append(_block_pairs(pieces, neighbours))
                 pieces = []
@@ -888,7 +889,7 @@ def extract_events(
     articles: list[Article],
     embedder,
     sentence_vectors: dict,
-    story_start: str = "2024-06-01",
+    story_start: str = DEFAULT_STORY_START,
 ) -> list[Event]:
     """Events of these articles, merged across sources, sorted by start date then summary."""
     mentions = [mention for article in articles for mention in find_event_mentions(article)]
@@ -1004,7 +1005,7 @@ def check_day(value: str | None, name: str) -> str | None:
 # -- CLI ------------------------------------------------------------------------------------
 def cmd_events(args) -> int:
     from lib.cli import corpus_for, print_json
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
     from lib.charts.timeline import event_date_label
 
     if args.story_only and args.context:
@@ -1019,7 +1020,7 @@ def cmd_events(args) -> int:
     unknown = [outlet for outlet in outlets if outlet not in known]
     if unknown:
         raise StoryLensError(f"No outlet named '{unknown[0]}'. Outlets in this collection: {', '.join(known) or 'none'}.")
-    embedder = get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
+    embedder = embedder_for(corpus.settings)
     events = build_events(corpus, embedder)
     events = filter_events(events, outlets, date_from, date_to, include_context=not args.story_only)
     if args.json:

@@ -550,7 +550,7 @@ def filters_from_args(args) -> SearchFilters:
 
 def cmd_search(args) -> int:
     from lib.cli import corpus_for, print_json
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
 
     query = validate_query(args.query)
     validate_k(args.k)
@@ -559,7 +559,7 @@ def cmd_search(args) -> int:
     if not corpus.articles:
         raise StoryLensError("There are no articles to search yet. Add some with: python -m lib.cli ingest FILE ...")
     settings = corpus.settings
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     index = build_search_index(corpus.articles, corpus.store, embedder)
     if args.by_article:
         results = search_by_article(index, query, embedder, k=args.k, filters=filters)

@@ -25,14 +25,16 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # 1,228 news sentences took 10.3 s and +113 MB peak at 8, 21.2 s and +468 MB at 64
 # (attention memory grows with batch x length^2). `python -m bench.embed_batch`.
 DEFAULT_EMBED_BATCH = 8
+DEFAULT_MAX_INPUT_MB = 20
+DEFAULT_STORY_START = "2024-06-01"
 
 
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
     model_name: str = DEFAULT_MODEL
-    max_input_bytes: int = 20 * 1024 * 1024
-    story_start: str = "2024-06-01"
+    max_input_bytes: int = DEFAULT_MAX_INPUT_MB * 1024 * 1024
+    story_start: str = DEFAULT_STORY_START
     embed_batch_size: int = DEFAULT_EMBED_BATCH
 
     @property
@@ -91,7 +93,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
     return Settings(
         data_dir=Path(chosen_dir).expanduser().resolve(),
         model_name=env.get("STORYLENS_MODEL", DEFAULT_MODEL),
-        max_input_bytes=int(_number(env, "STORYLENS_MAX_INPUT_MB", "20", float, 0.001, 1024, "a size in MB") * 1024 * 1024),
-        story_start=_iso_day(env, "STORYLENS_STORY_START", "2024-06-01"),
+        max_input_bytes=int(_number(env, "STORYLENS_MAX_INPUT_MB", str(DEFAULT_MAX_INPUT_MB), float, 0.001, 1024, "a size in MB") * 1024 * 1024),
+        story_start=_iso_day(env, "STORYLENS_STORY_START", DEFAULT_STORY_START),
         embed_batch_size=_number(env, "STORYLENS_EMBED_BATCH", str(DEFAULT_EMBED_BATCH), int, 1, 1024, "a whole number"),
     )

@@ -130,6 +130,15 @@ def is_corruption(error: BaseException) -> bool:
 BUSY_MESSAGE = "The collection is busy (another window or command is adding articles). Try again in a minute."
 
 
+def cannot_write_error(store_dir: Path, reason: str | None = None) -> StoreError:
+    """The StoreError for a store folder StoryLens cannot write to (`reason`: the OS's words, if any)."""
+    because = f" ({reason})" if reason else ""
+    return StoreError(
+        f"StoryLens cannot write to {store_dir}{because}. Choose a data folder you can write to "
+        "(--data DIR or STORYLENS_DATA)."
+    )
+
+
 def store_error_from(error: sqlite3.Error, store_dir: Path) -> "StoreError":
     """A user-facing StoreError for a sqlite failure."""
     text = str(error).lower()
@@ -143,10 +152,7 @@ def store_error_from(error: sqlite3.Error, store_dir: Path) -> "StoreError":
     if "full" in text:
         return StoreError(f"The disk holding {store_dir} is full. Free some space and try again.")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(
-            f"StoryLens cannot write to {store_dir}. Choose a data folder you can write to "
-            "(--data DIR or STORYLENS_DATA)."
-        )
+        return cannot_write_error(store_dir)
     return StoreError(f"The collection database could not be used ({error}). Try again; if it persists, report it.")
 
 
@@ -305,10 +311,7 @@ class Store:
         except Timeout as error:
             raise StoreError(BUSY_MESSAGE) from error
         except OSError as error:
-            raise StoreError(
-                f"StoryLens cannot write to {self.store_dir} ({error.strerror}). Choose a data folder "
-                "you can write to (--data DIR or STORYLENS_DATA)."
-            ) from error
+            raise cannot_write_error(self.store_dir, error.strerror) from error
         try:
             yield
         finally:

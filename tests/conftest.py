@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lib.corpus import load_corpus
+from lib.embed import embedder_for
 from lib.settings import REPO_ROOT, load_settings
 
 BUNDLED = REPO_ROOT / "data" / "articles"
@@ -24,6 +25,12 @@ def bundled_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def corpus(bundled_data_dir):
     return load_corpus(load_settings(bundled_data_dir))
+
+
+@pytest.fixture(scope="session")
+def embedder(corpus):
+    """The real embedding model, as the corpus's settings name it (loaded once per session)."""
+    return embedder_for(corpus.settings)
 
 
 @pytest.fixture(scope="session")

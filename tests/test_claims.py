@@ -23,17 +23,11 @@ from lib.claims import (
     topics_overview,
 )
 from lib.cli import main
-from lib.embed import get_embedder
 from lib.errors import StoryLensError
 from lib.models import Claim, PublishedDate
 
 TROOPS = "troops-sent"
 GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.fixture(scope="module")
-def embedder(corpus):
-    return get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
 
 
 @pytest.fixture(scope="module")

@@ -120,11 +120,11 @@ def test_ingest_killed_at_random_moments_keeps_every_committed_article(data_dir)
 
 
 def test_corrupt_embeddings_blob_is_rebuilt_not_trusted(data_dir):
-    from lib.embed import article_vectors, embedding_cache_key, get_embedder
+    from lib.embed import article_vectors, embedding_cache_key, embedder_for
 
     settings = load_settings(data_dir)
     corpus = load_corpus(settings)
-    embedder = get_embedder(settings.model_name, settings.embed_batch_size)
+    embedder = embedder_for(settings)
     article = corpus.articles[0]
     good = article_vectors(corpus.store, [article], embedder)[article.article_id].copy()
     with corpus.store.transaction() as connection:

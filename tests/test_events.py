@@ -7,16 +7,10 @@ import sys
 
 import pytest
 
-from lib.embed import get_embedder
 from lib.events import build_events, event_to_json, filter_events, summarise
 from lib.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def embedder(corpus):
-    return get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from lib.corpus import load_corpus
-from lib.embed import get_embedder
 from lib.errors import StoryLensError
 from lib.search import (
     SearchFilters,
@@ -45,11 +44,6 @@ RUSSIAN_ARTICLE = """КНДР направит рабочих на россий�
 Всего туда планируется направить 25 000 рабочих из КНДР.
 Япония выражает серьёзную обеспокоенность военным сотрудничеством двух стран.
 """
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    return get_embedder()
 
 
 @pytest.fixture(scope="module")

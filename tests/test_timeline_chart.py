@@ -98,10 +98,10 @@ def test_the_table_has_one_row_per_event_with_quotes_and_precision(mixed_events)
 
 
 def test_the_real_timeline_figure_has_every_story_event(corpus):
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
     from lib.events import build_events
 
-    events = build_events(corpus, get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size))
+    events = build_events(corpus, embedder_for(corpus.settings))
     figure = timeline_figure(events, corpus.settings.story_start)
     shown = {trace.customdata[0] for trace in figure.data}
     assert shown == {event.event_id for event in events if not event.is_context}

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from lib.models import Event
 from lib.palette import outlet_colors
+from lib.settings import DEFAULT_STORY_START
 
 SPAN_WIDTH = 12  # px: thick enough to read as a bar, thin enough to stack
 DAY_MARKER = 13
@@ -110,7 +111,7 @@ def axis_range(events: list[Event], story_start: str, show_context: bool) -> tup
 
 def timeline_figure(
     events: Iterable[Event],
-    story_start: str = "2024-06-01",
+    story_start: str = DEFAULT_STORY_START,
     show_context: bool = False,
     selected_event_id: str | None = None,
     colors: dict[str, str] | None = None,

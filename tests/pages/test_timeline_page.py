@@ -60,10 +60,10 @@ def test_the_background_toggle_shows_the_2022_invasion(app):
 
 
 def arrival_event_id(corpus):
-    from lib.embed import get_embedder
+    from lib.embed import embedder_for
     from lib.events import build_events
 
-    events = build_events(corpus, get_embedder(corpus.settings.model_name, corpus.settings.embed_batch_size))
+    events = build_events(corpus, embedder_for(corpus.settings))
     (arrival,) = [e for e in events if any("arrived in Kyiv on Saturday" in s.quote for s in e.sources)]
     return arrival.event_id
 
