@@ -29,12 +29,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bench.floors import add_floor_options, below_floors
 from lib.claims import extract_claims, is_own_reporting
 from lib.corpus import load_corpus
 from lib.embed import article_vectors, embedder_for
 from lib.settings import REPO_ROOT, load_settings
 
 GOLD = REPO_ROOT / "bench" / "gold" / "claims_gold.json"
+FIGURES = ("precision", "recall", "purity", "figures", "attribution")
 
 
 def _matches(gold: dict, claim) -> bool:
@@ -111,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", help="data folder (default: a throwaway copy of the bundled corpus)")
     parser.add_argument("--gold", default=str(GOLD))
-    for name, default in (("precision", 0.0), ("recall", 0.0), ("purity", 0.0), ("figures", 0.0), ("attribution", 0.0)):
-        parser.add_argument(f"--floor-{name}", type=float, default=default, metavar="X")
+    add_floor_options(parser, FIGURES)
     args = parser.parse_args(argv)
     gold_entries = json.loads(Path(args.gold).read_text(encoding="utf-8"))["claims"]
     with tempfile.TemporaryDirectory() as folder:
@@ -147,14 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'timings':>15}: model load {load:.1f}s, sentence embeddings {embed:.1f}s (shared with search), "
         f"claims {cold:.2f}s, claims from the store cache {warm * 1000:.0f} ms"
     )
-    failed = [
-        name for name in ("precision", "recall", "purity", "figures", "attribution")
-        if figures[name] < getattr(args, f"floor_{name}")
-    ]
-    if failed:
-        print(f"BELOW FLOOR: {', '.join(failed)}")
-        return 1
-    return 0
+    return below_floors(figures, args, FIGURES)
 
 
 if __name__ == "__main__":

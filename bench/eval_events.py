@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.floors import add_floor_options, below_floors  # noqa: E402
 from lib.corpus import load_corpus  # noqa: E402
 from lib.corpus_dates import infer_publication_dates  # noqa: E402
 from lib.embed import embedder_for  # noqa: E402
@@ -31,6 +32,7 @@ from lib.models import PublishedDate  # noqa: E402
 from lib.settings import load_settings  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold" / "events_gold.json"
+FIGURES = ("precision", "recall", "date", "merge")
 
 
 def holds(event, source_file: str, quote: str) -> bool:
@@ -110,10 +112,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="data folder (default: the bundled corpus)")
     parser.add_argument("--gold", default=str(GOLD))
-    parser.add_argument("--floor-precision", type=float, default=0.0)
-    parser.add_argument("--floor-recall", type=float, default=0.0)
-    parser.add_argument("--floor-date", type=float, default=0.0)
-    parser.add_argument("--floor-merge", type=float, default=0.0)
+    add_floor_options(parser, FIGURES)
     args = parser.parse_args(argv)
 
     settings = load_settings(args.data)
@@ -146,20 +145,7 @@ def main(argv=None) -> int:
     for line in result["errors"]:
         print("  " + line)
 
-    failures = [
-        name
-        for name, value, floor in (
-            ("precision", result["precision"], args.floor_precision),
-            ("recall", result["recall"], args.floor_recall),
-            ("date", result["date"], args.floor_date),
-            ("merge", result["merge"], args.floor_merge),
-        )
-        if value < floor
-    ]
-    if failures:
-        print(f"BELOW FLOOR: {', '.join(failures)}")
-        return 1
-    return 0
+    return below_floors(result, args, FIGURES)
 
 
 if __name__ == "__main__":
