@@ -40,19 +40,19 @@ test: install-test
 
 # Accuracy floors on hand-checked gold (fail below the floor); figures are printed.
 eval:
-	$(PY) -m bench.eval_ingest --ci
-	$(PY) -m bench.eval_extraction --ci
-	$(PY) -m bench.eval_search --floor-recall 0.85 --floor-mrr 0.70
-	$(PY) -m bench.eval_events --floor-precision 0.8 --floor-recall 0.8 --floor-date 0.8 --floor-merge 0.7
-	$(PY) -m bench.eval_claims --floor-precision 0.9 --floor-recall 0.8 --floor-purity 0.9 --floor-figures 0.9 --floor-attribution 0.9
+	$(PY) -m eval.eval_ingest --ci
+	$(PY) -m eval.eval_extraction --ci
+	$(PY) -m eval.eval_search --ci
+	$(PY) -m eval.eval_events --ci
+	$(PY) -m eval.eval_claims --ci
 
 bench: install
-	@for script in bench/search.py bench/scale.py bench/startup.py; do \
-	  [ -f "$$script" ] && { echo "== $$script"; $(PY) $$script; }; done; true
+	@for module in bench.search bench.scale bench.startup; do \
+	  echo "== $$module"; HF_HUB_OFFLINE=1 $(PY) -m $$module; done
 
 # Rehearse a Streamlit Community Cloud install: fresh venv from requirements.txt, boot, open every page.
 cloud-check: install-test
-	$(PY) bench/cloud_boot.py
+	HF_HUB_OFFLINE=1 $(PY) -m tools.cloud_boot
 
 clean:
 	rm -rf $(VENV) data/.storylens test-artifacts .pytest_cache

@@ -38,7 +38,7 @@ def _memory_mb(field: str) -> int:
 
 def news_sentences() -> list[str]:
     """Real article sentences, split the way the app splits them."""
-    from lib.sentences import split_sentences
+    from lib.text.sentences import split_sentences
 
     if GROUND_TRUTH.exists():
         pages = list(json.loads(GROUND_TRUTH.read_text()).values())[:BODIES]
@@ -53,7 +53,7 @@ def news_sentences() -> list[str]:
 
 def measure_one(batch_size: int) -> dict:
     """Encode the sentences once at `batch_size` in this process; seconds and peak growth."""
-    from lib.embed import Embedder
+    from lib.text.embed import Embedder
 
     texts = news_sentences()
     embedder = Embedder(batch_size=batch_size)

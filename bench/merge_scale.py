@@ -1,4 +1,4 @@
-"""Event merging alone at growing density: seconds and memory of `lib.events.merge_mentions`.
+"""Event merging alone at growing density: seconds and memory of `lib.events.build.merge_mentions`.
 
 Builds the event mentions of N synthetic articles (`bench.scale.synthetic_article`,
 the real cleaner, dater and summariser) and encodes their clauses with the real
@@ -28,11 +28,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 def build_mentions(articles: int, path: Path) -> None:
     """Mentions and clause vectors of `articles` synthetic articles, pickled to `path`."""
-    from bench.scale import synthetic_article
-    from lib.embed import get_embedder
-    from lib.events import find_event_mentions
-    from lib.ingest import build_article
-    from lib.settings import load_settings
+    from lib.core.settings import load_settings
+    from lib.events.mentions import find_event_mentions
+    from lib.ingest.pipeline import build_article
+    from lib.text.embed import get_embedder
+    from tests.support.synthetic import synthetic_article
 
     settings = load_settings(tempfile.mkdtemp(prefix="storylens-merge-"))
     mentions = []
@@ -53,7 +53,7 @@ def merge_copies(path: Path, copies: int) -> dict:
 
     import numpy as np
 
-    from lib import events
+    from lib.events import merge as events
 
     mentions, vectors = pickle.loads(path.read_bytes())
     renamed = [{m.article.article_id: replace(m.article, article_id=f"{m.article.article_id}-{n}") for m in mentions} for n in range(copies)]

@@ -27,81 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.support.synthetic import OBJECTS, synthetic_article
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-
-# -- synthetic articles -------------------------------------------------------------
-ACTORS = (
-    "Russia", "North Korea", "Japan", "South Korea", "Ukraine", "The United States", "China",
-    "Kim Jong Un", "Vladimir Putin", "Chief Cabinet Secretary Yoshimasa Hayashi", "Foreign Minister Takeshi Iwaya",
-    "The Kremlin", "Pyongyang", "Moscow", "Tokyo", "Seoul's National Intelligence Service", "NATO",
-    "The Pentagon", "Ukrainian military intelligence", "Japan's Defense Ministry", "KCNA", "Sergei Shoigu",
-    "Defence Minister Andrei Belousov", "The UN Security Council", "Analysts in Seoul", "Western diplomats",
-)
-VERBS = (
-    "said", "warned", "confirmed", "denied", "announced", "reported", "estimated", "claimed",
-    "expressed concern that", "told reporters that", "stated on state television that", "insisted that",
-)
-OBJECTS = (
-    "{n} North Korean troops had been deployed to the Kursk region",
-    "{n} artillery shells were shipped by rail to Russian depots",
-    "a new drone factory in Tatarstan would employ {n} workers from Pyongyang",
-    "the partnership treaty requires mutual military assistance in case of aggression",
-    "{n} ballistic missiles were transferred for use against Ukraine",
-    "sanctions would be expanded to cover {n} more companies",
-    "military technology cooperation would deepen under the new agreement",
-    "casualties among North Korean soldiers had reached {n}",
-    "a joint exercise involving {n} personnel took place near Vladivostok",
-    "Japan would coordinate closely with its Group of Seven partners",
-    "satellite images showed {n} containers at the port of Rajin",
-    "the two leaders discussed space technology and fighter jets",
-    "Tokyo lodged a protest through diplomatic channels",
-    "the regional security environment had become more severe",
-    "production of missiles and shells would rise by {n} percent",
-)
-WHENS = (
-    "on {date}", "last week", "on Monday", "in {month}", "earlier this year", "on {date}, according to officials",
-    "during a visit to Pyongyang", "at a regular press conference", "in a statement released {date}", "",
-)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-FURNITURE = (
-    "Share this article", "Comments (12)", "Subscribe to our newsletter for the latest updates",
-    "Related Articles", "2 min read", "Advertisement", "Most Read", "Sign up for free",
-    "Photo: AP", "Click here to follow us on Telegram", "© 2025 All rights reserved.", "Log in to comment",
-    "Read more:", "Trending now", "Support independent journalism – donate today",
-)
-OUTLET_LINES = ("Japan Today", "NHK WORLD", "Kyiv Independent", "Business Standard", "Korea Herald", "The Japan Times")
-
-
-def _sentence(rng: random.Random) -> str:
-    year = rng.choice((2024, 2025))
-    date = f"{MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}, {year}"
-    obj = rng.choice(OBJECTS).format(n=f"{rng.randint(2, 300) * rng.choice((10, 100, 1000)):,}")
-    when = rng.choice(WHENS).format(date=date, month=f"{MONTHS[rng.randrange(12)]} {year}")
-    text = f"{rng.choice(ACTORS)} {rng.choice(VERBS)} {obj}"
-    return (text + (" " + when if when else "")).strip() + "."
-
-
-def synthetic_article(index: int, seed: int = 7) -> bytes:
-    """Page text of one synthetic article (UTF-8), deterministic in (index, seed).
-
-    Looks like a pasted news page: headline, outlet and date line, 4-8
-    paragraphs of 1-4 sentences, and furniture (share buttons, comments,
-    related links) before and after. Different indexes are not near-duplicates.
-    """
-    rng = random.Random(seed * 1_000_003 + index)
-    year = rng.choice((2024, 2025))
-    lines = [f"{rng.choice(ACTORS)} {rng.choice(('warns', 'confirms', 'denies', 'reports'))} on Russia-North Korea ties ({index})"]
-    lines.append(f"{rng.choice(OUTLET_LINES)} | {MONTHS[rng.randrange(12)]} {rng.randint(1, 28)}, {year}")
-    lines.extend(rng.sample(FURNITURE, 2))
-    for _ in range(rng.randint(4, 8)):
-        lines.append("")
-        lines.append(" ".join(_sentence(rng) for _ in range(rng.randint(1, 4))))
-    lines.append("")
-    lines.extend(rng.sample(FURNITURE, 3))
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
 
 # -- stages (each run in a subprocess) ---------------------------------------------------
 def _peak_rss_mb() -> float:
@@ -109,15 +37,15 @@ def _peak_rss_mb() -> float:
 
 
 def _settings(data_dir: Path):
-    from lib.settings import load_settings
+    from lib.core.settings import load_settings
 
     return load_settings(data_dir)
 
 
 def stage_ingest(size: int, data_dir: Path) -> dict:
     """ingest_bytes for `size` articles one by one, as uploads (no embedding)."""
-    from lib.corpus import open_store
-    from lib.ingest import ingest_bytes, pipeline_fingerprint
+    from lib.ingest.corpus import open_store
+    from lib.ingest.pipeline import ingest_bytes, pipeline_fingerprint
 
     settings = _settings(data_dir)
     store = open_store(settings)
@@ -154,8 +82,8 @@ def _store_mb(store) -> float:
 
 
 def _build_one(index: int):
-    from lib.ingest import build_article
-    from lib.settings import load_settings
+    from lib.core.settings import load_settings
+    from lib.ingest.pipeline import build_article
 
     settings = load_settings(os.environ["STORYLENS_BENCH_DIR"])
     return build_article(f"synthetic-{index:06d}.txt", synthetic_article(index), settings)
@@ -186,8 +114,13 @@ def stage_store(size: int, data_dir: Path, bases: int = 600) -> dict:
     """
     import multiprocessing
 
-    from lib.corpus import load_corpus, open_store
-    from lib.ingest import find_near_duplicate, ingest_bytes, lsh_bands, pipeline_fingerprint
+    from lib.ingest.corpus import load_corpus, open_store
+    from lib.ingest.pipeline import (
+        find_near_duplicate,
+        ingest_bytes,
+        lsh_bands,
+        pipeline_fingerprint,
+    )
 
     settings = _settings(data_dir)
     store = open_store(settings)
@@ -236,7 +169,7 @@ def stage_store(size: int, data_dir: Path, bases: int = 600) -> dict:
     timed("corpus_by_id_linear_ms", lambda: next(a for a in articles if a.article_id == last))
     timed("corpus_by_id_dict_ms", lambda: by_id[last])
     del articles, by_id
-    import lib.store as store_module
+    import lib.core.store as store_module
 
     timed("open_store_quick_check_ms", lambda: (store_module._CHECKED.clear(), open_store(settings)), repeat=1)
     timed("load_corpus_sync_ms", lambda: load_corpus(settings, sync=True), repeat=1)
@@ -260,8 +193,8 @@ def stage_search(size: int, data_dir: Path, queries: int = 40, views: bool = Tru
     """
     import numpy as np
 
-    from lib.corpus import load_corpus
-    from lib.embed import embedding_cache_key, embedder_for
+    from lib.ingest.corpus import load_corpus
+    from lib.text.embed import embedder_for, embedding_cache_key
 
     settings = _settings(data_dir)
     corpus = load_corpus(settings, sync=False)
@@ -291,12 +224,12 @@ def stage_search(size: int, data_dir: Path, queries: int = 40, views: bool = Tru
         for _ in range(queries)
     ]
     try:
-        from lib.search import build_search_index, search
+        from lib.search.hybrid import build_search_index, search
 
         tick = time.perf_counter()
-        index = build_search_index(corpus.articles, corpus.store, embedder)
+        index = build_search_index(corpus, embedder)
         result["index_build_s"] = time.perf_counter() - tick
-        result["index_engine"] = "lib.search"
+        result["index_engine"] = "lib.search.hybrid"
         run = lambda text: search(index, text, embedder, k=10)
     except ImportError:
         result["index_engine"] = "numpy+bm25s direct"
@@ -311,8 +244,11 @@ def stage_search(size: int, data_dir: Path, queries: int = 40, views: bool = Tru
     result["query_p50_ms"] = 1000 * times[len(times) // 2]
     result["query_p95_ms"] = 1000 * times[int(len(times) * 0.95) - 1]
     if views:
-        for module_name, label in (("lib.events", "timeline"), ("lib.claims", "claims")):
-            result[f"{label}_build_s"] = _build_view(module_name, corpus, embedder)
+        from lib.claims.grouping import build_claims
+        from lib.events.build import build_events
+
+        for builder, label in ((build_events, "timeline"), (build_claims, "claims")):
+            result[f"{label}_build_s"] = _build_view(builder, corpus, embedder)
     result["peak_rss_mb"] = _peak_rss_mb()
     return result
 
@@ -321,7 +257,7 @@ def _direct_search(corpus, embedder, result):
     import bm25s
     import numpy as np
 
-    from lib.embed import article_vectors
+    from lib.text.embed import article_vectors
 
     tick = time.perf_counter()
     vectors = article_vectors(corpus.store, corpus.articles, embedder)
@@ -340,38 +276,11 @@ def _direct_search(corpus, embedder, result):
     return run
 
 
-def _build_view(module_name: str, corpus, embedder) -> float | str:
-    """Seconds to build a view's records, or why it was not measured."""
-    import importlib
-    import inspect
-
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return "module missing"
-    builder = next(
-        (getattr(module, name) for name in ("build_events", "build_timeline", "extract_events", "build_claims", "extract_claims", "find_claims")
-         if callable(getattr(module, name, None))),
-        None,
-    )
-    if builder is None:
-        return "no build function found"
-    parameters = inspect.signature(builder).parameters
-    kwargs = {}
-    for name in parameters:
-        if name in ("articles",):
-            kwargs[name] = corpus.articles
-        elif name == "corpus":
-            kwargs[name] = corpus
-        elif name == "store":
-            kwargs[name] = corpus.store
-        elif name == "embedder":
-            kwargs[name] = embedder
-        elif name == "settings":
-            kwargs[name] = corpus.settings
+def _build_view(builder, corpus, embedder) -> float | str:
+    """Seconds to build one view with the shared builder signature, or why it was not measured."""
     tick = time.perf_counter()
     try:
-        builder(**kwargs)
+        builder(corpus, embedder)
     except Exception as error:  # a bench reports, it does not crash
         return f"failed: {type(error).__name__}: {error}"[:120]
     return time.perf_counter() - tick
@@ -384,8 +293,8 @@ def stage_embed(size: int, data_dir: Path) -> dict:
     close, so they are measured on real vectors (random ones make every
     sentence unlike every other and hide the quadratic parts).
     """
-    from lib.corpus import load_corpus
-    from lib.embed import article_vectors, embedder_for
+    from lib.ingest.corpus import load_corpus
+    from lib.text.embed import article_vectors, embedder_for
 
     settings = _settings(data_dir)
     corpus = load_corpus(settings, sync=False)
@@ -405,8 +314,8 @@ def stage_view(size: int, data_dir: Path, view: str) -> dict:
     depend on: mentions merged (timeline) and leftover sentences clustered
     (claims), with the time of that step alone.
     """
-    from lib.corpus import load_corpus
-    from lib.embed import article_vectors, embedder_for
+    from lib.ingest.corpus import load_corpus
+    from lib.text.embed import article_vectors, embedder_for
 
     settings = _settings(data_dir)
     corpus = load_corpus(settings, sync=False)
@@ -416,7 +325,8 @@ def stage_view(size: int, data_dir: Path, view: str) -> dict:
     result: dict = {"articles": len(corpus.articles)}
     rss_before = _peak_rss_mb()
     if view == "timeline":
-        import lib.events as events
+        import lib.events.build as events
+        import lib.events.merge as merge
 
         original = events.merge_mentions
 
@@ -431,7 +341,7 @@ def stage_view(size: int, data_dir: Path, view: str) -> dict:
         events.build_events(corpus, embedder)
         result["timeline_build_s"] = time.perf_counter() - tick
     else:
-        import lib.claims as claims
+        import lib.claims.grouping as claims
 
         original = claims.cluster_leftovers
 
@@ -443,7 +353,7 @@ def stage_view(size: int, data_dir: Path, view: str) -> dict:
 
         claims.cluster_leftovers = timed_cluster
         tick = time.perf_counter()
-        claimset = claims.extract_claims(corpus, embedder)
+        claimset = claims.build_claims(corpus, embedder)
         result["claims_build_s"] = time.perf_counter() - tick
         result.update(topics=len(claimset.topics), claims=len(claimset.claims))
     result["peak_rss_mb"] = _peak_rss_mb()
@@ -478,7 +388,7 @@ def stage_vectors(rows: int, dim: int = 384, queries: int = 50) -> dict:
 
 # -- driver -------------------------------------------------------------------------
 def _run_stage(stage: str, size: int, data_dir: Path, timeout: int, *extra: str) -> dict:
-    command = [sys.executable, __file__, "--stage", stage, "--size", str(size), "--dir", str(data_dir), *extra]
+    command = [sys.executable, "-m", "bench.scale", "--stage", stage, "--size", str(size), "--dir", str(data_dir), *extra]
     env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
     tick = time.perf_counter()
     try:
@@ -531,8 +441,8 @@ def _run_views_only(sizes: list[int], views: list[str]) -> int:
     finally:
         shutil.rmtree(root, ignore_errors=True)
         titles = {"embed": "real sentence embeddings (cached; not part of the view builds)",
-                  "timeline": "timeline: lib.events.build_events from scratch (merge_s: merge_mentions alone)",
-                  "claims": "claims: lib.claims.extract_claims from scratch (cluster_s: cluster_leftovers alone)"}
+                  "timeline": "timeline: lib.events.build.build_events from scratch (merge_s: merge_mentions alone)",
+                  "claims": "claims: lib.claims.grouping.build_claims from scratch (cluster_s: cluster_leftovers alone)"}
         for name, results in tables.items():
             if results:
                 _print_table(titles[name], results)
@@ -599,13 +509,13 @@ def main(argv=None) -> int:
             search[size] = _run_stage("search", size, data_dir, 3600, *extra)
             shutil.rmtree(data_dir, ignore_errors=True)
         tables.append(("ingest via ingest_bytes, one upload at a time (clean, split, date, dedupe, fsync, commit; no embedding)", ingest))
-        tables.append(("search: lib.search index build + query latency (real query model, seeded sentence vectors)", search))
+        tables.append(("search: lib.search.hybrid index build + query latency (real query model, seeded sentence vectors)", search))
         for size in args.view_sizes:
             data_dir = root / f"views-{size}"
             _run_stage("ingest", size, data_dir, 3600)
             views[size] = _run_stage("search", size, data_dir, 7200, "--views")
             shutil.rmtree(data_dir, ignore_errors=True)
-        tables.append(("timeline (lib.events.build_events) and claims build, real model", views))
+        tables.append(("timeline (lib.events.build.build_events) and claims build, real model", views))
         for size in args.store_sizes:
             data_dir = root / f"store-{size}"
             store[size] = _run_stage("store", size, data_dir, 7200)

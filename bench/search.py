@@ -32,8 +32,6 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 DIMENSION = 384
 
 
@@ -68,10 +66,10 @@ def random_units(count: int, seed: int, clusters: int = 0) -> np.ndarray:
 
 # -- 1. embedding throughput ----------------------------------------------------------
 def bench_embedding(target_sentences: int, rounds: int) -> None:
-    from lib.corpus import load_corpus
-    from lib.embed import article_vectors, get_embedder
-    from lib.settings import load_settings
-    from lib.store import Store
+    from lib.core.settings import load_settings
+    from lib.core.store import Store
+    from lib.ingest.corpus import load_corpus
+    from lib.text.embed import article_vectors, get_embedder
 
     corpus = load_corpus(load_settings())
     embedder = get_embedder()
@@ -121,7 +119,7 @@ def bench_embedding(target_sentences: int, rounds: int) -> None:
 
 # -- 2. vector index latency ---------------------------------------------------------------
 def bench_index(sizes: list[int], queries: int, faiss_max: int) -> None:
-    from lib.index import ExactIndex
+    from lib.search.vectors import ExactIndex
 
     try:
         import faiss  # optional: only to find the crossover to an approximate engine
@@ -184,12 +182,12 @@ def bench_faiss(faiss, vectors: np.ndarray, query_vectors: np.ndarray, exact, si
 # -- 3. end-to-end hybrid search -------------------------------------------------------------
 def synthetic_index(size: int, embedder):
     """A SearchIndex of `size` synthetic English sentences (bundled vocabulary, random vectors)."""
-    from lib.corpus import load_corpus
-    from lib.index import ExactIndex
-    from lib.keyword import KeywordIndex, surface_tokens
-    from lib.models import Article, PublishedDate, Sentence
-    from lib.search import SearchIndex
-    from lib.settings import load_settings
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import load_corpus
+    from lib.search.hybrid import SearchIndex
+    from lib.search.keyword import KeywordIndex, surface_tokens
+    from lib.search.vectors import ExactIndex
 
     corpus = load_corpus(load_settings())
     vocabulary = sorted({t for a in corpus.articles for s in a.sentences for t in surface_tokens(s.text)})
@@ -227,8 +225,8 @@ def synthetic_index(size: int, embedder):
 
 
 def bench_hybrid(sizes: list[int], queries: int) -> None:
-    from lib.embed import get_embedder
-    from lib.search import SearchFilters, search
+    from lib.search.hybrid import SearchFilters, search
+    from lib.text.embed import get_embedder
 
     embedder = get_embedder()
     embedder.encode_query("warm-up")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.corpus import load_corpus
-from lib.embed import embedder_for
-from lib.settings import REPO_ROOT, load_settings
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus
+from lib.text.embed import embedder_for
 
 BUNDLED = REPO_ROOT / "data" / "articles"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.attribution import attribute, hedges_in
+from lib.text.attribution import attribute, hedges_in
 
 
 @pytest.mark.parametrize(

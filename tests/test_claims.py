@@ -10,21 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from lib.claims import (
+from lib.claims.grouping import build_claims
+from lib.claims.questions import question_topic
+from lib.claims.status import STATUSES, topic_status
+from lib.claims.topics import build_topic, load_topic_seeds
+from lib.cli import main
+from lib.core.errors import StoryLensError
+from lib.core.models import Claim, PublishedDate
+from lib.present.compare_table import (
     NOT_MENTIONED,
-    STATUSES,
-    build_topic,
     comparison_columns,
     comparison_csv,
-    extract_claims,
-    load_topic_seeds,
-    question_topic,
-    topic_status,
     topics_overview,
 )
-from lib.cli import main
-from lib.errors import StoryLensError
-from lib.models import Claim, PublishedDate
 
 TROOPS = "troops-sent"
 GOLDEN = Path(__file__).parent / "golden"
@@ -32,7 +30,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture(scope="module")
 def claimset(corpus, embedder):
-    return extract_claims(corpus, embedder)
+    return build_claims(corpus, embedder)
 
 
 def _claims(claimset, topic_id, source_prefix):
@@ -121,13 +119,13 @@ def test_statuses_and_rules_are_always_filled(claimset):
 
 
 def test_claims_are_cached_in_the_store_after_the_first_build(corpus, claimset):
-    again = extract_claims(corpus)  # no embedder passed: served from the store cache
+    again = build_claims(corpus)  # no embedder passed: served from the store cache
     assert [topic.topic_id for topic in again.topics] == [topic.topic_id for topic in claimset.topics]
     assert [claim.quote for claim in again.claims] == [claim.quote for claim in claimset.claims]
 
 
 def test_golden_claims_match_the_bundled_corpus(claimset):
-    """tests/golden/claims.json was reviewed by hand; regenerate with bench/make_golden_claims.py."""
+    """tests/golden/claims.json was reviewed by hand; regenerate with python -m eval.make_golden_claims."""
     golden = json.loads((GOLDEN / "claims.json").read_text(encoding="utf-8"))
     current = sorted(
         [c.topic, c.source_file, c.quote, c.attributed_to, c.value, c.unit, c.qualifier, c.hedged]
@@ -330,11 +328,11 @@ The outlet said the soldiers were only in training camps and were not at the fro
 
 
 def _corpus_with(tmp_path, name: str, text: str):
-    from lib.corpus import load_corpus
-    from lib.settings import load_settings
-    from tests.conftest import BUNDLED
-
     import shutil
+
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import load_corpus
+    from tests.conftest import BUNDLED
 
     shutil.copytree(BUNDLED, tmp_path / "articles")
     (tmp_path / "articles" / name).write_text(text, encoding="utf-8")
@@ -343,7 +341,7 @@ def _corpus_with(tmp_path, name: str, text: str):
 
 def test_a_later_report_with_a_larger_figure_makes_the_troop_topic_evolving(tmp_path, embedder):
     corpus = _corpus_with(tmp_path, "900_later.txt", LATER_REPORT)
-    topic = extract_claims(corpus, embedder).topic(TROOPS)
+    topic = build_claims(corpus, embedder).topic(TROOPS)
     assert any(claim.source_file == "900_later.txt" and claim.value == 20000 for claim in topic.claims)
     assert topic.status == "evolving", topic.rule
     assert "grew over time" in topic.rule and "more than 20,000 troops" in topic.rule
@@ -351,7 +349,7 @@ def test_a_later_report_with_a_larger_figure_makes_the_troop_topic_evolving(tmp_
 
 def test_a_same_week_report_with_a_smaller_figure_makes_the_troop_topic_disagree(tmp_path, embedder):
     corpus = _corpus_with(tmp_path, "901_same_week.txt", SAME_WEEK_REPORT)
-    topic = extract_claims(corpus, embedder).topic(TROOPS)
+    topic = build_claims(corpus, embedder).topic(TROOPS)
     assert any(claim.source_file == "901_same_week.txt" and claim.value == 3000 for claim in topic.claims)
     assert topic.status == "disagree", topic.rule
     assert "same period" in topic.rule
@@ -376,11 +374,11 @@ def test_question_row_leaves_out_weak_matches_from_unrelated_articles(corpus, cl
 
 
 def test_sentences_that_fit_no_seed_form_automatic_topics_across_articles(corpus, embedder, tmp_path):
-    only_troops = json.loads((Path("lib/topics.json")).read_text(encoding="utf-8"))
+    only_troops = json.loads((Path("lib/claims/topics.json")).read_text(encoding="utf-8"))
     only_troops["topics"] = [topic for topic in only_troops["topics"] if topic["id"] == TROOPS]
     path = tmp_path / "topics.json"
     path.write_text(json.dumps(only_troops), encoding="utf-8")
-    claimset = extract_claims(corpus, embedder, topics_path=path)
+    claimset = build_claims(corpus, embedder, topics_path=path)
     automatic = [topic for topic in claimset.topics if not topic.seeded]
     assert automatic, "the Japan/treaty/weapons statements should cluster into automatic topics"
     for topic in automatic:
@@ -426,7 +424,7 @@ def sentence_matrix(corpus, embedder):
     """Real vectors of every body sentence of the bundled corpus (one row per sentence)."""
     import numpy as np
 
-    from lib.embed import article_vectors
+    from lib.text.embed import article_vectors
 
     vectors = article_vectors(corpus.store, corpus.articles, embedder)
     return np.vstack([vectors[article.article_id] for article in corpus.articles])
@@ -435,7 +433,7 @@ def sentence_matrix(corpus, embedder):
 @pytest.mark.parametrize("limit", [8, 20])
 def test_large_leftover_sets_are_split_into_bounded_cells_covering_every_sentence(sentence_matrix, limit):
     """Beyond the block size no all-pairs matrix is built: each exactly-clustered cell has at most `limit` rows."""
-    from lib.claims import _coarse_cells
+    from lib.claims.grouping import _coarse_cells
 
     positions = list(range(len(sentence_matrix)))
     cells = _coarse_cells(sentence_matrix, positions, limit)
@@ -448,7 +446,11 @@ def test_small_leftover_sets_are_clustered_exactly_as_before(sentence_matrix):
     """Up to CLUSTER_BLOCK rows the clustering is plain average linkage over all pairs."""
     from sklearn.cluster import AgglomerativeClustering
 
-    from lib.claims import AUTO_CLUSTER_SIMILARITY, CLUSTER_BLOCK, cluster_leftovers
+    from lib.claims.grouping import (
+        AUTO_CLUSTER_SIMILARITY,
+        CLUSTER_BLOCK,
+        cluster_leftovers,
+    )
 
     assert len(sentence_matrix) <= CLUSTER_BLOCK
     reference = AgglomerativeClustering(
@@ -462,7 +464,7 @@ def test_near_identical_sentences_stay_together_when_the_set_is_split_into_cells
     every sentence's copies share one automatic-topic cluster."""
     import numpy as np
 
-    from lib.claims import _coarse_cells, cluster_leftovers
+    from lib.claims.grouping import _coarse_cells, cluster_leftovers
 
     copies = np.vstack([sentence_matrix] * 3)
     copies = copies + np.random.default_rng(0).normal(0, 0.01, copies.shape)
@@ -478,7 +480,7 @@ def test_near_identical_sentences_stay_together_when_the_set_is_split_into_cells
 def test_an_empty_topic_list_gives_automatic_topics_only(corpus, embedder, tmp_path):
     path = tmp_path / "topics.json"
     path.write_text(json.dumps({"threshold": 0.5, "topics": []}), encoding="utf-8")
-    claimset = extract_claims(corpus, embedder, topics_path=path)
+    claimset = build_claims(corpus, embedder, topics_path=path)
     assert claimset.topics and not any(topic.seeded for topic in claimset.topics)
 
 
@@ -491,7 +493,7 @@ def test_a_topic_where_thousands_of_sources_agree_is_agree():
 def test_a_rule_lists_a_bounded_number_of_clashing_pairs_and_counts_the_rest(sources):
     """Every two of these same-day figures clash (each is 1.2x the previous): the rule names
     MAX_LISTED_REASONS pairs in words and says how many more there are."""
-    from lib.claims import MAX_LISTED_REASONS
+    from lib.claims.status import MAX_LISTED_REASONS
 
     claims = [_claim(f"s{i:03d}", round(1000 * 1.2**i)) for i in range(sources)]
     status, rule = topic_status(claims, "troops")

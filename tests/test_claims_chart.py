@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lib.charts.claims import chart_points, claims_figure
-from lib.claims import build_topic
-from lib.models import Claim, PublishedDate
-from lib.palette import outlet_colors
+from lib.claims.topics import build_topic
+from lib.core.models import Claim, PublishedDate
+from lib.present.claims_chart import chart_points, claims_figure
+from lib.present.palette import outlet_colors
 
 
 def _claim(source, outlet, value, published, quote="", qualifier=None, value_high=None) -> Claim:

@@ -19,8 +19,12 @@ from importlib import metadata
 
 import pytest
 
-from bench.cloud_boot import CLOUD_DEPENDENCY_FILES, cloud_dependency_file, run_cloud_boot
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
+from tools.cloud_boot import (
+    CLOUD_DEPENDENCY_FILES,
+    cloud_dependency_file,
+    run_cloud_boot,
+)
 
 REQUIREMENTS = REPO_ROOT / "requirements.txt"
 
@@ -94,7 +98,7 @@ def _imported_top_modules(paths) -> set[str]:
 def test_every_package_the_app_imports_is_installed_by_requirements_txt():
     """A module imported only in the dev venv (even lazily) would crash that page on Cloud."""
     sources = [REPO_ROOT / "app.py", *REPO_ROOT.glob("pages/*.py"), *REPO_ROOT.glob("lib/**/*.py")]
-    local = {"lib", "pages", "bench", "tests"}
+    local = {"lib", "pages", "bench", "eval", "tools", "tests"}
     third_party = sorted(_imported_top_modules(sources) - set(sys.stdlib_module_names) - local)
     provided = _installed_closure(_requirement_names(REQUIREMENTS.read_text().splitlines()))
     distributions = metadata.packages_distributions()

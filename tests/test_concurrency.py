@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.scale import synthetic_article
-from lib.corpus import load_corpus, open_store
-from lib.ingest import ingest_bytes
-from lib.settings import REPO_ROOT, load_settings
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus, open_store
+from lib.ingest.pipeline import ingest_bytes
+from tests.support.synthetic import synthetic_article
 
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
 BUNDLED = REPO_ROOT / "data" / "articles"
@@ -151,7 +151,7 @@ def test_readers_during_an_ingest_see_whole_articles_and_never_raise(tmp_path):
 # several processes at the same instant.
 _OPEN_AND_WRITE = """
 import sys, time
-from lib.store import Store
+from lib.core.store import Store
 from pathlib import Path
 start, data = float(sys.argv[1]), Path(sys.argv[2])
 time.sleep(max(start - time.time(), 0))

@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from lib.corpus_dates import infer_publication_dates
-from lib.ingest import build_article
-from lib.models import PublishedDate
-from lib.settings import load_settings
+from lib.core.models import PublishedDate
+from lib.core.settings import load_settings
+from lib.ingest.pipeline import build_article
+from lib.ingest.pubdate_inference import infer_publication_dates
 
 UNDATED_NHK = "000_23855ce6f6a14ab7.txt"
 UNDATED_AFP = "001_3fe3a61bf119b289.txt"

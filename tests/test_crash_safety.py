@@ -22,11 +22,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.scale import synthetic_article
-from lib.corpus import load_corpus, open_store
-from lib.ingest import ingest_bytes
-from lib.settings import REPO_ROOT, load_settings
-from lib.store import Store
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.core.store import Store
+from lib.ingest.corpus import load_corpus, open_store
+from lib.ingest.pipeline import ingest_bytes
+from tests.support.synthetic import synthetic_article
 
 BUNDLED = REPO_ROOT / "data" / "articles"
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
@@ -34,15 +34,15 @@ ENV = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
 # A child that ingests synthetic articles forever, printing each committed article id.
 INGEST_LOOP = """
 import sys
-from bench.scale import synthetic_article
-from lib.corpus import open_store
-from lib.ingest import ingest_bytes, pipeline_fingerprint
-from lib.settings import load_settings
+from tests.support.synthetic import synthetic_article
+from lib.ingest.corpus import open_store
+from lib.ingest.pipeline import ingest_bytes, pipeline_fingerprint
+from lib.core.settings import load_settings
 settings = load_settings(sys.argv[1])
 store = open_store(settings)
 pipeline = pipeline_fingerprint()
 start = int(sys.argv[2])
-from lib.ingest import build_article
+from lib.ingest.pipeline import build_article
 build_article("warm-up.txt", synthetic_article(start - 1), settings)  # imports and models loaded
 print("ready", flush=True)
 for index in range(start, start + 100000):
@@ -120,7 +120,7 @@ def test_ingest_killed_at_random_moments_keeps_every_committed_article(data_dir)
 
 
 def test_corrupt_embeddings_blob_is_rebuilt_not_trusted(data_dir):
-    from lib.embed import article_vectors, embedding_cache_key, embedder_for
+    from lib.text.embed import article_vectors, embedder_for, embedding_cache_key
 
     settings = load_settings(data_dir)
     corpus = load_corpus(settings)
@@ -219,7 +219,7 @@ def test_damage_found_while_running_gives_a_clear_error_then_heals_on_reopen(dat
     names = {article.source_file for article in store.articles()}
     _damage(store.db_path, "replaced-by-text")
     store.close()  # as if the process were idle while the disk went bad
-    from lib.errors import StoreError
+    from lib.core.errors import StoreError
 
     with pytest.raises(StoreError) as raised:
         store.articles()
@@ -229,7 +229,7 @@ def test_damage_found_while_running_gives_a_clear_error_then_heals_on_reopen(dat
 
 
 def test_unwritable_store_gives_a_clear_message(tmp_path):
-    from lib.errors import StoreError
+    from lib.core.errors import StoreError
 
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")

@@ -2,8 +2,13 @@
 
 import pytest
 
-from lib.dates import find_date_phrases, reference_interval, report_window, resolve_dates
-from lib.models import PublishedDate
+from lib.core.models import PublishedDate
+from lib.text.dates import (
+    find_date_phrases,
+    reference_interval,
+    report_window,
+    resolve_dates,
+)
 
 
 def day(iso: str) -> PublishedDate:

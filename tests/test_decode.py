@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from lib.decode import MAX_NAME_BYTES, binary_format, decode_input, safe_name
-from lib.errors import BadInputError
+from lib.core.errors import BadInputError
+from lib.ingest.decode import MAX_NAME_BYTES, binary_format, decode_input, safe_name
 
 LIMIT = 20 * 1024 * 1024
 TEXT = "Japan’s government said on Thursday that it was “seriously concerned” about the treaty signed in Pyongyang."

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lib.corpus import load_corpus
-from lib.embed import Embedder, article_vectors, get_embedder, is_multilingual
-from lib.errors import ModelUnavailableError
-from lib.settings import REPO_ROOT, load_settings
+from lib.core.errors import ModelUnavailableError
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus
+from lib.text.embed import Embedder, article_vectors, get_embedder, is_multilingual
 
 BUNDLED = REPO_ROOT / "data" / "articles"
 

@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from lib.events import build_events, event_to_json, filter_events, summarise
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
+from lib.events.build import build_events, event_to_json, filter_events
+from lib.events.mentions import summarise
 
 pytestmark = pytest.mark.slow
 
@@ -171,14 +172,14 @@ def test_cli_bad_input_gets_one_clear_line_and_exit_2(bundled_data_dir, args, me
 
 
 def test_events_match_the_reviewed_golden_file(events):
-    """tests/golden/events.json was reviewed line by line; regenerate with bench/make_golden_events.py."""
-    from bench.make_golden_events import GOLDEN, golden_view
+    """tests/golden/events.json was reviewed line by line; regenerate with python -m eval.make_golden_events."""
+    from eval.make_golden_events import GOLDEN, golden_view
 
     assert golden_view(events) == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
 def test_the_evaluation_against_hand_checked_gold_stays_above_its_floors(events):
-    from bench.eval_events import GOLD, evaluate
+    from eval.eval_events import GOLD, evaluate
 
     result = evaluate(events, json.loads(GOLD.read_text(encoding="utf-8")))
     assert result["recall"] >= 0.85 and result["precision"] >= 0.85, result["errors"]
@@ -195,9 +196,9 @@ SEOUL — North Korea fired two ballistic missiles into the sea on Tuesday, Sout
 
 @pytest.fixture(scope="module")
 def new_report_mentions(tmp_path_factory):
-    from lib.events import find_event_mentions
-    from lib.ingest import build_article
-    from lib.settings import load_settings
+    from lib.core.settings import load_settings
+    from lib.events.mentions import find_event_mentions
+    from lib.ingest.pipeline import build_article
 
     article = build_article("new_report.txt", NEW_REPORT.encode(), load_settings(tmp_path_factory.mktemp("new")))
     assert article.published.date == "2025-03-05"
@@ -236,7 +237,7 @@ def test_cli_outlet_filter_keeps_only_that_outlets_reports(bundled_data_dir, art
 
 def _brute_force_clusters(mentions, vectors):
     """The reference: complete-linkage over every pair, most similar first (what merging must equal)."""
-    from lib.events import _same_event
+    from lib.events.merge import _same_event
 
     similarity = vectors @ vectors.T
     clusters = [{index} for index in range(len(mentions))]
@@ -254,7 +255,7 @@ def _brute_force_clusters(mentions, vectors):
 
 @pytest.fixture(scope="module")
 def bundled_mentions(corpus, embedder):
-    from lib.events import find_event_mentions
+    from lib.events.mentions import find_event_mentions
 
     mentions = [mention for article in corpus.articles for mention in find_event_mentions(article)]
     return mentions, embedder.encode([mention.summary for mention in mentions])
@@ -269,11 +270,11 @@ def _indexes(clusters, mentions):
 def test_merging_equals_checking_every_pair(bundled_mentions, copies, jitter):
     """The interval sweep finds exactly the clusters an all-pairs comparison finds (copies of the
     bundled mentions with jittered vectors make many near-ties and overlapping candidates)."""
+    from dataclasses import replace as replace_record
+
     import numpy as np
 
-    from lib.events import merge_mentions
-
-    from dataclasses import replace as replace_record
+    from lib.events.merge import merge_mentions
 
     mentions, vectors = bundled_mentions
     many = [replace_record(mention) for _copy in range(copies) for mention in mentions]  # distinct records
@@ -292,7 +293,7 @@ def test_array_rules_accept_exactly_the_pairs_same_event_accepts(bundled_mention
 
     import numpy as np
 
-    from lib.events import _PairRules, _same_event
+    from lib.events.merge import _PairRules, _same_event
 
     mentions, vectors = bundled_mentions
     many = [replace_record(mention) for _copy in range(copies) for mention in mentions]
@@ -328,8 +329,8 @@ def test_past_the_pair_budget_each_mention_keeps_its_most_similar_partners(bundl
 
     import numpy as np
 
-    from lib import events
-    from lib.events import _same_event, candidate_pairs
+    from lib.events import merge as events
+    from lib.events.merge import _same_event, candidate_pairs
 
     mentions, vectors = bundled_mentions
     # 8 copies of the corpus as if from 8 other outlets: each copy's articles are new articles.
@@ -358,8 +359,8 @@ def test_a_large_collection_is_merged_within_cells_of_similar_mentions(bundled_m
 
     import numpy as np
 
-    from lib import events
-    from lib.events import _cells, _same_event, candidate_pairs
+    from lib.events import merge as events
+    from lib.events.merge import _cells, _same_event, candidate_pairs
 
     mentions, vectors = bundled_mentions
     copies = [{m.article.article_id: replace_record(m.article, article_id=f"{m.article.article_id}-{n}") for m in mentions} for n in range(8)]
@@ -388,7 +389,7 @@ def test_merging_compares_only_mentions_whose_dates_are_close_not_all_pairs(bund
 
     import numpy as np
 
-    from lib.events import MERGE_BLOCK, candidate_pairs, merge_mentions
+    from lib.events.merge import MERGE_BLOCK, candidate_pairs, merge_mentions
 
     mentions, vectors = bundled_mentions
     first = datetime.date(2024, 6, 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.html import extract_html
-from lib.extract.page_text import html_to_page_text
+from lib.ingest.extract.html import extract_html
+from lib.ingest.extract.page_text import html_to_page_text
 
 PARAGRAPHS = [
     "The city's oldest bridge will close to traffic from April while engineers replace its corroded cables, the council said on Monday.",

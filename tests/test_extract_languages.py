@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from lib.errors import BadInputError
-from lib.extract import signals as sig
-from lib.extract.text import clean_page_text
-from lib.ingest import build_article
-from lib.settings import load_settings
+from lib.core.errors import BadInputError
+from lib.core.settings import load_settings
+from lib.ingest.extract import signals as sig
+from lib.ingest.extract.text import clean_page_text
+from lib.ingest.pipeline import build_article
 
 JA_PAGE = """メインコンテンツへ移動
 ニュース

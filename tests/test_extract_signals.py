@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract import signals as sig
-from lib.extract.blocks import (
+from lib.ingest.extract import signals as sig
+from lib.ingest.extract.blocks import (
     build_context,
     feed_item_flags,
     find_core,
@@ -157,14 +157,14 @@ def test_menu_run_lengths_count_consecutive_short_lines():
     ],
 )
 def test_capitalised_run_share_is_the_share_of_the_whole_run(text, shares):
-    from lib.extract.blocks import capitalised_run_shares, short_runs
+    from lib.ingest.extract.blocks import capitalised_run_shares, short_runs
 
     blocks = split_blocks(text)
     assert capitalised_run_shares(blocks, short_runs(blocks)) == pytest.approx(shares)
 
 
 def test_short_runs_name_each_lines_run_start_and_length():
-    from lib.extract.blocks import short_runs
+    from lib.ingest.extract.blocks import short_runs
 
     blocks = split_blocks("Home\nWorld\nBusiness\n" + NEWS_LINE + "\nShare")
     assert short_runs(blocks) == [(0, 3), (0, 3), (0, 3), (3, 0), (4, 1)]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.extract.text import clean_page_text
-from lib.models import REMOVED_KINDS
+from lib.core.models import REMOVED_KINDS
+from lib.ingest.extract.text import clean_page_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -234,7 +234,7 @@ def _cleaner_line_events(text: str) -> int:
     """
     import sys
 
-    from lib.extract.blocks import clear_line_caches
+    from lib.ingest.extract.blocks import clear_line_caches
 
     clear_line_caches()
     folder = str(Path(clean_page_text.__code__.co_filename).parent)
@@ -258,7 +258,7 @@ def _cleaner_line_events(text: str) -> int:
 
 @pytest.mark.parametrize("shape", ["menus", "short", "prose", "wrapped", "mixed", "japanese"])
 def test_cleaner_work_grows_linearly_with_the_number_of_lines(shape):
-    from bench.cleaner_scaling import shape_text
+    from tests.support.page_shapes import shape_text
 
     small = _cleaner_line_events(shape_text(shape, 600))
     large = _cleaner_line_events(shape_text(shape, 2400))
@@ -275,7 +275,7 @@ def test_one_hard_wrapped_paragraph_is_joined_in_linear_work():
 
 
 def test_a_paste_of_more_lines_than_any_page_is_not_read_and_says_why():
-    from lib.extract.text import MAX_PAGE_LINES
+    from lib.ingest.extract.text import MAX_PAGE_LINES
 
     extraction = clean_page_text("Menu\n" * (MAX_PAGE_LINES + 1))
     assert extraction.paragraphs == () and extraction.title == ""
@@ -283,7 +283,7 @@ def test_a_paste_of_more_lines_than_any_page_is_not_read_and_says_why():
 
 
 def test_a_page_just_under_the_line_limit_is_still_cleaned():
-    from lib.extract.text import MAX_PAGE_LINES
+    from lib.ingest.extract.text import MAX_PAGE_LINES
 
     page = HAND_MADE_PAGE + "\n" + "\n\n".join(f"Menu {i}" for i in range(MAX_PAGE_LINES - 200))
     extraction = clean_page_text(page)
@@ -291,9 +291,9 @@ def test_a_page_just_under_the_line_limit_is_still_cleaned():
 
 
 def test_upload_of_a_million_short_lines_is_refused_with_a_clear_message(tmp_path):
-    from lib.errors import BadInputError
-    from lib.ingest import build_article
-    from lib.settings import load_settings
+    from lib.core.errors import BadInputError
+    from lib.core.settings import load_settings
+    from lib.ingest.pipeline import build_article
 
     data = "".join(f"item {i}\n" for i in range(1_000_000)).encode()
     with pytest.raises(BadInputError, match="'lines.txt': the text has 1,000,000 lines, more than"):

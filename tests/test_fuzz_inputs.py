@@ -1,6 +1,6 @@
 """Hostile and broken inputs through the user's entry points: the upload/paste path and the CLI.
 
-`lib.ingest.ingest_bytes(store, settings, name, data)` is what the Articles
+`lib.ingest.pipeline.ingest_bytes(store, settings, name, data)` is what the Articles
 page calls for every upload and paste, so it is called directly; the same
 inputs then go through `python -m lib.cli ingest FILE...` in a subprocess.
 Every input must get a clear one-line message (what was wrong, what to do),
@@ -27,11 +27,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.scale import synthetic_article
-from lib.corpus import load_corpus, open_store
-from lib.decode import MAX_NAME_BYTES, decode_input, safe_name
-from lib.ingest import build_article, ingest_bytes
-from lib.settings import REPO_ROOT, load_settings
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus, open_store
+from lib.ingest.decode import MAX_NAME_BYTES, decode_input, safe_name
+from lib.ingest.pipeline import build_article, ingest_bytes
+from tests.support.synthetic import synthetic_article
 
 BUNDLED = REPO_ROOT / "data" / "articles"
 

@@ -1,13 +1,13 @@
 """The bundled corpus ingests exactly as reviewed (tests/golden/articles.json).
 
-Regenerate deliberately with `python -m bench.make_golden_articles` and review the diff.
+Regenerate deliberately with `python -m eval.make_golden_articles` and review the diff.
 """
 
 import json
 
 import pytest
 
-from bench.make_golden_articles import GOLDEN, golden_view
+from eval.make_golden_articles import GOLDEN, golden_view
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from lib.corpus import load_corpus, open_store
-from lib.ingest import build_article, ingest_bytes, sync_folder
-from lib.settings import REPO_ROOT, load_settings
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus, open_store
+from lib.ingest.pipeline import build_article, ingest_bytes, sync_folder
 
 BUNDLED = REPO_ROOT / "data" / "articles"
 
@@ -88,7 +88,7 @@ def test_every_sentence_is_located_exactly_in_its_body(corpus):
 
 
 def test_every_removal_has_a_kind_and_a_reason(corpus):
-    from lib.models import REMOVED_KINDS
+    from lib.core.models import REMOVED_KINDS
 
     for article in corpus.articles:
         for block in article.removed:

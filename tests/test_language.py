@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.language import detect_language
+from lib.text.language import detect_language
 
 
 @pytest.mark.parametrize(

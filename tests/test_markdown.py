@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lib.markdown import escape_markdown, highlight_span
+from lib.present.markdown import escape_markdown, highlight_span
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from lib.memory import _libc, release_free_memory
+from lib.core.memory import _libc, release_free_memory
 
 
 def _rss_mb() -> float:
@@ -27,10 +27,10 @@ def test_reading_the_collection_does_not_keep_the_language_model(tmp_path):
     """The ~75 MB n-gram model is loaded for a batch of articles and dropped after it."""
     import shutil
 
-    from lib.corpus import open_store
-    from lib.ingest import sync_folder
-    from lib.language import _identifier, detect_language
-    from lib.settings import REPO_ROOT, load_settings
+    from lib.core.settings import REPO_ROOT, load_settings
+    from lib.ingest.corpus import open_store
+    from lib.ingest.pipeline import sync_folder
+    from lib.text.language import _identifier, detect_language
 
     shutil.copytree(REPO_ROOT / "data" / "articles", tmp_path / "articles")
     settings = load_settings(tmp_path)
@@ -43,7 +43,7 @@ def test_reading_the_collection_does_not_keep_the_language_model(tmp_path):
 def test_the_collector_is_paused_only_inside_the_block_even_when_it_raises():
     import gc
 
-    from lib.memory import gc_paused
+    from lib.core.memory import gc_paused
 
     assert gc.isenabled()
     with pytest.raises(ValueError):

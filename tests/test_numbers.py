@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from lib.numbers import Quantity, counted_quantities, extract_quantities, normalize_unit, parse_number
+from lib.text.numbers import (
+    Quantity,
+    counted_quantities,
+    extract_quantities,
+    normalize_unit,
+    parse_number,
+)
 
 
 def _figures(sentence: str) -> list[tuple]:

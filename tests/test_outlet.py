@@ -2,8 +2,8 @@
 
 import pytest
 
-from lib.models import RemovedBlock
-from lib.outlet import OutletGuess, guess_outlet
+from lib.core.models import RemovedBlock
+from lib.ingest.outlet import OutletGuess, guess_outlet
 
 
 def blocks(*pairs):

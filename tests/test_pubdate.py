@@ -2,8 +2,8 @@
 
 import pytest
 
-from lib.models import RemovedBlock
-from lib.pubdate import dates_in_line, find_stated_date
+from lib.core.models import RemovedBlock
+from lib.ingest.pubdate import dates_in_line, find_stated_date
 
 
 @pytest.mark.parametrize(

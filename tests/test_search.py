@@ -11,22 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from lib.corpus import load_corpus
-from lib.errors import StoryLensError
-from lib.search import (
+from lib.core.errors import StoryLensError
+from lib.core.models import Article, PublishedDate
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.core.store import Store
+from lib.core.user_dates import parse_date_bound
+from lib.ingest.corpus import Corpus, load_corpus
+from lib.search.hybrid import (
     SearchFilters,
     build_search_index,
     no_results_message,
-    parse_date_bound,
     search,
     search_by_article,
 )
-from lib.keyword import surface_tokens
-from lib.language import detect_language
-from lib.models import Article, PublishedDate
-from lib.sentences import split_sentences
-from lib.settings import REPO_ROOT, load_settings
-from lib.store import Store
+from lib.search.keyword import surface_tokens
+from lib.text.language import detect_language
+from lib.text.sentences import split_sentences
 
 JAPANESE_ARTICLE = """北朝鮮、ロシアのドローン工場に労働者派遣へ
 2025年6月20日
@@ -48,7 +48,7 @@ RUSSIAN_ARTICLE = """КНДР направит рабочих на россий�
 
 @pytest.fixture(scope="module")
 def index(corpus, embedder):
-    return build_search_index(corpus.articles, corpus.store, embedder)
+    return build_search_index(corpus, embedder)
 
 
 def answered(passages, source_file: str | tuple[str, ...], substring: str) -> bool:
@@ -172,7 +172,7 @@ The page this text came from printed no publication date.
 def test_undated_articles_join_a_date_range_only_when_asked(corpus, embedder, tmp_path):
     undated = article_from_text("undated.txt", UNDATED_ARTICLE)
     assert undated.published.precision == "unknown"
-    index = build_search_index([*corpus.articles, undated], Store(tmp_path, tmp_path / ".storylens"), embedder)
+    index = build_search_index(Corpus(corpus.settings, Store(tmp_path, tmp_path / ".storylens"), [*corpus.articles, undated], "test"), embedder)
     query = "North Korean engineers toured Russian arms plants"
     everything = {p.hit.source_file for p in search(index, query, embedder, k=100)}
     assert "undated.txt" in everything
@@ -363,7 +363,7 @@ def test_keyword_search_reads_japanese_and_russian_sentences(tmp_path, embedder,
     articles = [article_from_text("ja.txt", JAPANESE_ARTICLE), article_from_text("ru.txt", RUSSIAN_ARTICLE)]
     assert "ja" in {s.language for s in articles[0].sentences}
     store = Store(tmp_path, tmp_path / ".storylens")
-    index = build_search_index(articles, store, embedder)
+    index = build_search_index(Corpus(load_settings(tmp_path), store, articles, "test"), embedder)
     passages = search(index, query, embedder, k=3)
     assert passages and substring in passages[0].hit.sentence
     assert all(p.hit.matched_by == "keyword" and p.similarity is None for p in passages)
@@ -386,7 +386,7 @@ def test_tokens_cover_numbers_cjk_bigrams_and_cyrillic(text, expected):
 
 def test_english_paraphrase_does_not_claim_semantic_matches_in_japanese(multilingual_data, embedder):
     corpus = load_corpus(load_settings(multilingual_data))
-    index = build_search_index(corpus.articles, corpus.store, embedder)
+    index = build_search_index(corpus, embedder)
     passages = search(index, "labourers for an unmanned aircraft plant", embedder, k=10)
     assert all(p.hit.language == "en" or p.hit.matched_by == "keyword" for p in passages)
     assert all(p.similarity is None for p in passages if p.hit.language not in ("en", "und"))

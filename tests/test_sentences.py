@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.sentences import split_sentences
+from lib.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from lib.errors import SettingsError
-from lib.settings import DEFAULT_EMBED_BATCH, REPO_ROOT, load_settings
+from lib.core.errors import SettingsError
+from lib.core.settings import DEFAULT_EMBED_BATCH, REPO_ROOT, load_settings
 
 
 def test_defaults_when_nothing_is_set(monkeypatch, tmp_path):

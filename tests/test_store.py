@@ -9,12 +9,12 @@ import threading
 import numpy as np
 import pytest
 
-from bench.scale import synthetic_article
-from lib.corpus import open_store
-from lib.errors import StoreError
-from lib.ingest import ingest_bytes
-from lib.settings import load_settings
-from lib.store import Store, atomic_write_bytes, is_corruption
+from lib.core.errors import StoreError
+from lib.core.settings import load_settings
+from lib.core.store import Store, atomic_write_bytes, is_corruption
+from lib.ingest.corpus import open_store
+from lib.ingest.pipeline import ingest_bytes
+from tests.support.synthetic import synthetic_article
 
 
 @pytest.fixture

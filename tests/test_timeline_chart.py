@@ -2,9 +2,15 @@
 
 import pytest
 
-from lib.charts.timeline import axis_range, event_date_label, events_frame, hover_text, timeline_figure
-from lib.models import Event, PublishedDate, SourceRef
-from lib.palette import outlet_colors
+from lib.core.models import Event, PublishedDate, SourceRef
+from lib.present.palette import outlet_colors
+from lib.present.timeline_chart import (
+    axis_range,
+    event_date_label,
+    events_frame,
+    hover_text,
+    timeline_figure,
+)
 
 REPORTED = PublishedDate(date="2024-11-16", precision="day", stated=True, clue="First Published: Nov 16 2024",
                          earliest="2024-11-16", latest="2024-11-16")
@@ -98,8 +104,8 @@ def test_the_table_has_one_row_per_event_with_quotes_and_precision(mixed_events)
 
 
 def test_the_real_timeline_figure_has_every_story_event(corpus):
-    from lib.embed import embedder_for
-    from lib.events import build_events
+    from lib.events.build import build_events
+    from lib.text.embed import embedder_for
 
     events = build_events(corpus, embedder_for(corpus.settings))
     figure = timeline_figure(events, corpus.settings.story_start)

@@ -1,6 +1,6 @@
 """Streamlit pieces of the Compare page: cached claim loading and one topic row.
 
-Article text is always shown escaped (`lib.markdown.escape_markdown`), never
+Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
 as HTML. Claims are cached per corpus fingerprint; the model is only loaded
 when the store has no cached topic assignment or a question is asked.
 """
@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.memory import release_free_memory
-
-from lib.charts.claims import chart_points, claims_figure
-from lib.claims import (
-    NOT_MENTIONED,
-    ClaimSet,
-    Column,
-    Topic,
-    cells_for,
-    claim_quantity,
-    extract_claims,
-    is_own_reporting,
-    question_topic,
-    topics_signature,
-)
-from lib.markdown import escape_markdown
-from lib.models import Claim
+from lib.claims.figures import claim_quantity, is_own_reporting
+from lib.claims.grouping import build_claims, topics_signature
+from lib.claims.questions import question_topic
+from lib.claims.topics import ClaimSet, Topic
+from lib.core.memory import release_free_memory
+from lib.core.models import Claim
+from lib.present.claims_chart import chart_points, claims_figure
+from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
+from lib.present.markdown import escape_markdown
 from lib.ui.loaders import get_embedder
 
 STATUS_LABELS = {
@@ -41,7 +33,7 @@ STATUS_LABELS = {
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _claimset(data_dir: str, fingerprint: str, topics: str, _corpus) -> ClaimSet:
-    claimset = extract_claims(_corpus)
+    claimset = build_claims(_corpus)
     release_free_memory()  # a one-time build: hand its scratch memory back
     return claimset
 

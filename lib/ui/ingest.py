@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.corpus import Corpus
-from lib.embed import article_vectors
-from lib.ingest import ingest_bytes
-from lib.language import release_language_model
+from lib.ingest.corpus import Corpus
+from lib.ingest.pipeline import ingest_bytes
+from lib.text.embed import article_vectors
+from lib.text.language import release_language_model
 from lib.ui.loaders import get_embedder
 
 _ICONS = {"added": ":material/check_circle:", "duplicate": ":material/content_copy:", "unchanged": ":material/content_copy:", "rejected": ":material/error:"}
@@ -95,5 +95,5 @@ def prepare_for_search(corpus: Corpus, article_ids: list[str]) -> None:
         return
     with st.status(f"Preparing {total} new sentences for search…", expanded=False) as status:
         bar = st.progress(0.0)
-        article_vectors(corpus.store, articles, get_embedder(), progress=lambda done, all_: bar.progress(done / max(all_, 1)))
+        article_vectors(corpus.store, articles, get_embedder(), progress=lambda done, all_, _what: bar.progress(done / max(all_, 1)))
         status.update(label="New articles are searchable.", state="complete")

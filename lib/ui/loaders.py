@@ -11,10 +11,11 @@ import threading
 
 import streamlit as st
 
-from lib.corpus import Corpus, load_corpus, open_store
-from lib.embed import Embedder, get_embedder as _shared_embedder
-from lib.memory import release_free_memory
-from lib.settings import Settings, load_settings
+from lib.core.memory import release_free_memory
+from lib.core.settings import Settings, load_settings
+from lib.ingest.corpus import Corpus, load_corpus, open_store
+from lib.text.embed import Embedder
+from lib.text.embed import get_embedder as _shared_embedder
 
 
 def get_settings() -> Settings:
@@ -36,7 +37,7 @@ def _synced_store(data_dir: str):
     if data_dir not in _SYNCED:
         with _SYNC_LOCK:
             if data_dir not in _SYNCED:
-                from lib.ingest import sync_folder
+                from lib.ingest.pipeline import sync_folder
 
                 settings = load_settings(data_dir)
                 store = open_store(settings)

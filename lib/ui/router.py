@@ -17,7 +17,7 @@ import threading
 
 import streamlit as st
 
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
 
 _state = threading.local()  # each Streamlit session runs its script in its own thread
 

@@ -2,7 +2,7 @@
 
 Query and filters are kept in the URL (read on arrival, written after every
 change), so a shared link reproduces the view: `?q=&outlet=&from=&to=&lang=&view=&k=`.
-Article text is always shown escaped (`lib.markdown.escape_markdown`), never
+Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
 as HTML.
 """
 
@@ -14,9 +14,9 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from lib.markdown import escape_markdown
-from lib.memory import release_free_memory
-from lib.search import (
+from lib.core.memory import release_free_memory
+from lib.present.markdown import escape_markdown
+from lib.search.hybrid import (
     ArticleMatch,
     Passage,
     SearchFilters,
@@ -74,7 +74,9 @@ class SearchFacets:
     corpus alone, so the controls appear before the model and index are loaded."""
 
     def __init__(self, corpus):
-        from lib.search import _published_interval  # the index's own reading of a date
+        from lib.search.hybrid import (
+            _published_interval,  # the index's own reading of a date
+        )
 
         self._outlets = sorted({article.outlet for article in corpus.articles})
         self._languages = sorted({s.language for article in corpus.articles for s in article.sentences})
@@ -101,10 +103,10 @@ def load_search_index(corpus) -> SearchIndex:
         if key not in shelf.indexes:
             placeholder = st.empty()
 
-            def show(done: int, count: int) -> None:
+            def show(done: int, count: int, _what: str) -> None:
                 placeholder.progress(done / max(count, 1), text=f"Reading new sentences for search… {done}/{count}")
 
-            index = build_search_index(corpus.articles, corpus.store, embedder, progress=show)
+            index = build_search_index(corpus, embedder, progress=show)
             placeholder.empty()
             release_free_memory()  # a one-time build: hand its scratch memory back
             for old in list(shelf.indexes)[:-1]:

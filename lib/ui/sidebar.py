@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.summary import corpus_summary
+from lib.present.tables import corpus_summary
 from lib.ui.loaders import get_corpus
 
 

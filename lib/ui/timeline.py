@@ -1,6 +1,6 @@
 """Streamlit pieces of the Timeline page: cached events, URL state, one event's sources.
 
-Article text is always shown escaped (`lib.markdown.escape_markdown`), never
+Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
 as HTML. Events are cached per corpus fingerprint (and in the store), so the
 model is only loaded when a collection's events have never been built.
 """
@@ -13,11 +13,16 @@ from datetime import date
 
 import streamlit as st
 
-from lib.charts.timeline import event_date_label, events_frame, outlets_of
-from lib.events import build_events, dates_fingerprint, event_to_json, filter_events
-from lib.markdown import escape_markdown
-from lib.memory import release_free_memory
-from lib.models import Event
+from lib.core.memory import release_free_memory
+from lib.core.models import Event
+from lib.events.build import (
+    build_events,
+    dates_fingerprint,
+    event_to_json,
+    filter_events,
+)
+from lib.present.markdown import escape_markdown
+from lib.present.timeline_chart import event_date_label, events_frame, outlets_of
 from lib.ui.loaders import get_embedder
 
 

@@ -37,8 +37,15 @@ from pathlib import Path
 
 import pytest
 
-from bench.startup import CHROMIUM, copy_bundled_corpus, launch_chromium, streamlit_server, wait_for_health, wait_until_idle
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
+from tools.app_server import (
+    CHROMIUM,
+    copy_bundled_corpus,
+    launch_chromium,
+    streamlit_server,
+    wait_for_health,
+    wait_until_idle,
+)
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 # First visit builds the store, loads the model and embeds the corpus: slow on a busy CI machine.

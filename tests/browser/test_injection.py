@@ -16,7 +16,7 @@ import shutil
 
 import pytest
 
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
 from tests.browser.conftest import ingest_files, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -15,7 +15,10 @@ import sys
 
 import pytest
 
-from bench.startup import (
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus
+from tests.browser.conftest import APP_TIMEOUT_S
+from tools.app_server import (
     EXCEPTION_BOX,
     MAIN,
     QUERY,
@@ -26,9 +29,6 @@ from bench.startup import (
     wait_for_health,
     wait_until_idle,
 )
-from lib.corpus import load_corpus
-from lib.settings import REPO_ROOT, load_settings
-from tests.browser.conftest import APP_TIMEOUT_S
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

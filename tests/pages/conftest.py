@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
 
 
 def test_app_opens_on_search_with_collection_summary(app):

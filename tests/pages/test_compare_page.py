@@ -8,8 +8,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.claims import NOT_MENTIONED
-from lib.settings import REPO_ROOT
+from lib.core.settings import REPO_ROOT
+from lib.present.compare_table import NOT_MENTIONED
 
 APP = str(REPO_ROOT / "app.py")
 TROOP_LABEL = "How many North Korean troops were sent to Russia"

@@ -112,14 +112,14 @@ def test_results_export_as_csv_with_their_sources(app, app_env):
     buttons = at.get("download_button")
     assert buttons and buttons[0].proto.label == "Download results (CSV)"
     # The CSV is what `results_frame` serialises for the same search on the same collection.
-    from lib.corpus import load_corpus
-    from lib.embed import get_embedder
-    from lib.search import build_search_index, search
-    from lib.settings import load_settings
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import load_corpus
+    from lib.search.hybrid import build_search_index, search
+    from lib.text.embed import get_embedder
     from lib.ui.search import results_frame
 
     corpus = load_corpus(load_settings(app_env))
-    index = build_search_index(corpus.articles, corpus.store, get_embedder())
+    index = build_search_index(corpus, get_embedder())
     csv_text = results_frame(search(index, "Sybiha", get_embedder(), k=10), "Passages").to_csv(index=False)
     frame = pd.read_csv(io.StringIO(csv_text))
     assert frame.loc[0, "source_file"] == "004_8ccb0b7b50ae83bd.txt"

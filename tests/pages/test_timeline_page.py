@@ -60,8 +60,8 @@ def test_the_background_toggle_shows_the_2022_invasion(app):
 
 
 def arrival_event_id(corpus):
-    from lib.embed import embedder_for
-    from lib.events import build_events
+    from lib.events.build import build_events
+    from lib.text.embed import embedder_for
 
     events = build_events(corpus, embedder_for(corpus.settings))
     (arrival,) = [e for e in events if any("arrived in Kyiv on Saturday" in s.quote for s in e.sources)]

@@ -1,1 +1,0 @@
-"""Plotly figures built from records/DataFrames; testable without streamlit."""

@@ -1,0 +1,5 @@
+"""Comparable claims: `figures` (claim candidates and their figures), `topics`
+(rows: seeds from topics.json, Topic/ClaimSet records, JSON), `status` (agree /
+disagree / evolving and the rule that decided), `grouping` (build_claims:
+candidates assigned to seeds or clustered into automatic topics), `questions`
+(question_topic: a row for a user's own question)."""

@@ -1,0 +1,137 @@
+"""Claim candidates: body sentences that carry a figure, an attribution or a stance, read into Claim records."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lib.core.models import Article, Claim, Sentence
+from lib.text.attribution import attribute
+from lib.text.numbers import Quantity, extract_quantities
+
+STANCE_WORDS = (
+    "concern", "concerned", "concerns", "condemn", "condemned", "condemns", "violation", "violate",
+    "violates", "unacceptable", "support", "supports", "oppose", "opposes", "criticize", "criticized",
+    "criticised", "warn", "warned", "warns", "threat", "threaten", "threatens", "deplore", "protest",
+    "protested", "welcome", "welcomed", "reaffirm", "sanctions", "requires", "obliges", "obligation",
+    "in return", "in exchange",
+)
+
+_STANCE_RE = re.compile(r"\b(" + "|".join(re.escape(word) for word in STANCE_WORDS) + r")\b", re.IGNORECASE)
+
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    sentence: Sentence
+    quantities: tuple[Quantity, ...]
+    attributed_to: str | None  # None: the outlet's own reporting
+    hedged: bool
+    stance: tuple[str, ...]
+
+    @property
+    def is_candidate(self) -> bool:
+        counted = any(quantity.unit and quantity.unit != "%" for quantity in self.quantities)
+        return bool(counted or self.attributed_to or self.stance or self.hedged)
+
+
+
+def sentence_facts(article: Article) -> list[SentenceFacts]:
+    """Figures, speaker, hedging and stance for every body sentence (references resolved in order).
+
+    "He said" / "it said" take the speaker of the previous sentence when that
+    sentence named one; "the ministry said" takes the last speaker named
+    earlier in the article whose name ends in that word ("Japan's Foreign
+    Ministry"). Otherwise the claim is credited to the outlet, or to the
+    words as written. Resolved speakers are always words of the same article.
+    """
+    facts = []
+    previous_source: str | None = None
+    named: list[str] = []
+    for sentence in article.sentences:
+        attribution = attribute(sentence.text)
+        source = attribution.source
+        if attribution.is_pronoun:
+            source = previous_source
+        elif source:
+            reference = re.fullmatch(r"(?i)the\s+([a-z]+)", source)
+            earlier = [name for name in named if reference and name.lower().split()[-1] == reference.group(1).lower()]
+            if earlier and earlier[-1].lower() != source.lower():
+                source = earlier[-1]
+            else:
+                named.append(source)
+        facts.append(
+            SentenceFacts(
+                sentence=sentence,
+                quantities=tuple(extract_quantities(sentence.text)),
+                attributed_to=source,
+                hedged=attribution.hedged,
+                stance=tuple(match.group(1).lower() for match in _STANCE_RE.finditer(sentence.text)),
+            )
+        )
+        previous_source = source
+    return facts
+
+
+
+def candidate_sentences(article: Article, plain_too: bool = False) -> list[SentenceFacts]:
+    """Body sentences that could be claims: English, at least 6 words, with a figure, speaker or stance.
+
+    `plain_too` also returns the other English sentences (they may still be
+    claims when they match a seed topic strongly, see STRONG_MATCH).
+    """
+    return [
+        fact
+        for fact in sentence_facts(article)
+        if (plain_too or fact.is_candidate)
+        and fact.sentence.language in ("en", "")
+        and len(fact.sentence.text.split()) >= 6
+    ]
+
+
+
+def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str | None) -> Claim:
+    """The claim `fact.sentence` makes on a topic; its figure is the first one counted in `unit`."""
+    quantity = next((q for q in fact.quantities if unit and q.unit == unit), None)
+    return Claim(
+        topic=topic_id,
+        source_file=article.source_file,
+        article_id=article.article_id,
+        quote=fact.sentence.text,
+        sentence_index=fact.sentence.index,
+        attributed_to=fact.attributed_to or article.outlet,
+        value=quantity.value if quantity else None,
+        value_high=quantity.value_high if quantity else None,
+        unit=quantity.unit if quantity else None,
+        qualifier=quantity.qualifier if quantity else None,
+        reported_on=article.published,
+        hedged=fact.hedged,
+        outlet=article.outlet,
+    )
+
+
+
+@functools.lru_cache(maxsize=65536)  # parsed once per claim: topic_status compares every source's figure
+def claim_quantity(claim: Claim) -> Quantity | None:
+    """The figure of a claim as a Quantity (for intervals and labels), or None.
+
+    Built from the claim's own fields, so the qualifier recorded on the claim
+    always decides the interval; `text` is the matching span of the quote when found.
+    """
+    if claim.value is None:
+        return None
+    fields = (claim.value, claim.value_high, claim.unit, claim.qualifier)
+    for quantity in extract_quantities(claim.quote):
+        if (quantity.value, quantity.value_high, quantity.unit, quantity.qualifier) == fields:
+            return quantity
+    return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0)
+
+
+
+def is_own_reporting(claim: Claim) -> bool:
+    """True when the sentence credits nobody, so the claim is the outlet's own reporting."""
+    return claim.attributed_to == claim.outlet

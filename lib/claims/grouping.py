@@ -1,0 +1,333 @@
+"""Comparable claims: what each source says on each thing the story is argued about.
+
+Pipeline (pure functions over records; the store only caches the result):
+
+1. candidates: English body sentences (`Article.sentences` only, never the
+   removed furniture) that carry a figure, an attribution ("according to",
+   "said", "estimated") or a stance word ("concern", "violation", "support");
+2. topics: each candidate joins the seed topic of `lib/claims/topics.json` it is most
+   similar to (shared embedder, cosine >= the file's threshold). A sentence that
+   gives a figure in a numeric seed's unit ("troops") also joins that seed when
+   it is on-topic. Candidates that fit no seed are clustered (agglomerative,
+   cosine); clusters spanning at least two articles become automatic topics
+   named by their top keywords, the rest are dropped (nothing to compare);
+3. per topic: one `Claim` per sentence with the figure in the topic's unit,
+   the speaker, hedging and the report's date; `topic_status` says whether
+   the sources agree, disagree, or the figure grew over time, in plain words.
+
+Statuses: "agree", "disagree", "evolving", "single-source", and "no figures"
+(several sources discuss the topic but none gives a comparable number: we do
+not guess whether prose statements agree; readers compare the quotes). A
+question row that matches nothing has the status "no match".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from lib.claims.figures import (
+    SentenceFacts,
+    candidate_sentences,
+    make_claim,
+    sentence_facts,
+)
+from lib.claims.topics import (
+    TOPICS_FILE,
+    ClaimSet,
+    TopicSeed,
+    build_topic,
+    load_topic_seeds,
+)
+from lib.core.models import Article, Claim, ProgressCallback
+from lib.text.numbers import counted_quantities
+
+log = logging.getLogger(__name__)
+
+
+
+ENGINE_VERSION = "claims-4"
+
+# A plain statement with no figure, speaker or stance word ("Pyongyang has since
+# deployed troops to Russia") is still a claim when it is this close to a seed topic.
+STRONG_MATCH = 0.62
+
+# ...and only when that seed clearly wins: a plain sentence close to two seeds is left out.
+STRONG_MARGIN = 0.05
+
+# Cosine similarity for joining unassigned candidates into an automatic topic.
+AUTO_CLUSTER_SIMILARITY = 0.55
+
+# Most leftover sentences clustered exactly in one go: the all-pairs distances of this many
+# rows take ~9 MB; larger sets are first split into cells of this size (see cluster_leftovers).
+CLUSTER_BLOCK = 1500
+
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def topics_signature(path: str | Path | None = None) -> str:
+    """A hash of the topic list, so caches outside the store (Streamlit) notice an edited topics.json."""
+    path = Path(path) if path else TOPICS_FILE
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "missing"
+
+
+
+def _code_signature() -> str:
+    """The claim code itself: editing the parsers or this module invalidates cached assignments."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "text" / "numbers.py", here.parent / "text" / "attribution.py"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+
+def _fingerprint(corpus, model_id: str, topics_path: Path) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        ENGINE_VERSION,
+        _code_signature(),
+        corpus.fingerprint,
+        model_id,
+        topics_path.read_bytes().decode("utf-8", "replace"),
+    ):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+
+def _auto_label(texts: list[str], vectorizer) -> tuple[str, str]:
+    """(topic_id, label) from the cluster's most distinctive words (`vectorizer`: TF-IDF fitted on all candidates)."""
+    weights = vectorizer.transform([" ".join(texts)]).toarray()[0]
+    terms = vectorizer.get_feature_names_out()
+    top = [terms[i] for i in weights.argsort()[::-1][:3] if weights[i] > 0]
+    label = ", ".join(top) if top else "other statements"
+    slug = "-".join(top) if top else "other"
+    return f"auto-{slug}", f"Also compared: {label}"
+
+
+
+def _label_vectorizer(all_texts: list[str]):
+    """TF-IDF over every candidate sentence, fitted once per build (not once per cluster)."""
+    from sklearn.feature_extraction.text import (
+        TfidfVectorizer,  # heavy import, kept lazy
+    )
+
+    vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[A-Za-z][A-Za-z-]{2,}\b")
+    return vectorizer.fit(all_texts)
+
+
+
+def _average_linkage(vectors) -> list[int]:
+    """Cluster labels of average-linkage (cosine) clustering cut at AUTO_CLUSTER_SIMILARITY."""
+    from sklearn.cluster import AgglomerativeClustering  # heavy import, kept lazy
+
+    if len(vectors) < 2:
+        return [0] * len(vectors)
+    clustering = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=1 - AUTO_CLUSTER_SIMILARITY,
+    ).fit(vectors)
+    return [int(label) for label in clustering.labels_]
+
+
+
+def _coarse_cells(vectors, positions: list[int], limit: int) -> list[list[int]]:
+    """`positions` split into cells of at most `limit` similar vectors (recursive k-means).
+
+    Each level is a MiniBatchKMeans with a handful of centres, so the split
+    costs O(n log n) time and O(n) memory; close sentences share a cell.
+    """
+    import numpy as np
+    from sklearn.cluster import MiniBatchKMeans  # heavy import, kept lazy
+
+    if len(positions) <= limit:
+        return [positions]
+    parts = min(8, -(-len(positions) // limit) + 1)
+    labels = MiniBatchKMeans(n_clusters=parts, random_state=0, n_init=1, batch_size=2048).fit_predict(
+        vectors[positions]
+    )
+    groups = [[positions[i] for i in np.flatnonzero(labels == part)] for part in range(parts)]
+    groups = [group for group in groups if group]
+    if len(groups) == 1:  # k-means found no structure (identical vectors): cut in halves
+        half = len(positions) // 2
+        groups = [positions[:half], positions[half:]]
+    return [cell for group in groups for cell in _coarse_cells(vectors, group, limit)]
+
+
+
+def cluster_leftovers(vectors, limit: int | None = None) -> list[int]:
+    """Automatic-topic cluster label of each row of `vectors` (unit-normalised sentence vectors).
+
+    Up to `limit` rows (CLUSTER_BLOCK): exact average-linkage clustering,
+    cosine, cut at AUTO_CLUSTER_SIMILARITY. Beyond that an all-pairs distance
+    matrix (O(n²) memory and time) does not fit, so the rows are first split
+    into cells of at most `limit` similar rows (`_coarse_cells`) and each cell
+    is clustered exactly: memory O(limit²), time O(n·limit). The price: two
+    close sentences that k-means put in different cells form separate topics.
+    """
+    limit = limit or CLUSTER_BLOCK
+    if len(vectors) <= limit:
+        return _average_linkage(vectors)
+    labels = [0] * len(vectors)
+    offset = 0
+    for cell in _coarse_cells(vectors, list(range(len(vectors))), limit):
+        cell_labels = _average_linkage(vectors[cell])
+        for position, label in zip(cell, cell_labels):
+            labels[position] = offset + label
+        offset += max(cell_labels) + 1
+    return labels
+
+
+
+def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress=None) -> dict:
+    """Topic assignment payload (cached): which candidate sentences join which topic."""
+    import numpy as np
+
+    from lib.text.embed import article_vectors
+
+    vectors = article_vectors(corpus.store, corpus.articles, embedder, progress=progress)
+    rows = []  # (article, fact, vector)
+    for article in corpus.articles:
+        article_vecs = vectors.get(article.article_id)
+        if article_vecs is None or len(article_vecs) != len(article.sentences):
+            log.warning("skipping %s: no sentence vectors", article.source_file)
+            continue
+        for fact in candidate_sentences(article, plain_too=True):
+            rows.append((article, fact, article_vecs[fact.sentence.index]))
+    assignments: list[list] = []
+    auto_topics: list[dict] = []
+    if not rows:
+        return {"assignments": [], "candidates": [], "auto_topics": []}
+    matrix = np.vstack([row[2] for row in rows])
+    seed_scores = np.zeros((len(rows), len(seeds)), dtype=np.float32)
+    for column, seed in enumerate(seeds):
+        seed_vectors = embedder.encode([seed.label, *seed.phrases])
+        seed_scores[:, column] = (matrix @ seed_vectors.T).max(axis=1)
+    unassigned = []
+    for position, (article, fact, _vector) in enumerate(rows):
+        scores = seed_scores[position]
+        best = int(scores.argmax()) if len(seeds) else -1
+        joined = set()
+        needed = threshold if fact.is_candidate else max(threshold, STRONG_MATCH)
+        runner_up = float(np.sort(scores)[-2]) if len(seeds) > 1 else 0.0
+        clear = fact.is_candidate or (best >= 0 and scores[best] - runner_up >= STRONG_MARGIN)
+        if best >= 0 and scores[best] >= needed and clear:
+            joined.add(best)
+        # A figure in a numeric seed's unit also puts the sentence in that seed's row.
+        units = {quantity.unit for quantity in fact.quantities}
+        for column, seed in enumerate(seeds):
+            if seed.unit and seed.unit in units and scores[column] >= threshold:
+                joined.add(column)
+        for column in sorted(joined):
+            assignments.append([article.article_id, fact.sentence.index, seeds[column].topic_id, round(float(scores[column]), 4)])
+        if not joined and fact.is_candidate:
+            unassigned.append(position)
+    if len(unassigned) >= 2:
+        labels = cluster_leftovers(matrix[unassigned])
+        members_of: dict[int, list[int]] = {}
+        for position, label in zip(unassigned, labels):
+            members_of.setdefault(label, []).append(position)
+        vectorizer = None
+        taken = {seed.topic_id for seed in seeds}
+        for label in sorted(members_of):
+            members = members_of[label]
+            if len({rows[i][0].article_id for i in members}) < 2:
+                continue  # one article only: nothing to compare side by side
+            if vectorizer is None:
+                vectorizer = _label_vectorizer([row[1].sentence.text for row in rows])
+            topic_id, topic_label = _auto_label([rows[i][1].sentence.text for i in members], vectorizer)
+            while topic_id in taken:
+                topic_id += "-2"
+            taken.add(topic_id)
+            units = [q.unit for i in members for q in counted_quantities(rows[i][1].sentence.text)]
+            unit = max(set(units), key=units.count) if units else None
+            auto_topics.append({"id": topic_id, "label": topic_label, "unit": unit})
+            centroid = matrix[members].mean(axis=0)
+            norm = np.linalg.norm(centroid) or 1.0
+            for i in members:
+                score = float(matrix[i] @ centroid / norm)
+                assignments.append([rows[i][0].article_id, rows[i][1].sentence.index, topic_id, round(score, 4)])
+    considered = {(article_id, index) for article_id, index, _topic, _score in assignments}
+    return {
+        "assignments": assignments,
+        # Sentences a question row may pick: marked candidates and any sentence already in a topic.
+        "candidates": [
+            [row[0].article_id, row[1].sentence.index]
+            for row in rows
+            if row[1].is_candidate or (row[0].article_id, row[1].sentence.index) in considered
+        ],
+        "auto_topics": auto_topics,
+    }
+
+
+
+def build_claims(
+    corpus,
+    embedder=None,
+    progress: ProgressCallback | None = None,
+    topics_path: str | Path | None = None,
+) -> ClaimSet:
+    """Every topic of the corpus with its claims and status.
+
+    Guarantees: every claim quotes one body sentence exactly
+    (`article.sentences[claim.sentence_index].text == claim.quote`); topics
+    are listed with seeds first (file order), then automatic topics; topics
+    without claims are left out. The topic assignment is cached in the store,
+    keyed on the corpus fingerprint, the model and topics.json, so only a
+    changed corpus or topic list needs the model.
+    """
+    from lib.text.embed import embedder_for
+
+    topics_path = Path(topics_path) if topics_path else TOPICS_FILE
+    threshold, seeds = load_topic_seeds(topics_path)
+    model_id = embedder.model_id if embedder is not None else corpus.settings.model_name
+    fingerprint = _fingerprint(corpus, model_id, topics_path)
+    cache_name = f"claims:{model_id}"
+    payload = corpus.store.get_cache(cache_name, fingerprint)
+    if payload is None:
+        embedder = embedder or embedder_for(corpus.settings)
+        payload = _assign(corpus, embedder, threshold, seeds, progress)
+        corpus.store.put_cache(cache_name, fingerprint, payload)
+    return _claimset_from_payload(corpus, payload, seeds, model_id)
+
+
+
+def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_id: str) -> ClaimSet:
+    articles = {article.article_id: article for article in corpus.articles}
+    facts_cache: dict[str, dict[int, SentenceFacts]] = {}
+
+    def facts_of(article: Article) -> dict[int, SentenceFacts]:
+        if article.article_id not in facts_cache:
+            facts_cache[article.article_id] = {fact.sentence.index: fact for fact in sentence_facts(article)}
+        return facts_cache[article.article_id]
+
+    definitions = [(seed.topic_id, seed.label, seed.unit, True) for seed in seeds] + [
+        (entry["id"], entry["label"], entry.get("unit"), False) for entry in payload.get("auto_topics", [])
+    ]
+    members: dict[str, list[Claim]] = {}
+    units = {topic_id: unit for topic_id, _label, unit, _seeded in definitions}
+    for article_id, sentence_index, topic_id, _score in payload.get("assignments", []):
+        article = articles.get(article_id)
+        if article is None or topic_id not in units:
+            continue
+        fact = facts_of(article).get(sentence_index)
+        if fact is None:
+            continue
+        members.setdefault(topic_id, []).append(make_claim(article, fact, topic_id, units[topic_id]))
+    topics = [
+        build_topic(topic_id, label, unit, seeded, members[topic_id])
+        for topic_id, label, unit, seeded in definitions
+        if members.get(topic_id)
+    ]
+    candidates = tuple((article_id, index) for article_id, index in payload.get("candidates", []))
+    return ClaimSet(tuple(topics), candidates, model_id)

@@ -1,0 +1,240 @@
+"""Whether the sources on one topic agree, disagree, or the figure evolved, with the rule that decided."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Iterable
+
+from lib.claims.figures import claim_quantity
+from lib.core.models import Claim, PublishedDate
+
+STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
+
+# Only a question row can have no claims at all; its status then says so.
+NO_MATCH = "no match"
+
+# Two reports whose dates are this close are "the same period" (disagreement, not evolution).
+SAME_PERIOD_DAYS = 7
+
+# A topic's rule lists at most this many clashing pairs of sources (then says how many more).
+MAX_LISTED_REASONS = 12
+
+
+
+# --------------------------------------------------------------------------- status
+
+
+def _parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        parts = [int(part) for part in text.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 3:
+        return date(*parts)
+    return None
+
+
+
+def report_span(published: PublishedDate) -> tuple[date, date] | None:
+    """The interval a report's date certainly falls in, or None when unknown."""
+    if published.precision == "unknown" or not published.date:
+        return None
+    earliest, latest = _parse_day(published.earliest), _parse_day(published.latest)
+    if earliest and latest:
+        return earliest, latest
+    parts = published.date.split("-")
+    year = int(parts[0])
+    if len(parts) == 3:
+        day = date(year, int(parts[1]), int(parts[2]))
+        return day, day
+    if len(parts) == 2:
+        month = int(parts[1])
+        first = date(year, month, 1)
+        last = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
+        return first, last
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+
+def figure_phrase(claim: Claim) -> str:
+    quantity = claim_quantity(claim)
+    return quantity.label() if quantity else "no figure"
+
+
+
+def _who(claim: Claim) -> str:
+    """"Kyodo on 26 Oct 2024 (day)", "AFP at an unknown date"."""
+    if claim.reported_on.precision == "unknown" or not claim.reported_on.date:
+        return f"{claim.outlet} at an unknown date"
+    preposition = "on" if claim.reported_on.precision in ("day", "week") else "in"
+    return f"{claim.outlet} {preposition} {claim.reported_on.label()}"
+
+
+
+def _headline(claims: list[Claim]) -> Claim:
+    """A source's own estimate: its largest specific figure (smaller ones are usually parts,
+    e.g. "3,000 ... training in the Far East" next to "around 12,000" in total)."""
+    specific = [claim for claim in claims if not (claim_quantity(claim) and claim_quantity(claim).is_vague)]
+    pool = specific or claims
+    return max(pool, key=lambda claim: (claim.value_high or claim.value or 0))
+
+
+
+def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str, str]:
+    """(status, rule): how the sources' figures on one topic relate, as a plain sentence.
+
+    - one source: "single-source"; no figures from several sources: "no figures";
+    - every source's own estimate (its largest specific figure) consistent with
+      every other once qualifiers are applied ("up to 12,000" fits "around
+      12,000" and 10,000): "agree";
+    - the estimates differ, but each difference is a later report giving a
+      larger figure: "evolving";
+    - otherwise (same period, a later report lower, or dates unknown): "disagree".
+    """
+    claims = list(claims)
+    sources = ordered_sources(claims)
+    if not claims:
+        return "single-source", "No source says anything on this topic yet."
+    figures = [claim for claim in claims if claim.value is not None and (unit is None or claim.unit == unit)]
+    by_source: dict[str, list[Claim]] = {}
+    for claim in figures:
+        by_source.setdefault(claim.source_file, []).append(claim)
+    if len(sources) == 1:
+        only = claims[0]
+        rule = f"Only {_who(only)} reports on this, so there is nothing to compare it with yet."
+        values = sorted({figure_phrase(claim) for claim in figures})
+        if len(values) > 1:
+            rule += f" That report gives several figures ({'; '.join(values)})."
+        return "single-source", rule
+    if not figures:
+        return (
+            "no figures",
+            f"{len(sources)} sources discuss this without a number to compare, so StoryLens does not judge "
+            "whether they agree; read their statements side by side.",
+        )
+    if len(by_source) == 1:
+        source_claims = next(iter(by_source.values()))
+        head = _headline(source_claims)
+        return (
+            "single-source",
+            f"Only {_who(head)} gives a figure ({figure_phrase(head)}); the other "
+            f"{len(sources) - 1} source(s) mention the topic without a number.",
+        )
+    headline_of = {source: _headline(group) for source, group in by_source.items()}
+    headlines = list(headline_of.values())
+    headlines.sort(key=lambda claim: (report_span(claim.reported_on) or (date.max, date.max))[0])
+    smaller = [
+        claim
+        for source, group in by_source.items()
+        for claim in group
+        if claim is not headline_of[source] and claim.value is not None and claim.value != headline_of[source].value
+    ]
+    note = ""
+    if smaller:
+        note = " Other figures in the same reports (" + "; ".join(
+            f"{claim.outlet}: {figure_phrase(claim)}" for claim in smaller
+        ) + ") are read as parts, earlier stages or vaguer wording, not as that source's own estimate."
+    listing = "; ".join(f"{_who(claim)} says {figure_phrase(claim)}" for claim in headlines)
+    clashes = _clashes(headlines)
+    if not clashes:
+        return (
+            "agree",
+            f"The sources agree: {listing}. These figures are consistent once their qualifiers "
+            f"('up to', 'around', 'more than'…) are taken into account.{note}",
+        )
+    if all(kind == "evolving" for _first, _second, kind in clashes):
+        text = _reasons_text(clashes)
+        return (
+            "evolving",
+            f"The figure grew over time: {text}. A later report with a larger number is read as the count "
+            f"growing, not as a dispute.{note}",
+        )
+    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"])
+    return (
+        "disagree",
+        f"The sources disagree: {text}. The figures do not overlap even allowing for their qualifiers.{note}",
+    )
+
+
+
+def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
+    """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
+
+    `headlines` are in report-date order. The kind is "evolving" when both
+    reports are dated, more than SAME_PERIOD_DAYS apart, and the later one
+    gives the larger figure; otherwise "disagree". Pairs come in the order of
+    a nested loop over `headlines`, but each row is compared with numpy, and
+    when every interval shares one point (the usual "agree") no pair is
+    compared at all: a topic with thousands of sources stays fast.
+    """
+    import numpy as np
+
+    count = len(headlines)
+    intervals = np.array([claim_quantity(claim).interval() for claim in headlines], dtype=float).reshape(count, 2)
+    low, high = intervals[:, 0], intervals[:, 1]
+    if count < 2 or low.max() <= high.min():  # intervals on a line pairwise overlap iff they share a point
+        return []
+    spans = [report_span(claim.reported_on) for claim in headlines]
+    dated = np.array([span is not None for span in spans])
+    first_day = np.array([span[0].toordinal() if span else 0 for span in spans])
+    last_day = np.array([span[1].toordinal() if span else 0 for span in spans])
+    value = np.array([claim.value or 0 for claim in headlines], dtype=float)
+    top = np.array([claim.value_high or claim.value or 0 for claim in headlines], dtype=float)
+    found = []
+    for i in range(count - 1):
+        later = np.arange(i + 1, count)
+        apart = ~((low[i] <= high[later]) & (low[later] <= high[i]))
+        if not apart.any():
+            continue
+        later = later[apart]
+        # Headlines are sorted by report start, so row i is the earlier report of each pair.
+        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > SAME_PERIOD_DAYS) & (value[later] > top[i])
+        found.extend((headlines[i], headlines[j], "evolving" if grew else "disagree") for j, grew in zip(later.tolist(), evolving.tolist()))
+    return found
+
+
+
+def _reasons_text(clashes: list[tuple[Claim, Claim, str]]) -> str:
+    """The clashing pairs in words, the first MAX_LISTED_REASONS of them (the count of the rest after)."""
+    reasons = []
+    for first, second, kind in clashes[:MAX_LISTED_REASONS]:
+        span_a, span_b = report_span(first.reported_on), report_span(second.reported_on)
+        if span_a is None or span_b is None:
+            undated = first if span_a is None else second
+            reasons.append(
+                f"{_who(first)} says {figure_phrase(first)} but {_who(second)} says {figure_phrase(second)}, "
+                f"and the date of {undated.outlet}'s report is unknown, so this cannot be read as change over time"
+            )
+        elif kind == "evolving":
+            reasons.append(
+                f"{_who(first)} says {figure_phrase(first)}, and the later {_who(second)} says {figure_phrase(second)}"
+            )
+        elif (span_b[0] - span_a[1]).days > SAME_PERIOD_DAYS:
+            reasons.append(
+                f"the later {_who(second)} gives a smaller figure ({figure_phrase(second)}) than "
+                f"{_who(first)} ({figure_phrase(first)})"
+            )
+        else:
+            reasons.append(
+                f"{_who(first)} says {figure_phrase(first)} but {_who(second)}, from the same period, "
+                f"says {figure_phrase(second)}"
+            )
+    if len(clashes) > MAX_LISTED_REASONS:
+        reasons.append(f"and {len(clashes) - MAX_LISTED_REASONS} more such pairs")
+    return "; ".join(reasons)
+
+
+
+def ordered_sources(claims: Iterable[Claim]) -> tuple[str, ...]:
+    """Source files in report-date order (unknown dates last), each once."""
+    first_claim: dict[str, Claim] = {}
+    for claim in claims:
+        first_claim.setdefault(claim.source_file, claim)
+    return tuple(
+        sorted(
+            first_claim,
+            key=lambda source: ((report_span(first_claim[source].reported_on) or (date.max, date.max))[0], source),
+        )
+    )

@@ -1,0 +1,149 @@
+"""Topics: the rows of the Compare page (seeds from topics.json, records, JSON form)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from lib.claims.figures import is_own_reporting
+from lib.claims.status import figure_phrase, ordered_sources, report_span, topic_status
+from lib.core.errors import StoryLensError
+from lib.core.models import Claim
+
+log = logging.getLogger(__name__)
+
+TOPICS_FILE = Path(__file__).with_name("topics.json")
+
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class TopicSeed:
+    """One editable topic from topics.json: id (URL key), label, unit compared, describing phrases."""
+
+    topic_id: str
+    label: str
+    unit: str | None
+    phrases: tuple[str, ...]
+
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One row of the comparison: its claims (every one with its exact sentence) and the verdict.
+
+    `sources` lists the source files that say something on the topic, in
+    report-date order; `rule` is the plain sentence explaining `status`.
+    """
+
+    topic_id: str
+    label: str
+    unit: str | None
+    seeded: bool
+    status: str
+    rule: str
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def figures(self) -> tuple[Claim, ...]:
+        return tuple(claim for claim in self.claims if claim.value is not None)
+
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    """All topics of a corpus; `candidates` are every (article_id, sentence_index) considered."""
+
+    topics: tuple[Topic, ...]
+    candidates: tuple[tuple[str, int], ...]
+    model_id: str
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(claim for topic in self.topics for claim in topic.claims)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((topic for topic in self.topics if topic.topic_id == topic_id), None)
+
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def load_topic_seeds(path: str | Path | None = None) -> tuple[float, list[TopicSeed]]:
+    """(threshold, seeds) from topics.json; a broken file is a StoryLensError naming the problem."""
+    path = Path(path) if path else TOPICS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise StoryLensError(f"The topic list {path} is missing. Restore lib/topics.json from the repository.") from error
+    except json.JSONDecodeError as error:
+        raise StoryLensError(
+            f"The topic list {path} is not valid JSON (line {error.lineno}: {error.msg}). Fix the file or restore it."
+        ) from error
+    try:
+        threshold = float(data.get("threshold", 0.5))
+        seeds = []
+        for entry in data["topics"]:
+            topic_id = str(entry["id"]).strip()
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", topic_id):
+                raise ValueError(f"topic id '{topic_id}' must be lower-case letters, digits and dashes")
+            phrases = tuple(str(phrase) for phrase in entry.get("phrases", []))
+            seeds.append(TopicSeed(topic_id, str(entry["label"]), entry.get("unit") or None, phrases))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise StoryLensError(
+            f"The topic list {path} is malformed ({error}). Each topic needs an 'id', a 'label' and a list of 'phrases'."
+        ) from error
+    if not 0 < threshold < 1:
+        raise StoryLensError(f"The topic threshold in {path} must be between 0 and 1 (got {threshold}).")
+    return threshold, seeds
+
+
+
+def build_topic(topic_id: str, label: str, unit: str | None, seeded: bool, claims: Iterable[Claim]) -> Topic:
+    """A topic row with its status; claims ordered by report date, then position in the article."""
+    claims = sorted(
+        claims,
+        key=lambda claim: (
+            (report_span(claim.reported_on) or (date.max, date.max))[0],
+            claim.source_file,
+            claim.sentence_index,
+        ),
+    )
+    status, rule = topic_status(claims, unit)
+    return Topic(topic_id, label, unit, seeded, status, rule, tuple(claims), ordered_sources(claims))
+
+
+
+def claim_to_json(claim: Claim) -> dict:
+    """The CLI shape of a claim (`reported_on` like Article.published)."""
+    data = asdict(claim)
+    data["reported_on"] = asdict(claim.reported_on)
+    data["figure"] = figure_phrase(claim) if claim.value is not None else None
+    data["own_reporting"] = is_own_reporting(claim)
+    return data
+
+
+
+def topic_to_json(topic: Topic, with_claims: bool = False) -> dict:
+    data = {
+        "topic": topic.topic_id,
+        "label": topic.label,
+        "unit": topic.unit,
+        "seeded": topic.seeded,
+        "status": topic.status,
+        "rule": topic.rule,
+        "sources": list(topic.sources),
+        "claims": len(topic.claims),
+    }
+    if with_claims:
+        data["claims"] = [claim_to_json(claim) for claim in topic.claims]
+    return data

@@ -1,0 +1,40 @@
+"""What every subcommand shares: the --data/--json options, JSON output, loading the collection."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def add_data_option(parser: argparse.ArgumentParser) -> None:
+    """--data DIR and --json, on every subcommand."""
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        default=None,
+        help="data folder to use instead of the bundled one (its articles/ and loose files are read; "
+        "derived data goes to DIR/.storylens/)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def print_json(payload: Any) -> None:
+    """Pretty UTF-8 JSON on stdout."""
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def corpus_for(args, quiet: bool = False):
+    """Load the corpus for `--data`, reporting sync progress on stderr."""
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import load_corpus
+
+    settings = load_settings(args.data)
+    corpus = load_corpus(settings)
+    if not quiet:
+        for report in corpus.sync_reports:
+            if report.status in ("added", "rejected", "duplicate"):
+                print(f"[{report.status}] {report.message}", file=sys.stderr)
+    return corpus

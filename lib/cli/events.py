@@ -1,0 +1,51 @@
+"""`events`: the timeline's events, sorted by date."""
+
+from __future__ import annotations
+
+from lib.cli.common import add_data_option, corpus_for, print_json
+from lib.core.errors import StoryLensError
+from lib.core.user_dates import parse_date_range
+from lib.events.build import build_events, event_to_json, filter_events
+from lib.present.timeline_chart import event_date_label
+from lib.text.embed import embedder_for
+
+
+def cmd_events(args) -> int:
+    if args.story_only and args.context:
+        raise StoryLensError("--story-only and --context contradict each other; use one of them.")
+    date_from, date_to = parse_date_range(args.date_from, args.date_to)
+    corpus = corpus_for(args, quiet=args.json)
+    outlets = args.outlet or []
+    known = sorted({article.outlet for article in corpus.articles})
+    unknown = [outlet for outlet in outlets if outlet not in known]
+    if unknown:
+        raise StoryLensError(f"No outlet named '{unknown[0]}'. Outlets in this collection: {', '.join(known) or 'none'}.")
+    embedder = embedder_for(corpus.settings)
+    events = build_events(corpus, embedder)
+    events = filter_events(events, outlets, date_from, date_to, include_context=not args.story_only)
+    if args.json:
+        print_json([event_to_json(event) for event in events])
+        return 0
+    if not events:
+        print("No events found." if corpus.articles else "No articles yet. Add some with: python -m lib.cli ingest FILE ...")
+    for event in events:
+        context = " [background]" if event.is_context else ""
+        print(
+            f"{event.start}..{event.end}\t{event_date_label(event)}\t{event.summary}{context}\t"
+            f"({len(event.sources)} source(s); dated by: {event.clue})"
+        )
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("events", help="timeline events found in the articles, sorted by date")
+    parser.add_argument("--story-only", action="store_true", help="leave out background events before the story window")
+    parser.add_argument(
+        "--context", action="store_true",
+        help="include background events (the default: they are always listed, flagged is_context=true)",
+    )
+    parser.add_argument("--outlet", action="append", metavar="OUTLET", help="only events reported by this outlet (repeatable)")
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only events that may fall on or after this day")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="only events that may fall on or before this day")
+    add_data_option(parser)
+    parser.set_defaults(func=cmd_events)

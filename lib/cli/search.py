@@ -1,0 +1,79 @@
+"""`search`: passages that answer a question (hybrid semantic + keyword)."""
+
+from __future__ import annotations
+
+import sys
+
+from lib.cli.common import add_data_option, corpus_for, print_json
+from lib.core.errors import StoryLensError
+from lib.core.user_dates import parse_date_bound
+from lib.search.hybrid import (
+    MAX_K,
+    SearchFilters,
+    build_search_index,
+    no_results_message,
+    search,
+    search_by_article,
+    validate_k,
+    validate_query,
+)
+from lib.text.embed import embedder_for
+
+
+def filters_from_args(args) -> SearchFilters:
+    return SearchFilters(
+        outlets=tuple(args.outlet or ()),
+        date_from=parse_date_bound(args.date_from, name="--from date"),
+        date_to=parse_date_bound(args.date_to, end=True, name="--to date"),
+        languages=tuple(args.lang or ()),
+        include_undated=bool(args.include_undated),
+    )
+
+
+def cmd_search(args) -> int:
+    query = validate_query(args.query)
+    validate_k(args.k)
+    filters = filters_from_args(args)
+    corpus = corpus_for(args, quiet=args.json)
+    if not corpus.articles:
+        raise StoryLensError("There are no articles to search yet. Add some with: python -m lib.cli ingest FILE ...")
+    settings = corpus.settings
+    embedder = embedder_for(settings)
+    index = build_search_index(corpus, embedder)
+    if args.by_article:
+        results = search_by_article(index, query, embedder, k=args.k, filters=filters)
+        payload = [match.to_json() for match in results]
+    else:
+        results = search(index, query, embedder, k=args.k, filters=filters)
+        payload = [passage.to_json() for passage in results]
+    if args.json:
+        print_json(payload)
+        return 0
+    if not results:
+        print(no_results_message(query, filters, index), file=sys.stderr)
+        return 0
+    if args.by_article:
+        for rank, match in enumerate(results, start=1):
+            print(f"{rank}. {match.title} — {match.outlet}, {match.published.label()} [{match.source_file}]")
+            for passage in match.passages:
+                print(f"     #{passage.hit.sentence_index} ({passage.hit.matched_by}) {passage.hit.sentence}")
+    else:
+        for rank, passage in enumerate(results, start=1):
+            hit = passage.hit
+            print(f"{rank}. {hit.sentence}")
+            print(f"   {hit.title} — {hit.outlet}, {hit.published.label()} [{hit.source_file} #{hit.sentence_index}, {hit.matched_by}]")
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("search", help="find passages that answer a question (hybrid semantic + keyword)")
+    parser.add_argument("query", help="a question or words to look for")
+    parser.add_argument("--k", type=int, default=10, help=f"how many results (1-{MAX_K}, default 10)")
+    parser.add_argument("--outlet", action="append", metavar="OUTLET", help="only this outlet (repeatable; exact name as in `articles`)")
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only articles published on or after this date")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="only articles published on or before this date")
+    parser.add_argument("--lang", action="append", metavar="CODE", help="only sentences in this language (ISO code, repeatable)")
+    parser.add_argument("--include-undated", action="store_true", help="with --from/--to, keep articles whose date is unknown")
+    parser.add_argument("--by-article", action="store_true", help="group results by article, ranked by their best passage")
+    add_data_option(parser)
+    parser.set_defaults(func=cmd_search)

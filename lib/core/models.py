@@ -1,0 +1,245 @@
+"""Typed records that cross module boundaries.
+
+Every record that is shown to a user keeps a way back to its source: an
+`Article` keeps its cleaned `body`, every `Sentence` keeps offsets into that
+body, and events, claims and search hits keep the exact sentence (`quote`) and
+the `source_file` it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Literal
+
+# The one progress callback of every long step (ingest, embedding, building a view):
+# progress(done, total, what) with `what` a short phrase for the person waiting.
+ProgressCallback = Callable[[int, int, str], None]
+
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+
+# Kinds of text removed from a page before it becomes an article body.
+REMOVED_KINDS = (
+    "comment",  # reader comments, vote counts, replies
+    "related",  # related / most-read / "more from this section" lists
+    "promo",  # subscription offers, newsletter sign-ups, app promos
+    "appeal",  # donation / membership appeals
+    "caption",  # photo captions and image credits
+    "credit",  # copyright lines, wire credits, bylines
+    "disclaimer",  # AI-summary notices, syndication notices, legal text
+    "navigation",  # menus, section lists, share buttons, breadcrumbs, tags
+    "metadata",  # date lines, read-time, "Last Updated", title repeats
+    "other",  # anything else that is not the article's reporting
+)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date_label(date: str | None, precision: str, stated: bool = True) -> str:
+    """"19 Jun 2024 (day)", "Oct 2024 (month)", "2025 (year, inferred)", "date unknown"."""
+    if not date or precision == "unknown":
+        return "date unknown"
+    parts = date.split("-")
+    year = parts[0]
+    if precision in ("day", "week") and len(parts) == 3:
+        text = f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {year}"
+    elif precision in ("day", "week", "month") and len(parts) >= 2:
+        text = f"{_MONTHS[int(parts[1]) - 1]} {year}"
+    else:
+        text = year
+    note = precision if stated else f"{precision}, inferred"
+    return f"{text} ({note})"
+
+
+def format_interval_label(earliest: str, latest: str) -> str:
+    """"Oct 2024 (inferred)", "2025 (inferred)", "Jul 2024 – Jun 2025 (inferred)" for an inferred interval."""
+    start_year, start_month = int(earliest[:4]), int(earliest[5:7])
+    end_year, end_month = int(latest[:4]), int(latest[5:7])
+    if (start_year, start_month) == (end_year, end_month):
+        return f"{_MONTHS[start_month - 1]} {start_year} (inferred)"
+    if start_year == end_year and earliest[5:] == "01-01" and latest[5:] == "12-31":
+        return f"{start_year} (inferred)"
+    return f"{_MONTHS[start_month - 1]} {start_year} – {_MONTHS[end_month - 1]} {end_year} (inferred)"
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    """When an article was published, and how sure we are.
+
+    `date` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" to match `precision`, or None
+    when unknown. `stated` is True only when the page itself prints the date;
+    an inferred date always has `stated=False` and a `clue` explaining why.
+    `earliest`/`latest` ("YYYY-MM-DD") bound the interval the date certainly
+    falls in (None when unknown).
+    """
+
+    date: str | None
+    precision: DatePrecision
+    stated: bool
+    clue: str
+    earliest: str | None = None
+    latest: str | None = None
+
+    @staticmethod
+    def unknown(clue: str = "no date found in the text") -> "PublishedDate":
+        return PublishedDate(date=None, precision="unknown", stated=False, clue=clue)
+
+    def label(self) -> str:
+        """Human label that always shows the precision, e.g. "Oct 2024 (month)".
+
+        Inferred dates say so, and show their whole interval when it is wider
+        than one unit, so an uncertain date never reads as a confident one:
+        "2025 (year, inferred)", "Jul 2024 – Jun 2025 (inferred)".
+        """
+        if not self.stated and self.earliest and self.latest and self.date:
+            return format_interval_label(self.earliest, self.latest)
+        return format_date_label(self.date, self.precision, self.stated)
+
+
+@dataclass(frozen=True)
+class RemovedBlock:
+    """A block of page text that is not the article's reporting."""
+
+    kind: str  # one of REMOVED_KINDS
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body; `body[start:end] == text` always holds."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One ingested article: cleaned body, audit of what was removed, sentences.
+
+    `article_id` is the SHA-256 of the cleaned body text (so the same story
+    read from two files is one article); `raw_sha256` hashes the input bytes.
+    """
+
+    article_id: str
+    source_file: str
+    title: str
+    outlet: str
+    published: PublishedDate
+    language: str
+    body: str
+    removed: tuple[RemovedBlock, ...]
+    sentences: tuple[Sentence, ...]
+    raw_sha256: str
+    input_kind: Literal["text", "html"]
+    encoding: str
+    site: str = ""  # the website the page was saved from, when named
+    wire: str = ""  # wire service / original source credited, when named
+
+    def to_json(self) -> dict:
+        """The CLI's JSON shape (see README): sentences as a count."""
+        return {
+            "source_file": self.source_file,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": {
+                "date": self.published.date,
+                "precision": self.published.precision,
+                "stated": self.published.stated,
+                "clue": self.published.clue,
+                "earliest": self.published.earliest,
+                "latest": self.published.latest,
+            },
+            "language": self.language,
+            "body": self.body,
+            "removed": [asdict(block) for block in self.removed],
+            "sentences": len(self.sentences),
+            "site": self.site,
+            "wire": self.wire,
+            "input_kind": self.input_kind,
+            "encoding": self.encoding,
+            "article_id": self.article_id,
+        }
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where an item shown to a user comes from: one sentence of one article."""
+
+    source_file: str
+    article_id: str
+    quote: str
+    sentence_index: int
+    outlet: str
+    title: str
+    published: PublishedDate
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, dated as precisely as its sources allow.
+
+    `start`/`end` ("YYYY-MM-DD") bound the interval the event certainly falls
+    in; `precision` says how wide that is; `clue` holds the words that dated it.
+    """
+
+    event_id: str
+    start: str
+    end: str
+    precision: DatePrecision
+    clue: str
+    summary: str
+    sources: tuple[SourceRef, ...]
+    is_context: bool = False  # background before the story window (e.g. 2022 invasion)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence in which a source asserts something comparable."""
+
+    topic: str
+    source_file: str
+    article_id: str
+    quote: str
+    sentence_index: int
+    attributed_to: str
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    qualifier: str | None
+    reported_on: PublishedDate
+    hedged: bool
+    outlet: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A matching sentence with one sentence of context either side."""
+
+    source_file: str
+    article_id: str
+    title: str
+    outlet: str
+    published: PublishedDate
+    sentence: str
+    context: str
+    sentence_index: int
+    score: float
+    language: str
+    matched_by: str = "semantic+keyword"  # or "keyword", "semantic"
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What ingesting one input did: added, duplicate, or rejected (with why)."""
+
+    source_file: str
+    status: Literal["added", "unchanged", "duplicate", "rejected"]
+    message: str
+    article_id: str | None = None
+    encoding: str | None = None
+    duplicate_of: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)

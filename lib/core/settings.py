@@ -1,0 +1,99 @@
+"""One Settings object: defaults, overridden by environment variables.
+
+| setting          | env var                    | default                                  |
+|------------------|----------------------------|------------------------------------------|
+| data_dir         | STORYLENS_DATA             | <repo>/data                              |
+| model_name       | STORYLENS_MODEL            | "all-MiniLM-L6-v2" (bundled package)     |
+| max_input_bytes  | STORYLENS_MAX_INPUT_MB     | 20 MB                                    |
+| story_start      | STORYLENS_STORY_START      | "2024-06-01"                             |
+| embed_batch_size | STORYLENS_EMBED_BATCH      | 8                                        |
+
+`model_name` is either the bundled default, a local directory holding a
+sentence-transformers model, or the name of a model already in the local
+Hugging Face cache; nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Sentences per model call. Small batches are both faster and far leaner on CPU:
+# 1,228 news sentences took 10.3 s and +113 MB peak at 8, 21.2 s and +468 MB at 64
+# (attention memory grows with batch x length^2). `python -m bench.embed_batch`.
+DEFAULT_EMBED_BATCH = 8
+DEFAULT_MAX_INPUT_MB = 20
+DEFAULT_STORY_START = "2024-06-01"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    model_name: str = DEFAULT_MODEL
+    max_input_bytes: int = DEFAULT_MAX_INPUT_MB * 1024 * 1024
+    story_start: str = DEFAULT_STORY_START
+    embed_batch_size: int = DEFAULT_EMBED_BATCH
+
+    @property
+    def bundled_articles_dir(self) -> Path:
+        return self.data_dir / "articles"
+
+    @property
+    def store_dir(self) -> Path:
+        """Derived data (never committed): the SQLite store and caches."""
+        return self.data_dir / ".storylens"
+
+    def with_data_dir(self, data_dir: str | Path) -> "Settings":
+        return replace(self, data_dir=Path(data_dir).expanduser().resolve())
+
+
+def _number(env, name: str, default: str, kind, low: float, high: float, meaning: str):
+    """`env[name]` as `kind` within [low, high]; a SettingsError that names the variable otherwise."""
+    from lib.core.errors import SettingsError
+
+    text = env.get(name, default)
+    try:
+        value = kind(text.strip())
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise SettingsError(
+            f"The setting {name}={text!r} is not usable: it must be {meaning} from {low:g} to {high:g}. "
+            f"Correct it or remove it (the default is {default})."
+        )
+    return value
+
+
+def _iso_day(env, name: str, default: str) -> str:
+    from datetime import date
+
+    from lib.core.errors import SettingsError
+
+    text = env.get(name, default).strip()
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(
+            f"The setting {name}={text!r} is not a date: write it as YYYY-MM-DD, e.g. {default}. "
+            "Correct it or remove it."
+        ) from None
+    return text
+
+
+def load_settings(data_dir: str | Path | None = None) -> Settings:
+    """Settings from the environment; `data_dir` (e.g. `--data DIR`) wins.
+
+    Raises SettingsError (one line naming the variable) for a value it cannot use.
+    """
+    env = os.environ
+    chosen_dir = data_dir or env.get("STORYLENS_DATA") or (REPO_ROOT / "data")
+    return Settings(
+        data_dir=Path(chosen_dir).expanduser().resolve(),
+        model_name=env.get("STORYLENS_MODEL", DEFAULT_MODEL),
+        max_input_bytes=int(_number(env, "STORYLENS_MAX_INPUT_MB", str(DEFAULT_MAX_INPUT_MB), float, 0.001, 1024, "a size in MB") * 1024 * 1024),
+        story_start=_iso_day(env, "STORYLENS_STORY_START", DEFAULT_STORY_START),
+        embed_batch_size=_number(env, "STORYLENS_EMBED_BATCH", str(DEFAULT_EMBED_BATCH), int, 1, 1024, "a whole number"),
+    )

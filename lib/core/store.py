@@ -1,0 +1,683 @@
+"""On-disk corpus: raw inputs as files, derived records in SQLite.
+
+Layout under `settings.store_dir` (`<data_dir>/.storylens/`):
+
+    uploads/<raw_sha256>/<safe name>   raw bytes of every article a user added
+    store.sqlite                        articles, embeddings, near-duplicate index,
+                                        derived caches (events, claims, ...)
+
+Raw inputs are the source of truth and are written atomically (temp file,
+fsync, rename) before the database learns of them; the database is derived
+data that can be rebuilt from them. Every database write is one transaction,
+so a crash leaves either the old state or the new one. SQLite in WAL mode
+lets several processes (browser sessions, CLI runs) read and write at once.
+
+Damage is detected, never trusted: a database that fails SQLite's integrity
+check is moved aside (`store.sqlite.corrupt-<stamp>`) and rebuilt from the raw
+files by the next sync; an embeddings blob or cache payload whose SHA-256 does
+not match is reported missing so the caller recomputes it. SQLite failures a
+user can hit (disk full, read-only folder, busy database) become `StoreError`
+with a message, never a traceback.
+
+Costs per call do not grow with the collection, except `rows`/`articles`
+(which return everything): lookups use indexes and `fingerprint` is an
+order-independent XOR of per-article hashes kept up to date by each write.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+import uuid
+import weakref
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from lib.core.errors import StoreError
+from lib.core.file_names import safe_name
+from lib.core.memory import gc_paused
+from lib.core.models import Article, PublishedDate, RemovedBlock, Sentence
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    article_id TEXT PRIMARY KEY,
+    raw_sha256 TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    origin TEXT NOT NULL,            -- 'bundled' (a file in the data dir) or 'upload'
+    raw_path TEXT NOT NULL,          -- where the raw bytes live, relative to data_dir
+    pipeline TEXT NOT NULL,          -- fingerprint of the code that produced the record
+    record TEXT NOT NULL,            -- Article as JSON
+    added_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_raw ON articles(raw_sha256);
+CREATE TABLE IF NOT EXISTS rejected (
+    raw_sha256 TEXT PRIMARY KEY,     -- inputs in the data dir that could not be read,
+    source_file TEXT NOT NULL,       -- remembered so they are not retried every launch
+    pipeline TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lsh (
+    band TEXT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lsh_band ON lsh(band);
+-- Without it every put/remove scans the whole lsh table (16 rows per article): O(n) per write.
+CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article_id);
+CREATE TABLE IF NOT EXISTS embeddings (
+    model TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vectors BLOB NOT NULL,
+    sha256 TEXT NOT NULL,            -- hash of the blob: a corrupt entry is rebuilt, not trusted
+    PRIMARY KEY (model, article_id)
+);
+CREATE INDEX IF NOT EXISTS embeddings_article ON embeddings(article_id);
+CREATE TABLE IF NOT EXISTS cache (
+    name TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (name)
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+_FINGERPRINT_KEY = "articles_xor"
+# sqlite error names that mean "the file is damaged" (as opposed to busy/locked/full).
+_CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"}
+# Databases this process already integrity-checked (quick_check reads the whole file).
+_CHECKED: set[tuple[str, int]] = set()
+_FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024
+_CHECKED_LOCK = threading.Lock()
+# Every connection this process opened, closed at exit: the last close of a WAL
+# database checkpoints it, so a cleanly exited CLI run leaves one store.sqlite.
+_OPEN_CONNECTIONS: "weakref.WeakSet[_Connection]" = weakref.WeakSet()
+
+
+class _Connection(sqlite3.Connection):
+    """A plain sqlite3 connection that can be weakly referenced (for the exit hook)."""
+
+
+@atexit.register
+def _close_connections_at_exit() -> None:
+    for connection in list(_OPEN_CONNECTIONS):
+        try:
+            connection.close()
+        except Exception:
+            pass
+
+
+def is_corruption(error: BaseException) -> bool:
+    """True when a sqlite error means the database file is damaged (not busy, locked or full)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name in _CORRUPTION_ERRORS:
+        return True
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+BUSY_MESSAGE = "The collection is busy (another window or command is adding articles). Try again in a minute."
+
+
+def cannot_write_error(store_dir: Path, reason: str | None = None) -> StoreError:
+    """The StoreError for a store folder StoryLens cannot write to (`reason`: the OS's words, if any)."""
+    because = f" ({reason})" if reason else ""
+    return StoreError(
+        f"StoryLens cannot write to {store_dir}{because}. Choose a data folder you can write to "
+        "(--data DIR or STORYLENS_DATA)."
+    )
+
+
+def store_error_from(error: sqlite3.Error, store_dir: Path) -> "StoreError":
+    """A user-facing StoreError for a sqlite failure."""
+    text = str(error).lower()
+    if is_corruption(error):
+        return StoreError(
+            f"The collection database in {store_dir} is damaged ({error}). Restart StoryLens: "
+            "it is rebuilt from the saved article files and no article is lost."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(BUSY_MESSAGE)
+    if "full" in text:
+        return StoreError(f"The disk holding {store_dir} is full. Free some space and try again.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return cannot_write_error(store_dir)
+    return StoreError(f"The collection database could not be used ({error}). Try again; if it persists, report it.")
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        _fsync_directory(path.parent)  # make the rename itself survive a power cut
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _fsync_directory(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not supported here (e.g. Windows): the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _article_hash(article_id: str, pipeline: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"{article_id}:{pipeline}".encode()).digest(), "big")
+
+
+def article_to_record(article: Article) -> str:
+    return json.dumps(asdict(article), ensure_ascii=False)
+
+
+def article_from_record(record: str) -> Article:
+    data = json.loads(record)
+    data["published"] = PublishedDate(**data["published"])
+    data["removed"] = tuple(RemovedBlock(**block) for block in data["removed"])
+    data["sentences"] = tuple(Sentence(**sentence) for sentence in data["sentences"])
+    return Article(**data)
+
+
+class Store:
+    """The articles of one data directory, with their derived data.
+
+    Guarantees: every write is atomic; an article is stored once (by cleaned
+    body hash); a record produced by older code is reported as stale so the
+    caller can re-derive it from its raw bytes; a damaged database file is
+    moved aside and recreated empty (the next sync refills it from the raw
+    files); sqlite failures surface as `StoreError` with a user-facing message.
+    Safe to use from several threads and processes at once.
+    """
+
+    lock_timeout_s = 120.0  # how long a writer waits for another one before saying "busy"
+
+    def __init__(self, data_dir: Path, store_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.store_dir = Path(store_dir)
+        self.uploads_dir = self.store_dir / "uploads"
+        self.db_path = self.store_dir / "store.sqlite"
+        self.recovered_from: Path | None = None  # where a damaged database was moved, if it was
+        self._local = threading.local()
+        try:
+            self.store_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"Cannot create the StoryLens store in {self.store_dir}: {error.strerror}. "
+                "Choose a data folder you can write to (--data DIR or STORYLENS_DATA)."
+            ) from error
+        self._open_database()
+
+    # -- database plumbing -------------------------------------------------
+    def _new_connection(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.db_path, timeout=60, isolation_level=None, check_same_thread=False, factory=_Connection
+        )
+        connection.execute("PRAGMA busy_timeout=60000")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        _OPEN_CONNECTIONS.add(connection)
+        return connection
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their thread ends or at exit)."""
+        self._forget_connection()
+
+    def _connection(self) -> sqlite3.Connection:
+        """This thread's connection to the database (opened on first use).
+
+        sqlite3 connections must not cross threads (Streamlit runs each session
+        in its own thread) and must not survive a fork. Keeping one open per
+        thread matters for speed: when the last connection to a WAL database
+        closes, SQLite checkpoints and deletes the WAL, which costs several
+        fsyncs per operation.
+        """
+        local = self._local
+        connection = getattr(local, "connection", None)
+        if connection is None or getattr(local, "pid", None) != os.getpid():
+            connection = self._new_connection()
+            local.connection, local.pid, local.depth = connection, os.getpid(), 0
+        return connection
+
+    def _forget_connection(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        self._local.connection = None
+        if connection is not None:
+            try:
+                connection.close()
+            except sqlite3.Error:
+                pass
+
+    def _file_key(self) -> tuple[str, int]:
+        try:
+            return (str(self.db_path.resolve()), self.db_path.stat().st_ino)
+        except OSError:
+            return (str(self.db_path.resolve()), -1)
+
+    def _open_database(self) -> None:
+        key = self._file_key()
+        with _CHECKED_LOCK:
+            checked = key in _CHECKED
+        # One process at a time: two processes creating the tables of a new file
+        # (or switching it to WAL) at once can get SQLITE_BUSY at once, without
+        # SQLite's busy wait, when each holds a read lock the other must upgrade.
+        with self._opening_lock():
+            try:
+                self._prepare(check=not checked)
+            except sqlite3.DatabaseError as error:
+                if not is_corruption(error):
+                    raise store_error_from(error, self.store_dir) from error
+                self._move_damaged_aside()
+                self._prepare(check=False)
+        with _CHECKED_LOCK:
+            _CHECKED.add(self._file_key())
+
+    @contextmanager
+    def _opening_lock(self) -> Iterator[None]:
+        """The inter-process write lock, with its failures as StoreErrors."""
+        from filelock import Timeout
+
+        try:
+            lock = self.write_lock()
+            lock.acquire()
+        except Timeout as error:
+            raise StoreError(BUSY_MESSAGE) from error
+        except OSError as error:
+            raise cannot_write_error(self.store_dir, error.strerror) from error
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _prepare(self, check: bool) -> None:
+        """Integrity-check (once per process), set WAL mode and create missing tables."""
+        self._forget_connection()
+        connection = self._new_connection()
+        try:
+            if check and self.db_path.exists() and self.db_path.stat().st_size > 0:
+                # integrity_check also proves every index matches its table (quick_check
+                # does not: a damaged index then silently misses duplicates); it reads
+                # the whole file, so past ~256 MB only the quick check runs at open.
+                full = self.db_path.stat().st_size <= _FULL_CHECK_MAX_BYTES
+                rows = connection.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchall()
+                if [row[0] for row in rows] != ["ok"]:
+                    error = sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(r[0] for r in rows[:3]))
+                    raise error
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(SCHEMA)
+            if connection.execute("SELECT 1 FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone() is None:
+                self._rebuild_fingerprint(connection)
+        finally:
+            connection.close()
+
+    def _move_damaged_aside(self) -> None:
+        # The database is derived data: keep the damaged file for inspection
+        # and start a new one, which the next sync refills from the raw files.
+        stamp = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        moved = None
+        for suffix in ("", "-wal", "-shm"):
+            damaged = Path(str(self.db_path) + suffix)
+            if damaged.exists():
+                target = Path(f"{damaged}.corrupt-{stamp}")
+                damaged.replace(target)
+                moved = moved or target
+        self.recovered_from = moved
+
+    def _failed(self, error: sqlite3.Error) -> StoreError:
+        if is_corruption(error):
+            self._forget_connection()
+            # Damage found while running: the next Store() for this file re-checks and rebuilds.
+            with _CHECKED_LOCK:
+                _CHECKED.discard(self._file_key())
+        return store_error_from(error, self.store_dir)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: all statements inside commit together or not at all.
+
+        Nested use in one thread becomes a savepoint of the outer transaction.
+        """
+        try:
+            connection = self._connection()
+            nested = connection.in_transaction
+            connection.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            self._forget_connection()
+            raise self._failed(error) from error
+        try:
+            yield connection
+            connection.execute("RELEASE nested" if nested else "COMMIT")
+        except BaseException as error:
+            try:
+                if nested:
+                    connection.execute("ROLLBACK TO nested")
+                    connection.execute("RELEASE nested")
+                elif connection.in_transaction:
+                    connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                self._forget_connection()  # the transaction is void either way; start clean
+            if isinstance(error, sqlite3.Error):
+                raise self._failed(error) from error
+            raise
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads; each statement sees one committed state (WAL snapshot)."""
+        try:
+            connection = self._connection()
+        except sqlite3.Error as error:
+            raise self._failed(error) from error
+        try:
+            yield connection
+        except sqlite3.Error as error:
+            raise self._failed(error) from error
+
+    def write_lock(self):
+        """An inter-process lock for check-then-write sequences (e.g. duplicate checks)."""
+        from filelock import FileLock
+
+        return FileLock(str(self.store_dir / "write.lock"), timeout=self.lock_timeout_s)
+
+    # -- raw inputs ----------------------------------------------------------
+    def save_upload(self, name: str, data: bytes) -> Path:
+        """Keep the raw bytes of an added article; returns the path relative to data_dir.
+
+        The file lands in `uploads/<sha256>/<plain name>` whatever `name` holds
+        (folders, '..' and control characters are dropped), written atomically.
+        """
+        raw_sha = sha256_bytes(data)
+        folder = self.uploads_dir / raw_sha
+        target = folder / safe_name(name)
+        if target.parent != folder:  # defence in depth: safe_name never yields a path
+            raise StoreError(f"'{name}' is not a usable file name. Rename the file and retry.")
+        try:
+            if not (target.exists() and target.stat().st_size == len(data)):
+                atomic_write_bytes(target, data)
+        except OSError as error:
+            if error.errno == 28:  # ENOSPC
+                raise StoreError(f"The disk holding {self.store_dir} is full. Free some space and retry.") from error
+            raise StoreError(
+                f"Could not save '{target.name}' in {self.uploads_dir} ({error.strerror}). "
+                "Check that the data folder is writable and retry."
+            ) from error
+        return target.relative_to(self.data_dir)
+
+    def read_raw(self, raw_path: str) -> bytes:
+        return (self.data_dir / raw_path).read_bytes()
+
+    def upload_files(self) -> list[Path]:
+        """Raw files a user added earlier (each in a folder named by its hash)."""
+        if not self.uploads_dir.exists():
+            return []
+        return sorted(
+            path
+            for path in self.uploads_dir.glob("*/*")
+            if path.is_file() and not path.name.startswith(".tmp-")
+        )
+
+    # -- the set fingerprint -----------------------------------------------------
+    @staticmethod
+    def _xor_fingerprint(connection: sqlite3.Connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
+        """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`."""
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
+        value = int(row[0], 16) if row else 0
+        for article_id in dict.fromkeys(article_ids):
+            found = connection.execute("SELECT pipeline FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+            if found:
+                value ^= _article_hash(article_id, found[0])
+        if adding:
+            value ^= _article_hash(*adding)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, f"{value:064x}"))
+
+    @staticmethod
+    def _rebuild_fingerprint(connection: sqlite3.Connection) -> None:
+        value = 0
+        for article_id, pipeline in connection.execute("SELECT article_id, pipeline FROM articles"):
+            value ^= _article_hash(article_id, pipeline)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, f"{value:064x}"))
+
+    # -- articles ------------------------------------------------------------
+    def put_article(
+        self,
+        article: Article,
+        origin: str,
+        raw_path: str,
+        pipeline: str,
+        lsh_bands: list[str],
+        replaces: str | None = None,
+    ) -> None:
+        """Insert (or replace a stale record of) one article, atomically."""
+        with self.transaction() as connection:
+            self._xor_fingerprint(
+                connection, [article.article_id] + ([replaces] if replaces else []), (article.article_id, pipeline)
+            )
+            if replaces:
+                connection.execute("DELETE FROM articles WHERE article_id = ?", (replaces,))
+                connection.execute("DELETE FROM lsh WHERE article_id = ?", (replaces,))
+            connection.execute("DELETE FROM lsh WHERE article_id = ?", (article.article_id,))
+            connection.execute(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.article_id,
+                    article.raw_sha256,
+                    article.source_file,
+                    origin,
+                    raw_path,
+                    pipeline,
+                    article_to_record(article),
+                    time.time(),
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO lsh VALUES (?, ?)", [(band, article.article_id) for band in lsh_bands]
+            )
+
+    def remove_article(self, article_id: str) -> bool:
+        """Delete one article and its derived data; its raw upload is deleted too."""
+        with self.transaction() as connection:
+            row = connection.execute(
+                "SELECT origin, raw_path FROM articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            self._xor_fingerprint(connection, [article_id], None)
+            connection.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
+            connection.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
+            connection.execute("DELETE FROM embeddings WHERE article_id = ?", (article_id,))
+        origin, raw_path = row
+        if origin == "upload":
+            raw_file = self.data_dir / raw_path
+            if raw_file.exists():
+                raw_file.unlink()
+                try:
+                    raw_file.parent.rmdir()
+                except OSError:
+                    pass
+        return True
+
+    def rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(article_id, raw_sha256, source_file, origin, raw_path, pipeline) for every article."""
+        with self.reading() as connection:
+            return connection.execute(
+                "SELECT article_id, raw_sha256, source_file, origin, raw_path, pipeline "
+                "FROM articles ORDER BY source_file"
+            ).fetchall()
+
+    def articles(self) -> list[Article]:
+        """Every stored article, ordered by source file name (one consistent snapshot)."""
+        with self.reading() as connection:
+            rows = connection.execute("SELECT source_file, article_id, record FROM articles").fetchall()
+        # Sorted here, not by ORDER BY: without an index SQLite sorts the whole
+        # records (1 GB at 100k articles) through temp files.
+        rows.sort(key=lambda row: (row[0], row[1]))
+        with gc_paused():  # many small records: the collector would make this quadratic
+            return [article_from_record(record) for _file, _id, record in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        with self.reading() as connection:
+            row = connection.execute(
+                "SELECT record FROM articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        return article_from_record(row[0]) if row else None
+
+    def find_by_raw_sha(self, raw_sha256: str) -> tuple[str, str] | None:
+        """(article_id, pipeline) of the article made from these exact bytes, if any."""
+        with self.reading() as connection:
+            return connection.execute(
+                "SELECT article_id, pipeline FROM articles WHERE raw_sha256 = ?", (raw_sha256,)
+            ).fetchone()
+
+    def source_file_of(self, article_id: str) -> str | None:
+        with self.reading() as connection:
+            row = connection.execute(
+                "SELECT source_file FROM articles WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def near_duplicate_candidates(self, lsh_bands: list[str]) -> set[str]:
+        """Article ids sharing at least one MinHash band with the given signature."""
+        if not lsh_bands:
+            return set()
+        with self.reading() as connection:
+            found: set[str] = set()
+            for start in range(0, len(lsh_bands), 500):
+                chunk = lsh_bands[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    article_id
+                    for (article_id,) in connection.execute(
+                        f"SELECT DISTINCT article_id FROM lsh WHERE band IN ({marks})", chunk
+                    )
+                )
+        return found
+
+    def bodies(self, article_ids) -> dict[str, str]:
+        """Cleaned body text of the given stored articles, in one query (missing ids are absent)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, str] = {}
+        with self.reading() as connection:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    connection.execute(
+                        f"SELECT article_id, json_extract(record, '$.body') FROM articles WHERE article_id IN ({marks})",
+                        chunk,
+                    ).fetchall()
+                )
+        return found
+
+    def count(self) -> int:
+        with self.reading() as connection:
+            return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def fingerprint(self) -> str:
+        """Changes whenever the set of stored articles (or their derivation) changes.
+
+        Constant time: an XOR of per-article SHA-256 hashes maintained by every
+        write (one row read; no COUNT(*), which scans a table of 100k records),
+        so the same set gives the same fingerprint whatever order it was built in.
+        """
+        with self.reading() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
+        if row is None:  # created by an older version mid-run: compute it once
+            with self.transaction() as connection:
+                self._rebuild_fingerprint(connection)
+            return self.fingerprint()
+        return hashlib.sha256(f"articles:{row[0]}".encode()).hexdigest()[:16]
+
+    # -- rejected inputs found in the data folder ------------------------------
+    def remember_rejected(self, raw_sha256: str, source_file: str, pipeline: str, message: str) -> None:
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?)",
+                (raw_sha256, source_file, pipeline, message),
+            )
+
+    def rejected_before(self, raw_sha256: str, pipeline: str) -> str | None:
+        with self.reading() as connection:
+            row = connection.execute(
+                "SELECT message FROM rejected WHERE raw_sha256 = ? AND pipeline = ?",
+                (raw_sha256, pipeline),
+            ).fetchone()
+        return row[0] if row else None
+
+    # -- embeddings ------------------------------------------------------------
+    def get_embeddings(self, model: str, article_id: str) -> np.ndarray | None:
+        """Cached sentence vectors, or None when missing or corrupt (then rebuild)."""
+        with self.reading() as connection:
+            row = connection.execute(
+                "SELECT dim, vectors, sha256 FROM embeddings WHERE model = ? AND article_id = ?",
+                (model, article_id),
+            ).fetchone()
+        if row is None:
+            return None
+        dim, blob, expected_sha = row
+        if not isinstance(blob, bytes) or sha256_bytes(blob) != expected_sha or dim <= 0 or len(blob) % (4 * dim):
+            return None
+        vectors = np.frombuffer(blob, dtype=np.float32).reshape(-1, dim)
+        if not np.isfinite(vectors).all():
+            return None
+        return vectors
+
+    def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None:
+        blob = np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?, ?)",
+                (model, article_id, int(vectors.shape[1]), blob, sha256_bytes(blob)),
+            )
+
+    # -- derived caches (events, claims, ...) -----------------------------------
+    def get_cache(self, name: str, fingerprint: str):
+        """The cached JSON payload for `name` if it was built for `fingerprint` and is intact."""
+        with self.reading() as connection:
+            row = connection.execute(
+                "SELECT fingerprint, payload, sha256 FROM cache WHERE name = ?", (name,)
+            ).fetchone()
+        if row is None or row[0] != fingerprint:
+            return None
+        payload = row[1]
+        if not isinstance(payload, str) or sha256_bytes(payload.encode("utf-8", "surrogatepass")) != row[2]:
+            return None
+        try:
+            return json.loads(payload)
+        except ValueError:
+            return None
+
+    def put_cache(self, name: str, fingerprint: str, payload) -> None:
+        text = json.dumps(payload, ensure_ascii=False)
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)",
+                (name, fingerprint, text, sha256_bytes(text.encode("utf-8", "surrogatepass"))),
+            )

@@ -1,0 +1,217 @@
+"""Timeline events: things that happened, found in article bodies and merged across sources.
+
+Guarantees of `build_events`:
+
+* Events come only from `Article.sentences` (the cleaned body), never from
+  removed page text (comments, related-article lists, menus).
+* Every event keeps each sentence it came from, verbatim (`SourceRef.quote`),
+  with its article, outlet and publication date; `summary` is a contiguous
+  piece of one of those sentences (possibly cut short with "…"), never
+  invented words.
+* Dates come from `lib.text.dates`: an interval with a precision and the words
+  that dated it. Relative phrases are read against the publication date, so
+  "last week" in a 16 Nov 2024 report is the week of 4-10 Nov, not the 16th.
+* A sentence with no date phrase becomes an event only when it clearly
+  reports news of the day: a statement ("X said", "X has expressed") or a
+  present-perfect action ("has ordered") by a named actor, in an article whose
+  publication day is known, with no "previously"/"earlier" marker. Such events
+  are dated to the week ending on the publication day (precision "week", clue
+  "reported on 26 Oct 2024 (no date in sentence)"). Passive or continuous
+  present perfect ("have been sent", "has been supplying") describes a
+  build-up, not a dated event, and is skipped.
+* Sentences off the corpus's story (page furniture the cleaner missed, e.g. a
+  bond-market story in a related-articles list) are dropped by a semantic
+  relevance floor against the corpus centroid.
+* The same event from several sentences (or outlets) is one event when the
+  dates overlap, the sentences are semantically close (shared embedder) and
+  they share a named actor or key noun; clusters are complete-linkage, so two
+  different events on one day are never merged through a third.
+* `is_context` is True when the whole interval lies before
+  `settings.story_start` (an event that may fall inside the window is shown).
+
+CLI: `python -m lib.cli events` (lib/cli/events.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from typing import Iterable
+
+from lib.core.models import Article, Event, ProgressCallback, PublishedDate, SourceRef
+from lib.core.settings import DEFAULT_STORY_START
+from lib.events.mentions import EventMention, find_event_mentions
+from lib.events.merge import (
+    RELEVANCE_FLOOR,
+    RELEVANCE_STRONG,
+    core_actors,
+    merge_mentions,
+    story_relevance,
+)
+from lib.text.dates import (
+    parse_iso,
+    precision_for_span,
+)
+
+EVENTS_VERSION = "events-v4"  # bump when the extraction rules change (invalidates the cache)
+
+
+
+def _source_ref(mention: EventMention) -> SourceRef:
+    article = mention.article
+    return SourceRef(
+        source_file=article.source_file,
+        article_id=article.article_id,
+        quote=mention.sentence.text,
+        sentence_index=mention.sentence.index,
+        outlet=article.outlet,
+        title=article.title,
+        published=article.published,
+    )
+
+
+
+def event_from_cluster(cluster: list[EventMention], story_start: str) -> Event:
+    """One event: the tightest interval its sources agree on, the most precise source's words."""
+    ranked = sorted(cluster, key=lambda m: (m.width, m.dated_by == "report", m.article.source_file, m.sentence.index))
+    best = ranked[0]
+    start = max(m.start for m in cluster)
+    end = min(m.end for m in cluster)
+    if start > end:  # sources disagree: keep the most precise one's interval
+        start, end = best.start, best.end
+    natural = min((m.precision for m in cluster), key=["day", "week", "month", "year"].index)
+    precision = precision_for_span(parse_iso(start), parse_iso(end), natural)
+    clues = []
+    for mention in ranked:
+        if mention.clue not in clues:
+            clues.append(mention.clue)
+    sources: list[SourceRef] = []
+    seen = set()
+    for mention in sorted(cluster, key=lambda m: (m.article.source_file, m.sentence.index)):
+        key = (mention.article.article_id, mention.sentence.index)
+        if key not in seen:
+            seen.add(key)
+            sources.append(_source_ref(mention))
+    identity = f"{best.article.source_file}|{best.sentence.text}|{best.summary}"
+    return Event(
+        event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12],
+        start=start,
+        end=end,
+        precision=precision,  # type: ignore[arg-type]
+        clue="; ".join(clues),
+        summary=best.summary,
+        sources=tuple(sources),
+        is_context=end < story_start,
+    )
+
+
+
+def extract_events(
+    articles: list[Article],
+    embedder,
+    sentence_vectors: dict,
+    story_start: str = DEFAULT_STORY_START,
+) -> list[Event]:
+    """Events of these articles, merged across sources, sorted by start date then summary."""
+    mentions = [mention for article in articles for mention in find_event_mentions(article)]
+    relevance = story_relevance(mentions, sentence_vectors, articles)
+    core = core_actors(articles)
+    mentions = [
+        mention
+        for mention, score in zip(mentions, relevance)
+        if score >= RELEVANCE_STRONG or (score >= RELEVANCE_FLOOR and mention.actors & core)
+    ]
+    if not mentions:
+        return []
+    clause_vectors = embedder.encode([mention.summary for mention in mentions])
+    clusters = merge_mentions(mentions, clause_vectors)
+    events = [event_from_cluster(cluster, story_start) for cluster in clusters]
+    return sorted(events, key=lambda event: (event.start, event.end, event.summary))
+
+
+
+# -- building with the cache ------------------------------------------------------------------
+def event_to_json(event: Event) -> dict:
+    """The CLI/cache JSON shape of one event."""
+    data = asdict(event)
+    data["sources"] = [
+        {**asdict(source), "published": asdict(source.published), "published_label": source.published.label()}
+        for source in event.sources
+    ]
+    return data
+
+
+
+def event_from_json(data: dict) -> Event:
+    sources = tuple(
+        SourceRef(
+            **{key: value for key, value in source.items() if key not in ("published", "published_label")},
+            published=PublishedDate(**source["published"]),
+        )
+        for source in data["sources"]
+    )
+    return Event(**{**data, "sources": sources})
+
+
+
+def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> list[Event]:
+    """The corpus's events, computed once per corpus + model + code version and cached in the store."""
+    from lib.text.embed import article_vectors
+
+    key = f"{corpus.fingerprint}:{embedder.model_id}:{EVENTS_VERSION}:{dates_fingerprint(corpus.articles)}"
+    cached = corpus.store.get_cache("events", key)
+    if cached is not None:
+        try:
+            return [event_from_json(item) for item in cached]
+        except (TypeError, KeyError):  # an older payload shape: rebuild
+            pass
+    if progress:
+        progress(1, 10, "Embedding sentences…")
+    vectors = article_vectors(corpus.store, corpus.articles, embedder)
+    if progress:
+        progress(7, 10, "Finding and merging events…")
+    events = extract_events(corpus.articles, embedder, vectors, corpus.settings.story_start)
+    corpus.store.put_cache("events", key, [event_to_json(event) for event in events])
+    if progress:
+        progress(10, 10, "Timeline ready")
+    return events
+
+
+
+def dates_fingerprint(articles: Iterable[Article]) -> str:
+    """Inferred publication dates are not part of the store fingerprint; include them in the cache key."""
+    digest = hashlib.sha256()
+    for article in articles:
+        published = article.published
+        digest.update(f"{article.article_id}:{published.date}:{published.precision}:{published.earliest}:{published.latest};".encode())
+    return digest.hexdigest()[:12]
+
+
+
+def filter_events(
+    events: Iterable[Event],
+    outlets: Iterable[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_context: bool = True,
+) -> list[Event]:
+    """Events reported by any of `outlets` (all when empty) whose interval overlaps [date_from, date_to].
+
+    With an outlet filter, an event keeps only the sources from those outlets.
+    """
+    chosen = set(outlets or ())
+    result = []
+    for event in events:
+        if not include_context and event.is_context:
+            continue
+        if date_from and event.end < date_from:
+            continue
+        if date_to and event.start > date_to:
+            continue
+        if chosen:
+            sources = tuple(source for source in event.sources if source.outlet in chosen)
+            if not sources:
+                continue
+            event = Event(**{**asdict(event), "sources": sources}) if len(sources) != len(event.sources) else event
+        result.append(event)
+    return result

@@ -1,0 +1,429 @@
+"""Event mentions: the sentences (or clauses) of an article that report something
+happening on a date, with the actors they name and a short summary taken from the sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from lib.core.models import Article, Sentence
+from lib.text.dates import (
+    ResolvedDate,
+    is_english_sentence,
+    is_future,
+    parse_iso,
+    report_window,
+    resolve_dates,
+)
+
+SUMMARY_WORDS = 15
+
+
+# Past forms of verbs that report something happening or being said. General news
+# vocabulary, not words picked from the bundled articles.
+ACTION_VERBS = frozenset(
+    """signed sent deployed dispatched visited arrived attacked launched met held toured ordered fired
+    struck hit killed destroyed downed began started invaded captured seized agreed approved ratified
+    unveiled tested test-fired engaged crossed entered withdrew supplied delivered transferred opened
+    closed elected appointed resigned concluded established attended hosted welcomed discussed
+    imposed sanctioned shelled bombed raided intercepted shot occupied liberated evacuated returned
+    departed travelled traveled flew landed exploded collapsed died injured wounded detained arrested
+    released announced declared adopted passed rejected suspended resumed broke clashed fought""".split()
+)
+
+STATEMENT_VERBS = frozenset(
+    """said told expressed criticized criticised condemned warned urged accused announced reported
+    revealed confirmed denied stated claimed noted added stressed emphasized emphasised vowed pledged
+    called protested welcomed demanded mentioned posted wrote quoted""".split()
+)
+
+EVENT_VERBS = ACTION_VERBS | STATEMENT_VERBS
+
+_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would"}
+
+# Words that cannot end the noun phrase of a reduced relative clause ("the treaty signed Wednesday").
+_NOT_A_NOUN = _AUXILIARIES | {
+    "which", "who", "that", "it", "he", "she", "they", "we", "i", "you", "and", "or", "but", "also", "then",
+    "later", "first", "jointly", "reportedly", "officially", "formally", "finally", "not", "never",
+}
+
+
+# Actor words: generic institutions and roles, plus aliases that name the same country.
+ACTOR_NOUNS = frozenset(
+    """government ministry minister president leader premier chancellor king army military forces troops
+    soldiers officials spokesman spokeswoman spokesperson secretary ambassador embassy parliament
+    council commander general navy air agency authorities police intelligence state media diplomats""".split()
+)
+
+ALIASES = {
+    "pyongyang": "north korea", "north korean": "north korea", "n korea": "north korea", "n. korea": "north korea",
+    "n.korea": "north korea", "dprk": "north korea", "north korea": "north korea",
+    "moscow": "russia", "kremlin": "russia", "russian": "russia", "russia": "russia",
+    "tokyo": "japan", "japanese": "japan", "japan": "japan",
+    "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "ukraine": "ukraine",
+    "seoul": "south korea", "south korean": "south korea", "south korea": "south korea",
+    "washington": "united states", "american": "united states",
+    "united states": "united states", "beijing": "china", "chinese": "china", "china": "china",
+    "tehran": "iran", "iranian": "iran", "iran": "iran", "israeli": "israel", "israel": "israel",
+    "british": "united kingdom", "london": "united kingdom",
+}
+
+# Acronyms are matched case-sensitively so the pronoun "us" is not the United States.
+ACRONYM_ALIASES = {"US": "united states", "U.S.": "united states", "USA": "united states", "UK": "united kingdom",
+                   "DPRK": "north korea", "ROK": "south korea", "UN": "united nations", "U.N.": "united nations"}
+
+_NOT_ACTORS = frozenset(
+    """The A An In On At For From By With And But As It Its This That These Those He She They We I His Her Their
+    Our Previously Meanwhile However Last Next Earlier Later According Since After Before During While When
+    If Although Still Also Under Over Of To Chief Foreign Prime Defence Defense Cabinet Secretary Minister
+    President Leader Ministry Main Directorate Central News Agency Air Force State Mr Ms Dr""".split()
+)
+
+_COMMON_STARTERS = frozenset(
+    """Join Read See Click Subscribe Analysts Officials Sources Experts Reports Some Many Most Both All No Yes
+    What Why How Who Where There Here Such Despite Amid Following Asked Speaking Two Three Several Up
+    Around About Nearly Almost More Less Tensions Government Troops Soldiers Forces""".split()
+)
+
+_MONTH_OR_DAY = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday""".split()
+)
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+_UNDATED_PAST = re.compile(r"(?i)\b(previously|earlier|in the past|formerly|once|had\s+\w+ed|years ago)\b")
+
+_CONDITIONAL = re.compile(r"(?i)^\s*(?:if|unless|in case|should|whether)\b")
+
+_SEGMENT_BREAK = re.compile(
+    r"\s{2,}|[;:]\s|,\s+(?=(?:while|whereas|but|where|which|who|as|when|noting|adding|saying|including)\b)"
+    r"|\s+(?=(?:while|whereas|after|before|because|although|as)\s)"
+)
+
+_LEADING_CONNECTOR = re.compile(
+    r"^(?:(?:and|but|while|whereas|where|as|after|before|because|although|meanwhile|however|especially|"
+    r"amid|including|noting|adding|saying|comes|that)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+")
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|further|reportedly|publicly)\s+)?(\w+ed|told|sent|met|held|begun|struck|shot|hit|fought|broken|said)\b", re.IGNORECASE)
+
+_PROGRESSIVE_OR_PASSIVE = re.compile(r"\b(?:has|have)\s+been\b", re.IGNORECASE)
+
+_QUOTE_CHARS = "\"“”"
+
+_CONCEPT_WORDS = {
+    "treaty": "treaty", "pact": "treaty", "agreement": "treaty", "accord": "treaty", "deal": "treaty",
+    "partnership": "treaty", "war": "war", "invasion": "war", "offensive": "war", "incursion": "war",
+    "visit": "visit", "trip": "visit", "summit": "talks", "talks": "talks", "attack": "attack",
+    "attacks": "attack", "strike": "attack", "drones": "attack", "drone": "attack", "troops": "troops",
+    "soldiers": "troops", "units": "troops", "concern": "concern", "concerned": "concern",
+}
+
+
+
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one sentence tells it, before merging."""
+
+    article: Article
+    sentence: Sentence
+    summary: str
+    start: str
+    end: str
+    precision: str
+    clue: str
+    actors: frozenset[str]
+    keywords: frozenset[str]
+    dated_by: str  # "phrase", "since" or "report"
+    is_statement: bool = False  # the clause reports something said (a statement event)
+    speaker: frozenset[str] = frozenset()  # named actors of who said it (pronouns resolved within the article)
+
+    @property
+    def width(self) -> int:
+        return (parse_iso(self.end) - parse_iso(self.start)).days
+
+    # Day numbers of the interval, parsed once: merging compares many pairs of mentions.
+    @cached_property
+    def first_day(self) -> int:
+        return parse_iso(self.start).toordinal()
+
+    @cached_property
+    def last_day(self) -> int:
+        return parse_iso(self.end).toordinal()
+
+
+
+# -- actors and words -------------------------------------------------------------------
+def named_actors(text: str) -> frozenset[str]:
+    """Named actors in `text`, normalised ("Pyongyang" and "North Korean" are both "north korea")."""
+    found: set[str] = set()
+    lowered = text.lower()
+    for alias, actor in ALIASES.items():
+        if re.search(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", lowered):
+            found.add(actor)
+    for alias, actor in ACRONYM_ALIASES.items():
+        if re.search(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", text):
+            found.add(actor)
+    for match in _CAPITALISED.finditer(text):
+        words = [word.strip(".’'") for word in match.group().split()]
+        at_start = not text[: match.start()].strip(" \"“‘'(—–-")
+        if at_start and len(words) == 1 and (words[0] in _COMMON_STARTERS or re.search(r"(?:ly|ing|ed)$", words[0])):
+            continue  # a capitalised first word is usually just the start of the sentence
+        words = [word.removesuffix("'s").removesuffix("’s") for word in words if word and word != "of"]
+        for word in words:
+            if word in _NOT_ACTORS or word in _MONTH_OR_DAY or len(word) < 3 or not word[:1].isupper():
+                continue
+            if word in ACRONYM_ALIASES or word.rstrip(".") in {a.rstrip(".") for a in ACRONYM_ALIASES}:
+                continue  # an acronym, handled above
+            if word.lower() in ALIASES or any(word.lower() in alias.split() for alias in ALIASES):
+                continue  # part of a country name, handled above
+            found.add(word.lower())
+    return frozenset(found)
+
+
+
+def _keywords(text: str) -> frozenset[str]:
+    words = {word.lower() for word in _WORD.findall(text)}
+    return frozenset(_CONCEPT_WORDS[word] for word in words if word in _CONCEPT_WORDS)
+
+
+
+def _has_actor(text: str) -> bool:
+    return bool(named_actors(text)) or any(word.lower() in ACTOR_NOUNS for word in _WORD.findall(text))
+
+
+
+def _event_verbs(text: str) -> list[re.Match]:
+    return [match for match in _WORD.finditer(text) if match.group().lower() in EVENT_VERBS]
+
+
+
+# -- summaries ---------------------------------------------------------------------------
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    """Clause-like pieces of a sentence as (start, end) offsets."""
+    bounds = [0]
+    for match in _SEGMENT_BREAK.finditer(sentence):
+        bounds.append(match.start())
+        bounds.append(match.end())
+    bounds.append(len(sentence))
+    pieces = []
+    for start, end in zip(bounds[0::2], bounds[1::2]):
+        if sentence[start:end].strip():
+            pieces.append((start, end))
+    return pieces
+
+
+
+def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading connectors/adverbial intros and trailing punctuation from [start, end)."""
+    text = sentence[start:end]
+    dateline = _DATELINE.match(text)  # "SEOUL — North Korea fired ..." -> "North Korea fired ..."
+    if dateline:
+        start += dateline.end()
+        text = sentence[start:end]
+    connector = _LEADING_CONNECTOR.match(text)
+    if connector:
+        start += connector.end()
+        text = sentence[start:end]
+    # A short intro before the first comma with no verb of its own ("Last week,", "In a report on Friday,").
+    comma = text.find(",")
+    if 0 < comma and text[:1] not in _QUOTE_CHARS and not re.match(r"\s*(?:which|who|where|when)\b", text[comma + 1 :]) and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
+        start += comma + 1
+    while start < end and sentence[start] in " ,;:–—-":
+        start += 1
+    while end > start and sentence[end - 1] in " ,;:.–—-":
+        end -= 1
+    return start, end
+
+
+
+def _shorten(text: str, limit: int = SUMMARY_WORDS) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    cut = words[:limit]
+    # Do not end on a word that leaves the phrase dangling.
+    while len(cut) > limit // 2 and cut[-1].lower().strip(",") in {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "that", "his", "her", "its", "their", "from", "over", "during",
+    }:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"
+
+
+
+def _antecedent_start(sentence: str, comma: int) -> int:
+    """Where the noun phrase before ", which/where" starts (after the previous comma or preposition run)."""
+    previous = max(sentence.rfind(",", 0, comma), sentence.rfind(";", 0, comma))
+    start = previous + 1
+    match = _LEADING_CONNECTOR.match(sentence[start:comma].lstrip())
+    offset = len(sentence[start:comma]) - len(sentence[start:comma].lstrip())
+    return start + offset + (match.end() if match else 0)
+
+
+
+def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | None = None) -> str:
+    """A short line made of the sentence's own words, about the clause holding the anchor (a date phrase).
+
+    Without an anchor the main clause is used. The result is a contiguous
+    piece of `sentence` (whitespace normalised), cut to about 15 words with "…".
+    """
+    segments = _segments(sentence)
+    if anchor_start is None:
+        # Main clause: the first segment with a verb; a leading quotation yields to its attribution.
+        chosen = next((seg for seg in segments if _event_verbs(sentence[seg[0] : seg[1]])), segments[0] if segments else (0, len(sentence)))
+        start, end = chosen
+        if sentence.lstrip()[:1] in _QUOTE_CHARS:
+            closing = max(sentence.rfind(char) for char in _QUOTE_CHARS)
+            tail = sentence[closing + 1 :].strip(" ,.")
+            # "…,” Hayashi told a regular press conference" reads well alone; "…,” said Hayashi" does not.
+            if len(tail.split()) >= 5 and _event_verbs(tail) and not _event_verbs(tail.split()[0]):
+                start = closing + 1
+                end = len(sentence)
+        start, end = _trim_span(sentence, start, end)
+        return _shorten(sentence[start:end])
+    anchor_end = anchor_end if anchor_end is not None else anchor_start
+    index = next((i for i, (s, e) in enumerate(segments) if s <= anchor_start < e), 0)
+    start, end = segments[index]
+    # A segment without a verb (e.g. "the capital was attacked" split off) borrows its neighbour.
+    if not _event_verbs(sentence[start:end]) and index > 0:
+        start = segments[index - 1][0]
+    head = sentence[start:end].lstrip()
+    if re.match(r"(?i)(?:which|who)\b", head) and sentence.rfind(",", 0, start) > 0:
+        start = _antecedent_start(sentence, sentence.rfind(",", 0, start))
+    # Reduced relative clause: "the partnership treaty signed Wednesday" dates the treaty, not the main verb.
+    before = sentence[start:anchor_start].split()
+    if len(before) >= 2 and before[-1].lower() in EVENT_VERBS and before[-2].lower().strip(",") not in _NOT_A_NOUN and before[-2][:1].islower() and not before[-2].endswith(","):
+        participle_at = sentence.rfind(before[-1], start, anchor_start)
+        noun_start = participle_at
+        for match in reversed(list(_WORD.finditer(sentence, start, participle_at))):
+            if match.group().lower() in {"under", "with", "by", "of", "from", "that", "after", "before", "than", "to", "in", "on", "for"}:
+                break
+            noun_start = match.start()
+        if noun_start < participle_at:
+            start = noun_start
+            end = anchor_end
+    # When the date comes after the verb, the summary ends with the date phrase.
+    elif _event_verbs(sentence[start:anchor_start]) and len(sentence[start:anchor_end].split()) <= SUMMARY_WORDS:
+        end = anchor_end
+    start, end = _trim_span(sentence, start, end)
+    return _shorten(sentence[start:end])
+
+
+
+# -- finding mentions ---------------------------------------------------------------------
+def _segment_of(sentence: str, position: int) -> str:
+    for start, end in _segments(sentence):
+        if start <= position < end:
+            return sentence[start:end]
+    return sentence
+
+
+
+def _is_statement(sentence: str) -> bool:
+    """A statement or present-perfect action reported as news of the day."""
+    statement_at = next((m.start() for m in _event_verbs(sentence) if m.group().lower() in STATEMENT_VERBS), len(sentence))
+    # "Previously, X said ..." is undated background; "X said that it had destroyed ..." is reported speech.
+    if _UNDATED_PAST.search(sentence[:statement_at]) or _CONDITIONAL.match(sentence):
+        return False
+    if _PROGRESSIVE_OR_PASSIVE.search(sentence) and not re.search(r"\b(said|told|says)\b", sentence):
+        return False
+    statement = [match for match in _event_verbs(sentence) if match.group().lower() in STATEMENT_VERBS]
+    if statement:
+        first = statement[0]
+        # Future before the statement verb ("X will meet Y, the ministry said") is a plan, not news.
+        lead = sentence[: first.start()]
+        if is_future(lead) and not re.search(r"[\"“”]", lead):
+            return False
+        return True
+    perfect = _PERFECT.search(sentence)
+    return bool(perfect and perfect.group(1).lower() in EVENT_VERBS)
+
+
+
+def find_event_mentions(article: Article) -> list[EventMention]:
+    """Event mentions in one article's body, each with its date and its sentence."""
+    from lib.text.attribution import attribute
+
+    mentions: list[EventMention] = []
+    last_speaker: frozenset[str] = frozenset()
+    for sentence in article.sentences:
+        if not is_english_sentence(sentence.text, sentence.language, article.language):
+            continue  # the date grammar and verb lists are English
+        text = sentence.text
+        attribution = attribute(text)
+        if attribution.source and attribution.is_pronoun:
+            speaker = last_speaker
+        elif attribution.source:
+            speaker = named_actors(attribution.source) or frozenset({attribution.source.lower()})
+            last_speaker = speaker
+        else:
+            speaker = frozenset()
+        if len(text.split()) < 5 or text.rstrip().endswith("?"):
+            continue
+        dates = resolve_dates(text, article.published)
+        for resolved in dates:
+            mention = _mention_from_date(article, sentence, resolved, speaker)
+            if mention is not None:
+                mentions.append(mention)
+        if dates:
+            continue
+        window = report_window(article.published)
+        if window is None or not _is_statement(text) or not named_actors(text):
+            continue
+        start, end, clue = window
+        summary = summarise(text)
+        mentions.append(
+            EventMention(
+                article, sentence, summary, start, end, "week", clue, named_actors(text), _keywords(text), "report",
+                is_statement=_first_verb_is_statement(summary), speaker=speaker,
+            )
+        )
+    return mentions
+
+
+
+def _first_verb_is_statement(text: str) -> bool:
+    verbs = _event_verbs(text)
+    return bool(verbs) and verbs[0].group().lower() in STATEMENT_VERBS
+
+
+
+def _mention_from_date(
+    article: Article, sentence: Sentence, resolved: ResolvedDate, speaker: frozenset[str] = frozenset()
+) -> EventMention | None:
+    text = sentence.text
+    if resolved.role == "target" or resolved.future:
+        return None  # plans and deadlines are not things that happened
+    if resolved.role == "since":
+        # "since Moscow's invasion of Ukraine nearly four years ago": the thing named after "since".
+        since_at = text.lower().rfind("since", 0, resolved.char_start)
+        referent = text[since_at + len("since") : resolved.char_end].strip()
+        if since_at < 0 or not _keywords(referent) or not _has_actor(referent):
+            return None
+        return EventMention(
+            article, sentence, _shorten(referent), resolved.start, resolved.end, resolved.precision,
+            resolved.clue, named_actors(referent), _keywords(referent), "since",
+        )
+    segment = _segment_of(text, resolved.char_start)
+    if _CONDITIONAL.match(segment):
+        return None
+    summary = summarise(text, resolved.char_start, resolved.char_end)
+    if not _event_verbs(summary) and not _event_verbs(segment):
+        return None
+    if not _has_actor(summary) and not _has_actor(segment):
+        return None
+    actors = named_actors(summary) | named_actors(segment)
+    return EventMention(
+        article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
+        actors, _keywords(summary) | _keywords(segment), "phrase",
+        is_statement=_first_verb_is_statement(summary), speaker=speaker,
+    )

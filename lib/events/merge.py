@@ -1,0 +1,433 @@
+"""Merging mentions into events: relevance to the story, the pair rules, and
+complete-linkage clustering that stays bounded in memory as the corpus grows."""
+
+from __future__ import annotations
+
+from lib.core.models import Article
+from lib.events.mentions import EventMention, named_actors
+
+# Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
+# of the story. Measured with all-MiniLM-L6-v2 on the bundled corpus: on-story event sentences
+# score 0.31-0.77, leaked related-article sentences 0.14-0.32; the ones in the overlap name none
+# of the corpus's core actors and are dropped by that second test (eval/eval_events.py).
+RELEVANCE_FLOOR = 0.25
+
+# Above this a sentence is on-story even without naming one of the corpus's core actors.
+RELEVANCE_STRONG = 0.45
+
+# Minimum cosine between two event clauses to be the same event (with overlapping dates
+# and a shared actor/noun). Paraphrases of one event score 0.6+, different events of the
+# same day about 0.3-0.5.
+MERGE_SIMILARITY = 0.55
+
+# Mentions whose similarities are computed in one numpy block while merging, and the
+# most columns one block compares at once (together they bound memory: 256 x 16384 floats).
+MERGE_BLOCK = 256
+
+MERGE_COLUMNS = 16_384
+
+# Merging keeps every accepted pair while there are at most MERGE_PAIR_BUDGET of them
+# (about 80 bytes each in arrays and the lookup set: ~240 MB). Past that, each mention
+# keeps only its most similar accepted pairs with later-starting mentions of other
+# articles, one limit for all (at least MERGE_MIN_NEIGHBOURS) chosen so the total fits:
+# memory stays bounded when many reports cover the same days. The cost, only in very
+# large corpora: an event told by very many sentences can be shown as several events.
+MERGE_PAIR_BUDGET = 3_000_000
+
+MERGE_MIN_NEIGHBOURS = 32
+
+# Past this many mentions (about 4,000 articles) each mention is compared only with the
+# mentions of its own and its nearest cell of similar mentions (k-means cells of about
+# MERGE_CELL_SIZE), not with every mention that shares its dates: work per mention stays
+# bounded as the corpus grows, at the price of missing pairs that fall in unrelated cells.
+MERGE_EXACT_MENTIONS = 40_000
+
+MERGE_CELL_SIZE = 2_000
+
+
+
+# -- relevance and merging -------------------------------------------------------------------
+def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articles: list[Article]):
+    """Cosine of each mention's sentence to the corpus centroid (mean of per-article means)."""
+    import numpy as np
+
+    article_means = []
+    for article in articles:
+        vectors = sentence_vectors.get(article.article_id)
+        if vectors is not None and len(vectors):
+            mean = vectors.mean(axis=0)
+            article_means.append(mean / (np.linalg.norm(mean) or 1.0))
+    if not article_means:
+        return [0.0] * len(mentions)
+    centroid = np.mean(article_means, axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    scores = []
+    for mention in mentions:
+        vectors = sentence_vectors[mention.article.article_id]
+        scores.append(float(vectors[mention.sentence.index] @ centroid) if mention.sentence.index < len(vectors) else 0.0)
+    return scores
+
+
+
+def core_actors(articles: list[Article]) -> frozenset[str]:
+    """Actors named in at least 40% of the articles: who the corpus's story is about."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        named: set[str] = set()
+        for sentence in article.sentences:
+            named |= named_actors(sentence.text)
+        for actor in named:
+            counts[actor] = counts.get(actor, 0) + 1
+    needed = max(1, -(-2 * len(articles) // 5))
+    return frozenset(actor for actor, count in counts.items() if count >= needed)
+
+
+
+def _overlap(first: EventMention, second: EventMention, slack_days: int = 1) -> bool:
+    return first.first_day - slack_days <= second.last_day and second.first_day - slack_days <= first.last_day
+
+
+
+def _same_statement(first: EventMention, second: EventMention) -> bool:
+    """Statements one report gives from the same speaker in the same window are one event
+    (a press conference reported over several sentences)."""
+    if first.article.article_id != second.article.article_id or not (first.is_statement and second.is_statement):
+        return False
+    if "report" not in (first.dated_by, second.dated_by):
+        return False
+    if any(m.dated_by != "report" and m.precision != "day" for m in (first, second)):
+        return False
+    return bool(first.speaker & second.speaker)
+
+
+
+def _same_event(first: EventMention, second: EventMention, similarity: float) -> bool:
+    if first.sentence is second.sentence and first.article is second.article:
+        return False  # two dates in one sentence are two events
+    if not _overlap(first, second, slack_days=0 if "report" in (first.dated_by, second.dated_by) else 1):
+        return False
+    if _same_statement(first, second):
+        return True
+    if first.article.article_id == second.article.article_id and "report" in (first.dated_by, second.dated_by):
+        # Within one report, an undated sentence is usually a different development of the same
+        # day ("Russia attacked ..." vs "the ministry said it destroyed ..."): only the
+        # same-speaker rule above merges it.
+        return False
+    if similarity < MERGE_SIMILARITY:
+        return False
+    return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
+
+
+
+class _PairRules:
+    """`_same_event` for many pairs at once: every fact it reads, as one array per mention.
+
+    Written by hand because no library clusters under these rules; it must
+    accept exactly the pairs `_same_event` accepts (tests compare the two).
+    """
+
+    def __init__(self, mentions: list[EventMention]):
+        import numpy as np
+        from scipy import sparse
+
+        codes: dict = {}
+
+        def code(key) -> int:
+            return codes.setdefault(key, len(codes))
+
+        self.starts = np.array([m.first_day for m in mentions], dtype=np.int64)
+        self.ends = np.array([m.last_day for m in mentions], dtype=np.int64)
+        self.order = np.argsort(self.starts, kind="stable")  # mentions by start date
+        self.rank = np.empty(len(mentions), dtype=np.int64)  # each mention's place in that order
+        self.rank[self.order] = np.arange(len(mentions))
+        self.article = np.array([code(("article", m.article.article_id)) for m in mentions], dtype=np.int64)
+        # `_same_event` compares the sentence and article objects themselves (two dates in one sentence).
+        self.sentence = np.array([code(("sentence", id(m.article), id(m.sentence))) for m in mentions], dtype=np.int64)
+        self.report = np.array([m.dated_by == "report" for m in mentions], dtype=bool)
+        self.statement = np.array([m.is_statement for m in mentions], dtype=bool)
+        self.day_or_report = np.array([m.dated_by == "report" or m.precision == "day" for m in mentions], dtype=bool)
+
+        def incidence(sets) -> "sparse.csr_matrix":
+            vocabulary: dict[str, int] = {}
+            rows, columns = [], []
+            for row, items in enumerate(sets):
+                for item in items:
+                    rows.append(row)
+                    columns.append(vocabulary.setdefault(item, len(vocabulary)))
+            shape = (len(mentions), max(len(vocabulary), 1))
+            return sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=shape)
+
+        # Shared actor or shared keyword: one vocabulary for both ("a:" and "k:" keep them apart).
+        self.topics = incidence([{f"a:{a}" for a in m.actors} | {f"k:{k}" for k in m.keywords} for m in mentions])
+        self.speakers = incidence([m.speaker for m in mentions])
+
+    @staticmethod
+    def _share(matrix, firsts, seconds):
+        import numpy as np
+
+        if not len(firsts):
+            return np.zeros(0, dtype=bool)
+        return np.asarray(matrix[firsts].multiply(matrix[seconds]).sum(axis=1)).ravel() > 0
+
+    def accept(self, firsts, seconds, similarity):
+        """Boolean mask: which pairs (firsts[k], seconds[k]) with these similarities are one event."""
+        import numpy as np
+
+        either_report = self.report[firsts] | self.report[seconds]
+        slack = np.where(either_report, 0, 1)
+        overlap = (self.starts[firsts] - slack <= self.ends[seconds]) & (self.starts[seconds] - slack <= self.ends[firsts])
+        possible = overlap & (self.sentence[firsts] != self.sentence[seconds])
+        same_article = self.article[firsts] == self.article[seconds]
+        statement_pair = (
+            possible & same_article & either_report & self.statement[firsts] & self.statement[seconds]
+            & self.day_or_report[firsts] & self.day_or_report[seconds]
+        )
+        same_statement = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(statement_pair)
+        same_statement[where] = self._share(self.speakers, firsts[where], seconds[where])
+        similar = possible & ~same_statement & ~(same_article & either_report) & (similarity >= MERGE_SIMILARITY)
+        shared = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(similar)
+        shared[where] = self._share(self.topics, firsts[where], seconds[where])
+        return same_statement | shared
+
+
+
+def _most_similar_per_row(mask, similarity, limit: int):
+    """`mask` narrowed to each row's `limit` most similar True cells."""
+    import numpy as np
+
+    if mask.shape[1] <= limit:
+        return mask
+    masked = np.where(mask, similarity, -np.inf)
+    top = np.argpartition(-masked, limit - 1, axis=1)[:, :limit]
+    shortlist = np.zeros_like(mask)
+    np.put_along_axis(shortlist, top, True, axis=1)
+    return mask & shortlist
+
+
+
+def _first_per_owner(owners, scores, limit: int):
+    """Positions of the `limit` best-scoring entries of each owner (ties: earlier position first)."""
+    import numpy as np
+
+    if not len(owners):
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.arange(len(owners)), -scores, owners))
+    sorted_owners = owners[order]
+    starts = np.flatnonzero(np.r_[True, sorted_owners[1:] != sorted_owners[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return np.sort(order[rank < limit])
+
+
+
+def _similarity_sweep(vectors, rules: "_PairRules", block: int, row_ids=None, column_ids=None):
+    """Blocks of the interval sweep: (block number, rows, columns, similarity, forward_overlap, same_article).
+
+    Mentions are ranked by start; each block of `block` rows meets the
+    later-ranked mentions that begin before the block's latest end (plus the
+    one-day slack `_overlap` allows), at most MERGE_COLUMNS at a time. Every
+    pair appears once, from its earlier-ranked member; memory is bounded by
+    block x MERGE_COLUMNS, never m x m. `row_ids` / `column_ids` restrict the
+    rows and the columns to subsets of the mentions (default: all).
+    """
+    import numpy as np
+
+    starts, ends, articles, rank = rules.starts, rules.ends, rules.article, rules.rank
+    everyone = rules.order
+    rows_sorted = everyone if row_ids is None else row_ids[np.argsort(rank[row_ids], kind="stable")]
+    columns_sorted = everyone if column_ids is None else column_ids[np.argsort(rank[column_ids], kind="stable")]
+    column_starts, column_ranks = starts[columns_sorted], rank[columns_sorted]
+    slack = 1  # the widest slack `_overlap` is called with; the rules re-check the exact one
+    for block_start in range(0, len(rows_sorted), block):
+        rows = rows_sorted[block_start : block_start + block]
+        first = int(np.searchsorted(column_ranks, rank[rows[0]], side="right"))
+        window_end = int(np.searchsorted(column_starts, int(ends[rows].max()) + slack, side="right"))
+        for column_start in range(first, window_end, MERGE_COLUMNS):
+            columns = columns_sorted[column_start : min(column_start + MERGE_COLUMNS, window_end)]
+            similarity = vectors[rows] @ vectors[columns].T
+            forward_overlap = (rank[columns][None, :] > rank[rows][:, None]) & (
+                starts[columns][None, :] <= ends[rows][:, None] + slack
+            )
+            same_article = articles[rows][:, None] == articles[columns][None, :]
+            yield block_start, rows, columns, similarity, forward_overlap, same_article
+
+
+
+def _cells(vectors, size: int):
+    """Coarse cells of similar mentions (k-means, about `size` each): each mention's own cell and
+    its two nearest cells. Written as an inverted-file index (as FAISS IVF does) because no
+    dependency here offers one; scikit-learn's MiniBatchKMeans finds the centres."""
+    import numpy as np
+    from sklearn.cluster import MiniBatchKMeans
+
+    count = len(vectors)
+    cells = max(2, -(-count // size))
+    centres = MiniBatchKMeans(n_clusters=cells, random_state=0, n_init=1, batch_size=4096).fit(vectors).cluster_centers_
+    centres = (centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+    own = np.empty(count, dtype=np.int64)
+    nearest = np.empty((count, 2), dtype=np.int64)
+    for start in range(0, count, 65_536):
+        scores = vectors[start : start + 65_536] @ centres.T
+        top = np.argsort(-scores, axis=1)[:, :2]
+        own[start : start + len(top)] = top[:, 0]
+        nearest[start : start + len(top)] = top
+    return cells, own, nearest
+
+
+
+def _cell_sweeps(vectors, rules: "_PairRules", block: int):
+    """The sweep run inside each cell: rows are the cell's own mentions, columns every mention that
+    has the cell among its two nearest. Each mention meets at most about 2 x MERGE_CELL_SIZE others,
+    whatever the corpus size; a pair whose members fall in unrelated cells is missed."""
+    import numpy as np
+
+    _cell_count, own, nearest = _cells(vectors, MERGE_CELL_SIZE)
+    members = np.r_[np.arange(len(vectors)), np.arange(len(vectors))]
+    cell_of = nearest.T.ravel()  # cell of each (mention, one of its two nearest) entry
+    by_cell = np.argsort(cell_of, kind="stable")
+    cuts = np.flatnonzero(np.diff(cell_of[by_cell])) + 1
+    for entries in np.split(by_cell, cuts):
+        cell = int(cell_of[entries[0]])
+        column_ids = np.unique(members[entries])
+        row_ids = column_ids[own[column_ids] == cell]
+        if not len(row_ids):
+            continue
+        for block_start, *rest in _similarity_sweep(vectors, rules, block, row_ids, column_ids):
+            yield (cell, block_start), *rest
+
+
+
+def _partner_limit(vectors, rules: "_PairRules", block: int) -> int | None:
+    """Pairs with other articles each mention may keep so that all pairs fit MERGE_PAIR_BUDGET
+    (None: no limit needed). Counts similar, date-overlapping pairs (an upper bound of the
+    accepted ones) and lowers one common limit until their sum fits ("water-filling")."""
+    import numpy as np
+
+    count = len(vectors)
+    if count * (count - 1) // 2 <= MERGE_PAIR_BUDGET:
+        return None
+    partners = np.zeros(count, dtype=np.int64)
+    for _block, rows, _columns, similarity, forward_overlap, same_article in _similarity_sweep(vectors, rules, block):
+        partners[rows] += (forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)).sum(axis=1)
+    if partners.sum() <= MERGE_PAIR_BUDGET:
+        return None
+    low, high = 0, int(partners.max())  # the largest limit whose total fits the budget
+    while low < high:
+        middle = (low + high + 1) // 2
+        if np.minimum(partners, middle).sum() <= MERGE_PAIR_BUDGET:
+            low = middle
+        else:
+            high = middle - 1
+    return max(low, MERGE_MIN_NEIGHBOURS)
+
+
+
+def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK, neighbours: int | None = None):
+    """Pairs i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
+    listing all pairs.
+
+    Only mentions whose intervals overlap can be one event, and across
+    articles only pairs at or above MERGE_SIMILARITY: `_similarity_sweep`
+    compares each mention only with the mentions whose dates overlap its own,
+    in bounded blocks. The rest of `_same_event` runs on the surviving pairs
+    as array operations (`_PairRules`), so Python never loops over pairs.
+
+    Every accepted pair within one article is kept. Pairs across articles are
+    all kept while they fit MERGE_PAIR_BUDGET (every corpus measured so far
+    up to 3,000 dense synthetic articles); past it, or with `neighbours` set,
+    each mention keeps its most similar accepted pairs with later-starting
+    mentions, up to the limit (`neighbours=0`: never limit). Past
+    MERGE_EXACT_MENTIONS mentions (and unless `neighbours` is given) the sweep
+    runs inside cells of similar mentions (`_cell_sweeps`), so the work per
+    mention no longer grows with the corpus.
+    """
+    import numpy as np
+
+    count = len(mentions)
+    found: list[tuple] = []
+    if count >= 2:
+        rules = _PairRules(mentions)
+        sweep = _similarity_sweep
+        if neighbours is None and count > MERGE_EXACT_MENTIONS:
+            # Too many to compare each with all its date-overlapping mentions: only within cells
+            # of similar mentions, each keeping its share of the pair budget.
+            sweep, neighbours = _cell_sweeps, max(MERGE_MIN_NEIGHBOURS, MERGE_PAIR_BUDGET // count)
+        elif neighbours is None:
+            neighbours = _partner_limit(vectors, rules, block)
+        neighbours = neighbours or None
+        shortlist = None if neighbours is None else 4 * neighbours  # the rules may still refuse some
+        pieces: list[tuple] = []  # the current block's accepted pairs, one piece per column chunk
+        for block_number, rows, columns, similarity, forward_overlap, same_article in sweep(vectors, rules, block):
+            if pieces and block_number != pieces[-1][0]:
+                found.append(_block_pairs(pieces, neighbours))
+                pieces = []
+            similar = forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)
+            if shortlist is not None:
+                similar = _most_similar_per_row(similar, similarity, shortlist)
+            r, c = np.nonzero(similar | (forward_overlap & same_article))
+            i, j = rows[r], columns[c]
+            firsts, seconds = np.minimum(i, j), np.maximum(i, j)
+            scores = similarity[r, c].astype(np.float64)
+            accepted = rules.accept(firsts, seconds, scores)
+            pieces.append((block_number, scores[accepted], firsts[accepted], seconds[accepted], i[accepted], same_article[r, c][accepted]))
+        if pieces:
+            found.append(_block_pairs(pieces, neighbours))
+    if not found:
+        return np.zeros(0, dtype=np.float64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    scores, firsts, seconds = (np.concatenate(part) for part in zip(*found))
+    return scores, firsts.astype(np.int64), seconds.astype(np.int64)
+
+
+
+def _block_pairs(pieces: list[tuple], neighbours: int | None):
+    """One block's accepted pairs (scores, firsts, seconds), limited per row to `neighbours` across articles."""
+    import numpy as np
+
+    scores, firsts, seconds, owners, within = (np.concatenate(part) for part in list(zip(*pieces))[1:])
+    if neighbours is not None:
+        across = np.flatnonzero(~within)
+        kept = np.sort(np.r_[np.flatnonzero(within), across[_first_per_owner(owners[across], scores[across], neighbours)]])
+        scores, firsts, seconds = scores[kept], firsts[kept], seconds[kept]
+    return scores, firsts, seconds
+
+
+
+def merge_mentions(mentions: list[EventMention], vectors, neighbours: int | None = None) -> list[list[EventMention]]:
+    """Complete-linkage clusters: every pair in a cluster passes `_same_event`.
+
+    Pairs are merged most similar first. Only pairs `_same_event` accepts can
+    start a merge, and two clusters merge only when every cross pair is one of
+    them, so everything is decided from `candidate_pairs` (an interval sweep,
+    not all m² pairs) with set lookups. `neighbours` as in `candidate_pairs`.
+    """
+    import numpy as np
+
+    count = len(mentions)
+    scores, firsts, seconds = candidate_pairs(mentions, vectors, neighbours=neighbours)
+    accepted = set((firsts * count + seconds).tolist())
+    clusters: list[set[int]] = [{index} for index in range(count)]
+    owner = list(range(count))
+    # A failed check stays failed: clusters only grow, so the failing pair stays inside them.
+    failed: set[tuple[int, int]] = set()
+    # Most similar first; ties in the order of the (score, i, j) tuples sorted in reverse.
+    ranked = np.lexsort((seconds, firsts, scores))[::-1]
+    for i, j in zip(firsts[ranked].tolist(), seconds[ranked].tolist()):
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        key = (a, b) if a < b else (b, a)
+        if key in failed:
+            continue
+        first, second = clusters[a], clusters[b]
+        # Two single mentions: their pair is accepted, or it would not be listed.
+        if (len(first) == 1 and len(second) == 1) or all(
+            (x * count + y if x < y else y * count + x) in accepted for x in first for y in second
+        ):
+            first |= second
+            for index in second:
+                owner[index] = a
+            clusters[b] = set()
+        else:
+            failed.add(key)
+    return [[mentions[index] for index in sorted(cluster)] for cluster in clusters if cluster]

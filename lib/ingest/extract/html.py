@@ -1,0 +1,145 @@
+"""Saved HTML page -> article paragraphs + audit, with trafilatura.
+
+Guarantees:
+- the body is trafilatura's main-text extraction (precision mode, comments
+  excluded), one paragraph per line, then lines that are unmistakably
+  furniture by their own shape (copyright line, vote count, comment button,
+  date/byline line) are moved to `removed`;
+- title, site name, date and author come from the page's metadata
+  (trafilatura.extract_metadata, which uses htmldate for the date);
+- `removed` lists the page's visible text lines (plain HTML-to-text) that are
+  not in the body, each classified with the same kinds/reasons as the
+  pasted-text path;
+- when trafilatura finds no main text, the pasted-text cleaner runs over the
+  page's visible text and `notes` says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from lib.core.models import RemovedBlock
+from lib.ingest.extract import Extraction
+from lib.ingest.extract import signals as sig
+from lib.ingest.extract.blocks import (
+    Block,
+    block_language,
+    build_context,
+    other_language,
+    split_blocks,
+)
+from lib.ingest.extract.kinds import classify_removed
+from lib.ingest.extract.page_text import html_to_page_text
+from lib.ingest.extract.score import shingles, tokens
+from lib.ingest.extract.text import (
+    MAX_PAGE_LINES,
+    clean_page_text,
+    count_page_lines,
+    too_many_lines_note,
+)
+
+log = logging.getLogger(__name__)
+_FALLBACK_NOTE = "trafilatura found no main text; used the pasted-text cleaner on the page's visible text"
+
+
+def extract_html(html: str) -> Extraction:
+    """Article of an HTML page; never raises on odd HTML (an empty page gives an empty Extraction with a note)."""
+    import trafilatura
+
+    page_text = html_to_page_text(html)
+    try:
+        body_text = trafilatura.extract(html, include_comments=False, favor_precision=True) or ""
+        metadata = trafilatura.extract_metadata(html)
+    except Exception as error:  # trafilatura/lxml can fail on broken markup; fall back, but say why
+        log.warning("trafilatura failed on the page (%s); falling back to the text cleaner", error)
+        body_text, metadata = "", None
+    title = (metadata.title or "") if metadata else ""
+    site_name = (metadata.sitename or "") if metadata else ""
+    date_text = (metadata.date or "") if metadata else ""
+    author = (metadata.author or "") if metadata else ""
+
+    lines = [line for line in (re.sub(r"\s+", " ", raw).strip() for raw in body_text.split("\n")) if line]
+    if not lines:
+        fallback = clean_page_text(page_text)
+        return Extraction(
+            title=title or fallback.title,
+            paragraphs=fallback.paragraphs,
+            removed=fallback.removed,
+            site_name=site_name,
+            date_text=date_text,
+            author=author,
+            notes=fallback.notes + (_FALLBACK_NOTE,),
+        )
+
+    paragraphs = [line for line in lines if not _is_shape_furniture(line) and line != title]
+    paragraph_set = set(paragraphs)  # a set: `in` on the list was quadratic in the body's lines
+    dropped_from_body = [line for line in lines if line not in paragraph_set]
+    notes = []
+    n_lines = count_page_lines(page_text)
+    if n_lines > MAX_PAGE_LINES:
+        # The audit of a page this long would cost minutes and list nothing a reader can check.
+        removed: tuple[RemovedBlock, ...] = ()
+        notes.append(too_many_lines_note(n_lines).replace("it was not read as an article", "removed lines are not listed"))
+    else:
+        removed = _removed_blocks(page_text, paragraphs, title)
+    if dropped_from_body:
+        notes.append(f"dropped {len(dropped_from_body)} furniture line(s) that trafilatura kept")
+    return Extraction(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        removed=removed,
+        site_name=site_name,
+        date_text=date_text,
+        author=author,
+        notes=tuple(notes),
+    )
+
+
+def _is_shape_furniture(line: str) -> bool:
+    """Lines whose own shape says they are not reporting (kept narrow: precision matters here)."""
+    return bool(
+        sig.is_vote_count(line)
+        or (sig.is_comment_shape(line) and len(line) < 40)
+        or (sig.is_copyright(line) and len(sig.words(line)) <= 12)
+        or (sig.is_date_line(line) and len(sig.words(line)) <= 8)
+        or sig.is_byline(line)
+    )
+
+
+def _removed_blocks(page_text: str, paragraphs: list[str], title: str) -> tuple[RemovedBlock, ...]:
+    """Visible lines of the page that are not in the body, classified like the pasted-text path."""
+    blocks = split_blocks(page_text)
+    if not blocks:
+        return ()
+    body_shingles = set()
+    for paragraph in paragraphs:
+        body_shingles.update(shingles(paragraph))
+    paragraph_set = set(paragraphs)
+    keep = [_in_body(block, body_shingles, paragraph_set) for block in blocks]
+    context = build_context(blocks)
+    languages = [
+        (block_language(block, context) or "another script") if not kept and other_language(block, context) else ""
+        for block, kept in zip(blocks, keep)
+    ]
+    verdicts = classify_removed(blocks, keep, context, languages)
+    title_seen = False
+    removed = []
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is None:
+            continue
+        if title and block.text == title and not title_seen:
+            title_seen = True  # the headline itself is the title, not a dropped block
+            continue
+        removed.append(RemovedBlock(kind=verdict.kind, text=block.text, reason=verdict.reason))
+    return tuple(removed)
+
+
+def _in_body(block: Block, body_shingles: set, paragraph_set: set) -> bool:
+    """A visible line is in the body when most of its 4-grams are (short lines: when it is a paragraph)."""
+    if block.text in paragraph_set:
+        return True
+    if len(tokens(block.text)) < 4:
+        return False
+    own = shingles(block.text)
+    return sum(count for shingle, count in own.items() if shingle in body_shingles) / sum(own.values()) >= 0.5

@@ -1,0 +1,492 @@
+"""Per-line signals that tell an article's prose from page furniture.
+
+Each function looks at one line (or a line and its neighbours) and returns a
+number or a label; none decides alone. `lib.ingest.extract.blocks` turns them into a
+feature vector and `lib.ingest.extract.scorer` weighs them with weights learned on
+the dev set (tools/train_cleaner.py). Lexicons are short, multilingual where
+cheap, and name *kinds* of furniture (comments, promos, credits...), never a
+particular site. Hand-written because no maintained library scores plain
+(non-HTML) page text; jusText/trafilatura need the DOM.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ALPHA_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces between words (kana, Han; not Hangul, which spaces words).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Runs of content characters of CJK scripts (katakana, Han, Hangul): hiragana are mostly
+# particles and verb endings, so they separate runs like spaces do.
+_CJK_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
+# Closing quotes/brackets that may follow final punctuation (Latin and CJK).
+_CLOSERS = "'\"”’»)\\]」』）】〕"
+# Final punctuation of a sentence, possibly followed by closing quotes/brackets.
+_SENTENCE_END = re.compile(rf"[.!?…。！？．｡:;][{_CLOSERS}]*\s*$")
+# A break between sentences: Latin final punctuation + space + capital, or CJK final
+# punctuation followed by more text (CJK writes no space after 。).
+_SENTENCE_BREAK = re.compile(
+    r"[.!?。！？]['\"”’»)]*\s+(?=['\"“‘«(]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])|[。！？．｡][」』）】〕]*(?=\s*\S)"
+)
+_DIGIT = re.compile(r"\d")
+_URL = re.compile(r"https?://|www\.\w|\b\w+\.(?:com|org|net|co\.uk|io)\b/", re.IGNORECASE)
+# Bounded repeats (an address's local part is at most 64 characters): unbounded ones made a
+# long line of "a.a.a.a..." quadratic, as every word boundary rescanned to the end of the line.
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}\b")
+
+# --- comment shapes -------------------------------------------------------
+_VOTE_COUNT = re.compile(r"^[-+−]?\d+\s*\(\s*[+]\s*\d+\s*/\s*[-−]\s*\d+\s*\)$")  # "-3 ( +1 / -4 )"
+# "Rating: 9 Votes", "12 points", "34 likes", "5 upvotes" standing alone.
+# ... optionally followed by the next commenter's user name ("Rating: 25 Votes fmcshan").
+_VOTE_LINE = re.compile(
+    r"^(?:rating|score|votes?|points?)?\s*:?\s*[-+−]?\d+\s+(?:votes?|points?|likes?|upvotes?|downvotes?)(?:\s+[\w.-]{2,30})?$",
+    re.IGNORECASE,
+)
+_BARE_COUNT = re.compile(r"^[-+−]?\d{1,5}$")  # "12" (likes, votes)
+_AT_USER = re.compile(r"^@[\w.]{2,30}\b")
+_COMMENT_WORDS = re.compile(
+    r"^(reply|replies|\d+\s+repl(?:y|ies)|report|flag|like|likes|\d+\s+likes?|upvote|downvote|permalink|"
+    r"load more comments|show more comments|view all comments|view \d+ replies|hide replies|"
+    r"log in to (?:reply|comment)|sign in to comment|be the first to comment|no comments yet\W*|"
+    r"\d+\s+comments?|comments?(?: \(\d+\))?|post (?:a )?comment.*|add (?:a )?comment.*|leave a (?:comment|reply)|"
+    r"join the (?:conversation|discussion)|comentarios?|kommentare?|commentaires?|"
+    r"комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論)$",
+    re.IGNORECASE,
+)
+# A short heading that opens a comment section: "[ 167 comments ]", "Top Rated Comments", "Reader comments (12)".
+_COMMENT_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:top[- ]rated|most (?:liked|popular)|reader'?s?'?|latest|newest|oldest|all|view all|show all|read all|see all)\s+)?"
+    r"comments?\s*(?:\(\d+\)|\d+)?\W*$",
+    re.IGNORECASE,
+)
+_SAYS_LINE = re.compile(r"^[\w .'-]{2,40}\s+(says|said|wrote|commented)\s*:?$", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(
+    r"^(?:about\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$|^(?:just now|yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
+)
+
+# --- dates, bylines, credits ------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{4}}\b|"
+    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|IST|GMT|UTC|ET|EST|EDT|PT|BST|CET|JST)?\b|"
+    r"\d{4}年\d{1,2}月\d{1,2}日|\b\d+\s+(?:min|minute|hour|day)s?\s+ago\b",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^(?:first\s+)?(?:published|posted|updated|last updated|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan)\b\s*(?:on|at)?\s*:?",
+    re.IGNORECASE,
+)
+_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|from|written by|posted by|report(?:ed)? by|por|von|par|oleh|автор|текст)\s*:?\s+[A-Z\u00c0-\u024f\u0400-\u04ff][\w.'’-]+",
+    re.IGNORECASE,
+)
+# Korean/Japanese/Chinese bylines name the reporter before the title: "(서울=연합뉴스) 김민수 기자", "山田太郎記者".
+_BYLINE_CJK = re.compile(r"^(?:[(（][^)）]{1,20}[)）]\s*)?[\w·]{2,12}\s*(?:기자|특파원|記者|特派員|记者|編集委員)(?:\s*[\w.+-]+@[\w.-]+)?\s*=?$")
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos los derechos|alle rechte|все права защищены|"
+    r"無断転載|無断複製|著作権|무단\s?전재|무단\s?복제|版权所有|版權所有",
+    re.IGNORECASE,
+)
+# Wire services and photo agencies: general newsroom vocabulary, not site names.
+_WIRE = re.compile(
+    r"\b(?:AP|AFP|Reuters|Associated Press|Agence France-Presse|Kyodo|Xinhua|PTI|IANS|ANI|UNI|dpa|EFE|ANSA|Yonhap|TASS|"
+    r"RIA Novosti|Interfax|UPI|Bloomberg|Getty Images|Shutterstock|EPA|Alamy|Sputnik|Bernama|Antara|Anadolu|CNA)\b"
+)
+_CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below (2x faster on prose)
+    r"(?<!\w)(?:\b(?:photo(?:graph)?s?|image|picture|pictured|pic|credit|courtesy|illustration|illustrative|file photo|"
+    r"foto|bild|imagen|gambar)\s*(?:by|via|credit|:|\||/)|"
+    r"\b(?:photo|image|picture)\s+(?:via|from|courtesy)\b|\bфото\s*[:|/]|\bGetty Images\b|\bShutterstock\b|\bfile photo\b)|"
+    r"\((?:photo|image|file|credit)\b[^)]{0,200}\)|(?:写真|사진|图片|圖片)\s*[:：=]|\| ?(?:photo|image|credit)\b",
+    re.IGNORECASE,
+)
+
+# --- promo, appeal, related, navigation, disclaimer lexicons ----------------
+# (?<!\w) in front of the word alternatives lets the regex engine skip positions inside
+# words at once (7x faster on prose lines than trying every alternative at each position).
+_PROMO = re.compile(
+    r"(?<!\w)(?:\bsubscri(?:be|ption|ber)s?\b|\bnewsletters?\b|\bsign up\b|\bsign in\b|\blog ?in\b|\bregister\b|\bfree trial\b|"
+    r"\bpremium\b|\bad-free\b|\bunlimited access\b|\bdownload (?:our|the) app\b|\bper month\b|"
+    r"\bsave \d+%|\bcancel anytime\b|\brenews automatically\b|\bexclusive (?:offer|access)\b|\bcomplimentary\b|"
+    r"\bget (?:the )?(?:latest|best)\b.{0,200}\binbox\b|\bdelivered to your inbox\b|\bfollow us\b|\bjoin (?:now|today)\b|"
+    r"\btry (?:our|it)\b|\bclick here\b|\bcookies?\b|\bprivacy policy\b|\bterms (?:of|and) (?:use|service|conditions)\b|"
+    r"\badvertis(?:e|ement|ing)\b|\bsponsored\b|\bpromoted\b|\bpartner content\b|\bstory continues below\b)|/mo(?:nth)?\b",
+    re.IGNORECASE,
+)
+_APPEAL = re.compile(
+    r"(?<!\w)(?:\bdonat(?:e|ion|ions)\b|\bpatron\b|\bpatreon\b|\bsupport (?:us|our|independent|journalism)\b|\bbecome a (?:member|supporter|patron)\b|"
+    r"\bhelp us\b|\bmembership\b|\bcontribut(?:e|ion)\b.{0,200}\b(?:journalism|reporting|us)\b|\bsupport of readers\b|"
+    r"\breaders like you\b|\bcup of coffee\b|\bkeep (?:our|this) (?:reporting|journalism)\b|\bfree and open\b)",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:related(?: articles| stories| posts| news| content| coverage| reading| topics| videos)?|read more|read also|also read|"
+    r"see also|more (?:from|on|in|stories|news|like this)\b.*|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|"
+    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"top stories|latest (?:news|stories)|editor'?s? picks?|what to read next|up next|next story|previous story|"
+    r"more stories|further reading|popular (?:now|stories)|recent posts|in (?:other|case you missed)\b.*|"
+    r"leia (?:também|mais)|baca juga|lihat juga|lee también|lire aussi|mehr zum thema|"
+    r"читайте (?:также|тоже)|читайте також|также читайте|см\. также|смотрите также|по теме|новости по теме|(?:ещё|еще) по теме|"
+    r"самое (?:читаемое|популярное)|популярное|главное за день|"
+    r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
+    r"관련 ?기사|관련 ?뉴스|많이 본 (?:뉴스|기사)|인기 ?(?:기사|뉴스)|주요 ?뉴스|최신 ?뉴스|추천 ?기사|"
+    r"相关(?:新闻|阅读)|相關(?:新聞|閱讀)|热门(?:新闻|文章)|推荐阅读|延伸阅读)\s*[:：]?$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE = re.compile(r"^(?:related|read more|read also|also read|see also|baca juga|leia também|must read)\s*:", re.IGNORECASE)
+_NAV_LINE = re.compile(
+    r"^(?:home|menu|search|share|share this(?: article| story)?|tweet|pin|email|e-mail|print|save|copy link|close|open|"
+    r"skip to (?:main )?content|back to top|next|previous|prev|more|show more|see more|load more|view more|"
+    r"tags?|topics?|hashtags|categories|sections?|filed under|tagged|keywords?|related tags|"
+    r"facebook|twitter|x|linkedin|whatsapp|reddit|telegram|instagram|youtube|pinterest|flipboard|"
+    r"log ?in|log ?out|sign in|sign up|register|subscribe|account|my account|profile|contact(?: us)?|about(?: us)?|"
+    r"careers?|advertise(?: with us)?|sitemap|rss|feedback|faq|help|terms(?: of (?:use|service))?|privacy(?: policy)?|"
+    r"cookie (?:policy|settings)|accessibility|live tv|watch live|listen|video|videos|photos|gallery|podcasts?|"
+    r"news|world|business|sports?|politics|opinion|entertainment|lifestyle|technology|tech|science|health|travel|"
+    r"weather|markets?|economy|culture|arts|food|style|local|national|international|breaking(?: news)?|latest|"
+    r"trending|top|english|español|français|deutsch|italiano|português|हिंदी|日本語|中文|한국어|"
+    # The same menu/share labels in Russian/Ukrainian, Japanese, Korean and Chinese.
+    r"главная|новости|политика|экономика|общество|в мире|мир|спорт|культура|наука|технологии|происшествия|видео|фото|"
+    r"войти|выйти|регистрация|подписаться|поиск|меню|поделиться|поділитися|головна|новини|все новости|"
+    r"ホーム|トップ|ニュース|政治|経済|国際|社会|スポーツ|エンタメ|科学|地域|天気|動画|ログイン|ログアウト|会員登録|検索|メニュー|"
+    r"シェア|ポスト|ツイート|共有|印刷|ブックマーク|もっと見る|一覧|メインコンテンツへ移動|本文へ移動|トップへ戻る|"
+    r"홈|전체 ?메뉴|메뉴|뉴스|정치|경제|사회|국제|문화|스포츠|연예|로그인|로그아웃|회원가입|구독|검색|공유(?:하기)?|스크랩|인쇄|"
+    r"글자 ?크기|카카오톡|페이스북|트위터|首页|新闻|国际|政治|经济|社会|体育|登录|注册|分享|搜索|打印)\s*[:»›>|]*$",
+    re.IGNORECASE,
+)
+_LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|hashtags)\s*:", re.IGNORECASE)
+_DISCLAIMER = re.compile(
+    r"(?<!\w)(?:\bdisclaimer\b|\bAI[- ]generated\b|\bgenerated by (?:AI|artificial intelligence)\b|\bauto-generated\b|\bsyndicated feed\b|"
+    r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|\bnot (?:been )?edited by\b|\bthis (?:article|story|content) (?:was|has been|is)\b.{0,200}\b(?:generated|updated|corrected|published|produced)\b|"
+    r"\bmay have been reworked\b|\bsyndicated\b|\baffiliate (?:links?|commission)\b|\bwe may earn\b|\bfor informational purposes\b|"
+    r"\bnot (?:financial|investment|legal|medical) advice\b|\breworked by\b|\brest of the content\b)",
+    re.IGNORECASE,
+)
+# CJK notices ("本コンテンツはAIが...要約"): the machine-summary words, in either order.
+_DISCLAIMER_STRICT = re.compile(r"(?:AI|人工知能|人工智能).{0,40}(?:要約|生成|分析|摘要)|(?:要約|生成|摘要).{0,40}AI")
+_SEPARATORS = re.compile(r"[|•·»›▶►◆■→]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,30}$")  # "TOKYO", "NEW DELHI"
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def word_count(line: str) -> int:
+    """Number of words of a line, script-aware: Japanese/Chinese text has no spaces, so
+    there every two characters count as one word (news Japanese averages ~1.5-2.5
+    characters per word); elsewhere, runs of word characters. This keeps "short line",
+    "long paragraph" and headline-length rules meaning the same in every script."""
+    unspaced = len(_UNSPACED.findall(line))
+    if not unspaced:
+        return len(words(line))
+    return len(words(_UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.strip()))
+
+
+def sentence_count(line: str) -> int:
+    """Approximate number of sentences (breaks after final punctuation + capital)."""
+    return len(_SENTENCE_BREAK.findall(line.strip())) + 1
+
+
+def lowercase_ratio(line: str) -> float:
+    """Share of alphabetic words starting in lower case: high in prose, low in menus/headlines."""
+    alpha = [word for word in _ALPHA_WORD.findall(line) if not _CJK.search(word)]
+    if not alpha:
+        return 0.5 if _CJK.search(line) else 0.0
+    return sum(1 for word in alpha if word[0].islower()) / len(alpha)
+
+
+# Character counts use map(str.isX) so the per-character loop runs in C: these ratios are
+# asked of every line, and a 20 MB paste has ~20M characters.
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def cjk_ratio(line: str) -> float:
+    letters = sum(map(str.isalpha, line))
+    if not letters:
+        return 0.0
+    return sum(map(str.isalpha, "".join(_CJK.findall(line)))) / letters
+
+
+def digit_ratio(line: str) -> float:
+    visible = len(line) - sum(map(str.isspace, line))
+    return sum(map(str.isdigit, line)) / visible if visible else 0.0
+
+
+def letter_ratio(line: str) -> float:
+    visible = len(line) - sum(map(str.isspace, line))
+    return sum(map(str.isalpha, line)) / visible if visible else 0.0
+
+
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def is_comment_shape(line: str) -> bool:
+    """Vote counts, "@user" replies, "Reply"/"Like" buttons, comment counters, "X says:"."""
+    text = line.strip()
+    return bool(
+        is_vote_count(text)
+        or _AT_USER.match(text)
+        or _COMMENT_WORDS.match(text)
+        or _COMMENT_HEADING.match(text)
+        or _SAYS_LINE.match(text)
+    )
+
+
+def is_vote_count(line: str) -> bool:
+    """"-3 ( +1 / -4 )", "Rating: 9 Votes", "12 points"."""
+    return bool(_VOTE_COUNT.match(line.strip()) or _VOTE_LINE.match(line.strip()))
+
+
+def is_relative_time(line: str) -> bool:
+    return bool(_RELATIVE_TIME.match(line.strip()))
+
+
+def is_bare_count(line: str) -> bool:
+    return bool(_BARE_COUNT.match(line.strip()))
+
+
+def has_date(line: str) -> bool:
+    return bool(_DATE.search(line))
+
+
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def is_date_line(line: str) -> bool:
+    """A line that is mostly a date/time stamp: "Oct 26, 2024 - 00:00", "First Published: ...", "date 2024-06-20 ..."."""
+    text = line.strip()
+    return _date_line(text, len(words(text)), ends_like_sentence(text), is_relative_time(text))
+
+
+def _date_line(text: str, n_words: int, ends_sentence: bool, relative_time: bool) -> bool:
+    if not text or n_words > 16:
+        return False
+    # Every date pattern holds a digit: one cheap test spares the date regex on most lines.
+    dated = bool(_DIGIT.search(text)) and has_date(text)
+    if (dated and _DATE_LABEL.match(text)) or _READ_TIME.search(text):
+        return True
+    if n_words > 8 and ends_sentence:
+        return False
+    if relative_time:
+        return True
+    return dated and len(words(_DATE.sub(" ", text))) <= 5
+
+
+def is_copyright(line: str) -> bool:
+    return bool(_COPYRIGHT.search(line))
+
+
+def is_byline(line: str) -> bool:
+    text = line.strip()
+    if _BYLINE_CJK.match(text):
+        return True
+    return bool(_BYLINE.match(text)) and len(words(text)) <= 10 and not ends_like_sentence(text.rstrip("."))
+
+
+def mentions_wire(line: str) -> bool:
+    return bool(_WIRE.search(line))
+
+
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line))
+
+
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def is_promo(line: str) -> bool:
+    return bool(_PROMO.search(line))
+
+
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def is_appeal(line: str) -> bool:
+    return bool(_APPEAL.search(line))
+
+
+def is_related_marker(line: str) -> bool:
+    """A heading that starts a list of other stories ("Related Articles", "Read more", "関連記事")."""
+    return bool(_RELATED.match(line.strip())) or bool(_RELATED_INLINE.match(line.strip()))
+
+
+def is_nav_word(line: str) -> bool:
+    """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags")."""
+    text = line.strip()
+    return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text))
+
+
+def is_label_list(line: str) -> bool:
+    """"Topics :Russia Ukraine Conflict...", "Tags: a, b, c"."""
+    return bool(_LABEL_PREFIX.match(line.strip()))
+
+
+@lru_cache(maxsize=16384)  # asked by several stages about the same line
+def is_disclaimer(line: str) -> bool:
+    text = line.strip()
+    if _DISCLAIMER_STRICT.search(text):
+        return True
+    return bool(_DISCLAIMER.search(text))
+
+
+def separator_count(line: str) -> int:
+    return len(_SEPARATORS.findall(line))
+
+
+def has_url(line: str) -> bool:
+    return bool(_URL.search(line) or _EMAIL.search(line))
+
+
+def is_dateline(line: str) -> bool:
+    """An all-caps place line standing alone ("TOKYO", "NEW DELHI")."""
+    text = line.strip()
+    return bool(_DATELINE.match(text)) and len(words(text)) <= 4
+
+
+# Unicode category Sc (currency symbols) as of Python 3.11, spelled out so import stays cheap.
+_CURRENCY = re.compile(
+    "[$\xa2-\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20c0"
+    "\ua838\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6\U00011fdd-\U00011fe0\U0001e2ff\U0001ecb0]"
+)
+_PRICE_TABLE = re.compile(r"^(?:save|off)\s*\d+\s*%|^\d+\s*%\s*off$|^\d+\s+(?:months?|years?|weeks?|days?)$", re.IGNORECASE)
+
+
+def is_price_line(line: str) -> bool:
+    """"₹900", "$4.99/month", "SAVE 25%", "3 Months": subscription price tables."""
+    text = line.strip()
+    if len(text) > 40:
+        return False
+    return bool((_CURRENCY.search(text) and _DIGIT.search(text)) or _PRICE_TABLE.match(text))
+
+
+def is_heading_like(line: str) -> bool:
+    """Short line without final punctuation: a headline, subhead or menu label."""
+    text = line.strip()
+    n = word_count(text)
+    return 1 <= n <= 20 and not ends_like_sentence(text)
+
+
+def content_tokens(text: str) -> set[str]:
+    """Lower-cased words of 4+ letters (a cheap stand-in for content words in any Latin/Cyrillic
+    script), plus character bigrams of CJK content runs (CJK words are 1-4 characters and
+    unspaced, so bigrams are what two lines about the same story share)."""
+    tokens = {word.lower() for word in _ALPHA_WORD.findall(text) if len(word) >= 4 and not _CJK.search(word)}
+    if _CJK.search(text):
+        for run in _CJK_CONTENT_RUN.findall(text):
+            tokens.update(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
+_SYNDICATION = re.compile(r"\b(?:syndicated|wire|feed|reworked|staff|agency)\b", re.IGNORECASE)
+
+
+def is_syndication_credit(line: str) -> bool:
+    """"(Only the headline ... reworked by the X staff; the rest ... syndicated feed.)": names who produced the text."""
+    return is_disclaimer(line) and len(_SYNDICATION.findall(line)) >= 2
+
+
+class LineShape(NamedTuple):
+    """Every per-line signal of one line of text, computed once per distinct line of a page.
+
+    The features, the prose strength, the headline search and the removal
+    kinds all ask about the same lines; asking once keeps the cleaner's work
+    proportional to the number of lines (a 20 MB paste is ~1M lines).
+    Immutable like our frozen dataclasses, but a NamedTuple: one is built per
+    line, and a frozen dataclass's __init__ (one object.__setattr__ per field)
+    was the largest single cost on a paste of a million short lines.
+    """
+
+    ends_sentence: bool
+    sentences: int
+    lowercase: float
+    digits: float
+    letters: float
+    cjk: float
+    url: bool
+    copyright: bool
+    date_line: bool
+    relative_time: bool
+    byline: bool
+    wire: bool
+    caption: bool
+    dateline: bool
+    comment: bool
+    vote: bool
+    bare_count: bool
+    promo: bool
+    appeal: bool
+    related: bool
+    nav: bool
+    label_list: bool
+    disclaimer: bool
+    syndication: bool
+    price: bool
+    separators: int
+    heading_like: bool
+
+
+# Lines longer than this are judged on their first and last halves of it: no furniture
+# line is that long, and ~25 regex passes over a single 20 MB line cost ~20 s.
+LONG_LINE_PROBE = 20000
+
+
+def line_shape(line: str) -> LineShape:
+    """All signals of `line` (uncached: callers memoise per page).
+
+    A line over LONG_LINE_PROBE characters is judged on its head and tail, so
+    a paste that is one enormous line costs the same as a long paragraph.
+    """
+    if len(line) > LONG_LINE_PROBE:
+        half = LONG_LINE_PROBE // 2
+        line = f"{line[:half]} {line[-half:]}"
+    # The predicates above, inlined over one stripped text and one word count (each
+    # predicate alone strips and re-counts): this runs once per line of every paste.
+    text = line.strip()
+    n_words = len(_WORD.findall(text))
+    ends = bool(_SENTENCE_END.search(text))
+    vote = bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text))
+    disclaimer = bool(_DISCLAIMER_STRICT.search(text) or _DISCLAIMER.search(text))
+    relative = bool(_RELATIVE_TIME.match(text))
+    label_list = bool(_LABEL_PREFIX.match(text))
+    unspaced = len(_UNSPACED.findall(text))
+    n_words_aware = n_words if not unspaced else len(words(_UNSPACED.sub(" ", text))) + (unspaced + 1) // 2
+    return LineShape(
+        ends_sentence=ends,
+        sentences=len(_SENTENCE_BREAK.findall(text)) + 1,
+        lowercase=lowercase_ratio(text),
+        digits=digit_ratio(text),
+        letters=letter_ratio(text),
+        cjk=cjk_ratio.__wrapped__(text),
+        url=bool(_URL.search(text) or _EMAIL.search(text)),
+        copyright=bool(_COPYRIGHT.search(text)),
+        date_line=_date_line(text, n_words, ends, relative),
+        relative_time=relative,
+        byline=bool(_BYLINE_CJK.match(text))
+        or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip("."))),
+        wire=bool(_WIRE.search(text)),
+        caption=bool(_CAPTION.search(text)),
+        dateline=bool(_DATELINE.match(text)) and n_words <= 4,
+        comment=bool(
+            vote or _AT_USER.match(text) or _COMMENT_WORDS.match(text) or _COMMENT_HEADING.match(text) or _SAYS_LINE.match(text)
+        ),
+        vote=vote,
+        bare_count=bool(_BARE_COUNT.match(text)),
+        promo=bool(_PROMO.search(text)),
+        appeal=bool(_APPEAL.search(text)),
+        related=bool(_RELATED.match(text) or _RELATED_INLINE.match(text)),
+        nav=bool(_NAV_LINE.match(text)) or label_list,
+        label_list=label_list,
+        disclaimer=disclaimer,
+        syndication=disclaimer and len(_SYNDICATION.findall(text)) >= 2,
+        price=is_price_line(text),
+        separators=len(_SEPARATORS.findall(text)),
+        heading_like=1 <= n_words_aware <= 20 and not ends,
+    )
+
+
+CACHED_PREDICATES = (cjk_ratio, is_comment_shape, is_date_line, is_caption, is_promo, is_appeal, is_disclaimer)

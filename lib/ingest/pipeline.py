@@ -1,0 +1,284 @@
+"""Input bytes -> `Article`, and adding articles to the store.
+
+`build_article` is pure (bytes in, record out). `ingest_bytes` adds one input
+to a store, refusing bad input and duplicates with a clear message and never
+touching what is already stored. `sync_folder` brings the store up to date
+with the article files in the data folder (the bundled corpus), redoing work
+only for new files or when the pipeline code changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from lib.core.errors import BadInputError, StoryLensError
+from lib.core.models import Article, IngestReport, ProgressCallback, PublishedDate
+from lib.core.settings import REPO_ROOT, Settings
+from lib.core.store import Store, sha256_bytes
+from lib.ingest.decode import ACCEPTED_SUFFIXES, decode_input
+from lib.ingest.extract import Extraction
+from lib.ingest.outlet import guess_outlet
+from lib.ingest.pubdate import find_stated_date
+from lib.text.language import detect_language, release_language_model
+from lib.text.sentences import split_sentences
+
+# Modules whose code decides what an Article record contains. Their source
+# hash is the pipeline fingerprint: records made by other code are rebuilt.
+PIPELINE_MODULES = (
+    "lib/core/models.py",
+    "lib/text/language.py",
+    "lib/text/sentences.py",
+    "lib/text/dates.py",
+)
+PIPELINE_FOLDERS = ("lib/ingest",)
+
+NEAR_DUPLICATE_JACCARD = 0.8
+# Long-form features run to ~60k characters; far beyond that an input is a
+# dump of many pages (or one enormous line), not one article.
+MAX_BODY_CHARS = 200_000
+_SHINGLE_WORDS = 5
+_MINHASH_PERMUTATIONS = 64
+_LSH_BANDS = 16
+
+
+def pipeline_fingerprint() -> str:
+    """Hash of the ingestion code; changes whenever a record could come out differently."""
+    digest = hashlib.sha256()
+    paths = [REPO_ROOT / name for name in PIPELINE_MODULES]
+    for folder in PIPELINE_FOLDERS:
+        paths.extend(sorted((REPO_ROOT / folder).rglob("*")))
+    for path in paths:
+        if path.is_file() and path.suffix in (".py", ".json"):
+            digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _extract(decoded) -> Extraction:
+    if decoded.kind == "html":
+        from lib.ingest.extract.html import extract_html
+
+        return extract_html(decoded.text)
+    from lib.ingest.extract.text import clean_page_text
+
+    return clean_page_text(decoded.text)
+
+
+def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
+    """One article record from raw input bytes; raises BadInputError with a clear message."""
+    decoded = decode_input(source_file, data, settings.max_input_bytes)
+    extraction = _extract(decoded)
+    paragraphs = [paragraph.strip() for paragraph in extraction.paragraphs if paragraph.strip()]
+    if not paragraphs:
+        too_long = next((note for note in extraction.notes if "lines, more than" in note), None)
+        if too_long:
+            raise BadInputError(f"'{decoded.name}': {too_long}. Paste or upload one article at a time.")
+        raise BadInputError(
+            f"'{decoded.name}': no article text was found (only menus, links or other page "
+            "furniture). Copy the article's own text and retry."
+        )
+    body = "\n\n".join(paragraphs)
+    if len(body) > MAX_BODY_CHARS:
+        raise BadInputError(
+            f"'{decoded.name}' holds {len(body):,} characters of text, more than one article "
+            f"({MAX_BODY_CHARS:,} at most). Upload each article as its own file."
+        )
+    language = detect_language(body, default="en")
+    sentences = split_sentences(body, language, language_of=lambda text: detect_language(text, default=language))
+    published = find_stated_date(extraction.removed, extraction.date_text, extraction.title, body)
+    if published is None:
+        published = PublishedDate.unknown("the page prints no publication date")
+    outlet = guess_outlet(extraction.removed, body, extraction.site_name)
+    return Article(
+        article_id=sha256_bytes(body.encode("utf-8")),
+        source_file=decoded.name,
+        title=extraction.title or _first_words(paragraphs[0]),
+        outlet=outlet.label,
+        published=published,
+        language=language,
+        body=body,
+        removed=tuple(extraction.removed),
+        sentences=sentences,
+        raw_sha256=sha256_bytes(data),
+        input_kind=decoded.kind,  # type: ignore[arg-type]
+        encoding=decoded.encoding,
+        site=outlet.site,
+        wire=outlet.wire,
+    )
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+# -- near duplicates -----------------------------------------------------------
+def _shingles(body: str) -> set[bytes]:
+    words = re.findall(r"\w+", body.lower())
+    if len(words) < _SHINGLE_WORDS:
+        return {" ".join(words).encode()}
+    return {" ".join(words[i : i + _SHINGLE_WORDS]).encode() for i in range(len(words) - _SHINGLE_WORDS + 1)}
+
+
+def lsh_bands(body: str) -> list[str]:
+    """MinHash LSH band keys (datasketch); two bodies with Jaccard >= ~0.8 share a band."""
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=_MINHASH_PERMUTATIONS, seed=7)
+    minhash.update_batch(list(_shingles(body)))
+    rows = _MINHASH_PERMUTATIONS // _LSH_BANDS
+    values = minhash.hashvalues
+    return [
+        f"{band}:" + hashlib.sha1(values[band * rows : (band + 1) * rows].tobytes()).hexdigest()[:16]
+        for band in range(_LSH_BANDS)
+    ]
+
+
+def find_near_duplicate(store: Store, article: Article, bands: list[str]) -> str | None:
+    """article_id of a stored article with (nearly) the same body, if any."""
+    if store.article(article.article_id) is not None:
+        return article.article_id
+    candidates = store.near_duplicate_candidates(bands)
+    if not candidates:
+        return None
+    mine = _shingles(article.body)
+    for candidate_id, body in store.bodies(candidates).items():
+        theirs = _shingles(body)
+        if len(mine & theirs) / max(1, len(mine | theirs)) >= NEAR_DUPLICATE_JACCARD:
+            return candidate_id
+    return None
+
+
+# -- adding to a store -----------------------------------------------------------
+def ingest_bytes(
+    store: Store,
+    settings: Settings,
+    name: str,
+    data: bytes,
+    origin: str = "upload",
+    raw_path: str | None = None,
+    pipeline: str | None = None,
+) -> IngestReport:
+    """Add one input to the store. Never raises for bad input: the report says why.
+
+    Guarantees: a rejected or duplicate input changes nothing stored; an added
+    article's raw bytes are on disk before its record is committed.
+    """
+    pipeline = pipeline or pipeline_fingerprint()
+    raw_sha = sha256_bytes(data)
+    try:
+        article = build_article(name, data, settings)
+    except StoryLensError as error:
+        return IngestReport(source_file=name, status="rejected", message=str(error))
+    except Exception as error:  # a bug must not lose the user's data or show a traceback
+        return IngestReport(
+            source_file=name,
+            status="rejected",
+            message=f"'{name}' could not be processed ({type(error).__name__}). "
+            "Nothing was changed; please report this file.",
+        )
+    with store.write_lock():
+        return _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline)
+
+
+def _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline) -> IngestReport:
+    """The duplicate checks and the write, run under the store's write lock."""
+    existing = store.find_by_raw_sha(raw_sha)
+    if existing and existing[1] == pipeline:
+        return IngestReport(
+            source_file=article.source_file,
+            status="duplicate" if origin == "upload" else "unchanged",
+            message=f"'{article.source_file}' is already in the collection "
+            f"(as '{store.source_file_of(existing[0])}').",
+            article_id=existing[0],
+            encoding=article.encoding,
+            duplicate_of=store.source_file_of(existing[0]),
+        )
+    bands = lsh_bands(article.body)
+    replaces = existing[0] if existing else None
+    duplicate_id = None if replaces else find_near_duplicate(store, article, bands)
+    if duplicate_id:
+        other = store.source_file_of(duplicate_id)
+        same = duplicate_id == article.article_id
+        return IngestReport(
+            source_file=article.source_file,
+            status="duplicate",
+            message=f"'{article.source_file}' is {'the same article as' if same else 'a near-copy of'} "
+            f"'{other}', which is already in the collection; it was not added again.",
+            article_id=duplicate_id,
+            encoding=article.encoding,
+            duplicate_of=other,
+        )
+    if raw_path is None:
+        raw_path = str(store.save_upload(article.source_file, data))
+    store.put_article(article, origin, raw_path, pipeline, bands, replaces=replaces)
+    return IngestReport(
+        source_file=article.source_file,
+        status="added",
+        message=f"Added '{article.title}' ({article.outlet}, {article.published.label()}, "
+        f"{len(article.sentences)} sentences; read as {article.encoding}).",
+        article_id=article.article_id,
+        encoding=article.encoding,
+    )
+
+
+def folder_inputs(settings: Settings) -> list[Path]:
+    """Article files in the data folder: `<data>/articles/*` and files directly in `<data>`."""
+    found: list[Path] = []
+    for folder in (settings.bundled_articles_dir, settings.data_dir):
+        if folder.is_dir():
+            found.extend(
+                path
+                for path in sorted(folder.iterdir())
+                if path.is_file() and path.suffix.lower() in ACCEPTED_SUFFIXES and not path.name.startswith(".")
+            )
+    return found
+
+
+def sync_folder(
+    store: Store, settings: Settings, progress: ProgressCallback | None = None
+) -> list[IngestReport]:
+    """Bring the store up to date with the data folder and earlier uploads.
+
+    Unchanged inputs cost one hash each; records made by older pipeline code
+    are rebuilt from their raw bytes; nothing is ever deleted here.
+    """
+    pipeline = pipeline_fingerprint()
+    rows = store.rows()
+    known = {raw_sha: (article_id, stored_pipeline) for article_id, raw_sha, _n, _o, _p, stored_pipeline in rows}
+    work: list[tuple[str, bytes, str, str]] = []
+    for path in folder_inputs(settings):
+        data = path.read_bytes()
+        raw_sha = sha256_bytes(data)
+        if known.get(raw_sha, (None, None))[1] == pipeline or store.rejected_before(raw_sha, pipeline):
+            continue
+        work.append((path.name, data, "bundled", str(path.relative_to(settings.data_dir))))
+    for path in store.upload_files():  # uploads whose record is missing (e.g. rebuilt database)
+        if path.parent.name in known:  # each upload sits in a folder named by its hash
+            continue
+        data = path.read_bytes()
+        raw_sha = sha256_bytes(data)
+        if raw_sha not in known and not store.rejected_before(raw_sha, pipeline):
+            work.append((path.name, data, "upload", str(path.relative_to(settings.data_dir))))
+    for article_id, raw_sha, name, origin, raw_path, stored_pipeline in rows:
+        if origin == "upload" and stored_pipeline != pipeline:
+            try:
+                work.append((name, store.read_raw(raw_path), "upload", raw_path))
+            except OSError:
+                continue  # raw file gone: keep the record we have rather than lose it
+    reports = []
+    try:
+        for done, (name, data, origin, raw_path) in enumerate(work):
+            if progress:
+                progress(done, len(work), name)
+            report = ingest_bytes(store, settings, name, data, origin=origin, raw_path=raw_path, pipeline=pipeline)
+            if report.status == "rejected":
+                store.remember_rejected(sha256_bytes(data), name, pipeline, report.message)
+            reports.append(report)
+    finally:
+        release_language_model()  # a batch is over; the app must not hold the model until the next
+    if progress and work:
+        progress(len(work), len(work), "")
+    return reports

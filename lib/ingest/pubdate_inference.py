@@ -1,0 +1,331 @@
+"""Publication dates the pages do not print, inferred from the rest of the corpus.
+
+Guarantees:
+
+* Only articles whose page prints no date (`published.precision == "unknown"`)
+  are touched; stated dates are returned unchanged.
+* An inferred date is never presented as stated: `stated=False`, `earliest`
+  and `latest` bound the publication, the precision is the finest the
+  interval honestly supports (usually "year"), and the `clue` quotes the
+  article's words and names the article that dates the anchor.
+* An article with no usable clue stays unknown.
+* Fast and model-free (regular expressions and calendar arithmetic): it runs
+  on every corpus load.
+
+How: an undated article that says "signed a ... treaty last June" relates its
+own publication date to an event. If another article dates that event by
+itself (a stated publication date plus "signed Wednesday", or an absolute
+date such as "began in February 2022"), the set of publication days for which
+"last June" lands on that event is computed by inverting the phrase (every
+relative phrase is monotone in the publication day, so a binary search finds
+the first and last consistent days). Events are matched by shared key nouns
+(treaty/pact/agreement, invasion/war, ...) plus at least one other shared
+content word: general vocabulary, nothing specific to one file.
+
+Weaker in-article clues then narrow the interval when they agree with it:
+plans "for 2026" or "in early 2026" mean publication before that period ends
+and not long before it starts; a past event with an absolute date means
+publication after it. Weak clues alone never date an article.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from lib.core.models import Article, PublishedDate
+from lib.text.dates import (
+    DatePhrase,
+    find_date_phrases,
+    format_day,
+    is_english_sentence,
+    iso,
+    parse_iso,
+    precision_for_span,
+    reference_interval,
+    resolve_phrase,
+    resolver_at,
+)
+
+_LOG = logging.getLogger(__name__)
+
+# Event nouns that name the same kind of event; a match needs one shared concept.
+CONCEPTS = {
+    "treaty": ("treaty", "treaties", "pact", "agreement", "accord", "deal", "partnership"),
+    "war": ("war", "invasion", "invaded", "invade", "offensive", "incursion"),
+    "visit": ("visit", "visited", "trip", "tour", "toured"),
+    "summit": ("summit", "talks", "meeting"),
+    "election": ("election", "elections", "vote", "referendum"),
+    "attack": ("attack", "attacks", "attacked", "strike", "strikes", "bombing", "assault"),
+    "deployment": ("deployment", "deployed", "deploy", "dispatch", "dispatched"),
+    "congress": ("congress", "plenum", "convention"),
+}
+_CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in words}
+_STOP = set(
+    "the a an of in on at to for from by with and or but as that this these those its it their his her "
+    "is are was were be been has have had will would said says two both each which who whom what when where "
+    "since ago last next year years month months week weeks day days nearly almost about around than more "
+    "over under early late mid new also into after before between than".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An event another article dates by itself: its key words and its interval."""
+
+    source_file: str
+    concepts: frozenset[str]
+    words: frozenset[str]
+    start: date
+    end: date
+    clue: str
+    precision: str
+
+
+@dataclass(frozen=True)
+class Constraint:
+    earliest: date
+    latest: date
+    explanation: str
+    strong: bool
+
+
+def _keywords(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = {word.lower().removesuffix("'s") for word in _WORD.findall(text)}
+    words = {word for word in words if word not in _STOP and len(word) > 2}
+    concepts = frozenset(_CONCEPT_OF[word] for word in words if word in _CONCEPT_OF)
+    return concepts, frozenset(words)
+
+
+def _clause(sentence: str, phrase_start: int, phrase_end: int) -> str:
+    """The words around a date phrase that say what it dates (same clause)."""
+    separators = (",", ";", ":", " while ")
+    left = max(sentence.rfind(sep, 0, phrase_start) for sep in separators)
+    if left > 0 and re.match(r"\s*(?:which|that|where|when|who)\b", sentence[left + 1 :]):
+        # A relative clause dates its antecedent: "the war in Ukraine, which began in February 2022".
+        left = max(sentence.rfind(sep, 0, left) for sep in separators)
+    right_candidates = [pos for pos in (sentence.find(sep, phrase_end) for sep in (",", ";", ":", " while ")) if pos >= 0]
+    right = min(right_candidates) if right_candidates else len(sentence)
+    return sentence[left + 1 : right]
+
+
+def _excerpt(sentence: str, phrase_start: int, phrase_end: int, words_before: int = 7) -> str:
+    """"signed a comprehensive strategic partnership treaty last June": a few words then the phrase."""
+    clause = _clause(sentence, phrase_start, phrase_end)
+    offset = sentence.find(clause)
+    before = sentence[offset:phrase_start].split()
+    lead = before[-words_before:]
+    prefix = ("... " if len(before) > words_before else "") + " ".join(lead)
+    return f"{prefix} {sentence[phrase_start:phrase_end]}".strip()
+
+
+def _english(article: Article):
+    """Sentences the English date grammar can read (other languages are skipped, not misread)."""
+    return [sentence for sentence in article.sentences if is_english_sentence(sentence.text, sentence.language, article.language)]
+
+
+def _anchors(articles: list[Article]) -> list[Anchor]:
+    """Events dated by their own article: absolute dates anywhere, relative ones in stated articles."""
+    found: list[Anchor] = []
+    for article in articles:
+        reference = reference_interval(article.published) if article.published.stated else None
+        for sentence in _english(article):
+            for phrase in find_date_phrases(sentence.text):
+                if phrase.role == "target" or phrase.future:
+                    continue
+                resolved = resolve_phrase(phrase, reference)
+                if resolved is None or resolved.precision == "year" and phrase.kind != "year":
+                    continue
+                concepts, words = _keywords(_clause(sentence.text, phrase.start, phrase.end))
+                if not concepts:
+                    continue
+                found.append(
+                    Anchor(
+                        article.source_file,
+                        concepts,
+                        words,
+                        parse_iso(resolved.start),
+                        parse_iso(resolved.end),
+                        _excerpt(sentence.text, phrase.start, phrase.end),
+                        resolved.precision,
+                    )
+                )
+    return found
+
+
+def _invert(phrase: DatePhrase, anchor_start: date, anchor_end: date) -> tuple[date, date] | None:
+    """Publication days P for which the relative phrase, read at P, overlaps the anchor.
+
+    Relies on every relative phrase being monotone in P (a later publication
+    never resolves to an earlier interval), so the set is one interval found
+    by two binary searches; None when no day fits.
+    """
+    resolve = resolver_at(phrase)
+    low_bound = (anchor_start - timedelta(days=3700)).toordinal()
+    high_bound = (anchor_end + timedelta(days=3700)).toordinal()
+
+    def interval(ordinal: int):
+        return resolve(date.fromordinal(ordinal))
+
+    low, high = low_bound, high_bound  # first P whose interval ends on/after the anchor start
+    while low < high:
+        middle = (low + high) // 2
+        result = interval(middle)
+        if result is not None and result[1] >= anchor_start:
+            high = middle
+        else:
+            low = middle + 1
+    first = low
+    low, high = low_bound, high_bound  # last P whose interval starts on/before the anchor end
+    while low < high:
+        middle = (low + high + 1) // 2
+        result = interval(middle)
+        if result is not None and result[0] <= anchor_end:
+            low = middle
+        else:
+            high = middle - 1
+    last = low
+    if first > last:
+        return None
+    for ordinal in (first, last):
+        result = interval(ordinal)
+        if result is None or result[1] < anchor_start or result[0] > anchor_end:
+            return None
+    return date.fromordinal(first), date.fromordinal(last)
+
+
+def _strong_constraints(article: Article, anchors: list[Anchor]) -> list[Constraint]:
+    constraints = []
+    for sentence in _english(article):
+        for phrase in find_date_phrases(sentence.text):
+            if not phrase.relative or phrase.role == "target" or phrase.future:
+                continue
+            concepts, words = _keywords(_clause(sentence.text, phrase.start, phrase.end))
+            candidates = [
+                anchor
+                for anchor in anchors
+                if anchor.source_file != article.source_file
+                and concepts & anchor.concepts
+                and len(words & anchor.words) >= 2
+            ]
+            # The best-matching anchor, then the most precise one.
+            candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
+            for anchor in candidates:
+                window = _invert(phrase, anchor.start, anchor.end)
+                if window is None:
+                    continue
+                shared = sorted(concepts & anchor.concepts)[0]
+                explanation = (
+                    f"'{_excerpt(sentence.text, phrase.start, phrase.end)}'; the {shared} is dated "
+                    f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} "
+                    f"('{anchor.clue}')"
+                )
+                constraints.append(Constraint(window[0], window[1], explanation, strong=True))
+                break
+    return constraints
+
+
+def _weak_constraints(article: Article) -> list[Constraint]:
+    """In-article bounds: future plans bound publication from above, past absolute dates from below."""
+    constraints = []
+    for sentence in _english(article):
+        for phrase in find_date_phrases(sentence.text):
+            if phrase.relative:
+                continue
+            resolved = resolve_phrase(phrase, None)
+            if resolved is None:
+                continue
+            start, end = parse_iso(resolved.start), parse_iso(resolved.end)
+            quote = _excerpt(sentence.text, phrase.start, phrase.end, words_before=5)
+            if phrase.future or phrase.role == "target":
+                # Plans are announced before their period ends. Plans *for* a period ("for 2026",
+                # "in early 2026") are rarely announced more than a year ahead; deadlines ("by",
+                # "through the end of March 2026") can be set years ahead, so they only bound from above.
+                prep = (phrase.fields.get("prep") or "").lower()
+                deadline = prep in ("by", "until", "till", "through", "before") or re.search(
+                    r"(?i)\b(?:by|until|through|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                    sentence.text[max(0, phrase.start - 30) : phrase.start],
+                )
+                earliest = date.min if deadline else date(start.year - 1, 1, 1)
+                constraints.append(Constraint(earliest, end, f"plans '{quote}' (weak clue)", strong=False))
+            elif phrase.role == "event" and resolved.precision in ("day", "week", "month"):
+                # Bare years are left out: "a busy 2026" is as often a plan as a past.
+                constraints.append(Constraint(start, date(9999, 12, 31), f"'{quote}' already happened (weak clue)", strong=False))
+    return constraints
+
+
+def _describe(start: date, end: date, precision: str) -> str:
+    if start == end:
+        return format_day(start)
+    if precision == "month" and start.month == end.month and start.year == end.year:
+        return f"{calendar.month_abbr[start.month]} {start.year}"
+    return f"{format_day(start)}–{format_day(end)}"
+
+
+def _month_label(day: date) -> str:
+    return f"{calendar.month_abbr[day.month]} {day.year}"
+
+
+def infer_publication_date(article: Article, anchors: list[Anchor]) -> PublishedDate | None:
+    """The inferred publication date of one undated article, or None when nothing dates it."""
+    strong = _strong_constraints(article, anchors)
+    if not strong:
+        return None
+    earliest, latest = date.min, date.max
+    used: list[str] = []
+    for constraint in strong + _weak_constraints(article):
+        low, high = max(earliest, constraint.earliest), min(latest, constraint.latest)
+        if low > high:  # disagrees with stronger evidence: ignored
+            continue
+        if (low, high) != (earliest, latest) or constraint.strong:
+            used.append(constraint.explanation)
+        earliest, latest = low, high
+    precision = precision_for_span(earliest, latest, "week")
+    middle = earliest + (latest - earliest) / 2
+    if precision == "week":
+        date_text = iso(middle)
+    elif precision == "month":
+        date_text = f"{middle.year:04d}-{middle.month:02d}"
+    else:
+        # The year holding most of the interval; earliest/latest keep the full range.
+        per_year: dict[int, int] = {}
+        day = earliest
+        while day <= latest:
+            year_end = min(date(day.year, 12, 31), latest)
+            per_year[day.year] = (year_end - day).days + 1
+            day = year_end + timedelta(days=1)
+        # Near-ties (within ~2 weeks) go to the later year: phrases such as "last June" are
+        # mostly written in the calendar year after the month they name.
+        most = max(per_year.values())
+        date_text = str(max(year for year, days in per_year.items() if days >= most - 15))
+    clue = f"published between {_month_label(earliest)} and {_month_label(latest)} (inferred): " + "; ".join(used)
+    return PublishedDate(
+        date=date_text, precision=precision, stated=False, clue=clue, earliest=iso(earliest), latest=iso(latest)
+    )
+
+
+def infer_publication_dates(articles: list[Article]) -> list[Article]:
+    """The same articles in the same order; undated ones get an inferred date when the corpus allows.
+
+    Stated dates (and already-known ones) are returned untouched.
+    """
+    if not any(article.published.precision == "unknown" for article in articles):
+        return list(articles)
+    anchors = _anchors(articles)
+    result = []
+    for article in articles:
+        if article.published.precision == "unknown":
+            try:
+                inferred = infer_publication_date(article, anchors)
+            except (ValueError, OverflowError) as error:
+                # Calendar arithmetic out of range on an odd text: the date stays unknown, loudly.
+                _LOG.warning("publication date of %s not inferred: %s", article.source_file, error)
+                inferred = None
+            if inferred is not None:
+                article = replace(article, published=inferred)
+        result.append(article)
+    return result

@@ -1,0 +1,3 @@
+"""Presentation without Streamlit: plotly figures (`timeline_chart`,
+`claims_chart`), the side-by-side table (`compare_table`), tables/CSV of
+articles (`tables`), outlet colours (`palette`), escaping (`markdown`)."""

@@ -1,0 +1,683 @@
+"""Event dates: resolve the date phrases of one sentence against the article's publication date.
+
+Guarantees:
+
+* Every resolved date is an interval (`start`..`end`, ISO days) that the thing
+  dated certainly falls in, with a `precision` (day|week|month|year) that is
+  never finer than the interval allows, and a `clue` holding the exact words
+  of the sentence that dated it (`sentence[char_start:char_end] == clue`).
+* Relative phrases ("on Wednesday", "last week", "last June", "nearly four
+  years ago", "earlier this month", "overnight") are resolved against the
+  article's *publication* date, never the machine clock. When the publication
+  date is itself uncertain (precision week/month/year, or an earliest..latest
+  interval) the phrase is resolved against both ends and the union is
+  returned, so a weekday in an article of unknown day becomes a span, never a
+  made-up day. With no publication date at all, relative phrases resolve to
+  nothing; explicit dates ("June 19, 2024", "February 2022") still resolve.
+* Not dates: "may"/"May" as a verb or in a name ("Theresa May"), "March" inside
+  a name ("Marchenko"), percentages, counts ("25,000", "2000 troops"),
+  money ("$2024"), and "20-year" style compounds.
+
+Candidates are found with regular expressions because dateparser's own
+`search_dates` matches "may", "March" and bare numbers inside ordinary words.
+Explicit calendar dates are then parsed by dateparser (`languages=["en"]`,
+fixed `RELATIVE_BASE`). Weekdays, "last <month>", parts of years and
+week/month/year-relative phrases use calendar arithmetic here, because
+dateparser misreads them: "Thursday" in a Thursday article becomes the week
+before, "last June" and "early 2026" return None, "last week" returns a single
+day, and "IST" is read as Israel time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Callable, Literal
+
+from lib.core.models import PublishedDate
+
+Precision = Literal["day", "week", "month", "year"]
+Role = Literal["event", "since", "target"]
+
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+            ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: index for index, name in enumerate(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+    "several": 3,
+}
+
+# Month names are matched case-sensitively (capital first letter) so "may" the
+# verb never matches; full names first so "June" wins over "Jun".
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?:\.(?=\s*\d))?(?![A-Za-z])"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:'s)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d%-])(?![.,]\d)(?!\s?(?:per ?cent|percent))"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_NUM = r"(?P<num>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_QUAL = r"(?:(?P<qual>nearly|almost|about|around|roughly|some|approximately|more than|over|less than|just over|just under|under)\s+)?"
+_PREP = r"(?:(?P<prep>(?i:on|in|since|by|until|till|through|throughout|during|from|for|before|after|of|at))\s+)?"
+
+# (kind, pattern) in priority order: earlier kinds win overlapping text.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(_PREP + r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
+    ("mdy", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR)),
+    ("dmy", re.compile(_PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR)),
+    ("part_year", re.compile(
+        r"(?i:(?:(?P<prep>in|since|by|until|through|during|for|from|before|after)\s+)?(?:the\s+)?)"
+        r"(?P<part>(?i:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|"
+        r"the first half of|first half of|the second half of|second half of|the middle of|middle of))"
+        r"[\s-]+" + _YEAR)),
+    ("part_month", re.compile(
+        r"(?i:(?:(?P<prep>in|since|by|until|through|during|from)\s+)?)"
+        r"(?P<part>(?i:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of))"
+        r"[\s-]+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?")),
+    ("my", re.compile(_PREP + r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR)),
+    ("md", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"(?![\d:])(?!,?\s+(?:19|20)\d{2})")),
+    ("dm", re.compile(_PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
+    ("rel_month_name", re.compile(r"\b(?P<mod>(?i:last|next|this|past))\s+" + _MONTH)),
+    ("month_only", re.compile(
+        r"\b(?P<prep>in|since|by|until|till|through|during|from|before|after|early in|late in)\s+" + _MONTH
+        + r"(?!\s*\d)")),
+    ("rel_unit", re.compile(
+        r"\b(?P<mod>(?i:last|next|this|past|the past|the previous|previous|the coming|coming|"
+        r"earlier this|later this|early this|late this|earlier last|late last|early last|earlier in the|later in the))\s+"
+        r"(?P<unit>week|month|year)\b(?!-)")),
+    ("ago", re.compile(r"(?i:\b" + _QUAL + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)")),
+    ("dayword", re.compile(
+        r"(?i:\b(?P<word>earlier today|later today|this morning|this afternoon|this evening|today|tonight|"
+        r"yesterday|last night|overnight|tomorrow)\b)")),
+    ("weekday", re.compile(
+        r"(?:\b(?P<mod>(?i:on|last|next|this|from|since|until|by|early on|late on|before|after)\s+)?)"
+        r"\b" + _WEEKDAY + r"(?:\s+(?P<daypart>morning|afternoon|evening|night))?\b")),
+    ("year", re.compile(
+        r"(?:\b(?P<prep>in|since|by|until|till|through|during|for|from|before|after|of|fiscal|FY)\s+"
+        r"(?:(?:a|the)\s+(?:\w+\s+)?)?)?(?<![\d$¥€£#.,-])\b" + _YEAR
+        + r"(?!\s+(?:troops|soldiers|people|workers|drones|missiles|shells|units|km|kilometres|tonnes|tons|"
+        r"dollars|yen|won|rubles|roubles|euros|officers|men|women|members|cases|votes|seats)\b)")),
+]
+
+_FUTURE = re.compile(
+    r"(?i)\b(will|won't|shall|'ll|is to|are to|plans? to|planning to|is planning|are planning|scheduled|"
+    r"expected to|set to|going to|upcoming|intends? to|aims? to|would)\b"
+)
+_TARGET_PREPS = {"for", "by", "until", "till", "through", "before"}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """One date phrase of a sentence, resolved to an interval.
+
+    `role` says what the phrase dates: "event" (when something happened or is
+    planned), "since" (the start of a lasting state: "since June"), or
+    "target" (a deadline or plan horizon: "for 2026", "by March 2026").
+    `relative` is True when the result depends on the publication date.
+    `future` is True when the phrase sits in a clause about the future.
+    """
+
+    start: str
+    end: str
+    precision: Precision
+    clue: str
+    char_start: int
+    char_end: int
+    role: Role
+    relative: bool
+    future: bool
+    kind: str
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date expression found in a sentence, not yet resolved."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    fields: dict
+    role: Role
+    future: bool
+
+    @property
+    def relative(self) -> bool:
+        return self.kind not in ("iso", "mdy", "dmy", "my", "part_year", "year") and not (
+            self.kind == "part_month" and self.fields.get("year")
+        )
+
+
+# -- calendar helpers --------------------------------------------------------------
+def iso(day: date) -> str:
+    return day.isoformat()
+
+
+def parse_iso(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def precision_for_span(start: date, end: date, at_least: str = "day") -> Precision:
+    """The finest precision an interval honestly supports (never finer than `at_least`)."""
+    days = (end - start).days + 1
+    width = "day" if days <= 2 else "week" if days <= 10 else "month" if days <= 45 else "year"
+    return max(width, at_least, key=_PRECISION_ORDER.__getitem__)  # type: ignore[return-value]
+
+
+def reference_interval(published: PublishedDate | None) -> tuple[date, date] | None:
+    """The days the article was certainly published in, or None when unknown."""
+    if published is None or published.precision == "unknown" or not published.date:
+        if published is not None and published.earliest and published.latest:
+            return parse_iso(published.earliest), parse_iso(published.latest)
+        return None
+    if published.earliest and published.latest:
+        return parse_iso(published.earliest), parse_iso(published.latest)
+    parts = published.date.split("-")
+    if len(parts) == 3:
+        day = parse_iso(published.date)
+        if published.precision == "week":
+            return day - timedelta(days=3), day + timedelta(days=3)
+        return day, day
+    if len(parts) == 2:
+        return month_bounds(int(parts[0]), int(parts[1]))
+    return date(int(parts[0]), 1, 1), date(int(parts[0]), 12, 31)
+
+
+# Past forms that show a clause is about the past ("expressed", "began"); a participle after
+# "be"/"been"/"to" ("expected to be unveiled") does not count.
+_PAST_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:[a-z]+ed|said|told|met|sent|began|held|struck|hit|went|came|took|made|"
+    r"gave|saw|fought|shot|flew|led|left|won|lost|spoke|wrote|broke|knew|thought|brought|bought|sold)\b"
+)
+
+
+def _phrase_is_future(sentence: str, start: int, end: int) -> bool:
+    """Whether the verb a date phrase belongs to is in the future.
+
+    Looks at the phrase's own clause: the nearest tense marker before the
+    phrase decides ("will visit in January"); with none before it, the first
+    one after it ("on Thursday expressed concern that cooperation will be
+    deepened" is past: "expressed" comes first).
+    """
+    clause_start, clause_end = _clause_bounds(sentence, start, end)
+    before = sentence[clause_start:start]
+    after = sentence[end:clause_end]
+    last_future = max((m.end() for m in _FUTURE.finditer(before)), default=-1)
+    last_past = max((m.end() for m in _PAST_VERB.finditer(before)), default=-1)
+    if last_future >= 0 or last_past >= 0:
+        return last_future > last_past
+    next_future = next((m.start() for m in _FUTURE.finditer(after)), None)
+    next_past = next((m.start() for m in _PAST_VERB.finditer(after)), None)
+    if next_future is None:
+        return False
+    return next_past is None or next_future < next_past
+
+
+def is_future(text: str) -> bool:
+    """True when the clause talks about something still to come ("will meet", "is to visit")."""
+    return bool(_FUTURE.search(text))
+
+
+# -- finding phrases ------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|where|which|who|as|after|before|when)\b|\s+while\s+")
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause holding [start, end): between the nearest clause breaks."""
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(sentence, end)
+    return left, right_match.start() if right_match else len(sentence)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
+_HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
+_HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
+_HAS_UNIT = re.compile(r"(?i)\b(?:week|month|year)\b")
+_HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening)\b")
+
+
+def _kinds_worth_trying(sentence: str) -> set[str]:
+    """Cheap pre-checks so the full patterns only run where they can match (keeps corpus loads fast)."""
+    digit = bool(_HAS_DIGIT.search(sentence))
+    month = bool(_HAS_MONTH.search(sentence))
+    kinds = set()
+    if digit:
+        kinds |= {"iso", "year"}
+        if month:
+            kinds |= {"mdy", "dmy", "my", "md", "dm"}
+        if _HAS_PART.search(sentence):
+            kinds.add("part_year")
+    if month:
+        kinds |= {"rel_month_name", "month_only"}
+        if _HAS_PART.search(sentence):
+            kinds.add("part_month")
+    if _HAS_UNIT.search(sentence):
+        kinds |= {"rel_unit", "ago"}
+    elif " ago" in sentence.lower():
+        kinds.add("ago")
+    if _HAS_WEEKDAY.search(sentence):
+        kinds.add("weekday")
+    if _HAS_DAYWORD.search(sentence):
+        kinds.add("dayword")
+    return kinds
+
+
+@lru_cache(maxsize=4096)
+def find_date_phrases(sentence: str) -> tuple[DatePhrase, ...]:
+    """Every date expression in `sentence`, left to right, non-overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[DatePhrase] = []
+    worth_trying = _kinds_worth_trying(sentence)
+    for kind, pattern in _PATTERNS:
+        if kind not in worth_trying:
+            continue
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            text = match.group()
+            # Trim whitespace captured at the edges so the clue is exact words.
+            stripped = text.strip()
+            start += len(text) - len(text.lstrip())
+            end = start + len(stripped)
+            if not stripped or any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            fields = {key: value for key, value in match.groupdict().items() if value}
+            if kind == "weekday" and not _weekday_is_date(sentence, match):
+                continue
+            if kind == "year" and not _year_is_date(sentence, match):
+                continue
+            prep = (fields.get("prep") or fields.get("mod") or "").lower()
+            future = _phrase_is_future(sentence, start, end) or prep in ("next",) or fields.get("mod", "").lower() in (
+                "next", "the coming", "coming", "later this")
+            role: Role = "event"
+            if prep == "since" or _inside_since_phrase(sentence, start):
+                role = "since"
+            elif prep in _TARGET_PREPS or (prep == "of" and kind in ("year", "my")):
+                role = "target"
+            elif kind in ("part_year", "year") and _preceded_by(sentence, start, ("for", "by", "through", "until", "the end of")):
+                role = "target"
+            taken.append((start, end))
+            found.append(DatePhrase(kind, stripped, start, end, fields, role, future))
+    return tuple(sorted(found, key=lambda phrase: phrase.start))
+
+
+def _inside_since_phrase(sentence: str, start: int) -> bool:
+    """True for "since Moscow's invasion of Ukraine nearly four years ago": the date belongs to "since"."""
+    before = sentence[max(0, start - 80) : start]
+    match = re.search(r"\bsince\b([^,;:]*)$", before, re.IGNORECASE)
+    # A verb between "since" and the date means the date belongs to a new clause.
+    return bool(match) and not re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", match.group(1))
+
+
+def _preceded_by(sentence: str, start: int, words: tuple[str, ...]) -> bool:
+    before = sentence[max(0, start - 20) : start].lower().rstrip()
+    return any(before.endswith(word) for word in words)
+
+
+def _weekday_is_date(sentence: str, match: re.Match) -> bool:
+    # "Black Friday", "Good Friday" or "Bloody Sunday" name days, not dates of this story.
+    before = sentence[max(0, match.start() - 8) : match.start()]
+    return not re.search(r"(Black|Good|Bloody|Super|Cyber)\s+$", before)
+
+
+def _year_is_date(sentence: str, match: re.Match) -> bool:
+    start = match.start("year")
+    end = match.end("year")
+    before = sentence[max(0, start - 2) : start]
+    after = sentence[end : end + 6]
+    if re.search(r"[$¥€£]\s?$", before) or re.match(r"\s?(?:%|-|–|per|bn|billion|million|trillion)", after):
+        return False
+    # "2,000" and "12,000" never reach here (the \b and (?![\d,.]) guards); a 4-digit number at
+    # the start of a counted phrase ("2000 troops") is rejected by the pattern's lookahead.
+    return True
+
+
+# -- resolving ------------------------------------------------------------------------
+@lru_cache(maxsize=2048)
+def _dateparser_day(text: str, base: date, prefer: str) -> date | None:
+    """Explicit calendar text -> a day, via dateparser with a fixed RELATIVE_BASE."""
+    import dateparser  # imported lazily: only explicit calendar dates need it
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["day", "month"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+Interval = tuple[date, date, str]  # start, end, natural precision
+
+
+def _weekday_on_or_before(reference: date, weekday: int, strictly: bool = False) -> date:
+    delta = (reference.weekday() - weekday) % 7
+    if strictly and delta == 0:
+        delta = 7
+    return reference - timedelta(days=delta)
+
+
+def _weekday_on_or_after(reference: date, weekday: int, strictly: bool = False) -> date:
+    delta = (weekday - reference.weekday()) % 7
+    if strictly and delta == 0:
+        delta = 7
+    return reference + timedelta(days=delta)
+
+
+def _month_relative(reference: date, month: int, mode: str) -> tuple[date, date]:
+    """The month named, relative to the reference day.
+
+    mode: "recent" (most recent such month, this one included), "upcoming"
+    (next such month, this one included), "last" (most recent strictly before
+    this month), "next" (first strictly after), "this" (of the same year).
+    """
+    year = reference.year
+    if mode == "this":
+        return month_bounds(year, month)
+    if mode in ("recent", "last"):
+        if month > reference.month or (mode == "last" and month == reference.month):
+            year -= 1
+        return month_bounds(year, month)
+    if month < reference.month or (mode == "next" and month == reference.month):
+        year += 1
+    return month_bounds(year, month)
+
+
+def _week_bounds(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _number(text: str) -> float:
+    text = text.lower()
+    return float(text) if text.isdigit() else float(NUMBER_WORDS.get(text, 1))
+
+
+def _ago(reference: date, amount: float, unit: str, qualifier: str) -> Interval:
+    """"nearly four years ago" -> the interval of days that phrase can mean."""
+    months_per = {"month": 1, "year": 12, "decade": 120}
+    if unit in ("day", "week"):
+        days = amount * (7 if unit == "week" else 1)
+        slack = 0 if unit == "day" else 3
+        low, high = days - slack, days + slack  # days before the reference
+        if qualifier in ("nearly", "almost", "just under", "less than", "under"):
+            low, high = max(days - (2 if unit == "day" else 7), 0), days
+        elif qualifier in ("more than", "over", "just over"):
+            low, high = days, days + (2 if unit == "day" else 7)
+        elif qualifier in ("about", "around", "roughly", "some", "approximately"):
+            low, high = max(days - (1 if unit == "day" else 4), 0), days + (1 if unit == "day" else 4)
+        start, end = reference - timedelta(days=high), reference - timedelta(days=low)
+        return start, end, "day" if unit == "day" and low == high else "week"
+    per = months_per[unit]
+    total = amount * per
+    half = per / 2
+    low, high = total - half, total + half  # months before the reference
+    if qualifier in ("nearly", "almost", "just under", "less than", "under"):
+        low, high = total - half, total
+    elif qualifier in ("more than", "over", "just over"):
+        low, high = total, total + half
+    start = add_months(reference, -int(round(high)))
+    end = add_months(reference, -int(round(low)))
+    return start, end, "month" if unit == "month" else "year"
+
+
+def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
+    """Resolve a relative phrase against one known publication day."""
+    fields = phrase.fields
+    kind = phrase.kind
+    mod = (fields.get("mod") or "").lower()
+    if kind in ("md", "dm"):
+        text = f"{fields['month']} {int(fields['day'])}"
+        if phrase.future:
+            day = _dateparser_day(text, reference, "future")
+        else:
+            # Without a year, a day-month is read as the occurrence nearest the
+            # publication day ("an auction on June 24" in a 20 June report is
+            # four days ahead, "a push on August 6" in a November report is past).
+            candidates = [d for d in (_dateparser_day(text, reference, "past"), _dateparser_day(text, reference, "future")) if d]
+            day = min(candidates, key=lambda d: (abs((d - reference).days), d > reference)) if candidates else None
+        return (day, day, "day") if day else None
+    if kind == "part_month":
+        start, end = _month_relative(reference, MONTHS[fields["month"]], "upcoming" if phrase.future else "recent")
+        start, end = _part_of(start, end, fields["part"])
+        return start, end, "month"
+    if kind == "rel_month_name":
+        mode = {"last": "last", "past": "last", "next": "next", "this": "this"}[mod]
+        start, end = _month_relative(reference, MONTHS[fields["month"]], mode)
+        return start, end, "month"
+    if kind == "month_only":
+        start, end = _month_relative(reference, MONTHS[fields["month"]], "upcoming" if phrase.future else "recent")
+        return start, end, "month"
+    if kind == "weekday":
+        weekday = WEEKDAYS[fields["weekday"]]
+        if mod == "last":
+            day = _weekday_on_or_before(reference, weekday, strictly=True)
+        elif mod == "next":
+            day = _weekday_on_or_after(reference, weekday, strictly=True)
+        elif phrase.future or mod in ("until", "by"):
+            day = _weekday_on_or_after(reference, weekday)
+        else:
+            # News style: a bare weekday is the most recent such day, the
+            # publication day itself included ("arrived in Kyiv on Saturday"
+            # in a Saturday report means that Saturday).
+            day = _weekday_on_or_before(reference, weekday)
+        return day, day, "day"
+    if kind == "dayword":
+        word = fields["word"].lower()
+        if word in ("yesterday", "last night"):
+            day = reference - timedelta(days=1)
+            return day, day, "day"
+        if word == "overnight":
+            return reference - timedelta(days=1), reference, "day"
+        if word == "tomorrow":
+            day = reference + timedelta(days=1)
+            return day, day, "day"
+        return reference, reference, "day"
+    if kind == "rel_unit":
+        return _resolve_unit(mod, fields["unit"].lower(), reference, phrase.future)
+    if kind == "ago":
+        return _ago(reference, _number(fields["num"]), fields["unit"].lower(), (fields.get("qual") or "").lower())
+    return None
+
+
+def _resolve_unit(mod: str, unit: str, reference: date, future: bool) -> Interval:
+    if unit == "week":
+        monday, sunday = _week_bounds(reference)
+        if mod in ("last", "the previous", "previous", "earlier last", "early last", "late last"):
+            return monday - timedelta(days=7), sunday - timedelta(days=7), "week"
+        if mod in ("next", "the coming", "coming"):
+            return monday + timedelta(days=7), sunday + timedelta(days=7), "week"
+        if mod in ("past", "the past"):
+            return reference - timedelta(days=7), reference, "week"
+        if mod in ("later this",) or (mod == "this" and future):
+            return reference, sunday, "week"
+        return monday, reference, "week"  # "this week", "earlier this week"
+    if unit == "month":
+        first, last = month_bounds(reference.year, reference.month)
+        if mod in ("last", "the previous", "previous", "earlier last", "early last", "late last"):
+            return (*month_bounds(add_months(first, -1).year, add_months(first, -1).month), "month")
+        if mod in ("next", "the coming", "coming"):
+            following = add_months(first, 1)
+            return (*month_bounds(following.year, following.month), "month")
+        if mod in ("past", "the past"):
+            return reference - timedelta(days=31), reference, "month"
+        if mod in ("later this",) or (mod == "this" and future):
+            return reference, last, "month"
+        if mod in ("earlier in the",):
+            return first, reference, "month"
+        return first, reference, "month"  # "this month", "earlier this month"
+    year = reference.year
+    if mod in ("last", "the previous", "previous", "earlier last", "early last", "late last"):
+        return date(year - 1, 1, 1), date(year - 1, 12, 31), "year"
+    if mod in ("next", "the coming", "coming"):
+        return date(year + 1, 1, 1), date(year + 1, 12, 31), "year"
+    if mod in ("past", "the past"):
+        return reference - timedelta(days=366), reference, "year"
+    if mod in ("later this",) or (mod == "this" and future):
+        return reference, date(year, 12, 31), "year"
+    if mod == "this":
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    return date(year, 1, 1), reference, "year"  # "earlier this year"
+
+
+def _part_of(start: date, end: date, part: str) -> tuple[date, date]:
+    """"early"/"mid"/"late"/"end of" a month or year: the matching third of it."""
+    part = part.lower().replace("the ", "")
+    total = (end - start).days + 1
+    third = total // 3
+    if part in ("early", "beginning of", "start of"):
+        return start, start + timedelta(days=third - 1)
+    if part in ("mid", "middle of"):
+        return start + timedelta(days=third), end - timedelta(days=third)
+    if part in ("late",):
+        return end - timedelta(days=third - 1), end
+    if part == "end of":
+        return end - timedelta(days=max(total // 6, 1) - 1), end
+    if part == "first half of":
+        return start, start + timedelta(days=total // 2 - 1)
+    if part == "second half of":
+        return start + timedelta(days=total // 2), end
+    return start, end
+
+
+def _resolve_absolute(phrase: DatePhrase) -> Interval | None:
+    fields = phrase.fields
+    kind = phrase.kind
+    try:
+        if kind == "iso":
+            day = parse_iso(fields["iso"])
+            return day, day, "day"
+        if kind in ("mdy", "dmy"):
+            text = f"{fields['month']} {int(fields['day'])} {fields['year']}"
+            day = _dateparser_day(text, date(2000, 1, 1), "past")
+            return (day, day, "day") if day else None
+        if kind == "my":
+            start, end = month_bounds(int(fields["year"]), MONTHS[fields["month"]])
+            return start, end, "month"
+        if kind == "part_month" and fields.get("year"):
+            start, end = month_bounds(int(fields["year"]), MONTHS[fields["month"]])
+            start, end = _part_of(start, end, fields["part"])
+            return start, end, "month"
+        if kind == "part_year":
+            year = int(fields["year"])
+            start, end = _part_of(date(year, 1, 1), date(year, 12, 31), fields["part"])
+            return start, end, "year"
+        if kind == "year":
+            year = int(fields["year"])
+            return date(year, 1, 1), date(year, 12, 31), "year"
+    except ValueError:  # impossible calendar day such as "Feb 30, 2024"
+        return None
+    return None
+
+
+def resolve_phrase(phrase: DatePhrase, reference: tuple[date, date] | None) -> ResolvedDate | None:
+    """One phrase -> interval, inheriting the uncertainty of the publication interval."""
+    if phrase.relative:
+        if reference is None:
+            return None
+        first = _resolve_at(phrase, reference[0])
+        last = _resolve_at(phrase, reference[1]) if reference[1] != reference[0] else first
+        if first is None or last is None:
+            return None
+        start, end = min(first[0], last[0]), max(first[1], last[1])
+        natural = first[2]
+    else:
+        absolute = _resolve_absolute(phrase)
+        if absolute is None:
+            return None
+        start, end, natural = absolute
+    precision = precision_for_span(start, end, natural)
+    return ResolvedDate(
+        start=iso(start),
+        end=iso(end),
+        precision=precision,
+        clue=phrase.text,
+        char_start=phrase.start,
+        char_end=phrase.end,
+        role=phrase.role,
+        relative=phrase.relative,
+        future=phrase.future,
+        kind=phrase.kind,
+    )
+
+
+def resolve_dates(sentence: str, published: PublishedDate | None) -> list[ResolvedDate]:
+    """Every date phrase of `sentence` resolved against the publication date, left to right.
+
+    Phrases that cannot be resolved (a relative phrase with no publication
+    date, an impossible calendar day) are left out, never guessed.
+    """
+    reference = reference_interval(published)
+    resolved = (resolve_phrase(phrase, reference) for phrase in find_date_phrases(sentence))
+    return [item for item in resolved if item is not None]
+
+
+def resolver_at(phrase: DatePhrase) -> Callable[[date], Interval | None]:
+    """The function publication-day -> interval for one relative phrase (used to invert anchors)."""
+    return lambda reference: _resolve_at(phrase, reference)
+
+
+def report_window(published: PublishedDate, days_before: int = 6) -> tuple[str, str, str] | None:
+    """"On or shortly before publication": (start, end, clue) for a sentence with no date phrase.
+
+    Only for a publication date known to the day (an uncertain publication
+    date would make such a window meaningless). The window is the week ending
+    on the publication day, so its precision is "week".
+    """
+    if published.precision != "day" or not published.date:
+        return None
+    day = parse_iso(published.date)
+    clue = f"reported on {day.day} {calendar.month_abbr[day.month]} {day.year} (no date in sentence)"
+    return iso(day - timedelta(days=days_before)), iso(day), clue
+
+
+def format_day(day: date) -> str:
+    """"19 Jun 2024"."""
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def is_english_sentence(sentence_text: str, sentence_language: str, article_language: str = "") -> bool:
+    """Whether the English date grammar may read this sentence.
+
+    Short English sentences are sometimes labelled with a related language by
+    the detector ("pcm", "sco"); in an English article a sentence written in
+    Latin letters is read as English. Other scripts are never read.
+    """
+    if sentence_language in ("en", ""):
+        return True
+    letters = [character for character in sentence_text if character.isalpha()]
+    if not letters or article_language != "en":
+        return False
+    return sum(character.isascii() for character in letters) / len(letters) >= 0.95
