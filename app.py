@@ -5,7 +5,7 @@ The router: declares the pages and the shared sidebar, nothing else.
 
 import streamlit as st
 
-from lib.errors import StoryLensError
+from lib.core.errors import StoryLensError
 from lib.ui.router import router_started
 from lib.ui.sidebar import render_share_link, render_sidebar
 

@@ -6,8 +6,12 @@ require_router()  # a deep link on a fresh server must still get the app around 
 
 import streamlit as st
 
-from lib.claims import comparison_columns, comparison_csv, topics_overview
-from lib.errors import StoryLensError
+from lib.core.errors import StoryLensError
+from lib.present.compare_table import (
+    comparison_columns,
+    comparison_csv,
+    topics_overview,
+)
 from lib.ui.compare import load_claimset, load_question_row, render_topic
 from lib.ui.loaders import get_corpus
 

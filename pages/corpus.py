@@ -6,8 +6,8 @@ require_router()  # a deep link on a fresh server must still get the app around 
 
 import streamlit as st
 
-from lib.markdown import escape_markdown, highlight_span
-from lib.summary import articles_table, removed_table
+from lib.present.markdown import escape_markdown, highlight_span
+from lib.present.tables import articles_table, removed_table
 from lib.ui.ingest import add_articles_form, has_pending_reports
 from lib.ui.loaders import get_corpus
 

@@ -6,7 +6,7 @@ require_router()  # a deep link on a fresh server must still get the app around 
 
 import streamlit as st
 
-from lib.errors import StoryLensError
+from lib.core.errors import StoryLensError
 from lib.ui.loaders import get_corpus
 from lib.ui.search import (
     SearchFacets,

@@ -6,9 +6,9 @@ require_router()  # a deep link on a fresh server must still get the app around 
 
 import streamlit as st
 
-from lib.charts.timeline import timeline_figure
-from lib.errors import StoryLensError
-from lib.palette import outlet_colors
+from lib.core.errors import StoryLensError
+from lib.present.palette import outlet_colors
+from lib.present.timeline_chart import timeline_figure
 from lib.ui.loaders import get_corpus
 from lib.ui.timeline import (
     event_choice_label,
