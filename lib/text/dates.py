@@ -37,6 +37,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable, Literal
 
+from lib.text import date_languages
 from lib.core.models import PublishedDate
 
 Precision = Literal["day", "week", "month", "year"]
@@ -291,10 +292,29 @@ def _kinds_worth_trying(sentence: str) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def find_date_phrases(sentence: str) -> tuple[DatePhrase, ...]:
-    """Every date expression in `sentence`, left to right, non-overlapping."""
+def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DatePhrase, ...]:
+    """Every date expression in `sentence`, left to right, non-overlapping.
+
+    `language` (ISO 639-1, e.g. the sentence's detected language) adds that
+    language's grammar (ja ko zh ru uk de fr th, see `date_languages`) before
+    the English one; "en" reads English only; without a language (or with one
+    the grammar lacks) the script decides (kana, hangul, Thai, Han, Cyrillic),
+    and Latin-script text is read as English.
+    """
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
+    if language in date_languages.LANGUAGES:
+        grammar = language
+    else:  # "en" is English only; no language (or one the grammar lacks) lets the script decide
+        grammar = None if language == "en" else date_languages.script_language(sentence)
+    if grammar:
+        future_sentence = date_languages.is_future(sentence, grammar)
+        for kind, start, end, fields in date_languages.find_phrases(sentence, grammar):
+            role = date_languages.role_of(sentence, start, end, grammar)
+            mod = fields.get("mod", "")
+            future = (future_sentence or mod == "next") and mod != "last"
+            taken.append((start, end))
+            found.append(DatePhrase(kind, sentence[start:end], start, end, fields, role, future))
     worth_trying = _kinds_worth_trying(sentence)
     for kind, pattern in _PATTERNS:
         if kind not in worth_trying:
@@ -415,6 +435,22 @@ def _month_relative(reference: date, month: int, mode: str) -> tuple[date, date]
     return month_bounds(year, month)
 
 
+def _day_of_month(reference: date, day_number: int, mode: str) -> Interval | None:
+    """Day `day_number` of the month nearest the reference: on/before it ("recent") or on/after it ("next").
+
+    CJK and Korean news write a date as the day of the month alone (「23日」, 「30일」).
+    """
+    first = date(reference.year, reference.month, 1)
+    for step in range(3):
+        month = add_months(first, -step if mode == "recent" else step)
+        if day_number > calendar.monthrange(month.year, month.month)[1]:
+            continue
+        day = date(month.year, month.month, day_number)
+        if (mode == "recent" and day <= reference) or (mode == "next" and day >= reference):
+            return day, day, "day"
+    return None
+
+
 def _week_bounds(day: date) -> tuple[date, date]:
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
@@ -480,6 +516,15 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
     if kind == "month_only":
         start, end = _month_relative(reference, MONTHS[fields["month"]], "upcoming" if phrase.future else "recent")
         return start, end, "month"
+    if kind == "dom":
+        return _day_of_month(reference, int(fields["day"]), "next" if phrase.future or mod == "next" else "recent")
+    if kind == "rel_dom":
+        first = date(reference.year, reference.month, 1)
+        month = add_months(first, {"last": -1, "this": 0, "next": 1}[mod])
+        if int(fields["day"]) > calendar.monthrange(month.year, month.month)[1]:
+            return None
+        day = date(month.year, month.month, int(fields["day"]))
+        return day, day, "day"
     if kind == "weekday":
         weekday = WEEKDAYS[fields["weekday"]]
         if mod == "last":
@@ -501,6 +546,9 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
             return day, day, "day"
         if word == "overnight":
             return reference - timedelta(days=1), reference, "day"
+        if word == "two days ago":
+            day = reference - timedelta(days=2)
+            return day, day, "day"
         if word == "tomorrow":
             day = reference + timedelta(days=1)
             return day, day, "day"
@@ -633,14 +681,15 @@ def resolve_phrase(phrase: DatePhrase, reference: tuple[date, date] | None) -> R
     )
 
 
-def resolve_dates(sentence: str, published: PublishedDate | None) -> list[ResolvedDate]:
+def resolve_dates(sentence: str, published: PublishedDate | None, language: str | None = None) -> list[ResolvedDate]:
     """Every date phrase of `sentence` resolved against the publication date, left to right.
 
     Phrases that cannot be resolved (a relative phrase with no publication
-    date, an impossible calendar day) are left out, never guessed.
+    date, an impossible calendar day) are left out, never guessed. `language`
+    as in `find_date_phrases`.
     """
     reference = reference_interval(published)
-    resolved = (resolve_phrase(phrase, reference) for phrase in find_date_phrases(sentence))
+    resolved = (resolve_phrase(phrase, reference) for phrase in find_date_phrases(sentence, language))
     return [item for item in resolved if item is not None]
 
 

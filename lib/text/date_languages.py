@@ -1,0 +1,394 @@
+"""Date phrases in languages other than English: ja ko zh ru uk de fr th.
+
+Finds the same kinds of phrase as the English grammar of `lib.text.dates`
+(absolute days, day-month without a year, month-year, years, weekdays, day
+words, "last week"-style units, "three days ago") and hands them over with
+*English* field values (month "March", weekday "Friday", word "yesterday",
+unit "week", mod "last"), so one resolver serves every language.
+
+Month and weekday names come from dateparser's locale data (the library's own
+vocabulary, all inflected forms it knows). What dateparser has no API for is
+written here: finding phrases inside running text (its `search_dates` matches
+words such as "mai" or "Mars" inside names and bare numbers), the CJK/Korean
+day-of-month forms (「23日」, 「지난 22일」, 「先月10日」), relative units and
+"ago" phrases, and the number words, because no maintained library turns
+"трёх"/"drei"/"이틀" into 3 inside running text.
+
+Every pattern runs on a copy of the sentence in which full-width digits and
+spaces are replaced one character for one, so offsets stay those of the
+original sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ENGLISH_MONTHS = tuple(key.capitalize() for key in _MONTH_KEYS)
+ENGLISH_WEEKDAYS = tuple(key.capitalize() for key in _WEEKDAY_KEYS)
+
+# Full-width digits, space and tilde -> ASCII, one character for one (offsets unchanged).
+_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "\u3000": " ", "～": "~", "〜": "~"})
+
+# Number words for counts of days/weeks/months/years (hand-written: see the module docstring).
+NUMBER_WORDS = {
+    # ru / uk
+    "один": 1, "одна": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3,
+    "четыре": 4, "четырёх": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+    "несколько": 3, "одна": 1, "дві": 2, "двох": 2, "трьох": 3, "чотири": 4, "п'ять": 5, "кілька": 3,
+    # de
+    "einem": 1, "einer": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "wenigen": 3, "einigen": 3,
+    # fr
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "quelques": 3,
+    # ko (native counts of days)
+    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10,
+    # ja / zh
+    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3, "數": 3,
+}
+_QUALIFIERS = {
+    "почти": "nearly", "около": "about", "более": "more than", "больше": "more than", "примерно": "about",
+    "майже": "nearly", "близько": "about", "понад": "more than", "більше": "more than",
+    "fast": "nearly", "etwa": "about", "rund": "about", "mehr als": "more than", "knapp": "nearly", "gut": "more than",
+    "près de": "nearly", "presque": "nearly", "environ": "about", "plus de": "more than",
+    "約": "about", "约": "about", "近": "nearly", "약": "about",
+}
+
+
+@lru_cache(maxsize=None)
+def locale_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """{month word: English month}, {weekday word: English weekday} from dateparser's locale data.
+
+    Words are lower-cased; single letters and two-letter abbreviations are
+    left out (too many ordinary words look like them).
+    """
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    months = {}
+    for key, english in zip(_MONTH_KEYS, ENGLISH_MONTHS):
+        for word in info.get(key, []):
+            word = word.lower().strip(".")
+            if len(word) >= 3 and not any(ch.isdigit() for ch in word):
+                months[word] = english
+    weekdays = {}
+    for key, english in zip(_WEEKDAY_KEYS, ENGLISH_WEEKDAYS):
+        for word in info.get(key, []):
+            word = word.lower().strip(".").strip("()")
+            if len(word) >= 4 or (language == "th" and len(word) >= 3):
+                weekdays[word] = english
+    return months, weekdays
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+# -- per-language phrase tables --------------------------------------------------------------
+# Each entry: (kind, compiled pattern, field builder). Field builders turn a match into the
+# English fields the resolver reads. Kinds are those of lib.text.dates plus "dom" (a day of
+# the month: 「23日」) and "rel_dom" (「先月10日」: the 10th of last month).
+
+_CJK_WEEKDAY = {"月": "Monday", "火": "Tuesday", "水": "Wednesday", "木": "Thursday", "金": "Friday", "土": "Saturday", "日": "Sunday"}
+_ZH_WEEKDAY = {"一": "Monday", "二": "Tuesday", "三": "Wednesday", "四": "Thursday", "五": "Friday", "六": "Saturday", "日": "Sunday", "天": "Sunday"}
+_KO_WEEKDAY = {"월": "Monday", "화": "Tuesday", "수": "Wednesday", "목": "Thursday", "금": "Friday", "토": "Saturday", "일": "Sunday"}
+
+_DAYWORDS = {
+    "ja": {"今日": "today", "本日": "today", "きょう": "today", "昨日": "yesterday", "きのう": "yesterday",
+           "明日": "tomorrow", "あす": "tomorrow", "あした": "tomorrow", "昨夜": "last night", "今朝": "today", "今夜": "tonight"},
+    "zh": {"今天": "today", "今日": "today", "昨天": "yesterday", "昨日": "yesterday", "明天": "tomorrow", "昨晚": "last night"},
+    "ko": {"오늘": "today", "어제": "yesterday", "내일": "tomorrow", "그제": "two days ago", "지난밤": "last night"},
+    "ru": {"сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow", "позавчера": "two days ago", "накануне": "yesterday"},
+    "uk": {"сьогодні": "today", "вчора": "yesterday", "учора": "yesterday", "завтра": "tomorrow", "позавчора": "two days ago",
+           "напередодні": "yesterday"},
+    "de": {"heute": "today", "gestern": "yesterday", "morgen": "tomorrow", "vorgestern": "two days ago"},
+    "fr": {"aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow", "avant-hier": "two days ago"},
+    "th": {"วันนี้": "today", "เมื่อวานนี้": "yesterday", "เมื่อวาน": "yesterday", "พรุ่งนี้": "tomorrow"},
+}
+# Relative units: phrase -> (mod, unit) in the English resolver's terms.
+_UNITS = {
+    "ja": {"先週": ("last", "week"), "今週": ("this", "week"), "来週": ("next", "week"), "先月": ("last", "month"),
+           "今月": ("this", "month"), "来月": ("next", "month"), "昨年": ("last", "year"), "去年": ("last", "year"),
+           "今年": ("this", "year"), "来年": ("next", "year")},
+    "zh": {"上周": ("last", "week"), "上週": ("last", "week"), "本周": ("this", "week"), "下周": ("next", "week"),
+           "上个月": ("last", "month"), "上個月": ("last", "month"), "本月": ("this", "month"), "下个月": ("next", "month"),
+           "去年": ("last", "year"), "今年": ("this", "year"), "明年": ("next", "year")},
+    "ko": {"지난주": ("last", "week"), "지난 주": ("last", "week"), "이번 주": ("this", "week"), "다음 주": ("next", "week"),
+           "지난달": ("last", "month"), "지난 달": ("last", "month"), "이번 달": ("this", "month"), "다음 달": ("next", "month"),
+           "지난해": ("last", "year"), "작년": ("last", "year"), "올해": ("this", "year"), "금년": ("this", "year"), "내년": ("next", "year")},
+    "ru": {"на прошлой неделе": ("last", "week"), "на этой неделе": ("this", "week"), "на следующей неделе": ("next", "week"),
+           "в прошлом месяце": ("last", "month"), "в этом месяце": ("this", "month"), "в следующем месяце": ("next", "month"),
+           "в прошлом году": ("last", "year"), "в этом году": ("this", "year"), "в следующем году": ("next", "year"),
+           "прошлого года": ("last", "year"), "этого года": ("this", "year"), "прошлом году": ("last", "year")},
+    "uk": {"минулого тижня": ("last", "week"), "цього тижня": ("this", "week"), "наступного тижня": ("next", "week"),
+           "минулого місяця": ("last", "month"), "цього місяця": ("this", "month"), "наступного місяця": ("next", "month"),
+           "минулого року": ("last", "year"), "цього року": ("this", "year"), "наступного року": ("next", "year"),
+           "торік": ("last", "year"), "у минулому році": ("last", "year")},
+    "de": {"letzte woche": ("last", "week"), "vergangene woche": ("last", "week"), "letzten monat": ("last", "month"),
+           "vergangenen monat": ("last", "month"), "im vergangenen monat": ("last", "month"), "diese woche": ("this", "week"),
+           "nächste woche": ("next", "week"), "nächsten monat": ("next", "month"), "letztes jahr": ("last", "year"),
+           "vergangenes jahr": ("last", "year"), "im vergangenen jahr": ("last", "year"), "im letzten jahr": ("last", "year"),
+           "dieses jahr": ("this", "year"), "in diesem jahr": ("this", "year"), "nächstes jahr": ("next", "year"),
+           "im nächsten jahr": ("next", "year"), "diesen monat": ("this", "month")},
+    "fr": {"la semaine dernière": ("last", "week"), "cette semaine": ("this", "week"), "la semaine prochaine": ("next", "week"),
+           "le mois dernier": ("last", "month"), "ce mois-ci": ("this", "month"), "le mois prochain": ("next", "month"),
+           "l'année dernière": ("last", "year"), "l’année dernière": ("last", "year"), "l'an dernier": ("last", "year"),
+           "l’an dernier": ("last", "year"), "l'an passé": ("last", "year"), "cette année": ("this", "year"),
+           "l'année prochaine": ("next", "year"), "l’année prochaine": ("next", "year")},
+    "th": {"สัปดาห์ที่แล้ว": ("last", "week"), "สัปดาห์นี้": ("this", "week"), "สัปดาห์หน้า": ("next", "week"),
+           "เดือนที่แล้ว": ("last", "month"), "เดือนนี้": ("this", "month"), "เดือนหน้า": ("next", "month"),
+           "ปีที่แล้ว": ("last", "year"), "ปีนี้": ("this", "year"), "ปีหน้า": ("next", "year")},
+}
+# Unit words of "ago" phrases -> English unit.
+_AGO_UNITS = {
+    "ja": {"日": "day", "週間": "week", "か月": "month", "カ月": "month", "ヶ月": "month", "ヵ月": "month", "年": "year"},
+    "zh": {"天": "day", "日": "day", "周": "week", "週": "week", "个月": "month", "個月": "month", "年": "year"},
+    "ko": {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"},
+    "ru": {"день": "day", "дня": "day", "дней": "day", "неделю": "week", "недели": "week", "недель": "week",
+           "месяц": "month", "месяца": "month", "месяцев": "month", "год": "year", "года": "year", "лет": "year"},
+    "uk": {"день": "day", "дні": "day", "днів": "day", "тиждень": "week", "тижні": "week", "тижнів": "week",
+           "місяць": "month", "місяці": "month", "місяців": "month", "рік": "year", "роки": "year", "років": "year"},
+    "de": {"tag": "day", "tagen": "day", "woche": "week", "wochen": "week", "monat": "month", "monaten": "month",
+           "jahr": "year", "jahren": "year"},
+    "fr": {"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month", "an": "year", "ans": "year",
+           "année": "year", "années": "year"},
+    "th": {"วัน": "day", "สัปดาห์": "week", "เดือน": "month", "ปี": "year"},
+}
+# Words that put a date phrase in the future (plans, schedules), per language.
+_FUTURE = {
+    "ja": r"予定|見通し|方針|計画|見込み|する考え|目指",
+    "zh": r"将|將|计划|計劃|预计|預計|拟|擬",
+    "ko": r"예정|계획|방침|할 것|하기로|전망",
+    "ru": r"\bбудет\b|\bбудут\b|планиру|намерен|собира|предстоящ",
+    "uk": r"\bбуде\b|\bбудуть\b|планує|планують|має намір|наступн",
+    "de": r"\bwird\b|\bwerden\b|\bsoll\b|\bsollen\b|\bplant\b|geplant|\bkünftig",
+    "fr": r"\bva\b|\bvont\b|\bsera\b|\bseront\b|prévu|prévoit|\bcompte\b|devrait|devraient",
+    "th": r"จะ|เตรียม|กำหนด",
+}
+_SINCE = {
+    "ja": r"^\s*(?:以来|から)", "zh": r"^\s*(?:以来|起)", "ko": r"^\s*(?:이후|부터|이래)",
+    "ru": r"\b(?:с|со|начиная с)\s*$", "uk": r"\b(?:з|із|від|починаючи з)\s*$", "de": r"\bseit\s*$", "fr": r"\bdepuis(?: le)?\s*$",
+    "th": r"ตั้งแต่\s*$",
+}
+_TARGET = {
+    "ja": r"^\s*(?:までに|まで)", "zh": r"^\s*(?:之前|以前|前)", "ko": r"^\s*(?:까지)", "ru": r"\b(?:до|к)\s*$",
+    "uk": r"\b(?:до)\s*$", "de": r"\bbis(?: zum| Ende)?\s*$", "fr": r"\b(?:d'ici|d’ici|avant|jusqu'à|jusqu’à)(?: le| la| fin)?\s*$",
+    "th": r"ภายใน\s*$",
+}
+
+
+def _num(text: str) -> str:
+    text = text.strip().lower()
+    return text if text.isdigit() else str(NUMBER_WORDS.get(text, 1))
+
+
+@lru_cache(maxsize=None)
+def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
+    """(kind, pattern, field builder) for one language, in priority order."""
+    table: list[tuple[str, re.Pattern, object]] = []
+
+    def add(kind: str, regex: str, build, flags: int = 0) -> None:
+        table.append((kind, re.compile(regex, flags), build))
+
+    def month_of(number: str) -> str:
+        return ENGLISH_MONTHS[int(number) - 1]
+
+    def ymd(m):
+        return {"year": m["year"], "month": month_of(m["mon"]), "day": m["day"]}
+
+    if language in ("ja", "zh", "ko"):
+        year_mark, month_mark, day_mark = ("년", "월", "일") if language == "ko" else ("年", "月", "日")
+        sp = r"\s*"
+        add("dmy", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}{sp}(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}", ymd)
+        add("my", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}{sp}(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}(?!{sp}\d)",
+            lambda m: {"year": m["year"], "month": month_of(m["mon"])})
+        add("md", rf"(?<!\d)(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}(?![간間째目以])",
+            lambda m: {"month": month_of(m["mon"]), "day": m["day"]})
+        if language == "ja":
+            add("rel_dom", r"(?P<mod>先月|今月|来月)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以])",
+                lambda m: {"mod": {"先月": "last", "今月": "this", "来月": "next"}[m["mod"]], "day": m["day"]})
+        if language == "zh":
+            add("rel_dom", r"(?P<mod>上月|本月|下月)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日",
+                lambda m: {"mod": {"上月": "last", "本月": "this", "下月": "next"}[m["mod"]], "day": m["day"]})
+        if language == "ko":
+            add("rel_dom", r"(?P<mod>지난달|이번 달|다음 달)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*일(?!\s*(?:간|동안|째))",
+                lambda m: {"mod": {"지난달": "last", "이번 달": "this", "다음 달": "next"}[m["mod"]], "day": m["day"]})
+            add("dom", r"(?:(?P<mod>지난|오는)\s*)?(?<![\d월.])(?P<day>[12]\d|3[01]|0?[1-9])\s*일(?!\s*(?:간|동안|째|부터\s*\d|본|부|반|대|자리|선|정|까지\s*\d))",
+                lambda m: {"day": m["day"], "mod": {"지난": "last", "오는": "next"}.get(m["mod"] or "", "")})
+        else:
+            add("dom", r"(?<![\d月./~\-])(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以本号本])",
+                lambda m: {"day": m["day"], "mod": ""})
+        add("year", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}(?!{sp}\d{{1,2}}{sp}{month_mark})(?!度)",
+            lambda m: {"year": m["year"]})
+        if language == "ko":
+            add("weekday", r"(?P<w>[월화수목금토일])요일|(?<=[(\uff08])(?P<w2>[월화수목금토일])(?=[)\uff09])",
+                lambda m: {"weekday": _KO_WEEKDAY[m["w"] or m["w2"]], "mod": ""})
+        elif language == "ja":
+            add("weekday", r"(?P<w>[月火水木金土日])曜日?|(?<=[(\uff08])(?P<w2>[月火水木金土日])(?=[)\uff09])",
+                lambda m: {"weekday": _CJK_WEEKDAY[m["w"] or m["w2"]], "mod": ""})
+        else:
+            add("weekday", r"(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
+                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": ""})
+        units = _AGO_UNITS[language]
+        num = r"(?P<num>\d+|[一二两兩三四五六七八九十数數]|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)"
+        qual = r"(?:(?P<qual>約|约|近|약)\s*)?"
+        add("ago", rf"{qual}{num}\s*(?P<unit>{_alternation(units)})?\s*(?:前|전)(?![에의]\s*(?:비해|비하면))",
+            lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day"),
+                                    "qual": _QUALIFIERS.get(m["qual"] or "", "")})
+    else:
+        months, weekdays = locale_names(language)
+        month_re = _alternation(months)
+        weekday_re = _alternation(weekdays)
+        flags = re.IGNORECASE
+        day_re = r"(?P<day>[12]\d|3[01]|0?[1-9])"
+        if language == "th":
+            # Thai years are often Buddhist Era (2568 = 2025).
+            add("dmy", rf"{day_re}\s*(?P<mname>{month_re})\s*(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?(?P<year>(?:19|20|25)\d{{2}})",
+                lambda m: {"day": m["day"], "month": months[m["mname"].lower()], "year": _thai_year(m["year"])})
+            add("dm", rf"{day_re}\s*(?P<mname>{month_re})", lambda m: {"day": m["day"], "month": months[m["mname"].lower()]})
+            add("my", rf"(?P<mname>{month_re})\s*(?P<year>(?:19|20|25)\d{{2}})",
+                lambda m: {"month": months[m["mname"].lower()], "year": _thai_year(m["year"])})
+        else:
+            dot = r"\.?" if language == "de" else ""
+            first = r"|1er" if language == "fr" else ""
+            day_fr = rf"(?P<day>[12]\d|3[01]|0?[1-9]{first})"
+            add("dmy", rf"(?<![\w.]){day_fr}{dot}\s+(?P<mname>{month_re})\.?,?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",
+                lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")], "year": m["year"]}, flags)
+            add("dmy", r"(?<![\d.])(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d{2})(?![\d.])",
+                ymd)
+            add("dm", rf"(?<![\w.]){day_fr}{dot}\s+(?P<mname>{month_re})(?![\w])",
+                lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")]}, flags)
+            add("my", rf"(?<![\w])(?P<mname>{month_re})\.?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",
+                lambda m: {"month": months[m["mname"].lower().strip(".")], "year": m["year"]}, flags)
+        last_words = {
+            "ru": r"прошл\w*|последн\w*", "uk": r"минул\w*|останн\w*", "de": r"letzten|vergangenen|letzte|vergangene",
+            "fr": "", "th": "",
+        }[language]
+        next_words = {"ru": r"следующ\w*|ближайш\w*", "uk": r"наступн\w*", "de": r"nächsten|kommenden|nächste|kommende",
+                      "fr": "", "th": ""}[language]
+        prefix = ""
+        if last_words:
+            prefix = rf"(?:(?P<mod>{last_words}|{next_words})\s+)?"
+        suffix = r"(?:\s+(?P<fmod>dernier|prochain))?" if language == "fr" else ""
+        add("weekday", rf"(?<![\w'’]){prefix}(?P<wname>{weekday_re})(?![\w'’]){suffix}",
+            lambda m: {"weekday": weekdays[m["wname"].lower()], "mod": _weekday_mod(m, last_words, next_words)}, flags)
+        units = _AGO_UNITS[language]
+        unit_re = _alternation(units)
+        num = r"(?P<num>\d+|" + _alternation(w for w in NUMBER_WORDS if re.match(r"[^\W\d]", w) and not re.match(r"[\u3000-\u9fff\uac00-\ud7af]", w)) + ")"
+        qual = r"(?:(?P<qual>" + _alternation(_QUALIFIERS) + r")\s+)?"
+        if language in ("ru",):
+            add("ago", rf"(?<![\w]){qual}{num}?\s*(?P<unit>{unit_re})\s+назад", _ago_fields(units), flags)
+        elif language == "uk":
+            add("ago", rf"(?<![\w]){qual}{num}?\s*(?P<unit>{unit_re})\s+(?:тому|назад)", _ago_fields(units), flags)
+        elif language == "de":
+            add("ago", rf"\bvor\s+{qual}{num}\s+(?P<unit>{unit_re})\b", _ago_fields(units), flags)
+        elif language == "fr":
+            add("ago", rf"\bil y a\s+{qual}{num}\s+(?P<unit>{unit_re})\b", _ago_fields(units), flags)
+        elif language == "th":
+            add("ago", rf"(?P<num>\d+)\s*(?P<unit>{unit_re})\s*(?:ที่แล้ว|ก่อน)", _ago_fields(units))
+    words = _DAYWORDS[language]
+    boundary_l, boundary_r = (r"(?<![\w'’])", r"(?![\w'’])") if language in ("ru", "uk", "de", "fr") else ("", "")
+    alternatives = rf"(?i:{_alternation(words)})"
+    if language == "de":  # "Morgen" (the morning) is not "morgen" (tomorrow): that one word is case-sensitive
+        alternatives = rf"(?i:{_alternation(w for w in words if w != 'morgen')})|morgen"
+    add("dayword", rf"{boundary_l}(?P<w>{alternatives}){boundary_r}",
+        lambda m: {"word": words.get(m["w"].lower(), words.get(m["w"], "today"))})
+    units_table = _UNITS[language]
+    add("rel_unit", rf"{boundary_l}(?P<u>{_alternation(units_table)}){boundary_r}",
+        lambda m: dict(zip(("mod", "unit"), units_table[m["u"].lower()])), re.IGNORECASE)
+    return tuple(table)
+
+
+def _thai_year(text: str) -> str:
+    year = int(text)
+    return str(year - 543 if year > 2400 else year)
+
+
+def _weekday_mod(match: re.Match, last_words: str, next_words: str) -> str:
+    groups = match.groupdict()
+    mod = (groups.get("mod") or groups.get("fmod") or "").lower()
+    if not mod:
+        return ""
+    if mod in ("dernier",) or (last_words and re.fullmatch(last_words, mod)):
+        return "last"
+    return "next"
+
+
+def _ago_fields(units: dict[str, str]):
+    def build(match: re.Match) -> dict:
+        groups = match.groupdict()
+        return {
+            "num": _num(groups.get("num") or "1"),
+            "unit": units[match["unit"].lower()],
+            "qual": _QUALIFIERS.get((groups.get("qual") or "").lower(), ""),
+        }
+
+    return build
+
+
+def find_phrases(sentence: str, language: str) -> list[tuple[str, int, int, dict]]:
+    """(kind, start, end, English fields) of every date phrase, non-overlapping, earlier patterns first."""
+    if language not in LANGUAGES:
+        return []
+    text = sentence.translate(_WIDTH)
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern, build in patterns(language):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end or any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            fields = build(match)
+            if fields is None:
+                continue
+            taken.append((start, end))
+            found.append((kind, start, end, fields))
+    return sorted(found, key=lambda item: item[1])
+
+
+def is_future(sentence: str, language: str) -> bool:
+    """Whether the sentence speaks of something still to come (plans, schedules)."""
+    pattern = _FUTURE.get(language)
+    return bool(pattern and re.search(pattern, sentence, re.IGNORECASE))
+
+
+def role_of(sentence: str, start: int, end: int, language: str) -> str:
+    """"since" / "target" / "event" from the words just before or after the phrase."""
+    before, after = sentence[max(0, start - 20) : start], sentence[end : end + 8]
+    for role, table in (("since", _SINCE), ("target", _TARGET)):
+        pattern = table.get(language)
+        if not pattern:
+            continue
+        target_text = after if pattern.startswith("^") else before
+        if re.search(pattern, target_text, re.IGNORECASE):
+            return role
+    return "event"
+
+
+def script_language(sentence: str) -> str | None:
+    """A language the script alone names (kana -> ja, hangul -> ko, Thai, Han -> zh), else None.
+
+    Cyrillic could be Russian or Ukrainian: letters only Ukrainian has decide.
+    """
+    if re.search(r"[\u3040-\u30ff]", sentence):
+        return "ja"
+    if re.search(r"[\uac00-\ud7af]", sentence):
+        return "ko"
+    if re.search(r"[\u0e00-\u0e7f]", sentence):
+        return "th"
+    if re.search(r"[\u4e00-\u9fff]", sentence):
+        return "zh"
+    if re.search(r"[\u0400-\u04ff]", sentence):
+        return "uk" if re.search(r"[іїєґІЇЄҐ]", sentence) else "ru"
+    return None

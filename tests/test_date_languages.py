@@ -1,0 +1,94 @@
+"""Date phrases in ja ko zh ru uk de fr th, resolved against the publication date like the English ones."""
+
+import pytest
+
+from lib.core.models import PublishedDate
+from lib.text.dates import find_date_phrases, resolve_dates
+
+
+def day(iso: str) -> PublishedDate:
+    return PublishedDate(date=iso, precision="day", stated=True, clue="test", earliest=iso, latest=iso)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, published, clue, start, end, precision",
+    [
+        # absolute days in every script
+        ("ja", "2025年3月28日にミャンマー中部で地震が発生した。", "2025-03-30", "2025年3月28日", "2025-03-28", "2025-03-28", "day"),
+        ("ko", "국정원은 2024년 10월 23일 국회에 보고했다.", "2024-11-01", "2024년 10월 23일", "2024-10-23", "2024-10-23", "day"),
+        ("ru", "Договор подписан 19 июня 2024 года в Пхеньяне.", "2024-10-24", "19 июня 2024", "2024-06-19", "2024-06-19", "day"),
+        ("uk", "Розвідка повідомила 22 листопада 2024 року.", "2024-11-22", "22 листопада 2024", "2024-11-22", "2024-11-22", "day"),
+        ("de", "Der Vertrag wurde am 19. Juni 2024 unterzeichnet.", "2024-12-27", "19. Juni 2024", "2024-06-19", "2024-06-19", "day"),
+        ("de", "Am 27.12.2024 teilte das Ministerium mit.", "2024-12-28", "27.12.2024", "2024-12-27", "2024-12-27", "day"),
+        ("fr", "Le 28 mars 2025, un séisme a frappé le pays.", "2025-04-04", "28 mars 2025", "2025-03-28", "2025-03-28", "day"),
+        ("th", "เมื่อวันที่ 28 มีนาคม 2568 เกิดแผ่นดินไหว", "2025-05-04", "28 มีนาคม 2568", "2025-03-28", "2025-03-28", "day"),
+        # day and month without a year: the occurrence nearest the publication day
+        ("ja", "政府は3月28日に発表した。", "2025-03-30", "3月28日", "2025-03-28", "2025-03-28", "day"),
+        ("zh", "緬甸3月28日發生7.7級強震。", "2025-04-01", "3月28日", "2025-03-28", "2025-03-28", "day"),
+        ("ko", "10월 23일 국정원이 밝혔다.", "2024-11-01", "10월 23일", "2024-10-23", "2024-10-23", "day"),
+        ("ru", "Госдума 24 октября ратифицировала договор.", "2024-10-24", "24 октября", "2024-10-24", "2024-10-24", "day"),
+        ("de", "Seit dem 28. März gilt die Waffenruhe.", "2025-04-02", "28. März", "2025-03-28", "2025-03-28", "day"),
+        ("fr", "Le séisme du 28 mars a fait 3 000 morts.", "2025-04-04", "28 mars", "2025-03-28", "2025-03-28", "day"),
+        # a day of the month alone (CJK and Korean news style), full-width digits included
+        ("ja", "林官房長官は20日の記者会見で述べた。", "2024-06-20", "20日", "2024-06-20", "2024-06-20", "day"),
+        ("ja", "林官房長官は１９日に述べた。", "2024-06-20", "１９日", "2024-06-19", "2024-06-19", "day"),
+        ("ja", "北朝鮮は先月１０日、党創建８０年を迎えた。", "2025-11-04", "先月１０日", "2025-10-10", "2025-10-10", "day"),
+        ("ko", "김정은은 지난 22일 유가족을 만났다.", "2025-08-30", "지난 22일", "2025-08-22", "2025-08-22", "day"),
+        ("ja", "首脳会談は25日に開かれる予定だ。", "2025-03-20", "25日", "2025-03-25", "2025-03-25", "day"),
+        # weekdays, day words, units, "ago"
+        ("de", "Der Soldat starb am Donnerstag.", "2024-12-27", "Donnerstag", "2024-12-26", "2024-12-26", "day"),
+        ("fr", "Le séisme de vendredi dernier a tout détruit.", "2025-04-04", "vendredi dernier", "2025-03-28", "2025-03-28", "day"),
+        ("ru", "Госдума в четверг одобрила закон.", "2024-10-24", "четверг", "2024-10-24", "2024-10-24", "day"),
+        ("uk", "У п'ятницю розвідка повідомила про нафту.", "2024-11-22", "п'ятницю", "2024-11-22", "2024-11-22", "day"),
+        ("zh", "中国外交部上周五表示关切。", "2025-04-01", "周五", "2025-03-28", "2025-03-28", "day"),
+        ("ko", "북한은 이틀 전 처음으로 공식 인정했다.", "2025-04-30", "이틀 전", "2025-04-28", "2025-04-28", "day"),
+        ("ja", "昨日、政府が発表した。", "2025-05-21", "昨日", "2025-05-20", "2025-05-20", "day"),
+        ("th", "เมื่อวานนี้ มีผู้เสียชีวิตเพิ่ม", "2025-05-04", "เมื่อวานนี้", "2025-05-03", "2025-05-03", "day"),
+        ("de", "Gestern meldete das Ministerium neue Zahlen.", "2024-12-27", "Gestern", "2024-12-26", "2024-12-26", "day"),
+        ("uk", "Минулого тижня КНДР відправила нафту.", "2024-11-22", "Минулого тижня", "2024-11-11", "2024-11-17", "week"),
+        ("fr", "Il y a trois jours, les secours sont arrivés.", "2025-04-04", "Il y a trois jours", "2025-04-01", "2025-04-01", "day"),
+        ("ru", "Почти три года назад началась война.", "2025-01-24", "Почти три года назад", "2022-01-24", "2022-07-24", "year"),
+        ("ko", "지난해 6월 조약이 체결됐다.", "2025-04-30", "지난해", "2024-01-01", "2024-12-31", "year"),
+    ],
+)
+def test_date_phrases_in_other_languages_resolve_against_the_publication_date(
+    language, sentence, published, clue, start, end, precision
+):
+    resolved = [item for item in resolve_dates(sentence, day(published), language) if item.clue == clue]
+    assert len(resolved) == 1, resolve_dates(sentence, day(published), language)
+    item = resolved[0]
+    assert (item.start, item.end, item.precision) == (start, end, precision)
+    assert sentence[item.char_start : item.char_end] == item.clue
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("ja", "3日間にわたって捜索が続いた。"),  # a duration, not a day
+        ("ko", "러시아로 나간 북한 노동자는 1만 5천 명 안팎이다."),  # a count
+        ("ko", "일본 정부는 우려를 표명했다."),  # 일 of 일본 (Japan) is not a day
+        ("de", "Am Morgen begann die Rettung."),  # "Morgen" (the morning) is not "morgen" (tomorrow)
+        ("fr", "Le président Mai a parlé."),  # a name, no day number
+        ("ru", "Генерал Марченко сказал, что 25 000 рабочих прибудут."),  # a name and a count
+    ],
+)
+def test_words_that_look_like_dates_are_not_dates(language, sentence):
+    assert find_date_phrases(sentence, language) == ()
+
+
+def test_a_weekday_in_an_article_of_unknown_day_is_never_a_made_up_day():
+    week = PublishedDate(date="2024-12", precision="month", stated=False, clue="t", earliest="2024-12-01", latest="2024-12-31")
+    resolved = resolve_dates("Der Soldat starb am Donnerstag.", week, "de")
+    assert resolved and resolved[0].precision != "day"
+
+
+def test_without_a_language_the_script_chooses_the_grammar():
+    assert [phrase.text for phrase in find_date_phrases("林官房長官は20日に述べた。")] == ["20日"]
+    assert [phrase.text for phrase in find_date_phrases("Договор подписан 19 июня 2024 года.")] == ["19 июня 2024"]
+    # Latin script without a language is English: a French month is not read.
+    assert find_date_phrases("Le 28 mars, un séisme.") == ()
+
+
+def test_relative_phrases_need_a_publication_date():
+    assert resolve_dates("林官房長官は20日に述べた。", None, "ja") == []
+    assert [item.start for item in resolve_dates("2025年3月28日に地震。", None, "ja")] == ["2025-03-28"]
