@@ -85,15 +85,91 @@ def test_wire_dateline_with_a_year_is_a_stated_date(body, expected):
     assert published.clue.startswith("dateline")
 
 
+def test_a_sentence_opening_the_body_is_not_a_dateline():
+    assert find_stated_date((), body="Kim Jong Un, the leader, met Putin on June 19, 2024 - a landmark visit.") is None
+
+
 @pytest.mark.parametrize(
-    "body",
+    "body, day_month",
     [
-        "SEOUL, Oct 30 (Reuters) - No year in this dateline.",
-        "Kim Jong Un, the leader, met Putin on June 19, 2024 - a landmark visit.",
+        ("SEOUL, Oct 30 (Reuters) - No year in this dateline.", "10-30"),
+        ("Jan. 11 (UPI) -- Ukrainian forces have captured two soldiers.", "01-11"),
+        ("BEIJING. Dec 5 (Interfax) - The treaty is now in force.", "12-05"),
+        ("ПЕКИН, 3 сентября. /ТАСС/. Президент России поблагодарил.", "09-03"),
+        ("New Delhi, Mar 29: India dispatched rescue teams.", "03-29"),
     ],
 )
-def test_body_without_a_full_dateline_gives_no_date(body):
-    assert find_stated_date((), body=body) is None
+def test_a_dateline_without_a_year_gives_a_day_and_month_but_no_date(body, day_month):
+    published = find_stated_date((), body=body, language="ru" if "ПЕКИН" in body else "en")
+    assert (published.date, published.precision, published.stated, published.day_month) == (None, "unknown", False, day_month)
+
+
+@pytest.mark.parametrize(
+    "line, language, expected",
+    [
+        ("24.10.2024 | 13:45", "ru", "2024-10-24"),
+        ("п'ятниця, 22 листопада 2024, 14:10", "uk", "2024-11-22"),
+        ("Datum 27.12.2024", "de", "2024-12-27"),
+        ("Stand: 02.04.2025 16:54 Uhr", "de", "2025-04-02"),
+        ("입력 2025년 08월 30일(토) 14:37", "ko", "2025-08-30"),
+        ("入力 2025-01-13 17:42 | 수정 2025-01-13 18:05", "ko", "2025-01-13"),
+        ("2025/4/30 19:26", "ja", "2025-04-30"),
+        ("4 พฤษภาคม 2568 ( 18:18 )", "th", "2025-05-04"),
+        ("Publié le 28 mars 2025 à 10h", "fr", "2025-03-28"),
+        ("By Tim Childers 2019-11-19T12:48:14Z", "en", "2019-11-19"),
+        ("Published Wed, Nov 20 20194:29 AM EST", "en", "2019-11-20"),
+        ("21/06/2014 Tony Carter All, Books", "en", "2014-06-21"),
+        ("By Justine Coleman - 11/18/19 11:04 PM EST", "en", "2019-11-18"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "pt", "2010-10-22"),
+    ],
+)
+def test_date_lines_are_read_in_many_languages_and_formats(line, language, expected):
+    published = find_stated_date((RemovedBlock("metadata", line, "date line"),), language=language)
+    assert (published.date, published.precision, published.stated) == (expected, "day", True)
+
+
+def test_a_slash_date_whose_order_is_unclear_is_not_a_day():
+    assert dates_in_line("05/06/2019") == []
+
+
+def test_a_masthead_showing_today_does_not_date_the_page():
+    removed = (
+        RemovedBlock("other", "November 20, 2019", "date line"),
+        RemovedBlock("other", "Nov. 19, 2019 8:03 am ET", "date line"),
+    )
+    published = find_stated_date(removed, zones=("top", "inside"))
+    assert published.date == "2019-11-19"
+
+
+def test_embedded_posts_and_comments_never_date_the_page():
+    removed = (
+        RemovedBlock("other", "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", "embedded post"),
+        RemovedBlock("comment", "Stephanie September 17, 2014 - 1:01 pm", "reader comment"),
+    )
+    assert find_stated_date(removed, zones=("inside", "foot")) is None
+
+
+def test_each_date_of_a_line_takes_its_own_label():
+    removed = (RemovedBlock("metadata", "Updated Nov 19, 2019 9:41 AM; Posted Nov 18, 2019 8:19 PM", "date line"),)
+    assert find_stated_date(removed).date == "2019-11-18"
+
+
+def test_a_yearless_posted_line_takes_the_copyright_year():
+    removed = (
+        RemovedBlock("metadata", "Posted Nov 19, 6:51 AM", "date line"),
+        RemovedBlock("credit", "© 2019 Advance Local Media LLC. All rights reserved", "copyright line"),
+    )
+    published = find_stated_date(removed, zones=("head", "foot"))
+    assert (published.date, published.stated) == ("2019-11-19", True)
+    assert "copyright" in published.clue
+
+
+def test_a_headline_naming_a_day_is_not_a_date_line():
+    removed = (
+        RemovedBlock("other", "Fox News Flash top entertainment headlines for Nov. 19", "related"),
+        RemovedBlock("credit", "© 2019 FOX News Network, LLC", "copyright line"),
+    )
+    assert find_stated_date(removed, zones=("inside", "foot")) is None
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,9 @@ class PublishedDate:
     clue: str
     earliest: str | None = None
     latest: str | None = None
+    # "MM-DD" when the page prints a day and month but no year (a wire dateline "SEOUL, Oct 23
+    # (Yonhap) –"): the collection-level inference may place it in a year; None otherwise.
+    day_month: str | None = None
 
     @staticmethod
     def unknown(clue: str = "no date found in the text") -> "PublishedDate":

@@ -31,6 +31,7 @@ PIPELINE_MODULES = (
     "lib/text/language.py",
     "lib/text/sentences.py",
     "lib/text/dates.py",
+    "lib/text/date_languages.py",
 )
 PIPELINE_FOLDERS = ("lib/ingest",)
 
@@ -87,7 +88,9 @@ def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
         )
     language = detect_language(body, default="en")
     sentences = split_sentences(body, language, language_of=lambda text: detect_language(text, default=language))
-    published = find_stated_date(extraction.removed, extraction.date_text, extraction.title, body)
+    published = find_stated_date(
+        extraction.removed, extraction.date_text, extraction.title, body, zones=extraction.zones, language=language
+    )
     if published is None:
         published = PublishedDate.unknown("the page prints no publication date")
     outlet = guess_outlet(extraction.removed, body, extraction.site_name)

@@ -1,58 +1,112 @@
-"""Stated publication dates: the date a page prints for itself.
+"""Stated publication dates: the date a page prints for itself, read as evidence.
 
-Only page furniture that carries the article's own date is read (date lines,
-"Published"/"Last Updated" lines, metadata); comments and related-article
-lists are never read, so "2 hours ago" under a related story is never taken
-for the article's date. A printed date needs a year to count as stated.
+Every date the page's own furniture prints is collected as a signal (the line,
+its label — "Published", "Updated", "입력", "Stand", "更新" ... —, where it sits
+relative to the headline and the body), then the strongest signal wins:
 
-Candidates are found with a regex (dateparser's own `search_dates` matches
-words like "may" and "March" inside names) and each candidate is parsed by
-dateparser with `languages=["en"]` and a fixed `RELATIVE_BASE`, so the machine
-clock never leaks in.
+1. a line labelled as the publication date, in any of the languages below;
+2. an unlabelled date line between the headline and the body (the byline area),
+   or a date in the page's own URL path;
+3. an "Updated" line when nothing else dates the page;
+4. any other date line of the page's furniture.
+
+What never dates a page: comments, related-article lists, captions (a photo's
+date), embedded posts ("— Name (@handle) November 19, 2019"), and a date line
+above the headline that is later than a labelled or byline date (a masthead
+showing today's date). A date printed without a year (a wire dateline
+"SEOUL, Oct 23 (Yonhap) –", "Posted Nov 19, 6:51 AM") takes its year from the
+page's own copyright line when one is printed; otherwise it is returned as a
+day and month only (`PublishedDate.day_month`), for the collection-level
+inference to place in a year.
+
+Candidates are found with regular expressions and the multilingual date
+grammar of `lib.text.dates` (dateparser's `search_dates` matches "may",
+"March" or bare numbers inside ordinary words); explicit dates are parsed with
+dateparser, `languages=` set and a fixed `RELATIVE_BASE`, so the machine clock
+never leaks in. Languages outside that grammar fall back to dateparser's
+search on short date lines only, with the page language given explicitly.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
+from lib.text import date_languages
+from lib.text.dates import MONTHS
 from lib.core.models import PublishedDate, RemovedBlock
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Explicit dates with a year; (pattern, order of the numbers) for the numeric ones.
 DATE_PATTERNS = [
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),  # ISO 2024-06-20
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),  # Oct 26, 2024
+    re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),  # ISO 2024-06-20, 2019-11-19T12:48:14Z
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE),  # Oct 26, 2024
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 26 October 2024
-    re.compile(r"\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b"),  # 2024/10/26, 2024.10.25 (Korean pages)
-    re.compile(r"\b\d{1,2}\s+[а-яёіїє]{3,}\.?\s+\d{4}\b", re.IGNORECASE),  # 25 октября 2024
+    re.compile(r"(?<![\d/.])\d{4}[/.]\d{1,2}[/.]\d{1,2}(?![\d/])"),  # 2024/10/26, 2024.10.25
+    re.compile(r"\b\d{1,2}\s+[а-яёіїє']{3,}\.?\s+\d{4}\b", re.IGNORECASE),  # 25 октября 2024
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),  # 2024年10月26日
 ]
-# Words that mark a line as the article's own date line, strongest first.
-_PUBLISHED_WORDS = re.compile(r"\b(published|posted|date|dated|updated|last updated)\b", re.IGNORECASE)
-_UPDATED_ONLY = re.compile(r"\bupdated\b", re.IGNORECASE)
+_NUMERIC_DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")  # 24.10.2024, 21/06/2014, 11/18/19
+_YEARLESS_EN = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*(?:19|20)\d{{2}})(?!\d|:\d)"
+    rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH})(?!\w)(?!\s*[,.]?\s*(?:19|20)\d{{2}})",
+)
+_FIXED_BASE = datetime(2000, 1, 1)  # only explicit dates with a year are accepted as stated
+
+# Labels, in the nine languages of the app and a few more; "Stand" ("as of") is the date the
+# page shows as its own, so it counts as a date line, not as an update.
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)\b(?:published|posted|first published|publication date|date|dated|released|created|datum|veröffentlicht|"
+    r"publiziert|erschienen|stand|publié(?:\s+le)?|опубликовано|опубліковано|дата публикации|publicado|publicada|"
+    r"pubblicato|diterbitkan|dipublikasikan)\b|입력|기사입력|등록|配信|公開|掲載|发布|發布|发表|發表|稿件來源|เผยแพร่"
+)
+_UPDATED_LABEL = re.compile(
+    r"(?i)\b(?:updated|last updated|modified|last modified|edited|aktualisiert|mis à jour|обновлено|оновлено|"
+    r"atualizado|diperbarui|aggiornato)\b|수정|更新|最終更新|อัปเดต|แก้ไข"
+)
+_BYLINE = re.compile(r"(?:^|[\s/|])(?:[Bb]y|[Vv]on|[Pp]ar|[Аа]втор|[Оо]т)\s+[^\W\d]")
+# Embedded social posts carry the post's date, not the article's.
+_EMBED = re.compile(r"\(@\w+\)|pic\.twitter\.com|— .{2,60}\(@|twitter\.com/\w+/status")
+_WEEKDAY_EN = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
+_URL_DATE = re.compile(r"https?://\S+?/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|\b)")
 READABLE_KINDS = ("metadata", "credit", "caption", "other")
 _MAX_DATE_LINE = 160
-_FIXED_BASE = datetime(2000, 1, 1)  # only explicit dates with a year are accepted here
+
+
+@dataclass(frozen=True)
+class DateSignal:
+    """One date the page prints, with where it was found and how strong a clue it is (lower rank = stronger)."""
+
+    day: date | None  # None when printed without a year
+    month: int
+    day_of_month: int
+    rank: int
+    zone: str
+    position: int
+    clue: str
+    updated_only: bool
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _parse_candidate(text: str) -> datetime | None:
     import dateparser
 
-    if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text):
-        year, month, day = map(int, re.findall(r"\d+", text))
-        try:
-            return datetime(year, month, day)
-        except ValueError:
-            return None
-    if re.fullmatch(r"\d{4}\.\d{1,2}\.\d{1,2}", text):
-        year, month, day = map(int, text.split("."))
-        try:
-            return datetime(year, month, day)
-        except ValueError:
-            return None
+    numbers = re.findall(r"\d+", text)
+    if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text) or re.fullmatch(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}", text):
+        year, month, day = map(int, numbers)
+        parsed = _valid(year, month, day)
+        return datetime(parsed.year, parsed.month, parsed.day) if parsed else None
     # English unless the date is written in Cyrillic (Russian/Ukrainian month names).
     languages = ["ru", "uk"] if re.search(r"[а-яёіїє]", text, re.IGNORECASE) else ["en"]
     return dateparser.parse(
@@ -62,35 +116,221 @@ def _parse_candidate(text: str) -> datetime | None:
     )
 
 
-def dates_in_line(line: str) -> list[tuple[str, datetime]]:
+def _numeric_date(match: re.Match, language: str) -> date | None:
+    """24.10.2024 is day-first; 11/18/19 month-first. A slash date whose order the numbers cannot tell is left out."""
+    first, separator, second, year_text = int(match.group(1)), match.group(2), int(match.group(3)), match.group(4)
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    if len(year_text) == 2 and separator == ".":
+        return None
+    if separator == "." or first > 12:
+        return _valid(year, second, first)
+    if second > 12:
+        return _valid(year, first, second)
+    return None  # 05/06/2019: 5 June or May 6 — not a day we can state
+
+
+def _languages_for(line: str, language: str) -> list[str]:
+    found = [language] if language in date_languages.LANGUAGES else []
+    script = date_languages.script_language(line)
+    if script and script not in found:
+        found.append(script)
+    return found
+
+
+def dates_in_line(line: str, language: str = "en") -> list[tuple[str, datetime]]:
     """Explicit day-precision dates (with a year) printed in `line`, in order."""
-    found: list[tuple[int, str, datetime]] = []
+    return [(text, datetime(day.year, day.month, day.day)) for _start, text, day in _full_dates(line, language)]
+
+
+def _full_dates(line: str, language: str) -> list[tuple[int, str, date]]:
+    found: list[tuple[int, str, date]] = []
     taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < t_end and t_start < end for t_start, t_end in taken)
+
+    for grammar in _languages_for(line, language):
+        for kind, start, end, fields in date_languages.find_phrases(line, grammar):
+            if kind != "dmy" or not free(start, end):
+                continue
+            day = _valid(int(fields["year"]), MONTHS[fields["month"]], int(fields["day"]))
+            if day:
+                found.append((start, line[start:end], day))
+                taken.append((start, end))
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(line):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            if not free(match.start(), match.end()):
                 continue
             parsed = _parse_candidate(match.group())
             if parsed is not None:
-                found.append((match.start(), match.group(), parsed))
+                found.append((match.start(), match.group(), parsed.date()))
                 taken.append((match.start(), match.end()))
-    return [(text, parsed) for _start, text, parsed in sorted(found)]
+    for match in _NUMERIC_DMY.finditer(line):
+        if free(match.start(), match.end()):
+            day = _numeric_date(match, language)
+            if day:
+                found.append((match.start(), match.group(), day))
+                taken.append((match.start(), match.end()))
+    if not found and language not in date_languages.LANGUAGES and language != "en" and len(line) <= 100:
+        found.extend(_dateparser_search(line, language))
+    return sorted(found)
+
+
+def _dateparser_search(line: str, language: str) -> list[tuple[int, str, date]]:
+    """Dates in a short line of a language the grammar does not cover, via dateparser with that language."""
+    if not re.search(r"(?:19|20)\d{2}", line):
+        return []
+    from dateparser.search import search_dates
+
+    try:
+        results = search_dates(
+            line,
+            languages=[language],
+            settings={"RELATIVE_BASE": _FIXED_BASE, "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
+        ) or []
+    except (ValueError, KeyError):  # unknown language code: nothing read, never a guess
+        return []
+    found = []
+    for text, parsed in results:
+        if re.search(r"(?:19|20)\d{2}", text) and re.search(r"\D", text.strip()):
+            found.append((max(line.find(text), 0), text, parsed.date()))
+    return found
+
+
+def _yearless_dates(line: str, language: str) -> list[tuple[int, str, int, int]]:
+    """(position, text, month, day) of dates printed without a year: "Nov 19", "3 сентября", "4月1日"."""
+    found = []
+    for grammar in _languages_for(line, language):
+        for kind, start, end, fields in date_languages.find_phrases(line, grammar):
+            if kind in ("md", "dm"):
+                found.append((start, line[start:end], MONTHS[fields["month"]], int(fields["day"])))
+    for match in _YEARLESS_EN.finditer(line):
+        month = (match.group("month") or match.group("month2")).rstrip(".")
+        day = int(match.group("day") or match.group("day2"))
+        month_number = MONTHS.get(month) or MONTHS.get(month[:3].title())
+        if month_number and 1 <= day <= 31:
+            found.append((match.start(), match.group(), month_number, day))
+    return sorted(found)
 
 
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z.'’ -]{1,40}),\s+"
-    rf"({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"\s*(?:\([^)]{2,40}\))?\s*[-–—]"
+    r"^\s*(?:[A-ZА-ЯЁІЇЄ][\w.'’ -]{1,40}[,.]\s+)?(?P<date>[^()\n]{3,30}?)\s*"
+    r"(?:\((?P<wire>[^)]{2,40})\)|/(?P<wire2>[^/]{2,20})/)?\s*(?:[-–—:]|\.\s*/)"
 )
 
 
-def dateline_date(body: str) -> tuple[str, datetime] | None:
-    """A wire dateline with a full date opening the body: "TOKYO, Oct 25, 2024 (Reuters) -"."""
-    match = _DATELINE.match(body[:200])
+def dateline_date(body: str, language: str = "en") -> tuple[str, date | None, int, int] | None:
+    """A wire dateline opening the body: (text, full date or None, month, day).
+
+    "TOKYO, Oct 25, 2024 (Reuters) -" gives a full date; "SEOUL, Oct 23 (Yonhap) –",
+    "Jan. 11 (UPI) --", "ПЕКИН, 3 сентября. /ТАСС/." and "New Delhi, Mar 29:" a day and month.
+    """
+    head = body[:160].split("\n", 1)[0]
+    match = _DATELINE.match(head)
     if not match:
         return None
-    dates = dates_in_line(match.group(2))
-    return (match.group(0).strip(), dates[0][1]) if dates else None
+    span_text = head[: match.end()].strip()
+    if len(span_text) > 90:
+        return None
+    # The place and the date together: "BEIJING. Dec 5", "Jan. 11" (whose "Jan." the place part may have taken).
+    place_and_date = head[: match.start("wire")] if match.group("wire") else head[: match.start("wire2") - 1] if match.group("wire2") else span_text
+    full = _full_dates(place_and_date, language)
+    if full and _only_place_around(place_and_date, full[0][1]):
+        day = full[0][2]
+        return span_text, day, day.month, day.day
+    yearless = _yearless_dates(place_and_date, language)
+    if yearless and _only_place_around(place_and_date, yearless[0][1]):
+        _position, _text, month, day_number = yearless[0]
+        return span_text, None, month, day_number
+    return None
+
+
+def _only_place_around(head: str, date_text: str) -> bool:
+    """A dateline holds a place and a date; lower-case words mean a sentence ("met Putin on June 19, 2024 -")."""
+    return not re.search(r"(?<![\w'’])[a-zа-яёіїє]{3,}", head.replace(date_text, " "))
+
+
+def _zone(zones: tuple[str, ...], position: int) -> str:
+    return zones[position] if position < len(zones) else ""
+
+
+def _label_before(labels: list[tuple[int, str]], position: int) -> str:
+    """The label ("published"/"updated") nearest before `position` in the line, or "" (unlabelled)."""
+    before = [kind for start, kind in labels if start <= position]
+    return before[-1] if before else ""
+
+
+def _line_signals(line: str, kind: str, zone: str, position: int, language: str) -> list[DateSignal]:
+    """The dates one furniture line prints, each ranked by its own label ("Updated X; Posted Y")."""
+    full = _full_dates(line, language)
+    dates = [(start, day, day.month, day.day) for start, _text, day in full]
+    if not dates:
+        dates = [
+            (start, None, month, day_number)
+            for start, text, month, day_number in _yearless_dates(line, language)
+            # Without a year, only a date line counts ("Posted Nov 19, 6:51 AM"), not a headline naming a day.
+            if _PUBLISHED_LABEL.search(line) or _UPDATED_LABEL.search(line) or len(re.findall(r"[^\W\d]{3,}", line.replace(text, ""))) <= 2
+        ]
+    if not dates:
+        return []
+    labels = sorted(
+        [(m.start(), "published") for m in _PUBLISHED_LABEL.finditer(line)]
+        + [(m.start(), "updated") for m in _UPDATED_LABEL.finditer(line)]
+        + [(m.start(), "published") for m in _BYLINE.finditer(line)]
+    )
+    signals = []
+    for start, day, month, day_number in dates:
+        label = _label_before(labels, start) or (labels[0][1] if labels else "")
+        if kind == "caption" and label != "published":
+            continue  # a caption's date is when the photo was taken
+        if label == "published":
+            rank = 0
+        elif label == "updated":
+            rank = 3
+        elif zone in ("head", "top") or (zone == "" and kind == "metadata" and len(line) <= 60):
+            rank = 1
+        else:
+            rank = 4
+        signals.append(DateSignal(day, month, day_number, rank, zone, position, line, label == "updated"))
+    return signals
+
+
+def collect_signals(
+    removed, zones: tuple[str, ...] = (), language: str = "en", body: str = ""
+) -> tuple[list[DateSignal], int | None]:
+    """Every date the page's readable furniture prints, and the year of its copyright line (if any).
+
+    The first short paragraphs of the body are read too: a date line the cleaner kept
+    ("21/06/2014 Tony Carter", "sexta-feira, 22 de outubro de 2010 às 20:13") is still a date line.
+    """
+    signals: list[DateSignal] = []
+    copyright_year = None
+    lines: list[tuple[str, str, str, int]] = []
+    for position, block in enumerate(removed):
+        for line in block.text.splitlines():
+            lines.append((line.strip(), block.kind, _zone(zones, position), position))
+    for paragraph in body.split("\n\n")[:5] if body else []:
+        paragraph = paragraph.strip()
+        if len(paragraph) <= 100 and not re.search(r"[.!?。]\s*$", paragraph):
+            lines.append((paragraph, "metadata", "head", len(removed)))
+    for line, kind, zone, position in lines:
+        if not line or len(line) > _MAX_DATE_LINE:
+            continue
+        match = _COPYRIGHT_YEAR.search(line)
+        if match:
+            copyright_year = max(copyright_year or 0, int(match.group(1)))
+            continue  # a copyright year is the site's, not the article's
+        url = _URL_DATE.search(line)
+        if url:
+            day = _valid(int(url.group(1)), int(url.group(2)), int(url.group(3)))
+            if day and kind != "navigation":
+                signals.append(DateSignal(day, day.month, day.day, 1, zone, position, f"URL path: {url.group(0)}", False))
+            continue
+        readable = kind in READABLE_KINDS or (zone == "head" and kind in ("related", "promo", "navigation"))
+        if not readable or _EMBED.search(line):
+            continue
+        signals.extend(_line_signals(line, kind, zone, position, language))
+    return signals, copyright_year
 
 
 def find_stated_date(
@@ -98,54 +338,62 @@ def find_stated_date(
     metadata_date: str = "",
     title: str = "",
     body: str = "",
+    zones: tuple[str, ...] = (),
+    language: str = "en",
 ) -> PublishedDate | None:
     """The publication date the page prints for itself, or None.
 
-    Preference: page metadata (HTML) > a line that says "published"/"date" >
-    a bare date line or a wire dateline opening the body > a line that only
-    says "updated". The clue is the line.
+    `zones` (optional, one per removed block): "top" (above the headline),
+    "head" (between headline and body), "inside", "foot". The clue is the line.
+    A date printed without a year and not placed by the page's copyright year
+    comes back with precision "unknown" and `day_month` set.
     """
     if metadata_date:
         parsed = _parse_candidate(metadata_date.strip()[:10]) or _parse_candidate(metadata_date.strip())
         if parsed:
+            day = parsed.strftime("%Y-%m-%d")
             return PublishedDate(
-                date=parsed.strftime("%Y-%m-%d"),
-                precision="day",
-                stated=True,
-                clue=f"page metadata: {metadata_date.strip()}",
-                earliest=parsed.strftime("%Y-%m-%d"),
-                latest=parsed.strftime("%Y-%m-%d"),
+                date=day, precision="day", stated=True, clue=f"page metadata: {metadata_date.strip()}", earliest=day, latest=day
             )
-    ranked: list[tuple[int, int, str, datetime]] = []
-    for position, block in enumerate(removed):
-        if block.kind not in READABLE_KINDS:
-            continue
-        for line in block.text.splitlines():
-            line = line.strip()
-            if not line or len(line) > _MAX_DATE_LINE:
-                continue
-            dates = dates_in_line(line)
-            if not dates:
-                continue
-            if _PUBLISHED_WORDS.search(line) and not _UPDATED_ONLY.search(line):
-                rank = 0
-            elif block.kind == "metadata" and len(line) <= 60:
-                rank = 1
-            elif _UPDATED_ONLY.search(line):
-                rank = 2
-            elif block.kind == "caption":
-                continue  # a caption's date is when the photo was taken
-            else:
-                rank = 3
-            ranked.append((rank, position, line, dates[0][1]))
-    dateline = dateline_date(body) if body else None
+    signals, copyright_year = collect_signals(removed, zones, language, body)
+    dateline = dateline_date(body, language) if body else None
     if dateline:
-        ranked.append((1, len(removed), f"dateline: {dateline[0]}", dateline[1]))
-    if not ranked:
+        text, day, month, day_number = dateline
+        signals.append(DateSignal(day, month, day_number, 2, "body", len(removed), f"dateline: {text}", False))
+    full = [signal for signal in signals if signal.day is not None]
+    # A masthead shows the day the page was read: an unlabelled date line above the headline
+    # that is later than every other date the page prints is not the article's.
+    tops = [s for s in full if s.zone == "top" and s.rank > 0]
+    others = [s for s in full if s.zone != "top" or s.rank == 0]
+    if tops and others:
+        latest_other = max(s.day for s in others)
+        full = others + [s for s in tops if s.day <= latest_other]
+    if full:
+        zone_order = {"head": 0, "": 1, "top": 2, "body": 3, "inside": 4, "foot": 5}
+        chosen = min(full, key=lambda s: (s.rank, zone_order.get(s.zone, 6), -s.position if s.zone == "top" else s.position))
+        yearless_better = [s for s in signals if s.day is None and s.rank < chosen.rank and s.zone != "body"]
+        if not yearless_better or not copyright_year:
+            return _stated(chosen.day, chosen.clue, chosen.updated_only)
+    yearless = [signal for signal in signals if signal.day is None]
+    if not yearless:
         return None
-    rank, _position, line, parsed = min(ranked)
-    day = parsed.strftime("%Y-%m-%d")
-    note = " (the page gives only an update time)" if rank == 2 else ""
+    chosen = min(yearless, key=lambda s: (s.rank, s.position))
+    # The copyright year places a labelled furniture date ("Posted Nov 19, 6:51 AM"), not a wire
+    # dateline: a wire story is often reposted, and read, in a later year than its dateline.
+    if copyright_year and chosen.zone != "body":
+        day = _valid(copyright_year, chosen.month, chosen.day_of_month)
+        if day:
+            return _stated(day, f"{chosen.clue} (year from the page's copyright line © {copyright_year})", chosen.updated_only)
     return PublishedDate(
-        date=day, precision="day", stated=True, clue=f"{line}{note}", earliest=day, latest=day
+        date=None,
+        precision="unknown",
+        stated=False,
+        clue=f"{chosen.clue} (printed without a year)",
+        day_month=f"{chosen.month:02d}-{chosen.day_of_month:02d}",
     )
+
+
+def _stated(day: date, clue: str, updated_only: bool) -> PublishedDate:
+    text = day.isoformat()
+    note = " (the page gives only an update time)" if updated_only else ""
+    return PublishedDate(date=text, precision="day", stated=True, clue=f"{clue}{note}", earliest=text, latest=text)

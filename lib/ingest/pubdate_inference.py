@@ -36,7 +36,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from lib.core.models import Article, PublishedDate
 from lib.text.dates import (
     DatePhrase,
     find_date_phrases,
@@ -49,8 +48,10 @@ from lib.text.dates import (
     resolve_phrase,
     resolver_at,
 )
+from lib.core.models import Article, PublishedDate
 
 _LOG = logging.getLogger(__name__)
+SPAN_MARGIN_DAYS = 120
 
 # Event nouns that name the same kind of event; a match needs one shared concept.
 CONCEPTS = {
@@ -232,8 +233,8 @@ def _strong_constraints(article: Article, anchors: list[Anchor]) -> list[Constra
 def _weak_constraints(article: Article) -> list[Constraint]:
     """In-article bounds: future plans bound publication from above, past absolute dates from below."""
     constraints = []
-    for sentence in _english(article):
-        for phrase in find_date_phrases(sentence.text):
+    for sentence in article.sentences:  # absolute dates read the same in every language of the grammar
+        for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
             if phrase.relative:
                 continue
             resolved = resolve_phrase(phrase, None)
@@ -314,13 +315,16 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
     Stated dates (and already-known ones) are returned untouched.
     """
     if not any(article.published.precision == "unknown" for article in articles):
-        return list(articles)
+        return list(articles)  # nothing to infer (a page with only a day and month is "unknown" too)
     anchors = _anchors(articles)
+    span = _collection_span(articles)
     result = []
     for article in articles:
         if article.published.precision == "unknown":
             try:
                 inferred = infer_publication_date(article, anchors)
+                if article.published.day_month:
+                    inferred = place_day_month(article, inferred, span) or inferred
             except (ValueError, OverflowError) as error:
                 # Calendar arithmetic out of range on an odd text: the date stays unknown, loudly.
                 _LOG.warning("publication date of %s not inferred: %s", article.source_file, error)
@@ -329,3 +333,60 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
                 article = replace(article, published=inferred)
         result.append(article)
     return result
+
+
+def _collection_span(articles: list[Article]) -> tuple[date, date] | None:
+    """First and last stated publication day of the collection (two stated days at least), or None."""
+    days = sorted(
+        parse_iso(article.published.date)
+        for article in articles
+        if article.published.stated and article.published.precision == "day" and article.published.date
+    )
+    return (days[0], days[-1]) if len(days) >= 2 else None
+
+
+def place_day_month(article: Article, inferred: PublishedDate | None, span: tuple[date, date] | None) -> PublishedDate | None:
+    """A day and month printed without a year ("SEOUL, Oct 23 (Yonhap) –"), placed in the one year the evidence allows.
+
+    The evidence: the interval inferred from the collection's anchors (if any), the page's
+    own past events (it cannot be older than what it reports), and the span of the
+    collection's stated dates (the pages of one story). When exactly one occurrence of
+    the day fits them all, the page gets that day (never "stated"); otherwise None.
+    """
+    month, day_number = map(int, article.published.day_month.split("-"))
+    low, high = date(1990, 1, 1), date(2099, 12, 31)
+    reasons = []
+    if inferred is not None and inferred.earliest and inferred.latest:
+        low, high = max(low, parse_iso(inferred.earliest)), min(high, parse_iso(inferred.latest))
+        reasons.append(f"the text dates it {_describe(parse_iso(inferred.earliest), parse_iso(inferred.latest), 'year')}")
+    past = [c for c in _weak_constraints(article) if c.latest == date(9999, 12, 31)]
+    if past:
+        latest_event = max(past, key=lambda c: c.earliest)
+        if latest_event.earliest > low:
+            low = latest_event.earliest
+            reasons.append(latest_event.explanation.replace(" (weak clue)", ""))
+    fits = [day for day in _occurrences(month, day_number, low, high)]
+    if len(fits) > 1 and span is not None:
+        # A story's undated pages fall near its dated ones, not exactly inside them: a margin of
+        # SPAN_MARGIN_DAYS each side keeps a page written just after the last dated one ambiguous.
+        near = [day for day in fits if span[0] - timedelta(days=SPAN_MARGIN_DAYS) <= day <= span[1] + timedelta(days=SPAN_MARGIN_DAYS)]
+        if near:
+            fits = near
+            reasons.append(f"the collection's dated pages run {format_day(span[0])}–{format_day(span[1])}")
+    if len(fits) != 1:
+        return None
+    day = fits[0]
+    clue = f"{article.published.clue.replace(' (printed without a year)', '')}, in {day.year} (inferred): " + "; ".join(reasons)
+    return PublishedDate(date=iso(day), precision="day", stated=False, clue=clue, earliest=iso(day), latest=iso(day))
+
+
+def _occurrences(month: int, day_number: int, low: date, high: date) -> list[date]:
+    found = []
+    for year in range(low.year, high.year + 1):
+        try:
+            day = date(year, month, day_number)
+        except ValueError:
+            continue
+        if low <= day <= high:
+            found.append(day)
+    return found

@@ -32,3 +32,6 @@ class Extraction:
     date_text: str = ""  # publication date from page metadata (HTML), raw text
     author: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. "fell back to ..."
+    # Where each removed block sat, one per block of `removed` (pasted text; empty for HTML):
+    # "top" above the headline, "head" between headline and body, "inside" the body, "foot" after it.
+    zones: tuple[str, ...] = field(default_factory=tuple)

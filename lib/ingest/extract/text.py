@@ -80,6 +80,12 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
         for block, verdict in zip(blocks, verdicts)
         if verdict is not None and block.index != title_index
     )
+    zones = _zones(blocks, keep, title_index)
+    removed_zones = tuple(
+        zones[block.index]
+        for block, verdict in zip(blocks, verdicts)
+        if verdict is not None and block.index != title_index
+    )
     notes = []
     if not paragraphs:
         notes.append("no line of the text reads like article prose; nothing was kept")
@@ -88,7 +94,26 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
         paragraphs=paragraphs,
         removed=removed,
         notes=tuple(notes),
+        zones=removed_zones,
     )
+
+
+def _zones(blocks, keep: list[bool], title_index: int) -> list[str]:
+    """Per block: "top" (above the headline), "head" (headline to body), "inside" the body, "foot" after it."""
+    kept = [block.index for block in blocks if keep[block.index]]
+    first, last = (kept[0], kept[-1]) if kept else (len(blocks), len(blocks))
+    zones = []
+    for block in blocks:
+        index = block.index
+        if index > last:
+            zones.append("foot")
+        elif index > first:
+            zones.append("inside")
+        elif title_index >= 0 and index > title_index:
+            zones.append("head")
+        else:
+            zones.append("top")
+    return zones
 
 
 def too_many_lines_note(n_lines: int) -> str:
