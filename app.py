@@ -15,7 +15,7 @@ pages = [
     st.Page("pages/search.py", title="Search", icon=":material/search:", default=True),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("pages/compare.py", title="Compare sources", icon=":material/compare_arrows:"),
-    st.Page("pages/corpus.py", title="Corpus", icon=":material/newspaper:"),
+    st.Page("pages/articles.py", title="Articles", icon=":material/newspaper:"),
 ]
 navigation = st.navigation(pages)
 router_started()

@@ -1,9 +1,9 @@
 """How StoryLens grows with the collection: ingest, store, index, query, timeline/claims, memory.
 
-    .venv/bin/python bench/scale.py                 # 1k and 10k articles (+100k store-only), ~10 min
-    .venv/bin/python bench/scale.py --quick         # 200 and 2k articles, ~1 min
-    .venv/bin/python bench/scale.py --sizes 1000 10000 --store-sizes 100000
-    .venv/bin/python bench/scale.py --only timeline,claims --sizes 100 300 1000 3000   # views on real vectors
+    .venv/bin/python -m bench.scale                 # 1k and 10k articles (+100k store-only), ~10 min
+    .venv/bin/python -m bench.scale --quick         # 200 and 2k articles, ~1 min
+    .venv/bin/python -m bench.scale --sizes 1000 10000 --store-sizes 100000
+    .venv/bin/python -m bench.scale --only timeline,claims --sizes 100 300 1000 3000   # views on real vectors
 
 The corpus is synthetic: pasted-page-like articles assembled from templates
 (actors x verbs x objects x dates x numbers) with page furniture mixed in, so
@@ -326,7 +326,6 @@ def stage_view(size: int, data_dir: Path, view: str) -> dict:
     rss_before = _peak_rss_mb()
     if view == "timeline":
         import lib.events.build as events
-        import lib.events.merge as merge
 
         original = events.merge_mentions
 

@@ -1,6 +1,6 @@
 """Search performance figures: embedding throughput, query latency at scale, peak memory.
 
-    .venv/bin/python bench/search.py [--sizes 10000,100000,1000000] [--bm25-sizes 10000,100000]
+    .venv/bin/python -m bench.search [--sizes 10000,100000,1000000] [--bm25-sizes 10000,100000]
                                      [--queries 50] [--embed-sentences 1500] [--skip-embed] [--faiss-max 100000]
 
 Prints (never asserts):

@@ -16,8 +16,8 @@ server process and its children, sampled every 50 ms from /proc.
 Targets (checked by a person, never asserted): warm page < 3 s, first answer
 < 1 s after the page, peak RSS < 700 MB.
 
-    .venv/bin/python bench/startup.py            # figures for both boots
-    .venv/bin/python bench/startup.py --json     # the same figures as JSON
+    .venv/bin/python -m bench.startup            # figures for both boots
+    .venv/bin/python -m bench.startup --json     # the same figures as JSON
 
 The helpers here (free port, server process, memory sampler, Chromium launch)
 are reused by tools/cloud_boot.py.
@@ -65,7 +65,7 @@ class BootFigures:
     peak_anon_mb: float
     rss_after_mb: float
     exception_shown: bool
-    tour_s: float | None = None  # after the answer: Timeline, Compare sources, Corpus, each until idle
+    tour_s: float | None = None  # after the answer: Timeline, Compare sources, Articles, each until idle
     tour_peak_rss_mb: float | None = None  # peak RSS including that tour (what a real visit costs)
 
 
@@ -155,7 +155,7 @@ def print_figures(figures: list[BootFigures], machine: str = "") -> None:
               + ("; AN EXCEPTION BOX WAS SHOWN" if item.exception_shown else ""))
     for item in figures:
         if item.tour_s is not None:
-            print(f"  {item.label}: then Timeline, Compare sources and Corpus in {item.tour_s:.1f} s; "
+            print(f"  {item.label}: then Timeline, Compare sources and Articles in {item.tour_s:.1f} s; "
                   f"peak RSS with every page built {item.tour_peak_rss_mb:.0f} MB")
     print("targets: warm page < 3 s, answer < 1 s after the page, peak RSS < 700 MB")
     if machine:

@@ -1,6 +1,6 @@
 """Evaluate timeline events against hand-checked gold; prints figures, exits 1 below the floors.
 
-    .venv/bin/python eval/eval_events.py [--data DIR] [--gold eval/gold/events_gold.json]
+    .venv/bin/python -m eval.eval_events [--data DIR] [--gold eval/gold/events_gold.json]
         [--floor-precision 0.8] [--floor-recall 0.8] [--floor-date 0.8] [--floor-merge 0.7]
 
 Figures:

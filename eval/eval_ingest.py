@@ -1,7 +1,7 @@
 """Ingestion accuracy against hand-checked gold: titles, dates, outlets, furniture removals, kept sentences.
 
-    python eval/eval_ingest.py          # print the figures
-    python eval/eval_ingest.py --ci     # also fail (exit 1) below the CI floors
+    python -m eval.eval_ingest          # print the figures
+    python -m eval.eval_ingest --ci     # also fail (exit 1) below the CI floors
 
 Each article is built from its raw file with the real pipeline (no store), then
 the corpus-level date inference runs over the bundled corpus as it does in the app.

@@ -1,6 +1,6 @@
 """Search quality on hand-checked gold: recall@k and MRR, with floors that must not drop.
 
-    .venv/bin/python eval/eval_search.py [--data DIR] [--k 5] [--floor-recall 0.9] [--floor-mrr 0.7]
+    .venv/bin/python -m eval.eval_search [--data DIR] [--k 5] [--floor-recall 0.9] [--floor-mrr 0.7]
                                           [--mode hybrid|dense|keyword] [--min-similarity X]
 
 A query counts as answered when a hit in the top k is a sentence of the

@@ -7,13 +7,11 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.present.compare_table import (
-    comparison_columns,
-    comparison_csv,
-    topics_overview,
-)
+from lib.present.compare_table import comparison_columns, topics_overview
+from lib.present.tables import comparison_csv
 from lib.ui.compare import load_claimset, load_question_row, render_topic
-from lib.ui.loaders import get_corpus
+from lib.ui.loaders import get_corpus, require_articles
+from lib.ui.url_state import url_value, write_url
 
 st.title("Compare sources")
 st.caption(
@@ -23,10 +21,7 @@ st.caption(
 )
 
 corpus = get_corpus()
-if not corpus.articles:
-    st.info("There are no articles yet. Add some on the Articles page, then come back to compare them.")
-    st.page_link("pages/corpus.py", label="Add articles", icon=":material/add:")
-    st.stop()
+require_articles(corpus, "to compare them")
 
 try:
     claimset = load_claimset(corpus)
@@ -38,7 +33,7 @@ labels = {topic.topic_id: topic.label for topic in claimset.topics}
 
 # The topic picker: `?topic=` in the address bar reproduces the view.
 options = ["all", *labels]
-requested = st.query_params.get("topic", "all")
+requested = url_value("topic", "all")
 if requested not in options:
     st.warning(
         f"There is no topic '{requested}' in this collection, so all topics are shown. "
@@ -50,33 +45,28 @@ chosen = st.selectbox(
     options,
     index=options.index(requested),
     format_func=lambda topic_id: "All topics" if topic_id == "all" else labels[topic_id],
-    help="The topics were found automatically from the articles (edit lib/topics.json to add your own).",
+    help="The topics were found automatically from the articles (edit lib/claims/topics.json to add your own).",
 )
-if chosen == "all":
-    st.query_params.pop("topic", None)
-else:
-    st.query_params["topic"] = chosen
+write_url({"topic": None if chosen == "all" else chosen})
 
 # A row of the user's own, built on the fly.
 with st.form("question"):
     question = st.text_input(
         "Or compare the sources on your own topic or question",
-        value=st.query_params.get("question", ""),
+        value=url_value("question", ""),
         placeholder="e.g. How many North Korean troops were sent?",
     )
     asked = st.form_submit_button("Build a row")
 if asked:
-    if question.strip():
-        st.query_params["question"] = question.strip()
-    else:
-        st.query_params.pop("question", None)
+    write_url({"question": question.strip()})
+    if not question.strip():
         st.warning(
             "Type a topic or a question first, e.g. 'How many North Korean troops were sent?' or "
             "'Japan's reaction', then press Build a row."
         )
 
 shown = [topic for topic in claimset.topics if chosen in ("all", topic.topic_id)]
-asked_question = st.query_params.get("question", "")
+asked_question = url_value("question", "")
 if asked_question:
     try:
         shown.insert(0, load_question_row(corpus, claimset, asked_question))

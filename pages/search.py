@@ -7,7 +7,7 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.ui.loaders import get_corpus
+from lib.ui.loaders import get_corpus, require_articles
 from lib.ui.search import (
     SearchFacets,
     download_button,
@@ -31,10 +31,7 @@ st.caption(
 )
 
 corpus = get_corpus()
-if not corpus.articles:
-    st.info("There are no articles to search yet. Add some on the Articles page, then come back.")
-    st.page_link("pages/corpus.py", label="Add articles", icon=":material/add_circle:")
-    st.stop()
+require_articles(corpus, "to search them")
 
 facets = SearchFacets(corpus)  # the controls need no model: they appear at once
 for problem in read_url_into_controls(facets):  # a shared link with values this collection lacks

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.core.errors import StoryLensError
 from lib.present.palette import outlet_colors
 from lib.present.timeline_chart import timeline_figure
-from lib.ui.loaders import get_corpus
+from lib.ui.loaders import get_corpus, require_articles
 from lib.ui.timeline import (
     event_choice_label,
     load_events,
@@ -30,10 +30,7 @@ st.caption(
 )
 
 corpus = get_corpus()
-if not corpus.articles:
-    st.info("There are no articles yet. Add some on the Articles page, then come back for the timeline.")
-    st.page_link("pages/corpus.py", label="Add articles", icon="➕")
-    st.stop()
+require_articles(corpus, "for the timeline")
 
 try:
     events = load_events(corpus)

@@ -20,9 +20,9 @@ from lib.core.models import Claim, PublishedDate
 from lib.present.compare_table import (
     NOT_MENTIONED,
     comparison_columns,
-    comparison_csv,
     topics_overview,
 )
+from lib.present.tables import comparison_csv
 
 TROOPS = "troops-sent"
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,8 +1,9 @@
 """Outlet colours are stable and distinct; the collection summary says how sure its dates are."""
 
 from lib.core.models import PublishedDate, format_date_label
+from lib.present.overview import corpus_summary
 from lib.present.palette import PALETTE, outlet_color, outlet_colors
-from lib.present.tables import articles_table, corpus_summary
+from lib.present.tables import articles_table
 
 
 def test_outlet_colours_are_stable_and_distinct():

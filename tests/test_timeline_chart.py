@@ -4,10 +4,10 @@ import pytest
 
 from lib.core.models import Event, PublishedDate, SourceRef
 from lib.present.palette import outlet_colors
+from lib.present.tables import events_table
 from lib.present.timeline_chart import (
     axis_range,
     event_date_label,
-    events_frame,
     hover_text,
     timeline_figure,
 )
@@ -96,7 +96,7 @@ def test_an_empty_timeline_still_has_a_story_window_axis():
 
 
 def test_the_table_has_one_row_per_event_with_quotes_and_precision(mixed_events):
-    frame = events_frame(mixed_events)
+    frame = events_table(mixed_events)
     assert list(frame["event_id"]) == ["day", "week", "month", "war"]
     assert frame.loc[frame.event_id == "week", "date"].item() == "4–10 Nov 2024 (week)"
     assert frame.loc[frame.event_id == "day", "quotes"].item() == "Officials said troops arrived."

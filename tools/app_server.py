@@ -31,7 +31,7 @@ QUERY = "how many soldiers did Pyongyang send?"
 # A hit answers the query when it names one of the two troop figures in the corpus.
 TROOP_FIGURE = re.compile(r"12,000|3,000")
 MAIN = '[data-testid="stMain"]'
-TOUR = ("/timeline", "/compare", "/corpus")  # the other pages, in the sidebar's order
+TOUR = ("/timeline", "/compare", "/articles")  # the other pages, in the sidebar's order
 EXCEPTION_BOX = '[data-testid="stException"]'
 
 

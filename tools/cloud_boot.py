@@ -12,15 +12,15 @@ What Streamlit Community Cloud does with this repo, replayed locally:
 4. check torch is the CPU build and no nvidia-* CUDA package came along;
 5. `streamlit run app.py --server.headless true` on a free port, from the copy,
    on its own data/ folder (first boot: articles read, embeddings computed);
-6. GET /_stcore/health and each page URL (/, /timeline, /compare, /corpus),
+6. GET /_stcore/health and each page URL (/, /timeline, /compare, /articles),
    then open each page in the system Chromium: its title is visible and no
    exception box is shown; a screenshot per page goes to
    test-artifacts/screenshots/cloud-<page>.png;
 7. peak RSS of the server (and children) over the whole boot and browse.
 
-    .venv/bin/python tools/cloud_boot.py              # prints figures; exit 1 if a check failed
-    .venv/bin/python tools/cloud_boot.py --no-cache   # pip without its download cache (closer to Cloud)
-    .venv/bin/python tools/cloud_boot.py --keep       # keep the temp folder (venv, logs) for inspection
+    .venv/bin/python -m tools.cloud_boot              # prints figures; exit 1 if a check failed
+    .venv/bin/python -m tools.cloud_boot --no-cache   # pip without its download cache (closer to Cloud)
+    .venv/bin/python -m tools.cloud_boot --keep       # keep the temp folder (venv, logs) for inspection
 
 It takes minutes (the install dominates). tests/test_cloud_boot.py runs it when
 STORYLENS_CLOUD_BOOT=1.
@@ -57,7 +57,7 @@ CLOUD_DEPENDENCY_FILES = ("uv.lock", "Pipfile", "environment.yml", "requirements
 # Page URL path -> a short name (st.navigation derives the path from the file name).
 # A deep link comes first, as when a colleague opens a shared link right after
 # Cloud rebooted the app: the router (app.py) must still run and draw the sidebar.
-PAGES = {"/timeline": "timeline", "/": "search", "/compare": "compare", "/corpus": "corpus"}
+PAGES = {"/timeline": "timeline", "/": "search", "/compare": "compare", "/articles": "articles"}
 ROUTER_MARK = "This collection"  # the shared sidebar's heading, drawn by app.py
 
 

@@ -532,6 +532,12 @@ class Store:
                 "FROM articles ORDER BY source_file"
             ).fetchall()
 
+    def origin_of(self, article_id: str) -> str | None:
+        """Where an article came from ("bundled" folder or "upload"), or None if it is not stored."""
+        with self.reading() as connection:
+            row = connection.execute("SELECT origin FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def articles(self) -> list[Article]:
         """Every stored article, ordered by source file name (one consistent snapshot)."""
         with self.reading() as connection:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
@@ -85,51 +83,3 @@ def topics_overview(topics: Iterable[Topic]) -> list[dict]:
         }
         for topic in topics
     ]
-
-
-
-CSV_FIELDS = (
-    "topic", "topic_label", "status", "rule", "column", "outlet", "source_file", "reported_on", "date_precision",
-    "attributed_to", "quote", "sentence_index", "figure", "value", "value_high", "unit", "qualifier", "hedged",
-)
-
-
-
-def comparison_csv(topics: Iterable[Topic], columns: list[Column]) -> str:
-    """The side-by-side view as CSV: one row per topic x source; silent sources say so explicitly."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
-    writer.writeheader()
-    for topic in topics:
-        cells = cells_for(topic, columns)
-        for column in columns:
-            base = {
-                "topic": topic.topic_id,
-                "topic_label": topic.label,
-                "status": topic.status,
-                "rule": topic.rule,
-                "column": column.label,
-                "outlet": column.outlet,
-                "source_file": column.source_file,
-                "reported_on": column.published.label(),
-                "date_precision": column.published.precision,
-            }
-            if not cells[column.key]:
-                writer.writerow({**base, "quote": NOT_MENTIONED})
-                continue
-            for claim in cells[column.key]:
-                writer.writerow(
-                    {
-                        **base,
-                        "attributed_to": claim.attributed_to,
-                        "quote": claim.quote,
-                        "sentence_index": claim.sentence_index,
-                        "figure": figure_phrase(claim) if claim.value is not None else "",
-                        "value": "" if claim.value is None else claim.value,
-                        "value_high": "" if claim.value_high is None else claim.value_high,
-                        "unit": claim.unit or "",
-                        "qualifier": claim.qualifier or "",
-                        "hedged": claim.hedged,
-                    }
-                )
-    return buffer.getvalue()

@@ -1,47 +1,16 @@
-"""A plain-words summary of a collection (for the sidebar and the CLI)."""
+"""The one place records become tables: DataFrames for the pages and the CSV people download."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import io
+from typing import Iterable
 
-from lib.core.models import Article
-
-
-@dataclass(frozen=True)
-class CorpusSummary:
-    article_count: int
-    outlet_count: int
-    outlets: tuple[str, ...]
-    languages: tuple[str, ...]
-    date_range: str
-    description: str
-
-
-def corpus_summary(articles: list[Article]) -> CorpusSummary:
-    """Counts, outlets and the publication-date range, saying how many dates are inferred."""
-    outlets = tuple(sorted({article.outlet for article in articles}))
-    languages = tuple(sorted({article.language for article in articles}))
-    dated = [a for a in articles if a.published.date]
-    if dated:
-        first = min(dated, key=lambda a: a.published.earliest or a.published.date)
-        last = max(dated, key=lambda a: a.published.latest or a.published.date)
-        date_range = f"{first.published.label()} to {last.published.label()}"
-        undated = len(articles) - len(dated)
-        inferred = sum(1 for a in dated if not a.published.stated)
-        notes = [f"{inferred} inferred"] if inferred else []
-        if undated:
-            notes.append(f"{undated} unknown")
-        if notes:
-            date_range += f" ({', '.join(notes)})"
-    else:
-        date_range = "no dates known"
-    description = (
-        f"{len(articles)} articles from {len(outlets)} outlets"
-        f" in {', '.join(languages) or 'no language yet'}."
-        if articles
-        else "No articles yet: add some on the Articles page."
-    )
-    return CorpusSummary(len(articles), len(outlets), outlets, languages, date_range, description)
+from lib.claims.status import figure_phrase
+from lib.claims.topics import Topic
+from lib.core.models import Article, Event
+from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
+from lib.present.timeline_chart import event_date_label, outlets_of
 
 
 def articles_table(articles: list[Article]):
@@ -74,3 +43,113 @@ def removed_table(article: Article):
         [{"Kind": block.kind, "Why": block.reason, "Text": block.text} for block in article.removed],
         columns=["Kind", "Why", "Text"],
     )
+
+
+def passages_table(results, view: str):
+    """One row per search passage (also in the Articles view), with its source."""
+    import pandas as pd
+
+    passages = [p for match in results for p in match.passages] if view == "Articles" else list(results)
+    rows = []
+    for rank, passage in enumerate(passages, start=1):
+        hit = passage.hit
+        rows.append(
+            {
+                "rank": rank,
+                "sentence": hit.sentence,
+                "context": hit.context,
+                "title": hit.title,
+                "outlet": hit.outlet,
+                "published": hit.published.label(),
+                "published_date": hit.published.date,
+                "date_precision": hit.published.precision,
+                "date_stated": hit.published.stated,
+                "source_file": hit.source_file,
+                "sentence_index": hit.sentence_index,
+                "matched_by": hit.matched_by,
+                "language": hit.language,
+                "score": round(hit.score, 6),
+                "similarity": None if passage.similarity is None else round(passage.similarity, 4),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def events_table(events: Iterable[Event]):
+    """One row per event for the table and CSV: date with precision, summary, sources and quotes."""
+    import pandas as pd
+
+    rows = []
+    for event in events:
+        rows.append(
+            {
+                "date": event_date_label(event),
+                "start": event.start,
+                "end": event.end,
+                "precision": event.precision,
+                "summary": event.summary,
+                "sources": len(event.sources),
+                "outlets": "; ".join(outlets_of(event)),
+                "reported": "; ".join(source.published.label() for source in event.sources),
+                "quotes": " | ".join(source.quote for source in event.sources),
+                "source_files": "; ".join(f"{source.source_file}#{source.sentence_index}" for source in event.sources),
+                "clue": event.clue,
+                "background": event.is_context,
+                "event_id": event.event_id,
+            }
+        )
+    columns = ["date", "start", "end", "precision", "summary", "sources", "outlets", "reported", "quotes",
+               "source_files", "clue", "background", "event_id"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+CSV_FIELDS = (
+    "topic", "topic_label", "status", "rule", "column", "outlet", "source_file", "reported_on", "date_precision",
+    "attributed_to", "quote", "sentence_index", "figure", "value", "value_high", "unit", "qualifier", "hedged",
+)
+
+
+
+def comparison_csv(topics: Iterable[Topic], columns: list[Column]) -> str:
+    """The side-by-side view as CSV: one row per topic x source; silent sources say so explicitly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    for topic in topics:
+        cells = cells_for(topic, columns)
+        for column in columns:
+            base = {
+                "topic": topic.topic_id,
+                "topic_label": topic.label,
+                "status": topic.status,
+                "rule": topic.rule,
+                "column": column.label,
+                "outlet": column.outlet,
+                "source_file": column.source_file,
+                "reported_on": column.published.label(),
+                "date_precision": column.published.precision,
+            }
+            if not cells[column.key]:
+                writer.writerow({**base, "quote": NOT_MENTIONED})
+                continue
+            for claim in cells[column.key]:
+                writer.writerow(
+                    {
+                        **base,
+                        "attributed_to": claim.attributed_to,
+                        "quote": claim.quote,
+                        "sentence_index": claim.sentence_index,
+                        "figure": figure_phrase(claim) if claim.value is not None else "",
+                        "value": "" if claim.value is None else claim.value,
+                        "value_high": "" if claim.value_high is None else claim.value_high,
+                        "unit": claim.unit or "",
+                        "qualifier": claim.qualifier or "",
+                        "hedged": claim.hedged,
+                    }
+                )
+    return buffer.getvalue()
+
+
+def csv_bytes(frame) -> bytes:
+    """A table as the UTF-8 CSV file people download."""
+    return frame.to_csv(index=False).encode("utf-8")

@@ -187,31 +187,3 @@ def timeline_figure(
     if show_context and low < story_start < high:
         figure.add_vline(x=story_start, line_dash="dot", line_color="#7F7F7F")
     return figure
-
-
-def events_frame(events: Iterable[Event]):
-    """One row per event for the table and CSV: date with precision, summary, sources and quotes."""
-    import pandas as pd
-
-    rows = []
-    for event in events:
-        rows.append(
-            {
-                "date": event_date_label(event),
-                "start": event.start,
-                "end": event.end,
-                "precision": event.precision,
-                "summary": event.summary,
-                "sources": len(event.sources),
-                "outlets": "; ".join(outlets_of(event)),
-                "reported": "; ".join(source.published.label() for source in event.sources),
-                "quotes": " | ".join(source.quote for source in event.sources),
-                "source_files": "; ".join(f"{source.source_file}#{source.sentence_index}" for source in event.sources),
-                "clue": event.clue,
-                "background": event.is_context,
-                "event_id": event.event_id,
-            }
-        )
-    columns = ["date", "start", "end", "precision", "summary", "sources", "outlets", "reported", "quotes",
-               "source_files", "clue", "background", "event_id"]
-    return pd.DataFrame(rows, columns=columns)

@@ -179,7 +179,7 @@ def validate_k(k: int) -> int:
     return int(k)
 
 
-def _published_interval(published: PublishedDate) -> tuple[str, str] | None:
+def published_interval(published: PublishedDate) -> tuple[str, str] | None:
     """(earliest, latest) days the publication certainly falls in, or None when unknown."""
     if published.earliest and published.latest:
         return published.earliest, published.latest
@@ -212,7 +212,7 @@ class SearchIndex:
         self.keywords = keywords
         self.model_id = model_id
         self.multilingual = multilingual
-        self.intervals = [_published_interval(article.published) for article in self.articles]
+        self.intervals = [published_interval(article.published) for article in self.articles]
         # Per-article arrays so filters are vectorised (a 1M-sentence corpus has ~50k articles).
         self._article_outlet = np.asarray([article.outlet for article in self.articles], dtype=object)
         self._article_earliest = np.asarray([i[0] if i else "" for i in self.intervals], dtype="U10")

@@ -13,12 +13,11 @@ from lib.claims.figures import claim_quantity, is_own_reporting
 from lib.claims.grouping import build_claims, topics_signature
 from lib.claims.questions import question_topic
 from lib.claims.topics import ClaimSet, Topic
-from lib.core.memory import release_free_memory
 from lib.core.models import Claim
 from lib.present.claims_chart import chart_points, claims_figure
 from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
 from lib.present.markdown import escape_markdown
-from lib.ui.loaders import get_embedder
+from lib.ui.loaders import get_embedder, load_view
 
 STATUS_LABELS = {
     # Material icons: they render without an emoji font (headless browsers, some Linux desktops).
@@ -31,17 +30,9 @@ STATUS_LABELS = {
 }
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _claimset(data_dir: str, fingerprint: str, topics: str, _corpus) -> ClaimSet:
-    claimset = build_claims(_corpus)
-    release_free_memory()  # a one-time build: hand its scratch memory back
-    return claimset
-
-
 def load_claimset(corpus) -> ClaimSet:
-    """All topics for this corpus (cached per corpus fingerprint and topic list; first build shows a spinner)."""
-    with st.spinner("Finding comparable claims (first time for this collection only)…"):
-        return _claimset(str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(), corpus)
+    """All topics for this corpus (built once per collection and topic list; progress shown the first time)."""
+    return load_view("claims", build_claims, corpus, topics_signature())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -77,7 +68,7 @@ def render_cell(claims: tuple[Claim, ...], key_prefix: str) -> None:
         st.markdown("> " + escape_markdown(claim.quote))
         st.caption(escape_markdown(_claim_meta(claim)))
         st.page_link(
-            "pages/corpus.py",
+            "pages/articles.py",
             label="Open in article",
             icon=":material/article:",
             help=f"Shows {claim.source_file} with this sentence (number {claim.sentence_index}) highlighted.",

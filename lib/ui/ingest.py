@@ -9,6 +9,7 @@ from lib.ingest.pipeline import ingest_bytes
 from lib.text.embed import article_vectors
 from lib.text.language import release_language_model
 from lib.ui.loaders import get_embedder
+from lib.ui.url_state import write_url
 
 _ICONS = {"added": ":material/check_circle:", "duplicate": ":material/content_copy:", "unchanged": ":material/content_copy:", "rejected": ":material/error:"}
 
@@ -82,8 +83,7 @@ def add_articles_form(corpus: Corpus) -> None:
         return
     st.session_state[_REPORTS_KEY] = reports
     first_added = next(report for report in reports if report.status == "added")
-    st.query_params["article"] = first_added.source_file
-    st.query_params.pop("sentence", None)
+    write_url({"article": first_added.source_file, "sentence": None})
     st.rerun()
 
 

@@ -1,13 +1,16 @@
-"""Cached loaders shared by every page (the store, the corpus, the model).
+"""The one loader pattern of every page: the store, the corpus, the model, and the views.
 
-Heavy objects are built once per process with `st.cache_resource`; the corpus
-is keyed by the store's fingerprint, so adding an article anywhere (another
-session, the CLI) is picked up on the next rerun without clearing the model.
+Heavy objects are built once per process; the corpus is keyed by the store's
+fingerprint, so adding an article anywhere (another session, the CLI) is picked
+up on the next rerun without clearing the model. The three views (search index,
+timeline events, claims) are built by `load_view` with one builder signature,
+`build_X(corpus, embedder, progress)`, and shared by every session.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import Callable
 
 import streamlit as st
 
@@ -73,3 +76,52 @@ def get_embedder() -> Embedder:
     """The one embedding model of this process, loaded with a visible status the first time."""
     settings = get_settings()
     return _loaded_embedder(settings.model_name, settings.embed_batch_size)
+
+
+def require_articles(corpus: Corpus, purpose: str) -> None:
+    """Stop the page with a way forward when the collection has no articles yet."""
+    if corpus.articles:
+        return
+    st.info(f"There are no articles yet. Add some on the Articles page, then come back {purpose}.")
+    st.page_link("pages/articles.py", label="Add articles", icon=":material/add_circle:")
+    st.stop()
+
+
+class _ViewShelf:
+    """The views built in this process: one per (view, collection), the newest build."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.views: dict[tuple[str, str], tuple[tuple, object]] = {}
+
+
+@st.cache_resource(show_spinner=False)
+def _view_shelf() -> _ViewShelf:
+    return _ViewShelf()
+
+
+def load_view(name: str, builder: Callable, corpus: Corpus, *key: str):
+    """The view `name` of this collection, built with `builder(corpus, embedder, progress)`.
+
+    Built once per collection contents, model and `key` (e.g. the topic list),
+    then shared by every session; one build at a time. A progress bar shows
+    while it builds. Built outside `st.cache_resource` on purpose: a progress
+    bar drawn inside a cached function breaks Streamlit's element replay.
+    """
+    embedder = get_embedder()
+    wanted = (corpus.fingerprint, embedder.model_id, *key)
+    slot = (name, str(corpus.settings.data_dir))
+    shelf = _view_shelf()
+    with shelf.lock:
+        built = shelf.views.get(slot)
+        if built is None or built[0] != wanted:
+            placeholder = st.empty()
+
+            def show(done: int, total: int, what: str) -> None:
+                placeholder.progress(done / max(total, 1), text=f"{what}… {done}/{total}")
+
+            value = builder(corpus, embedder, progress=show)
+            placeholder.empty()
+            release_free_memory()  # a one-time build: hand its scratch memory back
+            shelf.views[slot] = (wanted, value)
+        return shelf.views[slot][1]

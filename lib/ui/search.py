@@ -8,14 +8,12 @@ as HTML.
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
-from lib.core.memory import release_free_memory
 from lib.present.markdown import escape_markdown
+from lib.present.tables import csv_bytes, passages_table
 from lib.search.hybrid import (
     ArticleMatch,
     Passage,
@@ -23,10 +21,19 @@ from lib.search.hybrid import (
     SearchIndex,
     build_search_index,
     no_results_message,
+    published_interval,
     search,
     search_by_article,
 )
-from lib.ui.loaders import get_embedder
+from lib.ui.loaders import get_embedder, load_view
+from lib.ui.url_state import (
+    known_values,
+    url_day,
+    url_flag,
+    url_value,
+    url_values,
+    write_url,
+)
 
 EXAMPLE_QUESTIONS = (
     "How many soldiers did Pyongyang send?",
@@ -55,32 +62,15 @@ FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
 DEFAULT_K = 10
 
 
-# -- the index --------------------------------------------------------------------
-class _IndexShelf:
-    """The built indexes of this process (at most two: the current collection and the last)."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.indexes: dict[tuple[str, str, str], SearchIndex] = {}
-
-
-@st.cache_resource(show_spinner=False)
-def _shelf() -> _IndexShelf:
-    return _IndexShelf()
-
 
 class SearchFacets:
     """What the filter controls offer (outlets, languages, date span), read from the
     corpus alone, so the controls appear before the model and index are loaded."""
 
     def __init__(self, corpus):
-        from lib.search.hybrid import (
-            _published_interval,  # the index's own reading of a date
-        )
-
         self._outlets = sorted({article.outlet for article in corpus.articles})
         self._languages = sorted({s.language for article in corpus.articles for s in article.sentences})
-        self.intervals = [_published_interval(article.published) for article in corpus.articles]
+        self.intervals = [published_interval(article.published) for article in corpus.articles]
 
     def outlets(self) -> list[str]:
         return list(self._outlets)
@@ -90,29 +80,8 @@ class SearchFacets:
 
 
 def load_search_index(corpus) -> SearchIndex:
-    """The search index of this collection: built once per collection and model, then shared.
-
-    Only sentences never embedded before are encoded, with a progress bar; the rest
-    come from the store's cache. Built outside `st.cache_resource` on purpose: a
-    progress bar drawn inside a cached function breaks Streamlit's element replay.
-    """
-    embedder = get_embedder()
-    key = (str(corpus.settings.data_dir), corpus.fingerprint, embedder.model_id)
-    shelf = _shelf()
-    with shelf.lock:  # one build per collection, even with several sessions at once
-        if key not in shelf.indexes:
-            placeholder = st.empty()
-
-            def show(done: int, count: int, _what: str) -> None:
-                placeholder.progress(done / max(count, 1), text=f"Reading new sentences for search… {done}/{count}")
-
-            index = build_search_index(corpus, embedder, progress=show)
-            placeholder.empty()
-            release_free_memory()  # a one-time build: hand its scratch memory back
-            for old in list(shelf.indexes)[:-1]:
-                del shelf.indexes[old]
-            shelf.indexes[key] = index
-        return shelf.indexes[key]
+    """The search index of this collection: built once per collection and model, then shared."""
+    return load_view("search", build_search_index, corpus)
 
 
 # -- controls ---------------------------------------------------------------------
@@ -137,7 +106,7 @@ _LAST_URL = "search_last_url"
 
 
 def _url_params() -> dict[str, list[str]]:
-    return {name: st.query_params.get_all(name) for name in URL_PARAMS if st.query_params.get_all(name)}
+    return {name: url_values(name) for name in URL_PARAMS if url_values(name)}
 
 
 def read_url_into_controls(index: SearchIndex | SearchFacets) -> list[str]:
@@ -148,35 +117,22 @@ def read_url_into_controls(index: SearchIndex | SearchFacets) -> list[str]:
     if state.get(_LAST_URL) == url and KEYS["q"] in state:
         return []
     problems: list[str] = []
-    one = {name: values[-1] for name, values in url.items()}
-    state[KEYS["q"]] = one.get("q", "")
-    for name, label, options in (("outlet", "outlet", index.outlets()), ("lang", "language", index.languages())):
-        wanted = list(dict.fromkeys(url.get(name, [])))
-        unknown = [value for value in wanted if value not in options]
-        if unknown:
-            problems.append(
-                f"Ignored {label} {', '.join(repr(v) for v in unknown)} from the link: not in this collection "
-                f"(choose from: {', '.join(options)})."
-            )
-        state[KEYS[name]] = [value for value in wanted if value in options]
-    for name in ("from", "to"):
-        state[KEYS[name]] = None
-        if name in one:
-            try:
-                state[KEYS[name]] = date.fromisoformat(one[name])
-            except ValueError:
-                problems.append(f"Ignored {name}='{one[name]}' from the link: dates must look like 2024-10-26.")
-    view = one.get("view", VIEWS[0])
+    state[KEYS["q"]] = url_value("q", "")
+    state[KEYS["outlet"]] = known_values("outlet", index.outlets(), "outlet", problems)
+    state[KEYS["lang"]] = known_values("lang", index.languages(), "language", problems)
+    state[KEYS["from"]] = url_day("from", problems)
+    state[KEYS["to"]] = url_day("to", problems)
+    view = url_value("view", VIEWS[0])
     if view not in VIEWS:
         problems.append(f"Ignored view='{view}' from the link: use {' or '.join(VIEWS)}.")
         view = VIEWS[0]
     state[KEYS["view"]] = view
-    count = one.get("k", str(DEFAULT_K))
+    count = url_value("k", str(DEFAULT_K))
     if not count.isdigit() or int(count) not in RESULT_COUNTS:
         problems.append(f"Ignored k='{count}' from the link: use one of {', '.join(map(str, RESULT_COUNTS))}.")
         count = str(DEFAULT_K)
     state[KEYS["k"]] = int(count)
-    state[KEYS["undated"]] = one.get("undated") in ("1", "true", "yes")
+    state[KEYS["undated"]] = url_flag("undated")
     state[_LAST_URL] = url
     return problems
 
@@ -184,28 +140,18 @@ def read_url_into_controls(index: SearchIndex | SearchFacets) -> list[str]:
 def write_controls_to_url() -> None:
     """Put the current query and filters in the URL (defaults left out)."""
     state = st.session_state
-    wanted: dict[str, list[str]] = {}
-    if (state.get(KEYS["q"]) or "").strip():
-        wanted["q"] = [state[KEYS["q"]].strip()]
-    for name in ("outlet", "lang"):
-        if state.get(KEYS[name]):
-            wanted[name] = list(state[KEYS[name]])
-    for name in ("from", "to"):
-        if state.get(KEYS[name]):
-            wanted[name] = [state[KEYS[name]].isoformat()]
-    if state.get(KEYS["view"]) and state[KEYS["view"]] != VIEWS[0]:
-        wanted["view"] = [state[KEYS["view"]]]
-    if state.get(KEYS["k"]) and int(state[KEYS["k"]]) != DEFAULT_K:
-        wanted["k"] = [str(state[KEYS["k"]])]
-    if state.get(KEYS["undated"]):
-        wanted["undated"] = ["1"]
-    if _url_params() != wanted:
-        for name in URL_PARAMS:
-            if name in wanted:
-                st.query_params[name] = wanted[name] if len(wanted[name]) > 1 else wanted[name][0]
-            elif name in st.query_params:
-                del st.query_params[name]
-    state[_LAST_URL] = wanted
+    wanted = {
+        "q": (state.get(KEYS["q"]) or "").strip(),
+        "outlet": list(state.get(KEYS["outlet"]) or []),
+        "lang": list(state.get(KEYS["lang"]) or []),
+        "from": state[KEYS["from"]].isoformat() if state.get(KEYS["from"]) else None,
+        "to": state[KEYS["to"]].isoformat() if state.get(KEYS["to"]) else None,
+        "view": state.get(KEYS["view"]) if state.get(KEYS["view"]) != VIEWS[0] else None,
+        "k": str(state[KEYS["k"]]) if state.get(KEYS["k"]) and int(state[KEYS["k"]]) != DEFAULT_K else None,
+        "undated": bool(state.get(KEYS["undated"])),
+    }
+    write_url(wanted)
+    state[_LAST_URL] = _url_params()
 
 
 def query_box() -> str:
@@ -376,7 +322,7 @@ def passage_links(passage: Passage, key: str) -> None:
     columns = st.columns(2)
     with columns[0]:
         st.page_link(
-            "pages/corpus.py",
+            "pages/articles.py",
             label="Read the full article",
             icon="📰",
             query_params={"article": hit.source_file, "sentence": str(hit.sentence_index)},
@@ -420,39 +366,11 @@ def render_articles(matches: list[ArticleMatch]) -> None:
 
 
 # -- export -------------------------------------------------------------------------
-def results_frame(results, view: str) -> pd.DataFrame:
-    """One row per passage (also in the Articles view), with its source."""
-    passages = [p for match in results for p in match.passages] if view == "Articles" else list(results)
-    rows = []
-    for rank, passage in enumerate(passages, start=1):
-        hit = passage.hit
-        rows.append(
-            {
-                "rank": rank,
-                "sentence": hit.sentence,
-                "context": hit.context,
-                "title": hit.title,
-                "outlet": hit.outlet,
-                "published": hit.published.label(),
-                "published_date": hit.published.date,
-                "date_precision": hit.published.precision,
-                "date_stated": hit.published.stated,
-                "source_file": hit.source_file,
-                "sentence_index": hit.sentence_index,
-                "matched_by": hit.matched_by,
-                "language": hit.language,
-                "score": round(hit.score, 6),
-                "similarity": None if passage.similarity is None else round(passage.similarity, 4),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def download_button(results, view: str) -> None:
-    frame = results_frame(results, view)
+    frame = passages_table(results, view)
     st.download_button(
         "Download results (CSV)",
-        frame.to_csv(index=False).encode("utf-8"),
+        csv_bytes(frame),
         file_name="storylens-search.csv",
         mime="text/csv",
         help="These results as a spreadsheet: each passage with its context, article, outlet and date.",

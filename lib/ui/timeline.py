@@ -13,7 +13,6 @@ from datetime import date
 
 import streamlit as st
 
-from lib.core.memory import release_free_memory
 from lib.core.models import Event
 from lib.events.build import (
     build_events,
@@ -22,22 +21,15 @@ from lib.events.build import (
     filter_events,
 )
 from lib.present.markdown import escape_markdown
-from lib.present.timeline_chart import event_date_label, events_frame, outlets_of
-from lib.ui.loaders import get_embedder
-
-
-@st.cache_resource(show_spinner="Building the timeline (first time for this collection only)…", max_entries=4)
-def _events(data_dir: str, fingerprint: str, dates_key: str, _corpus) -> list[Event]:
-    # `dates_key` is only part of the cache key: inferred publication dates change events.
-    # No st.status here: elements drawn inside cached functions are replayed on every call.
-    events = build_events(_corpus, get_embedder())
-    release_free_memory()  # a one-time build: hand its scratch memory back
-    return events
+from lib.present.tables import csv_bytes, events_table
+from lib.present.timeline_chart import event_date_label, outlets_of
+from lib.ui.loaders import load_view
+from lib.ui.url_state import known_values, url_day, url_flag, url_value, write_url
 
 
 def load_events(corpus) -> list[Event]:
-    """All events of this corpus, built once per collection (status shown the first time)."""
-    return _events(str(corpus.settings.data_dir), corpus.fingerprint, dates_fingerprint(corpus.articles), corpus)
+    """All events of this corpus, built once per collection (progress shown the first time)."""
+    return load_view("events", build_events, corpus, dates_fingerprint(corpus.articles))
 
 
 @dataclass(frozen=True)
@@ -52,28 +44,15 @@ class TimelineView:
     problems: tuple[str, ...]
 
 
-def _day(value: str | None, name: str, problems: list[str]) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        problems.append(f"Ignored {name}='{value}': dates in the link must look like 2024-06-19.")
-        return None
+URL_PARAMS = ("outlet", "from", "to", "context", "event")
 
 
 def read_view(known_outlets: list[str]) -> TimelineView:
-    """The view in `st.query_params`; bad values are dropped with a message, never a traceback."""
-    params = st.query_params
+    """The view in the URL; bad values are dropped with a message, never a traceback."""
     problems: list[str] = []
-    outlets = []
-    for outlet in params.get_all("outlet"):
-        if outlet in known_outlets:
-            outlets.append(outlet)
-        else:
-            problems.append(f"Ignored outlet '{outlet}': no such outlet in this collection.")
-    date_from = _day(params.get("from"), "from", problems)
-    date_to = _day(params.get("to"), "to", problems)
+    outlets = known_values("outlet", known_outlets, "outlet", problems)
+    date_from = url_day("from", problems)
+    date_to = url_day("to", problems)
     if date_from and date_to and date_from > date_to:
         problems.append("The 'from' date was after the 'to' date; they were swapped.")
         date_from, date_to = date_to, date_from
@@ -81,33 +60,23 @@ def read_view(known_outlets: list[str]) -> TimelineView:
         outlets=tuple(outlets),
         date_from=date_from,
         date_to=date_to,
-        show_context=params.get("context") in ("1", "true", "yes"),
-        event_id=params.get("event") or None,
+        show_context=url_flag("context"),
+        event_id=url_value("event") or None,
         problems=tuple(problems),
     )
 
 
 def write_view(outlets, date_from: date | None, date_to: date | None, show_context: bool, event_id: str | None) -> None:
     """Keep the shareable state in the URL (only what differs from the defaults)."""
-    params = st.query_params
-    wanted: dict[str, str | list[str]] = {}
-    if outlets:
-        wanted["outlet"] = list(outlets)
-    if date_from:
-        wanted["from"] = date_from.isoformat()
-    if date_to:
-        wanted["to"] = date_to.isoformat()
-    if show_context:
-        wanted["context"] = "1"
-    if event_id:
-        wanted["event"] = event_id
-    for key in ("outlet", "from", "to", "context", "event"):
-        if key not in wanted and key in params:
-            del params[key]
-    for key, value in wanted.items():
-        current = params.get_all(key)
-        if current != (value if isinstance(value, list) else [value]):
-            params[key] = value
+    write_url(
+        {
+            "outlet": list(outlets),
+            "from": date_from.isoformat() if date_from else None,
+            "to": date_to.isoformat() if date_to else None,
+            "context": show_context,
+            "event": event_id,
+        }
+    )
 
 
 def visible_events(events: list[Event], outlets, date_from: date | None, date_to: date | None, show_context: bool) -> list[Event]:
@@ -165,7 +134,7 @@ def render_event_sources(event: Event) -> None:
                 st.markdown("> " + escape_markdown(source.quote))
                 st.caption(escape_markdown(source.title))
                 st.page_link(
-                    "pages/corpus.py",
+                    "pages/articles.py",
                     label="Open in the article",
                     icon="📰",
                     query_params={"article": source.source_file, "sentence": str(source.sentence_index)},
@@ -180,7 +149,7 @@ def render_event_sources(event: Event) -> None:
 
 def render_table(events: list[Event]) -> None:
     """The same events as a table, with CSV and JSON downloads."""
-    frame = events_frame(events)
+    frame = events_table(events)
     st.dataframe(
         frame[["date", "summary", "sources", "outlets", "reported", "quotes", "clue"]],
         hide_index=True,
@@ -195,7 +164,7 @@ def render_table(events: list[Event]) -> None:
     )
     left, right = st.columns(2)
     left.download_button(
-        "Download CSV", frame.to_csv(index=False).encode("utf-8"), file_name="storylens-timeline.csv", mime="text/csv"
+        "Download CSV", csv_bytes(frame), file_name="storylens-timeline.csv", mime="text/csv"
     )
     right.download_button(
         "Download JSON",

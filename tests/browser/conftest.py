@@ -3,7 +3,7 @@
 How to use (every test in tests/browser/ is marked `browser` automatically):
 
     def test_something(storylens_url, page):           # the app on a copy of the bundled corpus
-        page.goto(storylens_url + "/corpus?article=002_f09298817ccba4f1.txt")
+        page.goto(storylens_url + "/articles?article=002_f09298817ccba4f1.txt")
         wait_for_app(page)
         ...
 

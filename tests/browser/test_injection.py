@@ -82,7 +82,7 @@ def open_and_wait(page, url: str) -> None:
 
 
 def test_pasted_article_shows_its_tags_as_text_and_runs_nothing(hostile_app, page):
-    open_and_wait(page, hostile_app + "/corpus?article=hostile-paste.txt")
+    open_and_wait(page, hostile_app + "/articles?article=hostile-paste.txt")
     save_screenshot(page, "injection-pasted-article")
     assert_nothing_ran(page)
     text = page.locator(MAIN).inner_text()
@@ -95,7 +95,7 @@ def test_pasted_article_shows_its_tags_as_text_and_runs_nothing(hostile_app, pag
 
 
 def test_html_upload_is_stripped_to_text_and_runs_nothing(hostile_app, page):
-    open_and_wait(page, hostile_app + "/corpus?article=hostile-page.html")
+    open_and_wait(page, hostile_app + "/articles?article=hostile-page.html")
     save_screenshot(page, "injection-html-article")
     assert_nothing_ran(page)
     text = page.locator(MAIN).inner_text()

@@ -39,7 +39,7 @@ PAGES = [
     ("/", "Search"),
     ("/timeline", "Timeline"),
     ("/compare", "Compare sources"),
-    ("/corpus", None),  # the Articles page (its title is the lead's call)
+    ("/articles", None),  # the Articles page (its title is the lead's call)
 ]
 
 
@@ -137,7 +137,7 @@ def test_compare_puts_two_outlets_side_by_side(open_page):
 def test_articles_page_offers_all_five_bundled_articles(open_page, tmp_path):
     titles = {article.title for article in load_corpus(load_settings(copy_bundled_corpus(tmp_path))).articles}
     assert len(titles) == 5
-    page = open_page("/corpus")
+    page = open_page("/articles")
     screenshot(page, "articles")
     picker = page.locator(f'{MAIN} [data-testid="stSelectbox"]').first
     picker.click()

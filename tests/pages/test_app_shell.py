@@ -16,7 +16,7 @@ def test_app_opens_on_search_with_collection_summary(app):
 
 def test_every_page_renders_without_error(app):
     app.run()
-    for page in ("pages/search.py", "pages/timeline.py", "pages/compare.py", "pages/corpus.py"):
+    for page in ("pages/search.py", "pages/timeline.py", "pages/compare.py", "pages/articles.py"):
         app.switch_page(page)
         app.run()
         assert not app.exception, page

@@ -119,7 +119,7 @@ def test_each_quote_links_to_its_sentence_on_the_articles_page(articles_by_file)
     quotes = _quotes(at)
     assert links and len(links) == len(quotes)
     for link, quote in zip(links, quotes):
-        assert link.proto.page == "corpus"
+        assert link.proto.page == "articles"
         params = dict(part.split("=", 1) for part in link.proto.query_string.split("&"))
         assert articles_by_file[params["article"]].sentences[int(params["sentence"])].text == quote
 

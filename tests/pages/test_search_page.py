@@ -56,7 +56,7 @@ def test_a_query_returns_passages_with_their_source_title_outlet_and_date(app):
     assert any("12,000" in text for text in highlighted)
     assert any(caption.value.startswith("matched by") for caption in at.caption)
     # every card links to the full article with the hit highlighted
-    corpus_links = [params for page, params in page_links(at) if page.endswith("corpus") and params]
+    corpus_links = [params for page, params in page_links(at) if page.endswith("articles") and params]
     assert len(corpus_links) == 10
     assert all(set(params) == {"article", "sentence"} for params in corpus_links)
     assert ["003_acf3f096cf1d3bac.txt"] in [params["article"] for params in corpus_links]
@@ -111,16 +111,16 @@ def test_results_export_as_csv_with_their_sources(app, app_env):
     at = open_search(app, q="Sybiha")
     buttons = at.get("download_button")
     assert buttons and buttons[0].proto.label == "Download results (CSV)"
-    # The CSV is what `results_frame` serialises for the same search on the same collection.
+    # The CSV is what `passages_table` serialises for the same search on the same collection.
     from lib.core.settings import load_settings
     from lib.ingest.corpus import load_corpus
+    from lib.present.tables import passages_table
     from lib.search.hybrid import build_search_index, search
     from lib.text.embed import get_embedder
-    from lib.ui.search import results_frame
 
     corpus = load_corpus(load_settings(app_env))
     index = build_search_index(corpus, get_embedder())
-    csv_text = results_frame(search(index, "Sybiha", get_embedder(), k=10), "Passages").to_csv(index=False)
+    csv_text = passages_table(search(index, "Sybiha", get_embedder(), k=10), "Passages").to_csv(index=False)
     frame = pd.read_csv(io.StringIO(csv_text))
     assert frame.loc[0, "source_file"] == "004_8ccb0b7b50ae83bd.txt"
     assert "Sybiha" in frame.loc[0, "sentence"] and "Sybiha" in frame.loc[0, "context"]

@@ -7,12 +7,13 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.present.markdown import escape_markdown, highlight_span
-from lib.present.tables import articles_table, removed_table
+from lib.present.tables import articles_table, csv_bytes, removed_table
 from lib.ui.ingest import add_articles_form, has_pending_reports
 from lib.ui.loaders import get_corpus
+from lib.ui.url_state import url_value, write_url
 
 corpus = get_corpus()
-st.title("Corpus")
+st.title("Articles")
 st.caption(
     "Every article in this collection, with its publication date and how sure it is. "
     "Open one to read its cleaned text and see what was removed from the page."
@@ -24,14 +25,14 @@ table = articles_table(corpus.articles)
 st.dataframe(table.drop(columns=["Date clue"]), hide_index=True, width="stretch")
 st.download_button(
     "Download this list (CSV)",
-    table.to_csv(index=False).encode("utf-8"),
+    csv_bytes(table),
     file_name="storylens-articles.csv",
     mime="text/csv",
     help="The table above as a spreadsheet file.",
 )
 
 files = list(table["File"])
-requested = st.query_params.get("article")
+requested = url_value("article")
 if files:
     chosen = st.selectbox(
         "Open an article",
@@ -41,8 +42,7 @@ if files:
         help="Shows the article's cleaned text; the link in your address bar opens the same article.",
     )
     if chosen != requested:
-        st.query_params["article"] = chosen
-        st.query_params.pop("sentence", None)
+        write_url({"article": chosen, "sentence": None})
     article = corpus.by_source_file(chosen)
 
     st.header(article.title)
@@ -65,14 +65,13 @@ if files:
         icon=":material/compare_arrows:",
         help="What each source says on the topics this story is argued about.",
     )
-    origins = {row[0]: row[3] for row in corpus.store.rows()}  # article_id -> bundled/upload
-    if origins.get(article.article_id) == "upload":
+    if corpus.store.origin_of(article.article_id) == "upload":
         if links[2].button("Remove this article", help="Deletes this article you added (the bundled articles stay)."):
             corpus.store.remove_article(article.article_id)
-            st.query_params.pop("article", None)
+            write_url({"article": None, "sentence": None})
             st.rerun()
 
-    highlight = st.query_params.get("sentence")
+    highlight = url_value("sentence")
     target = next((s for s in article.sentences if str(s.index) == highlight), None)
     if target is not None:
         st.info(f"Highlighted: sentence {target.index + 1} of {len(article.sentences)}.")

@@ -8,7 +8,7 @@ from tests.pages.conftest import APP
 def open_corpus_page(app, **params):
     for key, value in params.items():
         app.query_params[key] = value
-    app.switch_page("pages/corpus.py")
+    app.switch_page("pages/articles.py")
     app.run()
     assert not app.exception
     return app
@@ -52,7 +52,7 @@ def test_unknown_article_in_link_falls_back_to_the_first(app):
 def test_pasted_article_is_added_and_listed(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("pages/articles.py")
     at.run()
     at.text_area[0].input(
         "Seoul says more troops moved\n\nSouth Korea's spy agency said on Friday that North Korea had "
@@ -69,7 +69,7 @@ def test_pasted_article_is_added_and_listed(app_env, tmp_path, monkeypatch):
 
 
 def test_empty_paste_explains_itself(app):
-    app.switch_page("pages/corpus.py")
+    app.switch_page("pages/articles.py")
     app.run()
     app.button[0].click()
     app.run()
@@ -79,7 +79,7 @@ def test_empty_paste_explains_itself(app):
 def test_bad_paste_shows_one_line_error(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("pages/articles.py")
     at.run()
     at.text_area[0].input("Home\nNews\nSport\nWeather\nContact us\nAbout us\nLog in")
     at.button[0].click()
@@ -94,7 +94,7 @@ def test_added_article_can_be_removed_but_bundled_ones_cannot(app_env, tmp_path,
     shutil.copytree(app_env / "articles", tmp_path / "articles")
     monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/corpus.py")
+    at.switch_page("pages/articles.py")
     at.query_params["article"] = "002_f09298817ccba4f1.txt"
     at.run()
     assert not [b for b in at.button if b.label == "Remove this article"]
