@@ -43,3 +43,46 @@ def test_wire_named_in_site_is_not_repeated():
 )
 def test_copyright_holder_loses_the_legal_tail(line, site):
     assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+@pytest.mark.parametrize(
+    "removed, zones, body, expected",
+    [
+        # the logo line at the top of a pasted page, followed by its menu
+        (blocks(("other", "EADaily"), ("other", "Главное | Россия | Украина")), ("top", "top"), "Текст.", "EADaily"),
+        # a printed agency credit in the page's own language keeps its printed form
+        (blocks(("other", "朝鮮日報日本語版"), ("other", "政治　北朝鮮　経済")), ("top", "top"),
+         "【ソウル聯合ニュース】北朝鮮の建設部隊が派遣された。", "朝鮮日報日本語版 (聯合ニュース)"),
+        (blocks(("other", "ТАСС"), ("other", "Политика | Экономика")), ("top", "top"),
+         "ПЕКИН, 3 сентября. /ТАСС/. Президент России поблагодарил.", "ТАСС"),
+        # a line that is only an agency's name, under a regional paper's story
+        (blocks(("other", "岐阜新聞Web"), ("other", "ニュース｜岐阜県内")), ("top", "top"), "本文です。\n共同通信", "岐阜新聞Web (共同通信)"),
+        # a menu word on the first line does not beat the copyright holder
+        (blocks(("other", "EXPLORE"), ("credit", "© 2019 CNBC LLC. All Rights Reserved. A Division of NBCUniversal")),
+         ("top", "foot"), "Text.", "CNBC"),
+    ],
+)
+def test_site_name_from_the_page_top_and_credits(removed, zones, body, expected):
+    assert guess_outlet(removed, body, "", zones=zones).label == expected
+
+
+def test_another_outlets_report_is_not_a_wire_credit():
+    body = "Pyongyang may send workers, Japan's public broadcaster NHK reported, quoting sources."
+    assert guess_outlet(blocks(("other", "UNN"), ("other", "News | Politics")), body, "", zones=("top", "top")).label == "UNN"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© 2019 BBC. The BBC is not responsible for the content of external sites.", "BBC"),
+        ("Copyright © 2010 AUTORACING. Todos os direitos reservados.", "AUTORACING"),
+        ("© 2019 Telegraph Media Group Limited 2019", "Telegraph"),
+    ],
+)
+def test_copyright_holder_keeps_only_the_name(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+def test_a_domain_as_site_name_becomes_the_name_the_page_prints():
+    removed = blocks(("other", "Live Science is part of Future US Inc"), ("credit", "Live Science Contributor"))
+    assert guess_outlet(removed, "Body.", "livescience.com").site == "Live Science"

@@ -45,6 +45,24 @@ WIRE_SERVICES = {
     "ANSA": "ANSA",
     "RIA Novosti": "RIA Novosti",
     "CNA": "CNA",
+    # Agencies as pages in other languages print them; the label keeps the printed form.
+    "共同通信": "共同通信",
+    "共同": "共同通信",
+    "時事通信": "時事通信",
+    "聯合ニュース": "聯合ニュース",
+    "連合ニュース": "聯合ニュース",
+    "연합뉴스": "연합뉴스",
+    "뉴시스": "뉴시스",
+    "뉴스1": "뉴스1",
+    "ТАСС": "ТАСС",
+    "РИА Новости": "РИА Новости",
+    "Интерфакс": "Интерфакс",
+    "Укрінформ": "Укрінформ",
+    "УНІАН": "УНІАН",
+    "新华社": "新华社",
+    "新華社": "新華社",
+    "中新社": "中新社",
+    "中央社": "中央社",
 }
 _WIRE_NAMES = "|".join(sorted((re.escape(name) for name in WIRE_SERVICES), key=len, reverse=True))
 _NAME = r"([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
@@ -64,12 +82,18 @@ _SITE_PATTERNS = [
     re.compile(rf"\bSupport {_NAME} (?:journalism|today)\b"),
     re.compile(r"\bExplore what ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)??)(?:\s+AI)? can do\b"),
 ]
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.+?)\.?$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)\.?$", re.IGNORECASE
+)
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
     re.compile(rf"\(({_WIRE_NAMES})\)\s*[-–—]"),  # TOKYO (Reuters) -
-    re.compile(rf"\b({_WIRE_NAMES})(?: News)? (?:reports|reported|has learned|learned)\b"),
+    # "Kyodo News reports", "NHK has learned": the story is the agency's. "NHK reported" usually
+    # cites another outlet's report inside a story of one's own, so it is not read.
+    re.compile(rf"\b({_WIRE_NAMES})(?: News)? (?:reports|has learned|learned)\b"),
     re.compile(rf"\btold ({_WIRE_NAMES})\b"),
+    re.compile(rf"【[^】]{{0,12}}?({_WIRE_NAMES})】"),  # 【ソウル聯合ニュース】
+    re.compile(rf"^(?:[^\W\d][^,\n]{{1,30}}[,.]\s+)?[^\n]{{0,20}}?/({_WIRE_NAMES})/"),  # ПЕКИН, 3 сентября. /ТАСС/.
 ]
 READABLE_KINDS = ("metadata", "credit", "caption", "promo", "appeal", "disclaimer", "other")  # never comment/related
 
@@ -103,15 +127,131 @@ def _clean_site(name: str) -> str:
     return name[:60]
 
 
-def guess_outlet(removed, body: str, site_name: str = "") -> OutletGuess:
-    """Site and wire named by the page; empty strings when the page does not say."""
-    lines = [
-        line.strip()
-        for block in removed
-        if isinstance(block, RemovedBlock) and block.kind in READABLE_KINDS
-        for line in block.text.splitlines()
-        if line.strip()
+# Words of page chrome that are never a site's name, whatever line they sit on.
+_UI_WORDS = re.compile(
+    r"(?i)\b(?:skip|menu|search|sign|log ?in|subscribe|home|navigation|close|advertisement|cookies?|toggle|"
+    r"content|newsletter|account|register|share|follow|edition|breaking|live|latest|trending|more)\b"
+)
+_LEGAL_TAIL = re.compile(
+    r"(?i)(?:,?\s+(?:a division of|part of|owned by|or its affiliated companies|and its (?:licensors|affiliates)|"
+    r"all rights reserved|is not responsible|designed by|powered by|reproduction)\b.*$)"
+)
+_CORPORATE = re.compile(
+    r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|co|corp|corporation|company|gmbh|plc|limited|s\.a|media group|"
+    r"media network|network|communications|interactive|holdings|group|digital|publishing|media|news media|"
+    r"newspapers?)\.?$"
+)
+_DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$")
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^\w]", "", text).casefold()
+
+
+def _page_lines(removed, body: str) -> list[str]:
+    lines = [line.strip() for block in removed for line in block.text.splitlines() if line.strip()]
+    return lines + [line.strip() for line in body.split("\n") if line.strip()]
+
+
+def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
+    """The site's name printed as the page's first line (its logo text), or "".
+
+    Only the first lines above the headline are looked at (after a saved-page URL line), and only
+    a short name-shaped line: menus, dates, sign-in links and sentences are not names.
+    """
+    for position, block in enumerate(removed[:3]):
+        if position >= len(zones) or zones[position] != "top":
+            return ""
+        line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
+        if _DOMAIN.match(line):
+            continue  # the page's URL, saved with it: the name comes next
+        words = line.split()
+        if (
+            block.kind in ("other", "credit", "metadata", "navigation")
+            and 1 <= len(words) <= 5
+            and len(line) <= 40
+            and line != title
+            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/]|[.!?:,]$", line)
+            and not _UI_WORDS.search(line)
+        ):
+            return line
+        return ""
+    return ""
+
+
+def _reader_name(name: str, page_lines: list[str]) -> str:
+    """The name as readers use it: "Telegraph" printed as "The Telegraph" on the page becomes that."""
+    if not name or name.lower().startswith("the "):
+        return name
+    pattern = re.compile(rf"^The {re.escape(name)}$")  # a line of its own: a logo or a credit, not a sentence
+    return f"The {name}" if any(pattern.match(line) for line in page_lines) else name
+
+
+def _name_for_domain(domain: str, page_lines: list[str]) -> str:
+    """"livescience.com" -> "Live Science" when the page prints a name whose letters are the domain's."""
+    stem = domain.split(".")[-2] if domain.count(".") >= 1 else domain
+    target = _letters(stem)
+    if len(target) < 2:
+        return ""
+    # Sites that call themselves by their domain ("Space.com", "NJ.com") print it that way.
+    dotted = re.compile(rf"(?i)(?<![\w.])({re.escape(stem)}\.com)\b")
+    printed = [match.group(1) for line in page_lines for match in dotted.finditer(line)]
+    if len(printed) >= 2:
+        return max(set(printed), key=printed.count)
+    if len(target) < 4:
+        return ""
+    for line in page_lines:
+        if target not in _letters(line):
+            continue
+        words = line.split()
+        for size in range(1, 5):
+            for start in range(len(words) - size + 1):
+                candidate = " ".join(words[start : start + size]).strip(".,:;|()")
+                if candidate[:1].isupper() and _letters(candidate) in (target, "the" + target):
+                    return candidate
+    return ""
+
+
+def _clean_copyright_holder(holder: str) -> str:
+    holder = _LEGAL_TAIL.sub("", holder)
+    holder = _RIGHTS.sub("", holder)
+    holder = re.split(r"(?<=[^\s.]{3})\.\s+(?=[A-Z(])", holder)[0]  # "BBC. The BBC is not responsible ..."
+    holder = re.sub(r"\s*\((?:About Us|[^)]{0,20})\)\s*$", "", holder)
+    holder = re.sub(r"\s+(?:19|20)\d{2}$", "", holder)  # "Telegraph Media Group Limited 2019"
+    for _ in range(3):
+        holder = _CORPORATE.sub("", holder).strip(" .,&")
+    return _clean_site(holder)
+
+
+def _site_name_from_metadata(site_name: str, page_lines: list[str]) -> str:
+    """Page metadata's site name, as readers name it: no tagline, and a domain replaced by the printed name."""
+    name = re.split(r"\s+[|–—-]\s+|:\s+", site_name.strip())[0].strip()
+    domain = _DOMAIN.match(name)
+    if domain or name.islower() or (" " not in name and (len(name) <= 3 or not name.isalpha())):
+        host = domain.group(1) if domain else name
+        printed = _name_for_domain(host if "." in host else host + ".x", page_lines)
+        if printed:
+            return printed
+    return _clean_site(name)
+
+
+def guess_outlet(
+    removed, body: str, site_name: str = "", zones: tuple[str, ...] = (), title: str = ""
+) -> OutletGuess:
+    """Site and wire named by the page; empty strings when the page does not say.
+
+    The site, strongest signal first: the page's metadata (HTML), a saved-page header or
+    "Subscribe to X"-style line, the site name printed as the page's first line, then the
+    copyright holder without its legal form ("Telegraph Media Group Limited 2019" ->
+    "The Telegraph" when the page prints that). The wire: a credit line ("© KYODO",
+    "(c)聯合ニュース", a line that is only an agency's name), else the body's dateline
+    ("(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/").
+    """
+    readable = [
+        block for block in removed if isinstance(block, RemovedBlock) and block.kind in READABLE_KINDS
     ]
+    lines = [line.strip() for block in readable for line in block.text.splitlines() if line.strip()]
+    page_lines = _page_lines(removed, body)
     wire = ""
     for line in lines:
         for pattern, _what in _CREDIT_PATTERNS:
@@ -122,6 +262,13 @@ def guess_outlet(removed, body: str, site_name: str = "") -> OutletGuess:
         if wire:
             break
     if not wire:
+        # A body line that is only an agency's name is its credit ("共同通信" under a regional paper's story).
+        for line in body.split("\n"):
+            match = re.fullmatch(rf"\s*(?:\(c\)|©)?\s*({_WIRE_NAMES})\s*", line)
+            if match:
+                wire = WIRE_SERVICES.get(match.group(1), match.group(1))
+                break
+    if not wire:
         lead = body[:1500]
         for pattern in _BODY_WIRE:
             match = pattern.search(lead)
@@ -129,7 +276,7 @@ def guess_outlet(removed, body: str, site_name: str = "") -> OutletGuess:
                 wire = WIRE_SERVICES.get(match.group(1), match.group(1))
                 break
 
-    site = _clean_site(site_name) if site_name else ""
+    site = _site_name_from_metadata(site_name, page_lines) if site_name else ""
     if not site:
         for pattern in _SITE_PATTERNS:
             for line in lines:
@@ -139,10 +286,44 @@ def guess_outlet(removed, body: str, site_name: str = "") -> OutletGuess:
                     break
             if site:
                 break
-    if not site:
-        for line in lines:
-            match = _COPYRIGHT.match(line)
-            if match and not re.fullmatch(_WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE):
-                site = _clean_site(match.group(1))
+    holder = ""
+    for line in lines:
+        match = _COPYRIGHT.match(line)
+        if match and not re.fullmatch(_WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE):
+            holder = _clean_copyright_holder(match.group(1))
+            if holder:
                 break
-    return OutletGuess(site=site, wire=wire)
+    if not site:
+        masthead = _masthead_name(removed, zones, title)
+        # The first line of a real page is as often a menu item as the logo: it names the site
+        # only when the page says so again (the copyright holder, another line, the URL).
+        credits = [line for block in readable if block.kind in ("credit", "metadata", "promo", "appeal") for line in block.text.splitlines()]
+        if masthead and (_same_name(masthead, holder) or _printed_again(masthead, credits) or not holder):
+            site = masthead
+        else:
+            site = _brand_of(holder, page_lines)
+    return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
+
+
+def _same_name(one: str, other: str) -> bool:
+    a, b = _letters(one), _letters(other)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _printed_again(name: str, credit_lines: list[str]) -> bool:
+    """The name occurs in the page's credit, date or subscription lines too."""
+    letters = _letters(name)
+    return any(letters in _letters(line) for line in credit_lines if line.strip() != name)
+
+
+def _brand_of(holder: str, page_lines: list[str]) -> str:
+    """A company's brand as the page prints it most: "CBS" (CBS Interactive) -> "CBS News" when the page says so 3+ times."""
+    if not holder or " " in holder:
+        return holder
+    counts: dict[str, int] = {}
+    for line in page_lines:
+        for match in re.finditer(rf"\b{re.escape(holder)}\s+([A-Z][a-z]+)\b", line):
+            name = f"{holder} {match.group(1)}"
+            counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda item: item[1], default=("", 0))
+    return best[0] if best[1] >= 3 else holder

@@ -93,7 +93,7 @@ def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
     )
     if published is None:
         published = PublishedDate.unknown("the page prints no publication date")
-    outlet = guess_outlet(extraction.removed, body, extraction.site_name)
+    outlet = guess_outlet(extraction.removed, body, extraction.site_name, zones=extraction.zones, title=extraction.title)
     return Article(
         article_id=sha256_bytes(body.encode("utf-8")),
         source_file=decoded.name,
