@@ -75,3 +75,24 @@ def test_page_without_main_text_falls_back_to_the_text_cleaner_and_says_so():
 def test_odd_input_does_not_raise(html):
     extraction = extract_html(html)
     assert isinstance(extraction.paragraphs, tuple)
+
+
+def _page(title: str, headings: str) -> str:
+    paragraph = "<p>" + " ".join(["The council approved the plan after a long debate on Tuesday evening."] * 6) + "</p>"
+    return f"<html><head><title>{title}</title></head><body>{headings}<article>{paragraph * 4}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "title, headings, expected",
+    [
+        # the displayed headline, not the <title> with the site's name
+        ("Council approves the harbour plan | Example Herald", "<h1>Example Herald</h1><h1>Council approves the harbour plan</h1>",
+         "Council approves the harbour plan"),
+        # an SEO <title> that differs from the one displayed headline
+        ("Harbour row seems to be over", "<h1>Council approves the harbour plan after all</h1>", "Council approves the harbour plan after all"),
+        # no usable <h1>: the <title> without its site part
+        ("Council approves the harbour plan - Example Herald", "<h1>Herald</h1>", "Council approves the harbour plan"),
+    ],
+)
+def test_title_is_the_headline_the_page_displays(title, headings, expected):
+    assert extract_html(_page(title, headings)).title == expected

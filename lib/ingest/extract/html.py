@@ -54,7 +54,7 @@ def extract_html(html: str) -> Extraction:
     except Exception as error:  # trafilatura/lxml can fail on broken markup; fall back, but say why
         log.warning("trafilatura failed on the page (%s); falling back to the text cleaner", error)
         body_text, metadata = "", None
-    title = (metadata.title or "") if metadata else ""
+    title = _displayed_headline(html, (metadata.title or "") if metadata else "", page_text)
     site_name = (metadata.sitename or "") if metadata else ""
     date_text = (metadata.date or "") if metadata else ""
     author = (metadata.author or "") if metadata else ""
@@ -94,6 +94,59 @@ def extract_html(html: str) -> Extraction:
         author=author,
         notes=tuple(notes),
     )
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"\w+", text)}
+
+
+def _displayed_headline(html: str, metadata_title: str, page_text: str) -> str:
+    """The headline as the page displays it: its main <h1>, else the metadata title without the site's name.
+
+    Metadata titles often carry the site ("Best tech gadgets of 2019 | ZDNet") or differ from the
+    displayed headline (an SEO title); readers see the <h1>. A one- to three-word <h1> is usually
+    the site's logo, so it is not taken.
+    """
+    import lxml.html
+    from lxml import etree
+
+    headings: list[str] = []
+    try:
+        root = lxml.html.document_fromstring(html)
+        title_element = root.find(".//title")
+        page_title = re.sub(r"\s+", " ", title_element.text_content()).strip() if title_element is not None else ""
+        if len(metadata_title.split()) < 4 and len(page_title.split()) > len(metadata_title.split()):
+            metadata_title = page_title  # trafilatura took a logo-sized <h1>; the <title> says more
+        for element in root.iter("h1"):
+            text = re.sub(r"\s+", " ", element.text_content()).strip()
+            if 4 <= len(text.split()) <= 40 or (re.search(r"[\u3040-\u9fff\uac00-\ud7af]", text) and 8 <= len(text) <= 120):
+                headings.append(text)
+    except (etree.ParserError, ValueError):
+        headings = []
+    title_words = _words(metadata_title)
+    if headings:
+        def overlap(text: str) -> float:
+            words = _words(text)
+            return len(words & title_words) / max(1, min(len(words), len(title_words)))
+
+        parts = [part.strip() for part in _TITLE_PARTS.split(metadata_title) if part.strip()]
+        # An <h1> that is the site-name part of "Headline | Site" is the logo, not the headline.
+        headings = [text for text in headings if not (len(parts) > 1 and text in parts and text != max(parts, key=len))]
+    if headings:
+        best = max(headings, key=overlap)
+        if not metadata_title or overlap(best) >= 0.5 or len(set(headings)) == 1:
+            return best
+    parts = [part.strip() for part in _TITLE_PARTS.split(metadata_title) if part.strip()]
+    if len(parts) > 1:
+        visible = {re.sub(r"\s+", " ", line).strip() for line in page_text.split("\n")}
+        shown = [part for part in parts if part in visible and len(part.split()) >= 2]
+        if shown:
+            return max(shown, key=len)
+        return max(parts, key=len)  # the site's name is the short part
+    return metadata_title
 
 
 def _is_shape_furniture(line: str) -> bool:
