@@ -82,3 +82,39 @@ def test_inferred_dates_keep_a_consistent_interval(articles_by_file, name):
     published = articles_by_file[name].published
     assert published.earliest <= published.latest
     assert published.date is not None and published.earliest[:4] <= published.date[:4] <= published.latest[:4]
+
+
+def _page(name: str, text: str, tmp_path):
+    return build_article(name, text.encode("utf-8"), load_settings(tmp_path))
+
+
+def _dated(name: str, day: str, tmp_path):
+    text = f"Example Daily\n\nA dated report\n\nPublished: {day}\n\n" + "The ministry reported the rice price again on that day, officials said in Tokyo. " * 3
+    return _page(name, text, tmp_path)
+
+
+def test_a_yearless_dateline_is_placed_in_the_one_year_the_collection_allows(tmp_path):
+    wire = _page(
+        "wire.txt",
+        "Reuters\n\nFarm minister quits\n\nTOKYO, May 21 (Reuters) - Japan's farm minister said on Wednesday he had "
+        "resigned over a remark about rice. Prices have doubled in a year, and the government released reserves.",
+        tmp_path,
+    )
+    assert (wire.published.precision, wire.published.day_month) == ("unknown", "05-21")
+    collection = [_dated("a.txt", "2024-08-28", tmp_path), _dated("b.txt", "2025-11-15", tmp_path), wire]
+    placed = infer_publication_dates(collection)[2].published
+    # 21 May 2024 (a Tuesday) and 21 May 2025 (a Wednesday) are both near the collection; the lead's
+    # "on Wednesday" keeps 2025.
+    assert (placed.date, placed.precision, placed.stated) == ("2025-05-21", "day", False)
+    assert "Wednesday" in placed.clue and "inferred" in placed.clue
+
+
+def test_a_yearless_dateline_stays_unknown_when_two_years_fit(tmp_path):
+    wire = _page(
+        "wire.txt",
+        "Reuters\n\nFarm minister quits\n\nTOKYO, May 21 (Reuters) - Japan's farm minister has resigned over a remark "
+        "about rice. Prices have doubled in a year, and the government released reserves to shops.",
+        tmp_path,
+    )
+    collection = [_dated("a.txt", "2024-08-28", tmp_path), _dated("b.txt", "2025-11-15", tmp_path), wire]
+    assert infer_publication_dates(collection)[2].published.precision == "unknown"

@@ -373,11 +373,29 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
         if near:
             fits = near
             reasons.append(f"the collection's dated pages run {format_day(span[0])}–{format_day(span[1])}")
+    if len(fits) > 1:
+        # A wire lead's bare weekday ("said on Wednesday") is the dateline's day or the day before:
+        # it keeps only the years in which that day falls on such a weekday.
+        weekday = _lead_weekday(article)
+        if weekday is not None:
+            matching = [day for day in fits if weekday in (day.weekday(), (day - timedelta(days=1)).weekday())]
+            if matching and len(matching) < len(fits):
+                fits = matching
+                reasons.append(f"the lead says '{calendar.day_name[weekday]}', which that day (or the one before) was")
     if len(fits) != 1:
         return None
     day = fits[0]
     clue = f"{article.published.clue.replace(' (printed without a year)', '')}, in {day.year} (inferred): " + "; ".join(reasons)
     return PublishedDate(date=iso(day), precision="day", stated=False, clue=clue, earliest=iso(day), latest=iso(day))
+
+
+def _lead_weekday(article: Article) -> int | None:
+    """The weekday (0 = Monday) of the lead's first bare weekday phrase ("said on Wednesday"), or None."""
+    for sentence in article.sentences[:1]:
+        for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
+            if phrase.kind == "weekday" and (phrase.fields.get("mod") or "").strip().lower() in ("", "on"):
+                return list(calendar.day_name).index(phrase.fields["weekday"])
+    return None
 
 
 def _occurrences(month: int, day_number: int, low: date, high: date) -> list[date]:
