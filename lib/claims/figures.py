@@ -51,9 +51,11 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
     """
     facts = []
     previous_source: str | None = None
+    previous_text = ""
     named: list[str] = []
     for sentence in article.sentences:
-        attribution = attribute(sentence.text)
+        language = _sentence_language(sentence, article)
+        attribution = attribute(sentence.text, language)
         source = attribution.source
         if attribution.is_pronoun:
             source = previous_source
@@ -67,36 +69,59 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
         facts.append(
             SentenceFacts(
                 sentence=sentence,
-                quantities=tuple(extract_quantities(sentence.text)),
+                # The previous sentence names what is counted when this one does not ("사망 300여 명").
+                quantities=tuple(extract_quantities(sentence.text, language, context=previous_text)),
                 attributed_to=source,
                 hedged=attribution.hedged,
                 stance=tuple(match.group(1).lower() for match in _STANCE_RE.finditer(sentence.text)),
             )
         )
         previous_source = source
+        previous_text = sentence.text
     return facts
+
+
+# Languages the text tools read besides English (dates, figures, attribution).
+READ_LANGUAGES = ("en", "ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
+
+
+def _sentence_language(sentence: Sentence, article: Article) -> str | None:
+    """The sentence's language when the tools read it, else the article's, else None (script decides)."""
+    for language in (sentence.language, article.language):
+        if language in READ_LANGUAGES:
+            return language
+    return None
+
+
+def _long_enough(text: str) -> bool:
+    """At least 6 words, or 12 characters in scripts written without spaces."""
+    return len(text.strip()) >= 12 if _SPACELESS.search(text) else len(text.split()) >= 6
 
 
 
 def candidate_sentences(article: Article, plain_too: bool = False) -> list[SentenceFacts]:
-    """Body sentences that could be claims: English, at least 6 words, with a figure, speaker or stance.
+    """Body sentences that could be claims, in any language the text tools read: at least 6 words
+    (12 characters in CJK and Thai), with a figure, speaker or stance.
 
-    `plain_too` also returns the other English sentences (they may still be
+    `plain_too` also returns the other sentences (they may still be
     claims when they match a seed topic strongly, see STRONG_MATCH).
     """
     return [
         fact
         for fact in sentence_facts(article)
         if (plain_too or fact.is_candidate)
-        and fact.sentence.language in ("en", "")
-        and len(fact.sentence.text.split()) >= 6
+        and (fact.sentence.language in READ_LANGUAGES or fact.sentence.language in ("", "und") or article.language in READ_LANGUAGES)
+        and _long_enough(fact.sentence.text)
     ]
 
 
 
-def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str | None) -> Claim:
-    """The claim `fact.sentence` makes on a topic; its figure is the first one counted in `unit`."""
-    quantity = next((q for q in fact.quantities if unit and q.unit == unit), None)
+def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str | None, counted: str | None = None) -> Claim:
+    """The claim `fact.sentence` makes on a topic; its figure is the first one counted in `unit`
+    (of the `counted` kind when given and the sentence has one, e.g. "troops killed or wounded")."""
+    in_unit = [q for q in fact.quantities if unit and q.unit == unit]
+    quantity = next((q for q in in_unit if counted and q.counted == counted), in_unit[0] if in_unit else None)
     return Claim(
         topic=topic_id,
         source_file=article.source_file,
@@ -111,6 +136,7 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
         reported_on=article.published,
         hedged=fact.hedged,
         outlet=article.outlet,
+        counted=quantity.counted if quantity else None,
     )
 
 
@@ -128,7 +154,7 @@ def claim_quantity(claim: Claim) -> Quantity | None:
     for quantity in extract_quantities(claim.quote):
         if (quantity.value, quantity.value_high, quantity.unit, quantity.qualifier) == fields:
             return quantity
-    return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0)
+    return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0, counted=claim.counted)
 
 
 

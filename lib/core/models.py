@@ -216,6 +216,9 @@ class Claim:
     reported_on: PublishedDate
     hedged: bool
     outlet: str
+    # What the figure counts, a kind of lib.text.counted ("troops sent", "troops killed or wounded",
+    # "people missing", "price", "percent" ...): only figures of one kind are comparable. None: no figure.
+    counted: str | None = None
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v4"  # bump when the extraction rules change (invalidates the cache)
+EVENTS_VERSION = "events-v5"  # bump when the extraction rules change (invalidates the cache)
 
 
 
@@ -116,10 +116,16 @@ def extract_events(
     mentions = [mention for article in articles for mention in find_event_mentions(article)]
     relevance = story_relevance(mentions, sentence_vectors, articles)
     core = core_actors(articles)
+    # Actors are read from Latin-script names; within one language they still say who the story is about.
+    core_by_language = {
+        language: core_actors([article for article in articles if article.language == language])
+        for language in {article.language for article in articles}
+    }
     mentions = [
         mention
         for mention, score in zip(mentions, relevance)
-        if score >= RELEVANCE_STRONG or (score >= RELEVANCE_FLOOR and mention.actors & core)
+        if score >= RELEVANCE_STRONG
+        or (score >= RELEVANCE_FLOOR and mention.actors & (core | core_by_language[mention.article.language]))
     ]
     if not mentions:
         return []

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from lib.core.models import Article, Sentence
+from lib.core.models import Article, PublishedDate, Sentence
 from lib.text.dates import (
     ResolvedDate,
     is_english_sentence,
     is_future,
     parse_iso,
+    reference_interval,
     report_window,
     resolve_dates,
 )
@@ -197,6 +198,15 @@ def _keywords(text: str) -> frozenset[str]:
 
 
 
+# A past-tense verb by its form ("appealed", "issued"), not by a list: a verb-less clause is not
+# an event; adjectives in -ed after a determiner ("the limited supply") are not verbs.
+_PAST_FORM = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b[a-z]{3,}(?:ed|ew|ung|ought|ook|ent)\b")
+
+
+def _has_event_verb(text: str) -> bool:
+    return bool(_event_verbs(text)) or bool(_PAST_FORM.search(text))
+
+
 def _has_actor(text: str) -> bool:
     return bool(named_actors(text)) or any(word.lower() in ACTOR_NOUNS for word in _WORD.findall(text))
 
@@ -350,16 +360,24 @@ def _is_statement(sentence: str) -> bool:
 
 
 def find_event_mentions(article: Article) -> list[EventMention]:
-    """Event mentions in one article's body, each with its date and its sentence."""
+    """Event mentions in one article's body, each with its date and its sentence.
+
+    English sentences are read with the English verb and actor cues below. Sentences in
+    other languages are read by structure alone, the same for every story: a clause
+    carrying a resolvable, past (not planned) date phrase is an event; an undated
+    sentence that reports speech in the past tense ("と述べた", "заявил", "a déclaré")
+    is a statement of the report's own day. Nothing is ever dated after its page.
+    """
     from lib.text.attribution import attribute
 
     mentions: list[EventMention] = []
     last_speaker: frozenset[str] = frozenset()
+    latest = _page_latest(article.published)
     for sentence in article.sentences:
-        if not is_english_sentence(sentence.text, sentence.language, article.language):
-            continue  # the date grammar and verb lists are English
         text = sentence.text
-        attribution = attribute(text)
+        english = is_english_sentence(text, sentence.language, article.language)
+        language = "en" if english else _reading_language(sentence.language, article.language)
+        attribution = attribute(text, language)
         if attribution.source and attribution.is_pronoun:
             speaker = last_speaker
         elif attribution.source:
@@ -367,27 +385,126 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             last_speaker = speaker
         else:
             speaker = frozenset()
-        if len(text.split()) < 5 or text.rstrip().endswith("?"):
+        if _too_short(text, english) or text.rstrip().endswith(("?", "？")):
             continue
-        dates = resolve_dates(text, article.published)
+        dates = _resolve(text, article.published, language)
         for resolved in dates:
-            mention = _mention_from_date(article, sentence, resolved, speaker)
+            if latest is not None and resolved.start > latest:
+                continue  # after its own page and not worded as a plan: a misreading, never an event
+            if english:
+                mention = _mention_from_date(article, sentence, resolved, speaker)
+            else:
+                mention = _foreign_mention_from_date(article, sentence, resolved, speaker, language)
             if mention is not None:
                 mentions.append(mention)
         if dates:
             continue
         window = report_window(article.published)
-        if window is None or not _is_statement(text) or not named_actors(text):
+        if window is None:
             continue
         start, end, clue = window
-        summary = summarise(text)
+        if english:
+            if not _is_statement(text) or not named_actors(text) or _standing_figure(text, language):
+                continue
+            summary = summarise(text)
+            is_statement = _first_verb_is_statement(summary)
+        else:
+            if not attribution.source or not attribution.reported_speech or _standing_figure(text, language):
+                continue
+            summary = _clause_summary(text, None, None)
+            is_statement = True
         mentions.append(
             EventMention(
-                article, sentence, summary, start, end, "week", clue, named_actors(text), _keywords(text), "report",
-                is_statement=_first_verb_is_statement(summary), speaker=speaker,
+                article, sentence, summary, start, end, "week", clue, named_actors(text) or _name_tokens(text),
+                _keywords(text), "report", is_statement=is_statement, speaker=speaker,
             )
         )
     return mentions
+
+
+# Languages whose dates, figures and attribution the text tools read besides English.
+READ_LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+
+
+def _reading_language(sentence_language: str, article_language: str) -> str | None:
+    """The language to read a non-English sentence in: its own label when the tools read it, else
+    the article's, else None (the sentence's script decides)."""
+    for language in (sentence_language, article_language):
+        if language in READ_LANGUAGES:
+            return language
+    return None
+
+
+def _page_latest(published: PublishedDate) -> str | None:
+    """The last day the page can have been published ("YYYY-MM-DD"), or None when unknown."""
+    interval = reference_interval(published)
+    return interval[1].isoformat() if interval else None
+
+
+def _resolve(text: str, published: PublishedDate, language: str | None) -> list[ResolvedDate]:
+    """`resolve_dates` in the sentence's language ("en": the English grammar only)."""
+    return resolve_dates(text, published, language=language)
+
+
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
+
+
+def _too_short(text: str, english: bool) -> bool:
+    if _SPACELESS.search(text):
+        return len(text.strip()) < 12
+    return len(text.split()) < 5
+
+
+def _standing_figure(text: str, language: str) -> bool:
+    """A present-perfect or present sentence with a head count and no date ("has sent 11,000
+    troops") states a running total, not an event of the day."""
+    from lib.text.numbers import counted_quantities
+
+    if not counted_quantities(text, language):
+        return False
+    if language == "en":
+        return bool(re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|sent|been)\b|\b(?:is|are)\s+\w+ing\b|\bthere\s+(?:are|is)\b", text, re.IGNORECASE))
+    return True  # an undated count in a statement is that speaker's running figure, dated by the figure, not the timeline
+
+
+_CJK_CLAUSE = re.compile(r"[、，,；;：:。]")
+SUMMARY_CHARS = 40  # scripts written without spaces: a summary of about this many characters
+
+
+def _clause_summary(text: str, anchor_start: int | None, anchor_end: int | None) -> str:
+    """A contiguous piece of `text` about the clause holding the anchor, for any script."""
+    if not _SPACELESS.search(text):
+        if anchor_start is None:
+            return _shorten(text.strip().rstrip("."))
+        return summarise(text, anchor_start, anchor_end)
+    start = 0
+    if anchor_start is not None:
+        for match in _CJK_CLAUSE.finditer(text, 0, anchor_start):
+            start = match.end()
+    piece = text[start:].strip()
+    piece = piece.rstrip("。.")
+    return piece if len(piece) <= SUMMARY_CHARS else piece[:SUMMARY_CHARS].rstrip("、，, ") + "…"
+
+
+def _name_tokens(text: str) -> frozenset[str]:
+    """Name-like words of any script used as merge anchors when the English actor list knows none:
+    runs of katakana, capitalised Latin or Cyrillic words, and figures (digits)."""
+    tokens = set(re.findall(r"[\u30a0-\u30ff]{3,}", text))
+    tokens |= {word.lower() for word in re.findall(r"(?<![\w])[A-ZА-ЯІЇЄ][\w’'-]{2,}", text)[1:]}
+    return frozenset(tokens)
+
+
+def _foreign_mention_from_date(
+    article: Article, sentence: Sentence, resolved: ResolvedDate, speaker: frozenset[str], language: str
+) -> EventMention | None:
+    """A dated clause of a sentence not in English: the date phrase itself says when, no word list says what."""
+    if resolved.role != "event" or resolved.future:
+        return None  # deadlines, plans and "since" phrases date states, not events
+    summary = _clause_summary(sentence.text, resolved.char_start, resolved.char_end)
+    return EventMention(
+        article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
+        _name_tokens(sentence.text), frozenset(), "phrase", is_statement=bool(speaker), speaker=speaker,
+    )
 
 
 
@@ -417,7 +534,7 @@ def _mention_from_date(
     if _CONDITIONAL.match(segment):
         return None
     summary = summarise(text, resolved.char_start, resolved.char_end)
-    if not _event_verbs(summary) and not _event_verbs(segment):
+    if not _has_event_verb(summary) and not _has_event_verb(segment) and not (speaker and _has_event_verb(text)):
         return None
     if not _has_actor(summary) and not _has_actor(segment):
         return None

@@ -48,25 +48,51 @@ MERGE_CELL_SIZE = 2_000
 
 # -- relevance and merging -------------------------------------------------------------------
 def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articles: list[Article]):
-    """Cosine of each mention's sentence to the corpus centroid (mean of per-article means)."""
+    """How on-story each mention's sentence is: its cosine to the corpus centroid (mean of
+    per-article means), or to the centroid of the corpus's sentences in the same language when
+    that is higher. An embedder that reads one language well places other languages far from an
+    English centroid; within one language the comparison stays meaningful."""
     import numpy as np
 
+    def centroid_of(means):
+        if not means:
+            return None
+        centre = np.mean(means, axis=0)
+        return centre / (np.linalg.norm(centre) or 1.0)
+
     article_means = []
+    language_means: dict[str, list] = {}
     for article in articles:
         vectors = sentence_vectors.get(article.article_id)
-        if vectors is not None and len(vectors):
-            mean = vectors.mean(axis=0)
-            article_means.append(mean / (np.linalg.norm(mean) or 1.0))
-    if not article_means:
+        if vectors is None or not len(vectors):
+            continue
+        mean = vectors.mean(axis=0)
+        article_means.append(mean / (np.linalg.norm(mean) or 1.0))
+        by_language: dict[str, list[int]] = {}
+        for sentence in article.sentences:
+            if sentence.index < len(vectors):
+                by_language.setdefault(_language_key(sentence.language, article.language), []).append(sentence.index)
+        for language, indexes in by_language.items():
+            part = vectors[indexes].mean(axis=0)
+            language_means.setdefault(language, []).append(part / (np.linalg.norm(part) or 1.0))
+    centroid = centroid_of(article_means)
+    if centroid is None:
         return [0.0] * len(mentions)
-    centroid = np.mean(article_means, axis=0)
-    centroid /= np.linalg.norm(centroid) or 1.0
+    language_centroids = {language: centroid_of(means) for language, means in language_means.items()}
     scores = []
     for mention in mentions:
         vectors = sentence_vectors[mention.article.article_id]
-        scores.append(float(vectors[mention.sentence.index] @ centroid) if mention.sentence.index < len(vectors) else 0.0)
+        if mention.sentence.index >= len(vectors):
+            scores.append(0.0)
+            continue
+        vector = vectors[mention.sentence.index]
+        own = language_centroids.get(_language_key(mention.sentence.language, mention.article.language))
+        scores.append(max(float(vector @ centroid), float(vector @ own) if own is not None else -1.0))
     return scores
 
+
+def _language_key(sentence_language: str, article_language: str) -> str:
+    return sentence_language if sentence_language not in ("", "und") else article_language
 
 
 def core_actors(articles: list[Article]) -> frozenset[str]:
@@ -101,12 +127,32 @@ def _same_statement(first: EventMention, second: EventMention) -> bool:
 
 
 
+def mention_language(mention: EventMention) -> str:
+    return _language_key(mention.sentence.language, mention.article.language)
+
+
+def _same_day_across_languages(first: EventMention, second: EventMention) -> bool:
+    """Two reports in different languages dating their sentences to the same single day."""
+    return (
+        mention_language(first) != mention_language(second)
+        and "phrase" == first.dated_by == second.dated_by
+        and first.first_day == first.last_day == second.first_day == second.last_day
+    )
+
+
 def _same_event(first: EventMention, second: EventMention, similarity: float) -> bool:
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
-    if not _overlap(first, second, slack_days=0 if "report" in (first.dated_by, second.dated_by) else 1):
+    # One day of slack across sources (time zones, "overnight"); none within one report, whose
+    # own dates are consistent: "on the 19th ... on the 20th" are two days, two events.
+    same_article = first.article.article_id == second.article.article_id
+    if not _overlap(first, second, slack_days=0 if "report" in (first.dated_by, second.dated_by) or same_article else 1):
         return False
     if _same_statement(first, second):
+        return True
+    if _same_day_across_languages(first, second) and similarity >= MERGE_SIMILARITY:
+        # Actor names are read per script (Latin names, katakana runs...), so reports in two
+        # languages rarely share one; the same day and a close meaning are the evidence.
         return True
     if first.article.article_id == second.article.article_id and "report" in (first.dated_by, second.dated_by):
         # Within one report, an undated sentence is usually a different development of the same
@@ -146,6 +192,8 @@ class _PairRules:
         self.report = np.array([m.dated_by == "report" for m in mentions], dtype=bool)
         self.statement = np.array([m.is_statement for m in mentions], dtype=bool)
         self.day_or_report = np.array([m.dated_by == "report" or m.precision == "day" for m in mentions], dtype=bool)
+        self.language = np.array([code(("language", mention_language(m))) for m in mentions], dtype=np.int64)
+        self.one_day_phrase = np.array([m.dated_by == "phrase" and m.first_day == m.last_day for m in mentions], dtype=bool)
 
         def incidence(sets) -> "sparse.csr_matrix":
             vocabulary: dict[str, int] = {}
@@ -174,10 +222,10 @@ class _PairRules:
         import numpy as np
 
         either_report = self.report[firsts] | self.report[seconds]
-        slack = np.where(either_report, 0, 1)
+        same_article = self.article[firsts] == self.article[seconds]
+        slack = np.where(either_report | same_article, 0, 1)
         overlap = (self.starts[firsts] - slack <= self.ends[seconds]) & (self.starts[seconds] - slack <= self.ends[firsts])
         possible = overlap & (self.sentence[firsts] != self.sentence[seconds])
-        same_article = self.article[firsts] == self.article[seconds]
         statement_pair = (
             possible & same_article & either_report & self.statement[firsts] & self.statement[seconds]
             & self.day_or_report[firsts] & self.day_or_report[seconds]
@@ -186,10 +234,14 @@ class _PairRules:
         where = np.flatnonzero(statement_pair)
         same_statement[where] = self._share(self.speakers, firsts[where], seconds[where])
         similar = possible & ~same_statement & ~(same_article & either_report) & (similarity >= MERGE_SIMILARITY)
+        across_languages = (
+            similar & (self.language[firsts] != self.language[seconds])
+            & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
+        )
         shared = np.zeros(len(firsts), dtype=bool)
-        where = np.flatnonzero(similar)
+        where = np.flatnonzero(similar & ~across_languages)
         shared[where] = self._share(self.topics, firsts[where], seconds[where])
-        return same_statement | shared
+        return same_statement | shared | across_languages
 
 
 

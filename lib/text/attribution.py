@@ -61,6 +61,7 @@ class Attribution:
     hedged: bool
     hedge_words: tuple[str, ...] = ()
     is_pronoun: bool = False
+    reported_speech: bool = False  # the sentence reports what the source said or announced (past tense)
 
 
 def hedges_in(sentence: str) -> tuple[str, ...]:
@@ -191,6 +192,7 @@ def _result(source: str, cue: str, sentence: str) -> Attribution | None:
         hedged=bool(hedge),
         hedge_words=hedge,
         is_pronoun=source.lower() in PRONOUNS,
+        reported_speech=bool(re.search(r"\b(?:said|told|announced|stated|reported|confirmed|added|noted|warned|wrote|revealed|claimed|estimated)\b", sentence)),
     )
 
 
@@ -217,8 +219,21 @@ def _subject_verb(sentence: str) -> Attribution | None:
     return None
 
 
-def attribute(sentence: str) -> Attribution:
-    """Who `sentence` credits; `source=None` (cue "none") when it credits nobody."""
+def attribute(sentence: str, language: str | None = None) -> Attribution:
+    """Who `sentence` credits; `source=None` (cue "none") when it credits nobody.
+
+    `language` (ISO 639-1, the sentence's) selects the patterns: English by default; ja ko zh
+    ru uk de fr th through `lib.attribution_multilingual` (sentences in CJK, Hangul, Thai or
+    Cyrillic script are read by those patterns whatever `language` says)."""
+    from lib.text.attribution_multilingual import attribute_multilingual, needs_multilingual
+
+    if needs_multilingual(sentence, language):
+        credit = attribute_multilingual(sentence, language)
+        return Attribution(credit.source, credit.cue, credit.hedged, credit.hedge_words, credit.is_pronoun, credit.reported_speech)
+    return _attribute_english(sentence)
+
+
+def _attribute_english(sentence: str) -> Attribution:
     for match in _ACCORDING_RE.finditer(sentence):
         found = _result(_according_to_source(match.group("rest")), "according to", sentence)
         if found:

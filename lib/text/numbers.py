@@ -17,7 +17,7 @@ Guarantees of `extract_quantities(sentence)`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Normalised qualifiers. "thousands"/"hundreds"/"dozens"/"tens of thousands"
 # are vague magnitudes: `value` is the magnitude (1,000 for "thousands") and
@@ -151,6 +151,7 @@ class Quantity:
     start: int
     end: int
     noun: str | None = None  # the counted noun as written ("soldiers")
+    counted: str | None = None  # what it counts, a kind of lib.text.counted ("troops sent", "price")
 
     @property
     def is_vague(self) -> bool:
@@ -300,8 +301,37 @@ def _near_month(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def extract_quantities(sentence: str) -> list[Quantity]:
-    """All counts, amounts and percentages in `sentence`, left to right (see module guarantees)."""
+def extract_quantities(sentence: str, language: str | None = None, context: str = "") -> list[Quantity]:
+    """All counts, amounts and percentages in `sentence`, left to right (see module guarantees),
+    each with what it counts (`counted`). `language` (ISO 639-1) picks the number format of
+    European languages ("12.000", "25 000", "1,6 Millionen"); CJK, Korean, Thai and Cyrillic
+    sentences are recognised by their script. `context` (the previous sentence) names what is
+    counted when the sentence itself does not ("사망 300여 명" after a sentence about soldiers)."""
+    from lib.text.counted import comparison_unit, counted_kind
+    from lib.text.numbers_multilingual import find_figures, script_of
+
+    if script_of(sentence) != "latin" or (language or "") in _EUROPEAN_FORMAT:
+        quantities = []
+        for figure in find_figures(sentence, language):
+            unit = figure.unit
+            if unit in (None, "people", "items"):
+                unit = comparison_unit(sentence, figure.start, figure.end, figure.noun, context) or (
+                    "people" if unit == "people" else normalize_unit(figure.noun) if unit is None and figure.noun and script_of(figure.noun) == "latin" else None
+                )
+            kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context)
+            quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, figure.noun, kind))
+        return quantities
+    return [
+        replace(quantity, counted=counted_kind(sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context))
+        for quantity in _english_quantities(sentence)
+    ]
+
+
+# Languages whose numbers group thousands with dots or spaces and use a decimal comma.
+_EUROPEAN_FORMAT = ("de", "fr", "ru", "uk", "es", "it", "pl", "nl", "pt")
+
+
+def _english_quantities(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     position = 0
     while True:
@@ -402,7 +432,7 @@ def _qualifier_before(sentence: str, start: int) -> str | None:
     return None
 
 
-def counted_quantities(sentence: str) -> list[Quantity]:
+def counted_quantities(sentence: str, language: str | None = None) -> list[Quantity]:
     """Only head counts (troops, drones, workers...): no money, percentages or distances."""
-    not_counts = {"%"} | set(_CURRENCY.values()) | set(_CURRENCY_WORDS.values()) | set(MEASURES.values())
-    return [quantity for quantity in extract_quantities(sentence) if quantity.unit and quantity.unit not in not_counts]
+    not_counts = {"%", "times", "items", "barrels", "CNY", "THB", "UAH"} | set(_CURRENCY.values()) | set(_CURRENCY_WORDS.values()) | set(MEASURES.values())
+    return [quantity for quantity in extract_quantities(sentence, language) if quantity.unit and quantity.unit not in not_counts]

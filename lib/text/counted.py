@@ -1,0 +1,227 @@
+"""What a figure counts: a small open taxonomy of (subject, role), read in nine languages.
+
+`counted_kind(...)` names what a figure counts, so that only like figures are
+compared ("troops sent" with "troops sent", never with "troops killed"):
+
+* subject: troops | workers | people | munitions | equipment (from the counted noun,
+  the counter, or the nouns of the clause; the previous sentence when the clause names none);
+* role (people, troops, workers only): sent | killed | wounded | killed or wounded |
+  missing | captured | displaced | rescued (from the verb or noun next to the figure);
+* measures have their own kind: price | money | percent | weight | volume | distance | ratio;
+* anything else is "count".
+
+Kinds are plain strings: "troops sent", "troops killed or wounded", "people killed",
+"people missing", "workers", "munitions", "price", "percent", "weight", "count".
+
+Hand-written because no shipped library types news figures; the cue words are general
+news vocabulary per language (killed, wounded, sent, price ...), never a story's names.
+European cues match word stems (so Russian and Ukrainian inflections match); CJK and Thai
+cues match as substrings (no word boundaries in those scripts).
+"""
+
+from __future__ import annotations
+
+import re
+
+ROLES = ("sent", "killed", "wounded", "killed or wounded", "missing", "captured", "displaced", "rescued")
+SUBJECTS = ("troops", "workers", "people", "munitions", "equipment")
+MEASURE_KINDS = ("price", "money", "percent", "weight", "volume", "distance", "ratio")
+CASUALTY_ROLES = ("killed", "wounded", "killed or wounded", "missing", "captured")
+
+# Stems of European words (matched at a word start), and CJK/Thai words (matched anywhere).
+_ROLE_CUES: list[tuple[str, str, str]] = [
+    # (role, european stems, cjk/thai words)
+    ("killed or wounded",
+     r"casualt|killed or wounded|killed and wounded|dead and wounded|dead or wounded|dead and injured|"
+     r"losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
+     r"死傷|사상|伤亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
+    ("killed",
+     r"killed|dead\b|deaths?\b|died|fatalit|lives\b|death toll|bodies|"
+     r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв|"
+     r"getötet|tot(?:e|en)?\b|ums Leben|gestorben|Todesopfer|starben|"
+     r"tués|tué\b|morts?\b|décès|décédé|victimes",
+     r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|희생|시신|목숨을 잃|遇难|罹难|丧生|遇難|丧命|死|เสียชีวิต|ตาย|ศพ"),
+    ("wounded",
+     r"wounded|injured|injur|hurt|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|blessé|blessés|blessures",
+     r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|受伤|受傷|伤|บาดเจ็บ"),
+    ("missing",
+     r"missing|unaccounted|пропал|пропавш|безвест|зникл|безвісти|vermisst|Vermisste|disparus|disparu",
+     r"行方不明|安否不明|실종|失踪|失联|下落不明|สูญหาย"),
+    ("captured",
+     r"captured|prisoners?|POWs?|пленн|плен|захвачен|полонен|полон|Gefangen|gefangen|prisonniers|capturés",
+     r"捕虜|拘束|포로|생포|俘虏|俘虜|被俘|เชลย"),
+    ("displaced",
+     r"displaced|homeless|evacuat|fled|refugees|shelter|переселен|эвакуир|беженц|евакуйов|переселенц|біженц|"
+     r"vertrieben|obdachlos|evakuiert|Flüchtling|déplacés|sans-abri|évacués|réfugiés",
+     r"避難|家を失|이재민|대피|피란|流离失所|无家可归|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่"),
+    ("rescued",
+     r"rescued|pulled alive|saved|спасен|спасли|врятован|gerettet|geborgen|secourus|sauvés|sauvé",
+     r"救出|救助|구조|获救|救出|救起|ช่วยเหลือ|รอดชีวิต"),
+    ("sent",
+     r"sent\b|send|deploy|dispatch|arriv|stationed|transferr|moved\b|"
+     r"отправ|направ|переброс|разверн|прибыл|прибыва|відправ|направи|перекину|розгорн|прибул|"
+     r"entsandt|entsend|geschickt|schickt|stationiert|verlegt|envoy|déploy|dépêch|arrivés",
+     r"派遣|派兵|送り|送っ|送ら|展開|移動|到着|配備|파병|파견|보냈|보내|배치|이동|도착|派出|部署|派往|ส่ง|ประจำการ"),
+]
+_SUBJECT_CUES: list[tuple[str, str, str, str]] = [
+    # (subject, unit name for comparison, european stems, cjk/thai words)
+    ("troops", "troops",
+     r"troops?|soldiers?|servicem[ae]n|military personnel|personnel|fighters|forces|sappers|marines|commandos|"
+     r"солдат|военн|военнослуж|бойц|військов|вояк|бійц|Soldat|Truppen|Kämpfer|Militärs|Streitkräfte|soldats|militaires|troupes|combattants",
+     r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|북한군|러시아군|士兵|军人|部队|兵员|军队|ทหาร"),
+    ("workers", "workers",
+     r"workers?|labou?rers?|рабоч|работник|трудов|робітник|працівник|Arbeiter|Arbeitskräft|travailleurs|ouvriers",
+     r"労働者|作業員|労働力|노동자|근로자|工人|劳工|劳务|工作人员|คนงาน|แรงงาน"),
+    ("munitions", "shells",
+     r"shells?|rounds|ammunition|munitions|снаряд|боеприпас|боєприпас|Granaten|Geschosse|Munition|obus|munitions",
+     r"砲弾|弾薬|포탄|탄약|炮弹|弹药|กระสุน"),
+    ("munitions", "missiles",
+     r"missiles?|rockets?|ракет|Raketen|Marschflugkörper|roquettes",
+     r"ミサイル|ロケット|미사일|로켓|导弹|火箭|ขีปนาวุธ"),
+    ("munitions", "drones",
+     r"drones?|UAVs?|дрон|беспилот|безпілот|Drohnen|drones",
+     r"ドローン|無人機|드론|무인기|无人机|โดรน"),
+    ("equipment", "vehicles",
+     r"vehicles?|tanks?|aircraft|jets|howitzers?|launchers?|guns|systems|техник|танк|гаубиц|техні|Fahrzeuge|Panzer|Haubitzen|véhicules|chars|obusiers",
+     r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|坦克|装备|รถถัง|ยานพาหนะ"),
+    ("people", "people",
+     r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
+     r"людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн|Menschen|Personen|Einwohner|Zivilisten|"
+     r"personnes|habitants|civils|gens",
+     r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน"),
+]
+_PRICE_CUES = (
+    r"prices?|priced|costs?|sells? for|sold (?:at|for)|retail|цен[аыу]|стоимост|цін[аиу]|вартіст|Preis|kostet|prix|coûte|tarif",
+    r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|售价|价钱|ราคา",
+)
+# Per-unit wording makes an amount of money a price: "¥3,892 per 5 kg", "60キロ当たり", "5킬로당".
+_PER_UNIT = r"\bper\b|\ba (?:bag|kilo|kilogram|ton|tonne|litre|liter)\b|当たり|あたり|당|每|за\s|\bpro\b|\bpar\b|ต่อ"
+
+_MONEY_UNITS = {"USD", "JPY", "EUR", "GBP", "INR", "KRW", "RUB", "UAH", "CNY", "THB"}
+
+
+def _cue_regex(european: str, asian: str) -> re.Pattern:
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{european})|(?:{asian})")
+
+
+_ROLE_RES = [(role, _cue_regex(eu, asian)) for role, eu, asian in _ROLE_CUES]
+_SUBJECT_RES = [(subject, unit, _cue_regex(eu, asian)) for subject, unit, eu, asian in _SUBJECT_CUES]
+_PRICE_RE = _cue_regex(*_PRICE_CUES)
+_PER_UNIT_RE = re.compile(_PER_UNIT, re.IGNORECASE)
+# Clause breaks in every script: punctuation, and the conjunctions that start a new clause.
+_CLAUSE_BREAK = re.compile(r"[;；。!?！？]|[,，、](?=\s*(?:and|but|while|which|who|when|after|und|aber|et|mais|а|але|і|и|но)\b)|[,，、]")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = match.end()
+    right = _CLAUSE_BREAK.search(sentence, end)
+    return left, right.start() if right else len(sentence)
+
+
+def _nearest(regexes, text: str, start: int, end: int, exclude: list[tuple[int, int]] = ()) -> tuple[str | None, int]:
+    """The label of the cue nearest to [start, end) in `text` and its distance (None, big when none)."""
+    best, best_distance = None, 10**9
+    for label, regex in regexes:
+        for match in regex.finditer(text):
+            if any(s <= match.start() < e for s, e in exclude) or (match.start() < end and start < match.end()):
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if distance < best_distance:
+                best, best_distance = label, distance
+    return best, best_distance
+
+
+def figure_subject(sentence: str, start: int, end: int, noun: str | None = None, context: str = "") -> tuple[str | None, str | None]:
+    """(subject, comparison unit) of the figure at [start, end): from its noun, then its clause,
+    then the whole sentence, then `context` (the previous sentence)."""
+    if noun:
+        for subject, unit, regex in _SUBJECT_RES:
+            if regex.match(noun) or regex.fullmatch(noun):
+                return subject, unit
+    # A counted noun written right after the figure (within a few words) decides first.
+    after = sentence[end:end + 40]
+    for subject, unit, regex in _SUBJECT_RES:
+        match = regex.search(after)
+        if match and len(after[: match.start()].split()) <= 3 and not re.search(r"[,;，、。]", after[: match.start()]):
+            return subject, unit
+    clause_start, clause_end = _clause(sentence, start, end)
+    regexes = [((subject, unit), regex) for subject, unit, regex in _SUBJECT_RES]
+    found, _distance = _nearest(regexes, sentence[clause_start:clause_end], start - clause_start, end - clause_start)
+    if found is None:
+        found, _distance = _nearest(regexes, sentence, start, end)
+    if found is None and context:
+        found, _distance = _nearest([(key, regex) for key, regex in regexes if key[0] in ("troops", "workers")], context, len(context), len(context))
+    return found if found else (None, None)
+
+
+def figure_role(sentence: str, start: int, end: int) -> str | None:
+    """The role of the figure at [start, end): the cue nearest to it within its clause (a killed
+    cue right next to a wounded one, "Getötete und Verletzte", is "killed or wounded"); with none
+    in the clause, the sentence's only kind of role cue ("killed" and "wounded" together count as
+    "killed or wounded"); None when the sentence mixes roles."""
+    clause_start, clause_end = _clause(sentence, start, end)
+    clause = sentence[clause_start:clause_end]
+    role, _distance = _nearest(_ROLE_RES, clause, start - clause_start, end - clause_start)
+    if role in ("killed", "wounded") and _paired_casualty_cues(clause):
+        return "killed or wounded"
+    if role is not None:
+        return role
+    roles_in_sentence = {label for label, regex in _ROLE_RES if regex.search(sentence)}
+    if roles_in_sentence == {"killed", "wounded"}:
+        return "killed or wounded"
+    if len(roles_in_sentence) == 1:
+        return roles_in_sentence.pop()
+    return None
+
+
+def _paired_casualty_cues(text: str) -> bool:
+    """A killed cue and a wounded cue joined by a few letters and no figure ("killed and wounded",
+    "Getötete und Verletzte", "убитыми и ранеными"): one figure counting both."""
+    killed = [m.span() for m in _ROLE_RES[1][1].finditer(text)]
+    wounded = [m.span() for m in _ROLE_RES[2][1].finditer(text)]
+    for k_start, k_end in killed:
+        for w_start, w_end in wounded:
+            between = text[k_end:w_start] if k_end <= w_start else text[w_end:k_start]
+            if len(between) <= 8 and not re.search(r"\d", between) and re.search(r"\S", between):
+                return True
+    return False
+
+
+def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "") -> str:
+    """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc)."""
+    if unit in _MONEY_UNITS:
+        clause_start, clause_end = _clause(sentence, start, end)
+        clause = sentence[clause_start:clause_end]
+        if _PRICE_RE.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|キロ|킬로|公斤)", clause):
+            return "price"
+        return "money"
+    if unit == "%":
+        return "percent"
+    if unit in ("tonnes", "kg"):
+        return "weight"
+    if unit == "barrels":
+        return "volume"
+    if unit in ("km", "m", "miles"):
+        return "distance"
+    if unit == "times":
+        return "ratio"
+    subject, _unit = figure_subject(sentence, start, end, noun, context)
+    role = figure_role(sentence, start, end)
+    if subject in ("munitions", "equipment"):
+        return subject
+    if subject == "troops":
+        return f"troops {role or 'sent'}"
+    if subject == "workers":
+        return f"workers {role}" if role in CASUALTY_ROLES else "workers"
+    if subject == "people" or unit == "people":
+        return f"people {role}" if role and role != "sent" else "people"
+    if role and role != "sent":
+        return f"people {role}"
+    return "count"
+
+
+def comparison_unit(sentence: str, start: int, end: int, noun: str | None, context: str = "") -> str | None:
+    """The unit a figure is compared in ("troops", "workers", "shells", "people"), across languages."""
+    return figure_subject(sentence, start, end, noun, context)[1]

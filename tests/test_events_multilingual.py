@@ -1,0 +1,88 @@
+"""Events on pages in any language: dated clauses, statements of the day, nothing after the page."""
+
+from __future__ import annotations
+
+import pytest
+
+JA_REPORT = """NHKニュース
+北朝鮮 条約の全文を公表
+2024年6月20日 12時05分
+
+北朝鮮は20日、国営の朝鮮中央通信で条約の条文をすべて公表しました。
+両首脳は19日、平壌での首脳会談を終えたあとで条約に署名しました。
+林官房長官は記者会見で、日本周辺の安全保障にも影響しかねないとして「深刻に憂慮している」と述べました。
+北朝鮮はこれまでに兵士約1万人をロシアに派遣しているとみられる。
+両首脳は来月、再び会談する予定です。
+"""
+
+RU_REPORT = """ТАСС
+Госдума ратифицировала договор
+24.10.2024 | 13:45
+
+Государственная дума в четверг, 24 октября, одобрила ратификацию договора о стратегическом партнерстве.
+Документ лидеры двух стран подписали в Пхеньяне 19 июня 2024 года во время государственного визита.
+По словам председателя комитета, отношения и дальше будут углубляться, заявил он журналистам.
+"""
+
+
+@pytest.fixture(scope="module")
+def mentions_of(tmp_path_factory):
+    from lib.core.settings import load_settings
+    from lib.events.mentions import find_event_mentions
+    from lib.ingest.pipeline import build_article
+
+    settings = load_settings(tmp_path_factory.mktemp("multilingual"))
+
+    def read(name: str, text: str):
+        article = build_article(name, text.encode("utf-8"), settings)
+        return article, find_event_mentions(article)
+
+    return read
+
+
+def test_a_japanese_page_has_its_dated_clauses_as_events(mentions_of):
+    article, mentions = mentions_of("ja.txt", JA_REPORT)
+    assert article.published.date == "2024-06-20"
+    dated = {(m.start, m.end, m.clue) for m in mentions if m.dated_by == "phrase"}
+    assert ("2024-06-20", "2024-06-20", "20日") in dated
+    assert ("2024-06-19", "2024-06-19", "19日") in dated
+    for mention in mentions:
+        assert mention.summary.rstrip("…") in mention.sentence.text
+
+
+def test_a_statement_without_a_date_is_dated_by_its_report(mentions_of):
+    _article, mentions = mentions_of("ja.txt", JA_REPORT)
+    statements = [m for m in mentions if m.dated_by == "report"]
+    assert [m.sentence.text[:6] for m in statements] == ["林官房長官は"]
+    assert (statements[0].start, statements[0].end) == ("2024-06-14", "2024-06-20")
+
+
+def test_standing_figures_and_plans_are_not_events(mentions_of):
+    _article, mentions = mentions_of("ja.txt", JA_REPORT)
+    texts = {m.sentence.text for m in mentions}
+    assert not any("1万人" in text for text in texts)  # a running total, not something that happened that day
+    assert not any("予定" in text for text in texts)  # a plan
+    assert all(m.end <= "2024-06-20" for m in mentions)
+
+
+def test_a_russian_page_has_its_dated_clauses_and_statements(mentions_of):
+    article, mentions = mentions_of("ru.txt", RU_REPORT)
+    assert article.published.date == "2024-10-24"
+    dated = {(m.start, m.clue) for m in mentions}
+    assert ("2024-10-24", "24 октября") in dated
+    assert ("2024-06-19", "19 июня 2024") in dated
+    assert any(m.dated_by == "report" and "заявил" in m.sentence.text for m in mentions)
+
+
+def test_two_days_of_one_report_stay_two_events():
+    """Within one page "on the 19th … on the 20th" are two events, even for close sentences."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.merge import _same_event
+    from lib.events.mentions import find_event_mentions
+
+    texts = ["北朝鮮は20日、条約の条文をすべて公表しました。", "北朝鮮は19日、条約の条文に署名しました。"]
+    sentences = tuple(Sentence(i, 0, len(t), t, "ja") for i, t in enumerate(texts))
+    published = PublishedDate("2024-06-20", "day", True, "test", "2024-06-20", "2024-06-20")
+    article = Article("id", "a.txt", "t", "o", published, "ja", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    first, second = find_event_mentions(article)
+    assert not _same_event(first, second, similarity=0.99)

@@ -1,0 +1,95 @@
+"""Figures in every language the coverage sets use, each with what it counts (lib.text.counted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.text.numbers import extract_quantities
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, value_high, qualifier",
+    [
+        ("러시아로 나간 노동자는 1만5000명 안팎으로 추산된다.", "ko", 15000, None, "around"),
+        ("派遣された兵士は1万5千人にのぼる。", "ja", 15000, None, None),
+        ("두 번에 나눠 1만 5천 명 정도입니다.", "ko", 15000, None, "around"),
+        ("入札では約10万トンが落札された。", "ja", 100000, None, "around"),
+        ("計21万2千トンと合わせると、放出量は31万2千トンになる。", "ja", 212000, None, None),
+        ("平均価格は5キロ4285円でした。", "ja", 4285, None, None),
+        ("사망 300여 명으로 집계됐다.", "ko", 300, None, "more than"),
+        ("兵士は1万〜1万2000人とみられる。", "ja", 10000, 12000, None),
+        ("Les secours ont recensé 25 000 personnes sans abri.", "fr", 25000, None, None),
+        ("Inzwischen halten sich rund 10.000 Soldaten in Russland auf.", "de", 10000, None, "around"),
+        ("Die Regierung sagte 1,6 Millionen Euro zu.", "de", 1_600_000, None, None),
+        ("Росія переправила понад мільйон барелів нафти.", "uk", 1_000_000, None, "more than"),
+        ("приблизно 56 тисяч тонн нафти", "uk", 56000, None, "around"),
+        ("Ships carried as many as 9 million rounds of artillery ammunition.", "en", 9_000_000, None, "up to"),
+    ],
+)
+def test_figures_are_read_in_every_format(sentence, language, value, value_high, qualifier):
+    figures = [q for q in extract_quantities(sentence, language) if q.value == value]
+    assert figures, [(q.value, q.text) for q in extract_quantities(sentence, language)]
+    assert figures[0].value_high == value_high
+    assert figures[0].qualifier == qualifier
+    assert sentence[figures[0].start : figures[0].end] == figures[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("政府備蓄米を市場に出すため23〜25日に実施した3回目の入札", "ja"),  # days and an ordinal
+        ("2025年3月に始まった。", "ja"),
+        ("Der Vertrag trat am 4. Dezember in Kraft.", "de"),
+        ("Документ подписали 19 июня 2024 года.", "ru"),
+        ("Угода набула чинності 22 листопада.", "uk"),
+        ("北朝鮮は2日前に発表した。", "ja"),
+        ("12시 30분에 도착했다.", "ko"),
+    ],
+)
+def test_dates_times_and_ordinals_are_not_figures(sentence, language):
+    assert extract_quantities(sentence, language) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, counted",
+    [
+        ("More than 3,000 North Korean soldiers have been killed or wounded, he said.", "en", 3000, "troops killed or wounded"),
+        ("The country has sent about 11,000 troops to the front.", "en", 11000, "troops sent"),
+        ("At least 100 soldiers had been killed and close to 1,000 wounded.", "en", 100, "troops killed"),
+        ("At least 100 soldiers had been killed and close to 1,000 wounded.", "en", 1000, "troops wounded"),
+        ("사망 300여 명, 부상 2,700여 명 등 3천 명을 넘어선 것으로 보고 있다.", "ko", 300, "people killed"),
+        ("사망 300여 명, 부상 2,700여 명 등 3천 명을 넘어선 것으로 보고 있다.", "ko", 2700, "people wounded"),
+        ("사망 300여 명, 부상 2,700여 명 등 3천 명을 넘어선 것으로 보고 있다.", "ko", 3000, "people killed or wounded"),
+        ("Südkoreas Generalstab kommt auf etwa 1100 Getötete und Verletzte.", "de", 1100, "people killed or wounded"),
+        ("死者は3085人、行方不明者は341人に上った。", "ja", 3085, "people killed"),
+        ("死者は3085人、行方不明者は341人に上った。", "ja", 341, "people missing"),
+        ("Le bilan s'élève à 2 000 morts et 4 000 blessés.", "fr", 4000, "people wounded"),
+        ("Погибли не менее 150 мирных жителей.", "ru", 150, "people killed"),
+        ("北朝鮮が送った約1万人の兵士が国境地帯にいる。", "ja", 10000, "troops sent"),
+        ("노동자는 1만 5천 명 안팎으로 추산된다.", "ko", 15000, "workers"),
+        ("全国のスーパーの平均価格は5キロあたり4268円でした。", "ja", 4268, "price"),
+        ("쌀 5㎏ 평균 가격은 4316엔으로 올랐다.", "ko", 4316, "price"),
+        ("The government pledged $5 million in aid.", "en", 5_000_000, "money"),
+        ("Rice held by the private sector stood at 1.56 million tons.", "en", 1_560_000, "weight"),
+        ("落札率は99.97％だった。", "ja", 99.97, "percent"),
+        ("Russian ships carried as many as 9 million rounds of artillery ammunition.", "en", 9_000_000, "munitions"),
+    ],
+)
+def test_every_figure_says_what_it_counts(sentence, language, value, counted):
+    figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
+    assert figure.counted == counted
+
+
+def test_the_previous_sentence_names_what_an_unnamed_count_counts():
+    context = "북한군 병력이 러시아 전선에 투입됐다."
+    figure = extract_quantities("사망 300여 명으로 집계됐다.", "ko", context=context)[0]
+    assert figure.counted == "troops killed"
+    assert figure.unit == "troops"
+
+
+def test_figures_of_one_kind_share_a_unit_across_languages():
+    english = extract_quantities("About 10,000 North Korean soldiers are in Russia.", "en")[0]
+    japanese = extract_quantities("北朝鮮の兵士約1万人がロシアにいる。", "ja")[0]
+    german = extract_quantities("Rund 10.000 nordkoreanische Soldaten sind in Russland.", "de")[0]
+    assert english.unit == japanese.unit == german.unit == "troops"
+    assert english.counted == japanese.counted == german.counted == "troops sent"
