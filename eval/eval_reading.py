@@ -152,10 +152,24 @@ def score_coverage(tally: Tally, stories: list[str]) -> None:
             lost = [text for text, key in ((first, "first"), (last, "last")) if text not in body]
             tally.add(Verdict(**base, what="bodies", right=whole, shown=f"lost: {lost}" if lost else "",
                               gold="first and last words in the body"))
-            left = [snippet for snippet in page.get("furniture", []) if _norm(snippet) in body]
+            left = [snippet for snippet in page.get("furniture", []) if _left_in_body(snippet, article.body)]
             tally.add(Verdict(**base, what="clean", right=not left, shown=f"left in body: {left}" if left else "",
                               gold="no furniture snippet in the body"))
             tally.add(Verdict(**base, what="whole_clean", right=whole and not left, gold=""))
+
+
+def _left_in_body(snippet: str, body: str) -> bool:
+    """A furniture snippet is left when a body paragraph holds it, and it is long or most of that paragraph.
+
+    A short snippet ("Interfax", "共同通信") is furniture as a line of its own; the same word
+    inside a sentence ("BEIJING. Dec 5 (Interfax) -") is reporting.
+    """
+    text = _norm(snippet)
+    for paragraph in body.split("\n"):
+        paragraph = _norm(paragraph)
+        if text and text in paragraph and (len(text) >= 20 or len(text) >= 0.5 * len(paragraph)):
+            return True
+    return False
 
 
 # -- metadata.json -------------------------------------------------------------------------

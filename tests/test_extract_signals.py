@@ -275,3 +275,50 @@ def test_sentences_mentioning_comments_or_votes_are_not_comment_shapes(line):
 @pytest.mark.parametrize("line, expected", [("2 days ago at 07:52 am", True), ("Yesterday at 9:15 pm", True), ("2 days ago, at the summit, he spoke", False)])
 def test_relative_time_stamps_may_carry_a_clock_time(line, expected):
     assert sig.is_relative_time(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("의견 남기기", "comment"),
+        ("댓글 3", "comment"),
+        ("ssk**** 공감 128 비공감 9", "comment"),
+        ("この記事を共有する", "nav"),
+        ("動画　1分42秒", "nav"),
+        ("この記事の画像（3枚）", "nav"),
+        ("人気記事ランキング", "related"),
+        ("Popular news", "related"),
+        ("Теги: Владимир Путин, Ким Чен Ын, КНДР", "label"),
+        ("도쿄=김지훈 특파원", "byline"),
+        ("Korean People's Army soldiers at a rally. ED JONES/AFP via Getty", "caption"),
+        ("Джерело: Open Source Centre", "caption"),
+        ("この記事は有料記事です。", "promo"),
+        ("残り389文字（全文1236文字）", "promo"),
+        ("Больше новостей — в Telegram-канале ТАСС", "promo"),
+        ("(Reporting by Tokyo newsroom; Editing by Asia desk)", "syndication"),
+        ("共同通信", "wire"),
+        ("(c)聯合ニュース", "copyright"),
+    ],
+)
+def test_furniture_lines_in_other_languages_are_recognised(line, kind):
+    shape = sig.line_shape(line)
+    checks = {
+        "comment": shape.comment, "nav": shape.nav, "related": shape.related, "label": shape.label_list,
+        "byline": shape.byline, "caption": shape.caption, "promo": shape.promo, "syndication": shape.syndication,
+        "wire": shape.wire, "copyright": shape.copyright,
+    }
+    assert checks[kind], shape
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "일본 정부는 쌀값 안정을 위해 비축미를 방출했다고 밝혔다.",
+        "政府は備蓄米の放出を決め、店頭価格は下がり始めた。",
+        "Президент России поблагодарил военных КНДР за участие в боях.",
+        "The source said the troops had moved closer to the front.",
+    ],
+)
+def test_prose_in_other_languages_is_not_furniture(line):
+    shape = sig.line_shape(line)
+    assert not (shape.comment or shape.nav or shape.related or shape.caption or shape.promo or shape.byline or shape.copyright)

@@ -54,7 +54,8 @@ _COMMENT_WORDS = re.compile(
     r"log in to (?:reply|comment)|sign in to comment|be the first to comment|no comments yet\W*|"
     r"\d+\s+comments?|comments?(?: \(\d+\))?|post (?:a )?comment.*|add (?:a )?comment.*|leave a (?:comment|reply)|"
     r"join the (?:conversation|discussion)|comentarios?|kommentare?|commentaires?|"
-    r"комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論)$",
+    r"комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論|"
+    r"(?:комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論)\s*[(（]?\d+[)）]?|의견 ?남기기|댓글 ?(?:쓰기|달기)|コメントする|оставить комментарий)$",
     re.IGNORECASE,
 )
 # A short heading that opens a comment section: "[ 167 comments ]", "Top Rated Comments", "Reader comments (12)".
@@ -91,22 +92,28 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 # Korean/Japanese/Chinese bylines name the reporter before the title: "(서울=연합뉴스) 김민수 기자", "山田太郎記者".
-_BYLINE_CJK = re.compile(r"^(?:[(（][^)）]{1,20}[)）]\s*)?[\w·]{2,12}\s*(?:기자|특파원|記者|特派員|记者|編集委員)(?:\s*[\w.+-]+@[\w.-]+)?\s*=?$")
+_BYLINE_CJK = re.compile(
+    r"^(?:[(（][^)）]{1,20}[)）]\s*)?(?:\w{1,10}\s*=\s*)?[\w·]{2,12}\s*(?:기자|특파원|記者|特派員|记者|編集委員)(?:\s*[\w.+-]+@[\w.-]+)?\s*=?$"
+)
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos los derechos|alle rechte|все права защищены|"
+    r"©|\(c\)\s*\d{4}|^\(c\)\s*\S|\bcopyright\b|all rights reserved|todos los derechos|alle rechte|все права защищены|"
     r"無断転載|無断複製|著作権|무단\s?전재|무단\s?복제|版权所有|版權所有",
     re.IGNORECASE,
 )
 # Wire services and photo agencies: general newsroom vocabulary, not site names.
 _WIRE = re.compile(
     r"\b(?:AP|AFP|Reuters|Associated Press|Agence France-Presse|Kyodo|Xinhua|PTI|IANS|ANI|UNI|dpa|EFE|ANSA|Yonhap|TASS|"
-    r"RIA Novosti|Interfax|UPI|Bloomberg|Getty Images|Shutterstock|EPA|Alamy|Sputnik|Bernama|Antara|Anadolu|CNA)\b"
+    r"RIA Novosti|Interfax|UPI|Bloomberg|Getty Images|Shutterstock|EPA|Alamy|Sputnik|Bernama|Antara|Anadolu|CNA|"
+    r"共同通信|時事通信|聯合ニュース|연합뉴스|뉴시스|新华社|新華社|中新社|ТАСС|РИА Новости|Интерфакс|Укрінформ|УНІАН)\b"
 )
 _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below (2x faster on prose)
     r"(?<!\w)(?:\b(?:photo(?:graph)?s?|image|picture|pictured|pic|credit|courtesy|illustration|illustrative|file photo|"
     r"foto|bild|imagen|gambar)\s*(?:by|via|credit|:|\||/)|"
     r"\b(?:photo|image|picture)\s+(?:via|from|courtesy)\b|\bфото\s*[:|/]|\bGetty Images\b|\bShutterstock\b|\bfile photo\b)|"
-    r"\((?:photo|image|file|credit)\b[^)]{0,200}\)|(?:写真|사진|图片|圖片)\s*[:：=]|\| ?(?:photo|image|credit)\b",
+    r"\((?:photo|image|file|credit)\b[^)]{0,200}\)|(?:写真|사진|图片|圖片)\s*[:：=]|\| ?(?:photo|image|credit)\b|"
+    r"\bvia Getty\b|\b[A-Z]{2,}(?:[ .'-][A-Z]{2,})*/(?:AFP|AP|EPA|Reuters|Getty|Yonhap|Kyodo|POOL|Sputnik|TASS)\b|"
+    r"\[(?:SCREEN CAPTURE|YONHAP|NEWS1|NEWSIS|JOONGANG ILBO|AP|AFP|REUTERS|EPA|PHOTO)\]\s*$|"
+    r"^(?:джерело|источник|quelle|source)\s*:\s*\S.{0,60}$",
     re.IGNORECASE,
 )
 
@@ -119,7 +126,10 @@ _PROMO = re.compile(
     r"\bsave \d+%|\bcancel anytime\b|\brenews automatically\b|\bexclusive (?:offer|access)\b|\bcomplimentary\b|"
     r"\bget (?:the )?(?:latest|best)\b.{0,200}\binbox\b|\bdelivered to your inbox\b|\bfollow us\b|\bjoin (?:now|today)\b|"
     r"\btry (?:our|it)\b|\bclick here\b|\bcookies?\b|\bprivacy policy\b|\bterms (?:of|and) (?:use|service|conditions)\b|"
-    r"\badvertis(?:e|ement|ing)\b|\bsponsored\b|\bpromoted\b|\bpartner content\b|\bstory continues below\b)|/mo(?:nth)?\b",
+    r"\badvertis(?:e|ement|ing)\b|\bsponsored\b|\bpromoted\b|\bpartner content\b|\bstory continues below\b|"
+    r"\bTelegram-канал\w*|\bв Telegram\b|\bподписывайтесь\b|\bпідписуйтесь\b|\babonnieren\b|\babonnez-vous\b)|/mo(?:nth)?\b|"
+    # Paywall notices in unspaced scripts (no word boundary before them).
+    r"有料記事|有料会員|残り\d+文字|全文\d+文字|読み放題|유료 ?기사|구독하기",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
@@ -131,13 +141,13 @@ _APPEAL = re.compile(
 _RELATED = re.compile(
     r"^(?:related(?: articles| stories| posts| news| content| coverage| reading| topics| videos)?|read more|read also|also read|"
     r"see also|more (?:from|on|in|stories|news|like this)\b.*|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|"
-    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular news|more about|"
     r"top stories|latest (?:news|stories)|editor'?s? picks?|what to read next|up next|next story|previous story|"
     r"more stories|further reading|popular (?:now|stories)|recent posts|in (?:other|case you missed)\b.*|"
     r"leia (?:também|mais)|baca juga|lihat juga|lee también|lire aussi|mehr zum thema|"
     r"читайте (?:также|тоже)|читайте також|также читайте|см\. также|смотрите также|по теме|новости по теме|(?:ещё|еще) по теме|"
     r"самое (?:читаемое|популярное)|популярное|главное за день|"
-    r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
+    r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)(?:ランキング)?|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|많이 본 (?:뉴스|기사)|인기 ?(?:기사|뉴스)|주요 ?뉴스|최신 ?뉴스|추천 ?기사|"
     r"相关(?:新闻|阅读)|相關(?:新聞|閱讀)|热门(?:新闻|文章)|推荐阅读|延伸阅读)\s*[:：]?$",
     re.IGNORECASE,
@@ -158,12 +168,18 @@ _NAV_LINE = re.compile(
     r"главная|новости|политика|экономика|общество|в мире|мир|спорт|культура|наука|технологии|происшествия|видео|фото|"
     r"войти|выйти|регистрация|подписаться|поиск|меню|поделиться|поділитися|головна|новини|все новости|"
     r"ホーム|トップ|ニュース|政治|経済|国際|社会|スポーツ|エンタメ|科学|地域|天気|動画|ログイン|ログアウト|会員登録|検索|メニュー|"
-    r"シェア|ポスト|ツイート|共有|印刷|ブックマーク|もっと見る|一覧|メインコンテンツへ移動|本文へ移動|トップへ戻る|"
+    r"シェア|シェアする|この記事を(?:シェア|共有)する|ポスト|ツイート|共有|共有する|印刷|ブックマーク|もっと見る|一覧|メインコンテンツへ移動|本文へ移動|トップへ戻る|"
     r"홈|전체 ?메뉴|메뉴|뉴스|정치|경제|사회|국제|문화|스포츠|연예|로그인|로그아웃|회원가입|구독|검색|공유(?:하기)?|스크랩|인쇄|"
-    r"글자 ?크기|카카오톡|페이스북|트위터|首页|新闻|国际|政治|经济|社会|体育|登录|注册|分享|搜索|打印)\s*[:»›>|]*$",
+    r"글자 ?크기|카카오톡|페이스북|트위터|首页|新闻|国际|政治|经济|社会|体育|登录|注册|分享|搜索|打印|"
+    r"teilen|artikel teilen|partager|partager cet article|поширити|แชร์|"
+    r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:»›>|]*$",
     re.IGNORECASE,
 )
-_LABEL_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|hashtags)\s*:", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(
+    r"^(?:tags?|topics?|filed under|categories|keywords|hashtags|теги|тэги|мітки|теґи|schlagw(?:ö|o)rte?r?|"
+    r"mots-clés|étiquettes|タグ|태그|키워드|标签|標籤|关键词)\s*[:：]",
+    re.IGNORECASE,
+)
 _DISCLAIMER = re.compile(
     r"(?<!\w)(?:\bdisclaimer\b|\bAI[- ]generated\b|\bgenerated by (?:AI|artificial intelligence)\b|\bauto-generated\b|\bsyndicated feed\b|"
     r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|\bnot (?:been )?edited by\b|\bthis (?:article|story|content) (?:was|has been|is)\b.{0,200}\b(?:generated|updated|corrected|published|produced)\b|"
@@ -242,9 +258,14 @@ def is_comment_shape(line: str) -> bool:
     )
 
 
+# Reaction counts of CJK comment threads: "ssk**** 공감 128 비공감 9", "いいね 12".
+_VOTE_CJK = re.compile(r"(?:공감|비공감|추천|반대|좋아요|싫어요|いいね|そう思う|赞|踩)\s*\d+")
+
+
 def is_vote_count(line: str) -> bool:
-    """"-3 ( +1 / -4 )", "Rating: 9 Votes", "12 points"."""
-    return bool(_VOTE_COUNT.match(line.strip()) or _VOTE_LINE.match(line.strip()))
+    """"-3 ( +1 / -4 )", "Rating: 9 Votes", "12 points", "공감 128 비공감 9"."""
+    text = line.strip()
+    return bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text) or (_VOTE_CJK.search(text) and len(text.split()) <= 8))
 
 
 def is_relative_time(line: str) -> bool:
@@ -385,9 +406,12 @@ def content_tokens(text: str) -> set[str]:
 _SYNDICATION = re.compile(r"\b(?:syndicated|wire|feed|reworked|staff|agency)\b", re.IGNORECASE)
 
 
+_REPORTING_CREDIT = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b.{0,200}\)?$", re.IGNORECASE)
+
+
 def is_syndication_credit(line: str) -> bool:
-    """"(Only the headline ... reworked by the X staff; the rest ... syndicated feed.)": names who produced the text."""
-    return is_disclaimer(line) and len(_SYNDICATION.findall(line)) >= 2
+    """"(Only the headline ... reworked by the X staff; ...)", "(Reporting by ...; Editing by ...)": who produced the text."""
+    return (is_disclaimer(line) and len(_SYNDICATION.findall(line)) >= 2) or bool(_REPORTING_CREDIT.match(line.strip()))
 
 
 class LineShape(NamedTuple):
@@ -449,7 +473,7 @@ def line_shape(line: str) -> LineShape:
     text = line.strip()
     n_words = len(_WORD.findall(text))
     ends = bool(_SENTENCE_END.search(text))
-    vote = bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text))
+    vote = bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text) or (_VOTE_CJK.search(text) and len(text.split()) <= 8))
     disclaimer = bool(_DISCLAIMER_STRICT.search(text) or _DISCLAIMER.search(text))
     relative = bool(_RELATIVE_TIME.match(text))
     label_list = bool(_LABEL_PREFIX.match(text))
@@ -482,7 +506,7 @@ def line_shape(line: str) -> LineShape:
         nav=bool(_NAV_LINE.match(text)) or label_list,
         label_list=label_list,
         disclaimer=disclaimer,
-        syndication=disclaimer and len(_SYNDICATION.findall(text)) >= 2,
+        syndication=(disclaimer and len(_SYNDICATION.findall(text)) >= 2) or bool(_REPORTING_CREDIT.match(text)),
         price=is_price_line(text),
         separators=len(_SEPARATORS.findall(text)),
         heading_like=1 <= n_words_aware <= 20 and not ends,
