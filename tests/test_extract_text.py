@@ -298,3 +298,39 @@ def test_upload_of_a_million_short_lines_is_refused_with_a_clear_message(tmp_pat
     data = "".join(f"item {i}\n" for i in range(1_000_000)).encode()
     with pytest.raises(BadInputError, match="'lines.txt': the text has 1,000,000 lines, more than"):
         build_article("lines.txt", data, load_settings(tmp_path))
+
+
+_PROSE = (
+    "The ministry said on Tuesday that stockpiled rice would reach supermarkets within days, after prices doubled in a year.\n\n"
+    "Officials said the release of reserves was the largest since the programme began, and more could follow.\n\n"
+    "Retailers reported long queues before opening, with some limiting purchases to one bag per customer.\n\n"
+    "Analysts said prices were likely to ease only slowly because of the poor harvest and strong demand.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "page, title",
+    [
+        # a pasted menu row (items set apart by wide gaps) is not the headline
+        ("DW\nThemen  Ukraine  Reis  Asien  Klima\n\nStockpiled rice reaches supermarkets as prices ease\n\n" + _PROSE,
+         "Stockpiled rice reaches supermarkets as prices ease"),
+        # an agency's name alone at the top is its credit, not the headline
+        ("Kyodo\n\nStockpiled rice reaches supermarkets as prices ease\n\n" + _PROSE, "Stockpiled rice reaches supermarkets as prices ease"),
+        # a long standfirst under the headline is not the headline
+        ("Stockpiled rice reaches supermarkets\n\nThe ministry says stockpiled rice will reach supermarkets within days after prices doubled in "
+         "a year and the government released its largest reserve\n\n" + _PROSE, "Stockpiled rice reaches supermarkets"),
+        # a list item is not the headline
+        ("▶ Other story about rice prices and supermarkets\n\nStockpiled rice reaches supermarkets as prices ease\n\n" + _PROSE,
+         "Stockpiled rice reaches supermarkets as prices ease"),
+    ],
+)
+def test_headline_is_found_among_menus_credits_and_standfirsts(page, title):
+    assert clean_page_text(page).title == title
+
+
+def test_a_standfirst_printed_twice_is_not_body():
+    standfirst = "An eleven-nation team says shells and missiles were shipped in breach of the sanctions regime"
+    page = f"Allies accuse Pyongyang of breaking sanctions\n\n{standfirst}\n\nPhoto: a caption (AP)\n\n{standfirst}\n\n" + _PROSE
+    extraction = clean_page_text(page)
+    assert standfirst not in extraction.paragraphs
+    assert extraction.paragraphs[0].startswith("The ministry said on Tuesday")

@@ -27,6 +27,9 @@ class Block:
     text: str
     n_words: int
     n_chars: int
+    # The line was a row of short items set apart by wide gaps ("Themen  Ukraine  Russland",
+    # "日本語版トップ　北朝鮮　政治"): a pasted menu, whatever its words. Gaps are collapsed in `text`.
+    menu_row: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,12 @@ def split_blocks(text: str) -> list[Block]:
     case, or that ends with a comma/hyphen, continues on the next line.
     """
     lines: list[str | None] = []
+    menu_rows: set[str] = set()
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _INNER_SPACE.sub(" ", raw).strip()
         lines.append(line or None)  # None marks a blank line: never join across it
+        if line and _is_menu_row(raw.strip()):
+            menu_rows.add(line)
     # Each merged line is kept as its parts plus the word count so far: re-joining a
     # hard-wrapped paragraph never rescans (or re-copies) the growing line, which made
     # one long wrapped paragraph quadratic.
@@ -92,7 +98,16 @@ def split_blocks(text: str) -> list[Block]:
             merged_words.append(n_words)
         previous_open = True
     texts = [" ".join(parts) for parts in merged]
-    return [Block(index, text, sig.word_count(text), len(text)) for index, text in enumerate(texts)]
+    return [Block(index, text, sig.word_count(text), len(text), text in menu_rows) for index, text in enumerate(texts)]
+
+
+_WIDE_GAP = re.compile(r"\t|  +|\u3000|\u00a0\u00a0")
+
+
+def _is_menu_row(raw_line: str) -> bool:
+    """Three or more short items set apart by tabs, double or ideographic spaces."""
+    items = [item.strip() for item in _WIDE_GAP.split(raw_line) if item.strip()]
+    return len(items) >= 3 and sorted(len(item) for item in items)[len(items) // 2] <= 10
 
 
 def _continues(previous_line: str, previous_words: int, line: str, line_words: int) -> bool:
@@ -217,12 +232,18 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
         or sig.is_related_marker(text)
         or sig.is_byline(text)
         or sig.separator_count(text) >= 2
+        or sig.has_url(text)
+        or re.match(r"\s*(?:[▶►•·*»›◆■→-]|www\.)", text)  # a list item or an address, not a headline
+        or block.menu_row
+        or (sig.line_shape(text).wire and block.n_words <= 4)  # an agency's name alone is its credit
     ):
         return -1.0
     own = sig.content_tokens(text)
     if not own:
         return -1.0
     overlap = len(own & core_tokens) / len(own)
+    if overlap == 0:
+        return -1.0  # a headline shares words with its article; a menu or share label does not
     # Headlines are rarely longer than ~18 words; longer lines under them are standfirsts.
     too_long = max(0, block.n_words - 18) * 0.05
     return overlap + 0.3 * (repeats > 1) + 0.25 / (1 + distance / 3.0) + 0.1 * min(block.n_words, 12) / 12 - too_long
@@ -235,11 +256,19 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
     core_text = " ".join(block.text for block in blocks[core_start : min(core_end + 1, core_start + 12)])
     core_tokens = sig.content_tokens(core_text)
     best, best_index = 0.15, -1
+    scores: dict[int, float] = {}
     for index in range(max(0, core_start - 40), min(core_start + 1, len(blocks))):
         block = blocks[index]
         score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text])
+        scores[index] = score
         if score > best:
             best, best_index = score, index
+    if best_index >= 0 and blocks[best_index].n_words > 18:
+        # A long line under a shorter headline-shaped line that shares the story's words is
+        # the standfirst; the headline is the short line above it.
+        above = [i for i in range(max(0, best_index - 4), best_index) if scores.get(i, -1.0) > 0.15 and blocks[i].n_words <= 18]
+        if above:
+            best_index = max(above, key=lambda i: scores[i])
     return best_index
 
 

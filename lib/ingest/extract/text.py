@@ -134,6 +134,13 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
         probabilities, [b.n_chars for b in blocks], weights, exclude=context.title_index, barriers=barriers
     )
     title_index = context.title_index
+    dropped_before: set[str] = set()
+    for block in blocks:
+        if not keep[block.index]:
+            dropped_before.add(block.text)
+        elif block.n_words >= 8 and block.text in dropped_before:
+            # The same long line already dropped above (a standfirst or caption shown twice) is not body either.
+            keep[block.index] = False
     for block in blocks:
         if keep[block.index] and (
             block.text == context.title or shape_of(block.text, context).dateline or _is_furniture_shaped(block, context)
