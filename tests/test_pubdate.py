@@ -183,3 +183,19 @@ def test_a_headline_naming_a_day_is_not_a_date_line():
 def test_korean_and_cyrillic_date_lines_are_read(line, expected):
     found = dates_in_line(line)
     assert found and found[0][1].strftime("%Y-%m-%d") == expected
+
+
+@pytest.mark.parametrize(
+    "line, metadata, expected",
+    [
+        # the page shows "First published" a day after the metadata's (UTC or extractor) day: the page wins
+        ("First published on November 20, 2019 / 1:07 AM", "2019-11-19", "2019-11-20"),
+        # a byline's date may be the last edit: the metadata's publication day stays
+        ("By admin - 2018-09-16", "2018-09-15", "2018-09-15"),
+        # far apart: the visible line is about something else
+        ("Published November 2, 2019", "2019-11-19", "2019-11-19"),
+    ],
+)
+def test_metadata_date_against_the_published_line_the_page_shows(line, metadata, expected):
+    published = find_stated_date((RemovedBlock("metadata", line, "date line"),), metadata_date=metadata)
+    assert (published.date, published.stated) == (expected, True)

@@ -348,14 +348,24 @@ def find_stated_date(
     A date printed without a year and not placed by the page's copyright year
     comes back with precision "unknown" and `day_month` set.
     """
+    signals, copyright_year = collect_signals(removed, zones, language, body)
     if metadata_date:
         parsed = _parse_candidate(metadata_date.strip()[:10]) or _parse_candidate(metadata_date.strip())
         if parsed:
+            # The day the page shows under a "Published" label wins over metadata a day or two
+            # off (a UTC timestamp, an extractor's other pick): readers go by the page.
+            shown = [
+                s for s in signals
+                if s.rank == 0 and s.day is not None and 0 < abs((s.day - parsed.date()).days) <= 2
+                and _PUBLISHED_LABEL.search(s.clue)  # an explicit "Published"; a byline's date may be an edit
+            ]
+            if shown and not any(s.rank == 0 and s.day == parsed.date() for s in signals):
+                chosen = min(shown, key=lambda s: s.position)
+                return _stated(chosen.day, f"{chosen.clue} (page metadata says {metadata_date.strip()})", False)
             day = parsed.strftime("%Y-%m-%d")
             return PublishedDate(
                 date=day, precision="day", stated=True, clue=f"page metadata: {metadata_date.strip()}", earliest=day, latest=day
             )
-    signals, copyright_year = collect_signals(removed, zones, language, body)
     dateline = dateline_date(body, language) if body else None
     if dateline:
         text, day, month, day_number = dateline
