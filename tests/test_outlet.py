@@ -86,3 +86,13 @@ def test_copyright_holder_keeps_only_the_name(line, site):
 def test_a_domain_as_site_name_becomes_the_name_the_page_prints():
     removed = blocks(("other", "Live Science is part of Future US Inc"), ("credit", "Live Science Contributor"))
     assert guess_outlet(removed, "Body.", "livescience.com").site == "Live Science"
+
+
+def test_a_wire_byline_names_the_wire():
+    removed = blocks(("credit", "Tom Krisher, Ap Auto Writer"))
+    assert guess_outlet(removed, "Body.", "Connecticut Post").label == "Connecticut Post (AP)"
+
+
+def test_a_site_that_calls_itself_by_its_domain_keeps_it():
+    removed = blocks(("credit", "Troy L. Smith, Cleveland.com"), ("credit", "© 2019 Cleveland.com. All rights reserved (About Us)."))
+    assert guess_outlet(removed, "Body.", "Cleveland").site == "Cleveland.com"

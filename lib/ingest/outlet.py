@@ -73,6 +73,8 @@ _CREDIT_PATTERNS = [
     (re.compile(rf"^({_WIRE_NAMES})\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$"), "wire"),  # AP Kyiv
     (re.compile(rf"^(?:By\s+)?({_WIRE_NAMES})$"), "wire"),
     (re.compile(rf"^\s*\(?({_WIRE_NAMES})\)?\s*$"), "wire"),
+    # "Tom Krisher, AP Auto Writer", "Jane Doe, Associated Press correspondent"
+    (re.compile(rf"^[A-Z][\w.'’ -]{{2,40}},\s+(?i:({_WIRE_NAMES}))(?:\s+\w+)?\s+(?i:writer|correspondent|reporter|editor)$"), "wire"),
 ]
 _SITE_PATTERNS = [
     re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+(.+)$", re.IGNORECASE),  # saved-page header
@@ -227,7 +229,7 @@ def _site_name_from_metadata(site_name: str, page_lines: list[str]) -> str:
     """Page metadata's site name, as readers name it: no tagline, and a domain replaced by the printed name."""
     name = re.split(r"\s+[|–—-]\s+|:\s+", site_name.strip())[0].strip()
     domain = _DOMAIN.match(name)
-    if domain or name.islower() or (" " not in name and (len(name) <= 3 or not name.isalpha())):
+    if domain or " " not in name:
         host = domain.group(1) if domain else name
         printed = _name_for_domain(host if "." in host else host + ".x", page_lines)
         if printed:
@@ -257,7 +259,8 @@ def guess_outlet(
         for pattern, _what in _CREDIT_PATTERNS:
             match = pattern.search(line)
             if match:
-                wire = WIRE_SERVICES.get(match.group(1), WIRE_SERVICES.get(match.group(1).title(), match.group(1)))
+                name = match.group(1)
+                wire = WIRE_SERVICES.get(name) or WIRE_SERVICES.get(name.title()) or WIRE_SERVICES.get(name.upper()) or name
                 break
         if wire:
             break
