@@ -93,3 +93,19 @@ def test_figures_of_one_kind_share_a_unit_across_languages():
     german = extract_quantities("Rund 10.000 nordkoreanische Soldaten sind in Russland.", "de")[0]
     assert english.unit == japanese.unit == german.unit == "troops"
     assert english.counted == japanese.counted == german.counted == "troops sent"
+
+
+@pytest.mark.parametrize(
+    "sentence, value, counted",
+    [
+        ("ยอดผู้เสียชีวิตเพิ่มขึ้นเป็น 1,002 ราย บาดเจ็บ 2,376 ราย และสูญหาย 30 ราย", 1002, "people killed"),
+        ("ยอดผู้เสียชีวิตเพิ่มขึ้นเป็น 1,002 ราย บาดเจ็บ 2,376 ราย และสูญหาย 30 ราย", 2376, "people wounded"),
+        ("ยอดผู้เสียชีวิตเพิ่มขึ้นเป็น 1,002 ราย บาดเจ็บ 2,376 ราย และสูญหาย 30 ราย", 30, "people missing"),
+        ("อาคารมูลค่า 2,136 ล้านบาท ถล่มลงมา", 2_136_000_000, "money"),
+        ("地震造成3085人死亡、4715人受伤。", 3085, "people killed"),
+        ("地震造成3085人死亡、4715人受伤。", 4715, "people wounded"),
+    ],
+)
+def test_thai_and_chinese_figures_take_the_cue_written_before_them(sentence, value, counted):
+    figure = next(q for q in extract_quantities(sentence) if q.value == value)
+    assert figure.counted == counted

@@ -51,7 +51,7 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
     """
     facts = []
     previous_source: str | None = None
-    previous_text = ""
+    previous_texts: list[str] = []
     named: list[str] = []
     for sentence in article.sentences:
         language = _sentence_language(sentence, article)
@@ -69,15 +69,15 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
         facts.append(
             SentenceFacts(
                 sentence=sentence,
-                # The previous sentence names what is counted when this one does not ("사망 300여 명").
-                quantities=tuple(extract_quantities(sentence.text, language, context=previous_text)),
+                # The sentences before name what is counted when this one does not ("사망 300여 명").
+                quantities=tuple(extract_quantities(sentence.text, language, context="\n".join(previous_texts[-3:]))),
                 attributed_to=source,
                 hedged=attribution.hedged,
                 stance=tuple(match.group(1).lower() for match in _STANCE_RE.finditer(sentence.text)),
             )
         )
         previous_source = source
-        previous_text = sentence.text
+        previous_texts.append(sentence.text)
     return facts
 
 

@@ -35,6 +35,7 @@ CLI: `python -m lib.cli events` (lib/cli/events.py).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict
 from typing import Iterable
 
@@ -53,7 +54,9 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v5"  # bump when the extraction rules change (invalidates the cache)
+EVENTS_VERSION = "events-v9"
+_NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
+_KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
 
 
@@ -126,6 +129,9 @@ def extract_events(
         for mention, score in zip(mentions, relevance)
         if score >= RELEVANCE_STRONG
         or (score >= RELEVANCE_FLOOR and mention.actors & (core | core_by_language[mention.article.language]))
+        # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
+        # there the floor (against the same-language centroid) decides alone.
+        or (score >= RELEVANCE_FLOOR and _NAMELESS_SCRIPT.search(mention.sentence.text) and not _KANA.search(mention.sentence.text))
     ]
     if not mentions:
         return []

@@ -36,7 +36,8 @@ ACTION_VERBS = frozenset(
 STATEMENT_VERBS = frozenset(
     """said told expressed criticized criticised condemned warned urged accused announced reported
     revealed confirmed denied stated claimed noted added stressed emphasized emphasised vowed pledged
-    called protested welcomed demanded mentioned posted wrote quoted""".split()
+    called protested welcomed demanded mentioned posted wrote quoted described acknowledged admitted
+    insisted argued explained""".split()
 )
 
 EVENT_VERBS = ACTION_VERBS | STATEMENT_VERBS
@@ -388,6 +389,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         if _too_short(text, english) or text.rstrip().endswith(("?", "？")):
             continue
         dates = _resolve(text, article.published, language)
+        produced = 0
         for resolved in dates:
             if latest is not None and resolved.start > latest:
                 continue  # after its own page and not worded as a plan: a misreading, never an event
@@ -397,25 +399,29 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                 mention = _foreign_mention_from_date(article, sentence, resolved, speaker, language)
             if mention is not None:
                 mentions.append(mention)
-        if dates:
-            continue
+                produced += 1
+        if produced or any(resolved.role == "event" and not resolved.future for resolved in dates):
+            continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
         window = report_window(article.published)
         if window is None:
             continue
         start, end, clue = window
         if english:
-            if not _is_statement(text) or not named_actors(text) or _standing_figure(text, language):
+            if not _is_statement(text) or not named_actors(text):
                 continue
+            if not attribution.reported_speech and _standing_figure(text, language):
+                continue  # "has sent 11,000 troops": a running total, not news of the day
             summary = summarise(text)
             is_statement = _first_verb_is_statement(summary)
         else:
-            if not attribution.source or not attribution.reported_speech or _standing_figure(text, language):
+            # Reported speech in the past is the report's news of the day, unless marked as said before.
+            if not attribution.reported_speech or _EARLIER.search(text):
                 continue
             summary = _clause_summary(text, None, None)
             is_statement = True
         mentions.append(
             EventMention(
-                article, sentence, summary, start, end, "week", clue, named_actors(text) or _name_tokens(text),
+                article, sentence, summary, start, end, "week", clue, named_actors(text) or name_tokens(text),
                 _keywords(text), "report", is_statement=is_statement, speaker=speaker,
             )
         )
@@ -464,9 +470,15 @@ def _standing_figure(text: str, language: str) -> bool:
         return False
     if language == "en":
         return bool(re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|sent|been)\b|\b(?:is|are)\s+\w+ing\b|\bthere\s+(?:are|is)\b", text, re.IGNORECASE))
-    return True  # an undated count in a statement is that speaker's running figure, dated by the figure, not the timeline
+    return True
 
 
+# "said before", "had said": an earlier statement recalled, not the report's news.
+_EARLIER = re.compile(
+    r"바 있다|바 있습니다|적이 있|これまでに|以前|かつて|曾经|此前|先前|(?<![\w])(?:ранее|прежде|раніше|zuvor|früher|bereits|"
+    r"auparavant|précédemment|naguère)(?![\w])",
+    re.IGNORECASE,
+)
 _CJK_CLAUSE = re.compile(r"[、，,；;：:。]")
 SUMMARY_CHARS = 40  # scripts written without spaces: a summary of about this many characters
 
@@ -486,11 +498,11 @@ def _clause_summary(text: str, anchor_start: int | None, anchor_end: int | None)
     return piece if len(piece) <= SUMMARY_CHARS else piece[:SUMMARY_CHARS].rstrip("、，, ") + "…"
 
 
-def _name_tokens(text: str) -> frozenset[str]:
-    """Name-like words of any script used as merge anchors when the English actor list knows none:
-    runs of katakana, capitalised Latin or Cyrillic words, and figures (digits)."""
+def name_tokens(text: str) -> frozenset[str]:
+    """Name-like words of scripts that write names apart, used as actors when the English actor
+    list knows none: runs of katakana, and capitalised Latin or Cyrillic words after the first word."""
     tokens = set(re.findall(r"[\u30a0-\u30ff]{3,}", text))
-    tokens |= {word.lower() for word in re.findall(r"(?<![\w])[A-ZА-ЯІЇЄ][\w’'-]{2,}", text)[1:]}
+    tokens |= {word.lower() for word in re.findall(r"(?<![\w])[A-ZА-ЯІЇЄÄÖÜ][\w’'-]{2,}", text)[1:]}
     return frozenset(tokens)
 
 
@@ -503,7 +515,7 @@ def _foreign_mention_from_date(
     summary = _clause_summary(sentence.text, resolved.char_start, resolved.char_end)
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
-        _name_tokens(sentence.text), frozenset(), "phrase", is_statement=bool(speaker), speaker=speaker,
+        name_tokens(sentence.text), frozenset(), "phrase", is_statement=bool(speaker), speaker=speaker,
     )
 
 

@@ -4,7 +4,7 @@ complete-linkage clustering that stays bounded in memory as the corpus grows."""
 from __future__ import annotations
 
 from lib.core.models import Article
-from lib.events.mentions import EventMention, named_actors
+from lib.events.mentions import EventMention, name_tokens, named_actors
 
 # Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
 # of the story. Measured with all-MiniLM-L6-v2 on the bundled corpus: on-story event sentences
@@ -101,7 +101,7 @@ def core_actors(articles: list[Article]) -> frozenset[str]:
     for article in articles:
         named: set[str] = set()
         for sentence in article.sentences:
-            named |= named_actors(sentence.text)
+            named |= named_actors(sentence.text) | name_tokens(sentence.text)
         for actor in named:
             counts[actor] = counts.get(actor, 0) + 1
     needed = max(1, -(-2 * len(articles) // 5))

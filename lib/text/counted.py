@@ -95,8 +95,21 @@ _PRICE_CUES = (
     r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|售价|价钱|ราคา",
 )
 # Per-unit wording makes an amount of money a price: "¥3,892 per 5 kg", "60キロ当たり", "5킬로당".
-_PER_UNIT = r"\bper\b|\ba (?:bag|kilo|kilogram|ton|tonne|litre|liter)\b|当たり|あたり|당|每|за\s|\bpro\b|\bpar\b|ต่อ"
+# Only per a quantity of goods: "$2,000 per soldier a month" is pay, not a price.
+_GOODS = r"(?:\d+[\s-]?)?(?:kg|kilo|kilograms?|kilogrammes?|tons?|tonnes?|bags?|litres?|liters?|barrels?|units?|pounds?|lb)"
+_PER_UNIT = (
+    rf"\bper\s+{_GOODS}\b|\ba\s+(?:bag|kilo|kilogram|ton|tonne|litre|liter|barrel)\b|"
+    r"(?:キロ|kg|キログラム|トン|袋|個|リットル|バレル)(?:当たり|あたり)|(?:킬로|kg|㎏|톤|포대|개|리터|배럴)\s?당|每(?:公斤|千克|吨|斤|袋|桶)|"
+    r"за\s+(?:кг|килограмм|тонну|баррель|литр|мешок)|\bpro\s+(?:Kilo|Kilogramm|Tonne|Barrel|Liter|Sack)\b|"
+    r"\bpar\s+(?:kilo|tonne|baril|litre|sac)\b|ต่อ(?:กิโลกรัม|กิโล|ตัน|ถุง)"
+)
 
+# Amounts of money that are not prices: pay, aid, budgets, costs of a project, damage.
+_MONEY_ROLE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:aid|budget|pay|paid|salar|wage|fund|grant|loan|damage|spent|spend|invest|"
+    r"Hilfe|Budget|Sold|помощ|бюджет|зарплат|допомог|aide|budget|salaire)|"
+    r"支援|援助|予算|給与|支払|賃金|被害額|지원|원조|예산|급여|임금|援助|预算|工资|捐|ช่วยเหลือ|งบประมาณ"
+)
 _MONEY_UNITS = {"USD", "JPY", "EUR", "GBP", "INR", "KRW", "RUB", "UAH", "CNY", "THB"}
 
 
@@ -120,14 +133,22 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() if right else len(sentence)
 
 
+# Korean, Chinese and Thai name what a figure counts before it ("사망 300명", "死亡3085人",
+# "บาดเจ็บ 2,376 ราย"): a cue after the figure counts as this many times farther away.
+_CUE_BEFORE_SCRIPTS = re.compile(r"[\uac00-\ud7af\u0e00-\u0e7f]|[\u3400-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+FOLLOWING_CUE_PENALTY = 10
+
+
 def _nearest(regexes, text: str, start: int, end: int, exclude: list[tuple[int, int]] = ()) -> tuple[str | None, int]:
     """The label of the cue nearest to [start, end) in `text` and its distance (None, big when none)."""
     best, best_distance = None, 10**9
+    penalty = FOLLOWING_CUE_PENALTY if _CUE_BEFORE_SCRIPTS.search(text) and not _KANA.search(text) else 1
     for label, regex in regexes:
         for match in regex.finditer(text):
             if any(s <= match.start() < e for s, e in exclude) or (match.start() < end and start < match.end()):
                 continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
+            distance = start - match.end() if match.end() <= start else (match.start() - end + (2 if penalty > 1 else 0)) * penalty
             if distance < best_distance:
                 best, best_distance = label, distance
     return best, best_distance
@@ -168,6 +189,13 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
         return "killed or wounded"
     if role is not None:
         return role
+    # No cue in the clause: a total after a killed and a wounded figure ("사망 300, 부상 2,700 등 3천 명")
+    # counts both; otherwise the sentence's only kind of role cue.
+    preceding = sorted(
+        ((start - match.end(), label) for label, regex in _ROLE_RES[1:3] for match in regex.finditer(sentence, 0, start)),
+    )
+    if {label for _distance, label in preceding[:2]} == {"killed", "wounded"}:
+        return "killed or wounded"
     roles_in_sentence = {label for label, regex in _ROLE_RES if regex.search(sentence)}
     if roles_in_sentence == {"killed", "wounded"}:
         return "killed or wounded"
@@ -194,8 +222,10 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
     if unit in _MONEY_UNITS:
         clause_start, clause_end = _clause(sentence, start, end)
         clause = sentence[clause_start:clause_end]
-        if _PRICE_RE.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|キロ|킬로|公斤)", clause):
+        if _PRICE_RE.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|㎏|キロ|킬로|公斤)", clause):
             return "price"
+        if context and not _MONEY_ROLE_RE.search(sentence) and _PRICE_RE.search(context.rsplit("\n", 1)[-1]):
+            return "price"  # "… 2120円と比べ" right after a sentence about the price: the same measure
         return "money"
     if unit == "%":
         return "percent"

@@ -226,6 +226,13 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             qualifier_after = _first_match(_CJK_AFTER, qual_match.group(1), anchored_end=True)
             skip = qual_match.end()
         rest_after_qual = rest[skip:]
+        thai_scale = re.match(r"\s?(ล้าน|แสน|หมื่น|พัน)", rest_after_qual)
+        if thai_scale:
+            # Thai scale words: "2,136 ล้านบาท" is 2,136 million baht.
+            factor = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}[thai_scale.group(1)]
+            low, high = low * factor, (high * factor if high is not None else None)
+            skip += thai_scale.end()
+            rest_after_qual = rest[skip:]
         if _TIME_RE.match(rest_after_qual.lstrip()) or _TIME_RE.match(rest.lstrip()):
             continue  # "23日", "2025年", "3か月", "16週", "20대" (age)
         if _ORDINAL_RE.match(rest_after_qual.lstrip()):
@@ -254,8 +261,8 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             unit, noun = currency, cur_match.group(1)
         if unit is None and re.fullmatch(r"(?:19|20)\d\d", low_text):
             continue  # a year written without 年
-        if unit is None and not re.search(f"[{_SCALE_CHARS}]", low_text) and low < 10 and high is None:
-            continue  # a bare small digit with no counter is never a comparable figure
+        if unit is None and not re.search(f"[{_SCALE_CHARS}.]", low_text) and low < 10 and high is None:
+            continue  # a bare small whole number with no counter is never a comparable figure ("7.7" may be a measure)
         qualifier = qualifier_after
         if qualifier is None:
             qualifier = _first_match(_CJK_BEFORE, text[max(0, start - 8):start], anchored_end=True)
@@ -360,8 +367,14 @@ def _european_figures(sentence: str) -> list[Figure]:
         if qualifier_match:
             said = qualifier_match.group("qual").lower()
             qualifier = next((q for p, q in _EU_QUALIFIERS if re.fullmatch(p, said, re.IGNORECASE)), None)
+        unit = None
+        for pattern_text, unit_name in _EU_MEASURES:
+            follower = re.match(rf"\s?(?:{pattern_text})(?![\w])", sentence[end:])
+            if follower:
+                unit = unit_name  # "мільйон барелів": a million barrels
+                break
         noun_match = re.match(r"\s?([^\W\d_][\w’'-]*)", sentence[end:])
-        found.append(Figure(value, None, None, qualifier, sentence[start:end], start, end, noun_match.group(1) if noun_match else None))
+        found.append(Figure(value, None, unit, qualifier, sentence[start:end], start, end, noun_match.group(1) if noun_match else None))
     return sorted(found, key=lambda figure: figure.start)
 
 
