@@ -334,3 +334,8 @@ def test_a_standfirst_printed_twice_is_not_body():
     extraction = clean_page_text(page)
     assert standfirst not in extraction.paragraphs
     assert extraction.paragraphs[0].startswith("The ministry said on Tuesday")
+
+
+def test_a_row_of_share_buttons_is_never_the_title():
+    page = "Facebook Twitter LinkedIn\n\nStockpiled rice reaches supermarkets as prices ease\n\n" + _PROSE
+    assert clean_page_text(page).title == "Stockpiled rice reaches supermarkets as prices ease"

@@ -217,7 +217,7 @@ def best_run(
     return best_span
 
 
-def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats: int) -> float:
+def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats: int, strict: bool = False) -> float:
     text = block.text
     if not (3 <= block.n_words <= 30) and not (sig.cjk_ratio(text) > 0.5 and 8 <= block.n_chars <= 80):
         return -1.0
@@ -233,6 +233,7 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
         or sig.is_byline(text)
         or sig.separator_count(text) >= 2
         or sig.has_url(text)
+        or (strict and sig.is_share_row(text))
         or re.match(r"\s*(?:[▶►•·*»›◆■→-]|www\.)", text)  # a list item or an address, not a headline
         or block.menu_row
         or (sig.line_shape(text).wire and block.n_words <= 4)  # an agency's name alone is its credit
@@ -249,8 +250,12 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
     return overlap + 0.3 * (repeats > 1) + 0.25 / (1 + distance / 3.0) + 0.1 * min(block.n_words, 12) / 12 - too_long
 
 
-def find_headline(blocks: list[Block], core_start: int, core_end: int, line_counts: Counter) -> int:
-    """Index of the article's headline: the headline-shaped line before the prose core that shares the most words with it."""
+def find_headline(blocks: list[Block], core_start: int, core_end: int, line_counts: Counter, strict: bool = False) -> int:
+    """Index of the article's headline: the headline-shaped line before the prose core that shares the most words with it.
+
+    `strict` also rules out rows of share buttons; the cleaner's scorer was trained on the
+    non-strict headline, so only the title shown to the reader uses it.
+    """
     if not blocks:
         return -1
     core_text = " ".join(block.text for block in blocks[core_start : min(core_end + 1, core_start + 12)])
@@ -259,7 +264,7 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
     scores: dict[int, float] = {}
     for index in range(max(0, core_start - 40), min(core_start + 1, len(blocks))):
         block = blocks[index]
-        score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text])
+        score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text], strict)
         scores[index] = score
         if score > best:
             best, best_index = score, index

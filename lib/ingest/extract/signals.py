@@ -336,10 +336,24 @@ def is_related_marker(line: str) -> bool:
     return bool(_RELATED.match(line.strip())) or bool(_RELATED_INLINE.match(line.strip()))
 
 
+# A row of share buttons: "Facebook Twitter LinkedIn", "Share this with Messenger", "Share on WhatsApp".
+_SHARE_ROW = re.compile(
+    r"^(?:share(?: this)?(?: article| story)?(?: with| on| via)?\s*)?"
+    r"(?:(?:facebook|twitter|linkedin|whatsapp|messenger|e-?mail|pinterest|reddit|telegram|flipboard|x|print|copy link|"
+    r"line|kakaotalk|vk|weibo|wechat)\s*[,|/]?\s*)+$",
+    re.IGNORECASE,
+)
+
+
 def is_nav_word(line: str) -> bool:
     """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags")."""
     text = line.strip()
     return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text))
+
+
+def is_share_row(line: str) -> bool:
+    """A row of share buttons ("Facebook Twitter LinkedIn", "Share this with Messenger"): never a headline."""
+    return bool(_SHARE_ROW.match(line.strip()))
 
 
 def is_label_list(line: str) -> bool:

@@ -151,6 +151,10 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
     subheads = [b.index for b in blocks if not keep[b.index] and _is_subhead(b, keep, blocks, context.strengths) and _plain_heading(b, context)]
     for index in subheads:
         keep[index] = True
+    if title_index >= 0 and sig.is_share_row(blocks[title_index].text):
+        from lib.ingest.extract.blocks import find_headline
+
+        title_index = find_headline(blocks, context.core_start, context.core_end, context.line_counts, strict=True)
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
