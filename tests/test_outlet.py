@@ -96,3 +96,13 @@ def test_a_wire_byline_names_the_wire():
 def test_a_site_that_calls_itself_by_its_domain_keeps_it():
     removed = blocks(("credit", "Troy L. Smith, Cleveland.com"), ("credit", "© 2019 Cleveland.com. All rights reserved (About Us)."))
     assert guess_outlet(removed, "Body.", "Cleveland").site == "Cleveland.com"
+
+
+def test_the_brand_the_page_repeats_beats_the_company_that_owns_it():
+    removed = blocks(
+        ("navigation", "CBS Sports Home"),
+        ("promo", "Watch CBS Sports Network"),
+        ("promo", "Watch CBS Sports HQ"),
+        ("credit", "© 2019 CBS Interactive. All rights reserved."),
+    )
+    assert guess_outlet(removed, "Body.", "", zones=("inside", "inside", "foot", "foot")).site == "CBS Sports"

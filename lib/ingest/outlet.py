@@ -304,8 +304,38 @@ def guess_outlet(
         if masthead and (_same_name(masthead, holder) or _printed_again(masthead, credits) or not holder):
             site = masthead
         else:
-            site = _brand_of(holder, page_lines)
+            brand = _recurring_brand(removed, holder)
+            site = brand or _brand_of(holder, page_lines)
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
+
+
+_BRAND = re.compile(r"(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+")
+
+
+def _recurring_brand(removed, holder: str) -> str:
+    """A name of two or more words that the page's short furniture lines keep repeating
+    ("CBS Sports Home", "Watch CBS Sports HQ", "CBS Sports can send me"), and that contains the
+    copyright holder's name ("CBS Interactive" -> "CBS"): the brand readers see, not the company."""
+    if not holder:
+        return ""
+    key = _letters(holder.split()[0])
+    counts: dict[str, set[str]] = {}
+    for block in removed:
+        if block.kind in ("comment", "related"):
+            continue
+        for line in block.text.splitlines():
+            line = line.strip()
+            if not line or len(line.split()) > 10:
+                continue
+            for match in _BRAND.finditer(line):
+                words = match.group(0).split()
+                for size in range(2, min(3, len(words)) + 1):
+                    for start in range(len(words) - size + 1):
+                        name = " ".join(words[start : start + size]).strip(" .,'-&")
+                        if _letters(name.split()[0]) == key or (name.startswith("The ") and _letters(name.split()[1]) == key):
+                            counts.setdefault(name, set()).add(line)
+    supported = [(len(lines), name) for name, lines in counts.items() if len(lines) >= 3]
+    return max(supported)[1] if supported else ""
 
 
 def _same_name(one: str, other: str) -> bool:
