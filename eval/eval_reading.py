@@ -3,7 +3,8 @@
     python -m eval.eval_reading                 # print the figures (tuned vs held-out)
     python -m eval.eval_reading --ci            # also exit 1 below the floors of eval/floors.json "reading"
     python -m eval.eval_reading --misses tuned  # list the misses of the tuned part (never of the held-out)
-    python -m eval.eval_reading --floor dates.coverage=0.95   # an extra floor on one figure
+    python -m eval.eval_reading --floor dates.coverage.held-out=0.95   # an extra floor on one figure
+    python -m eval.eval_reading --json          # the figures as JSON ("<what>.<set>.<part>", "...wrong" = count)
 
 Two development sets (read-only, in /work/shared/benchmarks):
 
@@ -331,7 +332,9 @@ def main(argv=None) -> int:
 
     floors = {}
     if args.ci:
-        path = Path(args.floors_file) if args.floors_file else Path(__file__).resolve().parent / "floors.json"
+        from eval.floors import FLOORS_FILE
+
+        path = Path(args.floors_file) if args.floors_file else FLOORS_FILE
         floors = load_floors(path)
         if not floors:
             print(f"no 'reading' floors in {path}: floors skipped")
