@@ -314,6 +314,7 @@ def main(argv=None) -> int:
     parser.add_argument("--misses", choices=("tuned", "held-out"), default=None, help="list the misses of a part (tuned only)")
     parser.add_argument("--what", choices=WHATS, default=None, help="with --misses: one kind of item only")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--part", choices=PARTS, default=None, help="print one part only (while tuning: tuned)")
     args = parser.parse_args(argv)
 
     tally = Tally()
@@ -321,6 +322,8 @@ def main(argv=None) -> int:
         score_coverage(tally, args.story or list(STORIES))
     if args.only in (None, "metadata"):
         score_metadata(tally, args.limit)
+    if args.part:
+        tally = Tally([verdict for verdict in tally.verdicts if verdict.part == args.part])
     figures = summary(tally)
     if args.json:
         print(json.dumps(figures, indent=1, sort_keys=True))

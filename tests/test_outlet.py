@@ -106,3 +106,8 @@ def test_the_brand_the_page_repeats_beats_the_company_that_owns_it():
         ("credit", "© 2019 CBS Interactive. All rights reserved."),
     )
     assert guess_outlet(removed, "Body.", "", zones=("inside", "inside", "foot", "foot")).site == "CBS Sports"
+
+
+def test_a_domain_copyright_holder_does_not_outvote_the_logo_line():
+    removed = blocks(("other", "朝鮮日報日本語版"), ("other", "政治 北朝鮮 経済"), ("credit", "Copyright (c) Chosunonline.com"))
+    assert guess_outlet(removed, "本文。", "", zones=("top", "top", "foot")).site == "朝鮮日報日本語版"

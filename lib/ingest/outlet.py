@@ -301,7 +301,9 @@ def guess_outlet(
         # The first line of a real page is as often a menu item as the logo: it names the site
         # only when the page says so again (the copyright holder, another line, the URL).
         credits = [line for block in readable if block.kind in ("credit", "metadata", "promo", "appeal") for line in block.text.splitlines()]
-        if masthead and (_same_name(masthead, holder) or _printed_again(masthead, credits) or not holder):
+        # A holder that is only a domain ("Copyright (c) Chosunonline.com") is the site's address,
+        # not a name readers use, so it does not outvote the logo line.
+        if masthead and (_same_name(masthead, holder) or _printed_again(masthead, credits) or not holder or _DOMAIN.match(holder)):
             site = masthead
         else:
             brand = _recurring_brand(removed, holder)
