@@ -256,6 +256,8 @@ def print_report(tally: Tally) -> None:
     print(f"{'set':9s} {'part':9s} " + " ".join(f"{w:>15s}" for w in WHATS))
     for set_name in sets:
         for part in PARTS:
+            if not any(by[(set_name, part, what)] for what in WHATS):
+                continue
             row = [_figure(by[(set_name, part, what)]) for what in WHATS]
             print(f"{set_name:9s} {part:9s} " + " ".join(f"{cell:>15s}" for cell in row))
     print("\nper story / per language (coverage), per language (metadata)")

@@ -322,3 +322,16 @@ def test_furniture_lines_in_other_languages_are_recognised(line, kind):
 def test_prose_in_other_languages_is_not_furniture(line):
     shape = sig.line_shape(line)
     assert not (shape.comment or shape.nav or shape.related or shape.caption or shape.promo or shape.byline or shape.copyright)
+
+
+@pytest.mark.parametrize(
+    "line, byline",
+    [
+        ("By John Smith and Jane Doe", True),
+        ("by Regan September 15, 2014", True),
+        ("From Pyongyang, Putin was due to fly on to Vietnam.", False),
+    ],
+)
+def test_a_clause_opening_with_from_is_not_a_byline(line, byline):
+    assert sig.is_byline(line) is byline
+    assert sig.line_shape(line).byline is byline

@@ -309,7 +309,16 @@ def is_byline(line: str) -> bool:
     text = line.strip()
     if _BYLINE_CJK.match(text):
         return True
-    return bool(_BYLINE.match(text)) and len(words(text)) <= 10 and not ends_like_sentence(text.rstrip("."))
+    return bool(_BYLINE.match(text)) and len(words(text)) <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)
+
+
+# Four or more lower-case words make a clause ("From Pyongyang, Putin was due to fly on to Vietnam."),
+# not a byline ("By John Smith and Jane Doe", "Posted by admin on ...").
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}(?![\w'’])")
+
+
+def _reads_as_clause(text: str) -> bool:
+    return len(_LOWER_WORD.findall(text)) >= 4
 
 
 def mentions_wire(line: str) -> bool:
@@ -505,7 +514,7 @@ def line_shape(line: str) -> LineShape:
         date_line=_date_line(text, n_words, ends, relative),
         relative_time=relative,
         byline=bool(_BYLINE_CJK.match(text))
-        or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip("."))),
+        or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)),
         wire=bool(_WIRE.search(text)),
         caption=bool(_CAPTION.search(text)),
         dateline=bool(_DATELINE.match(text)) and n_words <= 4,
