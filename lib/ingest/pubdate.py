@@ -76,6 +76,7 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((
 _URL_DATE = re.compile(r"https?://\S+?/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|\b)")
 READABLE_KINDS = ("metadata", "credit", "caption", "other")
 _MAX_DATE_LINE = 160
+_MAX_SEARCHED_LINES = 200
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def dates_in_line(line: str, language: str = "en") -> list[tuple[str, datetime]]
     return [(text, datetime(day.year, day.month, day.day)) for _start, text, day in _full_dates(line, language)]
 
 
-def _full_dates(line: str, language: str) -> list[tuple[int, str, date]]:
+def _full_dates(line: str, language: str, search: bool = True) -> list[tuple[int, str, date]]:
     found: list[tuple[int, str, date]] = []
     taken: list[tuple[int, int]] = []
 
@@ -171,7 +172,7 @@ def _full_dates(line: str, language: str) -> list[tuple[int, str, date]]:
             if day:
                 found.append((match.start(), match.group(), day))
                 taken.append((match.start(), match.end()))
-    if not found and language not in date_languages.LANGUAGES and language != "en" and len(line) <= 100:
+    if search and not found and language not in date_languages.LANGUAGES and language != "en" and len(line) <= 100:
         found.extend(_dateparser_search(line, language))
     return sorted(found)
 
@@ -260,9 +261,9 @@ def _label_before(labels: list[tuple[int, str]], position: int) -> str:
     return before[-1] if before else ""
 
 
-def _line_signals(line: str, kind: str, zone: str, position: int, language: str) -> list[DateSignal]:
+def _line_signals(line: str, kind: str, zone: str, position: int, language: str, search: bool = True) -> list[DateSignal]:
     """The dates one furniture line prints, each ranked by its own label ("Updated X; Posted Y")."""
-    full = _full_dates(line, language)
+    full = _full_dates(line, language, search)
     dates = [(start, day, day.month, day.day) for start, _text, day in full]
     if not dates:
         dates = [
@@ -305,6 +306,7 @@ def collect_signals(
     """
     signals: list[DateSignal] = []
     copyright_year = None
+    searched = 0
     lines: list[tuple[str, str, str, int]] = []
     for position, block in enumerate(removed):
         for line in block.text.splitlines():
@@ -329,7 +331,9 @@ def collect_signals(
         readable = kind in READABLE_KINDS or (zone == "head" and kind in ("related", "promo", "navigation"))
         if not readable or _EMBED.search(line):
             continue
-        signals.extend(_line_signals(line, kind, zone, position, language))
+        # dateparser's search (other languages) costs milliseconds a line: the first lines only.
+        signals.extend(_line_signals(line, kind, zone, position, language, search=searched < _MAX_SEARCHED_LINES))
+        searched += 1
     return signals, copyright_year
 
 
