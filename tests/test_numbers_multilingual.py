@@ -109,3 +109,21 @@ def test_figures_of_one_kind_share_a_unit_across_languages():
 def test_thai_and_chinese_figures_take_the_cue_written_before_them(sentence, value, counted):
     figure = next(q for q in extract_quantities(sentence) if q.value == value)
     assert figure.counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, counted",
+    [
+        ("Stocks were about a fifth lower than a year earlier.", 20, "%", "percent"),
+        ("The shop had received only around half of its normal deliveries.", 50, "%", "percent"),
+        ("Rice prices have roughly doubled from a year earlier.", 2, "times", "ratio"),
+    ],
+)
+def test_shares_and_multiples_in_words_are_figures(sentence, value, unit, counted):
+    (figure,) = extract_quantities(sentence, "en")
+    assert (figure.value, figure.unit, figure.counted) == (value, unit, counted)
+
+
+@pytest.mark.parametrize("sentence", ["He waited half an hour.", "A third country joined the talks.", "Prices rose by half."])
+def test_halves_and_thirds_that_are_not_shares_are_not_figures(sentence):
+    assert extract_quantities(sentence, "en") == []

@@ -4,6 +4,7 @@ happening on a date, with the actors they name and a short summary taken from th
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -12,7 +13,9 @@ from lib.text.dates import (
     ResolvedDate,
     is_english_sentence,
     is_future,
+    format_day,
     parse_iso,
+    precision_for_span,
     reference_interval,
     report_window,
     resolve_dates,
@@ -204,8 +207,17 @@ def _keywords(text: str) -> frozenset[str]:
 _PAST_FORM = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b[a-z]{3,}(?:ed|ew|ung|ought|ook|ent)\b")
 
 
+# Nouns that name a happening in themselves ("a visit to Pyongyang on Tuesday"): general news
+# vocabulary, read only after an article so that verbs ("to visit") do not count.
+_EVENT_NOUN = re.compile(
+    r"\b(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:visit|trip|meeting|talks|summit|attack|strike|ceremony|parade|"
+    r"election|vote|launch|test|conference|session|auction|signing|announcement|raid|offensive|assault)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_event_verb(text: str) -> bool:
-    return bool(_event_verbs(text)) or bool(_PAST_FORM.search(text))
+    return bool(_event_verbs(text)) or bool(_PAST_FORM.search(text)) or bool(_EVENT_NOUN.search(text))
 
 
 def _has_actor(text: str) -> bool:
@@ -402,7 +414,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                 produced += 1
         if produced or any(resolved.role == "event" and not resolved.future for resolved in dates):
             continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
-        window = report_window(article.published)
+        window = _statement_window(article.published)
         if window is None:
             continue
         start, end, clue = window
@@ -421,7 +433,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             is_statement = True
         mentions.append(
             EventMention(
-                article, sentence, summary, start, end, "week", clue, named_actors(text) or name_tokens(text),
+                article, sentence, summary, start, end, precision_for_span(parse_iso(start), parse_iso(end), "week"), clue,
+                named_actors(text) or name_tokens(text),
                 _keywords(text), "report", is_statement=is_statement, speaker=speaker,
             )
         )
@@ -439,6 +452,24 @@ def _reading_language(sentence_language: str, article_language: str) -> str | No
         if language in READ_LANGUAGES:
             return language
     return None
+
+
+# A statement of the day is dated by its report when the report's days are known within this many.
+REPORT_SPAN_DAYS = 7
+
+
+def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
+    """The week ending on the publication day (`report_window`); for a publication known only
+    within a few days (an inferred interval), from a week before its first day to its last."""
+    window = report_window(published)
+    if window is not None:
+        return window
+    interval = reference_interval(published)
+    if interval is None or (interval[1] - interval[0]).days > REPORT_SPAN_DAYS:
+        return None
+    first, last = interval
+    clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
+    return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
 
 
 def _page_latest(published: PublishedDate) -> str | None:

@@ -36,7 +36,7 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
      r"losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
      r"死傷|사상|伤亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
     ("killed",
-     r"killed|dead\b|deaths?\b|died|fatalit|lives\b|death toll|bodies|"
+     r"killed|dead\b|deaths?\b|died|fatalit|lives\b|death toll|toll\b|bodies|bilan\b|Todeszahl|Opferzahl|Todesopfer|"
      r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв|"
      r"getötet|tot(?:e|en)?\b|ums Leben|gestorben|Todesopfer|starben|"
      r"tués|tué\b|morts?\b|décès|décédé|victimes",
@@ -224,7 +224,8 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         clause = sentence[clause_start:clause_end]
         if _PRICE_RE.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|㎏|キロ|킬로|公斤)", clause):
             return "price"
-        if context and not _MONEY_ROLE_RE.search(sentence) and _PRICE_RE.search(context.rsplit("\n", 1)[-1]):
+        last = context.rsplit("\n", 1)[-1] if context else ""
+        if last and not _MONEY_ROLE_RE.search(sentence) and (_PRICE_RE.search(last) or _PER_UNIT_RE.search(last)):
             return "price"  # "… 2120円と比べ" right after a sentence about the price: the same measure
         return "money"
     if unit == "%":

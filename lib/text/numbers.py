@@ -321,10 +321,38 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
             kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context)
             quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, figure.noun, kind))
         return quantities
+    quantities = _english_quantities(sentence)
+    quantities += [q for q in _shares_and_multiples(sentence) if not any(q.start < o.end and o.start < q.end for o in quantities)]
     return [
         replace(quantity, counted=counted_kind(sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context))
-        for quantity in _english_quantities(sentence)
+        for quantity in sorted(quantities, key=lambda quantity: quantity.start)
     ]
+
+
+# Shares and multiples written in words: "about a fifth lower", "around half of its deliveries",
+# "prices have roughly doubled". Only before "of"/a comparison, or as the verb, so that
+# "half an hour" or "a third country" are not figures.
+_SHARES = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
+           "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+           "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0}
+_SHARE_RE = re.compile(
+    r"(?<![\w-])(?P<share>" + "|".join(sorted((re.escape(k) for k in _SHARES), key=len, reverse=True)) + r")"
+    r"(?=\s+(?:of\b|lower|higher|less|more|fewer|smaller|larger|bigger|down|up|below|above))",
+    re.IGNORECASE,
+)
+_MULTIPLE_RE = re.compile(r"(?<![\w-])(?P<verb>doubled|tripled|trebled|quadrupled)(?![\w-])", re.IGNORECASE)
+_MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+
+
+def _shares_and_multiples(sentence: str) -> list[Quantity]:
+    found = []
+    for match in _SHARE_RE.finditer(sentence):
+        value = _SHARES[match.group("share").lower()]
+        found.append(Quantity(round(value, 2), None, "%", _qualifier_before(sentence, match.start()), match.group(), match.start(), match.end(), "%"))
+    for match in _MULTIPLE_RE.finditer(sentence):
+        found.append(Quantity(_MULTIPLES[match.group("verb").lower()], None, "times", _qualifier_before(sentence, match.start()),
+                              match.group(), match.start(), match.end(), "times"))
+    return found
 
 
 # Languages whose numbers group thousands with dots or spaces and use a decimal comma.
