@@ -86,3 +86,41 @@ def test_two_days_of_one_report_stay_two_events():
     article = Article("id", "a.txt", "t", "o", published, "ja", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
     first, second = find_event_mentions(article)
     assert not _same_event(first, second, similarity=0.99)
+
+
+EN_REPORT = """Reuters
+North Korea publishes treaty text
+June 20, 2024
+
+North Korea on Thursday published the full text of the treaty it signed with Russia.
+The two leaders signed the pact in Pyongyang on Wednesday after their summit talks.
+"""
+
+
+@pytest.fixture(scope="module")
+def three_languages(mentions_of):
+    mentions = []
+    for name, text in (("ja.txt", JA_REPORT), ("ru.txt", RU_REPORT), ("en.txt", EN_REPORT)):
+        mentions += mentions_of(name, text)[1]
+    return mentions
+
+
+@pytest.mark.parametrize("score", [0.3, 0.9])
+def test_array_rules_agree_with_same_event_across_languages(three_languages, score):
+    import numpy as np
+
+    from lib.events.merge import _PairRules, _same_event
+
+    firsts, seconds = np.triu_indices(len(three_languages), k=1)
+    similarity = np.full(len(firsts), score)
+    expected = np.array([_same_event(three_languages[i], three_languages[j], score) for i, j in zip(firsts, seconds)])
+    assert (_PairRules(three_languages).accept(firsts, seconds, similarity) == expected).all()
+
+
+def test_the_same_day_told_in_two_languages_is_one_event_when_the_meaning_is_close(three_languages):
+    from lib.events.merge import _same_event
+
+    japanese = next(m for m in three_languages if m.clue == "19日")
+    english = next(m for m in three_languages if m.article.source_file == "en.txt" and m.start == "2024-06-19")
+    assert _same_event(japanese, english, similarity=0.8)
+    assert not _same_event(japanese, english, similarity=0.3)

@@ -8,24 +8,35 @@ Guarantees of `build_events`:
   with its article, outlet and publication date; `summary` is a contiguous
   piece of one of those sentences (possibly cut short with "…"), never
   invented words.
-* Dates come from `lib.text.dates`: an interval with a precision and the words
-  that dated it. Relative phrases are read against the publication date, so
-  "last week" in a 16 Nov 2024 report is the week of 4-10 Nov, not the 16th.
+* Dates come from `lib.text.dates`, in the sentence's own language (en ja ko
+  zh ru uk de fr th): an interval with a precision and the words that dated
+  it. Relative phrases are read against the publication date, so "last week"
+  in a 16 Nov 2024 report is the week of 4-10 Nov, not the 16th, and 「19日」 in
+  a 20 Jun 2024 page is 19 Jun. Nothing is ever dated after its own page
+  (plans, deadlines and future clauses are not events).
+* English sentences are read with the English verb and actor cues of
+  `mentions`; sentences in other languages by structure alone, with no word
+  list about what happened: a clause carrying a resolvable past date phrase
+  is an event.
 * A sentence with no date phrase becomes an event only when it clearly
-  reports news of the day: a statement ("X said", "X has expressed") or a
-  present-perfect action ("has ordered") by a named actor, in an article whose
-  publication day is known, with no "previously"/"earlier" marker. Such events
-  are dated to the week ending on the publication day (precision "week", clue
-  "reported on 26 Oct 2024 (no date in sentence)"). Passive or continuous
-  present perfect ("have been sent", "has been supplying") describes a
-  build-up, not a dated event, and is skipped.
+  reports news of the day: a statement ("X said", "と述べました", "заявил",
+  "밝혔습니다"), or in English a present-perfect action ("has ordered") by a
+  named actor, in an article whose publication is known within a week, with
+  no "previously"/"earlier"/"바 있다" marker. Such events are dated to the
+  week ending on the publication day (precision "week", clue "reported on 26
+  Oct 2024 (no date in sentence)"). A standing figure ("has sent 11,000
+  troops") and passive or continuous present perfect ("have been sent")
+  describe a build-up, not a dated event, and are skipped.
 * Sentences off the corpus's story (page furniture the cleaner missed, e.g. a
   bond-market story in a related-articles list) are dropped by a semantic
-  relevance floor against the corpus centroid.
+  relevance floor against the corpus centroid or the centroid of the
+  corpus's sentences in the same language.
 * The same event from several sentences (or outlets) is one event when the
-  dates overlap, the sentences are semantically close (shared embedder) and
-  they share a named actor or key noun; clusters are complete-linkage, so two
-  different events on one day are never merged through a third.
+  dates overlap (one day of slack across sources, none within one report),
+  the sentences are semantically close (shared embedder) and they share a
+  named actor or key noun, or, for reports in two languages, date it to the
+  same single day; clusters are complete-linkage, so two different events on
+  one day are never merged through a third.
 * `is_context` is True when the whole interval lies before
   `settings.story_start` (an event that may fall inside the window is shown).
 
