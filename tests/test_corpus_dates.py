@@ -118,3 +118,60 @@ def test_a_yearless_dateline_stays_unknown_when_two_years_fit(tmp_path):
     )
     collection = [_dated("a.txt", "2024-08-28", tmp_path), _dated("b.txt", "2025-11-15", tmp_path), wire]
     assert infer_publication_dates(collection)[2].published.precision == "unknown"
+
+
+def _ja(name: str, text: str, tmp_path):
+    return _page(name, text, tmp_path)
+
+
+_JA_DATED = (
+    "NHK NEWS WEB\n\n江藤農相が辞任\n\n2025年5月21日 19時05分\n\n"
+    "コメをめぐる発言が批判を受けていた江藤拓農林水産大臣は、21日朝、総理大臣官邸を訪れて石破総理大臣に辞表を提出しました。"
+    "後任には小泉進次郎元環境大臣が起用されました。政府は備蓄米の放出を進めています。\n\n"
+    "江藤大臣は記者団に対し、国民に不快な思いをさせたとして謝罪しました。農林水産省は価格の動向を注視しています。"
+)
+
+
+def test_a_cjk_page_dated_by_the_day_of_the_month_is_placed_by_an_event_another_page_dates(tmp_path):
+    undated = _ja(
+        "c06.txt",
+        "テレ朝NEWS\n\n備蓄米を随意契約で\n\n小泉進次郎農林水産大臣は26日、政府の備蓄米を入札せずに売り渡す随意契約の内容を発表しました。"
+        "価格は5キロ2000円程度になる見通しです。\n\n"
+        "小泉大臣は、コメをめぐる発言で21日に辞任した江藤拓前大臣の後任として、同じ日に就任したばかりです。"
+        "スーパーの店頭には6月上旬に並ぶ予定です。",
+        tmp_path,
+    )
+    assert (undated.published.precision, undated.published.day_month) == ("unknown", "--26")
+    dated = _ja("c04.txt", _JA_DATED, tmp_path)
+    placed = infer_publication_dates([dated, undated])[1].published
+    assert (placed.date, placed.precision, placed.stated) == ("2025-05-26", "day", False)
+    assert "c04.txt" in placed.clue
+
+
+def test_the_day_of_the_month_is_placed_in_the_one_month_the_interval_allows(tmp_path):
+    undated = _ja(
+        "late.txt",
+        "テレ朝NEWS\n\n備蓄米の売り渡し\n\n小泉進次郎農林水産大臣は3日、政府の備蓄米を売り渡すと発表しました。価格は下がる見通しです。\n\n"
+        "小泉大臣は、コメをめぐる発言で21日に辞任した江藤拓前大臣の後任として、同じ日に就任したばかりです。店頭に並ぶ予定です。",
+        tmp_path,
+    )
+    dated = _ja("c04.txt", _JA_DATED, tmp_path)
+    # "21日" puts the page between 21 May and 20 June; its own "3日" then can only be 3 June: placed.
+    placed = infer_publication_dates([dated, undated])[1].published
+    assert placed.date == "2025-06-03" and not placed.stated
+
+
+@pytest.mark.parametrize(
+    "day_month, earliest, latest, conflicts",
+    [
+        ("--30", "2025-01-13", "2025-01-13", True),  # the page's own day cannot fall in the interval
+        ("--13", "2025-01-13", "2025-01-13", False),
+        ("05-21", "2024-12-01", "2025-03-31", True),
+        ("05-21", "2024-12-01", "2025-06-30", False),
+    ],
+)
+def test_a_page_day_that_contradicts_the_inferred_interval_is_a_conflict(day_month, earliest, latest, conflicts):
+    from lib.ingest.pubdate_inference import _conflicts
+
+    inferred = PublishedDate(date="2025", precision="year", stated=False, clue="t", earliest=earliest, latest=latest)
+    assert _conflicts(day_month, inferred) is conflicts

@@ -390,7 +390,7 @@ def find_stated_date(
             return _stated(chosen.day, chosen.clue, chosen.updated_only)
     yearless = [signal for signal in signals if signal.day is None]
     if not yearless:
-        return None
+        return _lead_day_of_month(body, language)
     chosen = min(yearless, key=lambda s: (s.rank, s.position))
     # The copyright year places a labelled furniture date ("Posted Nov 19, 6:51 AM"), not a wire
     # dateline: a wire story is often reposted, and read, in a later year than its dateline.
@@ -405,6 +405,30 @@ def find_stated_date(
         clue=f"{chosen.clue} (printed without a year)",
         day_month=f"{chosen.month:02d}-{chosen.day_of_month:02d}",
     )
+
+
+def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
+    """A CJK/Korean lead that dates its news by the day of the month alone ("国家情報院は23日、…", "오늘(30일)").
+
+    Such a page prints no month or year; the day is kept as `day_month` "--DD" for the
+    collection inference, which may place it when other pages narrow the month.
+    """
+    if language not in ("ja", "zh", "ko") or not body:
+        return None
+    from lib.text.dates import find_date_phrases
+
+    lead = re.split(r"(?<=[。！？.!?])\s*", body.strip(), maxsplit=1)[0][:200]
+    for phrase in find_date_phrases(lead, language):
+        if phrase.kind == "dom" and not phrase.future and not phrase.fields.get("mod"):
+            day_number = int(phrase.fields["day"])
+            return PublishedDate(
+                date=None,
+                precision="unknown",
+                stated=False,
+                clue=f"the lead dates its news '{phrase.text}' (day of the month only)",
+                day_month=f"--{day_number:02d}",
+            )
+    return None
 
 
 def _stated(day: date, clue: str, updated_only: bool) -> PublishedDate:

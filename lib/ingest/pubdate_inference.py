@@ -49,6 +49,7 @@ from lib.text.dates import (
     resolver_at,
 )
 from lib.core.models import Article, PublishedDate
+from lib.ingest.extract.signals import content_tokens
 
 _LOG = logging.getLogger(__name__)
 SPAN_MARGIN_DAYS = 120
@@ -155,7 +156,35 @@ def _anchors(articles: list[Article]) -> list[Anchor]:
                         resolved.precision,
                     )
                 )
+        for sentence in _other_languages(article):
+            for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
+                if phrase.role == "target" or phrase.future:
+                    continue
+                resolved = resolve_phrase(phrase, reference)
+                if resolved is None or resolved.precision not in ("day", "week"):
+                    continue
+                found.append(
+                    Anchor(
+                        article.source_file,
+                        frozenset({_SHARED_WORDS}),
+                        frozenset(content_tokens(sentence.text)),
+                        parse_iso(resolved.start),
+                        parse_iso(resolved.end),
+                        sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip(),
+                        resolved.precision,
+                    )
+                )
     return found
+
+
+# Sentences in other languages have no concept nouns here: an event is the same when the two
+# sentences share enough content tokens (words of 4+ letters, or CJK character bigrams).
+_SHARED_WORDS = "*"
+_MIN_SHARED_TOKENS = 4
+
+
+def _other_languages(article: Article):
+    return [s for s in article.sentences if not is_english_sentence(s.text, s.language, article.language)]
 
 
 def _invert(phrase: DatePhrase, anchor_start: date, anchor_end: date) -> tuple[date, date] | None:
@@ -224,6 +253,32 @@ def _strong_constraints(article: Article, anchors: list[Anchor]) -> list[Constra
                     f"'{_excerpt(sentence.text, phrase.start, phrase.end)}'; the {shared} is dated "
                     f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} "
                     f"('{anchor.clue}')"
+                )
+                constraints.append(Constraint(window[0], window[1], explanation, strong=True))
+                break
+    for sentence in _other_languages(article):
+        for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
+            # "today" or "on Friday" in two pages' sentences about a recurring event (a weekly
+            # briefing) do not make them the same day: only dates that name the day are matched.
+            if not phrase.relative or phrase.role == "target" or phrase.future or phrase.kind in ("dayword", "weekday"):
+                continue
+            tokens = content_tokens(sentence.text[: phrase.start] + " " + sentence.text[phrase.end :])
+            candidates = [
+                anchor
+                for anchor in anchors
+                if anchor.source_file != article.source_file
+                and _SHARED_WORDS in anchor.concepts
+                and len(tokens & anchor.words) >= _MIN_SHARED_TOKENS
+            ]
+            candidates.sort(key=lambda anchor: (-len(tokens & anchor.words), (anchor.end - anchor.start).days))
+            for anchor in candidates:
+                window = _invert(phrase, anchor.start, anchor.end)
+                if window is None:
+                    continue
+                quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
+                explanation = (
+                    f"'{quote}'; the same event is dated {_describe(anchor.start, anchor.end, anchor.precision)} "
+                    f"by {anchor.source_file} ('{anchor.clue}')"
                 )
                 constraints.append(Constraint(window[0], window[1], explanation, strong=True))
                 break
@@ -324,7 +379,13 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
             try:
                 inferred = infer_publication_date(article, anchors)
                 if article.published.day_month:
-                    inferred = place_day_month(article, inferred, span) or inferred
+                    placed = place_day_month(article, inferred, span)
+                    if placed is None and inferred is not None and _conflicts(article.published.day_month, inferred):
+                        # The page's own day and the collection's interval cannot both hold: say unknown.
+                        _LOG.info("publication date of %s: %s conflicts with %s", article.source_file, article.published.clue, inferred.clue)
+                        inferred = None
+                    else:
+                        inferred = placed or inferred
             except (ValueError, OverflowError) as error:
                 # Calendar arithmetic out of range on an odd text: the date stays unknown, loudly.
                 _LOG.warning("publication date of %s not inferred: %s", article.source_file, error)
@@ -353,12 +414,14 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
     collection's stated dates (the pages of one story). When exactly one occurrence of
     the day fits them all, the page gets that day (never "stated"); otherwise None.
     """
-    month, day_number = map(int, article.published.day_month.split("-"))
+    month_text, day_text = article.published.day_month.rsplit("-", 1)
+    month = int(month_text.strip("-")) if month_text.strip("-") else None  # "--23": the day of the month only
+    day_number = int(day_text)
     low, high = date(1990, 1, 1), date(2099, 12, 31)
     reasons = []
     if inferred is not None and inferred.earliest and inferred.latest:
         low, high = max(low, parse_iso(inferred.earliest)), min(high, parse_iso(inferred.latest))
-        reasons.append(f"the text dates it {_describe(parse_iso(inferred.earliest), parse_iso(inferred.latest), 'year')}")
+        reasons.append(inferred.clue)
     past = [c for c in _weak_constraints(article) if c.latest == date(9999, 12, 31)]
     if past:
         latest_event = max(past, key=lambda c: c.earliest)
@@ -398,13 +461,24 @@ def _lead_weekday(article: Article) -> int | None:
     return None
 
 
-def _occurrences(month: int, day_number: int, low: date, high: date) -> list[date]:
+def _conflicts(day_month: str, inferred: PublishedDate) -> bool:
+    """No day of `day_month` ("MM-DD" or "--DD") falls inside the inferred interval."""
+    if not (inferred.earliest and inferred.latest):
+        return False
+    month_text, day_text = day_month.rsplit("-", 1)
+    month = int(month_text.strip("-")) if month_text.strip("-") else None
+    return not _occurrences(month, int(day_text), parse_iso(inferred.earliest), parse_iso(inferred.latest))
+
+
+def _occurrences(month: int | None, day_number: int, low: date, high: date) -> list[date]:
+    """Days `day_number` of `month` (of every month when None) between low and high."""
     found = []
     for year in range(low.year, high.year + 1):
-        try:
-            day = date(year, month, day_number)
-        except ValueError:
-            continue
-        if low <= day <= high:
-            found.append(day)
+        for month_number in [month] if month else range(1, 13):
+            try:
+                day = date(year, month_number, day_number)
+            except ValueError:
+                continue
+            if low <= day <= high:
+                found.append(day)
     return found
