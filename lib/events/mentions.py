@@ -412,7 +412,12 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             if mention is not None:
                 mentions.append(mention)
                 produced += 1
-        if produced or any(resolved.role == "event" and not resolved.future for resolved in dates):
+        # Background years in what was said ("damaged the 2023 crop") leave the saying undated.
+        dated_content = (
+            english and dates and all(resolved.precision == "year" for resolved in dates)
+            and _said_before(text, min(resolved.char_start for resolved in dates))
+        )
+        if (produced or any(resolved.role == "event" and not resolved.future for resolved in dates)) and not dated_content:
             continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
         window = _statement_window(article.published)
         if window is None:
@@ -470,6 +475,13 @@ def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
     first, last = interval
     clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
     return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
+
+
+def _said_before(text: str, date_start: int) -> bool:
+    """"X has told AFP that … damaged the 2023 crop": the statement comes before the date, which
+    belongs to what was said; the saying itself is still the report's news of the day."""
+    verbs = [match for match in _event_verbs(text[:date_start]) if match.group().lower() in STATEMENT_VERBS]
+    return bool(verbs) and bool(re.search(r"\bthat\b", text[verbs[0].end() : date_start]))
 
 
 def _page_latest(published: PublishedDate) -> str | None:
