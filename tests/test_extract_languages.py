@@ -270,3 +270,23 @@ def test_headline_and_paragraph_of_the_same_story_share_cjk_content_tokens():
     unrelated = sig.content_tokens("円相場 一時1ドル152円台")
     assert len(headline & paragraph) >= 5
     assert not headline & unrelated
+
+
+def test_thai_prose_is_read_although_thai_spaces_sentences_not_words():
+    from lib.ingest.extract.text import clean_page_text
+
+    paragraphs = [
+        "เจ้าหน้าที่กู้ภัยยังคงค้นหาผู้รอดชีวิตในซากอาคารที่ถล่มลงมา หลังเกิดแผ่นดินไหวครั้งใหญ่ในเมียนมาเมื่อวันศุกร์ที่ผ่านมา",
+        "รัฐบาลไทยประกาศว่าจะตรวจสอบมาตรฐานความปลอดภัยของอาคารสูงทุกแห่งในกรุงเทพมหานคร เพื่อป้องกันไม่ให้เกิดเหตุซ้ำ",
+        "นายกรัฐมนตรีเดินทางไปตรวจพื้นที่และให้กำลังใจเจ้าหน้าที่ที่ทำงานตลอดทั้งคืน พร้อมสั่งการให้เร่งช่วยเหลือผู้ประสบภัย",
+        "ผู้เชี่ยวชาญด้านวิศวกรรมระบุว่า การสอบสวนสาเหตุของการถล่มอาจต้องใช้เวลาหลายเดือน ก่อนจะสรุปผลได้อย่างชัดเจน",
+    ]
+    page = (
+        "ข่าวเด่น\nหน้าแรก  ข่าว  กีฬา  บันเทิง\n\nกู้ภัยเร่งค้นหาผู้รอดชีวิตจากตึกถล่ม\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\nข่าวที่เกี่ยวข้อง\nราคาทองวันนี้ปรับขึ้น\n"
+    )
+    extraction = clean_page_text(page)
+    assert extraction.title == "กู้ภัยเร่งค้นหาผู้รอดชีวิตจากตึกถล่ม"
+    assert list(extraction.paragraphs) == paragraphs
+    assert any(block.kind == "related" and block.text == "ข่าวที่เกี่ยวข้อง" for block in extraction.removed)

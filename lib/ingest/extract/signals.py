@@ -17,12 +17,15 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ALPHA_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Scripts written without spaces between words (kana, Han; not Hangul, which spaces words).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Scripts without letter case (kana, Han, Hangul, Thai): case-based signals do not apply to them.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# Scripts written without spaces between words (kana, Han, Thai; not Hangul, which spaces words).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+# Thai ends a sentence with a space, not a mark: a line ending in a long run of Thai is prose.
+_THAI_PROSE_END = re.compile(r"[\u0e00-\u0e7f]{20,}[\u0e00-\u0e7f\s\d,]*$")
 # Runs of content characters of CJK scripts (katakana, Han, Hangul): hiragana are mostly
 # particles and verb endings, so they separate runs like spaces do.
-_CJK_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
+_CJK_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]{2,}")
 # Closing quotes/brackets that may follow final punctuation (Latin and CJK).
 _CLOSERS = "'\"”’»)\\]」』）】〕"
 # Final punctuation of a sentence, possibly followed by closing quotes/brackets.
@@ -149,7 +152,8 @@ _RELATED = re.compile(
     r"самое (?:читаемое|популярное)|популярное|главное за день|"
     r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)(?:ランキング)?|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|많이 본 (?:뉴스|기사)|인기 ?(?:기사|뉴스)|주요 ?뉴스|최신 ?뉴스|추천 ?기사|"
-    r"相关(?:新闻|阅读)|相關(?:新聞|閱讀)|热门(?:新闻|文章)|推荐阅读|延伸阅读)\s*[:：]?$",
+    r"相关(?:新闻|阅读)|相關(?:新聞|閱讀)|热门(?:新闻|文章)|推荐阅读|延伸阅读|"
+    r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ)\s*[:：]?$",
     re.IGNORECASE,
 )
 _RELATED_INLINE = re.compile(r"^(?:related|read more|read also|also read|see also|baca juga|leia também|must read)\s*:", re.IGNORECASE)
@@ -209,7 +213,8 @@ def word_count(line: str) -> int:
 
 
 def ends_like_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line.strip()))
+    text = line.strip()
+    return bool(_SENTENCE_END.search(text) or _THAI_PROSE_END.search(text))
 
 
 def sentence_count(line: str) -> int:
@@ -495,7 +500,7 @@ def line_shape(line: str) -> LineShape:
     # predicate alone strips and re-counts): this runs once per line of every paste.
     text = line.strip()
     n_words = len(_WORD.findall(text))
-    ends = bool(_SENTENCE_END.search(text))
+    ends = bool(_SENTENCE_END.search(text) or _THAI_PROSE_END.search(text))
     vote = bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text) or (_VOTE_CJK.search(text) and len(text.split()) <= 8))
     disclaimer = bool(_DISCLAIMER_STRICT.search(text) or _DISCLAIMER.search(text))
     relative = bool(_RELATIVE_TIME.match(text))
