@@ -341,3 +341,22 @@ def test_a_row_of_share_buttons_is_never_the_title():
     prose = _PROSE + "The ministry posted the plan on Facebook, Twitter and LinkedIn, where it was shared widely.\n\n"
     page = "Stockpiled rice reaches supermarkets as prices ease\n\nFacebook Twitter LinkedIn\n\n" + prose
     assert clean_page_text(page).title == "Stockpiled rice reaches supermarkets as prices ease"
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("Classificação NASCAR | Autoracing | F1 | Indy | MotoGP | StockCar", "Classificação NASCAR"),
+        ("Rice prices | a year of shortages and what comes next", "Rice prices | a year of shortages and what comes next"),
+        ("Stockpiled rice reaches supermarkets", "Stockpiled rice reaches supermarkets"),
+    ],
+)
+def test_the_title_shown_drops_site_and_section_names_on_its_line(line, shown):
+    from lib.ingest.extract.text import shown_title
+
+    assert shown_title(line) == shown
+
+
+def test_a_date_stamp_is_never_the_fallback_title():
+    page = "Last modified on Mon 18 Nov 2019 18.56 GMT\n\n" + _PROSE
+    assert clean_page_text(page).title != "Last modified on Mon 18 Nov 2019 18.56 GMT"

@@ -25,6 +25,8 @@ Conventions (kept consistent on purpose):
 
 from __future__ import annotations
 
+import re
+
 from lib.core.models import RemovedBlock
 from lib.ingest.extract import Extraction
 from lib.ingest.extract import signals as sig
@@ -90,7 +92,7 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
     if not paragraphs:
         notes.append("no line of the text reads like article prose; nothing was kept")
     return Extraction(
-        title=blocks[title_index].text if title_index >= 0 else "",
+        title=shown_title(blocks[title_index].text) if title_index >= 0 else "",
         paragraphs=paragraphs,
         removed=removed,
         notes=tuple(notes),
@@ -162,9 +164,26 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
         # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
         first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
         title_index = next(
-            (b.index for b in blocks[:first_kept] if sig.is_heading_like(b.text) and b.n_words >= 3), -1
+            (
+                b.index
+                for b in blocks[:first_kept]
+                if sig.is_heading_like(b.text)
+                and b.n_words >= 3
+                # a date stamp, a menu label or a row of share buttons is never the title
+                and not (sig.is_date_line(b.text) or sig.is_nav_word(b.text) or sig.is_share_row(b.text) or b.menu_row)
+            ),
+            -1,
         )
     return keep, title_index
+
+
+def shown_title(text: str) -> str:
+    """The headline without the site and section names a page prints on the same line
+    ("Classificação NASCAR | Autoracing | F1 | Indy"): the first part when the others are short names."""
+    parts = [part.strip() for part in re.split(r"\s+[|｜]\s+", text) if part.strip()]
+    if len(parts) > 1 and all(len(part.split()) <= 3 for part in parts[1:]) and len(parts[0].split()) >= 2:
+        return parts[0]
+    return text
 
 
 def _is_furniture_shaped(block, context) -> bool:
