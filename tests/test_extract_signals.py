@@ -329,6 +329,7 @@ def test_prose_in_other_languages_is_not_furniture(line):
     [
         ("By John Smith and Jane Doe", True),
         ("by Regan September 15, 2014", True),
+        ("By Son Ji-hyoung (consnow@heraldcorp.com)", True),
         ("From Pyongyang, Putin was due to fly on to Vietnam.", False),
     ],
 )

@@ -319,11 +319,13 @@ def is_byline(line: str) -> bool:
 
 # Four or more lower-case words make a clause ("From Pyongyang, Putin was due to fly on to Vietnam."),
 # not a byline ("By John Smith and Jane Doe", "Posted by admin on ...").
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}(?![\w'’])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’])")
 
 
 def _reads_as_clause(text: str) -> bool:
-    return len(_LOWER_WORD.findall(text)) >= 4
+    # An address or a parenthesis ("(consnow@heraldcorp.com)") and name parts ("Ji-hyoung") are not words of a clause.
+    bare = re.sub(r"\([^)]*\)", " ", _EMAIL.sub(" ", _URL.sub(" ", text)))
+    return len(_LOWER_WORD.findall(bare)) >= 4
 
 
 def mentions_wire(line: str) -> bool:
