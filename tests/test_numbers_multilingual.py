@@ -127,3 +127,21 @@ def test_shares_and_multiples_in_words_are_figures(sentence, value, unit, counte
 @pytest.mark.parametrize("sentence", ["He waited half an hour.", "A third country joined the talks.", "Prices rose by half."])
 def test_halves_and_thirds_that_are_not_shares_are_not_figures(sentence):
     assert extract_quantities(sentence, "en") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, counted",
+    [
+        ("At least 2,719 people have been killed, 4,521 injured and 441 are still missing.", 441, "people missing"),
+        ("At least 2,719 people have been killed, 4,521 injured and 441 are still missing.", 4521, "people wounded"),
+        ("The flood displaced about 50,000 residents and destroyed 3,000 homes.", 50000, "people displaced"),
+        ("The flood displaced about 50,000 residents and destroyed 3,000 homes.", 3000, "count"),
+        ("The toll could exceed 10,000, the agency estimated.", 10000, "people killed"),
+        ("China will provide 100 million yuan in emergency humanitarian aid.", 100_000_000, "money"),
+        ("The contingent will consist of 1,000 sappers and 5,000 military builders.", 5000, "troops sent"),
+        ("The first movement of about 1,500 special operations troops was carried out by ship.", 1500, "troops sent"),
+    ],
+)
+def test_each_figure_of_a_sentence_gets_its_own_kind(sentence, value, counted):
+    figure = next(q for q in extract_quantities(sentence, "en") if q.value == value)
+    assert figure.counted == counted

@@ -86,6 +86,7 @@ _SUBJECT_CUES: list[tuple[str, str, str, str]] = [
      r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|坦克|装备|รถถัง|ยานพาหนะ"),
     ("people", "people",
      r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
+     r"survivors|victims|employees|staff|rescuers|migrants|refugees|tourists|students|women|men\b|"
      r"людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн|Menschen|Personen|Einwohner|Zivilisten|"
      r"personnes|habitants|civils|gens",
      r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน"),
@@ -122,12 +123,18 @@ _SUBJECT_RES = [(subject, unit, _cue_regex(eu, asian)) for subject, unit, eu, as
 _PRICE_RE = _cue_regex(*_PRICE_CUES)
 _PER_UNIT_RE = re.compile(_PER_UNIT, re.IGNORECASE)
 # Clause breaks in every script: punctuation, and the conjunctions that start a new clause.
-_CLAUSE_BREAK = re.compile(r"[;；。!?！？]|[,，、](?=\s*(?:and|but|while|which|who|when|after|und|aber|et|mais|а|але|і|и|но)\b)|[,，、]")
+# Clause breaks in every script: punctuation, and a conjunction that starts another figure
+# ("4,521 injured and 441 are still missing" is two clauses).
+_CLAUSE_BREAK = re.compile(
+    r"[;；。!?！？]|[,，、]|\s(?:and|or|und|oder|et|ou|и|і|та|а)\s(?=(?:\w+\s){0,2}\d)"
+)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, start):
+    for match in _CLAUSE_BREAK.finditer(sentence):  # the whole sentence: a break's lookahead reads past `start`
+        if match.end() > start:
+            break
         left = match.end()
     right = _CLAUSE_BREAK.search(sentence, end)
     return left, right.start() if right else len(sentence)
@@ -152,6 +159,26 @@ def _nearest(regexes, text: str, start: int, end: int, exclude: list[tuple[int, 
             if distance < best_distance:
                 best, best_distance = label, distance
     return best, best_distance
+
+
+def _near_subject(sentence: str, end: int, noun: str | None) -> tuple[str, str] | None:
+    """The subject named by the counted noun or within three words after the figure, or None."""
+    if noun:
+        for subject, unit, regex in _SUBJECT_RES:
+            if regex.match(noun):
+                return subject, unit
+    after = sentence[end:end + 40]
+    for subject, unit, regex in _SUBJECT_RES:
+        match = regex.search(after)
+        if match and len(after[: match.start()].split()) <= 3 and not re.search(r"[,;，、。]", after[: match.start()]):
+            return subject, unit
+    return None
+
+
+def near_subject_unit(sentence: str, end: int) -> str | None:
+    """The comparison unit of a subject word within three words after a figure ending at `end`."""
+    found = _near_subject(sentence, end, None)
+    return found[1] if found else None
 
 
 def figure_subject(sentence: str, start: int, end: int, noun: str | None = None, context: str = "") -> tuple[str | None, str | None]:
@@ -217,6 +244,11 @@ def _paired_casualty_cues(text: str) -> bool:
     return False
 
 
+def _is_role_word(noun: str) -> bool:
+    """"casualties", "dead", "Tote": the counted noun itself says the role (and people are counted)."""
+    return any(regex.fullmatch(noun) or regex.match(noun) for _label, regex in _ROLE_RES)
+
+
 def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "") -> str:
     """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc)."""
     if unit in _MONEY_UNITS:
@@ -239,6 +271,11 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
     if unit == "times":
         return "ratio"
     subject, _unit = figure_subject(sentence, start, end, noun, context)
+    if (noun and unit not in (None, "people") and subject in (None, "people")
+            and _near_subject(sentence, end, noun) is None and not _is_role_word(noun)):
+        # "3,000 homes", "10,000 buildings": things, not the people the sentence also counts.
+        # (Beside troops a noun of its own is usually a unit: "5,000 military builders".)
+        return "count"
     role = figure_role(sentence, start, end)
     if subject in ("munitions", "equipment"):
         return subject

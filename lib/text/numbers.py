@@ -62,6 +62,7 @@ _VAGUE = [
 _CURRENCY = {"$": "USD", "US$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW"}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "yuan": "CNY", "renminbi": "CNY", "baht": "THB", "hryvnias": "UAH", "hryvnia": "UAH",
     "rupees": "INR", "won": "KRW", "rubles": "RUB", "roubles": "RUB",
 }
 _MONTHS = (
@@ -92,6 +93,7 @@ MEASURES = {
     "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
     "miles": "miles", "mile": "miles", "meters": "m", "metres": "m", "m": "m",
     "kg": "kg", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes",
+    "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg",
 }
 # A number after one of these words is an identifier, not an amount ("Resolution 2270").
 _IDENTIFIER_BEFORE = re.compile(
@@ -321,12 +323,17 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
             kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context)
             quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, figure.noun, kind))
         return quantities
+    from lib.text.counted import near_subject_unit
+
     quantities = _english_quantities(sentence)
     quantities += [q for q in _shares_and_multiples(sentence) if not any(q.start < o.end and o.start < q.end for o in quantities)]
-    return [
-        replace(quantity, counted=counted_kind(sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context))
-        for quantity in sorted(quantities, key=lambda quantity: quantity.start)
-    ]
+    found = []
+    for quantity in sorted(quantities, key=lambda quantity: quantity.start):
+        if quantity.unit and quantity.unit not in _KNOWN_UNITS:
+            # "1,500 special operations troops": the counted noun is the subject word a few words on.
+            quantity = replace(quantity, unit=near_subject_unit(sentence, quantity.end) or quantity.unit)
+        found.append(replace(quantity, counted=counted_kind(sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context)))
+    return found
 
 
 # Shares and multiples written in words: "about a fifth lower", "around half of its deliveries",
@@ -354,6 +361,8 @@ def _shares_and_multiples(sentence: str) -> list[Quantity]:
                               match.group(), match.start(), match.end(), "times"))
     return found
 
+
+_KNOWN_UNITS = set(UNIT_SYNONYMS.values()) | set(MEASURES.values()) | set(_CURRENCY.values()) | set(_CURRENCY_WORDS.values()) | {"%", "times"}
 
 # Languages whose numbers group thousands with dots or spaces and use a decimal comma.
 _EUROPEAN_FORMAT = ("de", "fr", "ru", "uk", "es", "it", "pl", "nl", "pt")
