@@ -111,3 +111,9 @@ def test_the_brand_the_page_repeats_beats_the_company_that_owns_it():
 def test_a_domain_copyright_holder_does_not_outvote_the_logo_line():
     removed = blocks(("other", "朝鮮日報日本語版"), ("other", "政治 北朝鮮 経済"), ("credit", "Copyright (c) Chosunonline.com"))
     assert guess_outlet(removed, "本文。", "", zones=("top", "top", "foot")).site == "朝鮮日報日本語版"
+
+
+@pytest.mark.parametrize("first_line", ["Zurück zur Übersicht", "55°F Clear", "Alternar navegaçãoMenu"])
+def test_a_label_on_the_first_line_is_not_a_site_name(first_line):
+    removed = blocks(("other", first_line), ("other", "News | Politics | Sport"))
+    assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == ""

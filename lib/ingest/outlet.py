@@ -155,6 +155,9 @@ def _page_lines(removed, body: str) -> list[str]:
     return lines + [line.strip() for line in body.split("\n") if line.strip()]
 
 
+_NAME_PARTICLES = {"de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di"}
+
+
 def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
     """The site's name printed as the page's first line (its logo text), or "".
 
@@ -173,8 +176,10 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and 1 <= len(words) <= 5
             and len(line) <= 40
             and line != title
-            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/]|[.!?:,]$", line)
+            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$", line)
             and not _UI_WORDS.search(line)
+            # A name is proper nouns: a word starting in lower case ("Zurück zur Übersicht") is a label.
+            and not any(word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in words)
         ):
             return line
         return ""
