@@ -124,3 +124,22 @@ def test_the_same_day_told_in_two_languages_is_one_event_when_the_meaning_is_clo
     english = next(m for m in three_languages if m.article.source_file == "en.txt" and m.start == "2024-06-19")
     assert _same_event(japanese, english, similarity=0.8)
     assert not _same_event(japanese, english, similarity=0.3)
+
+
+FR_REPORT = """Le Monde
+International
+Inondations : le bilan s'alourdit
+Publié le 29 mars 2025 à 10h15
+
+Les inondations ont fait au moins 150 morts vendredi dans le nord du pays, selon les autorités locales.
+Le Premier ministre s'est rendu samedi matin dans la région sinistrée et a promis une aide d'urgence.
+Le gouvernement a annoncé une journée de deuil national.
+"""
+
+
+def test_a_french_page_has_its_days_and_statements_and_not_its_date_line(mentions_of):
+    article, mentions = mentions_of("fr.txt", FR_REPORT)
+    assert article.published.date == "2025-03-29"
+    dated = {(m.start, m.clue) for m in mentions if m.dated_by == "phrase"}
+    assert dated == {("2025-03-28", "vendredi"), ("2025-03-29", "samedi")}
+    assert [m.sentence.text[:15] for m in mentions if m.dated_by == "report"] == ["Le gouvernement"]

@@ -403,6 +403,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         dates = _resolve(text, article.published, language)
         produced = 0
         for resolved in dates:
+            if _is_date_line(text, resolved):
+                continue  # "Publié le 29 mars 2025 à 10h15": the page's date line left in the body, not an event
             if latest is not None and resolved.start > latest:
                 continue  # after its own page and not worded as a plan: a misreading, never an event
             if english:
@@ -475,6 +477,14 @@ def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
     first, last = interval
     clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
     return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
+
+
+def _is_date_line(text: str, resolved: ResolvedDate) -> bool:
+    """A line that is mostly its date ("Published: 29 March 2025, 10:15", "2025年3月29日 10時15分")."""
+    rest = (text[: resolved.char_start] + " " + text[resolved.char_end :]).strip()
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    clock = re.search(r"\d{1,2}\s?(?:[:h時시]|heures?)\s?\d{2}", rest)
+    return len(words) <= 1 or (len(words) <= 3 and bool(clock))
 
 
 def _said_before(text: str, date_start: int) -> bool:
