@@ -199,3 +199,17 @@ def test_korean_and_cyrillic_date_lines_are_read(line, expected):
 def test_metadata_date_against_the_published_line_the_page_shows(line, metadata, expected):
     published = find_stated_date((RemovedBlock("metadata", line, "date line"),), metadata_date=metadata)
     assert (published.date, published.stated) == (expected, True)
+
+
+def test_different_unlabelled_dates_under_the_headline_give_no_day():
+    removed = (
+        RemovedBlock("other", "November 12, 2019", "list item"),
+        RemovedBlock("other", "October 30, 2019", "list item"),
+    )
+    published = find_stated_date(removed, zones=("foot", "foot"))
+    assert published.precision == "unknown" and not published.stated
+
+
+def test_one_unlabelled_date_under_the_headline_is_the_date():
+    removed = (RemovedBlock("other", "Nov. 19, 2019 8:03 am ET", "date line"),)
+    assert find_stated_date(removed, zones=("inside",)).date == "2019-11-19"

@@ -385,6 +385,11 @@ def find_stated_date(
     if full:
         zone_order = {"head": 0, "": 1, "top": 2, "body": 3, "inside": 4, "foot": 5}
         chosen = min(full, key=lambda s: (s.rank, zone_order.get(s.zone, 6), -s.position if s.zone == "top" else s.position))
+        weak_days = {s.day for s in full if s.rank == 4}
+        if chosen.rank == 4 and len(weak_days) > 1:
+            # Only unlabelled dates inside or under the article, and different ones: a list of
+            # other items (archive, comments, related stories), not the article's date line.
+            return PublishedDate.unknown(f"{len(weak_days)} different dates below the headline and none labelled as the article's")
         yearless_better = [s for s in signals if s.day is None and s.rank < chosen.rank and s.zone != "body"]
         if not yearless_better or not copyright_year:
             return _stated(chosen.day, chosen.clue, chosen.updated_only)
