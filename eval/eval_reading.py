@@ -55,8 +55,9 @@ def _imports():
     except ImportError:
         from lib.corpus import infer_missing_dates
         from lib.extract.page_text import html_to_page_text
-        from lib.ingest import build_article
         from lib.settings import load_settings
+
+        from lib.ingest import build_article
     return load_settings, infer_missing_dates, html_to_page_text, build_article
 
 

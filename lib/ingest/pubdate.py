@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from lib.core.models import PublishedDate, RemovedBlock
 from lib.text import date_languages
 from lib.text.dates import MONTHS
-from lib.core.models import PublishedDate, RemovedBlock
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"

@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from lib.core.models import Article, PublishedDate
+from lib.ingest.extract.signals import content_tokens
 from lib.text.dates import (
     DatePhrase,
     find_date_phrases,
@@ -48,8 +50,6 @@ from lib.text.dates import (
     resolve_phrase,
     resolver_at,
 )
-from lib.core.models import Article, PublishedDate
-from lib.ingest.extract.signals import content_tokens
 
 _LOG = logging.getLogger(__name__)
 SPAN_MARGIN_DAYS = 120

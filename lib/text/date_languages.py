@@ -22,7 +22,7 @@ original sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
 _MONTH_KEYS = (
@@ -41,7 +41,7 @@ NUMBER_WORDS = {
     # ru / uk
     "один": 1, "одна": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3,
     "четыре": 4, "четырёх": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-    "несколько": 3, "одна": 1, "дві": 2, "двох": 2, "трьох": 3, "чотири": 4, "п'ять": 5, "кілька": 3,
+    "несколько": 3, "дві": 2, "двох": 2, "трьох": 3, "чотири": 4, "п'ять": 5, "кілька": 3,
     # de
     "einem": 1, "einer": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
     "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "wenigen": 3, "einigen": 3,
@@ -62,7 +62,7 @@ _QUALIFIERS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
     """{month word: English month}, {weekday word: English weekday} from dateparser's locale data.
 
@@ -189,7 +189,7 @@ def _num(text: str) -> str:
     return text if text.isdigit() else str(NUMBER_WORDS.get(text, 1))
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
     """(kind, pattern, field builder) for one language, in priority order."""
     table: list[tuple[str, re.Pattern, object]] = []

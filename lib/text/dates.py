@@ -37,8 +37,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable, Literal
 
-from lib.text import date_languages
 from lib.core.models import PublishedDate
+from lib.text import date_languages
 
 Precision = Literal["day", "week", "month", "year"]
 Role = Literal["event", "since", "target"]
