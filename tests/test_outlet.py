@@ -117,3 +117,25 @@ def test_a_domain_copyright_holder_does_not_outvote_the_logo_line():
 def test_a_label_on_the_first_line_is_not_a_site_name(first_line):
     removed = blocks(("other", first_line), ("other", "News | Politics | Sport"))
     assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == ""
+
+
+def test_the_logo_after_the_skip_link_names_the_site():
+    removed = blocks(("navigation", "Skip to main content"), ("other", "Live Science"), ("navigation", "Search"))
+    assert guess_outlet(removed, "Body.", "", zones=("top", "top", "top")).site == "Live Science"
+
+
+def test_the_logo_link_text_loses_its_back_to_home():
+    removed = blocks(("other", "The Guardian - Back to home"), ("appeal", "Support The Guardian"),
+                     ("credit", "© 2019 Guardian News & Media Limited or its affiliated companies. All rights reserved."))
+    assert guess_outlet(removed, "Body.", "", zones=("top", "top", "foot")).site == "The Guardian"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Copyright Policy", ""),  # a link, not a copyright line
+        ("© The Detroit News, a Digital First Media Newspaper", "The Detroit News"),
+    ],
+)
+def test_copyright_lines_that_are_links_or_carry_a_description(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site

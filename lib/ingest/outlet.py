@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from lib.core.models import RemovedBlock
+from lib.ingest.extract import signals as sig
 
 # Wire services and agencies whose copy is republished by other sites.
 WIRE_SERVICES = {
@@ -132,11 +133,11 @@ def _clean_site(name: str) -> str:
 # Words of page chrome that are never a site's name, whatever line they sit on.
 _UI_WORDS = re.compile(
     r"(?i)\b(?:skip|menu|search|sign|log ?in|subscribe|home|navigation|close|advertisement|cookies?|toggle|"
-    r"content|newsletter|account|register|share|follow|edition|breaking|live|latest|trending|more)\b"
+    r"content|newsletter|account|register|share|follow|edition|breaking|live tv|watch live|latest|trending|more)\b"
 )
 _LEGAL_TAIL = re.compile(
     r"(?i)(?:,?\s+(?:a division of|part of|owned by|or its affiliated companies|and its (?:licensors|affiliates)|"
-    r"all rights reserved|is not responsible|designed by|powered by|reproduction)\b.*$)"
+    r"all rights reserved|is not responsible|designed by|powered by|reproduction)\b.*$|,\s+an?\s+[A-Z].*$)"
 )
 _CORPORATE = re.compile(
     r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|co|corp|corporation|company|gmbh|plc|limited|s\.a|media group|"
@@ -155,6 +156,8 @@ def _page_lines(removed, body: str) -> list[str]:
     return lines + [line.strip() for line in body.split("\n") if line.strip()]
 
 
+_SKIP_LINK = re.compile(r"(?i)^(?:skip to|jump to|zum inhalt|aller au contenu|перейти к)\b")
+_HOME_LINK = re.compile(r"(?i)\s+[-–|]\s+(?:back to )?home(?: ?page)?$")
 _NAME_PARTICLES = {"de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di"}
 
 
@@ -168,8 +171,9 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
-        if _DOMAIN.match(line):
-            continue  # the page's URL, saved with it: the name comes next
+        if _DOMAIN.match(line) or _SKIP_LINK.match(line):
+            continue  # the page's URL saved with it, or the screen readers' skip link: the name comes next
+        line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
         words = line.split()
         if (
             block.kind in ("other", "credit", "metadata", "navigation")
@@ -178,6 +182,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and line != title
             and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$", line)
             and not _UI_WORDS.search(line)
+            and not sig.is_nav_word(line)  # "Home", "English", "Politics": menu labels
             # A name is proper nouns: a word starting in lower case ("Zurück zur Übersicht") is a label.
             and not any(word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in words)
         ):
@@ -297,7 +302,10 @@ def guess_outlet(
     holder = ""
     for line in lines:
         match = _COPYRIGHT.match(line)
-        if match and not re.fullmatch(_WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE):
+        # "Copyright Policy" is a link; a copyright line carries the sign or a year.
+        if match and re.search(r"©|\(c\)|(?:19|20)\d{2}", line, re.IGNORECASE) and not re.fullmatch(
+            _WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE
+        ):
             holder = _clean_copyright_holder(match.group(1))
             if holder:
                 break
