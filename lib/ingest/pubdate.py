@@ -1,23 +1,29 @@
 """Stated publication dates: the date a page prints for itself, read as evidence.
 
 Every date the page's own furniture prints is collected as a signal (the line,
-its label — "Published", "Updated", "입력", "Stand", "更新" ... —, where it sits
-relative to the headline and the body), then the strongest signal wins:
+the label in front of that date — "Published", "By", "Updated", "입력", "Stand",
+"更新" ... —, where it sits relative to the headline and the body), then the
+strongest signal wins:
 
-1. a line labelled as the publication date, in any of the languages below;
+1. a date labelled as the publication date or a byline's date, in any language below;
 2. an unlabelled date line between the headline and the body (the byline area),
-   or a date in the page's own URL path;
-3. an "Updated" line when nothing else dates the page;
-4. any other date line of the page's furniture.
+   just above the headline, or a date in the page's own URL path;
+3. a wire dateline opening the body ("TOKYO, Oct 25, 2024 (Reuters) -");
+4. an "Updated" date when nothing else dates the page;
+5. one unlabelled date inside or under the article (several different ones are a
+   list of other items: then the page gets no day).
 
 What never dates a page: comments, related-article lists, captions (a photo's
-date), embedded posts ("— Name (@handle) November 19, 2019"), and a date line
-above the headline that is later than a labelled or byline date (a masthead
-showing today's date). A date printed without a year (a wire dateline
-"SEOUL, Oct 23 (Yonhap) –", "Posted Nov 19, 6:51 AM") takes its year from the
-page's own copyright line when one is printed; otherwise it is returned as a
-day and month only (`PublishedDate.day_month`), for the collection-level
-inference to place in a year.
+date), embedded posts ("— Name (@handle) November 19, 2019"), a site's copyright
+year, and an unlabelled date line above the headline that is later than every
+other date of the page (a masthead showing the day it was read). Page metadata
+(HTML) comes first, except that a visible "Published" date one or two days off
+is the day the page shows. A date printed without a year ("SEOUL, Oct 23
+(Yonhap) –", "Posted Nov 19, 6:51 AM") takes its year from the page's copyright
+line when it is a labelled furniture date; otherwise it is kept as a day and
+month only (`PublishedDate.day_month`), as is the day of the month a CJK or
+Korean lead dates its news by ("--23"), for the collection-level inference
+(`pubdate_inference`) to place.
 
 Candidates are found with regular expressions and the multilingual date
 grammar of `lib.text.dates` (dateparser's `search_dates` matches "may",
@@ -41,7 +47,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# Explicit dates with a year; (pattern, order of the numbers) for the numeric ones.
+# Explicit dates with a year (English month names, ISO and year-first numeric forms, CJK).
 DATE_PATTERNS = [
     re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),  # ISO 2024-06-20, 2019-11-19T12:48:14Z
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE),  # Oct 26, 2024
@@ -71,7 +77,6 @@ _UPDATED_LABEL = re.compile(
 _BYLINE = re.compile(r"(?:^|[\s/|])(?:[Bb]y|[Vv]on|[Pp]ar|[Аа]втор|[Оо]т)\s+[^\W\d]")
 # Embedded social posts carry the post's date, not the article's.
 _EMBED = re.compile(r"\(@\w+\)|pic\.twitter\.com|— .{2,60}\(@|twitter\.com/\w+/status")
-_WEEKDAY_EN = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 _URL_DATE = re.compile(r"https?://\S+?/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|\b)")
 READABLE_KINDS = ("metadata", "credit", "caption", "other")
