@@ -258,7 +258,8 @@ def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
         start += connector.end()
         text = sentence[start:end]
     # A short intro before the first comma with no verb of its own ("Last week,", "In a report on Friday,").
-    comma = text.find(",")
+    # (not the comma of a figure: "About 10,000 soldiers" keeps its "10,000")
+    comma = next((m.start() for m in re.finditer(r"(?<!\d),|,(?!\d{3})", text)), -1)
     if 0 < comma and text[:1] not in _QUOTE_CHARS and not re.match(r"\s*(?:which|who|where|when)\b", text[comma + 1 :]) and len(text[:comma].split()) <= 6 and not _event_verbs(text[:comma]) and len(text[comma + 1 :].split()) >= 3:
         start += comma + 1
     while start < end and sentence[start] in " ,;:–—-":
@@ -411,9 +412,16 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                 mention = _mention_from_date(article, sentence, resolved, speaker)
             else:
                 mention = _foreign_mention_from_date(article, sentence, resolved, speaker, language)
-            if mention is not None:
+            if mention is None:
+                continue
+            # "Thursday, 24 October" in one sentence: two phrases, one day, one event (dated by the longer phrase).
+            twin = next((i for i in range(len(mentions) - produced, len(mentions))
+                         if (mentions[i].start, mentions[i].end) == (mention.start, mention.end)), None)
+            if twin is None:
                 mentions.append(mention)
                 produced += 1
+            elif len(mention.clue) > len(mentions[twin].clue):
+                mentions[twin] = mention
         # Background years in what was said ("damaged the 2023 crop") leave the saying undated.
         dated_content = (
             english and dates and all(resolved.precision == "year" for resolved in dates)
