@@ -18,14 +18,24 @@ itself (a stated publication date plus "signed Wednesday", or an absolute
 date such as "began in February 2022"), the set of publication days for which
 "last June" lands on that event is computed by inverting the phrase (every
 relative phrase is monotone in the publication day, so a binary search finds
-the first and last consistent days). Events are matched by shared key nouns
-(treaty/pact/agreement, invasion/war, ...) plus at least one other shared
-content word: general vocabulary, nothing specific to one file.
+the first and last consistent days). In English, events are matched by shared
+key nouns (treaty/pact/agreement, invasion/war, ...) plus at least one other
+shared content word: general vocabulary, nothing specific to one file. In the
+other languages ("21日に辞任した江藤前大臣" against a page that prints
+2025年5月21日), by enough shared content tokens (words, CJK character bigrams),
+and only for phrases that name a day (not "today" or a weekday, which recur).
 
 Weaker in-article clues then narrow the interval when they agree with it:
 plans "for 2026" or "in early 2026" mean publication before that period ends
 and not long before it starts; a past event with an absolute date means
 publication after it. Weak clues alone never date an article.
+
+A page that prints a day without a year (`published.day_month`: "05-21" from a
+wire dateline, "--26" from a CJK lead) gets that day when exactly one
+occurrence fits the evidence: the interval above, its own past events, the
+span of the collection's stated dates (with a margin), and a lead's bare
+weekday ("said on Wednesday"); when the page's day contradicts the interval,
+the date stays unknown.
 """
 
 from __future__ import annotations
