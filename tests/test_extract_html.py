@@ -96,3 +96,9 @@ def _page(title: str, headings: str) -> str:
 )
 def test_title_is_the_headline_the_page_displays(title, headings, expected):
     assert extract_html(_page(title, headings)).title == expected
+
+
+def test_an_h1_holding_the_site_name_is_the_logo_not_the_headline():
+    html = _page("Council approves the harbour plan | Example Herald Daily News", "<h1>Example Herald Daily News</h1>")
+    html = html.replace("<head>", '<head><meta property="og:site_name" content="Example Herald Daily News">')
+    assert extract_html(html).title == "Council approves the harbour plan"

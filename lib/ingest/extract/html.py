@@ -54,7 +54,9 @@ def extract_html(html: str) -> Extraction:
     except Exception as error:  # trafilatura/lxml can fail on broken markup; fall back, but say why
         log.warning("trafilatura failed on the page (%s); falling back to the text cleaner", error)
         body_text, metadata = "", None
-    title = _displayed_headline(html, (metadata.title or "") if metadata else "", page_text)
+    title = _displayed_headline(
+        html, (metadata.title or "") if metadata else "", page_text, (metadata.sitename or "") if metadata else ""
+    )
     site_name = (metadata.sitename or "") if metadata else ""
     date_text = (metadata.date or "") if metadata else ""
     author = (metadata.author or "") if metadata else ""
@@ -103,7 +105,7 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in re.findall(r"\w+", text)}
 
 
-def _displayed_headline(html: str, metadata_title: str, page_text: str) -> str:
+def _displayed_headline(html: str, metadata_title: str, page_text: str, site_name: str = "") -> str:
     """The headline as the page displays it: its main <h1>, else the metadata title without the site's name.
 
     Metadata titles often carry the site ("Best tech gadgets of 2019 | ZDNet") or differ from the
@@ -118,10 +120,15 @@ def _displayed_headline(html: str, metadata_title: str, page_text: str) -> str:
         root = lxml.html.document_fromstring(html)
         title_element = root.find(".//title")
         page_title = re.sub(r"\s+", " ", title_element.text_content()).strip() if title_element is not None else ""
-        if len(metadata_title.split()) < 4 and len(page_title.split()) > len(metadata_title.split()):
-            metadata_title = page_title  # trafilatura took a logo-sized <h1>; the <title> says more
+        site = _words(site_name)
+        if (len(metadata_title.split()) < 4 or (site and _words(metadata_title) == site)) and len(
+            page_title.split()
+        ) > len(metadata_title.split()):
+            metadata_title = page_title  # trafilatura took the logo's <h1> or the site's name; the <title> says more
         for element in root.iter("h1"):
             text = re.sub(r"\s+", " ", element.text_content()).strip()
+            if site and _words(text) == site:
+                continue  # the site's name in an <h1>: its logo
             if 4 <= len(text.split()) <= 40 or (re.search(r"[\u3040-\u9fff\uac00-\ud7af]", text) and 8 <= len(text) <= 120):
                 headings.append(text)
     except (etree.ParserError, ValueError):
