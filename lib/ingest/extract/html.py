@@ -147,13 +147,15 @@ def _displayed_headline(html: str, metadata_title: str, page_text: str, site_nam
         if not metadata_title or overlap(best) >= 0.5 or len(set(headings)) == 1:
             return best
     parts = [part.strip() for part in _TITLE_PARTS.split(metadata_title) if part.strip()]
+    if len(parts) > 1 and site_name:
+        parts = [part for part in parts if _words(part) != _words(site_name)] or parts
     if len(parts) > 1:
         visible = {re.sub(r"\s+", " ", line).strip() for line in page_text.split("\n")}
         shown = [part for part in parts if part in visible and len(part.split()) >= 2]
         if shown:
             return max(shown, key=len)
         return max(parts, key=len)  # the site's name is the short part
-    return metadata_title
+    return parts[0] if len(parts) == 1 else metadata_title
 
 
 def _is_shape_furniture(line: str) -> bool:
