@@ -2,12 +2,18 @@
 
 Hand-written because no maintained library names outlets from pasted page
 text (trafilatura's `sitename` needs HTML metadata, which is used first when
-present). The signals are general page conventions: credit lines
-("© KYODO", "(Reuters) -"), bylines ("AP Kyiv"), subscription and staff
-notices ("Subscribe to X digital", "by the X staff"), a saved-page date line
-("date 2024-06-20  Site Name") and copyright holders; plus a short list of
-wire services and news agencies, which is world knowledge, not corpus rules.
-Comments and related-article lists are never read.
+present, with a domain-like name replaced by the name the page prints). The
+signals are general page conventions: credit lines ("© KYODO", "(c)聯合ニュース",
+"(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/"), bylines ("AP Kyiv", "Tom
+Krisher, AP Auto Writer"), subscription and staff notices ("Subscribe to X
+digital", "by the X staff"), a saved-page date line ("date 2024-06-20  Site
+Name"), the logo line at the top of a pasted page (trusted when the page
+names the site again or prints no copyright holder), the brand the furniture
+repeats, and copyright holders without their legal form ("Telegraph Media
+Group Limited 2019" -> "Telegraph", "The Telegraph" when the page prints that);
+plus a short list of wire services and news agencies in their own scripts,
+which is world knowledge, not corpus rules. Comments and related-article
+lists are never read.
 """
 
 from __future__ import annotations
