@@ -290,3 +290,32 @@ def test_thai_prose_is_read_although_thai_spaces_sentences_not_words():
     assert extraction.title == "กู้ภัยเร่งค้นหาผู้รอดชีวิตจากตึกถล่ม"
     assert list(extraction.paragraphs) == paragraphs
     assert any(block.kind == "related" and block.text == "ข่าวที่เกี่ยวข้อง" for block in extraction.removed)
+
+
+def test_a_chinese_page_logo_above_its_menu_is_not_the_headline():
+    from lib.ingest.extract.text import clean_page_text
+
+    page = (
+        "香港新聞網\n首頁 | 即時 | 兩岸 | 國際 | 財經\n\n緬甸強震遇難人數升至2056人\n\n2025-04-01 10:22 | 稿件來源:香港新聞網\n\n"
+        "香港新聞網4月1日電 緬甸軍政府宣布，強烈地震造成的遇難人數已升至2056人，另有3900多人受傷，270人失蹤。\n\n"
+        "救援人員仍在曼德勒等地的廢墟中搜尋倖存者，多國救援隊已抵達災區。\n\n"
+        "中國駐緬甸使館表示，已有3名中國公民在地震中遇難。\n\n【編輯:王小明】\n相關新聞\n泰國曼谷在建大樓倒塌事故搜救持續\n分享到：\n"
+    )
+    extraction = clean_page_text(page)
+    assert extraction.title == "緬甸強震遇難人數升至2056人"
+    assert extraction.paragraphs[-1] == "中國駐緬甸使館表示，已有3名中國公民在地震中遇難。"
+
+
+def test_french_related_heading_and_comment_counter_end_the_article():
+    from lib.ingest.extract.text import clean_page_text
+
+    page = (
+        "Le Quotidien d'Oran\nAccueil  Monde  Économie  Sport  Culture\n\nSéisme au Myanmar : le bilan dépasse les 3 000 morts\n\n"
+        "Le bilan du séisme qui a frappé le centre du Myanmar vendredi dernier a dépassé les 3 000 morts, selon la junte militaire.\n\n"
+        "Les secours continuent de fouiller les décombres à Mandalay, la région la plus touchée, où des milliers de bâtiments se sont effondrés.\n\n"
+        "À lire aussi\nInondations : l'Algérie déploie des renforts\n\nCommentaires (2)\nKarim · il y a 3 heures\nSolidarité avec le peuple birman.\n"
+    )
+    extraction = clean_page_text(page)
+    assert len(extraction.paragraphs) == 2
+    kinds = {block.text: block.kind for block in extraction.removed}
+    assert kinds["À lire aussi"] == "related" and kinds["Commentaires (2)"] == "comment"

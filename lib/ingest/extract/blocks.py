@@ -102,12 +102,20 @@ def split_blocks(text: str) -> list[Block]:
 
 
 _WIDE_GAP = re.compile(r"\t|  +|\u3000|\u00a0\u00a0")
+_PIPE = re.compile(r"\s[|｜]\s")
 
 
 def _is_menu_row(raw_line: str) -> bool:
-    """Three or more short items set apart by tabs, double or ideographic spaces."""
+    """Three or more short items set apart by tabs, double or ideographic spaces, or all short between pipes.
+
+    (A headline may carry its site and section after pipes, "Classificação NASCAR | Autoracing | F1":
+    a menu row has no long item.)
+    """
     items = [item.strip() for item in _WIDE_GAP.split(raw_line) if item.strip()]
-    return len(items) >= 3 and sorted(len(item) for item in items)[len(items) // 2] <= 10
+    if len(items) >= 3 and sorted(len(item) for item in items)[len(items) // 2] <= 10:
+        return True
+    items = [item.strip() for item in _PIPE.split(raw_line) if item.strip()]
+    return len(items) >= 3 and max(len(item) for item in items) <= 15
 
 
 def _continues(previous_line: str, previous_words: int, line: str, line_words: int) -> bool:
@@ -264,6 +272,9 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
     scores: dict[int, float] = {}
     for index in range(max(0, core_start - 40), min(core_start + 1, len(blocks))):
         block = blocks[index]
+        if index + 1 < len(blocks) and blocks[index + 1].menu_row and block.n_words <= 4:
+            scores[index] = -1.0
+            continue  # the logo above the site's menu row, not the headline
         score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text], strict)
         scores[index] = score
         if score > best:

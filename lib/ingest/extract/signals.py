@@ -58,7 +58,8 @@ _COMMENT_WORDS = re.compile(
     r"\d+\s+comments?|comments?(?: \(\d+\))?|post (?:a )?comment.*|add (?:a )?comment.*|leave a (?:comment|reply)|"
     r"join the (?:conversation|discussion)|comentarios?|kommentare?|commentaires?|"
     r"комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論|"
-    r"(?:комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論)\s*[(（]?\d+[)）]?|의견 ?남기기|댓글 ?(?:쓰기|달기)|コメントする|оставить комментарий)$",
+    r"(?:комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論|commentaires?|kommentare?|comentarios?|réactions?)\s*[(（]?\d+[)）]?|"
+    r"의견 ?남기기|댓글 ?(?:쓰기|달기)|コメントする|оставить комментарий|réagir|laisser un commentaire|kommentieren)$",
     re.IGNORECASE,
 )
 # A short heading that opens a comment section: "[ 167 comments ]", "Top Rated Comments", "Reader comments (12)".
@@ -97,6 +98,8 @@ _BYLINE = re.compile(
 # Korean/Japanese/Chinese bylines name the reporter before the title: "(서울=연합뉴스) 김민수 기자", "山田太郎記者".
 _BYLINE_CJK = re.compile(
     r"^(?:[(（][^)）]{1,20}[)）]\s*)?(?:\w{1,10}\s*=\s*)?[\w·]{2,12}\s*(?:기자|특파원|記者|特派員|记者|編集委員)(?:\s*[\w.+-]+@[\w.-]+)?\s*=?$"
+    # "【編輯:王小明】", "责任编辑：李明": the editor's credit under Chinese copy
+    r"|^[【\[(（]?\s*(?:責任編輯|责任编辑|編輯|编辑|記者|记者|作者)\s*[:：]\s*[\w·、 ]{1,20}[】\])）]?$"
 )
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|^\(c\)\s*\S|\bcopyright\b|all rights reserved|todos los derechos|alle rechte|все права защищены|"
@@ -147,7 +150,8 @@ _RELATED = re.compile(
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular news|more about|"
     r"top stories|latest (?:news|stories)|editor'?s? picks?|what to read next|up next|next story|previous story|"
     r"more stories|further reading|popular (?:now|stories)|recent posts|in (?:other|case you missed)\b.*|"
-    r"leia (?:também|mais)|baca juga|lihat juga|lee también|lire aussi|mehr zum thema|"
+    r"leia (?:também|mais)|baca juga|lihat juga|lee también|(?:à |a )?lire aussi|lire également|sur le même sujet|à voir aussi|"
+    r"mehr zum thema|weitere artikel|das könnte sie auch interessieren|auch interessant|"
     r"читайте (?:также|тоже)|читайте також|также читайте|см\. также|смотрите также|по теме|новости по теме|(?:ещё|еще) по теме|"
     r"самое (?:читаемое|популярное)|популярное|главное за день|"
     r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)(?:ランキング)?|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
