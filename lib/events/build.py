@@ -54,8 +54,11 @@ from lib.core.models import Article, Event, ProgressCallback, PublishedDate, Sou
 from lib.core.settings import DEFAULT_STORY_START
 from lib.events.mentions import EventMention, find_event_mentions
 from lib.events.merge import (
+    MERGE_SIMILARITY,
     RELEVANCE_FLOOR,
     RELEVANCE_STRONG,
+    on_model_scale,
+    unrelated_level,
     core_actors,
     merge_mentions,
     story_relevance,
@@ -65,7 +68,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v18"
+EVENTS_VERSION = "events-v20"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -135,19 +138,21 @@ def extract_events(
         language: core_actors([article for article in articles if article.language == language])
         for language in {article.language for article in articles}
     }
+    level = unrelated_level(embedder)
+    floor, strong = on_model_scale(RELEVANCE_FLOOR, level), on_model_scale(RELEVANCE_STRONG, level)
     mentions = [
         mention
         for mention, score in zip(mentions, relevance)
-        if score >= RELEVANCE_STRONG
-        or (score >= RELEVANCE_FLOOR and mention.actors & (core | core_by_language[mention.article.language]))
+        if score >= strong
+        or (score >= floor and mention.actors & (core | core_by_language[mention.article.language]))
         # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
         # there the floor (against the same-language centroid) decides alone.
-        or (score >= RELEVANCE_FLOOR and _NAMELESS_SCRIPT.search(mention.sentence.text) and not _KANA.search(mention.sentence.text))
+        or (score >= floor and _NAMELESS_SCRIPT.search(mention.sentence.text) and not _KANA.search(mention.sentence.text))
     ]
     if not mentions:
         return []
     clause_vectors = embedder.encode([mention.summary for mention in mentions])
-    clusters = merge_mentions(mentions, clause_vectors)
+    clusters = merge_mentions(mentions, clause_vectors, threshold=on_model_scale(MERGE_SIMILARITY, level))
     events = [event_from_cluster(cluster, story_start) for cluster in clusters]
     return sorted(events, key=lambda event: (event.start, event.end, event.summary))
 

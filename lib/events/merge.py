@@ -95,6 +95,49 @@ def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articl
     return scores
 
 
+# Thresholds are cosines measured with all-MiniLM-L6-v2. Another embedder may place every pair
+# of sentences closer (multilingual-e5 puts unrelated sentences at ~0.78): the thresholds are then
+# moved to the same place on that model's scale, measured once per model on sentences about
+# unrelated everyday topics (their mean pairwise cosine is the model's "unrelated" level).
+UNRELATED_SENTENCES = (
+    "The recipe calls for two cups of flour and a pinch of salt.",
+    "Our train was delayed by forty minutes because of snow on the tracks.",
+    "She has been learning to play the cello since she was nine.",
+    "The museum will extend its opening hours during the summer holidays.",
+    "Heavy rain is forecast for the weekend across the coastal region.",
+    "The striker scored twice in the second half to win the match.",
+    "A new species of frog was described by biologists last spring.",
+    "He repaired the old bicycle and painted it bright green.",
+    "The library lends laptops to students for up to two weeks.",
+    "Tomatoes grow best in warm soil with plenty of sunlight.",
+    "The band released its third album after a long break.",
+    "Mortgage rates rose slightly for the second month in a row.",
+)
+# The unrelated level of all-MiniLM-L6-v2 itself (measured): with it the thresholds stay as written.
+REFERENCE_UNRELATED = 0.046
+_UNRELATED_LEVEL: dict[str, float] = {}
+
+
+def unrelated_level(embedder) -> float:
+    """Mean cosine between the UNRELATED_SENTENCES for this embedder (cached per model)."""
+    import numpy as np
+
+    model_id = getattr(embedder, "model_id", repr(embedder))
+    if model_id not in _UNRELATED_LEVEL:
+        vectors = np.asarray(embedder.encode(list(UNRELATED_SENTENCES)), dtype=np.float64)
+        similarity = vectors @ vectors.T
+        _UNRELATED_LEVEL[model_id] = float(similarity[np.triu_indices(len(vectors), k=1)].mean())
+    return _UNRELATED_LEVEL[model_id]
+
+
+def on_model_scale(threshold: float, level: float) -> float:
+    """A MiniLM cosine threshold moved to a model whose unrelated sentences sit at `level`
+    (the same share of the way from "unrelated" to "identical"); unchanged for MiniLM itself."""
+    if abs(level - REFERENCE_UNRELATED) < 0.05:
+        return threshold
+    return level + (threshold - REFERENCE_UNRELATED) * (1 - level) / (1 - REFERENCE_UNRELATED)
+
+
 def _language_key(sentence_language: str, article_language: str) -> str:
     return sentence_language if sentence_language not in ("", "und") else article_language
 
@@ -144,7 +187,7 @@ def _same_day_across_languages(first: EventMention, second: EventMention) -> boo
     )
 
 
-def _same_event(first: EventMention, second: EventMention, similarity: float) -> bool:
+def _same_event(first: EventMention, second: EventMention, similarity: float, threshold: float = MERGE_SIMILARITY) -> bool:
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
     # One day of slack across sources (time zones, "overnight"); none within one report, whose
@@ -154,7 +197,7 @@ def _same_event(first: EventMention, second: EventMention, similarity: float) ->
         return False
     if _same_statement(first, second):
         return True
-    if _same_day_across_languages(first, second) and similarity >= MERGE_SIMILARITY:
+    if _same_day_across_languages(first, second) and similarity >= threshold:
         # Actor names are read per script (Latin names, katakana runs...), so reports in two
         # languages rarely share one; the same day and a close meaning are the evidence.
         return True
@@ -163,7 +206,7 @@ def _same_event(first: EventMention, second: EventMention, similarity: float) ->
         # day ("Russia attacked ..." vs "the ministry said it destroyed ..."): only the
         # same-speaker rule above merges it.
         return False
-    if similarity < MERGE_SIMILARITY:
+    if similarity < threshold:
         return False
     return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
 
@@ -176,11 +219,12 @@ class _PairRules:
     accept exactly the pairs `_same_event` accepts (tests compare the two).
     """
 
-    def __init__(self, mentions: list[EventMention]):
+    def __init__(self, mentions: list[EventMention], threshold: float = MERGE_SIMILARITY):
         import numpy as np
         from scipy import sparse
 
         codes: dict = {}
+        self.threshold = threshold  # similarity at or above which two clauses may be one event
 
         def code(key) -> int:
             return codes.setdefault(key, len(codes))
@@ -237,7 +281,7 @@ class _PairRules:
         same_statement = np.zeros(len(firsts), dtype=bool)
         where = np.flatnonzero(statement_pair)
         same_statement[where] = self._share(self.speakers, firsts[where], seconds[where])
-        similar = possible & ~same_statement & ~(same_article & either_report) & (similarity >= MERGE_SIMILARITY)
+        similar = possible & ~same_statement & ~(same_article & either_report) & (similarity >= self.threshold)
         across_languages = (
             similar & (self.language[firsts] != self.language[seconds])
             & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
@@ -365,7 +409,7 @@ def _partner_limit(vectors, rules: "_PairRules", block: int) -> int | None:
         return None
     partners = np.zeros(count, dtype=np.int64)
     for _block, rows, _columns, similarity, forward_overlap, same_article in _similarity_sweep(vectors, rules, block):
-        partners[rows] += (forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)).sum(axis=1)
+        partners[rows] += (forward_overlap & ~same_article & (similarity >= rules.threshold)).sum(axis=1)
     if partners.sum() <= MERGE_PAIR_BUDGET:
         return None
     low, high = 0, int(partners.max())  # the largest limit whose total fits the budget
@@ -379,7 +423,9 @@ def _partner_limit(vectors, rules: "_PairRules", block: int) -> int | None:
 
 
 
-def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BLOCK, neighbours: int | None = None):
+def candidate_pairs(
+    mentions: list[EventMention], vectors, block: int = MERGE_BLOCK, neighbours: int | None = None, threshold: float = MERGE_SIMILARITY
+):
     """Pairs i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
     listing all pairs.
 
@@ -403,7 +449,7 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
     count = len(mentions)
     found: list[tuple] = []
     if count >= 2:
-        rules = _PairRules(mentions)
+        rules = _PairRules(mentions, threshold)
         sweep = _similarity_sweep
         if neighbours is None and count > MERGE_EXACT_MENTIONS:
             # Too many to compare each with all its date-overlapping mentions: only within cells
@@ -418,7 +464,7 @@ def candidate_pairs(mentions: list[EventMention], vectors, block: int = MERGE_BL
             if pieces and block_number != pieces[-1][0]:
                 found.append(_block_pairs(pieces, neighbours))
                 pieces = []
-            similar = forward_overlap & ~same_article & (similarity >= MERGE_SIMILARITY)
+            similar = forward_overlap & ~same_article & (similarity >= rules.threshold)
             if shortlist is not None:
                 similar = _most_similar_per_row(similar, similarity, shortlist)
             r, c = np.nonzero(similar | (forward_overlap & same_article))
@@ -449,7 +495,9 @@ def _block_pairs(pieces: list[tuple], neighbours: int | None):
 
 
 
-def merge_mentions(mentions: list[EventMention], vectors, neighbours: int | None = None) -> list[list[EventMention]]:
+def merge_mentions(
+    mentions: list[EventMention], vectors, neighbours: int | None = None, threshold: float = MERGE_SIMILARITY
+) -> list[list[EventMention]]:
     """Complete-linkage clusters: every pair in a cluster passes `_same_event`.
 
     Pairs are merged most similar first. Only pairs `_same_event` accepts can
@@ -460,7 +508,7 @@ def merge_mentions(mentions: list[EventMention], vectors, neighbours: int | None
     import numpy as np
 
     count = len(mentions)
-    scores, firsts, seconds = candidate_pairs(mentions, vectors, neighbours=neighbours)
+    scores, firsts, seconds = candidate_pairs(mentions, vectors, neighbours=neighbours, threshold=threshold)
     accepted = set((firsts * count + seconds).tolist())
     clusters: list[set[int]] = [{index} for index in range(count)]
     owner = list(range(count))
