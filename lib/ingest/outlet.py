@@ -308,8 +308,8 @@ def guess_outlet(
     holder = ""
     for line in lines:
         match = _COPYRIGHT.match(line)
-        # "Copyright Policy" is a link; a copyright line carries the sign or a year.
-        if match and re.search(r"©|\(c\)|(?:19|20)\d{2}", line, re.IGNORECASE) and not re.fullmatch(
+        # "Copyright Policy" is a link; a copyright line carries the sign, a year or a reservation of rights.
+        if match and re.search(r"©|\(c\)|(?:19|20)\d{2}|rights reserved|droits|rechte|права", line, re.IGNORECASE) and not re.fullmatch(
             _WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE
         ):
             holder = _clean_copyright_holder(match.group(1))
