@@ -121,6 +121,7 @@ def test_a_dateline_without_a_year_gives_a_day_and_month_but_no_date(body, day_m
         ("21/06/2014 Tony Carter All, Books", "en", "2014-06-21"),
         ("By Justine Coleman - 11/18/19 11:04 PM EST", "en", "2019-11-18"),
         ("sexta-feira, 22 de outubro de 2010 às 20:13", "pt", "2010-10-22"),
+        ("송고시간 2025-04-30 10:12", "ko", "2025-04-30"),
     ],
 )
 def test_date_lines_are_read_in_many_languages_and_formats(line, language, expected):

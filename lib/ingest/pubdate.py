@@ -68,7 +68,7 @@ _FIXED_BASE = datetime(2000, 1, 1)  # only explicit dates with a year are accept
 _PUBLISHED_LABEL = re.compile(
     r"(?i)\b(?:published|posted|first published|publication date|date|dated|released|created|datum|veröffentlicht|"
     r"publiziert|erschienen|stand|publié(?:\s+le)?|опубликовано|опубліковано|дата публикации|publicado|publicada|"
-    r"pubblicato|diterbitkan|dipublikasikan)\b|입력|기사입력|등록|配信|公開|掲載|发布|發布|发表|發表|稿件來源|เผยแพร่"
+    r"pubblicato|diterbitkan|dipublikasikan)\b|입력|기사입력|송고시간|송고|등록|配信|公開|掲載|发布|發布|发表|發表|稿件來源|เผยแพร่"
 )
 _UPDATED_LABEL = re.compile(
     r"(?i)\b(?:updated|last updated|modified|last modified|edited|aktualisiert|mis à jour|обновлено|оновлено|"
