@@ -214,3 +214,16 @@ def test_different_unlabelled_dates_under_the_headline_give_no_day():
 def test_one_unlabelled_date_under_the_headline_is_the_date():
     removed = (RemovedBlock("other", "Nov. 19, 2019 8:03 am ET", "date line"),)
     assert find_stated_date(removed, zones=("inside",)).date == "2019-11-19"
+
+
+def test_an_unlabelled_date_older_than_what_the_article_reports_is_not_its_date():
+    removed = (RemovedBlock("metadata", "April 5, 2018", "date line"),)
+    body = "The theatre reopened on October 12, 2018 after a long renovation, its director said."
+    published = find_stated_date(removed, body=body, zones=("head",))
+    assert published.precision == "unknown" and "earlier than 2018-10-12" in published.clue
+
+
+def test_a_labelled_date_is_kept_even_before_a_reported_day():
+    removed = (RemovedBlock("metadata", "Published: April 5, 2018", "date line"),)
+    body = "The theatre will reopen on October 12, 2018 after a long renovation, its director said."
+    assert find_stated_date(removed, body=body, zones=("head",)).date == "2018-04-05"

@@ -395,6 +395,13 @@ def find_stated_date(
             # Only unlabelled dates inside or under the article, and different ones: a list of
             # other items (archive, comments, related stories), not the article's date line.
             return PublishedDate.unknown(f"{len(weak_days)} different dates below the headline and none labelled as the article's")
+        reported = _latest_reported_day(body, language)
+        if chosen.rank > 0 and reported is not None and chosen.day < reported:
+            # A page cannot be older than what it reports: an unlabelled date before the latest
+            # dated event of the body is some other item's date.
+            return PublishedDate.unknown(
+                f"'{chosen.clue}' is earlier than {reported.isoformat()}, a day the article reports as past"
+            )
         yearless_better = [s for s in signals if s.day is None and s.rank < chosen.rank and s.zone != "body"]
         if not yearless_better or not copyright_year:
             return _stated(chosen.day, chosen.clue, chosen.updated_only)
@@ -415,6 +422,28 @@ def find_stated_date(
         clue=f"{chosen.clue} (printed without a year)",
         day_month=f"{chosen.month:02d}-{chosen.day_of_month:02d}",
     )
+
+
+def _latest_reported_day(body: str, language: str) -> date | None:
+    """The latest full calendar day the body reports as past (not a plan, deadline or "since"), or None."""
+    if not body:
+        return None
+    from lib.text.dates import find_date_phrases
+
+    latest = None
+    for paragraph in body.split("\n"):
+        for sentence in re.split(r"(?<=[.!?。！？])\s+", paragraph):
+            for phrase in find_date_phrases(sentence, language if language in date_languages.LANGUAGES else None):
+                if phrase.kind not in ("iso", "mdy", "dmy") or phrase.future or phrase.role != "event":
+                    continue
+                fields = phrase.fields
+                if phrase.kind == "iso":
+                    day = _valid(*map(int, fields["iso"].split("-")))
+                else:
+                    day = _valid(int(fields["year"]), MONTHS[fields["month"]], int(fields["day"]))
+                if day and (latest is None or day > latest):
+                    latest = day
+    return latest
 
 
 def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
