@@ -161,3 +161,14 @@ def test_a_model_with_high_cosines_gets_thresholds_on_its_own_scale(threshold):
     moved = on_model_scale(threshold, 0.78)
     assert 0.78 < moved < 1
     assert (moved - 0.78) / (1 - 0.78) == pytest.approx((threshold - REFERENCE_UNRELATED) / (1 - REFERENCE_UNRELATED))
+
+
+def test_a_crop_year_is_not_an_event():
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    texts = ["売り渡すのは2022年産の20万トンと2021年産の10万トンのあわせて30万トンです。", "政府は2018年に生産数量目標の配分をやめました。"]
+    sentences = tuple(Sentence(i, 0, len(t), t, "ja") for i, t in enumerate(texts))
+    published = PublishedDate("2025-05-26", "day", True, "test", "2025-05-26", "2025-05-26")
+    article = Article("id", "a.txt", "t", "o", published, "ja", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    assert [(m.sentence.index, m.clue) for m in find_event_mentions(article)] == [(1, "2018年")]  # a year that dates an act stays

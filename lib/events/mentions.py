@@ -567,12 +567,19 @@ def name_tokens(text: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+# A year written as an attribute of a thing: crop year, fiscal year, model or edition.
+# ("2018年産から…": from that crop on, a change that did happen then, stays an event.)
+_YEAR_AS_ATTRIBUTE = re.compile(r"\s?(?:産|产|산|年産|年度|년도|型|式|版|モデル|年型|年式)(?!から|以降|より|부터|起)")
+
+
 def _foreign_mention_from_date(
     article: Article, sentence: Sentence, resolved: ResolvedDate, speaker: frozenset[str], language: str
 ) -> EventMention | None:
     """A dated clause of a sentence not in English: the date phrase itself says when, no word list says what."""
     if resolved.role != "event" or resolved.future:
         return None  # deadlines, plans and "since" phrases date states, not events
+    if resolved.precision == "year" and _YEAR_AS_ATTRIBUTE.match(sentence.text, resolved.char_end):
+        return None  # "2022年産の20万トン" (rice of the 2022 crop): the year describes a thing, it dates no event
     summary = _clause_summary(sentence.text, resolved.char_start, resolved.char_end)
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
