@@ -139,3 +139,9 @@ def test_the_logo_link_text_loses_its_back_to_home():
 )
 def test_copyright_lines_that_are_links_or_carry_a_description(line, site):
     assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+@pytest.mark.parametrize("first_line", ["tagesschau", "L'Echo d'Algérie", "Power Corridors"])
+def test_lower_case_brands_and_elided_particles_are_names(first_line):
+    removed = blocks(("other", first_line), ("other", "News | Politics | Sport"))
+    assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == first_line

@@ -189,8 +189,16 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$", line)
             and not _UI_WORDS.search(line)
             and not sig.is_nav_word(line)  # "Home", "English", "Politics": menu labels
-            # A name is proper nouns: a word starting in lower case ("Zurück zur Übersicht") is a label.
-            and not any(word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in words)
+            # A name of several words is proper nouns: one starting in lower case ("Zurück zur Übersicht")
+            # makes it a label. A one-word brand may be lower case ("tagesschau"); elided particles
+            # ("L'Echo d'Algérie") are part of names.
+            and not (
+                len(words) > 1
+                and any(
+                    word[:1].islower() and word.lower() not in _NAME_PARTICLES and not re.match(r"[a-z]{1,3}['’]", word)
+                    for word in words
+                )
+            )
         ):
             return line
         return ""
