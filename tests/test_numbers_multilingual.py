@@ -145,3 +145,22 @@ def test_halves_and_thirds_that_are_not_shares_are_not_figures(sentence):
 def test_each_figure_of_a_sentence_gets_its_own_kind(sentence, value, counted):
     figure = next(q for q in extract_quantities(sentence, "en") if q.value == value)
     assert figure.counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, counted",
+    [
+        ("死者は2719人、負傷者は4521人、行方不明者は441人に上っている。", "ja", 441, "people missing"),
+        ("造成3354人遇难、4508人受伤、220人失踪。", "zh", 4508, "people wounded"),
+        ("中国救援队已救出9名幸存者。", "zh", 9, "people rescued"),
+        ("Die Zahl der Toten stieg auf 1700, mehr als 3400 Menschen wurden verletzt.", "de", 1700, "people killed"),
+        ("Au moins 17 personnes ont été tuées sur un chantier.", "fr", 17, "people killed"),
+        ("Le bilan s'élève à 2 719 morts, 4 521 blessés et 441 disparus.", "fr", 441, "people missing"),
+        ("Rescuers have pulled 29 people alive from the rubble.", "en", 29, "people rescued"),
+        ("Some 200 Japanese nationals live in the area.", "en", 200, "people"),
+        ("More than 1,000 aftershocks have been recorded.", "en", 1000, "count"),
+    ],
+)
+def test_tolls_of_any_disaster_are_typed_in_every_language(sentence, language, value, counted):
+    figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
+    assert figure.counted == counted

@@ -321,6 +321,8 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
                     "people" if unit == "people" else normalize_unit(figure.noun) if unit is None and figure.noun and script_of(figure.noun) == "latin" else None
                 )
             kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context)
+            if kind.startswith("people") and unit not in ("people", "troops", "workers"):
+                unit = "people"  # "2 719 morts", "4 521 blessés": people, whatever the noun
             quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, figure.noun, kind))
         return quantities
     from lib.text.counted import near_subject_unit
