@@ -5,6 +5,7 @@
     python -m eval.eval_reading --misses tuned  # list the misses of the tuned part (never of the held-out)
     python -m eval.eval_reading --floor dates.coverage.held-out=0.95   # an extra floor on one figure
     python -m eval.eval_reading --json          # the figures as JSON ("<what>.<set>.<part>", "...wrong" = count)
+    python -m eval.eval_reading --part tuned    # while tuning: the tuned part only, held-out figures unseen
 
 Two development sets (read-only, in /work/shared/benchmarks):
 
