@@ -40,7 +40,7 @@ STATEMENT_VERBS = frozenset(
     """said told expressed criticized criticised condemned warned urged accused announced reported
     revealed confirmed denied stated claimed noted added stressed emphasized emphasised vowed pledged
     called protested welcomed demanded mentioned posted wrote quoted described acknowledged admitted
-    insisted argued explained""".split()
+    insisted argued explained says tells warns insists""".split()
 )
 
 EVENT_VERBS = ACTION_VERBS | STATEMENT_VERBS
