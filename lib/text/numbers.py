@@ -5,8 +5,15 @@ physical units and do not keep news qualifiers ("up to", "around") or find the
 counted noun, which is what claim comparison needs. The parser is a small set
 of regular expressions over one sentence.
 
-Guarantees of `extract_quantities(sentence)`:
+English is read here; figures written the way other languages write them (1万5000명,
+21万2千トン, 4285円, 25 000, 10.000, 1,6 Millionen, понад мільйон) by
+`lib.text.numbers_multilingual`. Every figure says what it counts (`Quantity.counted`,
+a kind of `lib.text.counted`: "troops sent", "people killed", "price" ...).
+
+Guarantees of `extract_quantities(sentence, language=None, context="")`:
 - every `Quantity.text == sentence[start:end]` (the exact words that gave the number);
+- every Quantity has a `counted` kind; head counts of one subject share a unit across
+  languages ("soldiers", "兵士", "Soldaten" -> "troops");
 - years ("in 2026"), dates ("August 6", "June 24"), ordinals ("248th"),
   durations ("20-year bonds", "four years ago") and "one of the" are never counts;
 - money keeps a currency unit ("JPY", "USD", ...) and percentages the unit "%",
