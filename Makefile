@@ -42,7 +42,10 @@ test: install-test
 eval:
 	$(PY) -m eval.eval_ingest --ci
 	$(PY) -m eval.eval_extraction --ci
+	$(PY) -m eval.eval_reading --ci
 	$(PY) -m eval.eval_search --ci
+	$(PY) -m eval.eval_coverage_search --ci
+	$(PY) -m eval.eval_coverage_search --model multilingual-e5-small --ci
 	$(PY) -m eval.eval_events --ci
 	$(PY) -m eval.eval_claims --ci
 

@@ -3,6 +3,7 @@
     .venv/bin/python -m eval.eval_coverage_search                       # the configured model (STORYLENS_MODEL)
     .venv/bin/python -m eval.eval_coverage_search --model multilingual-e5-small
     .venv/bin/python -m eval.eval_coverage_search --ci                  # floors from eval/floors.json [coverage_search]
+    .venv/bin/python -m eval.eval_coverage_search --model multilingual-e5-small --ci   # [coverage_search:multilingual-e5-small]
 
 Each story's pages are loaded into a throwaway collection, as a user would load
 them; each gold question is asked with `search_by_article` (the Articles view);
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     cross = [row for row in every if row["style"] == "cross_lingual"]
     print(f"all {share(every):.3f} ({sum(r['hit'] for r in every)}/{len(every)}); tuned {share(tuned):.3f}; "
           f"held out {share(held_out):.3f}; cross-lingual {share(cross):.3f} ({sum(r['hit'] for r in cross)}/{len(cross)})")
-    return below_floors({"all": share(every), "cross_lingual": share(cross)}, args, "coverage_search")
+    section = f"coverage_search:{args.model}" if args.model else "coverage_search"
+    return below_floors({"all": share(every), "cross_lingual": share(cross)}, args, section)
 
 
 if __name__ == "__main__":

@@ -51,3 +51,16 @@ def test_hedged_wording_is_flagged_in_every_language(sentence, language):
 def test_a_sentence_that_credits_nobody_has_no_source():
     found = attribute("Президент России провел переговоры в Пекине.", "ru")
     assert found.source is None and not found.reported_speech
+
+
+@pytest.mark.parametrize(
+    "sentence, language, source",
+    [
+        ("На думку експертів і міністра закордонних справ Девіда Леммі, саме так Кремль розраховується з Пхеньяном.", "uk",
+         "експертів і міністра закордонних справ Девіда Леммі"),
+        ("По мнению аналитиков, поставки продолжатся.", "ru", "аналитиков"),
+        ("Nach Einschätzung des Generalstabs sind etwa 1100 Soldaten getötet worden.", "de", "Generalstabs"),
+    ],
+)
+def test_views_credited_to_someone_name_them(sentence, language, source):
+    assert attribute(sentence, language).source == source

@@ -9,7 +9,7 @@ import pytest
 from lib.core.models import REMOVED_KINDS
 from lib.ingest.extract.text import clean_page_text
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "articles"
 
 
 def _clean(name: str):
