@@ -39,11 +39,11 @@ _ACCORDING = {
     "ko": [r"(?P<who>[^,，.。]{2,30}?)(?:에 따르면|에 의하면|의 발표에 따르면)"],
     "zh": [r"(?:据|根据|據)(?P<who>[^，,。]{2,30}?)(?:报道|報道|消息|称|稱|表示|通报|通報|数据|數據|发布|發布|的)"],
     "ru": [r"(?i:по\s+(?P<who>его|её|ее|их)\s+(?:словам|данным|оценкам))",
-           r"(?i:по словам|по данным|по оценкам|по сообщению|по информации|согласно|как сообщ\w+|как заяв\w+)\s+(?P<who>[^,.;]{2,60})"],
+           r"(?i:по словам|по данным|по оценкам|по сообщению|по информации|по мнению|согласно|как сообщ\w+|как заяв\w+)\s+(?P<who>[^,.;]{2,100})"],
     "uk": [r"(?i:за\s+(?P<who>його|її|їхніми|їх)\s+(?:словами|даними|оцінками))",
-           r"(?i:за словами|за даними|за оцінками|за повідомленням|за інформацією|згідно з|як повідом\w+|як заяв\w+)\s+(?P<who>[^,.;]{2,60})"],
-    "de": [r"(?:(?i:laut)|(?i:nach) Angaben (?:von |des |der )?|Angaben (?:von |des |der ))(?P<who>[^,.;]{2,60})", r"(?P<who>[A-ZÄÖÜ][^,.;]{1,50}?)\s+zufolge"],
-    "fr": [r"(?i:selon|d'après|d’après|de source)\s+(?P<who>[^,.;]{2,60})"],
+           r"(?i:за словами|за даними|за оцінками|за повідомленням|за інформацією|на думку|згідно з|як повідом\w+|як заяв\w+)\s+(?P<who>[^,.;]{2,100})"],
+    "de": [r"(?:(?i:laut)|(?i:nach) Angaben (?:von |des |der )?|Angaben (?:von |des |der )|(?i:nach) (?:Ansicht|Einschätzung|Meinung) (?:von |des |der )?)(?P<who>[^,.;]{2,100})", r"(?P<who>[A-ZÄÖÜ][^,.;]{1,50}?)\s+zufolge"],
+    "fr": [r"(?i:selon|d'après|d’après|de source)\s+(?P<who>[^,.;]{2,100})"],
     "th": [r"(?:ตามรายงานของ|ตามข้อมูลของ|อ้างอิง)(?P<who>[^\s,]{2,40})"],
 }
 # Speech verbs in the past (or the news present of Japanese/Korean reporting) that close or follow the speaker.
@@ -122,7 +122,9 @@ def attribute_multilingual(sentence: str, language: str | None) -> Credit:
     for pattern in _ACCORDING.get(lang, []):
         match = re.search(pattern, sentence)
         if match:
-            who = _short_source(_clean(match.group("who")), lang)
+            who = _clean(match.group("who"))
+            if not sentence[match.end("who") : match.end("who") + 1] == ",":
+                who = _short_source(who, lang)  # no comma closes it: it may run on into the clause
             if who:
                 return Credit(who, "according to", bool(hedges), hedges, who.lower() in _PRONOUNS, reported_speech=True)
     if said is not None:
