@@ -434,7 +434,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             continue
         start, end, clue = window
         if english:
-            if not _is_statement(text) or not named_actors(text):
+            if not _is_statement(text) or not (named_actors(text) or attribution.source):  # "the junta said"
                 continue
             if not attribution.reported_speech and _standing_figure(text, language):
                 continue  # "has sent 11,000 troops": a running total, not news of the day
