@@ -172,3 +172,41 @@ def test_a_crop_year_is_not_an_event():
     published = PublishedDate("2025-05-26", "day", True, "test", "2025-05-26", "2025-05-26")
     article = Article("id", "a.txt", "t", "o", published, "ja", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
     assert [(m.sentence.index, m.clue) for m in find_event_mentions(article)] == [(1, "2018年")]  # a year that dates an act stays
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("Putin and Kim signed the North Korea-Russia treaty.", {"KP", "RU"}),
+        ("ロシアと北朝鮮の首脳が条約に署名しました。", {"KP", "RU"}),
+        ("Лидеры России и КНДР подписали договор.", {"KP", "RU"}),
+        ("북한과 러시아가 조약에 서명했다.", {"KP", "RU"}),
+        ("Japanese officials arrived in Ukraine.", {"JP", "UA"}),
+        ("The woman spoke to reporters.", set()),
+    ],
+)
+def test_countries_are_named_in_every_language(text, codes):
+    from lib.events.merge import country_codes
+
+    assert country_codes(text) == codes
+
+
+def test_one_day_told_in_two_languages_naming_the_same_countries_is_one_event():
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.merge import _same_event
+    from lib.events.mentions import find_event_mentions
+
+    published = PublishedDate("2024-06-20", "day", True, "test", "2024-06-20", "2024-06-20")
+
+    def mention(text: str, language: str):
+        sentence = Sentence(0, 0, len(text), text, language)
+        article = Article(language, f"{language}.txt", "t", "o", published, language, text, (), (sentence,), "sha", "text", "utf-8")
+        (found,) = find_event_mentions(article)
+        return found
+
+    japanese = mention("ロシアと北朝鮮は19日、平壌で条約に署名しました。", "ja")
+    english = mention("Russia and North Korea signed the treaty in Pyongyang on Wednesday.", "en")
+    other_day = mention("Russia and North Korea held talks in Moscow on Tuesday.", "en")
+    assert (japanese.start, english.start) == ("2024-06-19", "2024-06-19")
+    assert _same_event(japanese, english, similarity=0.1)
+    assert not _same_event(japanese, other_day, similarity=0.1)

@@ -3,6 +3,9 @@ complete-linkage clustering that stays bounded in memory as the corpus grows."""
 
 from __future__ import annotations
 
+import functools
+import re
+
 from lib.core.models import Article
 from lib.events.mentions import EventMention, name_tokens, named_actors
 
@@ -178,6 +181,47 @@ def mention_language(mention: EventMention) -> str:
     return _language_key(mention.sentence.language, mention.article.language)
 
 
+# Two reports in different languages of one day are one event when they name the same two
+# countries or more, whatever the embedder: country names in every language come from babel's
+# CLDR data (no list of our own), so "North Korea", "北朝鮮", "КНДР" and "북한" are all KP.
+SHARED_COUNTRIES = 2
+_LANGUAGES_NAMED = ("en", "ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """{lower-case name: ISO code}, and the regexes that find the names in spaced and unspaced scripts."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for language in _LANGUAGES_NAMED:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) != 2 or not code.isalpha():
+                continue  # regions such as "001" (world) or "EU"-like groupings are not countries
+            for part in re.split(r"\s*[()（）]\s*", name):
+                key = part.strip().lower()
+                if re.search(r"[а-яіїєґ]", key) and len(key) >= 5:
+                    key = key[:-1]  # Cyrillic names inflect: "Россия", "России", "Россию" share "росси"
+                if len(key) >= 2:
+                    names.setdefault(key, code)
+    spaced = [name for name in names if re.search(r"[a-zа-яіїєґ]", name)]
+    unspaced = [name for name in names if name not in spaced]
+    alternation = lambda items: "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))  # noqa: E731
+    return (
+        names,
+        re.compile(r"(?<![a-zа-яіїєґ'’])(?:" + alternation(spaced) + ")"),
+        re.compile(alternation(unspaced)),
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def country_codes(text: str) -> frozenset[str]:
+    """ISO codes of the countries a sentence names, in any of the nine languages."""
+    names, spaced, unspaced = _country_patterns()
+    lowered = text.lower()
+    return frozenset(names[match.group()] for regex in (spaced, unspaced) for match in regex.finditer(lowered))
+
+
 def _same_day_across_languages(first: EventMention, second: EventMention) -> bool:
     """Two reports in different languages dating their sentences to the same single day."""
     return (
@@ -197,9 +241,12 @@ def _same_event(first: EventMention, second: EventMention, similarity: float, th
         return False
     if _same_statement(first, second):
         return True
-    if _same_day_across_languages(first, second) and similarity >= threshold:
+    if _same_day_across_languages(first, second) and (
+        similarity >= threshold
+        or len(country_codes(first.sentence.text) & country_codes(second.sentence.text)) >= SHARED_COUNTRIES
+    ):
         # Actor names are read per script (Latin names, katakana runs...), so reports in two
-        # languages rarely share one; the same day and a close meaning are the evidence.
+        # languages rarely share one; the same day and a close meaning, or the same countries, are the evidence.
         return True
     if first.article.article_id == second.article.article_id and "report" in (first.dated_by, second.dated_by):
         # Within one report, an undated sentence is usually a different development of the same
@@ -210,6 +257,20 @@ def _same_event(first: EventMention, second: EventMention, similarity: float, th
         return False
     return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
 
+
+
+def incidence_of(sets, count: int):
+    """A sparse 0/1 matrix: row i has a 1 in the column of each item of sets[i]."""
+    import numpy as np
+    from scipy import sparse
+
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            columns.append(vocabulary.setdefault(item, len(vocabulary)))
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(count, max(len(vocabulary), 1)))
 
 
 class _PairRules:
@@ -242,6 +303,7 @@ class _PairRules:
         self.day_or_report = np.array([m.dated_by == "report" or m.precision == "day" for m in mentions], dtype=bool)
         self.language = np.array([code(("language", mention_language(m))) for m in mentions], dtype=np.int64)
         self.one_day_phrase = np.array([m.dated_by == "phrase" and m.first_day == m.last_day for m in mentions], dtype=bool)
+        self.countries = incidence_of([country_codes(m.sentence.text) for m in mentions], len(mentions))
 
         def incidence(sets) -> "sparse.csr_matrix":
             vocabulary: dict[str, int] = {}
@@ -281,15 +343,30 @@ class _PairRules:
         same_statement = np.zeros(len(firsts), dtype=bool)
         where = np.flatnonzero(statement_pair)
         same_statement[where] = self._share(self.speakers, firsts[where], seconds[where])
-        similar = possible & ~same_statement & ~(same_article & either_report) & (similarity >= self.threshold)
-        across_languages = (
-            similar & (self.language[firsts] != self.language[seconds])
+        open_pair = possible & ~same_statement & ~(same_article & either_report)
+        similar = open_pair & (similarity >= self.threshold)
+        same_day_two_languages = (
+            open_pair & (self.language[firsts] != self.language[seconds])
             & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
         )
+        countries = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(same_day_two_languages & ~similar)
+        if len(where):
+            shared_counts = np.asarray(self.countries[firsts[where]].multiply(self.countries[seconds[where]]).sum(axis=1)).ravel()
+            countries[where] = shared_counts >= SHARED_COUNTRIES
+        across_languages = same_day_two_languages & (similar | countries)
         shared = np.zeros(len(firsts), dtype=bool)
         where = np.flatnonzero(similar & ~across_languages)
         shared[where] = self._share(self.topics, firsts[where], seconds[where])
         return same_statement | shared | across_languages
+
+    def same_day_two_languages(self, rows, columns):
+        """Block mask (rows x columns): single-day phrase-dated mentions of one day in two languages."""
+        return (
+            (self.language[rows][:, None] != self.language[columns][None, :])
+            & self.one_day_phrase[rows][:, None] & self.one_day_phrase[columns][None, :]
+            & (self.starts[rows][:, None] == self.starts[columns][None, :])
+        )
 
 
 
@@ -465,6 +542,8 @@ def candidate_pairs(
                 found.append(_block_pairs(pieces, neighbours))
                 pieces = []
             similar = forward_overlap & ~same_article & (similarity >= rules.threshold)
+            # Same-day pairs in two languages may be one event below the similarity (shared countries).
+            similar |= forward_overlap & ~same_article & rules.same_day_two_languages(rows, columns)
             if shortlist is not None:
                 similar = _most_similar_per_row(similar, similarity, shortlist)
             r, c = np.nonzero(similar | (forward_overlap & same_article))
