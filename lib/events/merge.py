@@ -4,6 +4,7 @@ complete-linkage clustering that stays bounded in memory as the corpus grows."""
 from __future__ import annotations
 
 import functools
+import logging
 import re
 
 from lib.core.models import Article
@@ -191,9 +192,12 @@ _LANGUAGES_NAMED = ("en", "ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
 @functools.lru_cache(maxsize=1)
 def _country_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     """{lower-case name: ISO code}, and the regexes that find the names in spaced and unspaced scripts."""
-    from babel import Locale
-
     names: dict[str, str] = {}
+    try:
+        from babel import Locale  # installed with trafilatura (courlan); CLDR territory names
+    except ImportError:
+        logging.getLogger(__name__).warning("babel is not installed: events in two languages merge on meaning alone")
+        return names, re.compile(r"(?!)"), re.compile(r"(?!)")
     for language in _LANGUAGES_NAMED:
         for code, name in Locale.parse(language).territories.items():
             if len(code) != 2 or not code.isalpha():
