@@ -164,3 +164,21 @@ def test_each_figure_of_a_sentence_gets_its_own_kind(sentence, value, counted):
 def test_tolls_of_any_disaster_are_typed_in_every_language(sentence, language, value, counted):
     figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
     assert figure.counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, qualifier, counted",
+    [
+        ("数千人の兵士が派遣された。", "ja", 1000, "thousands", "troops sent"),
+        ("수천 명이 대피했다.", "ko", 1000, "thousands", "people displaced"),
+        ("ผู้เสียชีวิต ๑๗ ราย", "th", 17, None, "people killed"),
+    ],
+)
+def test_vague_magnitudes_and_thai_digits_are_read(sentence, language, value, qualifier, counted):
+    (figure,) = extract_quantities(sentence, language)
+    assert (figure.value, figure.qualifier, figure.counted) == (value, qualifier, counted)
+    assert figure.is_vague == (qualifier is not None)
+
+
+def test_several_days_is_not_a_figure():
+    assert extract_quantities("数日後に発表した。", "ja") == []

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 # Full-width digits and signs -> ASCII, one character for one (offsets stay valid).
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％～－：　", "0123456789,.%~-: ")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％～－：　๐๑๒๓๔๕๖๗๘๙", "0123456789,.%~-: 0123456789")  # also Thai digits
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
@@ -187,6 +187,12 @@ def _first_match(patterns, text: str, anchored_end: bool):
     return None
 
 
+_CJK_VAGUE = {"十": ("dozens", 12), "십": ("dozens", 12), "百": ("hundreds", 100), "백": ("hundreds", 100),
+              "千": ("thousands", 1_000), "천": ("thousands", 1_000), "万": ("tens of thousands", 10_000),
+              "萬": ("tens of thousands", 10_000), "만": ("tens of thousands", 10_000)}
+_CJK_VAGUE_RE = re.compile(r"(?:数|數|几|幾|수)(?P<scale>[十百千万萬십백천만])")
+
+
 def _cjk_figures(sentence: str) -> list[Figure]:
     text = sentence.translate(_FULL_WIDTH)
     found: list[Figure] = []
@@ -268,7 +274,16 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             qualifier = _first_match(_CJK_BEFORE, text[max(0, start - 8):start], anchored_end=True)
         end_offset = max(end, counter_end if unit else end)
         found.append(Figure(low, high, unit, qualifier, sentence[start:end_offset], start, end_offset, noun))
-    return found
+    # Vague magnitudes: "数千人" / "수천 명" / "几千人" (several thousand), kept like English "thousands of".
+    for match in _CJK_VAGUE_RE.finditer(text):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        qualifier, magnitude = _CJK_VAGUE[match.group("scale")]
+        counter = next((unit for regex, unit in _COUNTER_RE if regex.match(text[match.end():].lstrip())), None)
+        if counter is None or _TIME_RE.match(text[match.end():].lstrip()):
+            continue
+        found.append(Figure(float(magnitude), None, counter, qualifier, sentence[match.start():match.end()], match.start(), match.end(), None))
+    return sorted(found, key=lambda figure: figure.start)
 
 
 _EU_NUMBER = r"\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
