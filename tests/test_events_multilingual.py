@@ -210,3 +210,17 @@ def test_one_day_told_in_two_languages_naming_the_same_countries_is_one_event():
     assert (japanese.start, english.start) == ("2024-06-19", "2024-06-19")
     assert _same_event(japanese, english, similarity=0.1)
     assert not _same_event(japanese, other_day, similarity=0.1)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [("Найперше таке постачання дослідники датують 7 березня.", "uk"), ("Russia sent the first shipment on March 7.", "en")],
+)
+def test_a_past_day_without_a_year_is_the_last_one_before_the_page(text, language):
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    published = PublishedDate("2024-11-22", "day", True, "test", "2024-11-22", "2024-11-22")
+    sentence = Sentence(0, 0, len(text), text, language)
+    article = Article("id", "a.txt", "Shipments", "o", published, language, text, (), (sentence,), "sha", "text", "utf-8")
+    assert [(m.start, m.end) for m in find_event_mentions(article)] == [("2024-03-07", "2024-03-07")]

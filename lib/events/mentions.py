@@ -407,7 +407,9 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             if _is_date_line(text, resolved):
                 continue  # "Publié le 29 mars 2025 à 10h15": the page's date line left in the body, not an event
             if latest is not None and resolved.start > latest:
-                continue  # after its own page and not worded as a plan: a misreading, never an event
+                resolved = _year_before(resolved, latest)  # "7 березня" in a November report: last March
+                if resolved is None:
+                    continue  # after its own page and not worded as a plan: a misreading, never an event
             if english:
                 mention = _mention_from_date(article, sentence, resolved, speaker)
             else:
@@ -485,6 +487,21 @@ def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
     first, last = interval
     clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
     return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
+
+
+def _year_before(resolved: ResolvedDate, latest: str) -> ResolvedDate | None:
+    """A day and month without a year, in a clause not about the future, read one year earlier when
+    the nearest occurrence fell after the page; None for any other date after the page."""
+    from dataclasses import replace as replace_record
+
+    if resolved.kind not in ("md", "dm") or resolved.future or resolved.start != resolved.end:
+        return None
+    day = parse_iso(resolved.start)
+    try:
+        earlier = day.replace(year=day.year - 1).isoformat()
+    except ValueError:  # 29 February
+        return None
+    return replace_record(resolved, start=earlier, end=earlier) if earlier <= latest else None
 
 
 def _is_date_line(text: str, resolved: ResolvedDate) -> bool:
