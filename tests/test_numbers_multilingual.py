@@ -182,3 +182,16 @@ def test_vague_magnitudes_and_thai_digits_are_read(sentence, language, value, qu
 
 def test_several_days_is_not_a_figure():
     assert extract_quantities("数日後に発表した。", "ja") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, counted",
+    [
+        ("The storm swept the coast, killing at least 2,000 people.", 2000, "people killed"),
+        ("Floods have killed 45 people and left 12 others missing.", 12, "people missing"),
+        ("More than 1,700 people perished in the disaster.", 1700, "people killed"),
+    ],
+)
+def test_killing_perishing_and_the_others_are_typed(sentence, value, counted):
+    figure = next(q for q in extract_quantities(sentence, "en") if q.value == value)
+    assert figure.counted == counted

@@ -36,13 +36,13 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
      r"losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
      r"死傷|사상|伤亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
     ("killed",
-     r"killed|dead\b|deaths?\b|died|fatalit|lives\b|death toll|toll\b|bodies|bilan\b|Todeszahl|Opferzahl|Todesopfer|"
+     r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies|bilan\b|Todeszahl|Opferzahl|Todesopfer|"
      r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв|"
      r"getötet|tot(?:e|en)?\b|ums Leben|gestorben|Todesopfer|starben|"
      r"tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
      r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|희생|시신|목숨을 잃|遇难|罹难|丧生|遇難|丧命|死|เสียชีวิต|ตาย|ศพ"),
     ("wounded",
-     r"wounded|injured|injur|hurt|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
+     r"wounded|wounding|injured|injur|hurt|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
      r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|受伤|受傷|伤|บาดเจ็บ"),
     ("missing",
      r"missing|unaccounted|пропал|пропавш|безвест|зникл|безвісти|vermisst|Vermisste|disparue?s?\b",
@@ -87,7 +87,7 @@ _SUBJECT_CUES: list[tuple[str, str, str, str]] = [
     ("people", "people",
      r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
      r"survivors|victims|employees|staff|rescuers|migrants|refugees|tourists|students|women|men\b|"
-     r"nationals|citizens|foreigners|expatriates|members|volunteers|"
+     r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|"
      r"людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн|Menschen|Personen|Einwohner|Zivilisten|"
      r"personnes|habitants|civils|gens",
      r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน"),
