@@ -47,6 +47,7 @@ eval:
 	$(PY) -m eval.eval_coverage_search --ci
 	$(PY) -m eval.eval_coverage_search --model multilingual-e5-small --ci
 	$(PY) -m eval.eval_events --ci
+	$(PY) -m eval.eval_coverage_views --ci
 	$(PY) -m eval.eval_claims --ci
 
 bench: install
