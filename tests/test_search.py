@@ -390,3 +390,25 @@ def test_english_paraphrase_does_not_claim_semantic_matches_in_japanese(multilin
     passages = search(index, "labourers for an unmanned aircraft plant", embedder, k=10)
     assert all(p.hit.language == "en" or p.hit.matched_by == "keyword" for p in passages)
     assert all(p.similarity is None for p in passages if p.hit.language not in ("en", "und"))
+
+
+@pytest.mark.parametrize("model,found", [("multilingual-e5-small", True), ("all-MiniLM-L6-v2", False)])
+def test_only_a_multilingual_model_finds_the_answer_in_another_language(tmp_path, model, found):
+    """An English question whose answer is only on a Japanese page (coverage-dev russia-dprk q04).
+
+    BM25 cannot see the Japanese page and the English-only model cannot read it;
+    with multilingual-e5-small it is among the first three of six pages of the story.
+    """
+    from lib.text.embed import get_embedder
+
+    data = tmp_path / "d" / "articles"
+    data.mkdir(parents=True)
+    story = REPO_ROOT.parent / "shared" / "benchmarks" / "coverage-dev" / "russia-dprk"
+    for name in ("a01.txt", "a02.txt", "a06.txt", "a11.txt", "a15.txt", "a16.txt"):
+        shutil.copy(story / name, data / name)
+    corpus = load_corpus(load_settings(tmp_path / "d"))
+    embedder = get_embedder(model)
+    index = build_search_index(corpus, embedder)
+    matches = search_by_article(index, "What did the Japanese government say about the Putin–Kim treaty?", embedder, k=5)
+    ranked = [match.source_file for match in matches]
+    assert ("a02.txt" in ranked[:3]) is found, ranked
