@@ -79,10 +79,10 @@ def topics_signature(path: str | Path | None = None) -> str:
 
 
 def _code_signature() -> str:
-    """The claim code itself: editing the parsers or this module invalidates cached assignments."""
+    """The claim code itself: editing lib/claims or the language tools it reads with invalidates cached assignments."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for path in [*sorted(here.glob("*.py")), here.parent / "text" / "numbers.py", here.parent / "text" / "attribution.py"]:
+    for path in [*sorted(here.glob("*.py")), *sorted((here.parent / "text").glob("*.py"))]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
