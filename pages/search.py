@@ -16,27 +16,30 @@ from lib.ui.search import (
     load_search_index,
     query_box,
     read_url_into_controls,
+    render_glance,
     render_articles,
     render_passages,
     run_search,
+    show_all_passages,
     show_no_results,
     summary_line,
     write_controls_to_url,
 )
 
 st.title("Search")
-st.caption(
-    "Ask in your own words. You get the sentences that answer it, each with the sentence before and after, "
-    "the article, outlet and publication date it came from, and a link to read the whole article."
-)
 
 corpus = get_corpus()
 require_articles(corpus, "to search them")
+render_glance(corpus)  # the story at a glance, above the box
 
 facets = SearchFacets(corpus)  # the controls need no model: they appear at once
 for problem in read_url_into_controls(facets):  # a shared link with values this collection lacks
     st.warning(problem)
 query = (query_box() or "").strip()
+st.caption(
+    "Ask in your own words: you get the sentences that answer it, each with its neighbours, "
+    "the outlet and date it came from, and a link to the whole article."
+)
 filters, view, k = filter_controls(facets)
 write_controls_to_url()
 
@@ -48,7 +51,7 @@ if not query:
 index = load_search_index(corpus)
 
 try:
-    results = run_search(index, query, filters, view, k)
+    results = run_search(index, query, filters, view, k, every=show_all_passages())
 except StoryLensError as error:
     st.error(str(error))
     st.stop()

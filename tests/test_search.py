@@ -23,6 +23,7 @@ from lib.search.hybrid import (
     no_results_message,
     search,
     search_by_article,
+    group_by_article,
 )
 from lib.search.keyword import surface_tokens
 from lib.text.language import detect_language
@@ -108,9 +109,12 @@ def test_every_hit_is_a_sentence_of_its_article_with_its_neighbours_as_context(c
         sentence = article.sentences[passage.hit.sentence_index]
         assert sentence.text == passage.hit.sentence
         assert article.body[sentence.start : sentence.end] == passage.hit.sentence
-        assert passage.before == (article.sentences[sentence.index - 1].text if sentence.index else "")
+        previous = article.sentences[sentence.index - 1].text if sentence.index else ""
         following = article.sentences[sentence.index + 1].text if sentence.index + 1 < len(article.sentences) else ""
-        assert passage.after == following
+        # A neighbour is left out only when it is already shown elsewhere in the results.
+        elsewhere = {t for other in passages if other is not passage for t in (other.before, other.hit.sentence, other.after)}
+        assert passage.before == previous or (passage.before == "" and previous in elsewhere)
+        assert passage.after == following or (passage.after == "" and following in elsewhere)
         assert passage.hit.sentence in passage.hit.context
         assert passage.hit.title == article.title and passage.hit.outlet == article.outlet
         assert passage.hit.published == article.published
@@ -137,8 +141,10 @@ def test_outlet_filter_applies_before_top_k(index, embedder):
     target = next(a.outlet for a in index.articles if a.source_file.startswith("004_"))
     unfiltered = search(index, query, embedder, k=3)
     assert any(p.hit.outlet != target for p in unfiltered), "pick a query whose overall top 3 is mixed"
-    filtered = search(index, query, embedder, k=3, filters=SearchFilters(outlets=(target,)))
+    filtered = search(index, query, embedder, k=3, filters=SearchFilters(outlets=(target,)), per_article=None)
     assert len(filtered) == 3, "a filtered search fills k from inside the filter"
+    # The outlet has one article here: by default it places two passages, no more.
+    assert len(search(index, query, embedder, k=3, filters=SearchFilters(outlets=(target,)))) == 2
     assert {p.hit.outlet for p in filtered} == {target}
 
 
@@ -196,16 +202,53 @@ def test_results_grouped_by_article_rank_articles_by_their_best_passage(index, e
     assert len({m.source_file for m in matches}) == len(matches) >= 2
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
     for match in matches:
-        # Every bundled article has more than three sentences about troops: each keeps
-        # exactly `passages_per_article` (3) distinct passages, best first.
-        assert len(match.passages) == 3
-        assert len({p.hit.sentence_index for p in match.passages}) == 3
+        # Every bundled article has more than two sentences about troops: each keeps
+        # exactly `passages_per_article` (2) distinct passages, best first.
+        assert len(match.passages) == 2
+        assert len({p.hit.sentence_index for p in match.passages}) == 2
         assert [p.hit.score for p in match.passages] == sorted((p.hit.score for p in match.passages), reverse=True)
         assert match.score == match.passages[0].hit.score
         assert all(p.hit.source_file == match.source_file for p in match.passages)
     kyodo = next(m for m in matches if m.source_file == "003_acf3f096cf1d3bac.txt")
     assert any("12,000" in p.hit.sentence for p in kyodo.passages)
     assert len(search_by_article(index, "troops", embedder, k=2)) == 2
+
+
+def _shown_sentences(passages):
+    return [" ".join(t.split()).lower() for p in passages for t in (p.before, p.hit.sentence, p.after) if t]
+
+
+@pytest.mark.parametrize("query", ["how many soldiers did Pyongyang send?", "troops", "treaty"])
+def test_top_results_show_no_sentence_twice_and_at_most_two_per_article(index, embedder, query):
+    # issue 17: seven of ten passages came from one article, with overlapping context.
+    passages = search(index, query, embedder, k=10)
+    assert len(passages) >= 5
+    shown = _shown_sentences(passages)
+    assert len(shown) == len(set(shown)), "a sentence is shown twice in the top 10"
+    per_article = {}
+    for passage in passages:
+        per_article[passage.hit.source_file] = per_article.get(passage.hit.source_file, 0) + 1
+    assert max(per_article.values()) <= 2
+    assert [p.hit.score for p in passages] == sorted((p.hit.score for p in passages), reverse=True)
+    for passage in passages:
+        assert passage.hit.context == " ".join(t for t in (passage.before, passage.hit.sentence, passage.after) if t)
+
+
+def test_asking_for_every_passage_lifts_the_cap_but_still_shows_no_sentence_twice(index, embedder):
+    capped = search(index, "troops", embedder, k=20)
+    every = search(index, "troops", embedder, k=20, per_article=None)
+    count = lambda ps: max(sum(1 for p in ps if p.hit.source_file == f) for f in {p.hit.source_file for p in ps})
+    assert count(capped) <= 2 < count(every)
+    shown = _shown_sentences(every)
+    assert len(shown) == len(set(shown))
+
+
+def test_articles_view_names_the_same_articles_as_the_passages_view(index, embedder):
+    passages = search(index, "how many soldiers did Pyongyang send?", embedder, k=10)
+    matches = group_by_article(index, passages)
+    assert [m.source_file for m in matches] == list(dict.fromkeys(p.hit.source_file for p in passages))
+    assert sum(len(m.passages) for m in matches) == len(passages)
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
 
 
 # -- bad input -------------------------------------------------------------------------------

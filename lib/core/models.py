@@ -98,6 +98,20 @@ class PublishedDate:
             return format_interval_label(self.earliest, self.latest)
         return format_date_label(self.date, self.precision, self.stated)
 
+    def plain_label(self) -> str:
+        """The date as a reader says it: "20 Jun 2024", "Jun 2024", "about Jun 2025",
+        "between Jul 2024 and Jun 2025", "date unknown" (no precision codes)."""
+        if not self.date or self.precision == "unknown":
+            return "date unknown"
+        if not self.stated and self.earliest and self.latest and self.earliest != self.latest:
+            text = format_interval_label(self.earliest, self.latest).removesuffix(" (inferred)")
+            first, _, last = text.partition(" – ")
+            return f"between {first} and {last}" if last else f"about {first}"
+        text = format_date_label(self.date, self.precision, True).rsplit(" (", 1)[0]
+        if self.precision == "week":
+            text = f"week of {text}"
+        return text if self.stated else f"about {text}"
+
 
 @dataclass(frozen=True)
 class RemovedBlock:

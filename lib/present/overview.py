@@ -1,10 +1,13 @@
-"""A plain-words summary of a collection (for the sidebar and the CLI)."""
+"""A plain-words summary of a collection: the sidebar's counts and the landing
+page's "story at a glance" (built from the collection's own articles)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from lib.core.models import Article
+from lib.present.words import date_words, language_list, outlet_name
 
 
 @dataclass(frozen=True)
@@ -17,28 +20,105 @@ class CorpusSummary:
     description: str
 
 
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+# An inferred date spanning more than this many days is "loose": it would stretch a
+# date span (an article placed somewhere in "Aug 2025 - Feb 2026"), so it is counted apart.
+LOOSE_DAYS = 62
+
+
+def is_loose(article: Article) -> bool:
+    published = article.published
+    if not published.date or published.precision == "unknown":
+        return False
+    if published.earliest and published.latest:
+        return (date.fromisoformat(published.latest) - date.fromisoformat(published.earliest)).days > LOOSE_DAYS
+    return published.precision == "year"
+
+
+def _span(articles: list[Article]) -> tuple[Article | None, Article | None]:
+    dated = [a for a in articles if a.published.date and a.published.precision != "unknown" and not is_loose(a)]
+    if not dated:
+        return None, None
+    first = min(dated, key=lambda a: (a.published.earliest or a.published.date, a.source_file))
+    last = max(dated, key=lambda a: (a.published.latest or a.published.date, a.source_file))
+    return first, last
+
+
 def corpus_summary(articles: list[Article]) -> CorpusSummary:
-    """Counts, outlets and the publication-date range, saying how many dates are inferred."""
+    """Counts, outlets and the publication-date range in plain words ("about" when inferred)."""
     outlets = tuple(sorted({article.outlet for article in articles}))
     languages = tuple(sorted({article.language for article in articles}))
-    dated = [a for a in articles if a.published.date]
-    if dated:
-        first = min(dated, key=lambda a: a.published.earliest or a.published.date)
-        last = max(dated, key=lambda a: a.published.latest or a.published.date)
-        date_range = f"{first.published.label()} to {last.published.label()}"
-        undated = len(articles) - len(dated)
-        inferred = sum(1 for a in dated if not a.published.stated)
-        notes = [f"{inferred} inferred"] if inferred else []
+    first, last = _span(articles)
+    if first is not None:
+        start, end = date_words(first.published), date_words(last.published)
+        date_range = start if start == end else f"{start} to {end}"
+        notes = []
+        loose = sum(1 for a in articles if is_loose(a))
+        if loose:
+            notes.append(f"{loose} more dated only loosely")
+        undated = sum(1 for a in articles if not a.published.date or a.published.precision == "unknown")
         if undated:
-            notes.append(f"{undated} unknown")
+            notes.append(f"{undated} with no date")
         if notes:
             date_range += f" ({', '.join(notes)})"
     else:
         date_range = "no dates known"
-    description = (
-        f"{len(articles)} articles from {len(outlets)} outlets"
-        f" in {', '.join(languages) or 'no language yet'}."
-        if articles
-        else "No articles yet: add some on the Articles page."
-    )
+    if articles:
+        in_languages = language_list(languages)
+        description = f"{_plural(len(articles), 'article')} from {_plural(len(outlets), 'outlet')}" + (
+            f", in {in_languages}." if in_languages else "."
+        )
+    else:
+        description = "No articles yet: add some on the Articles page."
     return CorpusSummary(len(articles), len(outlets), outlets, languages, date_range, description)
+
+
+@dataclass(frozen=True)
+class GlanceItem:
+    """One linked fact of the overview: `text` is shown, `page` + `params` is where it leads."""
+
+    text: str
+    page: str
+    params: dict = field(default_factory=dict)
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Glance:
+    sentence: str  # one or two plain sentences about what the collection covers
+    items: tuple[GlanceItem, ...]
+
+
+def story_at_a_glance(articles: list[Article], max_outlets: int = 3) -> Glance:
+    """What the collection covers, from its own content: how many reports, from whom,
+    in which languages, over which dates, and the latest report; each fact links to its page."""
+    if not articles:
+        return Glance("No articles yet: add a few reports on one story to begin.", (
+            GlanceItem("Add articles", "pages/articles.py", {}, "Paste text, upload files or add a web address."),
+        ))
+    summary = corpus_summary(articles)
+    names = sorted({outlet_name(a.outlet) for a in articles})
+    shown = ", ".join(names[:max_outlets]) + (f" and {len(names) - max_outlets} more" if len(names) > max_outlets else "")
+    if len(names) == 2:
+        shown = " and ".join(names)
+    in_languages = language_list(summary.languages)
+    first, last = _span(articles)
+    sentence = f"{_plural(len(articles), 'report')} from {shown}" + (f", in {in_languages}" if in_languages else "")
+    items = [GlanceItem(f"{_plural(len(articles), 'article')} from {_plural(len(names), 'outlet')}", "pages/articles.py", {},
+                        "Every article in this collection, with its outlet and date.")]
+    if first is not None:
+        sentence += f", published {summary.date_range}"
+        params = {"from": first.published.earliest, "to": last.published.latest} if first.published.earliest and last.published.latest else {}
+        span = date_words(first.published) if first is last else f"{date_words(first.published)} to {date_words(last.published)}"
+        items.append(GlanceItem(f"Timeline: {span}", "pages/timeline.py", params,
+                                "What happened when, across every report."))
+    sentence += "."
+    if last is not None:
+        sentence += f" Latest: “{last.title}” ({outlet_name(last.outlet)}, {date_words(last.published)})."
+        items.append(GlanceItem(f"Latest: {last.title}", "pages/articles.py", {"article": last.source_file},
+                                "Read the most recent report."))
+    items.append(GlanceItem("Compare the figures", "pages/compare.py", {}, "Where the reports agree and disagree on numbers."))
+    return Glance(sentence, tuple(items))

@@ -16,7 +16,7 @@ importing this module (e.g. by the CLI) is cheap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -38,6 +38,9 @@ MIN_SIMILARITY = 0.25
 CANDIDATES_PER_HIT = 10
 MIN_CANDIDATES = 50
 MAX_K = 200
+# Passages one article may place in the results unless the caller asks for more:
+# without a cap one long article filled seven of ten results (issue 17).
+PASSAGES_PER_ARTICLE = 2
 
 
 
@@ -434,24 +437,75 @@ def _passage(index: SearchIndex, candidate: _Candidate) -> Passage:
     return Passage(hit, before, after, candidate.similarity, candidate.keyword_score)
 
 
-def _distinct(index: SearchIndex, candidates: list[_Candidate]):
-    """Candidates minus repeats of the same sentence text within one article (pasted pages repeat lines)."""
-    seen: set[tuple[int, str]] = set()
-    for candidate in candidates:
-        article_position = int(index.row_article[candidate.row])
-        article = index.articles[article_position]
-        sentence_index = int(index.row_sentence[candidate.row])
-        text = next((s.text for s in article.sentences if s.index == sentence_index), "")
-        key = (article_position, " ".join(text.split()).lower())
-        if key in seen:
+def _same_text(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _select(index: SearchIndex, ranked: list[_Candidate], k: int, per_article: int | None) -> list[Passage]:
+    """Up to k passages, best first, so that nothing on screen repeats.
+
+    * at most `per_article` passages from one article (None: no cap);
+    * a sentence already shown as a hit (wire copies and pasted pages repeat
+      lines) is not a new hit;
+    * a sentence shown only as the context of a better hit stays a hit of its
+      own (it is ranked) and leaves that context, so it is shown once;
+    * context already shown above is left out of a lower hit's context.
+    Scores stay in rank order because candidates arrive best first.
+    """
+    hits_shown: set[str] = set()
+    context_of: dict[str, tuple[int, str]] = {}  # text -> (position in passages, "before" | "after")
+    per: dict[int, int] = {}
+    passages: list[Passage] = []
+    for candidate in ranked:
+        position = int(index.row_article[candidate.row])
+        if per_article is not None and per.get(position, 0) >= per_article:
             continue
-        seen.add(key)
-        yield candidate
+        passage = _passage(index, candidate)
+        key = _same_text(passage.hit.sentence)
+        if key in hits_shown:
+            continue
+        if key in context_of:
+            earlier, side = context_of.pop(key)
+            passages[earlier] = _with_context(passages[earlier], **{side: ""})
+        shown = hits_shown | set(context_of)
+        passage = _with_context(
+            passage,
+            before=passage.before if _same_text(passage.before) not in shown else "",
+            after=passage.after if _same_text(passage.after) not in shown else "",
+        )
+        hits_shown.add(key)
+        for side in ("before", "after"):
+            text = getattr(passage, side)
+            if text:
+                context_of[_same_text(text)] = (len(passages), side)
+        per[position] = per.get(position, 0) + 1
+        passages.append(passage)
+        if len(passages) == k:
+            break
+    return passages
 
 
-def search(index: SearchIndex, query: str, embedder, k: int = 10, filters: SearchFilters | None = None) -> list[Passage]:
+def _with_context(passage: Passage, before: str | None = None, after: str | None = None) -> Passage:
+    before = passage.before if before is None else before
+    after = passage.after if after is None else after
+    if (before, after) == (passage.before, passage.after):
+        return passage
+    context = " ".join(part for part in (before, passage.hit.sentence, after) if part)
+    return replace(passage, before=before, after=after, hit=replace(passage.hit, context=context))
+
+
+def search(
+    index: SearchIndex,
+    query: str,
+    embedder,
+    k: int = 10,
+    filters: SearchFilters | None = None,
+    per_article: int | None = PASSAGES_PER_ARTICLE,
+) -> list[Passage]:
     """The k best passages for `query` inside `filters`, best first.
 
+    At most `per_article` passages come from one article (None: as many as
+    match) and no sentence is shown twice (see `_select`).
     Raises StoryLensError for an empty query, a bad k, or an outlet/language
     the collection does not have. Returns [] when nothing matches.
     """
@@ -460,13 +514,35 @@ def search(index: SearchIndex, query: str, embedder, k: int = 10, filters: Searc
     filters = filters or SearchFilters()
     index.check_filters(filters)
     depth = max(MIN_CANDIDATES, CANDIDATES_PER_HIT * k)
-    ranked = _rank_rows(index, query, embedder, depth, filters)
-    passages = []
-    for candidate in _distinct(index, ranked):
-        passages.append(_passage(index, candidate))
-        if len(passages) == k:
-            break
-    return passages
+    return _select(index, _rank_rows(index, query, embedder, depth, filters), k, per_article)
+
+
+def group_by_article(index: SearchIndex, passages: list[Passage]) -> list[ArticleMatch]:
+    """The same passages grouped by article, articles in the order of their best passage.
+
+    The Articles view is built from the Passages view's results, so both views
+    name the same articles and count the same passages.
+    """
+    grouped: dict[str, list[Passage]] = {}
+    for passage in passages:
+        grouped.setdefault(passage.hit.article_id, []).append(passage)
+    language = {article.article_id: article.language for article in index.articles}
+    matches = []
+    for group in grouped.values():
+        hit = group[0].hit
+        matches.append(
+            ArticleMatch(
+                article_id=hit.article_id,
+                source_file=hit.source_file,
+                title=hit.title,
+                outlet=hit.outlet,
+                published=hit.published,
+                language=language.get(hit.article_id, hit.language),
+                score=hit.score,
+                passages=tuple(group),
+            )
+        )
+    return matches
 
 
 def search_by_article(
@@ -475,40 +551,21 @@ def search_by_article(
     embedder,
     k: int = 10,
     filters: SearchFilters | None = None,
-    passages_per_article: int = 3,
+    passages_per_article: int = PASSAGES_PER_ARTICLE,
 ) -> list[ArticleMatch]:
     """The searchable list of articles: the k articles whose best passage ranks highest.
 
-    Each article keeps up to `passages_per_article` of its matching passages, best first.
+    Each article keeps up to `passages_per_article` of its matching passages, best
+    first, with the same no-repeat rule as `search`.
     """
     query = validate_query(query)
     k = validate_k(k)
     filters = filters or SearchFilters()
     index.check_filters(filters)
     depth = max(MIN_CANDIDATES, CANDIDATES_PER_HIT * k * passages_per_article)
-    grouped: dict[int, list[Passage]] = {}
-    for candidate in _distinct(index, _rank_rows(index, query, embedder, depth, filters)):
-        position = int(index.row_article[candidate.row])
-        bucket = grouped.setdefault(position, [])
-        if len(bucket) < passages_per_article:
-            bucket.append(_passage(index, candidate))
-    matches = []
-    for position, passages in grouped.items():
-        article = index.articles[position]
-        matches.append(
-            ArticleMatch(
-                article_id=article.article_id,
-                source_file=article.source_file,
-                title=article.title,
-                outlet=article.outlet,
-                published=article.published,
-                language=article.language,
-                score=passages[0].hit.score,
-                passages=tuple(passages),
-            )
-        )
-    matches.sort(key=lambda match: (-match.score, match.source_file))
-    return matches[:k]
+    ranked = _rank_rows(index, query, embedder, depth, filters)
+    passages = _select(index, ranked, len(ranked) or 1, passages_per_article)
+    return group_by_article(index, passages)[:k]
 
 
 def no_results_message(query: str, filters: SearchFilters, index: SearchIndex) -> str:

@@ -13,17 +13,20 @@ from datetime import date, timedelta
 import streamlit as st
 
 from lib.present.markdown import escape_markdown
+from lib.present.overview import story_at_a_glance
 from lib.present.tables import csv_bytes, passages_table
+from lib.present.words import date_words, language_name, outlet_name
 from lib.search.hybrid import (
     ArticleMatch,
     Passage,
     SearchFilters,
+    group_by_article,
     SearchIndex,
     build_search_index,
     no_results_message,
     published_interval,
+    PASSAGES_PER_ARTICLE,
     search,
-    search_by_article,
 )
 from lib.ui.loaders import get_embedder, load_view
 from lib.ui.url_state import (
@@ -43,10 +46,6 @@ EXAMPLE_QUESTIONS = (
 )
 VIEWS = ("Passages", "Articles")
 RESULT_COUNTS = (5, 10, 20, 50)
-LANGUAGE_NAMES = {
-    "en": "English", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ru": "Russian",
-    "uk": "Ukrainian", "fr": "French", "de": "German", "es": "Spanish", "und": "Undetermined",
-}
 # How far either side of an article's date the Timeline link opens.
 TIMELINE_MARGIN_DAYS = 30
 
@@ -56,10 +55,11 @@ OLDEST_DATE = date(1900, 1, 1)
 NEWEST_DATE = date(2100, 12, 31)
 
 # URL parameters of this page and the session-state keys of their controls.
-URL_PARAMS = ("q", "outlet", "from", "to", "lang", "view", "k", "undated")
+URL_PARAMS = ("q", "outlet", "from", "to", "lang", "view", "k", "undated", "every")
 KEYS = {name: f"search_{name}" for name in URL_PARAMS}
 FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
 DEFAULT_K = 10
+PER_ARTICLE = PASSAGES_PER_ARTICLE
 
 
 
@@ -133,6 +133,7 @@ def read_url_into_controls(index: SearchIndex | SearchFacets) -> list[str]:
         count = str(DEFAULT_K)
     state[KEYS["k"]] = int(count)
     state[KEYS["undated"]] = url_flag("undated")
+    state[KEYS["every"]] = url_flag("every")
     state[_LAST_URL] = url
     return problems
 
@@ -149,9 +150,22 @@ def write_controls_to_url() -> None:
         "view": state.get(KEYS["view"]) if state.get(KEYS["view"]) != VIEWS[0] else None,
         "k": str(state[KEYS["k"]]) if state.get(KEYS["k"]) and int(state[KEYS["k"]]) != DEFAULT_K else None,
         "undated": bool(state.get(KEYS["undated"])),
+        "every": bool(state.get(KEYS["every"])),
     }
     write_url(wanted)
     state[_LAST_URL] = _url_params()
+
+
+def render_glance(corpus) -> None:
+    """The story at a glance: one or two sentences from the collection's own articles,
+    then one link per fact. Kept short so the search box stays in the first screen."""
+    glance = story_at_a_glance(corpus.articles)
+    st.markdown(escape_markdown(glance.sentence))
+    columns = st.columns(len(glance.items))
+    for column, item in zip(columns, glance.items):
+        with column:
+            st.page_link(item.page, label=item.text, query_params={k: v for k, v in item.params.items() if v} or None,
+                         help=item.help)
 
 
 def query_box() -> str:
@@ -175,6 +189,7 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
             "Outlets",
             index.outlets(),
             key=KEYS["outlet"],
+            format_func=outlet_name,
             placeholder="All outlets",
             help="Only search articles from these publishers. Leave empty to search every outlet.",
         )
@@ -182,7 +197,7 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
             "Languages",
             index.languages(),
             key=KEYS["lang"],
-            format_func=lambda code: LANGUAGE_NAMES.get(code, code),
+            format_func=language_name,
             placeholder="All languages",
             help="Only search sentences written in these languages.",
         )
@@ -194,7 +209,7 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
             key=KEYS["from"],
             format="YYYY-MM-DD",
             help=f"Only articles published on or after this day. Articles in this collection run from "
-            f"{earliest or 'unknown'} to {latest or 'unknown'}. An article dated only to a month or year "
+            f"{_day(earliest)} to {_day(latest)}. An article dated only to a month or year "
             "counts if that month or year overlaps your range.",
         )
         date_to = columns[1].date_input(
@@ -213,6 +228,12 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
             "unless you tick this, because we cannot tell whether they fall inside it.",
         )
         columns[2].button("Clear filters", on_click=clear_filters, help="Remove every filter and search everything.")
+        columns[2].checkbox(
+            f"More than {PER_ARTICLE} passages from one article",
+            key=KEYS["every"],
+            help=f"By default one article gives at most {PER_ARTICLE} passages, so the results show several "
+            "sources. Tick this to see every matching passage of an article.",
+        )
     view_columns = st.columns([2, 1])
     view = view_columns[0].segmented_control(
         "Show results as",
@@ -247,12 +268,21 @@ def example_buttons() -> None:
 
 
 # -- running ------------------------------------------------------------------------
-def run_search(index: SearchIndex, query: str, filters: SearchFilters, view: str, k: int):
-    """Passages or article matches; StoryLensError carries a message for st.error."""
+def run_search(index: SearchIndex, query: str, filters: SearchFilters, view: str, k: int, every: bool = False):
+    """Passages or article matches; StoryLensError carries a message for st.error.
+
+    The Articles view groups the Passages view's results, so both name the same
+    articles (issue 17: the two views disagreed, 4 articles vs 5).
+    """
     embedder = get_embedder()
+    passages = search(index, query, embedder, k=k, filters=filters, per_article=None if every else PER_ARTICLE)
     if view == "Articles":
-        return search_by_article(index, query, embedder, k=k, filters=filters)
-    return search(index, query, embedder, k=k, filters=filters)
+        return group_by_article(index, passages)
+    return passages
+
+
+def show_all_passages() -> bool:
+    return bool(st.session_state.get(KEYS["every"]))
 
 
 def show_no_results(query: str, filters: SearchFilters, index: SearchIndex) -> None:
@@ -286,10 +316,14 @@ def _timeline_range(published) -> tuple[str, str] | None:
     return start.isoformat(), end.isoformat()
 
 
+def _day(value) -> str:
+    return f"{value.day} {value.strftime('%b %Y')}" if value else "unknown"
+
+
 def source_line(passage: Passage) -> str:
-    """Title, outlet and date (with precision; 'inferred' when not stated), escaped."""
+    """Title, outlet and date in plain words ("about Jun 2025" when inferred), escaped."""
     hit = passage.hit
-    parts = [f"**{escape_markdown(hit.title)}**", escape_markdown(hit.outlet), escape_markdown(hit.published.label())]
+    parts = [f"**{escape_markdown(hit.title)}**", escape_markdown(outlet_name(hit.outlet)), escape_markdown(date_words(hit.published))]
     return " · ".join(parts)
 
 
@@ -298,7 +332,7 @@ def match_note(passage: Passage) -> str:
     if hit.matched_by == "keyword":
         note = "matched by keywords only"
         if hit.language not in ("en", "und"):
-            note += f" (the meaning model reads English; this sentence is {LANGUAGE_NAMES.get(hit.language, hit.language)})"
+            note += f" (the meaning model reads English; this sentence is in {language_name(hit.language)})"
     elif hit.matched_by == "semantic":
         note = "matched by meaning"
     else:
@@ -342,27 +376,33 @@ def passage_links(passage: Passage, key: str) -> None:
             st.caption("No publication date, so no timeline window.")
 
 
-def render_passage(passage: Passage, key: str, show_source: bool = True) -> None:
+def render_passage(passage: Passage, key: str, rank: int, show_source: bool = True) -> None:
+    """One result card. Results are shown best first and numbered by rank (the fused
+    score is not shown: the meaning similarity alone would read out of order)."""
     with st.container(border=True):
         if show_source:
-            st.markdown(source_line(passage))
+            st.markdown(f"{rank}\\. " + source_line(passage))
         st.markdown(passage_markdown(passage))
-        similarity = "" if passage.similarity is None else f" · similarity {passage.similarity:.2f}"
-        st.caption(f"{match_note(passage)}{similarity} · sentence {passage.hit.sentence_index + 1} of {escape_markdown(passage.hit.source_file)}")
+        st.caption(f"Result {rank} · {match_note(passage)}")
         passage_links(passage, key)
 
 
 def render_passages(passages: list[Passage]) -> None:
-    for rank, passage in enumerate(passages):
-        render_passage(passage, key=f"p{rank}")
+    for rank, passage in enumerate(passages, start=1):
+        render_passage(passage, key=f"p{rank}", rank=rank)
 
 
 def render_articles(matches: list[ArticleMatch]) -> None:
+    ordered = sorted((p for m in matches for p in m.passages), key=lambda p: -p.hit.score)
+    ranks = {id(p): r for r, p in enumerate(ordered, start=1)}
     for rank, match in enumerate(matches):
-        label = f"{rank + 1}. {match.title} — {match.outlet} — {match.published.label()} ({_count(len(match.passages), 'passage')})"
+        label = (
+            f"{rank + 1}. {match.title} — {outlet_name(match.outlet)} — {date_words(match.published)} "
+            f"({_count(len(match.passages), 'passage')})"
+        )
         with st.expander(escape_markdown(label), expanded=rank == 0):
             for position, passage in enumerate(match.passages):
-                render_passage(passage, key=f"a{rank}-{position}", show_source=False)
+                render_passage(passage, key=f"a{rank}-{position}", rank=ranks[id(passage)], show_source=False)
 
 
 # -- export -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ def render_sidebar() -> None:
         st.caption(summary.description)
         columns = st.columns(2)
         columns[0].metric("Articles", summary.article_count, help="Articles stored in this collection.")
-        columns[1].metric("Outlets", summary.outlet_count, help="Distinct publishers (site, and wire service when credited).")
+        columns[1].metric("Outlets", summary.outlet_count, help="Distinct publishers: the site, and the news agency (wire service) when the story credits one.")
         st.caption(f"Published: {summary.date_range}")
         st.page_link("pages/articles.py", label="Add or inspect articles", icon=":material/add_circle:")
 

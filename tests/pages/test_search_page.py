@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from urllib.parse import parse_qs
 
 import pandas as pd
@@ -27,9 +28,14 @@ def markdown_texts(app) -> list[str]:
     return [element.value for element in app.markdown]
 
 
+def summary_text(app) -> str:
+    """The "N passages from M articles match ..." line."""
+    return next(text for text in markdown_texts(app) if " match “" in text)
+
+
 def source_lines(app) -> list[str]:
     """The title · outlet · date line of every passage card."""
-    return [text for text in markdown_texts(app) if text.startswith("**") and " · " in text]
+    return [text for text in markdown_texts(app) if "**" in text.split(" · ")[0] and " · " in text]
 
 
 def page_links(app) -> list[tuple[str, dict]]:
@@ -51,12 +57,15 @@ def test_a_query_returns_passages_with_their_source_title_outlet_and_date(app):
     at = open_search(app, q="how many soldiers did Pyongyang send?")
     lines = source_lines(at)
     assert len(lines) == 10
-    assert any("Japanese Chief Cabinet Secretary Hayashi" in line and "26 Oct 2024 \\(day\\)" in line for line in lines)
+    assert any("Japanese Chief Cabinet Secretary Hayashi" in line and "26 Oct 2024" in line for line in lines)
+    # plain words: no precision codes, no "(site not named)", numbered by rank
+    assert not any("\\(day\\)" in line or "site not named" in line for line in lines)
+    assert [line.split("\\.")[0] for line in lines] == [str(n) for n in range(1, 11)]
     highlighted = [text for text in markdown_texts(at) if ":orange-background[" in text]
     assert any("12,000" in text for text in highlighted)
-    assert any(caption.value.startswith("matched by") for caption in at.caption)
+    assert any(caption.value.startswith("Result 1 · matched by") for caption in at.caption)
     # every card links to the full article with the hit highlighted
-    corpus_links = [params for page, params in page_links(at) if page.endswith("articles") and params]
+    corpus_links = [params for page, params in page_links(at) if page.endswith("articles") and "sentence" in params]
     assert len(corpus_links) == 10
     assert all(set(params) == {"article", "sentence"} for params in corpus_links)
     assert ["003_acf3f096cf1d3bac.txt"] in [params["article"] for params in corpus_links]
@@ -70,7 +79,7 @@ def test_the_outlet_filter_changes_the_results(app):
     assert any(KYODO not in line for line in before)
     at.multiselect(key="search_outlet").set_value([KYODO]).run()
     after = source_lines(at)
-    assert after and all("Kyodo \\(site not named\\)" in line for line in after)
+    assert after and all(" · Kyodo · " in line for line in after)
     assert after != before
 
 
@@ -86,7 +95,7 @@ def test_query_params_reproduce_the_view(app):
     labels = [expander.label for expander in at.expander if expander.label != "Filters"]
     assert len(labels) == 2  # one per article, grouped view
     assert all("Business Standard" in label or "Kyodo" in label for label in labels)
-    summary = markdown_texts(at)[0]
+    summary = summary_text(at)
     assert "2 selected outlets" in summary and "published 2024\\-10\\-01 to 2024\\-12\\-31" in summary
 
 
@@ -131,7 +140,8 @@ def test_results_export_as_csv_with_their_sources(app, app_env):
 def test_every_control_explains_itself(app):
     at = open_search(app, q="drone")
     widgets = [at.text_input(key="search_q"), at.multiselect(key="search_outlet"), at.multiselect(key="search_lang"),
-               at.date_input(key="search_from"), at.date_input(key="search_to"), at.checkbox(key="search_undated"), at.selectbox(key="search_k")]
+               at.date_input(key="search_from"), at.date_input(key="search_to"), at.checkbox(key="search_undated"), at.selectbox(key="search_k"),
+               at.checkbox(key="search_every")]
     assert all(widget.help for widget in widgets)
     assert all(button.help for button in at.button)
 
@@ -155,3 +165,53 @@ def test_changing_the_controls_writes_the_url(app):
     assert sorted(outlets if isinstance(outlets, list) else [outlets]) == sorted([KYODO, BUSINESS_STANDARD])
     assert at.query_params["view"] in ("Articles", ["Articles"])
     assert "from" not in at.query_params, "defaults stay out of the URL"
+
+
+def test_top_ten_repeat_no_sentence_and_name_no_file(app, app_env):
+    """issue 17: seven of ten passages came from one article and sentences repeated;
+    file names showed in every card."""
+    at = open_search(app, q="how many soldiers did Pyongyang send?")
+    shown = " ".join(markdown_texts(at) + [caption.value for caption in at.caption])
+    assert ".txt" not in shown and "sentence 3 of" not in shown
+    cards = [text for text in markdown_texts(at) if ":orange-background[" in text]
+    assert len(cards) == 10
+    sentences = []
+    for card in cards:
+        # each card is "before **:orange-background[hit]** after", escaped; split on sentence ends
+        plain = re.sub(r"\*\*:orange-background\[(.*?)\]\*\*", r"\1", card).replace("\\", "")
+        sentences += [part.strip() for part in re.split(r"(?<=[.!?])\s+", plain) if len(part.strip()) > 20]
+    assert len(sentences) == len(set(sentences)), [s for s in sentences if sentences.count(s) > 1]
+
+
+def test_both_views_count_the_same_articles(app):
+    at = open_search(app, q="how many soldiers did Pyongyang send?")
+    passages_summary = summary_text(at)
+    at.segmented_control(key="search_view").set_value("Articles").run()
+    articles_summary = summary_text(at)
+    count = lambda text: re.search(r"(\d+) article", text).group(1)
+    assert count(passages_summary) == count(articles_summary)
+    labels = [expander.label for expander in at.expander if expander.label != "Filters"]
+    assert len(labels) == int(count(passages_summary))
+
+
+def test_asking_for_more_passages_per_article_is_kept_in_the_link(app):
+    at = open_search(app, q="troops", outlet=[KYODO], every="1")
+    assert at.checkbox(key="search_every").value is True
+    assert len(source_lines(at)) > 2
+    at.checkbox(key="search_every").uncheck().run()
+    assert len(source_lines(at)) == 2
+    assert "every" not in at.query_params
+
+
+def test_the_landing_page_says_what_the_collection_covers_above_the_box(app):
+    """issue 17: the story at a glance, built from the collection itself, each fact linked."""
+    at = open_search(app)
+    glance = markdown_texts(at)[0].replace("\\", "")
+    assert glance.startswith("5 reports from ") and "English" in glance
+    assert "20 Jun 2024 to 16 Nov 2024" in glance and "Latest:" in glance
+    assert "(day)" not in glance and "site not named" not in glance and ".txt" not in glance
+    links = page_links(at)
+    assert any(page.endswith("timeline") and params == {"from": ["2024-06-20"], "to": ["2024-11-16"]} for page, params in links)
+    assert any(page.endswith("articles") and params.get("article") == ["004_8ccb0b7b50ae83bd.txt"] for page, params in links)
+    sidebar = " ".join(caption.value for caption in at.sidebar.caption)
+    assert "in English" in sidebar and " in en." not in sidebar and "(day)" not in sidebar

@@ -1,0 +1,50 @@
+"""Plain words for what the pages show: outlet names as a reader says them,
+language names instead of ISO codes, dates without precision codes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lib.core.models import PublishedDate
+
+# lib/ingest/outlet.py labels a wire story whose carrying site is unknown
+# "Kyodo (site not named)"; a reader says "Kyodo". Filters keep the stored name.
+_UNNAMED_SITE = " (site not named)"
+
+
+def outlet_name(outlet: str) -> str:
+    """ "Kyodo (site not named)" -> "Kyodo"; other names unchanged."""
+    return outlet.removesuffix(_UNNAMED_SITE) if outlet else "Unknown outlet"
+
+
+@lru_cache(maxsize=None)
+def language_name(code: str) -> str:
+    """ "uk" -> "Ukrainian" (names from CLDR via babel); "und" or "" -> "undetermined language"."""
+    if not code or code == "und":
+        return "undetermined language"
+    try:
+        from babel import Locale
+
+        return Locale("en").languages.get(code.split("-")[0], code)
+    except Exception:  # babel missing or an odd code: the code is still better than nothing
+        return code
+
+
+def language_list(codes) -> str:
+    """ "English and Japanese", "English, Japanese and Korean"."""
+    names = [language_name(code) for code in codes if code and code != "und"]
+    if not names:
+        return ""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def date_words(published: PublishedDate) -> str:
+    """ "20 Jun 2024", "about Jun 2025", "date unknown" (see PublishedDate.plain_label)."""
+    return published.plain_label()
+
+
+def date_note(published: PublishedDate) -> str:
+    """Why a date reads "about": for a tooltip."""
+    if published.stated or not published.date:
+        return ""
+    return f"The page prints no publication date; inferred ({published.clue})." if published.clue else "The page prints no publication date; this one is inferred."
