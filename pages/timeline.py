@@ -9,6 +9,7 @@ import streamlit as st
 from lib.core.errors import StoryLensError
 from lib.present.palette import outlet_colors
 from lib.present.timeline_chart import timeline_figure
+from lib.present.words import outlet_name
 from lib.ui.loaders import get_corpus, require_articles
 from lib.ui.timeline import (
     event_choice_label,
@@ -16,6 +17,7 @@ from lib.ui.timeline import (
     newly_clicked_event,
     read_view,
     render_event_sources,
+    render_loose_lane,
     render_table,
     visible_events,
     write_view,
@@ -25,7 +27,8 @@ st.title("Timeline")
 st.caption(
     "Events the articles report — a treaty signed, troops moved, a visit, an attack, a statement — "
     "placed on the day they happened, not the day they were reported. A dot is an event known to the day; "
-    "a bar is an event the sources only date to a week, a month or a year (hover to see the words that date it). "
+    "a bar is an event the sources only date to a week or a month (hover to see the words that date it); "
+    "events dated only to a span of months are listed under the chart. "
     "An event several outlets report appears once, with all of them."
 )
 
@@ -46,7 +49,8 @@ for problem in view.problems:
 
 # -- filters (their state lives in the URL, so a link reproduces the view) --------------
 left, middle, right, toggle_column = st.columns([3, 1.3, 1.3, 1.6])
-outlets = left.multiselect("Outlets", known_outlets, default=list(view.outlets), placeholder="All outlets")
+outlets = left.multiselect("Outlets", known_outlets, default=list(view.outlets), placeholder="All outlets",
+                           format_func=outlet_name)
 date_from = middle.date_input("From", value=view.date_from, format="YYYY-MM-DD")
 date_to = right.date_input("To", value=view.date_to, format="YYYY-MM-DD")
 show_context = toggle_column.toggle(
@@ -78,6 +82,7 @@ colors = outlet_colors(known_outlets)
 figure = timeline_figure(shown, story_start, show_context, selected_id, colors)
 selection = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode="points", key="timeline_chart")
 selected_id = newly_clicked_event(selection, ids) or selected_id
+render_loose_lane(shown)
 
 # -- the chosen event, its sources side by side ------------------------------------------------
 chosen_id = st.selectbox(

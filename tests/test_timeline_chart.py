@@ -8,7 +8,9 @@ from lib.present.tables import events_table
 from lib.present.timeline_chart import (
     axis_range,
     event_date_label,
+    event_date_words,
     hover_text,
+    is_loose,
     timeline_figure,
 )
 
@@ -63,7 +65,8 @@ def test_hover_text_shows_the_escaped_quote_outlet_and_report_date():
     text = hover_text(event)
     assert "<script>" not in text
     assert "&lt;script&gt;" in text and "&amp; left." in text
-    assert "Wire A" in text and "16 Nov 2024 (day)" in text and "1 source" in text
+    assert "Wire A" in text and "reported 16 Nov 2024" in text and "1 source" in text
+    assert "(day)" not in text and "&quot;" not in text and '"x"' in text  # plotly shows &quot; raw
     figure = timeline_figure([event])
     assert figure.data[0].hovertext == text
 
@@ -110,8 +113,13 @@ def test_the_real_timeline_figure_has_every_story_event(corpus):
     events = build_events(corpus, embedder_for(corpus.settings))
     figure = timeline_figure(events, corpus.settings.story_start)
     shown = {trace.customdata[0] for trace in figure.data}
-    assert shown == {event.event_id for event in events if not event.is_context}
+    story = [event for event in events if not event.is_context]
+    assert shown == {event.event_id for event in story if not is_loose(event)}
     assert figure.layout.xaxis.range[0] >= "2024-06-01"
+    # the bundled AFP article is dated only "Aug 2025 - Feb 2026": its events are listed apart,
+    # and the axis ends with the 2024 reporting instead of stretching to 2026
+    assert any(is_loose(event) for event in story)
+    assert figure.layout.xaxis.range[1] < "2025-01-01"
 
 
 @pytest.mark.parametrize(
@@ -127,3 +135,41 @@ def test_the_real_timeline_figure_has_every_story_event(corpus):
 )
 def test_report_dates_show_an_inferred_interval_not_a_confident_year(published, label):
     assert published.label() == label
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, words",
+    [
+        ("2024-06-19", "2024-06-19", "day", "19 Jun 2024"),
+        ("2024-11-04", "2024-11-10", "week", "week of 4–10 Nov 2024"),
+        ("2024-06-01", "2024-06-30", "month", "Jun 2024"),
+        ("2025-08-01", "2026-02-27", "year", "between Aug 2025 and Feb 2026"),
+        ("2026-01-01", "2026-12-31", "year", "sometime in 2026"),
+    ],
+)
+def test_dates_shown_to_readers_carry_no_precision_codes(start, end, precision, words):
+    assert event_date_words(make_event("x", start, end, precision)) == words
+
+
+def test_a_loosely_dated_event_does_not_stretch_the_axis(mixed_events):
+    """issue 17: one article dated "Aug 2025 - Feb 2026" squeezed every 2024 event into a third of the width."""
+    loose = make_event("loose", "2025-08-01", "2026-02-27", "year")
+    assert is_loose(loose) and not any(is_loose(event) for event in mixed_events)
+    figure = timeline_figure(mixed_events + [loose])
+    assert "loose" not in traces_by_event(figure)
+    assert figure.layout.xaxis.range == timeline_figure(mixed_events).layout.xaxis.range
+    assert figure.layout.xaxis.range[1] < "2025-01-01"
+
+
+def test_date_axis_never_shows_hours_or_milliseconds(mixed_events):
+    xaxis = timeline_figure(mixed_events).layout.xaxis
+    formats = [stop.value for stop in xaxis.tickformatstops] + [xaxis.hoverformat]
+    assert formats and all("%H" not in f and "%L" not in f and "%f" not in f for f in formats)
+
+
+def test_row_labels_are_never_cut_mid_word():
+    event = make_event("x", "2024-06-19", "2024-06-19", "day",
+                       quote="the strategic partnership treaty signed Wednesday in Pyongyang by both leaders")
+    event = type(event)(**{**event.__dict__, "summary": event.sources[0].quote})
+    label = timeline_figure([event]).layout.yaxis.ticktext[0]
+    assert label.endswith("…") and event.summary.startswith(label[:-1]) and event.summary[len(label) - 1] == " "

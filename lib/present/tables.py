@@ -10,7 +10,8 @@ from lib.claims.status import figure_phrase
 from lib.claims.topics import Topic
 from lib.core.models import Article, Event
 from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
-from lib.present.timeline_chart import event_date_label, outlets_of
+from lib.present.timeline_chart import event_date_label, event_date_words, outlets_of
+from lib.present.words import outlet_name
 
 
 def articles_table(articles: list[Article]):
@@ -84,6 +85,7 @@ def events_table(events: Iterable[Event]):
         rows.append(
             {
                 "date": event_date_label(event),
+                "when": event_date_words(event),
                 "start": event.start,
                 "end": event.end,
                 "precision": event.precision,
@@ -91,6 +93,8 @@ def events_table(events: Iterable[Event]):
                 "sources": len(event.sources),
                 "outlets": "; ".join(outlets_of(event)),
                 "reported": "; ".join(source.published.label() for source in event.sources),
+                "reported_on": "; ".join(source.published.plain_label() for source in event.sources),
+                "outlet_names": "; ".join(dict.fromkeys(outlet_name(source.outlet) for source in event.sources)),
                 "quotes": " | ".join(source.quote for source in event.sources),
                 "source_files": "; ".join(f"{source.source_file}#{source.sentence_index}" for source in event.sources),
                 "clue": event.clue,
@@ -99,7 +103,7 @@ def events_table(events: Iterable[Event]):
             }
         )
     columns = ["date", "start", "end", "precision", "summary", "sources", "outlets", "reported", "quotes",
-               "source_files", "clue", "background", "event_id"]
+               "source_files", "clue", "background", "event_id", "when", "outlet_names", "reported_on"]
     return pd.DataFrame(rows, columns=columns)
 
 

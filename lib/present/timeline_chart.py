@@ -2,8 +2,10 @@
 
 Guarantees:
 * one row per event, earliest at the top; an event known to the day is a
-  marker, an event known only to a week/month/year is a bar spanning its whole
+  marker, an event known only to a week/month is a bar spanning its whole
   interval (visibly different), so an uncertain date is never drawn as a day;
+  an event known only loosely (an interval over ~2 months) is not drawn: the
+  page lists it in its own lane, so it never stretches the axis;
 * hover text shows the date with its precision and clue, the one-line
   summary, every source's exact sentence (HTML-escaped, wrapped), outlet and
   report date, and the number of sources;
@@ -24,6 +26,7 @@ from typing import Iterable
 from lib.core.models import Event
 from lib.core.settings import DEFAULT_STORY_START
 from lib.present.palette import outlet_colors
+from lib.present.words import outlet_name
 
 SPAN_WIDTH = 12  # px: thick enough to read as a bar, thin enough to stack
 DAY_MARKER = 13
@@ -56,6 +59,43 @@ def event_date_label(event: Event) -> str:
     return f"{text} ({event.precision})"
 
 
+def event_date_words(event: Event) -> str:
+    """The date as a reader says it (no precision codes): "19 Jun 2024", "week of 4–10 Nov 2024",
+    "Jun 2024", "2026", "sometime Aug 2025 – Feb 2026" for a date known only loosely."""
+    text = event_date_label(event).rsplit(" (", 1)[0]
+    if event.precision == "week":
+        return f"week of {text}"
+    if not is_loose(event):
+        return text
+    first, _, last = text.partition(" – ")
+    if last:
+        return f"between {first} and {last}"
+    return f"sometime in {text}"
+
+
+# An event dated only to an interval longer than this is "loose": drawn as a bar it
+# would stretch the axis and squeeze every precisely dated event (issue 17), so it
+# is listed in its own lane below the chart instead.
+LOOSE_DAYS = 62
+
+
+def is_loose(event: Event) -> bool:
+    return (date.fromisoformat(event.end) - date.fromisoformat(event.start)).days > LOOSE_DAYS
+
+
+def split_loose(events: Iterable[Event]) -> tuple[list[Event], list[Event]]:
+    """(events drawn on the date axis, events known only loosely)."""
+    drawn, loose = [], []
+    for event in events:
+        (loose if is_loose(event) else drawn).append(event)
+    return drawn, loose
+
+
+def _escape(text: str) -> str:
+    # quote=False: plotly shows "&quot;" literally in hover text; quotes are harmless there.
+    return html.escape(text, quote=False)
+
+
 def outlets_of(event: Event) -> list[str]:
     """The event's outlets, in source order, each once."""
     seen: list[str] = []
@@ -68,28 +108,30 @@ def outlets_of(event: Event) -> list[str]:
 def _wrap(text: str, width: int = 80) -> str:
     if len(text) > MAX_QUOTE_CHARS:
         text = text[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or ""
+    return "<br>".join(_escape(line) for line in textwrap.wrap(text, width)) or ""
 
 
 def hover_text(event: Event) -> str:
     """The hover box: date + clue, summary, then each source (quote, outlet, report date). All escaped."""
     lines = [
-        f"<b>{html.escape(event_date_label(event))}</b> — dated by: {html.escape(event.clue)}",
+        f"<b>{_escape(event_date_words(event))}</b> — dated by: {_escape(event.clue)}",
         f"<b>{_wrap(event.summary)}</b>",
         f"{len(event.sources)} source{'s' if len(event.sources) != 1 else ''}"
         + (" · background before the story window" if event.is_context else ""),
     ]
     for source in event.sources:
         lines.append(
-            f"“{_wrap(source.quote)}”<br><i>{html.escape(source.outlet)}, reported "
-            f"{html.escape(source.published.label())}</i>"
+            f"“{_wrap(source.quote)}”<br><i>{_escape(outlet_name(source.outlet))}, reported "
+            f"{_escape(source.published.plain_label())}</i>"
         )
     return "<br>".join(lines)
 
 
 def _row_label(event: Event, limit: int = 48) -> str:
-    summary = event.summary if len(event.summary) <= limit else event.summary[: limit - 1].rstrip() + "…"
-    return html.escape(summary)
+    summary = event.summary
+    if len(summary) > limit:  # cut at a word boundary, never mid-word
+        summary = summary[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+    return _escape(summary)
 
 
 def axis_range(events: list[Event], story_start: str, show_context: bool) -> tuple[str, str]:
@@ -120,6 +162,7 @@ def timeline_figure(
     import plotly.graph_objects as go  # lazily: plotly is slow to import
 
     events = [event for event in events if show_context or not event.is_context]
+    events, _ = split_loose(events)  # listed apart by the page, so they never stretch the axis
     events.sort(key=lambda event: (event.start, event.end, event.summary))
     colors = colors or outlet_colors({outlet for event in events for outlet in outlets_of(event)})
     figure = go.Figure()
@@ -175,7 +218,14 @@ def timeline_figure(
         hovermode="closest",
         hoverlabel=dict(align="left"),
         legend=dict(title="Reported by (first source)", orientation="h", y=1.02, yanchor="bottom", x=0),
-        xaxis=dict(type="date", range=[low, high], title=None, showgrid=True),
+        xaxis=dict(
+            type="date", range=[low, high], title=None, showgrid=True, hoverformat="%d %b %Y",
+            # no "23:59:59.999" or hours on a date axis, whatever the zoom
+            tickformatstops=[
+                dict(dtickrange=[None, 86400000 * 27], value="%d %b %Y"),
+                dict(dtickrange=[86400000 * 27, None], value="%b %Y"),
+            ],
+        ),
         yaxis=dict(
             tickmode="array",
             tickvals=list(range(len(events))),

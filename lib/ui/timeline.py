@@ -22,7 +22,8 @@ from lib.events.build import (
 )
 from lib.present.markdown import escape_markdown
 from lib.present.tables import csv_bytes, events_table
-from lib.present.timeline_chart import event_date_label, outlets_of
+from lib.present.timeline_chart import event_date_words, outlets_of, split_loose
+from lib.present.words import outlet_name
 from lib.ui.loaders import load_view
 from lib.ui.url_state import known_values, url_day, url_flag, url_value, write_url
 
@@ -108,7 +109,7 @@ def newly_clicked_event(selection, ids: list[str]) -> str | None:
 
 def event_choice_label(event: Event) -> str:
     count = len(event.sources)
-    return f"{event_date_label(event)} — {event.summary} ({count} source{'s' if count != 1 else ''})"
+    return f"{event_date_words(event)} — {event.summary} ({count} source{'s' if count != 1 else ''})"
 
 
 def render_event_sources(event: Event) -> None:
@@ -116,20 +117,20 @@ def render_event_sources(event: Event) -> None:
     st.subheader(event.summary)
     outlets = outlets_of(event)
     st.markdown(
-        f"**{escape_markdown(event_date_label(event))}** · dated by: {escape_markdown(event.clue)} · "
+        f"**{escape_markdown(event_date_words(event))}** · dated by: {escape_markdown(event.clue)} · "
         f"{len(event.sources)} source{'s' if len(event.sources) != 1 else ''} from "
-        f"{escape_markdown(', '.join(outlets))}"
+        f"{escape_markdown(', '.join(outlet_name(outlet) for outlet in outlets))}"
         + (" · background before the story window" if event.is_context else "")
     )
     columns = st.columns(min(len(event.sources), 3) or 1)
     for number, source in enumerate(event.sources):
         with columns[number % len(columns)]:
             with st.container(border=True):
-                st.markdown(f"**{escape_markdown(source.outlet)}**")
+                st.markdown(f"**{escape_markdown(outlet_name(source.outlet))}**")
                 published = source.published
                 st.caption(
-                    f"Reported {published.label()}"
-                    + ("" if published.stated else f" — {published.clue}")
+                    escape_markdown(f"Reported {published.plain_label()}"
+                                    + ("" if published.stated else f" (the page prints no date: {published.clue})"))
                 )
                 st.markdown("> " + escape_markdown(source.quote))
                 st.caption(escape_markdown(source.title))
@@ -151,13 +152,16 @@ def render_table(events: list[Event]) -> None:
     """The same events as a table, with CSV and JSON downloads."""
     frame = events_table(events)
     st.dataframe(
-        frame[["date", "summary", "sources", "outlets", "reported", "quotes", "clue"]],
+        frame[["when", "summary", "sources", "outlet_names", "reported_on", "quotes", "clue"]],
         hide_index=True,
         width="stretch",
         column_config={
-            "date": st.column_config.TextColumn("Date (precision)", width="small"),
+            "when": st.column_config.TextColumn("Date", width="small", help="How precisely the sources date it: "
+                                                "a day, a week, a month or a year."),
             "summary": st.column_config.TextColumn("What happened", width="medium"),
             "sources": st.column_config.NumberColumn("Sources", width="small"),
+            "outlet_names": st.column_config.TextColumn("Outlets"),
+            "reported_on": st.column_config.TextColumn("Reported"),
             "quotes": st.column_config.TextColumn("Exact source sentences", width="large"),
             "clue": st.column_config.TextColumn("Dated by"),
         },
@@ -172,3 +176,17 @@ def render_table(events: list[Event]) -> None:
         file_name="storylens-timeline.json",
         mime="application/json",
     )
+
+
+def render_loose_lane(events: list[Event]) -> list[Event]:
+    """Events known only loosely (over ~2 months), listed under the chart in their own
+    lane so they never stretch its date axis; returns them."""
+    _, loose = split_loose(events)
+    if loose:
+        st.markdown(
+            f"**Dated only loosely** ({len(loose)}): not drawn on the chart, whose axis they would stretch.",
+            help="The sources place these events only somewhere in a span of months or a year.",
+        )
+        for event in loose:
+            st.markdown(f"- {escape_markdown(event_date_words(event))}: {escape_markdown(event.summary)}")
+    return loose
