@@ -314,7 +314,7 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
     definitions = [(seed.topic_id, seed.label, seed.unit, True) for seed in seeds] + [
         (entry["id"], entry["label"], entry.get("unit"), False) for entry in payload.get("auto_topics", [])
     ]
-    members: dict[str, list[Claim]] = {}
+    members: dict[str, list[tuple[Article, SentenceFacts]]] = {}
     units = {topic_id: unit for topic_id, _label, unit, _seeded in definitions}
     for article_id, sentence_index, topic_id, _score in payload.get("assignments", []):
         article = articles.get(article_id)
@@ -323,11 +323,106 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
         fact = facts_of(article).get(sentence_index)
         if fact is None:
             continue
-        members.setdefault(topic_id, []).append(make_claim(article, fact, topic_id, units[topic_id]))
-    topics = [
-        build_topic(topic_id, label, unit, seeded, members[topic_id])
+        members.setdefault(topic_id, []).append((article, fact))
+    topics: list = [
+        topic
         for topic_id, label, unit, seeded in definitions
         if members.get(topic_id)
+        for topic in split_by_kind(topic_id, label, unit, seeded, members[topic_id])
     ]
     candidates = tuple((article_id, index) for article_id, index in payload.get("candidates", []))
+    topics += kind_topics(articles, candidates, facts_of, {topic.counted for topic in topics if topic.counted})
     return ClaimSet(tuple(topics), candidates, model_id)
+
+
+# Kinds of figure that name what is counted well enough to compare across a whole collection
+# ("people killed", "troops sent", "price"); "count", "percent", "money", "weight" ... may count anything.
+_KIND_ROW_SUBJECTS = ("troops", "people", "workers", "munitions", "equipment")
+
+
+def _kind_row_key(quantity) -> tuple[str, str] | None:
+    kind = quantity.counted or ""
+    if kind == "price" and quantity.unit:
+        return kind, quantity.unit  # prices compare only in one currency
+    if kind.split(" ")[0] in _KIND_ROW_SUBJECTS and quantity.unit:
+        return kind, quantity.unit
+    return None
+
+
+def kind_topics(articles: dict, candidates, facts_of, taken: set[str]) -> list:
+    """Topics discovered from the figures themselves, for any story: one row per kind of figure
+    (lib.text.counted: "people killed", "troops sent", "price" in one currency) that
+    OWN_ROW_SOURCES sources or more give, unless a row already compares that kind.
+
+    Whatever the language of the sentence: the kind is read by lib.text, not by similarity,
+    so a Japanese and an English death toll land in the same row. Labelled in plain words
+    from the kind ("Figures of people killed").
+    """
+    members: dict[tuple[str, str], list] = {}
+    for article_id, index in candidates:
+        article = articles.get(article_id)
+        fact = facts_of(article).get(index) if article is not None else None
+        if fact is None:
+            continue
+        keys = {key for key in map(_kind_row_key, fact.quantities) if key}
+        for key in keys:
+            members.setdefault(key, []).append((article, fact))
+    rows = []
+    for (kind, unit), group in sorted(members.items(), key=lambda item: (-len(item[1]), item[0])):
+        if kind in taken or len({article.source_file for article, _fact in group}) < OWN_ROW_SOURCES:
+            continue
+        topic_id = f"kind-{_slug(kind)}" + (f"-{_slug(unit)}" if kind == "price" else "")
+        label = f"Figures of {kind}" + (f" ({unit})" if kind == "price" else "")
+        claims = [make_claim(article, fact, topic_id, unit, kind) for article, fact in group]
+        claims = [claim for claim in claims if claim.counted == kind]
+        rows.append(build_topic(topic_id, label, unit, False, claims, kind))
+    return rows
+
+
+
+# A kind of figure other than a topic's main one gets a row of its own when this many sources give it;
+# with fewer, its sentences stay in the main row as statements (their figure is not compared there).
+OWN_ROW_SOURCES = 2
+
+
+def _slug(text: str) -> str:
+    return "-".join(part for part in "".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def split_by_kind(topic_id: str, label: str, unit: str | None, seeded: bool, members: list[tuple[Article, SentenceFacts]]) -> list:
+    """The rows of one topic: each compares one kind of figure only (lib.text.counted kinds).
+
+    The kind most sources give keeps the topic's id and label; every other kind
+    given by OWN_ROW_SOURCES sources or more gets a row "<label>: <kind>"
+    (id "<topic>--<kind>"). A sentence with figures of two kinds is in both
+    rows, each time with the figure of that row's kind; a sentence with no
+    figure of the main kind stays in the main row without a figure.
+    """
+    from dataclasses import replace
+
+    sources_of: dict[str, set[str]] = {}
+    for article, fact in members:
+        for quantity in fact.quantities:
+            if unit and quantity.unit == unit and quantity.counted:
+                sources_of.setdefault(quantity.counted, set()).add(article.source_file)
+    ranked = sorted(sources_of, key=lambda kind: (-len(sources_of[kind]), kind))
+    main = ranked[0] if ranked else None
+    own_rows = [kind for kind in ranked[1:] if len(sources_of[kind]) >= OWN_ROW_SOURCES]
+
+    def claims_of(kind: str | None, keep_plain: bool) -> list[Claim]:
+        claims = []
+        for article, fact in members:
+            has_kind = any(q.unit == unit and q.counted == kind for q in fact.quantities) if kind else False
+            if not has_kind and not keep_plain:
+                continue
+            claim = make_claim(article, fact, topic_id if keep_plain else f"{topic_id}--{_slug(kind)}", unit, kind)
+            if claim.value is not None and kind and claim.counted != kind:
+                # Another kind of figure (e.g. troops killed in a row on troops sent): not comparable here.
+                claim = replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None)
+            claims.append(claim)
+        return claims
+
+    rows = [build_topic(topic_id, label, unit, seeded, claims_of(main, True), main)]
+    for kind in own_rows:
+        rows.append(build_topic(f"{topic_id}--{_slug(kind)}", f"{label}: {kind}", unit, seeded, claims_of(kind, False), kind))
+    return rows

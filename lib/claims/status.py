@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 from lib.claims.figures import claim_quantity
 from lib.core.models import Claim, PublishedDate
@@ -82,22 +82,30 @@ def _headline(claims: list[Claim]) -> Claim:
 
 
 
-def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str, str]:
+def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str | None = None) -> tuple[str, str]:
     """(status, rule): how the sources' figures on one topic relate, as a plain sentence.
 
     - one source: "single-source"; no figures from several sources: "no figures";
     - every source's own estimate (its largest specific figure) consistent with
       every other once qualifiers are applied ("up to 12,000" fits "around
       12,000" and 10,000): "agree";
-    - the estimates differ, but each difference is a later report giving a
-      larger figure: "evolving";
-    - otherwise (same period, a later report lower, or dates unknown): "disagree".
+    - the estimates differ, and most differences are between reports more than
+      SAME_PERIOD_DAYS apart (a later report gives a new figure, larger or
+      smaller): "evolving" (differences within one period are named in the rule);
+    - otherwise (mostly reports of the same period that do not overlap): "disagree".
+
+    Undated reports (or dated only to more than PLACEABLE_DAYS) are listed but do not
+    decide once two placeable sources give a figure; with fewer dated sources a clash with an undated one is a "disagree".
+    Only figures of `counted` (a kind of lib.text.counted) are compared when given.
     """
     claims = list(claims)
     sources = ordered_sources(claims)
     if not claims:
         return "single-source", "No source says anything on this topic yet."
-    figures = [claim for claim in claims if claim.value is not None and (unit is None or claim.unit == unit)]
+    figures = [
+        claim for claim in claims
+        if claim.value is not None and (unit is None or claim.unit == unit) and (counted is None or claim.counted == counted)
+    ]
     by_source: dict[str, list[Claim]] = {}
     for claim in figures:
         by_source.setdefault(claim.source_file, []).append(claim)
@@ -137,6 +145,13 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str,
             f"{claim.outlet}: {figure_phrase(claim)}" for claim in smaller
         ) + ") are read as parts, earlier stages or vaguer wording, not as that source's own estimate."
     listing = "; ".join(f"{_who(claim)} says {figure_phrase(claim)}" for claim in headlines)
+    dated = [claim for claim in headlines if _placed(claim)]
+    if len(dated) >= 2 and len(dated) < len(headlines):
+        undated = [claim for claim in headlines if not _placed(claim)]
+        note += " Reports of unknown or vague date (" + "; ".join(
+            f"{claim.outlet}: {figure_phrase(claim)}" for claim in undated
+        ) + ") are shown but do not decide, since they cannot be placed in time."
+        headlines = dated
     clashes = _clashes(headlines)
     if not clashes:
         return (
@@ -144,12 +159,16 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str,
             f"The sources agree: {listing}. These figures are consistent once their qualifiers "
             f"('up to', 'around', 'more than'…) are taken into account.{note}",
         )
-    if all(kind == "evolving" for _first, _second, kind in clashes):
-        text = _reasons_text(clashes)
+    over_time = [clash for clash in clashes if clash[2] == "evolving"]
+    same_time = [clash for clash in clashes if clash[2] == "disagree"]
+    if len(over_time) > len(same_time):
+        text = _reasons_text(over_time)
+        if same_time:
+            note += f" Some reports of the same period also differ: {_reasons_text(same_time)}."
         return (
             "evolving",
-            f"The figure grew over time: {text}. A later report with a larger number is read as the count "
-            f"growing, not as a dispute.{note}",
+            f"The figure changed over time: {text}. A later report with a new number is read as the count "
+            f"being updated, not as a dispute.{note}",
         )
     text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"])
     return (
@@ -159,12 +178,22 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None) -> tuple[str,
 
 
 
+# A report dated only to a span longer than this (a year, a season) cannot be placed against the others.
+PLACEABLE_DAYS = 31
+
+
+def _placed(claim: Claim) -> bool:
+    """The report's date is known to within PLACEABLE_DAYS (so it can say "earlier" or "same period")."""
+    span = report_span(claim.reported_on)
+    return span is not None and (span[1] - span[0]).days <= PLACEABLE_DAYS
+
+
 def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
     """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
 
     `headlines` are in report-date order. The kind is "evolving" when both
-    reports are dated, more than SAME_PERIOD_DAYS apart, and the later one
-    gives the larger figure; otherwise "disagree". Pairs come in the order of
+    reports are dated and more than SAME_PERIOD_DAYS apart (the later one
+    gives a new figure, larger or smaller); otherwise "disagree". Pairs come in the order of
     a nested loop over `headlines`, but each row is compared with numpy, and
     when every interval shares one point (the usual "agree") no pair is
     compared at all: a topic with thousands of sources stays fast.
@@ -180,8 +209,6 @@ def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
     dated = np.array([span is not None for span in spans])
     first_day = np.array([span[0].toordinal() if span else 0 for span in spans])
     last_day = np.array([span[1].toordinal() if span else 0 for span in spans])
-    value = np.array([claim.value or 0 for claim in headlines], dtype=float)
-    top = np.array([claim.value_high or claim.value or 0 for claim in headlines], dtype=float)
     found = []
     for i in range(count - 1):
         later = np.arange(i + 1, count)
@@ -190,7 +217,7 @@ def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
             continue
         later = later[apart]
         # Headlines are sorted by report start, so row i is the earlier report of each pair.
-        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > SAME_PERIOD_DAYS) & (value[later] > top[i])
+        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > SAME_PERIOD_DAYS)
         found.extend((headlines[i], headlines[j], "evolving" if grew else "disagree") for j, grew in zip(later.tolist(), evolving.tolist()))
     return found
 
@@ -210,11 +237,6 @@ def _reasons_text(clashes: list[tuple[Claim, Claim, str]]) -> str:
         elif kind == "evolving":
             reasons.append(
                 f"{_who(first)} says {figure_phrase(first)}, and the later {_who(second)} says {figure_phrase(second)}"
-            )
-        elif (span_b[0] - span_a[1]).days > SAME_PERIOD_DAYS:
-            reasons.append(
-                f"the later {_who(second)} gives a smaller figure ({figure_phrase(second)}) than "
-                f"{_who(first)} ({figure_phrase(first)})"
             )
         else:
             reasons.append(
@@ -238,3 +260,46 @@ def ordered_sources(claims: Iterable[Claim]) -> tuple[str, ...]:
             key=lambda source: ((report_span(first_claim[source].reported_on) or (date.max, date.max))[0], source),
         )
     )
+
+
+
+def kind_words(counted: str | None) -> str:
+    """"figures of troops killed or wounded"; "figures" when the kind is unknown."""
+    return f"figures of {counted}" if counted and counted != "count" else "figures"
+
+
+def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str | None = None) -> str:
+    """One short sentence a reader can repeat; `rule` keeps the full reasoning.
+
+    "evolving" names the first and last dated figure with their dates; the
+    others say what was compared and how it came out.
+    """
+    what = kind_words(counted)
+    figures = [
+        claim for claim in claims
+        if claim.value is not None and (counted is None or claim.counted == counted)
+    ]
+    by_source: dict[str, list[Claim]] = {}
+    for claim in figures:
+        if _placed(claim):
+            by_source.setdefault(claim.source_file, []).append(claim)
+    # Each source's own estimate (as in topic_status), first and last in time.
+    dated = sorted((_headline(group) for group in by_source.values()), key=lambda claim: report_span(claim.reported_on)[0])
+    if status == "evolving" and len(dated) >= 2:
+        first, last = dated[0], dated[-1]
+        return (
+            f"The {what} changed over time, from {figure_phrase(first)} ({_who(first)}) "
+            f"to {figure_phrase(last)} ({_who(last)})."
+        )
+    if status == "disagree":
+        sources = len({claim.source_file for claim in figures})
+        return f"{sources} sources give {what} that do not overlap at the same time."
+    if status == "agree":
+        groups: dict[str, list[Claim]] = {}
+        for claim in figures:
+            groups.setdefault(claim.source_file, []).append(claim)
+        heads = [_headline(group) for group in groups.values()]
+        listed = ", ".join(f"{figure_phrase(claim)} ({claim.outlet})" for claim in heads[:4])
+        more = f" and {len(heads) - 4} more" if len(heads) > 4 else ""
+        return f"{len(heads)} sources agree on the {what}: {listed}{more}."
+    return rule.split(". ")[0].rstrip(".") + "."

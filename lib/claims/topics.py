@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from lib.claims.figures import is_own_reporting
-from lib.claims.status import figure_phrase, ordered_sources, report_span, topic_status
+from lib.claims.status import (
+    figure_phrase,
+    kind_words,
+    ordered_sources,
+    report_span,
+    topic_status,
+    topic_verdict,
+)
 from lib.core.errors import StoryLensError
 from lib.core.models import Claim
 
@@ -51,10 +58,21 @@ class Topic:
     rule: str
     claims: tuple[Claim, ...]
     sources: tuple[str, ...]
+    # The one kind of figure compared (lib.text.counted: "troops sent", "people killed", "price"...);
+    # None when the row has no figures or the figures carry no kind.
+    counted: str | None = None
+    # One short sentence a reader can repeat; `rule` holds the full reasoning.
+    verdict: str = ""
 
     @property
     def figures(self) -> tuple[Claim, ...]:
+        """The compared figures, in report-date order (claims are sorted that way)."""
         return tuple(claim for claim in self.claims if claim.value is not None)
+
+    @property
+    def compared(self) -> str:
+        """"figures of troops sent" (what this row compares, in words)."""
+        return kind_words(self.counted)
 
 
 
@@ -108,8 +126,11 @@ def load_topic_seeds(path: str | Path | None = None) -> tuple[float, list[TopicS
 
 
 
-def build_topic(topic_id: str, label: str, unit: str | None, seeded: bool, claims: Iterable[Claim]) -> Topic:
-    """A topic row with its status; claims ordered by report date, then position in the article."""
+def build_topic(
+    topic_id: str, label: str, unit: str | None, seeded: bool, claims: Iterable[Claim], counted: str | None = None
+) -> Topic:
+    """A topic row with its status and verdict; claims ordered by report date (unknown last), then
+    position in the article. With `counted`, only figures of that kind are compared."""
     claims = sorted(
         claims,
         key=lambda claim: (
@@ -118,8 +139,12 @@ def build_topic(topic_id: str, label: str, unit: str | None, seeded: bool, claim
             claim.sentence_index,
         ),
     )
-    status, rule = topic_status(claims, unit)
-    return Topic(topic_id, label, unit, seeded, status, rule, tuple(claims), ordered_sources(claims))
+    if counted is None:
+        kinds = {claim.counted for claim in claims if claim.value is not None and claim.counted}
+        counted = kinds.pop() if len(kinds) == 1 else None
+    status, rule = topic_status(claims, unit, counted)
+    verdict = topic_verdict(status, rule, claims, counted)
+    return Topic(topic_id, label, unit, seeded, status, rule, tuple(claims), ordered_sources(claims), counted, verdict)
 
 
 
@@ -139,10 +164,28 @@ def topic_to_json(topic: Topic, with_claims: bool = False) -> dict:
         "label": topic.label,
         "unit": topic.unit,
         "seeded": topic.seeded,
+        "counted": topic.counted,
+        "compared": topic.compared,
         "status": topic.status,
+        "verdict": topic.verdict,
         "rule": topic.rule,
         "sources": list(topic.sources),
         "claims": len(topic.claims),
+        # The compared figures in report-date order (unknown dates last).
+        "figures": [
+            {
+                "outlet": claim.outlet,
+                "reported_on": claim.reported_on.date,
+                "precision": claim.reported_on.precision,
+                "figure": figure_phrase(claim),
+                "value": claim.value,
+                "value_high": claim.value_high,
+                "counted": claim.counted,
+                "attributed_to": claim.attributed_to,
+                "quote": claim.quote,
+            }
+            for claim in topic.figures
+        ],
     }
     if with_claims:
         data["claims"] = [claim_to_json(claim) for claim in topic.claims]

@@ -39,7 +39,10 @@ def cmd_claims(args) -> int:
             print_json([topic_to_json(topic) for topic in topics])
         else:
             for topic in topics:
-                print(f"{topic.topic_id}\t{topic.status}\t{len(topic.claims)} claims\t{len(topic.sources)} sources\t{topic.label}")
+                print(
+                    f"{topic.topic_id}\t{topic.status}\t{topic.counted or '-'}\t{len(topic.claims)} claims\t"
+                    f"{len(topic.sources)} sources\t{topic.label}\t{topic.verdict}"
+                )
             if not topics:
                 print("No comparable claims found in this collection.")
         return 0
@@ -55,8 +58,9 @@ def cmd_claims(args) -> int:
 
 
 def _print_topic(topic: Topic) -> None:
-    print(f"== {topic.label} [{topic.status}]")
-    print(f"   {topic.rule}")
+    print(f"== {topic.label} [{topic.status}] (compared: {topic.compared})")
+    print(f"   {topic.verdict}")
+    print(f"   Why: {topic.rule}")
     for claim in topic.claims:
         figure = f" [{figure_phrase(claim)}]" if claim.value is not None else ""
         print(f" - {claim.outlet} ({claim.reported_on.label()}), {claim.attributed_to}{figure}: {claim.quote}")

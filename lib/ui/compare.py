@@ -23,7 +23,7 @@ STATUS_LABELS = {
     # Material icons: they render without an emoji font (headless browsers, some Linux desktops).
     "agree": ":material/check_circle: Sources agree",
     "disagree": ":material/error: Sources disagree",
-    "evolving": ":material/trending_up: The figure grew over time",
+    "evolving": ":material/trending_up: The figure changed over time",
     "single-source": ":material/looks_one: Only one source",
     "no figures": ":material/forum: No figures to compare",
     "no match": ":material/search_off: No source matches",
@@ -80,7 +80,11 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
     """One row: title, verdict with the rule that fired, figure chart, then one column per source."""
     with st.container(border=True):
         st.subheader(topic.label, anchor=False)
-        st.markdown(f"**{STATUS_LABELS.get(topic.status, topic.status)}** — {escape_markdown(topic.rule)}")
+        st.markdown(f"**{STATUS_LABELS.get(topic.status, topic.status)}** — {escape_markdown(topic.verdict or topic.rule)}")
+        if topic.counted:
+            st.caption(escape_markdown(f"This row compares {topic.compared} only; other kinds of figure are not compared here."))
+        with st.expander("Why this verdict"):
+            st.markdown(escape_markdown(topic.rule))
         figure = claims_figure(topic)
         if figure is not None:
             st.plotly_chart(figure, key=f"chart-{topic.topic_id}", config={"displayModeBar": False})
