@@ -551,3 +551,21 @@ def test_a_question_for_troops_sent_compares_figures_of_troops_sent(corpus, embe
     topic = question_topic(corpus, claimset, "How many North Korean troops were sent to Russia?", embedder)
     assert topic.compared == "figures of troops sent"
     assert topic.figures and all(claim.counted == "troops sent" for claim in topic.figures)
+
+
+def test_cli_topics_json_carries_kind_verdict_and_figures_in_time_order(bundled_data_dir, claimset, capsys):
+    assert main(["claims", "--topics", "--json", "--data", str(bundled_data_dir)]) == 0
+    rows = {row["topic"]: row for row in json.loads(capsys.readouterr().out)}
+    troops = rows[TROOPS]
+    assert troops["counted"] == "troops sent" and troops["compared"] == "figures of troops sent"
+    assert troops["status"] == "agree" and troops["verdict"].startswith("2 sources agree on the figures of troops sent")
+    days = [figure["reported_on"] for figure in troops["figures"]]
+    assert days == sorted(days) and {figure["counted"] for figure in troops["figures"]} == {"troops sent"}
+
+
+def test_cli_question_says_which_kind_it_compared(bundled_data_dir, claimset, capsys):
+    question = "How many North Korean troops were killed or wounded?"
+    assert main(["claims", "--data", str(bundled_data_dir), "--question", question]) == 0
+    out = capsys.readouterr().out
+    assert "(compared: figures of troops killed or wounded)" in out
+    assert "The articles give no figures of troops killed or wounded." in out
