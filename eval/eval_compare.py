@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
             results.append(score_story(story, args.bench, Path(folder), counted_gold, embedder))
     groups = [("tuned", [r for r in results if r["story"] in TUNED]), ("held-out", [r for r in results if r["story"] in HELD_OUT])]
     groups += [(f"  {r['story']}", [r]) for r in results]
+    for name, subset in list(groups[:2]):
+        for language in sorted({row["language"] for result in subset for row in result["rows"]}):
+            rows = [row for result in subset for row in result["rows"] if row["language"] == language]
+            groups.append((f"  {name} {language}", [{"rows": rows, "main": None}]))
     print(f"{'group':28} {'purity':>14} {'reach':>14} {'main evolving':>14}")
     figures = {}
     for name, subset in groups:
@@ -114,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         values = figures_of(subset)
         pure, reached, total, main_ok, stories = values["counts"]
-        print(f"{name:28} {values['purity']:6.2f} ({pure:2}/{reached:2}) {values['reach']:6.2f} ({reached:2}/{total:2}) "
-              f"{values['main']:6.2f} ({main_ok}/{stories})")
+        main_cell = f"{values['main']:6.2f} ({main_ok}/{stories})" if " " not in name.strip() else "-"
+        print(f"{name:28} {values['purity']:6.2f} ({pure:2}/{reached:2}) {values['reach']:6.2f} ({reached:2}/{total:2}) {main_cell:>14}")
         if name in ("tuned", "held-out"):
             suffix = "" if name == "tuned" else "_heldout"
             for key in ("purity", "reach", "main"):
