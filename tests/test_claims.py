@@ -569,3 +569,10 @@ def test_cli_question_says_which_kind_it_compared(bundled_data_dir, claimset, ca
     out = capsys.readouterr().out
     assert "(compared: figures of troops killed or wounded)" in out
     assert "The articles give no figures of troops killed or wounded." in out
+
+
+def test_a_row_without_figures_says_who_each_source_credits_and_does_not_judge(claimset):
+    topic = claimset.topic("japan-stance")
+    assert topic.status == "no figures"
+    assert "does not judge whether they agree" in topic.rule
+    assert "Business Standard (AP) cites Japan's Foreign Ministry" in topic.rule

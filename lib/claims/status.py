@@ -120,7 +120,7 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         return (
             "no figures",
             f"{len(sources)} sources discuss this without a number to compare, so StoryLens does not judge "
-            "whether they agree; read their statements side by side.",
+            f"whether they agree; read their statements side by side. Who says it, and how firmly: {_voices(claims)}.",
         )
     if len(by_source) == 1:
         source_claims = next(iter(by_source.values()))
@@ -303,3 +303,26 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
         more = f" and {len(heads) - 4} more" if len(heads) > 4 else ""
         return f"{len(heads)} sources agree on the {what}: {listed}{more}."
     return rule.split(". ")[0].rstrip(".") + "."
+
+
+def _voices(claims: list[Claim]) -> str:
+    """Who each source credits and how firmly, in report-date order: "Kyodo cites Japan's Foreign
+    Ministry; AFP says it in its own words, hedged (reportedly, believed...)"."""
+    by_source: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source_file, []).append(claim)
+    parts = []
+    for source in ordered_sources(claims):
+        group = by_source[source]
+        speakers = list(dict.fromkeys(claim.attributed_to for claim in group if claim.attributed_to != claim.outlet))
+        own = any(claim.attributed_to == claim.outlet for claim in group)
+        said = []
+        if speakers:
+            said.append("cites " + ", ".join(speakers[:3]) + (f" and {len(speakers) - 3} more" if len(speakers) > 3 else ""))
+        if own:
+            said.append("says it in its own words")
+        text = f"{group[0].outlet} " + " and ".join(said)
+        if any(claim.hedged for claim in group):
+            text += ", hedged (reportedly, believed, estimated...)"
+        parts.append(text)
+    return "; ".join(parts)

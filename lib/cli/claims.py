@@ -58,7 +58,8 @@ def cmd_claims(args) -> int:
 
 
 def _print_topic(topic: Topic) -> None:
-    print(f"== {topic.label} [{topic.status}] (compared: {topic.compared})")
+    compared = f" (compared: {topic.compared})" if topic.counted else " (no figures compared)"
+    print(f"== {topic.label} [{topic.status}]{compared}")
     print(f"   {topic.verdict}")
     print(f"   Why: {topic.rule}")
     for claim in topic.claims:
