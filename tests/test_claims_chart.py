@@ -73,3 +73,13 @@ def test_vague_amounts_are_listed_instead_of_plotted_at_an_invented_value():
     plotted, left_out = chart_points(_topic(thousands, _claim("a.txt", "Kyodo", 12000, DAY, qualifier="around")))
     assert [point.claim.outlet for point in plotted] == ["Kyodo"]
     assert left_out == [thousands]
+
+
+def test_an_outlet_keeps_the_collection_colour_on_every_row():
+    topic = _topic(_claim("a.txt", "Kyodo", 3000, MONTH), _claim("b.txt", "AP", 12000, DAY))
+    outlets = ["AP", "Kyodo"]
+    collection = outlet_colors([*outlets, "AAA first outlet of the collection"])
+    figure = claims_figure(topic, collection)
+    colours = {trace.name: trace.marker.color for trace in figure.data if trace.name in outlets}
+    assert colours and all(colours[name] == collection[name] for name in colours)
+    assert colours != {name: outlet_colors(outlets)[name] for name in colours}, "the collection's colours, not the row's"

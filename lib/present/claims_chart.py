@@ -76,8 +76,11 @@ def _hover(claim: Claim) -> str:
     return "<br>".join(parts)
 
 
-def claims_figure(topic: Topic) -> go.Figure | None:
+def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figure | None:
     """Value vs report date, one colour per outlet (lib.present.palette); None when nothing can be plotted.
+
+    Pass `colors` = outlet_colors(every outlet of the collection), as the timeline does, so an
+    outlet keeps its colour across rows and pages (by default only this row's outlets are coloured).
 
     A report dated only to a month or year is drawn as a horizontal span over
     the whole interval; a range ("10,000 to 12,000") as a vertical bar.
@@ -85,7 +88,9 @@ def claims_figure(topic: Topic) -> go.Figure | None:
     plotted, _left_out = chart_points(topic)
     if not plotted:
         return None
-    colours = outlet_colors(claim.outlet for claim in topic.claims)
+    colours = colors if colors and all(claim.outlet in colors for claim in topic.claims) else outlet_colors(
+        claim.outlet for claim in topic.claims
+    )
     figure = go.Figure()
     shown_outlets: set[str] = set()
     for point in plotted:

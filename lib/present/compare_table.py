@@ -63,7 +63,7 @@ def cells_for(topic: Topic, columns: list[Column]) -> dict[str, tuple[Claim, ...
 STATUS_WORDS = {
     "agree": "sources agree",
     "disagree": "sources disagree",
-    "evolving": "figure grew over time",
+    "evolving": "figure changed over time",
     "single-source": "only one source",
     "no figures": "no figures to compare",
     NO_MATCH: "no source matches",
@@ -77,6 +77,7 @@ def topics_overview(topics: Iterable[Topic]) -> list[dict]:
         {
             "Topic": topic.label,
             "Verdict": STATUS_WORDS.get(topic.status, topic.status),
+            "Compares": topic.compared if topic.counted else "statements only",
             "Sources": len(topic.sources),
             "Claims": len(topic.claims),
             "Figures": ", ".join(sorted({figure_phrase(claim) for claim in topic.figures})) or "—",

@@ -17,6 +17,7 @@ from lib.core.models import Claim
 from lib.present.claims_chart import chart_points, claims_figure
 from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
 from lib.present.markdown import escape_markdown
+from lib.present.palette import outlet_colors
 from lib.ui.loaders import get_embedder, load_view
 
 STATUS_LABELS = {
@@ -85,7 +86,8 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
             st.caption(escape_markdown(f"This row compares {topic.compared} only; other kinds of figure are not compared here."))
         with st.expander("Why this verdict"):
             st.markdown(escape_markdown(topic.rule))
-        figure = claims_figure(topic)
+        # Colours of the whole collection (as on the timeline): an outlet keeps its colour on every row and page.
+        figure = claims_figure(topic, outlet_colors(column.outlet for column in columns))
         if figure is not None:
             st.plotly_chart(figure, key=f"chart-{topic.topic_id}", config={"displayModeBar": False})
             st.caption(
