@@ -8,12 +8,17 @@ import streamlit as st
 
 from lib.present.markdown import escape_markdown, highlight_span
 from lib.present.tables import articles_table, csv_bytes, removed_table
+from lib.present.words import date_note, date_words, language_name, outlet_name
 from lib.ui.ingest import add_articles_form, has_pending_reports
+from lib.ui.ingest import scroll_to_highlight
 from lib.ui.loaders import get_corpus
 from lib.ui.url_state import url_value, write_url
 
 corpus = get_corpus()
 st.title("Articles")
+removed_title = st.session_state.pop("articles-removed", None)
+if removed_title:
+    st.success(f"Removed “{removed_title}”: it is no longer searched, on the timeline or compared.")
 st.caption(
     "Every article in this collection, with its publication date and how sure it is. "
     "Open one to read its cleaned text and see what was removed from the page."
@@ -22,7 +27,26 @@ with st.expander("Add articles", expanded=not corpus.articles or has_pending_rep
     add_articles_form(corpus)
 
 table = articles_table(corpus.articles)
-st.dataframe(table.drop(columns=["Date clue"]), hide_index=True, width="stretch")
+# On screen: plain words, no file names (they are in the article detail and the CSV).
+shown = table.drop(columns=["Date clue", "File"]).assign(
+    Outlet=[outlet_name(corpus.by_source_file(name).outlet) for name in table["File"]],
+    Published=[date_words(corpus.by_source_file(name).published) for name in table["File"]],
+    Language=[language_name(corpus.by_source_file(name).language) for name in table["File"]],
+)
+st.dataframe(
+    shown,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Title": st.column_config.TextColumn("Title", pinned=True),  # stays in view on a phone
+        "Published": st.column_config.TextColumn(
+            "Published", help='"about" means the page prints no date and it was worked out from other clues.'
+        ),
+        "Removed blocks": st.column_config.NumberColumn(
+            "Removed blocks", help="Menus, comments, related links and other page furniture kept out of the article."
+        ),
+    },
+)
 st.download_button(
     "Download this list (CSV)",
     csv_bytes(table),
@@ -38,7 +62,7 @@ if files:
         "Open an article",
         files,
         index=files.index(requested) if requested in files else 0,
-        format_func=lambda name: f"{corpus.by_source_file(name).title} — {name}",
+        format_func=lambda name: f"{corpus.by_source_file(name).title} — {outlet_name(corpus.by_source_file(name).outlet)}",
         help="Shows the article's cleaned text; the link in your address bar opens the same article.",
     )
     if chosen != requested:
@@ -47,10 +71,11 @@ if files:
 
     st.header(article.title)
     st.markdown(
-        f"**{escape_markdown(article.outlet)}** · {escape_markdown(article.published.label())} · "
-        f"{escape_markdown(article.language)} · {len(article.sentences)} sentences · file {escape_markdown(article.source_file)}"
+        f"**{escape_markdown(outlet_name(article.outlet))}** · {escape_markdown(date_words(article.published))} · "
+        f"{escape_markdown(language_name(article.language))} · {len(article.sentences)} sentences",
+        help=date_note(article.published) or None,
     )
-    st.caption(f"How the date was found: {article.published.clue}")
+    st.caption(escape_markdown(f"How the date was found: {article.published.clue} · file {article.source_file}"))
     links = st.columns(3)
     links[0].page_link(
         "pages/timeline.py",
@@ -66,21 +91,27 @@ if files:
         help="What each source says on the topics this story is argued about.",
     )
     if corpus.store.origin_of(article.article_id) == "upload":
-        if links[2].button("Remove this article", help="Deletes this article you added (the bundled articles stay)."):
-            corpus.store.remove_article(article.article_id)
-            write_url({"article": None, "sentence": None})
-            st.rerun()
+        with links[2].popover("Remove this article", help="Deletes this article you added (the bundled articles stay)."):
+            st.markdown(f"Remove “{escape_markdown(article.title)}” from this collection? "
+                        "Search, the timeline and comparisons will no longer use it.")
+            if st.button("Yes, remove it", type="primary", key="confirm-remove"):
+                corpus.store.remove_article(article.article_id)
+                st.session_state["articles-removed"] = article.title
+                write_url({"article": None, "sentence": None})
+                st.rerun()
 
     highlight = url_value("sentence")
     target = next((s for s in article.sentences if str(s.index) == highlight), None)
     if target is not None:
-        st.info(f"Highlighted: sentence {target.index + 1} of {len(article.sentences)}.")
+        st.info(f"Highlighted: sentence {target.index + 1} of {len(article.sentences)} (scrolled into view).")
     cursor = 0
     for paragraph in article.body.split("\n\n"):
         start = article.body.index(paragraph, cursor)
         cursor = start + len(paragraph)
         if target is not None and start <= target.start < cursor:
-            st.markdown(highlight_span(paragraph, target.start - start, target.end - start))
+            with st.container(key="highlighted-sentence"):
+                st.markdown(highlight_span(paragraph, target.start - start, target.end - start))
+            scroll_to_highlight()
         else:
             st.markdown(escape_markdown(paragraph))
 

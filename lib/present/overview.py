@@ -107,18 +107,18 @@ def story_at_a_glance(articles: list[Article], max_outlets: int = 3) -> Glance:
     in_languages = language_list(summary.languages)
     first, last = _span(articles)
     sentence = f"{_plural(len(articles), 'report')} from {shown}" + (f", in {in_languages}" if in_languages else "")
-    items = [GlanceItem(f"{_plural(len(articles), 'article')} from {_plural(len(names), 'outlet')}", "pages/articles.py", {},
+    items = [GlanceItem(f"All {_plural(len(articles), 'article')}", "pages/articles.py", {},
                         "Every article in this collection, with its outlet and date.")]
     if first is not None:
         sentence += f", published {summary.date_range}"
         params = {"from": first.published.earliest, "to": last.published.latest} if first.published.earliest and last.published.latest else {}
         span = date_words(first.published) if first is last else f"{date_words(first.published)} to {date_words(last.published)}"
-        items.append(GlanceItem(f"Timeline: {span}", "pages/timeline.py", params,
-                                "What happened when, across every report."))
+        items.append(GlanceItem("Timeline", "pages/timeline.py", params,
+                                f"What happened when, {span}, across every report."))
     sentence += "."
     if last is not None:
         sentence += f" Latest: “{last.title}” ({outlet_name(last.outlet)}, {date_words(last.published)})."
-        items.append(GlanceItem(f"Latest: {last.title}", "pages/articles.py", {"article": last.source_file},
-                                "Read the most recent report."))
-    items.append(GlanceItem("Compare the figures", "pages/compare.py", {}, "Where the reports agree and disagree on numbers."))
+        items.append(GlanceItem("Latest report", "pages/articles.py", {"article": last.source_file},
+                                f"Read “{last.title}”."))
+    items.append(GlanceItem("Compare figures", "pages/compare.py", {}, "Where the reports agree and disagree on numbers."))
     return Glance(sentence, tuple(items))

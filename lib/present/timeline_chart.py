@@ -174,7 +174,7 @@ def timeline_figure(
         legend = outlet not in shown_in_legend
         shown_in_legend.add(outlet)
         common = dict(
-            name=outlet,
+            name=outlet_name(outlet),
             legendgroup=outlet,
             showlegend=legend,
             hovertext=hover_text(event),

@@ -97,3 +97,19 @@ def prepare_for_search(corpus: Corpus, article_ids: list[str]) -> None:
         bar = st.progress(0.0)
         article_vectors(corpus.store, articles, get_embedder(), progress=lambda done, all_, _what: bar.progress(done / max(all_, 1)))
         status.update(label="New articles are searchable.", state="complete")
+
+
+def scroll_to_highlight(key: str = "highlighted-sentence") -> None:
+    """Scroll the page to the container `st-key-<key>` (the highlighted sentence).
+
+    Streamlit has no scroll API, so a zero-height component runs a few lines of
+    script in its same-origin iframe; it retries while the page is still drawing.
+    """
+    import streamlit.components.v1 as components
+
+    components.html(
+        "<script>(function(){let n=0;const t=setInterval(function(){"
+        f"const el=window.parent.document.querySelector('.st-key-{key}');"
+        "if(el){el.scrollIntoView({block:'center'});clearInterval(t);}if(++n>40)clearInterval(t);},100);})();</script>",
+        height=0,
+    )

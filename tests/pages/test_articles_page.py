@@ -18,12 +18,15 @@ def test_lists_all_five_articles_with_their_dates(app):
     open_corpus_page(app)
     table = app.dataframe[0].value
     assert len(table) == 5
-    published = dict(zip(table["File"], table["Published"]))
-    assert published["002_f09298817ccba4f1.txt"] == "20 Jun 2024 (day)"
-    assert published["003_acf3f096cf1d3bac.txt"] == "26 Oct 2024 (day)"
-    assert published["004_8ccb0b7b50ae83bd.txt"] == "16 Nov 2024 (day)"
-    for name in ("000_23855ce6f6a14ab7.txt", "001_3fe3a61bf119b289.txt"):
-        assert "inferred" in published[name] or "unknown" in published[name]
+    # plain words on screen: no file names, no precision codes, outlet names as a reader says them
+    assert "File" not in table.columns
+    published = dict(zip(table["Title"], table["Published"]))
+    assert published["Japan's minister visits Kyiv to stress mutual concern over N Korean troops"] == "16 Nov 2024"
+    assert sorted(published.values())[:3] == ["16 Nov 2024", "20 Jun 2024", "26 Oct 2024"]
+    loose = [value for value in published.values() if not value[0].isdigit()]
+    assert len(loose) == 2 and all(value.startswith(("about", "between", "date unknown")) for value in loose)
+    assert not table["Outlet"].str.contains("site not named").any()
+    assert set(table["Language"]) == {"English"}
 
 
 def test_article_link_opens_it_with_the_sentence_highlighted(app):
@@ -65,7 +68,7 @@ def test_pasted_article_is_added_and_listed(app_env, tmp_path, monkeypatch):
     assert not at.exception
     assert any("Added" in s.value for s in at.success)
     at.run()
-    assert "seoul-troops.txt" in list(at.dataframe[0].value["File"])
+    assert "Seoul says more troops moved" in list(at.dataframe[0].value["Title"])
 
 
 def test_empty_paste_explains_itself(app):
@@ -97,7 +100,7 @@ def test_added_article_can_be_removed_but_bundled_ones_cannot(app_env, tmp_path,
     at.switch_page("pages/articles.py")
     at.query_params["article"] = "002_f09298817ccba4f1.txt"
     at.run()
-    assert not [b for b in at.button if b.label == "Remove this article"]
+    assert not [b for b in at.button if b.label == "Yes, remove it"]
     at.text_area[0].input(
         "Drone plant expands\n\nA drone factory in Tatarstan has hired more foreign workers this year, "
         "according to a regional official quoted by local media on Monday."
@@ -108,10 +111,13 @@ def test_added_article_can_be_removed_but_bundled_ones_cannot(app_env, tmp_path,
     assert any("Added" in s.value for s in at.success)
     at.query_params["article"] = "drone-plant.txt"
     at.run()
-    remove = [b for b in at.button if b.label == "Remove this article"]
-    assert remove
-    remove[0].click()
+    # "Remove this article" asks first (a popover), then says what happened
+    confirm = [b for b in at.button if b.label == "Yes, remove it"]
+    assert confirm
+    assert "Drone plant expands" in list(at.dataframe[0].value["Title"])
+    confirm[0].click()
     at.run()
     assert not at.exception
-    assert "drone-plant.txt" not in list(at.dataframe[0].value["File"])
+    assert any("Removed “Drone plant expands”" in s.value for s in at.success)
+    assert "Drone plant expands" not in list(at.dataframe[0].value["Title"])
     assert len(at.dataframe[0].value) == 5
