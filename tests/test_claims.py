@@ -519,8 +519,7 @@ def test_an_evolving_verdict_is_one_sentence_naming_the_first_and_last_figure_wi
     )
     assert topic.status == "evolving"
     assert topic.verdict.count(". ") == 0 and topic.verdict.endswith(".")
-    assert "figures of troops sent changed over time, from 3,000 troops (a on 1 Oct 2024" in topic.verdict
-    assert "to 12,000 troops (b on 1 Dec 2024" in topic.verdict
+    assert "figures of troops sent changed over time, from 3,000 troops (a, 1 Oct 2024) to 12,000 troops (b, 1 Dec 2024)." in topic.verdict
 
 
 def test_only_figures_of_the_rows_kind_are_compared():

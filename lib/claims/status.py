@@ -288,8 +288,8 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
     if status == "evolving" and len(dated) >= 2:
         first, last = dated[0], dated[-1]
         return (
-            f"The {what} changed over time, from {figure_phrase(first)} ({_who(first)}) "
-            f"to {figure_phrase(last)} ({_who(last)})."
+            f"The {what} changed over time, from {figure_phrase(first)} ({first.outlet}, {first.reported_on.plain_label()}) "
+            f"to {figure_phrase(last)} ({last.outlet}, {last.reported_on.plain_label()})."
         )
     if status == "disagree":
         sources = len({claim.source_file for claim in figures})

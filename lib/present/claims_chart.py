@@ -137,8 +137,9 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
         yaxis_title=html.escape(unit),
         # Explicit range with headroom: markers at the maximum are not clipped by the plot edge.
         yaxis={"range": [0, top * 1.2 if top > 0 else 1], "separatethousands": True},
-        height=320,
+        height=420,
         margin={"l": 60, "r": 20, "t": 50, "b": 50},
-        legend={"title": {"text": "outlet"}},
+        # Below the plot, in rows: beside it, six or more outlets squeeze the plot to nothing on a phone.
+        legend={"title": {"text": "outlet"}, "orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
     )
     return figure
