@@ -171,5 +171,16 @@ def test_row_labels_are_never_cut_mid_word():
     event = make_event("x", "2024-06-19", "2024-06-19", "day",
                        quote="the strategic partnership treaty signed Wednesday in Pyongyang by both leaders")
     event = type(event)(**{**event.__dict__, "summary": event.sources[0].quote})
-    label = timeline_figure([event]).layout.yaxis.ticktext[0]
+    label = timeline_figure([event]).layout.annotations[0].text
     assert label.endswith("…") and event.summary.startswith(label[:-1]) and event.summary[len(label) - 1] == " "
+
+
+def test_labels_sit_inside_the_chart_so_a_phone_keeps_its_width(mixed_events):
+    """issue 17: on a 390 px phone the y-axis labels took 75 % of the chart."""
+    figure = timeline_figure(mixed_events)
+    assert figure.layout.yaxis.showticklabels is False
+    labels = [annotation.text for annotation in figure.layout.annotations]
+    assert len(labels) == len(figure.data) and all(labels)
+    # an event in the right half is labelled back from its end, so the label stays inside
+    right = [a for a in figure.layout.annotations if a.xanchor == "right"]
+    assert right and all(a.x <= figure.layout.xaxis.range[1] for a in right)

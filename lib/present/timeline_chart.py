@@ -212,6 +212,22 @@ def timeline_figure(
                 )
             )
     low, high = axis_range(events, story_start, show_context)
+    middle_of_axis = date.fromisoformat(low) + (date.fromisoformat(high) - date.fromisoformat(low)) / 2
+    for row, event in enumerate(events):
+        # anchored so the label runs into the chart: from the event's start in the left
+        # half, back from its end in the right half
+        left_half = date.fromisoformat(event.start) <= middle_of_axis
+        end_exclusive = (date.fromisoformat(event.end) + timedelta(days=1)).isoformat()
+        figure.add_annotation(
+            x=event.start if left_half else end_exclusive,
+            y=row,
+            text=_row_label(event),
+            showarrow=False,
+            xanchor="left" if left_half else "right",
+            yanchor="bottom",
+            yshift=6,
+            font=dict(size=11, color="#31333F"),
+        )
     figure.update_layout(
         height=max(280, 42 * len(events) + 120),
         margin=dict(l=10, r=10, t=40, b=10),
@@ -226,11 +242,14 @@ def timeline_figure(
                 dict(dtickrange=[86400000 * 27, None], value="%b %Y"),
             ],
         ),
+        # Labels sit above each event inside the plot, not in a left margin: on a 390 px
+        # phone the margin took three quarters of the width (issue 17).
         yaxis=dict(
             tickmode="array",
             tickvals=list(range(len(events))),
-            ticktext=[_row_label(event) for event in events],
+            showticklabels=False,
             autorange="reversed",
+            range=[len(events) - 0.5, -0.9],
             title=None,
         ),
     )

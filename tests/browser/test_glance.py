@@ -97,7 +97,10 @@ def test_timeline_axis_is_not_stretched_by_a_loosely_dated_article(open_at, size
     page = open_at("/timeline", size)
     chart = page.locator(f"{MAIN} .js-plotly-plot").first
     chart.wait_for(state="visible")
-    shot(page, f"timeline-{size}")
+    chart.scroll_into_view_if_needed()
+    shot(page, f"timeline-{size}", full_page=False)
+    plot_area = page.locator(f"{MAIN} .js-plotly-plot .nsewdrag").first.bounding_box()
+    assert plot_area["width"] >= min(300, SIZES[size][0] - 80), plot_area  # labels no longer eat the width
     ticks = " ".join(page.locator(f"{MAIN} .js-plotly-plot .xtick text").all_text_contents())
     assert "2026" not in ticks and "2025" not in ticks and ":" not in ticks, ticks
     assert "Dated only loosely" in page.locator(MAIN).inner_text()
