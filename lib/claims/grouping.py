@@ -11,7 +11,11 @@ Pipeline (pure functions over records; the store only caches the result):
    it is on-topic. Candidates that fit no seed are clustered (agglomerative,
    cosine); clusters spanning at least two articles become automatic topics
    named by their top keywords, the rest are dropped (nothing to compare);
-3. per topic: one `Claim` per sentence with the figure in the topic's unit,
+3. per topic: rows split by kind of figure (lib.text.counted: "troops sent" is never
+   compared with "troops killed", see split_by_kind); every kind of figure that two
+   sources give and no row compares yet gets a row of its own (kind_topics), so a
+   story without hand seeds still gets its main figures compared;
+4. per row: one `Claim` per sentence with the figure of the row's kind,
    the speaker, hedging and the report's date; `topic_status` says whether
    the sources agree, disagree, or the figure grew over time, in plain words.
 
