@@ -575,3 +575,13 @@ def test_a_row_without_figures_says_who_each_source_credits_and_does_not_judge(c
     assert topic.status == "no figures"
     assert "does not judge whether they agree" in topic.rule
     assert "Business Standard (AP) cites Japan's Foreign Ministry" in topic.rule
+
+
+def test_columns_name_outlets_as_a_reader_says_them_and_keep_same_day_reports_apart(corpus):
+    from lib.present.compare_table import comparison_columns
+
+    articles = list(corpus.articles)
+    twin = replace(articles[0], source_file="twin.txt", article_id="twin")
+    labels = [column.label for column in comparison_columns([*articles, twin])]
+    assert not any("site not named" in label or ".txt" in label for label in labels)
+    assert len(set(labels)) == len(labels)

@@ -18,6 +18,7 @@ from lib.claims.status import report_span
 from lib.claims.topics import Topic
 from lib.core.models import Claim
 from lib.present.palette import outlet_colors
+from lib.present.words import outlet_name
 
 # Marker shapes say what the qualifier does to the number.
 _SYMBOLS = {
@@ -67,7 +68,7 @@ def _hover(claim: Claim) -> str:
     figure = quantity.label() if quantity else ""
     quote = claim.quote if len(claim.quote) <= 220 else claim.quote[:217] + "…"
     parts = [
-        f"<b>{html.escape(claim.outlet)}</b> — {html.escape(claim.reported_on.label())}",
+        f"<b>{html.escape(outlet_name(claim.outlet))}</b> — {html.escape(claim.reported_on.plain_label())}",
         f"{html.escape(figure)}" + (" (hedged)" if claim.hedged else ""),
         f"per {html.escape(claim.attributed_to)}",
         # Wrapped so a long sentence stays inside the chart; each line escaped on its own.
@@ -122,7 +123,7 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
                 marker={"color": colour, "size": 13, "symbol": _SYMBOLS.get(claim.qualifier or "", "circle"),
                         "line": {"color": colour, "width": 2}},
                 error_y=error_y,
-                name=claim.outlet,
+                name=outlet_name(claim.outlet),  # as a reader says it ("Kyodo", not "Kyodo (site not named)")
                 legendgroup=claim.outlet,
                 showlegend=first,
                 hovertemplate="%{customdata}<extra></extra>",

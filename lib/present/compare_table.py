@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
 
 from lib.claims.status import NO_MATCH, figure_phrase, report_span
 from lib.claims.topics import Topic
 from lib.core.models import Article, Claim, PublishedDate
+from lib.present.words import outlet_name
 
 NOT_MENTIONED = "— not mentioned"
 
@@ -43,10 +44,15 @@ def comparison_columns(articles: Iterable[Article]) -> list[Column]:
     )
     columns = []
     for article in ordered:
-        label = article.outlet
+        label = outlet_name(article.outlet)  # as a reader says it
         if per_outlet[article.outlet] > 1:
-            label = f"{article.outlet} · {article.published.label()} · {article.source_file}"
+            label = f"{label} · {article.published.plain_label()}"
         columns.append(Column(article.source_file, label, article.outlet, article.source_file, article.published))
+    seen: dict[str, int] = {}
+    for position, column in enumerate(columns):  # same outlet, same day: number the reports
+        seen[column.label] = seen.get(column.label, 0) + 1
+        if seen[column.label] > 1:
+            columns[position] = replace(column, label=f"{column.label} ({seen[column.label]})")
     return columns
 
 
