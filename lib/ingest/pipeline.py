@@ -154,6 +154,26 @@ def find_near_duplicate(store: Store, article: Article, bands: list[str]) -> str
     return None
 
 
+def with_given_details(article: Article, title: str | None = None, outlet: str | None = None,
+                       published: str | None = None) -> Article:
+    """The article with the title, outlet and publication day a person stated when adding it:
+    a stated value beats one read or inferred from the page, and says it was given."""
+    from dataclasses import replace
+
+    from lib.core.user_dates import parse_date_bound
+
+    changes = {}
+    if title and title.strip():
+        changes["title"] = title.strip()
+    if outlet and outlet.strip():
+        changes["outlet"] = outlet.strip()
+    if published:
+        day = parse_date_bound(published)
+        changes["published"] = PublishedDate(date=day, precision="day", stated=True,
+                                             clue="given by the person who added it", earliest=day, latest=day)
+    return replace(article, **changes) if changes else article
+
+
 # -- adding to a store -----------------------------------------------------------
 def ingest_bytes(
     store: Store,
@@ -163,16 +183,19 @@ def ingest_bytes(
     origin: str = "upload",
     raw_path: str | None = None,
     pipeline: str | None = None,
+    given: dict | None = None,
 ) -> IngestReport:
     """Add one input to the store. Never raises for bad input: the report says why.
 
+    `given`: what the person adding it knows (title, outlet, published "YYYY-MM-DD"),
+    applied over what was read from the page (see `with_given_details`).
     Guarantees: a rejected or duplicate input changes nothing stored; an added
     article's raw bytes are on disk before its record is committed.
     """
     pipeline = pipeline or pipeline_fingerprint()
     raw_sha = sha256_bytes(data)
     try:
-        article = build_article(name, data, settings)
+        article = with_given_details(build_article(name, data, settings), **(given or {}))
     except StoryLensError as error:
         return IngestReport(source_file=name, status="rejected", message=str(error))
     except Exception as error:  # a bug must not lose the user's data or show a traceback

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from lib.ingest.corpus import Corpus
@@ -52,25 +54,37 @@ def add_articles_form(corpus: Corpus) -> None:
             height=150,
             help="Select all the text of the article page, copy, and paste it here.",
         )
+        st.caption("If you know them, say where and when the pasted article appeared (optional): "
+                   "what you give here is used instead of what is read from the text.")
+        known = st.columns(3)
+        given_outlet = known[0].text_input("Outlet", placeholder="e.g. Reuters", key="paste-outlet",
+                                           help="The publisher, as you would name it. Leave empty to read it from the text.")
+        given_title = known[1].text_input("Title", key="paste-title",
+                                          help="The headline. Leave empty to use the first line of the text.")
+        given_date = known[2].date_input("Published on", value=None, format="YYYY-MM-DD", key="paste-date",
+                                         min_value=date(1900, 1, 1), max_value=date(2100, 12, 31),
+                                         help="The day it was published. Leave empty to read it from the text.")
         pasted_name = st.text_input(
             "Name for the pasted text (optional)",
+            key="paste-name",
             help="Used as the file name of the pasted article, e.g. reuters-2024-10-25.txt.",
         )
         submitted = st.form_submit_button("Add to the collection", type="primary")
     if not submitted:
         return
-    inputs = [(upload.name, upload.getvalue()) for upload in uploads or []]
+    inputs = [(upload.name, upload.getvalue(), None) for upload in uploads or []]
     if pasted.strip():
-        inputs.append(((pasted_name.strip() or "pasted-article") + ("" if pasted_name.strip().lower().endswith((".txt", ".md", ".html", ".htm")) else ".txt"), pasted.encode("utf-8")))
+        given = {"outlet": given_outlet, "title": given_title, "published": given_date.isoformat() if given_date else None}
+        inputs.append(((pasted_name.strip() or "pasted-article") + ("" if pasted_name.strip().lower().endswith((".txt", ".md", ".html", ".htm")) else ".txt"), pasted.encode("utf-8"), given))
     if not inputs:
         st.warning("Nothing to add: choose a file or paste some text first.")
         return
     reports = []
     with st.status(f"Adding {len(inputs)} article(s)…", expanded=True) as status:
         bar = st.progress(0.0)
-        for done, (name, data) in enumerate(inputs):
+        for done, (name, data, given) in enumerate(inputs):
             status.update(label=f"Reading '{name}' ({done + 1}/{len(inputs)})…")
-            reports.append(ingest_bytes(corpus.store, corpus.settings, name, data))
+            reports.append(ingest_bytes(corpus.store, corpus.settings, name, data, given=given))
             bar.progress((done + 1) / len(inputs))
         release_language_model()
         added = sum(report.status == "added" for report in reports)

@@ -62,7 +62,7 @@ def test_pasted_article_is_added_and_listed(app_env, tmp_path, monkeypatch):
         "sent another 1,500 soldiers to Russia's Far East, bringing the total to about 3,000.\n\n"
         "Officials in Tokyo said they were watching the deployment closely."
     )
-    at.text_input[0].input("seoul-troops.txt")
+    at.text_input(key="paste-name").input("seoul-troops.txt")
     at.button[0].click()  # the form's submit button
     at.run()
     assert not at.exception
@@ -105,7 +105,7 @@ def test_added_article_can_be_removed_but_bundled_ones_cannot(app_env, tmp_path,
         "Drone plant expands\n\nA drone factory in Tatarstan has hired more foreign workers this year, "
         "according to a regional official quoted by local media on Monday."
     )
-    at.text_input[0].input("drone-plant.txt")
+    at.text_input(key="paste-name").input("drone-plant.txt")
     at.button[0].click()
     at.run()
     assert any("Added" in s.value for s in at.success)
@@ -121,3 +121,28 @@ def test_added_article_can_be_removed_but_bundled_ones_cannot(app_env, tmp_path,
     assert any("Removed “Drone plant expands”" in s.value for s in at.success)
     assert "Drone plant expands" not in list(at.dataframe[0].value["Title"])
     assert len(at.dataframe[0].value) == 5
+
+
+def test_a_pasted_article_takes_the_outlet_title_and_date_you_give(app_env, tmp_path, monkeypatch):
+    """issue 17: a pasted article got "Unknown outlet"; what the user states beats what is inferred."""
+    monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page("pages/articles.py")
+    at.run()
+    at.text_area[0].input(
+        "South Korea's spy agency said on Friday that North Korea had sent another 1,500 soldiers "
+        "to Russia's Far East, bringing the total to about 3,000.\n\n"
+        "Officials in Tokyo said they were watching the deployment closely."
+    )
+    at.text_input(key="paste-outlet").input("Seoul Daily")
+    at.text_input(key="paste-title").input("More troops moved, Seoul says")
+    at.date_input(key="paste-date").set_value("2024-10-25")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    at.run()
+    table = at.dataframe[0].value
+    row = table[table["Title"] == "More troops moved, Seoul says"]
+    assert list(row["Outlet"]) == ["Seoul Daily"] and list(row["Published"]) == ["25 Oct 2024"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "given by the person who added it" in captions
