@@ -49,6 +49,7 @@ eval:
 	$(PY) -m eval.eval_events --ci
 	$(PY) -m eval.eval_coverage_views --ci
 	$(PY) -m eval.eval_claims --ci
+	$(PY) -m eval.eval_compare --ci
 
 bench: install
 	@for module in bench.search bench.scale bench.startup; do \

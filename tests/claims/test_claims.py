@@ -25,7 +25,7 @@ from lib.present.compare_table import (
 from lib.present.tables import comparison_csv
 
 TROOPS = "troops-sent"
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 @pytest.fixture(scope="module")
