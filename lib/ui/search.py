@@ -8,6 +8,7 @@ as HTML.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import streamlit as st
@@ -285,8 +286,13 @@ def show_all_passages() -> bool:
     return bool(st.session_state.get(KEYS["every"]))
 
 
+def _as_said(filters: SearchFilters) -> SearchFilters:
+    """The same filters with outlet names as a reader says them (for messages only)."""
+    return replace(filters, outlets=tuple(outlet_name(outlet) for outlet in filters.outlets))
+
+
 def show_no_results(query: str, filters: SearchFilters, index: SearchIndex) -> None:
-    st.warning(no_results_message(query, filters, index))
+    st.warning(no_results_message(query, _as_said(filters), index))
     if filters.is_active:
         st.button("Clear filters and search everything", on_click=clear_filters, key="clear_after_empty",
                   help="Remove every filter and run the same search again.")
@@ -303,7 +309,7 @@ def summary_line(query: str, results, filters: SearchFilters, view: str) -> str:
     else:
         articles = len({passage.hit.source_file for passage in results})
         text = f"{_count(len(results), 'passage')} from {_count(articles, 'article')} match “{query}”"
-    where = filters.describe()
+    where = _as_said(filters).describe()
     return escape_markdown(text + (f", {where}" if where else "")) + "."
 
 

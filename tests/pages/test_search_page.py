@@ -103,7 +103,7 @@ def test_a_filter_with_no_matches_explains_itself_and_offers_to_clear(app):
     at = open_search(app, q="drone factory", outlet=[KYODO], **{"from": "1999-01-01", "to": "1999-12-31"})
     assert not source_lines(at)
     warning = at.warning[0].value
-    assert "No passages match 'drone factory' in Kyodo (site not named), published 1999-01-01 to 1999-12-31" in warning
+    assert "No passages match 'drone factory' in Kyodo, published 1999-01-01 to 1999-12-31" in warning
     clear = next(button for button in at.button if button.label == "Clear filters and search everything")
     clear.click().run()
     assert source_lines(at), "clearing the filters finds passages again"
