@@ -194,6 +194,8 @@ def ingest_bytes(
     """
     pipeline = pipeline or pipeline_fingerprint()
     raw_sha = sha256_bytes(data)
+    if given is None and origin == "upload":
+        given = _read_given(store, raw_sha)  # a rebuild keeps what the person stated
     try:
         article = with_given_details(build_article(name, data, settings), **(given or {}))
     except StoryLensError as error:
@@ -206,7 +208,34 @@ def ingest_bytes(
             "Nothing was changed; please report this file.",
         )
     with store.write_lock():
-        return _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline)
+        report = _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline)
+    if report.status == "added" and origin == "upload" and given and any(given.values()):
+        _write_given(store, raw_sha, given)
+    return report
+
+
+# What a person stated when adding an upload, kept beside (not inside) the uploads/<sha>/
+# folders so `Store.upload_files` never reads it as an article.
+def _given_path(store: Store, raw_sha: str) -> Path:
+    return store.uploads_dir / f"{raw_sha}.given.json"
+
+
+def _read_given(store: Store, raw_sha: str) -> dict | None:
+    import json
+
+    try:
+        given = json.loads(_given_path(store, raw_sha).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return {key: given.get(key) for key in ("title", "outlet", "published")} if isinstance(given, dict) else None
+
+
+def _write_given(store: Store, raw_sha: str, given: dict) -> None:
+    import json
+
+    path = _given_path(store, raw_sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({key: given.get(key) for key in ("title", "outlet", "published")}), encoding="utf-8")
 
 
 def _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline) -> IngestReport:
