@@ -32,7 +32,7 @@ from eval.eval_coverage_views import (
     holds,
     load_story,
 )
-from eval.floors import FLOORS_FILE
+from eval.floors import add_floor_options, below_floors
 from lib.claims.grouping import build_claims
 from lib.claims.status import figure_phrase
 from lib.core.settings import load_settings
@@ -96,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stories", nargs="+", default=[*TUNED, *HELD_OUT])
     parser.add_argument("--bench", type=Path, default=BENCH, help="the coverage-dev folder")
-    parser.add_argument("--ci", action="store_true", help=f"exit 1 below the floors of section 'compare' in {FLOORS_FILE.name}")
-    section = json.loads(FLOORS_FILE.read_text(encoding="utf-8")).get("compare", {})
+    add_floor_options(parser, "compare")
     args = parser.parse_args(argv)
     counted_gold = json.loads(COUNTED_GOLD.read_text(encoding="utf-8"))["kinds"]
     results = []
@@ -133,13 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         span = f"first {figure_phrase(dated[0])} on {dated[0].reported_on.date}, last {figure_phrase(dated[-1])} on {dated[-1].reported_on.date}" if dated else "no dated figure"
         print(f"{result['story']}: main row '{topic.label}' [{topic.status}] {span}")
         print(f"  verdict: {getattr(topic, 'verdict', topic.rule[:200])}")
-    failed = [f"{name} {figures.get(name, 0):.3f} < {floor}" for name, floor in section.items()
-              if args.ci and name in figures and figures[name] < floor]
-    if failed:
-        print(f"BELOW FLOOR: {'; '.join(failed)}")
-        return 1
-    return 0
-
+    return below_floors(figures, args, "compare")
 
 if __name__ == "__main__":
     sys.exit(main())

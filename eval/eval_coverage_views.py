@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from eval.floors import FLOORS_FILE
+from eval.floors import add_floor_options, below_floors
 from lib.claims.figures import sentence_facts
 from lib.claims.grouping import build_claims
 from lib.core.settings import REPO_ROOT, load_settings
@@ -182,10 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stories", nargs="+", default=[*TUNED, *HELD_OUT])
     parser.add_argument("--bench", type=Path, default=BENCH, help="the coverage-dev folder")
     parser.add_argument("--misses", action="store_true", help="list the misses of the tuned stories (never the held-out)")
-    parser.add_argument("--ci", action="store_true", help=f"exit 1 below the floors of section 'views' in {FLOORS_FILE.name}")
-    section = json.loads(FLOORS_FILE.read_text(encoding="utf-8")).get("views", {})
-    for name in section:
-        parser.add_argument(f"--floor-{name}", type=float, default=None, metavar="X")
+    add_floor_options(parser, "views")
     args = parser.parse_args(argv)
     counted_gold = json.loads(COUNTED_GOLD.read_text(encoding="utf-8"))["kinds"]
     with tempfile.TemporaryDirectory() as folder:
@@ -221,20 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         for figure in FIGURES:
             figures[f"{figure}{name}"] = share(values[figure])
     figures["late_max"] = float(sum(len(result["late"]) for result in results))
-    failed = []
-    for name, default in section.items():
-        floor = getattr(args, f"floor_{name}", None)
-        if floor is None and args.ci:
-            floor = default
-        if floor is None or name not in figures:
-            continue
-        if (name == "late_max" and figures[name] > floor) or (name != "late_max" and figures[name] < floor):
-            failed.append(f"{name} {figures[name]:.3f} vs floor {floor}")
-    if failed:
-        print(f"BELOW FLOOR: {'; '.join(failed)}")
-        return 1
-    return 0
-
+    return below_floors(figures, args, "views")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,7 +7,7 @@
     python -m eval.eval_reading --json          # the figures as JSON ("<what>.<set>.<part>", "...wrong" = count)
     python -m eval.eval_reading --part tuned    # while tuning: the tuned part only, held-out figures unseen
 
-Two development sets (read-only, in /work/shared/benchmarks):
+Two development sets (read-only, in ../shared/benchmarks beside the checkout):
 
 * coverage-dev: three stories of page-like texts with gold.yaml. Each story is
   loaded as a user would: all its pages built with the real pipeline, then the
@@ -39,7 +39,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BENCH = Path("/work/shared/benchmarks")
+from eval.floors import failures
+from lib.core.settings import REPO_ROOT
+
+BENCH = REPO_ROOT.parent / "shared" / "benchmarks"  # ../shared beside the checkout
 COVERAGE = BENCH / "coverage-dev"
 METADATA = BENCH / "article-extraction-dev"
 STORIES = {"russia-dprk": "tuned", "japan-rice": "tuned", "myanmar-quake": "held-out"}
@@ -294,17 +297,7 @@ def load_floors(path: Path) -> dict[str, float]:
 
 def check_floors(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
     """Messages for figures below their floor; "...wrong" keys are ceilings (at most that many)."""
-    failed = []
-    for key, floor in floors.items():
-        if key.startswith("_"):
-            continue
-        if key not in figures:
-            failed.append(f"{key}: no such figure (known: {', '.join(sorted(figures))})")
-        elif key.endswith(".wrong") and figures[key] > floor:
-            failed.append(f"{key} = {figures[key]:.0f} > at most {floor:.0f}")
-        elif not key.endswith(".wrong") and figures[key] < floor:
-            failed.append(f"{key} = {figures[key]:.3f} < floor {floor}")
-    return failed
+    return failures(figures, floors)
 
 
 def main(argv=None) -> int:

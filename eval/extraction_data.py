@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DEV_DIR = Path("/work/shared/benchmarks/article-extraction-dev")
+from lib.core.settings import REPO_ROOT
+
+DEV_DIR = REPO_ROOT.parent / "shared" / "benchmarks" / "article-extraction-dev"  # ../shared beside the checkout
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
 
 

@@ -20,19 +20,39 @@ def add_floor_options(parser, section: str) -> None:
         parser.add_argument(f"--floor-{name}", type=float, default=None, metavar="X", help=f"exit 1 when {name} is below X")
 
 
-def below_floors(figures: dict, args, section: str) -> int:
-    """Prints the figures under their floors (if any) and returns the exit code: 1 then, else 0.
+def is_ceiling(name: str) -> bool:
+    """Counts of mistakes ("late_max", "dates.text.tuned.wrong") have a most, not a least."""
+    return name.endswith(("_max", ".wrong"))
 
-    A figure has a floor when `--floor-NAME` was given, or with `--ci` from floors.json.
-    """
-    defaults = floors(section)
+
+def failures(figures: dict, limits: dict) -> list[str]:
+    """One message per figure past its limit; a limit on a figure that was not measured fails too."""
     failed = []
-    for name, default in defaults.items():
-        floor = getattr(args, f"floor_{name}", None)
-        if floor is None and getattr(args, "ci", False):
-            floor = default
-        if floor is not None and figures[name] < floor:
-            failed.append(f"{name} {figures[name]:.3f} < {floor}")
+    for name, limit in limits.items():
+        if name.startswith("_"):
+            continue
+        if name not in figures:
+            failed.append(f"{name}: no such figure (known: {', '.join(sorted(figures))})")
+        elif is_ceiling(name) and figures[name] > limit:
+            failed.append(f"{name} = {figures[name]:g} > at most {limit:g}")
+        elif not is_ceiling(name) and figures[name] < limit:
+            failed.append(f"{name} = {figures[name]:.3f} < floor {limit}")
+    return failed
+
+
+def below_floors(figures: dict, args, section: str) -> int:
+    """Prints the figures past their limits (if any) and returns the exit code: 1 then, else 0.
+
+    A figure has a limit when `--floor-NAME` was given, or with `--ci` from floors.json.
+    """
+    limits = {}
+    for name, default in floors(section).items():
+        limit = getattr(args, f"floor_{name}", None)
+        if limit is None and getattr(args, "ci", False):
+            limit = default
+        if limit is not None:
+            limits[name] = limit
+    failed = failures(figures, limits)
     if failed:
         print(f"BELOW FLOOR: {'; '.join(failed)}")
         return 1
