@@ -286,7 +286,6 @@ class _PairRules:
 
     def __init__(self, mentions: list[EventMention], threshold: float = MERGE_SIMILARITY):
         import numpy as np
-        from scipy import sparse
 
         codes: dict = {}
         self.threshold = threshold  # similarity at or above which two clauses may be one event
@@ -308,20 +307,9 @@ class _PairRules:
         self.language = np.array([code(("language", mention_language(m))) for m in mentions], dtype=np.int64)
         self.one_day_phrase = np.array([m.dated_by == "phrase" and m.first_day == m.last_day for m in mentions], dtype=bool)
         self.countries = incidence_of([country_codes(m.sentence.text) for m in mentions], len(mentions))
-
-        def incidence(sets) -> "sparse.csr_matrix":
-            vocabulary: dict[str, int] = {}
-            rows, columns = [], []
-            for row, items in enumerate(sets):
-                for item in items:
-                    rows.append(row)
-                    columns.append(vocabulary.setdefault(item, len(vocabulary)))
-            shape = (len(mentions), max(len(vocabulary), 1))
-            return sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=shape)
-
         # Shared actor or shared keyword: one vocabulary for both ("a:" and "k:" keep them apart).
-        self.topics = incidence([{f"a:{a}" for a in m.actors} | {f"k:{k}" for k in m.keywords} for m in mentions])
-        self.speakers = incidence([m.speaker for m in mentions])
+        self.topics = incidence_of([{f"a:{a}" for a in m.actors} | {f"k:{k}" for k in m.keywords} for m in mentions], len(mentions))
+        self.speakers = incidence_of([m.speaker for m in mentions], len(mentions))
 
     @staticmethod
     def _share(matrix, firsts, seconds):

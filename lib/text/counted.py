@@ -185,16 +185,10 @@ def near_subject_unit(sentence: str, end: int) -> str | None:
 def figure_subject(sentence: str, start: int, end: int, noun: str | None = None, context: str = "") -> tuple[str | None, str | None]:
     """(subject, comparison unit) of the figure at [start, end): from its noun, then its clause,
     then the whole sentence, then `context` (the previous sentence)."""
-    if noun:
-        for subject, unit, regex in _SUBJECT_RES:
-            if regex.match(noun) or regex.fullmatch(noun):
-                return subject, unit
-    # A counted noun written right after the figure (within a few words) decides first.
-    after = sentence[end:end + 40]
-    for subject, unit, regex in _SUBJECT_RES:
-        match = regex.search(after)
-        if match and len(after[: match.start()].split()) <= 3 and not re.search(r"[,;，、。]", after[: match.start()]):
-            return subject, unit
+    # The counted noun, or one written right after the figure (within a few words), decides first.
+    found = _near_subject(sentence, end, noun)
+    if found:
+        return found
     clause_start, clause_end = _clause(sentence, start, end)
     regexes = [((subject, unit), regex) for subject, unit, regex in _SUBJECT_RES]
     found, _distance = _nearest(regexes, sentence[clause_start:clause_end], start - clause_start, end - clause_start)
