@@ -39,6 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eval.extraction_data import decode_html
 from eval.floors import failures
 from lib.core.settings import REPO_ROOT
 
@@ -188,7 +189,7 @@ def score_metadata(tally: Tally, limit: int | None = None) -> None:
         part = "tuned" if index % 2 == 0 else "held-out"
         item = meta[key]
         raw = gzip.decompress((METADATA / "html" / f"{key}.html.gz").read_bytes())
-        text = html_to_page_text(_decode(raw))
+        text = html_to_page_text(decode_html(raw))
         for set_name, name, data in (("html", f"{key[:12]}.html", raw), ("text", f"{key[:12]}.txt", text.encode("utf-8"))):
             try:
                 article = build_article(name, data, settings)
@@ -208,26 +209,6 @@ def score_metadata(tally: Tally, limit: int | None = None) -> None:
                               shown=article.outlet, gold=item["outlet"]))
             tally.add(Verdict(**base, what="titles", right=_norm(article.title) == _norm(item["title"]),
                               shown=article.title, gold=item["title"]))
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", raw[:4096], re.IGNORECASE)
-        if declared:
-            try:
-                return raw.decode(declared.group(1).decode("ascii"), errors="replace")
-            except LookupError:
-                pass
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-        return str(best) if best is not None else raw.decode("utf-8", errors="replace")
-
-
-# -- report --------------------------------------------------------------------------------
-WHATS = ("dates", "outlets", "titles", "bodies", "clean", "whole_clean")
 
 
 def _figure(verdicts: list[Verdict]) -> str:
@@ -251,6 +232,10 @@ def summary(tally: Tally) -> dict[str, float]:
         if what == "dates":
             figures[f"{key}.wrong"] = sum(v.wrong for v in verdicts)
     return figures
+
+
+# -- report --------------------------------------------------------------------------------
+WHATS = ("dates", "outlets", "titles", "bodies", "clean", "whole_clean")
 
 
 def print_report(tally: Tally) -> None:

@@ -29,7 +29,8 @@ class DevPage:
     reference: str
 
 
-def _decode_html(data: bytes) -> str:
+def decode_html(data: bytes) -> str:
+    """A saved page's bytes as text: UTF-8, else its declared charset, else charset_normalizer's guess."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -55,7 +56,7 @@ def load_dev_pages(dev_dir: str = str(DEV_DIR)) -> tuple[DevPage, ...]:
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key in sorted(truth):
-        html = _decode_html(gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()))
+        html = decode_html(gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()))
         pages.append(
             DevPage(
                 key=key,
