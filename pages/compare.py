@@ -54,14 +54,14 @@ with st.form("question"):
     question = st.text_input(
         "Or compare the sources on your own topic or question",
         value=url_value("question", ""),
-        placeholder="e.g. How many North Korean troops were sent?",
+        placeholder="e.g. How many people were killed? or What did the government say?",
     )
     asked = st.form_submit_button("Build a row")
 if asked:
     write_url({"question": question.strip()})
     if not question.strip():
         st.warning(
-            "Type a topic or a question first, e.g. 'How many North Korean troops were sent?' or "
+            "Type a topic or a question first, e.g. 'How many people were killed?' or "
             "'Japan's reaction', then press Build a row."
         )
 

@@ -56,7 +56,7 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
     question = (question or "").strip()
     if not question:
         raise StoryLensError(
-            "Type a topic or a question first, e.g. 'How many North Korean troops were sent?' "
+            "Type a topic or a question first, e.g. 'How many people were killed?' "
             "or 'Japan's reaction'."
         )
     if len(question) > 300:
