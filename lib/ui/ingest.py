@@ -10,6 +10,7 @@ from lib.ingest.corpus import Corpus
 from lib.ingest.pipeline import ingest_bytes
 from lib.text.embed import article_vectors
 from lib.text.language import release_language_model
+from lib.ui.collection import STORAGE_NOTE
 from lib.ui.loaders import get_embedder
 from lib.ui.url_state import write_url
 
@@ -40,7 +41,8 @@ def add_articles_form(corpus: Corpus) -> None:
         _show(report)
     st.caption(
         "Upload saved pages (.txt, .md, .html) or paste an article's text. Menus, comments and "
-        "other page furniture are removed automatically; added articles are kept for next time."
+        "other page furniture are removed automatically; added articles are kept for next time. "
+        + STORAGE_NOTE
     )
     with st.form("add-articles", clear_on_submit=True):
         uploads = st.file_uploader(

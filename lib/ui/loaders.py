@@ -18,12 +18,17 @@ from lib.core.memory import release_free_memory
 from lib.core.settings import Settings, load_settings
 from lib.ingest.corpus import Corpus, load_corpus, open_store
 from lib.text.embed import Embedder
+from lib.ui.collection import session_data_dir
 from lib.text.embed import get_embedder as _shared_embedder
 
 
 def get_settings() -> Settings:
-    """Settings from the environment (cheap; read on every rerun so STORYLENS_DATA can change)."""
-    return load_settings()
+    """Settings from the environment, pointed at this session's story (`lib.ui.collection`).
+
+    Cheap; read on every rerun so STORYLENS_DATA can change and each session
+    can open its own collection.
+    """
+    return session_data_dir(load_settings())
 
 
 _SYNCED: dict[str, tuple] = {}  # data_dir -> (store, sync reports); one sync per process
