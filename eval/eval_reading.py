@@ -97,6 +97,21 @@ class Tally:
         self.verdicts.append(verdict)
 
 
+def _outlet_right(ours: str | None, gold: str) -> bool:
+    """Our outlet label against gold. "Site (Wire)" must match whole; a gold note in brackets
+    that names no wire service ("Jeongdong Theater (blog)", "Daily Express (Express.co.uk)",
+    "The Detroit News (wire services)") is the annotator's remark: the site alone, or the
+    bracketed alias, is right too."""
+    from lib.ingest.outlet import WIRE_SERVICES
+
+    if _norm(ours) == _norm(gold):
+        return True
+    match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", gold.strip())
+    if not match or match.group(2).strip() in WIRE_SERVICES:
+        return False
+    return _norm(ours) in (_norm(match.group(1)), _norm(match.group(2)))
+
+
 def _date_verdict(published, gold_value: str | None, gold_precision: str, also_ok=()) -> tuple[bool, bool]:
     """(right, wrong) for one publication date against gold."""
     ours_day = published.precision == "day" and published.date and len(published.date) == 10
@@ -149,7 +164,7 @@ def score_coverage(tally: Tally, stories: list[str]) -> None:
             right, wrong = _date_verdict(article.published, str(pub["value"]) if pub["value"] else None, pub["precision"])
             tally.add(Verdict(**base, what="dates", right=right, wrong=wrong, shown=_describe_date(article.published),
                               gold=f"{pub['value']} {pub['precision']} — {pub['clue'][:100]}"))
-            tally.add(Verdict(**base, what="outlets", right=_norm(article.outlet) == _norm(page["outlet"]),
+            tally.add(Verdict(**base, what="outlets", right=_outlet_right(article.outlet, page["outlet"]),
                               shown=article.outlet, gold=page["outlet"]))
             tally.add(Verdict(**base, what="titles", right=_norm(article.title) == _norm(page["title"]),
                               shown=article.title, gold=page["title"]))
@@ -205,7 +220,7 @@ def score_metadata(tally: Tally, limit: int | None = None) -> None:
             right, wrong = _date_verdict(article.published, gold_date["value"], gold_date["precision"], also)
             tally.add(Verdict(**base, what="dates", right=right, wrong=wrong, shown=_describe_date(article.published),
                               gold=f"{gold_date['value']} {gold_date['precision']} — {gold_date.get('clue') or gold_date.get('source')}"))
-            tally.add(Verdict(**base, what="outlets", right=_norm(article.outlet) == _norm(item["outlet"]),
+            tally.add(Verdict(**base, what="outlets", right=_outlet_right(article.outlet, item["outlet"]),
                               shown=article.outlet, gold=item["outlet"]))
             tally.add(Verdict(**base, what="titles", right=_norm(article.title) == _norm(item["title"]),
                               shown=article.title, gold=item["title"]))

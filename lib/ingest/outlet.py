@@ -324,6 +324,8 @@ def guess_outlet(
             if holder:
                 break
     if not site:
+        site = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
+    if not site:
         masthead = _masthead_name(removed, zones, title)
         # The first line of a real page is as often a menu item as the logo: it names the site
         # only when the page says so again (the copyright holder, another line, the URL).
@@ -336,6 +338,65 @@ def guess_outlet(
             brand = _recurring_brand(removed, holder)
             site = brand or _brand_of(holder, page_lines)
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
+
+
+# Lines in which a site names itself, in the conventions of news pages: "More from Sportsnet",
+# "Get push notifications from Sputnik International", "By Eric Song, IGN Staff", "Science
+# writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "\"Daily Express\" is a registered
+# trademark", "IGN® is ...", "Source: Moneycontrol.com", "The Hill's request for comment".
+_BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
+_BRAND_CONTEXTS = [
+    re.compile(rf"^More (?:from|on) {_BRAND_NAME}$"),
+    re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
+    re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
+    re.compile(rf"^By [^,]{{2,40}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
+    re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) {_BRAND_NAME}\b"),
+    re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
+    re.compile(rf"^[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),
+    re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
+    re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
+    re.compile(rf"^{_BRAND_NAME} (?:Apps|Newsletters)$"),
+]
+_BODY_BRAND_CONTEXT = re.compile(rf"\b(?:to|for|with) {_BRAND_NAME}['’]s requests? for comment")
+_NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
+
+
+def _voted_brand(removed, body: str, holder: str, masthead: str) -> str:
+    """The name the page calls itself by most, when it says so at least twice, or "".
+
+    Votes: each line where a name sits in a self-naming convention (_BRAND_CONTEXTS), each line
+    that is the name alone (a logo), the masthead and the copyright holder. Reader's names beat
+    the company's: "The Wall Street Journal" printed three times outvotes "Dow Jones & Company".
+    """
+    votes: dict[str, int] = {}
+    # Menus and related lists hold the logo and "More from X" too; only comments are never read.
+    lines = [line.strip() for block in removed if block.kind != "comment" for line in block.text.splitlines() if line.strip()]
+    context_named: set[str] = set()
+    for line in lines:
+        for pattern in _BRAND_CONTEXTS:
+            match = pattern.search(line)
+            if match and match.group(1).lower() not in _NOT_NAMES:
+                name = match.group(1).strip(" .,'")
+                votes[name] = votes.get(name, 0) + 1
+                context_named.add(name)
+                break
+    for match in _BODY_BRAND_CONTEXT.finditer(body):
+        name = match.group(1).strip(" .,'")
+        votes[name] = votes.get(name, 0) + 1
+        context_named.add(name)
+    if not context_named:
+        return ""
+    for line in lines:
+        for name in context_named:
+            if line == name:
+                votes[name] += 1
+    for name in context_named:
+        if masthead and _letters(masthead) == _letters(name):
+            votes[name] += 1
+        if holder and _letters(holder) == _letters(name):
+            votes[name] += 1
+    best = max(votes.items(), key=lambda item: (item[1], len(item[0])))
+    return best[0] if best[1] >= 2 else ""
 
 
 _BRAND = re.compile(r"(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+")

@@ -358,6 +358,7 @@ def find_stated_date(
     comes back with precision "unknown" and `day_month` set.
     """
     signals, copyright_year = collect_signals(removed, zones, language, body)
+    age_stamp = _age_stamp(removed, zones)
     if metadata_date:
         parsed = _parse_candidate(metadata_date.strip()[:10]) or _parse_candidate(metadata_date.strip())
         if parsed:
@@ -391,6 +392,14 @@ def find_stated_date(
         zone_order = {"head": 0, "": 1, "top": 2, "body": 3, "inside": 4, "foot": 5}
         chosen = min(full, key=lambda s: (s.rank, zone_order.get(s.zone, 6), -s.position if s.zone == "top" else s.position))
         weak_days = {s.day for s in full if s.rank == 4}
+        if chosen.rank == 4 and chosen.zone == "foot":
+            # Under the article sit comments, related items and "page generated" stamps: an
+            # unlabelled date there alone is some other item's as often as the article's.
+            return PublishedDate.unknown(f"the only date, '{chosen.clue[:60]}', is below the article and not labelled as its own")
+        if chosen.rank > 0 and age_stamp:
+            # The page dates itself by its age ("Published 1 day ago"): that is its own date line,
+            # and it cannot be placed without the day it was read; other dates are other items'.
+            return PublishedDate.unknown(f"the page gives only its age ('{age_stamp}'), not a date")
         if chosen.rank == 4 and len(weak_days) > 1:
             # Only unlabelled dates inside or under the article, and different ones: a list of
             # other items (archive, comments, related stories), not the article's date line.
@@ -422,6 +431,28 @@ def find_stated_date(
         clue=f"{chosen.clue} (printed without a year)",
         day_month=f"{chosen.month:02d}-{chosen.day_of_month:02d}",
     )
+
+
+# A page's own date line given as an age or a weekday and time: "Published 1 day ago",
+# "22 hours ago", "Monday 6:30PM". The page was dated relative to the day it was read.
+_AGE_STAMP = re.compile(
+    r"(?i)^(?:(?:first\s+)?(?:published|posted)\s*:?\s*)?(?:(?:about\s+)?(?:\d+|an?|one)\s+(?:min|minute|hour|hr|day|week)s?\s+ago"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$"
+)
+
+
+def _age_stamp(removed, zones: tuple[str, ...]) -> str:
+    """The age line between the headline and the body ("Published 1 day ago"), or "".
+
+    Only the byline area is read: the related lists above or below a page carry their own ages.
+    """
+    for position, block in enumerate(removed):
+        if _zone(zones, position) != "head" or block.kind in ("comment", "related"):
+            continue
+        for line in block.text.splitlines():
+            if _AGE_STAMP.match(line.strip()):
+                return line.strip()
+    return ""
 
 
 def _latest_reported_day(body: str, language: str) -> date | None:

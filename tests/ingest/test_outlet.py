@@ -145,3 +145,29 @@ def test_copyright_lines_that_are_links_or_carry_a_description(line, site):
 def test_lower_case_brands_and_elided_particles_are_names(first_line):
     removed = blocks(("other", first_line), ("other", "News | Politics | Sport"))
     assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == first_line
+
+
+@pytest.mark.parametrize(
+    "removed, body, expected",
+    [
+        # the brand the page names itself by twice beats the copyright holder
+        (blocks(("navigation", "Sportsnet"), ("related", "More from Sportsnet"), ("credit", "© 2000-2019 Rogers Media. All rights reserved.")),
+         "Text.", "Sportsnet"),
+        (blocks(("credit", "By Eric Song, IGN Staff"), ("credit", "©1996-2019 Ziff Davis, LLC. IGN® is among the federally registered trademarks of IGN Entertainment")),
+         "Text.", "IGN"),
+        (blocks(("promo", "The Hill Apps"), ("credit", "© 1998 - 2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc.")),
+         "The governor's office didn't immediately respond to The Hill's request for comment.", "The Hill"),
+    ],
+)
+def test_the_name_a_page_calls_itself_beats_the_company(removed, body, expected):
+    assert guess_outlet(removed, body, "").site == expected
+
+
+def test_one_self_naming_line_alone_does_not_name_the_site():
+    removed = blocks(("related", "More from Example Weekly"), ("credit", "© 2019 Example Holdings Ltd."))
+    assert guess_outlet(removed, "Text.", "").site == "Example"  # the holder without its legal form
+
+
+def test_a_comment_never_votes_for_a_name():
+    removed = blocks(("comment", "More from Reader Blog"), ("comment", "Reader Blog Apps"), ("credit", "© 2019 Real Paper Ltd."))
+    assert guess_outlet(removed, "Text.", "").site == "Real Paper"

@@ -227,3 +227,32 @@ def test_a_labelled_date_is_kept_even_before_a_reported_day():
     removed = (RemovedBlock("metadata", "Published: April 5, 2018", "date line"),)
     body = "The theatre will reopen on October 12, 2018 after a long renovation, its director said."
     assert find_stated_date(removed, body=body, zones=("head",)).date == "2018-04-05"
+
+
+def test_one_unlabelled_date_below_the_article_is_not_its_date():
+    removed = (RemovedBlock("other", "November 20, 2019", "list item"),)
+    published = find_stated_date(removed, zones=("foot",))
+    assert published.precision == "unknown" and "below the article" in published.clue
+
+
+def test_a_labelled_date_below_the_article_is_still_its_date():
+    removed = (RemovedBlock("metadata", "First published on November 19, 2019 / 8:16 AM", "date line"),)
+    assert find_stated_date(removed, zones=("foot",)).date == "2019-11-19"
+
+
+@pytest.mark.parametrize("age", ["Published 1 day ago", "22 hours ago", "Monday 6:30PM"])
+def test_a_page_dated_by_its_age_gets_no_day_from_other_dates(age):
+    removed = (
+        RemovedBlock("metadata", age, "date line"),
+        RemovedBlock("other", "November 20, 2019", "masthead"),
+    )
+    published = find_stated_date(removed, zones=("head", "top"))
+    assert published.precision == "unknown" and age in published.clue
+
+
+def test_an_age_line_does_not_hide_a_labelled_date():
+    removed = (
+        RemovedBlock("metadata", "Updated 2 hours ago", "date line"),
+        RemovedBlock("metadata", "Published: November 19, 2019", "date line"),
+    )
+    assert find_stated_date(removed, zones=("head", "head")).date == "2019-11-19"
