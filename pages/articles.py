@@ -38,9 +38,12 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "Title": st.column_config.TextColumn("Title", pinned=True),  # stays in view on a phone
+        # Title, outlet and date fit a 390 px phone side by side (200 + 75 + 75 px); the title stays pinned.
+        "Title": st.column_config.TextColumn("Title", pinned=True, width="medium"),
+        "Outlet": st.column_config.TextColumn("Outlet", width="small"),
         "Published": st.column_config.TextColumn(
-            "Published", help='"about" means the page prints no date and it was worked out from other clues.'
+            "Published", width="small",
+            help='"about" means the page prints no date and it was worked out from other clues.',
         ),
         "Removed blocks": st.column_config.NumberColumn(
             "Removed blocks", help="Menus, comments, related links and other page furniture kept out of the article."

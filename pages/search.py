@@ -17,6 +17,7 @@ from lib.ui.search import (
     query_box,
     read_url_into_controls,
     render_glance,
+    render_glance_details,
     render_articles,
     render_passages,
     run_search,
@@ -31,6 +32,7 @@ st.title("Search")
 corpus = get_corpus()
 require_articles(corpus, "to search them")
 render_glance(corpus)  # the story at a glance, above the box
+glance_details = st.container()  # topics and the latest event: filled once the box is drawn
 
 facets = SearchFacets(corpus)  # the controls need no model: they appear at once
 for problem in read_url_into_controls(facets):  # a shared link with values this collection lacks
@@ -46,9 +48,11 @@ write_controls_to_url()
 if not query:
     example_buttons()
     load_search_index(corpus)  # warm the model and index while the user reads and types
+    render_glance_details(glance_details, corpus)
     st.stop()
 
 index = load_search_index(corpus)
+render_glance_details(glance_details, corpus)
 
 try:
     results = run_search(index, query, filters, view, k, every=show_all_passages())

@@ -16,6 +16,7 @@ from lib.ui.timeline import (
     load_events,
     newly_clicked_event,
     read_view,
+    typed_day,
     render_event_sources,
     render_loose_lane,
     render_table,
@@ -51,8 +52,8 @@ for problem in view.problems:
 left, middle, right, toggle_column = st.columns([3, 1.3, 1.3, 1.6])
 outlets = left.multiselect("Outlets", known_outlets, default=list(view.outlets), placeholder="All outlets",
                            format_func=outlet_name)
-date_from = middle.date_input("From", value=view.date_from, format="YYYY-MM-DD")
-date_to = right.date_input("To", value=view.date_to, format="YYYY-MM-DD")
+date_from = typed_day(middle, "From", view.date_from)  # applies on Enter, like every text box
+date_to = typed_day(right, "To", view.date_to, end=True)
 show_context = toggle_column.toggle(
     "Show background", value=view.show_context,
     help=f"Include events before {story_start} that articles mention as background (e.g. the 2022 invasion).",

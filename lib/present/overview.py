@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lib.core.models import Article
-from lib.present.words import date_words, language_list, outlet_name
+from lib.present.words import date_words, language_list, outlet_name, short_label
 
 
 @dataclass(frozen=True)
@@ -122,3 +122,44 @@ def story_at_a_glance(articles: list[Article], max_outlets: int = 3) -> Glance:
                                 f"Read “{last.title}”."))
     items.append(GlanceItem("Compare figures", "pages/compare.py", {}, "Where the reports agree and disagree on numbers."))
     return Glance(sentence, tuple(items))
+
+
+# What a topic's status means, in a reader's words (the Compare page adds icons).
+STATUS_WORDS = {
+    "agree": "sources agree",
+    "disagree": "sources disagree",
+    "evolving": "the figure changed over time",
+    "single-source": "only one source",
+    "no figures": "no figures to compare",
+}
+
+
+def main_topic_items(topics, limit: int = 3) -> tuple[GlanceItem, ...]:
+    """The topics most sources speak to (at most `limit`), each with its verdict, linking to its Compare row.
+
+    Topics whose figures several sources compare (agree / disagree / evolving) come first, as they
+    carry a verdict; then by how many sources speak to them. Topics no source matches are left out.
+    """
+    compared = ("agree", "disagree", "evolving")
+    ranked = sorted(
+        (topic for topic in topics if topic.claims and topic.status in STATUS_WORDS),
+        key=lambda topic: (topic.status not in compared, -len(set(topic.sources)), -len(topic.claims),
+                           not topic.seeded, topic.label),
+    )
+    return tuple(
+        GlanceItem(f"{topic.label}: {STATUS_WORDS[topic.status]}", "pages/compare.py", {"topic": topic.topic_id},
+                   topic.verdict or topic.rule)
+        for topic in ranked[:limit]
+    )
+
+
+def latest_event_item(events) -> GlanceItem | None:
+    """The latest event dated within a week or so (not background, not dated only loosely), linking to it."""
+    from lib.present.timeline_chart import event_date_words, is_loose
+
+    dated = [event for event in events if not event.is_context and not is_loose(event)]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda event: (event.end, event.start, len(event.sources)))
+    return GlanceItem(f"Latest event, {event_date_words(latest)}: {short_label(latest.summary)}", "pages/timeline.py",
+                      {"event": latest.event_id}, "Open it on the timeline with every source's sentence.")

@@ -26,7 +26,7 @@ from typing import Iterable
 from lib.core.models import Event
 from lib.core.settings import DEFAULT_STORY_START
 from lib.present.palette import outlet_colors
-from lib.present.words import outlet_name
+from lib.present.words import outlet_name, short_label
 
 SPAN_WIDTH = 12  # px: thick enough to read as a bar, thin enough to stack
 DAY_MARKER = 13
@@ -127,11 +127,9 @@ def hover_text(event: Event) -> str:
     return "<br>".join(lines)
 
 
-def _row_label(event: Event, limit: int = 48) -> str:
-    summary = event.summary
-    if len(summary) > limit:  # cut at a word boundary, never mid-word
-        summary = summary[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
-    return _escape(summary)
+def _row_label(event: Event) -> str:
+    """The label above an event's row: at most eight whole words of its summary (never cut mid-word)."""
+    return _escape(short_label(event.summary))
 
 
 def axis_range(events: list[Event], story_start: str, show_context: bool) -> tuple[str, str]:

@@ -48,3 +48,27 @@ def date_note(published: PublishedDate) -> str:
     if published.stated or not published.date:
         return ""
     return f"The page prints no publication date; inferred ({published.clue})." if published.clue else "The page prints no publication date; this one is inferred."
+
+
+MAX_LABEL_WORDS = 8
+_CUT_MARKS = ("…", "...")
+
+
+def short_label(text: str, max_words: int = MAX_LABEL_WORDS) -> str:
+    """At most `max_words` whole words of `text`, with "…" when words were left out.
+
+    Never ends in a cut word: a last word that already carries an ellipsis
+    (text cut mid-word upstream, e.g. "signed Wednesd…") is dropped too.
+    """
+    words = text.split()
+    cut = False
+    if words and words[-1].endswith(_CUT_MARKS):
+        stripped = words[-1].rstrip(".…")
+        words = words[:-1] if len(words) > 1 else [stripped]
+        cut = True
+    if len(words) > max_words:
+        words, cut = words[:max_words], True
+    label = " ".join(words)
+    if cut:
+        label = label.rstrip(" ,;:–-—") + "…"
+    return label

@@ -13,8 +13,9 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from lib.core.errors import StoryLensError
 from lib.present.markdown import escape_markdown
-from lib.present.overview import story_at_a_glance
+from lib.present.overview import latest_event_item, main_topic_items, story_at_a_glance
 from lib.present.tables import csv_bytes, passages_table
 from lib.present.words import date_words, language_name, outlet_name
 from lib.search.hybrid import (
@@ -162,11 +163,35 @@ def render_glance(corpus) -> None:
     then one link per fact. Kept short so the search box stays in the first screen."""
     glance = story_at_a_glance(corpus.articles)
     st.markdown(escape_markdown(glance.sentence))
-    columns = st.columns(len(glance.items))
-    for column, item in zip(columns, glance.items):
-        with column:
+    _link_row(glance.items)
+
+
+def _link_row(items) -> None:
+    """Page links side by side, wrapping on a phone instead of stacking one per line."""
+    with st.container(horizontal=True, gap="small"):
+        for item in items:
             st.page_link(item.page, label=item.text, query_params={k: v for k, v in item.params.items() if v} or None,
                          help=item.help)
+
+
+def render_glance_details(slot, corpus) -> None:
+    """Into `slot` (drawn above the search box): the main topics with their verdicts and the
+    latest event, each linking to its page. Filled after the box is drawn, so the first
+    screen never waits for the claims and events views (cached once per collection)."""
+    from lib.ui.compare import load_claimset
+    from lib.ui.timeline import load_events
+
+    with slot:
+        try:
+            topics = main_topic_items(load_claimset(corpus).topics)
+            latest = latest_event_item(load_events(corpus))
+        except StoryLensError as error:
+            st.caption(f"The topics and events overview is not available: {error}")
+            return
+        items = [*topics, *([latest] if latest else [])]
+        if items:
+            st.caption("Main topics and the latest event:")
+            _link_row(items)
 
 
 def query_box() -> str:

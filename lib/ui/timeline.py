@@ -13,7 +13,9 @@ from datetime import date
 
 import streamlit as st
 
+from lib.core.errors import StoryLensError
 from lib.core.models import Event
+from lib.core.user_dates import parse_date_bound
 from lib.events.build import (
     build_events,
     dates_fingerprint,
@@ -78,6 +80,27 @@ def write_view(outlets, date_from: date | None, date_to: date | None, show_conte
             "event": event_id,
         }
     )
+
+
+def typed_day(column, label: str, value: date | None, end: bool = False) -> date | None:
+    """A date box that applies on Enter: a day (2024-10-26), a month (2024-10) or a year.
+
+    A text box rather than st.date_input, whose typed value applies only when
+    the box loses focus (issue 17). A month or year means its first day in
+    "From" and its last day in "To"; text that is not a date is explained and ignored.
+    """
+    text = column.text_input(
+        label,
+        value=value.isoformat() if value else "",
+        placeholder="YYYY-MM-DD",
+        help="Type a day (2024-10-26), a month (2024-10) or a year (2024) and press Enter. Leave empty for no limit.",
+    )
+    try:
+        bound = parse_date_bound(text, end=end, name=f"'{label}'")
+    except StoryLensError as error:
+        st.warning(str(error))
+        return None
+    return date.fromisoformat(bound) if bound else None
 
 
 def visible_events(events: list[Event], outlets, date_from: date | None, date_to: date | None, show_context: bool) -> list[Event]:

@@ -184,3 +184,22 @@ def test_labels_sit_inside_the_chart_so_a_phone_keeps_its_width(mixed_events):
     # an event in the right half is labelled back from its end, so the label stays inside
     right = [a for a in figure.layout.annotations if a.xanchor == "right"]
     assert right and all(a.x <= figure.layout.xaxis.range[1] for a in right)
+
+
+@pytest.mark.parametrize(
+    "summary, label",
+    [
+        ("Putin and Kim sign the treaty", "Putin and Kim sign the treaty"),
+        ("Putin and Kim sign the strategic partnership treaty in Pyongyang on Wednesday",
+         "Putin and Kim sign the strategic partnership treaty…"),
+        ("the strategic partnership treaty signed Wednesd…", "the strategic partnership treaty signed…"),
+        ("Japan's Defense Ministry said, on Monday, that", "Japan's Defense Ministry said, on Monday, that"),
+        ("one two three four five six seven eight, nine", "one two three four five six seven eight…"),
+    ],
+)
+def test_row_labels_keep_at_most_eight_whole_words(summary, label):
+    event = make_event("x", "2024-06-19", "2024-06-19", "day", quote=summary)
+    event = type(event)(**{**event.__dict__, "summary": summary})
+    shown = timeline_figure([event]).layout.annotations[0].text
+    assert shown == label
+    assert len(shown.rstrip("…").split()) <= 8

@@ -1,0 +1,49 @@
+"""The landing overview's topic and event items, built from the bundled story's own views."""
+
+import pytest
+
+from lib.claims.grouping import build_claims
+from lib.events.build import build_events
+from lib.present.overview import STATUS_WORDS, latest_event_item, main_topic_items
+from lib.present.timeline_chart import is_loose
+
+
+@pytest.fixture(scope="module")
+def claimset(corpus, embedder):
+    return build_claims(corpus, embedder)
+
+
+@pytest.fixture(scope="module")
+def events(corpus, embedder):
+    return build_events(corpus, embedder)
+
+
+def test_main_topics_put_a_compared_figure_first_and_link_to_their_row(claimset):
+    items = main_topic_items(claimset.topics)
+    assert 1 <= len(items) <= 3
+    first = claimset.topic(items[0].params["topic"])
+    assert first.status in ("agree", "disagree", "evolving")  # the bundled story compares troop figures
+    for item in items:
+        topic = claimset.topic(item.params["topic"])
+        assert item.page == "pages/compare.py"
+        assert item.text == f"{topic.label}: {STATUS_WORDS[topic.status]}"
+        assert item.help == (topic.verdict or topic.rule)
+
+
+def test_no_topics_give_no_items():
+    assert main_topic_items(()) == ()
+
+
+def test_the_latest_event_is_the_last_one_dated_closely_and_links_to_it(events):
+    item = latest_event_item(events)
+    drawn = [event for event in events if not event.is_context and not is_loose(event)]
+    latest = max(drawn, key=lambda event: event.end)
+    chosen = next(event for event in events if event.event_id == item.params["event"])
+    assert item.page == "pages/timeline.py"
+    assert chosen.end == latest.end and not chosen.is_context and not is_loose(chosen)
+    label = item.text.split(": ", 1)[1]
+    assert len(label.rstrip("…").split()) <= 8
+
+
+def test_no_events_give_no_latest_event():
+    assert latest_event_item([]) is None
