@@ -102,3 +102,18 @@ def test_an_h1_holding_the_site_name_is_the_logo_not_the_headline():
     html = _page("Council approves the harbour plan | Example Herald Daily News", "<h1>Example Herald Daily News</h1>")
     html = html.replace("<head>", '<head><meta property="og:site_name" content="Example Herald Daily News">')
     assert extract_html(html).title == "Council approves the harbour plan"
+
+
+@pytest.mark.parametrize(
+    "extracted, title, expected",
+    [
+        ("SputnikInt", "Royal Arrogance - Sputnik International", "Sputnik International"),  # a handle: the title's site part
+        ("TheHill", "Warren unveils plan | TheHill", "TheHill"),  # the title spells it the same way: nothing better
+        ("The Korea Herald", "Talks resume - The Korea Herald", "The Korea Herald"),  # a real name is kept
+        ("SputnikInt", "A headline without a site part", "SputnikInt"),
+    ],
+)
+def test_a_social_handle_as_site_name_gives_way_to_the_title_site_part(extracted, title, expected):
+    from lib.ingest.extract.html import _declared_site_name
+
+    assert _declared_site_name(f"<html><head><title>{title}</title></head></html>", extracted) == expected
