@@ -213,14 +213,8 @@ def _reader_name(name: str, page_lines: list[str]) -> str:
     return f"The {name}" if any(pattern.match(line) for line in page_lines) else name
 
 
-def _name_for_domain(domain: str, page_lines: list[str], chosen: bool = False) -> str:
-    """"livescience.com" -> "Live Science" when the page prints a name whose letters are the domain's.
-
-    `chosen`: the site wrote the name itself with capitals ("CBSSports.com", "TheHill",
-    "Space.com"); then a one-word printed form counts only as a line of its own (a logo), since
-    the word alone ("Space") is as often ordinary text, and a capitalised name without a dot
-    ("Moneycontrol") is not turned into its domain.
-    """
+def _name_for_domain(domain: str, page_lines: list[str]) -> str:
+    """"livescience.com" -> "Live Science" when the page prints a name whose letters are the domain's."""
     stem = domain.split(".")[-2] if domain.count(".") >= 1 else domain
     target = _letters(stem)
     if len(target) < 2:
@@ -228,11 +222,10 @@ def _name_for_domain(domain: str, page_lines: list[str], chosen: bool = False) -
     # Sites that call themselves by their domain ("Space.com", "NJ.com") print it that way.
     dotted = re.compile(rf"(?i)(?<![\w.])({re.escape(stem)}\.com)\b")
     printed = [match.group(1) for line in page_lines for match in dotted.finditer(line)]
-    if len(printed) >= 2 and not (chosen and domain.endswith(".x")):
+    if len(printed) >= 2:
         return max(set(printed), key=printed.count)
     if len(target) < 4:
         return ""
-    standalone = {line.strip() for line in page_lines}
     for line in page_lines:
         if target not in _letters(line):
             continue
@@ -241,8 +234,6 @@ def _name_for_domain(domain: str, page_lines: list[str], chosen: bool = False) -
             for start in range(len(words) - size + 1):
                 candidate = " ".join(words[start : start + size]).strip(".,:;|()")
                 if candidate[:1].isupper() and _letters(candidate) in (target, "the" + target):
-                    if chosen and size == 1 and candidate not in standalone:
-                        continue
                     return candidate
     return ""
 
