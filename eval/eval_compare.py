@@ -6,8 +6,21 @@ Per story (tuned: russia-dprk, japan-rice; held-out: myanmar-quake):
   fact's hint and gives its number), the share whose row compares the fact's hand-checked kind
   (eval/gold/views_counted_gold.json);
 * reach: the share of gold numeric facts that reach some topic row as a compared figure;
-* main: the story's main figure (MAIN_KIND: troops sent / people killed / price) has a row whose status is
-  "evolving"; the row's first and last figure with their dates are printed.
+* main: the story's main figure (MAIN_KIND: troops sent / people killed / price per 5 kg) has a row whose
+  status is "evolving";
+* ends: that row's verdict names the gold's first and last figure (see gold_ends) with a report date
+  within SAME_PERIOD_DAYS of the gold date;
+* flagged: of the disagreements the gold records (gold_disagreements), the share the row flags as a
+  same-period difference (lib.claims.status.period_differences); extra flags are counted too.
+
+Gold kinds are the hand-checked kinds of eval/gold/views_counted_gold.json, with a price's amount of
+goods taken from the gold's own description ("yen per 60 kg" -> "price per 60 kg"; a week-on-week fall
+-> "price change"), since a price per 60 kg is never compared with a price per 5 kg.
+
+A gold disagreement: two pages of different outlets whose own figures of one kind (each page's largest
+figure of the kind that is not planned, pledged or expected, per the gold's description) were reported
+within SAME_PERIOD_DAYS of each other and do not overlap given their qualifiers ("about" = ±10 %,
+"at least"/"more than" = open above, "up to"/"less than" = open below, a range = its ends).
 
     python -m eval.eval_compare                 # all three stories
     python -m eval.eval_compare --ci            # exit 1 below the floors of section "compare" of eval/floors.json
@@ -17,8 +30,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -34,12 +49,96 @@ from eval.eval_coverage_views import (
 )
 from eval.floors import add_floor_options, below_floors
 from lib.claims.grouping import build_claims
-from lib.claims.status import figure_phrase
+from lib.claims.status import deciding_headlines, figure_phrase, period_differences, report_span
 from lib.core.settings import load_settings
 from lib.text.embed import embedder_for
 
 # The figure each story is about (hand-chosen from the story's gold, like the gold itself).
-MAIN_KIND = {"russia-dprk": "troops sent", "japan-rice": "price", "myanmar-quake": "people killed"}
+MAIN_KIND = {"russia-dprk": "troops sent", "japan-rice": "price per 5 kg", "myanmar-quake": "people killed"}
+
+# Reports this close are "the same period" (the gold's ~2 weeks, as lib.claims.status.SAME_PERIOD_DAYS).
+SAME_PERIOD_DAYS = 14
+_GOLD_PLANNED = re.compile(r"(?i)\bplan|expected|projected|pledged|to be sent|decided to send|\bwill\b|forecast|target")
+_GOLD_CHANGE = re.compile(r"(?i)\b(?:fall|rise|drop|increase|decrease|change|difference)\b|week-on-week|up from|down from")
+_GOLD_BASIS = re.compile(r"(?i)(?:per\s+|\b)(\d+)\s?(kg|kilograms?)\b")
+
+
+def gold_kind(kind: str | None, counted: str) -> str | None:
+    """The hand-checked kind, with a price's amount of goods from the gold's own description."""
+    if kind != "price":
+        return kind
+    if _GOLD_CHANGE.search(counted):
+        return "price change"
+    basis = _GOLD_BASIS.search(counted)
+    return f"price per {basis.group(1)} kg" if basis else "price"
+
+
+def gold_interval(number, qualifier: str | None) -> tuple[float, float]:
+    if isinstance(number, dict):
+        return float(number["low"]), float(number["high"])
+    value, qualifier = float(number), (qualifier or "").lower()
+    if qualifier in ("about", "around", "roughly", "approximately", "nearly", "some", "almost"):
+        return value * 0.9, value * 1.1
+    if qualifier in ("at least", "more than", "over", "over ", "upwards of"):
+        return value, float("inf")
+    if qualifier in ("up to", "less than", "under", "fewer than", "at most"):
+        return 0.0, value
+    return value, value
+
+
+def gold_figures(story: str, gold: dict, counted_gold: dict) -> list[dict]:
+    """Every gold numeric fact with its refined kind, page, outlet, report day and interval."""
+    found = []
+    for page in gold["pages"]:
+        published = page.get("published", {})
+        try:
+            day = date.fromisoformat(str(published.get("value")))
+        except ValueError:
+            day = None
+        for index, fact in enumerate(page.get("facts", [])):
+            if "number" not in fact:
+                continue
+            kind = gold_kind(counted_gold.get(f"{story}/{page['id']}/{index}", {}).get("kind"), fact.get("counted", ""))
+            low, high = gold_interval(fact["number"], fact.get("qualifier"))
+            found.append({
+                "page": page["id"], "outlet": page.get("outlet"), "day": day, "kind": kind, "low": low, "high": high,
+                "value": float(fact["number"]["high"] if isinstance(fact["number"], dict) else fact["number"]),
+                "planned": bool(_GOLD_PLANNED.search(fact.get("counted", ""))),
+            })
+    return found
+
+
+def gold_headlines(figures: list[dict], kind: str) -> list[dict]:
+    """Each dated page's own figure of `kind`: its largest not-planned figure, in date order."""
+    best: dict[str, dict] = {}
+    for figure in figures:
+        if figure["kind"] != kind or figure["planned"] or figure["day"] is None:
+            continue
+        if figure["page"] not in best or figure["value"] > best[figure["page"]]["value"]:
+            best[figure["page"]] = figure
+    return sorted(best.values(), key=lambda figure: (figure["day"], figure["page"]))
+
+
+def gold_ends(figures: list[dict], kind: str) -> tuple[list[dict], list[dict]]:
+    """(first, last): the page figures of the earliest and of the latest report day."""
+    heads = gold_headlines(figures, kind)
+    if not heads:
+        return [], []
+    return [f for f in heads if f["day"] == heads[0]["day"]], [f for f in heads if f["day"] == heads[-1]["day"]]
+
+
+def gold_disagreements(figures: list[dict]) -> set[tuple[str, str, str]]:
+    """(kind, page, page) pairs: different outlets, same period, non-overlapping page figures (module doc)."""
+    pairs = set()
+    for kind in sorted({figure["kind"] for figure in figures if figure["kind"]}):
+        heads = gold_headlines(figures, kind)
+        for i, first in enumerate(heads):
+            for second in heads[i + 1:]:
+                if first["outlet"] == second["outlet"] or abs((second["day"] - first["day"]).days) > SAME_PERIOD_DAYS:
+                    continue
+                if first["high"] < second["low"] or second["high"] < first["low"]:
+                    pairs.add((kind, *sorted((first["page"], second["page"]))))
+    return pairs
 
 
 def row_kind(topic) -> str | None:
@@ -58,7 +157,7 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
         for index, fact in enumerate(page.get("facts", [])):
             if "number" not in fact:
                 continue
-            kind = counted_gold.get(f"{story}/{page['id']}/{index}", {}).get("kind")
+            kind = gold_kind(counted_gold.get(f"{story}/{page['id']}/{index}", {}).get("kind"), fact.get("counted", ""))
             number = fact["number"]
             wanted = {float(number["low"]), float(number["high"])} if isinstance(number, dict) else {float(number)}
             rows_kinds = [
@@ -72,7 +171,32 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
     main_kind = MAIN_KIND.get(story)
     candidates = [topic for topic in claimset.topics if main_kind and row_kind(topic) == main_kind]
     main = max(candidates, key=lambda topic: (len({c.source_file for c in topic.figures}), -len(topic.topic_id)), default=None)
-    return {"story": story, "rows": rows, "main": main, "topics": len(claimset.topics)}
+    figures = gold_figures(story, gold, counted_gold)
+    first, last = gold_ends(figures, main_kind)
+    ends = {"gold_first": first, "gold_last": last, "first": None, "last": None, "right": 0}
+    if main is not None:
+        heads = deciding_headlines(main.claims, main.counted)
+        if heads:
+            ends["first"], ends["last"] = heads[0], heads[-1]
+            ends["right"] = int(_same_figure(heads[0], first)) + int(_same_figure(heads[-1], last))
+    wanted = gold_disagreements(figures)
+    flagged = set()
+    for topic in claimset.topics:
+        kind = row_kind(topic)
+        for one, other in period_differences(topic.claims, topic.counted):
+            flagged.add((kind, *sorted((Path(one.source_file).stem, Path(other.source_file).stem))))
+    return {"story": story, "rows": rows, "main": main, "topics": len(claimset.topics), "ends": ends,
+            "disagreements": wanted, "flagged": flagged}
+
+
+def _same_figure(claim, gold_end: list[dict]) -> bool:
+    """The claim gives one of the gold end figures (its value or range end), reported within SAME_PERIOD_DAYS of it."""
+    span = report_span(claim.reported_on)
+    values = {claim.value, claim.value_high} - {None}
+    return span is not None and any(
+        values & {figure["value"], figure["low"], figure["high"]} and abs((span[0] - figure["day"]).days) <= SAME_PERIOD_DAYS
+        for figure in gold_end
+    )
 
 
 def _share(hits: int, total: int) -> float:
@@ -84,11 +208,18 @@ def figures_of(results: list[dict]) -> dict:
     pure = [row for row in reached if all(kind == row["kind"] for kind in row["rows"])]
     total = sum(len(result["rows"]) for result in results)
     main = [result for result in results if result["main"] is not None and result["main"].status == "evolving"]
+    ends = sum(result.get("ends", {}).get("right", 0) for result in results)
+    wanted = sum(len(result.get("disagreements", ())) for result in results)
+    caught = sum(len(result.get("disagreements", set()) & result.get("flagged", set())) for result in results)
+    extra = sum(len(result.get("flagged", set()) - result.get("disagreements", set())) for result in results)
     return {
         "purity": _share(len(pure), len(reached)),
         "reach": _share(len(reached), total),
         "main": _share(len(main), len(results)),
+        "ends": _share(ends, 2 * len(results)),
+        "flagged": _share(caught, wanted) if wanted else 1.0,
         "counts": (len(pure), len(reached), total, len(main), len(results)),
+        "flag_counts": (caught, wanted, extra, ends, 2 * len(results)),
     }
 
 
@@ -110,28 +241,42 @@ def main(argv: list[str] | None = None) -> int:
         for language in sorted({row["language"] for result in subset for row in result["rows"]}):
             rows = [row for result in subset for row in result["rows"] if row["language"] == language]
             groups.append((f"  {name} {language}", [{"rows": rows, "main": None}]))
-    print(f"{'group':28} {'purity':>14} {'reach':>14} {'main evolving':>14}")
+    print(f"{'group':28} {'purity':>14} {'reach':>14} {'main evolving':>14} {'main ends':>12} {'flagged (extra)':>18}")
     figures = {}
     for name, subset in groups:
         if not subset:
             continue
         values = figures_of(subset)
         pure, reached, total, main_ok, stories = values["counts"]
-        main_cell = f"{values['main']:6.2f} ({main_ok}/{stories})" if " " not in name.strip() else "-"
-        print(f"{name:28} {values['purity']:6.2f} ({pure:2}/{reached:2}) {values['reach']:6.2f} ({reached:2}/{total:2}) {main_cell:>14}")
+        caught, wanted, extra, ends, end_total = values["flag_counts"]
+        story_level = " " not in name.strip()
+        main_cell = f"{values['main']:6.2f} ({main_ok}/{stories})" if story_level else "-"
+        ends_cell = f"{values['ends']:4.2f} ({ends}/{end_total})" if story_level else "-"
+        flag_cell = f"{values['flagged']:4.2f} ({caught}/{wanted}) +{extra}" if story_level else "-"
+        print(f"{name:28} {values['purity']:6.2f} ({pure:2}/{reached:2}) {values['reach']:6.2f} ({reached:2}/{total:2}) "
+              f"{main_cell:>14} {ends_cell:>12} {flag_cell:>18}")
         if name in ("tuned", "held-out"):
             suffix = "" if name == "tuned" else "_heldout"
-            for key in ("purity", "reach", "main"):
+            for key in ("purity", "reach", "main", "ends", "flagged"):
                 figures[f"{key}{suffix}"] = values[key]
     for result in results:
         topic = result["main"]
         if topic is None:
             print(f"{result['story']}: no row compares {MAIN_KIND.get(result['story'])} ({result['topics']} rows)")
             continue
-        dated = [claim for claim in topic.figures if claim.reported_on.date]
-        span = f"first {figure_phrase(dated[0])} on {dated[0].reported_on.date}, last {figure_phrase(dated[-1])} on {dated[-1].reported_on.date}" if dated else "no dated figure"
-        print(f"{result['story']}: main row '{topic.label}' [{topic.status}] {span}")
-        print(f"  verdict: {getattr(topic, 'verdict', topic.rule[:200])}")
+        ends = result["ends"]
+        shown = [ends[end] for end in ("first", "last")]
+        span = (f"first {figure_phrase(shown[0])} on {shown[0].reported_on.date}, last {figure_phrase(shown[1])} on "
+                f"{shown[1].reported_on.date}" if shown[0] else "no dated figure")
+        gold = "; ".join(
+            f"gold {end}: " + ", ".join(f"{f['value']:,.0f} ({f['page']}, {f['day']})" for f in ends[f"gold_{end}"])
+            for end in ("first", "last")
+        )
+        print(f"{result['story']}: main row '{topic.label}' [{topic.status}] {span}; {ends['right']}/2 right ({gold})")
+        print(f"  verdict: {topic.verdict}")
+        missed = sorted(result["disagreements"] - result["flagged"])
+        if result["story"] in TUNED and missed:
+            print(f"  gold disagreements not flagged: {missed}")
     return below_floors(figures, args, "compare")
 
 if __name__ == "__main__":

@@ -70,7 +70,8 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
             SentenceFacts(
                 sentence=sentence,
                 # The sentences before name what is counted when this one does not ("사망 300여 명").
-                quantities=tuple(extract_quantities(sentence.text, language, context="\n".join(previous_texts[-3:]))),
+                quantities=_priced(sentence.text, tuple(extract_quantities(sentence.text, language, context="\n".join(previous_texts[-3:]))),
+                                   "\n".join(previous_texts[-1:])),
                 attributed_to=source,
                 hedged=attribution.hedged,
                 stance=tuple(match.group(1).lower() for match in _STANCE_RE.finditer(sentence.text)),
@@ -79,6 +80,25 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
         previous_source = source
         previous_texts.append(sentence.text)
     return facts
+
+
+def _priced(text: str, quantities: tuple[Quantity, ...], context: str) -> tuple[Quantity, ...]:
+    """Prices with what they are for as part of their kind ("price per 5 kg", never compared with
+    "price per 60 kg"); a rise or fall of a price ("down 256 yen") is a "price change", not a price."""
+    from dataclasses import replace
+
+    from lib.text.counted import is_change, price_basis
+
+    refined = []
+    for quantity in quantities:
+        if quantity.counted == "price":
+            if is_change(text, quantity.start, quantity.end):
+                quantity = replace(quantity, counted="price change")
+            else:
+                basis = price_basis(text, quantity.start, quantity.end, context)
+                quantity = replace(quantity, counted=f"price {basis}" if basis else "price")
+        refined.append(quantity)
+    return tuple(refined)
 
 
 # Languages the text tools read besides English (dates, figures, attribution).
@@ -118,10 +138,13 @@ def candidate_sentences(article: Article, plain_too: bool = False) -> list[Sente
 
 
 def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str | None, counted: str | None = None) -> Claim:
-    """The claim `fact.sentence` makes on a topic; its figure is the first one counted in `unit`
-    (of the `counted` kind when given and the sentence has one, e.g. "troops killed or wounded")."""
+    """The claim `fact.sentence` makes on a topic; its figure is the largest of the `counted` kind when
+    given and the sentence has one (e.g. "troops killed or wounded"; a price also in `unit`), else the
+    first one counted in `unit`."""
+    of_kind = [q for q in fact.quantities if counted and q.counted == counted and (q.unit == unit or (q.unit is None and not counted.startswith("price")))]
     in_unit = [q for q in fact.quantities if unit and q.unit == unit]
-    quantity = next((q for q in in_unit if counted and q.counted == counted), in_unit[0] if in_unit else None)
+    # Of several figures of the row's kind, the largest: the total ("a further 1,500 ..., bringing the number to about 3,000").
+    quantity = max(of_kind, key=lambda q: q.value_high or q.value) if of_kind else (in_unit[0] if in_unit else None)
     return Claim(
         topic=topic_id,
         source_file=article.source_file,
@@ -156,6 +179,18 @@ def claim_quantity(claim: Claim) -> Quantity | None:
             return quantity
     return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0, counted=claim.counted)
 
+
+
+@functools.lru_cache(maxsize=65536)
+def is_planned_claim(claim: Claim) -> bool:
+    """True when the claim's figure is planned, pledged or expected ("would send 1,000 sappers",
+    "intends to have 10,000 troops by December"): shown, but not a count of what happened."""
+    from lib.text.counted import is_planned
+
+    quantity = claim_quantity(claim)
+    if quantity is None or quantity.end <= quantity.start:
+        return False
+    return is_planned(claim.quote, quantity.start, quantity.end)
 
 
 def is_own_reporting(claim: Claim) -> bool:

@@ -335,7 +335,8 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
         for topic in split_by_kind(topic_id, label, unit, seeded, members[topic_id])
     ]
     candidates = tuple((article_id, index) for article_id, index in payload.get("candidates", []))
-    topics += kind_topics(articles, candidates, facts_of, {topic.counted for topic in topics if topic.counted})
+    off_subject = {tuple(entry) for entry in payload.get("off_subject", [])}
+    topics = one_row_per_kind(topics, articles, candidates, facts_of, off_subject)
     return ClaimSet(tuple(topics), candidates, model_id)
 
 
@@ -345,23 +346,24 @@ _KIND_ROW_SUBJECTS = ("troops", "people", "workers", "munitions", "equipment")
 
 
 def _kind_row_key(quantity) -> tuple[str, str] | None:
-    kind = quantity.counted or ""
-    if kind == "price" and quantity.unit:
-        return kind, quantity.unit  # prices compare only in one currency
-    if kind.split(" ")[0] in _KIND_ROW_SUBJECTS and quantity.unit:
-        return kind, quantity.unit
+    return _row_key(quantity.counted, quantity.unit)
+
+
+def _row_key(kind: str | None, unit: str | None) -> tuple[str, str] | None:
+    """(kind, currency) for prices (compared only in one currency, per one amount of goods); (kind, "")
+    for counts of troops, people ... whatever noun counts them ("5,000 builders" are troops sent too)."""
+    kind = kind or ""
+    if kind.startswith("price") and kind != "price change" and unit:
+        return kind, unit
+    if kind.split(" ")[0] in _KIND_ROW_SUBJECTS:
+        return kind, ""
     return None
 
 
-def kind_topics(articles: dict, candidates, facts_of, taken: set[str]) -> list:
-    """Topics discovered from the figures themselves, for any story: one row per kind of figure
-    (lib.text.counted: "people killed", "troops sent", "price" in one currency) that
-    OWN_ROW_SOURCES sources or more give, unless a row already compares that kind.
-
-    Whatever the language of the sentence: the kind is read by lib.text, not by similarity,
-    so a Japanese and an English death toll land in the same row. Labelled in plain words
-    from the kind ("Figures of people killed").
-    """
+def kind_groups(articles: dict, candidates, facts_of, off_subject=frozenset()) -> dict[tuple[str, str], list]:
+    """Every candidate sentence giving a figure of each comparable kind, keyed (kind, unit), in
+    candidate order; sentences marked off the kind's subject ((article_id, index, kind) in
+    `off_subject`, see _off_subject) are left out."""
     members: dict[tuple[str, str], list] = {}
     for article_id, index in candidates:
         article = articles.get(article_id)
@@ -369,18 +371,89 @@ def kind_topics(articles: dict, candidates, facts_of, taken: set[str]) -> list:
         if fact is None:
             continue
         keys = {key for key in map(_kind_row_key, fact.quantities) if key}
-        for key in keys:
-            members.setdefault(key, []).append((article, fact))
-    rows = []
-    for (kind, unit), group in sorted(members.items(), key=lambda item: (-len(item[1]), item[0])):
-        if kind in taken or len({article.source_file for article, _fact in group}) < OWN_ROW_SOURCES:
+        for key in sorted(keys):
+            if (article_id, index, key[0]) not in off_subject:
+                members.setdefault(key, []).append((article, fact))
+    return members
+
+
+def _common_unit(group: list, kind: str) -> str | None:
+    """The unit most figures of `kind` in `group` are counted in ("troops", "people")."""
+    units = [q.unit for _article, fact in group for q in fact.quantities if q.counted == kind and q.unit]
+    return max(sorted(set(units)), key=units.count) if units else None
+
+
+def kind_label(kind: str, unit: str | None) -> str:
+    """"Figures of people killed", "Price per 5 kg (JPY)"."""
+    if kind.startswith("price"):
+        return f"{kind[0].upper()}{kind[1:]}" + (f" ({unit})" if unit else "")
+    return f"Figures of {kind}"
+
+
+def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_subject=frozenset()) -> list:
+    """The rows with every kind of figure compared in exactly one row, for any story.
+
+    Each kind of figure (lib.text.counted: "people killed", "troops sent", "price per 5 kg" in one
+    currency) that OWN_ROW_SOURCES sources or more give is compared in one row: the row already
+    comparing it with the most sources (a hand seed first), else a new row labelled from the kind
+    ("Figures of people killed"). That row takes every sentence of the collection giving a figure
+    of the kind, whatever its language (the kind is read by lib.text, not by similarity), unless
+    the sentence is off the kind's subject. Other rows stop comparing that kind: a row split off for
+    it is dropped, a topic row keeps those sentences as statements.
+    """
+    from dataclasses import replace
+
+    groups = kind_groups(articles, candidates, facts_of, off_subject)
+    owner_of: dict[tuple[str, str], int] = {}
+    for position, topic in enumerate(topics):
+        if not topic.counted or not topic.figures:
             continue
-        topic_id = f"kind-{_slug(kind)}" + (f"-{_slug(unit)}" if kind == "price" else "")
-        label = f"Figures of {kind}" + (f" ({unit})" if kind == "price" else "")
-        claims = [make_claim(article, fact, topic_id, unit, kind) for article, fact in group]
-        claims = [claim for claim in claims if claim.counted == kind]
-        rows.append(build_topic(topic_id, label, unit, False, claims, kind))
-    return rows
+        key = _row_key(topic.counted, topic.unit)
+        if key is None:
+            continue
+        rank = (topic.seeded, len({claim.source_file for claim in topic.figures}), -position)
+        best = owner_of.get(key)
+        if best is None or rank > (topics[best].seeded, len({c.source_file for c in topics[best].figures}), -best):
+            owner_of[key] = position
+    rows = list(topics)
+    new_rows = []
+    compared = set()
+    for (kind, unit), group in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len({article.source_file for article, _fact in group}) < OWN_ROW_SOURCES:
+            continue
+        compared.add((kind, unit))
+        owner = owner_of.get((kind, unit))
+        if owner is None:
+            topic_id = f"kind-{_slug(kind)}" + (f"-{_slug(unit)}" if kind.startswith("price") else "")
+            row_unit = unit or _common_unit(group, kind)
+            claims = [make_claim(article, fact, topic_id, row_unit, kind) for article, fact in group]
+            new_rows.append(build_topic(topic_id, kind_label(kind, unit), row_unit, False, [c for c in claims if c.counted == kind], kind))
+            continue
+        topic = rows[owner]
+        have = {(claim.source_file, claim.sentence_index) for claim in topic.claims}
+        added = [
+            make_claim(article, fact, topic.topic_id, topic.unit, kind)
+            for article, fact in group
+            if (article.source_file, fact.sentence.index) not in have
+        ]
+        claims = [*topic.claims, *(claim for claim in added if claim.counted == kind)]
+        rows[owner] = build_topic(topic.topic_id, topic.label, topic.unit, topic.seeded, claims, kind)
+    owners = {position for key, position in owner_of.items() if key in compared}
+    kept = []
+    for position, topic in enumerate(rows):
+        key = _row_key(topic.counted, topic.unit)
+        if position in owners or key not in compared:
+            kept.append(topic)
+            continue
+        if "--" in topic.topic_id:
+            continue  # a row split off for a kind now compared in its own row
+        stripped = [
+            replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None) if claim.counted == topic.counted else claim
+            for claim in topic.claims
+        ]
+        label = "Other statements" if topic.label == kind_label(topic.counted, topic.unit) else topic.label
+        kept.append(build_topic(topic.topic_id, label, None, topic.seeded, stripped))
+    return kept + new_rows
 
 
 
@@ -426,7 +499,9 @@ def split_by_kind(topic_id: str, label: str, unit: str | None, seeded: bool, mem
             claims.append(claim)
         return claims
 
+    if not seeded and main and label.startswith("Also compared: other"):
+        label = kind_label(main, unit)  # an automatic row with no telling words is named by what it compares
     rows = [build_topic(topic_id, label, unit, seeded, claims_of(main, True), main)]
     for kind in own_rows:
-        rows.append(build_topic(f"{topic_id}--{_slug(kind)}", f"{label}: {kind}", unit, seeded, claims_of(kind, False), kind))
+        rows.append(build_topic(f"{topic_id}--{_slug(kind)}", kind_label(kind, unit), unit, seeded, claims_of(kind, False), kind))
     return rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from lib.claims.figures import claim_quantity
+from lib.claims.figures import claim_quantity, is_planned_claim
 from lib.core.models import Claim, PublishedDate
 
 STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
@@ -14,7 +14,7 @@ STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
 NO_MATCH = "no match"
 
 # Two reports whose dates are this close are "the same period" (disagreement, not evolution).
-SAME_PERIOD_DAYS = 7
+SAME_PERIOD_DAYS = 14
 
 # A topic's rule lists at most this many clashing pairs of sources (then says how many more).
 MAX_LISTED_REASONS = 12
@@ -104,8 +104,13 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         return "single-source", "No source says anything on this topic yet."
     figures = [
         claim for claim in claims
-        if claim.value is not None and (unit is None or claim.unit == unit) and (counted is None or claim.counted == counted)
+        if claim.value is not None and _comparable(claim, unit, counted)
     ]
+    planned = [claim for claim in figures if is_planned_claim(claim)]
+    if len(planned) < len(figures):
+        figures = [claim for claim in figures if not is_planned_claim(claim)]
+    else:
+        planned = []
     by_source: dict[str, list[Claim]] = {}
     for claim in figures:
         by_source.setdefault(claim.source_file, []).append(claim)
@@ -144,6 +149,10 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         note = " Other figures in the same reports (" + "; ".join(
             f"{claim.outlet}: {figure_phrase(claim)}" for claim in smaller
         ) + ") are read as parts, earlier stages or vaguer wording, not as that source's own estimate."
+    if planned:
+        note += " Planned or expected figures (" + "; ".join(
+            f"{claim.outlet}: {figure_phrase(claim)}" for claim in planned
+        ) + ") are shown but not compared with counts of what happened."
     listing = "; ".join(f"{_who(claim)} says {figure_phrase(claim)}" for claim in headlines)
     dated = [claim for claim in headlines if _placed(claim)]
     if len(dated) >= 2 and len(dated) < len(headlines):
@@ -176,6 +185,14 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         f"The sources disagree: {text}. The figures do not overlap even allowing for their qualifiers.{note}",
     )
 
+
+
+def _comparable(claim: Claim, unit: str | None, counted: str | None) -> bool:
+    """A figure of the row: of its kind when the row has one (a price also in the row's currency:
+    "5,000 builders" and "10,000 soldiers" are both troops sent), else in its unit."""
+    if counted is not None:
+        return claim.counted == counted and (unit is None or claim.unit == unit or not counted.startswith("price"))
+    return unit is None or claim.unit == unit
 
 
 # A report dated only to a span longer than this (a year, a season) cannot be placed against the others.
@@ -268,33 +285,82 @@ def kind_words(counted: str | None) -> str:
     return f"figures of {counted}" if counted and counted != "count" else "figures"
 
 
+def _month(claim: Claim) -> str:
+    """"Oct 2024": the month a report is placed in (the start of its date interval)."""
+    return f"{report_span(claim.reported_on)[0]:%b %Y}"
+
+
+def _voice(claim: Claim) -> str:
+    """Who gives the figure: the source the outlet cites, else the outlet."""
+    return claim.attributed_to if claim.attributed_to and claim.attributed_to != claim.outlet else claim.outlet
+
+
+def deciding_headlines(claims: Iterable[Claim], counted: str | None = None) -> list[Claim]:
+    """Each source's own estimate (as in topic_status) among dated, counted (not planned) figures,
+    in report-date order: the figures a verdict names."""
+    figures = [claim for claim in claims if claim.value is not None and (counted is None or claim.counted == counted)]
+    counted_only = [claim for claim in figures if not is_planned_claim(claim)] or figures
+    by_source: dict[str, list[Claim]] = {}
+    for claim in counted_only:
+        if _placed(claim):
+            by_source.setdefault(claim.source_file, []).append(claim)
+    return sorted((_headline(group) for group in by_source.values()), key=lambda claim: report_span(claim.reported_on)[0])
+
+
+def period_differences(claims: Iterable[Claim], counted: str | None = None) -> list[tuple[Claim, Claim]]:
+    """Pairs of sources whose own estimates, reported in the same period (SAME_PERIOD_DAYS), do not
+    overlap even with their qualifiers: the disagreements a reader should see. Undated and planned
+    figures never form one."""
+    headlines = deciding_headlines(claims, counted)
+    return [(first, second) for first, second, kind in _clashes(headlines) if kind == "disagree"]
+
+
+def _difference_words(pair: tuple[Claim, Claim]) -> str:
+    first, second = pair
+    low, high = sorted(pair, key=lambda claim: claim.value or 0)
+    return (
+        f"in {_month(first)} {_voice(low)} and {_voice(high)} differed: "
+        f"{figure_phrase(low)} vs {figure_phrase(high)}"
+    )
+
+
 def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str | None = None) -> str:
     """One short sentence a reader can repeat; `rule` keeps the full reasoning.
 
-    "evolving" names the first and last dated figure with their dates; the
-    others say what was compared and how it came out.
+    "evolving": "Rose from around 3,000 troops (Oct 2024) to around 15,000 troops (Apr 2025),
+    latest around 10,000 troops (Nov 2025); in Dec 2024 NIS and UN differed: 11,000 vs 12,000":
+    the first and last dated, counted (not planned) figures, the peak when it is neither, and the
+    first same-period difference. "disagree" names the first difference; "agree" the figures.
     """
+    claims = list(claims)
     what = kind_words(counted)
-    figures = [
-        claim for claim in claims
-        if claim.value is not None and (counted is None or claim.counted == counted)
-    ]
-    by_source: dict[str, list[Claim]] = {}
-    for claim in figures:
-        if _placed(claim):
-            by_source.setdefault(claim.source_file, []).append(claim)
-    # Each source's own estimate (as in topic_status), first and last in time.
-    dated = sorted((_headline(group) for group in by_source.values()), key=lambda claim: report_span(claim.reported_on)[0])
+    differences = period_differences(claims, counted) if status in ("evolving", "disagree") else []
+    dated = deciding_headlines(claims, counted)
+    more = f" (and {len(differences) - 1} more such pair{'s' if len(differences) > 2 else ''})" if len(differences) > 1 else ""
     if status == "evolving" and len(dated) >= 2:
         first, last = dated[0], dated[-1]
-        return (
-            f"The {what} changed over time, from {figure_phrase(first)} ({first.outlet}, {first.reported_on.plain_label()}) "
-            f"to {figure_phrase(last)} ({last.outlet}, {last.reported_on.plain_label()})."
-        )
+        peak = max(dated, key=lambda claim: claim.value_high or claim.value or 0)
+        low = min(dated, key=lambda claim: claim.value or 0)
+        start, end = (first.value or 0), (last.value or 0)
+        verb = "Rose" if end > start else "Fell" if end < start else "Changed"
+        text = f"{verb} from {figure_phrase(first)} ({_month(first)}) to "
+        turn = peak if verb != "Fell" else low
+        if turn is not first and turn is not last and figure_phrase(turn) != figure_phrase(last):
+            text += f"{figure_phrase(turn)} ({_month(turn)}), latest {figure_phrase(last)} ({_month(last)})"
+        else:
+            text += f"{figure_phrase(last)} ({_month(last)})"
+        if differences:
+            text += f"; {_difference_words(differences[0])}{more}"
+        return f"{text}."
     if status == "disagree":
-        sources = len({claim.source_file for claim in figures})
-        return f"{sources} sources give {what} that do not overlap at the same time."
+        if differences:
+            text = _difference_words(differences[0])
+            return f"{text[0].upper()}{text[1:]}{more}."
+        sources = len({claim.source_file for claim in claims if claim.value is not None})
+        return f"{sources} sources give {what} that do not overlap, and their dates cannot tell change from disagreement."
     if status == "agree":
+        figures = [claim for claim in claims if claim.value is not None and (counted is None or claim.counted == counted)]
+        figures = [claim for claim in figures if not is_planned_claim(claim)] or figures
         groups: dict[str, list[Claim]] = {}
         for claim in figures:
             groups.setdefault(claim.source_file, []).append(claim)

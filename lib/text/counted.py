@@ -123,11 +123,10 @@ _ROLE_RES = [(role, _cue_regex(eu, asian)) for role, eu, asian in _ROLE_CUES]
 _SUBJECT_RES = [(subject, unit, _cue_regex(eu, asian)) for subject, unit, eu, asian in _SUBJECT_CUES]
 _PRICE_RE = _cue_regex(*_PRICE_CUES)
 _PER_UNIT_RE = re.compile(_PER_UNIT, re.IGNORECASE)
-# Clause breaks in every script: punctuation, and the conjunctions that start a new clause.
 # Clause breaks in every script: punctuation, and a conjunction that starts another figure
-# ("4,521 injured and 441 are still missing" is two clauses).
+# ("4,521 injured and 441 are still missing" is two clauses); a comma between digits ("1,000") is no break.
 _CLAUSE_BREAK = re.compile(
-    r"[;；。!?！？]|[,，、]|\s(?:and|or|und|oder|et|ou|и|і|та|а)\s(?=(?:\w+\s){0,2}\d)"
+    r"[;；。!?！？]|(?<!\d)[,，、]|[,，、](?!\d)|\s(?:and|or|und|oder|et|ou|и|і|та|а)\s(?=(?:\w+\s){0,2}\d)"
 )
 
 
@@ -205,6 +204,9 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
     in the clause, the sentence's only kind of role cue ("killed" and "wounded" together count as
     "killed or wounded"); None when the sentence mixes roles."""
     clause_start, clause_end = _clause(sentence, start, end)
+    # A cue before an earlier figure of the clause is that figure's ("부상 2,700여 명 등 3천 명").
+    earlier = [m.end() for m in re.finditer(r"\d[\d,.]*", sentence[clause_start:start]) if m.end() < start - clause_start]
+    clause_start += max(earlier, default=0)
     clause = sentence[clause_start:clause_end]
     role, _distance = _nearest(_ROLE_RES, clause, start - clause_start, end - clause_start)
     if role in ("killed", "wounded") and _paired_casualty_cues(clause):
@@ -288,3 +290,100 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
 def comparison_unit(sentence: str, start: int, end: int, noun: str | None, context: str = "") -> str | None:
     """The unit a figure is compared in ("troops", "workers", "shells", "people"), across languages."""
     return figure_subject(sentence, start, end, noun, context)[1]
+
+
+# --------------------------------------------------------------------------- what a price is per
+
+# An amount of goods next to a price: "per 60 kilograms", "a 5-kg bag", "5キロ", "60キロ当たり", "5㎏", "每公斤".
+_AMOUNT_OF_GOODS = re.compile(
+    r"(?i)(?P<number>\d+(?:[.,]\d+)?)\s?-?\s?(?P<unit>kilograms?|kilogrammes?|kilos?|kgs?|㎏|キログラム|キロ|킬로그램|킬로|公斤|千克|"
+    r"tonnes?|tons?|トン|톤|吨|pounds?|lbs?|litres?|liters?|リットル|리터|升)(?![a-zA-Z])"
+)
+_GOODS_UNITS = {"kilogram": "kg", "kilogramme": "kg", "kilo": "kg", "kg": "kg", "㎏": "kg", "キログラム": "kg", "キロ": "kg",
+                "킬로그램": "kg", "킬로": "kg", "公斤": "kg", "千克": "kg", "tonne": "t", "ton": "t", "トン": "t", "톤": "t",
+                "吨": "t", "pound": "lb", "lb": "lb", "litre": "l", "liter": "l", "リットル": "l", "리터": "l", "升": "l"}
+# "per kilogram", "a tonne", "每公斤", "キロ当たり": one unit of goods, no number written.
+_ONE_UNIT_OF_GOODS = re.compile(
+    r"(?i)\b(?:per|a|an)\s+(?P<unit>kilogram|kilo|kg|tonne|ton|pound|lb|litre|liter)\b|每(?P<zh>公斤|千克|吨|升)"
+)
+# A money figure that is a change of a price, not a price: "down 256 yen", "454円下回り", "17円高く", "81엔 올랐다".
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:up|down|rose|fell|risen|fallen|dropped|climbed|jumped|increased|decreased|higher|lower|cheaper|more|less)\s+(?:by\s+)?$|\bby\s+$")
+_CHANGE_AFTER = re.compile(
+    r"(?i)^\s*(?:yen|円|엔|元|dollars?|euros?)?\s*(?:up|down|higher|lower|cheaper|more|less|"
+    r"下回|上回|高く|安く|高い|安い|値上が|値下が|上昇|下落|増|減|올랐|올라|내렸|내려|떨어|상승|하락|증가|감소|上涨|下跌|上升|下降|增加|减少)"
+)
+
+
+def _goods_unit(word: str) -> str:
+    word = word.lower().rstrip("s") if re.match(r"[a-zA-Z]", word) else word
+    return _GOODS_UNITS.get(word, _GOODS_UNITS.get(word.rstrip("e"), word))
+
+
+def _basis_in(text: str, position: int) -> tuple[str | None, int]:
+    """The amount of goods in `text` nearest to `position` ("per 5 kg"), and its distance."""
+    best, distance = None, 10**9
+    for match in _AMOUNT_OF_GOODS.finditer(text):
+        gap = position - match.end() if match.end() <= position else match.start() - position
+        number = match.group("number").replace(",", ".")
+        number = number[:-2] if number.endswith(".0") else number
+        if gap >= 0 and gap < distance:
+            best, distance = f"per {number} {_goods_unit(match.group('unit'))}", gap
+    for match in _ONE_UNIT_OF_GOODS.finditer(text):
+        gap = position - match.end() if match.end() <= position else match.start() - position
+        if gap >= 0 and gap < distance:
+            best, distance = f"per 1 {_goods_unit(match.group('unit') or match.group('zh'))}", gap
+    return best, distance
+
+
+def price_basis(sentence: str, start: int, end: int, context: str = "") -> str | None:
+    """What a price is for, as part of its kind: "per 5 kg", "per 60 kg", "per 1 t" (None when unsaid).
+
+    The amount of goods nearest to the figure in its clause, else in the sentence, else in the last
+    sentence of `context` (a price compared with a figure just given: "... the May record of ¥4,285").
+    A price per 60 kg is never compared with a price per 5 kg.
+    """
+    clause_start, clause_end = _clause(sentence, start, end)
+    basis, _distance = _basis_in(sentence[clause_start:clause_end], start - clause_start)
+    if basis is None:
+        basis, _distance = _basis_in(sentence, start)
+    if basis is None and context:
+        last = context.rsplit("\n", 1)[-1]
+        basis, _distance = _basis_in(last, len(last))
+    return basis
+
+
+def is_change(sentence: str, start: int, end: int) -> bool:
+    """True when the figure is a rise or fall ("down 256 yen", "454円下回り", "81엔 올랐다"), not a level."""
+    return bool(_CHANGE_BEFORE.search(sentence[max(0, start - 20):start]) or _CHANGE_AFTER.search(sentence[end:end + 12]))
+
+
+# --------------------------------------------------------------------------- planned figures
+
+# Words that make a figure a plan, target or forecast rather than a count of what happened, per script
+# (the future words of lib.text.dates and lib.text.date_languages, plus "by <month>" targets).
+_PLANNED = re.compile(
+    r"(?i)\b(?:will|won't|shall|'ll|would|is to|are to|plans?|planned|planning|scheduled|expected|expects?|projected|"
+    r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|by (?:the end of )?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|year-end|the end))\b|"
+    r"(?<![^\W\d_])(?:будет|будут|планиру|намерен|собира|ожида|обеща|буде\b|будуть|планує|плануют|має намір|очіку|обіця|"
+    r"wird|werden|soll|sollen|plant|geplant|erwartet|versproch|va|vont|sera|seront|prévu|prévoit|devrait|devraient|promis)|"
+    r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|예정|계획|방침|할 것|하기로|전망|(?:월|연말|말)\s?까지|"
+    r"将|將|计划|計劃|预计|預計|拟|擬|承诺|จะ|เตรียม|มีแผน"
+)
+
+
+def is_planned(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at [start, end) is planned, pledged or expected, not a count of what
+    happened ("intends to have around 10,000 troops by December", "would send 1,000 sappers",
+    "12月ごろまでには合計で1万人ほどになるとみている"): a planning word in the figure's clause."""
+    clause_start, clause_end = _clause(sentence, start, end)
+    # After the figure, only up to a second verb ("10,000 soldiers are training ... and will be sent").
+    after = re.split(r"\s(?:and|but|while|und|aber|et|mais|и|но|і|та|але)\s", sentence[start:clause_end], maxsplit=1)[0]
+    if _PLANNED.search(sentence[clause_start:start] + after):
+        return True
+    # "would send 1,000 sappers and 5,000 builders": a figure joined by "and" shares the verb before it.
+    before = sentence[:clause_start]
+    if re.search(r"\s(?:and|or|und|oder|et|ou|и|і|та|а)\s$", before):
+        previous_start, _previous_end = _clause(sentence, clause_start - 2, clause_start - 1)
+        return bool(_PLANNED.search(sentence[previous_start:clause_start]))
+    return False

@@ -12,7 +12,8 @@ import pytest
 
 from lib.claims.grouping import build_claims
 from lib.claims.questions import question_topic
-from lib.claims.status import STATUSES, topic_status
+from lib.claims.figures import is_planned_claim
+from lib.claims.status import STATUSES, period_differences, topic_status
 from lib.claims.topics import build_topic, load_topic_seeds
 from lib.cli import main
 from lib.core.errors import StoryLensError
@@ -519,7 +520,35 @@ def test_an_evolving_verdict_is_one_sentence_naming_the_first_and_last_figure_wi
     )
     assert topic.status == "evolving"
     assert topic.verdict.count(". ") == 0 and topic.verdict.endswith(".")
-    assert "figures of troops sent changed over time, from 3,000 troops (a, 1 Oct 2024) to 12,000 troops (b, 1 Dec 2024)." in topic.verdict
+    assert topic.verdict == "Rose from 3,000 troops (Oct 2024) to 12,000 troops (Dec 2024)."
+
+
+def test_an_evolving_verdict_names_the_peak_the_latest_figure_and_a_same_period_difference():
+    claims = [
+        replace(_claim("a", 3000, "about", "2024-10-23"), counted="troops sent"),
+        replace(_claim("b", 11000, None, "2024-12-20", outlet="Seoul"), counted="troops sent"),
+        replace(_claim("c", 13000, "more than", "2024-12-27", outlet="Kyiv"), counted="troops sent"),
+        replace(_claim("d", 15000, "about", "2025-04-30"), counted="troops sent"),
+        replace(_claim("e", 10000, "about", "2025-11-04"), counted="troops sent"),
+    ]
+    topic = build_topic("t", "T", "troops", True, claims, "troops sent")
+    assert topic.status == "evolving"
+    assert topic.verdict == (
+        "Rose from about 3,000 troops (Oct 2024) to about 15,000 troops (Apr 2025), latest about 10,000 troops "
+        "(Nov 2025); in Dec 2024 Seoul and Kyiv differed: 11,000 troops vs more than 13,000 troops."
+    )
+    assert [(one.outlet, other.outlet) for one, other in period_differences(claims, "troops sent")] == [("Seoul", "Kyiv")]
+
+
+def test_a_planned_figure_is_shown_but_does_not_decide():
+    planned = replace(_claim("b", 10000, "around", "2024-10-24"), counted="troops sent",
+                      quote="Pyongyang intends to have around 10,000 troops in Russia by December.")
+    claims = [replace(_claim("a", 3000, "about", "2024-10-23"), counted="troops sent"), planned]
+    assert is_planned_claim(planned) and not is_planned_claim(claims[0])
+    status, rule = topic_status(claims, "troops", "troops sent")
+    assert status == "single-source"
+    assert period_differences(claims, "troops sent") == []
+    assert topic_status(claims[:1] + [replace(planned, quote="Around 10,000 troops are in Russia.")], "troops", "troops sent")[0] == "disagree"
 
 
 def test_only_figures_of_the_rows_kind_are_compared():
