@@ -360,3 +360,55 @@ def test_the_title_shown_drops_site_and_section_names_on_its_line(line, shown):
 def test_a_date_stamp_is_never_the_fallback_title():
     page = "Last modified on Mon 18 Nov 2019 18.56 GMT\n\n" + _PROSE
     assert clean_page_text(page).title != "Last modified on Mon 18 Nov 2019 18.56 GMT"
+
+
+_BODY = (
+    "Ferry services across the northern islands resumed on Tuesday after the storm that closed every port for four days, the operator said.\n"
+    "The operator said the ferry routes to the northern islands would all run again by Friday once repairs to two piers are finished.\n"
+    "Islanders had waited for food deliveries and medicine since the storm reached the coast on Friday night, local officials said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        # headline, section label and standfirst above the byline and date lines
+        ("Example Gazette\nHome\nWorld\nLatest headlines from the mainland\nFerry services resume across the northern islands after storm\n"
+         "Transport\nThe operator expects every route to run again by Friday.\nBy Jane Roe\nPublished 12 March 2024\n",
+         "Ferry services resume across the northern islands after storm"),
+        # a kicker above the date line, the headline below it, then a photo caption
+        ("Example Gazette\nHome\nNorthern Islands Ferries\nPublished 2 hours ago\nFerry services resume across the northern islands after storm\nBy Jane Roe\n"
+         "Islanders wait for the ferry at the northern pier\nJohn Doe, Example Gazette\n",
+         "Ferry services resume across the northern islands after storm"),
+        # headline, a wire credit and the date line, then a photo caption that shares the story's words
+        ("Example Gazette\nHome\nFerry services resume across the northern islands after the storm\nGazette wire services\nPublished 12 March 2024\n"
+         "Islanders wait for the ferry at the northern pier\nJohn Doe, Associated Press\n",
+         "Ferry services resume across the northern islands after the storm"),
+        # a headline that ends with a full stop, right on top of the date line
+        ("Example Gazette\nHome\nFerry services to the northern islands resume. Repairs go on.\nUpdated 12 March 2024\n",
+         "Ferry services to the northern islands resume. Repairs go on."),
+    ],
+)
+def test_the_title_is_the_headline_next_to_the_date_and_byline_lines(head, title):
+    assert clean_page_text(head + _BODY).title == title
+
+
+@pytest.mark.parametrize(
+    "lines, headline",
+    [
+        # the scorer's pick (a menu line) gives way to the headline above the date line
+        (["Fox Business Go", "Earnings", "Published 1 day ago", "Ferry services resume across the northern islands after storm",
+          "Facebook", "Twitter", "By Jane Roe", "close", "video", "Islanders wait for the ferry at the northern pier and cheer as it docks"],
+         "Ferry services resume across the northern islands after storm"),
+        # a run of short caption lines above the date line: the one of headline length wins
+        (["Home", "Article", "2024 Northern Islands Ferry Results", "Jane Roe ferry pier", "Northern islands pier", "Updated: Fri 6:45 PM, Mar 15, 2024"],
+         "2024 Northern Islands Ferry Results"),
+    ],
+)
+def test_a_menu_or_caption_line_gives_way_to_the_headline_by_the_date_line(lines, headline):
+    from lib.ingest.extract.blocks import split_blocks
+    from lib.ingest.extract.text import _headline_by_date_block
+
+    blocks = split_blocks("\n".join(lines) + "\n" + _BODY)
+    keep = [block.index >= len(lines) for block in blocks]
+    assert blocks[_headline_by_date_block(blocks, keep, current=0)].text == headline

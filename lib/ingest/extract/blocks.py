@@ -225,6 +225,11 @@ def best_run(
     return best_span
 
 
+def headline_score(block: Block, core_tokens: set[str]) -> float:
+    """How headline-like a line is for an article whose words are `core_tokens`; <= 0 when it is not a headline."""
+    return _headline_score(block, core_tokens, 0, 1, strict=True)
+
+
 def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats: int, strict: bool = False) -> float:
     text = block.text
     if not (3 <= block.n_words <= 30) and not (sig.cjk_ratio(text) > 0.5 and 8 <= block.n_chars <= 80):

@@ -87,7 +87,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(
-    r"^(?:first\s+)?(?:published|posted|updated|last updated|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan)\b\s*(?:on|at)?\s*:?",
+    r"^(?:first\s+)?(?:published|posted|updated|last updated|last modified|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan)\b\s*(?:on|at)?\s*:?",
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b", re.IGNORECASE)

@@ -26,6 +26,7 @@ Conventions (kept consistent on purpose):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lib.core.models import RemovedBlock
 from lib.ingest.extract import Extraction
@@ -160,6 +161,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
+    title_index = _headline_by_date_block(blocks, keep, title_index)
     if title_index < 0:
         # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
         first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
@@ -175,6 +177,93 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             -1,
         )
     return keep, title_index
+
+
+_DATE_BLOCK_REACH = 12  # lines above the first body paragraph where date/byline lines may sit
+_HEADLINE_WALK = 7  # lines read on each side of a date/byline line
+_HEADLINE_RUN = 4  # headline-shaped lines collected on each side
+
+
+def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
+    """The headline as pages set it: next to the date/byline lines above the article.
+
+    News pages print the headline just above the "By X / Published ..." lines (past a section
+    label, a breadcrumb or a standfirst) or, on some sites, just below them. The headline-shaped
+    lines there that share words with the article are the candidates; the scorer's headline
+    (`current`) stands when it is one of them and of headline length (5-18 words). Otherwise the pick is the
+    candidate of headline length (5-18 words; a 3-4 word line is more often a kicker, a longer
+    one a standfirst), above the date line before below it, nearest first.
+    """
+    from lib.ingest.extract.blocks import headline_score
+
+    first_kept = next((b.index for b in blocks if keep[b.index]), -1)
+    if first_kept <= 0:
+        return current
+    anchors = [
+        i for i in range(max(0, first_kept - _DATE_BLOCK_REACH), first_kept)
+        if not keep[i] and (sig.is_date_line(blocks[i].text) or sig.is_byline(blocks[i].text))
+    ]
+    if not anchors:
+        return current
+    core_text = " ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index])
+    core_tokens = sig.content_tokens(core_text)
+
+    def shaped(index: int, distance: int = 0) -> bool:
+        if keep[index] or index in anchors:
+            return False
+        block = blocks[index]
+        if distance == 1 and _headline_length_tier(block) == 0 and block.text.endswith("."):
+            # Right on top of the date line, a headline may end with a full stop ("They just might be.").
+            block = replace(block, text=block.text[:-1])
+        return headline_score(block, core_tokens) > 0
+
+    def walk(indexes, above: bool) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for distance, index in enumerate(indexes, 1):
+            if index in anchors:
+                break
+            if shaped(index, distance if above else 0):
+                found.append((index, distance))
+                if len(found) >= _HEADLINE_RUN:
+                    break
+            elif not _skippable_near_headline(blocks[index]):
+                break
+        return found
+
+    candidates: dict[int, tuple[int, int, int]] = {}
+    for anchor in anchors:
+        above = walk(range(anchor - 1, max(-1, anchor - 1 - _HEADLINE_WALK), -1), above=True)
+        below = walk(range(anchor + 1, min(first_kept, anchor + 1 + _HEADLINE_WALK)), above=False)
+        for side, found in ((0, above), (1, below)):
+            for index, distance in found:
+                key = (_headline_length_tier(blocks[index]), side, distance)
+                candidates[index] = min(candidates.get(index, key), key)
+    if not candidates:
+        return current
+    if current in candidates and candidates[current][0] == 0:
+        return current
+    return min(candidates, key=lambda index: candidates[index])
+
+
+def _headline_length_tier(block) -> int:
+    """0: headline length; 1: three or four words (often a kicker); 2: longer than a headline (a standfirst)."""
+    if sig.cjk_ratio(block.text) > 0.5:
+        return 0 if 8 <= block.n_chars <= 60 else 2
+    if 5 <= block.n_words <= 18:
+        return 0
+    return 1 if block.n_words < 5 else 2
+
+
+def _skippable_near_headline(block) -> bool:
+    """A kicker/section label or a credit (up to four words: "Editorial", "Detroit News wire services"),
+    a breadcrumb, a standfirst sentence, a share row."""
+    text = block.text
+    return (
+        block.n_words <= 4
+        or sig.separator_count(text) >= 2
+        or sig.is_share_row(text)
+        or (block.n_words >= 8 and sig.ends_like_sentence(text))
+    )
 
 
 def shown_title(text: str) -> str:
