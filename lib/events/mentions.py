@@ -21,7 +21,12 @@ from lib.text.dates import (
     resolve_dates,
 )
 
+# A mention's summary: the clause it reports, in at most this many words of the sentence.
 SUMMARY_WORDS = 15
+# A clause of at most this many words may be summarised up to its date phrase before the cut.
+CLAUSE_WORDS = SUMMARY_WORDS
+# An event's label on the timeline: who did what in at most this many words (see `event_label`).
+LABEL_WORDS = 8
 
 
 # Past forms of verbs that report something happening or being said. General news
@@ -148,9 +153,15 @@ class EventMention:
     clue: str
     actors: frozenset[str]
     keywords: frozenset[str]
-    dated_by: str  # "phrase", "since" or "report"
+    dated_by: str  # "phrase", "since", "report" or "context" (the date of an earlier sentence: see `anchor`)
     is_statement: bool = False  # the clause reports something said (a statement event)
     speaker: frozenset[str] = frozenset()  # named actors of who said it (pronouns resolved within the article)
+    # For dated_by "context": the earlier mention of the same article whose happening this
+    # sentence goes on telling (it takes that mention's date and joins its event).
+    anchor: "EventMention | None" = None
+    # True when only the report's day links this sentence to its anchor (another paragraph, and not
+    # a statement following a statement): `build` then also asks that the two sentences be close in meaning.
+    loose_anchor: bool = False
 
     @property
     def width(self) -> int:
@@ -270,15 +281,20 @@ def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 
+_DANGLING = frozenset(
+    """a an the of in on at to for with by and or that his her its their from over during as into about after
+    before under than who which while but was were is are has have had be been""".split()
+)
+
+
 def _shorten(text: str, limit: int = SUMMARY_WORDS) -> str:
+    """At most `limit` whole words of `text`, never ending on a word that leaves the phrase
+    dangling ("of", "the"), with "…" when words were left out."""
     words = text.split()
     if len(words) <= limit:
         return " ".join(words)
     cut = words[:limit]
-    # Do not end on a word that leaves the phrase dangling.
-    while len(cut) > limit // 2 and cut[-1].lower().strip(",") in {
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "that", "his", "her", "its", "their", "from", "over", "during",
-    }:
+    while len(cut) > limit // 2 and (cut[-1].lower().strip(",;:") in _DANGLING or cut[-1][:1] in _QUOTE_CHARS):
         cut.pop()
     return " ".join(cut).rstrip(",;:") + "…"
 
@@ -336,7 +352,7 @@ def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | 
             start = noun_start
             end = anchor_end
     # When the date comes after the verb, the summary ends with the date phrase.
-    elif _event_verbs(sentence[start:anchor_start]) and len(sentence[start:anchor_end].split()) <= SUMMARY_WORDS:
+    elif _event_verbs(sentence[start:anchor_start]) and len(sentence[start:anchor_end].split()) <= CLAUSE_WORDS:
         end = anchor_end
     start, end = _trim_span(sentence, start, end)
     return _shorten(sentence[start:end])
@@ -387,6 +403,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     mentions: list[EventMention] = []
     last_speaker: frozenset[str] = frozenset()
     latest = _page_latest(article.published)
+    paragraphs = paragraph_numbers(article)
+    news_window = _news_window(article.published)
     for sentence in article.sentences:
         text = sentence.text
         english = is_english_sentence(text, sentence.language, article.language)
@@ -431,14 +449,10 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         )
         if (produced or any(resolved.role == "event" and not resolved.future for resolved in dates)) and not dated_content:
             continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
-        window = _statement_window(article.published)
-        if window is None:
-            continue
-        start, end, clue = window
         if english:
             if not _is_statement(text) or not (named_actors(text) or attribution.source):  # "the junta said"
                 continue
-            if not attribution.reported_speech and _standing_figure(text, language):
+            if _standing_figure(text, language):
                 continue  # "has sent 11,000 troops": a running total, not news of the day
             summary = summarise(text)
             is_statement = _first_verb_is_statement(summary)
@@ -448,14 +462,101 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                 continue
             summary = _clause_summary(text, None, None)
             is_statement = True
-        mentions.append(
-            EventMention(
+        # A sentence without a date of its own goes on telling an earlier dated happening of the
+        # report (the lead's "on Thursday expressed concern", then "…, Hayashi told a press
+        # conference"): it takes that date and joins that event, so one happening is one row.
+        anchor, loose = _anchor_for(mentions, 0, sentence, paragraphs, news_window, is_statement, speaker)
+        actors = named_actors(text) or name_tokens(text)
+        window = _statement_window(article.published)
+        report = None
+        if window is not None:
+            start, end, clue = window
+            report = EventMention(
                 article, sentence, summary, start, end, precision_for_span(parse_iso(start), parse_iso(end), "week"), clue,
-                named_actors(text) or name_tokens(text),
-                _keywords(text), "report", is_statement=is_statement, speaker=speaker,
+                actors, _keywords(text), "report", is_statement=is_statement, speaker=speaker,
             )
-        )
+        if anchor is not None:
+            mentions.append(
+                EventMention(
+                    article, sentence, summary, anchor.start, anchor.end, anchor.precision, anchor.clue,
+                    actors, _keywords(text), "context", is_statement=is_statement, speaker=speaker, anchor=anchor,
+                    loose_anchor=loose and report is not None,
+                )
+            )
+        elif report is not None:
+            mentions.append(report)
     return mentions
+
+
+def as_report_mention(mention: EventMention) -> EventMention | None:
+    """A sentence whose anchor proved to tell another happening, dated by its report instead
+    (the week ending on the publication day), or None when the report's day is not known."""
+    from dataclasses import replace as replace_record
+
+    window = _statement_window(mention.article.published)
+    if window is None:
+        return None
+    start, end, clue = window
+    return replace_record(
+        mention, start=start, end=end, precision=precision_for_span(parse_iso(start), parse_iso(end), "week"), clue=clue,
+        dated_by="report", anchor=None, loose_anchor=False,
+    )
+
+
+def paragraph_numbers(article: Article) -> dict[int, int]:
+    """{sentence index: paragraph number}: a line break between two sentences starts a new paragraph."""
+    numbers: dict[int, int] = {}
+    current, previous_end = 0, None
+    for sentence in article.sentences:
+        if previous_end is not None and "\n" in article.body[previous_end : sentence.start]:
+            current += 1
+        numbers[sentence.index] = current
+        previous_end = sentence.end
+    return numbers
+
+
+def _news_window(published: PublishedDate) -> tuple[str, str] | None:
+    """The days a report's own news can fall in: the week ending on its last possible day
+    (None when the publication is not known within REPORT_SPAN_DAYS)."""
+    interval = reference_interval(published)
+    if interval is None or (interval[1] - interval[0]).days > REPORT_SPAN_DAYS:
+        return None
+    return (interval[0] - timedelta(days=6)).isoformat(), interval[1].isoformat()
+
+
+def _anchor_for(
+    mentions: list[EventMention], first: int, sentence: Sentence, paragraphs: dict[int, int],
+    news_window: tuple[str, str] | None, is_statement: bool, speaker: frozenset[str] = frozenset(),
+) -> tuple[EventMention | None, bool]:
+    """The earlier dated mention of this report that an undated sentence goes on telling.
+
+    Candidates: mentions of the same paragraph dated to a day or a week, and mentions of the
+    report's news of its own day (an interval inside the week ending on the publication day
+    that holds its last possible day: an undated sentence in another paragraph is news of the
+    day, not of an earlier day the report mentions). A statement prefers the nearest earlier
+    statement (what else was said where that was said), any sentence the nearest earlier
+    candidate. Returns (anchor or None, whether only the report's day links them: `loose_anchor`).
+    """
+    candidates = []
+    for mention in reversed(mentions[first:]):
+        if mention.dated_by not in ("phrase", "report"):
+            continue
+        same_paragraph = paragraphs.get(mention.sentence.index) == paragraphs.get(sentence.index)
+        of_the_day = news_window is not None and news_window[0] <= mention.start and mention.end == news_window[1]
+        if (same_paragraph and mention.precision in ("day", "week")) or of_the_day:
+            candidates.append(mention)
+    if not candidates:
+        return None, False
+    other_paragraph = lambda mention: paragraphs.get(mention.sentence.index) != paragraphs.get(sentence.index)  # noqa: E731
+    if is_statement:
+        said = [mention for mention in candidates if mention.is_statement]
+        if said:
+            anchor = next((mention for mention in said if mention.speaker & speaker), said[0])
+            # Two named speakers who share no name say two things: only the day links them.
+            same_voice = not anchor.speaker or not speaker or bool(anchor.speaker & speaker)
+            return anchor, other_paragraph(anchor) and not same_voice
+    anchor = candidates[0]
+    return anchor, other_paragraph(anchor)
 
 
 # Languages whose dates, figures and attribution the text tools read besides English.
@@ -559,6 +660,10 @@ _EARLIER = re.compile(
 )
 _CJK_CLAUSE = re.compile(r"[、，,；;：:。]")
 SUMMARY_CHARS = 40  # scripts written without spaces: a summary of about this many characters
+LABEL_CHARS = 24  # and a timeline label of at most this many
+# Where a spaceless line may be cut: after a clause mark or space, or after a particle that ends a
+# phrase (ja は が を に で と へ も, zh 了 的 在), never inside a run of kanji or katakana.
+_SPACELESS_BREAK = re.compile(r"[、，,；;\s]|(?<=[\u3040-\u309f])(?=[\u3400-\u9fff\u30a0-\u30ff])|[はがをにでとへも](?=[^\u3040-\u309f])|[了的在](?=[\u3400-\u9fff])")
 
 
 def _clause_summary(text: str, anchor_start: int | None, anchor_end: int | None) -> str:
@@ -574,6 +679,21 @@ def _clause_summary(text: str, anchor_start: int | None, anchor_end: int | None)
     piece = text[start:].strip()
     piece = piece.rstrip("。.")
     return piece if len(piece) <= SUMMARY_CHARS else piece[:SUMMARY_CHARS].rstrip("、，, ") + "…"
+
+
+def event_label(summary: str) -> str:
+    """A timeline label from a mention's summary: its first LABEL_WORDS words (LABEL_CHARS
+    characters in scripts written without spaces), cut only between words, "…" when shortened."""
+    text = summary.removesuffix("…").strip()
+    shortened = text != summary.strip()
+    if _SPACELESS.search(text) and len(text.split()) <= 2:
+        if len(text) <= LABEL_CHARS:
+            return text + ("…" if shortened else "")
+        # No word breaks in these scripts: cut after a clause mark, a space or a particle, not inside a word.
+        breaks = [m.end() for m in _SPACELESS_BREAK.finditer(text, 0, LABEL_CHARS + 1) if m.end() >= LABEL_CHARS // 2]
+        return text[: breaks[-1] if breaks else LABEL_CHARS].rstrip("、，, ") + "…"
+    label = _shorten(text, LABEL_WORDS)
+    return label + "…" if shortened and not label.endswith("…") else label
 
 
 def name_tokens(text: str) -> frozenset[str]:

@@ -352,8 +352,11 @@ def _inside_since_phrase(sentence: str, start: int) -> bool:
     """True for "since Moscow's invasion of Ukraine nearly four years ago": the date belongs to "since"."""
     before = sentence[max(0, start - 80) : start]
     match = re.search(r"\bsince\b([^,;:]*)$", before, re.IGNORECASE)
-    # A verb between "since" and the date means the date belongs to a new clause.
-    return bool(match) and not re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", match.group(1))
+    # A verb between "since" and the date means the date belongs to a new clause ("since media
+    # reported remarks he made at a party on Sunday": Sunday dates the remarks).
+    return bool(match) and not re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", match.group(1)) and not (
+        _PAST_VERB.search(match.group(1)) and re.search(r"\b(?:he|she|they|it|we|I|media|officials|\w+s)\s+\w+ed\b", match.group(1))
+    )
 
 
 def _preceded_by(sentence: str, start: int, words: tuple[str, ...]) -> bool:
