@@ -27,6 +27,7 @@ from lib.ui.url_state import url_value, write_url
 
 SESSION_KEY = "storylens-collection"
 URL_PARAM = "collection"
+PICKER_KEY = "storylens-story-picker"
 # Said wherever articles are added: we cannot tell a hosted app's disk from a lasting one,
 # so it is always said, in words that hold for both.
 STORAGE_NOTE = (
@@ -70,37 +71,37 @@ def open_collection() -> OpenedCollection:
     return OpenedCollection(collection, problem)
 
 
-def _switch_to(slug: str, page: str | None = None) -> None:
-    """Open story `slug`: the previous story's filters, picks and link parameters are dropped."""
+def _forget_other_story(slug: str) -> None:
+    """Session state for story `slug`: the previous story's filters, picks and link parameters are dropped."""
     for key in list(st.session_state.keys()):
-        if key != SESSION_KEY:
+        if key not in (SESSION_KEY, PICKER_KEY):
             del st.session_state[key]
     st.session_state[SESSION_KEY] = slug
-    params = {} if slug == BUNDLED_SLUG else {URL_PARAM: slug}
-    if page:
-        st.switch_page(page, query_params=params or None)
-    st.query_params.from_dict(params)
-    st.rerun()
+    st.query_params.from_dict({} if slug == BUNDLED_SLUG else {URL_PARAM: slug})
+
+
+def _picked() -> None:
+    _forget_other_story(st.session_state[PICKER_KEY])
 
 
 def story_switcher(current: Collection) -> None:
     """The sidebar's story picker and its "New story" button."""
-    settings = load_settings()
-    collections = list_collections(settings)
+    collections = list_collections(load_settings())
     by_slug = {collection.slug: collection for collection in collections}
-    if current.slug not in by_slug:
-        by_slug[current.slug] = current
-    slugs = list(by_slug)
-    chosen = st.selectbox(
+    by_slug.setdefault(current.slug, current)
+    # A keyed picker set from the session before it is drawn: it always shows the story
+    # this run opened (from a link, a switch, or "New story"), and a pick applies in its callback.
+    if st.session_state.get(PICKER_KEY) != current.slug:
+        st.session_state[PICKER_KEY] = current.slug
+    st.selectbox(
         "Story",
-        slugs,
-        index=slugs.index(current.slug),
-        format_func=lambda slug: by_slug[slug].name,
+        list(by_slug),
+        key=PICKER_KEY,
+        on_change=_picked,
+        format_func=lambda slug: by_slug[slug].name if slug in by_slug else slug,
         help="Each story is its own collection of articles. The bundled story is always here; "
         "stories you start are added to this list.",
     )
-    if chosen != current.slug:
-        _switch_to(chosen)
     if st.button("New story", icon=":material/add:", help="Start an empty collection for another story, then add its articles."):
         _new_story_dialog()
 
@@ -122,4 +123,5 @@ def _new_story_dialog() -> None:
     except CollectionError as error:
         st.error(str(error))
         return
-    _switch_to(collection.slug, page="pages/articles.py")
+    _forget_other_story(collection.slug)
+    st.switch_page("pages/articles.py", query_params={URL_PARAM: collection.slug})

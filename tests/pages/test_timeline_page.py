@@ -126,3 +126,27 @@ def test_bad_links_show_a_clear_message_not_a_traceback(app, params, message):
 def test_a_range_with_no_events_explains_itself(app):
     at = open_timeline(app, **{"from": "2030-01-01", "to": "2030-12-31"})
     assert any("No events match these filters" in element.value for element in at.info)
+
+
+def _date_box(at, label):
+    return next(box for box in at.text_input if box.label == label)
+
+
+def test_a_typed_month_applies_as_its_first_and_last_day(app):
+    """issue 17: a typed date applies on Enter (a text box), a month meaning the whole month."""
+    at = open_timeline(app)
+    _date_box(at, "From").input("2024-10").run()
+    _date_box(at, "To").input("2024-10").run()
+    assert not at.exception
+    assert param(at, "from") == ["2024-10-01"] and param(at, "to") == ["2024-10-31"]
+    rows = table(at)
+    assert len(rows) and all("Oct 2024" in when or "Nov" in when or "Sep" in when for when in rows["when"])
+
+
+def test_a_typed_date_that_is_not_a_date_is_explained_and_ignored(app):
+    at = open_timeline(app)
+    before = len(table(at))
+    _date_box(at, "From").input("last Tuesday").run()
+    assert not at.exception
+    assert any("'last Tuesday' is not a date" in warning.value for warning in at.warning)
+    assert param(at, "from") == [] and len(table(at)) == before
