@@ -77,6 +77,12 @@ def _hover(claim: Claim) -> str:
     return "<br>".join(parts)
 
 
+# Pixels of the plot area, and of the legend below it (its title, then a line per outlet).
+PLOT_HEIGHT = 300
+LEGEND_TITLE_PX = 24
+LEGEND_LINE_PX = 24
+
+
 def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figure | None:
     """Value vs report date, one colour per outlet (lib.present.palette); None when nothing can be plotted.
 
@@ -132,15 +138,20 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
         )
     unit = topic.unit or "figure"
     top = max(point.y_high if point.y_high is not None else point.y for point in plotted)
+    # The legend sits below the plot, one line per outlet reserved (on a phone each outlet takes a
+    # line): the plot keeps PLOT_HEIGHT px whatever the number of outlets, and the legend never
+    # runs into the axis title.
+    legend_px = LEGEND_TITLE_PX + LEGEND_LINE_PX * len(shown_outlets)
     figure.update_layout(
-        title={"text": html.escape(f"{topic.label}: figures by report date"), "font": {"size": 14}},
-        xaxis_title="report date (bars = date known only roughly)",
+        # Short: the row's label is the heading right above the chart (a long one is cut on a phone).
+        title={"text": "Figures by report date", "font": {"size": 14}},
+        xaxis_title="report date",
         yaxis_title=html.escape(unit),
         # Explicit range with headroom: markers at the maximum are not clipped by the plot edge.
         yaxis={"range": [0, top * 1.2 if top > 0 else 1], "separatethousands": True},
-        height=420,
-        margin={"l": 60, "r": 20, "t": 50, "b": 50},
-        # Below the plot, in rows: beside it, six or more outlets squeeze the plot to nothing on a phone.
-        legend={"title": {"text": "outlet"}, "orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+        height=PLOT_HEIGHT + 50 + 50 + legend_px,
+        margin={"l": 60, "r": 20, "t": 50, "b": 50 + legend_px},
+        legend={"title": {"text": "outlet"}, "orientation": "h", "yref": "container", "yanchor": "top",
+                "y": legend_px / (PLOT_HEIGHT + 100 + legend_px), "x": 0},
     )
     return figure

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.claims.figures import claim_quantity, is_own_reporting
+from lib.claims.figures import claim_quantity, is_own_reporting, is_planned_claim
 from lib.claims.grouping import build_claims, topics_signature
 from lib.claims.questions import question_topic
 from lib.claims.topics import ClaimSet, Topic
@@ -29,6 +29,10 @@ STATUS_LABELS = {
     "no figures": ":material/forum: No figures to compare",
     "no match": ":material/search_off: No source matches",
 }
+
+
+# Source columns side by side before wrapping: four keep each at 200 px or more on a 1280 px laptop.
+COLUMNS_PER_LINE = 4
 
 
 def load_claimset(corpus) -> ClaimSet:
@@ -55,6 +59,8 @@ def _claim_meta(claim: Claim) -> str:
     quantity = claim_quantity(claim)
     if quantity is not None:
         parts.append(f"figure: {quantity.label()}")
+        if is_planned_claim(claim):
+            parts.append("planned or expected, so not compared with counts of what happened")
     if claim.hedged:
         parts.append("hedged (believed / reportedly / estimated…)")
     return " · ".join(parts)
@@ -103,8 +109,16 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
             )
             st.caption(escape_markdown(f"Not on the chart: {listed}."))
         cells = cells_for(topic, columns)
-        for start in range(0, len(columns), 5):  # at most five columns side by side, then wrap
-            chunk = columns[start : start + 5]
+        # Up to five sources, each keeps its column (an explicit "not mentioned"); with more, only sources
+        # that say something get a column and the others are named in one line, so six or more sources
+        # never leave rows of narrow "not mentioned" columns.
+        silent = [column for column in columns if not cells[column.key]] if len(columns) > 5 else []
+        speaking = [column for column in columns if column not in silent]
+        if silent:
+            st.caption(escape_markdown("Not mentioned by: " + ", ".join(column.label for column in silent) + "."))
+        per_line = len(speaking) if len(speaking) <= 5 else COLUMNS_PER_LINE
+        for start in range(0, len(speaking), per_line):  # a few columns side by side, then wrap
+            chunk = speaking[start : start + per_line]
             for slot, column in zip(st.columns(len(chunk)), chunk):
                 with slot:
                     st.markdown(f"**{escape_markdown(column.label)}**")

@@ -1,0 +1,133 @@
+"""The Compare page in a real browser with six or more sources (issue 16), at 1280x800 and 390x844.
+
+The app runs on a throwaway data folder holding the coverage-dev russia-dprk pages (20 reports in
+six languages). Asserted: every source column at least MIN_COLUMN_PX wide, charts at least
+MIN_CHART_PX wide on the phone with their axis titles inside the chart, one colour per outlet on
+every chart, and the verdict a single short sentence with the reasoning behind an expander.
+
+Screenshots: test-artifacts/screenshots/compare-*.png, or the folder named by STORYLENS_SHOTS.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eval.eval_coverage_views import BENCH
+from lib.core.settings import REPO_ROOT
+from tests.browser.conftest import APP_TIMEOUT_S, ingest_files
+from tools.app_server import MAIN, wait_until_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
+SHOTS = Path(os.environ.get("STORYLENS_SHOTS", REPO_ROOT / "test-artifacts" / "screenshots"))
+STORY = BENCH / "russia-dprk"
+MIN_COLUMN_PX = 150
+MIN_CHART_PX = 300
+
+
+@pytest.fixture(scope="module")
+def many_sources_url(start_storylens, tmp_path_factory):
+    pages = sorted(STORY.glob("*.txt"))
+    if len(pages) < 6:
+        pytest.skip(f"needs the coverage-dev pages at {STORY}")
+    folder = tmp_path_factory.mktemp("compare-many")
+    result = ingest_files(folder, pages)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return start_storylens(folder)
+
+
+@pytest.fixture
+def open_compare(chromium, many_sources_url):
+    contexts = []
+
+    def open_(size: str, query: str = ""):
+        width, height = SIZES[size]
+        context = chromium.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        tab = context.new_page()
+        tab.set_default_timeout(APP_TIMEOUT_S * 1000)
+        tab.goto(many_sources_url + "/compare" + query)
+        tab.locator(f"{MAIN} h1").first.wait_for(state="visible")
+        wait_until_idle(tab, APP_TIMEOUT_S)
+        tab.locator(".js-plotly-plot").first.wait_for(state="visible")
+        wait_until_idle(tab, APP_TIMEOUT_S)
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _shot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its own container, so the viewport is made as tall as
+    the content (same width, so the layout under test is the one shot) and then restored."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate(
+        """() => Math.max(...Array.from(document.querySelectorAll('[data-testid="stMain"], section, .main'))
+              .map(element => element.scrollHeight), document.body.scrollHeight)"""
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 50, 12000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SHOTS / f"compare-{name}.png"), full_page=True)
+    page.set_viewport_size(size)
+    page.wait_for_timeout(300)
+
+
+def _outlet_colours(page) -> list[dict]:
+    """Per chart: {trace name: marker colour} of the plotted outlets."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot =>
+            Object.fromEntries((plot.data || []).filter(t => t.name && t.marker && typeof t.marker.color === 'string')
+                .map(t => [t.name, t.marker.color])))"""
+    )
+
+
+def _narrow_columns(page) -> list[tuple[float, str]]:
+    """(width, first words) of every source column narrower than MIN_COLUMN_PX in the topic rows."""
+    found = []
+    for column in page.locator(f'{MAIN} [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stColumn"]').all():
+        box = column.bounding_box()
+        if box and box["width"] < MIN_COLUMN_PX and column.inner_text().strip():
+            found.append((box["width"], column.inner_text().strip()[:40]))
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_with_many_sources_keeps_cells_readable_and_colours_consistent(open_compare, size):
+    page = open_compare(size)
+    _shot(page, f"all-{size}")
+    main = page.locator(MAIN)
+    assert _narrow_columns(page) == []
+    assert "Not mentioned by:" in main.inner_text()
+    colours: dict[str, str] = {}
+    charts = _outlet_colours(page)
+    assert len(charts) >= 2
+    for chart in charts:
+        for outlet, colour in chart.items():
+            assert colours.setdefault(outlet, colour) == colour, f"{outlet} has two colours"
+    assert len(set(colours.values())) == len(colours), "two outlets share a colour"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_main_figure_row_reads_in_one_sentence_with_a_wide_chart(open_compare, size):
+    page = open_compare(size, "?topic=troops-sent")
+    _shot(page, f"troops-{size}")
+    text = page.locator(MAIN).inner_text()
+    verdict = next(line for line in text.splitlines() if "The figure changed over time" in line)
+    assert verdict.count(". ") == 0 and "Oct 2024" in verdict and len(verdict) < 300
+    assert "Why this verdict" in text
+    chart = page.locator(".js-plotly-plot").first
+    box = chart.bounding_box()
+    assert box["width"] >= (MIN_CHART_PX if size == "phone" else 600)
+    for title in chart.locator(".g-xtitle, .g-ytitle").all():
+        inner = title.bounding_box()
+        if inner is None:
+            continue
+        assert inner["x"] >= box["x"] - 1 and inner["x"] + inner["width"] <= box["x"] + box["width"] + 1, "axis title cut"
+        assert inner["y"] >= box["y"] - 1 and inner["y"] + inner["height"] <= box["y"] + box["height"] + 1, "axis title cut"
+    assert _narrow_columns(page) == []
