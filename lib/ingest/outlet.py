@@ -355,7 +355,7 @@ _BRAND_CONTEXTS = [
     re.compile(rf"^[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
-    re.compile(rf"^{_BRAND_NAME} (?:Apps|Newsletters)$"),
+    re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
 ]
 _BODY_BRAND_CONTEXT = re.compile(rf"\b(?:to|for|with) {_BRAND_NAME}['’]s requests? for comment")
 _NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
@@ -372,7 +372,7 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> str:
     # Menus and related lists hold the logo and "More from X" too; only comments are never read.
     lines = [line.strip() for block in removed if block.kind != "comment" for line in block.text.splitlines() if line.strip()]
     context_named: set[str] = set()
-    for line in lines:
+    for line in dict.fromkeys(lines):  # a line the page repeats (a menu shown twice) votes once
         for pattern in _BRAND_CONTEXTS:
             match = pattern.search(line)
             if match and match.group(1).lower() not in _NOT_NAMES:

@@ -411,6 +411,14 @@ def find_stated_date(
             return PublishedDate.unknown(
                 f"'{chosen.clue}' is earlier than {reported.isoformat()}, a day the article reports as past"
             )
+        rivals = [
+            s for s in full
+            if s.rank == chosen.rank and s.updated_only == chosen.updated_only and abs((s.day - chosen.day).days) > 2
+        ]
+        if rivals and chosen.rank < 4:
+            # Two date lines of the same standing that disagree: the page's own and another item's
+            # (a related story, a masthead), not told apart. The interval is honest; a day is not.
+            return _between([chosen, *rivals])
         yearless_better = [s for s in signals if s.day is None and s.rank < chosen.rank and s.zone != "body"]
         if not yearless_better or not copyright_year:
             return _stated(chosen.day, chosen.clue, chosen.updated_only)
@@ -499,6 +507,19 @@ def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
                 day_month=f"--{day_number:02d}",
             )
     return None
+
+
+def _between(signals: list[DateSignal]) -> PublishedDate:
+    """The interval spanned by date lines that disagree, at the precision it supports (never a day)."""
+    low, high = min(s.day for s in signals), max(s.day for s in signals)
+    clue = "date lines disagree: " + " / ".join(f"'{s.clue[:50]}'" for s in signals[:3])
+    if (low.year, low.month) == (high.year, high.month):
+        text, precision = f"{low.year:04d}-{low.month:02d}", "month"
+    elif low.year == high.year:
+        text, precision = f"{low.year:04d}", "year"
+    else:
+        return PublishedDate(date=None, precision="unknown", stated=False, clue=clue, earliest=low.isoformat(), latest=high.isoformat())
+    return PublishedDate(date=text, precision=precision, stated=False, clue=clue, earliest=low.isoformat(), latest=high.isoformat())
 
 
 def _stated(day: date, clue: str, updated_only: bool) -> PublishedDate:

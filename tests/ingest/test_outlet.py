@@ -155,7 +155,7 @@ def test_lower_case_brands_and_elided_particles_are_names(first_line):
          "Text.", "Sportsnet"),
         (blocks(("credit", "By Eric Song, IGN Staff"), ("credit", "©1996-2019 Ziff Davis, LLC. IGN® is among the federally registered trademarks of IGN Entertainment")),
          "Text.", "IGN"),
-        (blocks(("promo", "The Hill Apps"), ("credit", "© 1998 - 2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc.")),
+        (blocks(("promo", "The Hill 1625 K Street, NW Suite 900 Washington DC 20006"), ("credit", "© 1998 - 2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc.")),
          "The governor's office didn't immediately respond to The Hill's request for comment.", "The Hill"),
     ],
 )
@@ -171,3 +171,11 @@ def test_one_self_naming_line_alone_does_not_name_the_site():
 def test_a_comment_never_votes_for_a_name():
     removed = blocks(("comment", "More from Reader Blog"), ("comment", "Reader Blog Apps"), ("credit", "© 2019 Real Paper Ltd."))
     assert guess_outlet(removed, "Text.", "").site == "Real Paper"
+
+
+def test_a_menu_line_repeated_is_one_vote_and_a_menu_label_is_not_a_name():
+    removed = blocks(
+        ("promo", "Email Newsletters"), ("promo", "Email Newsletters"), ("promo", "Mobile Apps"),
+        ("promo", "Subscribe to NJ.com’s newsletters."), ("credit", "© 2019 NJ.com. All rights reserved (About Us)."),
+    )
+    assert guess_outlet(removed, "Text.", "").site == "NJ.com"

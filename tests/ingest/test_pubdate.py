@@ -256,3 +256,21 @@ def test_an_age_line_does_not_hide_a_labelled_date():
         RemovedBlock("metadata", "Published: November 19, 2019", "date line"),
     )
     assert find_stated_date(removed, zones=("head", "head")).date == "2019-11-19"
+
+
+def test_two_date_lines_that_disagree_give_their_interval_not_a_day():
+    removed = (
+        RemovedBlock("metadata", "November 2, 2019", "date line"),
+        RemovedBlock("metadata", "November 19, 2019", "date line"),
+    )
+    published = find_stated_date(removed, zones=("head", "head"))
+    assert (published.precision, published.date, published.earliest, published.latest) == ("month", "2019-11", "2019-11-02", "2019-11-19")
+    assert not published.stated and "disagree" in published.clue
+
+
+def test_date_lines_a_day_apart_still_give_the_day():
+    removed = (
+        RemovedBlock("metadata", "November 18, 2019", "date line"),
+        RemovedBlock("metadata", "November 19, 2019", "date line"),
+    )
+    assert find_stated_date(removed, zones=("head", "head")).precision == "day"
