@@ -405,6 +405,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     latest = _page_latest(article.published)
     paragraphs = paragraph_numbers(article)
     news_window = _news_window(article.published)
+    last_date: tuple[int, ResolvedDate] | None = None  # the last past date read, for "two days later"
     for sentence in article.sentences:
         text = sentence.text
         english = is_english_sentence(text, sentence.language, article.language)
@@ -419,7 +420,11 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             speaker = frozenset()
         if _too_short(text, english) or text.rstrip().endswith(("?", "？")):
             continue
-        dates = _resolve(text, article.published, language)
+        previous = last_date if last_date is not None and (
+            paragraphs.get(last_date[0]) == paragraphs.get(sentence.index) or last_date[0] == sentence.index - 1
+        ) else None
+        dates = _resolve(text, article.published, language, previous[1] if previous else None)
+        last_date = next(((sentence.index, d) for d in reversed(dates) if d.role == "event" and not d.future), last_date)
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
@@ -626,9 +631,10 @@ def _page_latest(published: PublishedDate) -> str | None:
     return interval[1].isoformat() if interval else None
 
 
-def _resolve(text: str, published: PublishedDate, language: str | None) -> list[ResolvedDate]:
-    """`resolve_dates` in the sentence's language ("en": the English grammar only)."""
-    return resolve_dates(text, published, language=language)
+def _resolve(text: str, published: PublishedDate, language: str | None, previous: ResolvedDate | None = None) -> list[ResolvedDate]:
+    """`resolve_dates` in the sentence's language ("en": the English grammar only); "two days
+    later" counts from `previous` when the sentence has no date before it."""
+    return resolve_dates(text, published, language=language, previous=previous)
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")

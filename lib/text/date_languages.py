@@ -161,6 +161,12 @@ _AGO_UNITS = {
            "année": "year", "années": "year"},
     "th": {"วัน": "day", "สัปดาห์": "week", "เดือน": "month", "ปี": "year"},
 }
+# Plural forms of "later" phrases that "ago" phrases do not use ("zwei Tage später").
+_LATER_UNITS = {
+    "de": {"tage": "day", "wochen": "week", "monate": "month", "jahre": "year"},
+    "ru": {"дня": "day", "дней": "day", "недели": "week", "недель": "week", "неделю": "week", "месяца": "month", "месяцев": "month"},
+    "uk": {"дні": "day", "днів": "day", "тижні": "week", "тижнів": "week", "місяці": "month", "місяців": "month"},
+}
 # Words that put a date phrase in the future (plans, schedules), per language.
 _FUTURE = {
     "ja": r"予定|見通し|方針|計画|見込み|する考え|目指",
@@ -206,6 +212,12 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
     if language in ("ja", "zh", "ko"):
         year_mark, month_mark, day_mark = ("년", "월", "일") if language == "ko" else ("年", "月", "日")
         sp = r"\s*"
+        # Day ranges: 「4月23〜25日」, 「23~25日」, 「23-25일」 (the interval of days).
+        dash = r"\s*[~\-–]\s*"
+        add("md", rf"(?<!\d)(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<first>[12]\d|3[01]|0?[1-9]){sp}{day_mark}?{dash}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}",
+            lambda m: {"month": month_of(m["mon"]), "day": m["day"], "first": m["first"]})
+        add("dom", rf"(?<![\d月월./~\-])(?P<first>[12]\d|3[01]|0?[1-9]){sp}{day_mark}?{dash}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}(?![間目以간동째])",
+            lambda m: {"day": m["day"], "first": m["first"], "mod": ""})
         add("dmy", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}{sp}(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}", ymd)
         add("my", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}{sp}(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}(?!{sp}\d)",
             lambda m: {"year": m["year"], "month": month_of(m["mon"])})
@@ -220,10 +232,10 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         if language == "ko":
             add("rel_dom", r"(?P<mod>지난달|이번 달|다음 달)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*일(?!\s*(?:간|동안|째))",
                 lambda m: {"mod": {"지난달": "last", "이번 달": "this", "다음 달": "next"}[m["mod"]], "day": m["day"]})
-            add("dom", r"(?:(?P<mod>지난|오는)\s*)?(?<![\d월.])(?P<day>[12]\d|3[01]|0?[1-9])\s*일(?!\s*(?:간|동안|째|부터\s*\d|본|부|반|대|자리|선|정|까지\s*\d))",
+            add("dom", r"(?:(?P<mod>지난|오는)\s*)?(?<![\d월.])(?P<day>[12]\d|3[01]|0?[1-9])\s*일(?!\s*(?:간|동안|째|부터\s*\d|본|부|반|대|자리|선|정|까지\s*\d|전|후|뒤))",
                 lambda m: {"day": m["day"], "mod": {"지난": "last", "오는": "next"}.get(m["mod"] or "", "")})
         else:
-            add("dom", r"(?<![\d月./~\-])(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以本号本])",
+            add("dom", r"(?<![\d月./~\-])(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以本号本])(?!\s*(?:前|後|后|之后))",
                 lambda m: {"day": m["day"], "mod": ""})
         add("year", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}(?!{sp}\d{{1,2}}{sp}{month_mark})(?!度)",
             lambda m: {"year": m["year"]})
@@ -242,6 +254,11 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         add("ago", rf"{qual}{num}\s*(?P<unit>{_alternation(units)})?\s*(?:前|전)(?![에의]\s*(?:비해|비하면))",
             lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day"),
                                     "qual": _QUALIFIERS.get(m["qual"] or "", "")})
+        # Counted from the date before it: 「2日後」, 「翌日」, 「이틀 뒤」, 「다음 날」, 「两天后」, 「次日」.
+        add("later", rf"{num}\s*(?P<unit>{_alternation(units)})?\s*(?:後|后|뒤|후|之后)(?!半|에도|로도)",
+            lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day")})
+        add("later", r"(?P<w>翌日|翌週|翌月|翌年|次日|第二天|이튿날|다음\s?날|다음날)",
+            lambda m: {"num": "1", "unit": {"週": "week", "月": "month", "年": "year"}.get(m["w"][-1], "day")})
     else:
         months, weekdays = locale_names(language)
         month_re = _alternation(months)
@@ -259,6 +276,14 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             dot = r"\.?" if language == "de" else ""
             first = r"|1er" if language == "fr" else ""
             day_fr = rf"(?P<day>[12]\d|3[01]|0?[1-9]{first})"
+            # Day ranges: "du 23 au 25 mars", "vom 23. bis 25. März", "с 23 по 25 марта", "23-25 March".
+            range_first = rf"(?<![\w.])(?P<first>[12]\d|3[01]|0?[1-9]{first}){dot}\s*(?:au|bis|по|до|-|–)\s*"
+            add("dmy", rf"{range_first}{day_fr}{dot}\s+(?P<mname>{month_re})\.?,?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",
+                lambda m: {"first": m["first"].replace("1er", "1"), "day": m["day"].replace("1er", "1"),
+                           "month": months[m["mname"].lower().strip(".")], "year": m["year"]}, flags)
+            add("dm", rf"{range_first}{day_fr}{dot}\s+(?P<mname>{month_re})(?![\w])",
+                lambda m: {"first": m["first"].replace("1er", "1"), "day": m["day"].replace("1er", "1"),
+                           "month": months[m["mname"].lower().strip(".")]}, flags)
             add("dmy", rf"(?<![\w.]){day_fr}{dot}\s+(?P<mname>{month_re})\.?,?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",
                 lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")], "year": m["year"]}, flags)
             add("dmy", r"(?<![\d.])(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d{2})(?![\d.])",
@@ -293,6 +318,22 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("ago", rf"\bil y a\s+{qual}{num}\s+(?P<unit>{unit_re})\b", _ago_fields(units), flags)
         elif language == "th":
             add("ago", rf"(?P<num>\d+)\s*(?P<unit>{unit_re})\s*(?:ที่แล้ว|ก่อน)", _ago_fields(units))
+        # Counted from the date before it ("через два дня", "zwei Tage später", "le lendemain").
+        later_units = {**units, **_LATER_UNITS.get(language, {})}
+        later_re = _alternation(later_units)
+        later = {
+            "ru": [rf"(?<![\w])через\s+{num}?\s*(?P<unit>{later_re})(?![\w])", rf"(?<![\w]){num}\s+(?P<unit>{later_re})\s+спустя"],
+            "uk": [rf"(?<![\w])через\s+{num}?\s*(?P<unit>{later_re})(?![\w])", rf"(?<![\w]){num}\s+(?P<unit>{later_re})\s+по тому"],
+            "de": [rf"\b{num}\s+(?P<unit>{later_re})\s+(?:später|danach)\b"],
+            "fr": [rf"\b{num}\s+(?P<unit>{later_re})\s+plus tard\b"],
+            "th": [rf"(?P<num>\d+)\s*(?P<unit>{later_re})\s*(?:ต่อมา|หลังจากนั้น)"],
+        }[language]
+        for regex in later:
+            add("later", regex, _ago_fields(later_units), flags)
+        next_day = {"ru": r"на следующий день|на другой день", "uk": r"наступного дня|другого дня",
+                    "de": r"am (?:nächsten|folgenden) Tag|tags darauf|am Tag darauf", "fr": r"le lendemain",
+                    "th": r"วันรุ่งขึ้น|วันต่อมา"}[language]
+        add("later", rf"(?P<w>{next_day})", lambda m: {"num": "1", "unit": "day"}, flags)
     words = _DAYWORDS[language]
     boundary_l, boundary_r = (r"(?<![\w'’])", r"(?![\w'’])") if language in ("ru", "uk", "de", "fr") else ("", "")
     alternatives = rf"(?i:{_alternation(words)})"

@@ -77,8 +77,21 @@ _QUAL = r"(?:(?P<qual>nearly|almost|about|around|roughly|some|approximately|more
 _PREP = r"(?:(?P<prep>(?i:on|in|since|by|until|till|through|throughout|during|from|for|before|after|of|at))\s+)?"
 
 # (kind, pattern) in priority order: earlier kinds win overlapping text.
+_RANGE_DASH = r"\s*(?:-|–|—|to|and|through)\s*"
+_FIRST = r"(?P<first>[0-3]?\d)(?:st|nd|rd|th)?"
+_LAST = r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(_PREP + r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
+    # Day ranges ("23-25 March 2025", "March 23-25", "between 10 and 12 June"): the interval of days.
+    ("dmy", re.compile(_PREP + r"\b" + _FIRST + _RANGE_DASH + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR)),
+    ("mdy", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"\s*(?:-|–|—|to|through)\s*" + _LAST + r",?\s+" + _YEAR)),
+    ("dm", re.compile(_PREP + r"\b" + _FIRST + _RANGE_DASH + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
+    ("md", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"\s*(?:-|–|—|to|through)\s*" + _LAST + r"(?![\d:])(?!,?\s+(?:19|20)\d{2})")),
+    # Counted from the date before it in the text ("Kim ratified it two days later", "the next day").
+    ("later", re.compile(
+        r"(?i:\b(?:" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:later|afterwards?)"
+        r"|the\s+(?:next|following)\s+(?P<unit2>day|week|month|year|morning|evening|night))\b)")),
     ("mdy", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR)),
     ("dmy", re.compile(_PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR)),
     ("part_year", re.compile(
@@ -262,6 +275,7 @@ _HAS_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
 _HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 _HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
 _HAS_UNIT = re.compile(r"(?i)\b(?:week|month|year)\b")
+_HAS_LATER = re.compile(r"(?i)\b(?:later|afterwards?|next|following)\b")
 _HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening)\b")
 
 
@@ -288,6 +302,8 @@ def _kinds_worth_trying(sentence: str) -> set[str]:
         kinds.add("weekday")
     if _HAS_DAYWORD.search(sentence):
         kinds.add("dayword")
+    if _HAS_LATER.search(sentence):
+        kinds.add("later")
     return kinds
 
 
@@ -669,6 +685,7 @@ def resolve_phrase(phrase: DatePhrase, reference: tuple[date, date] | None) -> R
         if absolute is None:
             return None
         start, end, natural = absolute
+    start, end = _widen_to_range(phrase.fields, start, end)
     precision = precision_for_span(start, end, natural)
     return ResolvedDate(
         start=iso(start),
@@ -684,16 +701,64 @@ def resolve_phrase(phrase: DatePhrase, reference: tuple[date, date] | None) -> R
     )
 
 
-def resolve_dates(sentence: str, published: PublishedDate | None, language: str | None = None) -> list[ResolvedDate]:
+def _widen_to_range(fields: dict, start: date, end: date) -> tuple[date, date]:
+    """A day range ("23-25 March", 「23〜25日」): from its first day to its last, in the month resolved."""
+    try:
+        if fields.get("first") and int(fields["first"]) < start.day:
+            start = start.replace(day=int(fields["first"]))
+        if fields.get("last") and int(fields["last"]) > end.day:
+            end = end.replace(day=int(fields["last"]))
+    except ValueError:  # "30-31 February": keep the one day read
+        pass
+    return start, end
+
+
+def _later(phrase: DatePhrase, base: "ResolvedDate") -> ResolvedDate | None:
+    """"two days later" counted from the interval of the date before it; None when that date is
+    coarser than the step ("a week later" after "in 2024" says nothing)."""
+    unit = (phrase.fields.get("unit") or phrase.fields.get("unit2") or "day").lower()
+    unit = "day" if unit in ("morning", "evening", "night") else unit
+    amount = int(_number(phrase.fields.get("num") or "1"))
+    step = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+    if _PRECISION_ORDER[base.precision] > _PRECISION_ORDER[step]:
+        return None
+    first, last = parse_iso(base.start), parse_iso(base.end)
+    if unit in ("day", "week"):
+        delta = timedelta(days=amount * (7 if unit == "week" else 1))
+        start, end = first + delta, last + delta
+    else:
+        months = amount * (12 if unit == "year" else 1)
+        start, end = add_months(first, months), add_months(last, months)
+    precision = max(precision_for_span(start, end, base.precision), step, key=_PRECISION_ORDER.__getitem__)
+    return ResolvedDate(
+        start=iso(start), end=iso(end), precision=precision, clue=phrase.text, char_start=phrase.start,
+        char_end=phrase.end, role=phrase.role, relative=True, future=phrase.future, kind=phrase.kind,
+    )
+
+
+def resolve_dates(
+    sentence: str, published: PublishedDate | None, language: str | None = None, previous: ResolvedDate | None = None
+) -> list[ResolvedDate]:
     """Every date phrase of `sentence` resolved against the publication date, left to right.
 
     Phrases that cannot be resolved (a relative phrase with no publication
     date, an impossible calendar day) are left out, never guessed. `language`
-    as in `find_date_phrases`.
+    as in `find_date_phrases`. A phrase counted from an earlier date ("two
+    days later", 「翌日」, "le lendemain") is counted from the phrase before it
+    in the sentence, else from `previous` (the last date of the text before
+    the sentence), never from the publication date; without either it is left out.
     """
     reference = reference_interval(published)
-    resolved = (resolve_phrase(phrase, reference) for phrase in find_date_phrases(sentence, language))
-    return [item for item in resolved if item is not None]
+    resolved: list[ResolvedDate] = []
+    for phrase in find_date_phrases(sentence, language):
+        if phrase.kind == "later":
+            base = resolved[-1] if resolved else previous
+            item = _later(phrase, base) if base is not None else None
+        else:
+            item = resolve_phrase(phrase, reference)
+        if item is not None:
+            resolved.append(item)
+    return resolved
 
 
 def resolver_at(phrase: DatePhrase) -> Callable[[date], Interval | None]:

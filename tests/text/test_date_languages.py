@@ -92,3 +92,57 @@ def test_without_a_language_the_script_chooses_the_grammar():
 def test_relative_phrases_need_a_publication_date():
     assert resolve_dates("林官房長官は20日に述べた。", None, "ja") == []
     assert [item.start for item in resolve_dates("2025年3月28日に地震。", None, "ja")] == ["2025-03-28"]
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, start, end",
+    [
+        ("en", "The auction ran 23–25 March 2025 in Tokyo.", "23–25 March 2025", "2025-03-23", "2025-03-25"),
+        ("en", "Talks held March 23-25 ended without a deal.", "March 23-25", "2025-03-23", "2025-03-25"),
+        ("ja", "政府は23〜25日に3回目の入札を実施した。", "23〜25日", "2025-03-23", "2025-03-25"),
+        ("ja", "政府は3月23～25日に入札を実施した。", "3月23～25日", "2025-03-23", "2025-03-25"),
+        ("ko", "정부는 23~25일 입찰을 실시했다.", "23~25일", "2025-03-23", "2025-03-25"),
+        ("fr", "Le vote a eu lieu du 23 au 25 mars dans tout le pays.", "23 au 25 mars", "2025-03-23", "2025-03-25"),
+        ("de", "Die Wahl fand vom 23. bis 25. März statt.", "23. bis 25. März", "2025-03-23", "2025-03-25"),
+        ("ru", "Голосование прошло с 23 по 25 марта.", "23 по 25 марта", "2025-03-23", "2025-03-25"),
+    ],
+)
+def test_a_day_range_is_the_interval_of_its_days(language, sentence, clue, start, end):
+    (resolved,) = resolve_dates(sentence, day("2025-03-28"), language=language)
+    assert (resolved.clue, resolved.start, resolved.end, resolved.precision) == (clue, start, end, "week")
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, start",
+    [
+        ("en", "The Duma ratified it on November 9 and Kim ratified it by decree two days later.", "two days later", "2024-11-11"),
+        ("en", "Officials met on November 9 and signed the protocol the next day.", "the next day", "2024-11-10"),
+        ("ja", "議会は9日に批准し、2日後に発効した。", "2日後", "2024-11-11"),
+        ("ja", "議会は9日に批准し、翌日に発効した。", "翌日", "2024-11-10"),
+        ("ko", "의회는 9일 비준했고 이틀 뒤 발효됐다.", "이틀 뒤", "2024-11-11"),
+        ("zh", "议会于9日批准，两天后生效。", "两天后", "2024-11-11"),
+        ("ru", "Дума ратифицировала договор 9 ноября, а через два дня он вступил в силу.", "через два дня", "2024-11-11"),
+        ("de", "Der Bundestag stimmte am 9. November zu, zwei Tage später trat es in Kraft.", "zwei Tage später", "2024-11-11"),
+        ("fr", "Le texte a été ratifié le 9 novembre et le lendemain il est entré en vigueur.", "le lendemain", "2024-11-10"),
+    ],
+)
+def test_a_later_phrase_counts_from_the_date_before_it_not_from_the_page(language, sentence, clue, start):
+    *_, later = resolve_dates(sentence, day("2024-12-05"), language=language)
+    assert (later.clue, later.start, later.end) == (clue, start, start)
+
+
+def test_a_later_phrase_counts_from_the_previous_sentence_or_not_at_all():
+    from lib.text.dates import resolve_dates as resolve
+
+    (before,) = resolve("Russia ratified it on November 9.", day("2024-12-05"), language="en")
+    (later,) = resolve("Kim ratified it two days later.", day("2024-12-05"), language="en", previous=before)
+    assert later.start == "2024-11-11"
+    assert resolve("Kim ratified it two days later.", day("2024-12-05"), language="en") == []
+    (year,) = resolve("It happened in 2020.", None, language="en")
+    assert resolve("A week later he left.", day("2024-12-05"), language="en", previous=year) == []  # too coarse a base
+
+
+@pytest.mark.parametrize("language, sentence", [("ja", "北朝鮮は2日前に発表した。"), ("ko", "북한은 3일 전 발표했다.")])
+def test_a_count_of_days_before_ago_is_not_a_day_of_the_month(language, sentence):
+    (phrase,) = find_date_phrases(sentence, language)
+    assert phrase.kind == "ago"
