@@ -366,7 +366,8 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> str:
 
     Votes: each line where a name sits in a self-naming convention (_BRAND_CONTEXTS), each line
     that is the name alone (a logo), the masthead and the copyright holder. Reader's names beat
-    the company's: "The Wall Street Journal" printed three times outvotes "Dow Jones & Company".
+    the company's: "More from Sportsnet" and the "Sportsnet" logo outvote "© Rogers Media".
+    (A name printed alone in both header and footer was tried as a vote: menus repeat there too.)
     """
     votes: dict[str, int] = {}
     # Menus and related lists hold the logo and "More from X" too; only comments are never read.
