@@ -59,29 +59,17 @@ _NOT_A_NOUN = _AUXILIARIES | {
 }
 
 
-# Actor words: generic institutions and roles, plus aliases that name the same country.
+# Actor words: generic institutions and roles.
 ACTOR_NOUNS = frozenset(
     """government ministry minister president leader premier chancellor king army military forces troops
     soldiers officials spokesman spokeswoman spokesperson secretary ambassador embassy parliament
     council commander general navy air agency authorities police intelligence state media diplomats""".split()
 )
 
-ALIASES = {
-    "pyongyang": "north korea", "north korean": "north korea", "n korea": "north korea", "n. korea": "north korea",
-    "n.korea": "north korea", "dprk": "north korea", "north korea": "north korea",
-    "moscow": "russia", "kremlin": "russia", "russian": "russia", "russia": "russia",
-    "tokyo": "japan", "japanese": "japan", "japan": "japan",
-    "kyiv": "ukraine", "kiev": "ukraine", "ukrainian": "ukraine", "ukraine": "ukraine",
-    "seoul": "south korea", "south korean": "south korea", "south korea": "south korea",
-    "washington": "united states", "american": "united states",
-    "united states": "united states", "beijing": "china", "chinese": "china", "china": "china",
-    "tehran": "iran", "iranian": "iran", "iran": "iran", "israeli": "israel", "israel": "israel",
-    "british": "united kingdom", "london": "united kingdom",
-}
-
-# Acronyms are matched case-sensitively so the pronoun "us" is not the United States.
-ACRONYM_ALIASES = {"US": "united states", "U.S.": "united states", "USA": "united states", "UK": "united kingdom",
-                   "DPRK": "north korea", "ROK": "south korea", "UN": "united nations", "U.N.": "united nations"}
+# Acronyms of countries and unions (general abbreviations, matched case-sensitively so the
+# pronoun "us" is not the United States); every other country is read from CLDR names (`countries`).
+ACRONYM_ALIASES = {"US": "US", "U.S.": "US", "USA": "US", "UK": "GB", "EU": "EU", "UN": "UN", "U.N.": "UN",
+                   "DPRK": "KP", "ROK": "KR", "PRC": "CN"}
 
 _NOT_ACTORS = frozenset(
     """The A An In On At For From By With And But As It Its This That These Those He She They We I His Her Their
@@ -180,28 +168,35 @@ class EventMention:
 
 # -- actors and words -------------------------------------------------------------------
 def named_actors(text: str) -> frozenset[str]:
-    """Named actors in `text`, normalised ("Pyongyang" and "North Korean" are both "north korea")."""
+    """Named actors in `text`, normalised: a country by its English name whatever form names it
+    ("North Korean", "North Korea" and "DPRK" are all "north korea"), other names lower-cased."""
+    from lib.events.countries import country_name, country_of_name
+
     found: set[str] = set()
-    lowered = text.lower()
-    for alias, actor in ALIASES.items():
-        if re.search(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", lowered):
-            found.add(actor)
-    for alias, actor in ACRONYM_ALIASES.items():
+    for alias, code in ACRONYM_ALIASES.items():
         if re.search(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", text):
-            found.add(actor)
+            found.add(country_name(code) if len(code) == 2 and code not in ("EU", "UN") else code.lower())
     for match in _CAPITALISED.finditer(text):
         words = [word.strip(".’'") for word in match.group().split()]
         at_start = not text[: match.start()].strip(" \"“‘'(—–-")
         if at_start and len(words) == 1 and (words[0] in _COMMON_STARTERS or re.search(r"(?:ly|ing|ed)$", words[0])):
             continue  # a capitalised first word is usually just the start of the sentence
         words = [word.removesuffix("'s").removesuffix("’s") for word in words if word and word != "of"]
-        for word in words:
+        index = 0
+        while index < len(words):
+            # The longest run of words from here that names a country ("South Korean", "Russia").
+            span = next((n for n in range(min(3, len(words) - index), 0, -1)
+                         if country_of_name(" ".join(words[index : index + n]))), 0)
+            if span:
+                found.add(country_name(country_of_name(" ".join(words[index : index + span]))))
+                index += span
+                continue
+            word = words[index]
+            index += 1
             if word in _NOT_ACTORS or word in _MONTH_OR_DAY or len(word) < 3 or not word[:1].isupper():
                 continue
             if word in ACRONYM_ALIASES or word.rstrip(".") in {a.rstrip(".") for a in ACRONYM_ALIASES}:
                 continue  # an acronym, handled above
-            if word.lower() in ALIASES or any(word.lower() in alias.split() for alias in ALIASES):
-                continue  # part of a country name, handled above
             found.add(word.lower())
     return frozenset(found)
 

@@ -8,6 +8,7 @@ import logging
 import re
 
 from lib.core.models import Article
+from lib.events.countries import country_codes
 from lib.events.mentions import EventMention, name_tokens, named_actors
 
 # Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
@@ -183,47 +184,8 @@ def mention_language(mention: EventMention) -> str:
 
 
 # Two reports in different languages of one day are one event when they name the same two
-# countries or more, whatever the embedder: country names in every language come from babel's
-# CLDR data (no list of our own), so "North Korea", "北朝鮮", "КНДР" and "북한" are all KP.
+# countries or more, whatever the embedder (`country_codes`: CLDR names in every language).
 SHARED_COUNTRIES = 2
-_LANGUAGES_NAMED = ("en", "ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
-
-
-@functools.lru_cache(maxsize=1)
-def _country_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
-    """{lower-case name: ISO code}, and the regexes that find the names in spaced and unspaced scripts."""
-    names: dict[str, str] = {}
-    try:
-        from babel import Locale  # installed with trafilatura (courlan); CLDR territory names
-    except ImportError:
-        logging.getLogger(__name__).warning("babel is not installed: events in two languages merge on meaning alone")
-        return names, re.compile(r"(?!)"), re.compile(r"(?!)")
-    for language in _LANGUAGES_NAMED:
-        for code, name in Locale.parse(language).territories.items():
-            if len(code) != 2 or not code.isalpha():
-                continue  # regions such as "001" (world) or "EU"-like groupings are not countries
-            for part in re.split(r"\s*[()（）]\s*", name):
-                key = part.strip().lower()
-                if re.search(r"[а-яіїєґ]", key) and len(key) >= 5:
-                    key = key[:-1]  # Cyrillic names inflect: "Россия", "России", "Россию" share "росси"
-                if len(key) >= 2:
-                    names.setdefault(key, code)
-    spaced = [name for name in names if re.search(r"[a-zа-яіїєґ]", name)]
-    unspaced = [name for name in names if name not in spaced]
-    alternation = lambda items: "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))  # noqa: E731
-    return (
-        names,
-        re.compile(r"(?<![a-zа-яіїєґ'’])(?:" + alternation(spaced) + ")"),
-        re.compile(alternation(unspaced)),
-    )
-
-
-@functools.lru_cache(maxsize=16384)
-def country_codes(text: str) -> frozenset[str]:
-    """ISO codes of the countries a sentence names, in any of the nine languages."""
-    names, spaced, unspaced = _country_patterns()
-    lowered = text.lower()
-    return frozenset(names[match.group()] for regex in (spaced, unspaced) for match in regex.finditer(lowered))
 
 
 def _same_day_across_languages(first: EventMention, second: EventMention) -> bool:
