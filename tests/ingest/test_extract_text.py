@@ -412,3 +412,15 @@ def test_a_menu_or_caption_line_gives_way_to_the_headline_by_the_date_line(lines
     blocks = split_blocks("\n".join(lines) + "\n" + _BODY)
     keep = [block.index >= len(lines) for block in blocks]
     assert blocks[_headline_by_date_block(blocks, keep, current=0)].text == headline
+
+
+def test_the_authors_name_signed_under_the_article_is_not_its_last_paragraph():
+    page = "Example Gazette\nFerry services resume across the northern islands after storm\n" + _BODY + "Jane Roe\nPopular news\n"
+    extraction = clean_page_text(page)
+    assert extraction.paragraphs[-1].startswith("Islanders had waited")
+    assert any(block.text == "Jane Roe" for block in extraction.removed)
+
+
+def test_a_last_paragraph_that_is_a_sentence_stays():
+    page = "Example Gazette\nFerry services resume across the northern islands after storm\n" + _BODY + "Repairs go on.\n"
+    assert clean_page_text(page).paragraphs[-1] == "Repairs go on."

@@ -158,6 +158,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
         from lib.ingest.extract.blocks import find_headline
 
         title_index = find_headline(blocks, context.core_start, context.core_end, context.line_counts, strict=True)
+    _drop_trailing_signature(blocks, keep)
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
@@ -182,6 +183,26 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
 _DATE_BLOCK_REACH = 12  # lines above the first body paragraph where date/byline lines may sit
 _HEADLINE_WALK = 7  # lines read on each side of a date/byline line
 _HEADLINE_RUN = 4  # headline-shaped lines collected on each side
+
+
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al)$")
+
+
+def _drop_trailing_signature(blocks, keep: list[bool]) -> None:
+    """The author's name signed under the article ("Olena Dmytruk") is a credit, not its last paragraph:
+    a kept last line of one to four capitalised words, no digit and no closing punctuation."""
+    kept = [block for block in blocks if keep[block.index]]
+    if len(kept) < 3:
+        return
+    last = kept[-1]
+    words = last.text.split()
+    if (
+        1 <= len(words) <= 4
+        and all(_NAME_WORD.match(word) for word in words)
+        and not re.search(r"\d|[.!?:;。！？]$", last.text)
+        and any(block.n_words >= 8 for block in kept[-3:-1])  # under prose, not a list of short items
+    ):
+        keep[last.index] = False
 
 
 def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
