@@ -17,7 +17,8 @@ Gold kinds are the hand-checked kinds of eval/gold/views_counted_gold.json, with
 goods taken from the gold's own description ("yen per 60 kg" -> "price per 60 kg"; a week-on-week fall
 -> "price change"), since a price per 60 kg is never compared with a price per 5 kg.
 
-A gold disagreement: two pages of different outlets whose own figures of one kind (each page's largest
+A gold disagreement: two pages of different outlets whose own figures of one kind that names what
+it counts (not "count", "weight", "percent", "money") (each page's largest
 figure of the kind that is not planned, pledged or expected, per the gold's description) were reported
 within SAME_PERIOD_DAYS of each other and do not overlap given their qualifiers ("about" = ±10 %,
 "at least"/"more than" = open above, "up to"/"less than" = open below, a range = its ends).
@@ -127,10 +128,17 @@ def gold_ends(figures: list[dict], kind: str) -> tuple[list[dict], list[dict]]:
     return [f for f in heads if f["day"] == heads[0]["day"]], [f for f in heads if f["day"] == heads[-1]["day"]]
 
 
+def _names_what_it_counts(kind: str) -> bool:
+    """Kinds that say what is counted (troops sent, people killed, price per 5 kg ...); "count",
+    "weight", "percent", "money" may count anything, so two pages' figures of them are not one thing."""
+    return kind.split(" ")[0] in ("troops", "people", "workers", "munitions", "equipment") or (
+        kind.startswith("price") and kind != "price change")
+
+
 def gold_disagreements(figures: list[dict]) -> set[tuple[str, str, str]]:
     """(kind, page, page) pairs: different outlets, same period, non-overlapping page figures (module doc)."""
     pairs = set()
-    for kind in sorted({figure["kind"] for figure in figures if figure["kind"]}):
+    for kind in sorted({figure["kind"] for figure in figures if figure["kind"] and _names_what_it_counts(figure["kind"])}):
         heads = gold_headlines(figures, kind)
         for i, first in enumerate(heads):
             for second in heads[i + 1:]:

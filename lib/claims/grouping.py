@@ -211,7 +211,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
     assignments: list[list] = []
     auto_topics: list[dict] = []
     if not rows:
-        return {"assignments": [], "candidates": [], "auto_topics": []}
+        return {"assignments": [], "candidates": [], "auto_topics": [], "off_subject": []}
     matrix = np.vstack([row[2] for row in rows])
     seed_scores = np.zeros((len(rows), len(seeds)), dtype=np.float32)
     for column, seed in enumerate(seeds):
@@ -263,6 +263,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
                 assignments.append([rows[i][0].article_id, rows[i][1].sentence.index, topic_id, round(score, 4)])
     considered = {(article_id, index) for article_id, index, _topic, _score in assignments}
     return {
+        "off_subject": _off_subject(rows, embedder),
         "assignments": assignments,
         # Sentences a question row may pick: marked candidates and any sentence already in a topic.
         "candidates": [
@@ -273,6 +274,51 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
         "auto_topics": auto_topics,
     }
 
+
+
+# A figure's sentence this far from the other sentences giving that kind of figure (cosine to their
+# centroid, same language only) is about something else ("the 2015 quake killed 9,000" in a row of
+# this quake's toll; "11 governments" misread as troops): it does not join the kind's row.
+OFF_SUBJECT_SIMILARITY = 0.45
+
+# The check needs this many sentences of one language giving the kind (fewer: no judgement).
+OFF_SUBJECT_MIN_GROUP = 4
+
+
+def _off_subject(rows: list, embedder) -> list[list]:
+    """[article_id, sentence_index, kind] of figure sentences off their kind's subject.
+
+    Per comparable kind of figure (see _kind_row_key) and per sentence language the model reads
+    (every language for a multilingual model, else English): each sentence against the centroid of
+    the others (leave-one-out), cut at OFF_SUBJECT_SIMILARITY. Languages are never mixed: a
+    monolingual model puts a Korean sentence far from English ones whatever it says.
+    """
+    import numpy as np
+
+    from lib.text.embed import is_multilingual
+
+    multilingual = is_multilingual(getattr(embedder, "model_id", "") or "")
+    groups: dict[tuple[str, str], list[int]] = {}
+    for position, (article, fact, _vector) in enumerate(rows):
+        if not fact.is_candidate:
+            continue
+        language = fact.sentence.language or article.language or ""
+        if not multilingual and language != "en":
+            continue
+        for key in sorted({key for key in map(_kind_row_key, fact.quantities) if key}):
+            groups.setdefault((key[0], language), []).append(position)
+    found = []
+    for (kind, _language), members in groups.items():
+        if len(members) < OFF_SUBJECT_MIN_GROUP:
+            continue
+        matrix = np.vstack([rows[i][2] for i in members])
+        total = matrix.sum(axis=0)
+        for i, vector in zip(members, matrix):
+            others = total - vector
+            norm = np.linalg.norm(others) or 1.0
+            if float(vector @ others) / norm < OFF_SUBJECT_SIMILARITY:
+                found.append([rows[i][0].article_id, rows[i][1].sentence.index, kind])
+    return found
 
 
 def build_claims(

@@ -89,10 +89,11 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
     - every source's own estimate (its largest specific figure) consistent with
       every other once qualifiers are applied ("up to 12,000" fits "around
       12,000" and 10,000): "agree";
-    - the estimates differ, and most differences are between reports more than
+    - the estimates differ, and some differences are between reports more than
       SAME_PERIOD_DAYS apart (a later report gives a new figure, larger or
-      smaller): "evolving" (differences within one period are named in the rule);
-    - otherwise (mostly reports of the same period that do not overlap): "disagree".
+      smaller): "evolving" (differences within one period are named in the rule
+      and in the verdict: see period_differences);
+    - otherwise (only reports of the same period, or undated ones, that do not overlap): "disagree".
 
     Undated reports (or dated only to more than PLACEABLE_DAYS) are listed but do not
     decide once two placeable sources give a figure; with fewer dated sources a clash with an undated one is a "disagree".
@@ -170,7 +171,7 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         )
     over_time = [clash for clash in clashes if clash[2] == "evolving"]
     same_time = [clash for clash in clashes if clash[2] == "disagree"]
-    if len(over_time) > len(same_time):
+    if over_time:  # later reports give new figures: the count moved (same-period differences are named too)
         text = _reasons_text(over_time)
         if same_time:
             note += f" Some reports of the same period also differ: {_reasons_text(same_time)}."
@@ -205,6 +206,23 @@ def _placed(claim: Claim) -> bool:
     return span is not None and (span[1] - span[0]).days <= PLACEABLE_DAYS
 
 
+def figure_interval(claim: Claim) -> tuple[float, float]:
+    """The values a figure is consistent with (lib.text.numbers.Quantity.interval), except that an
+    exact figure allows only the rounding its digits show: "12,000" is 11,500-12,500 (at most ±5 %),
+    but "4,268" means 4,268 (a price or toll given to the unit is not a rounded estimate)."""
+    quantity = claim_quantity(claim)
+    low, high = quantity.interval()
+    if quantity.qualifier or quantity.value_high is not None or quantity.is_vague:
+        return low, high
+    value = quantity.value
+    digits = f"{value:.0f}" if float(value).is_integer() else None
+    if digits is None:
+        return low, high
+    place = 10 ** (len(digits) - len(digits.rstrip("0"))) if value else 1
+    slack = min(value * 0.05, place / 2) if place > 1 else 0.5
+    return value - slack, value + slack
+
+
 def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
     """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
 
@@ -218,7 +236,7 @@ def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
     import numpy as np
 
     count = len(headlines)
-    intervals = np.array([claim_quantity(claim).interval() for claim in headlines], dtype=float).reshape(count, 2)
+    intervals = np.array([figure_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
     low, high = intervals[:, 0], intervals[:, 1]
     if count < 2 or low.max() <= high.min():  # intervals on a line pairwise overlap iff they share a point
         return []
