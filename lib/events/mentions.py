@@ -450,18 +450,30 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         if (produced or any(resolved.role == "event" and not resolved.future for resolved in dates)) and not dated_content:
             continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
         if english:
-            if not _is_statement(text) or not (named_actors(text) or attribution.source):  # "the junta said"
-                continue
-            if _standing_figure(text, language):
-                continue  # "has sent 11,000 troops": a running total, not news of the day
+            said = _is_statement(text) and bool(named_actors(text) or attribution.source)  # "the junta said"
             summary = summarise(text)
             is_statement = _first_verb_is_statement(summary)
         else:
             # Reported speech in the past is the report's news of the day, unless marked as said before.
-            if not attribution.reported_speech or _EARLIER.search(text):
-                continue
+            said = attribution.reported_speech and not _EARLIER.search(text)
             summary = _clause_summary(text, None, None)
             is_statement = True
+        if _standing_figure(text, language if english else language or "") and (english or not said):
+            continue  # "has sent 11,000 troops": a running total, not news of the day
+        if not said:
+            # Not news of the day by itself, but it may go on telling the dated happening of the
+            # sentence before it in its paragraph ("The Duma on Thursday approved the treaty. The
+            # bill had been submitted by the president.").
+            anchor = _continued_in_paragraph(mentions, sentence, paragraphs, text, english, language)
+            if anchor is not None:
+                mentions.append(
+                    EventMention(
+                        article, sentence, summary, anchor.start, anchor.end, anchor.precision, anchor.clue,
+                        named_actors(text) or name_tokens(text), _keywords(text), "context",
+                        is_statement=bool(attribution.source), speaker=speaker, anchor=anchor,
+                    )
+                )
+            continue
         # A sentence without a date of its own goes on telling an earlier dated happening of the
         # report (the lead's "on Thursday expressed concern", then "…, Hayashi told a press
         # conference"): it takes that date and joins that event, so one happening is one row.
@@ -486,6 +498,29 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         elif report is not None:
             mentions.append(report)
     return mentions
+
+
+def _continued_in_paragraph(
+    mentions: list[EventMention], sentence: Sentence, paragraphs: dict[int, int], text: str, english: bool, language: str | None
+) -> EventMention | None:
+    """The dated mention an undated sentence goes on telling within its paragraph: the nearest
+    earlier one of the same paragraph dated to a day or a week, when the sentence is neither a
+    plan, a condition, a question nor marked as earlier background ("Previously, …", "바 있다");
+    an English sentence must also have a past verb. None otherwise."""
+    from lib.text import date_languages
+
+    if english:
+        if _UNDATED_PAST.search(text) or _CONDITIONAL.match(text) or is_future(text) or not _has_event_verb(text):
+            return None
+    elif _EARLIER.search(text) or (language and date_languages.is_future(text, language)):
+        return None
+    paragraph = paragraphs.get(sentence.index)
+    for mention in reversed(mentions):
+        if paragraphs.get(mention.sentence.index) != paragraph:
+            return None
+        if mention.dated_by == "phrase" and mention.precision in ("day", "week"):
+            return mention
+    return None
 
 
 def as_report_mention(mention: EventMention) -> EventMention | None:

@@ -246,3 +246,31 @@ def test_a_past_day_without_a_year_is_the_last_one_before_the_page(text, languag
     sentence = Sentence(0, 0, len(text), text, language)
     article = Article("id", "a.txt", "Shipments", "o", published, language, text, (), (sentence,), "sha", "text", "utf-8")
     assert [(m.start, m.end) for m in find_event_mentions(article)] == [("2024-03-07", "2024-03-07")]
+
+
+CONTINUED = """Госдума ратифицировала договор
+24.10.2024 | 13:45
+
+Государственная дума в четверг, 24 октября, одобрила ратификацию договора. Законопроект о ратификации был внесен в парламент президентом.
+Ранее депутаты обсуждали договор в комитете по международным делам.
+The Duma approved the treaty on Thursday. The bill was submitted to parliament by the president. Previously, deputies discussed the treaty in committee.
+"""
+
+
+@pytest.mark.parametrize(
+    "words, joined",
+    [
+        ("Законопроект о ратификации был внесен", True),  # same paragraph, no date of its own: the same happening
+        ("The bill was submitted to parliament", True),
+        ("Ранее депутаты обсуждали", False),  # another paragraph, and marked as earlier
+        ("Previously, deputies discussed", False),  # same paragraph but marked as earlier background
+    ],
+)
+def test_an_undated_sentence_goes_on_telling_the_dated_one_before_it_in_its_paragraph(mentions_of, words, joined):
+    _article, mentions = mentions_of("continued.txt", CONTINUED)
+    found = [m for m in mentions if words in m.sentence.text]
+    assert bool(found) == joined
+    if joined:
+        (mention,) = found
+        assert mention.dated_by == "context" and (mention.start, mention.end) == ("2024-10-24", "2024-10-24")
+        assert mention.anchor.sentence.index == mention.sentence.index - 1
