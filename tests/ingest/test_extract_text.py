@@ -424,3 +424,20 @@ def test_the_authors_name_signed_under_the_article_is_not_its_last_paragraph():
 def test_a_last_paragraph_that_is_a_sentence_stays():
     page = "Example Gazette\nFerry services resume across the northern islands after storm\n" + _BODY + "Repairs go on.\n"
     assert clean_page_text(page).paragraphs[-1] == "Repairs go on."
+
+
+def test_a_paste_cut_off_inside_the_last_paragraph_keeps_that_paragraph():
+    body = (
+        "국가정보원이 오늘 국회에 보고한 내용을 보면, 북부 섬 지역의 여객선 운항이 나흘 만에 모두 재개된 것으로 파악됩니다.\n"
+        "운영사는 부두 두 곳의 보수 공사가 끝나는 금요일까지 모든 항로를 정상화하겠다고 밝혔습니다.\n"
+        "주민들은 태풍이 상륙한 금요일 밤부터 식료품과 의약품 공급을 기다려 왔다고 지역 관계자들이 전했습니다.\n"
+    )
+    cut = "두 기관은 금속·항공·에너지·관광 등 14개 분야의 협력도 협의하고 있으며, 섬으로 들어간 보급 물자는 1만 5천 톤 안팎으로"
+    page = "SBS 뉴스\n정치 | 경제 | 사회\n북부 섬 여객선 운항 나흘 만에 재개\n정치부 김민정 기자\n" + body + cut
+    assert clean_page_text(page).paragraphs[-1] == cut
+
+
+def test_a_long_footer_line_after_the_article_is_not_kept_as_its_end():
+    footer = "© 2024 Example Gazette Ltd. All rights reserved. Reproduction without permission is prohibited"
+    page = "Example Gazette\nFerry services resume across the northern islands after storm\n" + _BODY + footer
+    assert clean_page_text(page).paragraphs[-1].startswith("Islanders had waited")

@@ -159,6 +159,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
 
         title_index = find_headline(blocks, context.core_start, context.core_end, context.line_counts, strict=True)
     _drop_trailing_signature(blocks, keep)
+    _keep_cut_off_last_paragraph(blocks, keep, context)
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
@@ -203,6 +204,19 @@ def _drop_trailing_signature(blocks, keep: list[bool]) -> None:
         and any(block.n_words >= 8 for block in kept[-3:-1])  # under prose, not a list of short items
     ):
         keep[last.index] = False
+
+
+def _keep_cut_off_last_paragraph(blocks, keep: list[bool], context) -> None:
+    """A paste that ends inside the article's last paragraph ("... 1만 5천 명 안팎으로") ends on a
+    long line without closing punctuation, which the scorer reads as not prose; right after the
+    kept body and last on the page, it is the article's, cut off."""
+    kept = [block.index for block in blocks if keep[block.index]]
+    if not kept or kept[-1] != len(blocks) - 2:
+        return
+    last = blocks[-1]
+    long_enough = last.n_words >= 12 or (sig.cjk_ratio(last.text) > 0.3 and last.n_chars >= 60)
+    if long_enough and not _is_furniture_shaped(last, context) and not sig.has_url(last.text):
+        keep[last.index] = True
 
 
 def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
