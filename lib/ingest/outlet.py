@@ -206,11 +206,15 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
 
 
 def _reader_name(name: str, page_lines: list[str]) -> str:
-    """The name as readers use it: "Telegraph" printed as "The Telegraph" on the page becomes that."""
+    """The name as readers use it: "Telegraph" printed as "The Telegraph" on the page (a line of its
+    own, or inside a sentence) becomes that."""
     if not name or name.lower().startswith("the "):
         return name
-    pattern = re.compile(rf"^The {re.escape(name)}$")  # a line of its own: a logo or a credit, not a sentence
-    return f"The {name}" if any(pattern.match(line) for line in page_lines) else name
+    alone = re.compile(rf"^The {re.escape(name)}$")  # a line of its own: a logo or a credit
+    # Inside a sentence, a capital "The" belongs to the name ("subscribe to The Telegraph's
+    # newsletter"); at a sentence start it says nothing ("The BBC is not responsible").
+    inside = re.compile(rf"(?<=[a-z,;] )The {re.escape(name)}\b")
+    return f"The {name}" if any(alone.match(line) or inside.search(line) for line in page_lines) else name
 
 
 def _name_for_domain(domain: str, page_lines: list[str]) -> str:

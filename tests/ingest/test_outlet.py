@@ -179,3 +179,14 @@ def test_a_menu_line_repeated_is_one_vote_and_a_menu_label_is_not_a_name():
         ("promo", "Subscribe to NJ.com’s newsletters."), ("credit", "© 2019 NJ.com. All rights reserved (About Us)."),
     )
     assert guess_outlet(removed, "Text.", "").site == "NJ.com"
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        ((("credit", "© Telegraph Media Group Limited 2019"), ("promo", "Sign up to The Telegraph's newsletters")), "The Telegraph"),
+        ((("credit", "© 2019 BBC. The BBC is not responsible for the content of external sites."),), "BBC"),  # sentence start
+    ],
+)
+def test_the_reader_name_keeps_a_the_printed_inside_a_sentence(lines, expected):
+    assert guess_outlet(blocks(*lines), "Text.", "").site == expected
