@@ -89,10 +89,10 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
     - every source's own estimate (its largest specific figure) consistent with
       every other once qualifiers are applied ("up to 12,000" fits "around
       12,000" and 10,000): "agree";
-    - the estimates differ, and some differences are between reports more than
-      SAME_PERIOD_DAYS apart (a later report gives a new figure, larger or
-      smaller): "evolving" (differences within one period are named in the rule
-      and in the verdict: see period_differences);
+    - the estimates differ, and a report more than SAME_PERIOD_DAYS after another gives
+      a new figure (larger or smaller) that no report of its own period contradicts:
+      "evolving" (differences within one period are named in the rule and in the
+      verdict: see period_differences);
     - otherwise (only reports of the same period, or undated ones, that do not overlap): "disagree".
 
     Undated reports (or dated only to more than PLACEABLE_DAYS) are listed but do not
@@ -171,7 +171,11 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         )
     over_time = [clash for clash in clashes if clash[2] == "evolving"]
     same_time = [clash for clash in clashes if clash[2] == "disagree"]
-    if over_time:  # later reports give new figures: the count moved (same-period differences are named too)
+    # A later report's new figure is evolution unless that report is itself contradicted in its own
+    # period (then the clash with an earlier report is the same dispute, not a change over time).
+    disputed = {id(claim) for first, second, _kind in same_time for claim in (first, second)}
+    moved = [clash for clash in over_time if id(clash[1]) not in disputed]
+    if moved:  # later reports give new figures: the count moved (same-period differences are named too)
         text = _reasons_text(over_time)
         if same_time:
             note += f" Some reports of the same period also differ: {_reasons_text(same_time)}."
