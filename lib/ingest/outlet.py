@@ -149,6 +149,7 @@ _CORPORATE = re.compile(
     r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|co|corp|corporation|company|gmbh|plc|limited|s\.a|media group|"
     r"media network|network|communications|interactive|holdings|group|digital|publishing|media|news media|"
     r"newspapers?)\.?$"
+    r"|(?:\s+)(?:UK|US|USA)$"  # a regional company ("Sky UK"), not the brand readers name
 )
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$")
 

@@ -190,3 +190,8 @@ def test_a_menu_line_repeated_is_one_vote_and_a_menu_label_is_not_a_name():
 )
 def test_the_reader_name_keeps_a_the_printed_inside_a_sentence(lines, expected):
     assert guess_outlet(blocks(*lines), "Text.", "").site == expected
+
+
+def test_a_regional_company_gives_the_brand_the_page_prints():
+    lines = [("credit", "© 2019 Sky UK"), ("promo", "Sky News app"), ("promo", "Watch Sky News live"), ("related", "More from Sky News")]
+    assert guess_outlet(blocks(*lines), "Text.", "").site == "Sky News"
