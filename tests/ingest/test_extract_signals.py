@@ -336,3 +336,16 @@ def test_prose_in_other_languages_is_not_furniture(line):
 def test_a_clause_opening_with_from_is_not_a_byline(line, byline):
     assert sig.is_byline(line) is byline
     assert sig.line_shape(line).byline is byline
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Tom Krisher, AP Auto Writer", True),
+        ("Jane Roe, Associated Press correspondent", True),
+        ("The minister, a former writer", False),
+        ("Putin met Kim, the Kremlin said, Reporter", False),
+    ],
+)
+def test_a_staff_credit_without_by_is_a_byline(line, expected):
+    assert sig.is_byline(line) is expected and sig.line_shape(line).byline is expected

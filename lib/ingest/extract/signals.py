@@ -314,9 +314,16 @@ def is_copyright(line: str) -> bool:
     return bool(_COPYRIGHT.search(line))
 
 
+# A staff credit without "By": "Tom Krisher, AP Auto Writer", "Jane Roe, Associated Press correspondent".
+_ROLE_BYLINE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w&.'’-]*\s+){1,4}"
+    r"(?:[A-Za-z]+\s+)?(?i:writer|correspondent|reporter|staff writer|contributor)$"
+)
+
+
 def is_byline(line: str) -> bool:
     text = line.strip()
-    if _BYLINE_CJK.match(text):
+    if _BYLINE_CJK.match(text) or (len(text) <= 80 and _ROLE_BYLINE.match(text)):
         return True
     return bool(_BYLINE.match(text)) and len(words(text)) <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)
 
@@ -525,6 +532,7 @@ def line_shape(line: str) -> LineShape:
         date_line=_date_line(text, n_words, ends, relative),
         relative_time=relative,
         byline=bool(_BYLINE_CJK.match(text))
+        or (len(text) <= 80 and bool(_ROLE_BYLINE.match(text)))
         or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)),
         wire=bool(_WIRE.search(text)),
         caption=bool(_CAPTION.search(text)),
