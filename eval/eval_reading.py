@@ -21,6 +21,10 @@ Hold-out: russia-dprk + japan-rice and the even-indexed metadata pages (sorted
 by key) are the tuned part; myanmar-quake and the odd-indexed pages are held
 out. Every figure is printed for both parts.
 
+An outlet is right when our label equals the gold outlet; a gold "Site (note)" whose bracket
+names no wire service ("(blog)", "(wire services)", "(Express.co.uk)") also accepts the site
+alone or the bracketed alias ("Site (Wire)" must match whole).
+
 A date is *wrong* when it is given to the day and differs from the gold day, or
 when its interval excludes the gold day; a page whose text shows no date must
 not be given a day. Unknown is not wrong, only not right.
