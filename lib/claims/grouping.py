@@ -39,6 +39,7 @@ from lib.claims.figures import (
 )
 from lib.claims.topics import (
     TOPICS_FILE,
+    with_lone_points,
     ClaimSet,
     TopicSeed,
     build_topic,
@@ -211,7 +212,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
     assignments: list[list] = []
     auto_topics: list[dict] = []
     if not rows:
-        return {"assignments": [], "candidates": [], "auto_topics": [], "off_subject": []}
+        return {"assignments": [], "candidates": [], "auto_topics": [], "off_subject": [], "lone": []}
     matrix = np.vstack([row[2] for row in rows])
     seed_scores = np.zeros((len(rows), len(seeds)), dtype=np.float32)
     for column, seed in enumerate(seeds):
@@ -264,6 +265,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
     considered = {(article_id, index) for article_id, index, _topic, _score in assignments}
     return {
         "off_subject": _off_subject(rows, embedder),
+        "lone": _lone_points(rows, assignments, embedder),
         "assignments": assignments,
         # Sentences a question row may pick: marked candidates and any sentence already in a topic.
         "candidates": [
@@ -318,6 +320,46 @@ def _off_subject(rows: list, embedder) -> list[list]:
             norm = np.linalg.norm(others) or 1.0
             if float(vector @ others) / norm < OFF_SUBJECT_SIMILARITY:
                 found.append([rows[i][0].article_id, rows[i][1].sentence.index, kind])
+    return found
+
+
+# A statement in a topic is a point only its source makes when no sentence of another source in the
+# topic (same language, unless the model is multilingual) is at least this close (cosine).
+LONE_POINT_SIMILARITY = 0.5
+
+
+def _lone_points(rows: list, assignments: list[list], embedder) -> list[list]:
+    """[topic_id, article_id, sentence_index] of statements no other source in the topic echoes.
+
+    Only judged against other sources writing in the same language (all languages with a
+    multilingual model), and only when such sources exist in the topic: otherwise StoryLens cannot
+    tell a lone point from one made in words it does not compare.
+    """
+    import numpy as np
+
+    from lib.text.embed import is_multilingual
+
+    multilingual = is_multilingual(getattr(embedder, "model_id", "") or "")
+    where = {(row[0].article_id, row[1].sentence.index): position for position, row in enumerate(rows)}
+    members: dict[str, list[int]] = {}
+    for article_id, index, topic_id, _score in assignments:
+        if (article_id, index) in where:
+            members.setdefault(topic_id, []).append(where[(article_id, index)])
+    found = []
+    for topic_id, positions in members.items():
+        for position in positions:
+            article, fact, vector = rows[position]
+            language = fact.sentence.language or article.language
+            others = [
+                other for other in positions
+                if rows[other][0].article_id != article.article_id
+                and (multilingual or (rows[other][1].sentence.language or rows[other][0].language) == language)
+            ]
+            if not others:
+                continue
+            closest = float(np.max(np.vstack([rows[other][2] for other in others]) @ vector))
+            if closest < LONE_POINT_SIMILARITY:
+                found.append([topic_id, article.article_id, fact.sentence.index])
     return found
 
 
@@ -383,6 +425,11 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
     candidates = tuple((article_id, index) for article_id, index in payload.get("candidates", []))
     off_subject = {tuple(entry) for entry in payload.get("off_subject", [])}
     topics = one_row_per_kind(topics, articles, candidates, facts_of, off_subject)
+    lone: dict[str, set[tuple[str, int]]] = {}
+    for topic_id, article_id, index in payload.get("lone", []):
+        if article_id in articles:
+            lone.setdefault(topic_id, set()).add((articles[article_id].source_file, index))
+    topics = [with_lone_points(topic, lone.get(topic.topic_id.split("--")[0], set())) for topic in topics]
     return ClaimSet(tuple(topics), candidates, model_id)
 
 

@@ -10,11 +10,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from lib.claims.figures import is_own_reporting
+from lib.claims.figures import is_own_reporting, is_planned_claim
 from lib.claims.status import (
     figure_phrase,
     kind_words,
     ordered_sources,
+    period_differences,
     report_span,
     topic_status,
     topic_verdict,
@@ -63,6 +64,12 @@ class Topic:
     counted: str | None = None
     # One short sentence a reader can repeat; `rule` holds the full reasoning.
     verdict: str = ""
+    # Statements (source_file, sentence_index) no other source in the row echoes: points only one
+    # source makes (judged by sentence similarity, among sources writing in one language).
+    lone: tuple[tuple[str, int], ...] = ()
+
+    def is_lone(self, claim: Claim) -> bool:
+        return (claim.source_file, claim.sentence_index) in self.lone
 
     @property
     def figures(self) -> tuple[Claim, ...]:
@@ -148,6 +155,33 @@ def build_topic(
 
 
 
+def with_lone_points(topic: Topic, lone: set[tuple[str, int]]) -> Topic:
+    """`topic` with its points only one source makes; a row of statements (no figures compared)
+    names them in its rule and verdict. Agreement between statements is never judged."""
+    from dataclasses import replace
+
+    points = tuple(sorted(
+        (claim.source_file, claim.sentence_index) for claim in topic.claims
+        if (claim.source_file, claim.sentence_index) in lone and claim.value is None
+    ))
+    if not points or topic.status != "no figures":
+        return replace(topic, lone=points)
+    by_outlet: dict[str, int] = {}
+    for claim in topic.claims:
+        if (claim.source_file, claim.sentence_index) in points:
+            by_outlet[claim.outlet] = by_outlet.get(claim.outlet, 0) + 1
+    named = ", ".join(outlet + (f" ×{count}" if count > 1 else "") for outlet, count in by_outlet.items())
+    verdict = (
+        f"{len(topic.sources)} sources discuss this without figures (whether they agree is not judged); "
+        f"point{'s' if len(points) > 1 else ''} only one source makes: {named}."
+    )
+    rule = topic.rule + (
+        f" Points only one source makes (no other source's sentence in this row is close in meaning): {named}. "
+        "Whether the other statements agree or contradict each other is not judged."
+    )
+    return replace(topic, lone=points, verdict=verdict, rule=rule)
+
+
 def claim_to_json(claim: Claim) -> dict:
     """The CLI shape of a claim (`reported_on` like Article.published)."""
     data = asdict(claim)
@@ -182,9 +216,20 @@ def topic_to_json(topic: Topic, with_claims: bool = False) -> dict:
                 "value_high": claim.value_high,
                 "counted": claim.counted,
                 "attributed_to": claim.attributed_to,
+                "planned": is_planned_claim(claim),
                 "quote": claim.quote,
             }
             for claim in topic.figures
+        ],
+        # Same-period pairs of sources whose figures do not overlap (lib.claims.status.period_differences).
+        "differences": [
+            {"period": first.reported_on.date, "sources": [first.outlet, second.outlet],
+             "figures": [figure_phrase(first), figure_phrase(second)]}
+            for first, second in period_differences(topic.claims, topic.counted)
+        ] if topic.counted else [],
+        # Statements only one source makes (agreement between statements is not judged).
+        "lone_points": [
+            {"outlet": claim.outlet, "quote": claim.quote} for claim in topic.claims if topic.is_lone(claim)
         ],
     }
     if with_claims:

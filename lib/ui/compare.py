@@ -53,7 +53,7 @@ def load_question_row(corpus, claimset: ClaimSet, question: str) -> Topic:
         )
 
 
-def _claim_meta(claim: Claim) -> str:
+def _claim_meta(claim: Claim, lone: bool = False) -> str:
     who = "the outlet's own reporting" if is_own_reporting(claim) else f"attributed to {claim.attributed_to}"
     parts = [who]
     quantity = claim_quantity(claim)
@@ -63,17 +63,19 @@ def _claim_meta(claim: Claim) -> str:
             parts.append("planned or expected, so not compared with counts of what happened")
     if claim.hedged:
         parts.append("hedged (believed / reportedly / estimated…)")
+    if lone:
+        parts.append("a point only this source makes here")
     return " · ".join(parts)
 
 
-def render_cell(claims: tuple[Claim, ...], key_prefix: str) -> None:
+def render_cell(claims: tuple[Claim, ...], key_prefix: str, topic: Topic | None = None) -> None:
     """One source's claims on one topic, or an explicit "not mentioned"."""
     if not claims:
         st.caption(NOT_MENTIONED)
         return
     for claim in claims:
         st.markdown("> " + escape_markdown(claim.quote))
-        st.caption(escape_markdown(_claim_meta(claim)))
+        st.caption(escape_markdown(_claim_meta(claim, topic is not None and topic.is_lone(claim))))
         st.page_link(
             "pages/articles.py",
             label="Open in article",
@@ -127,4 +129,4 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
                         escape_markdown(column.published.label()),
                         help=f"How this date was found: {column.published.clue}" if column.published.clue else None,
                     )
-                    render_cell(cells[column.key], f"{topic.topic_id}-{column.key}")
+                    render_cell(cells[column.key], f"{topic.topic_id}-{column.key}", topic)

@@ -283,6 +283,35 @@ def test_cli_prints_topics_with_status_rule_and_sources(bundled_data_dir, claims
     topics = {topic["topic"]: topic for topic in json.loads(capsys.readouterr().out)}
     assert topics[TROOPS]["status"] == "agree" and topics[TROOPS]["rule"]
     assert len(topics[TROOPS]["sources"]) >= 2 and topics[TROOPS]["claims"] >= 3
+    troops = topics[TROOPS]
+    assert troops["counted"] == "troops sent" and troops["verdict"].endswith(".") and troops["verdict"].count(". ") == 0
+    days = [figure["reported_on"] or "9999" for figure in troops["figures"]]
+    assert days == sorted(days), "figures in report-date order (undated last)"
+    assert {"outlet", "figure", "value", "counted", "planned", "quote"} <= set(troops["figures"][0])
+    assert troops["differences"] == []
+    assert all({"outlet", "quote"} <= set(point) for topic in topics.values() for point in topic["lone_points"])
+
+
+def test_cli_question_names_the_kind_it_compared(bundled_data_dir, claimset, capsys):
+    question = "How many North Korean troops were killed or wounded?"
+    assert main(["claims", "--json", "--data", str(bundled_data_dir), "--question", question]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["status"] == "no match" and row["counted"] == "troops killed or wounded"
+    assert row["verdict"] == "The articles give no figures of troops killed or wounded."
+    assert main(["claims", "--data", str(bundled_data_dir), "--question", question]) == 0
+    assert "(compared: figures of troops killed or wounded)" in capsys.readouterr().out
+
+
+def test_a_statement_row_names_points_only_one_source_makes_and_judges_no_agreement(claimset):
+    rows = [topic for topic in claimset.topics if topic.status == "no figures" and topic.lone]
+    assert rows, "some statement row has a point only one source makes"
+    for topic in rows:
+        assert "only one source makes" in topic.verdict and "not judged" in topic.verdict
+        lone = [claim for claim in topic.claims if topic.is_lone(claim)]
+        assert lone and all(claim.value is None for claim in lone)
+        assert {claim.outlet for claim in lone} <= {claim.outlet for claim in topic.claims}
+    # A point several sources make is not lone: the troop figures are echoed across outlets.
+    assert not claimset.topic(TROOPS).lone or claimset.topic(TROOPS).status != "no figures"
 
 
 def test_cli_question_builds_a_row(bundled_data_dir, claimset, capsys):

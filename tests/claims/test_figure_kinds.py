@@ -1,0 +1,86 @@
+"""What a figure is for, as the Compare rows read it: a price's amount of goods, a change of a
+price, a planned figure, and one row per kind of figure on a many-source story (coverage-dev)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from eval.eval_coverage_views import BENCH
+from lib.claims.figures import _priced
+from lib.claims.grouping import build_claims
+from lib.core.settings import load_settings
+from lib.ingest.corpus import load_corpus
+from lib.text.counted import is_planned, price_basis
+from lib.text.numbers import extract_quantities
+
+
+def _kinds(sentence: str, language: str, context: str = "") -> dict[float, str]:
+    quantities = _priced(sentence, tuple(extract_quantities(sentence, language, context=context)), context)
+    return {quantity.value: quantity.counted for quantity in quantities if quantity.unit in ("JPY", "KRW")}
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, kind",
+    [
+        ("The rice was sold at a weighted average of ¥21,217 per 60 kilograms, before consumption tax.", "en", 21217, "price per 60 kg"),
+        ("The average price of a 5-kilogram bag was ¥3,892 in the week of Feb. 10 to 16.", "en", 3892, "price per 5 kg"),
+        ("平均の落札価格は60キロ当たり2万1926円（税込み）。", "ja", 21926, "price per 60 kg"),
+        ("全国のスーパーの平均価格は5キロあたり4268円でした。", "ja", 4268, "price per 5 kg"),
+        ("쌀 5㎏ 평균 가격은 4316엔으로 올랐다.", "ko", 4316, "price per 5 kg"),
+        ("A 5-kg bag cost 3,920 yen on average, down 256 yen from the previous week.", "en", 256, "price change"),
+        ("쌀 5㎏ 평균 가격은 4316엔으로 한 주 전보다 81엔 올랐다.", "ko", 81, "price change"),
+        ("Rice prices rose sharply, and a bag now costs ¥4,000.", "en", 4000, "price"),
+    ],
+)
+def test_a_prices_amount_of_goods_is_part_of_its_kind(sentence, language, value, kind):
+    assert _kinds(sentence, language)[value] == kind
+
+
+def test_a_price_without_its_amount_takes_the_one_of_the_sentence_before():
+    context = "쌀 5㎏ 평균 가격은 4316엔이었다."
+    sentence = "종전 최고치는 지난 5월의 4285엔이었다."
+    assert _kinds(sentence, "ko", context)[4285] == "price per 5 kg"
+    assert price_basis(sentence, 0, 1) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, value, planned",
+    [
+        ("Park quoted Cho as saying Pyongyang intends to have around 10,000 troops in Russia by December.", 10000, True),
+        ("After meeting Kim Jong Un, Shoigu said North Korea would send 1,000 sappers and 5,000 military builders.", 5000, True),
+        ("Russia's Kursk region will get 6,000 North Korean military personnel, Shoigu said.", 6000, True),
+        ("12月ごろまでには合計で1万人ほどになるとみている。", 10000, True),
+        ("By the NIS's count, roughly 11,000 North Korean soldiers have been sent to Russia.", 11000, False),
+        ("About 10,000 North Korean soldiers are now training in Russia's east and will probably be sent to the front.", 10000, False),
+        ("送り出した兵士はこれまでに約3000人に上るとの分析を示した。", 3000, False),
+        ("북한이 지금까지 러시아로 보낸 병력은 1만 5천 명 정도입니다.", 15000, False),
+    ],
+)
+def test_planned_pledged_or_expected_figures_are_told_from_counts(sentence, value, planned):
+    figure = next(q for q in extract_quantities(sentence) if q.value == value)
+    assert is_planned(sentence, figure.start, figure.end) is planned
+
+
+@pytest.fixture(scope="module")
+def many_sources(tmp_path_factory, embedder):
+    story = BENCH / "russia-dprk"
+    if not story.is_dir():
+        pytest.skip(f"needs the coverage-dev pages at {story}")
+    folder = tmp_path_factory.mktemp("russia-dprk")
+    for page in sorted(story.glob("*.txt")):
+        shutil.copy(page, folder / page.name)
+    corpus = load_corpus(load_settings(folder))
+    return build_claims(corpus, embedder)
+
+
+def test_each_kind_of_figure_is_compared_in_one_row_whatever_the_language(many_sources):
+    kinds = [topic.counted for topic in many_sources.topics if topic.counted and topic.figures]
+    assert len(kinds) == len(set(kinds)), kinds
+    troops = many_sources.topic("troops-sent")
+    languages = {claim.source_file for claim in troops.figures}
+    assert "a14.txt" in languages, "the Korean report of 15,000 troops joins the troop row"
+    assert all(claim.counted == "troops sent" for claim in troops.figures)
+    assert troops.status == "evolving"
+    assert troops.verdict.startswith("Rose from around 3,000 (Oct 2024)")
