@@ -12,16 +12,19 @@ Pipeline (pure functions over records; the store only caches the result):
    cosine); clusters spanning at least two articles become automatic topics
    named by their top keywords, the rest are dropped (nothing to compare);
 3. per topic: rows split by kind of figure (lib.text.counted: "troops sent" is never
-   compared with "troops killed", see split_by_kind); every kind of figure that two
-   sources give and no row compares yet gets a row of its own (kind_topics), so a
-   story without hand seeds still gets its main figures compared;
+   compared with "troops killed", a price per 5 kg never with a price per 60 kg, see
+   split_by_kind); then each kind of figure that two sources give is compared in exactly
+   one row, which takes every sentence of the collection giving it, in any language,
+   unless the sentence is far from the kind's other sentences (one_row_per_kind,
+   _off_subject), so a story without hand seeds still gets its main figures compared;
 4. per row: one `Claim` per sentence with the figure of the row's kind,
    the speaker, hedging and the report's date; `topic_status` says whether
    the sources agree, disagree, or the figure grew over time, in plain words.
 
 Statuses: "agree", "disagree", "evolving", "single-source", and "no figures"
 (several sources discuss the topic but none gives a comparable number: we do
-not guess whether prose statements agree; readers compare the quotes). A
+not guess whether prose statements agree; the row names the points only one
+source makes, _lone_points, and readers compare the quotes). A
 question row that matches nothing has the status "no match".
 """
 
@@ -52,7 +55,7 @@ log = logging.getLogger(__name__)
 
 
 
-ENGINE_VERSION = "claims-4"
+ENGINE_VERSION = "claims-5"
 
 # A plain statement with no figure, speaker or stance word ("Pyongyang has since
 # deployed troops to Russia") is still a claim when it is this close to a seed topic.
