@@ -447,7 +447,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             english and dates and all(resolved.precision == "year" for resolved in dates)
             and _said_before(text, min(resolved.char_start for resolved in dates))
         )
-        if (produced or any(resolved.role == "event" and not resolved.future for resolved in dates)) and not dated_content:
+        past = [resolved for resolved in dates if resolved.role == "event" and not resolved.future and (latest is None or resolved.start <= latest)]
+        if (produced or past) and not dated_content:
             continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
         if english:
             said = _is_statement(text) and bool(named_actors(text) or attribution.source)  # "the junta said"

@@ -239,6 +239,12 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
                 lambda m: {"day": m["day"], "mod": ""})
         add("year", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}(?!{sp}\d{{1,2}}{sp}{month_mark})(?!度)",
             lambda m: {"year": m["year"]})
+        # A month without a day: 「6月末」, 「4월 말」, 「4月下旬」 (part of it), 「6月に」, 「지난 4월」 (all of it).
+        part_words = r"末|下旬|上旬|中旬|初め|初旬|底|月初" if language != "ko" else r"말|초|중순|하순|상순"
+        add("part_month", rf"(?<![\d年년./~\-])(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<part>{part_words})",
+            lambda m: {"month": month_of(m["mon"]), "part": _CJK_PARTS[m["part"]], "nearest": "1"})
+        add("month_only", rf"(?<![\d年년./~\-])(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}(?!{sp}\d)(?![期間간째分])",
+            lambda m: {"month": month_of(m["mon"]), "prep": "", "nearest": "1"})
         if language == "ko":
             add("weekday", r"(?P<w>[월화수목금토일])요일|(?<=[(\uff08])(?P<w2>[월화수목금토일])(?=[)\uff09])",
                 lambda m: {"weekday": _KO_WEEKDAY[m["w"] or m["w2"]], "mod": ""})
@@ -292,6 +298,19 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
                 lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")]}, flags)
             add("my", rf"(?<![\w])(?P<mname>{month_re})\.?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",
                 lambda m: {"month": months[m["mname"].lower().strip(".")], "year": m["year"]}, flags)
+        if language != "th":
+            # A month without a day: "im Juni", "en juin", "в июне", "у червні"; "Ende April", "fin avril",
+            # "в конце апреля", "наприкінці квітня" (a part of it).
+            in_months = {**months, **_prepositional(language, months)}
+            in_re = _alternation(in_months)
+            part_re = {"de": r"Anfang|Mitte|Ende", "fr": r"début|mi-|fin", "ru": r"в начале|в середине|в конце",
+                       "uk": r"на початку|в середині|у середині|наприкінці|в кінці|у кінці"}[language]
+            add("part_month", rf"(?<![\w])(?P<part>{part_re})\s*(?P<mname>{month_re})(?![\w])(?!\.?\s*\d)",
+                lambda m: {"month": months[m["mname"].lower().strip(".")], "part": _EUROPEAN_PARTS[m["part"].lower().split()[-1]],
+                           "nearest": "1"}, flags)
+            in_word = {"de": r"im", "fr": r"en|au mois de", "ru": r"в|во", "uk": r"в|у"}[language]
+            add("month_only", rf"(?<![\w])(?:{in_word})\s+(?P<mname>{in_re})(?![\w])(?!\.?\s*\d)",
+                lambda m: {"month": in_months[m["mname"].lower()], "prep": "in", "nearest": "1"}, flags)
         last_words = {
             "ru": r"прошл\w*|последн\w*", "uk": r"минул\w*|останн\w*", "de": r"letzten|vergangenen|letzte|vergangene",
             "fr": "", "th": "",
@@ -345,6 +364,27 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
     add("rel_unit", rf"{boundary_l}(?P<u>{_alternation(units_table)}){boundary_r}",
         lambda m: dict(zip(("mod", "unit"), units_table[m["u"].lower()])), re.IGNORECASE)
     return tuple(table)
+
+
+_CJK_PARTS = {"末": "end of", "底": "end of", "말": "end of", "下旬": "late", "하순": "late", "上旬": "early", "初め": "early",
+              "初旬": "early", "月初": "early", "초": "early", "상순": "early", "中旬": "mid", "중순": "mid"}
+_EUROPEAN_PARTS = {"anfang": "early", "mitte": "mid", "ende": "end of", "début": "early", "mi-": "mid", "fin": "end of",
+                   "начале": "early", "середине": "mid", "конце": "end of", "початку": "early", "середині": "mid",
+                   "наприкінці": "end of", "кінці": "end of"}
+
+
+def _prepositional(language: str, months: dict[str, str]) -> dict[str, str]:
+    """Month names after "in" in Russian and Ukrainian ("в июне", "у червні"), made from the genitive
+    forms dateparser lists ("июня", "червня"): a grammar rule, since no library here inflects them."""
+    forms = {}
+    for word, english in months.items():
+        if language == "ru" and word[-1:] in ("а", "я") and len(word) >= 3:
+            forms[word[:-1] + "е"] = english
+        elif language == "uk" and word.endswith("ого"):
+            forms[word[:-3] + "ому"] = english
+        elif language == "uk" and word[-1:] in ("а", "я") and len(word) >= 5:
+            forms[word[:-1] + "і"] = english
+    return forms
 
 
 def _thai_year(text: str) -> str:

@@ -524,6 +524,15 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
             candidates = [d for d in (_dateparser_day(text, reference, "past"), _dateparser_day(text, reference, "future")) if d]
             day = min(candidates, key=lambda d: (abs((d - reference).days), d > reference)) if candidates else None
         return (day, day, "day") if day else None
+    if kind in ("part_month", "month_only") and fields.get("nearest") and not phrase.future:
+        # A month named without a tense the grammar can read (「6月上旬に」 in a 26 May page): the
+        # coming one when it starts within two months, else the last one (news mostly looks back).
+        recent = _month_relative(reference, MONTHS[fields["month"]], "recent")
+        upcoming = _month_relative(reference, MONTHS[fields["month"]], "upcoming")
+        start, end = upcoming if upcoming != recent and (upcoming[0] - reference).days <= 62 else recent
+        if kind == "part_month":
+            start, end = _part_of(start, end, fields["part"])
+        return start, end, "month"
     if kind == "part_month":
         start, end = _month_relative(reference, MONTHS[fields["month"]], "upcoming" if phrase.future else "recent")
         start, end = _part_of(start, end, fields["part"])

@@ -146,3 +146,27 @@ def test_a_later_phrase_counts_from_the_previous_sentence_or_not_at_all():
 def test_a_count_of_days_before_ago_is_not_a_day_of_the_month(language, sentence):
     (phrase,) = find_date_phrases(sentence, language)
     assert phrase.kind == "ago"
+
+
+@pytest.mark.parametrize(
+    "language, sentence, published, clue, start, end",
+    [
+        ("de", "Bei einem Besuch in Pjöngjang im Juni unterzeichneten beide den Vertrag.", "2024-12-27", "im Juni", "2024-06-01", "2024-06-30"),
+        ("fr", "Le traité a été signé en juin à Pyongyang.", "2024-12-27", "en juin", "2024-06-01", "2024-06-30"),
+        ("ru", "Договор подписали в июне в Пхеньяне.", "2024-12-27", "в июне", "2024-06-01", "2024-06-30"),
+        ("uk", "Договір підписали у червні в Пхеньяні.", "2024-12-27", "у червні", "2024-06-01", "2024-06-30"),
+        ("ja", "両首脳は6月に条約に署名した。", "2024-12-27", "6月", "2024-06-01", "2024-06-30"),
+        ("ko", "북한은 지난 4월 말 파병 사실을 처음 인정했다.", "2025-08-30", "4월 말", "2025-04-26", "2025-04-30"),
+        ("ru", "Договор ратифицировали в конце апреля.", "2025-08-30", "в конце апреля", "2025-04-26", "2025-04-30"),
+        # a month just ahead of the page, with no tense the grammar reads: the coming one
+        ("ja", "早ければ6月上旬に店頭に並ぶ。", "2025-05-26", "6月上旬", "2025-06-01", "2025-06-10"),
+    ],
+)
+def test_a_month_without_a_day_is_that_month_nearest_the_page(language, sentence, published, clue, start, end):
+    (resolved,) = resolve_dates(sentence, day(published), language=language)
+    assert (resolved.clue, resolved.start, resolved.end, resolved.precision) == (clue, start, end, "month")
+
+
+@pytest.mark.parametrize("language, sentence", [("ja", "政府は3か月ぶりに備蓄米を放出した。"), ("ko", "3개월간 이어졌다.")])
+def test_a_count_of_months_is_not_a_month(language, sentence):
+    assert not [phrase for phrase in find_date_phrases(sentence, language) if phrase.kind == "month_only"]
