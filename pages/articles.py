@@ -38,11 +38,11 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        # Title, outlet and date fit a 390 px phone side by side (200 + 75 + 75 px); the title stays pinned.
-        "Title": st.column_config.TextColumn("Title", pinned=True, width="medium"),
-        "Outlet": st.column_config.TextColumn("Outlet", width="small"),
+        # Title, outlet and date fit a 390 px phone side by side (160 + 85 + 105 px); the title stays pinned.
+        "Title": st.column_config.TextColumn("Title", pinned=True, width=160),
+        "Outlet": st.column_config.TextColumn("Outlet", width=85),
         "Published": st.column_config.TextColumn(
-            "Published", width="small",
+            "Published", width=105,
             help='"about" means the page prints no date and it was worked out from other clues.',
         ),
         "Removed blocks": st.column_config.NumberColumn(

@@ -124,14 +124,17 @@ def story_at_a_glance(articles: list[Article], max_outlets: int = 3) -> Glance:
     return Glance(sentence, tuple(items))
 
 
-# What a topic's status means, in a reader's words (the Compare page adds icons).
+# What a topic's status means, in a reader's words (the Compare page adds icons). Short, so
+# that a topic's link fits one line of a 390 px phone (a page link does not wrap).
 STATUS_WORDS = {
     "agree": "sources agree",
     "disagree": "sources disagree",
-    "evolving": "the figure changed over time",
-    "single-source": "only one source",
-    "no figures": "no figures to compare",
+    "evolving": "figure changed",
+    "single-source": "one source",
+    "no figures": "no figures",
 }
+# Words of a topic label or event summary kept in an overview link (the whole text is its tooltip).
+LINK_WORDS = 5
 
 
 def main_topic_items(topics, limit: int = 3) -> tuple[GlanceItem, ...]:
@@ -147,8 +150,8 @@ def main_topic_items(topics, limit: int = 3) -> tuple[GlanceItem, ...]:
                            not topic.seeded, topic.label),
     )
     return tuple(
-        GlanceItem(f"{topic.label}: {STATUS_WORDS[topic.status]}", "pages/compare.py", {"topic": topic.topic_id},
-                   topic.verdict or topic.rule)
+        GlanceItem(f"{short_label(topic.label, LINK_WORDS)}: {STATUS_WORDS[topic.status]}", "pages/compare.py",
+                   {"topic": topic.topic_id}, f"{topic.label}. {topic.verdict or topic.rule}")
         for topic in ranked[:limit]
     )
 
@@ -161,5 +164,6 @@ def latest_event_item(events) -> GlanceItem | None:
     if not dated:
         return None
     latest = max(dated, key=lambda event: (event.end, event.start, len(event.sources)))
-    return GlanceItem(f"Latest event, {event_date_words(latest)}: {short_label(latest.summary)}", "pages/timeline.py",
-                      {"event": latest.event_id}, "Open it on the timeline with every source's sentence.")
+    return GlanceItem(f"Latest: {event_date_words(latest)}, {short_label(latest.summary, LINK_WORDS)}", "pages/timeline.py",
+                      {"event": latest.event_id}, f"The latest event: {latest.summary}. Opens it on the timeline with "
+                      "every source's sentence.")

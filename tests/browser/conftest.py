@@ -17,9 +17,10 @@ Fixtures:
 - `chromium` (session): the system Chromium (/usr/bin/chromium) via Playwright, headless. Never
   `playwright install`. Missing Chromium: the tests are skipped with the reason, unless the
   environment variable CI is set, where they fail.
-- `start_storylens` (session): `start_storylens(data_dir) -> base URL` starts
+- `start_storylens` (session): `start_storylens(data_dir, stories_dir=None) -> base URL` starts
   `python -m streamlit run app.py --server.headless true` on a free port with
-  STORYLENS_DATA=data_dir, waits for /_stcore/health, and stops every server it started at the
+  STORYLENS_DATA=data_dir and STORYLENS_COLLECTIONS=stories_dir (default: a folder beside
+  data_dir, so stories a test starts never land in the repository), waits for /_stcore/health, and stops every server it started at the
   end of the session (one server per data folder, reused).
 - `storylens_url` (session): the app on a throwaway copy of the bundled corpus.
 - `page` (function): a fresh tab (1280x900); `page.console_errors` and `page.dialogs` collect
@@ -101,11 +102,14 @@ def start_storylens(tmp_path_factory):
     logs = tmp_path_factory.mktemp("streamlit-logs")
     with ExitStack() as stack:
 
-        def start(data_dir: Path) -> str:
+        def start(data_dir: Path, stories_dir: Path | None = None) -> str:
             data_dir = Path(data_dir).resolve()
             if data_dir not in servers:
                 log = logs / f"streamlit-{len(servers)}.log"
-                server = stack.enter_context(streamlit_server(sys.executable, REPO_ROOT, data_dir, log))
+                # New stories go beside the data folder, never into the repository's collections/.
+                stories = Path(stories_dir or data_dir.parent / f"{data_dir.name}-stories")
+                server = stack.enter_context(streamlit_server(sys.executable, REPO_ROOT, data_dir, log,
+                                                              env={"STORYLENS_COLLECTIONS": str(stories)}))
                 wait_for_health(server, APP_TIMEOUT_S)
                 servers[data_dir] = server.url
             return servers[data_dir]

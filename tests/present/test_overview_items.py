@@ -26,8 +26,10 @@ def test_main_topics_put_a_compared_figure_first_and_link_to_their_row(claimset)
     for item in items:
         topic = claimset.topic(item.params["topic"])
         assert item.page == "pages/compare.py"
-        assert item.text == f"{topic.label}: {STATUS_WORDS[topic.status]}"
-        assert item.help == (topic.verdict or topic.rule)
+        label, verdict = item.text.rsplit(": ", 1)
+        assert verdict == STATUS_WORDS[topic.status] and len(label.rstrip("…").split()) <= 5
+        assert topic.label.startswith(label.rstrip("…")) and topic.label in item.help
+        assert (topic.verdict or topic.rule) in item.help
 
 
 def test_no_topics_give_no_items():
@@ -41,8 +43,8 @@ def test_the_latest_event_is_the_last_one_dated_closely_and_links_to_it(events):
     chosen = next(event for event in events if event.event_id == item.params["event"])
     assert item.page == "pages/timeline.py"
     assert chosen.end == latest.end and not chosen.is_context and not is_loose(chosen)
-    label = item.text.split(": ", 1)[1]
-    assert len(label.rstrip("…").split()) <= 8
+    label = item.text.split(", ", 2)[-1]
+    assert item.text.startswith("Latest: ") and len(label.rstrip("…").split()) <= 5
 
 
 def test_no_events_give_no_latest_event():
