@@ -328,8 +328,11 @@ def guess_outlet(
             holder = _clean_copyright_holder(match.group(1))
             if holder:
                 break
+    weak_brand = ""
     if not site:
-        site = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
+        site, votes = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
+        weak_brand = site if votes == 1 else ""
+        site = site if votes >= 2 else ""
     if not site:
         masthead = _masthead_name(removed, zones, title)
         # The first line of a real page is as often a menu item as the logo: it names the site
@@ -342,6 +345,8 @@ def guess_outlet(
         else:
             brand = _recurring_brand(removed, holder)
             site = brand or _brand_of(holder, page_lines)
+    if not site and not site_name:
+        site = weak_brand  # one self-naming line ("\"Daily Express\" is a registered trademark") beats no name
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
 
 
@@ -366,8 +371,9 @@ _BODY_BRAND_CONTEXT = re.compile(rf"\b(?:to|for|with) {_BRAND_NAME}['’]s reque
 _NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
 
 
-def _voted_brand(removed, body: str, holder: str, masthead: str) -> str:
-    """The name the page calls itself by most, when it says so at least twice, or "".
+def _voted_brand(removed, body: str, holder: str, masthead: str) -> tuple[str, int]:
+    """The name the page calls itself by most and its votes (("", 0) when none); it names the
+    site when it has at least two votes.
 
     Votes: each line where a name sits in a self-naming convention (_BRAND_CONTEXTS), each line
     that is the name alone (a logo), the masthead and the copyright holder. Reader's names beat
@@ -391,7 +397,7 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> str:
         votes[name] = votes.get(name, 0) + 1
         context_named.add(name)
     if not context_named:
-        return ""
+        return "", 0
     for line in lines:
         for name in context_named:
             if line == name:
@@ -401,8 +407,7 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> str:
             votes[name] += 1
         if holder and _letters(holder) == _letters(name):
             votes[name] += 1
-    best = max(votes.items(), key=lambda item: (item[1], len(item[0])))
-    return best[0] if best[1] >= 2 else ""
+    return max(votes.items(), key=lambda item: (item[1], len(item[0])))
 
 
 _BRAND = re.compile(r"(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+")

@@ -195,3 +195,8 @@ def test_the_reader_name_keeps_a_the_printed_inside_a_sentence(lines, expected):
 def test_a_regional_company_gives_the_brand_the_page_prints():
     lines = [("credit", "© 2019 Sky UK"), ("promo", "Sky News app"), ("promo", "Watch Sky News live"), ("related", "More from Sky News")]
     assert guess_outlet(blocks(*lines), "Text.", "").site == "Sky News"
+
+
+def test_one_self_naming_line_names_a_site_the_page_names_no_other_way():
+    removed = blocks(("credit", '"Daily Express" is a registered trademark. All rights reserved.'))
+    assert guess_outlet(removed, "Text.", "").site == "Daily Express"
