@@ -38,10 +38,24 @@ def asked_kind(question: str) -> tuple[str | None, str | None]:
         for quantity in extract_quantities(as_figure, "en"):
             if quantity.value == 1000 and quantity.counted and quantity.counted not in ("count", "weight"):
                 return quantity.unit, quantity.counted
-    # A money figure at the end of the question: "price" when the question names a price.
+    # A money figure at the end of the question: "price" when the question names a price, with the
+    # amount of goods when it gives one ("the price of 5 kg of rice" -> "price per 5 kg").
     if counted_kind(question, len(question), len(question), "JPY") == "price":
-        return None, "price"
+        from lib.text.counted import price_basis
+
+        basis = price_basis(question, len(question), len(question))
+        return None, f"price {basis}" if basis else "price"
     return None, None
+
+
+def gives_asked_kind(quantity, kind: str, unit: str | None = None) -> bool:
+    """The figure answers a question asking for `kind`: the same kind, or, for a question asking
+    for a price without saying per what, any price (never a price change)."""
+    if unit is not None and quantity.unit != unit:
+        return False
+    if kind == "price":
+        return bool(quantity.counted) and quantity.counted.startswith("price") and quantity.counted != "price change"
+    return quantity.counted == kind
 
 
 def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic:
@@ -77,7 +91,7 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
 
     def gives_kind(article: Article, index: int) -> bool:
         fact = facts(article).get(index)
-        return fact is not None and any(q.counted == kind and (unit is None or q.unit == unit) for q in fact.quantities)
+        return fact is not None and any(gives_asked_kind(q, kind, unit) for q in fact.quantities)
 
     by_article: dict[str, list[int]] = {}
     for article_id, index in claimset.candidates:
@@ -106,6 +120,9 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
         common = max(set(counted), key=counted.count) if counted else None
         if common and counted.count(common) >= 2:
             unit = common
+    if kind == "price":  # a price asked without saying per what: the amount of goods most picked figures give
+        kinds = [q.counted for _article, fact in picked for q in fact.quantities if gives_asked_kind(q, kind)]
+        kind = max(sorted(set(kinds)), key=kinds.count) if kinds else kind
     if kind and unit is None:
         units = [q.unit for _article, fact in picked for q in fact.quantities if q.counted == kind]
         unit = max(set(units), key=units.count) if units else None

@@ -84,3 +84,26 @@ def test_each_kind_of_figure_is_compared_in_one_row_whatever_the_language(many_s
     assert all(claim.counted == "troops sent" for claim in troops.figures)
     assert troops.status == "evolving"
     assert troops.verdict.startswith("Rose from around 3,000 (Oct 2024)")
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What is the price of 5 kg of rice?", "price per 5 kg"),
+        ("How much does rice cost?", "price"),
+        ("How many North Korean troops were killed or wounded?", "troops killed or wounded"),
+    ],
+)
+def test_a_question_asks_for_one_kind_of_figure(question, kind):
+    from lib.claims.questions import asked_kind
+
+    assert asked_kind(question)[1] == kind
+
+
+def test_a_price_question_without_an_amount_takes_any_price_but_not_a_change():
+    from lib.claims.questions import gives_asked_kind
+
+    sentence = "A 5-kg bag cost 3,920 yen on average, down 256 yen from the previous week."
+    figures = {q.value: q for q in _priced(sentence, tuple(extract_quantities(sentence, "en")), "")}
+    assert gives_asked_kind(figures[3920], "price") and not gives_asked_kind(figures[256], "price")
+    assert gives_asked_kind(figures[3920], "price per 5 kg") and not gives_asked_kind(figures[3920], "price per 60 kg")
