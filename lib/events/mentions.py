@@ -419,7 +419,6 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             paragraphs.get(last_date[0]) == paragraphs.get(sentence.index) or last_date[0] == sentence.index - 1
         ) else None
         dates = _resolve(text, article.published, language, previous[1] if previous else None)
-        last_date = next(((sentence.index, d) for d in reversed(dates) if d.role == "event" and not d.future), last_date)
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
@@ -428,6 +427,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                 resolved = _year_before(resolved, latest)  # "7 березня" in a November report: last March
                 if resolved is None:
                     continue  # after its own page and not worded as a plan: a misreading, never an event
+            if resolved.role == "event" and not resolved.future:
+                last_date = (sentence.index, resolved)  # what "a week later" in the next sentence counts from
             if english:
                 mention = _mention_from_date(article, sentence, resolved, speaker)
             else:
@@ -790,7 +791,11 @@ def _mention_from_date(
     summary = summarise(text, resolved.char_start, resolved.char_end)
     if not _has_event_verb(summary) and not _has_event_verb(segment) and not (speaker and _has_event_verb(text)):
         return None
-    if not _has_actor(summary) and not _has_actor(segment):
+    # Who did it: a named actor, the speaker of the sentence, or, for a thing dated to a day or a
+    # week in a past-tense clause ("The advisory was lifted a week later"), the thing itself.
+    if not _has_actor(summary) and not _has_actor(segment) and not speaker and not (
+        resolved.precision in ("day", "week") and _PAST_FORM.search(summary)
+    ):
         return None
     actors = named_actors(summary) | named_actors(segment)
     return EventMention(

@@ -107,6 +107,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r"(?![\d:])(?!,?\s+(?:19|20)\d{2})")),
     ("dm", re.compile(_PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH)),
     ("rel_month_name", re.compile(r"\b(?P<mod>(?i:last|next|this|past))\s+" + _MONTH)),
+    ("month_rel_year", re.compile(
+        _PREP + r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<mod>(?i:last|this|next|the previous|the following))\s+year\b")),
     ("month_only", re.compile(
         r"\b(?P<prep>in|since|by|until|till|through|during|from|before|after|early in|late in)\s+" + _MONTH
         + r"(?!\s*\d)")),
@@ -291,7 +293,7 @@ def _kinds_worth_trying(sentence: str) -> set[str]:
         if _HAS_PART.search(sentence):
             kinds.add("part_year")
     if month:
-        kinds |= {"rel_month_name", "month_only"}
+        kinds |= {"rel_month_name", "month_only", "month_rel_year"}
         if _HAS_PART.search(sentence):
             kinds.add("part_month")
     if _HAS_UNIT.search(sentence):
@@ -536,6 +538,10 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
     if kind == "part_month":
         start, end = _month_relative(reference, MONTHS[fields["month"]], "upcoming" if phrase.future else "recent")
         start, end = _part_of(start, end, fields["part"])
+        return start, end, "month"
+    if kind == "month_rel_year":  # "in June last year"
+        year = reference.year + {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[mod]
+        start, end = month_bounds(year, MONTHS[fields["month"]])
         return start, end, "month"
     if kind == "rel_month_name":
         mode = {"last": "last", "past": "last", "next": "next", "this": "this"}[mod]

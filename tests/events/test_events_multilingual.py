@@ -274,3 +274,24 @@ def test_an_undated_sentence_goes_on_telling_the_dated_one_before_it_in_its_para
         (mention,) = found
         assert mention.dated_by == "context" and (mention.start, mention.end) == ("2024-10-24", "2024-10-24")
         assert mention.anchor.sentence.index == mention.sentence.index - 1
+
+
+SPOKEN = """Farm minister resigns
+May 21, 2025
+
+Speaking to reporters early on Wednesday after handing in his resignation, Eto said his comment had been inappropriate.
+A heat advisory was issued on August 8. The advisory was lifted a week later.
+"""
+
+
+@pytest.mark.parametrize(
+    "words, start",
+    [
+        ("Eto said his comment", "2025-05-21"),  # the speaker is who acted, even when the dated clause names nobody
+        ("The advisory was lifted a week later", "2024-08-15"),  # a past clause dated to a day or week needs no named actor
+    ],
+)
+def test_a_dated_past_clause_is_an_event_without_a_named_actor_in_it(mentions_of, words, start):
+    _article, mentions = mentions_of("spoken.txt", SPOKEN)
+    (mention,) = [m for m in mentions if words in m.sentence.text and m.dated_by == "phrase"]
+    assert mention.start == start

@@ -170,3 +170,15 @@ def test_a_month_without_a_day_is_that_month_nearest_the_page(language, sentence
 @pytest.mark.parametrize("language, sentence", [("ja", "政府は3か月ぶりに備蓄米を放出した。"), ("ko", "3개월간 이어졌다.")])
 def test_a_count_of_months_is_not_a_month(language, sentence):
     assert not [phrase for phrase in find_date_phrases(sentence, language) if phrase.kind == "month_only"]
+
+
+@pytest.mark.parametrize(
+    "sentence, start, end",
+    [
+        ("Russia and North Korea signed the treaty in June last year.", "2024-06-01", "2024-06-30"),
+        ("They met in March this year.", "2025-03-01", "2025-03-31"),
+    ],
+)
+def test_a_month_of_last_or_this_year_is_one_month(sentence, start, end):
+    (resolved,) = resolve_dates(sentence, day("2025-06-19"), language="en")
+    assert (resolved.start, resolved.end, resolved.precision) == (start, end, "month")
