@@ -17,6 +17,7 @@ def render_sidebar() -> None:
     corpus = get_corpus()
     summary = corpus_summary(corpus.articles)
     with st.sidebar:
+        st.subheader("This collection")  # also the mark tests and tools/cloud_boot use to see the router ran
         story_switcher(opened.collection)
         st.caption(summary.description)
         columns = st.columns(2)

@@ -151,7 +151,7 @@ def test_shared_timeline_link_reopens_the_same_filters(open_page):
     shared = "/timeline?from=2024-10-01&to=2024-12-31"
     page = open_page(shared)
     screenshot(page, "timeline-shared-link")
-    date_boxes = page.locator(f'{MAIN} [data-testid="stDateInput"] input')
+    date_boxes = page.locator(f'{MAIN} [data-testid="stTextInput"] input')  # typed dates apply on Enter
     assert [date_boxes.nth(i).input_value() for i in range(2)] == ["2024-10-01", "2024-12-31"]
     share_box = page.locator(f'{SIDEBAR} [data-testid="stCode"]').inner_text()
     assert "from=2024-10-01" in share_box and "to=2024-12-31" in share_box
