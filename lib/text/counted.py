@@ -246,6 +246,11 @@ def _is_role_word(noun: str) -> bool:
     return any(regex.fullmatch(noun) or regex.match(noun) for _label, regex in _ROLE_RES)
 
 
+# Right after a figure: a hyphen joining it to a word (an adjective: "80-летия", "10-year") or "per"
+# wording (the base of a rate: "1人当たり", "1명당", "per soldier"): the figure counts nobody.
+_NOT_A_COUNT_AFTER = re.compile(r"-[^\W\d_]|\s?[人名명]?\s?(?:当たり|あたり|당\b)|\s?(?:人|名)?\s?每")
+
+
 def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "") -> str:
     """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc)."""
     if unit in _MONEY_UNITS:
@@ -267,6 +272,8 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         return "distance"
     if unit == "times":
         return "ratio"
+    if _NOT_A_COUNT_AFTER.match(sentence[end:end + 12]):
+        return "count"  # "80-летия", "a 10-year plan": an adjective; "兵士1人当たり", "per soldier": a rate's base
     subject, _unit = figure_subject(sentence, start, end, noun, context)
     if (noun and unit not in (None, "people") and subject in (None, "people")
             and _near_subject(sentence, end, noun) is None and not _is_role_word(noun)):

@@ -107,3 +107,15 @@ def test_a_price_question_without_an_amount_takes_any_price_but_not_a_change():
     figures = {q.value: q for q in _priced(sentence, tuple(extract_quantities(sentence, "en")), "")}
     assert gives_asked_kind(figures[3920], "price") and not gives_asked_kind(figures[256], "price")
     assert gives_asked_kind(figures[3920], "price per 5 kg") and not gives_asked_kind(figures[3920], "price per 60 kg")
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value",
+    [
+        ("Встреча прошла после военного парада по случаю 80-летия окончания войны, где были солдаты.", "ru", 80),
+        ("派兵の対価については、兵士1人当たり月2000ドル程度が支払われる。", "ja", 1),
+    ],
+)
+def test_an_adjective_or_a_rates_base_counts_nobody(sentence, language, value):
+    figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
+    assert figure.counted == "count"
