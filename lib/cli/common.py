@@ -15,7 +15,8 @@ def add_data_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         default=None,
         help="data folder to use instead of the bundled one (its articles/ and loose files are read; "
-        "derived data goes to DIR/.storylens/)",
+        "derived data goes to DIR/.storylens/). A story started in the app is such a folder: "
+        "`collections list` prints each one's path (e.g. collections/<slug>)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
