@@ -79,6 +79,12 @@ _COUNTERS = [
     (r"発|발|枚|袋|포대|個|개|台|대|両|輌|隻|척|機|架|棟|채|軒|戸|世帯|가구|户|件|건|起|カ所|か所|곳|处|所|本|门|枚|頭|匹|마리|แห่ง|ลำ|คัน|หลัง|ครั้ง|回|회|次|バレル|배럴|桶", "items"),
 ]
 _COUNTER_RE = [(re.compile(pattern), unit) for pattern, unit in _COUNTERS]
+# A run of weeks, days, months or years ("10週連続", "10주 연속", "连续") is a count, not a date.
+_STREAK_UNITS = {"週": "weeks", "週間": "weeks", "주": "weeks", "周": "weeks", "日": "days", "일": "days", "天": "days",
+                 "か月": "months", "カ月": "months", "ヶ月": "months", "개월": "months", "个月": "months", "年": "years", "년": "years"}
+_STREAK_RE = re.compile(r"(?P<unit>週間|週|주|周|か月|カ月|ヶ月|개월|个月|日|일|天|年|년)\s?(?:連続|연속|连续)")
+# Sections of a text, numbered ("憲法9条") unless counted after "全/총" ("全23条": 23 articles).
+_SECTION_RE = re.compile(r"条|조|項|章")
 _TIME_RE = re.compile(rf"(?:{_TIME_COUNTERS})")
 _ORDINAL_RE = re.compile(rf"(?:{_ORDINAL_COUNTERS})")
 _CJK_CURRENCY_BEFORE = {"$": "USD", "US$": "USD", "¥": "JPY", "￥": "JPY", "₩": "KRW", "€": "EUR", "£": "GBP", "฿": "THB"}
@@ -239,15 +245,23 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             low, high = low * factor, (high * factor if high is not None else None)
             skip += thai_scale.end()
             rest_after_qual = rest[skip:]
-        if _TIME_RE.match(rest_after_qual.lstrip()) or _TIME_RE.match(rest.lstrip()):
-            continue  # "23日", "2025年", "3か月", "16週", "20대" (age)
-        if _ORDINAL_RE.match(rest_after_qual.lstrip()):
-            continue  # "3回目", "2위", "第4条"
-        unit, noun = None, None
-        counter_end = end + skip
         stripped = rest_after_qual.lstrip()
         offset = len(rest_after_qual) - len(stripped)
-        for regex, counter_unit in _COUNTER_RE:
+        streak = _STREAK_RE.match(stripped)
+        if streak is None and (_TIME_RE.match(stripped) or _TIME_RE.match(rest.lstrip())):
+            continue  # "23日", "2025年", "3か月", "16週", "20대" (age); but "10週連続" counts weeks
+        total = re.search(r"(?:全|総|計|共|총|전체)\s?$", before) and _SECTION_RE.match(stripped)
+        if streak is None and not total and _ORDINAL_RE.match(stripped):
+            continue  # "3回目", "2위", "憲法9条"; but "全23条" counts articles
+        unit, noun = None, None
+        counter_end = end + skip
+        if streak is not None:
+            unit, noun = _STREAK_UNITS[streak.group("unit")], streak.group()
+            counter_end = end + skip + offset + streak.end()
+        elif total:
+            unit, noun = "items", total.group()
+            counter_end = end + skip + offset + total.end()
+        for regex, counter_unit in _COUNTER_RE if unit is None else ():
             counter = regex.match(stripped)
             if counter:
                 unit, noun = counter_unit, counter.group()

@@ -195,3 +195,21 @@ def test_several_days_is_not_a_figure():
 def test_killing_perishing_and_the_others_are_typed(sentence, value, counted):
     figure = next(q for q in extract_quantities(sentence, "en") if q.value == value)
     assert figure.counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, text",
+    [
+        ("条約は全23条からなります。", "ja", 23, "23条"),  # counted after 全: 23 articles
+        ("コメの平均価格は10週連続で上昇した。", "ja", 10, "10週連続"),  # a run of weeks is a count, not a date
+        ("5kg 평균 가격은 10주 연속 4000엔대에 머물고 있다.", "ko", 10, "10주 연속"),
+    ],
+)
+def test_counts_of_sections_and_runs_of_weeks_are_figures(sentence, language, value, text):
+    figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
+    assert figure.text == text and figure.counted == "count"
+
+
+@pytest.mark.parametrize("sentence", ["憲法9条を改正する案が出た。", "このうち第4条は援助を定めている。"])
+def test_a_numbered_section_is_not_a_figure(sentence):
+    assert not [q for q in extract_quantities(sentence, "ja") if q.value in (4, 9)]
