@@ -447,3 +447,23 @@ def test_merging_compares_only_mentions_whose_dates_are_close_not_all_pairs(bund
     assert products[0] <= 2 * count * (MERGE_BLOCK + 1)
     assert products[0] < count * count // 4
     assert len(merge_mentions(spread, same)) == count
+
+
+PASTED = """Japan says it is seriously concerned over Russia-N Korea military cooperation
+June 20, 2024
+
+The Japanese government on Thursday expressed concern over military cooperation between Russia and North Korea.
+The Japanese government on Thursday expressed concern over military cooperation between Russia and North Korea. Chief Cabinet Secretary Yoshimasa Hayashi told a regular press conference that such remarks were totally unacceptable.
+"""
+
+
+def test_a_pasted_article_whose_lead_repeats_gives_one_row(tmp_path, embedder):
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import load_corpus
+
+    (tmp_path / "pasted.txt").write_text(PASTED, encoding="utf-8")
+    events = build_events(load_corpus(load_settings(tmp_path)), embedder)
+    (event,) = [event for event in events if find([event], "expressed concern")]
+    assert (event.start, event.end, event.precision) == ("2024-06-20", "2024-06-20", "day")
+    assert find([event], "told a regular press conference")
+    assert len(find(events, "expressed concern")) == 1
