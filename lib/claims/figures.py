@@ -40,8 +40,11 @@ class SentenceFacts:
 
 
 
-def sentence_facts(article: Article) -> list[SentenceFacts]:
+def sentence_facts(article: Article, priced: bool = False) -> list[SentenceFacts]:
     """Figures, speaker, hedging and stance for every body sentence (references resolved in order).
+
+    `priced`: prices carry their amount of goods in their kind ("price per 5 kg", "price change",
+    see _priced), as the Compare rows compare them; without it the kinds are lib.text's own.
 
     "He said" / "it said" take the speaker of the previous sentence when that
     sentence named one; "the ministry said" takes the last speaker named
@@ -66,12 +69,12 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
                 source = earlier[-1]
             else:
                 named.append(source)
+        # The sentences before name what is counted when this one does not ("사망 300여 명").
+        quantities = tuple(extract_quantities(sentence.text, language, context="\n".join(previous_texts[-3:])))
         facts.append(
             SentenceFacts(
                 sentence=sentence,
-                # The sentences before name what is counted when this one does not ("사망 300여 명").
-                quantities=_priced(sentence.text, tuple(extract_quantities(sentence.text, language, context="\n".join(previous_texts[-3:]))),
-                                   "\n".join(previous_texts[-1:])),
+                quantities=_priced(sentence.text, quantities, "\n".join(previous_texts[-1:])) if priced else quantities,
                 attributed_to=source,
                 hedged=attribution.hedged,
                 stance=tuple(match.group(1).lower() for match in _STANCE_RE.finditer(sentence.text)),
@@ -129,7 +132,7 @@ def candidate_sentences(article: Article, plain_too: bool = False) -> list[Sente
     """
     return [
         fact
-        for fact in sentence_facts(article)
+        for fact in sentence_facts(article, priced=True)
         if (plain_too or fact.is_candidate)
         and (fact.sentence.language in READ_LANGUAGES or fact.sentence.language in ("", "und") or article.language in READ_LANGUAGES)
         and _long_enough(fact.sentence.text)

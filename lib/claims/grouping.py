@@ -403,7 +403,7 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
 
     def facts_of(article: Article) -> dict[int, SentenceFacts]:
         if article.article_id not in facts_cache:
-            facts_cache[article.article_id] = {fact.sentence.index: fact for fact in sentence_facts(article)}
+            facts_cache[article.article_id] = {fact.sentence.index: fact for fact in sentence_facts(article, priced=True)}
         return facts_cache[article.article_id]
 
     definitions = [(seed.topic_id, seed.label, seed.unit, True) for seed in seeds] + [

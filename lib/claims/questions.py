@@ -86,7 +86,7 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
 
     def facts(article: Article) -> dict[int, SentenceFacts]:
         if article.article_id not in facts_of:
-            facts_of[article.article_id] = {fact.sentence.index: fact for fact in sentence_facts(article)}
+            facts_of[article.article_id] = {fact.sentence.index: fact for fact in sentence_facts(article, priced=True)}
         return facts_of[article.article_id]
 
     def gives_kind(article: Article, index: int) -> bool:
