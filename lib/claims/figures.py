@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lib.core.models import Article, Claim, Sentence
 from lib.text.attribution import attribute
@@ -157,7 +157,8 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
         attributed_to=fact.attributed_to or article.outlet,
         value=quantity.value if quantity else None,
         value_high=quantity.value_high if quantity else None,
-        unit=quantity.unit if quantity else None,
+        # A figure of the row's kind written without its noun ("bringing the number to about 3,000") takes the row's unit.
+        unit=(quantity.unit or unit) if quantity else None,
         qualifier=quantity.qualifier if quantity else None,
         reported_on=article.published,
         hedged=fact.hedged,
@@ -180,6 +181,9 @@ def claim_quantity(claim: Claim) -> Quantity | None:
     for quantity in extract_quantities(claim.quote):
         if (quantity.value, quantity.value_high, quantity.unit, quantity.qualifier) == fields:
             return quantity
+    for quantity in extract_quantities(claim.quote):  # written without its noun: the claim's unit is the row's
+        if quantity.unit is None and (quantity.value, quantity.value_high, quantity.qualifier) == (claim.value, claim.value_high, claim.qualifier):
+            return replace(quantity, unit=claim.unit)
     return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0, counted=claim.counted)
 
 

@@ -83,7 +83,7 @@ def test_each_kind_of_figure_is_compared_in_one_row_whatever_the_language(many_s
     assert "a14.txt" in languages, "the Korean report of 15,000 troops joins the troop row"
     assert all(claim.counted == "troops sent" for claim in troops.figures)
     assert troops.status == "evolving"
-    assert troops.verdict.startswith("Rose from around 3,000 (Oct 2024)")
+    assert troops.verdict.startswith("Rose from around 3,000 troops (Oct 2024)")
 
 
 @pytest.mark.parametrize(
