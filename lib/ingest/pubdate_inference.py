@@ -24,6 +24,13 @@ shared content word: general vocabulary, nothing specific to one file. In the
 other languages ("21日に辞任した江藤前大臣" against a page that prints
 2025年5月21日), by enough shared content tokens (words, CJK character bigrams),
 and only for phrases that name a day (not "today" or a weekday, which recur).
+Across languages ("26 апреля ... Валерий Герасимов" against "on April 26, when
+... Valery Gerasimov" in a dated English page), by marks that read the same in
+every language: figures of 100 or more ("約1500人" = "about 1,500 troops") and
+capitalised names, Cyrillic transliterated to Latin ("Герасимов" = "gerasimov").
+A phrase that names a day needs one shared mark (the inversion must also land on
+the anchor's day); a coarser one ("今月", "this month") needs a shared figure in
+the sentence and three shared figures between the two pages.
 
 Weaker in-article clues then narrow the interval when they agree with it:
 plans "for 2026" or "in early 2026" mean publication before that period ends
@@ -48,6 +55,7 @@ from datetime import date, timedelta
 
 from lib.core.models import Article, PublishedDate
 from lib.ingest.extract.signals import content_tokens
+from lib.text.numbers import extract_quantities
 from lib.text.dates import (
     DatePhrase,
     find_date_phrases,
@@ -184,6 +192,7 @@ def _anchors(articles: list[Article]) -> list[Anchor]:
                         resolved.precision,
                     )
                 )
+        found.extend(_mark_anchors(article, reference))
     return found
 
 
@@ -191,6 +200,118 @@ def _anchors(articles: list[Article]) -> list[Anchor]:
 # sentences share enough content tokens (words of 4+ letters, or CJK character bigrams).
 _SHARED_WORDS = "*"
 _MIN_SHARED_TOKENS = 4
+
+
+# Marks that read the same in every language: figures and transliterated names.
+_MARKS = "#"
+_MIN_PAGE_FIGURES = 3
+_NAME = re.compile(r"(?<![\w-])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ']{4,}")
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh",
+        "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+        "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "",
+    }
+)
+
+
+def _figures(text: str, language: str | None) -> set[str]:
+    """Exact figures of 100 or more ("1,500", "1500人", "1만 5천"), years left out, as "#1500"."""
+    return {
+        f"#{quantity.value:g}"
+        for quantity in extract_quantities(text, language)
+        if quantity.value >= 100 and not quantity.is_vague and not 1900 <= quantity.value <= 2100
+    }
+
+
+def _marks(text: str, language: str | None) -> frozenset[str]:
+    """Figures plus capitalised names (not the sentence's first word), Cyrillic transliterated."""
+    names = {
+        match.group().lower().translate(_CYRILLIC_TO_LATIN)
+        for match in _NAME.finditer(text)
+        if match.start() > 0 and text[: match.start()].strip()
+    }
+    return frozenset(_figures(text, language) | names)
+
+
+def _without(text: str, start: int, end: int) -> str:
+    return text[:start] + " " + text[end:]
+
+
+def _mark_anchors(article: Article, reference) -> list[Anchor]:
+    """Day- or week-precise events of one article, keyed by their sentence's marks."""
+    found = []
+    for sentence in article.sentences:
+        language = sentence.language or article.language
+        for phrase in find_date_phrases(sentence.text, language):
+            if phrase.role == "target" or phrase.future:
+                continue
+            resolved = resolve_phrase(phrase, reference)
+            if resolved is None or resolved.precision not in ("day", "week"):
+                continue
+            marks = _marks(_without(sentence.text, phrase.start, phrase.end), language)
+            if marks:
+                found.append(
+                    Anchor(
+                        article.source_file,
+                        frozenset({_MARKS}),
+                        marks,
+                        parse_iso(resolved.start),
+                        parse_iso(resolved.end),
+                        sentence.text[max(0, phrase.start - 40) : phrase.end + 20].strip(),
+                        resolved.precision,
+                    )
+                )
+    return found
+
+
+def _page_figures(article: Article) -> set[str]:
+    figures: set[str] = set()
+    for sentence in article.sentences:
+        figures |= _figures(sentence.text, sentence.language or article.language)
+    return figures
+
+
+def _mark_constraints(article: Article, anchors: list[Anchor], page_figures: dict[str, set[str]]) -> list[Constraint]:
+    """Relative phrases matched to another page's dated event by shared figures or names."""
+    constraints = []
+    own_figures = page_figures.get(article.source_file, set())
+    for sentence in article.sentences:
+        language = sentence.language or article.language
+        for phrase in find_date_phrases(sentence.text, language):
+            if not phrase.relative or phrase.role == "target" or phrase.future or phrase.kind in ("dayword", "weekday"):
+                continue
+            marks = _marks(_without(sentence.text, phrase.start, phrase.end), language)
+            if not marks:
+                continue
+            names_day = bool(phrase.fields.get("day"))
+
+            def matches(anchor: Anchor) -> bool:
+                shared = marks & anchor.words
+                if anchor.source_file == article.source_file or _MARKS not in anchor.concepts or not shared:
+                    return False
+                if names_day:
+                    return True
+                return any(mark.startswith("#") for mark in shared) and len(
+                    own_figures & page_figures.get(anchor.source_file, set())
+                ) >= _MIN_PAGE_FIGURES
+
+            candidates = [anchor for anchor in anchors if matches(anchor)]
+            candidates.sort(key=lambda anchor: (-len(marks & anchor.words), (anchor.end - anchor.start).days))
+            for anchor in candidates:
+                window = _invert(phrase, anchor.start, anchor.end)
+                if window is None:
+                    continue
+                quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
+                shared = ", ".join(sorted(mark.lstrip("#") for mark in marks & anchor.words))
+                explanation = (
+                    f"'{quote}'; the same event ({shared}) is dated {_describe(anchor.start, anchor.end, anchor.precision)} "
+                    f"by {anchor.source_file} ('{anchor.clue}')"
+                )
+                constraints.append(Constraint(window[0], window[1], explanation, strong=True))
+                break
+    return constraints
 
 
 def _other_languages(article: Article):
@@ -336,9 +457,14 @@ def _month_label(day: date) -> str:
     return f"{calendar.month_abbr[day.month]} {day.year}"
 
 
-def infer_publication_date(article: Article, anchors: list[Anchor]) -> PublishedDate | None:
-    """The inferred publication date of one undated article, or None when nothing dates it."""
-    strong = _strong_constraints(article, anchors)
+def infer_publication_date(
+    article: Article, anchors: list[Anchor], page_figures: dict[str, set[str]] | None = None
+) -> PublishedDate | None:
+    """The inferred publication date of one undated article, or None when nothing dates it.
+
+    `page_figures` (source file -> its figures) lets coarse phrases match across languages.
+    """
+    strong = _strong_constraints(article, anchors) + _mark_constraints(article, anchors, page_figures or {})
     if not strong:
         return None
     earliest, latest = date.min, date.max
@@ -382,12 +508,13 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
     if not any(article.published.precision == "unknown" for article in articles):
         return list(articles)  # nothing to infer (a page with only a day and month is "unknown" too)
     anchors = _anchors(articles)
+    page_figures = {article.source_file: _page_figures(article) for article in articles}
     span = _collection_span(articles)
     result = []
     for article in articles:
         if article.published.precision == "unknown":
             try:
-                inferred = infer_publication_date(article, anchors)
+                inferred = infer_publication_date(article, anchors, page_figures)
                 if article.published.day_month:
                     placed = place_day_month(article, inferred, span)
                     if placed is None and inferred is not None and _conflicts(article.published.day_month, inferred):

@@ -175,3 +175,66 @@ def test_a_page_day_that_contradicts_the_inferred_interval_is_a_conflict(day_mon
 
     inferred = PublishedDate(date="2025", precision="year", stated=False, clue="t", earliest=earliest, latest=latest)
     assert _conflicts(day_month, inferred) is conflicts
+
+
+_EN_DATED = (
+    "World Wire\n\nGeneral reports the region retaken\n\nPublished: 17 June 2025\n\n"
+    "Moscow officially acknowledged the role of the foreign units on April 26, when chief of the general staff "
+    "Valery Gerasimov reported that the region had been retaken. The ministry later published a list of 1,000 sappers "
+    "and 5,000 builders who would follow, and 12,000 troops already served there.\n\n"
+    "Officials said more units would come later in the year, without giving a date for their departure."
+)
+_RU_UNDATED = (
+    "ТАСС\n\nВстреча в Пекине\n\nПЕКИН, 3 сентября. /ТАСС/. Президент провел в Пекине переговоры с гостями после парада. "
+    "Беседа шла в расширенном составе, затем лидеры продолжили разговор один на один.\n\n"
+    "Участие военных в боях впервые официально подтвердил 26 апреля начальник Генштаба Валерий Герасимов, "
+    "когда доложил президенту о завершении освобождения региона."
+)
+
+
+def test_a_dateline_without_a_year_is_placed_by_a_name_and_day_another_language_dates(tmp_path):
+    undated = _page("ru.txt", _RU_UNDATED, tmp_path)
+    assert (undated.published.precision, undated.published.day_month) == ("unknown", "09-03")
+    dated = _page("en.txt", _EN_DATED, tmp_path)
+    # "26 апреля ... Герасимов" is "April 26 ... Gerasimov" of 2025 (the English page's year): 3 September 2025.
+    placed = infer_publication_dates([dated, undated])[1].published
+    assert (placed.date, placed.precision, placed.stated) == ("2025-09-03", "day", False)
+    assert "en.txt" in placed.clue and "gerasimov" in placed.clue
+
+
+def test_a_shared_name_on_another_day_dates_nothing(tmp_path):
+    undated = _page("ru.txt", _RU_UNDATED.replace("26 апреля", "12 апреля"), tmp_path)
+    dated = _page("en.txt", _EN_DATED, tmp_path)
+    # Same general, different day: not the same event, and the page's own '3 сентября' stays yearless.
+    assert infer_publication_dates([dated, undated])[1].published.precision == "unknown"
+
+
+_JA_FIGURES = (
+    "聯合ニュース\n\n兵士の移動\n\n【ソウル聯合ニュース】情報機関は23日、兵士はこれまでに約3000人に上るとの分析を示した。"
+    "12月ごろまでには合計で1万人ほどになるとみている。\n\n"
+    "情報機関によると、今月8～13日に艦艇で約1500人の第1陣が運ばれ、その後さらに1500人ほどが移動した。"
+)
+_EN_FIGURES = (
+    "Daily Wire\n\nLawmakers say 3,000 troops already abroad\n\nOctober 23, 2024\n\n"
+    "A further 1,500 soldiers have been dispatched, the intelligence chief told lawmakers on Wednesday, "
+    "bringing the number believed to be there to about 3,000. He expects around 10,000 by December.\n\n"
+    "Last week the agency said it had confirmed the first movement of about 1,500 special operations troops, "
+    "carried aboard navy ships between October 8 and October 13."
+)
+
+
+def test_a_day_of_the_month_is_placed_by_figures_another_language_dates(tmp_path):
+    undated = _page("ja.txt", _JA_FIGURES, tmp_path)
+    assert undated.published.day_month == "--23"
+    dated = _page("en.txt", _EN_FIGURES, tmp_path)
+    # '今月' (this month) of the 1,500 troops moved 8-13 October 2024, and 3,000/10,000 shared: 23 October 2024.
+    placed = infer_publication_dates([dated, undated])[1].published
+    assert (placed.date, placed.precision, placed.stated) == ("2024-10-23", "day", False)
+    assert "en.txt" in placed.clue
+
+
+def test_one_shared_figure_does_not_date_a_coarse_phrase(tmp_path):
+    # The pages share only '1500': '今月' (this month) is too coarse to be matched on one figure.
+    undated = _page("ja.txt", _JA_FIGURES.replace("3000人", "2000人").replace("1万人", "2万人").replace("23日", "25日"), tmp_path)
+    dated = _page("en.txt", _EN_FIGURES, tmp_path)
+    assert infer_publication_dates([dated, undated])[1].published.precision == "unknown"
