@@ -190,8 +190,8 @@ def render_glance_details(slot, corpus) -> None:
             return
         items = [*topics, *([latest] if latest else [])]
         if items:
-            st.caption(("Main topics" if topics else "") + (" and the latest event" if topics and latest else "")
-                       + ("" if topics else "The latest event") + ":")
+            if topics:  # the event link says "Latest: …" itself
+                st.caption("Main topics" + (" and the latest event:" if latest else ":"))
             _link_row(items)
 
 
