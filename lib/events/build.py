@@ -6,7 +6,7 @@ Guarantees of `build_events`:
   removed page text (comments, related-article lists, menus).
 * Every event keeps each sentence it came from, verbatim (`SourceRef.quote`),
   with its article, outlet and publication date; `summary` is a contiguous
-  piece of one of those sentences (possibly cut short with "…"), never
+  piece of one of those sentences (cut short with "…" between words), never
   invented words.
 * Dates come from `lib.text.dates`, in the sentence's own language (en ja ko
   zh ru uk de fr th): an interval with a precision and the words that dated
@@ -18,15 +18,24 @@ Guarantees of `build_events`:
   `mentions`; sentences in other languages by structure alone, with no word
   list about what happened: a clause carrying a resolvable past date phrase
   is an event.
-* A sentence with no date phrase becomes an event only when it clearly
-  reports news of the day: a statement ("X said", "と述べました", "заявил",
-  "밝혔습니다"), or in English a present-perfect action ("has ordered") by a
-  named actor, in an article whose publication is known within a week, with
-  no "previously"/"earlier"/"바 있다" marker. Such events are dated to the
-  week ending on the publication day (precision "week", clue "reported on 26
-  Oct 2024 (no date in sentence)"). A standing figure ("has sent 11,000
-  troops") and passive or continuous present perfect ("have been sent")
-  describe a build-up, not a dated event, and are skipped.
+* A sentence with no date phrase is never an event of its own row when an
+  earlier sentence of its report dates the happening it goes on telling: it
+  joins that event as one more source, with that date (the lead's "on
+  Thursday expressed their concern", then "…, Hayashi told a regular press
+  conference": one 20 Jun event). The earlier sentence is the nearest dated
+  one of the same paragraph, or one dating the report's own day (a statement
+  follows the last statement of the same voice; across paragraphs, English
+  sentences must also be close in meaning). Otherwise, only a sentence that
+  clearly reports news of the day (a statement: "X said", "と述べました",
+  "заявил", "밝혔습니다"; in English also a present-perfect action by a named
+  actor) in an article whose publication is known within a week, with no
+  "previously"/"earlier"/"바 있다" marker, is an event, dated to the week
+  ending on the publication day (precision "week", clue "reported on 26 Oct
+  2024 (no date in sentence)"). A standing figure ("has sent 11,000 troops")
+  and passive or continuous present perfect ("have been sent") describe a
+  build-up, not a dated event, and are skipped.
+* `summary` is who did what in at most 8 whole words of the sentence (24
+  characters cut after a particle or clause mark in unspaced scripts).
 * Sentences off the corpus's story (page furniture the cleaner missed, e.g. a
   bond-market story in a related-articles list) are dropped by a semantic
   relevance floor against the corpus centroid or the centroid of the

@@ -392,6 +392,10 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     carrying a resolvable, past (not planned) date phrase is an event; an undated
     sentence that reports speech in the past tense ("と述べた", "заявил", "a déclaré")
     is a statement of the report's own day. Nothing is ever dated after its page.
+
+    A sentence without a date that goes on telling a dated happening of the same
+    report (same paragraph, or the report's own day) is a mention dated_by
+    "context" with that mention as `anchor`: `build` adds it to the anchor's event.
     """
     from lib.text.attribution import attribute
 
@@ -479,7 +483,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         # A sentence without a date of its own goes on telling an earlier dated happening of the
         # report (the lead's "on Thursday expressed concern", then "…, Hayashi told a press
         # conference"): it takes that date and joins that event, so one happening is one row.
-        anchor, loose = _anchor_for(mentions, 0, sentence, paragraphs, news_window, is_statement, speaker)
+        anchor, loose = _anchor_for(mentions, sentence, paragraphs, news_window, is_statement, speaker)
         actors = named_actors(text) or name_tokens(text)
         window = _statement_window(article.published)
         report = None
@@ -562,7 +566,7 @@ def _news_window(published: PublishedDate) -> tuple[str, str] | None:
 
 
 def _anchor_for(
-    mentions: list[EventMention], first: int, sentence: Sentence, paragraphs: dict[int, int],
+    mentions: list[EventMention], sentence: Sentence, paragraphs: dict[int, int],
     news_window: tuple[str, str] | None, is_statement: bool, speaker: frozenset[str] = frozenset(),
 ) -> tuple[EventMention | None, bool]:
     """The earlier dated mention of this report that an undated sentence goes on telling.
@@ -575,7 +579,7 @@ def _anchor_for(
     candidate. Returns (anchor or None, whether only the report's day links them: `loose_anchor`).
     """
     candidates = []
-    for mention in reversed(mentions[first:]):
+    for mention in reversed(mentions):
         if mention.dated_by not in ("phrase", "report"):
             continue
         same_paragraph = paragraphs.get(mention.sentence.index) == paragraphs.get(sentence.index)
