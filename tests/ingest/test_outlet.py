@@ -200,3 +200,12 @@ def test_a_regional_company_gives_the_brand_the_page_prints():
 def test_one_self_naming_line_names_a_site_the_page_names_no_other_way():
     removed = blocks(("credit", '"Daily Express" is a registered trademark. All rights reserved.'))
     assert guess_outlet(removed, "Text.", "").site == "Daily Express"
+
+
+@pytest.mark.parametrize("label", ["Iklan", "Advertisement", "Anzeige", "Publicité", "Реклама", "広告", "광고"])
+def test_an_ad_slot_label_at_the_top_is_never_the_outlet(label):
+    # The label over an ad slot is the first line of many pasted pages; the logo line below it still counts.
+    removed = blocks(("other", label), ("other", "Home | News | Sport"))
+    assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == ""
+    removed = blocks(("other", "Daily Ledger"), ("other", label))
+    assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == "Daily Ledger"

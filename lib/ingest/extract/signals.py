@@ -180,6 +180,9 @@ _NAV_LINE = re.compile(
     r"홈|전체 ?메뉴|메뉴|뉴스|정치|경제|사회|국제|문화|스포츠|연예|로그인|로그아웃|회원가입|구독|검색|공유(?:하기)?|스크랩|인쇄|"
     r"글자 ?크기|카카오톡|페이스북|트위터|首页|新闻|国际|政治|经济|社会|体育|登录|注册|分享|搜索|打印|"
     r"teilen|artikel teilen|partager|partager cet article|поширити|แชร์|"
+    # The label over an ad slot, in the languages of the dev pages and their neighbours.
+    r"advertisement|advertising|ads?|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|publicidade|"
+    r"pubblicità|advertentie|annons|reklam|reklama|реклама|iklan|広告|광고|广告|廣告|โฆษณา|"
     r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:»›>|]*$",
     re.IGNORECASE,
 )
