@@ -1,7 +1,7 @@
-"""Comparable claims: `figures` (claim candidates and their figures), `topics`
-(rows: seeds from topics.json, Topic/ClaimSet records, JSON), `status` (agree /
-disagree / evolving and the rule that decided), `grouping` (build_claims:
-candidates assigned to seeds or clustered into automatic topics, each split so a row
-compares one kind of figure, plus rows discovered per kind of figure for any story),
-`questions` (question_topic: a row for a user's own question, comparing the kind of
-figure it asks for)."""
+"""Comparable claims: `figures` (claim candidates and their figures; a price's amount of goods is
+part of its kind, a planned figure is marked), `topics` (rows: seeds from topics.json, Topic/ClaimSet
+records, JSON), `status` (agree / disagree / evolving, the same-period differences, and the one-sentence
+verdict), `grouping` (build_claims: candidates assigned to seeds or clustered into automatic topics,
+each split so a row compares one kind of figure, then each kind compared in exactly one row that
+takes every sentence giving it, in any language; points only one source makes), `questions`
+(question_topic: a row for a user's own question, comparing the kind of figure it asks for)."""
