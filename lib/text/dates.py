@@ -372,8 +372,14 @@ def _inside_since_phrase(sentence: str, start: int) -> bool:
     match = re.search(r"\bsince\b([^,;:]*)$", before, re.IGNORECASE)
     # A verb between "since" and the date means the date belongs to a new clause ("since media
     # reported remarks he made at a party on Sunday": Sunday dates the remarks).
-    return bool(match) and not re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", match.group(1)) and not (
-        _PAST_VERB.search(match.group(1)) and re.search(r"\b(?:he|she|they|it|we|I|media|officials|\w+s)\s+\w+ed\b", match.group(1))
+    if not match:
+        return False
+    between = match.group(1)
+    return not (
+        re.search(r"\b(?:is|are|was|were|has|have|had|said|says)\b", between)
+        or (_PAST_VERB.search(between) and re.search(r"\b(?:he|she|they|it|we|I|media|officials|\w+s)\s+\w+ed\b", between))
+        # "since 2010 and whose mandate lapsed at the end of April 2024": "since" took its own date.
+        or re.match(r"\s*(?:(?:the\s+)?(?:early|mid|late)\s+)?\d", between)
     )
 
 

@@ -182,3 +182,8 @@ def test_a_count_of_months_is_not_a_month(language, sentence):
 def test_a_month_of_last_or_this_year_is_one_month(sentence, start, end):
     (resolved,) = resolve_dates(sentence, day("2025-06-19"), language="en")
     assert (resolved.start, resolved.end, resolved.precision) == (start, end, "month")
+
+
+def test_a_date_after_since_and_its_own_date_is_not_part_of_the_since_phrase():
+    phrases = find_date_phrases("The panel had documented violations since 2010 and whose mandate lapsed at the end of April 2024.", "en")
+    assert [(phrase.text, phrase.role) for phrase in phrases] == [("since 2010", "since"), ("the end of April 2024", "event")]
