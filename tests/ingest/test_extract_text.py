@@ -441,3 +441,26 @@ def test_a_long_footer_line_after_the_article_is_not_kept_as_its_end():
     footer = "© 2024 Example Gazette Ltd. All rights reserved. Reproduction without permission is prohibited"
     page = "Example Gazette\nFerry services resume across the northern islands after storm\n" + _BODY + footer
     assert clean_page_text(page).paragraphs[-1].startswith("Islanders had waited")
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
+    # A real blog page (article-extraction-dev, tuned part): the breadcrumb runs into the headline, a
+    # disclosure sentence follows, and the headline is printed again above the byline.
+    import gzip
+
+    from eval.extraction_data import decode_html
+    from lib.core.settings import REPO_ROOT
+    from lib.ingest.extract.page_text import html_to_page_text
+
+    pages = REPO_ROOT.parent / "shared" / "benchmarks" / "article-extraction-dev" / "html"
+    found = sorted(pages.glob("0e014df693f1*.html.gz")) if pages.is_dir() else []
+    if not found:
+        pytest.skip(f"needs the article-extraction-dev pages at {pages}")
+    text = html_to_page_text(decode_html(gzip.decompress(found[0].read_bytes())))
+    assert "Home Natural & Eco-FriendlyBabywearing Hiking the Boulder Flat Irons" in text
+    assert clean_page_text(text).title == "Hiking the Boulder Flat Irons"
+
+
+def test_a_headline_whose_last_words_open_no_later_line_is_kept_whole():
+    extraction = clean_page_text(HAND_MADE_PAGE.replace("Nobody was hurt.", "Six months of repairs were planned."))
+    assert extraction.title == "Harbour bridge to close for six months of repairs"

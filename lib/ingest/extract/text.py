@@ -93,7 +93,7 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
     if not paragraphs:
         notes.append("no line of the text reads like article prose; nothing was kept")
     return Extraction(
-        title=shown_title(blocks[title_index].text) if title_index >= 0 else "",
+        title=shown_title(_unglued_headline(blocks, title_index)) if title_index >= 0 else "",
         paragraphs=paragraphs,
         removed=removed,
         notes=tuple(notes),
@@ -278,6 +278,23 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     if current in candidates and candidates[current][0] == 0:
         return current
     return min(candidates, key=lambda index: candidates[index])
+
+
+_BREADCRUMB_REACH = 6  # lines below a breadcrumb-glued headline where the page prints it again
+
+
+def _unglued_headline(blocks, title_index: int) -> str:
+    """The headline line without a breadcrumb glued before it: "Home Natural & Eco-FriendlyBabywearing
+    Hiking the Boulder Flat Irons" -> "Hiking the Boulder Flat Irons" when a line just below starts with its
+    last four words or more (the page prints the headline again above its byline). Unchanged otherwise."""
+    text = blocks[title_index].text
+    words = text.split()
+    for block in blocks[title_index + 1 : title_index + 1 + _BREADCRUMB_REACH]:
+        for start in range(1, len(words) - 3):  # the longest tail of four words or more first
+            tail = " ".join(words[start:])
+            if block.text == tail or block.text.startswith(tail + " "):
+                return tail
+    return text
 
 
 def _headline_length_tier(block) -> int:
