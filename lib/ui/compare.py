@@ -118,7 +118,7 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
         speaking = [column for column in columns if column not in silent]
         if silent:
             st.caption(escape_markdown("Not mentioned by: " + ", ".join(column.label for column in silent) + "."))
-        per_line = len(speaking) if len(speaking) <= 5 else COLUMNS_PER_LINE
+        per_line = len(speaking) if len(columns) <= 5 else COLUMNS_PER_LINE
         for start in range(0, len(speaking), per_line):  # a few columns side by side, then wrap
             chunk = speaking[start : start + per_line]
             for slot, column in zip(st.columns(len(chunk)), chunk):
