@@ -265,6 +265,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day")})
         add("later", r"(?P<w>翌日|翌週|翌月|翌年|次日|第二天|이튿날|다음\s?날|다음날)",
             lambda m: {"num": "1", "unit": {"週": "week", "月": "month", "年": "year"}.get(m["w"][-1], "day")})
+        add("later", r"同日|当日|当天|같은\s?날|당일", lambda m: {"num": "0", "unit": "day", "same": "1"})
+        add("later", r"前日(?!比)|前一天|전날(?!\s*대비)", lambda m: {"num": "1", "unit": "day", "before": "1"})
     else:
         months, weekdays = locale_names(language)
         month_re = _alternation(months)
@@ -321,7 +323,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         if last_words:
             prefix = rf"(?:(?P<mod>{last_words}|{next_words})\s+)?"
         suffix = r"(?:\s+(?P<fmod>dernier|prochain))?" if language == "fr" else ""
-        add("weekday", rf"(?<![\w'’]){prefix}(?P<wname>{weekday_re})(?![\w'’]){suffix}",
+        compound = r"(?:morgen|abend|nacht|nachmittag|vormittag|mittag)?" if language == "de" else ""  # "Samstagmorgen"
+        add("weekday", rf"(?<![\w'’]){prefix}(?P<wname>{weekday_re}){compound}(?![\w'’]){suffix}",
             lambda m: {"weekday": weekdays[m["wname"].lower()], "mod": _weekday_mod(m, last_words, next_words)}, flags)
         units = _AGO_UNITS[language]
         unit_re = _alternation(units)
@@ -353,6 +356,12 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
                     "de": r"am (?:nächsten|folgenden) Tag|tags darauf|am Tag darauf", "fr": r"le lendemain",
                     "th": r"วันรุ่งขึ้น|วันต่อมา"}[language]
         add("later", rf"(?P<w>{next_day})", lambda m: {"num": "1", "unit": "day"}, flags)
+        same_day = {"ru": r"в тот же день|в этот же день", "uk": r"того ж дня|того самого дня", "de": r"am selben Tag|am gleichen Tag",
+                    "fr": r"le jour même|le même jour|ce jour-là", "th": r"วันเดียวกัน"}[language]
+        add("later", rf"(?<![\w])(?:{same_day})(?![\w])", lambda m: {"num": "0", "unit": "day", "same": "1"}, flags)
+        day_before = {"ru": r"днем ранее|днём ранее", "uk": r"днем раніше|напередодні ввечері", "de": r"am Vortag|tags zuvor",
+                      "fr": r"la veille", "th": r"วันก่อนหน้า"}[language]
+        add("later", rf"(?<![\w])(?:{day_before})(?![\w])", lambda m: {"num": "1", "unit": "day", "before": "1"}, flags)
     words = _DAYWORDS[language]
     boundary_l, boundary_r = (r"(?<![\w'’])", r"(?![\w'’])") if language in ("ru", "uk", "de", "fr") else ("", "")
     alternatives = rf"(?i:{_alternation(words)})"

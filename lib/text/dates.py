@@ -91,7 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Counted from the date before it in the text ("Kim ratified it two days later", "the next day").
     ("later", re.compile(
         r"(?i:\b(?:" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:later|afterwards?)"
-        r"|the\s+(?:next|following)\s+(?P<unit2>day|week|month|year|morning|evening|night))\b)")),
+        r"|the\s+(?:next|following)\s+(?P<unit2>day|week|month|year|morning|evening|night)"
+        r"|(?P<same>(?:on\s+)?the\s+same\s+day|(?:later|earlier)\s+that\s+day)"
+        r"|(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before))\b)")),
     ("mdy", re.compile(_PREP + r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR)),
     ("dmy", re.compile(_PREP + r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR)),
     ("part_year", re.compile(
@@ -277,7 +279,7 @@ _HAS_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
 _HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 _HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
 _HAS_UNIT = re.compile(r"(?i)\b(?:week|month|year)\b")
-_HAS_LATER = re.compile(r"(?i)\b(?:later|afterwards?|next|following)\b")
+_HAS_LATER = re.compile(r"(?i)\b(?:later|afterwards?|next|following|same\s+day|previous\s+day|preceding\s+day|day\s+before)\b")
 _HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening)\b")
 
 
@@ -740,6 +742,10 @@ def _later(phrase: DatePhrase, base: "ResolvedDate") -> ResolvedDate | None:
     unit = (phrase.fields.get("unit") or phrase.fields.get("unit2") or "day").lower()
     unit = "day" if unit in ("morning", "evening", "night") else unit
     amount = int(_number(phrase.fields.get("num") or "1"))
+    if phrase.fields.get("same"):
+        amount = 0  # "the same day", 「同日」
+    elif phrase.fields.get("before"):
+        amount = -1  # "the day before", 「前日」
     step = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
     if _PRECISION_ORDER[base.precision] > _PRECISION_ORDER[step]:
         return None

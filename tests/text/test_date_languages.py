@@ -187,3 +187,26 @@ def test_a_month_of_last_or_this_year_is_one_month(sentence, start, end):
 def test_a_date_after_since_and_its_own_date_is_not_part_of_the_since_phrase():
     phrases = find_date_phrases("The panel had documented violations since 2010 and whose mandate lapsed at the end of April 2024.", "en")
     assert [(phrase.text, phrase.role) for phrase in phrases] == [("since 2010", "since"), ("the end of April 2024", "event")]
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, start",
+    [
+        ("en", "The quake struck on Friday and the junta declared an emergency the same day.", "the same day", "2025-03-28"),
+        ("en", "The quake struck on Friday; the day before, officials had denied any risk.", "the day before", "2025-03-27"),
+        ("fr", "Le séisme a frappé vendredi 28 mars, et le jour même la Chine a envoyé des secours.", "le jour même", "2025-03-28"),
+        ("ja", "地震は3月28日に発生し、同日、軍政は非常事態を宣言した。", "同日", "2025-03-28"),
+    ],
+)
+def test_the_same_day_and_the_day_before_count_from_the_date_before_them(language, sentence, clue, start):
+    *_, resolved = resolve_dates(sentence, day("2025-04-02"), language=language)
+    assert (resolved.clue, resolved.start, resolved.end) == (clue, start, start)
+
+
+def test_a_german_weekday_with_its_time_of_day_is_that_day():
+    (resolved,) = resolve_dates("Am Samstagmorgen bargen Helfer weitere Überlebende.", day("2025-04-02"), language="de")
+    assert (resolved.clue, resolved.start) == ("Samstagmorgen", "2025-03-29")
+
+
+def test_a_change_on_the_previous_day_is_not_a_date():
+    assert not [p for p in find_date_phrases("コメの価格は前日比3%上昇した。", "ja") if p.kind == "later"]
