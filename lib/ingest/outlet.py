@@ -367,7 +367,11 @@ _BRAND_CONTEXTS = [
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
     re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
 ]
+# In the body, a site names itself when its staff is the one addressed: "The Hill's request for
+# comment"; "told The Hill in a statement" too, but articles also cite other outlets that way, so
+# that one only adds to a name the furniture already gives.
 _BODY_BRAND_CONTEXT = re.compile(rf"\b(?:to|for|with) {_BRAND_NAME}['’]s requests? for comment")
+_BODY_TOLD_CONTEXT = re.compile(rf"\btold {_BRAND_NAME} in an? (?:statement|email|interview)\b")
 _NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
 
 
@@ -398,6 +402,8 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> tuple[str, i
         context_named.add(name)
     if not context_named:
         return "", 0
+    for name in {match.group(1).strip(" .,'") for match in _BODY_TOLD_CONTEXT.finditer(body)} & context_named:
+        votes[name] += 1  # once per name, and only for a name the page already calls itself
     for line in lines:
         for name in context_named:
             if line == name:

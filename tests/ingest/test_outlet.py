@@ -209,3 +209,15 @@ def test_an_ad_slot_label_at_the_top_is_never_the_outlet(label):
     assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == ""
     removed = blocks(("other", "Daily Ledger"), ("other", label))
     assert guess_outlet(removed, "Body.", "", zones=("top", "top")).site == "Daily Ledger"
+
+
+def test_told_the_site_in_a_statement_adds_to_a_name_the_furniture_gives():
+    furniture = blocks(
+        ("promo", "The Hill 1625 K Street, NW Suite 900 Washington DC 20006"), ("credit", "© 1996-2019 News Communication")
+    )
+    body = "Her attorney told The Hill in a statement that her client did not intend to cause harm."
+    # The footer address and the body's sentence: two votes, which beat the widget's copyright holder.
+    assert guess_outlet(furniture, body, "").site == "The Hill"
+    assert guess_outlet(furniture, "A plain body.", "").site == "News Communication"
+    # Citing another outlet that way names nothing by itself.
+    assert guess_outlet((), body.replace("The Hill", "Reuters"), "").site == ""
