@@ -352,16 +352,17 @@ def guess_outlet(
 
 # Lines in which a site names itself, in the conventions of news pages: "More from Sportsnet",
 # "Get push notifications from Sputnik International", "By Eric Song, IGN Staff", "Science
-# writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "\"Daily Express\" is a registered
+# writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "Sign up for the TAG24 newsletter", "\"Daily Express\" is a registered
 # trademark", "IGN® is ...", "Source: Moneycontrol.com", "The Hill's request for comment".
 _BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
 _BRAND_CONTEXTS = [
-    re.compile(rf"^More (?:from|on) {_BRAND_NAME}$"),
+    re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
     re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
     re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
     re.compile(rf"^By [^,]{{2,40}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
     re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) {_BRAND_NAME}\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
+    re.compile(rf"\b(?:Subscribe to|Sign up for) the {_BRAND_NAME} newsletters?\b"),
     re.compile(rf"^[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),

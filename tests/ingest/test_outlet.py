@@ -221,3 +221,12 @@ def test_told_the_site_in_a_statement_adds_to_a_name_the_furniture_gives():
     assert guess_outlet(furniture, "A plain body.", "").site == "News Communication"
     # Citing another outlet that way names nothing by itself.
     assert guess_outlet((), body.replace("The Hill", "Reuters"), "").site == ""
+
+
+def test_a_topic_list_heading_is_not_the_site_and_a_newsletter_sign_up_names_it():
+    removed = blocks(
+        ("navigation", "TAG24\nNews\nWorld\nRussia"),
+        ("promo", "Sign up for the TAG24 newsletter and get the day's top stories every evening."),
+        ("related", "More on Russia\nMoscow heat record: thermometers hit 32.7°C"),
+    )
+    assert guess_outlet(removed, "Body.", "", zones=("top", "foot", "foot")).site == "TAG24"
