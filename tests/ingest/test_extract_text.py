@@ -443,9 +443,8 @@ def test_a_long_footer_line_after_the_article_is_not_kept_as_its_end():
     assert clean_page_text(page).paragraphs[-1].startswith("Islanders had waited")
 
 
-def test_a_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
-    # A real blog page (article-extraction-dev, tuned part): the breadcrumb runs into the headline, a
-    # disclosure sentence follows, and the headline is printed again above the byline.
+def _dev_page_text(key_prefix: str) -> str:
+    """The pasted text of one page of article-extraction-dev (tuned part), or skip without the benchmark."""
     import gzip
 
     from eval.extraction_data import decode_html
@@ -453,12 +452,25 @@ def test_a_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
     from lib.ingest.extract.page_text import html_to_page_text
 
     pages = REPO_ROOT.parent / "shared" / "benchmarks" / "article-extraction-dev" / "html"
-    found = sorted(pages.glob("0e014df693f1*.html.gz")) if pages.is_dir() else []
+    found = sorted(pages.glob(f"{key_prefix}*.html.gz")) if pages.is_dir() else []
     if not found:
         pytest.skip(f"needs the article-extraction-dev pages at {pages}")
-    text = html_to_page_text(decode_html(gzip.decompress(found[0].read_bytes())))
+    return html_to_page_text(decode_html(gzip.decompress(found[0].read_bytes())))
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
+    # A blog page: the breadcrumb runs into the headline, a disclosure sentence follows, and the
+    # headline is printed again above the byline.
+    text = _dev_page_text("0e014df693f1")
     assert "Home Natural & Eco-FriendlyBabywearing Hiking the Boulder Flat Irons" in text
     assert clean_page_text(text).title == "Hiking the Boulder Flat Irons"
+
+
+def test_the_headline_above_the_date_is_found_past_a_long_share_panel():
+    # A BBC page: thirty lines of share buttons sit between the date line and the first paragraph.
+    text = _dev_page_text("70cb2d5bca75")
+    assert "Share this with Messenger" in text
+    assert clean_page_text(text).title == "Taylor Swift is allowed to play her music at the AMAs after all"
 
 
 def test_a_headline_whose_last_words_open_no_later_line_is_kept_whole():

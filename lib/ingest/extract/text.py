@@ -235,7 +235,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     if first_kept <= 0:
         return current
     anchors = [
-        i for i in range(max(0, first_kept - _DATE_BLOCK_REACH), first_kept)
+        i for i in _lines_above(blocks, first_kept)
         if not keep[i] and (sig.is_date_line(blocks[i].text) or sig.is_byline(blocks[i].text))
     ]
     if not anchors:
@@ -295,6 +295,28 @@ def _unglued_headline(blocks, title_index: int) -> str:
             if block.text == tail or block.text.startswith(tail + " "):
                 return tail
     return text
+
+
+_SHARE_PANEL_REACH = 40  # at most this many lines of a share panel are looked past
+_SHARE_TARGET = re.compile(
+    r"(?i)^(?:facebook|twitter|x|messenger|whatsapp|linkedin|pinterest|reddit|telegram|email|e-mail|flipboard|tumblr|"
+    r"line|kakaotalk|vk|weibo|wechat|copy link|share)$"
+)
+
+
+def _lines_above(blocks, first_kept: int) -> list[int]:
+    """The _DATE_BLOCK_REACH lines above the first body paragraph, not counting the buttons of a
+    share panel ("Share this with Twitter", "Messenger"), which can fill more lines than the reach."""
+    found = []
+    counted = 0
+    for index in range(first_kept - 1, max(-1, first_kept - 1 - _SHARE_PANEL_REACH), -1):
+        found.append(index)
+        text = blocks[index].text.strip()
+        if not (sig.is_share_row(text) or _SHARE_TARGET.match(text)):
+            counted += 1
+            if counted >= _DATE_BLOCK_REACH:
+                break
+    return found
 
 
 def _headline_length_tier(block) -> int:
