@@ -146,8 +146,13 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
     first one counted in `unit`."""
     of_kind = [q for q in fact.quantities if counted and q.counted == counted and (q.unit == unit or (q.unit is None and not counted.startswith("price")))]
     in_unit = [q for q in fact.quantities if unit and q.unit == unit]
-    # Of several figures of the row's kind, the largest: the total ("a further 1,500 ..., bringing the number to about 3,000").
-    quantity = max(of_kind, key=lambda q: q.value_high or q.value) if of_kind else (in_unit[0] if in_unit else None)
+    # Of several figures of the row's kind, the largest: the total ("a further 1,500 ..., bringing the number to about 3,000"),
+    # a count of what happened before a planned one ("3,000 so far; 10,000 expected by December").
+    from lib.text.counted import is_planned
+
+    quantity = max(
+        of_kind, key=lambda q: (not is_planned(fact.sentence.text, q.start, q.end), q.value_high or q.value)
+    ) if of_kind else (in_unit[0] if in_unit else None)
     return Claim(
         topic=topic_id,
         source_file=article.source_file,

@@ -119,3 +119,9 @@ def test_a_price_question_without_an_amount_takes_any_price_but_not_a_change():
 def test_an_adjective_or_a_rates_base_counts_nobody(sentence, language, value):
     figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
     assert figure.counted == "count"
+
+
+def test_a_sentence_with_a_count_and_a_plan_gives_the_count(many_sources):
+    troops = many_sources.topic("troops-sent")
+    claim = next(claim for claim in troops.figures if claim.source_file == "a05.txt" and "3000人" in claim.quote)
+    assert claim.value == 3000
