@@ -173,7 +173,9 @@ def extract_events(
     mentions = [
         mention
         for mention, score in zip(mentions, relevance)
-        if score >= strong
+        # A sentence that goes on telling an earlier one's happening stays exactly when that one does (below).
+        if mention.dated_by == "context"
+        or score >= strong
         or (score >= floor and mention.actors & (core | core_by_language[mention.article.language]))
         # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
         # there the floor (against the same-language centroid) decides alone.
@@ -195,7 +197,7 @@ def extract_events(
         return []
     clause_vectors = embedder.encode([mention.summary for mention in dated])
     clusters = merge_mentions(dated, clause_vectors, threshold=on_model_scale(MERGE_SIMILARITY, level))
-    cluster_of = {id(mention): cluster for cluster in clusters for mention in cluster}
+    cluster_of = {id(mention): cluster for cluster in clusters for mention in cluster}  # only mentions kept on the story
     for mention in mentions:
         if mention.dated_by == "context" and id(mention.anchor) in cluster_of:
             cluster_of[id(mention.anchor)].append(mention)
