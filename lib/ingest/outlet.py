@@ -206,6 +206,27 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
     return ""
 
 
+# A footer colophon without the copyright sign: "Como Educar Seus Filhos · 2013–2019" (the
+# dash of the range is often lost in a paste: "20132019").
+_COLOPHON = re.compile(
+    r"^((?:[A-ZÀ-Ö][\w'’&.-]*|de|da|do|dos|das|di|del|la|le|of|the|and|e|y)(?:\s+(?:[A-ZÀ-Ö][\w'’&.-]*|de|da|do|dos|das|di|del|la|le|of|the|and|e|y)){0,5})"
+    r"\s*[·|•–-]\s*(?:19|20)\d{2}(?:\s*[-–]?\s*(?:19|20)\d{2})?$"
+)
+
+
+def _colophon_name(removed) -> str:
+    """The name of a footer colophon line ("Como Educar Seus Filhos · 2013–2019"), or "" (menus,
+    related lists and comments are not read: "World Cup - 2019" there is a link)."""
+    for block in removed:
+        if block.kind not in READABLE_KINDS:
+            continue
+        for line in block.text.splitlines():
+            match = _COLOPHON.match(line.strip())
+            if match and match.group(1)[:1].isupper() and not re.search(r"\d", match.group(1)):
+                return _clean_site(match.group(1))
+    return ""
+
+
 def _reader_name(name: str, page_lines: list[str]) -> str:
     """The name as readers use it: "Telegraph" printed as "The Telegraph" on the page (a line of its
     own, or inside a sentence) becomes that."""
@@ -328,6 +349,8 @@ def guess_outlet(
             holder = _clean_copyright_holder(match.group(1))
             if holder:
                 break
+    if not holder:
+        holder = _colophon_name(removed)
     weak_brand = ""
     if not site:
         site, votes = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))

@@ -230,3 +230,16 @@ def test_a_topic_list_heading_is_not_the_site_and_a_newsletter_sign_up_names_it(
         ("related", "More on Russia\nMoscow heat record: thermometers hit 32.7°C"),
     )
     assert guess_outlet(removed, "Body.", "", zones=("top", "foot", "foot")).site == "TAG24"
+
+
+@pytest.mark.parametrize(
+    "kind, line, site",
+    [
+        ("other", "Como Educar Seus Filhos · 20132019", "Como Educar Seus Filhos"),  # the range's dash lost in the paste
+        ("credit", "Harbour Times – 2019", "Harbour Times"),
+        ("related", "World Cup - 2019", ""),  # a link in a related list, not a colophon
+        ("other", "Posted in 2019", ""),  # a date label, not a name
+    ],
+)
+def test_a_footer_colophon_without_the_copyright_sign_names_the_holder(kind, line, site):
+    assert guess_outlet(blocks((kind, line)), "Body.", "").site == site
