@@ -227,6 +227,27 @@ def _colophon_name(removed) -> str:
     return ""
 
 
+_URL = re.compile(r"(?i)(?<![\w@.])(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s]+)")
+_SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
+_MIN_SLUG_WORDS = 3
+
+
+def _permalink_host(page_lines: list[str], title: str) -> str:
+    """The host of an address printed on the page whose path spells the headline
+    ("kabarislamia.com/2015/03/30/jangan-membenci-satu-kaum-secara-berlebihan/" under "Jangan Membenci
+    Satu Kaum Secara Berlebihan"): the page's own permalink. "" when none does."""
+    title_words = {word.lower() for word in _SLUG_WORD.findall(title)}
+    if len(title_words) < _MIN_SLUG_WORDS:
+        return ""
+    for line in page_lines:
+        for match in _URL.finditer(line):
+            slug_words = {word.lower() for word in _SLUG_WORD.findall(match.group(2))}
+            shared = title_words & slug_words
+            if len(shared) >= _MIN_SLUG_WORDS and len(shared) >= 0.6 * len(title_words):
+                return match.group(1).lower()
+    return ""
+
+
 def _reader_name(name: str, page_lines: list[str]) -> str:
     """The name as readers use it: "Telegraph" printed as "The Telegraph" on the page (a line of its
     own, or inside a sentence) becomes that."""
@@ -370,6 +391,10 @@ def guess_outlet(
             site = brand or _brand_of(holder, page_lines)
     if not site and not site_name:
         site = weak_brand  # one self-naming line ("\"Daily Express\" is a registered trademark") beats no name
+    if not site and not site_name:
+        # The page's own address printed on it (a permalink whose slug spells the headline) names the site.
+        host = _permalink_host(page_lines, title)
+        site = (_name_for_domain(host, page_lines) or host) if host else ""
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
 
 

@@ -243,3 +243,15 @@ def test_a_topic_list_heading_is_not_the_site_and_a_newsletter_sign_up_names_it(
 )
 def test_a_footer_colophon_without_the_copyright_sign_names_the_holder(kind, line, site):
     assert guess_outlet(blocks((kind, line)), "Body.", "").site == site
+
+
+def test_the_page_s_own_permalink_names_a_site_the_page_names_no_other_way():
+    title = "Jangan Membenci Satu Kaum Secara Berlebihan"
+    own = blocks(("other", "kabarislamia.com/2015/03/30/jangan-membenci-satu-kaum-secara-berlebihan/"))
+    assert guess_outlet(own, "Body.", "", title=title).site == "kabarislamia.com"
+    # An address whose path does not spell the headline is a link to elsewhere, not the page's own.
+    other = blocks(("other", "https://www.example.org/2015/03/30/cara-nabi-menjaga-kesehatan/"))
+    assert guess_outlet(other, "Body.", "", title=title).site == ""
+    # The site's name printed on the page beats its bare domain.
+    named = blocks(("other", "https://www.livescience.com/news/jangan-membenci-satu-kaum-secara-berlebihan"), ("promo", "Live Science is part of Future plc"))
+    assert guess_outlet(named, "Body.", "", title=title).site == "Live Science"
