@@ -251,6 +251,14 @@ def _is_role_word(noun: str) -> bool:
 _NOT_A_COUNT_AFTER = re.compile(r"-[^\W\d_]|\s?[人名명]?\s?(?:当たり|あたり|당\b)|\s?(?:人|名)?\s?每")
 
 
+# Right after a figure: a counter word for things (portraits, sheets, items, copies, buildings, places, cases),
+# written attached to the number ('초상 101점', '肖像画101点', '肖像101幅'): the figure counts objects, not people,
+# whoever the sentence names. Korean counters only when no noun continues them ('장병' soldiers, '건설').
+_OBJECT_COUNTER_AFTER = re.compile(
+    r"(?:[점권채곳]|장(?!병)|건(?!설)|개(?!인))(?![가-힣]{2})|[点枚個冊件棟軒幅张張栋处處]|[かカヶケ箇]所"
+)
+
+
 def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "") -> str:
     """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc)."""
     if unit in _MONEY_UNITS:
@@ -280,6 +288,8 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         # "3,000 homes", "10,000 buildings": things, not the people the sentence also counts.
         # (Beside troops a noun of its own is usually a unit: "5,000 military builders".)
         return "count"
+    if subject not in ("munitions", "equipment") and _OBJECT_COUNTER_AFTER.match(sentence[end:end + 3]):
+        return "count"  # '전사자 초상 101점': 101 portraits of fallen soldiers, not 101 soldiers
     role = figure_role(sentence, start, end)
     if subject in ("munitions", "equipment"):
         return subject

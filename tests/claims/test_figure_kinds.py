@@ -121,6 +121,22 @@ def test_an_adjective_or_a_rates_base_counts_nobody(sentence, language, value):
     assert figure.counted == "count"
 
 
+@pytest.mark.parametrize(
+    "sentence, language, value, kind",
+    [
+        ("노동당 청사 '추모의 벽'에 걸린 전사자 초상 101점에 메달이 수여됐다.", "ko", 101, "count"),
+        ("追悼の壁に掛けられた戦死者の肖像画101点に勲章が授与された。", "ja", 101, "count"),
+        ("追悼墙上悬挂的阵亡士兵肖像101幅被授予勋章。", "zh", 101, "count"),
+        ("러시아 전선에 투입된 북한군 사상자는 4,700여 명이다.", "ko", 4700, "troops killed or wounded"),
+        ("북한은 1만 장병을 러시아에 파견했다.", "ko", 10000, "troops sent"),
+    ],
+)
+def test_a_counter_word_for_things_counts_objects_not_people(sentence, language, value, kind):
+    kinds = {q.counted for q in extract_quantities(sentence, language) if q.value == value}
+    # A count of things may also not be read as a figure at all; it is never a count of people.
+    assert kinds <= {"count"} if kind == "count" else kinds == {kind}
+
+
 def test_a_sentence_with_a_count_and_a_plan_gives_the_count(many_sources):
     troops = many_sources.topic("troops-sent")
     claim = next(claim for claim in troops.figures if claim.source_file == "a05.txt" and "3000人" in claim.quote)
