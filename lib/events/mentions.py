@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lib.core.models import Article, PublishedDate, Sentence
+from lib.text import date_languages
 from lib.text.dates import (
     ResolvedDate,
     is_english_sentence,
@@ -405,6 +406,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     paragraphs = paragraph_numbers(article)
     news_window = _news_window(article.published)
     last_date: tuple[int, ResolvedDate] | None = None  # the last past date read, for "two days later"
+    dateline: tuple[int, ResolvedDate] | None = None  # the page's own date line, when the body starts with one
     for sentence in article.sentences:
         text = sentence.text
         english = is_english_sentence(text, sentence.language, article.language)
@@ -418,6 +420,11 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         else:
             speaker = frozenset()
         if _too_short(text, english) or text.rstrip().endswith(("?", "？")):
+            line = _resolve(text, article.published, language)
+            if len(line) == 1 and _is_date_line(text, line[0]) and line[0].precision == "day" and not line[0].future and (
+                latest is None or line[0].end <= latest
+            ):
+                dateline = (sentence.index, line[0])  # "ПЕКИН, 3 сентября." dates the lead that follows it
             continue
         previous = last_date if last_date is not None and (
             paragraphs.get(last_date[0]) == paragraphs.get(sentence.index) or last_date[0] == sentence.index - 1
@@ -426,6 +433,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
+                if resolved.precision == "day" and not resolved.future and (latest is None or resolved.end <= latest):
+                    dateline = (sentence.index, resolved)  # "ПЕКИН, 3 сентября." dates the lead that follows it
                 continue  # "Publié le 29 mars 2025 à 10h15": the page's date line left in the body, not an event
             if latest is not None and resolved.start > latest:
                 resolved = _year_before(resolved, latest)  # "7 березня" in a November report: last March
@@ -466,6 +475,23 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             is_statement = True
         if _standing_figure(text, language if english else language or "") and (english or not said):
             continue  # "has sent 11,000 troops": a running total, not news of the day
+        if dateline is not None and paragraphs.get(dateline[0]) == paragraphs.get(sentence.index) and all(
+            _too_short(article.sentences[index].text, english) for index in range(dateline[0] + 1, sentence.index)
+        ) and not (english and (is_future(text) or not _has_event_verb(text))) and not (
+            not english and language and date_languages.is_future(text, language)
+        ):
+            # The lead right after its dateline in the same paragraph ("ПЕКИН, 3 сентября. /ТАСС/. Президент
+            # России … провел переговоры"): the dateline's day is the lead's.
+            resolved = dateline[1]
+            mentions.append(
+                EventMention(
+                    article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
+                    named_actors(text) or name_tokens(text), _keywords(text), "phrase", is_statement=bool(said) and is_statement,
+                    speaker=speaker,
+                )
+            )
+            dateline = None
+            continue
         if not said:
             # Not news of the day by itself, but it may go on telling the dated happening of the
             # sentence before it in its paragraph ("The Duma on Thursday approved the treaty. The

@@ -295,3 +295,19 @@ def test_a_dated_past_clause_is_an_event_without_a_named_actor_in_it(mentions_of
     _article, mentions = mentions_of("spoken.txt", SPOKEN)
     (mention,) = [m for m in mentions if words in m.sentence.text and m.dated_by == "phrase"]
     assert mention.start == start
+
+
+DATELINE = """ТАСС
+Путин встретился с Кимом в Пекине
+Обновлено 14:05
+
+ПЕКИН, 3 сентября 2025. /ТАСС/. Президент России Владимир Путин провел в Пекине переговоры с руководителем КНДР.
+Встреча прошла в резиденции после военного парада.
+"""
+
+
+def test_the_lead_after_its_dateline_takes_the_datelines_day(mentions_of):
+    _article, mentions = mentions_of("dateline.txt", DATELINE)
+    (lead,) = [m for m in mentions if "провел в Пекине переговоры" in m.sentence.text]
+    assert (lead.start, lead.end, lead.dated_by) == ("2025-09-03", "2025-09-03", "phrase")
+    assert not [m for m in mentions if m.sentence.text.startswith("ПЕКИН")]  # the dateline itself is no event
