@@ -476,3 +476,10 @@ def test_the_headline_above_the_date_is_found_past_a_long_share_panel():
 def test_a_headline_whose_last_words_open_no_later_line_is_kept_whole():
     extraction = clean_page_text(HAND_MADE_PAGE.replace("Nobody was hurt.", "Six months of repairs were planned."))
     assert extraction.title == "Harbour bridge to close for six months of repairs"
+
+
+def test_the_longer_headline_above_the_date_beats_a_shorter_one_over_the_body():
+    # A CBS News page: the headline, the date and credit lines, then a shorter second headline over the body.
+    text = _dev_page_text("2c46804d9db4")
+    assert "\nVideo shows dramatic rescue of kidnapped girl\n" in text
+    assert clean_page_text(text).title == 'Video shows dramatic rescue of 8-year-old kidnapping victim: "We got her!"'

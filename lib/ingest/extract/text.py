@@ -225,7 +225,9 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     News pages print the headline just above the "By X / Published ..." lines (past a section
     label, a breadcrumb or a standfirst) or, on some sites, just below them. The headline-shaped
     lines there that share words with the article are the candidates; the scorer's headline
-    (`current`) stands when it is one of them and of headline length (5-18 words). Otherwise the pick is the
+    (`current`) stands when it is one of them and of headline length (5-18 words), unless it sits
+    below the date lines and a longer headline-length line sits above them (a page's second, shorter
+    headline over the body: "Video shows dramatic rescue of kidnapped girl"; a photo caption). Otherwise the pick is the
     candidate of headline length (5-18 words; a 3-4 word line is more often a kicker, a longer
     one a standfirst), above the date line before below it, nearest first.
     """
@@ -275,7 +277,13 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
                 candidates[index] = min(candidates.get(index, key), key)
     if not candidates:
         return current
-    if current in candidates and candidates[current][0] == 0:
+    above_the_date = current in candidates and any(
+        key[:2] == (0, 0)
+        and blocks[index].n_words > blocks[current].n_words
+        and not re.search(r"[.!?。]$", blocks[index].text)  # a standfirst sentence, not a headline
+        for index, key in candidates.items()
+    )
+    if current in candidates and candidates[current][0] == 0 and (candidates[current][1] == 0 or not above_the_date):
         return current
     return min(candidates, key=lambda index: candidates[index])
 
