@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 
 from lib.claims.figures import (
@@ -480,10 +481,87 @@ def _common_unit(group: list, kind: str) -> str | None:
 
 
 def kind_label(kind: str, unit: str | None) -> str:
-    """"Figures of people killed", "Price per 5 kg (JPY)"."""
+    """"People killed", "Price per 5 kg (JPY)", "Other counts" (a figure that does not say what it counts)."""
     if kind.startswith("price"):
         return f"{kind[0].upper()}{kind[1:]}" + (f" ({unit})" if unit else "")
-    return f"Figures of {kind}"
+    if kind == "count":
+        return "Other counts"
+    return f"{kind[0].upper()}{kind[1:]}"
+
+
+# A name written with capitals (Latin or Cyrillic), one to three words: "North Korean", "Kursk", "Myanmar".
+_CASED_NAME = re.compile(r"(?<![\w'’-])[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’-]+(?:\s+[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’-]+){0,2}")
+# English adjectives of a place or people ("North Korean", "Japanese", "Israeli", "British"): these read
+# before the counted noun ("North Korean soldiers"); any other name reads after the kind ("People killed: Myanmar").
+_PEOPLE_ADJECTIVE = re.compile(r"(?:an|ese|i|ish)$")
+_OPENING = re.compile(r"^[\s\"“‘'«(\[【〔-]*$")
+
+
+def _is_date_word(name: str) -> bool:
+    """"December", "Monday", "Oct": a capitalised word that is a date, not what a figure is about."""
+    import dateparser  # heavy import, kept lazy
+
+    return all(dateparser.parse(word, languages=["en", "de", "fr", "ru", "uk"]) is not None for word in name.split())
+
+
+def row_subject(claims) -> tuple[str, str | None] | None:
+    """(name, noun after it) most sources of the row's figures name, when two or more do.
+
+    Names are capitalised words (Latin, Cyrillic: the scripts that write names with capitals), not at
+    a sentence's start (where every word is capitalised) and not dates; the noun is the word that most
+    often follows the name ("North Korean" -> "soldiers"), if any. Ties go to the longer name."""
+    sources: dict[str, set[str]] = {}
+    nouns: dict[str, list[str]] = {}
+    dates: dict[str, bool] = {}
+    for claim in claims:
+        for match in _CASED_NAME.finditer(claim.quote):
+            if _OPENING.match(claim.quote[:match.start()]):
+                continue
+            name = re.sub(r"['’]s?$", "", match.group())  # "Myanmar's" names Myanmar
+            if name not in dates:
+                dates[name] = _is_date_word(name)
+            if dates[name]:
+                continue
+            sources.setdefault(name, set()).add(claim.source_file)
+            after = re.match(r"\s+([a-zа-яіїєґ]{3,})\b", claim.quote[match.end():])
+            if after:
+                nouns.setdefault(name, []).append(after.group(1))
+    ranked = sorted(sources, key=lambda name: (-len(sources[name]), -len(name), name))
+    if not ranked or len(sources[ranked[0]]) < 2:
+        return None
+    name = ranked[0]
+    following = nouns.get(name, [])
+    noun = max(sorted(set(following)), key=following.count) if following else None
+    return name, noun
+
+
+def figure_row_label(kind: str, unit: str | None, claims) -> str:
+    """A row's label in plain words from its kind and what its sentences name: "North Korean soldiers
+    killed or wounded", "People killed: Myanmar"; "Troops killed" when the sources share no name; a
+    price keeps its amount and currency ("Price per 5 kg (JPY)")."""
+    if kind.startswith("price"):
+        return kind_label(kind, unit)
+    plain = f"{kind[0].upper()}{kind[1:]}"
+    subject = row_subject(claim for claim in claims if claim.value is not None)
+    if subject is None:
+        return plain
+    name, noun = subject
+    role = kind.split(" ", 1)[1] if " " in kind else ""
+    if noun and _PEOPLE_ADJECTIVE.search(name):
+        return " ".join(part for part in (name, noun, role) if part)
+    return f"{plain}: {name}"
+
+
+def _with_plain_label(topic):
+    """An automatic row (or one split off a seed for another kind) comparing a kind that names what it
+    counts, labelled by figure_row_label; a hand seed's own row keeps its label."""
+    from dataclasses import replace
+
+    if (topic.seeded and "--" not in topic.topic_id) or not topic.counted or _row_key(topic.counted, topic.unit) is None:
+        return topic
+    if topic.counted.startswith("price"):
+        return topic
+    return replace(topic, label=figure_row_label(topic.counted, topic.unit, topic.figures))
 
 
 def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_subject=frozenset()) -> list:
@@ -549,7 +627,7 @@ def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_sub
         ]
         label = "Other statements" if topic.label == kind_label(topic.counted, topic.unit) else topic.label
         kept.append(build_topic(topic.topic_id, label, None, topic.seeded, stripped))
-    return kept + new_rows
+    return [_with_plain_label(topic) for topic in kept + new_rows]
 
 
 

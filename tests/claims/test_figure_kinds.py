@@ -86,6 +86,26 @@ def test_each_kind_of_figure_is_compared_in_one_row_whatever_the_language(many_s
     assert troops.verdict.startswith("Rose from around 3,000 troops (Oct 2024)")
 
 
+def test_rows_found_by_kind_are_labelled_in_the_words_of_their_sentences(many_sources):
+    labels = {topic.counted: topic.label for topic in many_sources.topics if topic.counted}
+    assert labels["troops killed or wounded"] == "North Korean soldiers killed or wounded"
+    assert not any(label.startswith(("Figures of", "Also compared")) for kind, label in labels.items() if kind != "count")
+    assert many_sources.topic("troops-sent").label == "How many North Korean troops were sent to Russia"
+
+
+def test_a_row_label_needs_a_name_two_sources_share():
+    from lib.claims.grouping import figure_row_label
+    from lib.core.models import Claim, PublishedDate
+
+    def claim(source: str, quote: str) -> Claim:
+        return Claim("t", source, source, quote, 0, "", 10.0, None, "people", None, PublishedDate.unknown(), False, source, "people killed")
+
+    shared = [claim("a", "In March, 10 people died in Mandalay, Myanmar's officials said."), claim("b", "On Monday, Myanmar's junta put the toll at 12.")]
+    assert figure_row_label("people killed", "people", shared) == "People killed: Myanmar"
+    alone = [claim("a", "In March, 10 people died in Mandalay."), claim("b", "地震で12人が死亡した。")]
+    assert figure_row_label("people killed", "people", alone) == "People killed"
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [
