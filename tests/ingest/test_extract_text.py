@@ -483,3 +483,17 @@ def test_the_longer_headline_above_the_date_beats_a_shorter_one_over_the_body():
     text = _dev_page_text("2c46804d9db4")
     assert "\nVideo shows dramatic rescue of kidnapped girl\n" in text
     assert clean_page_text(text).title == 'Video shows dramatic rescue of 8-year-old kidnapping victim: "We got her!"'
+
+
+def test_a_long_copyright_notice_is_never_body():
+    notice = (
+        "© 2024 Harbour Times Media, LLC. All rights reserved. Harbour Times Media, LLC is the owner of the Harbour "
+        "Times and Harbour Times Weekend trademarks, service marks, and trade dress, and no part of this site may be "
+        "copied without permission."
+    )
+    # The notice right under the last paragraph, where the scorer reads a long line as prose.
+    page = HAND_MADE_PAGE[: HAND_MADE_PAGE.index("Share this article")] + notice + "\n"
+    extraction = clean_page_text(page)
+    assert len(notice.split()) > 25
+    assert notice not in extraction.paragraphs
+    assert extraction.paragraphs[-1].startswith("Local shop owners")

@@ -357,6 +357,10 @@ def shown_title(text: str) -> str:
     return text
 
 
+# A line that opens with the copyright sign and a year is the page's legal notice, never reporting.
+_COPYRIGHT_OPENING = re.compile(r"^(?:Copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
 def _is_furniture_shaped(block, context) -> bool:
     """A short line whose own shape says furniture (date stamp, byline, caption, copyright, vote count...).
 
@@ -365,6 +369,8 @@ def _is_furniture_shaped(block, context) -> bool:
     """
     from lib.ingest.extract.kinds import intrinsic_kind
 
+    if _COPYRIGHT_OPENING.match(block.text):
+        return True  # "© 2019 Beachbody, LLC. All rights reserved. Beachbody, LLC is the owner of ...", however long
     if block.n_words > 25:
         return False
     if shape_of(block.text, context).nav or end_marker_kind(block.text):
