@@ -55,7 +55,7 @@ from datetime import date, timedelta
 
 from lib.core.models import Article, PublishedDate
 from lib.ingest.extract.signals import content_tokens
-from lib.text.numbers import extract_quantities
+from lib.text.numbers_multilingual import find_figures
 from lib.text.dates import (
     DatePhrase,
     find_date_phrases,
@@ -216,13 +216,18 @@ _CYRILLIC_TO_LATIN = str.maketrans(
 )
 
 
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]*\d)|(?<![\w.,])\d{3,}(?![\w]|[.,]\d)")
+
+
 def _figures(text: str, language: str | None) -> set[str]:
-    """Exact figures of 100 or more ("1,500", "1500人", "1만 5천"), years left out, as "#1500"."""
-    return {
-        f"#{quantity.value:g}"
-        for quantity in extract_quantities(text, language)
-        if quantity.value >= 100 and not quantity.is_vague and not 1900 <= quantity.value <= 2100
-    }
+    """Exact figures of 100 or more ("1,500", "1500人", "1만 5천", "1.500"), years left out, as "#1500".
+
+    Read by the number readers alone (no counted nouns): this runs on every sentence of a collection.
+    """
+    values = [figure.value for figure in find_figures(text, language)]
+    if not values:
+        values = [float(match.group().replace(",", "")) for match in _ENGLISH_NUMBER.finditer(text)]
+    return {f"#{value:g}" for value in values if value >= 100 and not 1900 <= value <= 2100}
 
 
 def _marks(text: str, language: str | None) -> frozenset[str]:
