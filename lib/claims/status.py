@@ -358,7 +358,8 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
     what = kind_words(counted)
     differences = period_differences(claims, counted) if status in ("evolving", "disagree") else []
     dated = deciding_headlines(claims, counted)
-    more = f" (and {len(differences) - 1} more such pair{'s' if len(differences) > 2 else ''})" if len(differences) > 1 else ""
+    # The other differing pairs are listed in the rule, behind the expander: the verdict only counts them.
+    more = f" (+{len(differences) - 1} more)" if len(differences) > 1 else ""
     if status == "evolving" and len(dated) >= 2:
         first, last = dated[0], dated[-1]
         peak = max(dated, key=lambda claim: claim.value_high or claim.value or 0)

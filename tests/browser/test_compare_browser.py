@@ -103,6 +103,10 @@ def test_compare_with_many_sources_keeps_cells_readable_and_colours_consistent(o
     _shot(page, f"all-{size}")
     main = page.locator(MAIN)
     assert _narrow_columns(page) == []
+    if size == "desktop":  # the page uses the width the sidebar leaves, not Streamlit's 5rem margins
+        content = page.locator(f"{MAIN} h1").first.bounding_box()  # block width inside the margins
+        sidebar = page.locator('[data-testid="stSidebar"]').bounding_box() or {"width": 0}
+        assert content["width"] >= 1280 - sidebar["width"] - 60, (content, sidebar)
     assert "Not mentioned by:" in main.inner_text()
     colours: dict[str, str] = {}
     charts = _outlet_colours(page)
