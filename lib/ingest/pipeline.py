@@ -272,11 +272,18 @@ def _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pip
     return IngestReport(
         source_file=article.source_file,
         status="added",
-        message=f"Added '{article.title}' ({article.outlet}, {article.published.label()}, "
-        f"{len(article.sentences)} sentences; read as {article.encoding}).",
+        message=f"Added '{article.title}' ({article.outlet}, {article.published.plain_label()}, "
+        f"{len(article.sentences)} sentences{_encoding_note(article.encoding)}).",
         article_id=article.article_id,
         encoding=article.encoding,
     )
+
+
+def _encoding_note(encoding: str) -> str:
+    """Names the text encoding only when it was not the usual UTF-8 (a reader never needs "utf-8")."""
+    if not encoding or encoding.replace("-", "").lower() in ("utf8", "utf8sig", "ascii"):
+        return ""
+    return f"; its text was in the {encoding} encoding"
 
 
 def folder_inputs(settings: Settings) -> list[Path]:

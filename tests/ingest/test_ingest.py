@@ -148,6 +148,20 @@ def test_different_articles_are_both_added(tmp_path):
     assert store.count() == 2
 
 
+def test_added_message_is_in_plain_words(tmp_path):
+    """The report a user reads after adding: the date as a reader says it, no precision code, no "utf-8"."""
+    settings = load_settings(tmp_path)
+    store = open_store(settings)
+    utf8 = ingest_bytes(store, settings, "a.txt", (BUNDLED / "003_acf3f096cf1d3bac.txt").read_bytes())
+    assert utf8.status == "added"
+    assert "(day)" not in utf8.message and "utf-8" not in utf8.message.lower()
+    assert "2024" in utf8.message
+    text = (BUNDLED / "002_f09298817ccba4f1.txt").read_text(encoding="utf-8")
+    legacy = ingest_bytes(store, settings, "b.txt", text.encode("utf-16"))
+    assert legacy.status == "added"
+    assert "utf-16" in legacy.message.lower()  # an unusual encoding is still named, in words
+
+
 @pytest.mark.parametrize(
     "name, data, message_has",
     [
