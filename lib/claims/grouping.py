@@ -15,8 +15,10 @@ Pipeline (pure functions over records; the store only caches the result):
    compared with "troops killed", a price per 5 kg never with a price per 60 kg, see
    split_by_kind); then each kind of figure that two sources give is compared in exactly
    one row, which takes every sentence of the collection giving it, in any language,
-   unless the sentence is far from the kind's other sentences (one_row_per_kind,
-   _off_subject), so a story without hand seeds still gets its main figures compared;
+   unless the sentence is far from the kind's other sentences or names only countries the
+   kind's other reports do not (one_row_per_kind, _off_subject, _off_place), so a story
+   without hand seeds still gets its main figures compared; a row found this way is
+   labelled from its kind and the name its sources share (figure_row_label);
 4. per row: one `Claim` per sentence with the figure of the row's kind,
    the speaker, hedging and the report's date; `topic_status` says whether
    the sources agree, disagree, or the figure grew over time, in plain words.
@@ -313,7 +315,7 @@ def _off_subject(rows: list, embedder) -> list[list]:
             continue
         for key in sorted({key for key in map(_kind_row_key, fact.quantities) if key}):
             groups.setdefault((key[0], language), []).append(position)
-    found = []
+    found = _off_place(rows)
     for (kind, _language), members in groups.items():
         if len(members) < OFF_SUBJECT_MIN_GROUP:
             continue
@@ -323,6 +325,52 @@ def _off_subject(rows: list, embedder) -> list[list]:
             others = total - vector
             norm = np.linalg.norm(others) or 1.0
             if float(vector @ others) / norm < OFF_SUBJECT_SIMILARITY:
+                found.append([rows[i][0].article_id, rows[i][1].sentence.index, kind])
+    return found
+
+
+# The countries a kind's figures are about: those named in its sentences by at least this many
+# reports, and by at least this share of the reports whose sentences name a country.
+PLACE_MIN_REPORTS = 2
+PLACE_MIN_SHARE = 1 / 3
+
+# The place check needs sentences naming a country from this many reports (fewer: no judgement).
+PLACE_MIN_GROUP = 3
+
+
+def _off_place(rows: list) -> list[list]:
+    """[article_id, sentence_index, kind] of figure sentences about another country than their kind's.
+
+    Per comparable kind of figure, across languages (country names are read in each language from
+    CLDR, lib.claims.places): the kind's countries are those named by PLACE_MIN_REPORTS reports and
+    PLACE_MIN_SHARE of the reports naming any; a sentence naming countries, none of them the kind's,
+    is about something else ("a building collapsed in Thailand, killing 20" in a row of deaths in
+    another country). A sentence naming no country (a possessive "South Korea's military" names who
+    counts, not where) is never judged."""
+    from lib.claims.places import countries_named
+
+    groups: dict[str, list[int]] = {}
+    for position, (_article, fact, _vector) in enumerate(rows):
+        if not fact.is_candidate:
+            continue
+        for key in sorted({key for key in map(_kind_row_key, fact.quantities) if key}):
+            groups.setdefault(key[0], []).append(position)
+    found = []
+    for kind, members in groups.items():
+        # A country in the possessive ("South Korea's military put it at 1,100") says who counts, not where.
+        named = {i: countries_named(rows[i][1].sentence.text, possessive=False) for i in members}
+        named = {i: codes for i, codes in named.items() if codes}
+        reports = {rows[i][0].article_id for i in named}
+        if len(reports) < PLACE_MIN_GROUP:
+            continue
+        reports_of: dict[str, set[str]] = {}
+        for i, codes in named.items():
+            for code in codes:
+                reports_of.setdefault(code, set()).add(rows[i][0].article_id)
+        needed = max(PLACE_MIN_REPORTS, PLACE_MIN_SHARE * len(reports))
+        common = {code for code, naming in reports_of.items() if len(naming) >= needed}
+        for i, codes in named.items():
+            if common and not codes & common:
                 found.append([rows[i][0].article_id, rows[i][1].sentence.index, kind])
     return found
 
@@ -610,7 +658,12 @@ def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_sub
             for article, fact in group
             if (article.source_file, fact.sentence.index) not in have
         ]
-        claims = [*topic.claims, *(claim for claim in added if claim.counted == kind)]
+        # A figure of the kind off its subject leaves the row even when similarity put it there.
+        kept_claims = [
+            claim for claim in topic.claims
+            if claim.counted != kind or (claim.article_id, claim.sentence_index, kind) not in off_subject
+        ]
+        claims = [*kept_claims, *(claim for claim in added if claim.counted == kind)]
         rows[owner] = build_topic(topic.topic_id, topic.label, topic.unit, topic.seeded, claims, kind)
     owners = {position for key, position in owner_of.items() if key in compared}
     kept = []
