@@ -111,6 +111,11 @@ _LEADING_CONNECTOR = re.compile(
 
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+")
 
+# A dateline that opens with its date ("14 March 2025 - The harbour…", "March 3, 2025 (Pacific Wire) — …",
+# "Tokyo, 3 March 2025 — …"): a short prefix holding a year, optionally a credit in brackets, then a
+# spaced dash. The text after it must not start with a digit, so a range "2024 - 2025 budgets" stays.
+_DATE_DATELINE = re.compile(r"^\s*(?=[^—–]{0,60}?\b(?:19|20)\d\d\b)(?:[^\s—–-]+\s*){1,7}?(?:\([^()]{1,40}\)\s*)?\s[—–-]{1,2}\s+(?=\D)")
+
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|further|reportedly|publicly)\s+)?(\w+ed|told|sent|met|held|begun|struck|shot|hit|fought|broken|said)\b", re.IGNORECASE)
 
 _PROGRESSIVE_OR_PASSIVE = re.compile(r"\b(?:has|have)\s+been\b", re.IGNORECASE)
@@ -256,7 +261,11 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
 def _trim_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading connectors/adverbial intros and trailing punctuation from [start, end)."""
     text = sentence[start:end]
-    dateline = _DATELINE.match(text)  # "SEOUL — North Korea fired ..." -> "North Korea fired ..."
+    # "SEOUL — North Korea fired ..." / "14 March 2025 - North Korea fired ..." -> "North Korea fired ..."
+    dateline = _DATELINE.match(text)
+    if not dateline:
+        dated = _DATE_DATELINE.match(text)
+        dateline = dated if dated and not _event_verbs(text[: dated.end()]) else None  # "X said on 3 May 2025 - …" is no dateline
     if dateline:
         start += dateline.end()
         text = sentence[start:end]

@@ -467,3 +467,19 @@ def test_a_pasted_article_whose_lead_repeats_gives_one_row(tmp_path, embedder):
     assert (event.start, event.end, event.precision) == ("2024-06-20", "2024-06-20", "day")
     assert find([event], "told a regular press conference")
     assert len(find(events, "expressed concern")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, summary",
+    [
+        ("14 March 2025 - The Eastport harbour reopened after engineers inspected the bridge.", "The Eastport harbour reopened"),
+        ("March 3, 2025 (Pacific Wire) - Japan's Defense Ministry said it scrambled jets.", "Japan's Defense Ministry said it scrambled jets"),
+        ("14 mars 2025 — Le gouvernement a relevé son niveau d'alerte.", "Le gouvernement a relevé son niveau d'alerte"),
+        # Not datelines: a range of years, and a date inside the reported clause.
+        ("About 2024 - 2025 budgets were cut by the ministry.", "About 2024 - 2025 budgets were cut by the ministry"),
+        ("The ministry said on 3 March 2025 - a Monday - that jets were scrambled.", "The ministry said on 3 March 2025 - a Monday - that jets were scrambled"),
+    ],
+)
+def test_summary_never_starts_with_a_dated_dateline(sentence, summary):
+    """A pasted lead "14 March 2025 - …" gives a label that starts with who did what, not with its date."""
+    assert summarise(sentence) == summary
