@@ -259,6 +259,9 @@ _OBJECT_COUNTER_AFTER = re.compile(
 )
 
 
+_CLOSING_QUOTES = frozenset("」』》»”\"'’")
+
+
 def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "") -> str:
     """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc)."""
     if unit in _MONEY_UNITS:
@@ -288,6 +291,8 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         # "3,000 homes", "10,000 buildings": things, not the people the sentence also counts.
         # (Beside troops a noun of its own is usually a unit: "5,000 military builders".)
         return "count"
+    if start > 0 and sentence[start - 1].isalpha() and sentence[end - 1].isdigit() and sentence[end:end + 1] in _CLOSING_QUOTES:
+        return "count"  # 「火星２０」, «Ту-160»: the number ends a quoted name, it counts nothing
     if subject not in ("munitions", "equipment") and _OBJECT_COUNTER_AFTER.match(sentence[end:end + 3]):
         return "count"  # '전사자 초상 101점': 101 portraits of fallen soldiers, not 101 soldiers
     role = figure_role(sentence, start, end)

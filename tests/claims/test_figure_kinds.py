@@ -149,6 +149,8 @@ def test_an_adjective_or_a_rates_base_counts_nobody(sentence, language, value):
         ("追悼墙上悬挂的阵亡士兵肖像101幅被授予勋章。", "zh", 101, "count"),
         ("러시아 전선에 투입된 북한군 사상자는 4,700여 명이다.", "ko", 4700, "troops killed or wounded"),
         ("북한은 1만 장병을 러시아에 파견했다.", "ko", 10000, "troops sent"),
+        ("軍事パレードで姿を見せたＩＣＢＭ「火星２０」は、兵士の前で公開された。", "ja", 20, "count"),
+        ("北朝鮮が送った兵士は「約3000人」だという。", "ja", 3000, "troops sent"),
     ],
 )
 def test_a_counter_word_for_things_counts_objects_not_people(sentence, language, value, kind):
