@@ -76,7 +76,8 @@ def many_sources(tmp_path_factory, embedder):
 
 
 def test_each_kind_of_figure_is_compared_in_one_row_whatever_the_language(many_sources):
-    kinds = [topic.counted for topic in many_sources.topics if topic.counted and topic.figures]
+    # "count" (a figure that does not say what it counts) is never compared across rows.
+    kinds = [topic.counted for topic in many_sources.topics if topic.counted not in (None, "count") and topic.figures]
     assert len(kinds) == len(set(kinds)), kinds
     troops = many_sources.topic("troops-sent")
     languages = {claim.source_file for claim in troops.figures}
