@@ -92,12 +92,29 @@ def require_articles(corpus: Corpus, purpose: str) -> None:
     st.stop()
 
 
+# Collections whose views stay in memory at once. Each holds a search index, events and claims
+# (tens of MB for a small story); on Community Cloud's 1 GB a third open story would risk the limit.
+KEPT_COLLECTIONS = 2
+
+
 class _ViewShelf:
-    """The views built in this process: one per (view, collection), the newest build."""
+    """The views built in this process: one per (view, collection), the newest build, for at most
+    KEPT_COLLECTIONS collections (the ones used most recently; older ones are rebuilt when reopened)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.views: dict[tuple[str, str], tuple[tuple, object]] = {}
+        self.recent: list[str] = []  # data dirs, most recently used last
+
+    def touch(self, data_dir: str) -> None:
+        """Mark `data_dir` as used now; drop the views of collections beyond the most recent few."""
+        if data_dir in self.recent:
+            self.recent.remove(data_dir)
+        self.recent.append(data_dir)
+        for stale in self.recent[:-KEPT_COLLECTIONS]:
+            for slot in [slot for slot in self.views if slot[1] == stale]:
+                del self.views[slot]
+        del self.recent[:-KEPT_COLLECTIONS]
 
 
 @st.cache_resource(show_spinner=False)
@@ -118,6 +135,7 @@ def load_view(name: str, builder: Callable, corpus: Corpus, *key: str):
     slot = (name, str(corpus.settings.data_dir))
     shelf = _view_shelf()
     with shelf.lock:
+        shelf.touch(slot[1])
         built = shelf.views.get(slot)
         if built is None or built[0] != wanted:
             placeholder = st.empty()
