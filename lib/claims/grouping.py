@@ -707,7 +707,8 @@ def split_by_kind(topic_id: str, label: str, unit: str | None, seeded: bool, mem
     sources_of: dict[str, set[str]] = {}
     for article, fact in members:
         for quantity in fact.quantities:
-            if unit and quantity.unit == unit and quantity.counted:
+            # "count" (a figure that does not say what it counts) is never a row's compared kind.
+            if unit and quantity.unit == unit and quantity.counted and quantity.counted != "count":
                 sources_of.setdefault(quantity.counted, set()).add(article.source_file)
     ranked = sorted(sources_of, key=lambda kind: (-len(sources_of[kind]), kind))
     main = ranked[0] if ranked else None

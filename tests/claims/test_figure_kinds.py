@@ -94,6 +94,11 @@ def test_rows_found_by_kind_are_labelled_in_the_words_of_their_sentences(many_so
     assert many_sources.topic("troops-sent").label == "How many North Korean troops were sent to Russia"
 
 
+def test_figures_that_do_not_say_what_they_count_are_never_compared(many_sources):
+    # '80-летия', 'ＩＣＢＭ「火星２０」', '43 заходи': a row of such figures would judge unrelated numbers
+    assert not [topic.label for topic in many_sources.topics if topic.counted == "count"]
+
+
 def test_a_row_label_needs_a_name_two_sources_share():
     from lib.claims.grouping import figure_row_label
     from lib.core.models import Claim, PublishedDate
