@@ -261,7 +261,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
                 topic_id += "-2"
             taken.add(topic_id)
             units = [q.unit for i in members for q in counted_quantities(rows[i][1].sentence.text)]
-            unit = max(set(units), key=units.count) if units else None
+            unit = max(sorted(set(units)), key=units.count) if units else None
             auto_topics.append({"id": topic_id, "label": topic_label, "unit": unit})
             centroid = matrix[members].mean(axis=0)
             norm = np.linalg.norm(centroid) or 1.0
@@ -342,12 +342,12 @@ def _off_place(rows: list) -> list[list]:
     """[article_id, sentence_index, kind] of figure sentences about another country than their kind's.
 
     Per comparable kind of figure, across languages (country names are read in each language from
-    CLDR, lib.claims.places): the kind's countries are those named by PLACE_MIN_REPORTS reports and
+    CLDR, lib.text.countries): the kind's countries are those named by PLACE_MIN_REPORTS reports and
     PLACE_MIN_SHARE of the reports naming any; a sentence naming countries, none of them the kind's,
     is about something else ("a building collapsed in Thailand, killing 20" in a row of deaths in
     another country). A sentence naming no country (a possessive "South Korea's military" names who
     counts, not where) is never judged."""
-    from lib.claims.places import countries_named
+    from lib.text.countries import countries_named
 
     groups: dict[str, list[int]] = {}
     for position, (_article, fact, _vector) in enumerate(rows):

@@ -6,7 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -147,6 +147,12 @@ def build_topic(
         ),
     )
     if counted is None:
+        # "count" (a figure that does not say what it counts) is never compared: such figures
+        # stay in the row as statements.
+        claims = [
+            replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None) if claim.counted == "count" else claim
+            for claim in claims
+        ]
         kinds = {claim.counted for claim in claims if claim.value is not None and claim.counted}
         counted = kinds.pop() if len(kinds) == 1 else None
     status, rule = topic_status(claims, unit, counted)

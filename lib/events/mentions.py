@@ -176,7 +176,7 @@ class EventMention:
 def named_actors(text: str) -> frozenset[str]:
     """Named actors in `text`, normalised: a country by its English name whatever form names it
     ("North Korean", "North Korea" and "DPRK" are all "north korea"), other names lower-cased."""
-    from lib.events.countries import country_name, country_of_name
+    from lib.text.countries import country_name, country_of_name
 
     found: set[str] = set()
     for alias, code in ACRONYM_ALIASES.items():

@@ -8,7 +8,7 @@ import logging
 import re
 
 from lib.core.models import Article
-from lib.events.countries import country_codes
+from lib.text.countries import country_codes
 from lib.events.mentions import EventMention, name_tokens, named_actors
 
 # Minimum cosine between a sentence and the corpus centroid for a sentence to count as part

@@ -1,11 +1,11 @@
-"""The countries a figure's sentence names, in the languages the app reads (CLDR names, lib.claims.places),
+"""The countries a figure's sentence names, in the languages the app reads (CLDR names, lib.text.countries),
 and the Compare rows' check that a figure concerns its kind's countries."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib.claims.places import countries_named
+from lib.text.countries import countries_named
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,8 @@
-"""The countries a figure's sentence names, in any language the app reads, from babel's CLDR territory
-names (no list of our own): "Myanmar", "ミャンマー", "미얀마", "缅甸", "Мьянма" are all MM; an English
-adjective written on the name ("North Korean", "Japanese") names the country too.
-
-(lib.events.countries reads the same CLDR names for the timeline; a stage may not import another
-stage, so the Compare rows keep this small reader of their own.)
+"""Countries a text names, in any of the nine languages the app reads, from babel's CLDR territory
+names (no list of our own): "North Korea", "北朝鮮", "КНДР" and "북한" are all KP, "Myanmar",
+"ミャンマー", "미얀마", "缅甸", "Мьянма" are all MM; the adjective of a country's English name
+("North Korean", "Ukrainian", "Japanese") names that country too. Shared by the timeline (which
+merges events naming the same countries) and Compare (which keeps a row's figures to its places).
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     try:
         from babel import Locale  # installed with trafilatura (courlan)
     except ImportError:
-        logging.getLogger(__name__).warning("babel is not installed: Compare rows do not check the places figures name")
+        logging.getLogger(__name__).warning("babel is not installed: countries named in sentences are not recognised")
         return names, re.compile(r"(?!)"), re.compile(r"(?!)")
     for language in _LANGUAGES:
         for code, name in Locale.parse(language).territories.items():
@@ -39,7 +38,7 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     unspaced = sorted((name for name in names if not _CASED.search(name)), key=len, reverse=True)
     return (
         names,
-        re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, spaced)) + ")"),
+        re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, spaced)) + ")"),
         re.compile("|".join(map(re.escape, unspaced))),
     )
 
@@ -79,3 +78,53 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
     if _HANGUL.match(text[start]):
         return bool(_HANGUL.match(before))
     return False
+
+
+def country_codes(text: str) -> frozenset[str]:
+    """ISO codes of the countries a sentence names, in any of the nine languages."""
+    return countries_named(text)
+
+
+# Endings that turn an English country name into its adjective or people: "Russia" -> "Russian",
+# "Japan" -> "Japanese", "Ukraine" -> "Ukrainian", "Israel" -> "Israeli", "Britain" -> "British" is not caught.
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ans", "ians", "eses", "is")
+
+
+@functools.lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    """{lower-case English country name: ISO code} (CLDR, with the short forms babel lists)."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    names = {}
+    for code, name in Locale.parse("en").territories.items():
+        if len(code) == 2 and code.isalpha():
+            for part in re.split(r"\s*[()（）]\s*|\s*&\s*", name):
+                if len(part.strip()) >= 4:
+                    names.setdefault(part.strip().lower(), code)
+    return names
+
+
+@functools.lru_cache(maxsize=16384)
+def country_of_name(name: str) -> str | None:
+    """The ISO code of the country an English name or its adjective names ("North Korean" -> "KP"), else None."""
+    lowered = name.lower().strip()
+    names = _english_names()
+    if lowered in names:
+        return names[lowered]
+    for country, code in names.items():
+        for stem in (country, country[:-1] if country[-1] in "aeiouy" else country):
+            rest = lowered[len(stem):] if lowered.startswith(stem) else None
+            if len(stem) >= 4 and rest is not None and (rest in _ADJECTIVE_ENDINGS or (rest == "" and len(stem) >= 6)):
+                return code
+    return None
+
+
+def country_name(code: str) -> str:
+    """The lower-case English name of a country code ("KP" -> "north korea")."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return code.lower()
+    return re.split(r"\s*[()（）]\s*", Locale.parse("en").territories.get(code, code))[0].lower()
