@@ -41,6 +41,7 @@ import pytest
 from lib.core.settings import REPO_ROOT
 from tools.app_server import (
     CHROMIUM,
+    MAIN,
     copy_bundled_corpus,
     launch_chromium,
     streamlit_server,
@@ -51,6 +52,8 @@ from tools.app_server import (
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 # First visit builds the store, loads the model and embeds the corpus: slow on a busy CI machine.
 APP_TIMEOUT_S = float(os.environ.get("STORYLENS_BROWSER_TIMEOUT", "300"))
+# The two window sizes every page is checked at: a laptop and a phone.
+SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -138,3 +141,25 @@ def page(chromium):
     tab.on("dialog", on_dialog)
     yield tab
     context.close()
+
+
+def new_tab(chromium, contexts: list, url: str, width: int = 1280, height: int = 900):
+    """A fresh tab of that window size on `url`, returned once the page's title shows and Streamlit
+    has finished its run; its browser context is added to `contexts` for the caller to close."""
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    contexts.append(context)
+    tab = context.new_page()
+    tab.set_default_timeout(APP_TIMEOUT_S * 1000)
+    tab.goto(url)
+    tab.locator(f"{MAIN} h1").first.wait_for(state="visible")
+    wait_until_idle(tab, APP_TIMEOUT_S)
+    return tab
+
+
+@pytest.fixture
+def open_tab(chromium):
+    """`open_tab(url, width, height)`: `new_tab` for one test; its tabs are closed after it."""
+    contexts = []
+    yield lambda url, width=1280, height=900: new_tab(chromium, contexts, url, width, height)
+    for context in contexts:
+        context.close()

@@ -17,12 +17,11 @@ import pytest
 
 from eval.eval_coverage_views import BENCH
 from lib.core.settings import REPO_ROOT
-from tests.browser.conftest import APP_TIMEOUT_S, ingest_files
+from tests.browser.conftest import APP_TIMEOUT_S, SIZES, ingest_files
 from tools.app_server import MAIN, wait_until_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 SHOTS = Path(os.environ.get("STORYLENS_SHOTS", REPO_ROOT / "test-artifacts" / "screenshots"))
 STORY = BENCH / "russia-dprk"
 MIN_COLUMN_PX = 150
@@ -41,25 +40,14 @@ def many_sources_url(start_storylens, tmp_path_factory):
 
 
 @pytest.fixture
-def open_compare(chromium, many_sources_url):
-    contexts = []
-
+def open_compare(open_tab, many_sources_url):
     def open_(size: str, query: str = ""):
-        width, height = SIZES[size]
-        context = chromium.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(APP_TIMEOUT_S * 1000)
-        tab.goto(many_sources_url + "/compare" + query)
-        tab.locator(f"{MAIN} h1").first.wait_for(state="visible")
-        wait_until_idle(tab, APP_TIMEOUT_S)
+        tab = open_tab(many_sources_url + "/compare" + query, *SIZES[size])
         tab.locator(".js-plotly-plot").first.wait_for(state="visible")
         wait_until_idle(tab, APP_TIMEOUT_S)
         return tab
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def _shot(page, name: str) -> None:

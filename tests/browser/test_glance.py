@@ -10,34 +10,18 @@ import re
 import pytest
 
 from lib.core.settings import REPO_ROOT
-from tests.browser.conftest import APP_TIMEOUT_S
+from tests.browser.conftest import APP_TIMEOUT_S, SIZES
 from tools.app_server import MAIN, QUERY, search_box, wait_until_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
-SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 
 
 @pytest.fixture
-def open_at(chromium, storylens_url):
-    contexts = []
-
-    def open_(path: str, size: str):
-        width, height = SIZES[size]
-        context = chromium.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(APP_TIMEOUT_S * 1000)
-        tab.goto(storylens_url + path)
-        tab.locator(f"{MAIN} h1").first.wait_for(state="visible")
-        wait_until_idle(tab, APP_TIMEOUT_S)
-        return tab
-
-    yield open_
-    for context in contexts:
-        context.close()
+def open_at(open_tab, storylens_url):
+    return lambda path, size: open_tab(storylens_url + path, *SIZES[size])
 
 
 def shot(page, name: str, full_page: bool = True) -> None:

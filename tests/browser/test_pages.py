@@ -17,7 +17,7 @@ import pytest
 
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.ingest.corpus import load_corpus
-from tests.browser.conftest import APP_TIMEOUT_S
+from tests.browser.conftest import APP_TIMEOUT_S, new_tab
 from tools.app_server import (
     EXCEPTION_BOX,
     MAIN,
@@ -59,24 +59,10 @@ def app_url(storylens_url, chromium):
     return storylens_url
 
 
-def _open(chromium, url: str, width: int, height: int, contexts: list):
-    context = chromium.new_context(viewport={"width": width, "height": height})
-    contexts.append(context)
-    tab = context.new_page()
-    tab.set_default_timeout(APP_TIMEOUT_S * 1000)
-    tab.goto(url)
-    tab.locator(f"{MAIN} h1").first.wait_for(state="visible")
-    wait_until_idle(tab, APP_TIMEOUT_S)
-    return tab
-
-
 @pytest.fixture
-def open_page(chromium, app_url):
+def open_page(open_tab, app_url):
     """Opens a path of the app in a fresh tab (desktop size unless told), waits for the run to finish."""
-    contexts = []
-    yield lambda path, width=1280, height=900: _open(chromium, app_url + path, width, height, contexts)
-    for context in contexts:
-        context.close()
+    return lambda path, width=1280, height=900: open_tab(app_url + path, width, height)
 
 
 def screenshot(page, name: str) -> None:
@@ -173,7 +159,7 @@ def test_shared_deep_link_on_a_just_started_server_shows_the_full_app(chromium, 
     with streamlit_server(sys.executable, REPO_ROOT, data_dir, tmp_path / "streamlit.log") as server:
         wait_for_health(server, APP_TIMEOUT_S)
         try:
-            page = _open(chromium, server.url + "/timeline", 1280, 900, contexts)
+            page = new_tab(chromium, contexts, server.url + "/timeline")
             screenshot(page, "deep-link-first-visit")
             nav = page.locator(f'{SIDEBAR} [data-testid="stSidebarNav"]').inner_text()
             has_sidebar = page.locator(SIDEBAR).get_by_text(ROUTER_MARK).count() == 1

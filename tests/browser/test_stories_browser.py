@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 
 from lib.core.settings import REPO_ROOT
-from tests.browser.conftest import APP_TIMEOUT_S
+from tests.browser.conftest import APP_TIMEOUT_S, SIZES, new_tab
 from tools.app_server import MAIN, copy_bundled_corpus, search_box, wait_until_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SHOTS = Path(os.environ.get("STORYLENS_SHOTS") or REPO_ROOT / "test-artifacts" / "screenshots")
-SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 SIDEBAR = '[data-testid="stSidebar"]'
 STORY_NAME = "Harbour bridge 2025"
@@ -80,15 +79,7 @@ def browser_pages(chromium):
     contexts = []
 
     def open_(url: str, size: str):
-        width, height = SIZES[size]
-        context = chromium.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(APP_TIMEOUT_S * 1000)
-        tab.goto(url)
-        tab.locator(f"{MAIN} h1").first.wait_for(state="visible")
-        wait_until_idle(tab, APP_TIMEOUT_S)
-        return tab
+        return new_tab(chromium, contexts, url, *SIZES[size])
 
     yield open_
     for context in contexts:
