@@ -304,19 +304,25 @@ def _mark_constraints(article: Article, anchors: list[Anchor], page_figures: dic
 
             candidates = [anchor for anchor in anchors if matches(anchor)]
             candidates.sort(key=lambda anchor: (-len(marks & anchor.words), (anchor.end - anchor.start).days))
-            for anchor in candidates:
-                window = _invert(phrase, anchor.start, anchor.end)
-                if window is None:
-                    continue
-                quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
-                shared = ", ".join(sorted(mark.lstrip("#") for mark in marks & anchor.words))
-                explanation = (
-                    f"'{quote}'; the same event ({shared}) is dated {_describe(anchor.start, anchor.end, anchor.precision)} "
-                    f"by {anchor.source_file} ('{anchor.clue}')"
-                )
-                constraints.append(Constraint(window[0], window[1], explanation, strong=True))
-                break
+            quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
+            constraints += _first_readable_anchor(
+                phrase,
+                candidates,
+                lambda anchor: f"'{quote}'; the same event ("
+                + ", ".join(sorted(mark.lstrip("#") for mark in marks & anchor.words))
+                + f") is dated {_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')",
+            )
     return constraints
+
+
+def _first_readable_anchor(phrase: DatePhrase, candidates: list[Anchor], explain) -> list[Constraint]:
+    """The window of publication days set by the first of `candidates` (best first) that the relative
+    `phrase` can be read against, as a one-item list explained by `explain(anchor)`; empty when none can."""
+    for anchor in candidates:
+        window = _invert(phrase, anchor.start, anchor.end)
+        if window is not None:
+            return [Constraint(window[0], window[1], explain(anchor), strong=True)]
+    return []
 
 
 def _other_languages(article: Article):
@@ -380,18 +386,13 @@ def _strong_constraints(article: Article, anchors: list[Anchor]) -> list[Constra
             ]
             # The best-matching anchor, then the most precise one.
             candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
-            for anchor in candidates:
-                window = _invert(phrase, anchor.start, anchor.end)
-                if window is None:
-                    continue
-                shared = sorted(concepts & anchor.concepts)[0]
-                explanation = (
-                    f"'{_excerpt(sentence.text, phrase.start, phrase.end)}'; the {shared} is dated "
-                    f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} "
-                    f"('{anchor.clue}')"
-                )
-                constraints.append(Constraint(window[0], window[1], explanation, strong=True))
-                break
+            excerpt = _excerpt(sentence.text, phrase.start, phrase.end)
+            constraints += _first_readable_anchor(
+                phrase,
+                candidates,
+                lambda anchor: f"'{excerpt}'; the {sorted(concepts & anchor.concepts)[0]} is dated "
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')",
+            )
     for sentence in _other_languages(article):
         for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
             # "today" or "on Friday" in two pages' sentences about a recurring event (a weekly
@@ -407,17 +408,13 @@ def _strong_constraints(article: Article, anchors: list[Anchor]) -> list[Constra
                 and len(tokens & anchor.words) >= _MIN_SHARED_TOKENS
             ]
             candidates.sort(key=lambda anchor: (-len(tokens & anchor.words), (anchor.end - anchor.start).days))
-            for anchor in candidates:
-                window = _invert(phrase, anchor.start, anchor.end)
-                if window is None:
-                    continue
-                quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
-                explanation = (
-                    f"'{quote}'; the same event is dated {_describe(anchor.start, anchor.end, anchor.precision)} "
-                    f"by {anchor.source_file} ('{anchor.clue}')"
-                )
-                constraints.append(Constraint(window[0], window[1], explanation, strong=True))
-                break
+            quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
+            constraints += _first_readable_anchor(
+                phrase,
+                candidates,
+                lambda anchor: f"'{quote}'; the same event is dated "
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')",
+            )
     return constraints
 
 
