@@ -537,10 +537,10 @@ def kind_label(kind: str, unit: str | None) -> str:
     return f"{kind[0].upper()}{kind[1:]}"
 
 
-# A name written with capitals (Latin or Cyrillic), one to three words: "North Korean", "Kursk", "Myanmar".
+# A name written with capitals (Latin or Cyrillic), one to three words: "South Sudanese", "Lviv", "Nepal".
 _CASED_NAME = re.compile(r"(?<![\w'’-])[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’-]+(?:\s+[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’-]+){0,2}")
-# English adjectives of a place or people ("North Korean", "Japanese", "Israeli", "British"): these read
-# before the counted noun ("North Korean soldiers"); any other name reads after the kind ("People killed: Myanmar").
+# English adjectives of a place or people ("Kenyan", "Sudanese", "Nepali", "British"): these read
+# before the counted noun ("Kenyan soldiers"); any other name reads after the kind ("People killed: Nepal").
 _PEOPLE_ADJECTIVE = re.compile(r"(?:an|ese|i|ish)$")
 _OPENING = re.compile(r"^[\s\"“‘'«(\[【〔-]*$")
 
@@ -557,7 +557,7 @@ def row_subject(claims) -> tuple[str, str | None] | None:
 
     Names are capitalised words (Latin, Cyrillic: the scripts that write names with capitals), not at
     a sentence's start (where every word is capitalised) and not dates; the noun is the word that most
-    often follows the name ("North Korean" -> "soldiers"), if any. Ties go to the longer name."""
+    often follows the name ("Kenyan" -> "soldiers"), if any. Ties go to the longer name."""
     sources: dict[str, set[str]] = {}
     nouns: dict[str, list[str]] = {}
     dates: dict[str, bool] = {}
@@ -565,7 +565,7 @@ def row_subject(claims) -> tuple[str, str | None] | None:
         for match in _CASED_NAME.finditer(claim.quote):
             if _OPENING.match(claim.quote[:match.start()]):
                 continue
-            name = re.sub(r"['’]s?$", "", match.group())  # "Myanmar's" names Myanmar
+            name = re.sub(r"['’]s?$", "", match.group())  # "Nepal's" names Nepal
             if name not in dates:
                 dates[name] = _is_date_word(name)
             if dates[name]:
