@@ -80,6 +80,7 @@ _EMBED = re.compile(r"\(@\w+\)|pic\.twitter\.com|— .{2,60}\(@|twitter\.com/\w+
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
 _URL_DATE = re.compile(r"https?://\S+?/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|\b)")
 READABLE_KINDS = ("metadata", "credit", "caption", "other")
+_OTHER_ITEMS_KINDS = ("navigation", "related", "comment", "promo")
 _MAX_DATE_LINE = 160
 _MAX_SEARCHED_LINES = 200
 
@@ -256,6 +257,45 @@ def _only_place_around(head: str, date_text: str) -> bool:
     return not re.search(r"(?<![\w'’])[a-zа-яёіїє]{3,}", head.replace(date_text, " "))
 
 
+# Weekday names a date line prints beside its date ("Tue, Nov 19, 2019", "п'ятниця, 22 листопада",
+# "2025年6月1日 日曜", "2025년 08월 30일(토)"), Monday first, by language.
+_WEEKDAY_WORDS = [
+    ("monday montag lundi lunes lunedì segunda-feira senin понедельник понеділок", "月曜 (月) 월요일 (월)"),
+    ("tuesday dienstag mardi martes martedì terça-feira selasa вторник вівторок", "火曜 (火) 화요일 (화)"),
+    ("wednesday mittwoch mercredi miércoles mercoledì quarta-feira rabu среда середа", "水曜 (水) 수요일 (수)"),
+    ("thursday donnerstag jeudi jueves giovedì quinta-feira kamis четверг четвер", "木曜 (木) 목요일 (목)"),
+    ("friday freitag vendredi viernes venerdì sexta-feira jumat пятница п'ятниця", "金曜 (金) 금요일 (금)"),
+    ("saturday samstag samedi sábado sabato sábado sabtu суббота субота", "土曜 (土) 토요일 (토)"),
+    ("sunday sonntag dimanche domingo domenica domingo воскресенье неділя", "日曜 (日) 일요일 (일)"),
+]
+
+
+def _printed_weekdays(line: str) -> set[int]:
+    """The weekdays (0 = Monday) a line prints as words, in the languages above."""
+    words = set(re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?", line.casefold().replace("’", "'")))
+    found = set()
+    for weekday, (spelled, cjk) in enumerate(_WEEKDAY_WORDS):
+        if words & set(spelled.split()) or any(mark in line for mark in cjk.split()):
+            found.add(weekday)
+    # Abbreviations only as a date line writes them ("Tue, Nov 19", "Fri 6:45 PM"): "Sun" alone is a masthead.
+    for match in _WEEKDAY_ABBREVIATION.finditer(line):
+        found.add(_ABBREVIATIONS.index(match.group(1).lower()[:3]))
+    return found
+
+
+_ABBREVIATIONS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_WEEKDAY_ABBREVIATION = re.compile(
+    r"(?<!The )\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)\.?"
+    r"(?=,|\s+\d|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
+
+
+def _weekday_contradicts(line: str, day: date) -> bool:
+    """The line names one weekday and it is not `day`'s: the date was misread or belongs to another year."""
+    weekdays = _printed_weekdays(line)
+    return len(weekdays) == 1 and day.weekday() not in weekdays
+
+
 def _zone(zones: tuple[str, ...], position: int) -> str:
     return zones[position] if position < len(zones) else ""
 
@@ -269,6 +309,8 @@ def _label_before(labels: list[tuple[int, str]], position: int) -> str:
 def _line_signals(line: str, kind: str, zone: str, position: int, language: str, search: bool = True) -> list[DateSignal]:
     """The dates one furniture line prints, each ranked by its own label ("Updated X; Posted Y")."""
     full = _full_dates(line, language, search)
+    if len(full) == 1 and _weekday_contradicts(line, full[0][2]):
+        return []  # "Tuesday, 19 Nov 2018": the weekday says the date was misread or is another year's
     dates = [(start, day, day.month, day.day) for start, _text, day in full]
     if not dates:
         dates = [
@@ -287,6 +329,10 @@ def _line_signals(line: str, kind: str, zone: str, position: int, language: str,
     signals = []
     for start, day, month, day_number in dates:
         label = _label_before(labels, start) or (labels[0][1] if labels else "")
+        if label == "published" and zone in ("inside", "foot") and not _PUBLISHED_LABEL.search(line):
+            # A "by Name, date" line inside or under the article is a related item's or a
+            # comment's as often as the article's byline: only an explicit "Published" stands there.
+            label = ""
         if kind == "caption" and label != "published":
             continue  # a caption's date is when the photo was taken
         if label == "published":
@@ -330,7 +376,9 @@ def collect_signals(
         url = _URL_DATE.search(line)
         if url:
             day = _valid(int(url.group(1)), int(url.group(2)), int(url.group(3)))
-            if day and kind != "navigation":
+            # The page's own address sits above or by the headline; an address in a related list,
+            # a comment, a menu or under the article is another page's ("Read more: .../2019/03/02/...").
+            if day and kind not in _OTHER_ITEMS_KINDS and zone in ("top", "head", ""):
                 signals.append(DateSignal(day, day.month, day.day, 1, zone, position, f"URL path: {url.group(0)}", False))
             continue
         readable = kind in READABLE_KINDS or (zone == "head" and kind in ("related", "promo", "navigation"))
@@ -430,7 +478,7 @@ def find_stated_date(
     # dateline: a wire story is often reposted, and read, in a later year than its dateline.
     if copyright_year and chosen.zone != "body":
         day = _valid(copyright_year, chosen.month, chosen.day_of_month)
-        if day:
+        if day and not _weekday_contradicts(chosen.clue, day):  # "Fri, Nov 19" under © 2019: another year
             return _stated(day, f"{chosen.clue} (year from the page's copyright line © {copyright_year})", chosen.updated_only)
     return PublishedDate(
         date=None,

@@ -274,3 +274,49 @@ def test_date_lines_a_day_apart_still_give_the_day():
         RemovedBlock("metadata", "November 19, 2019", "date line"),
     )
     assert find_stated_date(removed, zones=("head", "head")).precision == "day"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "2019-11-19"),  # the weekday agrees
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2018", None),  # 19 Nov 2018 was a Monday: misprinted or misread
+        ("Veröffentlicht am Freitag, 22. November 2024", "2024-11-22"),
+        ("Veröffentlicht am Montag, 22. November 2024", None),
+        ("입력 2025년 08월 30일(토) 14:37", "2025-08-30"),
+        ("입력 2025년 08월 30일(일) 14:37", None),
+    ],
+)
+def test_a_weekday_that_contradicts_the_date_gives_no_day(line, expected):
+    language = "de" if "Veröffentlicht" in line else "ko" if "입력" in line else "en"
+    published = find_stated_date((RemovedBlock("metadata", line, "date line"),), zones=("head",), language=language)
+    assert (published.date if published and published.precision == "day" else None) == expected
+
+
+def test_a_yearless_date_whose_weekday_contradicts_the_copyright_year_gets_no_day():
+    removed = (
+        RemovedBlock("metadata", "Posted Fri, Nov 19, 6:51 AM", "date line"),  # a Friday in 2021, not in 2019
+        RemovedBlock("credit", "© 2019 Example Media", "copyright"),
+    )
+    published = find_stated_date(removed, zones=("head", "foot"))
+    assert published.precision == "unknown" and published.day_month == "11-19"
+
+
+def test_a_byline_date_below_the_article_is_another_items_not_the_pages():
+    removed = (
+        RemovedBlock("metadata", "By Jane Doe, March 3, 2018", "list item"),
+        RemovedBlock("other", "October 2, 2019", "list item"),
+    )
+    published = find_stated_date(removed, zones=("foot", "foot"))
+    assert published is None or published.precision != "day"
+
+
+def test_a_dated_address_in_a_related_list_does_not_date_the_page():
+    removed = (RemovedBlock("related", "Read more: https://example.com/2019/03/02/other-story/", "related"),)
+    published = find_stated_date(removed, zones=("head",))
+    assert published is None or published.precision != "day"
+
+
+def test_the_pages_own_dated_address_above_the_headline_dates_it():
+    removed = (RemovedBlock("other", "https://www.example.com/asia/2024/10/23/story/", "address"),)
+    assert find_stated_date(removed, zones=("top",)).date == "2024-10-23"
