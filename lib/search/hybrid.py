@@ -300,7 +300,7 @@ def build_search_index(corpus, embedder, progress: ProgressCallback | None = Non
     Only sentences not embedded before are encoded (see `lib.text.embed.article_vectors`).
     """
     from lib.search.keyword import KeywordIndex
-    from lib.search.vectors import ExactIndex
+    from lib.search.vectors import new_vector_index, row_payload
     from lib.text.embed import article_vectors, is_multilingual
 
     store = corpus.store
@@ -316,10 +316,18 @@ def build_search_index(corpus, embedder, progress: ProgressCallback | None = Non
             dense_ok.append(_dense_eligible(sentence.language, article.language, multilingual))
             texts.append(sentence.text)
     dimension = next((v.shape[1] for v in vectors_by_id.values() if v.size), None) or embedder.dimension
-    vector_index = ExactIndex(dimension, capacity=max(len(texts), 1))
+    # The engine named by STORYLENS_VECTOR_INDEX (default: the exact numpy index).
+    vector_index = new_vector_index(corpus.settings, dimension, capacity=max(len(texts), 1))
     if texts:
         matrix = np.vstack([vectors_by_id[article.article_id] for article in articles])
-        vector_index.add(np.arange(len(texts)), matrix)
+        payloads = None
+        if vector_index.filters_by_payload:  # outlet, language, dates and readability, filtered inside the engine
+            intervals = [published_interval(article.published) for article in articles]
+            payloads = [
+                row_payload(articles[position].outlet, language, intervals[position], dense)
+                for position, language, dense in zip(row_article, languages, dense_ok)
+            ]
+        vector_index.add(np.arange(len(texts)), matrix, payloads)
     keywords = KeywordIndex.build(texts, languages)
     return SearchIndex(
         articles,
@@ -345,6 +353,30 @@ class _Candidate:
     by_keyword: bool = False
 
 
+def _payload_filter(index: SearchIndex, filters: SearchFilters | None, dense_allowed: np.ndarray | None):
+    """The dense side's filter as payload conditions, for an engine that filters inside its index.
+
+    None (the engine then uses `dense_allowed`) for the exact index, for no
+    filter, and for a date bound that is not a YYYY-MM-DD day (compared as
+    text by `row_mask`, which payload integers could not reproduce).
+    """
+    from lib.search.vectors import PayloadFilter, is_iso_day
+
+    if dense_allowed is None or not index.vectors.filters_by_payload:
+        return None
+    filters = filters or SearchFilters()
+    if not (is_iso_day(filters.date_from) and is_iso_day(filters.date_to)):
+        return None
+    return PayloadFilter(
+        outlets=tuple(filters.outlets),
+        languages=tuple(filters.languages),
+        day_from=filters.date_from,
+        day_to=filters.date_to,
+        include_undated=filters.include_undated,
+        dense_only=not index.all_dense,
+    )
+
+
 def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: SearchFilters | None) -> list[_Candidate]:
     """Fused candidates inside the filter, best first (the filter is applied before each ranking)."""
     from lib.search.keyword import has_non_latin_script
@@ -360,7 +392,9 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
     unfiltered = bool(mask.all()) and index.all_dense
     dense_allowed = None if unfiltered else np.flatnonzero(mask & index.dense_ok)
     if use_dense and (dense_allowed is None or len(dense_allowed)):
-        ids, similarities = index.vectors.search(query_vector, depth, allowed_ids=dense_allowed)
+        ids, similarities = index.vectors.search(
+            query_vector, depth, allowed_ids=dense_allowed, payload_filter=_payload_filter(index, filters, dense_allowed)
+        )
         rank = 0
         for row, similarity in zip(ids.tolist(), similarities.tolist()):
             if similarity < MIN_SIMILARITY:

@@ -5,6 +5,13 @@ with one matrix-vector product and `argpartition`: results are exact (no
 recall loss) and a filter costs nothing extra. docs/search-index.md gives the
 measured corpus size at which an approximate engine should take over; any
 engine that implements `VectorIndex` can replace it without touching search.
+
+Engines that filter inside their own index (Qdrant applies payload conditions
+inside the HNSW search) say so with `filters_by_payload = True`: they are given
+one payload per row at `add` and a `PayloadFilter` at `search`, which selects
+exactly the rows `allowed_ids` would. `new_vector_index` picks the engine named
+by the `STORYLENS_VECTOR_INDEX` setting; the Qdrant engines live in
+`lib.search.qdrant_index` and are imported only when chosen.
 """
 
 from __future__ import annotations
@@ -13,21 +20,62 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from lib.search.payload import PayloadFilter, day_number, is_iso_day, row_payload
+
+__all__ = ["ExactIndex", "PayloadFilter", "VectorIndex", "day_number", "is_iso_day", "new_vector_index", "row_payload"]
+
 
 class VectorIndex(Protocol):
-    """Vectors keyed by non-negative integer ids; search returns (ids, scores) best first."""
+    """Vectors keyed by non-negative integer ids; search returns (ids, scores) best first.
+
+    Every engine keeps `ExactIndex`'s guarantees (k, order, filter before the
+    top-k cut, replace on re-add, removed ids never return). An engine with
+    `filters_by_payload` reads `payloads` at `add` and, when given, filters by
+    `payload_filter` instead of `allowed_ids`; `ExactIndex` ignores both.
+    """
 
     dimension: int
+    filters_by_payload: bool
 
     def __len__(self) -> int: ...
 
-    def add(self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray) -> None: ...
+    def add(
+        self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray, payloads: Sequence[dict] | None = None
+    ) -> None: ...
 
     def remove(self, ids: Sequence[int] | np.ndarray) -> None: ...
 
     def search(
-        self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed_ids: np.ndarray | None = None,
+        payload_filter: PayloadFilter | None = None,
     ) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def vectors_of(self, ids: np.ndarray) -> np.ndarray: ...
+
+
+def new_vector_index(settings, dimension: int, capacity: int = 1024) -> VectorIndex:
+    """An empty index of the kind `settings.vector_index` names (see lib/core/settings.py)."""
+    kind = getattr(settings, "vector_index", "exact")
+    if kind == "exact":
+        return ExactIndex(dimension, capacity=capacity)
+    try:
+        from lib.search.qdrant_index import QdrantEdgeIndex, QdrantIndex
+    except ImportError as error:
+        from lib.core.errors import StoryLensError
+
+        raise StoryLensError(
+            f"STORYLENS_VECTOR_INDEX={kind} needs the package {error.name or 'qdrant-client'}, which is not installed: "
+            'pip install -e ".[test]" (or qdrant-client and qdrant-edge-py), or set STORYLENS_VECTOR_INDEX=exact.'
+        ) from None
+
+    if kind == "qdrant":
+        return QdrantIndex(dimension, url=settings.qdrant_url)
+    if kind == "qdrant-edge":
+        return QdrantEdgeIndex(dimension, path=settings.qdrant_path)
+    raise ValueError(f"unknown vector index {kind!r} (lib.core.settings.VECTOR_INDEX_KINDS lists the engines)")
 
 
 class ExactIndex:
@@ -42,6 +90,8 @@ class ExactIndex:
     # Below this fraction of allowed rows, score only the gathered rows
     # (a gather costs about as much as scoring the same rows in place).
     _GATHER_BELOW = 0.5
+    # Filters come as `allowed_ids`; payloads and payload filters are not read.
+    filters_by_payload = False
 
     def __init__(self, dimension: int, capacity: int = 1024):
         self.dimension = int(dimension)
@@ -70,7 +120,9 @@ class ExactIndex:
         alive[: self._count] = self._alive[: self._count]
         self._matrix, self._ids, self._alive = matrix, ids, alive
 
-    def add(self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray) -> None:
+    def add(
+        self, ids: Sequence[int] | np.ndarray, vectors: np.ndarray, payloads: Sequence[dict] | None = None
+    ) -> None:
         ids = np.asarray(ids, dtype=np.int64).reshape(-1)
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
         if vectors.shape[1] != self.dimension:
@@ -124,7 +176,11 @@ class ExactIndex:
         return rows[rows >= 0]
 
     def search(
-        self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed_ids: np.ndarray | None = None,
+        payload_filter: PayloadFilter | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         query = np.asarray(query, dtype=np.float32).reshape(-1)
         empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
