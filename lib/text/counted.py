@@ -42,7 +42,7 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
      r"tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
      r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|희생|시신|목숨을 잃|遇难|罹难|丧生|遇難|丧命|死|เสียชีวิต|ตาย|ศพ"),
     ("wounded",
-     r"wounded|wounding|injured|injur|hurt|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
+     r"wounded|wounding|injured|injur|hurt|hospitali[sz]|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
      r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|受伤|受傷|伤|บาดเจ็บ"),
     ("missing",
      r"missing|unaccounted|пропал|пропавш|безвест|зникл|безвісти|vermisst|Vermisste|disparue?s?\b",
@@ -241,6 +241,25 @@ def _paired_casualty_cues(text: str) -> bool:
     return False
 
 
+# Casualty roles whose verb can only be said of living beings ("died", "were injured", "missing", "rescued").
+_LIVING_ROLES = ("killed", "wounded", "missing", "captured", "rescued")
+
+
+def _casualty_verb_attached(sentence: str, start: int, end: int, noun: str) -> bool:
+    """A casualty verb attached to the figure and its noun ("100 monks died", "12 miners were
+    injured", "killing 40 worshippers"): whatever the noun, it counts people in that role.
+    After the noun, within three words of its clause; before the figure, the word right before it."""
+    noun_at = sentence.find(noun, end)
+    after_start = noun_at + len(noun) if 0 <= noun_at - end <= 3 else end
+    clause_end = _clause(sentence, start, end)[1]
+    after = " ".join(sentence[after_start:clause_end].split()[:3])
+    before = sentence[max(0, start - 20):start].split()[-1:] if sentence[max(0, start - 20):start].strip() else []
+    for label, regex in _ROLE_RES:
+        if label in _LIVING_ROLES and (regex.search(after) or any(regex.match(word) for word in before)):
+            return True
+    return False
+
+
 def _is_role_word(noun: str) -> bool:
     """"casualties", "dead", "Tote": the counted noun itself says the role (and people are counted)."""
     return any(regex.fullmatch(noun) or regex.match(noun) for _label, regex in _ROLE_RES)
@@ -287,7 +306,8 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         return "count"  # "80-летия", "a 10-year plan": an adjective; "兵士1人当たり", "per soldier": a rate's base
     subject, _unit = figure_subject(sentence, start, end, noun, context)
     if (noun and unit not in (None, "people") and subject in (None, "people")
-            and _near_subject(sentence, end, noun) is None and not _is_role_word(noun)):
+            and _near_subject(sentence, end, noun) is None and not _is_role_word(noun)
+            and not _casualty_verb_attached(sentence, start, end, noun)):
         # "3,000 homes", "10,000 buildings": things, not the people the sentence also counts.
         # (Beside troops a noun of its own is usually a unit: "5,000 military builders".)
         return "count"

@@ -439,9 +439,8 @@ def _english_quantities(sentence: str) -> list[Quantity]:
         noun, is_duration = _following_noun(sentence, end)
         if is_duration:
             continue  # "20-year bonds", "four years ago", "six-month bills"
-        raw_low = low_text.replace(",", "")
-        if not currency and _is_year(raw_low, noun):
-            continue  # "in 2026", "since 2009"
+        if not currency and _is_year(low_text, noun):
+            continue  # "in 2026", "since 2009" (a year has no thousands separator: "2,056" dead is a count)
         if re.match(r"\s*[-–]\s*year-old", sentence[end:]):
             continue
         unit: str | None

@@ -60,7 +60,7 @@ _TIME_COUNTERS = (
     r"天|小时|周|岁|号|點|点|"
     r"ปี|เดือน|วัน|ชั่วโมง|นาที|โมง|น\.|พ\.ศ\."
 )
-_ORDINAL_COUNTERS = r"回目|度目|番目|番|位|위|번째|차례|次|届|期|条|조|項|章|号線|호선|号|호|級|급|級|度|도|階|층|층째"
+_ORDINAL_COUNTERS = r"回目|度目|番目|番|位|위|번째|차례|次|届|期|条|조|項|章|号線|호선|号|호|級|급|級|度|도|階|층|층째|ชั้น"
 _COUNTERS = [
     (r"万人|人|名|명|人次|คน|ราย|쪽", "people"),
     (r"トン|톤|吨|噸|ตัน|t\b", "tonnes"),
@@ -76,7 +76,7 @@ _COUNTERS = [
     (r"倍|배", "times"),
     (r"キロメートル|km|킬로미터|公里|กิโลเมตร|กม\.", "km"),
     (r"メートル|m\b|미터|米|เมตร", "m"),
-    (r"発|발|枚|袋|포대|個|개|台|대|両|輌|隻|척|機|架|棟|채|軒|戸|世帯|가구|户|件|건|起|カ所|か所|곳|处|所|本|门|枚|頭|匹|마리|แห่ง|ลำ|คัน|หลัง|ครั้ง|回|회|次|バレル|배럴|桶", "items"),
+    (r"発|발|枚|袋|포대|個|개|台|대|両|輌|隻|척|機|架|棟|栋|座|채|軒|戸|世帯|가구|户|件|건|起|カ所|か所|곳|处|所|本|门|枚|頭|匹|마리|แห่ง|ลำ|คัน|หลัง|ครั้ง|回|회|次|バレル|배럴|桶", "items"),
 ]
 _COUNTER_RE = [(re.compile(pattern), unit) for pattern, unit in _COUNTERS]
 # A run of weeks, days, months or years ("10週連続", "10주 연속", "连续") is a count, not a date.
@@ -251,7 +251,8 @@ def _cjk_figures(sentence: str) -> list[Figure]:
         if streak is None and (_TIME_RE.match(stripped) or _TIME_RE.match(rest.lstrip())):
             continue  # "23日", "2025年", "3か月", "16週", "20대" (age); but "10週連続" counts weeks
         total = re.search(r"(?:全|総|計|共|총|전체)\s?$", before) and _SECTION_RE.match(stripped)
-        if streak is None and not total and _ORDINAL_RE.match(stripped):
+        times = stripped.startswith("次") and re.search(r"\d", low_text)  # "余震60次": 60 times ("第二次", "二次" stay words)
+        if streak is None and not total and not times and _ORDINAL_RE.match(stripped):
             continue  # "3回目", "2위", "憲法9条"; but "全23条" counts articles
         unit, noun = None, None
         counter_end = end + skip
@@ -375,8 +376,8 @@ def _european_figures(sentence: str) -> list[Figure]:
         if unit is None:
             noun_match = re.match(r"\s?([^\W\d_][\w’'-]*)", sentence[end:])
             noun = noun_match.group(1) if noun_match else None
-            if re.fullmatch(r"(?:19|20)\d\d", raw) and not scale1:
-                continue  # a year: "2024", "im Jahr 2024"
+            if re.fullmatch(r"(?:19|20)\d\d", low_text) and not scale1:
+                continue  # a year: "2024", "im Jahr 2024" (never written "2 056" or "2.056": those are counts)
             if low < 10 and high is None and not scale1 and not noun:
                 continue
         qualifier_match = _EU_QUALIFIER_RE.search(sentence[max(0, start - 24):start])

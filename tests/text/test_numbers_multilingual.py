@@ -213,3 +213,31 @@ def test_counts_of_sections_and_runs_of_weeks_are_figures(sentence, language, va
 @pytest.mark.parametrize("sentence", ["憲法9条を改正する案が出た。", "このうち第4条は援助を定めている。"])
 def test_a_numbered_section_is_not_a_figure(sentence):
     assert not [q for q in extract_quantities(sentence, "ja") if q.value in (4, 9)]
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, counted",
+    [
+        ("The death toll rose to 2,056, the junta said.", "en", 2056, "people killed"),
+        ("Le bilan est de 2 056 morts.", "fr", 2056, "people killed"),
+        ("Plus de 2 000 bâtiments se sont effondrés.", "fr", 2000, "count"),
+        ("Over 100 monks died when the monastery collapsed.", "en", 100, "people killed"),
+        ("Around 1,000 people were hospitalised.", "en", 1000, "people wounded"),
+        ("已发生余震超过60次。", "zh", 60, "count"),
+        ("地震造成2000多栋房屋倒塌。", "zh", 2000, "count"),
+    ],
+)
+def test_counts_in_the_two_thousands_and_living_nouns_are_typed(sentence, language, value, counted):
+    """A figure written with a thousands separator is never a year; a casualty verb attached to any noun counts people."""
+    found = [q for q in extract_quantities(sentence, language) if q.value == value]
+    assert found and found[0].counted == counted
+
+
+@pytest.mark.parametrize("sentence, language", [("The treaty was signed in 2024 by both sides.", "en"), ("Im Jahr 2024 wurde es unterzeichnet.", "de"), ("二次災害に警戒している。", "ja")])
+def test_years_and_words_with_numerals_are_no_figures(sentence, language):
+    assert extract_quantities(sentence, language) == []
+
+
+def test_a_thai_floor_count_is_not_a_head_count():
+    found = extract_quantities("อาคารสูง 30 ชั้นถล่ม มีคนงานติดอยู่ 100 คน", "th")
+    assert [q.value for q in found] == [100]
