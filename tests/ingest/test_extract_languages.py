@@ -319,3 +319,76 @@ def test_french_related_heading_and_comment_counter_end_the_article():
     assert len(extraction.paragraphs) == 2
     kinds = {block.text: block.kind for block in extraction.removed}
     assert kinds["À lire aussi"] == "related" and kinds["Commentaires (2)"] == "comment"
+
+
+# French and German pages whose furniture sits between the paragraphs: a follow prompt, a photo
+# credit, a newsletter sign-up, an AI notice and a "most read" heading, in the page's own language.
+FR_FURNITURE_PAGE = """Le Monde Exemple
+Accueil
+International
+Un séisme de magnitude 6,1 frappe le centre du pays, des milliers de sinistrés
+Publié le 12 mars 2024 à 10h12
+Suivez-nous sur Twitter
+Un séisme de magnitude 6,1 a frappé mardi matin le centre du pays, a annoncé l'institut géologique national, qui a fait état de nombreux dégâts dans plusieurs villes de la région.
+Crédit photo : AFP
+Les secours sont mobilisés depuis l'aube pour dégager les habitants pris sous les décombres, selon le ministère de l'intérieur, qui a dépêché plusieurs centaines de sauveteurs sur place.
+Inscrivez-vous à notre newsletter quotidienne pour recevoir l'essentiel de l'actualité chaque matin.
+Les autorités ont ouvert des centres d'hébergement d'urgence dans les écoles et les gymnases, et appellent la population à la prudence face aux répliques attendues dans les prochains jours.
+Le gouvernement a promis une aide rapide aux familles touchées et annoncé une réunion de crise dans l'après-midi, a indiqué le porte-parole lors d'une conférence de presse.
+Ce résumé est généré par IA et relu par la rédaction.
+Les plus lus
+Un autre article sans rapport
+© 2024 Le Monde Exemple
+"""
+DE_FURNITURE_PAGE = """Tagesblatt
+Startseite
+Politik
+Ein schweres Erdbeben erschüttert die Region, Tausende Menschen obdachlos
+Veröffentlicht am 12.03.2024
+Folgen Sie uns auf Instagram
+Ein Erdbeben der Stärke 6,1 hat am Dienstagmorgen das Zentrum des Landes erschüttert, wie das nationale geologische Institut mitteilte, das von zahlreichen Schäden in mehreren Städten berichtete.
+Bildquelle: dpa
+Die Rettungskräfte sind seit dem Morgengrauen im Einsatz, um Bewohner aus den Trümmern zu befreien, teilte das Innenministerium mit, das mehrere hundert Helfer entsandt hat.
+Jetzt unseren Newsletter abonnieren und täglich informiert bleiben.
+Die Behörden haben in Schulen und Turnhallen Notunterkünfte eingerichtet und rufen die Bevölkerung angesichts der erwarteten Nachbeben in den kommenden Tagen zur Vorsicht auf.
+Die Regierung versprach den betroffenen Familien schnelle Hilfe und kündigte für den Nachmittag eine Krisensitzung an, sagte der Sprecher auf einer Pressekonferenz.
+Dieser Artikel wurde mit KI erstellt und von der Redaktion geprüft.
+Lesen Sie auch
+Ein anderer Artikel ohne Bezug
+© 2024 Tagesblatt
+"""
+
+
+@pytest.mark.parametrize("page", [FR_FURNITURE_PAGE, DE_FURNITURE_PAGE], ids=["fr", "de"])
+def test_follow_newsletter_credit_and_ai_lines_leave_the_body_in_the_pages_language(page):
+    paragraphs = clean_page_text(page).paragraphs
+    assert len(paragraphs) == 4
+    assert all(sig.ends_like_sentence(paragraph) and sig.word_count(paragraph) >= 20 for paragraph in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "predicate, line",
+    [
+        (sig.is_caption, "Crédit photo : AFP"),
+        (sig.is_caption, "（图片来源：新华社）"),
+        (sig.is_caption, "사진 제공=국방부"),
+        (sig.is_caption, "ภาพ: รอยเตอร์"),
+        (sig.is_promo, "Suivez-nous sur Twitter"),
+        (sig.is_promo, "メルマガ登録はこちら"),
+        (sig.is_promo, "뉴스레터를 받아보세요"),
+        (sig.is_promo, "关注我们的微信公众号"),
+        (sig.is_promo, "Подпишитесь на наш канал"),
+        (sig.is_related_marker, "Lesen Sie auch"),
+        (sig.is_related_marker, "相关报道"),
+        (sig.is_related_marker, "Berita Terkait"),
+        (sig.is_disclaimer, "Dieser Artikel wurde mit KI erstellt"),
+        (sig.is_disclaimer, "AI 요약"),
+    ],
+)
+def test_furniture_lexicons_cover_the_apps_languages(predicate, line):
+    assert predicate(line)
+
+
+def test_article_prose_is_not_read_as_those_prompts():
+    assert not sig.is_caption("他在图书馆里工作了三十年。")
+    assert not sig.is_promo("Der Konzern will seine Kunden mit neuen Angeboten überzeugen.")
