@@ -124,7 +124,8 @@ class QdrantIndex:
         self.collection = collection or f"storylens-passages-{uuid.uuid4().hex[:12]}"
         try:
             if url:
-                self._client = QdrantClient(url=url, timeout=SERVER_TIMEOUT_S)
+                # get_collections() below checks the server answers; the client's own version probe only warns.
+                self._client = QdrantClient(url=url, timeout=SERVER_TIMEOUT_S, check_compatibility=False)
             else:
                 self._client = QdrantClient(location=":memory:")
             self._client.get_collections()
@@ -238,9 +239,12 @@ class QdrantEdgeIndex:
                     f"({error.strerror}). Correct it or remove it (the default is a temporary folder)."
                 ) from None
         self.folder = tempfile.mkdtemp(prefix="storylens-qdrant-", dir=None if path is None else str(path))
+        # Thresholds are in KB of vectors: a segment past EXACT_UP_TO rows gets its HNSW graph.
+        exhaustive_kb = max(1, EXACT_UP_TO * self.dimension * 4 // 1024)
         config = edge.EdgeConfig(
             vectors=edge.EdgeVectorParams(size=self.dimension, distance=edge.Distance.Dot),
-            hnsw_config=edge.HnswIndexConfig(m=HNSW_M, ef_construct=HNSW_EF_CONSTRUCT, full_scan_threshold=10_000),
+            hnsw_config=edge.HnswIndexConfig(m=HNSW_M, ef_construct=HNSW_EF_CONSTRUCT, full_scan_threshold=exhaustive_kb),
+            optimizers=edge.EdgeOptimizersConfig(indexing_threshold=exhaustive_kb),
             wal_enabled=False,  # rebuilt from the store whenever needed: no write-ahead log
         )
         self._shard = edge.EdgeShard.create(str(Path(self.folder) / "shard"), config)

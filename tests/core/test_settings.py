@@ -25,6 +25,26 @@ def test_values_that_are_set_are_used(monkeypatch, tmp_path):
     assert (settings.embed_batch_size, settings.max_input_bytes, settings.story_start) == (16, 512 * 1024, "2025-01-01")
 
 
+def test_the_vector_index_is_exact_unless_set_and_takes_the_qdrant_locations(monkeypatch, tmp_path):
+    for name in ("STORYLENS_VECTOR_INDEX", "STORYLENS_QDRANT_URL", "STORYLENS_QDRANT_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    settings = load_settings(tmp_path)
+    assert (settings.vector_index, settings.qdrant_url, settings.qdrant_path) == ("exact", None, None)
+    monkeypatch.setenv("STORYLENS_VECTOR_INDEX", " Qdrant-Edge ")
+    monkeypatch.setenv("STORYLENS_QDRANT_URL", " http://localhost:6333 ")
+    monkeypatch.setenv("STORYLENS_QDRANT_PATH", str(tmp_path / "shards"))
+    settings = load_settings(tmp_path)
+    assert (settings.vector_index, settings.qdrant_url, settings.qdrant_path) == (
+        "qdrant-edge", "http://localhost:6333", (tmp_path / "shards").resolve()
+    )
+
+
+def test_an_unusable_vector_index_lists_the_engines(monkeypatch, tmp_path):
+    monkeypatch.setenv("STORYLENS_VECTOR_INDEX", "faiss")
+    with pytest.raises(SettingsError, match="one of exact, qdrant, qdrant-edge"):
+        load_settings(tmp_path)
+
+
 @pytest.mark.parametrize(
     "variable, value",
     [
@@ -36,6 +56,8 @@ def test_values_that_are_set_are_used(monkeypatch, tmp_path):
         ("STORYLENS_MAX_INPUT_MB", "nan"),
         ("STORYLENS_STORY_START", "June 2024"),
         ("STORYLENS_STORY_START", "2024-13-01"),
+        ("STORYLENS_VECTOR_INDEX", "faiss"),
+        ("STORYLENS_VECTOR_INDEX", "qdrant edge"),
     ],
 )
 def test_an_unusable_value_names_the_variable_and_the_fix(monkeypatch, tmp_path, variable, value):
