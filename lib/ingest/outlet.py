@@ -285,6 +285,110 @@ def _name_for_domain(domain: str, page_lines: list[str]) -> str:
     return ""
 
 
+# Addresses of platforms every page links to (share buttons, embeds, shorteners): never the site's own.
+_PLATFORM_DOMAINS = frozenset(
+    "facebook.com twitter.com x.com t.co instagram.com youtube.com youtu.be linkedin.com pinterest.com whatsapp.com "
+    "wa.me t.me telegram.me telegram.org reddit.com google.com goo.gl apple.com tiktok.com vk.com ok.ru weibo.com "
+    "line.me kakao.com tumblr.com flipboard.com bit.ly ow.ly wordpress.com wordpress.org blogspot.com gravatar.com "
+    "disqus.com addthis.com sharethis.com amazon.com pic.twitter.com feedburner.com mailchimp.com".split()
+)
+_PRINTED_DOMAIN = re.compile(
+    r"(?i)(?<![\w.-])(?:https?://)?(?:www\.)?((?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|co\.uk|com\.br|co\.jp|co\.kr|"
+    r"com\.au|co\.in|info|news|tv|de|fr|ru|ua|jp|kr|cn|it|id|br|in|uk))(?![\w-])"
+)
+
+
+def _page_domain(removed, page_lines: list[str]) -> tuple[str, int, str]:
+    """The address the page's own furniture prints most ("© 2019 example.com", "tips@example.com",
+    "example.com/a?a=474"), platforms and related lists and comments aside: (domain, times printed,
+    the name the page prints for it or ""); ("", 0, "") when none. Of the three most printed, one the
+    page names wins."""
+    counts: dict[str, int] = {}
+    for block in removed:
+        if not isinstance(block, RemovedBlock) or block.kind in ("comment", "related"):
+            continue
+        for match in _PRINTED_DOMAIN.finditer(block.text):
+            domain = match.group(1).lower()
+            if domain not in _PLATFORM_DOMAINS and not any(domain.endswith("." + p) for p in _PLATFORM_DOMAINS):
+                counts[domain] = counts.get(domain, 0) + 1
+    if not counts:
+        return "", 0, ""
+    # An advertiser's address can be printed as often: the site's own is the one the page names.
+    ranked = sorted(counts.items(), key=lambda item: -item[1])[:3]
+    named = [(domain, count, _name_spelling_domain(domain, page_lines)) for domain, count in ranked]
+    return max(named, key=lambda item: (bool(item[2]), item[1]))
+
+
+def _spells(stem: str, words: list[str]) -> bool:
+    """`stem` is the words written whole or by their initials, in order ("wsj" <- Wall Street Journal,
+    "nytimes" <- New York Times, "thehill" <- The Hill, "catchitkansas" <- Catch It Kansas); a leading
+    "The" may be left out."""
+    letters = [_letters(word) for word in words]
+    if not all(letters):
+        return False
+    if letters[0] == "the":
+        return _spells(stem, words[1:]) or _spells_from(stem, letters)
+    return _spells_from(stem, letters)
+
+
+def _spells_from(stem: str, letters: list[str]) -> bool:
+    if not letters:
+        return not stem
+    head, rest = letters[0], letters[1:]
+    return (stem.startswith(head) and _spells_from(stem[len(head):], rest)) or (
+        stem[:1] == head[:1] and _spells_from(stem[1:], rest)
+    )
+
+
+_NAME_WORD = re.compile(r"[\w&'’.-]+")
+
+
+def _name_spelling_domain(domain: str, page_lines: list[str]) -> str:
+    """The name the page prints whose words spell `domain`'s label whole or by initials ("wsj.com" ->
+    "The Wall Street Journal", "my6sense.com" -> "my6sense"), a name of several words first, then the
+    most printed; the address itself when the page prints it as a name twice ("Cleveland.com"); ""
+    when none.
+
+    A one-word name must match the label whole; a name of initials only needs three or more words."""
+    # Sites that call themselves by their address ("Cleveland.com", "Moneycontrol.com") print it so.
+    dotted = re.compile(rf"(?i)(?<![\w.@/])({re.escape(domain)})(?![\w/@-])")
+    printed = [match.group(1) for line in page_lines for match in dotted.finditer(line) if match.group(1)[:1].isupper()]
+    if len(printed) >= 2:
+        return max(set(printed), key=printed.count)
+    stem = _letters(domain.split(".")[0] if domain.count(".") >= 1 else domain)
+    if len(stem) < 3:
+        return ""
+    counts: dict[str, int] = {}
+    for line in page_lines:
+        if len(line) > 300:
+            continue
+        words = [word.strip(".,:;|()\"'’“”") for word in _NAME_WORD.findall(line)]
+        for size in range(1, 6):
+            for start in range(len(words) - size + 1):
+                candidate = words[start : start + size]
+                if not all(candidate) or not candidate[0][:1].isupper() and size > 1:
+                    continue
+                if size > 1 and not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in candidate):
+                    continue
+                joined = _letters("".join(candidate))
+                if size == 1 or (candidate[0].lower() == "the" and size == 2):
+                    if joined not in (stem, "the" + stem):
+                        continue
+                elif not _spells(stem, candidate) or (
+                    len(candidate) - (candidate[0].lower() == "the") < 3
+                    and all(len(_letters(w)) > 1 for w in candidate)
+                    and not any(_letters(w) in stem for w in candidate if w.lower() != "the")
+                ):
+                    continue
+                name = " ".join(candidate)
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    # A name spelled out in words ("The Wall Street Journal") is what readers say, over the
+    # address written in capitals ("WSJ"), however often the page prints that.
+    return max(counts.items(), key=lambda item: (" " in re.sub(r"^The ", "", item[0]), item[1], len(item[0])))[0]
+
+
 def _clean_copyright_holder(holder: str) -> str:
     holder = _LEGAL_TAIL.sub("", holder)
     holder = _RIGHTS.sub("", holder)
@@ -377,6 +481,7 @@ def guess_outlet(
         site, votes = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
         weak_brand = site if votes == 1 else ""
         site = site if votes >= 2 else ""
+    site_named_itself = bool(site)  # metadata, a self-naming line or two votes: not second-guessed
     if not site:
         masthead = _masthead_name(removed, zones, title)
         # The first line of a real page is as often a menu item as the logo: it names the site
@@ -391,10 +496,20 @@ def guess_outlet(
             site = brand or _brand_of(holder, page_lines)
     if not site and not site_name:
         site = weak_brand  # one self-naming line ("\"Daily Express\" is a registered trademark") beats no name
+    domain, domain_prints, domain_name = _page_domain(removed, page_lines) if not site_name else ("", 0, "")
+    domain_name = "" if site_named_itself else domain_name
+    if domain_name and not _same_name(re.sub(r"^The ", "", domain_name), re.sub(r"^The ", "", site)):
+        # The page's own address, printed in its furniture, spelled out by a name the page prints
+        # ("wsj.com" -> "The Wall Street Journal"): the brand readers use, over the company's
+        # copyright ("Dow Jones") or an unconfirmed first line; a name that holds it ("Daily
+        # Express" for express.co.uk, "BBC News" for bbc.com) is kept.
+        site = domain_name
     if not site and not site_name:
         # The page's own address printed on it (a permalink whose slug spells the headline) names the site.
         host = _permalink_host(page_lines, title)
         site = (_name_for_domain(host, page_lines) or host) if host else ""
+    if not site and domain_prints >= 2:
+        site = domain  # an address the furniture prints twice ("stats@catchitkansas.com") beats no name
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
 
 

@@ -255,3 +255,39 @@ def test_the_page_s_own_permalink_names_a_site_the_page_names_no_other_way():
     # The site's name printed on the page beats its bare domain.
     named = blocks(("other", "https://www.livescience.com/news/jangan-membenci-satu-kaum-secara-berlebihan"), ("promo", "Live Science is part of Future plc"))
     assert guess_outlet(named, "Body.", "", title=title).site == "Live Science"
+
+
+def test_the_address_the_furniture_prints_is_named_as_the_page_spells_it():
+    # "wsj.com" spelled by its initials: the brand readers use, not the company of the copyright line.
+    removed = blocks(
+        ("navigation", "Subscribe to The Wall Street Journal"),
+        ("promo", "Jobs at WSJ"),
+        ("credit", "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved"),
+        ("credit", "Customer Center: support@wsj.com | wsj.com/help"),
+        ("promo", "Ads by realtor.com"),
+    )
+    assert guess_outlet(removed, "Body.", "").site == "The Wall Street Journal"
+
+
+@pytest.mark.parametrize(
+    "domain_line, names, site",
+    [
+        ("Read more at nytimes.com", ("The New York Times",), "The New York Times"),
+        ("tips@thehill.com", ("The Hill",), "The Hill"),
+        ("Source: Cleveland.com | cleveland.com/news", ("Cleveland.com",), "Cleveland.com"),
+    ],
+)
+def test_a_printed_address_is_matched_to_a_name_spelling_it_whole_or_by_initials(domain_line, names, site):
+    removed = blocks(("credit", domain_line), *(("other", name) for name in names))
+    assert guess_outlet(removed, "Body.", "").site == site
+
+
+def test_a_name_that_holds_the_address_name_is_kept():
+    # express.co.uk spells "Express"; the page's "Daily Express" holds it and is what readers say.
+    removed = blocks(("credit", "\"Daily Express\" is a registered trademark"), ("credit", "Visit express.co.uk"), ("other", "Express"))
+    assert guess_outlet(removed, "Body.", "").site == "Daily Express"
+
+
+def test_share_links_and_platform_addresses_never_name_the_site():
+    removed = blocks(("promo", "Follow us on facebook.com/page and twitter.com/page"), ("promo", "facebook.com/page"))
+    assert guess_outlet(removed, "Body.", "").site == ""
