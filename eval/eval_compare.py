@@ -8,8 +8,9 @@ Per story (tuned: russia-dprk, japan-rice; held-out: myanmar-quake):
 * reach: the share of gold numeric facts that reach some topic row as a compared figure;
 * main: the story's main figure (MAIN_KIND: troops sent / people killed / price per 5 kg) has a row whose
   status is "evolving";
-* ends: that row's verdict names the gold's first and last figure (see gold_ends) with a report date
-  within SAME_PERIOD_DAYS of the gold date;
+* ends: the first and last figure of that row's course (lib.claims.status.trend_headlines, what its
+  verdict names) are the gold's first and last figure (see gold_ends) with a report date within
+  SAME_PERIOD_DAYS of the gold date;
 * flagged: of the disagreements the gold records (gold_disagreements), the share the row flags as a
   same-period difference (lib.claims.status.period_differences); extra flags are counted too.
 
@@ -18,7 +19,7 @@ goods taken from the gold's own description ("yen per 60 kg" -> "price per 60 kg
 -> "price change"), since a price per 60 kg is never compared with a price per 5 kg.
 
 A gold disagreement: two pages of different outlets whose own figures of one kind that names what
-it counts (not "count", "weight", "percent", "money") (each page's largest
+it counts (not "count", "weight", "percent", "money", nor "people" with no role) (each page's largest
 figure of the kind that is not planned, pledged or expected, per the gold's description) were reported
 within SAME_PERIOD_DAYS of each other and do not overlap given their qualifiers ("about" = ±10 %,
 "at least"/"more than" = open above, "up to"/"less than" = open below, a range = its ends).
@@ -50,7 +51,7 @@ from eval.eval_coverage_views import (
 )
 from eval.floors import add_floor_options, below_floors
 from lib.claims.grouping import build_claims
-from lib.claims.status import deciding_headlines, figure_phrase, period_differences, report_span
+from lib.claims.status import figure_phrase, period_differences, report_span, trend_headlines
 from lib.core.settings import load_settings
 from lib.text.embed import embedder_for
 
@@ -130,8 +131,9 @@ def gold_ends(figures: list[dict], kind: str) -> tuple[list[dict], list[dict]]:
 
 def _names_what_it_counts(kind: str) -> bool:
     """Kinds that say what is counted (troops sent, people killed, price per 5 kg ...); "count",
-    "weight", "percent", "money" may count anything, so two pages' figures of them are not one thing."""
-    return kind.split(" ")[0] in ("troops", "people", "workers", "munitions", "equipment") or (
+    "weight", "percent", "money" may count anything, and "people" with no role (visitors, residents,
+    a queue) any people, so two pages' figures of them are not one thing."""
+    return kind != "people" and kind.split(" ")[0] in ("troops", "people", "workers", "munitions", "equipment") or (
         kind.startswith("price") and kind != "price change")
 
 
@@ -183,7 +185,7 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
     first, last = gold_ends(figures, main_kind)
     ends = {"gold_first": first, "gold_last": last, "first": None, "last": None, "right": 0}
     if main is not None:
-        heads = deciding_headlines(main.claims, main.counted)
+        heads = trend_headlines(main.claims, main.counted)
         if heads:
             ends["first"], ends["last"] = heads[0], heads[-1]
             ends["right"] = int(_same_figure(heads[0], first)) + int(_same_figure(heads[-1], last))

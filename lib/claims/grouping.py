@@ -32,12 +32,14 @@ question row that matches nothing has the status "no match".
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 from pathlib import Path
 
 from lib.claims.figures import (
+    UNCOMPARED_KINDS,
     SentenceFacts,
     candidate_sentences,
     make_claim,
@@ -346,8 +348,10 @@ def _off_place(rows: list) -> list[list]:
     PLACE_MIN_SHARE of the reports naming any; a sentence naming countries, none of them the kind's,
     is about something else ("a building collapsed in Thailand, killing 20" in a row of deaths in
     another country). A sentence naming no country (a possessive "South Korea's military" names who
-    counts, not where) is never judged."""
-    from lib.text.countries import countries_named
+    counts, not where) is never judged. A city the sentence places something in counts as its country
+    ("died in Bangkok" is TH, lib.claims.places), so a toll of a city in a neighbouring country leaves
+    a row of tolls in another."""
+    from lib.claims.places import places_named
 
     groups: dict[str, list[int]] = {}
     for position, (_article, fact, _vector) in enumerate(rows):
@@ -358,7 +362,7 @@ def _off_place(rows: list) -> list[list]:
     found = []
     for kind, members in groups.items():
         # A country in the possessive ("South Korea's military put it at 1,100") says who counts, not where.
-        named = {i: countries_named(rows[i][1].sentence.text, possessive=False) for i in members}
+        named = {i: places_named(rows[i][1].sentence.text) for i in members}
         named = {i: codes for i, codes in named.items() if codes}
         reports = {rows[i][0].article_id for i in named}
         if len(reports) < PLACE_MIN_GROUP:
@@ -498,6 +502,8 @@ def _row_key(kind: str | None, unit: str | None) -> tuple[str, str] | None:
     """(kind, currency) for prices (compared only in one currency, per one amount of goods); (kind, "")
     for counts of troops, people ... whatever noun counts them ("5,000 builders" are troops sent too)."""
     kind = kind or ""
+    if kind in UNCOMPARED_KINDS:
+        return None
     if kind.startswith("price") and kind != "price change" and unit:
         return kind, unit
     if kind.split(" ")[0] in _KIND_ROW_SUBJECTS:
@@ -545,6 +551,7 @@ _PEOPLE_ADJECTIVE = re.compile(r"(?:an|ese|i|ish)$")
 _OPENING = re.compile(r"^[\s\"“‘'«(\[【〔-]*$")
 
 
+@functools.lru_cache(maxsize=4096)  # dateparser takes ~1 ms a word; names repeat across rows and builds
 def _is_date_word(name: str) -> bool:
     """"December", "Monday", "Oct": a capitalised word that is a date, not what a figure is about."""
     import dateparser  # heavy import, kept lazy
@@ -560,15 +567,12 @@ def row_subject(claims) -> tuple[str, str | None] | None:
     often follows the name ("Kenyan" -> "soldiers"), if any. Ties go to the longer name."""
     sources: dict[str, set[str]] = {}
     nouns: dict[str, list[str]] = {}
-    dates: dict[str, bool] = {}
     for claim in claims:
         for match in _CASED_NAME.finditer(claim.quote):
             if _OPENING.match(claim.quote[:match.start()]):
                 continue
             name = re.sub(r"['’]s?$", "", match.group())  # "Nepal's" names Nepal
-            if name not in dates:
-                dates[name] = _is_date_word(name)
-            if dates[name]:
+            if _is_date_word(name):
                 continue
             sources.setdefault(name, set()).add(claim.source_file)
             after = re.match(r"\s+([a-zа-яіїєґ]{3,})\b", claim.quote[match.end():])
@@ -707,8 +711,8 @@ def split_by_kind(topic_id: str, label: str, unit: str | None, seeded: bool, mem
     sources_of: dict[str, set[str]] = {}
     for article, fact in members:
         for quantity in fact.quantities:
-            # "count" (a figure that does not say what it counts) is never a row's compared kind.
-            if unit and quantity.unit == unit and quantity.counted and quantity.counted != "count":
+            # "count" and role-less "people" (UNCOMPARED_KINDS) are never a row's compared kind.
+            if unit and quantity.unit == unit and quantity.counted and quantity.counted not in UNCOMPARED_KINDS:
                 sources_of.setdefault(quantity.counted, set()).add(article.source_file)
     ranked = sorted(sources_of, key=lambda kind: (-len(sources_of[kind]), kind))
     main = ranked[0] if ranked else None

@@ -174,9 +174,23 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
     # A later report's new figure is evolution unless that report is itself contradicted in its own
     # period (then the clash with an earlier report is the same dispute, not a change over time).
     disputed = {id(claim) for first, second, _kind in same_time for claim in (first, second)}
-    moved = [clash for clash in over_time if id(clash[1]) not in disputed]
+    # A cumulative count (a toll, troops sent) that "falls" is two counts mixed, not a change over time.
+    falls = [clash for clash in over_time if is_cumulative(counted) and _below(clash[1], clash[0])]
+    moved = [clash for clash in over_time if id(clash[1]) not in disputed and clash not in falls]
+    if falls:
+        note += (" Later reports give smaller figures than earlier ones (" + "; ".join(
+            f"{_who(second)}: {figure_phrase(second)} after {figure_phrase(first)}" for first, second, _kind in falls[:4]
+        ) + "); a count of what has happened so far only grows, so these are read as other counts (a part, "
+            "another place) or as a disagreement, not as the count falling.")
+    if not moved and is_cumulative(counted):
+        # A cumulative count that rises from one report day to a later one has moved, even within one
+        # period (a toll climbing daily); the same-period gaps are still named as differences.
+        run = _rising_run([claim for claim in headlines if _placed(claim)])
+        first, last = (run[0], run[-1]) if run else (None, None)
+        if len(run) >= 2 and (last.value or 0) > (first.value_high or first.value or 0) and report_span(first.reported_on)[1] < report_span(last.reported_on)[0]:
+            moved = [(first, last, "evolving")]
     if moved:  # later reports give new figures: the count moved (same-period differences are named too)
-        text = _reasons_text(over_time)
+        text = _reasons_text([clash for clash in over_time if clash not in falls] or moved)
         if same_time:
             note += f" Some reports of the same period also differ: {_reasons_text(same_time)}."
         return (
@@ -184,7 +198,7 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
             f"The figure changed over time: {text}. A later report with a new number is read as the count "
             f"being updated, not as a dispute.{note}",
         )
-    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"])
+    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"] or falls)
     return (
         "disagree",
         f"The sources disagree: {text}. The figures do not overlap even allowing for their qualifiers.{note}",
@@ -329,6 +343,58 @@ def deciding_headlines(claims: Iterable[Claim], counted: str | None = None) -> l
     return sorted((_headline(group) for group in by_source.values()), key=lambda claim: report_span(claim.reported_on)[0])
 
 
+# Counts that only grow as a story goes on: a death toll, casualties, captives. A later report's figure
+# wholly below an earlier one is then another count (one city's toll, one battle's losses), not the
+# count falling. A price, people missing, or troops and workers sent (reported as those "now in"
+# a place, which rotation and losses bring down) may really go down.
+CUMULATIVE_ROLES = ("killed", "wounded", "killed or wounded", "captured")
+
+
+def is_cumulative(counted: str | None) -> bool:
+    """True for kinds that count what has happened so far ("people killed", "troops killed or wounded")."""
+    if not counted:
+        return False
+    subject, _, role = counted.partition(" ")
+    return subject in ("troops", "people", "workers") and role in CUMULATIVE_ROLES
+
+
+def _below(later: Claim, earlier: Claim) -> bool:
+    """The later figure lies wholly below the earlier one, even with their qualifiers."""
+    return figure_interval(later)[1] < figure_interval(earlier)[0]
+
+
+def trend_headlines(claims: Iterable[Claim], counted: str | None = None) -> list[Claim]:
+    """The dated estimates that trace the count's course, in report-date order: all of deciding_headlines,
+    except that for a cumulative kind (is_cumulative) only the longest run in which no figure lies wholly
+    below the one before it is kept (ties: the run reaching the latest report), so a smaller count mixed into
+    the row ("20 died in one city" after "more than 1,000 died") never reads as the toll falling. With fewer
+    than two figures in that run, all estimates are returned."""
+    heads = deciding_headlines(claims, counted)
+    if not is_cumulative(counted) or len(heads) < 3:
+        return heads
+    run = _rising_run(heads)
+    return run if len(run) >= 2 else heads
+
+
+def _rising_run(heads: list[Claim]) -> list[Claim]:
+    """The longest run of `heads` (in date order) in which no figure lies wholly below the one before
+    it; of equally long runs, the one reaching the latest report."""
+    if not heads:
+        return []
+    length = [1] * len(heads)
+    before: list[int | None] = [None] * len(heads)
+    for i, head in enumerate(heads):
+        for j in range(i):
+            if not _below(head, heads[j]) and length[j] + 1 >= length[i]:
+                length[i], before[i] = length[j] + 1, j
+    end = max(range(len(heads)), key=lambda i: (length[i], i))
+    run = []
+    while end is not None:
+        run.append(heads[end])
+        end = before[end]
+    return run[::-1]
+
+
 def period_differences(claims: Iterable[Claim], counted: str | None = None) -> list[tuple[Claim, Claim]]:
     """Pairs of sources whose own estimates, reported in the same period (SAME_PERIOD_DAYS), do not
     overlap even with their qualifiers: the disagreements a reader should see. Undated and planned
@@ -357,7 +423,11 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
     claims = list(claims)
     what = kind_words(counted)
     differences = period_differences(claims, counted) if status in ("evolving", "disagree") else []
-    dated = deciding_headlines(claims, counted)
+    dated = trend_headlines(claims, counted)
+    # The difference named first is one between figures of the count's course (not a smaller count
+    # left out of it, see trend_headlines); the order is otherwise kept.
+    on_course = {id(claim) for claim in dated}
+    differences.sort(key=lambda pair: not (id(pair[0]) in on_course and id(pair[1]) in on_course))
     # The other differing pairs are listed in the rule, behind the expander: the verdict only counts them.
     more = f" (+{len(differences) - 1} more)" if len(differences) > 1 else ""
     if status == "evolving" and len(dated) >= 2:

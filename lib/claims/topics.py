@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from lib.claims.figures import is_own_reporting, is_planned_claim
+from lib.claims.figures import UNCOMPARED_KINDS, is_own_reporting, is_planned_claim
 from lib.claims.status import (
     figure_phrase,
     kind_words,
@@ -147,10 +147,10 @@ def build_topic(
         ),
     )
     if counted is None:
-        # "count" (a figure that does not say what it counts) is never compared: such figures
+        # "count" and role-less "people" (UNCOMPARED_KINDS) are never compared: such figures
         # stay in the row as statements.
         claims = [
-            replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None) if claim.counted == "count" else claim
+            replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None) if claim.counted in UNCOMPARED_KINDS else claim
             for claim in claims
         ]
         kinds = {claim.counted for claim in claims if claim.value is not None and claim.counted}

