@@ -224,10 +224,11 @@ class QdrantEdgeIndex:
 
     filters_by_payload = True
 
-    def __init__(self, dimension: int, path: str | Path | None = None):
+    def __init__(self, dimension: int, path: str | Path | None = None, hnsw_ef: int = HNSW_EF):
         import qdrant_edge as edge
 
         self.dimension = int(dimension)
+        self.hnsw_ef = int(hnsw_ef)  # search beam: higher is slower and closer to exact
         self._edge = edge
         self._size: int | None = 0  # rows, counted again after each write
         if path is not None:
@@ -298,7 +299,7 @@ class QdrantEdgeIndex:
             limit=int(k),
             query=edge.Query.Nearest(np.asarray(query, dtype=np.float32).reshape(-1).tolist()),
             filter=_filter(edge, edge.RangeFloat, lambda ids: edge.HasIdCondition(set(ids)), payload_filter, allowed_ids),
-            params=edge.SearchParams(hnsw_ef=max(HNSW_EF, k), exact=exact),
+            params=edge.SearchParams(hnsw_ef=max(self.hnsw_ef, k), exact=exact),
             with_payload=False,
         )
         return _as_result(self._shard.query(request))
