@@ -217,6 +217,22 @@ def _keywords(text: str) -> frozenset[str]:
 # A past-tense verb by its form ("appealed", "issued"), not by a list: a verb-less clause is not
 # an event; adjectives in -ed after a determiner ("the limited supply") are not verbs.
 _PAST_FORM = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b[a-z]{3,}(?:ed|ew|ung|ought|ook|ent)\b")
+# The simple past of English irregular verbs that the form above misses ("rose", "fell", "slept",
+# "came"): English grammar, the same for every story.
+IRREGULAR_PAST = frozenset(
+    """arose awoke beat became began bent bit bled blew broke bred brought built burnt burst bought caught chose
+    clung came cost crept cut dealt dug did drew drank drove ate fell fed felt fought found fled flung flew forbade
+    forgot forgave froze got gave went grew hung heard hid hit held hurt kept knelt knew laid led leapt left lent
+    let lost made met paid put quit rode rang rose ran said saw sought sold sent set shook shed shone shot shrank
+    shut sang sank sat slept slid spoke sped spent spun spread sprang stood stole stuck stung struck swore swept
+    swam swung took taught tore told thought threw understood woke wore wept won wrote was were""".split()
+)
+_IRREGULAR_PAST_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bto )\b(?:" + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True)) + r")\b")
+
+
+def _has_past_verb(text: str) -> bool:
+    """A verb in the simple past, by its form or as an irregular verb ("rose", "slept")."""
+    return bool(_PAST_FORM.search(text) or _IRREGULAR_PAST_RE.search(text))
 
 
 # Nouns that name a happening in themselves ("a visit to Pyongyang on Tuesday"): general news
@@ -229,7 +245,7 @@ _EVENT_NOUN = re.compile(
 
 
 def _has_event_verb(text: str) -> bool:
-    return bool(_event_verbs(text)) or bool(_PAST_FORM.search(text)) or bool(_EVENT_NOUN.search(text))
+    return bool(_event_verbs(text)) or _has_past_verb(text) or bool(_EVENT_NOUN.search(text))
 
 
 def _has_actor(text: str) -> bool:
@@ -514,6 +530,17 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                         is_statement=bool(attribution.source), speaker=speaker, anchor=anchor,
                     )
                 )
+            elif _among_news_of_the_days(mentions, sentence, news_window) and _reports_a_happening(text, english, language):
+                # An undated happening told right after one of the report's recent days ("On Saturday the first
+                # flights landed. The authorities declared a state of emergency."): news of those days, dated by
+                # its report (the week ending on the publication day), never a made-up day.
+                window = _statement_window(article.published)
+                if window is not None:
+                    start, end, clue = window
+                    mentions.append(EventMention(
+                        article, sentence, summary, start, end, precision_for_span(parse_iso(start), parse_iso(end), "week"), clue,
+                        named_actors(text) or name_tokens(text), _keywords(text), "report", is_statement=False, speaker=speaker,
+                    ))
             continue
         # A sentence without a date of its own goes on telling an earlier dated happening of the
         # report (the lead's "on Thursday expressed concern", then "…, Hayashi told a press
@@ -562,6 +589,36 @@ def _continued_in_paragraph(
         if mention.dated_by == "phrase" and mention.precision in ("day", "week"):
             return mention
     return None
+
+
+def _among_news_of_the_days(mentions: list[EventMention], sentence: Sentence, news_window: tuple[str, str] | None) -> bool:
+    """Whether the sentence right before this one told a happening of the report's own week."""
+    if news_window is None:
+        return False
+    return any(
+        mention.sentence.index == sentence.index - 1 and mention.dated_by in ("phrase", "context")
+        and news_window[0] <= mention.start and mention.end <= news_window[1]
+        for mention in mentions
+    )
+
+
+def _reports_a_happening(text: str, english: bool, language: str | None) -> bool:
+    """A sentence that tells something that happened (a past verb in English), not a plan, a condition,
+    a question or background marked as earlier ("Previously, …", "바 있다", "ранее")."""
+    from lib.text import date_languages
+
+    if english:
+        # A verb of action in the past ("declared", "fled"), not only a copula ("The quake was the strongest …").
+        action = _PAST_FORM.search(text) or any(match.group() not in ("was", "were") for match in _IRREGULAR_PAST_RE.finditer(text))
+        present = re.search(r"\b(?:is|are|currently|now)\b", text) and not _PERFECT.search(text)
+        # A head count without a date is read as a running total ("the number of transferred troops
+        # stands at 12,000"), as in other languages (`_standing_figure`).
+        from lib.text.numbers import counted_quantities
+
+        return bool(action) and not (
+            _UNDATED_PAST.search(text) or _CONDITIONAL.match(text) or is_future(text) or present or counted_quantities(text, "en")
+        )
+    return bool(language) and not (_EARLIER.search(text) or date_languages.is_future(text, language))
 
 
 def as_report_mention(mention: EventMention) -> EventMention | None:
@@ -833,7 +890,7 @@ def _mention_from_date(
     # Who did it: a named actor, the speaker of the sentence, or, for a thing dated to a day or a
     # week in a past-tense clause ("The advisory was lifted a week later"), the thing itself.
     if not _has_actor(summary) and not _has_actor(segment) and not speaker and not (
-        resolved.precision in ("day", "week") and _PAST_FORM.search(summary)
+        resolved.precision in ("day", "week") and _has_past_verb(summary)
     ):
         return None
     actors = named_actors(summary) | named_actors(segment)

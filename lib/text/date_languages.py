@@ -78,6 +78,13 @@ def locale_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
             word = word.lower().strip(".")
             if len(word) >= 3 and not any(ch.isdigit() for ch in word):
                 months[word] = english
+    if language == "th":
+        # Thai abbreviated months ("มี.ค.", "เม.ย.") as CLDR writes them; dateparser lists them without their dots.
+        from babel.dates import get_month_names
+
+        for width in ("abbreviated", "wide"):
+            for number, word in get_month_names(width, locale="th").items():
+                months[word.lower().strip(".")] = ENGLISH_MONTHS[number - 1]
     weekdays = {}
     for key, english in zip(_WEEKDAY_KEYS, ENGLISH_WEEKDAYS):
         for word in info.get(key, []):
@@ -181,12 +188,12 @@ _FUTURE = {
 _SINCE = {
     "ja": r"^\s*(?:以来|から)", "zh": r"^\s*(?:以来|起)", "ko": r"^\s*(?:이후|부터|이래)",
     "ru": r"\b(?:с|со|начиная с)\s*$", "uk": r"\b(?:з|із|від|починаючи з)\s*$", "de": r"\bseit\s*$", "fr": r"\bdepuis(?: le)?\s*$",
-    "th": r"ตั้งแต่\s*$",
+    "th": r"ตั้งแต่\s*(?:วันที่\s*)?$",
 }
 _TARGET = {
     "ja": r"^\s*(?:までに|まで)", "zh": r"^\s*(?:之前|以前|前)", "ko": r"^\s*(?:까지)", "ru": r"\b(?:до|к)\s*$",
     "uk": r"\b(?:до)\s*$", "de": r"\bbis(?: zum| Ende)?\s*$", "fr": r"\b(?:d'ici|d’ici|avant|jusqu'à|jusqu’à)(?: le| la| fin)?\s*$",
-    "th": r"ภายใน\s*$",
+    "th": r"(?:ภายใน|จนถึง)\s*(?:วันที่\s*)?$",
 }
 
 
@@ -265,6 +272,7 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day")})
         add("later", r"(?P<w>翌日|翌週|翌月|翌年|次日|第二天|이튿날|다음\s?날|다음날)",
             lambda m: {"num": "1", "unit": {"週": "week", "月": "month", "年": "year"}.get(m["w"][-1], "day")})
+        add("later", rf"{num}?\s*(?P<hunit>分間|分钟|分鐘|分|時間|小时|小時|시간|분)\s*(?:後|后|뒤|후|之后)(?!半|에도|로도)", _hours_later)
         add("later", r"同日|当日|当天|같은\s?날|당일", lambda m: {"num": "0", "unit": "day", "same": "1"})
         add("later", r"前日(?!比)|前一天|전날(?!\s*대비)", lambda m: {"num": "1", "unit": "day", "before": "1"})
     else:
@@ -275,11 +283,14 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         day_re = r"(?P<day>[12]\d|3[01]|0?[1-9])"
         if language == "th":
             # Thai years are often Buddhist Era (2568 = 2025).
-            add("dmy", rf"{day_re}\s*(?P<mname>{month_re})\s*(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?(?P<year>(?:19|20|25)\d{{2}})",
+            # "28 มี.ค. 2568", "28 มีนาคม พ.ศ. 2568", "28 มี.ค. 68" (a two-digit Buddhist year after an abbreviated month).
+            add("dmy", rf"(?<!\d){day_re}\s*(?P<mname>{month_re})\.?\s*(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?(?P<year>(?:19|20|25)\d{{2}}|(?<=\.\s)[5-7]\d|(?<=\.)[5-7]\d)(?!\d)",
                 lambda m: {"day": m["day"], "month": months[m["mname"].lower()], "year": _thai_year(m["year"])})
-            add("dm", rf"{day_re}\s*(?P<mname>{month_re})", lambda m: {"day": m["day"], "month": months[m["mname"].lower()]})
-            add("my", rf"(?P<mname>{month_re})\s*(?P<year>(?:19|20|25)\d{{2}})",
+            add("dm", rf"(?<!\d){day_re}\s*(?P<mname>{month_re})\.?", lambda m: {"day": m["day"], "month": months[m["mname"].lower()]})
+            add("my", rf"(?P<mname>{month_re})\.?\s*(?P<year>(?:19|20|25)\d{{2}})(?!\d)",
                 lambda m: {"month": months[m["mname"].lower()], "year": _thai_year(m["year"])})
+            # "เมื่อวันที่ 28" (on the 28th): a day of the month without its month.
+            add("dom", rf"วันที่\s*{day_re}(?!\d)", lambda m: {"day": m["day"], "mod": ""})
         else:
             dot = r"\.?" if language == "de" else ""
             first = r"|1er" if language == "fr" else ""
@@ -324,8 +335,15 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             prefix = rf"(?:(?P<mod>{last_words}|{next_words})\s+)?"
         suffix = r"(?:\s+(?P<fmod>dernier|prochain))?" if language == "fr" else ""
         compound = r"(?:morgen|abend|nacht|nachmittag|vormittag|mittag)?" if language == "de" else ""  # "Samstagmorgen"
-        add("weekday", rf"(?<![\w'’]){prefix}(?P<wname>{weekday_re}){compound}(?![\w'’]){suffix}",
-            lambda m: {"weekday": weekdays[m["wname"].lower()], "mod": _weekday_mod(m, last_words, next_words)}, flags)
+        if language == "th":
+            # Thai is written without spaces between words: a weekday is its "วัน…" form ("เมื่อวันศุกร์"),
+            # "ที่แล้ว" after it is the last one, "หน้า" the next.
+            thai_days = _alternation(w for w in weekdays if w.startswith("วัน") and not w.endswith("ที่"))
+            add("weekday", rf"(?P<wname>{thai_days})(?P<tmod>ที่แล้ว|ก่อน|หน้า)?",
+                lambda m: {"weekday": weekdays[m["wname"]], "mod": {"ที่แล้ว": "last", "ก่อน": "last", "หน้า": "next"}.get(m["tmod"] or "", "")})
+        else:
+            add("weekday", rf"(?<![\w'’]){prefix}(?P<wname>{weekday_re}){compound}(?![\w'’]){suffix}",
+                lambda m: {"weekday": weekdays[m["wname"].lower()], "mod": _weekday_mod(m, last_words, next_words)}, flags)
         units = _AGO_UNITS[language]
         unit_re = _alternation(units)
         num = r"(?P<num>\d+|" + _alternation(w for w in NUMBER_WORDS if re.match(r"[^\W\d]", w) and not re.match(r"[\u3000-\u9fff\uac00-\ud7af]", w)) + ")"
@@ -352,6 +370,14 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         }[language]
         for regex in later:
             add("later", regex, _ago_fields(later_units), flags)
+        hours_later = {
+            "ru": rf"(?<![\w])через\s+{num}?\s*(?P<hunit>минут\w*|час\w*)(?![\w])",
+            "uk": rf"(?<![\w])через\s+{num}?\s*(?P<hunit>хвилин\w*|годин\w*)(?![\w])",
+            "de": rf"\b(?:{num}\s+)?(?P<hunit>Minuten|Minute|Stunden|Stunde)\s+(?:später|danach)\b",
+            "fr": rf"\b(?:{num}\s+)?(?P<hunit>minutes?|heures?)\s+plus tard\b",
+            "th": r"(?P<num>\d+)?\s*(?P<hunit>นาที|ชั่วโมง)\s*(?:ต่อมา|หลังจากนั้น)",
+        }[language]
+        add("later", hours_later, _hours_later, flags)
         next_day = {"ru": r"на следующий день|на другой день", "uk": r"наступного дня|другого дня",
                     "de": r"am (?:nächsten|folgenden) Tag|tags darauf|am Tag darauf", "fr": r"le lendemain",
                     "th": r"วันรุ่งขึ้น|วันต่อมา"}[language]
@@ -397,7 +423,10 @@ def _prepositional(language: str, months: dict[str, str]) -> dict[str, str]:
 
 
 def _thai_year(text: str) -> str:
+    """A Thai year as a Common Era year: Buddhist Era (2568 -> 2025), or its last two digits (68 -> 2025)."""
     year = int(text)
+    if year < 100:
+        year += 2500
     return str(year - 543 if year > 2400 else year)
 
 
@@ -409,6 +438,13 @@ def _weekday_mod(match: re.Match, last_words: str, next_words: str) -> str:
     if mod in ("dernier",) or (last_words and re.fullmatch(last_words, mod)):
         return "last"
     return "next"
+
+
+def _hours_later(match: re.Match) -> dict:
+    """"12分後", "через два часа", "wenige Minuten später": counted in hours from the date before it."""
+    word = match["hunit"].lower()
+    hour = word.startswith(("時間", "小时", "小時", "시간", "час", "годин", "stunde", "heure", "ชั่วโมง"))
+    return {"hnum": _num(match.groupdict().get("num") or "1"), "hunit": "hour" if hour else "minute"}
 
 
 def _ago_fields(units: dict[str, str]):

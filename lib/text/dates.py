@@ -91,6 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Counted from the date before it in the text ("Kim ratified it two days later", "the next day").
     ("later", re.compile(
         r"(?i:\b(?:" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:later|afterwards?)"
+        # "12 minutes later", "hours later", "an hour afterwards": within hours of the date before it.
+        r"|(?:(?P<hnum>\d+|a few|several|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+        r"(?P<hunit>minute|hour)s?\s+(?:later|afterwards?)"
         r"|the\s+(?:next|following)\s+(?P<unit2>day|week|month|year|morning|evening|night)"
         r"|(?P<same>(?:on\s+)?the\s+same\s+day|(?:later|earlier)\s+that\s+day)"
         r"|(?P<before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before))\b)")),
@@ -742,6 +745,11 @@ def _later(phrase: DatePhrase, base: "ResolvedDate") -> ResolvedDate | None:
     unit = (phrase.fields.get("unit") or phrase.fields.get("unit2") or "day").lower()
     unit = "day" if unit in ("morning", "evening", "night") else unit
     amount = int(_number(phrase.fields.get("num") or "1"))
+    hours = (phrase.fields.get("hunit") or "").lower()
+    if hours:
+        # Minutes or hours later: the same day, or as many whole days as the hours make ("36 hours later").
+        count = _number(phrase.fields.get("hnum") or "1") if hours == "hour" else 0
+        unit, amount = "day", int(count // 24)
     if phrase.fields.get("same"):
         amount = 0  # "the same day", 「同日」
     elif phrase.fields.get("before"):

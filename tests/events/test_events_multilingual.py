@@ -311,3 +311,50 @@ def test_the_lead_after_its_dateline_takes_the_datelines_day(mentions_of):
     (lead,) = [m for m in mentions if "провел в Пекине переговоры" in m.sentence.text]
     assert (lead.start, lead.end, lead.dated_by) == ("2025-09-03", "2025-09-03", "phrase")
     assert not [m for m in mentions if m.sentence.text.startswith("ПЕКИН")]  # the dateline itself is no event
+
+
+QUAKE_REPORT = """Global Wire
+
+Powerful earthquake hits mountain region
+
+Published March 31, 2025
+
+Thousands of people slept in the streets on Saturday night, fearing aftershocks.
+
+The military government declared a state of emergency in six regions.
+
+The quake was the strongest to hit the country in more than a century.
+
+The country is one of the poorest in the region.
+"""
+
+DE_REPORT = """Tagesschau
+
+Erdbeben erschüttert das Land
+
+Stand: 30.03.2025 10:15 Uhr
+
+Ein schweres Erdbeben der Stärke 7,7 hat am Freitag das Zentrum des Landes erschüttert, viele Gebäude stürzten ein.
+
+Am Samstag trafen die ersten Hilfsflüge aus China und Indien auf dem Flughafen der Hauptstadt ein.
+
+Die Junta rief daraufhin den Notstand in sechs Regionen des Landes aus.
+
+Die Regierung hatte bereits zuvor die Nachbarländer um Hilfe gebeten.
+"""
+
+
+def test_an_irregular_past_verb_makes_a_dated_clause_an_event(mentions_of):
+    _article, mentions = mentions_of("quake.txt", QUAKE_REPORT)
+    slept = [m for m in mentions if m.sentence.text.startswith("Thousands")]
+    assert [(m.start, m.dated_by) for m in slept] == [("2025-03-29", "phrase")]
+
+
+@pytest.mark.parametrize("name, text, undated", [("quake.txt", QUAKE_REPORT, "The military"), ("de.txt", DE_REPORT, "Die Junta")])
+def test_an_undated_happening_right_after_a_recent_day_is_news_of_its_report_week(mentions_of, name, text, undated):
+    """Dated by its report (the week ending on the page's day), never a made-up day; a description
+    ('was the strongest'), a present-tense sentence or earlier background ('zuvor') is no event."""
+    article, mentions = mentions_of(name, text)
+    reported = [m for m in mentions if m.dated_by == "report"]
+    assert [m.sentence.text[: len(undated)] for m in reported] == [undated]
+    assert reported[0].end == article.published.date and reported[0].precision == "week"

@@ -210,3 +210,38 @@ def test_a_german_weekday_with_its_time_of_day_is_that_day():
 
 def test_a_change_on_the_previous_day_is_not_a_date():
     assert not [p for p in find_date_phrases("コメの価格は前日比3%上昇した。", "ja") if p.kind == "later"]
+
+
+@pytest.mark.parametrize(
+    "sentence, clue, start, role",
+    [
+        ("แผ่นดินไหวเกิดขึ้นเมื่อวันที่ 28 มี.ค. 2568", "28 มี.ค. 2568", "2025-03-28", "event"),
+        ("28 มี.ค. 68 เกิดแผ่นดินไหว", "28 มี.ค. 68", "2025-03-28", "event"),
+        ("เมื่อวันศุกร์ เกิดแผ่นดินไหว", "วันศุกร์", "2025-03-28", "event"),
+        ("เมื่อวันที่ 28 เกิดแผ่นดินไหว", "วันที่ 28", "2025-03-28", "event"),
+        ("ต้องเสร็จภายในวันที่ 5 เม.ย.", "5 เม.ย.", "2025-04-05", "target"),
+    ],
+)
+def test_thai_abbreviated_months_buddhist_years_and_weekdays(sentence, clue, start, role):
+    (resolved,) = resolve_dates(sentence, day("2025-03-31"), "th")
+    assert (resolved.clue, resolved.start, resolved.end, resolved.role) == (clue, start, start, role)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue",
+    [
+        ("en", "The quake struck on Friday and an aftershock followed 12 minutes later.", "12 minutes later"),
+        ("ja", "28日に地震が発生し、12分後に余震があった。", "12分後"),
+        ("zh", "28日发生地震，12分钟后发生余震。", "12分钟后"),
+        ("ko", "28일 지진이 발생했고 12분 뒤 여진이 이어졌다.", "12분 뒤"),
+        ("ru", "В пятницу произошло землетрясение, через 12 минут последовал толчок.", "через 12 минут"),
+        ("fr", "Vendredi, la terre a tremblé, et douze minutes plus tard une réplique.", "minutes plus tard"),
+    ],
+)
+def test_minutes_or_hours_later_is_the_day_of_the_date_before_it(language, sentence, clue):
+    resolved = resolve_dates(sentence, day("2025-03-31"), language)
+    assert [(r.clue, r.start, r.end) for r in resolved][-1] == (clue, "2025-03-28", "2025-03-28")
+
+
+def test_hours_later_without_a_date_before_it_is_no_date():
+    assert resolve_dates("Hours later, the bridge collapsed.", day("2025-03-31"), "en") == []
