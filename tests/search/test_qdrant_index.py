@@ -326,3 +326,19 @@ def test_the_coverage_dev_questions_get_the_same_top_ten_articles_on_every_engin
         for kind in ("qdrant", "qdrant-edge"):
             got = [match.source_file for match in search_by_article(indexes[kind], query["q"], embedder, k=10)]
             assert got == expected, (kind, query["id"])
+
+
+def test_the_default_engine_never_imports_qdrant(tmp_path):
+    """The exact path (the app's default, Community Cloud) loads neither Qdrant package."""
+    code = (
+        "import sys\n"
+        "from lib.core.settings import load_settings\n"
+        "from lib.search.hybrid import build_search_index\n"
+        "from lib.search.vectors import new_vector_index\n"
+        f"index = new_vector_index(load_settings({str(tmp_path)!r}), 8)\n"
+        "print(type(index).__name__, sorted(m for m in sys.modules if m.startswith('qdrant')))\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "STORYLENS_VECTOR_INDEX"}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.strip() == "ExactIndex []", result.stderr
