@@ -534,7 +534,11 @@ _BRAND_CONTEXTS = [
 # In the body, a site names itself when its staff is the one addressed: "The Hill's request for
 # comment"; "told The Hill in a statement" too, but articles also cite other outlets that way, so
 # that one only adds to a name the furniture already gives.
-_BODY_BRAND_CONTEXT = re.compile(rf"\b(?:to|for|with) {_BRAND_NAME}['’]s requests? for comment")
+_BODY_BRAND_CONTEXT = re.compile(
+    rf"\b(?:to|for|with) {_BRAND_NAME}['’]s (?:requests? for comment|inquiry|inquiries|questions|emails?|calls?|messages?)\b"
+    # "Fox News has reached out to the company for comment": the newsroom speaking of itself.
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n)){_BRAND_NAME} (?:has|have) (?:reached out to|contacted|asked)\b.{{0,120}}\bcomment\b"
+)
 _BODY_TOLD_CONTEXT = re.compile(rf"\btold {_BRAND_NAME} in an? (?:statement|email|interview)\b")
 _NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
 
@@ -561,7 +565,9 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> tuple[str, i
                 context_named.add(name)
                 break
     for match in _BODY_BRAND_CONTEXT.finditer(body):
-        name = match.group(1).strip(" .,'")
+        name = (match.group(1) or match.group(2)).strip(" .,'")
+        if name.lower() in _NOT_NAMES or re.fullmatch(_WIRE_NAMES, name):
+            continue
         votes[name] = votes.get(name, 0) + 1
         context_named.add(name)
     if not context_named:

@@ -291,3 +291,22 @@ def test_a_name_that_holds_the_address_name_is_kept():
 def test_share_links_and_platform_addresses_never_name_the_site():
     removed = blocks(("promo", "Follow us on facebook.com/page and twitter.com/page"), ("promo", "facebook.com/page"))
     assert guess_outlet(removed, "Body.", "").site == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northwind Daily has reached out to the ministry for comment.",
+        "The ministry did not respond to Northwind Daily's questions on Monday.",
+    ],
+)
+def test_a_newsroom_speaking_of_itself_in_the_body_names_the_site_with_its_logo(sentence):
+    removed = blocks(("other", "Northwind Daily"), ("credit", "© 2024 Northwind Holdings Inc."))
+    body = f"The ministry announced new rules on Monday. {sentence}"
+    assert guess_outlet(removed, body, "").site == "Northwind Daily"
+
+
+def test_a_wire_credited_in_the_body_is_not_taken_for_the_site():
+    removed = blocks(("other", "Northwind Daily"))
+    body = "Reuters has reached out to the ministry for comment."
+    assert guess_outlet(removed, body, "").site != "Reuters"
