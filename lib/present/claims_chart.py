@@ -77,10 +77,41 @@ def _hover(claim: Claim) -> str:
     return "<br>".join(parts)
 
 
-# Pixels of the plot area, and of the legend below it (its title, then a line per outlet).
+# Pixels of the plot area. The outlets' key is not a plotly legend (whose height must be fixed before
+# the browser's width is known: a line per outlet for a phone left ~100 px blank on a laptop) but
+# outlet_key_html, drawn under the chart, which wraps to the width it gets.
 PLOT_HEIGHT = 300
-LEGEND_TITLE_PX = 24
-LEGEND_LINE_PX = 24
+
+
+def plotted_outlets(topic: Topic, colors: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(outlet as a reader says it, colour) of each outlet with a point on the chart, in plotting order."""
+    plotted, _left_out = chart_points(topic)
+    colours = _colours(topic, colors)
+    seen: dict[str, str] = {}
+    for point in plotted:
+        seen.setdefault(point.claim.outlet, colours[point.claim.outlet])
+    return [(outlet_name(outlet), colour) for outlet, colour in seen.items()]
+
+
+def outlet_key_html(topic: Topic, colors: dict[str, str] | None = None) -> str:
+    """The chart's key as HTML that wraps to any width: a coloured dot and the outlet's name (escaped)
+    per plotted outlet; "" when nothing is plotted."""
+    outlets = plotted_outlets(topic, colors)
+    if not outlets:
+        return ""
+    items = "".join(
+        f'<span style="white-space:nowrap"><span style="color:{html.escape(colour)};font-size:1.3em">&#9679;</span> '
+        f"{html.escape(name)}</span>"
+        for name, colour in outlets
+    )
+    return f'<div style="display:flex;flex-wrap:wrap;gap:2px 14px;font-size:0.85rem">{items}</div>'
+
+
+def _colours(topic: Topic, colors: dict[str, str] | None) -> dict[str, str]:
+    """The collection's colours when they cover the row's outlets, else the row's own."""
+    if colors and all(claim.outlet in colors for claim in topic.claims):
+        return colors
+    return outlet_colors(claim.outlet for claim in topic.claims)
 
 
 def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figure | None:
@@ -95,16 +126,11 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
     plotted, _left_out = chart_points(topic)
     if not plotted:
         return None
-    colours = colors if colors and all(claim.outlet in colors for claim in topic.claims) else outlet_colors(
-        claim.outlet for claim in topic.claims
-    )
+    colours = _colours(topic, colors)
     figure = go.Figure()
-    shown_outlets: set[str] = set()
     for point in plotted:
         claim = point.claim
         colour = colours[claim.outlet]
-        first = claim.outlet not in shown_outlets
-        shown_outlets.add(claim.outlet)
         if point.span_end > point.span_start:  # uncertain date: show the whole span
             figure.add_trace(
                 go.Scatter(
@@ -131,17 +157,13 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
                 error_y=error_y,
                 name=outlet_name(claim.outlet),  # as a reader says it ("Kyodo", not "Kyodo (site not named)")
                 legendgroup=claim.outlet,
-                showlegend=first,
+                showlegend=False,  # the key is outlet_key_html, under the chart
                 hovertemplate="%{customdata}<extra></extra>",
                 customdata=[_hover(claim)],
             )
         )
     unit = topic.unit or "figure"
     top = max(point.y_high if point.y_high is not None else point.y for point in plotted)
-    # The legend sits below the plot, one line per outlet reserved (on a phone each outlet takes a
-    # line): the plot keeps PLOT_HEIGHT px whatever the number of outlets, and the legend never
-    # runs into the axis title.
-    legend_px = LEGEND_TITLE_PX + LEGEND_LINE_PX * len(shown_outlets)
     figure.update_layout(
         # Short: the row's label is the heading right above the chart (a long one is cut on a phone).
         title={"text": "Figures by report date", "font": {"size": 14}},
@@ -149,9 +171,8 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
         yaxis_title=html.escape(unit),
         # Explicit range with headroom: markers at the maximum are not clipped by the plot edge.
         yaxis={"range": [0, top * 1.2 if top > 0 else 1], "separatethousands": True},
-        height=PLOT_HEIGHT + 50 + 50 + legend_px,
-        margin={"l": 60, "r": 20, "t": 50, "b": 50 + legend_px},
-        legend={"title": {"text": "outlet"}, "orientation": "h", "yref": "container", "yanchor": "top",
-                "y": legend_px / (PLOT_HEIGHT + 100 + legend_px), "x": 0},
+        height=PLOT_HEIGHT + 50 + 50,
+        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        showlegend=False,
     )
     return figure

@@ -14,7 +14,7 @@ from lib.claims.grouping import build_claims, topics_signature
 from lib.claims.questions import question_topic
 from lib.claims.topics import ClaimSet, Topic
 from lib.core.models import Claim
-from lib.present.claims_chart import chart_points, claims_figure
+from lib.present.claims_chart import chart_points, claims_figure, outlet_key_html
 from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
 from lib.present.markdown import escape_markdown
 from lib.present.palette import outlet_colors
@@ -95,9 +95,12 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
         with st.expander("Why this verdict"):
             st.markdown(escape_markdown(topic.rule))
         # Colours of the whole collection (as on the timeline): an outlet keeps its colour on every row and page.
-        figure = claims_figure(topic, outlet_colors(column.outlet for column in columns))
+        colours = outlet_colors(column.outlet for column in columns)
+        figure = claims_figure(topic, colours)
         if figure is not None:
             st.plotly_chart(figure, key=f"chart-{topic.topic_id}", config={"displayModeBar": False})
+            # The outlets' key wraps to the width it gets (a plotly legend's height is fixed in advance).
+            st.html(outlet_key_html(topic, colours))
             st.caption(
                 "Markers: ▼ 'up to' / 'less than' (the count is at most this), ▲ 'more than' / 'at least', "
                 "○ 'around' / approximate, ● exact. A bar means the report's date is known only to the month or year."

@@ -123,3 +123,11 @@ def test_the_main_figure_row_reads_in_one_sentence_with_a_wide_chart(open_compar
         assert inner["x"] >= box["x"] - 1 and inner["x"] + inner["width"] <= box["x"] + box["width"] + 1, "axis title cut"
         assert inner["y"] >= box["y"] - 1 and inner["y"] + inner["height"] <= box["y"] + box["height"] + 1, "axis title cut"
     assert _narrow_columns(page) == []
+    # The outlets' key under the chart wraps to the width: a line or two on a laptop, more on a phone,
+    # and never a reserved blank (a plotly legend fixed to a line per outlet left ~100 px on a laptop).
+    key = page.locator(f"{MAIN} div[style*='flex-wrap']").first
+    key_box = key.bounding_box()
+    outlets = len(_outlet_colours(page)[0])
+    assert key_box is not None and outlets >= 6
+    assert key_box["height"] <= (60 if size == "desktop" else 24 * outlets), key_box
+    assert key_box["y"] >= box["y"] + box["height"] - 1, "the key sits under the chart"
