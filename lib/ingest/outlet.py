@@ -481,7 +481,9 @@ def guess_outlet(
         site, votes = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
         weak_brand = site if votes == 1 else ""
         site = site if votes >= 2 else ""
-    site_named_itself = bool(site)  # metadata, a self-naming line or two votes: not second-guessed
+    # Named after the copyright holder (a company as often as the brand), or by a first line or a
+    # single self-naming line the page does not confirm: the address's printed name outranks these.
+    from_holder = unconfirmed = False
     if not site:
         masthead = _masthead_name(removed, zones, title)
         # The first line of a real page is as often a menu item as the logo: it names the site
@@ -489,25 +491,33 @@ def guess_outlet(
         credits = [line for block in readable if block.kind in ("credit", "metadata", "promo", "appeal") for line in block.text.splitlines()]
         # A holder that is only a domain ("Copyright (c) Chosunonline.com") is the site's address,
         # not a name readers use, so it does not outvote the logo line.
-        if masthead and (_same_name(masthead, holder) or _printed_again(masthead, credits) or not holder or _DOMAIN.match(holder)):
+        confirmed = bool(masthead) and (_same_name(masthead, holder) or _printed_again(masthead, credits) or bool(_DOMAIN.match(holder)))
+        if masthead and (confirmed or not holder):
             site = masthead
+            unconfirmed = not confirmed
         else:
             brand = _recurring_brand(removed, holder)
             site = brand or _brand_of(holder, page_lines)
+            from_holder = bool(site)
     if not site and not site_name:
         site = weak_brand  # one self-naming line ("\"Daily Express\" is a registered trademark") beats no name
+        unconfirmed = bool(site)
     domain, domain_prints, domain_name = _page_domain(removed, page_lines) if not site_name else ("", 0, "")
-    domain_name = "" if site_named_itself else domain_name
-    if domain_name and not _same_name(re.sub(r"^The ", "", domain_name), re.sub(r"^The ", "", site)):
+    host = _permalink_host(page_lines, title) if not site_name else ""
+    if host and host != domain:
+        # The page's own permalink (its path spells the headline) says which address is the site's.
+        domain, domain_prints, domain_name = host, 1, _name_spelling_domain(host, page_lines)
+    if domain_name and (not site or ((from_holder or unconfirmed) and not _same_name(re.sub(r"^The ", "", domain_name), re.sub(r"^The ", "", site)))):
         # The page's own address, printed in its furniture, spelled out by a name the page prints
-        # ("wsj.com" -> "The Wall Street Journal"): the brand readers use, over the company's
-        # copyright ("Dow Jones") or an unconfirmed first line; a name that holds it ("Daily
-        # Express" for express.co.uk, "BBC News" for bbc.com) is kept.
+        # ("wsj.com" -> "The Wall Street Journal"): the brand readers use, over the company of the
+        # copyright line ("Dow Jones") or an unconfirmed first line; a name that holds it ("BBC
+        # News" for bbc.com, "Daily Express" for express.co.uk) is kept, and so is a name the page
+        # confirms (metadata, two self-naming lines, a logo line printed again): a footer's
+        # address is as often the parent company's ("futureplc.com").
         site = domain_name
-    if not site and not site_name:
+    if not site and host:
         # The page's own address printed on it (a permalink whose slug spells the headline) names the site.
-        host = _permalink_host(page_lines, title)
-        site = (_name_for_domain(host, page_lines) or host) if host else ""
+        site = _name_for_domain(host, page_lines) or host
     if not site and domain_prints >= 2:
         site = domain  # an address the furniture prints twice ("stats@catchitkansas.com") beats no name
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)

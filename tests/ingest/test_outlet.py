@@ -310,3 +310,25 @@ def test_a_wire_credited_in_the_body_is_not_taken_for_the_site():
     removed = blocks(("other", "Northwind Daily"))
     body = "Reuters has reached out to the ministry for comment."
     assert guess_outlet(removed, body, "").site != "Reuters"
+
+
+def test_a_parent_companys_address_does_not_rename_a_site_the_page_confirms():
+    removed = blocks(
+        ("other", "Live Science"),
+        ("credit", "Live Science is part of Future plc, an international media group. Visit futureplc.com"),
+        ("credit", "© Future plc. Contact: legal@futureplc.com"),
+    )
+    zones = ("top", "foot", "foot")
+    assert guess_outlet(removed, "Body.", "", zones=zones).site == "Live Science"
+
+
+def test_the_pages_own_permalink_outranks_an_address_printed_more_often():
+    title = "Rescue teams search collapsed buildings after the earthquake"
+    removed = blocks(
+        ("other", "https://www.harbourtimes.com/2024/03/12/rescue-teams-search-collapsed-buildings-earthquake/"),
+        ("promo", "Ads by shopmart.com"),
+        ("promo", "Deals at shopmart.com"),
+        ("other", "Shopmart"),
+        ("other", "Harbour Times"),
+    )
+    assert guess_outlet(removed, "Body.", "", title=title).site == "Harbour Times"
