@@ -60,11 +60,11 @@ _TIME_COUNTERS = (
     r"天|小时|周|岁|号|點|点|"
     r"ปี|เดือน|วัน|ชั่วโมง|นาที|โมง|น\.|พ\.ศ\."
 )
-_ORDINAL_COUNTERS = r"回目|度目|番目|番|位|위|번째|차례|次|届|期|条|조|項|章|号線|호선|号|호|級|급|級|度|도|階|층|층째|ชั้น"
+_ORDINAL_COUNTERS = r"回目|度目|番目|番|位|위|번째|차례|次|届|期|条|조|項|章|号線|호선|号|호|級|급|級|度|도|階|层|層|층|층째|ชั้น"
 _COUNTERS = [
-    (r"万人|人|名|명|人次|คน|ราย|쪽", "people"),
+    (r"万人|人|名|명|人次|คน|ราย|นาย|ศพ|쪽", "people"),
     (r"トン|톤|吨|噸|ตัน|t\b", "tonnes"),
-    (r"キログラム|キロ|kg|킬로그램|킬로|公斤|千克|กิโลกรัม|กก\.|กิโล", "kg"),
+    (r"キログラム|キロ|kg|킬로그램|킬로|公斤|千克|กิโลกรัม|กก\.|กิโล(?!เมตร)", "kg"),
     (r"万円|億円|円|엔", "JPY"),
     (r"万ドル|億ドル|ドル|달러|美元|ดอลลาร์", "USD"),
     (r"ユーロ|유로|欧元|ยูโร", "EUR"),
@@ -238,10 +238,12 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             qualifier_after = _first_match(_CJK_AFTER, qual_match.group(1), anchored_end=True)
             skip = qual_match.end()
         rest_after_qual = rest[skip:]
-        thai_scale = re.match(r"\s?(ล้าน|แสน|หมื่น|พัน)", rest_after_qual)
+        thai_scale = re.match(r"\s?((?:ล้าน|แสน|หมื่น|พัน)+)", rest_after_qual)
         if thai_scale:
-            # Thai scale words: "2,136 ล้านบาท" is 2,136 million baht.
-            factor = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}[thai_scale.group(1)]
+            # Thai scale words, chained: "2,136 ล้านบาท" is 2,136 million baht, "1.5 หมื่นล้าน" 15 billion.
+            factor = 1
+            for word in re.findall(r"ล้าน|แสน|หมื่น|พัน", thai_scale.group(1)):
+                factor *= {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}[word]
             low, high = low * factor, (high * factor if high is not None else None)
             skip += thai_scale.end()
             rest_after_qual = rest[skip:]
@@ -280,6 +282,9 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             start = cur_match.start()
         if currency:
             unit, noun = currency, cur_match.group(1)
+        share = re.search(r"(ร้อยละ|百分之)\s?$", text[:start])
+        if share and unit is None:
+            unit, noun, start = "%", share.group(1), share.start()  # "ร้อยละ 20", "百分之20": a percentage written before
         if unit is None and re.fullmatch(r"(?:19|20)\d\d", low_text):
             continue  # a year written without 年
         if unit is None and not re.search(f"[{_SCALE_CHARS}.]", low_text) and low < 10 and high is None:

@@ -241,3 +241,24 @@ def test_years_and_words_with_numerals_are_no_figures(sentence, language):
 def test_a_thai_floor_count_is_not_a_head_count():
     found = extract_quantities("อาคารสูง 30 ชั้นถล่ม มีคนงานติดอยู่ 100 คน", "th")
     assert [q.value for q in found] == [100]
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value, counted",
+    [
+        ("แรงสั่นสะเทือนรู้สึกได้ไกลกว่า 1,000 กิโลเมตร", "th", 1000, "distance"),
+        ("ค่าเสียหายกว่า 1.5 หมื่นล้านบาท", "th", 15_000_000_000, "money"),
+        ("ราคาเพิ่มขึ้นร้อยละ 20", "th", 20, "percent"),
+        ("物价上涨了百分之20。", "zh", 20, "percent"),
+        ("ทีมกู้ภัยจำนวน 50 นาย", "th", 50, "people"),
+        ("ยอดผู้เสียชีวิต 19 ศพ", "th", 19, "people killed"),
+    ],
+)
+def test_thai_and_chinese_measures_scales_and_counters(sentence, language, value, counted):
+    (found,) = extract_quantities(sentence, language)
+    assert (found.value, found.counted) == (value, counted)
+
+
+def test_a_chinese_floor_count_is_not_a_head_count():
+    found = extract_quantities("泰国曼谷一栋在建的30层大楼倒塌，约100名工人被困。", "zh")
+    assert [q.value for q in found] == [100]
