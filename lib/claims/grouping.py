@@ -116,14 +116,26 @@ def _fingerprint(corpus, model_id: str, topics_path: Path) -> str:
 
 
 
+# A cluster with no distinctive Latin-script words (Japanese, Korean, Thai ... sentences) is labelled by
+# the opening of its most central sentence, cut to this many characters.
+LABEL_QUOTE_CHARS = 32
+
+
 def _auto_label(texts: list[str], vectorizer) -> tuple[str, str]:
-    """(topic_id, label) from the cluster's most distinctive words (`vectorizer`: TF-IDF fitted on all candidates)."""
+    """(topic_id, label) from the cluster's most distinctive words (`vectorizer`: TF-IDF fitted on all
+    candidates); without any (a cluster in a script the vectorizer does not split), from the opening
+    of `texts[0]` (the caller puts the most central sentence first), so two such rows never share
+    the label "other statements"."""
     weights = vectorizer.transform([" ".join(texts)]).toarray()[0]
     terms = vectorizer.get_feature_names_out()
     top = [terms[i] for i in weights.argsort()[::-1][:3] if weights[i] > 0]
-    label = ", ".join(top) if top else "other statements"
-    slug = "-".join(top) if top else "other"
-    return f"auto-{slug}", f"Also compared: {label}"
+    if top:
+        return f"auto-{'-'.join(top)}", f"Also compared: {', '.join(top)}"
+    opening = " ".join(texts[0].split()) if texts else ""
+    if not opening:
+        return "auto-other", "Also compared: other statements"
+    cut = opening if len(opening) <= LABEL_QUOTE_CHARS else opening[:LABEL_QUOTE_CHARS].rstrip() + "…"
+    return "auto-other", f"Also compared: “{cut}”"
 
 
 
@@ -258,15 +270,16 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
                 continue  # one article only: nothing to compare side by side
             if vectorizer is None:
                 vectorizer = _label_vectorizer([row[1].sentence.text for row in rows])
-            topic_id, topic_label = _auto_label([rows[i][1].sentence.text for i in members], vectorizer)
+            centroid = matrix[members].mean(axis=0)
+            norm = np.linalg.norm(centroid) or 1.0
+            central = sorted(members, key=lambda i: -float(matrix[i] @ centroid))
+            topic_id, topic_label = _auto_label([rows[i][1].sentence.text for i in central], vectorizer)
             while topic_id in taken:
                 topic_id += "-2"
             taken.add(topic_id)
             units = [q.unit for i in members for q in counted_quantities(rows[i][1].sentence.text)]
             unit = max(sorted(set(units)), key=units.count) if units else None
             auto_topics.append({"id": topic_id, "label": topic_label, "unit": unit})
-            centroid = matrix[members].mean(axis=0)
-            norm = np.linalg.norm(centroid) or 1.0
             for i in members:
                 score = float(matrix[i] @ centroid / norm)
                 assignments.append([rows[i][0].article_id, rows[i][1].sentence.index, topic_id, round(score, 4)])

@@ -137,3 +137,18 @@ def test_counts_of_people_with_no_role_are_not_compared():
 )
 def test_a_speaker_is_named_without_a_leading_date_phrase(read, shown):
     assert speaker_name(read) == shown
+
+
+def test_a_cluster_without_latin_words_is_labelled_by_its_central_sentence():
+    from lib.claims.grouping import LABEL_QUOTE_CHARS, _auto_label, _label_vectorizer
+
+    english = ["The average price of rice rose again.", "Households cut back on rice."]
+    prices = ["農林水産省によると、全国のスーパーでの平均価格は5月12日から18日の週に5キロ4285円と、過去最高を記録した。", "価格は5キロ2000円程度になる。"]
+    queue = ["午前8時の開店前には約850人が列をつくった。"]
+    vectorizer = _label_vectorizer(english + prices + queue)
+    assert _auto_label(english, vectorizer)[1].startswith("Also compared: ") and "rice" in _auto_label(english, vectorizer)[1]
+    first, second = _auto_label(prices, vectorizer)[1], _auto_label(queue, vectorizer)[1]
+    assert first != second
+    assert first.startswith("Also compared: “農林水産省によると") and first.endswith("…”")
+    assert len(first) <= len("Also compared: “”…") + LABEL_QUOTE_CHARS
+    assert second == "Also compared: “午前8時の開店前には約850人が列をつくった。”"
