@@ -540,6 +540,10 @@ _BRAND_CONTEXTS = [
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
     re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
+    # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
+    re.compile(rf"^(?:By\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} (?:[Ss]taff(?: [Ww]riters?| [Rr]eport(?:ers?)?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
+    # "X is part of Y" / "X is a trademark of Y": the site speaking of itself in its footer.
+    re.compile(rf"^{_BRAND_NAME} is (?:part|a (?:member|division|unit|brand|publication)) of\b"),
 ]
 # In the body, a site names itself when its staff is the one addressed: "The Hill's request for
 # comment"; "told The Hill in a statement" too, but articles also cite other outlets that way, so
@@ -549,6 +553,8 @@ _BODY_BRAND_CONTEXT = re.compile(
     # "Fox News has reached out to the company for comment": the newsroom speaking of itself.
     rf"|(?:^|(?<=[.!?]\s)|(?<=\n)){_BRAND_NAME} (?:has|have) (?:reached out to|contacted|asked)\b.{{0,120}}\bcomment\b"
 )
+# The page's own dateline names its newsroom: "WASHINGTON (CNN) —", "LONDON (Sky News) -".
+_OWN_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,40}}\s*\({_BRAND_NAME}\)\s*[-–—]")
 _BODY_TOLD_CONTEXT = re.compile(rf"\btold {_BRAND_NAME} in an? (?:statement|email|interview)\b")
 _NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
 
@@ -574,6 +580,11 @@ def _voted_brand(removed, body: str, holder: str, masthead: str) -> tuple[str, i
                 votes[name] = votes.get(name, 0) + 1
                 context_named.add(name)
                 break
+    dateline = _OWN_DATELINE.match(body.lstrip()[:200])
+    if dateline and not re.fullmatch(_WIRE_NAMES, dateline.group(1)):  # "(Reuters) -" credits a wire
+        name = dateline.group(1).strip(" .,'")
+        votes[name] = votes.get(name, 0) + 1
+        context_named.add(name)
     for match in _BODY_BRAND_CONTEXT.finditer(body):
         name = (match.group(1) or match.group(2)).strip(" .,'")
         if name.lower() in _NOT_NAMES or re.fullmatch(_WIRE_NAMES, name):

@@ -332,3 +332,20 @@ def test_the_pages_own_permalink_outranks_an_address_printed_more_often():
         ("other", "Harbour Times"),
     )
     assert guess_outlet(removed, "Body.", "", title=title).site == "Harbour Times"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Northwind Daily staff", "Northwind Daily Web Desk", "Northwind Daily is part of Harbour Holdings"],
+)
+def test_collective_bylines_and_is_part_of_lines_vote_for_the_site(line):
+    removed = blocks(("credit", line), ("other", "Northwind Daily"), ("credit", "© 2024 Harbour Holdings Inc."))
+    assert guess_outlet(removed, "Body.", "").site == "Northwind Daily"
+
+
+def test_the_pages_own_dateline_names_its_newsroom_and_a_wires_names_the_wire():
+    removed = blocks(("other", "Northwind Daily"), ("credit", "© 2024 Harbour Holdings Inc."))
+    own = guess_outlet(removed, "HARBOUR CITY (Northwind Daily) — The council voted on Monday.", "")
+    wire = guess_outlet(removed, "HARBOUR CITY (Reuters) - The council voted on Monday.", "")
+    assert own.site == "Northwind Daily" and (own.wire, wire.wire) == ("", "Reuters")
+    assert wire.site != "Reuters"
