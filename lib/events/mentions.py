@@ -432,6 +432,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     news_window = _news_window(article.published)
     last_date: tuple[int, ResolvedDate] | None = None  # the last past date read, for "two days later"
     dateline: tuple[int, ResolvedDate] | None = None  # the page's own date line, when the body starts with one
+    full_date: ResolvedDate | None = None  # on a page of unknown date, the last day the text gave with its year
     for sentence in article.sentences:
         text = sentence.text
         english = is_english_sentence(text, sentence.language, article.language)
@@ -455,6 +456,11 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             paragraphs.get(last_date[0]) == paragraphs.get(sentence.index) or last_date[0] == sentence.index - 1
         ) else None
         dates = _resolve(text, article.published, language, previous[1] if previous else None)
+        if latest is None:
+            # A page of unknown date: a day and month without a year ("le 29 mars") take the year that puts
+            # them nearest the last full date the text gave ("le 28 mars 2025"), as a reader would.
+            dates = _dated_by_the_text(text, language, dates, full_date)
+            full_date = next((r for r in reversed(dates) if r.kind in ("iso", "mdy", "dmy") and r.precision == "day"), full_date)
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
@@ -589,6 +595,25 @@ def _continued_in_paragraph(
         if mention.dated_by == "phrase" and mention.precision in ("day", "week"):
             return mention
     return None
+
+
+def _dated_by_the_text(
+    text: str, language: str | None, dates: list[ResolvedDate], full_date: ResolvedDate | None
+) -> list[ResolvedDate]:
+    """`dates` plus the day-month phrases without a year that the page's unknown date left unread,
+    each resolved to its occurrence nearest `full_date` (the last day the text gave with its year)."""
+    from lib.text.dates import find_date_phrases, resolve_phrase
+
+    if full_date is None:
+        return dates
+    anchor = parse_iso(full_date.start)
+    read = {r.char_start for r in dates}
+    extra = [
+        resolved for phrase in find_date_phrases(text, language)
+        if phrase.kind in ("md", "dm") and phrase.start not in read
+        and (resolved := resolve_phrase(phrase, (anchor, anchor))) is not None
+    ]
+    return sorted([*dates, *extra], key=lambda r: r.char_start) if extra else dates
 
 
 def _among_news_of_the_days(mentions: list[EventMention], sentence: Sentence, news_window: tuple[str, str] | None) -> bool:

@@ -358,3 +358,19 @@ def test_an_undated_happening_right_after_a_recent_day_is_news_of_its_report_wee
     reported = [m for m in mentions if m.dated_by == "report"]
     assert [m.sentence.text[: len(undated)] for m in reported] == [undated]
     assert reported[0].end == article.published.date and reported[0].precision == "week"
+
+
+def test_on_a_page_of_unknown_date_a_day_and_month_take_the_year_the_text_gave(mentions_of):
+    text = """Le Journal International
+
+Séisme : les secours à pied d'œuvre
+
+Un violent séisme de magnitude 7,7 a frappé le 28 mars 2025 le centre du pays, faisant au moins 1 644 morts selon la junte.
+
+Le 29 mars, les secouristes ont extrait des survivants des décombres d'un hôtel de la capitale.
+
+Vendredi soir, le chef de la junte a lancé un rare appel à l'aide internationale.
+"""
+    article, mentions = mentions_of("undated.txt", text)
+    assert article.published.precision == "unknown"
+    assert {(m.start, m.clue) for m in mentions} == {("2025-03-28", "28 mars 2025"), ("2025-03-29", "29 mars")}
