@@ -95,7 +95,8 @@ def _code_signature() -> str:
     """The claim code itself: editing lib/claims or the language tools it reads with invalidates cached assignments."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for path in [*sorted(here.glob("*.py")), *sorted((here.parent / "text").glob("*.py"))]:
+    # cities.tsv: the place check (lib.claims.places) reads it into the cached assignment.
+    for path in [*sorted(here.glob("*.py")), *sorted(here.glob("*.tsv")), *sorted((here.parent / "text").glob("*.py"))]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
