@@ -92,8 +92,9 @@ _SITE_PATTERNS = [
     re.compile(r"\bExplore what ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)??)(?:\s+AI)? can do\b"),
 ]
 _COPYRIGHT = re.compile(
-    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)\.?$", re.IGNORECASE
-)
+    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)\.?$",
+    re.IGNORECASE,
+)  # "© 2019 X", "Copyright © 2019 X", "© Copyright 2019 X"
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
     re.compile(rf"\(({_WIRE_NAMES})\)\s*[-–—]"),  # TOKYO (Reuters) -
@@ -146,9 +147,9 @@ _LEGAL_TAIL = re.compile(
     r"all rights reserved|is not responsible|designed by|powered by|reproduction)\b.*$|,\s+an?\s+[A-Z].*$)"
 )
 _CORPORATE = re.compile(
-    r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|co|corp|corporation|company|gmbh|plc|limited|s\.a|media group|"
-    r"media network|network|communications|interactive|holdings|group|digital|publishing|media|news media|"
-    r"newspapers?)\.?$"
+    r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|l\.?p|co|corp|corporation|company|gmbh|plc|limited|s\.a|se|ag|s\.?p\.?a|"
+    r"b\.?v|n\.?v|pty|pvt|k\.?k|media group|media network|network|communications|interactive|holdings|group|digital|"
+    r"publishing|media|news media|newspapers?|internet ventures|ventures|enterprises)\.?$"
     r"|(?:\s+)(?:UK|US|USA)$"  # a regional company ("Sky UK"), not the brand readers name
 )
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$")
@@ -389,6 +390,20 @@ def _name_spelling_domain(domain: str, page_lines: list[str]) -> str:
     return max(counts.items(), key=lambda item: (" " in re.sub(r"^The ", "", item[0]), item[1], len(item[0])))[0]
 
 
+def _initialism_printed(holder: str, page_lines: list[str]) -> str:
+    """The initials of a copyright holder's name when the page prints them as a name ("Cable News
+    Network, Inc." -> "CNN", "British Broadcasting Corporation" -> "BBC"), or ""."""
+    name = _LEGAL_TAIL.sub("", _RIGHTS.sub("", holder))
+    name = re.split(r"[.,;]\s", name + " ")[0]
+    name = re.sub(r"^(?:(?:19|20)\d{2}\s*[-–]?\s*)+|\s+(?:19|20)\d{2}$", "", name.strip())
+    words = [word for word in name.split() if word.lower() not in _NAME_PARTICLES]
+    if not 3 <= len(words) <= 5 or not all(word[:1].isupper() for word in words):
+        return ""
+    initials = "".join(word[0] for word in words)
+    printed = re.compile(rf"(?<![\w-]){initials}(?![\w-])")
+    return initials if sum(bool(printed.search(line)) for line in page_lines) >= 2 else ""
+
+
 def _clean_copyright_holder(holder: str) -> str:
     holder = _LEGAL_TAIL.sub("", holder)
     holder = _RIGHTS.sub("", holder)
@@ -471,7 +486,7 @@ def guess_outlet(
         if match and re.search(r"©|\(c\)|(?:19|20)\d{2}|rights reserved|droits|rechte|права", line, re.IGNORECASE) and not re.fullmatch(
             _WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE
         ):
-            holder = _clean_copyright_holder(match.group(1))
+            holder = _initialism_printed(match.group(1), page_lines) or _clean_copyright_holder(match.group(1))
             if holder:
                 break
     if not holder:

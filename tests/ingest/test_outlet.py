@@ -349,3 +349,23 @@ def test_the_pages_own_dateline_names_its_newsroom_and_a_wires_names_the_wire():
     wire = guess_outlet(removed, "HARBOUR CITY (Reuters) - The council voted on Monday.", "")
     assert own.site == "Northwind Daily" and (own.wire, wire.wire) == ("", "Reuters")
     assert wire.site != "Reuters"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© Copyright 2019 Example Daily, Inc.", "Example Daily"),  # the sign before the word
+        ("© 2019 Bloomberg L.P.", "Bloomberg"),
+        ("© Axel Springer SE 2019", "Axel Springer"),
+        ("© 2019 ABC News Internet Ventures. All rights reserved.", "ABC News"),
+    ],
+)
+def test_copyright_holders_lose_their_legal_form_in_any_order(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+def test_a_holder_whose_initials_the_page_prints_is_named_by_them():
+    removed = blocks(("credit", "© 2019 Cable News Network, Inc. A WarnerMedia Company."), ("other", "CNN Business"))
+    assert guess_outlet(removed, "WASHINGTON (CNN) - The Senate voted on Tuesday.", "").site == "CNN"
+    # Initials printed once only (a stray abbreviation) are not a name.
+    assert guess_outlet(removed[:1], "Body.", "").site == "Cable News"
