@@ -92,9 +92,14 @@ _SITE_PATTERNS = [
     re.compile(r"\bExplore what ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)??)(?:\s+AI)? can do\b"),
 ]
 _COPYRIGHT = re.compile(
-    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)\.?$",
+    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*(.+?)\.?$",
     re.IGNORECASE,
-)  # "© 2019 X", "Copyright © 2019 X", "© Copyright 2019 X"
+)  # "© 2019 X", "Copyright © 2019 X", "© Copyright 2019 X", "© 1999—2019 X"
+# A reservation of rights printed before the sign: "Все права защищены © 2019 Коммерсантъ".
+_RIGHTS_FIRST = re.compile(
+    r"(?i)^(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|все права защищены|всі права захищені|"
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati)[.,:]?\s*(?=©|\(c\)|copyright)"
+)
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
     re.compile(rf"\(({_WIRE_NAMES})\)\s*[-–—]"),  # TOKYO (Reuters) -
@@ -481,6 +486,7 @@ def guess_outlet(
                 break
     holder = ""
     for line in lines:
+        line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
         match = _COPYRIGHT.match(line)
         # "Copyright Policy" is a link; a copyright line carries the sign, a year or a reservation of rights.
         if match and re.search(r"©|\(c\)|(?:19|20)\d{2}|rights reserved|droits|rechte|права", line, re.IGNORECASE) and not re.fullmatch(

@@ -369,3 +369,15 @@ def test_a_holder_whose_initials_the_page_prints_is_named_by_them():
     assert guess_outlet(removed, "WASHINGTON (CNN) - The Senate voted on Tuesday.", "").site == "CNN"
     # Initials printed once only (a stray abbreviation) are not a name.
     assert guess_outlet(removed[:1], "Body.", "").site == "Cable News"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© 1999—2019 Lenta.ru", "Lenta.ru"),  # a year range with an em dash
+        ("Copyright ⓒ 중앙일보 All Rights Reserved", "중앙일보"),  # the circled c of Korean footers
+        ("Все права защищены © 2019 Коммерсантъ", "Коммерсантъ"),  # the reservation before the sign
+    ],
+)
+def test_copyright_lines_in_the_forms_of_other_languages_name_the_holder(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site

@@ -103,6 +103,7 @@ _BYLINE_CJK = re.compile(
 )
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|^\(c\)\s*\S|\bcopyright\b|all rights reserved|todos los derechos|alle rechte|все права защищены|"
+    r"всі права захищені|tous droits réservés|"
     r"無断転載|無断複製|著作権|무단\s?전재|무단\s?복제|版权所有|版權所有",
     re.IGNORECASE,
 )
