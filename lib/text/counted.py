@@ -82,7 +82,7 @@ _SUBJECT_CUES: list[tuple[str, str, str, str]] = [
      r"drones?|UAVs?|дрон|беспилот|безпілот|Drohnen|drones",
      r"ドローン|無人機|드론|무인기|无人机|โดรน"),
     ("equipment", "vehicles",
-     r"vehicles?|tanks?|aircraft|jets|howitzers?|launchers?|guns|systems|техник|танк|гаубиц|техні|Fahrzeuge|Panzer|Haubitzen|véhicules|chars|obusiers",
+     r"vehicles?|tanks?(?!er)|aircraft|jets|howitzers?|launchers?|guns|systems|техник|танк(?!ер)|гаубиц|техні|Fahrzeuge|Panzer|Haubitzen|véhicules|chars|obusiers",
      r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|坦克|装备|รถถัง|ยานพาหนะ"),
     ("people", "people",
      r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
@@ -289,7 +289,7 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         if _PRICE_RE.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|㎏|キロ|킬로|公斤)", clause):
             return "price"
         last = context.rsplit("\n", 1)[-1] if context else ""
-        if last and not _MONEY_ROLE_RE.search(sentence) and (_PRICE_RE.search(last) or _PER_UNIT_RE.search(last)):
+        if last and not _MONEY_ROLE_RE.search(sentence) and (_PRICE_RE.search(last) or _PER_UNIT_RE.search(last) or _tells_a_price_change(last)):
             return "price"  # "… 2120円と比べ" right after a sentence about the price: the same measure
         return "money"
     if unit == "%":
@@ -354,6 +354,15 @@ _CHANGE_AFTER = re.compile(
     r"(?i)^\s*(?:yen|円|엔|元|dollars?|euros?)?\s*(?:up|down|higher|lower|cheaper|more|less|"
     r"下回|上回|高く|安く|高い|安い|値上が|値下が|上昇|下落|増|減|올랐|올라|내렸|내려|떨어|상승|하락|증가|감소|上涨|下跌|上升|下降|增加|减少)"
 )
+
+
+_AMOUNT_OF_MONEY = re.compile(r"(?i)\d[\d,.]*\s?(?:円|엔|元|ドル|달러|yen|dollars?|euros?)")
+
+
+def _tells_a_price_change(text: str) -> bool:
+    """A sentence giving a rise or fall of an amount of money ("前の週より17円高く", "81엔 올랐다",
+    "17 yen higher"): it speaks of a price, as the next sentence's amount does."""
+    return any(_CHANGE_AFTER.match(text[match.end():match.end() + 12]) for match in _AMOUNT_OF_MONEY.finditer(text))
 
 
 def _goods_unit(word: str) -> str:

@@ -262,3 +262,15 @@ def test_thai_and_chinese_measures_scales_and_counters(sentence, language, value
 def test_a_chinese_floor_count_is_not_a_head_count():
     found = extract_quantities("泰国曼谷一栋在建的30层大楼倒塌，约100名工人被困。", "zh")
     assert [q.value for q in found] == [100]
+
+
+def test_an_amount_after_a_sentence_giving_a_price_change_is_a_price():
+    found = extract_quantities("去年の同じ時期の2120円と比べ、2倍を超えています。", "ja", context="前の週より17円高く、最も高くなりました。")
+    assert [q.counted for q in found if q.value == 2120] == ["price"]
+    alone = extract_quantities("去年の同じ時期の2120円と比べ、2倍を超えています。", "ja", context="統計を取り始めた2022年3月以降で最も高くなりました。")
+    assert [q.counted for q in alone if q.value == 2120] == ["money"]
+
+
+@pytest.mark.parametrize("sentence, language", [("Аналітики нарахували 43 заходи північнокорейських танкерів.", "uk"), ("Analysts counted 43 visits by tankers.", "en")])
+def test_tankers_are_not_tanks(sentence, language):
+    assert [q.counted for q in extract_quantities(sentence, language)] == ["count"]
