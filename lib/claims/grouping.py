@@ -573,26 +573,40 @@ def _is_date_word(name: str) -> bool:
     return all(dateparser.parse(word, languages=["en", "de", "fr", "ru", "uk"]) is not None for word in name.split())
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    """"Myanmar", "Kenyan", "North Korean": a name CLDR reads as a country (or its adjective)."""
+    from lib.text.countries import countries_named
+
+    return bool(countries_named(name))
+
+
 def row_subject(claims) -> tuple[str, str | None] | None:
     """(name, noun after it) most sources of the row's figures name, when two or more do.
 
     Names are capitalised words (Latin, Cyrillic: the scripts that write names with capitals), not at
     a sentence's start (where every word is capitalised) and not dates; the noun is the word that most
-    often follows the name ("Kenyan" -> "soldiers"), if any. Ties go to the longer name."""
+    often follows the name ("Kenyan" -> "soldiers"), if any. A country (CLDR, lib.text.countries) is a
+    name even at a sentence's start or inside a longer name ("Spring Revolution Myanmar Muslim
+    Network" names Myanmar). Ties go to a country, then to the longer name: a collection-wide row is
+    "People killed: Myanmar" rather than one of its cities."""
     sources: dict[str, set[str]] = {}
     nouns: dict[str, list[str]] = {}
     for claim in claims:
         for match in _CASED_NAME.finditer(claim.quote):
-            if _OPENING.match(claim.quote[:match.start()]):
-                continue
             name = re.sub(r"['’]s?$", "", match.group())  # "Nepal's" names Nepal
-            if _is_date_word(name):
-                continue
-            sources.setdefault(name, set()).add(claim.source_file)
-            after = re.match(r"\s+([a-zа-яіїєґ]{3,})\b", claim.quote[match.end():])
-            if after:
-                nouns.setdefault(name, []).append(after.group(1))
-    ranked = sorted(sources, key=lambda name: (-len(sources[name]), -len(name), name))
+            opening = bool(_OPENING.match(claim.quote[:match.start()]))
+            words = name.split()
+            inner = [word for word in words if len(words) > 1 and _is_country(word)]
+            for found in ([name] if not opening or _is_country(name) else []) + inner:
+                if _is_date_word(found):
+                    continue
+                sources.setdefault(found, set()).add(claim.source_file)
+                if found == name:
+                    after = re.match(r"\s+([a-zа-яіїєґ]{3,})\b", claim.quote[match.end():])
+                    if after:
+                        nouns.setdefault(name, []).append(after.group(1))
+    ranked = sorted(sources, key=lambda name: (-len(sources[name]), not _is_country(name), -len(name), name))
     if not ranked or len(sources[ranked[0]]) < 2:
         return None
     name = ranked[0]

@@ -160,3 +160,20 @@ def test_the_shipped_city_table_is_the_one_geonames_gives():
 
     shipped = [tuple(line.split("\t")) for line in CITIES_FILE.read_text(encoding="utf-8").splitlines()]
     assert shipped == city_table(), "rebuild with `python -m lib.claims.places`"
+
+
+def test_a_row_found_by_kind_is_named_after_the_country_its_sources_share_rather_than_a_city():
+    from lib.claims.grouping import figure_row_label
+
+    claims = [
+        _claim("a", 1000, "2025-03-29", "people killed"),
+        _claim("b", 700, None, "people killed"),
+        _claim("c", 2053, None, "people killed"),
+    ]
+    quotes = {
+        "a": "Myanmar's military government said more than 1,000 people had been killed by the quake near Mandalay.",
+        "b": "Around 700 worshippers were killed, according to the Spring Revolution Myanmar Muslim Network.",
+        "c": "With 2,053 dead, the region of Mandalay paid the heaviest toll.",
+    }
+    claims = [replace(claim, quote=quotes[claim.source_file]) for claim in claims]
+    assert figure_row_label("people killed", "people", claims) == "People killed: Myanmar"
