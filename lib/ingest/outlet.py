@@ -96,6 +96,11 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )  # "© 2019 X", "Copyright © 2019 X", "© Copyright 2019 X", "© 1999—2019 X"
 # A reservation of rights printed before the sign: "Все права защищены © 2019 Коммерсантъ".
+# A photo's credit: a photo agency, or "AGENCY/PHOTOGRAPHER" ("EPA-EFE/JEON HEON-KYUN", "POOL/AFP").
+_PHOTO_CREDIT = re.compile(
+    r"(?i)^\s*(?:Getty(?: Images)?|Shutterstock|Alamy|EPA(?:-EFE)?|iStock(?:photo)?|Depositphotos|Unsplash|Pexels|"
+    r"AP Photo|AFP Photo|Reuters Photo|Imago|dpa(?: picture-alliance)?|picture alliance)\b|^[^/\s]{2,30}/[A-Z]"
+)
 _RIGHTS_FIRST = re.compile(
     r"(?i)^(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|все права защищены|всі права захищені|"
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati)[.,:]?\s*(?=©|\(c\)|copyright)"
@@ -485,13 +490,18 @@ def guess_outlet(
             if site:
                 break
     holder = ""
+    captions = {line.strip() for block in readable if block.kind == "caption" for line in block.text.splitlines()}
     for line in lines:
+        if line in captions:
+            continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
         line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
         match = _COPYRIGHT.match(line)
         # "Copyright Policy" is a link; a copyright line carries the sign, a year or a reservation of rights.
         if match and re.search(r"©|\(c\)|(?:19|20)\d{2}|rights reserved|droits|rechte|права", line, re.IGNORECASE) and not re.fullmatch(
             _WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE
         ):
+            if _PHOTO_CREDIT.search(match.group(1)):
+                continue  # "© Shutterstock", "© EPA-EFE/JEON HEON-KYUN": a photo agency or photographer's credit
             holder = _initialism_printed(match.group(1), page_lines) or _clean_copyright_holder(match.group(1))
             if holder:
                 break

@@ -381,3 +381,12 @@ def test_a_holder_whose_initials_the_page_prints_is_named_by_them():
 )
 def test_copyright_lines_in_the_forms_of_other_languages_name_the_holder(line, site):
     assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [("caption", "© Getty Images"), ("credit", "© Shutterstock"), ("credit", "© EPA-EFE/JEON HEON-KYUN")],
+)
+def test_a_photos_copyright_credit_is_not_the_sites(credit):
+    removed = blocks(credit, ("credit", "© 2024 Harbour Times. All rights reserved."))
+    assert guess_outlet(removed, "Body.", "").site == "Harbour Times"
