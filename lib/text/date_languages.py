@@ -119,6 +119,16 @@ _DAYWORDS = {
     "fr": {"aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow", "avant-hier": "two days ago"},
     "th": {"วันนี้": "today", "เมื่อวานนี้": "yesterday", "เมื่อวาน": "yesterday", "พรุ่งนี้": "tomorrow"},
 }
+# The last weekend (a weekend to come is a plan: the future words of the clause tell it apart).
+for _language, _words in {
+    "ja": ("週末", "先週末"), "zh": ("周末", "上周末", "週末"), "ko": ("주말", "지난 주말", "지난주말"),
+    "ru": ("в выходные", "на выходных", "в минувшие выходные", "в прошлые выходные"),
+    "uk": ("у вихідні", "в вихідні", "на вихідних", "минулих вихідних"),
+    "de": ("am Wochenende", "am vergangenen Wochenende", "übers Wochenende"),
+    "fr": ("ce week-end", "le week-end dernier", "pendant le week-end", "durant le week-end"),
+    "th": ("สุดสัปดาห์ที่ผ่านมา", "เมื่อสุดสัปดาห์"),
+}.items():
+    _DAYWORDS[_language].update(dict.fromkeys((word.lower() for word in _words), "weekend"))
 # Relative units: phrase -> (mod, unit) in the English resolver's terms.
 _UNITS = {
     "ja": {"先週": ("last", "week"), "今週": ("this", "week"), "来週": ("next", "week"), "先月": ("last", "month"),

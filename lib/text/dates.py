@@ -124,7 +124,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"(?i:\b" + _QUAL + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)")),
     ("dayword", re.compile(
         r"(?i:\b(?P<word>earlier today|later today|this morning|this afternoon|this evening|today|tonight|"
-        r"yesterday|last night|overnight|tomorrow)\b)")),
+        r"yesterday|last night|overnight|tomorrow|(?:over|at|during) the weekend|(?:last|this|the past) weekend)\b)")),
     ("weekday", re.compile(
         r"(?:\b(?P<mod>(?i:on|last|next|this|from|since|until|by|early on|late on|before|after)\s+)?)"
         r"\b" + _WEEKDAY + r"(?:\s+(?P<daypart>morning|afternoon|evening|night))?\b")),
@@ -283,7 +283,7 @@ _HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 _HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
 _HAS_UNIT = re.compile(r"(?i)\b(?:week|month|year)\b")
 _HAS_LATER = re.compile(r"(?i)\b(?:later|afterwards?|next|following|same\s+day|previous\s+day|preceding\s+day|day\s+before)\b")
-_HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening)\b")
+_HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening|weekend)\b")
 
 
 def _kinds_worth_trying(sentence: str) -> set[str]:
@@ -597,6 +597,13 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
         if word == "tomorrow":
             day = reference + timedelta(days=1)
             return day, day, "day"
+        if "weekend" in word:
+            # The last Saturday and Sunday on or before the page (a page of a Saturday: that day alone).
+            if phrase.future:  # "will be held this weekend": the coming one
+                saturday = _weekday_on_or_after(reference, 5)
+                return saturday, saturday + timedelta(days=1), "day"
+            saturday = _weekday_on_or_before(reference, 5)
+            return saturday, min(saturday + timedelta(days=1), reference), "day"
         return reference, reference, "day"
     if kind == "rel_unit":
         return _resolve_unit(mod, fields["unit"].lower(), reference, phrase.future)

@@ -245,3 +245,26 @@ def test_minutes_or_hours_later_is_the_day_of_the_date_before_it(language, sente
 
 def test_hours_later_without_a_date_before_it_is_no_date():
     assert resolve_dates("Hours later, the bridge collapsed.", day("2025-03-31"), "en") == []
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue",
+    [
+        ("en", "Over the weekend, teams from China arrived.", "Over the weekend"),
+        ("de", "Am Wochenende trafen Helfer ein.", "Am Wochenende"),
+        ("fr", "Le week-end dernier, des secours sont arrivés.", "Le week-end dernier"),
+        ("ja", "週末に救助隊が到着した。", "週末"),
+        ("ko", "지난 주말 구조대가 도착했다.", "지난 주말"),
+        ("ru", "В выходные прибыли спасатели.", "В выходные"),
+    ],
+)
+def test_the_weekend_is_the_last_saturday_and_sunday_before_the_page(language, sentence, clue):
+    (resolved,) = resolve_dates(sentence, day("2025-04-01"), language)
+    assert (resolved.clue, resolved.start, resolved.end, resolved.precision) == (clue, "2025-03-29", "2025-03-30", "day")
+
+
+def test_a_weekend_to_come_is_the_next_one_and_a_saturday_page_has_only_its_day():
+    (coming,) = resolve_dates("The talks will be held this weekend.", day("2025-04-01"), "en")
+    assert (coming.start, coming.end, coming.future) == ("2025-04-05", "2025-04-06", True)
+    (today,) = resolve_dates("Over the weekend, teams arrived.", day("2025-03-29"), "en")
+    assert (today.start, today.end) == ("2025-03-29", "2025-03-29")
