@@ -99,7 +99,8 @@ _COPYRIGHT = re.compile(
 # A photo's credit: a photo agency, or "AGENCY/PHOTOGRAPHER" ("EPA-EFE/JEON HEON-KYUN", "POOL/AFP").
 _PHOTO_CREDIT = re.compile(
     r"(?i)^\s*(?:Getty(?: Images)?|Shutterstock|Alamy|EPA(?:-EFE)?|iStock(?:photo)?|Depositphotos|Unsplash|Pexels|"
-    r"AP Photo|AFP Photo|Reuters Photo|Imago|dpa(?: picture-alliance)?|picture alliance)\b|^[^/\s]{2,30}/[A-Z]"
+    r"AP Photo|AFP Photo|Reuters Photo|Imago|dpa(?: picture-alliance)?|picture alliance)\b|^[^/\s]{2,30}/[A-Z]|"
+    r"\bPhotography\b"
 )
 _RIGHTS_FIRST = re.compile(
     r"(?i)^(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|все права защищены|всі права захищені|"
@@ -159,7 +160,8 @@ _LEGAL_TAIL = re.compile(
 _CORPORATE = re.compile(
     r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|l\.?p|co|corp|corporation|company|gmbh|plc|limited|s\.a|se|ag|s\.?p\.?a|"
     r"b\.?v|n\.?v|pty|pvt|k\.?k|media group|media network|network|communications|interactive|holdings|group|digital|"
-    r"publishing|media|news media|newspapers?|internet ventures|ventures|enterprises)\.?$"
+    r"publishing|publishers|media|news media|news (?:&|and) media|newspapers?|internet ventures|ventures|enterprises|"
+    r"internet|broadcasting|broadcast|television|pte)\.?$"
     r"|(?:\s+)(?:UK|US|USA)$"  # a regional company ("Sky UK"), not the brand readers name
 )
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$")
@@ -415,13 +417,17 @@ def _initialism_printed(holder: str, page_lines: list[str]) -> str:
 
 
 def _clean_copyright_holder(holder: str) -> str:
+    station = re.search(r"\bon behalf of\s+(?:the\s+)?([^.,;]{2,40})", holder)
+    if station:  # "Hearst Television Inc., on behalf of WCVB-TV": the site is the one named
+        return _clean_site(station.group(1))
+    holder = re.sub(r"^(?:by|par|von)\s+", "", holder.strip(), flags=re.IGNORECASE)  # "Copyright © 2019 by Jeff Smith"
     holder = _LEGAL_TAIL.sub("", holder)
     holder = _RIGHTS.sub("", holder)
     holder = re.split(r"(?<=[^\s.]{3})\.\s+(?=[A-Z(])", holder)[0]  # "BBC. The BBC is not responsible ..."
     holder = re.sub(r"\s*\((?:About Us|[^)]{0,20})\)\s*$", "", holder)
     holder = re.sub(r"\s+(?:19|20)\d{2}$", "", holder)  # "Telegraph Media Group Limited 2019"
     for _ in range(3):
-        holder = _CORPORATE.sub("", holder).strip(" .,&")
+        holder = re.sub(r"\s+(?:and|&)$", "", _CORPORATE.sub("", holder).strip(" .,&"))
     return _clean_site(holder)
 
 

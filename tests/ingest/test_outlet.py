@@ -390,3 +390,21 @@ def test_copyright_lines_in_the_forms_of_other_languages_name_the_holder(line, s
 def test_a_photos_copyright_credit_is_not_the_sites(credit):
     removed = blocks(credit, ("credit", "© 2024 Harbour Times. All rights reserved."))
     assert guess_outlet(removed, "Body.", "").site == "Harbour Times"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Copyright © 2019, Guardian News and Media Limited", "Guardian"),
+        ("Copyright 2019 Nexstar Broadcasting, Inc. All rights reserved.", "Nexstar"),
+        ("© 2019 Hearst Television Inc., on behalf of WCVB-TV.", "WCVB-TV"),  # the station it speaks for
+        ("© 2019 South China Morning Post Publishers Ltd. All rights reserved.", "South China Morning Post"),
+        ("Copyright © 2019 by Jeff Smith", "Jeff Smith"),
+    ],
+)
+def test_company_words_of_copyright_holders_are_dropped(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+def test_a_photographers_copyright_is_not_a_site():
+    assert guess_outlet(blocks(("credit", "© 2019 Jane Doe Photography")), "Body.", "").site == ""
