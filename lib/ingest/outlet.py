@@ -515,6 +515,8 @@ def guess_outlet(
         holder = _colophon_name(removed)
     weak_brand = ""
     if not site:
+        site = _title_suffix_name(title, removed)
+    if not site:
         site, votes = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
         weak_brand = site if votes == 1 else ""
         site = site if votes >= 2 else ""
@@ -594,6 +596,23 @@ _BODY_BRAND_CONTEXT = re.compile(
 _OWN_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,40}}\s*\({_BRAND_NAME}\)\s*[-–—]")
 _BODY_TOLD_CONTEXT = re.compile(rf"\btold {_BRAND_NAME} in an? (?:statement|email|interview)\b")
 _NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
+
+
+def _title_suffix_name(title: str, removed) -> str:
+    """The site name a page prints after its own headline, as its browser title does ("Quake kills
+    100 | Harbour Times", "Quake kills 100 - Harbour Times", printed by a share text or a print
+    header), or ""; related lists and comments are not read."""
+    if len(title.split()) < 3:
+        return ""
+    suffix = re.compile(rf"^{re.escape(title.strip())}\s+[|｜–—-]\s+({_BRAND_NAME}|[^\s|｜]{{2,30}})\s*$")
+    for block in removed:
+        if block.kind in ("comment", "related"):
+            continue
+        for line in block.text.splitlines():
+            match = suffix.match(line.strip())
+            if match and not sig.is_nav_word(match.group(1)) and match.group(1).lower() not in _NOT_NAMES:
+                return _clean_site(match.group(1))
+    return ""
 
 
 def _voted_brand(removed, body: str, holder: str, masthead: str) -> tuple[str, int]:

@@ -408,3 +408,16 @@ def test_company_words_of_copyright_holders_are_dropped(line, site):
 
 def test_a_photographers_copyright_is_not_a_site():
     assert guess_outlet(blocks(("credit", "© 2019 Jane Doe Photography")), "Body.", "").site == ""
+
+
+@pytest.mark.parametrize("separator", ["|", "-", "–"])
+def test_the_name_printed_after_the_pages_own_headline_names_the_site(separator):
+    title = "Rescue teams search collapsed buildings"
+    removed = blocks(("promo", f"{title} {separator} Harbour Times"), ("credit", "© 2024 Harbour Holdings Inc."))
+    assert guess_outlet(removed, "Body.", "", title=title).site == "Harbour Times"
+
+
+def test_a_related_headline_with_a_site_suffix_names_nothing():
+    title = "Rescue teams search collapsed buildings"
+    removed = blocks(("related", f"{title} | Other Paper"))
+    assert guess_outlet(removed, "Body.", "", title=title).site == ""
