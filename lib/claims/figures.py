@@ -61,6 +61,7 @@ def sentence_facts(article: Article, priced: bool = False) -> list[SentenceFacts
     previous_source: str | None = None
     previous_texts: list[str] = []
     named: list[str] = []
+    bases: dict[str | None, str] = {}  # currency -> the amount of goods the article's last price was for
     for sentence in article.sentences:
         language = _sentence_language(sentence, article)
         attribution = attribute(sentence.text, language)
@@ -76,10 +77,13 @@ def sentence_facts(article: Article, priced: bool = False) -> list[SentenceFacts
                 named.append(source)
         # The sentences before name what is counted when this one does not ("사망 300여 명").
         quantities = tuple(extract_quantities(sentence.text, language, context="\n".join(previous_texts[-3:])))
+        if priced:
+            quantities = _priced(sentence.text, quantities, "\n".join(previous_texts[-1:]), bases)
+            bases.update({q.unit: q.counted for q in quantities if q.counted and q.counted.startswith("price per ")})
         facts.append(
             SentenceFacts(
                 sentence=sentence,
-                quantities=_priced(sentence.text, quantities, "\n".join(previous_texts[-1:])) if priced else quantities,
+                quantities=quantities,
                 attributed_to=source,
                 hedged=attribution.hedged,
                 stance=tuple(match.group(1).lower() for match in _STANCE_RE.finditer(sentence.text)),
@@ -90,9 +94,13 @@ def sentence_facts(article: Article, priced: bool = False) -> list[SentenceFacts
     return facts
 
 
-def _priced(text: str, quantities: tuple[Quantity, ...], context: str) -> tuple[Quantity, ...]:
+def _priced(text: str, quantities: tuple[Quantity, ...], context: str, bases: dict | None = None) -> tuple[Quantity, ...]:
     """Prices with what they are for as part of their kind ("price per 5 kg", never compared with
-    "price per 60 kg"); a rise or fall of a price ("down 256 yen") is a "price change", not a price."""
+    "price per 60 kg"); a rise or fall of a price ("down 256 yen") is a "price change", not a price.
+
+    A price that does not say what it is for takes the kind of the article's last price in its currency
+    that did (`bases`: currency -> "price per 5 kg"): "compared with 2,120 yen a year ago" right after
+    "4,285 yen per 5 kg" is a price per 5 kg too; an article goes on about the price it set out."""
     from dataclasses import replace
 
     from lib.text.counted import is_change, price_basis
@@ -104,7 +112,8 @@ def _priced(text: str, quantities: tuple[Quantity, ...], context: str) -> tuple[
                 quantity = replace(quantity, counted="price change")
             else:
                 basis = price_basis(text, quantity.start, quantity.end, context)
-                quantity = replace(quantity, counted=f"price {basis}" if basis else "price")
+                carried = (bases or {}).get(quantity.unit)
+                quantity = replace(quantity, counted=f"price {basis}" if basis else carried or "price")
         refined.append(quantity)
     return tuple(refined)
 

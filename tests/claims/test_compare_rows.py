@@ -177,3 +177,20 @@ def test_a_row_found_by_kind_is_named_after_the_country_its_sources_share_rather
     }
     claims = [replace(claim, quote=quotes[claim.source_file]) for claim in claims]
     assert figure_row_label("people killed", "people", claims) == "People killed: Myanmar"
+
+
+def test_a_price_that_does_not_say_what_it_is_for_takes_the_articles_last_basis():
+    from lib.claims.figures import _priced
+
+    stated = "全国のスーパーの平均価格は5キロあたり4285円でした。"
+    bare = "去年の同じ時期の2120円と比べ、2倍を超えています。"
+    first = _priced(stated, tuple(extract_quantities(stated, "ja")), "")
+    assert {q.value: q.counted for q in first if q.unit == "JPY"} == {4285: "price per 5 kg"}
+    figures = tuple(extract_quantities(bare, "ja", context=stated))
+    # The sentence before is not read for the amount here (it may be further back in the article).
+    carried = _priced(bare, figures, "", {"JPY": "price per 5 kg"})
+    assert {q.value: q.counted for q in carried if q.unit == "JPY"}[2120] == "price per 5 kg"
+    # Without an earlier price of the article in yen, the bare price stays a price of unknown amount.
+    for bases in ({}, {"USD": "price per 5 kg"}):
+        alone = _priced(bare, figures, "", bases)
+        assert {q.value: q.counted for q in alone if q.unit == "JPY"}[2120] in ("price", "money")
