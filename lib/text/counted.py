@@ -33,7 +33,7 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
     # (role, european stems, cjk/thai words)
     ("killed or wounded",
      r"casualt|killed or wounded|killed and wounded|dead and wounded|dead or wounded|dead and injured|"
-     r"losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
+     r"(?<!economic )(?<!financial )(?<!insured )(?<!material )losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
      r"死傷|사상|伤亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
     ("killed",
      r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies|bilan\b|Todeszahl|Opferzahl|Todesopfer|"

@@ -274,3 +274,10 @@ def test_an_amount_after_a_sentence_giving_a_price_change_is_a_price():
 @pytest.mark.parametrize("sentence, language", [("Аналітики нарахували 43 заходи північнокорейських танкерів.", "uk"), ("Analysts counted 43 visits by tankers.", "en")])
 def test_tankers_are_not_tanks(sentence, language):
     assert [q.counted for q in extract_quantities(sentence, language)] == ["count"]
+
+
+def test_economic_losses_are_not_casualties():
+    (found,) = extract_quantities("USGS estimated fatalities could exceed 10,000 and economic losses could be high.", "en")
+    assert found.counted == "people killed"
+    (troops,) = extract_quantities("Ukraine said North Korean losses reached 4,000 soldiers.", "en")
+    assert troops.counted == "troops killed or wounded"
