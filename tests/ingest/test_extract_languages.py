@@ -392,3 +392,75 @@ def test_furniture_lexicons_cover_the_apps_languages(predicate, line):
 def test_article_prose_is_not_read_as_those_prompts():
     assert not sig.is_caption("他在图书馆里工作了三十年。")
     assert not sig.is_promo("Der Konzern will seine Kunden mit neuen Angeboten überzeugen.")
+
+
+# Chinese, Japanese and French pages with share labels ending in a full-width colon, WeChat
+# follow prompts, "continue reading" links and paywall notices between the paragraphs.
+ZH_FURNITURE_PAGE = """新华网
+首页
+国际
+缅甸发生强烈地震 救援工作正在进行
+2025年03月29日 10:15:32 来源：新华社
+分享到：
+新华社仰光3月29日电 缅甸中部28日发生强烈地震，造成大量建筑物倒塌，当地政府已宣布多个地区进入紧急状态，救援人员正在废墟中搜寻幸存者。
+图为救援人员在倒塌的建筑物旁工作。（图片来源：新华社）
+据当地媒体报道，地震造成的死亡人数仍在上升，多家医院已经人满为患，当局呼吁民众献血并为受灾地区提供援助。
+扫一扫，关注新华网微信公众号
+国际社会纷纷表示愿意提供援助，多个国家已经派出救援队伍和医疗人员前往灾区，帮助当地开展搜救和医疗救治工作。
+专家表示，余震可能持续数周，提醒当地居民远离受损建筑，注意人身安全，并听从当地政府的安排和指引。
+（完）
+责任编辑：王明
+【纠错】
+相关新闻
+另一篇无关的新闻标题
+返回顶部
+"""
+JA_FURNITURE_PAGE = """共同通信
+トップ
+国際
+ミャンマーで大地震、死者多数　救助活動続く
+2025年3月29日 10時15分
+この記事をシェアする
+【バンコク共同】ミャンマー中部で28日、強い地震があり、多くの建物が倒壊した。地元当局は複数の地域に非常事態を宣言し、救助隊ががれきの中で生存者の捜索を続けている。
+写真：倒壊した建物の前で作業する救助隊員（ロイター）
+地元メディアによると、死者数は増え続けており、病院は負傷者であふれている。当局は市民に献血を呼びかけ、被災地への支援を求めている。
+続きを読む
+国際社会は支援の意向を相次いで表明しており、複数の国が救助隊や医療チームを被災地に派遣した。専門家は余震が数週間続く恐れがあると警告している。
+当局は住民に対し、損傷した建物に近づかないよう呼びかけ、安全の確保を最優先にするよう求めている。
+（共同）
+記事の感想をお寄せください
+関連記事
+無関係な別の記事の見出し
+"""
+FR_PAYWALL_PAGE = """Le Quotidien
+Accueil
+Monde
+Séisme en Birmanie : le bilan s'alourdit, les secours à pied d'œuvre
+Par AFP
+Publié le 29 mars 2025 à 10h15
+Partager
+Un puissant séisme a frappé vendredi le centre de la Birmanie, provoquant l'effondrement de nombreux bâtiments, et les autorités ont décrété l'état d'urgence dans plusieurs régions du pays.
+© AFP
+Selon les médias locaux, le bilan ne cesse de s'alourdir et les hôpitaux sont débordés, tandis que les autorités appellent la population à donner son sang pour venir en aide aux blessés.
+Article réservé aux abonnés
+La communauté internationale a proposé son aide et plusieurs pays ont déjà envoyé des équipes de secours et du personnel médical dans les zones sinistrées du centre du pays.
+Les experts mettent en garde contre des répliques qui pourraient durer plusieurs semaines et appellent les habitants à se tenir éloignés des bâtiments endommagés.
+À lire également
+Un autre article sans rapport
+Réagir
+"""
+
+
+@pytest.mark.parametrize(
+    "page, furniture",
+    [
+        (ZH_FURNITURE_PAGE, ["分享到：", "扫一扫，关注新华网微信公众号"]),
+        (JA_FURNITURE_PAGE, ["続きを読む", "この記事をシェアする"]),
+        (FR_PAYWALL_PAGE, ["Article réservé aux abonnés", "Partager"]),
+    ],
+    ids=["zh", "ja", "fr"],
+)
+def test_share_follow_and_paywall_lines_leave_the_body(page, furniture):
+    paragraphs = clean_page_text(page).paragraphs
+    assert not set(furniture) & set(paragraphs)
+    assert sum(sig.word_count(paragraph) >= 20 for paragraph in paragraphs) == 4  # the four article paragraphs stay

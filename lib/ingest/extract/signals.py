@@ -145,7 +145,10 @@ _PROMO = re.compile(
     r"\bunseren? newsletter\b|\bjetzt (?:abonnieren|anmelden|registrieren)\b|\bsiga-nos\b|\binscreva-se\b|"
     r"\biscriviti\b|\bseguici\b|\bikuti kami\b|\bberlangganan\b|\bunduh aplikasi\b|\btélécharge[rz] (?:l'|notre )appli)|/mo(?:nth)?\b|"
     r"メルマガ|メールマガジン|(?:を|で)フォロー|アプリ(?:を|で)ダウンロード|뉴스레터|구독하세요|팔로우하세요|앱 ?다운로드|"
-    r"关注我们|關注我們|订阅我们|訂閱我們|扫码(?:关注|下载)|下载(?:客户端|APP)|ติดตามเรา|กดติดตาม|สมัครสมาชิก|ดาวน์โหลดแอป|"
+    r"关注我们|關注我們|订阅我们|訂閱我們|扫码(?:关注|下载)|扫一扫|微信公众号|微信公眾號|下载(?:客户端|APP)|ติดตามเรา|กดติดตาม|สมัครสมาชิก|ดาวน์โหลดแอป|"
+    # Paywall and "continue reading" notices: "Article réservé aux abonnés", "会員限定", "続きを読む", "阅读全文".
+    r"réservé aux abonnés|cet article vous est offert|nur für abonnenten|exklusiv für abonnenten|só para assinantes|"
+    r"会員限定|続きを読む|阅读全文|展开全文|閱讀全文|구독자 전용|"
     # Paywall notices in unspaced scripts (no word boundary before them).
     r"有料記事|有料会員|残り\d+文字|全文\d+文字|読み放題|유료 ?기사|구독하기",
     re.IGNORECASE,
@@ -198,7 +201,8 @@ _NAV_LINE = re.compile(
     # The label over an ad slot, in the languages of the dev pages and their neighbours.
     r"advertisement|advertising|ads?|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|publicidade|"
     r"pubblicità|advertentie|annons|reklam|reklama|реклама|iklan|広告|광고|广告|廣告|โฆษณา|"
-    r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:»›>|]*$",
+    r"分享到|分享至|lire la suite|weiterlesen|continue reading|"
+    r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:：»›>|]*$",
     re.IGNORECASE,
 )
 _LABEL_PREFIX = re.compile(
