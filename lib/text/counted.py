@@ -45,8 +45,10 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
      r"wounded|wounding|injured|injur|hurt|hospitali[sz]|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
      r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|受伤|受傷|伤|บาดเจ็บ"),
     ("missing",
-     r"missing|unaccounted|пропал|пропавш|безвест|зникл|безвісти|vermisst|Vermisste|disparue?s?\b",
-     r"行方不明|安否不明|실종|失踪|失联|下落不明|สูญหาย"),
+     # Trapped under rubble is not yet found: counted with the missing.
+     r"missing|unaccounted|trapped|buried under|пропал|пропавш|безвест|зникл|безвісти|под завалами|під завалами|"
+     r"vermisst|Vermisste|verschüttet|disparue?s?\b|ensevelie?s?\b|coincée?s?\b",
+     r"行方不明|安否不明|安否が分から|安否が分かって|連絡が取れ|下敷き|閉じ込め|생사 확인|매몰|갇혀|갇힌|실종|失踪|失联|下落不明|被困|被埋|สูญหาย|ติดอยู่|ติดค้าง"),
     ("captured",
      r"captured|prisoners?|POWs?|пленн|плен|захвачен|полонен|полон|Gefangen|gefangen|prisonniers|capturés",
      r"捕虜|拘束|포로|생포|俘虏|俘虜|被俘|เชลย"),

@@ -281,3 +281,17 @@ def test_economic_losses_are_not_casualties():
     assert found.counted == "people killed"
     (troops,) = extract_quantities("Ukraine said North Korean losses reached 4,000 soldiers.", "en")
     assert troops.counted == "troops killed or wounded"
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value",
+    [
+        ("タイでは建設中のビルが倒壊し、10人が死亡、78人の安否が分かっていません。", "ja", 78),
+        ("がれきの下敷きになっている人は少なくとも30人いるとみられます。", "ja", 30),
+        ("仍有30人被困在废墟下。", "zh", 30),
+        ("มีผู้เสียชีวิตแล้ว 10 ราย ผู้ได้รับบาดเจ็บ 9 ราย และยังติดอยู่ใต้ซากอาคารอีก 78 ราย", "th", 78),
+        ("At least 30 people remain trapped under the rubble.", "en", 30),
+    ],
+)
+def test_people_trapped_or_of_unknown_whereabouts_are_counted_with_the_missing(sentence, language, value):
+    assert [q.counted for q in extract_quantities(sentence, language) if q.value == value] == ["people missing"]
