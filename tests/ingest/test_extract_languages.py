@@ -464,3 +464,53 @@ def test_share_follow_and_paywall_lines_leave_the_body(page, furniture):
     paragraphs = clean_page_text(page).paragraphs
     assert not set(furniture) & set(paragraphs)
     assert sum(sig.word_count(paragraph) >= 20 for paragraph in paragraphs) == 4  # the four article paragraphs stay
+
+
+# Korean and Thai pages with share and follow prompts, photo credits and related headings.
+KO_FURNITURE_PAGE = """한국일보
+전체메뉴
+국제
+미얀마 강진 사망자 급증… 구조 작업 난항
+입력 2025.03.29 10:15
+이 기사를 공유합니다
+미얀마 중부에서 28일 강력한 지진이 발생해 많은 건물이 무너졌으며, 현지 당국은 여러 지역에 비상사태를 선포하고 구조대가 잔해 속에서 생존자를 찾고 있다.
+[사진 출처=로이터 연합뉴스]
+현지 언론에 따르면 사망자 수는 계속 늘고 있으며 병원들은 부상자로 가득 차 있고, 당국은 시민들에게 헌혈을 호소하며 피해 지역에 대한 지원을 요청했다.
+카카오톡 채널 추가하고 최신 뉴스 받아보세요
+국제사회는 잇따라 지원 의사를 밝혔고 여러 나라가 구조대와 의료진을 피해 지역에 파견해 현지의 수색과 구조 활동을 돕고 있다.
+전문가들은 여진이 몇 주간 이어질 수 있다고 경고하며 주민들에게 손상된 건물에서 멀리 떨어져 안전을 최우선으로 하라고 당부했다.
+기사제보 및 보도자료 news@example.co.kr
+관련기사
+다른 기사 제목
+"""
+TH_FURNITURE_PAGE = """ไทยรัฐออนไลน์
+หน้าแรก
+ต่างประเทศ
+แผ่นดินไหวรุนแรงในเมียนมา ผู้เสียชีวิตเพิ่มขึ้น
+29 มี.ค. 2568 10:15 น.
+แชร์
+แผ่นดินไหวรุนแรงเกิดขึ้นในภาคกลางของเมียนมาเมื่อวันที่ 28 มีนาคม ทำให้อาคารจำนวนมากพังถล่ม เจ้าหน้าที่ท้องถิ่นประกาศภาวะฉุกเฉินในหลายพื้นที่ และหน่วยกู้ภัยกำลังค้นหาผู้รอดชีวิตในซากปรักหักพัง
+ภาพ: รอยเตอร์
+สื่อท้องถิ่นรายงานว่ายอดผู้เสียชีวิตยังคงเพิ่มขึ้นอย่างต่อเนื่อง โรงพยาบาลหลายแห่งเต็มไปด้วยผู้บาดเจ็บ และเจ้าหน้าที่ได้เรียกร้องให้ประชาชนบริจาคโลหิตเพื่อช่วยเหลือผู้บาดเจ็บ
+ติดตามข่าวสารล่าสุดได้ที่ LINE
+ประชาคมระหว่างประเทศแสดงความพร้อมที่จะให้ความช่วยเหลือ หลายประเทศได้ส่งทีมกู้ภัยและบุคลากรทางการแพทย์ไปยังพื้นที่ประสบภัยเพื่อช่วยเหลือการค้นหาและรักษาผู้บาดเจ็บ
+ผู้เชี่ยวชาญเตือนว่าอาฟเตอร์ช็อกอาจเกิดขึ้นต่อเนื่องหลายสัปดาห์ และขอให้ประชาชนอยู่ห่างจากอาคารที่ได้รับความเสียหายเพื่อความปลอดภัย
+ข่าวที่เกี่ยวข้อง
+ข่าวอื่นที่ไม่เกี่ยวข้อง
+"""
+
+
+def test_korean_share_and_channel_prompts_leave_the_body():
+    paragraphs = clean_page_text(KO_FURNITURE_PAGE).paragraphs
+    assert "이 기사를 공유합니다" not in paragraphs and "카카오톡 채널 추가하고 최신 뉴스 받아보세요" not in paragraphs
+    assert len(paragraphs) == 4
+
+
+def test_a_thai_article_is_read_in_its_own_script_not_as_another_language():
+    # Thai counts as an unspaced script: its lines are not "another script" than a Thai body
+    # (before: every Thai line was, and the first paragraphs were lost with the follow prompt).
+    extraction = clean_page_text(TH_FURNITURE_PAGE)
+    assert len(extraction.paragraphs) == 4
+    assert extraction.paragraphs[0].startswith("แผ่นดินไหวรุนแรงเกิดขึ้น")
+    assert "ติดตามข่าวสารล่าสุดได้ที่ LINE" not in extraction.paragraphs
+    assert not any("other language" in block.reason for block in extraction.removed if block.text.startswith("ประชาคม"))

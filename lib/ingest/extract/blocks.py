@@ -448,7 +448,8 @@ def other_language(block: Block, context: PageContext) -> float:
     language differs (language id on one short line is often wrong: product names, lists)."""
     if context.body_language in ("und", ""):
         return 0.0
-    body_is_cjk = context.body_language in ("ja", "zh", "ko")
+    # The "cjk" shape counts every unspaced or Hangul script the app reads, Thai included.
+    body_is_cjk = context.body_language in ("ja", "zh", "ko", "th")
     block_cjk = shape_of(block.text, context).cjk
     if (block_cjk > 0.5) != body_is_cjk and (block.n_chars >= 8):
         return 1.0

@@ -125,7 +125,7 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     # "（图片来源：…）", "图/新华社", "写真提供：", "【写真】", "사진 제공", "ภาพ: …", "ภาพจาก".
     r"\b(?:crédits? photos?|bildquelle|fotoquelle|créditos?|crédito de (?:la )?imagen)\s*[:：]|"
     r"(?:图片|圖片|照片)(?:来源|來源)|(?<![\u4e00-\u9fff])[图圖]\s*[/／|]\s*\S|写真(?:提供|撮影)|【写真】|（写真）|사진\s*제공|"
-    r"^ภาพ\s*[:：]|ภาพจาก|ภาพประกอบ",
+    r"^ภาพ\s*[:：]|ภาพจาก|ภาพประกอบ|ขอบคุณภาพ|เครดิตภาพ|ที่มาภาพ|^ที่มา\s*[:：]|^แหล่งข่าว\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -146,6 +146,7 @@ _PROMO = re.compile(
     r"\biscriviti\b|\bseguici\b|\bikuti kami\b|\bberlangganan\b|\bunduh aplikasi\b|\btélécharge[rz] (?:l'|notre )appli)|/mo(?:nth)?\b|"
     r"メルマガ|メールマガジン|(?:を|で)フォロー|アプリ(?:を|で)ダウンロード|뉴스레터|구독하세요|팔로우하세요|앱 ?다운로드|"
     r"关注我们|關注我們|订阅我们|訂閱我們|扫码(?:关注|下载)|扫一扫|微信公众号|微信公眾號|下载(?:客户端|APP)|ติดตามเรา|กดติดตาม|สมัครสมาชิก|ดาวน์โหลดแอป|"
+    r"ติดตามข่าวสาร|ติดตามข่าว.{0,20}ได้ที่|ติดตามได้ที่|กดไลก์|กดแชร์|채널 추가|카카오톡 채널|이 기사를 공유|기사 공유하기|"
     # Paywall and "continue reading" notices: "Article réservé aux abonnés", "会員限定", "続きを読む", "阅读全文".
     r"réservé aux abonnés|cet article vous est offert|nur für abonnenten|exklusiv für abonnenten|só para assinantes|"
     r"会員限定|続きを読む|阅读全文|展开全文|閱讀全文|구독자 전용|"
@@ -175,7 +176,7 @@ _RELATED = re.compile(
     r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)(?:ランキング)?|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|많이 본 (?:뉴스|기사)|인기 ?(?:기사|뉴스)|주요 ?뉴스|최신 ?뉴스|추천 ?기사|"
     r"相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導)|热门(?:新闻|文章)|熱門(?:新聞|文章)|推荐阅读|延伸阅读|延伸閱讀|更多新闻|"
-    r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ)\s*[:：]?$",
+    r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|บทความที่เกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|ข่าวเด่น|ข่าวอื่นๆ)\s*[:：]?$",
     re.IGNORECASE,
 )
 _RELATED_INLINE = re.compile(r"^(?:related|read more|read also|also read|see also|baca juga|leia também|must read)\s*:", re.IGNORECASE)
