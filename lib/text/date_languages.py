@@ -52,7 +52,10 @@ NUMBER_WORDS = {
     "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10,
     # ja / zh
     "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3, "數": 3,
+    "几": 3, "幾": 3, "며칠": 3, "몇": 3,
 }
+# Counts that say "a few" ("несколько дней", 「数日」, "며칠"): resolved as two to six, never as one day.
+VAGUE_COUNTS = frozenset({"несколько", "кілька", "wenigen", "einigen", "quelques", "数", "數", "几", "幾", "며칠", "몇"})
 _QUALIFIERS = {
     "почти": "nearly", "около": "about", "более": "more than", "больше": "more than", "примерно": "about",
     "майже": "nearly", "близько": "about", "понад": "more than", "більше": "more than",
@@ -272,11 +275,11 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("weekday", r"(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
                 lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": ""})
         units = _AGO_UNITS[language]
-        num = r"(?P<num>\d+|[一二两兩三四五六七八九十数數]|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)"
+        num = r"(?P<num>\d+|[一二两兩三四五六七八九十数數几幾]|며칠|몇|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)"
         qual = r"(?:(?P<qual>約|约|近|약)\s*)?"
         add("ago", rf"{qual}{num}\s*(?P<unit>{_alternation(units)})?\s*(?:前|전)(?![에의]\s*(?:비해|비하면))",
             lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day"),
-                                    "qual": _QUALIFIERS.get(m["qual"] or "", "")})
+                                    "qual": "a few" if m["num"] in VAGUE_COUNTS else _QUALIFIERS.get(m["qual"] or "", "")})
         # Counted from the date before it: 「2日後」, 「翌日」, 「이틀 뒤」, 「다음 날」, 「两天后」, 「次日」.
         add("later", rf"{num}\s*(?P<unit>{_alternation(units)})?\s*(?:後|后|뒤|후|之后)(?!半|에도|로도)",
             lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day")})
@@ -463,7 +466,7 @@ def _ago_fields(units: dict[str, str]):
         return {
             "num": _num(groups.get("num") or "1"),
             "unit": units[match["unit"].lower()],
-            "qual": _QUALIFIERS.get((groups.get("qual") or "").lower(), ""),
+            "qual": "a few" if (groups.get("num") or "").lower() in VAGUE_COUNTS else _QUALIFIERS.get((groups.get("qual") or "").lower(), ""),
         }
 
     return build

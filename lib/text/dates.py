@@ -124,7 +124,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"(?i:\b" + _QUAL + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)")),
     ("dayword", re.compile(
         r"(?i:\b(?P<word>earlier today|later today|this morning|this afternoon|this evening|today|tonight|"
-        r"yesterday|last night|overnight|tomorrow|(?:over|at|during) the weekend|(?:last|this|the past) weekend)\b)")),
+        r"yesterday|last night|overnight|tomorrow|(?:over|at|during) the weekend|(?:last|this|the past) weekend|"
+        r"(?:in|over|during) (?:recent|the (?:past|last) (?:few|several)) (?:days|weeks))\b)")),
     ("weekday", re.compile(
         r"(?:\b(?P<mod>(?i:on|last|next|this|from|since|until|by|early on|late on|before|after)\s+)?)"
         r"\b" + _WEEKDAY + r"(?:\s+(?P<daypart>morning|afternoon|evening|night))?\b")),
@@ -283,7 +284,7 @@ _HAS_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 _HAS_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|half|middle)\b")
 _HAS_UNIT = re.compile(r"(?i)\b(?:week|month|year)\b")
 _HAS_LATER = re.compile(r"(?i)\b(?:later|afterwards?|next|following|same\s+day|previous\s+day|preceding\s+day|day\s+before)\b")
-_HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening|weekend)\b")
+_HAS_DAYWORD = re.compile(r"(?i)\b(?:today|tonight|yesterday|night|overnight|tomorrow|morning|afternoon|evening|weekend|days|weeks)\b")
 
 
 def _kinds_worth_trying(sentence: str) -> set[str]:
@@ -496,6 +497,13 @@ def _number(text: str) -> float:
 def _ago(reference: date, amount: float, unit: str, qualifier: str) -> Interval:
     """"nearly four years ago" -> the interval of days that phrase can mean."""
     months_per = {"month": 1, "year": 12, "decade": 120}
+    if qualifier == "a few":
+        # "a few days ago", "несколько дней назад", 「数日前」: two to six of them, never one made-up day.
+        if unit in ("day", "week"):
+            step = 7 if unit == "week" else 1
+            return reference - timedelta(days=6 * step), reference - timedelta(days=2 * step), "week" if unit == "day" else "month"
+        per = months_per[unit]
+        return add_months(reference, -6 * per), add_months(reference, -2 * per), "month" if unit == "month" else "year"
     if unit in ("day", "week"):
         days = amount * (7 if unit == "week" else 1)
         slack = 0 if unit == "day" else 3
@@ -597,6 +605,10 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
         if word == "tomorrow":
             day = reference + timedelta(days=1)
             return day, day, "day"
+        if word.endswith(("days", "weeks")):
+            # "in recent days", "over the past few weeks": a span ending on the page, never one day.
+            span = 6 if word.endswith("days") else 42
+            return reference - timedelta(days=span), reference, "week" if span == 6 else "month"
         if "weekend" in word:
             # The last Saturday and Sunday on or before the page (a page of a Saturday: that day alone).
             if phrase.future:  # "will be held this weekend": the coming one
@@ -608,7 +620,8 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
     if kind == "rel_unit":
         return _resolve_unit(mod, fields["unit"].lower(), reference, phrase.future)
     if kind == "ago":
-        return _ago(reference, _number(fields["num"]), fields["unit"].lower(), (fields.get("qual") or "").lower())
+        vague = (fields.get("num") or "").lower() in ("a few", "several")
+        return _ago(reference, _number(fields["num"]), fields["unit"].lower(), "a few" if vague else (fields.get("qual") or "").lower())
     return None
 
 

@@ -268,3 +268,27 @@ def test_a_weekend_to_come_is_the_next_one_and_a_saturday_page_has_only_its_day(
     assert (coming.start, coming.end, coming.future) == ("2025-04-05", "2025-04-06", True)
     (today,) = resolve_dates("Over the weekend, teams arrived.", day("2025-03-29"), "en")
     assert (today.start, today.end) == ("2025-03-29", "2025-03-29")
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("en", "A few days ago, the junta declared a ceasefire."),
+        ("ja", "数日前に停戦が宣言された。"),
+        ("ko", "며칠 전 정전이 선언됐다."),
+        ("zh", "几天前宣布停火。"),
+        ("ru", "Несколько дней назад было объявлено перемирие."),
+        ("de", "Vor wenigen Tagen wurde eine Waffenruhe erklärt."),
+        ("fr", "Il y a quelques jours, un cessez-le-feu a été déclaré."),
+    ],
+)
+def test_a_few_days_ago_is_a_span_not_a_made_up_day(language, sentence):
+    (resolved,) = resolve_dates(sentence, day("2025-04-02"), language)
+    assert (resolved.start, resolved.end, resolved.precision) == ("2025-03-27", "2025-03-31", "week")
+
+
+def test_recent_days_end_on_the_page_and_a_counted_day_stays_a_day():
+    (recent,) = resolve_dates("In recent days, rescuers found more bodies.", day("2025-04-02"), "en")
+    assert (recent.start, recent.end, recent.precision) == ("2025-03-27", "2025-04-02", "week")
+    (counted,) = resolve_dates("3日前に停戦が宣言された。", day("2025-04-02"), "ja")
+    assert (counted.start, counted.end, counted.precision) == ("2025-03-30", "2025-03-30", "day")
