@@ -47,7 +47,7 @@ GROUP_SOURCES = (
 _AUX = r"(?:(?:has|have|had|also|further|later|again|earlier|then|repeatedly|publicly|reportedly|would|will|did|has\s+also|had\s+also)\s+)*"
 _TIME_TAIL = re.compile(
     r"\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)$"
-    r"|\s+(?:also|further|again|earlier|later|has|have|had)$",
+    r"|\s+(?:also|further|again|earlier|later|has|have|had|first|officially|publicly|previously|separately|now)$",
     re.IGNORECASE,
 )
 
@@ -69,7 +69,14 @@ def hedges_in(sentence: str) -> tuple[str, ...]:
     return tuple(match.group(1).lower() for match in _HEDGE_RE.finditer(sentence))
 
 
+# A dateline opening the sentence ("May 21 (Reuters) - ", "SEOUL: ", "TOKYO, June 3 -") is not part of the speaker.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w .,]{0,40}\([A-Z][\w ]{1,20}\)\s*[-—–]\s*|[A-Z]{2,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[:—–-]\s+)"
+)
+
+
 def _clean_source(text: str) -> str:
+    text = _DATELINE.sub("", text.strip())
     text = text.strip(" ,;:—–-\"'“”‘’")
     text = re.sub(r"^(?:and|but|while|as|so|that)\s+", "", text, flags=re.IGNORECASE)
     previous = None
@@ -98,6 +105,10 @@ def _valid_subject(text: str, strict: bool = True) -> bool:
     if re.search(r"[\"“”]", text):
         return False
     if re.search(r"\b(?:is|are|was|were|be|been|being|that|which|who|will|would|to)\b", text, re.IGNORECASE):
+        return False
+    if re.search(r"\b(?:has|have|had|may|might|can|could|must|should|shall)\b", text):
+        return False  # a verb of its own (lower case: "May Thompson" is a name): a clause, not a speaker
+    if words[-1].lower() in ("but", "and", "or", "nor"):
         return False
     if words[0].lower() in _PREPOSITIONS or words[-1].lower() in _NOUN_MARKERS | _PREPOSITIONS:
         return False
@@ -180,7 +191,9 @@ PATTERNS = (
 
 
 def _result(source: str, cue: str, sentence: str) -> Attribution | None:
-    source = _clean_source(source)
+    from lib.text.attribution_multilingual import plain_source
+
+    source = plain_source(_clean_source(source), "en") or ""
     if not source or not _valid_subject(source, strict=cue != "according to"):
         return None
     hedge = hedges_in(sentence)

@@ -78,7 +78,8 @@ _HEDGES = {
 }
 # Pronoun speakers ("По его словам", "그는 … 밝혔다", "Er sagte"): the caller resolves them from the previous sentence.
 _PRONOUNS = {"его", "её", "ее", "их", "он", "она", "они", "його", "її", "їх", "він", "вона", "вони", "그", "그녀", "그들",
-             "彼", "彼女", "他", "她", "他们", "er", "sie", "il", "elle", "ils", "elles"}
+             "彼", "彼女", "他", "她", "他们", "er", "sie", "il", "elle", "ils", "elles", "lui", "eux",
+             "ihren", "ihrer", "ihrem", "seinen", "seiner", "seinem", "deren", "dessen", "son", "sa", "ses", "leur", "leurs"}
 _SCRIPTS = {"ja": r"[\u3040-\u30ff]", "ko": r"[\uac00-\ud7af]", "zh": r"[\u3400-\u9fff]", "th": r"[\u0e00-\u0e7f]"}
 
 
@@ -125,31 +126,95 @@ def attribute_multilingual(sentence: str, language: str | None) -> Credit:
             who = _clean(match.group("who"))
             if not sentence[match.end("who") : match.end("who") + 1] == ",":
                 who = _short_source(who, lang)  # no comma closes it: it may run on into the clause
+            who = plain_source(who, lang)
             if who:
                 return Credit(who, "according to", bool(hedges), hedges, who.lower() in _PRONOUNS, reported_speech=True)
     if said is not None:
         subject_re = _SUBJECT_BEFORE.get(lang)
         who = None
-        if subject_re:
-            matches = list(re.finditer(subject_re, sentence[: said.start()]))
-            # Korean: the topic nearest the verb speaks ("…드러났다고 국정원은 밝혔다"); elsewhere the first.
-            match = (matches[-1] if lang == "ko" else matches[0]) if matches else None
+        if lang == "ja":
+            who = _japanese_speaker(sentence, said)
+        elif lang == "ko":
+            who = _korean_speaker(sentence, said)
+        elif subject_re:
+            match = re.search(subject_re, sentence[: said.start()])
             if match:
-                who = _clean(match.groupdict().get("who") or match.groupdict().get("who2") or "")
-                if lang == "ja":
-                    # Names are written in kanji and katakana: the run after the last kana-only particle.
-                    tail = re.search(r"[^\u3040-\u309f]+$", who)
-                    who = tail.group() if tail and len(tail.group()) >= 2 else who
-            if not who and lang in ("ja", "ko", "zh", "th"):
-                who = None
+                who = _clean(match.groupdict().get("who") or match.groupdict().get("who2") or "") or None
         else:
             who = _european_speaker(sentence, said, lang)
+        who = plain_source(who, lang)
         if who:
             return Credit(who, "X said", bool(hedges), hedges, who.lower() in _PRONOUNS, reported_speech=True)
         # A speech verb whose speaker the patterns cannot name ("…と述べました" after a long clause):
         # still reported speech; the caller credits the previous speaker or the outlet.
         return Credit(None, "said", bool(hedges), hedges, False, reported_speech=True)
     return Credit(None, "none", bool(hedges), hedges, False, reported_speech=False)
+
+
+# Japanese: a topic or subject (は, が, "も、") before the reporting verb. A name is written in kanji and
+# katakana, so the speaker is the run after the last kana-only word; a phrase ending in kana is a
+# postposition ("について", "には", "で") or a verb, not a name.
+_JA_TOPIC = re.compile(r"(?<![\u3040-\u309f])(?P<mark>は|が|も)")
+_JA_PHRASE_START = re.compile(r"[^、。「」\s【】]{2,40}$")
+# A topic whose own clause ends before the first comma ("開発は速いペースで進んでおり、") is that clause's subject.
+_JA_CLAUSE_END = re.compile(r"(?:おり|ており|でおり|ていて|ので|ため|ながら|ものの|ても|れば|たら|けれど|ですが|たが|とし|として)、")
+
+
+def _japanese_name(phrase: str) -> str | None:
+    """"条約について林長官" -> "林長官"; "国家情報院（国情院）" -> "国家情報院"; "派兵の対価について" -> None."""
+    phrase = _clean(phrase)
+    if not phrase or re.search(r"[\u3040-\u309f]$", phrase):
+        return None
+    tail = re.search(r"[^\u3040-\u309f]+$", phrase)
+    name = tail.group() if tail else phrase
+    name = _clean(re.sub(r"[（(][^（）()]*[）)]$", "", name))
+    return name if len(name) >= 2 else None
+
+
+def _japanese_speaker(sentence: str, said: re.Match) -> str | None:
+    """The speaker of "X は … と述べた" / "… と X は分析した"; None when the sentence omits it."""
+    gap = re.match(r"とも?、?(?P<who>[^、。「」]{2,20}?)(?:は|が)", said.group())
+    if gap and _japanese_name(gap.group("who")):
+        return _japanese_name(gap.group("who"))
+    before = sentence[: said.start()]
+    quotative = said.group().startswith("と")
+    candidates = []
+    for match in _JA_TOPIC.finditer(before):
+        phrase = _JA_PHRASE_START.search(before[: match.start()])
+        who = _japanese_name(phrase.group()) if phrase else None
+        after = before[match.end():]
+        if not who:
+            continue
+        # A topic that governs the reporting verb is set off by a comma before the quote begins; one with no
+        # comma after it sits inside the quote ("…高値は当面続くと指摘した": the price, not a speaker).
+        if quotative and "、" not in after:
+            continue
+        if match.group("mark") == "も" and not after.startswith("、"):
+            continue
+        own_clause = after[: after.find("、") + 1] if "、" in after else after
+        if _JA_CLAUSE_END.search(own_clause):
+            continue
+        if match.group("mark") == "が" and "こと" in own_clause:
+            continue  # the subject of a nominalised clause ("Xが…を残したことに触れ、"), not the speaker
+        candidates.append((match.group("mark") == "が", match.start(), who))  # the topic は before a subject が
+    return min(candidates)[2] if candidates else None
+
+
+# Korean: a word before 은/는 that ends like a verb form ("참여하는", "협의하겠다는") or a postposition
+# ("메모에서는", "3월부터는") is no topic; "…는 게 국정원 판단입니다" names the one whose judgment it is.
+_KO_TOPIC = re.compile(r"(?P<who>[^\s,，.。]{2,15})(?:은|는)\s")
+_KO_NOT_NOUN = re.compile(r"(?:다|하|되|있|없|겠|였|았|었|했|졌|였|라|에서|에게|에|부터|까지|으로|로|도|과|와)$")
+_KO_JUDGMENT = re.compile(r"(?:게|것이|것은)\s(?P<who>\S{2,15}?)(?:의)?\s?(?:판단|분석|설명|평가|입장|전망)(?:입니다|이다|이었다)")
+
+
+def _korean_speaker(sentence: str, said: re.Match) -> str | None:
+    """The topic nearest the reporting verb ("…드러났다고 국정원은 밝혔다"), or whose judgment it is."""
+    judgment = _KO_JUDGMENT.search(sentence)
+    if judgment:
+        return _clean(judgment.group("who"))
+    topics = [_clean(match.group("who")) for match in _KO_TOPIC.finditer(sentence[: said.start()])]
+    topics = [who for who in topics if who and not _KO_NOT_NOUN.search(who)]
+    return topics[-1] if topics else None
 
 
 def _short_source(who: str, lang: str) -> str:
@@ -177,4 +242,157 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
     words = clause.split()
     if not words or len(words) > 10:
         return None
+    if lang == "de" and len(words) == 1 and _DE_ADVERB_FIRST.match(clause):
+        # Verb second: "Darüber berichtete die Agentur Yonhap und …": the subject follows the verb.
+        match = re.match(r"(?P<who>[^,.;:]{2,80}?)(?:\s+(?:und|sowie|am|im|in|auf|unter|mit|über)\s|[,.;:]|$)", after)
+        return _clean(match.group("who")) if match else None
     return _clean(clause)
+
+
+# German words that fill the first place of a verb-second sentence without being its subject.
+_DE_ADVERB_FIRST = re.compile(
+    r"(?i:^(?:da(?:r)?(?:über|zu|von|bei|mit|nach|auf|an|um)|dies|zudem|außerdem|ferner|demnach|nun|heute|gestern|später|zuvor|bereits|inzwischen|damals|dann|so|auch)$)"
+)
+
+
+# ---------------------------------------------------------------- the shape of a source phrase
+# Generic nouns for a document, a figure or a newspaper, per language: "according to the report" credits
+# nobody (the caller credits the outlet or the previous speaker); "the NIS report" credits "NIS".
+# Language vocabulary only, no story words.
+_GENERIC_NOUNS = {
+    "en": {"report", "briefing", "document", "statement", "article", "figures", "figure", "count", "tally",
+           "data", "statistics", "newspaper", "paper", "study", "survey", "memo", "story"},
+    "fr": {"rapport", "chiffres", "chiffre", "bilan", "décompte", "journal", "document", "données", "statistiques",
+           "article", "étude", "communiqué", "quotidien"},
+    "de": {"bericht", "angaben", "zahlen", "zahl", "zählung", "bilanz", "zeitung", "daten", "statistik",
+           "dokument", "blatt", "artikel", "studie", "mitteilung"},
+    "ru": {"доклад", "доклада", "докладу", "отчёт", "отчет", "отчёта", "отчета", "данные", "данным", "цифры", "цифрам",
+           "подсчёт", "подсчет", "подсчётам", "подсчетам", "газета", "газеты", "издание", "издания", "сообщение",
+           "сообщению", "документ", "документа", "статья", "статьи"},
+    "uk": {"доповідь", "звіт", "звіту", "дані", "даними", "цифри", "підрахунок", "підрахунками", "газета", "газети",
+           "видання", "повідомлення", "документ", "документа", "стаття", "статті"},
+    "ko": {"보고", "보고서", "보도", "자료", "집계", "통계", "수치", "발표", "조사", "신문", "문서", "기사"},
+    "ja": {"報告", "報告書", "報道", "資料", "統計", "集計", "調査", "発表", "数字", "データ", "本紙", "記事", "文書"},
+    "zh": {"报告", "報告", "报道", "報道", "数据", "數據", "统计", "統計", "消息", "本报", "本報", "文件"},
+}
+# Words that only point or qualify ("the", "this", "latest"): a phrase of these plus a generic noun names nobody.
+_POINTERS = {
+    "en": {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "latest", "last",
+           "new", "recent", "same", "previous", "first", "final", "official", "earlier", "one", "another"},
+    "fr": {"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "un", "une",
+           "des", "du", "de", "dernier", "dernière", "derniers", "dernières", "nouveau", "nouvelle", "nouveaux",
+           "même", "premier", "première", "officiel", "officiels", "récent", "récents"},
+    "de": {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer", "eines", "dieser", "diese",
+           "diesem", "dieses", "jüngsten", "jüngste", "neuesten", "neueste", "letzten", "letzte", "offiziellen",
+           "ersten", "nach"},
+    "ru": {"этот", "эта", "это", "этого", "этой", "этим", "последний", "последние", "последним", "последнему",
+           "новый", "новые", "новым", "официальные", "официальным"},
+    "uk": {"цей", "ця", "це", "цього", "цієї", "останні", "останніми", "нові", "новими", "офіційні", "офіційними"},
+    "ko": {"이", "그", "이번", "최근", "최신", "해당", "이날", "당시", "새", "공식"},
+    "ja": {"この", "その", "今回の", "最新の", "同", "新たな"},
+    "zh": {"该", "該", "这", "這", "此", "最新"},
+}
+# A possessive pronoun before a generic noun ("ihren Angaben zufolge", "selon ses chiffres"): the source is
+# whoever the pronoun points to, which the caller resolves from the previous sentence.
+_POSSESSIVES = {
+    "de": {"ihren", "ihrer", "ihrem", "seinen", "seiner", "seinem", "deren", "dessen"},
+    "fr": {"son", "sa", "ses", "leur", "leurs"},
+}
+# A finite verb inside a speaker phrase shows a clause fragment ("Verletzt wurden ihren Angaben"): only what
+# follows the verb can name the source.
+_FINITE_VERBS = {
+    "de": r"\b(?:wurden|wurde|sind|ist|war|waren|hat|haben|hatte|hatten|werden|wird|seien|sei)\b",
+    "fr": r"\b(?:est|sont|était|étaient|sera|seront|avait|avaient|ont|a)\b",
+}
+# A relative pronoun ends the source phrase ("les chiffres que …" -> "les chiffres").
+_RELATIVES = {"fr": r"\s(?:que|qu['’]|qui|dont|où|lorsque|quand)(?:\s|$).*$", "de": r",.*$"}
+# Date words that may open a speaker phrase ("Last week the NIS", "15일 마이니치신문 보도", "Hier, le ministère").
+_DATE_OPENERS = {
+    "en": r"^(?:(?:on|last|this|earlier|late|early|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+          r"|week|month|year|night|weekend|morning|evening)\b,?\s+|^(?:yesterday|today|earlier|later|meanwhile)\b,?\s+"
+          r"|^(?:in|on|since)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+          r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?\s+",
+    "fr": r"^(?:(?:la\s+)?semaine\s+dernière|(?:le\s+)?mois\s+dernier|hier|aujourd['’]hui|lundi|mardi|mercredi|jeudi"
+          r"|vendredi|samedi|dimanche|mardi)\b,?\s+",
+    "de": r"^(?:(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)|gestern|heute|(?:in\s+der\s+)?"
+          r"vergangenen\s+Woche|letzte\s+Woche)\b,?\s+",
+    "ru": r"^(?:в\s+)?(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|вчера|сегодня)\b,?\s+",
+    "uk": r"^(?:у|в\s+)?(?:понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю|вчора|сьогодні)\b,?\s+",
+    "ko": r"^(?:\d{1,2}일|\d{1,2}월\s?\d{1,2}일|지난\s?\S+|오늘|어제|이날|전날)\s+",
+    "ja": r"^(?:\d{1,2}日|[０-９]{1,2}日|同日|前日|今月\d{1,2}日)[、,]?",
+    "zh": r"^(?:\d{1,2}日|昨天|今天|当天|當天)[，,]?",
+}
+_SPACELESS_LANGS = ("ja", "zh")
+# Words that join a generic noun to its owner ("report of", "bilan du", "Bericht des", "доклад Генштаба" has none).
+_OF = {"en": {"of", "by", "from"}, "fr": {"de", "du", "des", "d'", "d’"}, "de": {"des", "der", "von", "vom"}}
+
+
+def plain_source(who: str | None, lang: str) -> str | None:
+    """The speaker phrase as a source a reader can name, or None when it names nobody.
+
+    Drops a date phrase at its start ("Last week the NIS" -> "the NIS"); a bare generic noun for a
+    document, figure or newspaper ("the report", "le dernier décompte", "보고") names nobody, one that
+    carries a name keeps the name ("the NIS report" -> "NIS", "마이니치신문 보도" -> "마이니치신문",
+    "国情院の発表" -> "国情院"); a possessive before a generic noun ("ihren Angaben") comes back as the
+    pronoun for the caller to resolve. The result is always words of `who`."""
+    if not who:
+        return None
+    opener = _DATE_OPENERS.get(lang)
+    if opener:
+        stripped = re.sub(opener, "", who, flags=re.IGNORECASE if lang != "de" else 0).strip(" ,，、")
+        if stripped:
+            who = stripped
+    if lang in _RELATIVES:
+        who = re.sub(_RELATIVES[lang], "", who).strip()
+    if lang in _FINITE_VERBS:
+        parts = re.split(_FINITE_VERBS[lang], who)
+        if len(parts) > 1:
+            who = parts[-1].strip()
+            if not who:
+                return None
+    if lang == "en":
+        who = re.sub(r"^[Tt]he\s+(?=[A-Z]{2,}\b(?:\s+[a-z]|$))", "", who)  # "the NIS" -> "NIS" (an acronym names itself)
+    generic = _GENERIC_NOUNS.get(lang, set())
+    pointers = _POINTERS.get(lang, set())
+    if lang in _SPACELESS_LANGS:
+        rest = who
+        for noun in sorted(generic, key=len, reverse=True):
+            if rest.endswith(noun):
+                rest = rest[: -len(noun)]
+                break
+        if rest == who:
+            return who
+        rest = re.sub(r"(?:の|的)$", "", rest)
+        for pointer in sorted(pointers, key=len, reverse=True):
+            rest = rest.removeprefix(pointer)
+        return rest if len(rest) >= 2 else None
+    words = who.split()
+    lowered = [word.lower().strip(",") for word in words]
+    if lang == "ko":
+        # "국정원의 보고" / "마이니치신문 보도": the generic noun is the last word.
+        if lowered[-1] not in generic:
+            return who
+        rest = [word.removesuffix("의") for word in words[:-1] if word not in pointers]
+        rest = [word for word in rest if word]
+        return " ".join(rest) if rest else None
+    nouns = [i for i, word in enumerate(lowered) if word in generic]
+    if not nouns:
+        return who
+    first = nouns[0]
+    if first > 0 and lowered[first - 1] in _POSSESSIVES.get(lang, set()) and first == len(words) - 1:
+        return words[first - 1]
+    if first + 2 < len(words) and lowered[first + 1] in _OF.get(lang, set()):
+        # "the report of the UN", "le dernier bilan du ministère", "Bericht des Ministeriums": whose it is
+        owner = words[first + 2 :]
+        if owner and lowered[first + 2] in pointers:
+            owner = owner[1:] if len(owner) > 1 else owner
+        return " ".join(owner) or None
+    named = [word for i, word in enumerate(words) if i not in nouns and lowered[i] not in pointers]
+    if not named:
+        return None
+    if first == len(words) - 1 and len(named) <= 4:
+        # "the NIS report", "Yonhap's report": the name before the generic noun
+        name = " ".join(named)
+        name = re.sub(r"[’']s?$", "", name)
+        return name or None
+    return who

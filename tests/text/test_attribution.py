@@ -95,7 +95,7 @@ from lib.text.attribution import attribute, hedges_in
         ("Experts believe the deployment will grow next year.", "Experts", "X said"),
         ('"We will not tolerate this," he said.', "he", "quote, X said"),
         ("Of those, 55 were shot down, it said.", "it", "X said"),
-        ("The NIS estimated that 1,500 special forces had arrived.", "The NIS", "X said"),
+        ("The NIS estimated that 1,500 special forces had arrived.", "NIS", "X said"),
         ("South Korea's estimates put the number at 10,000.", "South Korea", "X's estimates"),
     ],
 )
@@ -143,3 +143,57 @@ def test_pronoun_speakers_are_flagged_for_resolution():
 
 def test_hedges_in_lists_words_in_order():
     assert hedges_in("It is believed the troops reportedly moved") == ("believed", "reportedly")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to the report, 3,000 troops were sent to Russia.",
+        "According to the latest count, 3,000 people died.",
+        "According to the briefing, the troops arrived in October.",
+        "The figures show that 3,000 troops were sent.",
+    ],
+)
+def test_a_bare_generic_noun_for_a_document_or_figure_credits_nobody(sentence):
+    assert attribute(sentence).source is None
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("According to the NIS report, 3,000 troops were sent.", "NIS"),
+        ("According to the report of the Defence Ministry, 3,000 troops were sent.", "Defence Ministry"),
+        # a plural described source stays as it is
+        ("According to reports from Ukraine and South Korea, 3,000 soldiers are training.", "reports from Ukraine and South Korea"),
+    ],
+)
+def test_a_generic_noun_that_carries_a_name_credits_the_name(sentence, source):
+    assert attribute(sentence).source == source
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Last week the NIS said 3,000 troops had been sent.", "NIS"),
+        ("On Monday the Pentagon said 3,000 troops had been sent.", "the Pentagon"),
+        ("May 21 (Reuters) - Japanese farm minister Taku Eto said on Wednesday he would resign.", "Japanese farm minister Taku Eto"),
+        ("SEOUL: Pyongyang said on Friday it had sent troops.", "Pyongyang"),
+        # a name that is also a date word stays a name
+        ("May Thompson said the troops had left.", "May Thompson"),
+    ],
+)
+def test_a_date_or_dateline_opening_the_speaker_is_dropped(sentence, source):
+    assert attribute(sentence).source == source
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Neither country may sign deals with outside states said to threaten the other.", None),
+        ("The North Koreans took heavy losses at first but adapted, Ukrainian officials said.", "Ukrainian officials"),
+        ("South Korean and Western intelligence agencies first reported the deployment in October.",
+         "South Korean and Western intelligence agencies"),
+    ],
+)
+def test_a_clause_fragment_is_no_speaker(sentence, source):
+    assert attribute(sentence).source == source

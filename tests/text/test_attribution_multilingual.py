@@ -64,3 +64,92 @@ def test_a_sentence_that_credits_nobody_has_no_source():
 )
 def test_views_credited_to_someone_name_them(sentence, language, source):
     assert attribute(sentence, language).source == source
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("보고에 따르면 북한이 보낸 병력은 1만 5천 명 정도입니다.", "ko"),
+        ("報告によると、兵士は約3000人に上る。", "ja"),
+        ("Selon les chiffres que le gouvernement a publiés, 300 personnes sont mortes.", "fr"),
+        ("Selon ce journal, 300 personnes sont mortes.", "fr"),
+        ("Selon le dernier décompte, 300 personnes sont mortes.", "fr"),
+        ("Согласно последним данным, погибли 300 человек.", "ru"),
+    ],
+)
+def test_a_bare_generic_noun_for_a_document_or_figure_is_no_source(sentence, language):
+    assert attribute(sentence, language).source is None
+
+
+@pytest.mark.parametrize(
+    "sentence, language, source",
+    [
+        ("15일 마이니치신문 보도에 따르면 쌀 5㎏ 평균 가격은 4316엔으로 올랐다.", "ko", "마이니치신문"),
+        ("국정원 보고에 따르면 북한이 보낸 병력은 1만 5천 명이다.", "ko", "국정원"),
+        ("国情院の報告によると、兵士は約3000人に上る。", "ja", "国情院"),
+        ("Selon le dernier bilan du ministère de la Santé, 300 personnes sont mortes.", "fr", "ministère de la Santé"),
+        ("Selon le ministère de la Santé, qui a publié un bilan, 300 personnes sont mortes.", "fr", "le ministère de la Santé"),
+    ],
+)
+def test_a_generic_noun_that_carries_a_name_credits_the_name(sentence, language, source):
+    assert attribute(sentence, language).source == source
+
+
+def test_a_clause_fragment_before_zufolge_credits_the_possessive_for_the_caller_to_resolve():
+    found = attribute("Verletzt wurden ihren Angaben zufolge mehr als 700 Menschen.", "de")
+    assert found.source == "ihren" and found.is_pronoun
+    assert attribute("Den Behörden zufolge wurden 700 Menschen verletzt.", "de").source == "Den Behörden"
+
+
+def test_a_german_adverb_in_first_place_is_no_speaker():
+    found = attribute("Darüber berichtete Südkoreas Nachrichtenagentur Yonhap und berief sich auf den Geheimdienst.", "de")
+    assert found.source == "Südkoreas Nachrichtenagentur Yonhap"
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        # the topic は reports; the subject が of the reported clause does not
+        ("韓国の情報機関、国家情報院（国情院）は23日、北朝鮮がロシアに送り出した兵士は約3000人に上るとの分析を示した。", "国家情報院"),
+        # the topic between the quotative と and the verb speaks
+        ("派兵の対価については、兵士1人当たり月2000ドル程度が支払われると国情院はみている。", "国情院"),
+        # a phrase ending in a postposition is no name; the later topic speaks
+        ("また、大統領が制裁に異を唱えたことについて林長官は、ロシアが北朝鮮から弾道ミサイルを調達しているとの見方を改めて示しました。", "林長官"),
+        ("小泉氏も、需要に応じた生産が基本であることは変わらないとしたうえで、党と足並みをそろえたいと語った。", "小泉氏"),
+    ],
+)
+def test_japanese_speaker_is_the_reporting_topic(sentence, source):
+    assert attribute(sentence, "ja").source == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the topic inside the quote is what is said, not who says it
+        "そのうえで、2025年産米の買い取り価格が上がる見通しのため、銘柄米の高値は当面続くと指摘している。",
+        # a topic whose own clause ends before the comma is that clause's subject
+        "なかでも無人機の開発は速いペースで進んでおり、安全保障を大きく揺るがしかねないと警戒を示した。",
+        # the subject of a nominalised clause
+        "そのうえで、大統領が軍事協力に含みを残したことに触れ、「深刻に憂慮している」と述べました。",
+    ],
+)
+def test_japanese_sentence_omitting_its_speaker_names_none(sentence):
+    found = attribute(sentence, "ja")
+    assert found.source is None and found.reported_speech
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("국정원은 북한군이 교전에 참여하는 지역이 넓어지고 있다고 설명했습니다.", "국정원"),
+        ("국정원은 포로들이 원할 경우 우크라이나 측과 협의하겠다는 방침도 밝혔습니다.", "국정원"),
+        ("3월부터는 전투가 뜸해졌다는 게 국정원 판단입니다.", "국정원"),
+    ],
+)
+def test_korean_verb_forms_and_postpositions_are_no_topic(sentence, source):
+    assert attribute(sentence, "ko").source == source
+
+
+def test_korean_sentence_without_a_topic_speaker_names_none():
+    found = attribute("피해가 커진 원인으로는 러시아가 북한군을 활용하는 방식을 꼽았습니다.", "ko")
+    assert found.source is None and found.reported_speech
