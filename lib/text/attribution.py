@@ -86,6 +86,8 @@ def _clean_source(text: str) -> str:
     return text
 
 
+# Speech verbs that are also nouns: followed by a comma or a full stop they are the noun.
+_NOUN_OR_VERB = {"report", "reports", "estimate", "estimates", "claims", "notes", "states"}
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "after", "before", "during", "since", "under", "of", "into"}
 # The word before an ambiguous verb ("report", "estimates", "claims") that
 # shows it is a noun: "In a report on Friday", "follows recent reports".
@@ -110,6 +112,8 @@ def _valid_subject(text: str, strict: bool = True) -> bool:
         return False  # a verb of its own (lower case: "May Thompson" is a name): a clause, not a speaker
     if words[-1].lower() in ("but", "and", "or", "nor"):
         return False
+    if words[0].lower() in ("neither", "no", "none", "nobody", "how", "what", "why", "when", "where", "whether", "if"):
+        return False  # a negated subject credits nobody ("Neither Moscow nor Pyongyang has confirmed"); a question asks
     if words[0].lower() in _PREPOSITIONS or words[-1].lower() in _NOUN_MARKERS | _PREPOSITIONS:
         return False
     if not strict:
@@ -223,6 +227,8 @@ def _subject_verb(sentence: str) -> Attribution | None:
         before = prefix.split()
         if before and (before[-1].lower() in _NOUN_MARKERS or re.search(r"[’']s?$", before[-1])):
             continue  # "In a report on Friday", "follows recent reports": a noun, not a verb
+        if re.match(r"\s*[,.;:)]", sentence[match.end():]) and match.group("verb") in _NOUN_OR_VERB:
+            continue  # "The 29-page report, compiled by …": a noun with nothing said after it
         subject = _strip_intro(prefix)
         if re.search(r"[\"“”]", prefix):
             continue

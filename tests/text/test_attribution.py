@@ -191,6 +191,12 @@ def test_a_date_or_dateline_opening_the_speaker_is_dropped(sentence, source):
     [
         ("Neither country may sign deals with outside states said to threaten the other.", None),
         ("The North Koreans took heavy losses at first but adapted, Ukrainian officials said.", "Ukrainian officials"),
+        # a negated subject said nothing; a question credits nobody; a noun that looks like a verb is a noun
+        ("Neither Moscow nor Pyongyang has confirmed the deployment.", None),
+        ("How long before Beijing says something about its neighbour?", None),
+        ("The 29-page report, compiled by eleven governments, lists the shipments.", None),
+        ("The number rose to 3,000, NHK reports.", "NHK"),
+        ("Ukraine says 3,000 troops were sent.", "Ukraine"),
         ("South Korean and Western intelligence agencies first reported the deployment in October.",
          "South Korean and Western intelligence agencies"),
     ],
