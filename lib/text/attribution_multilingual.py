@@ -109,6 +109,7 @@ def language_of_script(sentence: str, language: str | None) -> str:
 
 def _clean(who: str) -> str:
     who = who.strip(" ,，、:：\"'«»„“”「」")
+    who = re.sub(r"\s+(?:также|тоже|ещё|еще|також|теж|auch|ebenfalls|aussi|également|encore)$", "", who, flags=re.IGNORECASE)
     who = re.sub(r"^(?:また|さらに|一方|그러면서|또한|此外|同时|Также|Кроме того|Також|Außerdem|Zudem|Par ailleurs|En outre)[、,，]?\s*", "", who)
     return who.strip()
 
@@ -212,9 +213,22 @@ def _korean_speaker(sentence: str, said: re.Match) -> str | None:
     judgment = _KO_JUDGMENT.search(sentence)
     if judgment:
         return _clean(judgment.group("who"))
-    topics = [_clean(match.group("who")) for match in _KO_TOPIC.finditer(sentence[: said.start()])]
-    topics = [who for who in topics if who and not _KO_NOT_NOUN.search(who)]
+    before = sentence[: said.start()]
+    topics = []
+    for match in _KO_TOPIC.finditer(before):
+        who = _clean(match.group("who"))
+        if not who or _KO_NOT_NOUN.search(who):
+            continue
+        # A short title after a name ("김 위원장은", "박선원 의원은"): the name belongs to the speaker.
+        name = re.search(r"(?:^|\s)(?P<name>[\uac00-\ud7af]{1,4})\s$", before[: match.start()])
+        if len(who) <= 3 and name and not _KO_PARTICLE_END.search(name.group("name")):
+            who = f"{name.group('name')} {who}"
+        topics.append(who)
     return topics[-1] if topics else None
+
+
+# A word ending in a particle or a verb ending ("드러났다고", "국정원이"): not part of a name before a title.
+_KO_PARTICLE_END = re.compile(r"(?:다|고|은|는|이|가|을|를|에|의|과|와|서|며|면|도|로|게|지|한|된|던|들)$")
 
 
 def _short_source(who: str, lang: str) -> str:
@@ -242,6 +256,12 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
     words = clause.split()
     if not words or len(words) > 10:
         return None
+    if lang in ("ru", "uk") and re.search(r"(?:л|в)$", said.group()) and re.search(r"(?:ие|ье|ство|ость|ция|ия|я|ию|ую|ью)$", words[0].lower()):
+        # The verb is masculine, the opening noun is not ("Участие … подтвердил … начальник Генштаба"): the
+        # opening noun is the object, the speaker follows the verb.
+        after = re.sub(r"^(?:\d{1,2}\s+\w+|в\s+\w+|вчера|сегодня|впервые|официально)\s+", "", after)
+        match = re.match(r"(?P<who>[^,.;:]{2,80}?)(?:\s+(?:когда|что|и|после)\s|[,.;:]|$)", after)
+        return _clean(match.group("who")) if match else None
     if lang == "de" and len(words) == 1 and _DE_ADVERB_FIRST.match(clause):
         # Verb second: "Darüber berichtete die Agentur Yonhap und …": the subject follows the verb.
         match = re.match(r"(?P<who>[^,.;:]{2,80}?)(?:\s+(?:und|sowie|am|im|in|auf|unter|mit|über)\s|[,.;:]|$)", after)

@@ -153,3 +153,35 @@ def test_korean_verb_forms_and_postpositions_are_no_topic(sentence, source):
 def test_korean_sentence_without_a_topic_speaker_names_none():
     found = attribute("피해가 커진 원인으로는 러시아가 북한군을 활용하는 방식을 꼽았습니다.", "ko")
     assert found.source is None and found.reported_speech
+
+
+@pytest.mark.parametrize(
+    "sentence, language, source",
+    [
+        # the object opens the sentence, the speaker follows the verb
+        ("Участие военных КНДР в боях впервые официально подтвердил 26 апреля начальник Генштаба Валерий Герасимов.", "ru",
+         "начальник Генштаба Валерий Герасимов"),
+        ("Информацию подтвердил в понедельник представитель Пентагона.", "ru", "представитель Пентагона"),
+        ("Министр обороны заявил, что войска отошли.", "ru", "Министр обороны"),
+        ("Армия России заявила, что отбила атаку.", "ru", "Армия России"),
+    ],
+)
+def test_russian_speaker_is_the_subject_not_a_fronted_object(sentence, language, source):
+    assert attribute(sentence, language).source == source
+
+
+def test_an_adverb_after_a_pronoun_speaker_is_dropped():
+    found = attribute("Он также отметил, что связи развиваются.", "ru")
+    assert found.source == "Он" and found.is_pronoun
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("김 위원장은 연설에서 유가족들을 따로 만나고 싶었다고 말했다.", "김 위원장"),
+        ("국민의힘 이성권 의원과 더불어민주당 박선원 의원은 국정원이 이같이 보고했다고 전했습니다.", "박선원 의원"),
+        ("숨진 병사의 메모에서 정황이 드러났다고 국정원은 밝혔습니다.", "국정원"),
+    ],
+)
+def test_korean_title_keeps_the_name_before_it(sentence, source):
+    assert attribute(sentence, "ko").source == source
