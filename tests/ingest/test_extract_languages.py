@@ -514,3 +514,9 @@ def test_a_thai_article_is_read_in_its_own_script_not_as_another_language():
     assert extraction.paragraphs[0].startswith("แผ่นดินไหวรุนแรงเกิดขึ้น")
     assert "ติดตามข่าวสารล่าสุดได้ที่ LINE" not in extraction.paragraphs
     assert not any("other language" in block.reason for block in extraction.removed if block.text.startswith("ประชาคม"))
+
+
+def test_a_thai_section_label_above_the_headline_is_not_the_title():
+    # "ต่างประเทศ" (International) shares letter pairs with the article as a headline does, but
+    # ten Thai letters are one word: a label; the headline is the long line by the date.
+    assert clean_page_text(TH_FURNITURE_PAGE).title == "แผ่นดินไหวรุนแรงในเมียนมา ผู้เสียชีวิตเพิ่มขึ้น"

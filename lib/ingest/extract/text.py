@@ -327,9 +327,15 @@ def _lines_above(blocks, first_kept: int) -> list[int]:
     return found
 
 
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
 def _headline_length_tier(block) -> int:
     """0: headline length; 1: three or four words (often a kicker); 2: longer than a headline (a standfirst)."""
     if sig.cjk_ratio(block.text) > 0.5:
+        if len(_THAI.findall(block.text)) > 0.5 * block.n_chars:
+            # Thai spells a word in ~5 letters: a section label ("ต่างประเทศ") is 10, a headline 20 or more.
+            return 0 if 20 <= block.n_chars <= 120 else (1 if block.n_chars < 20 else 2)
         return 0 if 8 <= block.n_chars <= 60 else 2
     if 5 <= block.n_words <= 18:
         return 0
