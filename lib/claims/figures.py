@@ -153,31 +153,7 @@ def candidate_sentences(article: Article, plain_too: bool = False) -> list[Sente
     ]
 
 
-
-# Languages whose date words may open a speaker phrase ("Last week the NIS", "15일 마이니치신문 보도").
-_DATE_LANGUAGES = ["en", "de", "fr", "ru", "uk", "ja", "ko", "zh"]
-
-
 @functools.lru_cache(maxsize=4096)
-def speaker_name(attributed: str) -> str:
-    """The speaker as a reader names it: a date phrase the attribution reader kept at its start is
-    dropped ("Last week the NIS" -> "the NIS", "15일 마이니치신문 보도" -> "마이니치신문 보도"); anything
-    else is returned as read. (The reader itself, lib.text.attribution, is where this belongs; this is
-    the display's guard.)"""
-    import dateparser  # heavy import, kept lazy
-
-    words = attributed.split()
-    for size in range(min(3, len(words) - 1), 0, -1):
-        prefix = " ".join(words[:size])
-        # Only a phrase with a digit, a lower-case or a non-Latin word: capitalised names that happen to
-        # be date words ("Sun Jun", "May") are people.
-        if not re.search(r"\d|\b[a-z]|[^\x00-\u024f]", prefix):
-            continue
-        if dateparser.parse(prefix, languages=_DATE_LANGUAGES) is not None:
-            return " ".join(words[size:])
-    return attributed
-
-
 def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str | None, counted: str | None = None) -> Claim:
     """The claim `fact.sentence` makes on a topic; its figure is the largest of the `counted` kind when
     given and the sentence has one (e.g. "troops killed or wounded"; a price also in `unit`), else the
@@ -197,7 +173,7 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
         article_id=article.article_id,
         quote=fact.sentence.text,
         sentence_index=fact.sentence.index,
-        attributed_to=speaker_name(fact.attributed_to) if fact.attributed_to else article.outlet,
+        attributed_to=fact.attributed_to or article.outlet,
         value=quantity.value if quantity else None,
         value_high=quantity.value_high if quantity else None,
         # A figure of the row's kind written without its noun ("bringing the number to about 3,000") takes the row's unit.

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from lib.claims.figures import SentenceFacts, speaker_name
+from lib.claims.figures import SentenceFacts
 from lib.claims.grouping import _off_place, _row_key
 from lib.claims.places import located_countries, places_named
 from lib.claims.status import topic_status, trend_headlines
@@ -123,20 +123,6 @@ def test_counts_of_people_with_no_role_are_not_compared():
     topic = build_topic("t", "People", "people", False, claims)
     assert topic.status == "no figures" and topic.counted is None
     assert _row_key("people", "people") is None and _row_key("people killed", "people") == ("people killed", "")
-
-
-@pytest.mark.parametrize(
-    "read, shown",
-    [
-        ("Last week the NIS", "NIS"),
-        ("15일 마이니치신문 보도", "마이니치신문 보도"),
-        ("Security Council Secretary Sergei Shoigu", "Security Council Secretary Sergei Shoigu"),
-        ("May Thompson", "May Thompson"),  # a name that is also a month stays a name
-        ("Sun Jun", "Sun Jun"),
-    ],
-)
-def test_a_speaker_is_named_without_a_leading_date_phrase(read, shown):
-    assert speaker_name(read) == shown
 
 
 def test_a_cluster_without_latin_words_is_labelled_by_its_central_sentence():
