@@ -272,8 +272,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("weekday", r"(?P<w>[月火水木金土日])曜日?|(?<=[(\uff08])(?P<w2>[月火水木金土日])(?=[)\uff09])",
                 lambda m: {"weekday": _CJK_WEEKDAY[m["w"] or m["w2"]], "mod": ""})
         else:
-            add("weekday", r"(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
-                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": ""})
+            add("weekday", r"(?P<mod>上|下)?(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
+                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": {"上": "last", "下": "next"}.get(m["mod"] or "", "")})
         units = _AGO_UNITS[language]
         num = r"(?P<num>\d+|[一二两兩三四五六七八九十数數几幾]|며칠|몇|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)"
         qual = r"(?:(?P<qual>約|约|近|약)\s*)?"

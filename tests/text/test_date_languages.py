@@ -40,7 +40,7 @@ def day(iso: str) -> PublishedDate:
         ("fr", "Le séisme de vendredi dernier a tout détruit.", "2025-04-04", "vendredi dernier", "2025-03-28", "2025-03-28", "day"),
         ("ru", "Госдума в четверг одобрила закон.", "2024-10-24", "четверг", "2024-10-24", "2024-10-24", "day"),
         ("uk", "У п'ятницю розвідка повідомила про нафту.", "2024-11-22", "п'ятницю", "2024-11-22", "2024-11-22", "day"),
-        ("zh", "中国外交部上周五表示关切。", "2025-04-01", "周五", "2025-03-28", "2025-03-28", "day"),
+        ("zh", "中国外交部上周五表示关切。", "2025-04-01", "上周五", "2025-03-28", "2025-03-28", "day"),
         ("ko", "북한은 이틀 전 처음으로 공식 인정했다.", "2025-04-30", "이틀 전", "2025-04-28", "2025-04-28", "day"),
         ("ja", "昨日、政府が発表した。", "2025-05-21", "昨日", "2025-05-20", "2025-05-20", "day"),
         ("th", "เมื่อวานนี้ มีผู้เสียชีวิตเพิ่ม", "2025-05-04", "เมื่อวานนี้", "2025-05-03", "2025-05-03", "day"),
@@ -292,3 +292,9 @@ def test_recent_days_end_on_the_page_and_a_counted_day_stays_a_day():
     assert (recent.start, recent.end, recent.precision) == ("2025-03-27", "2025-04-02", "week")
     (counted,) = resolve_dates("3日前に停戦が宣言された。", day("2025-04-02"), "ja")
     assert (counted.start, counted.end, counted.precision) == ("2025-03-30", "2025-03-30", "day")
+
+
+def test_a_chinese_weekday_of_last_week_reads_like_last_friday():
+    (last,) = resolve_dates("上周五发生地震。", day("2025-04-02"), "zh")
+    (english,) = resolve_dates("The quake struck last Friday.", day("2025-04-02"), "en")
+    assert (last.clue, last.start, last.end) == ("上周五", english.start, english.end)
