@@ -130,6 +130,9 @@ def attribute_multilingual(sentence: str, language: str | None) -> Credit:
             who = plain_source(who, lang)
             if who:
                 return Credit(who, "according to", bool(hedges), hedges, who.lower() in _PRONOUNS, reported_speech=True)
+            # "according to the report" with no name in it: still reported speech, credited to nobody
+            # (the caller credits the previous speaker or the outlet).
+            return Credit(None, "according to", bool(hedges), hedges, False, reported_speech=True)
     if said is not None:
         subject_re = _SUBJECT_BEFORE.get(lang)
         who = None
