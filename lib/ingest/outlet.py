@@ -126,13 +126,14 @@ class OutletGuess:
 
     @property
     def label(self) -> str:
-        """"Japan Today (Kyodo)", "Business Standard (AP)", "Kyodo (site not named)"."""
+        """"Japan Today (Kyodo)", "Business Standard (AP)", or the agency alone ("Kyodo") when the page
+        does not name the site that carried it: the name a reader uses, as every page shows it."""
         if self.site and self.wire and self.wire.lower() not in self.site.lower():
             return f"{self.site} ({self.wire})"
         if self.site:
             return self.site
         if self.wire:
-            return f"{self.wire} (site not named)"
+            return self.wire
         return "Unknown outlet"
 
 

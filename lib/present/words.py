@@ -7,13 +7,13 @@ from functools import lru_cache
 
 from lib.core.models import PublishedDate
 
-# lib/ingest/outlet.py labels a wire story whose carrying site is unknown
-# "Kyodo (site not named)"; a reader says "Kyodo". Filters keep the stored name.
+# Stores written before 6 Dec 2026 label a wire story whose carrying site is unknown
+# "Kyodo (site not named)"; a reader says "Kyodo" (lib/ingest/outlet.py now stores that).
 _UNNAMED_SITE = " (site not named)"
 
 
 def outlet_name(outlet: str) -> str:
-    """ "Kyodo (site not named)" -> "Kyodo"; other names unchanged."""
+    """ "Kyodo (site not named)" (an older store's label) -> "Kyodo"; other names unchanged."""
     return outlet.removesuffix(_UNNAMED_SITE) if outlet else "Unknown outlet"
 
 

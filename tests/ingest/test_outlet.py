@@ -16,7 +16,7 @@ def blocks(*pairs):
         (blocks(("metadata", "date 2024-06-20  Japan Today"), ("credit", "© KYODO")), "TOKYO text.", "", "Japan Today (Kyodo)"),
         (blocks(("credit", "AP Kyiv"), ("promo", "*Subscribe to Business Standard digital and get access")), "Text.", "", "Business Standard (AP)"),
         (blocks(("credit", "© 2025 The Globe Ledger Ltd.")), "SEOUL (Reuters) - North Korea fired a missile.", "", "The Globe Ledger (Reuters)"),
-        ((), "Japan's top spokesman expressed concern, Kyodo News reports.", "", "Kyodo (site not named)"),
+        ((), "Japan's top spokesman expressed concern, Kyodo News reports.", "", "Kyodo"),
         ((), "A plain article with no credit at all.", "", "Unknown outlet"),
         ((), "Body.", "The Korea Herald", "The Korea Herald"),
     ],

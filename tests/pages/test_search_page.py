@@ -11,7 +11,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-KYODO = "Kyodo (site not named)"
+KYODO = "Kyodo"
 BUSINESS_STANDARD = "Business Standard (AP)"
 
 
