@@ -363,7 +363,7 @@ def _off_place(rows: list) -> list[list]:
     is about something else ("a building collapsed in Thailand, killing 20" in a row of deaths in
     another country). A sentence naming no country (a possessive "South Korea's military" names who
     counts, not where) is never judged. A city the sentence places something in counts as its country
-    ("died in Bangkok" is TH, lib.claims.places), so a toll of a city in a neighbouring country leaves
+    ("died in Lyon" is FR, lib.claims.places), so a toll of a city in a neighbouring country leaves
     a row of tolls in another."""
     from lib.claims.places import places_named
 
@@ -575,7 +575,7 @@ def _is_date_word(name: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _is_country(name: str) -> bool:
-    """"Myanmar", "Kenyan", "North Korean": a name CLDR reads as a country (or its adjective)."""
+    """"Peru", "Kenyan", "South African": a name CLDR reads as a country (or its adjective)."""
     from lib.text.countries import countries_named
 
     return bool(countries_named(name))
@@ -587,9 +587,9 @@ def row_subject(claims) -> tuple[str, str | None] | None:
     Names are capitalised words (Latin, Cyrillic: the scripts that write names with capitals), not at
     a sentence's start (where every word is capitalised) and not dates; the noun is the word that most
     often follows the name ("Kenyan" -> "soldiers"), if any. A country (CLDR, lib.text.countries) is a
-    name even at a sentence's start or inside a longer name ("Spring Revolution Myanmar Muslim
-    Network" names Myanmar). Ties go to a country, then to the longer name: a collection-wide row is
-    "People killed: Myanmar" rather than one of its cities."""
+    name even at a sentence's start or inside a longer name ("Free Peru Farmers
+    Network" names Peru). Ties go to a country, then to the longer name: a collection-wide row is
+    "People killed: Peru" rather than one of its cities."""
     sources: dict[str, set[str]] = {}
     nouns: dict[str, list[str]] = {}
     for claim in claims:

@@ -66,7 +66,7 @@ def located_countries(text: str) -> frozenset[str]:
 
 
 def places_named(text: str) -> frozenset[str]:
-    """The countries a sentence is about: those it names (not in the possessive: "South Korea's
+    """The countries a sentence is about: those it names (not in the possessive: "France's
     military" names who counts, not where) and those of the cities it places something in."""
     return countries_named(text, possessive=False) | located_countries(text)
 

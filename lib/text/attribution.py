@@ -69,7 +69,7 @@ def hedges_in(sentence: str) -> tuple[str, ...]:
     return tuple(match.group(1).lower() for match in _HEDGE_RE.finditer(sentence))
 
 
-# A dateline opening the sentence ("May 21 (Reuters) - ", "SEOUL: ", "TOKYO, June 3 -") is not part of the speaker.
+# A dateline opening the sentence ("May 21 (Reuters) - ", "PARIS: ", "TOKYO, June 3 -") is not part of the speaker.
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w .,]{0,40}\([A-Z][\w ]{1,20}\)\s*[-—–]\s*|[A-Z]{2,}(?:[ ,]+[A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[:—–-]\s+)"
 )
@@ -113,7 +113,7 @@ def _valid_subject(text: str, strict: bool = True) -> bool:
     if words[-1].lower() in ("but", "and", "or", "nor"):
         return False
     if words[0].lower() in ("neither", "no", "none", "nobody", "how", "what", "why", "when", "where", "whether", "if"):
-        return False  # a negated subject credits nobody ("Neither Moscow nor Pyongyang has confirmed"); a question asks
+        return False  # a negated subject credits nobody ("Neither Paris nor Berlin has confirmed"); a question asks
     if words[0].lower() in _PREPOSITIONS or words[-1].lower() in _NOUN_MARKERS | _PREPOSITIONS:
         return False
     if not strict:

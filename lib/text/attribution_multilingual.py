@@ -165,7 +165,7 @@ _JA_CLAUSE_END = re.compile(r"(?:おり|ており|でおり|ていて|ので|た
 
 
 def _japanese_name(phrase: str) -> str | None:
-    """"条約について林長官" -> "林長官"; "国家情報院（国情院）" -> "国家情報院"; "派兵の対価について" -> None."""
+    """"予報について気象庁長官" -> "気象庁長官"; "国土交通省（国交省）" -> "国土交通省"; "価格の対価について" -> None."""
     phrase = _clean(phrase)
     if not phrase or re.search(r"[\u3040-\u309f]$", phrase):
         return None
@@ -205,14 +205,14 @@ def _japanese_speaker(sentence: str, said: re.Match) -> str | None:
 
 
 # Korean: a word before 은/는 that ends like a verb form ("참여하는", "협의하겠다는") or a postposition
-# ("메모에서는", "3월부터는") is no topic; "…는 게 국정원 판단입니다" names the one whose judgment it is.
+# ("메모에서는", "3월부터는") is no topic; "…는 게 기상청 판단입니다" names the one whose judgment it is.
 _KO_TOPIC = re.compile(r"(?P<who>[^\s,，.。]{2,15})(?:은|는)\s")
 _KO_NOT_NOUN = re.compile(r"(?:다|하|되|있|없|겠|였|았|었|했|졌|였|라|에서|에게|에|부터|까지|으로|로|도|과|와)$")
 _KO_JUDGMENT = re.compile(r"(?:게|것이|것은)\s(?P<who>\S{2,15}?)(?:의)?\s?(?:판단|분석|설명|평가|입장|전망)(?:입니다|이다|이었다)")
 
 
 def _korean_speaker(sentence: str, said: re.Match) -> str | None:
-    """The topic nearest the reporting verb ("…드러났다고 국정원은 밝혔다"), or whose judgment it is."""
+    """The topic nearest the reporting verb ("…드러났다고 기상청은 밝혔다"), or whose judgment it is."""
     judgment = _KO_JUDGMENT.search(sentence)
     if judgment:
         return _clean(judgment.group("who"))
@@ -230,7 +230,7 @@ def _korean_speaker(sentence: str, said: re.Match) -> str | None:
     return topics[-1] if topics else None
 
 
-# A word ending in a particle or a verb ending ("드러났다고", "국정원이"): not part of a name before a title.
+# A word ending in a particle or a verb ending ("드러났다고", "기상청이"): not part of a name before a title.
 _KO_PARTICLE_END = re.compile(r"(?:다|고|은|는|이|가|을|를|에|의|과|와|서|며|면|도|로|게|지|한|된|던|들)$")
 
 
@@ -280,7 +280,7 @@ _DE_ADVERB_FIRST = re.compile(
 
 # ---------------------------------------------------------------- the shape of a source phrase
 # Generic nouns for a document, a figure or a newspaper, per language: "according to the report" credits
-# nobody (the caller credits the outlet or the previous speaker); "the NIS report" credits "NIS".
+# nobody (the caller credits the outlet or the previous speaker); "the FBI report" credits "FBI".
 # Language vocabulary only, no story words.
 _GENERIC_NOUNS = {
     "en": {"report", "briefing", "document", "statement", "article", "figures", "figure", "count", "tally",
@@ -329,7 +329,7 @@ _FINITE_VERBS = {
 }
 # A relative pronoun ends the source phrase ("les chiffres que …" -> "les chiffres").
 _RELATIVES = {"fr": r"\s(?:que|qu['’]|qui|dont|où|lorsque|quand)(?:\s|$).*$", "de": r",.*$"}
-# Date words that may open a speaker phrase ("Last week the NIS", "15일 마이니치신문 보도", "Hier, le ministère").
+# Date words that may open a speaker phrase ("Last week the FBI", "15일 마이니치신문 보도", "Hier, le ministère").
 _DATE_OPENERS = {
     "en": r"^(?:(?:on|last|this|earlier|late|early|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
           r"|week|month|year|night|weekend|morning|evening)\b,?\s+|^(?:yesterday|today|earlier|later|meanwhile)\b,?\s+"
@@ -353,10 +353,10 @@ _OF = {"en": {"of", "by", "from"}, "fr": {"de", "du", "des", "d'", "d’"}, "de"
 def plain_source(who: str | None, lang: str) -> str | None:
     """The speaker phrase as a source a reader can name, or None when it names nobody.
 
-    Drops a date phrase at its start ("Last week the NIS" -> "the NIS"); a bare generic noun for a
+    Drops a date phrase at its start ("Last week the FBI" -> "the FBI"); a bare generic noun for a
     document, figure or newspaper ("the report", "le dernier décompte", "보고") names nobody, one that
-    carries a name keeps the name ("the NIS report" -> "NIS", "마이니치신문 보도" -> "마이니치신문",
-    "国情院の発表" -> "国情院"); a possessive before a generic noun ("ihren Angaben") comes back as the
+    carries a name keeps the name ("the FBI report" -> "FBI", "마이니치신문 보도" -> "마이니치신문",
+    "気象庁の発表" -> "気象庁"); a possessive before a generic noun ("ihren Angaben") comes back as the
     pronoun for the caller to resolve. The result is always words of `who`."""
     if not who:
         return None
@@ -374,7 +374,7 @@ def plain_source(who: str | None, lang: str) -> str | None:
             if not who:
                 return None
     if lang == "en":
-        who = re.sub(r"^[Tt]he\s+(?=[A-Z]{2,}\b(?:\s+[a-z]|$))", "", who)  # "the NIS" -> "NIS" (an acronym names itself)
+        who = re.sub(r"^[Tt]he\s+(?=[A-Z]{2,}\b(?:\s+[a-z]|$))", "", who)  # "the FBI" -> "FBI" (an acronym names itself)
     generic = _GENERIC_NOUNS.get(lang, set())
     pointers = _POINTERS.get(lang, set())
     if lang in _SPACELESS_LANGS:
@@ -392,7 +392,7 @@ def plain_source(who: str | None, lang: str) -> str | None:
     words = who.split()
     lowered = [word.lower().strip(",") for word in words]
     if lang == "ko":
-        # "국정원의 보고" / "마이니치신문 보도": the generic noun is the last word.
+        # "기상청의 보고" / "마이니치신문 보도": the generic noun is the last word.
         if lowered[-1] not in generic:
             return who
         rest = [word.removesuffix("의") for word in words[:-1] if word not in pointers]
@@ -414,7 +414,7 @@ def plain_source(who: str | None, lang: str) -> str | None:
     if not named:
         return None
     if first == len(words) - 1 and len(named) <= 4:
-        # "the NIS report", "Yonhap's report": the name before the generic noun
+        # "the FBI report", "Yonhap's report": the name before the generic noun
         name = " ".join(named)
         name = re.sub(r"[’']s?$", "", name)
         return name or None
