@@ -98,6 +98,11 @@ def _filter(models, range_of, has_id, payload_filter: PayloadFilter | None, allo
     return models.Filter(must=must or None, should=should or None)
 
 
+def _nothing_to_find(k: int, allowed_ids: np.ndarray | None, payload_filter: PayloadFilter | None) -> bool:
+    """True when a search can return nothing: no k, or an empty id filter and no payload filter."""
+    return k <= 0 or (allowed_ids is not None and payload_filter is None and len(allowed_ids) == 0)
+
+
 def _as_result(points) -> tuple[np.ndarray, np.ndarray]:
     ids = np.asarray([int(point.id) for point in points], dtype=np.int64)
     scores = np.asarray([point.score for point in points], dtype=np.float32)
@@ -180,8 +185,8 @@ class QdrantIndex:
         payload_filter: PayloadFilter | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         models = self._models
-        if k <= 0 or (allowed_ids is not None and payload_filter is None and len(allowed_ids) == 0):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if _nothing_to_find(k, allowed_ids, payload_filter):
+            return _as_result([])
         exact = len(self) <= EXACT_UP_TO if self.url else True
         response = self._client.query_points(
             self.collection,
@@ -292,8 +297,8 @@ class QdrantEdgeIndex:
         payload_filter: PayloadFilter | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         edge = self._edge
-        if k <= 0 or (allowed_ids is not None and payload_filter is None and len(allowed_ids) == 0):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if _nothing_to_find(k, allowed_ids, payload_filter):
+            return _as_result([])
         exact = len(self) <= EXACT_UP_TO
         request = edge.QueryRequest(
             limit=int(k),
