@@ -31,10 +31,6 @@ class PayloadFilter:
     include_undated: bool = False
     dense_only: bool = False
 
-    @property
-    def is_active(self) -> bool:
-        return bool(self.outlets or self.languages or self.day_from or self.day_to or self.dense_only)
-
 
 def day_number(day: str) -> int:
     """"2024-10-05" -> 20241005: ISO days compare as integers in the same order."""
