@@ -101,8 +101,6 @@ def _priced(text: str, quantities: tuple[Quantity, ...], context: str, bases: di
     A price that does not say what it is for takes the kind of the article's last price in its currency
     that did (`bases`: currency -> "price per 5 kg"): "compared with 2,120 yen a year ago" right after
     "4,285 yen per 5 kg" is a price per 5 kg too; an article goes on about the price it set out."""
-    from dataclasses import replace
-
     from lib.text.counted import is_change, price_basis
 
     refined = []
@@ -188,6 +186,11 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
 
 
 @functools.lru_cache(maxsize=65536)  # parsed once per claim: topic_status compares every source's figure
+def without_figure(claim: Claim) -> Claim:
+    """The claim kept as a statement: its sentence, speaker and date, with no figure to compare."""
+    return replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None)
+
+
 def claim_quantity(claim: Claim) -> Quantity | None:
     """The figure of a claim as a Quantity (for intervals and labels), or None.
 

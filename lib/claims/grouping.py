@@ -36,6 +36,7 @@ import functools
 import hashlib
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lib.claims.figures import (
@@ -44,6 +45,7 @@ from lib.claims.figures import (
     candidate_sentences,
     make_claim,
     sentence_facts,
+    without_figure,
 )
 from lib.claims.topics import (
     TOPICS_FILE,
@@ -309,6 +311,11 @@ OFF_SUBJECT_SIMILARITY = 0.45
 OFF_SUBJECT_MIN_GROUP = 4
 
 
+def _row_keys(fact: SentenceFacts) -> list[tuple[str, str]]:
+    """The distinct row keys of the sentence's comparable figures (see _kind_row_key), sorted."""
+    return sorted({key for key in map(_kind_row_key, fact.quantities) if key})
+
+
 def _off_subject(rows: list, embedder) -> list[list]:
     """[article_id, sentence_index, kind] of figure sentences off their kind's subject.
 
@@ -329,7 +336,7 @@ def _off_subject(rows: list, embedder) -> list[list]:
         language = fact.sentence.language or article.language or ""
         if not multilingual and language != "en":
             continue
-        for key in sorted({key for key in map(_kind_row_key, fact.quantities) if key}):
+        for key in _row_keys(fact):
             groups.setdefault((key[0], language), []).append(position)
     found = _off_place(rows)
     for (kind, _language), members in groups.items():
@@ -371,7 +378,7 @@ def _off_place(rows: list) -> list[list]:
     for position, (_article, fact, _vector) in enumerate(rows):
         if not fact.is_candidate:
             continue
-        for key in sorted({key for key in map(_kind_row_key, fact.quantities) if key}):
+        for key in _row_keys(fact):
             groups.setdefault(key[0], []).append(position)
     found = []
     for kind, members in groups.items():
@@ -535,8 +542,7 @@ def kind_groups(articles: dict, candidates, facts_of, off_subject=frozenset()) -
         fact = facts_of(article).get(index) if article is not None else None
         if fact is None:
             continue
-        keys = {key for key in map(_kind_row_key, fact.quantities) if key}
-        for key in sorted(keys):
+        for key in _row_keys(fact):
             if (article_id, index, key[0]) not in off_subject:
                 members.setdefault(key, []).append((article, fact))
     return members
@@ -616,8 +622,8 @@ def row_subject(claims) -> tuple[str, str | None] | None:
 
 
 def figure_row_label(kind: str, unit: str | None, claims) -> str:
-    """A row's label in plain words from its kind and what its sentences name: "North Korean soldiers
-    killed or wounded", "People killed: Myanmar"; "Troops killed" when the sources share no name; a
+    """A row's label in plain words from its kind and what its sentences name: "Kenyan soldiers
+    killed or wounded", "People killed: Peru"; "Troops killed" when the sources share no name; a
     price keeps its amount and currency ("Price per 5 kg (JPY)")."""
     if kind.startswith("price"):
         return kind_label(kind, unit)
@@ -635,8 +641,6 @@ def figure_row_label(kind: str, unit: str | None, claims) -> str:
 def _with_plain_label(topic):
     """An automatic row (or one split off a seed for another kind) comparing a kind that names what it
     counts, labelled by figure_row_label; a hand seed's own row keeps its label."""
-    from dataclasses import replace
-
     if (topic.seeded and "--" not in topic.topic_id) or not topic.counted or _row_key(topic.counted, topic.unit) is None:
         return topic
     if topic.counted.startswith("price"):
@@ -655,8 +659,6 @@ def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_sub
     the sentence is off the kind's subject. Other rows stop comparing that kind: a row split off for
     it is dropped, a topic row keeps those sentences as statements.
     """
-    from dataclasses import replace
-
     groups = kind_groups(articles, candidates, facts_of, off_subject)
     owner_of: dict[tuple[str, str], int] = {}
     for position, topic in enumerate(topics):
@@ -707,7 +709,7 @@ def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_sub
         if "--" in topic.topic_id:
             continue  # a row split off for a kind now compared in its own row
         stripped = [
-            replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None) if claim.counted == topic.counted else claim
+            without_figure(claim) if claim.counted == topic.counted else claim
             for claim in topic.claims
         ]
         label = "Other statements" if topic.label == kind_label(topic.counted, topic.unit) else topic.label
@@ -734,8 +736,6 @@ def split_by_kind(topic_id: str, label: str, unit: str | None, seeded: bool, mem
     rows, each time with the figure of that row's kind; a sentence with no
     figure of the main kind stays in the main row without a figure.
     """
-    from dataclasses import replace
-
     sources_of: dict[str, set[str]] = {}
     for article, fact in members:
         for quantity in fact.quantities:
@@ -755,7 +755,7 @@ def split_by_kind(topic_id: str, label: str, unit: str | None, seeded: bool, mem
             claim = make_claim(article, fact, topic_id if keep_plain else f"{topic_id}--{_slug(kind)}", unit, kind)
             if claim.value is not None and kind and claim.counted != kind:
                 # Another kind of figure (e.g. troops killed in a row on troops sent): not comparable here.
-                claim = replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None)
+                claim = without_figure(claim)
             claims.append(claim)
         return claims
 

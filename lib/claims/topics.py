@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from lib.claims.figures import UNCOMPARED_KINDS, is_own_reporting, is_planned_claim
+from lib.claims.figures import UNCOMPARED_KINDS, is_own_reporting, is_planned_claim, without_figure
 from lib.claims.status import (
     figure_phrase,
     kind_words,
@@ -150,7 +150,7 @@ def build_topic(
         # "count" and role-less "people" (UNCOMPARED_KINDS) are never compared: such figures
         # stay in the row as statements.
         claims = [
-            replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None) if claim.counted in UNCOMPARED_KINDS else claim
+            without_figure(claim) if claim.counted in UNCOMPARED_KINDS else claim
             for claim in claims
         ]
         kinds = {claim.counted for claim in claims if claim.value is not None and claim.counted}
@@ -164,8 +164,6 @@ def build_topic(
 def with_lone_points(topic: Topic, lone: set[tuple[str, int]]) -> Topic:
     """`topic` with its points only one source makes; a row of statements (no figures compared)
     names them in its rule and verdict. Agreement between statements is never judged."""
-    from dataclasses import replace
-
     points = tuple(sorted(
         (claim.source_file, claim.sentence_index) for claim in topic.claims
         if (claim.source_file, claim.sentence_index) in lone and claim.value is None
