@@ -22,6 +22,11 @@ with a message, never a traceback.
 Costs per call do not grow with the collection, except `rows`/`articles`
 (which return everything): lookups use indexes and `fingerprint` is an
 order-independent XOR of per-article hashes kept up to date by each write.
+
+`ArticleStore` names the methods callers use; `Store` (SQLite, the default)
+and `lib.core.store_postgres.PostgresStore` (STORYLENS_STORE=postgres) both
+provide them, and share the pure pieces below (record and vector encoding,
+the fingerprint XOR) and the raw-upload folder (`UploadFolder`).
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ import weakref
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterator
+from typing import Any, ContextManager, Iterable, Iterator, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -94,7 +99,7 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 """
-_FINGERPRINT_KEY = "articles_xor"
+_FINGERPRINT_KEY = FINGERPRINT_KEY = "articles_xor"
 # sqlite error names that mean "the file is damaged" (as opposed to busy/locked/full).
 _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"}
 # Databases this process already integrity-checked (quick_check reads the whole file).
@@ -209,7 +214,162 @@ def article_from_record(record: str) -> Article:
     return Article(**data)
 
 
-class Store:
+def xor_fingerprint_value(value: str | None, removed: Iterable[tuple[str, str]], added: tuple[str, str] | None) -> str:
+    """The XOR aggregate (64 hex digits) after taking out `removed` and putting in `added`.
+
+    Each entry is (article_id, pipeline); `value` None is the empty set. Order-independent,
+    so the same set of articles gives the same value in every backend.
+    """
+    total = int(value, 16) if value else 0
+    for article_id, pipeline in removed:
+        total ^= _article_hash(article_id, pipeline)
+    if added:
+        total ^= _article_hash(*added)
+    return f"{total:064x}"
+
+
+def fingerprint_from_xor(value: str) -> str:
+    """The short fingerprint callers see, from the stored XOR aggregate."""
+    return hashlib.sha256(f"articles:{value}".encode()).hexdigest()[:16]
+
+
+def encode_vectors(vectors: np.ndarray) -> tuple[int, bytes, str]:
+    """(dimension, float32 bytes, their SHA-256): what a store keeps for one article's vectors."""
+    blob = np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
+    return int(vectors.shape[1]), blob, sha256_bytes(blob)
+
+
+def decode_vectors(dim: int, blob, expected_sha: str) -> np.ndarray | None:
+    """The vectors, or None when the entry is damaged (hash, length, dimension or non-finite values)."""
+    if isinstance(blob, memoryview):
+        blob = bytes(blob)
+    if not isinstance(blob, bytes) or sha256_bytes(blob) != expected_sha or dim <= 0 or len(blob) % (4 * dim):
+        return None
+    vectors = np.frombuffer(blob, dtype=np.float32).reshape(-1, dim)
+    if not np.isfinite(vectors).all():
+        return None
+    return vectors
+
+
+def encode_payload(payload) -> tuple[str, str]:
+    """(JSON text, its SHA-256) for a derived-cache payload."""
+    text = json.dumps(payload, ensure_ascii=False)
+    return text, sha256_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def decode_payload(text, expected_sha: str):
+    """The payload, or None when the text is damaged (hash mismatch or not JSON)."""
+    if not isinstance(text, str) or sha256_bytes(text.encode("utf-8", "surrogatepass")) != expected_sha:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+@runtime_checkable
+class ArticleStore(Protocol):
+    """What callers (ingest, corpus loading, views, CLI) use of a store, whatever the backend.
+
+    Guarantees of every implementation: each write is atomic; an article is
+    stored once by id; `fingerprint` is the same for the same set of
+    (article id, pipeline) in every backend; damaged embeddings or cache
+    entries read as missing; failures a user can hit are `StoreError`.
+    """
+
+    data_dir: Path
+    store_dir: Path
+    uploads_dir: Path
+
+    def close(self) -> None: ...
+    def transaction(self) -> ContextManager[Any]: ...
+    def write_lock(self) -> Any: ...
+    def save_upload(self, name: str, data: bytes) -> Path: ...
+    def read_raw(self, raw_path: str) -> bytes: ...
+    def upload_files(self) -> list[Path]: ...
+    def put_article(
+        self, article: Article, origin: str, raw_path: str, pipeline: str, lsh_bands: list[str], replaces: str | None = None
+    ) -> None: ...
+    def remove_article(self, article_id: str) -> bool: ...
+    def rows(self) -> list[tuple[str, str, str, str, str, str]]: ...
+    def origin_of(self, article_id: str) -> str | None: ...
+    def articles(self) -> list[Article]: ...
+    def article(self, article_id: str) -> Article | None: ...
+    def find_by_raw_sha(self, raw_sha256: str) -> tuple[str, str] | None: ...
+    def source_file_of(self, article_id: str) -> str | None: ...
+    def near_duplicate_candidates(self, lsh_bands: list[str]) -> set[str]: ...
+    def bodies(self, article_ids) -> dict[str, str]: ...
+    def count(self) -> int: ...
+    def fingerprint(self) -> str: ...
+    def remember_rejected(self, raw_sha256: str, source_file: str, pipeline: str, message: str) -> None: ...
+    def rejected_before(self, raw_sha256: str, pipeline: str) -> str | None: ...
+    def get_embeddings(self, model: str, article_id: str) -> np.ndarray | None: ...
+    def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None: ...
+    def get_cache(self, name: str, fingerprint: str): ...
+    def put_cache(self, name: str, fingerprint: str, payload) -> None: ...
+
+
+class UploadFolder:
+    """Raw bytes of added articles as files under `uploads_dir` (every backend keeps them so).
+
+    The raw files are the source of truth: a lost or damaged database is rebuilt
+    from them. Needs `data_dir`, `store_dir` and `uploads_dir` set by the subclass.
+    """
+
+    data_dir: Path
+    store_dir: Path
+    uploads_dir: Path
+
+    def save_upload(self, name: str, data: bytes) -> Path:
+        """Keep the raw bytes of an added article; returns the path relative to data_dir.
+
+        The file lands in `uploads/<sha256>/<plain name>` whatever `name` holds
+        (folders, '..' and control characters are dropped), written atomically.
+        """
+        raw_sha = sha256_bytes(data)
+        folder = self.uploads_dir / raw_sha
+        target = folder / safe_name(name)
+        if target.parent != folder:  # defence in depth: safe_name never yields a path
+            raise StoreError(f"'{name}' is not a usable file name. Rename the file and retry.")
+        try:
+            if not (target.exists() and target.stat().st_size == len(data)):
+                atomic_write_bytes(target, data)
+        except OSError as error:
+            if error.errno == 28:  # ENOSPC
+                raise StoreError(f"The disk holding {self.store_dir} is full. Free some space and retry.") from error
+            raise StoreError(
+                f"Could not save '{target.name}' in {self.uploads_dir} ({error.strerror}). "
+                "Check that the data folder is writable and retry."
+            ) from error
+        return target.relative_to(self.data_dir)
+
+    def read_raw(self, raw_path: str) -> bytes:
+        return (self.data_dir / raw_path).read_bytes()
+
+    def upload_files(self) -> list[Path]:
+        """Raw files a user added earlier (each in a folder named by its hash)."""
+        if not self.uploads_dir.exists():
+            return []
+        return sorted(
+            path
+            for path in self.uploads_dir.glob("*/*")
+            if path.is_file() and not path.name.startswith(".tmp-")
+        )
+
+    def _delete_upload(self, origin: str, raw_path: str) -> None:
+        """After a removed article's record is gone: delete its raw upload (bundled files stay)."""
+        if origin != "upload":
+            return
+        raw_file = self.data_dir / raw_path
+        if raw_file.exists():
+            raw_file.unlink()
+            try:
+                raw_file.parent.rmdir()
+            except OSError:
+                pass
+
+
+class Store(UploadFolder):
     """The articles of one data directory, with their derived data.
 
     Guarantees: every write is atomic; an article is stored once (by cleaned
@@ -407,63 +567,23 @@ class Store:
 
         return FileLock(str(self.store_dir / "write.lock"), timeout=self.lock_timeout_s)
 
-    # -- raw inputs ----------------------------------------------------------
-    def save_upload(self, name: str, data: bytes) -> Path:
-        """Keep the raw bytes of an added article; returns the path relative to data_dir.
-
-        The file lands in `uploads/<sha256>/<plain name>` whatever `name` holds
-        (folders, '..' and control characters are dropped), written atomically.
-        """
-        raw_sha = sha256_bytes(data)
-        folder = self.uploads_dir / raw_sha
-        target = folder / safe_name(name)
-        if target.parent != folder:  # defence in depth: safe_name never yields a path
-            raise StoreError(f"'{name}' is not a usable file name. Rename the file and retry.")
-        try:
-            if not (target.exists() and target.stat().st_size == len(data)):
-                atomic_write_bytes(target, data)
-        except OSError as error:
-            if error.errno == 28:  # ENOSPC
-                raise StoreError(f"The disk holding {self.store_dir} is full. Free some space and retry.") from error
-            raise StoreError(
-                f"Could not save '{target.name}' in {self.uploads_dir} ({error.strerror}). "
-                "Check that the data folder is writable and retry."
-            ) from error
-        return target.relative_to(self.data_dir)
-
-    def read_raw(self, raw_path: str) -> bytes:
-        return (self.data_dir / raw_path).read_bytes()
-
-    def upload_files(self) -> list[Path]:
-        """Raw files a user added earlier (each in a folder named by its hash)."""
-        if not self.uploads_dir.exists():
-            return []
-        return sorted(
-            path
-            for path in self.uploads_dir.glob("*/*")
-            if path.is_file() and not path.name.startswith(".tmp-")
-        )
-
     # -- the set fingerprint -----------------------------------------------------
     @staticmethod
     def _xor_fingerprint(connection: sqlite3.Connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
         """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`."""
         row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
-        value = int(row[0], 16) if row else 0
+        removed = []
         for article_id in dict.fromkeys(article_ids):
             found = connection.execute("SELECT pipeline FROM articles WHERE article_id = ?", (article_id,)).fetchone()
             if found:
-                value ^= _article_hash(article_id, found[0])
-        if adding:
-            value ^= _article_hash(*adding)
-        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, f"{value:064x}"))
+                removed.append((article_id, found[0]))
+        value = xor_fingerprint_value(row[0] if row else None, removed, adding)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, value))
 
     @staticmethod
     def _rebuild_fingerprint(connection: sqlite3.Connection) -> None:
-        value = 0
-        for article_id, pipeline in connection.execute("SELECT article_id, pipeline FROM articles"):
-            value ^= _article_hash(article_id, pipeline)
-        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, f"{value:064x}"))
+        value = xor_fingerprint_value(None, connection.execute("SELECT article_id, pipeline FROM articles"), None)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, value))
 
     # -- articles ------------------------------------------------------------
     def put_article(
@@ -513,15 +633,7 @@ class Store:
             connection.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
             connection.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
             connection.execute("DELETE FROM embeddings WHERE article_id = ?", (article_id,))
-        origin, raw_path = row
-        if origin == "upload":
-            raw_file = self.data_dir / raw_path
-            if raw_file.exists():
-                raw_file.unlink()
-                try:
-                    raw_file.parent.rmdir()
-                except OSError:
-                    pass
+        self._delete_upload(*row)
         return True
 
     def rows(self) -> list[tuple[str, str, str, str, str, str]]:
@@ -619,7 +731,7 @@ class Store:
             with self.transaction() as connection:
                 self._rebuild_fingerprint(connection)
             return self.fingerprint()
-        return hashlib.sha256(f"articles:{row[0]}".encode()).hexdigest()[:16]
+        return fingerprint_from_xor(row[0])
 
     # -- rejected inputs found in the data folder ------------------------------
     def remember_rejected(self, raw_sha256: str, source_file: str, pipeline: str, message: str) -> None:
@@ -645,22 +757,12 @@ class Store:
                 "SELECT dim, vectors, sha256 FROM embeddings WHERE model = ? AND article_id = ?",
                 (model, article_id),
             ).fetchone()
-        if row is None:
-            return None
-        dim, blob, expected_sha = row
-        if not isinstance(blob, bytes) or sha256_bytes(blob) != expected_sha or dim <= 0 or len(blob) % (4 * dim):
-            return None
-        vectors = np.frombuffer(blob, dtype=np.float32).reshape(-1, dim)
-        if not np.isfinite(vectors).all():
-            return None
-        return vectors
+        return None if row is None else decode_vectors(*row)
 
     def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None:
-        blob = np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
         with self.transaction() as connection:
             connection.execute(
-                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?, ?)",
-                (model, article_id, int(vectors.shape[1]), blob, sha256_bytes(blob)),
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?, ?)", (model, article_id, *encode_vectors(vectors))
             )
 
     # -- derived caches (events, claims, ...) -----------------------------------
@@ -672,18 +774,8 @@ class Store:
             ).fetchone()
         if row is None or row[0] != fingerprint:
             return None
-        payload = row[1]
-        if not isinstance(payload, str) or sha256_bytes(payload.encode("utf-8", "surrogatepass")) != row[2]:
-            return None
-        try:
-            return json.loads(payload)
-        except ValueError:
-            return None
+        return decode_payload(row[1], row[2])
 
     def put_cache(self, name: str, fingerprint: str, payload) -> None:
-        text = json.dumps(payload, ensure_ascii=False)
         with self.transaction() as connection:
-            connection.execute(
-                "INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)",
-                (name, fingerprint, text, sha256_bytes(text.encode("utf-8", "surrogatepass"))),
-            )
+            connection.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)", (name, fingerprint, *encode_payload(payload)))
