@@ -26,12 +26,14 @@ def cmd_articles(args) -> int:
 
 def cmd_ingest(args) -> int:
     from lib.core.settings import load_settings
+    from lib.ingest.batch import IngestInput, engine_for, ingest_files
     from lib.ingest.corpus import open_store
-    from lib.ingest.pipeline import ingest_bytes
 
     settings = load_settings(args.data)
+    engine = engine_for(settings, args.engine, args.workers)  # a bad choice stops before any work
     store = open_store(settings)
-    reports = []
+    reports: list[dict | None] = []
+    inputs: list[tuple[int, IngestInput]] = []  # (place in `reports`, input)
     for file_name in args.files:
         path = Path(file_name)
         try:
@@ -45,18 +47,18 @@ def cmd_ingest(args) -> int:
         except OSError as error:
             reports.append({"source_file": file_name, "status": "rejected", "message": f"'{file_name}' cannot be read ({error.strerror})."})
             continue
-        name = "pasted.txt" if file_name == "-" else path.name
-        report = ingest_bytes(store, settings, name, data)
-        reports.append(
-            {
-                "source_file": report.source_file,
-                "status": report.status,
-                "message": report.message,
-                "article_id": report.article_id,
-                "encoding": report.encoding,
-                "duplicate_of": report.duplicate_of,
-            }
-        )
+        inputs.append((len(reports), IngestInput("pasted.txt" if file_name == "-" else path.name, data)))
+        reports.append(None)
+    batch_reports = ingest_files(store, settings, [item for _, item in inputs], engine=engine, embed=args.embed)
+    for (place, _), report in zip(inputs, batch_reports):
+        reports[place] = {
+            "source_file": report.source_file,
+            "status": report.status,
+            "message": report.message,
+            "article_id": report.article_id,
+            "encoding": report.encoding,
+            "duplicate_of": report.duplicate_of,
+        }
     if args.json:
         print_json(reports)
     else:
@@ -87,6 +89,15 @@ def register(subparsers) -> None:
 
     ingest = subparsers.add_parser("ingest", help="add article files (.txt .md .html .htm, or - for stdin)")
     ingest.add_argument("files", nargs="+", metavar="FILE")
+    ingest.add_argument(
+        "--engine", choices=("local", "ray"), default=None,
+        help="who reads the files: local (this process) or ray (Ray workers; STORYLENS_RAY_ADDRESS names "
+        "the cluster, none starts a local one); default STORYLENS_INGEST_ENGINE, else local",
+    )
+    ingest.add_argument("--workers", type=int, metavar="N", default=None,
+                        help="Ray workers (default: one per CPU of the cluster); the local engine is one")
+    ingest.add_argument("--embed", action="store_true",
+                        help="also embed every added article's sentences now and store the vectors (search reuses them)")
     add_data_option(ingest)
     ingest.set_defaults(func=cmd_ingest)
 

@@ -11,6 +11,8 @@
 | vector_index     | STORYLENS_VECTOR_INDEX     | "exact" (or "qdrant", "qdrant-edge")     |
 | qdrant_url       | STORYLENS_QDRANT_URL       | none: Qdrant's in-memory mode            |
 | qdrant_path      | STORYLENS_QDRANT_PATH      | none: a temporary folder                 |
+| ingest_engine    | STORYLENS_INGEST_ENGINE    | "local" (or "ray")                       |
+| ray_address      | STORYLENS_RAY_ADDRESS      | none: start a local Ray cluster          |
 
 `data_dir` is the bundled story; the stories people start in the app (or with
 `python -m lib.cli collections create NAME`) are data folders of the same
@@ -26,6 +28,11 @@ Hugging Face cache; nothing is ever downloaded at run time.
 `qdrant_url` (without one, the client's in-memory mode: tests and small stories);
 "qdrant-edge" Qdrant's engine inside the process, its shard in a folder under
 `qdrant_path`. The Qdrant packages are needed only for those two.
+
+`ingest_engine` chooses who does the per-file work of a batch ingest
+(`lib.ingest.batch`): "local" this process, "ray" Ray workers (package `ray`,
+needed only then) on the cluster at `ray_address` ("auto", "ray://host:10001"),
+or on a local cluster started for the batch when none is named.
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ DEFAULT_MAX_INPUT_MB = 20
 DEFAULT_STORY_START = "2024-06-01"
 VECTOR_INDEX_KINDS = ("exact", "qdrant", "qdrant-edge")
 DEFAULT_VECTOR_INDEX = "exact"
+INGEST_ENGINES = ("local", "ray")
+DEFAULT_INGEST_ENGINE = "local"
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,8 @@ class Settings:
     vector_index: str = DEFAULT_VECTOR_INDEX
     qdrant_url: str | None = None
     qdrant_path: Path | None = None
+    ingest_engine: str = DEFAULT_INGEST_ENGINE
+    ray_address: str | None = None
 
     @property
     def bundled_articles_dir(self) -> Path:
@@ -116,6 +127,24 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
     return text
 
 
+def _ray_address(env, name: str) -> str | None:
+    """None (start a local cluster), "auto", "local", "ray://host:port" or "host:port"."""
+    import re
+
+    from lib.core.errors import SettingsError
+
+    text = (env.get(name) or "").strip()
+    if not text:
+        return None
+    if text.lower() in ("auto", "local") or re.fullmatch(r"(ray://)?[\w.\-\[\]:]+:\d{1,5}", text):
+        return text.lower() if text.lower() in ("auto", "local") else text
+    raise SettingsError(
+        f"The setting {name}={text!r} is not a Ray cluster address: write auto (the cluster this machine "
+        "joined with `ray start`), ray://HOST:10001 (a cluster's client port) or HOST:6379 (its head node). "
+        "Correct it or remove it (the default starts a local cluster)."
+    )
+
+
 def load_settings(data_dir: str | Path | None = None) -> Settings:
     """Settings from the environment; `data_dir` (e.g. `--data DIR`) wins.
 
@@ -133,4 +162,6 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         vector_index=_choice(env, "STORYLENS_VECTOR_INDEX", DEFAULT_VECTOR_INDEX, VECTOR_INDEX_KINDS),
         qdrant_url=(env.get("STORYLENS_QDRANT_URL") or "").strip() or None,
         qdrant_path=Path(env["STORYLENS_QDRANT_PATH"]).expanduser().resolve() if env.get("STORYLENS_QDRANT_PATH", "").strip() else None,
+        ingest_engine=_choice(env, "STORYLENS_INGEST_ENGINE", DEFAULT_INGEST_ENGINE, INGEST_ENGINES),
+        ray_address=_ray_address(env, "STORYLENS_RAY_ADDRESS"),
     )

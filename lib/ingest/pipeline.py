@@ -195,9 +195,18 @@ def ingest_bytes(
     pipeline = pipeline or pipeline_fingerprint()
     raw_sha = sha256_bytes(data)
     if given is None and origin == "upload":
-        given = _read_given(store, raw_sha)  # a rebuild keeps what the person stated
+        given = given_details_of(store, raw_sha)
+    built = build_or_reject(name, data, settings, given)
+    if isinstance(built, IngestReport):
+        return built
+    return store_built_article(store, built, data, origin=origin, raw_path=raw_path, pipeline=pipeline, given=given)
+
+
+def build_or_reject(name: str, data: bytes, settings: Settings, given: dict | None = None) -> Article | IngestReport:
+    """The per-file work of an ingest, touching no store: the article record, or the
+    "rejected" report `ingest_bytes` gives for this input (its message word for word)."""
     try:
-        article = with_given_details(build_article(name, data, settings), **(given or {}))
+        return with_given_details(build_article(name, data, settings), **(given or {}))
     except StoryLensError as error:
         return IngestReport(source_file=name, status="rejected", message=str(error))
     except Exception as error:  # a bug must not lose the user's data or show a traceback
@@ -207,8 +216,32 @@ def ingest_bytes(
             message=f"'{name}' could not be processed ({type(error).__name__}). "
             "Nothing was changed; please report this file.",
         )
+
+
+def given_details_of(store: Store, raw_sha: str) -> dict | None:
+    """What a person stated when adding these bytes earlier (a rebuild keeps it), if anything."""
+    return _read_given(store, raw_sha)
+
+
+def store_built_article(
+    store: Store,
+    article: Article,
+    data: bytes,
+    origin: str = "upload",
+    raw_path: str | None = None,
+    pipeline: str | None = None,
+    given: dict | None = None,
+    bands: list[str] | None = None,
+) -> IngestReport:
+    """The store half of `ingest_bytes` for an article `build_or_reject` made from `data`.
+
+    `bands`: its `lsh_bands`, when computed already (they depend on the body only).
+    Same guarantees as `ingest_bytes`: a duplicate changes nothing stored.
+    """
+    pipeline = pipeline or pipeline_fingerprint()
+    raw_sha = sha256_bytes(data)
     with store.write_lock():
-        report = _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline)
+        report = _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline, bands)
     if report.status == "added" and origin == "upload" and given and any(given.values()):
         _write_given(store, raw_sha, given)
     return report
@@ -238,7 +271,7 @@ def _write_given(store: Store, raw_sha: str, given: dict) -> None:
     path.write_text(json.dumps({key: given.get(key) for key in ("title", "outlet", "published")}), encoding="utf-8")
 
 
-def _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline) -> IngestReport:
+def _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pipeline, bands=None) -> IngestReport:
     """The duplicate checks and the write, run under the store's write lock."""
     existing = store.find_by_raw_sha(raw_sha)
     if existing and existing[1] == pipeline:
@@ -251,7 +284,7 @@ def _store_unless_duplicate(store, article, data, raw_sha, origin, raw_path, pip
             encoding=article.encoding,
             duplicate_of=store.source_file_of(existing[0]),
         )
-    bands = lsh_bands(article.body)
+    bands = list(bands) if bands is not None else lsh_bands(article.body)
     replaces = existing[0] if existing else None
     duplicate_id = None if replaces else find_near_duplicate(store, article, bands)
     if duplicate_id:
