@@ -11,8 +11,8 @@
 | vector_index     | STORYLENS_VECTOR_INDEX     | "exact" (or "qdrant", "qdrant-edge")     |
 | qdrant_url       | STORYLENS_QDRANT_URL       | none: Qdrant's in-memory mode            |
 | qdrant_path      | STORYLENS_QDRANT_PATH      | none: a temporary folder                 |
-| ingest_engine    | STORYLENS_INGEST_ENGINE    | "local" (or "ray")                       |
-| ray_address      | STORYLENS_RAY_ADDRESS      | none: start a local Ray cluster          |
+| store_backend    | STORYLENS_STORE            | "sqlite" (or "postgres")                 |
+| database_url     | STORYLENS_DATABASE_URL     | none (needed for "postgres")             |
 
 `data_dir` is the bundled story; the stories people start in the app (or with
 `python -m lib.cli collections create NAME`) are data folders of the same
@@ -29,16 +29,17 @@ Hugging Face cache; nothing is ever downloaded at run time.
 "qdrant-edge" Qdrant's engine inside the process, its shard in a folder under
 `qdrant_path`. The Qdrant packages are needed only for those two.
 
-`ingest_engine` chooses who does the per-file work of a batch ingest
-(`lib.ingest.batch`): "local" this process, "ray" Ray workers (package `ray`,
-needed only then) on the cluster at `ray_address` ("auto", "ray://host:10001"),
-or on a local cluster started for the batch when none is named.
+`store_backend` chooses where records live (`lib.ingest.corpus.open_store`):
+"sqlite" a file in each data folder (`lib.core.store`); "postgres" a schema per
+data folder on the PostgreSQL server at `database_url`, a libpq URL such as
+postgresql://USER:PASSWORD@HOST:5432/DATABASE (`lib.core.store_postgres`,
+package psycopg, needed only then). Raw files stay in the data folder either way.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -51,8 +52,8 @@ DEFAULT_MAX_INPUT_MB = 20
 DEFAULT_STORY_START = "2024-06-01"
 VECTOR_INDEX_KINDS = ("exact", "qdrant", "qdrant-edge")
 DEFAULT_VECTOR_INDEX = "exact"
-INGEST_ENGINES = ("local", "ray")
-DEFAULT_INGEST_ENGINE = "local"
+STORE_BACKENDS = ("sqlite", "postgres")
+DEFAULT_STORE_BACKEND = "sqlite"
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ class Settings:
     vector_index: str = DEFAULT_VECTOR_INDEX
     qdrant_url: str | None = None
     qdrant_path: Path | None = None
-    ingest_engine: str = DEFAULT_INGEST_ENGINE
-    ray_address: str | None = None
+    store_backend: str = DEFAULT_STORE_BACKEND
+    database_url: str | None = field(default=None, repr=False)  # may hold a password: never printed
 
     @property
     def bundled_articles_dir(self) -> Path:
@@ -127,22 +128,18 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
     return text
 
 
-def _ray_address(env, name: str) -> str | None:
-    """None (start a local cluster), "auto", "local", "ray://host:port" or "host:port"."""
-    import re
-
+def _database_url(env, backend: str) -> str | None:
+    """STORYLENS_DATABASE_URL, required when the store is on PostgreSQL (checked when the store opens)."""
     from lib.core.errors import SettingsError
 
-    text = (env.get(name) or "").strip()
-    if not text:
-        return None
-    if text.lower() in ("auto", "local") or re.fullmatch(r"(ray://)?[\w.\-\[\]:]+:\d{1,5}", text):
-        return text.lower() if text.lower() in ("auto", "local") else text
-    raise SettingsError(
-        f"The setting {name}={text!r} is not a Ray cluster address: write auto (the cluster this machine "
-        "joined with `ray start`), ray://HOST:10001 (a cluster's client port) or HOST:6379 (its head node). "
-        "Correct it or remove it (the default starts a local cluster)."
-    )
+    url = (env.get("STORYLENS_DATABASE_URL") or "").strip() or None
+    if backend == "postgres" and url is None:
+        raise SettingsError(
+            "The setting STORYLENS_STORE='postgres' needs STORYLENS_DATABASE_URL, the server's address: "
+            "set it (e.g. postgresql://USER:PASSWORD@HOST:5432/DATABASE) or remove STORYLENS_STORE "
+            "(the default is sqlite, a file in the data folder)."
+        )
+    return url
 
 
 def load_settings(data_dir: str | Path | None = None) -> Settings:
@@ -151,6 +148,7 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
     Raises SettingsError (one line naming the variable) for a value it cannot use.
     """
     env = os.environ
+    store_backend = _choice(env, "STORYLENS_STORE", DEFAULT_STORE_BACKEND, STORE_BACKENDS)
     chosen_dir = data_dir or env.get("STORYLENS_DATA") or (REPO_ROOT / "data")
     return Settings(
         data_dir=Path(chosen_dir).expanduser().resolve(),
@@ -162,6 +160,6 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         vector_index=_choice(env, "STORYLENS_VECTOR_INDEX", DEFAULT_VECTOR_INDEX, VECTOR_INDEX_KINDS),
         qdrant_url=(env.get("STORYLENS_QDRANT_URL") or "").strip() or None,
         qdrant_path=Path(env["STORYLENS_QDRANT_PATH"]).expanduser().resolve() if env.get("STORYLENS_QDRANT_PATH", "").strip() else None,
-        ingest_engine=_choice(env, "STORYLENS_INGEST_ENGINE", DEFAULT_INGEST_ENGINE, INGEST_ENGINES),
-        ray_address=_ray_address(env, "STORYLENS_RAY_ADDRESS"),
+        store_backend=store_backend,
+        database_url=_database_url(env, store_backend),
     )

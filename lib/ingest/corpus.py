@@ -10,13 +10,13 @@ from typing import Callable
 
 from lib.core.models import Article, IngestReport
 from lib.core.settings import Settings, load_settings
-from lib.core.store import Store
+from lib.core.store import ArticleStore, Store
 
 
 @dataclass
 class Corpus:
     settings: Settings
-    store: Store
+    store: ArticleStore
     articles: list[Article]
     fingerprint: str
     sync_reports: list[IngestReport] = field(default_factory=list)
@@ -36,7 +36,17 @@ class Corpus:
         return self._by_file.get(source_file)
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings) -> ArticleStore:
+    """The store of `settings.data_dir` on the backend `settings.store_backend` names (STORYLENS_STORE).
+
+    "sqlite" (default): a file in the data folder. "postgres": a schema on the
+    server at `settings.database_url` (psycopg is imported only then). Raises
+    StoreError with a message when the store cannot be opened.
+    """
+    if settings.store_backend == "postgres":
+        from lib.core.store_postgres import PostgresStore
+
+        return PostgresStore(settings.data_dir, settings.store_dir, settings.database_url or "")
     return Store(settings.data_dir, settings.store_dir)
 
 

@@ -1,0 +1,594 @@
+"""The store on a PostgreSQL server (STORYLENS_STORE=postgres), for a deployment shared by many processes.
+
+Same methods and guarantees as the SQLite `lib.core.store.Store` (both are
+`ArticleStore`s); what differs is where the records live and how writers wait:
+
+- Records, LSH bands, embeddings, derived caches and the set fingerprint are
+  tables in one schema per data folder (`storylens_<hash of the folder path>`,
+  its path in the schema's comment), so every story (collection) of every app
+  process on every machine that opens the same folder path shares one set of
+  tables. All SQL of this backend is in this module.
+- Raw uploads stay files under `<data>/.storylens/uploads/` exactly as with
+  SQLite (`UploadFolder`), not bytea rows: they are the source of truth the
+  database is rebuilt from, so they must not live only inside it; the sync, the
+  details a person stated (`<sha>.given.json`) and the bundled articles are
+  files already; and raw pages would be most of the database's size (backups,
+  buffer cache) for bytes read only on a re-derive. Several machines therefore
+  share the data folder (a network volume), as they share the bundled files;
+  object storage keyed by the same hash is the next step (docs/scaling.md).
+- Every write is one transaction (nested ones are savepoints). Writers that
+  change the article set lock the fingerprint row first, so they apply one at a
+  time as SQLite's single writer does; readers never wait (MVCC), and each read
+  is one statement, so it sees one committed state.
+- `write_lock()` is a session-level advisory lock on the server, so check-then-
+  write sequences (the duplicate check of an ingest) are serialised across
+  processes and machines; the server drops it if the process dies.
+- Connections come from one pool per server URL and process (psycopg_pool),
+  checked before each use, so a restarted server costs no error; a thread that
+  holds the write lock or a transaction keeps its connection for nested calls.
+- Record text is stored as SQLite stores it (the same JSON), not as JSONB: the
+  bytes read back are identical, and JSONB's parse on every write buys nothing
+  while records are read whole.
+
+Failures become `StoreError` with a message: an unreachable server or a bad
+`STORYLENS_DATABASE_URL` names the server (never the password) and the way
+back (`STORYLENS_STORE=sqlite`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import os
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import psycopg
+from psycopg import sql
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from lib.core.errors import StoreError
+from lib.core.memory import gc_paused
+from lib.core.models import Article
+from lib.core.store import (
+    BUSY_MESSAGE,
+    FINGERPRINT_KEY,
+    UploadFolder,
+    article_from_record,
+    article_to_record,
+    decode_payload,
+    decode_vectors,
+    encode_payload,
+    encode_vectors,
+    fingerprint_from_xor,
+    xor_fingerprint_value,
+)
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+# `{s}` is the store's schema (a name this module makes from a hash: always a plain identifier).
+SCHEMA = """
+CREATE SCHEMA IF NOT EXISTS {s};
+CREATE TABLE IF NOT EXISTS {s}.articles (
+    article_id TEXT PRIMARY KEY,
+    raw_sha256 TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    origin TEXT NOT NULL,            -- 'bundled' (a file in the data dir) or 'upload'
+    raw_path TEXT NOT NULL,          -- where the raw bytes live, relative to data_dir
+    pipeline TEXT NOT NULL,          -- fingerprint of the code that produced the record
+    record TEXT NOT NULL,            -- Article as JSON, the same text the SQLite store keeps
+    added_at DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_raw ON {s}.articles(raw_sha256);
+CREATE TABLE IF NOT EXISTS {s}.rejected (
+    raw_sha256 TEXT PRIMARY KEY,
+    source_file TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {s}.lsh (
+    band TEXT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lsh_band ON {s}.lsh(band);
+CREATE INDEX IF NOT EXISTS lsh_article ON {s}.lsh(article_id);
+CREATE TABLE IF NOT EXISTS {s}.embeddings (
+    model TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vectors BYTEA NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (model, article_id)
+);
+-- float32 vectors do not compress: keep them out of line without trying.
+ALTER TABLE {s}.embeddings ALTER COLUMN vectors SET STORAGE EXTERNAL;
+CREATE INDEX IF NOT EXISTS embeddings_article ON {s}.embeddings(article_id);
+CREATE TABLE IF NOT EXISTS {s}.cache (
+    name TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {s}.meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+POOL_MAX_CONNECTIONS = 16  # per server URL and process; Streamlit sessions borrow one per call
+POOL_WAIT_S = 15.0  # how long a call waits for a connection before saying the server is unreachable
+CONNECT_TIMEOUT_S = 10
+
+_POOLS: dict[tuple[int, str], ConnectionPool] = {}
+_POOLS_LOCK = threading.Lock()
+# (url, schema) whose tables this process has already created or found.
+_PREPARED: set[tuple[str, str]] = set()
+
+
+def schema_name(data_dir: Path) -> str:
+    """The schema holding the store of `data_dir` (same folder path, same schema, on every machine)."""
+    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
+    return f"storylens_{digest[:16]}"
+
+
+def server_label(url: str) -> str:
+    """`user@host:port/database` of a libpq URL, never its password; the URL is checked on the way."""
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error as error:
+        raise StoreError(
+            f"STORYLENS_DATABASE_URL is not a PostgreSQL connection URL ({_one_line(error)}). Write it as "
+            "postgresql://USER:PASSWORD@HOST:5432/DATABASE, or set STORYLENS_STORE=sqlite to use the local store."
+        ) from error
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    host = parts.get("host") or parts.get("hostaddr") or "localhost"
+    port = f":{parts['port']}" if parts.get("port") else ""
+    database = f"/{parts['dbname']}" if parts.get("dbname") else ""
+    return f"{user}{host}{port}{database}"
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def store_error_from(error: psycopg.Error, where: str) -> StoreError:
+    """A user-facing StoreError for a psycopg failure (`where`: the server, without password)."""
+    state = getattr(error, "sqlstate", None) or ""
+    if isinstance(error, PoolTimeout):
+        return StoreError(
+            f"The PostgreSQL server at {where} gave StoryLens no connection within {POOL_WAIT_S:g} s "
+            "(it stopped answering, or every connection is busy). Check the server and try again, or set "
+            "STORYLENS_STORE=sqlite to use the local store."
+        )
+    if state in ("55P03", "40001", "40P01", "57014"):  # lock timeout, serialization, deadlock, cancelled
+        return StoreError(BUSY_MESSAGE)
+    if state == "53100":
+        return StoreError(f"The disk of the PostgreSQL server at {where} is full. Free some space and try again.")
+    if state in ("25006", "42501"):  # read-only transaction, insufficient privilege
+        return StoreError(
+            f"StoryLens cannot write to the PostgreSQL database at {where} ({_one_line(error)}). Give its user "
+            "the right to create a schema and write, or choose another STORYLENS_DATABASE_URL."
+        )
+    if isinstance(error, psycopg.OperationalError) and not state:  # no answer from a server at all
+        return StoreError(
+            f"StoryLens cannot reach the PostgreSQL server at {where} ({_one_line(error)}). Check "
+            "STORYLENS_DATABASE_URL and that the server is running, or set STORYLENS_STORE=sqlite to use the local store."
+        )
+    if isinstance(error, psycopg.OperationalError) and state.startswith(("08", "28", "3D")):
+        # connection failure, authentication, unknown database
+        return StoreError(
+            f"The PostgreSQL server at {where} refused StoryLens ({_one_line(error)}). Check the user, password "
+            "and database in STORYLENS_DATABASE_URL, or set STORYLENS_STORE=sqlite to use the local store."
+        )
+    return StoreError(f"The collection database could not be used ({_one_line(error)}). Try again; if it persists, report it.")
+
+
+def _pool_for(url: str) -> ConnectionPool:
+    """This process's connection pool for `url` (a forked child makes its own: sockets must not be shared)."""
+    key = (os.getpid(), url)
+    with _POOLS_LOCK:
+        pool = _POOLS.get(key)
+        if pool is None:
+            pool = ConnectionPool(
+                url,
+                kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "storylens"},
+                min_size=1,
+                max_size=POOL_MAX_CONNECTIONS,
+                timeout=POOL_WAIT_S,
+                check=ConnectionPool.check_connection,
+                name="storylens",
+                open=False,
+            )
+            pool.open(wait=False)
+            _POOLS[key] = pool
+        return pool
+
+
+@atexit.register
+def close_pools() -> None:
+    """Close this process's pooled connections (at exit; tests call it before stopping their server)."""
+    with _POOLS_LOCK:
+        mine = [key for key in _POOLS if key[0] == os.getpid()]
+        pools = [_POOLS.pop(key) for key in mine]
+    for pool in pools:
+        try:
+            pool.close(timeout=5)
+        except Exception as error:  # closing at exit must not raise; say what happened
+            log.warning("closing a PostgreSQL connection pool failed: %s", error)
+
+
+class _AdvisoryLock:
+    """The store's write lock: a PostgreSQL session advisory lock held on this thread's connection.
+
+    Re-entrant in one thread (PostgreSQL stacks session locks); waits at most
+    `store.lock_timeout_s`, then raises StoreError("busy").
+    """
+
+    def __init__(self, store: "PostgresStore"):
+        self._store = store
+        self._held: list = []  # the `_pinned` contexts this object entered, innermost last
+
+    def acquire(self) -> None:
+        store = self._store
+        pinned = store._pinned()
+        try:
+            connection = pinned.__enter__()
+        except psycopg.Error as error:
+            raise store._failed(error) from error
+        try:
+            connection.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(store.lock_timeout_s * 1000)}ms",))
+            try:
+                connection.execute("SELECT pg_advisory_lock(%s)", (store.lock_key,))
+            finally:
+                connection.execute("RESET lock_timeout")
+        except BaseException as error:
+            pinned.__exit__(None, None, None)
+            if isinstance(error, psycopg.Error):
+                raise store._failed(error) from error
+            raise
+        self._held.append(pinned)
+
+    def release(self) -> None:
+        pinned = self._held.pop()
+        try:
+            connection = self._store._local.connection
+            connection.execute("SELECT pg_advisory_unlock(%s)", (self._store.lock_key,))
+        except (psycopg.Error, AttributeError) as error:
+            # A broken connection has lost the lock with its session already.
+            log.warning("releasing the store's write lock failed (the server drops it with the session): %s", error)
+        finally:
+            pinned.__exit__(None, None, None)
+
+    def __enter__(self) -> "_AdvisoryLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.release()
+
+
+class PostgresStore(UploadFolder):
+    """The articles of one data directory in a PostgreSQL schema, with their derived data.
+
+    Guarantees (as `Store`): every write is atomic; an article is stored once;
+    the fingerprint depends only on the set of (article id, pipeline) and
+    equals the SQLite store's for the same set; damaged embeddings or cache
+    entries read as missing; failures are `StoreError`s with a message. Safe to
+    use from many threads, processes and machines at once.
+    """
+
+    lock_timeout_s = 120.0  # how long a writer waits for another one before saying "busy"
+
+    def __init__(self, data_dir: Path, store_dir: Path, database_url: str):
+        self.data_dir = Path(data_dir)
+        self.store_dir = Path(store_dir)
+        self.uploads_dir = self.store_dir / "uploads"
+        self.recovered_from: Path | None = None  # the server guards its own files; kept for the same interface
+        self.schema = schema_name(self.data_dir)
+        self.lock_key = int.from_bytes(hashlib.sha256(self.schema.encode()).digest()[:8], "big", signed=True)
+        self._url = database_url
+        self.server = server_label(database_url)
+        self._local = threading.local()
+        if (database_url, self.schema) not in _PREPARED:
+            self._prepare()
+            _PREPARED.add((database_url, self.schema))
+
+    # -- server plumbing ------------------------------------------------------
+    def _failed(self, error: psycopg.Error) -> StoreError:
+        return store_error_from(error, self.server)
+
+    def _prepare(self) -> None:
+        """Create the schema and tables if missing (one process at a time), on a direct connection.
+
+        A direct connection (not the pool) so that a wrong URL, a stopped server or
+        a refused login is reported at once with the server's own reason.
+        """
+        try:
+            with psycopg.connect(
+                self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, application_name="storylens"
+            ) as connection:
+                found = connection.execute(
+                    "SELECT to_regclass(%s) IS NOT NULL", (f"{self.schema}.meta",)
+                ).fetchone()[0]
+                if found and self._meta(connection, "schema_version") == SCHEMA_VERSION:
+                    return
+                with connection.transaction():
+                    # CREATE ... IF NOT EXISTS is not safe against a concurrent CREATE: serialise.
+                    connection.execute("SELECT pg_advisory_xact_lock(%s)", (self.lock_key,))
+                    connection.execute(SCHEMA.format(s=self.schema))
+                    connection.execute(
+                        sql.SQL("COMMENT ON SCHEMA {} IS {}").format(
+                            sql.Identifier(self.schema), sql.Literal(f"StoryLens store of {self.data_dir.resolve()}")
+                        )
+                    )
+                    self._locked_xor(connection)
+                    connection.execute(
+                        f"INSERT INTO {self.schema}.meta VALUES ('schema_version', %s) ON CONFLICT (key) DO NOTHING",
+                        (SCHEMA_VERSION,),
+                    )
+        except psycopg.Error as error:
+            raise self._failed(error) from error
+
+    def _meta(self, connection, key: str) -> str | None:
+        row = connection.execute(f"SELECT value FROM {self.schema}.meta WHERE key = %s", (key,)).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def _pinned(self) -> Iterator[psycopg.Connection]:
+        """This thread's connection for the block; nested calls in the thread reuse it."""
+        local = self._local
+        if getattr(local, "connection", None) is not None and local.pid == os.getpid():
+            yield local.connection
+            return
+        with _pool_for(self._url).connection() as connection:
+            local.connection, local.pid = connection, os.getpid()
+            try:
+                yield connection
+            finally:
+                local.connection = None
+
+    def close(self) -> None:
+        """Nothing is held between calls: connections go back to the shared pool (closed at exit)."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[psycopg.Connection]:
+        """One atomic write: all statements inside commit together or not at all.
+
+        Nested use in one thread becomes a savepoint of the outer transaction.
+        """
+        try:
+            with self._pinned() as connection:
+                with connection.transaction():
+                    yield connection
+        except psycopg.Error as error:
+            raise self._failed(error) from error
+
+    @contextmanager
+    def reading(self) -> Iterator[psycopg.Connection]:
+        """A connection for reads; each statement sees one committed state."""
+        try:
+            with self._pinned() as connection:
+                yield connection
+        except psycopg.Error as error:
+            raise self._failed(error) from error
+
+    def write_lock(self) -> _AdvisoryLock:
+        """An inter-process, inter-machine lock for check-then-write sequences (e.g. duplicate checks)."""
+        return _AdvisoryLock(self)
+
+    # -- the set fingerprint -----------------------------------------------------
+    def _locked_xor(self, connection) -> str:
+        """Inside a write: the XOR aggregate, its row locked until commit (rebuilt if missing)."""
+        query = f"SELECT value FROM {self.schema}.meta WHERE key = %s FOR UPDATE"
+        row = connection.execute(query, (FINGERPRINT_KEY,)).fetchone()
+        if row is None:
+            value = xor_fingerprint_value(
+                None, connection.execute(f"SELECT article_id, pipeline FROM {self.schema}.articles"), None
+            )
+            connection.execute(
+                f"INSERT INTO {self.schema}.meta VALUES (%s, %s) ON CONFLICT (key) DO NOTHING", (FINGERPRINT_KEY, value)
+            )
+            row = connection.execute(query, (FINGERPRINT_KEY,)).fetchone()
+        return row[0]
+
+    def _xor_fingerprint(self, connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
+        """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`."""
+        value = self._locked_xor(connection)
+        removed = connection.execute(
+            f"SELECT article_id, pipeline FROM {self.schema}.articles WHERE article_id = ANY(%s)",
+            (list(dict.fromkeys(article_ids)),),
+        ).fetchall()
+        connection.execute(
+            f"UPDATE {self.schema}.meta SET value = %s WHERE key = %s",
+            (xor_fingerprint_value(value, removed, adding), FINGERPRINT_KEY),
+        )
+
+    # -- articles ------------------------------------------------------------
+    def put_article(
+        self,
+        article: Article,
+        origin: str,
+        raw_path: str,
+        pipeline: str,
+        lsh_bands: list[str],
+        replaces: str | None = None,
+    ) -> None:
+        """Insert (or replace a stale record of) one article, atomically."""
+        s = self.schema
+        with self.transaction() as connection:
+            self._xor_fingerprint(
+                connection, [article.article_id] + ([replaces] if replaces else []), (article.article_id, pipeline)
+            )
+            if replaces:
+                connection.execute(f"DELETE FROM {s}.articles WHERE article_id = %s", (replaces,))
+                connection.execute(f"DELETE FROM {s}.lsh WHERE article_id = %s", (replaces,))
+            connection.execute(f"DELETE FROM {s}.lsh WHERE article_id = %s", (article.article_id,))
+            connection.execute(
+                f"INSERT INTO {s}.articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (article_id) DO UPDATE SET raw_sha256 = EXCLUDED.raw_sha256, "
+                "source_file = EXCLUDED.source_file, origin = EXCLUDED.origin, raw_path = EXCLUDED.raw_path, "
+                "pipeline = EXCLUDED.pipeline, record = EXCLUDED.record, added_at = EXCLUDED.added_at",
+                (
+                    article.article_id,
+                    article.raw_sha256,
+                    article.source_file,
+                    origin,
+                    raw_path,
+                    pipeline,
+                    article_to_record(article),
+                    time.time(),
+                ),
+            )
+            if lsh_bands:
+                connection.execute(
+                    f"INSERT INTO {s}.lsh (band, article_id) SELECT unnest(%s::text[]), %s",
+                    (list(lsh_bands), article.article_id),
+                )
+
+    def remove_article(self, article_id: str) -> bool:
+        """Delete one article and its derived data; its raw upload is deleted too."""
+        s = self.schema
+        with self.transaction() as connection:
+            row = connection.execute(
+                f"SELECT origin, raw_path FROM {s}.articles WHERE article_id = %s", (article_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            self._xor_fingerprint(connection, [article_id], None)
+            for table in ("articles", "lsh", "embeddings"):
+                connection.execute(f"DELETE FROM {s}.{table} WHERE article_id = %s", (article_id,))
+        self._delete_upload(*row)
+        return True
+
+    def rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(article_id, raw_sha256, source_file, origin, raw_path, pipeline) for every article.
+
+        Ordered by source file in code-point order (COLLATE "C"), as SQLite orders them.
+        """
+        with self.reading() as connection:
+            return connection.execute(
+                f"SELECT article_id, raw_sha256, source_file, origin, raw_path, pipeline FROM {self.schema}.articles "
+                'ORDER BY source_file COLLATE "C", article_id COLLATE "C"'
+            ).fetchall()
+
+    def origin_of(self, article_id: str) -> str | None:
+        """Where an article came from ("bundled" folder or "upload"), or None if it is not stored."""
+        return self._one(f"SELECT origin FROM {self.schema}.articles WHERE article_id = %s", article_id)
+
+    def articles(self) -> list[Article]:
+        """Every stored article, ordered by source file name (one consistent snapshot)."""
+        with self.reading() as connection:
+            rows = connection.execute(f"SELECT source_file, article_id, record FROM {self.schema}.articles").fetchall()
+        rows.sort(key=lambda row: (row[0], row[1]))  # code-point order, whatever the server's collation
+        with gc_paused():  # many small records: the collector would make this quadratic
+            return [article_from_record(record) for _file, _id, record in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        record = self._one(f"SELECT record FROM {self.schema}.articles WHERE article_id = %s", article_id)
+        return article_from_record(record) if record is not None else None
+
+    def find_by_raw_sha(self, raw_sha256: str) -> tuple[str, str] | None:
+        """(article_id, pipeline) of the article made from these exact bytes, if any."""
+        with self.reading() as connection:
+            return connection.execute(
+                f"SELECT article_id, pipeline FROM {self.schema}.articles WHERE raw_sha256 = %s LIMIT 1", (raw_sha256,)
+            ).fetchone()
+
+    def source_file_of(self, article_id: str) -> str | None:
+        return self._one(f"SELECT source_file FROM {self.schema}.articles WHERE article_id = %s", article_id)
+
+    def near_duplicate_candidates(self, lsh_bands: list[str]) -> set[str]:
+        """Article ids sharing at least one MinHash band with the given signature."""
+        if not lsh_bands:
+            return set()
+        with self.reading() as connection:
+            rows = connection.execute(
+                f"SELECT DISTINCT article_id FROM {self.schema}.lsh WHERE band = ANY(%s)", (list(lsh_bands),)
+            ).fetchall()
+        return {article_id for (article_id,) in rows}
+
+    def bodies(self, article_ids) -> dict[str, str]:
+        """Cleaned body text of the given stored articles, in one query (missing ids are absent)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        with self.reading() as connection:
+            return dict(
+                connection.execute(
+                    f"SELECT article_id, record::json->>'body' FROM {self.schema}.articles WHERE article_id = ANY(%s)",
+                    (ids,),
+                ).fetchall()
+            )
+
+    def count(self) -> int:
+        return self._one(f"SELECT count(*) FROM {self.schema}.articles")
+
+    def fingerprint(self) -> str:
+        """Changes whenever the set of stored articles (or their derivation) changes; one row read."""
+        value = self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", FINGERPRINT_KEY)
+        if value is None:  # the row was deleted by hand: rebuild it once
+            with self.transaction() as connection:
+                value = self._locked_xor(connection)
+        return fingerprint_from_xor(value)
+
+    def _one(self, query: str, *params):
+        """The first column of the first row, or None."""
+        with self.reading() as connection:
+            row = connection.execute(query, params or None).fetchone()
+        return row[0] if row else None
+
+    # -- rejected inputs found in the data folder ------------------------------
+    def remember_rejected(self, raw_sha256: str, source_file: str, pipeline: str, message: str) -> None:
+        with self.transaction() as connection:
+            connection.execute(
+                f"INSERT INTO {self.schema}.rejected VALUES (%s, %s, %s, %s) ON CONFLICT (raw_sha256) DO UPDATE SET "
+                "source_file = EXCLUDED.source_file, pipeline = EXCLUDED.pipeline, message = EXCLUDED.message",
+                (raw_sha256, source_file, pipeline, message),
+            )
+
+    def rejected_before(self, raw_sha256: str, pipeline: str) -> str | None:
+        return self._one(
+            f"SELECT message FROM {self.schema}.rejected WHERE raw_sha256 = %s AND pipeline = %s", raw_sha256, pipeline
+        )
+
+    # -- embeddings ------------------------------------------------------------
+    def get_embeddings(self, model: str, article_id: str) -> np.ndarray | None:
+        """Cached sentence vectors, or None when missing or corrupt (then rebuild)."""
+        with self.reading() as connection:
+            row = connection.execute(
+                f"SELECT dim, vectors, sha256 FROM {self.schema}.embeddings WHERE model = %s AND article_id = %s",
+                (model, article_id),
+            ).fetchone()
+        return None if row is None else decode_vectors(*row)
+
+    def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None:
+        with self.transaction() as connection:
+            connection.execute(
+                f"INSERT INTO {self.schema}.embeddings VALUES (%s, %s, %s, %s, %s) ON CONFLICT (model, article_id) "
+                "DO UPDATE SET dim = EXCLUDED.dim, vectors = EXCLUDED.vectors, sha256 = EXCLUDED.sha256",
+                (model, article_id, *encode_vectors(vectors)),
+            )
+
+    # -- derived caches (events, claims, ...) -----------------------------------
+    def get_cache(self, name: str, fingerprint: str):
+        """The cached JSON payload for `name` if it was built for `fingerprint` and is intact."""
+        with self.reading() as connection:
+            row = connection.execute(
+                f"SELECT fingerprint, payload, sha256 FROM {self.schema}.cache WHERE name = %s", (name,)
+            ).fetchone()
+        if row is None or row[0] != fingerprint:
+            return None
+        return decode_payload(row[1], row[2])
+
+    def put_cache(self, name: str, fingerprint: str, payload) -> None:
+        with self.transaction() as connection:
+            connection.execute(
+                f"INSERT INTO {self.schema}.cache VALUES (%s, %s, %s, %s) ON CONFLICT (name) DO UPDATE SET "
+                "fingerprint = EXCLUDED.fingerprint, payload = EXCLUDED.payload, sha256 = EXCLUDED.sha256",
+                (name, fingerprint, *encode_payload(payload)),
+            )
