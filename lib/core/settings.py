@@ -13,6 +13,8 @@
 | qdrant_path      | STORYLENS_QDRANT_PATH      | none: a temporary folder                 |
 | store_backend    | STORYLENS_STORE            | "sqlite" (or "postgres")                 |
 | database_url     | STORYLENS_DATABASE_URL     | none (needed for "postgres")             |
+| ingest_engine    | STORYLENS_INGEST_ENGINE    | "local" (or "ray")                       |
+| ray_address      | STORYLENS_RAY_ADDRESS      | none: start a local Ray cluster          |
 
 `data_dir` is the bundled story; the stories people start in the app (or with
 `python -m lib.cli collections create NAME`) are data folders of the same
@@ -34,6 +36,11 @@ Hugging Face cache; nothing is ever downloaded at run time.
 data folder on the PostgreSQL server at `database_url`, a libpq URL such as
 postgresql://USER:PASSWORD@HOST:5432/DATABASE (`lib.core.store_postgres`,
 package psycopg, needed only then). Raw files stay in the data folder either way.
+
+`ingest_engine` chooses who does the per-file work of a batch ingest
+(`lib.ingest.batch`): "local" this process, "ray" Ray workers (package `ray`,
+needed only then) on the cluster at `ray_address` ("auto", "ray://host:10001"),
+or on a local cluster started for the batch when none is named.
 """
 
 from __future__ import annotations
@@ -54,6 +61,8 @@ VECTOR_INDEX_KINDS = ("exact", "qdrant", "qdrant-edge")
 DEFAULT_VECTOR_INDEX = "exact"
 STORE_BACKENDS = ("sqlite", "postgres")
 DEFAULT_STORE_BACKEND = "sqlite"
+INGEST_ENGINES = ("local", "ray")
+DEFAULT_INGEST_ENGINE = "local"
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,8 @@ class Settings:
     qdrant_path: Path | None = None
     store_backend: str = DEFAULT_STORE_BACKEND
     database_url: str | None = field(default=None, repr=False)  # may hold a password: never printed
+    ingest_engine: str = DEFAULT_INGEST_ENGINE
+    ray_address: str | None = None
 
     @property
     def bundled_articles_dir(self) -> Path:
@@ -128,6 +139,24 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
     return text
 
 
+def _ray_address(env, name: str) -> str | None:
+    """None (start a local cluster), "auto", "local", "ray://host:port" or "host:port"."""
+    import re
+
+    from lib.core.errors import SettingsError
+
+    text = (env.get(name) or "").strip()
+    if not text:
+        return None
+    if text.lower() in ("auto", "local") or re.fullmatch(r"(ray://)?[\w.\-\[\]:]+:\d{1,5}", text):
+        return text.lower() if text.lower() in ("auto", "local") else text
+    raise SettingsError(
+        f"The setting {name}={text!r} is not a Ray cluster address: write auto (the cluster this machine "
+        "joined with `ray start`), ray://HOST:10001 (a cluster's client port) or HOST:6379 (its head node). "
+        "Correct it or remove it (the default starts a local cluster)."
+    )
+
+
 def _database_url(env, backend: str) -> str | None:
     """STORYLENS_DATABASE_URL, required when the store is on PostgreSQL (checked when the store opens)."""
     from lib.core.errors import SettingsError
@@ -162,4 +191,6 @@ def load_settings(data_dir: str | Path | None = None) -> Settings:
         qdrant_path=Path(env["STORYLENS_QDRANT_PATH"]).expanduser().resolve() if env.get("STORYLENS_QDRANT_PATH", "").strip() else None,
         store_backend=store_backend,
         database_url=_database_url(env, store_backend),
+        ingest_engine=_choice(env, "STORYLENS_INGEST_ENGINE", DEFAULT_INGEST_ENGINE, INGEST_ENGINES),
+        ray_address=_ray_address(env, "STORYLENS_RAY_ADDRESS"),
     )
