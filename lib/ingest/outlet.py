@@ -165,7 +165,37 @@ _CORPORATE = re.compile(
     r"internet|broadcasting|broadcast|television|pte)\.?$"
     r"|(?:\s+)(?:UK|US|USA)$"  # a regional company ("Sky UK"), not the brand readers name
 )
-_DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$")
+# A web address as pages print it: in a link, an e-mail, a "Source: X.com" line, a saved-page URL.
+# Group 1: the scheme or "www." (they make any host an address), 2: the host, 3: the path.
+_ADDRESS = re.compile(
+    r"(?i)(?<![\w.-])((?:https?://)?(?:www\.)?)((?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,})(?![\w-])(/[^\s]*)?"
+)
+# Without a scheme, "www." or a path, only these endings make a dotted word an address ("U.S", "St.Louis" are not).
+_ADDRESS_ENDINGS = frozenset("com net org info news tv de fr ru ua jp kr cn it id br in uk".split())
+_TWO_PART_ENDINGS = frozenset("co.uk com.br co.jp co.kr com.au co.in".split())
+
+
+def _addresses(text: str):
+    """(host, path) of each address printed in `text`, "www." left out; path is "" when none."""
+    for match in _ADDRESS.finditer(text):
+        host = match.group(2).lower()
+        if match.group(1) or match.group(3) or host.rsplit(".", 1)[-1] in _ADDRESS_ENDINGS:
+            yield host, match.group(3) or ""
+
+
+def _is_address(text: str) -> bool:
+    """The whole text is one address ("www.example.com/news", "Chosunonline.com")."""
+    match = _ADDRESS.fullmatch(text.strip())
+    return bool(match) and next(_addresses(text.strip()), None) is not None
+
+
+def _address_label(host: str) -> str:
+    """The label a site is named by: "nytimes" for "www.nytimes.com", "express" for
+    "express.co.uk", "cnn" for "edition.cnn.com"."""
+    parts = host.lower().removeprefix("www.").split(".")
+    if len(parts) >= 3 and ".".join(parts[-2:]) in _TWO_PART_ENDINGS:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else parts[0]
 
 
 def _letters(text: str) -> str:
@@ -192,7 +222,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
-        if _DOMAIN.match(line) or _SKIP_LINK.match(line):
+        if _is_address(line) or _SKIP_LINK.match(line):
             continue  # the page's URL saved with it, or the screen readers' skip link: the name comes next
         line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
         words = line.split()
@@ -241,7 +271,6 @@ def _colophon_name(removed) -> str:
     return ""
 
 
-_URL = re.compile(r"(?i)(?<![\w@.])(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s]+)")
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
 _MIN_SLUG_WORDS = 3
 
@@ -254,11 +283,11 @@ def _permalink_host(page_lines: list[str], title: str) -> str:
     if len(title_words) < _MIN_SLUG_WORDS:
         return ""
     for line in page_lines:
-        for match in _URL.finditer(line):
-            slug_words = {word.lower() for word in _SLUG_WORD.findall(match.group(2))}
+        for host, path in _addresses(line):
+            slug_words = {word.lower() for word in _SLUG_WORD.findall(path)}
             shared = title_words & slug_words
             if len(shared) >= _MIN_SLUG_WORDS and len(shared) >= 0.6 * len(title_words):
-                return match.group(1).lower()
+                return host
     return ""
 
 
@@ -274,41 +303,12 @@ def _reader_name(name: str, page_lines: list[str]) -> str:
     return f"The {name}" if any(alone.match(line) or inside.search(line) for line in page_lines) else name
 
 
-def _name_for_domain(domain: str, page_lines: list[str]) -> str:
-    """"livescience.com" -> "Live Science" when the page prints a name whose letters are the domain's."""
-    stem = domain.split(".")[-2] if domain.count(".") >= 1 else domain
-    target = _letters(stem)
-    if len(target) < 2:
-        return ""
-    # Sites that call themselves by their domain ("Space.com", "NJ.com") print it that way.
-    dotted = re.compile(rf"(?i)(?<![\w.])({re.escape(stem)}\.com)\b")
-    printed = [match.group(1) for line in page_lines for match in dotted.finditer(line)]
-    if len(printed) >= 2:
-        return max(set(printed), key=printed.count)
-    if len(target) < 4:
-        return ""
-    for line in page_lines:
-        if target not in _letters(line):
-            continue
-        words = line.split()
-        for size in range(1, 5):
-            for start in range(len(words) - size + 1):
-                candidate = " ".join(words[start : start + size]).strip(".,:;|()")
-                if candidate[:1].isupper() and _letters(candidate) in (target, "the" + target):
-                    return candidate
-    return ""
-
-
 # Addresses of platforms every page links to (share buttons, embeds, shorteners): never the site's own.
 _PLATFORM_DOMAINS = frozenset(
     "facebook.com twitter.com x.com t.co instagram.com youtube.com youtu.be linkedin.com pinterest.com whatsapp.com "
     "wa.me t.me telegram.me telegram.org reddit.com google.com goo.gl apple.com tiktok.com vk.com ok.ru weibo.com "
     "line.me kakao.com tumblr.com flipboard.com bit.ly ow.ly wordpress.com wordpress.org blogspot.com gravatar.com "
     "disqus.com addthis.com sharethis.com amazon.com pic.twitter.com feedburner.com mailchimp.com".split()
-)
-_PRINTED_DOMAIN = re.compile(
-    r"(?i)(?<![\w.-])(?:https?://)?(?:www\.)?((?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|co\.uk|com\.br|co\.jp|co\.kr|"
-    r"com\.au|co\.in|info|news|tv|de|fr|ru|ua|jp|kr|cn|it|id|br|in|uk))(?![\w-])"
 )
 
 
@@ -321,15 +321,14 @@ def _page_domain(removed, page_lines: list[str]) -> tuple[str, int, str]:
     for block in removed:
         if not isinstance(block, RemovedBlock) or block.kind in ("comment", "related"):
             continue
-        for match in _PRINTED_DOMAIN.finditer(block.text):
-            domain = match.group(1).lower()
+        for domain, _path in _addresses(block.text):
             if domain not in _PLATFORM_DOMAINS and not any(domain.endswith("." + p) for p in _PLATFORM_DOMAINS):
                 counts[domain] = counts.get(domain, 0) + 1
     if not counts:
         return "", 0, ""
     # An advertiser's address can be printed as often: the site's own is the one the page names.
     ranked = sorted(counts.items(), key=lambda item: -item[1])[:3]
-    named = [(domain, count, _name_spelling_domain(domain, page_lines)) for domain, count in ranked]
+    named = [(domain, count, _name_for_domain(domain, page_lines)) for domain, count in ranked]
     return max(named, key=lambda item: (bool(item[2]), item[1]))
 
 
@@ -357,19 +356,27 @@ def _spells_from(stem: str, letters: list[str]) -> bool:
 _NAME_WORD = re.compile(r"[\w&'’.-]+")
 
 
-def _name_spelling_domain(domain: str, page_lines: list[str]) -> str:
-    """The name the page prints whose words spell `domain`'s label whole or by initials ("wsj.com" ->
-    "The Wall Street Journal", "my6sense.com" -> "my6sense"), a name of several words first, then the
-    most printed; the address itself when the page prints it as a name twice ("Cleveland.com"); ""
-    when none.
+def _name_for_domain(domain: str, page_lines: list[str]) -> str:
+    """The name the page prints for the site at `domain`, or "" when it prints none.
 
-    A one-word name must match the label whole; a name of initials only needs three or more words."""
-    # Sites that call themselves by their address ("Cleveland.com", "Moneycontrol.com") print it so.
-    dotted = re.compile(rf"(?i)(?<![\w.@/])({re.escape(domain)})(?![\w/@-])")
-    printed = [match.group(1) for line in page_lines for match in dotted.finditer(line) if match.group(1)[:1].isupper()]
-    if len(printed) >= 2:
-        return max(set(printed), key=printed.count)
-    stem = _letters(domain.split(".")[0] if domain.count(".") >= 1 else domain)
+    * The address itself when the page calls itself by it: printed twice as a word, once at least
+      with a capital ("Cleveland.com", "NJ.com").
+    * Else words that spell the address's label ("wsj.com" -> "The Wall Street Journal",
+      "livescience.com" -> "Live Science", "thehill.com" -> "The Hill", "my6sense.com" ->
+      "my6sense"), a name of several words first, then the most printed. A one-word name must be
+      the label whole; a name of initials needs three or more words."""
+    label = _address_label(domain) if "." in domain else domain.lower()
+    if "." in domain:
+        registered = domain.lower().removeprefix("www.")
+        registered = re.escape(registered[registered.index(label + ".") :] if (label + ".") in registered else registered)
+    else:  # a bare label (a one-word site name in metadata): any address ending
+        registered = re.escape(label) + r"\.[a-z]{2,}(?:\.[a-z]{2})?"
+    dotted = re.compile(rf"(?i)(?<![\w.@/])({registered})(?![\w/@-])")
+    printed = [match.group(1) for line in page_lines for match in dotted.finditer(line)]
+    capitalised = [spelling for spelling in printed if spelling[:1].isupper()]
+    if len(printed) >= 2 and capitalised:
+        return max(set(capitalised), key=capitalised.count)
+    stem = _letters(label)
     if len(stem) < 3:
         return ""
     counts: dict[str, int] = {}
@@ -426,22 +433,202 @@ def _clean_copyright_holder(holder: str) -> str:
     holder = _RIGHTS.sub("", holder)
     holder = re.split(r"(?<=[^\s.]{3})\.\s+(?=[A-Z(])", holder)[0]  # "BBC. The BBC is not responsible ..."
     holder = re.sub(r"\s*\((?:About Us|[^)]{0,20})\)\s*$", "", holder)
-    holder = re.sub(r"\s+(?:19|20)\d{2}$", "", holder)  # "Telegraph Media Group Limited 2019"
+    holder = re.sub(r"\s+(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?$", "", holder)  # "Telegraph Media Group Limited 2019", "X 2011-2019"
     for _ in range(3):
         holder = re.sub(r"\s+(?:and|&)$", "", _CORPORATE.sub("", holder).strip(" .,&"))
     return _clean_site(holder)
 
 
-def _site_name_from_metadata(site_name: str, page_lines: list[str]) -> str:
-    """Page metadata's site name, as readers name it: no tagline, and a domain replaced by the printed name."""
+def _site_name_from_metadata(site_name: str, page_lines: list[str]) -> tuple[str, bool]:
+    """Page metadata's site name as readers name it, and whether it was an address or a one-word
+    label that the page's own spelling replaced: no tagline, and "CBSSports.com" -> "CBS Sports",
+    "Cleveland" -> "Cleveland.com" when the page prints those."""
     name = re.split(r"\s+[|–—-]\s+|:\s+", site_name.strip())[0].strip()
-    domain = _DOMAIN.match(name)
-    if domain or " " not in name:
-        host = domain.group(1) if domain else name
-        printed = _name_for_domain(host if "." in host else host + ".x", page_lines)
+    if _ADDRESS.fullmatch(name) or " " not in name:
+        printed = _name_for_domain(name.lower(), page_lines)
         if printed:
-            return printed
-    return _clean_site(name)
+            return printed, True
+    return _clean_site(name), bool(_ADDRESS.fullmatch(name))
+
+
+@dataclass(frozen=True)
+class SiteSignal:
+    """One place where the page names its publisher: the name as printed there, the kind of
+    place (a key of _SIGNAL_WEIGHTS) and how much it weighs."""
+
+    name: str
+    kind: str
+    weight: float
+
+
+# What one signal of each kind weighs. A name is picked by the sum of the signals that agree on it
+# (the same letters, or one holding the other), so two weak independent signals ("More from X" and
+# an "X" logo line) beat one company name in a copyright line, and one strong signal (the HTML's
+# own site name, a saved-page header) beats everything the furniture says.
+_SIGNAL_WEIGHTS = {
+    "metadata": 6.0,  # the HTML's og:site_name / publisher
+    "metadata_address": 6.0,  # ... when that is an address or a bare label ("Express.co.uk", "Nj")
+    "site_line": 3.0,  # a saved-page header, "Subscribe to X digital", "by the X staff"
+    "title_suffix": 2.5,  # "Headline | Site" printed by a share text or a print header
+    "permalink_name": 2.0,  # the name the page prints for the host of its own permalink
+    "address_name": 1.75,  # the name the page prints for the address its furniture prints most
+    "copyright": 1.5,  # the copyright holder without its legal form: a company as often as the brand
+    "colophon": 1.5,  # "Name · 2013-2019" in the footer
+    "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
+    "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
+    "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
+    "logo_line": 1.0,  # each line that is a self-named name alone (a logo)
+    # A brand the furniture keeps repeating that holds the copyright company's name ("CBS Sports" for
+    # "CBS Interactive"): the holder's reader-facing spelling, not evidence of its own.
+    "company_brand": 0.0,
+    "bare_address": 1.0,  # the address itself: printed twice, the permalink's host, a holder that is an address
+}
+_MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather than a guess
+# Which signal's spelling names the site when several agree: the name a reader sees, before the
+# company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
+_DISPLAY_TIERS = (
+    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead",), ("company_brand",),
+    ("metadata_address", "permalink_name", "address_name", "colophon", "copyright"), ("bare_address",),
+)
+
+
+def _is_wire(name: str) -> bool:
+    return bool(re.fullmatch(_WIRE_NAMES, name.strip(" ."), re.IGNORECASE))
+
+
+def _wire_credit(lines: list[str], body: str) -> str:
+    """The wire service the page credits, or "": a credit line ("© KYODO", "AP Kyiv"), else a
+    body line that is only an agency's name, else the body's dateline ("(Reuters) -", "/ТАСС/")."""
+    for line in lines:
+        for pattern, _what in _CREDIT_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                name = match.group(1)
+                return WIRE_SERVICES.get(name) or WIRE_SERVICES.get(name.title()) or WIRE_SERVICES.get(name.upper()) or name
+    # A body line that is only an agency's name is its credit ("共同通信" under a regional paper's story).
+    for line in body.split("\n"):
+        match = re.fullmatch(rf"\s*(?:\(c\)|©)?\s*({_WIRE_NAMES})\s*", line)
+        if match:
+            return WIRE_SERVICES.get(match.group(1), match.group(1))
+    lead = body[:1500]
+    for pattern in _BODY_WIRE:
+        match = pattern.search(lead)
+        if match:
+            return WIRE_SERVICES.get(match.group(1), match.group(1))
+    return ""
+
+
+# A copyright sign closing a longer credit line: "... to earn fees by linking to Amazon.com. ©The Anti-June Cleaver 2011-2019".
+_TRAILING_COPYRIGHT = re.compile(r"(?:^|[.!?]\s*)((?:Copyright\s*)?©\s*[^©]{2,60})$")
+
+
+def _copyright_holder(readable, page_lines: list[str]) -> str:
+    """The site's copyright holder as a name ("Telegraph Media Group Limited 2019" -> "Telegraph",
+    "Cable News Network, Inc." -> "CNN" when the page prints that), or "". A photo's credit,
+    a wire agency's and a "Copyright Policy" link are not the site's."""
+    captions = {line.strip() for block in readable if block.kind == "caption" for line in block.text.splitlines()}
+    lines = [line.strip() for block in readable for line in block.text.splitlines() if line.strip()]
+    credit_lines = [line.strip() for block in readable if block.kind == "credit" for line in block.text.splitlines()]
+    trailing = [match.group(1) for line in credit_lines if (match := _TRAILING_COPYRIGHT.search(line)) and not line.startswith(("©", "Copyright"))]
+    for line in lines + trailing:
+        if line in captions:
+            continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
+        line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
+        match = _COPYRIGHT.match(line)
+        # "Copyright Policy" is a link; a copyright line carries the sign, a year or a reservation of rights.
+        if not match or not re.search(r"©|\(c\)|(?:19|20)\d{2}|rights reserved|droits|rechte|права", line, re.IGNORECASE):
+            continue
+        if _is_wire(match.group(1)) or _PHOTO_CREDIT.search(match.group(1)):
+            continue  # "© Shutterstock", "© EPA-EFE/JEON HEON-KYUN": a photo agency or photographer's credit
+        holder = _initialism_printed(match.group(1), page_lines) or _clean_copyright_holder(match.group(1))
+        if holder:
+            return holder
+    return ""
+
+
+def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], title: str) -> list[SiteSignal]:
+    """Every place where the page names its publisher, weighed by kind (see _SIGNAL_WEIGHTS).
+    Comments are never read; related lists only for self-naming lines ("More from X")."""
+    readable = [block for block in removed if isinstance(block, RemovedBlock) and block.kind in READABLE_KINDS]
+    lines = [line.strip() for block in readable for line in block.text.splitlines() if line.strip()]
+    page_lines = _page_lines(removed, body)
+    signals: list[SiteSignal] = []
+
+    def add(name: str, kind: str) -> None:
+        if name and name.strip():
+            signals.append(SiteSignal(name.strip(), kind, _SIGNAL_WEIGHTS[kind]))
+
+    if site_name:
+        name, from_address = _site_name_from_metadata(site_name, page_lines)
+        add(name, "metadata_address" if from_address else "metadata")
+    for pattern in _SITE_PATTERNS:
+        match = next((m for line in lines if (m := pattern.search(line))), None)
+        if match:
+            add(_clean_site(match.group(1)), "site_line")
+    add(_title_suffix_name(title, removed), "title_suffix")
+
+    holder = _copyright_holder(readable, page_lines)
+    if holder and _is_address(holder):
+        add(holder, "bare_address")  # "Copyright (c) Chosunonline.com": the site's address, not a name readers use
+    elif holder:
+        add(_brand_of(holder, page_lines), "copyright")
+        add(_recurring_brand(removed, holder), "company_brand")
+    add(_colophon_name(removed), "colophon")
+
+    masthead = _masthead_name(removed, zones, title)
+    add(masthead, "masthead")
+    credits = [line for block in readable if block.kind in ("credit", "metadata", "promo", "appeal") for line in block.text.splitlines()]
+    if masthead and _printed_again(masthead, credits):
+        add(masthead, "masthead_echo")
+
+    for name, kind in _self_naming(removed, body):
+        add(name, kind)
+
+    if not site_name:
+        domain, domain_prints, domain_name = _page_domain(removed, page_lines)
+        host = _permalink_host(page_lines, title)
+        if host and host != domain:
+            # The page's own permalink (its path spells the headline) says which address is the site's.
+            add(_name_for_domain(host, page_lines), "permalink_name")
+            add(host, "bare_address")
+        else:
+            add(domain_name, "permalink_name" if host else "address_name")
+            if domain_prints >= 2 or host:
+                add(domain, "bare_address")  # an address the furniture prints twice ("stats@catchitkansas.com") beats no name
+    return signals
+
+
+def _agree(one: str, other: str) -> bool:
+    """Two names of the same site: the same letters, one holding the other ("BBC" / "BBC News"),
+    or one an address the other spells ("wsj.com" / "The Wall Street Journal")."""
+    if _same_name(one, other):
+        return True
+    for address, name in ((one, other), (other, one)):
+        if _is_address(address) and not _is_address(name):
+            return _spells(_letters(_address_label(address)), name.split())
+    return False
+
+
+def _pick_site(signals: list[SiteSignal], page_lines: list[str]) -> str:
+    """The name the weightiest group of agreeing signals gives, spelled as a reader sees it
+    (_DISPLAY_TIERS); "" when no group reaches _MIN_SCORE."""
+    groups: list[list[SiteSignal]] = []
+    for signal in signals:
+        joined = [group for group in groups if any(_agree(signal.name, other.name) for other in group)]
+        merged = [signal] + [member for group in joined for member in group]
+        groups = [group for group in groups if group not in joined] + [merged]
+    if not groups:
+        return ""
+    # A tie goes to the group whose best signal is stronger, then to the earlier group.
+    best = max(groups, key=lambda group: (round(sum(s.weight for s in group), 3), max(s.weight for s in group)))
+    if sum(signal.weight for signal in best) < _MIN_SCORE:
+        return ""
+    for tier in _DISPLAY_TIERS:
+        names = [signal.name for signal in best if signal.kind in tier]
+        if names:
+            # Of several spellings, the fullest (the most printed among self-naming lines).
+            return max(names, key=lambda name: (names.count(name) if tier == ("self_naming",) else 0, len(_letters(name))))
+    return best[0].name
 
 
 def guess_outlet(
@@ -449,117 +636,19 @@ def guess_outlet(
 ) -> OutletGuess:
     """Site and wire named by the page; empty strings when the page does not say.
 
-    The site, strongest signal first: the page's metadata (HTML), a saved-page header or
-    "Subscribe to X"-style line, the site name printed as the page's first line, then the
-    copyright holder without its legal form ("Telegraph Media Group Limited 2019" ->
-    "The Telegraph" when the page prints that). The wire: a credit line ("© KYODO",
-    "(c)聯合ニュース", a line that is only an agency's name), else the body's dateline
+    The site: every signal the page gives (its metadata, a saved-page header, the title's suffix,
+    the masthead line, the copyright holder, self-naming lines, the address it prints and the name
+    it prints for that address) is collected with a weight, signals naming the same site are added
+    up, and the weightiest group names it, spelled as readers see it ("The Telegraph", not
+    "Telegraph Media Group Limited 2019"); none strong enough gives "". The wire: a credit line
+    ("© KYODO", "(c)聯合ニュース", a line that is only an agency's name), else the body's dateline
     ("(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/").
     """
-    readable = [
-        block for block in removed if isinstance(block, RemovedBlock) and block.kind in READABLE_KINDS
-    ]
+    readable = [block for block in removed if isinstance(block, RemovedBlock) and block.kind in READABLE_KINDS]
     lines = [line.strip() for block in readable for line in block.text.splitlines() if line.strip()]
     page_lines = _page_lines(removed, body)
-    wire = ""
-    for line in lines:
-        for pattern, _what in _CREDIT_PATTERNS:
-            match = pattern.search(line)
-            if match:
-                name = match.group(1)
-                wire = WIRE_SERVICES.get(name) or WIRE_SERVICES.get(name.title()) or WIRE_SERVICES.get(name.upper()) or name
-                break
-        if wire:
-            break
-    if not wire:
-        # A body line that is only an agency's name is its credit ("共同通信" under a regional paper's story).
-        for line in body.split("\n"):
-            match = re.fullmatch(rf"\s*(?:\(c\)|©)?\s*({_WIRE_NAMES})\s*", line)
-            if match:
-                wire = WIRE_SERVICES.get(match.group(1), match.group(1))
-                break
-    if not wire:
-        lead = body[:1500]
-        for pattern in _BODY_WIRE:
-            match = pattern.search(lead)
-            if match:
-                wire = WIRE_SERVICES.get(match.group(1), match.group(1))
-                break
-
-    site = _site_name_from_metadata(site_name, page_lines) if site_name else ""
-    if not site:
-        for pattern in _SITE_PATTERNS:
-            for line in lines:
-                match = pattern.search(line)
-                if match:
-                    site = _clean_site(match.group(1))
-                    break
-            if site:
-                break
-    holder = ""
-    captions = {line.strip() for block in readable if block.kind == "caption" for line in block.text.splitlines()}
-    for line in lines:
-        if line in captions:
-            continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
-        line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
-        match = _COPYRIGHT.match(line)
-        # "Copyright Policy" is a link; a copyright line carries the sign, a year or a reservation of rights.
-        if match and re.search(r"©|\(c\)|(?:19|20)\d{2}|rights reserved|droits|rechte|права", line, re.IGNORECASE) and not re.fullmatch(
-            _WIRE_NAMES, match.group(1).strip(" ."), re.IGNORECASE
-        ):
-            if _PHOTO_CREDIT.search(match.group(1)):
-                continue  # "© Shutterstock", "© EPA-EFE/JEON HEON-KYUN": a photo agency or photographer's credit
-            holder = _initialism_printed(match.group(1), page_lines) or _clean_copyright_holder(match.group(1))
-            if holder:
-                break
-    if not holder:
-        holder = _colophon_name(removed)
-    weak_brand = ""
-    if not site:
-        site = _title_suffix_name(title, removed)
-    if not site:
-        site, votes = _voted_brand(removed, body, holder, _masthead_name(removed, zones, title))
-        weak_brand = site if votes == 1 else ""
-        site = site if votes >= 2 else ""
-    # Named after the copyright holder (a company as often as the brand), or by a first line or a
-    # single self-naming line the page does not confirm: the address's printed name outranks these.
-    from_holder = unconfirmed = False
-    if not site:
-        masthead = _masthead_name(removed, zones, title)
-        # The first line of a real page is as often a menu item as the logo: it names the site
-        # only when the page says so again (the copyright holder, another line, the URL).
-        credits = [line for block in readable if block.kind in ("credit", "metadata", "promo", "appeal") for line in block.text.splitlines()]
-        # A holder that is only a domain ("Copyright (c) Chosunonline.com") is the site's address,
-        # not a name readers use, so it does not outvote the logo line.
-        confirmed = bool(masthead) and (_same_name(masthead, holder) or _printed_again(masthead, credits) or bool(_DOMAIN.match(holder)))
-        if masthead and (confirmed or not holder):
-            site = masthead
-            unconfirmed = not confirmed
-        else:
-            brand = _recurring_brand(removed, holder)
-            site = brand or _brand_of(holder, page_lines)
-            from_holder = bool(site)
-    if not site and not site_name:
-        site = weak_brand  # one self-naming line ("\"Daily Express\" is a registered trademark") beats no name
-        unconfirmed = bool(site)
-    domain, domain_prints, domain_name = _page_domain(removed, page_lines) if not site_name else ("", 0, "")
-    host = _permalink_host(page_lines, title) if not site_name else ""
-    if host and host != domain:
-        # The page's own permalink (its path spells the headline) says which address is the site's.
-        domain, domain_prints, domain_name = host, 1, _name_spelling_domain(host, page_lines)
-    if domain_name and (not site or ((from_holder or unconfirmed) and not _same_name(re.sub(r"^The ", "", domain_name), re.sub(r"^The ", "", site)))):
-        # The page's own address, printed in its furniture, spelled out by a name the page prints
-        # ("wsj.com" -> "The Wall Street Journal"): the brand readers use, over the company of the
-        # copyright line ("Dow Jones") or an unconfirmed first line; a name that holds it ("BBC
-        # News" for bbc.com, "Daily Express" for express.co.uk) is kept, and so is a name the page
-        # confirms (metadata, two self-naming lines, a logo line printed again): a footer's
-        # address is as often the parent company's ("futureplc.com").
-        site = domain_name
-    if not site and host:
-        # The page's own address printed on it (a permalink whose slug spells the headline) names the site.
-        site = _name_for_domain(host, page_lines) or host
-    if not site and domain_prints >= 2:
-        site = domain  # an address the furniture prints twice ("stats@catchitkansas.com") beats no name
+    wire = _wire_credit(lines, body)
+    site = _pick_site(_site_signals(removed, body, site_name, zones, title), page_lines)
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
 
 
@@ -616,52 +705,34 @@ def _title_suffix_name(title: str, removed) -> str:
     return ""
 
 
-def _voted_brand(removed, body: str, holder: str, masthead: str) -> tuple[str, int]:
-    """The name the page calls itself by most and its votes (("", 0) when none); it names the
-    site when it has at least two votes.
-
-    Votes: each line where a name sits in a self-naming convention (_BRAND_CONTEXTS), each line
-    that is the name alone (a logo), the masthead and the copyright holder. Reader's names beat
-    the company's: "More from Sportsnet" and the "Sportsnet" logo outvote "© Rogers Media".
-    (A name printed alone in both header and footer was tried as a vote: menus repeat there too.)
-    """
-    votes: dict[str, int] = {}
-    # Menus and related lists hold the logo and "More from X" too; only comments are never read.
+def _self_naming(removed, body: str) -> list[tuple[str, str]]:
+    """(name, kind) for each line where the page calls itself by a name ("self_naming": the
+    conventions of _BRAND_CONTEXTS, its own dateline, its newsroom addressed in the body) and each
+    line that is such a name alone ("logo_line"). Menus and related lists hold the logo and "More
+    from X" too; only comments are never read. A line the page repeats (a menu shown twice) names
+    once; a wire agency never names the site. ("told X in a statement" adds to a name the page
+    already gives itself, never names one alone: articles cite other outlets that way.)
+    (A name printed alone in both header and footer was tried as a vote: menus repeat there too.)"""
+    found: list[tuple[str, str]] = []
     lines = [line.strip() for block in removed if block.kind != "comment" for line in block.text.splitlines() if line.strip()]
-    context_named: set[str] = set()
-    for line in dict.fromkeys(lines):  # a line the page repeats (a menu shown twice) votes once
+    for line in dict.fromkeys(lines):
         for pattern in _BRAND_CONTEXTS:
             match = pattern.search(line)
             if match and match.group(1).lower() not in _NOT_NAMES:
-                name = match.group(1).strip(" .,'")
-                votes[name] = votes.get(name, 0) + 1
-                context_named.add(name)
+                found.append((match.group(1).strip(" .,'"), "self_naming"))
                 break
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])
-    if dateline and not re.fullmatch(_WIRE_NAMES, dateline.group(1)):  # "(Reuters) -" credits a wire
-        name = dateline.group(1).strip(" .,'")
-        votes[name] = votes.get(name, 0) + 1
-        context_named.add(name)
+    if dateline and not _is_wire(dateline.group(1)):  # "(Reuters) -" credits a wire
+        found.append((dateline.group(1).strip(" .,'"), "self_naming"))
     for match in _BODY_BRAND_CONTEXT.finditer(body):
         name = (match.group(1) or match.group(2)).strip(" .,'")
-        if name.lower() in _NOT_NAMES or re.fullmatch(_WIRE_NAMES, name):
-            continue
-        votes[name] = votes.get(name, 0) + 1
-        context_named.add(name)
-    if not context_named:
-        return "", 0
-    for name in {match.group(1).strip(" .,'") for match in _BODY_TOLD_CONTEXT.finditer(body)} & context_named:
-        votes[name] += 1  # once per name, and only for a name the page already calls itself
-    for line in lines:
-        for name in context_named:
-            if line == name:
-                votes[name] += 1
-    for name in context_named:
-        if masthead and _letters(masthead) == _letters(name):
-            votes[name] += 1
-        if holder and _letters(holder) == _letters(name):
-            votes[name] += 1
-    return max(votes.items(), key=lambda item: (item[1], len(item[0])))
+        if name.lower() not in _NOT_NAMES and not _is_wire(name):
+            found.append((name, "self_naming"))
+    named = {name for name, _kind in found}
+    for name in {match.group(1).strip(" .,'") for match in _BODY_TOLD_CONTEXT.finditer(body)} & named:
+        found.append((name, "self_naming"))
+    found += [(line, "logo_line") for line in lines if line in named]
+    return found
 
 
 _BRAND = re.compile(r"(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+")

@@ -163,9 +163,15 @@ def test_the_name_a_page_calls_itself_beats_the_company(removed, body, expected)
     assert guess_outlet(removed, body, "").site == expected
 
 
-def test_one_self_naming_line_alone_does_not_name_the_site():
-    removed = blocks(("related", "More from Example Weekly"), ("credit", "© 2019 Example Holdings Ltd."))
+def test_one_self_naming_line_alone_does_not_outweigh_the_copyright_holder():
+    removed = blocks(("related", "More from Other Weekly"), ("credit", "© 2019 Example Holdings Ltd."))
     assert guess_outlet(removed, "Text.", "").site == "Example"  # the holder without its legal form
+
+
+def test_a_self_naming_line_that_holds_the_holders_name_spells_the_site():
+    # Two signals agree (the brand holds the company's name): the brand is the name readers see.
+    removed = blocks(("related", "More from Example Weekly"), ("credit", "© 2019 Example Holdings Ltd."))
+    assert guess_outlet(removed, "Text.", "").site == "Example Weekly"
 
 
 def test_a_comment_never_votes_for_a_name():
