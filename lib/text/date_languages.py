@@ -94,7 +94,24 @@ def locale_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
             word = word.lower().strip(".").strip("()")
             if len(word) >= 4 or (language == "th" and len(word) >= 3):
                 weekdays[word] = english
+    if language != "th":
+        # An abbreviation is the start of the full name ("серед" of "середа"): without its dot it is
+        # often an ordinary word ("серед" = among), so only full names are read.
+        weekdays = {word: day for word, day in weekdays.items()
+                    if not any(other != word and other.startswith(word) and weekdays[other] == day for other in weekdays)}
+    for word, english in _WEEKDAY_CASES.get(language, {}).items():
+        weekdays[word] = english
     return months, weekdays
+
+
+# Genitive forms of Russian and Ukrainian weekdays that dateparser does not list ("в ночь на
+# пятницу" is listed, "с понедельника", "минулої п'ятниці" are not): grammar, the same for any text.
+_WEEKDAY_CASES = {
+    "ru": {"понедельника": "Monday", "вторника": "Tuesday", "среды": "Wednesday", "четверга": "Thursday",
+           "пятницы": "Friday", "субботы": "Saturday", "воскресенья": "Sunday"},
+    "uk": {"понеділка": "Monday", "вівторка": "Tuesday", "середи": "Wednesday", "четверга": "Thursday",
+           "п'ятниці": "Friday", "п’ятниці": "Friday", "п’ятницю": "Friday", "суботи": "Saturday", "неділі": "Sunday"},
+}
 
 
 def _alternation(words) -> str:
@@ -108,6 +125,8 @@ def _alternation(words) -> str:
 
 _CJK_WEEKDAY = {"月": "Monday", "火": "Tuesday", "水": "Wednesday", "木": "Thursday", "金": "Friday", "土": "Saturday", "日": "Sunday"}
 _ZH_WEEKDAY = {"一": "Monday", "二": "Tuesday", "三": "Wednesday", "四": "Thursday", "五": "Friday", "六": "Saturday", "日": "Sunday", "天": "Sunday"}
+# A weekday of last or next week in ja/ko; "지난" alone (last) as in "지난 금요일".
+_CJK_WEEK_MOD = {"先週": "last week", "来週": "next week", "지난주": "last week", "지난": "last", "오는": "next", "다음주": "next week"}
 _KO_WEEKDAY = {"월": "Monday", "화": "Tuesday", "수": "Wednesday", "목": "Thursday", "금": "Friday", "토": "Saturday", "일": "Sunday"}
 
 _DAYWORDS = {
@@ -145,22 +164,37 @@ _UNITS = {
            "지난해": ("last", "year"), "작년": ("last", "year"), "올해": ("this", "year"), "금년": ("this", "year"), "내년": ("next", "year")},
     "ru": {"на прошлой неделе": ("last", "week"), "на этой неделе": ("this", "week"), "на следующей неделе": ("next", "week"),
            "в прошлом месяце": ("last", "month"), "в этом месяце": ("this", "month"), "в следующем месяце": ("next", "month"),
-           "в прошлом году": ("last", "year"), "в этом году": ("this", "year"), "в следующем году": ("next", "year"),
+           "в прошлом году": ("last", "year"), "на минувшей неделе": ("last", "week"), "в минувшем месяце": ("last", "month"),
+           "в минувшем году": ("last", "year"), "в начале недели": ("this", "week"), "в начале этой недели": ("this", "week"),
+           "в конце прошлой недели": ("last", "week"), "в начале прошлой недели": ("last", "week"),
+           "прошлого месяца": ("last", "month"), "в этом году": ("this", "year"), "в следующем году": ("next", "year"),
            "прошлого года": ("last", "year"), "этого года": ("this", "year"), "прошлом году": ("last", "year")},
     "uk": {"минулого тижня": ("last", "week"), "цього тижня": ("this", "week"), "наступного тижня": ("next", "week"),
            "минулого місяця": ("last", "month"), "цього місяця": ("this", "month"), "наступного місяця": ("next", "month"),
            "минулого року": ("last", "year"), "цього року": ("this", "year"), "наступного року": ("next", "year"),
-           "торік": ("last", "year"), "у минулому році": ("last", "year")},
+           "торік": ("last", "year"), "на минулому тижні": ("last", "week"), "на початку тижня": ("this", "week"),
+           "на цьому тижні": ("this", "week"), "наприкінці минулого тижня": ("last", "week"), "у минулому році": ("last", "year")},
     "de": {"letzte woche": ("last", "week"), "vergangene woche": ("last", "week"), "letzten monat": ("last", "month"),
            "vergangenen monat": ("last", "month"), "im vergangenen monat": ("last", "month"), "diese woche": ("this", "week"),
            "nächste woche": ("next", "week"), "nächsten monat": ("next", "month"), "letztes jahr": ("last", "year"),
            "vergangenes jahr": ("last", "year"), "im vergangenen jahr": ("last", "year"), "im letzten jahr": ("last", "year"),
-           "dieses jahr": ("this", "year"), "in diesem jahr": ("this", "year"), "nächstes jahr": ("next", "year"),
+           "dieses jahr": ("this", "year"), "vergangenen woche": ("last", "week"), "letzten woche": ("last", "week"),
+           "vorige woche": ("last", "week"), "vorigen woche": ("last", "week"), "anfang der woche": ("this", "week"),
+           "anfang dieser woche": ("this", "week"), "zu beginn der woche": ("this", "week"), "zu wochenbeginn": ("this", "week"),
+           "ende vergangener woche": ("last", "week"), "ende letzter woche": ("last", "week"),
+           "anfang vergangener woche": ("last", "week"), "anfang letzter woche": ("last", "week"),
+           "in dieser woche": ("this", "week"), "vergangenen monats": ("last", "month"), "letzten monats": ("last", "month"),
+           "vergangenen jahres": ("last", "year"), "letzten jahres": ("last", "year"), "in diesem jahr": ("this", "year"), "nächstes jahr": ("next", "year"),
            "im nächsten jahr": ("next", "year"), "diesen monat": ("this", "month")},
     "fr": {"la semaine dernière": ("last", "week"), "cette semaine": ("this", "week"), "la semaine prochaine": ("next", "week"),
            "le mois dernier": ("last", "month"), "ce mois-ci": ("this", "month"), "le mois prochain": ("next", "month"),
            "l'année dernière": ("last", "year"), "l’année dernière": ("last", "year"), "l'an dernier": ("last", "year"),
-           "l’an dernier": ("last", "year"), "l'an passé": ("last", "year"), "cette année": ("this", "year"),
+           "l’an dernier": ("last", "year"), "l'an passé": ("last", "year"), "cette année": ("this", "year"), "la semaine passée": ("last", "week"), "le mois passé": ("last", "month"),
+           "l'année passée": ("last", "year"), "l’année passée": ("last", "year"), "l’an passé": ("last", "year"),
+           "plus tôt cette semaine": ("this", "week"), "plus tôt dans la semaine": ("this", "week"),
+           "en début de semaine": ("this", "week"), "début de semaine": ("this", "week"),
+           "en début de semaine dernière": ("last", "week"), "en fin de semaine dernière": ("last", "week"),
+           "plus tôt ce mois-ci": ("this", "month"), "plus tôt dans le mois": ("this", "month"),
            "l'année prochaine": ("next", "year"), "l’année prochaine": ("next", "year")},
     "th": {"สัปดาห์ที่แล้ว": ("last", "week"), "สัปดาห์นี้": ("this", "week"), "สัปดาห์หน้า": ("next", "week"),
            "เดือนที่แล้ว": ("last", "month"), "เดือนนี้": ("this", "month"), "เดือนหน้า": ("next", "month"),
@@ -266,14 +300,16 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         add("month_only", rf"(?<![\d年년./~\-])(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}(?!{sp}\d)(?![期間간째分])",
             lambda m: {"month": month_of(m["mon"]), "prep": "", "nearest": "1"})
         if language == "ko":
-            add("weekday", r"(?P<w>[월화수목금토일])요일|(?<=[(\uff08])(?P<w2>[월화수목금토일])(?=[)\uff09])",
-                lambda m: {"weekday": _KO_WEEKDAY[m["w"] or m["w2"]], "mod": ""})
+            # "지난 금요일", "지난주 금요일" (last Friday), "오는 금요일", "다음 주 금요일" (next Friday).
+            add("weekday", r"(?:(?P<mod>지난\s?주|지난|오는|다음\s?주|이번\s?주)\s*)?(?P<w>[월화수목금토일])요일|(?<=[(\uff08])(?P<w2>[월화수목금토일])(?=[)\uff09])",
+                lambda m: {"weekday": _KO_WEEKDAY[m["w"] or m["w2"]], "mod": _CJK_WEEK_MOD.get((m["mod"] or "").replace(" ", ""), "")})
         elif language == "ja":
-            add("weekday", r"(?P<w>[月火水木金土日])曜日?|(?<=[(\uff08])(?P<w2>[月火水木金土日])(?=[)\uff09])",
-                lambda m: {"weekday": _CJK_WEEKDAY[m["w"] or m["w2"]], "mod": ""})
+            # 「先週金曜日」, 「先週の金曜日」 (last Friday), 「来週月曜日」 (next Monday).
+            add("weekday", r"(?:(?P<mod>先週|来週|今週)の?)?(?P<w>[月火水木金土日])曜日?|(?<=[(\uff08])(?P<w2>[月火水木金土日])(?=[)\uff09])",
+                lambda m: {"weekday": _CJK_WEEKDAY[m["w"] or m["w2"]], "mod": _CJK_WEEK_MOD.get(m["mod"] or "", "")})
         else:
             add("weekday", r"(?P<mod>上|下)?(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
-                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": {"上": "last", "下": "next"}.get(m["mod"] or "", "")})
+                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": {"上": "last week", "下": "next week"}.get(m["mod"] or "", "")})
         units = _AGO_UNITS[language]
         num = r"(?P<num>\d+|[一二两兩三四五六七八九十数數几幾]|며칠|몇|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)"
         qual = r"(?:(?P<qual>約|约|近|약)\s*)?"
@@ -338,7 +374,7 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("month_only", rf"(?<![\w])(?:{in_word})\s+(?P<mname>{in_re})(?![\w])(?!\.?\s*\d)",
                 lambda m: {"month": in_months[m["mname"].lower()], "prep": "in", "nearest": "1"}, flags)
         last_words = {
-            "ru": r"прошл\w*|последн\w*", "uk": r"минул\w*|останн\w*", "de": r"letzten|vergangenen|letzte|vergangene",
+            "ru": r"прошл\w*|последн\w*|минувш\w*", "uk": r"минул\w*|останн\w*", "de": r"letzten|vergangenen|letzte|vergangene",
             "fr": "", "th": "",
         }[language]
         next_words = {"ru": r"следующ\w*|ближайш\w*", "uk": r"наступн\w*", "de": r"nächsten|kommenden|nächste|kommende",
@@ -346,17 +382,25 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         prefix = ""
         if last_words:
             prefix = rf"(?:(?P<mod>{last_words}|{next_words})\s+)?"
+        # The night before a weekday ("in der Nacht zum Donnerstag", "в ночь на четверг", "dans la nuit de
+        # mercredi à jeudi"): from the evening before to that day.
+        night = {"de": r"in der Nacht (?:zum|auf den|auf)", "ru": r"в ночь (?:с \w+ )?на", "uk": r"(?:в|у) ніч (?:з \w+ )?на",
+                 "fr": r"dans la nuit (?:de \w+ |du \w+ )?(?:à|au)"}.get(language)
+        if night:
+            prefix = rf"(?:(?P<night>{night})\s+)?" + prefix
         suffix = r"(?:\s+(?P<fmod>dernier|prochain))?" if language == "fr" else ""
         compound = r"(?:morgen|abend|nacht|nachmittag|vormittag|mittag)?" if language == "de" else ""  # "Samstagmorgen"
         if language == "th":
             # Thai is written without spaces between words: a weekday is its "วัน…" form ("เมื่อวันศุกร์"),
             # "ที่แล้ว" after it is the last one, "หน้า" the next.
             thai_days = _alternation(w for w in weekdays if w.startswith("วัน") and not w.endswith("ที่"))
-            add("weekday", rf"(?P<wname>{thai_days})(?P<tmod>ที่แล้ว|ก่อน|หน้า)?",
-                lambda m: {"weekday": weekdays[m["wname"]], "mod": {"ที่แล้ว": "last", "ก่อน": "last", "หน้า": "next"}.get(m["tmod"] or "", "")})
+            add("weekday", rf"(?P<wname>{thai_days})(?P<tmod>ที่แล้ว|ที่ผ่านมา|ก่อน|หน้า)?",
+                lambda m: {"weekday": weekdays[m["wname"]],
+                           "mod": {"ที่แล้ว": "last", "ที่ผ่านมา": "last", "ก่อน": "last", "หน้า": "next"}.get(m["tmod"] or "", "")})
         else:
             add("weekday", rf"(?<![\w'’]){prefix}(?P<wname>{weekday_re}){compound}(?![\w'’]){suffix}",
-                lambda m: {"weekday": weekdays[m["wname"].lower()], "mod": _weekday_mod(m, last_words, next_words)}, flags)
+                lambda m: {"weekday": weekdays[m["wname"].lower()], "mod": _weekday_mod(m, last_words, next_words),
+                           **({"eve": "1"} if m.groupdict().get("night") else {})}, flags)
         units = _AGO_UNITS[language]
         unit_re = _alternation(units)
         num = r"(?P<num>\d+|" + _alternation(w for w in NUMBER_WORDS if re.match(r"[^\W\d]", w) and not re.match(r"[\u3000-\u9fff\uac00-\ud7af]", w)) + ")"

@@ -336,7 +336,7 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
         for kind, start, end, fields in date_languages.find_phrases(sentence, grammar):
             role = date_languages.role_of(sentence, start, end, grammar)
             mod = fields.get("mod", "")
-            future = (future_sentence or mod == "next") and mod != "last"
+            future = (future_sentence or mod in ("next", "next week")) and mod not in ("last", "last week")
             taken.append((start, end))
             found.append(DatePhrase(kind, sentence[start:end], start, end, fields, role, future))
     worth_trying = _kinds_worth_trying(sentence)
@@ -352,7 +352,8 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
             end = start + len(stripped)
             if not stripped or any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            fields = {key: value for key, value in match.groupdict().items() if value}
+            # Group values without the spaces a pattern captured around them ("last " -> "last").
+            fields = {key: " ".join(value.split()) for key, value in match.groupdict().items() if value and value.strip()}
             if kind == "weekday" and not _weekday_is_date(sentence, match):
                 continue
             if kind == "year" and not _year_is_date(sentence, match):
@@ -580,7 +581,11 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
         return day, day, "day"
     if kind == "weekday":
         weekday = WEEKDAYS[fields["weekday"]]
-        if mod == "last":
+        if mod in ("last week", "next week"):
+            # 「先週金曜日」, '지난주 화요일', '上周五': that weekday of the calendar week before (or after) the page's.
+            monday = reference - timedelta(days=reference.weekday()) + timedelta(days=-7 if mod == "last week" else 7)
+            day = monday + timedelta(days=weekday)
+        elif mod == "last":
             day = _weekday_on_or_before(reference, weekday, strictly=True)
         elif mod == "next":
             day = _weekday_on_or_after(reference, weekday, strictly=True)
@@ -591,6 +596,8 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
             # publication day itself included ("arrived in Kyiv on Saturday"
             # in a Saturday report means that Saturday).
             day = _weekday_on_or_before(reference, weekday)
+        if fields.get("eve"):  # "in der Nacht zum Donnerstag": from the evening before
+            return day - timedelta(days=1), day, "day"
         return day, day, "day"
     if kind == "dayword":
         word = fields["word"].lower()

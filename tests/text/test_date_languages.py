@@ -298,3 +298,61 @@ def test_a_chinese_weekday_of_last_week_reads_like_last_friday():
     (last,) = resolve_dates("上周五发生地震。", day("2025-04-02"), "zh")
     (english,) = resolve_dates("The quake struck last Friday.", day("2025-04-02"), "en")
     assert (last.clue, last.start, last.end) == ("上周五", english.start, english.end)
+
+
+# A probe set of the general kinds of date phrase, written for these tests (no story's pages): the
+# page is of Friday 4 April 2025.
+@pytest.mark.parametrize(
+    "language, sentence, clue, start, end",
+    [
+        # a weekday of last week in every script: the one before the page's own week day
+        ("en", "The quake struck last Friday.", "last Friday", "2025-03-28", "2025-03-28"),
+        ("ja", "先週金曜日に地震が発生した。", "先週金曜日", "2025-03-28", "2025-03-28"),
+        ("ja", "先週の火曜日に政府が発表した。", "先週の火曜日", "2025-03-25", "2025-03-25"),
+        ("ko", "지난 금요일 지진이 발생했다.", "지난 금요일", "2025-03-28", "2025-03-28"),
+        ("ko", "지난주 화요일 정부가 발표했다.", "지난주 화요일", "2025-03-25", "2025-03-25"),
+        ("ru", "В минувшую пятницу произошло землетрясение.", "минувшую пятницу", "2025-03-28", "2025-03-28"),
+        ("uk", "Минулої п'ятниці стався землетрус.", "Минулої п'ятниці", "2025-03-28", "2025-03-28"),
+        ("th", "เมื่อวันศุกร์ที่ผ่านมา เกิดแผ่นดินไหวรุนแรง", "วันศุกร์ที่ผ่านมา", "2025-03-28", "2025-03-28"),
+        ("fr", "Samedi dernier, l'aide est arrivée.", "Samedi dernier", "2025-03-29", "2025-03-29"),
+        ("de", "Am vergangenen Freitag bebte die Erde.", "vergangenen Freitag", "2025-03-28", "2025-03-28"),
+        # a bare weekday: the most recent such day, the page's own day included
+        ("fr", "Vendredi, la junte a annoncé un cessez-le-feu.", "Vendredi", "2025-04-04", "2025-04-04"),
+        ("de", "Am Dienstagabend trafen Helfer ein.", "Dienstagabend", "2025-04-01", "2025-04-01"),
+        ("ru", "Во вторник вечером спасатели нашли выживших.", "вторник", "2025-04-01", "2025-04-01"),
+        ("zh", "周五，军政府宣布停火。", "周五", "2025-04-04", "2025-04-04"),
+        ("ko", "3일 유엔은 성명을 발표했다.", "3일", "2025-04-03", "2025-04-03"),
+        # the night before a weekday: from the evening before to that day
+        ("de", "In der Nacht zum Donnerstag bebte die Erde erneut.", "In der Nacht zum Donnerstag", "2025-04-02", "2025-04-03"),
+        ("ru", "В ночь на четверг произошел новый толчок.", "В ночь на четверг", "2025-04-02", "2025-04-03"),
+        ("fr", "Dans la nuit de jeudi à vendredi, une réplique a secoué la ville.", "Dans la nuit de jeudi à vendredi", "2025-04-03", "2025-04-04"),
+        # parts of this week and last week
+        ("fr", "Plus tôt dans la semaine, le ministre a visité la zone.", "Plus tôt dans la semaine", "2025-03-31", "2025-04-04"),
+        ("de", "Anfang der Woche hatte die Junta eine Waffenruhe verkündet.", "Anfang der Woche", "2025-03-31", "2025-04-04"),
+        ("de", "In der vergangenen Woche bebte die Erde.", "vergangenen Woche", "2025-03-24", "2025-03-30"),
+        ("ru", "На минувшей неделе правительство объявило траур.", "На минувшей неделе", "2025-03-24", "2025-03-30"),
+        ("uk", "На минулому тижні уряд оголосив жалобу.", "На минулому тижні", "2025-03-24", "2025-03-30"),
+    ],
+)
+def test_general_date_phrases_of_every_language_resolve_against_a_friday_page(language, sentence, clue, start, end):
+    resolved = [item for item in resolve_dates(sentence, day("2025-04-04"), language) if item.clue == clue]
+    assert [(item.start, item.end, item.role, item.future) for item in resolved] == [(start, end, "event", False)], resolve_dates(
+        sentence, day("2025-04-04"), language)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, start",
+    [
+        ("en", "The leaders will meet next Friday.", "next Friday", "2025-04-11"),  # "next" is the coming one, not the past
+        ("ko", "양국은 다음 주 월요일 회담한다.", "다음 주 월요일", "2025-04-07"),
+        ("ja", "首脳は来週月曜日に会談する予定だ。", "来週月曜日", "2025-04-07"),
+    ],
+)
+def test_a_weekday_of_next_week_is_the_coming_one(language, sentence, clue, start):
+    resolved = [item for item in resolve_dates(sentence, day("2025-04-04"), language) if item.clue == clue]
+    assert [(item.start, item.future) for item in resolved] == [(start, True)]
+
+
+def test_an_abbreviated_weekday_without_its_dot_is_an_ordinary_word():
+    # Ukrainian "серед" (among) is also dateparser's abbreviation of "середа" (Wednesday).
+    assert not resolve_dates("Серед загиблих є діти.", day("2025-04-04"), "uk")
