@@ -518,8 +518,11 @@ def _wire_credit(lines: list[str], body: str) -> str:
     return ""
 
 
-# A copyright sign closing a longer credit line: "... to earn fees by linking to Amazon.com. ©The Anti-June Cleaver 2011-2019".
-_TRAILING_COPYRIGHT = re.compile(r"(?:^|[.!?]\s*)((?:Copyright\s*)?©\s*[^©]{2,60})$")
+# A copyright sign closing a longer footer line: "... to earn fees by linking to Amazon.com. ©The
+# Anti-June Cleaver 2011-2019", "Privacy | Terms | © 2019 Example News".
+_TRAILING_COPYRIGHT = re.compile(r"(?:^|[.!?]\s*|\s[|·•]\s*)((?:Copyright\s*)?©\s*[^©|·•]{2,60})$")
+# The holder printed before the sign: "Example News © 2019", "Example News (c) 2012-2019".
+_NAME_BEFORE_COPYRIGHT = re.compile(r"^([^\W\d][^©|·•]{1,50}?)\s*(?:©|\(c\)|Copyright)\s*((?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)\.?$", re.IGNORECASE)
 
 
 def _copyright_holder(readable, page_lines: list[str]) -> str:
@@ -530,7 +533,9 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
     lines = [line.strip() for block in readable for line in block.text.splitlines() if line.strip()]
     credit_lines = [line.strip() for block in readable if block.kind == "credit" for line in block.text.splitlines()]
     trailing = [match.group(1) for line in credit_lines if (match := _TRAILING_COPYRIGHT.search(line)) and not line.startswith(("©", "Copyright"))]
-    for line in lines + trailing:
+    # "Example News © 2019" read as "© 2019 Example News".
+    name_first = [f"© {match.group(2)} {match.group(1)}" for line in lines if (match := _NAME_BEFORE_COPYRIGHT.match(line))]
+    for line in lines + trailing + name_first:
         if line in captions:
             continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
         line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
@@ -664,7 +669,8 @@ _BRAND_CONTEXTS = [
     re.compile(rf"^By [^,]{{2,40}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
     re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) {_BRAND_NAME}\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
-    re.compile(rf"\b(?:Subscribe to|Sign up for) the {_BRAND_NAME} newsletters?\b"),
+    re.compile(rf"\b(?:Subscribe to|Sign up for|Get|Receive) the {_BRAND_NAME} newsletters?\b"),
+    re.compile(rf"\b(?:Download|Get|Install) the {_BRAND_NAME} app\b"),
     re.compile(rf"^[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),

@@ -427,3 +427,42 @@ def test_a_related_headline_with_a_site_suffix_names_nothing():
     title = "Rescue teams search collapsed buildings"
     removed = blocks(("related", f"{title} | Other Paper"))
     assert guess_outlet(removed, "Body.", "", title=title).site == ""
+
+
+# -- weighing the signals ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("We earn fees by linking to Amazon.com and affiliated sites. ©The Harbour Blog 2011-2019", "The Harbour Blog"),
+        ("Privacy Policy | Terms of Use | © 2019 Example Ledger", "Example Ledger"),
+    ],
+)
+def test_a_copyright_sign_closing_a_longer_credit_line_names_its_holder(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == site
+
+
+@pytest.mark.parametrize("line", ["Example Ledger © 2019", "Example Ledger (c) 2012-2019"])
+def test_a_holder_printed_before_the_copyright_sign_names_the_site(line):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == "Example Ledger"
+
+
+@pytest.mark.parametrize("line", ["Download the Harbour Times app", "Get the Harbour Times newsletter in your inbox"])
+def test_an_app_or_newsletter_prompt_is_a_self_naming_line(line):
+    removed = blocks(("promo", line), ("promo", "Harbour Times"), ("credit", "© 2019 Coastal Holdings Ltd."))
+    assert guess_outlet(removed, "Text.", "").site == "Harbour Times"  # prompt + logo line outweigh the company
+
+
+def test_a_masthead_the_copyright_holder_confirms_outweighs_the_printed_address():
+    removed = blocks(("other", "Harbour Times"), ("other", "News | Sport"), ("credit", "© 2019 Harbour Times Ltd. Write to tips@coastalmedia.com"),
+                     ("credit", "Coastal Media Group"), ("promo", "Advertise: ads@coastalmedia.com"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "top", "foot", "foot", "foot")).site == "Harbour Times"
+
+
+def test_an_address_printed_once_and_named_nowhere_is_not_a_site():
+    # One e-mail address is too weak a signal: unknown rather than a guess.
+    assert guess_outlet(blocks(("promo", "Write to tips@harbourtimes.com")), "Text.", "").site == ""
+
+
+def test_a_one_word_metadata_label_takes_the_address_the_page_calls_itself_by():
+    removed = blocks(("promo", "Read more on Harbour.com today"), ("promo", "Harbour.com newsletters"))
+    assert guess_outlet(removed, "Text.", "Harbour").site == "Harbour.com"
