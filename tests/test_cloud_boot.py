@@ -13,6 +13,7 @@ import ast
 import concurrent.futures
 import os
 import re
+import subprocess
 import sys
 import tomllib
 from importlib import metadata
@@ -95,11 +96,19 @@ def _imported_top_modules(paths) -> set[str]:
     return modules
 
 
+# Packages for running StoryLens on a cluster, deliberately NOT in requirements.txt: Community
+# Cloud is one 1 GB container, where Ray (hundreds of MB) has no second machine to use. Each is
+# imported by one module only, lazily, reached only when a setting chooses it, and says which
+# package to install when it is missing
+# (test_cluster_only_packages_stay_in_their_module_and_are_named_when_missing).
+CLUSTER_ONLY_MODULES = {"ray": "lib/ingest/ray_engine.py"}
+
+
 def test_every_package_the_app_imports_is_installed_by_requirements_txt():
     """A module imported only in the dev venv (even lazily) would crash that page on Cloud."""
     sources = [REPO_ROOT / "app.py", *REPO_ROOT.glob("pages/*.py"), *REPO_ROOT.glob("lib/**/*.py")]
     local = {"lib", "pages", "bench", "eval", "tools", "tests"}
-    third_party = sorted(_imported_top_modules(sources) - set(sys.stdlib_module_names) - local)
+    third_party = sorted(_imported_top_modules(sources) - set(sys.stdlib_module_names) - local - set(CLUSTER_ONLY_MODULES))
     provided = _installed_closure(_requirement_names(REQUIREMENTS.read_text().splitlines()))
     distributions = metadata.packages_distributions()
     unprovided = {
@@ -108,6 +117,64 @@ def test_every_package_the_app_imports_is_installed_by_requirements_txt():
         if not {_normalise(dist) for dist in distributions.get(module, [])} & provided
     }
     assert not unprovided, f"imported but not installed by requirements.txt: {unprovided}"
+
+
+def _module_level_imports(path) -> set[str]:
+    """Modules `path` imports outside any function or class body (run when it is imported)."""
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_cluster_only_packages_stay_in_their_module_and_are_named_when_missing(tmp_path):
+    sources = [REPO_ROOT / "app.py", *REPO_ROOT.glob("pages/*.py"), *REPO_ROOT.glob("lib/**/*.py")]
+    for package, home in CLUSTER_ONLY_MODULES.items():
+        home_module = home.removesuffix(".py").replace("/", ".")
+        for path in sources:
+            relative = path.relative_to(REPO_ROOT).as_posix()
+            if relative == home:
+                assert package not in {name.split(".")[0] for name in _module_level_imports(path)}, (
+                    f"{home} must import {package} lazily (inside a function)")
+                continue
+            assert package not in _imported_top_modules([path]), f"{relative} imports {package}; only {home} may"
+            if relative.startswith(("pages/", "app.py")):
+                assert home_module not in _imported_modules(path), f"{relative} imports {home_module}"
+            else:
+                assert home_module not in _module_level_imports(path), (
+                    f"{relative} imports {home_module} at module level; import it where the setting chooses it")
+    # Without the package: importing the CLI and the batch ingest works, choosing the engine says what to install.
+    script = (
+        "import sys; sys.modules['ray'] = None\n"  # what a venv without ray does on `import ray`
+        "import lib.cli, lib.ingest.batch\n"
+        "from lib.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    article = REPO_ROOT / "data" / "articles" / "000_23855ce6f6a14ab7.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "ingest", "--engine", "ray", "--data", str(tmp_path), str(article)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert 'needs the package ray, which is not installed: pip install "ray[data]==2.60.0"' in done.stderr
+    assert "STORYLENS_INGEST_ENGINE=local" in done.stderr
+    assert not (tmp_path / ".storylens").exists()  # refused before the store was even opened
+
+
+def _imported_modules(path) -> set[str]:
+    """Every module `path` imports, at any depth."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
 
 
 @pytest.mark.slow
