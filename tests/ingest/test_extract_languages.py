@@ -520,3 +520,27 @@ def test_a_thai_section_label_above_the_headline_is_not_the_title():
     # "ต่างประเทศ" (International) shares letter pairs with the article as a headline does, but
     # ten Thai letters are one word: a label; the headline is the long line by the date.
     assert clean_page_text(TH_FURNITURE_PAGE).title == "แผ่นดินไหวรุนแรงในเมียนมา ผู้เสียชีวิตเพิ่มขึ้น"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share on Facebook", "Partager sur Facebook", "Auf Facebook teilen", "Per E-Mail teilen", "この記事をシェア", "Xでシェア",
+     "LINEで送る", "페이스북 공유", "แชร์ไปยัง Facebook", "Поделиться в Telegram", "分享到微信"],
+)
+def test_a_share_buttons_label_is_a_menu_label_in_every_language(line):
+    assert sig.is_nav_word(line) and sig.line_shape(line).nav
+
+
+@pytest.mark.parametrize("line", ["He shared the post on Facebook.", "Facebook said it would share the data with regulators.", "페이스북은 데이터를 공유했다고 밝혔다."])
+def test_a_sentence_about_sharing_is_not_a_share_label(line):
+    assert not sig.is_nav_word(line)
+
+
+@pytest.mark.parametrize("language", ["ja", "ko"])
+def test_share_labels_in_the_pages_language_leave_the_body(language):
+    share = {"ja": "この記事をシェア", "ko": "페이스북 공유"}[language]
+    page = PAGES[language].replace("\n", f"\n{share}\n", 1)
+    page = page.rstrip("\n") + f"\n{share}\n"
+    extraction = clean_page_text(page)
+    assert share not in "\n".join(extraction.paragraphs)
+    assert extraction.paragraphs == clean_page_text(PAGES[language]).paragraphs

@@ -146,7 +146,7 @@ _PROMO = re.compile(
     r"\biscriviti\b|\bseguici\b|\bikuti kami\b|\bberlangganan\b|\bunduh aplikasi\b|\btélécharge[rz] (?:l'|notre )appli)|/mo(?:nth)?\b|"
     r"メルマガ|メールマガジン|(?:を|で)フォロー|アプリ(?:を|で)ダウンロード|뉴스레터|구독하세요|팔로우하세요|앱 ?다운로드|"
     r"关注我们|關注我們|订阅我们|訂閱我們|扫码(?:关注|下载)|扫一扫|微信公众号|微信公眾號|下载(?:客户端|APP)|ติดตามเรา|กดติดตาม|สมัครสมาชิก|ดาวน์โหลดแอป|"
-    r"ติดตามข่าวสาร|ติดตามข่าว.{0,20}ได้ที่|ติดตามได้ที่|กดไลก์|กดแชร์|채널 추가|카카오톡 채널|이 기사를 공유|기사 공유하기|"
+    r"จดหมายข่าว|ติดตามข่าวสาร|ติดตามข่าว.{0,20}ได้ที่|ติดตามได้ที่|กดไลก์|กดแชร์|채널 추가|카카오톡 채널|이 기사를 공유|기사 공유하기|"
     # Paywall and "continue reading" notices: "Article réservé aux abonnés", "会員限定", "続きを読む", "阅读全文".
     r"réservé aux abonnés|cet article vous est offert|nur für abonnenten|exklusiv für abonnenten|só para assinantes|"
     r"会員限定|続きを読む|阅读全文|展开全文|閱讀全文|구독자 전용|"
@@ -401,10 +401,38 @@ _SHARE_ROW = re.compile(
 )
 
 
-def is_nav_word(line: str) -> bool:
-    """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags")."""
+# A share button's label in any of the app's languages: a share verb and a platform, in the order the
+# language puts them ("Share on Facebook", "Partager sur X", "Auf Facebook teilen", "Xでシェア",
+# "この記事をシェア", "페이스북 공유", "แชร์ไปยัง Facebook", "Поделиться в Telegram", "LINEで送る").
+_PLATFORM = (
+    r"(?:facebook|x|twitter|threads|bluesky|line|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|mail|messenger|viber|"
+    r"weibo|wechat|qq|vk|vkontakte|ok|flipboard|mix|hatena|kakao(?:talk|story)?|band|naver|微信|微博|朋友圈|QQ空间|"
+    r"카카오톡|카카오스토리|페이스북|트위터|밴드|네이버|メール|はてな(?:ブックマーク)?|ВКонтакте|Одноклассники|"
+    r"Фейсбук|Телеграм|เฟซบุ๊ก|ไลน์)"
+)
+_SHARE_VERB = (
+    r"(?:share|partager|teilen|condividi|compartir|compartilhar|partilhar|bagikan|delen|dela|udostępnij|"
+    r"поделиться|поділитися|поширити|シェア(?:する)?|共有(?:する)?|送る|공유(?:하기)?|分享|转发|轉發|แชร์)"
+)
+_SHARE_PROMPT = re.compile(
+    rf"^(?:{_SHARE_VERB}(?:\s*(?:this|cet|ce|this article|cet article|l'article|den artikel|on|sur|auf|via|in|en|no|na|di|в|у|"
+    rf"через|到|至|ไปยัง|ไป|ผ่าน))*\s*{_PLATFORM}?|"
+    rf"(?:(?:この|本)?記事を|이 기사를\s*)?{_PLATFORM}?\s*(?:で|に|로|으로|에)?\s*{_SHARE_VERB}|"
+    rf"(?:auf|on|via|sur|per|par)\s+{_PLATFORM}\s+{_SHARE_VERB})\s*[:：]?$",
+    re.IGNORECASE,
+)
+
+
+def is_share_prompt(line: str) -> bool:
+    """A share button's label in any language of the app ("Partager sur Facebook", "Xでシェア")."""
     text = line.strip()
-    return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text))
+    return len(text) <= 60 and bool(_SHARE_PROMPT.match(text))
+
+
+def is_nav_word(line: str) -> bool:
+    """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags", "Auf Facebook teilen")."""
+    text = line.strip()
+    return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text) or is_share_prompt(text))
 
 
 def is_share_row(line: str) -> bool:
@@ -574,7 +602,7 @@ def line_shape(line: str) -> LineShape:
         promo=bool(_PROMO.search(text)),
         appeal=bool(_APPEAL.search(text)),
         related=bool(_RELATED.match(text) or _RELATED_INLINE.match(text)),
-        nav=bool(_NAV_LINE.match(text)) or label_list,
+        nav=bool(_NAV_LINE.match(text)) or label_list or is_share_prompt(text),
         label_list=label_list,
         disclaimer=disclaimer,
         syndication=(disclaimer and len(_SYNDICATION.findall(text)) >= 2) or bool(_REPORTING_CREDIT.match(text)),
