@@ -174,13 +174,14 @@ def store_error_from(error: psycopg.Error, where: str) -> StoreError:
             f"StoryLens cannot write to the PostgreSQL database at {where} ({_one_line(error)}). Give its user "
             "the right to create a schema and write, or choose another STORYLENS_DATABASE_URL."
         )
-    if isinstance(error, psycopg.OperationalError) and not state:  # no answer from a server at all
+    # libpq reports a failed connect without a SQLSTATE; "FATAL:" means the server answered and said no.
+    refused = state.startswith(("28", "3D")) or (not state and "FATAL:" in str(error))
+    if isinstance(error, psycopg.OperationalError) and not state and not refused:  # no answer at all
         return StoreError(
             f"StoryLens cannot reach the PostgreSQL server at {where} ({_one_line(error)}). Check "
             "STORYLENS_DATABASE_URL and that the server is running, or set STORYLENS_STORE=sqlite to use the local store."
         )
-    if isinstance(error, psycopg.OperationalError) and state.startswith(("08", "28", "3D")):
-        # connection failure, authentication, unknown database
+    if isinstance(error, psycopg.OperationalError) and refused:  # authentication, unknown role or database
         return StoreError(
             f"The PostgreSQL server at {where} refused StoryLens ({_one_line(error)}). Check the user, password "
             "and database in STORYLENS_DATABASE_URL, or set STORYLENS_STORE=sqlite to use the local store."
