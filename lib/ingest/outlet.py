@@ -666,7 +666,8 @@ _BRAND_CONTEXTS = [
     re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
     re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
     re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
-    re.compile(rf"^By [^,]{{2,40}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
+    # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
+    re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
     re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) {_BRAND_NAME}\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for|Get|Receive) the {_BRAND_NAME} newsletters?\b"),
@@ -724,7 +725,7 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
     for line in dict.fromkeys(lines):
         for pattern in _BRAND_CONTEXTS:
             match = pattern.search(line)
-            if match and match.group(1).lower() not in _NOT_NAMES:
+            if match and match.group(1).lower() not in _NOT_NAMES and not _is_wire(match.group(1)):
                 found.append((match.group(1).strip(" .,'"), "self_naming"))
                 break
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])

@@ -466,3 +466,11 @@ def test_an_address_printed_once_and_named_nowhere_is_not_a_site():
 def test_a_one_word_metadata_label_takes_the_address_the_page_calls_itself_by():
     removed = blocks(("promo", "Read more on Harbour.com today"), ("promo", "Harbour.com newsletters"))
     assert guess_outlet(removed, "Text.", "Harbour").site == "Harbour.com"
+
+
+@pytest.mark.parametrize("line", ["Jane Doe, Harbour Times Staff Writer", "By Jane Doe, Harbour Times Correspondent"])
+def test_a_staff_byline_names_the_newsroom_and_a_wires_names_no_site(line):
+    removed = blocks(("credit", line), ("credit", "© 2019 Coastal Holdings Ltd."), ("promo", "Harbour Times"))
+    assert guess_outlet(removed, "Text.", "").site == "Harbour Times"
+    wire_line = line.replace("Harbour Times", "Associated Press")
+    assert guess_outlet(blocks(("credit", wire_line), ("credit", "© 2019 Coastal Holdings Ltd.")), "Text.", "").site == "Coastal"
