@@ -95,8 +95,15 @@ class RayEngine:
         quiet = {"logging_level": logging.WARNING, "log_to_driver": False, "configure_logging": True}
         if self.address in (None, "local"):
             ray.init(address="local", include_dashboard=False, object_store_memory=_LOCAL_OBJECT_STORE_BYTES, **quiet)
-        else:
+            return True
+        try:
             ray.init(address=self.address, **quiet)
+        except (ConnectionError, TimeoutError, ValueError) as error:
+            raise StoryLensError(
+                f"No Ray cluster answers at STORYLENS_RAY_ADDRESS={self.address!r} ({str(error).splitlines()[0][:160]}). "
+                "Start one (`ray start --head` on the head machine), correct the address, or remove it to "
+                "start a local cluster for the batch. Nothing was ingested."
+            ) from None
         return True
 
     def _runtime_env(self) -> dict:
