@@ -544,3 +544,30 @@ def test_share_labels_in_the_pages_language_leave_the_body(language):
     extraction = clean_page_text(page)
     assert share not in "\n".join(extraction.paragraphs)
     assert extraction.paragraphs == clean_page_text(PAGES[language]).paragraphs
+
+
+# One related link (its headline on the same line) and a photo credit between two paragraphs:
+# both leave the body, and the article goes on after them (the link is not a closing heading).
+INLINE_FURNITURE = {
+    "ja": ["【関連記事】北朝鮮兵の派遣、専門家はどう見るか", "（写真：ロイター／アフロ）"],
+    "ko": ["▶ 관련기사: 북한군 파병, 전문가들은 어떻게 보나", "[사진 출처 = 로이터]"],
+    "ru": ["Читайте также: Что известно о военных КНДР в России", "Фото: Reuters"],
+    "zh": ["相关阅读：朝鲜士兵赴俄，专家怎么看", "点击关注"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(INLINE_FURNITURE))
+def test_a_related_link_between_paragraphs_leaves_the_body_without_ending_the_article(language):
+    clean = clean_page_text(PAGES[language]).paragraphs
+    page = PAGES[language].replace(clean[1], clean[1] + "\n" + "\n".join(INLINE_FURNITURE[language]), 1)
+    extraction = clean_page_text(page)
+    assert extraction.paragraphs == clean
+    kinds = {block.text: block.kind for block in extraction.removed}
+    assert kinds[INLINE_FURNITURE[language][0]] == "related"
+
+
+@pytest.mark.parametrize("line", ["À lire aussi : Les survivants racontent", "Lesen Sie auch: Überlebende berichten",
+                                  "อ่านข่าวที่เกี่ยวข้อง : ผู้รอดชีวิตเล่าเหตุการณ์", "Читайте також: Що відомо"])
+def test_a_related_link_is_read_in_the_apps_languages_but_a_sentence_is_not(line):
+    assert sig.is_related_link(line) and sig.is_related_marker(line)
+    assert not sig.is_related_link("See also the earlier report on the treaty.")

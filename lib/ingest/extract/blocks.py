@@ -296,10 +296,19 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
 _END_MARKER_KINDS = ("comment", "related", "navigation", "credit")
 
 
+# A colon inside the line ("Tags: a, b", "相关阅读：X") makes it a labelled line, not a closing heading.
+_LABELLED = re.compile(r"[:：]")
+
+
 @lru_cache(maxsize=16384)
 def is_barrier(text: str) -> bool:
     """A heading that closes the article ("Comments", "Related Articles", "Tags"): the body span never crosses it."""
-    return end_marker_kind(text) in ("comment", "related", "navigation") and not sig.is_vote_count(text) and ":" not in text[:-1]
+    return (
+        end_marker_kind(text) in ("comment", "related", "navigation")
+        and not sig.is_vote_count(text)
+        and not _LABELLED.search(text[:-1])
+        and not sig.is_related_link(text)
+    )
 
 
 def barrier_of(block: Block, context: PageContext) -> bool:
@@ -308,7 +317,7 @@ def barrier_of(block: Block, context: PageContext) -> bool:
         marker = context.marker_kinds[block.index]
         if marker not in ("comment", "related", "navigation"):
             return False
-        return not shape_of(block.text, context).vote and ":" not in block.text[:-1]
+        return not shape_of(block.text, context).vote and not _LABELLED.search(block.text[:-1]) and not sig.is_related_link(block.text)
     return is_barrier(block.text)
 
 
@@ -328,8 +337,8 @@ _NAVIGATION_HEADING = re.compile(
 def _marker_of_shape(text: str, shape: sig.LineShape) -> str:
     if len(text) > 60:
         return ""
-    if shape.related:
-        return "related"
+    if shape.related and not sig.is_related_link(text):
+        return "related"  # a heading opens a list; one link with its headline ("Read more: X") does not
     if shape.comment and not shape.vote and not shape.bare_count:
         return "comment"
     if shape.copyright:

@@ -124,7 +124,7 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     # Photo credits in the other languages of the app: "Crédit photo :", "Bildquelle:", "Foto: X",
     # "（图片来源：…）", "图/新华社", "写真提供：", "【写真】", "사진 제공", "ภาพ: …", "ภาพจาก".
     r"\b(?:crédits? photos?|bildquelle|fotoquelle|créditos?|crédito de (?:la )?imagen)\s*[:：]|"
-    r"(?:图片|圖片|照片)(?:来源|來源)|(?<![\u4e00-\u9fff])[图圖]\s*[/／|]\s*\S|写真(?:提供|撮影)|【写真】|（写真）|사진\s*제공|"
+    r"(?:图片|圖片|照片)(?:来源|來源)|(?<![\u4e00-\u9fff])[图圖]\s*[/／|]\s*\S|写真(?:提供|撮影)|【写真】|（写真）|사진\s*(?:제공|출처)|\[사진[^\]]{0,40}\]|"
     r"^ภาพ\s*[:：]|ภาพจาก|ภาพประกอบ|ขอบคุณภาพ|เครดิตภาพ|ที่มาภาพ|^ที่มา\s*[:：]|^แหล่งข่าว\s*[:：]",
     re.IGNORECASE,
 )
@@ -145,7 +145,7 @@ _PROMO = re.compile(
     r"\bunseren? newsletter\b|\bjetzt (?:abonnieren|anmelden|registrieren)\b|\bsiga-nos\b|\binscreva-se\b|"
     r"\biscriviti\b|\bseguici\b|\bikuti kami\b|\bberlangganan\b|\bunduh aplikasi\b|\btélécharge[rz] (?:l'|notre )appli)|/mo(?:nth)?\b|"
     r"メルマガ|メールマガジン|(?:を|で)フォロー|アプリ(?:を|で)ダウンロード|뉴스레터|구독하세요|팔로우하세요|앱 ?다운로드|"
-    r"关注我们|關注我們|订阅我们|訂閱我們|扫码(?:关注|下载)|扫一扫|微信公众号|微信公眾號|下载(?:客户端|APP)|ติดตามเรา|กดติดตาม|สมัครสมาชิก|ดาวน์โหลดแอป|"
+    r"关注我们|關注我們|点击关注|點擊關注|订阅我们|訂閱我們|扫码(?:关注|下载)|扫一扫|微信公众号|微信公眾號|下载(?:客户端|APP)|ติดตามเรา|กดติดตาม|สมัครสมาชิก|ดาวน์โหลดแอป|"
     r"จดหมายข่าว|ติดตามข่าวสาร|ติดตามข่าว.{0,20}ได้ที่|ติดตามได้ที่|กดไลก์|กดแชร์|채널 추가|카카오톡 채널|이 기사를 공유|기사 공유하기|"
     # Paywall and "continue reading" notices: "Article réservé aux abonnés", "会員限定", "続きを読む", "阅读全文".
     r"réservé aux abonnés|cet article vous est offert|nur für abonnenten|exklusiv für abonnenten|só para assinantes|"
@@ -179,7 +179,18 @@ _RELATED = re.compile(
     r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|บทความที่เกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|ข่าวเด่น|ข่าวอื่นๆ)\s*[:：]?$",
     re.IGNORECASE,
 )
-_RELATED_INLINE = re.compile(r"^(?:related|read more|read also|also read|see also|baca juga|leia também|must read)\s*:", re.IGNORECASE)
+# One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
+# "Lesen Sie auch: X", "Читайте также: X", "【関連記事】X", "▶ 관련기사: X", "相关阅读：X", "อ่านเพิ่มเติม : X".
+_RELATED_INLINE_WORDS = (
+    r"related|read more|read also|also read|see also|must read|baca juga|lihat juga|leia também|leia mais|veja também|"
+    r"lee también|lea también|(?:à |a )?lire aussi|lire également|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|"
+    r"leggi anche|читайте (?:также|тоже|також)|також читайте|см\. также|関連記事|関連ニュース|あわせて読みたい|"
+    r"관련 ?기사|관련 ?뉴스|함께 (?:보면 좋은|읽으면 좋은) 기사|相关(?:阅读|新闻|报道)|相關(?:閱讀|新聞|報導)|延伸阅读|延伸閱讀|推荐阅读|"
+    r"อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง"
+)
+_RELATED_INLINE = re.compile(
+    rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S", re.IGNORECASE
+)
 _NAV_LINE = re.compile(
     r"^(?:home|menu|search|share|share this(?: article| story)?|tweet|pin|email|e-mail|print|save|copy link|close|open|"
     r"skip to (?:main )?content|back to top|next|previous|prev|more|show more|see more|load more|view more|"
@@ -385,6 +396,12 @@ def is_promo(line: str) -> bool:
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_appeal(line: str) -> bool:
     return bool(_APPEAL.search(line))
+
+
+def is_related_link(line: str) -> bool:
+    """One related story's link on a line of its own ("Read more: X", "【関連記事】X", "相关阅读：X"):
+    furniture, but not a heading that closes the article."""
+    return bool(_RELATED_INLINE.match(line.strip()))
 
 
 def is_related_marker(line: str) -> bool:
