@@ -26,7 +26,7 @@ import pytest
 
 from lib.core.errors import StoreError
 from lib.core.settings import REPO_ROOT, load_settings
-from lib.core.store import ArticleStore, Store
+from lib.core.store import ArticleStore, Store, fingerprint_from_xor, xor_fingerprint_value
 from lib.core.store_postgres import PostgresStore
 from lib.ingest.corpus import load_corpus, open_store
 from lib.ingest.pipeline import ingest_bytes
@@ -97,6 +97,17 @@ def test_fingerprint_depends_on_the_set_of_articles_not_the_order_they_came_in(s
     for index in (3, 1, 2):
         ingest_bytes(store_b, settings_b, f"f-{index}.txt", synthetic_article(index))
     assert store_a.fingerprint() == store_b.fingerprint() != empty
+
+
+def test_the_same_articles_give_the_same_fingerprint_on_both_backends(postgres_url, tmp_path):
+    fingerprints = []
+    for backend, url in (("sqlite", None), ("postgres", postgres_url)):
+        settings = replace(load_settings(tmp_path / backend), store_backend=backend, database_url=url)
+        store = open_store(settings)
+        for index in (4, 5):
+            ingest_bytes(store, settings, f"f-{index}.txt", synthetic_article(index), pipeline="pipeline-1")
+        fingerprints.append(store.fingerprint())
+    assert fingerprints[0] == fingerprints[1]
 
 
 def test_fingerprint_changes_on_remove_and_returns_when_re_added(filled):
@@ -432,7 +443,12 @@ def test_both_backends_store_the_same_articles(views_per_backend, story):
     assert len(sqlite.articles) >= 5
     assert postgres.articles == sqlite.articles  # ids, titles, outlets, dates, bodies, sentences
     assert [row[:5] for row in postgres.store.rows()] == [row[:5] for row in sqlite.store.rows()]
-    assert postgres.fingerprint == sqlite.fingerprint
+    # The pipeline column hashes the ingest code as it is on disk at ingest time, so it is not
+    # compared here (code edited between the two ingests changes it); each fingerprint is the
+    # one of its own (id, pipeline) set, and equal sets give equal fingerprints (test above).
+    for corpus in (sqlite, postgres):
+        pairs = [(row[0], row[5]) for row in corpus.store.rows()]
+        assert corpus.fingerprint == fingerprint_from_xor(xor_fingerprint_value(None, pairs, None))
 
 
 @pytest.mark.slow
