@@ -571,3 +571,33 @@ def test_a_related_link_between_paragraphs_leaves_the_body_without_ending_the_ar
 def test_a_related_link_is_read_in_the_apps_languages_but_a_sentence_is_not(line):
     assert sig.is_related_link(line) and sig.is_related_marker(line)
     assert not sig.is_related_link("See also the earlier report on the treaty.")
+
+
+@pytest.mark.parametrize(
+    "predicate, line",
+    [
+        (sig.is_nav_word, "Écouter cet article"),
+        (sig.is_nav_word, "Artikel anhören"),
+        (sig.is_nav_word, "記事を保存"),
+        (sig.is_nav_word, "글자크기 설정"),
+        (sig.is_nav_word, "次のページへ"),
+        (sig.is_nav_word, "Zur Startseite"),
+        (sig.is_nav_word, "แท็ก"),
+        (sig.is_promo, "Vous avez lu 3 articles ce mois-ci"),
+        (sig.is_promo, "会員登録で続きが読めます"),
+        (sig.is_promo, "打开APP阅读"),
+        (sig.is_promo, "Нашли ошибку? Выделите её и нажмите Ctrl+Enter"),
+        (sig.is_related_marker, "Новости партнеров"),
+        (sig.is_caption, "Image caption, Rescuers search the rubble"),
+        (sig.is_caption, "写真はイメージです"),
+        (sig.is_caption, "この記事の写真を見る"),
+        (sig.is_caption, "ขอบคุณข้อมูลจาก รอยเตอร์"),
+    ],
+)
+def test_audio_save_paging_paywall_and_caption_lines_are_furniture_in_the_apps_languages(predicate, line):
+    assert predicate(line)
+
+
+@pytest.mark.parametrize("line", ["写真を見ると、倒壊した建物の様子が分かる。", "Sie haben 3 Stunden gewartet, bis die Retter kamen.", "Партнеры компании подписали соглашение."])
+def test_prose_that_shares_a_word_with_those_lines_is_not_furniture(line):
+    assert not (sig.is_nav_word(line) or sig.is_promo(line) or sig.is_caption(line) or sig.is_related_marker(line))

@@ -125,7 +125,9 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     # "（图片来源：…）", "图/新华社", "写真提供：", "【写真】", "사진 제공", "ภาพ: …", "ภาพจาก".
     r"\b(?:crédits? photos?|bildquelle|fotoquelle|créditos?|crédito de (?:la )?imagen)\s*[:：]|"
     r"(?:图片|圖片|照片)(?:来源|來源)|(?<![\u4e00-\u9fff])[图圖]\s*[/／|]\s*\S|写真(?:提供|撮影)|【写真】|（写真）|사진\s*(?:제공|출처)|\[사진[^\]]{0,40}\]|"
-    r"^ภาพ\s*[:：]|ภาพจาก|ภาพประกอบ|ขอบคุณภาพ|เครดิตภาพ|ที่มาภาพ|^ที่มา\s*[:：]|^แหล่งข่าว\s*[:：]",
+    r"^ภาพ\s*[:：]|ภาพจาก|ภาพประกอบ|ขอบคุณ(?:ภาพ|ข้อมูล)|เครดิตภาพ|ที่มาภาพ|^ที่มา\s*[:：]|^แหล่งข่าว\s*[:：]|"
+    # "Image caption, X" (a caption's label read aloud), "写真はイメージです" (the photo is illustrative), "この記事の写真を見る" (a line's end only: "写真を見ると" opens a sentence).
+    r"^image (?:caption|source)\s*[,:]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -149,7 +151,10 @@ _PROMO = re.compile(
     r"จดหมายข่าว|ติดตามข่าวสาร|ติดตามข่าว.{0,20}ได้ที่|ติดตามได้ที่|กดไลก์|กดแชร์|채널 추가|카카오톡 채널|이 기사를 공유|기사 공유하기|"
     # Paywall and "continue reading" notices: "Article réservé aux abonnés", "会員限定", "続きを読む", "阅读全文".
     r"réservé aux abonnés|cet article vous est offert|nur für abonnenten|exklusiv für abonnenten|só para assinantes|"
-    r"会員限定|続きを読む|阅读全文|展开全文|閱讀全文|구독자 전용|"
+    r"会員限定|続きを読む|続きが読め|阅读全文|展开全文|閱讀全文|구독자 전용|"
+    # Metered-paywall counters, app and QR prompts, error-report and correction buttons.
+    r"\byou(?:'ve| have) read \d+ (?:free )?articles?\b|\bvous avez lu \d+ articles?\b|\bsie haben \d+ (?:kostenlose )?artikel\b|"
+    r"二维码|二維碼|打开(?:APP|客户端)|打開(?:APP|客戶端)|【纠错】|【糾錯】|\bctrl\s*\+\s*enter\b|"
     # Paywall notices in unspaced scripts (no word boundary before them).
     r"有料記事|有料会員|残り\d+文字|全文\d+文字|読み放題|유료 ?기사|구독하기",
     re.IGNORECASE,
@@ -172,7 +177,7 @@ _RELATED = re.compile(
     r"mais lidas|veja também|berita terkait|terpopuler|artikel terkait|"
     r"найпопулярніше|популярне|більше новин|"
     r"читайте (?:также|тоже)|читайте також|также читайте|см\. также|смотрите также|по теме|новости по теме|(?:ещё|еще) по теме|"
-    r"самое (?:читаемое|популярное)|популярное|главное за день|"
+    r"самое (?:читаемое|популярное)|популярное|главное за день|новости партн[её]ров|новини партнерів|"
     r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)(?:ランキング)?|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|많이 본 (?:뉴스|기사)|인기 ?(?:기사|뉴스)|주요 ?뉴스|최신 ?뉴스|추천 ?기사|"
     r"相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導)|热门(?:新闻|文章)|熱門(?:新聞|文章)|推荐阅读|延伸阅读|延伸閱讀|更多新闻|"
@@ -214,6 +219,12 @@ _NAV_LINE = re.compile(
     r"advertisement|advertising|ads?|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|publicidade|"
     r"pubblicità|advertentie|annons|reklam|reklama|реклама|iklan|広告|광고|广告|廣告|โฆษณา|"
     r"分享到|分享至|lire la suite|weiterlesen|continue reading|"
+    # Audio, save, text-size, paging and back-to-home buttons in the app's languages.
+    r"listen to (?:this )?(?:article|story)|écouter (?:cet |l')article|(?:artikel|beitrag) (?:anhören|vorlesen)|"
+    r"прослушать (?:статью|новость)|послухати (?:статтю|новину)|記事を(?:読み上げる|聞く|保存(?:する)?)|기사 ?(?:듣기|저장|스크랩)|"
+    r"收听本文|听新闻|ฟังข่าว|save (?:this )?article|sauvegarder|merken|сохранить|저장|글자 ?크기(?: 설정)?|文字サイズ|字号|"
+    r"(?:次|前)のページ(?:へ)?|page (?:suivante|précédente)|(?:nächste|vorherige) seite|следующая страница|下一页|上一页|"
+    r"zur startseite|retour à l'accueil|トップページへ|на главную|返回首页|홈으로|กลับหน้าแรก|แท็ก|"
     r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:：»›>|]*$",
     re.IGNORECASE,
 )
