@@ -496,7 +496,9 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         if (produced or past) and not dated_content:
             continue  # dated by its own words; a sentence dated only by "since 1993" or "by March" may still be a statement of the day
         if english:
-            said = _is_statement(text) and bool(named_actors(text) or attribution.source)  # "the junta said"
+            # "the junta said"; also what a named source is reported as saying about what is to come
+            # ("Memorials … will be erected, he said", "According to NHK, the workers would go …"): the saying is news of the day.
+            said = (_is_statement(text) or _credits_a_named_source(text, attribution)) and bool(named_actors(text) or attribution.source)
             summary = summarise(text)
             is_statement = _first_verb_is_statement(summary)
         else:
@@ -882,6 +884,25 @@ def _foreign_mention_from_date(
         name_tokens(sentence.text), frozenset(), "phrase", is_statement=bool(speaker), speaker=speaker,
     )
 
+
+
+def _credits_a_named_source(text: str, attribution) -> bool:
+    """An English sentence reporting what a named source said or reported ("X said", "according to X"),
+    whatever the tense of what was said; not earlier background ("Previously, …") nor a condition."""
+    from lib.text.numbers import counted_quantities
+
+    reports = attribution.reported_speech or attribution.cue == "according to"
+    if not (reports and attribution.source) or _UNDATED_PAST.search(text) or _CONDITIONAL.match(text):
+        return False
+    if _NAMED_PLAN.match(text):
+        return False  # "Foreign Minister X will meet Y, the ministry said": X's itinerary, a plan, not news of the day
+    # "the number of troops currently stands at 12,000, according to X": a running total, not news of the day.
+    return not (_PRESENT_STATE.search(text) and counted_quantities(text, "en"))
+
+
+# A sentence that opens with a name directly followed by a future verb: that actor's plan.
+_NAMED_PLAN = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,6}(?:will|would|is to|are to|plans? to|is set to)\b")
+_PRESENT_STATE = re.compile(r"(?i)\b(?:currently|now|stands?|totals?|is|are|remains?)\b")
 
 
 def _first_verb_is_statement(text: str) -> bool:

@@ -374,3 +374,37 @@ Vendredi soir, le chef de la junte a lancé un rare appel à l'aide internationa
     article, mentions = mentions_of("undated.txt", text)
     assert article.published.precision == "unknown"
     assert {(m.start, m.clue) for m in mentions} == {("2025-03-28", "28 mars 2025"), ("2025-03-29", "29 mars")}
+
+
+SAID_AHEAD = """Daily Wire
+
+Officials outline the next steps
+
+Published June 17, 2025
+
+The defence minister met the president in the capital on Tuesday.
+
+Memorials to the soldiers killed there will be erected in both countries, he said.
+
+According to the broadcaster NHK, the workers would go to a plant in the east of the country.
+
+Foreign Minister Jane Doe will meet her counterpart next month, the ministry said.
+
+As per the army's estimates, the number of deployed soldiers currently stands at around 12,000.
+"""
+
+
+@pytest.mark.parametrize(
+    "words, is_news",
+    [
+        ("Memorials to the soldiers", True),  # what a named voice said of the future is that voice's news of the day
+        ("According to the broadcaster NHK", True),
+        ("Foreign Minister Jane Doe will meet", False),  # a named actor's own itinerary is a plan
+        ("As per the army's estimates", False),  # a running total, whoever estimates it
+    ],
+)
+def test_what_a_named_source_says_of_the_future_is_news_of_the_day_but_a_plan_is_not(mentions_of, words, is_news):
+    article, mentions = mentions_of("said_ahead.txt", SAID_AHEAD)
+    found = [m for m in mentions if m.sentence.text.startswith(words)]
+    assert bool(found) == is_news, [(m.sentence.text[:40], m.dated_by) for m in mentions]
+    assert all(m.end <= article.published.date for m in found)
