@@ -9,8 +9,9 @@ Per story (tuned: russia-dprk, japan-rice; held-out: myanmar-quake):
 * main: the story's main figure (MAIN_KIND: troops sent / people killed / price per 5 kg) has a row whose
   status is "evolving";
 * ends: the first and last figure of that row's course (lib.claims.status.trend_headlines, what its
-  verdict names) are the gold's first and last figure (see gold_ends) with a report date within
-  SAME_PERIOD_DAYS of the gold date;
+  verdict names) are the gold's first and last figure (see gold_ends: of the gold facts of MAIN_KIND
+  whose description names MAIN_SCOPE, e.g. the toll "in Myanmar", not one Bangkok tower's) with a
+  report date within SAME_PERIOD_DAYS of the gold date;
 * flagged: of the disagreements the gold records (gold_disagreements), the share the row flags as a
   same-period difference (lib.claims.status.period_differences); extra flags are counted too.
 
@@ -21,8 +22,13 @@ goods taken from the gold's own description ("yen per 60 kg" -> "price per 60 kg
 A gold disagreement: two pages of different outlets whose own figures of one kind that names what
 it counts (not "count", "weight", "percent", "money", nor "people" with no role) (each page's largest
 figure of the kind that is not planned, pledged or expected, per the gold's description) were reported
-within SAME_PERIOD_DAYS of each other and do not overlap given their qualifiers ("about" = ±10 %,
-"at least"/"more than" = open above, "up to"/"less than" = open below, a range = its ends).
+in the same period and do not overlap given their qualifiers ("about" = ±10 %, "at least"/"more than"
+= open above, "up to"/"less than" = open below, a range = its ends). "The same period" is the page's
+own definition, lib.claims.status.same_period_days: within SAME_PERIOD_DAYS (14) for estimates re-made
+over weeks (troops sent, a price), but the same report day for a tally of people something happened to
+(killed, wounded, missing ...), which authorities update day by day: a toll of 1,644 on 29 March and
+3,003 on 2 April is the count moving, not a disagreement. `--fixed-period` applies 14 days to every
+kind on the gold side (the definition before tallies were told apart), for comparison.
 
     python -m eval.eval_compare                 # all three stories
     python -m eval.eval_compare --ci            # exit 1 below the floors of section "compare" of eval/floors.json
@@ -51,14 +57,17 @@ from eval.eval_coverage_views import (
 )
 from eval.floors import add_floor_options, below_floors
 from lib.claims.grouping import build_claims
-from lib.claims.status import figure_phrase, period_differences, report_span, trend_headlines
+from lib.claims.status import figure_phrase, period_differences, report_span, same_period_days, trend_headlines
 from lib.core.settings import load_settings
 from lib.text.embed import embedder_for
 
 # The figure each story is about (hand-chosen from the story's gold, like the gold itself).
 MAIN_KIND = {"russia-dprk": "troops sent", "japan-rice": "price per 5 kg", "myanmar-quake": "people killed"}
+# Words the gold's description of the main figure names, when the story's gold holds other counts of
+# the same kind (the quake's toll "in Myanmar", not the toll of one collapsed tower in Bangkok).
+MAIN_SCOPE = {"myanmar-quake": "in Myanmar"}
 
-# Reports this close are "the same period" (the gold's ~2 weeks, as lib.claims.status.SAME_PERIOD_DAYS).
+# Reports this close may give the same figure for the ends check (as lib.claims.status.SAME_PERIOD_DAYS).
 SAME_PERIOD_DAYS = 14
 _GOLD_PLANNED = re.compile(r"(?i)\bplan|expected|projected|pledged|to be sent|decided to send|\bwill\b|forecast|target")
 _GOLD_CHANGE = re.compile(r"(?i)\b(?:fall|rise|drop|increase|decrease|change|difference)\b|week-on-week|up from|down from")
@@ -105,7 +114,7 @@ def gold_figures(story: str, gold: dict, counted_gold: dict) -> list[dict]:
             found.append({
                 "page": page["id"], "outlet": page.get("outlet"), "day": day, "kind": kind, "low": low, "high": high,
                 "value": float(fact["number"]["high"] if isinstance(fact["number"], dict) else fact["number"]),
-                "planned": bool(_GOLD_PLANNED.search(fact.get("counted", ""))),
+                "planned": bool(_GOLD_PLANNED.search(fact.get("counted", ""))), "counted": fact.get("counted", ""),
             })
     return found
 
@@ -121,8 +130,11 @@ def gold_headlines(figures: list[dict], kind: str) -> list[dict]:
     return sorted(best.values(), key=lambda figure: (figure["day"], figure["page"]))
 
 
-def gold_ends(figures: list[dict], kind: str) -> tuple[list[dict], list[dict]]:
-    """(first, last): the page figures of the earliest and of the latest report day."""
+def gold_ends(figures: list[dict], kind: str, scope: str | None = None) -> tuple[list[dict], list[dict]]:
+    """(first, last): the page figures of the earliest and of the latest report day, of the gold facts
+    whose description names `scope` when given (the main figure, not another count of its kind)."""
+    if scope:
+        figures = [figure for figure in figures if scope.lower() in figure["counted"].lower()]
     heads = gold_headlines(figures, kind)
     if not heads:
         return [], []
@@ -137,14 +149,16 @@ def _names_what_it_counts(kind: str) -> bool:
         kind.startswith("price") and kind != "price change")
 
 
-def gold_disagreements(figures: list[dict]) -> set[tuple[str, str, str]]:
-    """(kind, page, page) pairs: different outlets, same period, non-overlapping page figures (module doc)."""
+def gold_disagreements(figures: list[dict], fixed_period: bool = False) -> set[tuple[str, str, str]]:
+    """(kind, page, page) pairs: different outlets, same period (lib.claims.status.same_period_days, or
+    SAME_PERIOD_DAYS for every kind with `fixed_period`), non-overlapping page figures (module doc)."""
     pairs = set()
     for kind in sorted({figure["kind"] for figure in figures if figure["kind"] and _names_what_it_counts(figure["kind"])}):
         heads = gold_headlines(figures, kind)
+        period = SAME_PERIOD_DAYS if fixed_period else same_period_days(kind)
         for i, first in enumerate(heads):
             for second in heads[i + 1:]:
-                if first["outlet"] == second["outlet"] or abs((second["day"] - first["day"]).days) > SAME_PERIOD_DAYS:
+                if first["outlet"] == second["outlet"] or abs((second["day"] - first["day"]).days) > period:
                     continue
                 if first["high"] < second["low"] or second["high"] < first["low"]:
                     pairs.add((kind, *sorted((first["page"], second["page"]))))
@@ -157,7 +171,7 @@ def row_kind(topic) -> str | None:
     return getattr(topic, "counted", None) or (max(set(kinds), key=kinds.count) if kinds else None)
 
 
-def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embedder) -> dict:
+def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embedder, fixed_period: bool = False) -> dict:
     gold = yaml.safe_load((bench / story / "gold.yaml").read_text(encoding="utf-8"))
     corpus = load_story(story, bench, folder)
     claimset = build_claims(corpus, embedder)
@@ -182,14 +196,14 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
     candidates = [topic for topic in claimset.topics if main_kind and row_kind(topic) == main_kind]
     main = max(candidates, key=lambda topic: (len({c.source_file for c in topic.figures}), -len(topic.topic_id)), default=None)
     figures = gold_figures(story, gold, counted_gold)
-    first, last = gold_ends(figures, main_kind)
+    first, last = gold_ends(figures, main_kind, MAIN_SCOPE.get(story))
     ends = {"gold_first": first, "gold_last": last, "first": None, "last": None, "right": 0}
     if main is not None:
         heads = trend_headlines(main.claims, main.counted)
         if heads:
             ends["first"], ends["last"] = heads[0], heads[-1]
             ends["right"] = int(_same_figure(heads[0], first)) + int(_same_figure(heads[-1], last))
-    wanted = gold_disagreements(figures)
+    wanted = gold_disagreements(figures, fixed_period)
     flagged = set()
     for topic in claimset.topics:
         kind = row_kind(topic)
@@ -237,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stories", nargs="+", default=[*TUNED, *HELD_OUT])
     parser.add_argument("--bench", type=Path, default=BENCH, help="the coverage-dev folder")
+    parser.add_argument("--fixed-period", action="store_true",
+                        help=f"gold disagreements within {SAME_PERIOD_DAYS} days for every kind (not the report day for tallies)")
     add_floor_options(parser, "compare")
     args = parser.parse_args(argv)
     counted_gold = json.loads(COUNTED_GOLD.read_text(encoding="utf-8"))["kinds"]
@@ -244,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         embedder = embedder_for(load_settings(Path(folder)))
         for story in args.stories:
-            results.append(score_story(story, args.bench, Path(folder), counted_gold, embedder))
+            results.append(score_story(story, args.bench, Path(folder), counted_gold, embedder, args.fixed_period))
     groups = [("tuned", [r for r in results if r["story"] in TUNED]), ("held-out", [r for r in results if r["story"] in HELD_OUT])]
     groups += [(f"  {r['story']}", [r]) for r in results]
     for name, subset in list(groups[:2]):

@@ -13,7 +13,8 @@ STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
 # Only a question row can have no claims at all; its status then says so.
 NO_MATCH = "no match"
 
-# Two reports whose dates are this close are "the same period" (disagreement, not evolution).
+# Two reports whose dates are this close are "the same period" (disagreement, not evolution), for
+# figures re-estimated over weeks (troops sent, a price); a tally is judged by the day (same_period_days).
 SAME_PERIOD_DAYS = 14
 
 # A topic's rule lists at most this many clashing pairs of sources (then says how many more).
@@ -89,8 +90,8 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
     - every source's own estimate (its largest specific figure) consistent with
       every other once qualifiers are applied ("up to 12,000" fits "around
       12,000" and 10,000): "agree";
-    - the estimates differ, and a report more than SAME_PERIOD_DAYS after another gives
-      a new figure (larger or smaller) that no report of its own period contradicts:
+    - the estimates differ, and a report of a later period (same_period_days: more than SAME_PERIOD_DAYS
+      after, or for a tally another day) gives a new figure (larger or smaller) that no report of its own period contradicts:
       "evolving" (differences within one period are named in the rule and in the
       verdict: see period_differences);
     - otherwise (only reports of the same period, or undated ones, that do not overlap): "disagree".
@@ -162,7 +163,8 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
             f"{claim.outlet}: {figure_phrase(claim)}" for claim in undated
         ) + ") are shown but do not decide, since they cannot be placed in time."
         headlines = dated
-    clashes = _clashes(headlines)
+    clashes = _clashes(headlines, same_period_days(counted))
+    period = "the same day" if same_period_days(counted) == 0 else "the same period"
     if not clashes:
         return (
             "agree",
@@ -190,15 +192,15 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         if len(run) >= 2 and (last.value or 0) > (first.value_high or first.value or 0) and report_span(first.reported_on)[1] < report_span(last.reported_on)[0]:
             moved = [(first, last, "evolving")]
     if moved:  # later reports give new figures: the count moved (same-period differences are named too)
-        text = _reasons_text([clash for clash in over_time if clash not in falls] or moved)
+        text = _reasons_text([clash for clash in over_time if clash not in falls] or moved, period)
         if same_time:
-            note += f" Some reports of the same period also differ: {_reasons_text(same_time)}."
+            note += f" Some reports of {period} also differ: {_reasons_text(same_time, period)}."
         return (
             "evolving",
             f"The figure changed over time: {text}. A later report with a new number is read as the count "
             f"being updated, not as a dispute.{note}",
         )
-    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"] or falls)
+    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"] or falls, period)
     return (
         "disagree",
         f"The sources disagree: {text}. The figures do not overlap even allowing for their qualifiers.{note}",
@@ -241,12 +243,13 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     return value - slack, value + slack
 
 
-def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
+def _clashes(headlines: list[Claim], period_days: int | None = None) -> list[tuple[Claim, Claim, str]]:
     """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
 
     `headlines` are in report-date order. The kind is "evolving" when both
-    reports are dated and more than SAME_PERIOD_DAYS apart (the later one
-    gives a new figure, larger or smaller); otherwise "disagree". Pairs come in the order of
+    reports are dated and more than `period_days` apart (SAME_PERIOD_DAYS unless given,
+    see same_period_days; 0: on different days) and the later one
+    gives a new figure, larger or smaller; otherwise "disagree". Pairs come in the order of
     a nested loop over `headlines`, but each row is compared with numpy, and
     when every interval shares one point (the usual "agree") no pair is
     compared at all: a topic with thousands of sources stays fast.
@@ -254,6 +257,7 @@ def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
     import numpy as np
 
     count = len(headlines)
+    period_days = SAME_PERIOD_DAYS if period_days is None else period_days
     intervals = np.array([figure_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
     low, high = intervals[:, 0], intervals[:, 1]
     if count < 2 or low.max() <= high.min():  # intervals on a line pairwise overlap iff they share a point
@@ -270,13 +274,13 @@ def _clashes(headlines: list[Claim]) -> list[tuple[Claim, Claim, str]]:
             continue
         later = later[apart]
         # Headlines are sorted by report start, so row i is the earlier report of each pair.
-        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > SAME_PERIOD_DAYS)
+        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > period_days)
         found.extend((headlines[i], headlines[j], "evolving" if grew else "disagree") for j, grew in zip(later.tolist(), evolving.tolist()))
     return found
 
 
 
-def _reasons_text(clashes: list[tuple[Claim, Claim, str]]) -> str:
+def _reasons_text(clashes: list[tuple[Claim, Claim, str]], period: str = "the same period") -> str:
     """The clashing pairs in words, the first MAX_LISTED_REASONS of them (the count of the rest after)."""
     reasons = []
     for first, second, kind in clashes[:MAX_LISTED_REASONS]:
@@ -293,7 +297,7 @@ def _reasons_text(clashes: list[tuple[Claim, Claim, str]]) -> str:
             )
         else:
             reasons.append(
-                f"{_who(first)} says {figure_phrase(first)} but {_who(second)}, from the same period, "
+                f"{_who(first)} says {figure_phrase(first)} but {_who(second)}, from {period}, "
                 f"says {figure_phrase(second)}"
             )
     if len(clashes) > MAX_LISTED_REASONS:
@@ -358,6 +362,34 @@ def is_cumulative(counted: str | None) -> bool:
     return subject in ("troops", "people", "workers") and role in CUMULATIVE_ROLES
 
 
+# Counts of people something happened to: a quake's dead, wounded and missing, a war's casualties and
+# captives, the displaced, the rescued.
+TALLY_ROLES = ("killed", "wounded", "killed or wounded", "missing", "captured", "displaced", "rescued")
+
+
+def is_tally(counted: str | None) -> bool:
+    """True for kinds that count people something happened to ("people killed", "people missing",
+    "troops killed or wounded"): running tallies that authorities update report by report."""
+    if not counted:
+        return False
+    subject, _, role = counted.partition(" ")
+    return subject in ("troops", "people", "workers") and role in TALLY_ROLES
+
+
+def same_period_days(counted: str | None) -> int:
+    """How many days apart two reports of `counted` may be and still be "the same period", where
+    figures that do not overlap are a disagreement, not a change over time.
+
+    A tally (is_tally: the dead, wounded or missing of a quake, a war's casualties) is updated report
+    by report, often daily: a toll of 1,644 on one day and 3,003 four days later is the count moving,
+    not two sources disagreeing. Only reports of the same day (0: date intervals that share a day)
+    speak of the same moment, so a tally's period is the report day; a later smaller figure of a
+    cumulative tally is then read as another count (see trend_headlines), never as the toll falling.
+    Estimates that are re-made over weeks (troops sent, a price per 5 kg) keep SAME_PERIOD_DAYS.
+    eval.eval_compare derives the gold's disagreements with this same function."""
+    return 0 if is_tally(counted) else SAME_PERIOD_DAYS
+
+
 def _below(later: Claim, earlier: Claim) -> bool:
     """The later figure lies wholly below the earlier one, even with their qualifiers."""
     return figure_interval(later)[1] < figure_interval(earlier)[0]
@@ -396,11 +428,11 @@ def _rising_run(heads: list[Claim]) -> list[Claim]:
 
 
 def period_differences(claims: Iterable[Claim], counted: str | None = None) -> list[tuple[Claim, Claim]]:
-    """Pairs of sources whose own estimates, reported in the same period (SAME_PERIOD_DAYS), do not
+    """Pairs of sources whose own estimates, reported in the same period (same_period_days), do not
     overlap even with their qualifiers: the disagreements a reader should see. Undated and planned
     figures never form one."""
     headlines = deciding_headlines(claims, counted)
-    return [(first, second) for first, second, kind in _clashes(headlines) if kind == "disagree"]
+    return [(first, second) for first, second, kind in _clashes(headlines, same_period_days(counted)) if kind == "disagree"]
 
 
 def _difference_words(pair: tuple[Claim, Claim]) -> str:

@@ -34,31 +34,31 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
     ("killed or wounded",
      r"casualt|killed or wounded|killed and wounded|dead and wounded|dead or wounded|dead and injured|"
      r"(?<!economic )(?<!financial )(?<!insured )(?<!material )losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
-     r"死傷|사상|伤亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
+     r"死傷|사상|伤亡|傷亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
     ("killed",
      r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies|bilan\b|Todeszahl|Opferzahl|Todesopfer|"
      r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв|"
      r"getötet|tot(?:e|en)?\b|ums Leben|gestorben|Todesopfer|starben|"
      r"tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
-     r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|희생|시신|목숨을 잃|遇难|罹难|丧生|遇難|丧命|死|เสียชีวิต|ตาย|ศพ"),
+     r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|숨졌|숨지|희생|시신|목숨을 잃|遇难|罹难|罹難|丧生|喪生|遇難|丧命|喪命|死|เสียชีวิต|ตาย|ศพ"),
     ("wounded",
      r"wounded|wounding|injured|injur|hurt|hospitali[sz]|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
-     r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|受伤|受傷|伤|บาดเจ็บ"),
+     r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|다쳤|受伤|受傷|伤|บาดเจ็บ"),
     ("missing",
      # Trapped under rubble is not yet found: counted with the missing.
      r"missing|unaccounted|trapped|buried under|пропал|пропавш|безвест|зникл|безвісти|под завалами|під завалами|"
      r"vermisst|Vermisste|verschüttet|disparue?s?\b|ensevelie?s?\b|coincée?s?\b",
-     r"行方不明|安否不明|安否が分から|安否が分かって|連絡が取れ|下敷き|閉じ込め|생사 확인|매몰|갇혀|갇힌|실종|失踪|失联|下落不明|被困|被埋|สูญหาย|ติดอยู่|ติดค้าง"),
+     r"行方不明|行方が分から|行方が分かって|安否不明|安否が分から|安否が分かって|連絡が取れ|下敷き|閉じ込め|생사 확인|매몰|갇혀|갇힌|실종|失踪|失蹤|失联|失聯|下落不明|被困|被埋|สูญหาย|ติดอยู่|ติดค้าง|ยังไม่พบ|หาตัว"),
     ("captured",
      r"captured|prisoners?|POWs?|пленн|плен|захвачен|полонен|полон|Gefangen|gefangen|prisonniers|capturés",
      r"捕虜|拘束|포로|생포|俘虏|俘虜|被俘|เชลย"),
     ("displaced",
      r"displaced|homeless|evacuat|fled|refugees|shelter|переселен|эвакуир|беженц|евакуйов|переселенц|біженц|"
      r"vertrieben|obdachlos|evakuiert|Flüchtling|déplacés|sans-abri|évacués|réfugiés",
-     r"避難|家を失|이재민|대피|피란|流离失所|无家可归|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่"),
+     r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่"),
     ("rescued",
      r"rescued|alive\b|survivors|saved|спасен|спасли|врятован|gerettet|geborgen|secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
-     r"救出|救助|구조|获救|救出|救起|ช่วยเหลือ|รอดชีวิต"),
+     r"救出|救助|구조|获救|獲救|救起|ช่วยเหลือ|รอดชีวิต"),
     ("sent",
      r"sent\b|send|deploy|dispatch|arriv|stationed|transferr|moved\b|"
      r"отправ|направ|переброс|разверн|прибыл|прибыва|відправ|направи|перекину|розгорн|прибул|"
@@ -70,33 +70,33 @@ _SUBJECT_CUES: list[tuple[str, str, str, str]] = [
     ("troops", "troops",
      r"troops?|soldiers?|servicem[ae]n|military personnel|personnel|fighters|forces|sappers|marines|commandos|"
      r"солдат|военн|военнослуж|бойц|військов|вояк|бійц|Soldat|Truppen|Kämpfer|Militärs|Streitkräfte|soldats|militaires|troupes|combattants",
-     r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|북한군|러시아군|士兵|军人|部队|兵员|军队|ทหาร"),
+     r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|북한군|러시아군|士兵|军人|部队|兵员|军队|軍隊|ทหาร"),
     ("workers", "workers",
      r"workers?|labou?rers?|рабоч|работник|трудов|робітник|працівник|Arbeiter|Arbeitskräft|travailleurs|ouvriers",
-     r"労働者|作業員|労働力|노동자|근로자|工人|劳工|劳务|工作人员|คนงาน|แรงงาน"),
+     r"労働者|作業員|労働力|노동자|근로자|工人|劳工|勞工|劳务|勞務|工作人员|工作人員|คนงาน|แรงงาน"),
     ("munitions", "shells",
      r"shells?|rounds|ammunition|munitions|снаряд|боеприпас|боєприпас|Granaten|Geschosse|Munition|obus|munitions",
      r"砲弾|弾薬|포탄|탄약|炮弹|弹药|กระสุน"),
     ("munitions", "missiles",
      r"missiles?|rockets?|ракет|Raketen|Marschflugkörper|roquettes",
-     r"ミサイル|ロケット|미사일|로켓|导弹|火箭|ขีปนาวุธ"),
+     r"ミサイル|ロケット|미사일|로켓|导弹|導彈|火箭|ขีปนาวุธ"),
     ("munitions", "drones",
      r"drones?|UAVs?|дрон|беспилот|безпілот|Drohnen|drones",
      r"ドローン|無人機|드론|무인기|无人机|โดรน"),
     ("equipment", "vehicles",
      r"vehicles?|tanks?(?!er)|aircraft|jets|howitzers?|launchers?|guns|systems|техник|танк(?!ер)|гаубиц|техні|Fahrzeuge|Panzer|Haubitzen|véhicules|chars|obusiers",
-     r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|坦克|装备|รถถัง|ยานพาหนะ"),
+     r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|車輛|坦克|装备|裝備|รถถัง|ยานพาหนะ"),
     ("people", "people",
      r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
      r"survivors|victims|employees|staff|rescuers|migrants|refugees|tourists|students|women|men\b|"
-     r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|"
+     r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|lives\b|vies\b|жизн|житт|"
      r"людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн|Menschen|Personen|Einwohner|Zivilisten|"
      r"personnes|habitants|civils|gens",
      r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน"),
 ]
 _PRICE_CUES = (
     r"prices?|priced|costs?|sells? for|sold (?:at|for)|retail|цен[аыу]|стоимост|цін[аиу]|вартіст|Preis|kostet|prix|coûte|tarif",
-    r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|售价|价钱|ราคา",
+    r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|價格|售价|售價|价钱|價錢|ราคา",
 )
 # Per-unit wording makes an amount of money a price: "¥3,892 per 5 kg", "60キロ当たり", "5킬로당".
 # Only per a quantity of goods: "$2,000 per soldier a month" is pay, not a price.
@@ -127,8 +127,12 @@ _PRICE_RE = _cue_regex(*_PRICE_CUES)
 _PER_UNIT_RE = re.compile(_PER_UNIT, re.IGNORECASE)
 # Clause breaks in every script: punctuation, and a conjunction that starts another figure
 # ("4,521 injured and 441 are still missing" is two clauses); a comma between digits ("1,000") is no break.
+# Thai writes no commas: a space between two Thai words ends a phrase ("เสียชีวิต 86 ราย ส่วนผู้ที่ยังไม่พบ 14 ราย"),
+# while the spaces that set a number apart ("เป็น 86 ราย") do not. A Korean verb joined by -고/-며 ends its clause
+# when another figure follows ("1천여 명이 숨졌고 2천여 명이 다쳤다").
 _CLAUSE_BREAK = re.compile(
     r"[;；。!?！？]|(?<!\d)[,，、]|[,，、](?!\d)|\s(?:and|or|und|oder|et|ou|и|і|та|а)\s(?=(?:\w+\s){0,2}\d)"
+    r"|(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])|(?<=[가-힣][고며])\s(?=(?:[가-힣]+\s){0,2}\d)"
 )
 
 
@@ -195,9 +199,24 @@ def figure_subject(sentence: str, start: int, end: int, noun: str | None = None,
     found, _distance = _nearest(regexes, sentence[clause_start:clause_end], start - clause_start, end - clause_start)
     if found is None:
         found, _distance = _nearest(regexes, sentence, start, end)
-    if found is None and context:
-        found, _distance = _nearest([(key, regex) for key, regex in regexes if key[0] in ("troops", "workers")], context, len(context), len(context))
+    if found is None and context and _may_take_context(noun):
+        # The people named last before the sentence, whoever they are: "more than 2,400 people have died.
+        # ... the number of dead could exceed 10,000" counts people even if soldiers were named earlier.
+        # (Weapons named before do not say what a bare toll counts.)
+        people = [(key, regex) for key, regex in regexes if key[0] in ("troops", "workers", "people")]
+        found, _distance = _nearest(people, context, len(context), len(context))
     return found if found else (None, None)
+
+
+# Counters that count people ("300여 명", "1644人", "86 ราย"): the figure names no thing of its own.
+_PEOPLE_COUNTER = re.compile(r"(?:万人|人次|人|名|명|คน|ราย|นาย)$")
+
+
+def _may_take_context(noun: str | None) -> bool:
+    """A figure may take its subject from the sentences before only when its own words do not say
+    what it counts: no noun, a counter for people, or a role word ("300 dead"). "61 attacks" or
+    "10 homes" count those things, whoever the previous sentence named."""
+    return noun is None or bool(_PEOPLE_COUNTER.search(noun)) or _is_role_word(noun)
 
 
 def figure_role(sentence: str, start: int, end: int) -> str | None:
@@ -279,6 +298,33 @@ _OBJECT_COUNTER_AFTER = re.compile(
     r"(?:[점권채곳]|장(?!병)|건(?!설)|개(?!인))(?![가-힣]{2})|[点枚個冊件棟軒幅张張栋处處]|[かカヶケ箇]所"
 )
 
+# Nouns of events, written after the figure ("61 attacks", "16 frappes", "43 удари", "36 Nachbeben"): a figure
+# of them counts what happened, never the people the sentence or the one before it names.
+_EVENT_NOUN = re.compile(
+    r"(?i)(?:attacks?|strikes?|airstrikes?|raids?|assaults?|bombings?|shellings?|explosions?|blasts?|incidents?|clashes|"
+    r"aftershocks?|tremors?|sorties|violations?|launch(?:es)?|"
+    r"атак|удар|обстрел|обстріл|налёт|налет|наліт|нальот|нападени|напад|взрыв|вибух|инцидент|інцидент|столкновени|"
+    r"зіткнен|афтершок|толчк|поштовх|нарушени|порушен|"
+    r"Angriff|Anschl[aä]g|Luftangriff|Schläge|Beschuss|Explosion|Vorf[aä]ll|Zwischenf[aä]ll|Gefecht|Nachbeben|Erdstö[sß]|"
+    r"Verstö[sß]|attaques?|frappes?|assauts?|bombardements?|affrontements?|répliques?|secousses?)"
+)
+
+# A magnitude ("magnitude 7.7", "マグニチュード（M）7.7", "규모 7.7", "震级7.9", "Stärke 7,7", "ขนาด 8.2", "M7.7"):
+# one digit and a decimal after a magnitude word, a measure of a quake, never a count of people.
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?i)(?:magnitude|richter|マグニチュード|규모|震级|震級|里氏|芮氏|規模|Stärke|магнитуд\w*|магнітуд\w*|ขนาด|แมกนิจูด)"
+    r"(?:\s*(?:of|de|von))?\s*(?:[（(]\s*M[wLs]?\s*[)）])?\s*$|(?<![^\W\d_])(?-i:M[wLs]?)\s?$"
+)
+_MAGNITUDE_AFTER = re.compile(r"(?i)^\s?-?\s?(?:magnitude|級|级|규모|แมกนิจูด|on the Richter)")
+_MAGNITUDE_TEXT = re.compile(r"\d(?:[.,]\d{1,2})?")
+
+
+def is_magnitude(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at [start, end) is an earthquake's magnitude (see _MAGNITUDE_BEFORE)."""
+    return bool(_MAGNITUDE_TEXT.fullmatch(sentence[start:end].strip())) and bool(
+        _MAGNITUDE_BEFORE.search(sentence[max(0, start - 24):start]) or _MAGNITUDE_AFTER.match(sentence[end:end + 16])
+    )
+
 
 _CLOSING_QUOTES = frozenset("」』》»”\"'’")
 
@@ -306,6 +352,10 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         return "ratio"
     if _NOT_A_COUNT_AFTER.match(sentence[end:end + 12]):
         return "count"  # "80-летия", "a 10-year plan": an adjective; "兵士1人当たり", "per soldier": a rate's base
+    if is_magnitude(sentence, start, end):
+        return "count"  # "magnitude 7.7": a measure of the quake
+    if noun and _EVENT_NOUN.match(noun) and _near_subject(sentence, end, noun) is None:
+        return "count"  # "61 attacks": events ("100 ударних дронів" keeps its drones)
     subject, _unit = figure_subject(sentence, start, end, noun, context)
     if (noun and unit not in (None, "people") and subject in (None, "people")
             and _near_subject(sentence, end, noun) is None and not _is_role_word(noun)
@@ -317,6 +367,8 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         return "count"  # 「火星２０」, «Ту-160»: the number ends a quoted name, it counts nothing
     if subject not in ("munitions", "equipment") and _OBJECT_COUNTER_AFTER.match(sentence[end:end + 3]):
         return "count"  # '전사자 초상 101점': 101 portraits of fallen soldiers, not 101 soldiers
+    if unit == "items" and subject not in ("munitions", "equipment"):
+        return "count"  # a counter for things or times ('攻撃61件', '余震36次', '공격 61회', 'โจมตี 61 ครั้ง'): never people
     role = figure_role(sentence, start, end)
     if subject in ("munitions", "equipment"):
         return subject
@@ -416,12 +468,14 @@ def is_change(sentence: str, start: int, end: int) -> bool:
 # (the future words of lib.text.dates and lib.text.date_languages, plus "by <month>" targets).
 _PLANNED = re.compile(
     r"(?i)\b(?:will|won't|shall|'ll|would|is to|are to|plans?|planned|planning|scheduled|expected|expects?|projected|"
-    r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|by (?:the end of )?"
+    r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|(?:could|might)(?!\s+have)|by (?:the end of )?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|year-end|the end))\b|"
     r"(?<![^\W\d_])(?:будет|будут|планиру|намерен|собира|ожида|обеща|буде\b|будуть|планує|плануют|має намір|очіку|обіця|"
-    r"wird|werden|soll|sollen|plant|geplant|erwartet|versproch|va|vont|sera|seront|prévu|prévoit|devrait|devraient|promis)|"
-    r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|예정|계획|방침|할 것|하기로|전망|(?:월|연말|말)\s?까지|"
-    r"将|將|计划|計劃|预计|預計|拟|擬|承诺|จะ|เตรียม|มีแผน"
+    r"wird|werden|soll|sollen|plant|geplant|erwartet|versproch|könnte|könnten|va|vont|sera|seront|prévu|prévoit|devrait|devraient|"
+    r"pourrait|pourraient|promis)|"
+    r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|恐れ|おそれ|可能性|"
+    r"예정|계획|방침|할 것|하기로|전망|(?:월|연말|말)\s?까지|가능성|"
+    r"将|將|计划|計劃|预计|預計|拟|擬|承诺|可能|จะ|เตรียม|มีแผน|อาจ"
 )
 
 

@@ -210,6 +210,8 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             continue
         if start > 0 and re.match(r"[A-Za-z\d.]", text[start - 1]):
             continue  # part of a code or a model name: "KN-23", "G7"
+        if re.search(r"[^\W\d_]-$", text[max(0, start - 2):start]):
+            continue  # a model designation written with a hyphen: "SA-22 지대공 미사일", "화성-19형", "Су-27"
         before = text[max(0, start - 12):start]
         if re.search(r"(?:第|제|No\.|№)\s*$", before):
             continue  # ordinals: "第4条", "제4조"

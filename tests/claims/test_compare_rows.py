@@ -12,7 +12,7 @@ import pytest
 from lib.claims.figures import SentenceFacts
 from lib.claims.grouping import _off_place, _row_key
 from lib.claims.places import located_countries, places_named
-from lib.claims.status import topic_status, trend_headlines
+from lib.claims.status import SAME_PERIOD_DAYS, period_differences, same_period_days, topic_status, trend_headlines
 from lib.claims.topics import build_topic
 from lib.core.models import Claim, PublishedDate, Sentence
 from lib.text.numbers import extract_quantities
@@ -92,9 +92,54 @@ def test_a_death_toll_with_a_smaller_later_figure_reads_as_rising():
     assert topic.status == "evolving"
     assert topic.verdict.startswith("Rose from more than 1,000 people (Mar 2025) to 3,003 people (Apr 2025)")
     assert "Fell" not in topic.verdict and "20 people" not in topic.verdict
-    # The smaller figure of the same period is named behind the expander as a difference, not a change.
-    assert "from the same period, says 20 people" in topic.rule
+    # The smaller later figure is named behind the expander as another count, not as the toll falling.
+    assert "20 people after 3,003 people" in topic.rule and "other counts" in topic.rule
     assert [claim.source_file for claim in trend_headlines(claims, "people killed")] == ["a", "b", "c"]
+
+
+def test_a_tally_is_judged_by_the_report_day_other_figures_by_two_weeks():
+    assert same_period_days("people killed") == same_period_days("people missing") == same_period_days("troops killed or wounded") == 0
+    assert same_period_days("troops sent") == same_period_days("price per 5 kg") == SAME_PERIOD_DAYS == 14
+
+
+def test_a_toll_rising_day_by_day_is_evolving_with_no_difference_flagged():
+    claims = [
+        _claim("a", 1644, "2025-03-29", "people killed"),
+        _claim("b", 2056, "2025-03-31", "people killed"),
+        _claim("c", 3003, "2025-04-02", "people killed"),
+        _claim("d", 3145, "2025-04-04", "people killed"),
+    ]
+    topic = build_topic("t", "T", "people", False, claims, "people killed")
+    assert topic.status == "evolving"
+    assert period_differences(claims, "people killed") == []
+    assert topic.verdict == "Rose from 1,644 people (Mar 2025) to 3,145 people (Apr 2025)."
+
+
+def test_a_tally_two_sources_give_differently_on_one_day_is_flagged():
+    claims = [
+        _claim("a", 2376, "2025-03-29", "people wounded", "around"),
+        _claim("b", 3408, "2025-03-29", "people wounded"),
+        _claim("c", 4600, "2025-04-02", "people wounded", "more than"),
+    ]
+    assert [(one.outlet, other.outlet) for one, other in period_differences(claims, "people wounded")] == [("a", "b")]
+    topic = build_topic("t", "T", "people", False, claims, "people wounded")
+    assert topic.status == "evolving"
+    assert "in Mar 2025 a and b differed: around 2,376 people vs 3,408 people" in topic.verdict
+    assert "from the same day, says 3,408 people" in topic.rule
+
+
+def test_people_missing_updated_from_one_day_to_the_next_is_not_a_disagreement():
+    claims = [_claim("a", 270, "2025-04-01", "people missing"), _claim("b", 370, "2025-04-02", "people missing", "around")]
+    assert period_differences(claims, "people missing") == []
+    assert build_topic("t", "T", "people", False, claims, "people missing").status == "evolving"
+
+
+def test_troops_sent_a_week_apart_still_differ():
+    claims = [
+        _claim("a", 3000, "2024-10-23", "troops sent", "about", "troops"),
+        _claim("b", 10000, "2024-10-29", "troops sent", "about", "troops"),
+    ]
+    assert [(one.outlet, other.outlet) for one, other in period_differences(claims, "troops sent")] == [("a", "b")]
 
 
 def test_a_price_or_troops_sent_may_fall():
