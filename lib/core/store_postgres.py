@@ -398,15 +398,23 @@ class PostgresStore(UploadFolder):
         return row[0]
 
     def _xor_fingerprint(self, connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
-        """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`."""
-        value = self._locked_xor(connection)
-        removed = connection.execute(
-            f"SELECT article_id, pipeline FROM {self.schema}.articles WHERE article_id = ANY(%s)",
-            (list(dict.fromkeys(article_ids)),),
-        ).fetchall()
+        """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`.
+
+        One round trip reads the locked aggregate with the stored pipelines of `article_ids`.
+        """
+        query = (
+            f"SELECT value, ARRAY(SELECT ARRAY[article_id, pipeline] FROM {self.schema}.articles "
+            f"WHERE article_id = ANY(%s)) FROM {self.schema}.meta WHERE key = %s FOR UPDATE"
+        )
+        params = (list(dict.fromkeys(article_ids)), FINGERPRINT_KEY)
+        row = connection.execute(query, params).fetchone()
+        if row is None:  # the row was deleted by hand: rebuild it (locked), then read again
+            self._locked_xor(connection)
+            row = connection.execute(query, params).fetchone()
+        value, removed = row
         connection.execute(
             f"UPDATE {self.schema}.meta SET value = %s WHERE key = %s",
-            (xor_fingerprint_value(value, removed, adding), FINGERPRINT_KEY),
+            (xor_fingerprint_value(value, [tuple(pair) for pair in removed], adding), FINGERPRINT_KEY),
         )
 
     # -- articles ------------------------------------------------------------
@@ -421,14 +429,15 @@ class PostgresStore(UploadFolder):
     ) -> None:
         """Insert (or replace a stale record of) one article, atomically."""
         s = self.schema
-        with self.transaction() as connection:
+        with self.transaction() as connection, connection.pipeline():
+            # Pipeline mode: the statements go out together and the server answers once,
+            # so a write costs two round trips however far the server is.
             self._xor_fingerprint(
                 connection, [article.article_id] + ([replaces] if replaces else []), (article.article_id, pipeline)
             )
             if replaces:
                 connection.execute(f"DELETE FROM {s}.articles WHERE article_id = %s", (replaces,))
-                connection.execute(f"DELETE FROM {s}.lsh WHERE article_id = %s", (replaces,))
-            connection.execute(f"DELETE FROM {s}.lsh WHERE article_id = %s", (article.article_id,))
+            connection.execute(f"DELETE FROM {s}.lsh WHERE article_id = ANY(%s)", ([article.article_id, replaces],))
             connection.execute(
                 f"INSERT INTO {s}.articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
                 "ON CONFLICT (article_id) DO UPDATE SET raw_sha256 = EXCLUDED.raw_sha256, "
