@@ -1,19 +1,27 @@
 """Who published an article: the site it was saved from and the wire service it credits.
 
 Hand-written because no maintained library names outlets from pasted page
-text (trafilatura's `sitename` needs HTML metadata, which is used first when
-present, with a domain-like name replaced by the name the page prints). The
-signals are general page conventions: credit lines ("© KYODO", "(c)聯合ニュース",
-"(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/"), bylines ("AP Kyiv", "Tom
-Krisher, AP Auto Writer"), subscription and staff notices ("Subscribe to X
-digital", "by the X staff"), a saved-page date line ("date 2024-06-20  Site
-Name"), the logo line at the top of a pasted page (trusted when the page
-names the site again or prints no copyright holder), the brand the furniture
-repeats, and copyright holders without their legal form ("Telegraph Media
-Group Limited 2019" -> "Telegraph", "The Telegraph" when the page prints that);
-plus a short list of wire services and news agencies in their own scripts,
-which is world knowledge, not corpus rules. Comments and related-article
-lists are never read.
+text (trafilatura's `sitename` needs HTML metadata, which is one signal here,
+with an address-like name replaced by the name the page prints).
+
+The site is chosen by weighing evidence, not by a chain of rules: every place
+where the page names its publisher is collected as a `SiteSignal` with a weight
+for its kind (`_SIGNAL_WEIGHTS`): the HTML metadata, a saved-page header or
+"Subscribe to X digital" line, the name after the page's own headline ("Title |
+Site"), the logo line at the top, the copyright holder without its legal form
+("Telegraph Media Group Limited 2019" -> "Telegraph"), a footer colophon,
+self-naming lines ("More from X", "By Jane Doe, X Staff", "(X) —" datelines,
+"X has reached out to ... for comment"), the address the furniture prints and
+the name the page spells it with ("wsj.com" -> "The Wall Street Journal"), its
+own permalink. Signals that name the same site (same letters, one holding the
+other, a name spelling an address) add up; the weightiest group names the site,
+spelled as readers see it; a page whose evidence is too weak gets no name.
+Photo credits, wire agencies, related lists and comments never name the site.
+
+The wire: a credit line ("© KYODO", "(c)聯合ニュース", "AP Kyiv"), else the
+body's dateline ("(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/"), read against a
+short list of wire services in their own scripts (world knowledge, not corpus
+rules).
 """
 
 from __future__ import annotations
