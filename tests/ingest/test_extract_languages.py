@@ -601,3 +601,34 @@ def test_audio_save_paging_paywall_and_caption_lines_are_furniture_in_the_apps_l
 @pytest.mark.parametrize("line", ["写真を見ると、倒壊した建物の様子が分かる。", "Sie haben 3 Stunden gewartet, bis die Retter kamen.", "Партнеры компании подписали соглашение."])
 def test_prose_that_shares_a_word_with_those_lines_is_not_furniture(line):
     assert not (sig.is_nav_word(line) or sig.is_promo(line) or sig.is_caption(line) or sig.is_related_marker(line))
+
+
+@pytest.mark.parametrize(
+    "predicate, line",
+    [
+        (sig.is_nav_word, "Video abspielen"),
+        (sig.is_nav_word, "動画を再生"),
+        (sig.is_nav_word, "视频加载中..."),
+        (sig.is_nav_word, "핵심 요약"),
+        (sig.is_nav_word, "ประเด็นสำคัญ"),
+        (sig.is_date_line, "Lesezeit: 3 Minuten"),
+        (sig.is_date_line, "Lecture 2 min."),
+        (sig.is_caption, "（ＡＦＰ時事）"),
+        (sig.is_caption, "＝ロイター"),
+        (sig.is_caption, "新华社记者 王明 摄"),
+        (sig.is_caption, "（新华社发）"),
+        (sig.is_caption, "来源：央视新闻"),
+        (sig.is_caption, "ภาพโดย รอยเตอร์"),
+    ],
+)
+def test_video_reading_time_key_points_and_agency_photo_credits_are_furniture(predicate, line):
+    assert predicate(line)
+
+
+def test_a_chinese_photo_credit_above_the_article_is_not_its_title():
+    page = ("新华社记者 王明 摄\n\n缅甸强震遇难人数升至2056人\n\n"
+            "缅甸军政府宣布，强烈地震造成的遇难人数已升至2056人，另有3900多人受伤，270人失踪。救援人员仍在曼德勒等地的废墟中搜寻幸存者。\n\n"
+            "多国救援队已抵达灾区，联合国呼吁国际社会提供紧急援助。中国驻缅甸使馆表示，已有3名中国公民在地震中遇难。\n")
+    extraction = clean_page_text(page)
+    assert extraction.title == "缅甸强震遇难人数升至2056人"
+    assert "新华社记者 王明 摄" not in "\n".join(extraction.paragraphs)

@@ -90,7 +90,11 @@ _DATE_LABEL = re.compile(
     r"^(?:first\s+)?(?:published|posted|updated|last updated|last modified|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan)\b\s*(?:on|at)?\s*:?",
     re.IGNORECASE,
 )
-_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b", re.IGNORECASE)
+_READ_TIME = re.compile(
+    r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b|^lecture\s*:?\s*\d+\s*min|^lesezeit\b|"
+    r"^время чтения\b|^час (?:читання|прочитання)\b|^読了(?:時間|目安)|\d+分で読め|^읽는 ?시간|^阅读时间|^閱讀時間|^เวลาอ่าน",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^(?:by|from|written by|posted by|report(?:ed)? by|por|von|par|oleh|автор|текст)\s*:?\s+[A-Z\u00c0-\u024f\u0400-\u04ff][\w.'’-]+",
     re.IGNORECASE,
@@ -127,7 +131,10 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     r"(?:图片|圖片|照片)(?:来源|來源)|(?<![\u4e00-\u9fff])[图圖]\s*[/／|]\s*\S|写真(?:提供|撮影)|【写真】|（写真）|사진\s*(?:제공|출처)|\[사진[^\]]{0,40}\]|"
     r"^ภาพ\s*[:：]|ภาพจาก|ภาพประกอบ|ขอบคุณ(?:ภาพ|ข้อมูล)|เครดิตภาพ|ที่มาภาพ|^ที่มา\s*[:：]|^แหล่งข่าว\s*[:：]|"
     # "Image caption, X" (a caption's label read aloud), "写真はイメージです" (the photo is illustrative), "この記事の写真を見る" (a line's end only: "写真を見ると" opens a sentence).
-    r"^image (?:caption|source)\s*[,:]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
+    r"^image (?:caption|source)\s*[,:]|^ภาพโดย|"
+    # Agency photo credits of Japanese and Chinese pages: "（ＡＦＰ時事）", "＝ロイター", "新华社记者 王明 摄", "（新华社发）", "来源：央视新闻".
+    r"^[（(][^（）()]{0,12}(?:時事|共同|ロイター|ＡＦＰ|AFP|ＥＰＡ|EPA|ＡＰ|AP|聯合|新華社)[）)]$|^＝(?:ロイター|ＡＦＰ|AFP|共同|時事|ＡＰ|AP|ＥＰＡ|EPA)|"
+    r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -225,6 +232,10 @@ _NAV_LINE = re.compile(
     r"收听本文|听新闻|ฟังข่าว|save (?:this )?article|sauvegarder|merken|сохранить|저장|글자 ?크기(?: 설정)?|文字サイズ|字号|"
     r"(?:次|前)のページ(?:へ)?|page (?:suivante|précédente)|(?:nächste|vorherige) seite|следующая страница|下一页|上一页|"
     r"zur startseite|retour à l'accueil|トップページへ|на главную|返回首页|홈으로|กลับหน้าแรก|แท็ก|"
+    # Video players' labels and the heading of a key-points box.
+    r"play video|watch video|video abspielen|lire la vidéo|смотреть видео|дивитися відео|動画を再生|영상 재생|播放视频|"
+    r"视频加载中\.*|คลิปวิดีโอ|key points|key takeaways|l'essentiel|das wichtigste(?: in kürze)?|главное|головне|"
+    r"ポイント|要点|核心要点|핵심 ?요약|ประเด็นสำคัญ|"
     r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:：»›>|]*$",
     re.IGNORECASE,
 )
