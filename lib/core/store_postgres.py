@@ -361,13 +361,38 @@ class PostgresStore(UploadFolder):
         """One atomic write: all statements inside commit together or not at all.
 
         Nested use in one thread becomes a savepoint of the outer transaction.
+        The fingerprint row is written once, just before the outermost commit:
+        updating one row many times in one transaction makes each later read of
+        it walk every earlier version (a bulk load of 2,000 articles went from
+        8 to 20 ms per write before this).
         """
         try:
             with self._pinned() as connection:
-                with connection.transaction():
-                    yield connection
+                frames = self._xor_frames()
+                frames.append([None])  # [the aggregate after this level's writes, or None]
+                try:
+                    with connection.transaction():
+                        yield connection
+                        if len(frames) == 1 and frames[0][0] is not None:
+                            connection.execute(
+                                f"UPDATE {self.schema}.meta SET value = %s WHERE key = %s", (frames[0][0], FINGERPRINT_KEY)
+                            )
+                finally:
+                    done = frames.pop()
+                if frames and done[0] is not None:  # reached only when this level committed
+                    frames[-1][0] = done[0]
         except psycopg.Error as error:
             raise self._failed(error) from error
+
+    def _xor_frames(self) -> list[list]:
+        """Per transaction level of this thread: the fingerprint aggregate it has changed, if any."""
+        frames = getattr(self._local, "xor_frames", None)
+        if frames is None:
+            frames = self._local.xor_frames = []
+        return frames
+
+    def _pending_xor(self) -> str | None:
+        return next((frame[0] for frame in reversed(self._xor_frames()) if frame[0] is not None), None)
 
     @contextmanager
     def reading(self) -> Iterator[psycopg.Connection]:
@@ -400,22 +425,26 @@ class PostgresStore(UploadFolder):
     def _xor_fingerprint(self, connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
         """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`.
 
-        One round trip reads the locked aggregate with the stored pipelines of `article_ids`.
+        The first write of a transaction locks the aggregate's row (one round trip with the
+        stored pipelines of `article_ids`); the new value is written at the outermost commit.
         """
-        query = (
-            f"SELECT value, ARRAY(SELECT ARRAY[article_id, pipeline] FROM {self.schema}.articles "
-            f"WHERE article_id = ANY(%s)) FROM {self.schema}.meta WHERE key = %s FOR UPDATE"
-        )
-        params = (list(dict.fromkeys(article_ids)), FINGERPRINT_KEY)
-        row = connection.execute(query, params).fetchone()
-        if row is None:  # the row was deleted by hand: rebuild it (locked), then read again
-            self._locked_xor(connection)
-            row = connection.execute(query, params).fetchone()
-        value, removed = row
-        connection.execute(
-            f"UPDATE {self.schema}.meta SET value = %s WHERE key = %s",
-            (xor_fingerprint_value(value, [tuple(pair) for pair in removed], adding), FINGERPRINT_KEY),
-        )
+        ids = list(dict.fromkeys(article_ids))
+        current = self._pending_xor()
+        if current is None:
+            query = (
+                f"SELECT value, ARRAY(SELECT ARRAY[article_id, pipeline] FROM {self.schema}.articles "
+                f"WHERE article_id = ANY(%s)) FROM {self.schema}.meta WHERE key = %s FOR UPDATE"
+            )
+            row = connection.execute(query, (ids, FINGERPRINT_KEY)).fetchone()
+            if row is None:  # the row was deleted by hand: rebuild it (locked), then read again
+                self._locked_xor(connection)
+                row = connection.execute(query, (ids, FINGERPRINT_KEY)).fetchone()
+            current, removed = row[0], [tuple(pair) for pair in row[1]]
+        else:
+            removed = connection.execute(
+                f"SELECT article_id, pipeline FROM {self.schema}.articles WHERE article_id = ANY(%s)", (ids,)
+            ).fetchall()
+        self._xor_frames()[-1][0] = xor_fingerprint_value(current, removed, adding)
 
     # -- articles ------------------------------------------------------------
     def put_article(
@@ -540,7 +569,9 @@ class PostgresStore(UploadFolder):
 
     def fingerprint(self) -> str:
         """Changes whenever the set of stored articles (or their derivation) changes; one row read."""
-        value = self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", FINGERPRINT_KEY)
+        value = self._pending_xor()  # inside a transaction of this thread: its own writes count
+        if value is None:
+            value = self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", FINGERPRINT_KEY)
         if value is None:  # the row was deleted by hand: rebuild it once
             with self.transaction() as connection:
                 value = self._locked_xor(connection)

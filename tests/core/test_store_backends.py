@@ -67,6 +67,11 @@ def own_tables(store):
             yield lambda statement, params=(): connection.execute(statement, params)
 
 
+def fingerprint_of_rows(store) -> str:
+    """The fingerprint the stored (article id, pipeline) pairs should give."""
+    return fingerprint_from_xor(xor_fingerprint_value(None, [(row[0], row[5]) for row in store.rows()], None))
+
+
 # -- one interface ------------------------------------------------------------------
 PROTOCOL_METHODS = sorted(
     name for name, member in vars(ArticleStore).items() if callable(member) and not name.startswith("_")
@@ -139,6 +144,7 @@ def test_failed_transaction_leaves_nothing_behind(filled):
             raise RuntimeError("crash in the middle of a write")
     assert sorted(article.article_id for article in store.articles()) == ids
     assert store.get_cache("x", "y") is None
+    assert store.fingerprint() == fingerprint_of_rows(store)
 
 
 def test_nested_transaction_rolls_back_only_its_part(filled):
@@ -150,7 +156,23 @@ def test_nested_transaction_rolls_back_only_its_part(filled):
             with store.transaction():
                 store.remove_article(ids[1])
                 raise RuntimeError("inner failure")
+        assert store.fingerprint() == fingerprint_of_rows(store)  # inside: its own committed part counts
     assert sorted(article.article_id for article in store.articles()) == ids[1:]
+    assert store.fingerprint() == fingerprint_of_rows(store)
+
+
+def test_many_writes_in_one_transaction_keep_the_fingerprint_right(filled):
+    settings, store = filled
+    from lib.ingest.pipeline import build_article
+
+    made = [build_article(f"b-{index}.txt", synthetic_article(index), settings) for index in range(10, 14)]
+    with store.transaction():
+        for number, article in enumerate(made):
+            store.put_article(article, "bundled", f"b-{number}.txt", "p1", [f"band-{number}"])
+        store.put_article(made[0], "bundled", "b-0.txt", "p2", ["band-0"])  # re-derived in the same batch
+        store.remove_article(made[1].article_id)
+    assert store.count() == 6
+    assert store.fingerprint() == fingerprint_of_rows(store)
 
 
 def test_lookups_find_what_was_stored_and_nothing_else(filled):
