@@ -46,7 +46,8 @@ STATEMENT_VERBS = frozenset(
     """said told expressed criticized criticised condemned warned urged accused announced reported
     revealed confirmed denied stated claimed noted added stressed emphasized emphasised vowed pledged
     called protested welcomed demanded mentioned posted wrote quoted described acknowledged admitted
-    insisted argued explained says tells warns insists""".split()
+    insisted argued explained says tells warns insists
+    accuse accuses claims deny denies allege alleges maintain maintains""".split()
 )
 
 EVENT_VERBS = ACTION_VERBS | STATEMENT_VERBS
@@ -623,7 +624,7 @@ def _among_news_of_the_days(mentions: list[EventMention], sentence: Sentence, ne
     if news_window is None:
         return False
     return any(
-        mention.sentence.index == sentence.index - 1 and mention.dated_by in ("phrase", "context")
+        mention.sentence.index == sentence.index - 1 and mention.dated_by in ("phrase", "context", "report")
         and news_window[0] <= mention.start and mention.end <= news_window[1]
         for mention in mentions
     )

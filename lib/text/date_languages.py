@@ -49,7 +49,7 @@ NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
     "neuf": 9, "dix": 10, "quelques": 3,
     # ko (native counts of days)
-    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10,
+    "한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "일": 1, "이": 2, "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10,
     # ja / zh
     "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3, "數": 3,
     "几": 3, "幾": 3, "며칠": 3, "몇": 3,
@@ -311,7 +311,10 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("weekday", r"(?P<mod>上|下)?(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
                 lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": {"上": "last week", "下": "next week"}.get(m["mod"] or "", "")})
         units = _AGO_UNITS[language]
-        num = r"(?P<num>\d+|[一二两兩三四五六七八九十数數几幾]|며칠|몇|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘)"
+        # Korean also counts weeks and months with the native 한/두/세/석 ("한 달 전", "두 주 뒤") and says
+        # one week as 일주일 (일 = one, only before 주일).
+        num = (r"(?P<num>\d+|[一二两兩三四五六七八九十数數几幾]|며칠|몇|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘"
+               r"|일(?=주일)|이(?=주일)|[한두세석네](?=\s?(?:달|주)(?!\w*[가-힣]{2})))")
         qual = r"(?:(?P<qual>約|约|近|약)\s*)?"
         add("ago", rf"{qual}{num}\s*(?P<unit>{_alternation(units)})?\s*(?:前|전)(?![에의]\s*(?:비해|비하면))",
             lambda m, units=units: {"num": _num(m["num"]), "unit": units.get(m["unit"] or "", "day"),

@@ -525,9 +525,14 @@ def _ago(reference: date, amount: float, unit: str, qualifier: str) -> Interval:
         low, high = total - half, total
     elif qualifier in ("more than", "over", "just over"):
         low, high = total, total + half
+    if unit == "month":
+        # Counted in days: whole months would round "a month ago" (half a month either side) to two months wide.
+        start = reference - timedelta(days=round(high * 30.44))
+        end = reference - timedelta(days=round(low * 30.44))
+        return start, end, "month"
     start = add_months(reference, -int(round(high)))
     end = add_months(reference, -int(round(low)))
-    return start, end, "month" if unit == "month" else "year"
+    return start, end, "year"
 
 
 def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:

@@ -408,3 +408,32 @@ def test_what_a_named_source_says_of_the_future_is_news_of_the_day_but_a_plan_is
     found = [m for m in mentions if m.sentence.text.startswith(words)]
     assert bool(found) == is_news, [(m.sentence.text[:40], m.dated_by) for m in mentions]
     assert all(m.end <= article.published.date for m in found)
+
+
+KO_CEREMONY = """연합뉴스
+김정은, 전사자 유가족 다시 불러 위로 행사
+
+입력 2025년 08월 30일(토) 14:37
+
+조선중앙통신은 30일, 해외 작전에 참전한 장병들에게 국가표창을 주는 두 번째 수여식이 하루 전 평양에서 열렸다고 전했다.
+
+행사장은 외국 귀빈을 맞을 때 쓰는 평양의 대형 연회장인 목란관이었다.
+
+김 위원장은 국기로 싼 초상을 가족들 손에 하나하나 쥐여 주었고, 이후 가족들과 함께 기념사진을 찍었다.
+
+공훈을 인정받은 참전 군인들은 금별메달과 국기훈장 제1급, 그리고 공화국 영웅 칭호를 받았다.
+
+김 위원장은 지난해 평양에 기념관과 기념비를 세우겠다고 밝힌 바 있다.
+"""
+
+
+def test_undated_sentences_that_go_on_telling_the_days_news_stay_news_of_that_week(mentions_of):
+    """A run of undated past sentences after a recent day is dated by its report (the week ending on the page),
+    each one following the one before it; background marked as earlier ('바 있다') is no news of the day."""
+    article, mentions = mentions_of("ko_ceremony.txt", KO_CEREMONY)
+    def dates_of(words: str) -> list[tuple[str, str]]:
+        return [(m.start, m.end) for m in mentions if m.sentence.text.startswith(words)]
+
+    assert dates_of("공훈을 인정받은") == [("2025-08-24", "2025-08-30")]
+    assert dates_of("김 위원장은 국기로") == [("2025-08-24", "2025-08-30")]
+    assert not any(m.sentence.text.startswith("김 위원장은 지난해") and m.dated_by == "report" for m in mentions)

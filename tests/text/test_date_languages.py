@@ -356,3 +356,26 @@ def test_a_weekday_of_next_week_is_the_coming_one(language, sentence, clue, star
 def test_an_abbreviated_weekday_without_its_dot_is_an_ordinary_word():
     # Ukrainian "серед" (among) is also dateparser's abbreviation of "середа" (Wednesday).
     assert not resolve_dates("Серед загиблих є діти.", day("2025-04-04"), "uk")
+
+
+@pytest.mark.parametrize(
+    "sentence, clue, start",
+    [
+        ("한 달 전 정부가 발표했다.", "한 달 전", "2025-07-15"),  # native 한 (one) before a month: 15 to 46 days before
+        ("일주일 전 지진이 발생했다.", "일주일 전", "2025-08-20"),  # 일주일 = one week (give or take three days)
+    ],
+)
+def test_korean_native_counts_of_weeks_and_months(sentence, clue, start):
+    resolved = [item for item in resolve_dates(sentence, day("2025-08-30"), "ko") if item.clue == clue]
+    assert [item.start for item in resolved] == [start]
+
+
+def test_a_korean_week_later_counts_from_the_date_before_it():
+    previous = resolve_dates("지난 22일 메달이 수여됐다.", day("2025-08-30"), "ko")[0]
+    (later,) = resolve_dates("행사는 그로부터 일주일 뒤에 열렸다.", day("2025-08-30"), "ko", previous=previous)
+    assert (later.start, later.clue) == ("2025-08-29", "일주일 뒤")
+
+
+@pytest.mark.parametrize("sentence", ["세 주민이 다쳤다.", "두 주요 국가가 합의했다."])
+def test_a_korean_count_of_people_or_things_is_no_date(sentence):
+    assert find_date_phrases(sentence, "ko") == ()
