@@ -123,6 +123,7 @@ CREATE TABLE IF NOT EXISTS {s}.meta (
 POOL_MAX_CONNECTIONS = 16  # per server URL and process; Streamlit sessions borrow one per call
 POOL_WAIT_S = 15.0  # how long a call waits for a connection before saying the server is unreachable
 CONNECT_TIMEOUT_S = 10
+ROW_LOCK_WAIT_S = 120.0  # a write waiting this long for another writer's row lock says "busy"
 
 _POOLS: dict[tuple[int, str], ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
@@ -189,6 +190,11 @@ def store_error_from(error: psycopg.Error, where: str) -> StoreError:
     return StoreError(f"The collection database could not be used ({_one_line(error)}). Try again; if it persists, report it.")
 
 
+def _configure_connection(connection: psycopg.Connection) -> None:
+    """Every pooled connection: a writer waiting for a row lock gives up (as "busy") instead of hanging."""
+    connection.execute(f"SET lock_timeout = '{int(ROW_LOCK_WAIT_S * 1000)}ms'")
+
+
 def _pool_for(url: str) -> ConnectionPool:
     """This process's connection pool for `url` (a forked child makes its own: sockets must not be shared)."""
     key = (os.getpid(), url)
@@ -202,6 +208,7 @@ def _pool_for(url: str) -> ConnectionPool:
                 max_size=POOL_MAX_CONNECTIONS,
                 timeout=POOL_WAIT_S,
                 check=ConnectionPool.check_connection,
+                configure=_configure_connection,
                 name="storylens",
                 open=False,
             )
@@ -242,11 +249,14 @@ class _AdvisoryLock:
         except psycopg.Error as error:
             raise store._failed(error) from error
         try:
-            connection.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(store.lock_timeout_s * 1000)}ms",))
+            previous = connection.execute(
+                "SELECT current_setting('lock_timeout'), set_config('lock_timeout', %s, false)",
+                (f"{int(store.lock_timeout_s * 1000)}ms",),
+            ).fetchone()[0]
             try:
                 connection.execute("SELECT pg_advisory_lock(%s)", (store.lock_key,))
             finally:
-                connection.execute("RESET lock_timeout")
+                connection.execute("SELECT set_config('lock_timeout', %s, false)", (previous,))
         except BaseException as error:
             pinned.__exit__(None, None, None)
             if isinstance(error, psycopg.Error):

@@ -325,6 +325,17 @@ def test_a_writer_waits_for_the_lock_held_elsewhere_then_says_busy(postgres_url,
             assert store.count() == 0
 
 
+def test_a_connection_keeps_its_lock_timeout_after_the_write_lock(postgres_url, tmp_path):
+    # Every pooled connection waits at most lock_timeout_s for a row lock (busy, never a hang);
+    # taking the write lock must not leave a connection without that limit.
+    store = open_store(pg_settings(tmp_path, postgres_url))
+    with store.transaction() as connection:
+        before = connection.execute("SHOW lock_timeout").fetchone()[0]
+        with store.write_lock():
+            pass
+        assert connection.execute("SHOW lock_timeout").fetchone()[0] == before == "2min"
+
+
 def test_the_write_lock_serialises_two_threads(postgres_url, tmp_path):
     store = open_store(pg_settings(tmp_path, postgres_url))
     inside, overlaps = [], []
