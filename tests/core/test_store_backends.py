@@ -394,6 +394,45 @@ def test_the_cli_says_the_server_cannot_be_reached_in_one_line(tmp_path):
     assert "Traceback" not in result.stderr and "s3cret-pw" not in result.stderr
 
 
+_INGEST_LOOP = """
+import sys
+from lib.core.settings import load_settings
+from lib.ingest.corpus import open_store
+from lib.ingest.pipeline import ingest_bytes
+from tests.support.synthetic import synthetic_article
+settings = load_settings(sys.argv[1])
+store = open_store(settings)
+for index in range(1000):
+    report = ingest_bytes(store, settings, f"loop-{index}.txt", synthetic_article(index), pipeline="p")
+    print(report.status, report.article_id, flush=True)
+"""
+
+
+def test_an_ingest_killed_mid_run_keeps_what_it_committed_and_frees_the_lock(postgres_url, tmp_path, monkeypatch):
+    import signal
+
+    env = dict(ENV, STORYLENS_STORE="postgres", STORYLENS_DATABASE_URL=postgres_url)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _INGEST_LOOP, str(tmp_path)], cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True, env=env
+    )
+    committed = []
+    for line in child.stdout:
+        status, article_id = line.split()
+        assert status == "added"
+        committed.append(article_id)
+        if len(committed) == 6:
+            os.kill(child.pid, signal.SIGKILL)  # most likely inside the next ingest, holding the write lock
+            break
+    child.wait(timeout=60)
+    store = open_store(pg_settings(tmp_path, postgres_url))
+    stored = {article.article_id for article in store.articles()}
+    assert set(committed) <= stored and len(stored) <= len(committed) + 1
+    assert store.fingerprint() == fingerprint_of_rows(store)
+    monkeypatch.setattr(PostgresStore, "lock_timeout_s", 10.0)
+    with store.write_lock():  # the server dropped the dead process's lock with its session
+        pass
+
+
 _OPEN_AND_WRITE = """
 import sys, time
 from lib.core.settings import load_settings
