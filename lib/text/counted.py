@@ -57,7 +57,9 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
      r"vertrieben|obdachlos|evakuiert|Flüchtling|déplacés|sans-abri|évacués|réfugiés",
      r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่"),
     ("rescued",
-     r"rescued|alive\b|survivors|saved|спасен|спасли|врятован|gerettet|geborgen|secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
+     # "alive" only when someone was got out alive ("pulled 12 people alive from the rubble"), not when
+     # people are still hoped to be found alive (those are still missing).
+     r"rescued|(?:pulled|dug|brought|found|got|carried)\b[^.;]{0,50}?\balive\b|survivors|saved|спасен|спасли|врятован|gerettet|geborgen|secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
      r"救出|救助|구조|获救|獲救|救起|ช่วยเหลือ|รอดชีวิต"),
     ("sent",
      r"sent\b|send|deploy|dispatch|arriv|stationed|transferr|moved\b|"

@@ -146,3 +146,15 @@ def test_a_figure_with_no_noun_takes_the_subject_named_last_before_it():
 def test_a_figure_that_could_happen_is_a_forecast(sentence, value, planned):
     figure = next(q for q in extract_quantities(sentence, "en") if q.value == value)
     assert is_planned(sentence, figure.start, figure.end) is planned
+
+
+@pytest.mark.parametrize(
+    "sentence, value, counted",
+    [
+        ("Rescuers pulled 12 people alive from the rubble on Sunday.", 12, "people rescued"),
+        ("Twelve people were found alive under the collapsed building.", 12, "people rescued"),
+        ("There is little hope of finding any of the 40 people still under the debris alive.", 40, "people"),
+    ],
+)
+def test_alive_means_rescued_only_when_someone_was_got_out_alive(sentence, value, counted):
+    assert kinds(sentence, "en").get(value) == counted, kinds(sentence, "en")
