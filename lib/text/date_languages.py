@@ -229,7 +229,9 @@ _FUTURE = {
     "ru": r"\bбудет\b|\bбудут\b|планиру|намерен|собира|предстоящ",
     "uk": r"\bбуде\b|\bбудуть\b|планує|планують|має намір|наступн",
     "de": r"\bwird\b|\bwerden\b|\bsoll\b|\bsollen\b|\bplant\b|geplant|\bkünftig",
-    "fr": r"\bva\b|\bvont\b|\bsera\b|\bseront\b|prévu|prévoit|\bcompte\b|devrait|devraient",
+    # French simple future: "sera", "aura", "fera", and the -era/-eront/-ira/-iront forms of regular verbs.
+    "fr": r"\bva\b|\bvont\b|\bsera\b|\bseront\b|prévu|prévoit|\bcompte\b|devrait|devraient|\b(?:aura|auront|fera|feront|"
+          r"pourra|pourront|devra|devront|ira|iront|viendra|viendront|rendra|rendront|tiendra|tiendront)\b|\b\w{3,}(?:era|eront|iront)\b",
     "th": r"จะ|เตรียม|กำหนด",
 }
 _SINCE = {
@@ -239,7 +241,7 @@ _SINCE = {
 }
 _TARGET = {
     "ja": r"^\s*(?:までに|まで)", "zh": r"^\s*(?:之前|以前|前)", "ko": r"^\s*(?:까지)", "ru": r"\b(?:до|к)\s*$",
-    "uk": r"\b(?:до)\s*$", "de": r"\bbis(?: zum| Ende)?\s*$", "fr": r"\b(?:d'ici|d’ici|avant|jusqu'à|jusqu’à)(?: le| la| fin)?\s*$",
+    "uk": r"\b(?:до)\s*$", "de": r"\bbis(?: zum| Ende)?\s*$", "fr": r"\b(?:d'ici|d’ici|avant|jusqu'à|jusqu’à|jusqu'au|jusqu’au)(?: le| la| fin)?\s*$",
     "th": r"(?:ภายใน|จนถึง)\s*(?:วันที่\s*)?$",
 }
 

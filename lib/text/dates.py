@@ -332,11 +332,11 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
     else:  # "en" is English only; no language (or one the grammar lacks) lets the script decide
         grammar = None if language == "en" else date_languages.script_language(sentence)
     if grammar:
-        future_sentence = date_languages.is_future(sentence, grammar)
         for kind, start, end, fields in date_languages.find_phrases(sentence, grammar):
             role = date_languages.role_of(sentence, start, end, grammar)
             mod = fields.get("mod", "")
-            future = (future_sentence or mod in ("next", "next week")) and mod not in ("last", "last week")
+            clause = sentence if grammar in ("ja", "ko", "zh", "th") else _clause_of(sentence, start, end)
+            future = (date_languages.is_future(clause, grammar) or mod in ("next", "next week")) and mod not in ("last", "last week")
             taken.append((start, end))
             found.append(DatePhrase(kind, sentence[start:end], start, end, fields, role, future))
     worth_trying = _kinds_worth_trying(sentence)
@@ -370,7 +370,50 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
                 role = "target"
             taken.append((start, end))
             found.append(DatePhrase(kind, stripped, start, end, fields, role, future))
-    return tuple(sorted(found, key=lambda phrase: phrase.start))
+    return tuple(_without_weekdays_of_dates(sorted(found, key=lambda phrase: phrase.start), sentence))
+
+
+_DAY_KINDS = ("md", "dm", "mdy", "dmy", "dom", "iso", "rel_dom")
+# What may stand between a weekday and the date it names ("Friday, March 28", "vendredi 28 mars",
+# "Freitag, den 28. März", "28日(金)").
+_WEEKDAY_GAP = re.compile(r"^[\s,.()（）、]*(?:(?:the|le|den|dem|der)\s+)?$", re.IGNORECASE)
+
+
+def _without_weekdays_of_dates(phrases: list[DatePhrase], sentence: str) -> list[DatePhrase]:
+    """A weekday written next to the day it names ("Friday, March 28", "vendredi 28 mars", 「28日（金）」)
+    is part of that date, not a second one: only the day is kept."""
+    kept = []
+    for index, phrase in enumerate(phrases):
+        if phrase.kind == "weekday":
+            after = phrases[index + 1] if index + 1 < len(phrases) else None
+            before = phrases[index - 1] if index else None
+            if (after is not None and after.kind in _DAY_KINDS and _WEEKDAY_GAP.match(sentence[phrase.end : after.start])) or (
+                before is not None and before.kind in _DAY_KINDS and _WEEKDAY_GAP.match(sentence[before.end : phrase.start])
+            ):
+                continue
+        kept.append(phrase)
+    return kept
+
+
+# Relative pronouns that open a clause without a comma before them (French, Russian, Ukrainian).
+_RELATIVE_OPENER = re.compile(r"(?i)\s(?:qui|que|qu'|qu’|dont|où|котор\w+|як\w{1,2})(?=[\s'’])")
+
+
+def _clause_of(sentence: str, start: int, end: int) -> str:
+    """The comma-separated clause holding a date phrase, joined to the next one when it is little more than
+    the phrase ("Vendredi, le ministre se rendra …"): the words whose tense the phrase takes."""
+    left = max(sentence.rfind(mark, 0, start) for mark in ",;:") + 1
+    for opener in _RELATIVE_OPENER.finditer(sentence, left, start):
+        left = opener.start()  # the phrase sits inside a relative clause: that clause's tense
+    right_marks = [position for position in (sentence.find(mark, end) for mark in ",;:") if position >= 0]
+    opener = _RELATIVE_OPENER.search(sentence, end)
+    if opener:
+        right_marks.append(opener.start())
+    right = min(right_marks) if right_marks else len(sentence)
+    if len(re.findall(r"\w+", sentence[left:start] + " " + sentence[end:right])) < 3 and right < len(sentence):
+        further = [position for position in (sentence.find(mark, right + 1) for mark in ",;:") if position >= 0]
+        right = min(further) if further else len(sentence)
+    return sentence[left:right]
 
 
 def _inside_since_phrase(sentence: str, start: int) -> bool:

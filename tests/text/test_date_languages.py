@@ -379,3 +379,37 @@ def test_a_korean_week_later_counts_from_the_date_before_it():
 @pytest.mark.parametrize("sentence", ["세 주민이 다쳤다.", "두 주요 국가가 합의했다."])
 def test_a_korean_count_of_people_or_things_is_no_date(sentence):
     assert find_date_phrases(sentence, "ko") == ()
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue",
+    [
+        ("en", "The quake struck on Friday, March 28, just after midday.", "March 28"),
+        ("fr", "Le séisme a frappé le pays vendredi 28 mars, peu après midi.", "28 mars"),
+        ("de", "Das Beben erschütterte das Land am Freitag, den 28. März.", "28. März"),
+        ("ja", "地震は28日（金）に発生した。", "28日"),
+    ],
+)
+def test_a_weekday_beside_the_day_it_names_is_one_date(language, sentence, clue):
+    resolved = resolve_dates(sentence, day("2025-04-04"), language)
+    assert [(item.clue, item.start) for item in resolved] == [(clue, "2025-03-28")]
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, future",
+    [
+        # a plan in a relative clause does not make the clause before it a plan
+        ("de", "Die Junta kündigte am Mittwochabend eine Waffenruhe an, die bis zum 22. April gelten soll.", "Mittwochabend", False),
+        ("de", "Die Regierung teilte mit, dass das Treffen am Freitag stattfinden wird.", "Freitag", True),
+        ("fr", "Vendredi, le ministre se rendra dans la capitale.", "Vendredi", True),  # the French simple future
+        ("fr", "La junte a annoncé mercredi soir un cessez-le-feu qui durera jusqu'à la fin du mois.", "mercredi", False),
+    ],
+)
+def test_a_phrase_takes_the_tense_of_its_own_clause(language, sentence, clue, future):
+    (phrase,) = [phrase for phrase in find_date_phrases(sentence, language) if phrase.text == clue]
+    assert phrase.future is future
+
+
+def test_until_a_day_is_a_deadline_in_french():
+    (phrase,) = find_date_phrases("La trêve court jusqu'au 22 avril.", "fr")
+    assert phrase.role == "target"
