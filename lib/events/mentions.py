@@ -504,7 +504,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             is_statement = _first_verb_is_statement(summary)
         else:
             # Reported speech in the past is the report's news of the day, unless marked as said before.
-            said = attribution.reported_speech and not _EARLIER.search(text)
+            # Hearsay ("…という", "…것으로 알려졌다", "据悉", "сообщается") tells what the report's sources say: the same.
+            said = (attribution.reported_speech or bool(language and _HEARSAY.get(language) and _HEARSAY[language].search(text))) and not _EARLIER.search(text)
             summary = _clause_summary(text, None, None)
             is_statement = True
         if _standing_figure(text, language if english else language or "") and (english or not said):
@@ -820,6 +821,20 @@ _EARLIER = re.compile(
     r"auparavant|précédemment|naguère)(?![\w])",
     re.IGNORECASE,
 )
+# Hearsay: the sentence passes on what the report's sources say or believe, with no verb of saying
+# ("…行われているという", "…とみられる", "…것으로 알려졌다", "据悉…", "Сообщается, что …"). Grammar, not vocabulary of a story.
+_HEARSAY = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "ja": r"(?:という|とみられる|と見られる|とされる|とみられている|と見られている|とされている|とみている|と伝えた)[。.]?\s*$",
+        "ko": r"(?:것으로\s*(?:알려졌|전해졌|파악됐|보인|추정된|관측된)\S*|다고\s*한다|라고\s*한다)[.。]?\s*$",
+        "zh": r"^(?:据悉|据报道|据称|據悉|據報導|據稱)|(?:据悉|据报道)",
+        "ru": r"(?<![\w])(?:сообщается|по имеющимся данным|как сообщается|по сообщениям)(?![\w])",
+        "uk": r"(?<![\w])(?:повідомляється|за наявними даними|як повідомляється|за повідомленнями)(?![\w])",
+        "de": r"(?<![\w])(?:Berichten zufolge|laut Berichten|hieß es)(?![\w])",
+        "fr": r"(?<![\w])(?:selon des informations|d'après des informations|d’après des informations|rapporte-t-on)(?![\w])",
+    }.items()
+}
 _CJK_CLAUSE = re.compile(r"[、，,；;：:。]")
 SUMMARY_CHARS = 40  # scripts written without spaces: a summary of about this many characters
 LABEL_CHARS = 24  # and a timeline label of at most this many

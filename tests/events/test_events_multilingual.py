@@ -437,3 +437,28 @@ def test_undated_sentences_that_go_on_telling_the_days_news_stay_news_of_that_we
     assert dates_of("공훈을 인정받은") == [("2025-08-24", "2025-08-30")]
     assert dates_of("김 위원장은 국기로") == [("2025-08-24", "2025-08-30")]
     assert not any(m.sentence.text.startswith("김 위원장은 지난해") and m.dated_by == "report" for m in mentions)
+
+
+JA_HEARSAY = """共同通信
+情報機関、派遣兵士の訓練状況を報告
+
+2024年10月23日 18時10分
+
+韓国の情報機関は23日、北部の港から約1500人の第1陣が今月上旬に運ばれたとの分析を国会に報告した。
+
+兵士らは各地の訓練施設に分かれて、現地に慣れるための訓練を受けている。
+
+装備の使い方や無人機の操縦などについての特別教育も行われているという。
+
+派遣の中心は特殊作戦部隊の第11軍団とみられる。
+"""
+
+
+@pytest.mark.parametrize("words", ["装備の使い方", "派遣の中心は"])
+def test_hearsay_without_a_verb_of_saying_is_the_reports_news_of_the_day(mentions_of, words):
+    """'…という', '…とみられる' pass on what the report's sources say: a statement of the report's day."""
+    article, mentions = mentions_of("ja_hearsay.txt", JA_HEARSAY)
+    found = [m for m in mentions if m.sentence.text.startswith(words)]
+    # it goes on telling the lead's statement of the 23rd (not merely some happening of the report's week)
+    assert [(m.start, m.end, m.is_statement) for m in found] == [("2024-10-23", "2024-10-23", True)], [
+        (m.sentence.text[:10], m.start, m.dated_by) for m in mentions]
