@@ -141,6 +141,8 @@ def test_a_figure_with_no_noun_takes_the_subject_named_last_before_it():
         ("The toll might rise above 5,000, officials said.", 5000, True),
         ("The flood could have killed 300 people, officials said.", 300, False),
         ("At least 1,644 people died, the military said.", 1644, False),
+        # "could" of what someone was able to do is no forecast
+        ("Washington said it could confirm at least 3,000 soldiers training in the east.", 3000, False),
     ],
 )
 def test_a_figure_that_could_happen_is_a_forecast(sentence, value, planned):
@@ -158,3 +160,19 @@ def test_a_figure_that_could_happen_is_a_forecast(sentence, value, planned):
 )
 def test_alive_means_rescued_only_when_someone_was_got_out_alive(sentence, value, counted):
     assert kinds(sentence, "en").get(value) == counted, kinds(sentence, "en")
+
+
+@pytest.mark.parametrize(
+    "sentence, language, value",
+    [
+        ("Le bilan pourrait dépasser 10 000 morts, selon les experts.", "fr", 10000),
+        ("Die Zahl der Toten könnte auf mehr als 10.000 steigen.", "de", 10000),
+        ("死者は1万人を超える恐れがある。", "ja", 10000),
+        ("사망자가 1만 명을 넘어설 수 있다고 경고했다.", "ko", 10000),
+        ("死亡人数可能超过1万人。", "zh", 10000),
+        ("ยอดผู้เสียชีวิตอาจสูงถึง 10,000 ราย", "th", 10000),
+    ],
+)
+def test_a_toll_that_could_rise_is_a_forecast_in_every_language(sentence, language, value):
+    figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
+    assert is_planned(sentence, figure.start, figure.end)
