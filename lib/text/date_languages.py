@@ -279,6 +279,13 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             lambda m: {"year": m["year"], "month": month_of(m["mon"])})
         add("md", rf"(?<!\d)(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}(?![간間째目以])",
             lambda m: {"month": month_of(m["mon"]), "day": m["day"]})
+        # A part of last, this or next month: 「今月上旬」, 「先月末」, '지난달 말', '이번 달 초', '上个月底', '本月中旬'.
+        rel_months = {"ja": {"先月": "last", "今月": "this", "来月": "next"},
+                      "ko": {"지난달": "last", "지난 달": "last", "이번 달": "this", "이달": "this", "다음 달": "next"},
+                      "zh": {"上月": "last", "上个月": "last", "上個月": "last", "本月": "this", "下月": "next", "下个月": "next"}}[language]
+        rel_parts = r"上旬|中旬|下旬|初め|初旬|末|月末" if language == "ja" else r"초|중순|하순|상순|말" if language == "ko" else r"上旬|中旬|下旬|初|底|末"
+        add("rel_part_month", rf"(?P<mod>{_alternation(rel_months)})\s*(?P<part>{rel_parts})",
+            lambda m: {"mod": rel_months[m["mod"]], "part": {**_CJK_PARTS, "月末": "end of", "初": "early"}[m["part"]]})
         if language == "ja":
             add("rel_dom", r"(?P<mod>先月|今月|来月)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以])",
                 lambda m: {"mod": {"先月": "last", "今月": "this", "来月": "next"}[m["mod"]], "day": m["day"]})

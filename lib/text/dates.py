@@ -620,6 +620,13 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
         return start, end, "month"
     if kind == "dom":
         return _day_of_month(reference, int(fields["day"]), "next" if phrase.future or mod == "next" else "recent")
+    if kind == "rel_part_month":  # 「先月下旬」: the part of last, this or next month
+        month = add_months(date(reference.year, reference.month, 1), {"last": -1, "this": 0, "next": 1}[mod])
+        start, end = _part_of(*month_bounds(month.year, month.month), fields["part"])
+        if mod == "this" and not phrase.future:
+            end = min(end, reference)
+            start = min(start, end)
+        return start, end, "month"
     if kind == "rel_dom":
         first = date(reference.year, reference.month, 1)
         month = add_months(first, {"last": -1, "this": 0, "next": 1}[mod])

@@ -413,3 +413,18 @@ def test_a_phrase_takes_the_tense_of_its_own_clause(language, sentence, clue, fu
 def test_until_a_day_is_a_deadline_in_french():
     (phrase,) = find_date_phrases("La trêve court jusqu'au 22 avril.", "fr")
     assert phrase.role == "target"
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, start, end",
+    [
+        ("ja", "約1500人の第1陣が今月上旬に運ばれた。", "今月上旬", "2024-10-01", "2024-10-10"),
+        ("ja", "政府は先月末に発表した。", "先月末", "2024-09-26", "2024-09-30"),
+        ("ko", "정부는 지난달 말 발표했다.", "지난달 말", "2024-09-26", "2024-09-30"),
+        ("zh", "政府上个月底宣布。", "上个月底", "2024-09-26", "2024-09-30"),
+        ("zh", "救援队本月中旬抵达。", "本月中旬", "2024-10-11", "2024-10-21"),
+    ],
+)
+def test_a_part_of_last_or_this_month_is_that_part(language, sentence, clue, start, end):
+    resolved = [item for item in resolve_dates(sentence, day("2024-10-23"), language) if item.clue == clue]
+    assert [(item.start, item.end) for item in resolved] == [(start, end)]
