@@ -935,8 +935,19 @@ def _mention_from_date(
         return None  # plans and deadlines are not things that happened
     if resolved.role == "since":
         # "since Moscow's invasion of Ukraine nearly four years ago": the thing named after "since".
-        since_at = text.lower().rfind("since", 0, resolved.char_start)
+        since_at = text.lower().rfind("since", 0, resolved.char_start + len("since"))  # the clue may start with it
         referent = text[since_at + len("since") : resolved.char_end].strip()
+        if since_at >= 0 and referent == resolved.clue.removeprefix("since").strip():
+            # "The government has been releasing rice from its stockpile since March": nothing but the date after
+            # "since", so what began then is the clause's own lasting action, by its actor.
+            segment = _segment_of(text, resolved.char_start)
+            if not (_PERFECT.search(segment) or _PROGRESSIVE_OR_PASSIVE.search(segment)) or not _has_actor(segment):
+                return None
+            summary = _shorten(segment[: segment.find(resolved.clue)].strip(" ,") if resolved.clue in segment else segment)
+            return EventMention(
+                article, sentence, summary, resolved.start, resolved.end, resolved.precision,
+                resolved.clue, named_actors(segment), _keywords(segment), "since",
+            )
         if since_at < 0 or not _keywords(referent) or not _has_actor(referent):
             return None
         return EventMention(

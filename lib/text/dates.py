@@ -451,6 +451,8 @@ def _year_is_date(sentence: str, match: re.Match) -> bool:
     after = sentence[end : end + 6]
     if re.search(r"[$¥€£]\s?$", before) or re.match(r"\s?(?:%|-|–|per|bn|billion|million|trillion)", after):
         return False
+    if re.match(r"'?s\b", after):
+        return False  # "the 1950s": a decade, not its first year
     # "2,000" and "12,000" never reach here (the \b and (?![\d,.]) guards); a 4-digit number at
     # the start of a counted phrase ("2000 troops") is rejected by the pattern's lookahead.
     return True

@@ -462,3 +462,24 @@ def test_hearsay_without_a_verb_of_saying_is_the_reports_news_of_the_day(mention
     # it goes on telling the lead's statement of the 23rd (not merely some happening of the report's week)
     assert [(m.start, m.end, m.is_statement) for m in found] == [("2024-10-23", "2024-10-23", True)], [
         (m.sentence.text[:10], m.start, m.dated_by) for m in mentions]
+
+
+SINCE_REPORT = """City Herald
+
+Rice prices keep rising across the country
+
+Published May 21, 2025
+
+The government has been releasing rice from its emergency stockpile since March, but prices kept rising in May.
+
+Moscow has backed Pyongyang since the 1950s, officials said on Tuesday.
+"""
+
+
+def test_a_lasting_action_since_a_bare_date_began_then(mentions_of):
+    """'has been releasing … since March': the release began in March (its clause, by its actor); a decade
+    ('since the 1950s') is not its first year."""
+    _article, mentions = mentions_of("since.txt", SINCE_REPORT)
+    began = [m for m in mentions if m.dated_by == "since"]
+    assert [(m.start, m.end, m.summary) for m in began] == [
+        ("2025-03-01", "2025-03-31", "The government has been releasing rice from its emergency stockpile")]
