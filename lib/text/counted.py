@@ -473,7 +473,7 @@ _PLANNED = re.compile(
     r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|(?:could|might|may)\s+(?:well\s+|even\s+|eventually\s+|soon\s+)?(?:exceed|rise|reach|top|climb|surpass|hit|double|triple|increase|grow|soar|pass)|by (?:the end of )?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|year-end|the end))\b|"
     r"(?<![^\W\d_])(?:будет|будут|планиру|намерен|собира|ожида|обеща|буде\b|будуть|планує|плануют|має намір|очіку|обіця|"
-    r"wird|werden|soll|sollen|plant|geplant|erwartet|versproch|va|vont|sera|seront|prévu|prévoit|devrait|devraient|"
+    r"(?:wird|werden|soll|sollen|plant|va|vont|sera|seront)(?![^\W\d_])|geplant|erwartet|versproch|prévu|prévoit|devrait|devraient|"
     r"pourrai(?:t|ent)\s+(?:dépasser|atteindre|grimper|augmenter|monter)|könnten?\b[^;]{0,40}?(?:übersteigen|überschreiten|steigen|erreichen)|promis)|"
     r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|恐れ|おそれ|"
     r"예정|계획|방침|할 것|하기로|전망|(?:월|연말|말)\s?까지|(?:넘어설|늘어날|달할|이를|오를) 수|"

@@ -141,13 +141,19 @@ def test_a_figure_with_no_noun_takes_the_subject_named_last_before_it():
         ("The toll might rise above 5,000, officials said.", 5000, True),
         ("The flood could have killed 300 people, officials said.", 300, False),
         ("At least 1,644 people died, the military said.", 1644, False),
-        # "could" of what someone was able to do is no forecast
-        ("Washington said it could confirm at least 3,000 soldiers training in the east.", 3000, False),
+        # "could" of what someone was able to do is no forecast; French "va" is a word, not the start of "various"
+        ("Washington said it could confirm at least 3,000 soldiers training at various locations.", 3000, False),
     ],
 )
 def test_a_figure_that_could_happen_is_a_forecast(sentence, value, planned):
     figure = next(q for q in extract_quantities(sentence, "en") if q.value == value)
     assert is_planned(sentence, figure.start, figure.end) is planned
+
+
+def test_a_french_future_is_still_a_plan():
+    sentence = "Le gouvernement va envoyer 3 000 soldats."
+    figure = next(q for q in extract_quantities(sentence, "fr") if q.value == 3000)
+    assert is_planned(sentence, figure.start, figure.end)
 
 
 @pytest.mark.parametrize(
