@@ -2,7 +2,8 @@
 part of its kind, a planned figure is marked; "count" and role-less "people" are never compared),
 `topics` (rows: seeds from topics.json, Topic/ClaimSet records, JSON), `status` (agree / disagree /
 evolving, the same-period differences, and the one-sentence verdict; a cumulative count such as a
-death toll is read as never falling), `grouping` (build_claims: candidates assigned to seeds or
+death toll is read as never falling, and a tally of people something happened to is judged by the
+report day, not two weeks, since it is updated day by day: same_period_days), `grouping` (build_claims: candidates assigned to seeds or
 clustered into automatic topics, each split so a row compares one kind of figure, then each kind
 compared in exactly one row that takes every sentence giving it, in any language, unless the
 sentence is off the kind's subject or is about other places; rows found by kind are labelled from
