@@ -800,7 +800,9 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
 def _too_short(text: str, english: bool) -> bool:
     if _SPACELESS.search(text):
         return len(text.strip()) < 12
-    return len(text.split()) < 5
+    words = len(text.split())
+    # Four words make a sentence when an English one has a past verb ("Schools reopened on Monday.").
+    return words < 4 or (words == 4 and not (english and _has_past_verb(text)))
 
 
 def _standing_figure(text: str, language: str) -> bool:

@@ -483,3 +483,23 @@ def test_a_lasting_action_since_a_bare_date_began_then(mentions_of):
     began = [m for m in mentions if m.dated_by == "since"]
     assert [(m.start, m.end, m.summary) for m in began] == [
         ("2025-03-01", "2025-03-31", "The government has been releasing rice from its emergency stockpile")]
+
+
+SHORT_REPORT = """City Herald
+
+Floods and a vote in the old town
+
+Published April 4, 2025
+
+Heavy rain flooded the old town on Tuesday, and the river burst its banks.
+
+Schools reopened on Monday.
+
+Photo: City Herald archive.
+"""
+
+
+def test_a_four_word_english_sentence_with_a_past_verb_and_a_date_is_an_event(mentions_of):
+    _article, mentions = mentions_of("short.txt", SHORT_REPORT)
+    assert [(m.start, m.dated_by) for m in mentions if m.sentence.text.startswith("Schools")] == [("2025-03-31", "phrase")]
+    assert not [m for m in mentions if m.sentence.text.startswith("Photo")]
