@@ -52,6 +52,18 @@ def import_ray():
     return ray
 
 
+def _check_reachable(address: str, timeout_s: float = 5.0) -> None:
+    """Raise OSError when nothing listens at a HOST:PORT address: `ray.init` itself keeps
+    retrying an unreachable head for many minutes before it gives up."""
+    import socket
+
+    if address == "auto":
+        return  # Ray finds the cluster this machine joined, or says at once that there is none
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s):
+        pass
+
+
 class PrepareBatch:
     """A Ray Data worker (actor): `prepare_input` over its batches, the model loaded once."""
 
@@ -105,8 +117,9 @@ class RayEngine:
             ray.init(address="local", include_dashboard=False, object_store_memory=_LOCAL_OBJECT_STORE_BYTES, **quiet)
             return True
         try:
+            _check_reachable(self.address)
             ray.init(address=self.address, **quiet)
-        except (ConnectionError, TimeoutError, ValueError) as error:
+        except (ConnectionError, TimeoutError, ValueError, OSError) as error:
             raise StoryLensError(
                 f"No Ray cluster answers at STORYLENS_RAY_ADDRESS={self.address!r} ({str(error).splitlines()[0][:160]}). "
                 "Start one (`ray start --head` on the head machine), correct the address, or remove it to "
