@@ -160,7 +160,7 @@ _UNITS = {
            "上个月": ("last", "month"), "上個月": ("last", "month"), "本月": ("this", "month"), "下个月": ("next", "month"),
            "去年": ("last", "year"), "今年": ("this", "year"), "明年": ("next", "year")},
     "ko": {"지난주": ("last", "week"), "지난 주": ("last", "week"), "이번 주": ("this", "week"), "다음 주": ("next", "week"),
-           "지난달": ("last", "month"), "지난 달": ("last", "month"), "이번 달": ("this", "month"), "다음 달": ("next", "month"),
+           "지난달": ("last", "month"), "지난 달": ("last", "month"), "이번 달": ("this", "month"), "이번달": ("this", "month"), "다음 달": ("next", "month"),
            "지난해": ("last", "year"), "작년": ("last", "year"), "올해": ("this", "year"), "금년": ("this", "year"), "내년": ("next", "year")},
     "ru": {"на прошлой неделе": ("last", "week"), "на этой неделе": ("this", "week"), "на следующей неделе": ("next", "week"),
            "в прошлом месяце": ("last", "month"), "в этом месяце": ("this", "month"), "в следующем месяце": ("next", "month"),
@@ -286,6 +286,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         rel_parts = r"上旬|中旬|下旬|初め|初旬|末|月末" if language == "ja" else r"초|중순|하순|상순|말" if language == "ko" else r"上旬|中旬|下旬|初|底|末"
         add("rel_part_month", rf"(?P<mod>{_alternation(rel_months)})\s*(?P<part>{rel_parts})",
             lambda m: {"mod": rel_months[m["mod"]], "part": {**_CJK_PARTS, "月末": "end of", "初": "early"}[m["part"]]})
+        if language == "ko":  # '이달' (this month) only as a word of its own: not the start of a longer word
+            add("rel_unit", r"이달(?=[\s,.]|에|의|부터|까지|$)", lambda m: {"mod": "this", "unit": "month"})
         if language == "ja":
             add("rel_dom", r"(?P<mod>先月|今月|来月)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以])",
                 lambda m: {"mod": {"先月": "last", "今月": "this", "来月": "next"}[m["mod"]], "day": m["day"]})

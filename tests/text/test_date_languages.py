@@ -428,3 +428,12 @@ def test_until_a_day_is_a_deadline_in_french():
 def test_a_part_of_last_or_this_month_is_that_part(language, sentence, clue, start, end):
     resolved = [item for item in resolve_dates(sentence, day("2024-10-23"), language) if item.clue == clue]
     assert [(item.start, item.end) for item in resolved] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "sentence, dated",
+    [("김 위원장은 이달 첫 표창 행사에서 연설했다.", ("2025-08-01", "2025-08-30")), ("이달리아 대사가 말했다.", None)],
+)
+def test_korean_this_month_is_a_word_of_its_own(sentence, dated):
+    resolved = resolve_dates(sentence, day("2025-08-30"), "ko")
+    assert [(item.start, item.end) for item in resolved] == ([dated] if dated else [])
