@@ -914,7 +914,7 @@ def _credits_a_named_source(text: str, attribution) -> bool:
         return False
     if _NAMED_PLAN.match(text):
         return False  # "Foreign Minister X will meet Y, the ministry said": X's itinerary, a plan, not news of the day
-    # "the number of troops currently stands at 12,000, according to X": a running total, not news of the day.
+    # "the number of volunteers currently stands at 1,200, according to X": a running total, not news of the day.
     return not (_PRESENT_STATE.search(text) and counted_quantities(text, "en"))
 
 
@@ -940,7 +940,7 @@ def _mention_from_date(
         since_at = text.lower().rfind("since", 0, resolved.char_start + len("since"))  # the clue may start with it
         referent = text[since_at + len("since") : resolved.char_end].strip()
         if since_at >= 0 and referent == resolved.clue.removeprefix("since").strip():
-            # "The government has been releasing rice from its stockpile since March": nothing but the date after
+            # "The city has been rationing water since March": nothing but the date after
             # "since", so what began then is the clause's own lasting action, by its actor.
             segment = _segment_of(text, resolved.char_start)
             if not (_PERFECT.search(segment) or _PROGRESSIVE_OR_PASSIVE.search(segment)) or not _has_actor(segment):
