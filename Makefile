@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test install install-test browser eval bench cloud-check clean
+.PHONY: run test install install-test browser postgres eval bench cloud-check clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 2; }
@@ -20,7 +20,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser
+install-test: $(VENV)/.installed-test browser postgres
 
 # System Chromium for the real-browser tests (never `playwright install`).
 browser:
@@ -30,6 +30,12 @@ browser:
 
 run: install
 	HF_HUB_OFFLINE=1 $(PY) -m streamlit run app.py --server.port $(PORT)
+
+# PostgreSQL's server binaries for the store tests (they start their own throwaway server).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "PostgreSQL store tests need the server package: sudo apt-get install postgresql"; fi; }
 
 # pytest exit 5 means "no tests ran": that is a failure, not a pass.
 test: install-test
