@@ -34,6 +34,11 @@ PIPELINE_MODULES = (
     "lib/text/date_languages.py",
 )
 PIPELINE_FOLDERS = ("lib/ingest",)
+# Modules of those folders that only schedule the work (which process builds a record, in
+# what order they are written) and never decide what a record holds: editing them must not
+# make every stored article be built again. tests/ingest/test_batch_ray.py checks that both
+# engines store the same records.
+SCHEDULING_MODULES = ("lib/ingest/batch.py", "lib/ingest/ray_engine.py")
 
 NEAR_DUPLICATE_JACCARD = 0.8
 # Long-form features run to ~60k characters; far beyond that an input is a
@@ -44,15 +49,16 @@ _MINHASH_PERMUTATIONS = 64
 _LSH_BANDS = 16
 
 
-def pipeline_fingerprint() -> str:
-    """Hash of the ingestion code; changes whenever a record could come out differently."""
+def pipeline_fingerprint(root: Path = REPO_ROOT) -> str:
+    """Hash of the ingestion code under `root`; changes whenever a record could come out differently."""
     digest = hashlib.sha256()
-    paths = [REPO_ROOT / name for name in PIPELINE_MODULES]
+    paths = [root / name for name in PIPELINE_MODULES]
     for folder in PIPELINE_FOLDERS:
-        paths.extend(sorted((REPO_ROOT / folder).rglob("*")))
+        paths.extend(sorted((root / folder).rglob("*")))
+    paths = [path for path in paths if path.relative_to(root).as_posix() not in SCHEDULING_MODULES]
     for path in paths:
         if path.is_file() and path.suffix in (".py", ".json"):
-            digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
+            digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
