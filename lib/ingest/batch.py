@@ -18,7 +18,7 @@ from typing import Iterator, Protocol, Sequence
 from lib.core.errors import SettingsError
 from lib.core.models import IngestReport, ProgressCallback
 from lib.core.settings import Settings
-from lib.core.store import Store, sha256_bytes
+from lib.core.store import ArticleStore, sha256_bytes
 from lib.ingest.pipeline import given_details_of, pipeline_fingerprint, store_built_article
 from lib.ingest.prepare import IngestInput, PreparedInput, prepare_input
 from lib.text.embed import embedder_for, embedding_cache_key
@@ -73,7 +73,7 @@ def engine_for(settings: Settings, engine: str | None = None, workers: int | Non
 
 
 def ingest_files(
-    store: Store,
+    store: ArticleStore,
     settings: Settings,
     items: Sequence[IngestInput],
     engine: IngestEngine | None = None,

@@ -16,7 +16,7 @@ from pathlib import Path
 from lib.core.errors import BadInputError, StoryLensError
 from lib.core.models import Article, IngestReport, ProgressCallback, PublishedDate
 from lib.core.settings import REPO_ROOT, Settings
-from lib.core.store import Store, sha256_bytes
+from lib.core.store import ArticleStore, sha256_bytes
 from lib.ingest.decode import ACCEPTED_SUFFIXES, decode_input
 from lib.ingest.extract import Extraction
 from lib.ingest.outlet import guess_outlet
@@ -145,7 +145,7 @@ def lsh_bands(body: str) -> list[str]:
     ]
 
 
-def find_near_duplicate(store: Store, article: Article, bands: list[str]) -> str | None:
+def find_near_duplicate(store: ArticleStore, article: Article, bands: list[str]) -> str | None:
     """article_id of a stored article with (nearly) the same body, if any."""
     if store.article(article.article_id) is not None:
         return article.article_id
@@ -182,7 +182,7 @@ def with_given_details(article: Article, title: str | None = None, outlet: str |
 
 # -- adding to a store -----------------------------------------------------------
 def ingest_bytes(
-    store: Store,
+    store: ArticleStore,
     settings: Settings,
     name: str,
     data: bytes,
@@ -224,13 +224,13 @@ def build_or_reject(name: str, data: bytes, settings: Settings, given: dict | No
         )
 
 
-def given_details_of(store: Store, raw_sha: str) -> dict | None:
+def given_details_of(store: ArticleStore, raw_sha: str) -> dict | None:
     """What a person stated when adding these bytes earlier (a rebuild keeps it), if anything."""
     return _read_given(store, raw_sha)
 
 
 def store_built_article(
-    store: Store,
+    store: ArticleStore,
     article: Article,
     data: bytes,
     origin: str = "upload",
@@ -255,11 +255,11 @@ def store_built_article(
 
 # What a person stated when adding an upload, kept beside (not inside) the uploads/<sha>/
 # folders so `Store.upload_files` never reads it as an article.
-def _given_path(store: Store, raw_sha: str) -> Path:
+def _given_path(store: ArticleStore, raw_sha: str) -> Path:
     return store.uploads_dir / f"{raw_sha}.given.json"
 
 
-def _read_given(store: Store, raw_sha: str) -> dict | None:
+def _read_given(store: ArticleStore, raw_sha: str) -> dict | None:
     import json
 
     try:
@@ -269,7 +269,7 @@ def _read_given(store: Store, raw_sha: str) -> dict | None:
     return {key: given.get(key) for key in ("title", "outlet", "published")} if isinstance(given, dict) else None
 
 
-def _write_given(store: Store, raw_sha: str, given: dict) -> None:
+def _write_given(store: ArticleStore, raw_sha: str, given: dict) -> None:
     import json
 
     path = _given_path(store, raw_sha)
@@ -339,7 +339,7 @@ def folder_inputs(settings: Settings) -> list[Path]:
 
 
 def sync_folder(
-    store: Store, settings: Settings, progress: ProgressCallback | None = None
+    store: ArticleStore, settings: Settings, progress: ProgressCallback | None = None
 ) -> list[IngestReport]:
     """Bring the store up to date with the data folder and earlier uploads.
 
