@@ -224,11 +224,6 @@ def build_or_reject(name: str, data: bytes, settings: Settings, given: dict | No
         )
 
 
-def given_details_of(store: ArticleStore, raw_sha: str) -> dict | None:
-    """What a person stated when adding these bytes earlier (a rebuild keeps it), if anything."""
-    return _read_given(store, raw_sha)
-
-
 def store_built_article(
     store: ArticleStore,
     article: Article,
@@ -259,7 +254,8 @@ def _given_path(store: ArticleStore, raw_sha: str) -> Path:
     return store.uploads_dir / f"{raw_sha}.given.json"
 
 
-def _read_given(store: ArticleStore, raw_sha: str) -> dict | None:
+def given_details_of(store: ArticleStore, raw_sha: str) -> dict | None:
+    """What a person stated when adding these bytes earlier (a rebuild keeps it), if anything."""
     import json
 
     try:
