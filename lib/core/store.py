@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 """
-_FINGERPRINT_KEY = FINGERPRINT_KEY = "articles_xor"
+FINGERPRINT_KEY = "articles_xor"
 # sqlite error names that mean "the file is damaged" (as opposed to busy/locked/full).
 _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"}
 # Databases this process already integrity-checked (quick_check reads the whole file).
@@ -494,7 +494,7 @@ class Store(UploadFolder):
                     raise error
             connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(SCHEMA)
-            if connection.execute("SELECT 1 FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone() is None:
+            if connection.execute("SELECT 1 FROM meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone() is None:
                 self._rebuild_fingerprint(connection)
         finally:
             connection.close()
@@ -571,19 +571,19 @@ class Store(UploadFolder):
     @staticmethod
     def _xor_fingerprint(connection: sqlite3.Connection, article_ids: list[str], adding: tuple[str, str] | None) -> None:
         """Inside a write: remove `article_ids` (if stored) from the XOR aggregate, add `adding`."""
-        row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
         removed = []
         for article_id in dict.fromkeys(article_ids):
             found = connection.execute("SELECT pipeline FROM articles WHERE article_id = ?", (article_id,)).fetchone()
             if found:
                 removed.append((article_id, found[0]))
         value = xor_fingerprint_value(row[0] if row else None, removed, adding)
-        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, value))
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINGERPRINT_KEY, value))
 
     @staticmethod
     def _rebuild_fingerprint(connection: sqlite3.Connection) -> None:
         value = xor_fingerprint_value(None, connection.execute("SELECT article_id, pipeline FROM articles"), None)
-        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_FINGERPRINT_KEY, value))
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FINGERPRINT_KEY, value))
 
     # -- articles ------------------------------------------------------------
     def put_article(
@@ -726,7 +726,7 @@ class Store(UploadFolder):
         so the same set gives the same fingerprint whatever order it was built in.
         """
         with self.reading() as connection:
-            row = connection.execute("SELECT value FROM meta WHERE key = ?", (_FINGERPRINT_KEY,)).fetchone()
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
         if row is None:  # created by an older version mid-run: compute it once
             with self.transaction() as connection:
                 self._rebuild_fingerprint(connection)
