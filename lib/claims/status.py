@@ -163,8 +163,9 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
             f"{claim.outlet}: {figure_phrase(claim)}" for claim in undated
         ) + ") are shown but do not decide, since they cannot be placed in time."
         headlines = dated
-    clashes = _clashes(headlines, same_period_days(counted))
-    period = "the same day" if same_period_days(counted) == 0 else "the same period"
+    period_days = same_period_days(counted)
+    clashes = _clashes(headlines, period_days)
+    period = "the same day" if period_days == 0 else "the same period"
     if not clashes:
         return (
             "agree",
@@ -243,12 +244,12 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     return value - slack, value + slack
 
 
-def _clashes(headlines: list[Claim], period_days: int | None = None) -> list[tuple[Claim, Claim, str]]:
+def _clashes(headlines: list[Claim], period_days: int) -> list[tuple[Claim, Claim, str]]:
     """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
 
     `headlines` are in report-date order. The kind is "evolving" when both
-    reports are dated and more than `period_days` apart (SAME_PERIOD_DAYS unless given,
-    see same_period_days; 0: on different days) and the later one
+    reports are dated and more than `period_days` apart (same_period_days; 0: on
+    different days) and the later one
     gives a new figure, larger or smaller; otherwise "disagree". Pairs come in the order of
     a nested loop over `headlines`, but each row is compared with numpy, and
     when every interval shares one point (the usual "agree") no pair is
@@ -257,7 +258,6 @@ def _clashes(headlines: list[Claim], period_days: int | None = None) -> list[tup
     import numpy as np
 
     count = len(headlines)
-    period_days = SAME_PERIOD_DAYS if period_days is None else period_days
     intervals = np.array([figure_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
     low, high = intervals[:, 0], intervals[:, 1]
     if count < 2 or low.max() <= high.min():  # intervals on a line pairwise overlap iff they share a point
@@ -354,12 +354,15 @@ def deciding_headlines(claims: Iterable[Claim], counted: str | None = None) -> l
 CUMULATIVE_ROLES = ("killed", "wounded", "killed or wounded", "captured")
 
 
+def _people_role(counted: str | None) -> str | None:
+    """The role of a count of people ("killed" in "people killed"), None for other kinds."""
+    subject, _, role = (counted or "").partition(" ")
+    return role if subject in ("troops", "people", "workers") else None
+
+
 def is_cumulative(counted: str | None) -> bool:
     """True for kinds that count what has happened so far ("people killed", "troops killed or wounded")."""
-    if not counted:
-        return False
-    subject, _, role = counted.partition(" ")
-    return subject in ("troops", "people", "workers") and role in CUMULATIVE_ROLES
+    return _people_role(counted) in CUMULATIVE_ROLES
 
 
 # Counts of people something happened to: a quake's dead, wounded and missing, a war's casualties and
@@ -370,10 +373,7 @@ TALLY_ROLES = ("killed", "wounded", "killed or wounded", "missing", "captured", 
 def is_tally(counted: str | None) -> bool:
     """True for kinds that count people something happened to ("people killed", "people missing",
     "troops killed or wounded"): running tallies that authorities update report by report."""
-    if not counted:
-        return False
-    subject, _, role = counted.partition(" ")
-    return subject in ("troops", "people", "workers") and role in TALLY_ROLES
+    return _people_role(counted) in TALLY_ROLES
 
 
 def same_period_days(counted: str | None) -> int:
