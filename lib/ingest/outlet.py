@@ -18,7 +18,7 @@ other, a name spelling an address) add up; the weightiest group names the site,
 spelled as readers see it; a page whose evidence is too weak gets no name.
 Photo credits, wire agencies, related lists and comments never name the site.
 
-The wire: a credit line ("© KYODO", "(c)聯合ニュース", "AP Kyiv"), else the
+The wire: a credit line ("© AFP", "(c)聯合ニュース", "AP Paris"), else the
 body's dateline ("(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/"), read against a
 short list of wire services in their own scripts (world knowledge, not corpus
 rules).
@@ -84,8 +84,8 @@ _NAME = r"([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
 
 # Credit lines in page furniture, strongest first: (pattern, what it names).
 _CREDIT_PATTERNS = [
-    (re.compile(rf"^©\s*({_WIRE_NAMES})\b\.?$", re.IGNORECASE), "wire"),  # © KYODO
-    (re.compile(rf"^({_WIRE_NAMES})\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$"), "wire"),  # AP Kyiv
+    (re.compile(rf"^©\s*({_WIRE_NAMES})\b\.?$", re.IGNORECASE), "wire"),  # © AFP
+    (re.compile(rf"^({_WIRE_NAMES})\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$"), "wire"),  # AP Paris
     (re.compile(rf"^(?:By\s+)?({_WIRE_NAMES})$"), "wire"),
     (re.compile(rf"^\s*\(?({_WIRE_NAMES})\)?\s*$"), "wire"),
     # "Tom Krisher, AP Auto Writer", "Jane Doe, Associated Press correspondent"
@@ -134,7 +134,7 @@ class OutletGuess:
 
     @property
     def label(self) -> str:
-        """"Japan Today (Kyodo)", "Business Standard (AP)", or the agency alone ("Kyodo") when the page
+        """"The Harbour Times (AP)", "Example Daily (Reuters)", or the agency alone ("AP") when the page
         does not name the site that carried it: the name a reader uses, as every page shows it."""
         if self.site and self.wire and self.wire.lower() not in self.site.lower():
             return f"{self.site} ({self.wire})"
@@ -505,7 +505,7 @@ def _is_wire(name: str) -> bool:
 
 
 def _wire_credit(lines: list[str], body: str) -> str:
-    """The wire service the page credits, or "": a credit line ("© KYODO", "AP Kyiv"), else a
+    """The wire service the page credits, or "": a credit line ("© AFP", "AP Paris"), else a
     body line that is only an agency's name, else the body's dateline ("(Reuters) -", "/ТАСС/")."""
     for line in lines:
         for pattern, _what in _CREDIT_PATTERNS:
@@ -654,7 +654,7 @@ def guess_outlet(
     it prints for that address) is collected with a weight, signals naming the same site are added
     up, and the weightiest group names it, spelled as readers see it ("The Telegraph", not
     "Telegraph Media Group Limited 2019"); none strong enough gives "". The wire: a credit line
-    ("© KYODO", "(c)聯合ニュース", a line that is only an agency's name), else the body's dateline
+    ("© AFP", "(c)聯合ニュース", a line that is only an agency's name), else the body's dateline
     ("(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/").
     """
     readable = [block for block in removed if isinstance(block, RemovedBlock) and block.kind in READABLE_KINDS]
