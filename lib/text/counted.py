@@ -67,12 +67,24 @@ _ROLE_CUES: list[tuple[str, str, str]] = [
      r"entsandt|entsend|geschickt|schickt|stationiert|verlegt|envoy|déploy|dépêch|arrivés",
      r"派遣|派兵|送り|送っ|送ら|展開|移動|到着|配備|파병|파견|보냈|보내|배치|이동|도착|派出|部署|派往|ส่ง|ประจำการ"),
 ]
+
+
+def _korean_armies() -> str:
+    """Any country's army in Korean, a country name + 군 ('러시아군', '우크라이나군'): the names are
+    CLDR's (babel), so no story's countries are listed by hand."""
+    from babel import Locale
+
+    territories = Locale("ko").territories
+    names = sorted({name for code, name in territories.items() if len(code) == 2 and code.isalpha()}, key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, names)) + ")군"
+
+
 _SUBJECT_CUES: list[tuple[str, str, str, str]] = [
     # (subject, unit name for comparison, european stems, cjk/thai words)
     ("troops", "troops",
      r"troops?|soldiers?|servicem[ae]n|military personnel|personnel|fighters|forces|sappers|marines|commandos|"
      r"солдат|военн|военнослуж|бойц|військов|вояк|бійц|Soldat|Truppen|Kämpfer|Militärs|Streitkräfte|soldats|militaires|troupes|combattants",
-     r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|북한군|러시아군|士兵|军人|部队|兵员|军队|軍隊|ทหาร"),
+     r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|" + _korean_armies() + r"|士兵|军人|部队|兵员|军队|軍隊|ทหาร"),
     ("workers", "workers",
      r"workers?|labou?rers?|рабоч|работник|трудов|робітник|працівник|Arbeiter|Arbeitskräft|travailleurs|ouvriers",
      r"労働者|作業員|労働力|노동자|근로자|工人|劳工|勞工|劳务|勞務|工作人员|工作人員|คนงาน|แรงงาน"),
