@@ -30,7 +30,11 @@ every language: figures of 100 or more ("約1500人" = "about 1,500 troops") and
 capitalised names, Cyrillic transliterated to Latin ("Герасимов" = "gerasimov").
 A phrase that names a day needs one shared mark (the inversion must also land on
 the anchor's day); a coarser one ("今月", "this month") needs a shared figure in
-the sentence and three shared figures between the two pages.
+the sentence and three shared figures between the two pages. A bare weekday
+("Gerasimov on Saturday acknowledged") recurs every week: it is matched only by a
+name few of the collection's pages print, to an event dated to the day that is
+that weekday. An anchor is any past event pinned to ten days or fewer: a day, a
+week, or the end of a month ("4월 말" = 26-30 April).
 
 Weaker in-article clues then narrow the interval when they agree with it:
 plans "for 2026" or "in early 2026" mean publication before that period ends
@@ -179,7 +183,7 @@ def _anchors(articles: list[Article]) -> list[Anchor]:
                 if phrase.role == "target" or phrase.future:
                     continue
                 resolved = resolve_phrase(phrase, reference)
-                if resolved is None or resolved.precision not in ("day", "week"):
+                if not _narrow(resolved):
                     continue
                 found.append(
                     Anchor(
@@ -194,6 +198,16 @@ def _anchors(articles: list[Article]) -> list[Anchor]:
                 )
         found.extend(_mark_anchors(article, reference))
     return found
+
+
+# An anchor must pin its event to a few days: a day, a week, or a part of a month ("4월 말",
+# "late April" = the last days of April), whatever precision label the phrase carries.
+ANCHOR_MAX_DAYS = 10
+
+
+def _narrow(resolved) -> bool:
+    """Whether a resolved date phrase spans at most ANCHOR_MAX_DAYS days."""
+    return resolved is not None and (parse_iso(resolved.end) - parse_iso(resolved.start)).days < ANCHOR_MAX_DAYS
 
 
 # Sentences in other languages have no concept nouns here: an event is the same when the two
@@ -253,7 +267,7 @@ def _mark_anchors(article: Article, reference) -> list[Anchor]:
             if phrase.role == "target" or phrase.future:
                 continue
             resolved = resolve_phrase(phrase, reference)
-            if resolved is None or resolved.precision not in ("day", "week"):
+            if not _narrow(resolved):
                 continue
             marks = _marks(_without(sentence.text, phrase.start, phrase.end), language)
             if marks:
@@ -278,14 +292,25 @@ def _page_figures(article: Article) -> set[str]:
     return figures
 
 
-def _mark_constraints(article: Article, anchors: list[Anchor], page_figures: dict[str, set[str]]) -> list[Constraint]:
-    """Relative phrases matched to another page's dated event by shared figures or names."""
+def _mark_constraints(
+    article: Article, anchors: list[Anchor], page_figures: dict[str, set[str]], rare_names: frozenset[str] = frozenset()
+) -> list[Constraint]:
+    """Relative phrases matched to another page's dated event by shared figures or names.
+
+    A bare weekday ("Gerasimov on Saturday acknowledged ...") recurs every week, so it is
+    matched only through a name few pages of the collection print (`rare_names`) to an event
+    dated to the day, and only to the best-matching such event: the inversion then also
+    requires that day to be that weekday.
+    """
     constraints = []
     own_figures = page_figures.get(article.source_file, set())
     for sentence in article.sentences:
         language = sentence.language or article.language
         for phrase in find_date_phrases(sentence.text, language):
-            if not phrase.relative or phrase.role == "target" or phrase.future or phrase.kind in ("dayword", "weekday"):
+            if not phrase.relative or phrase.role == "target" or phrase.future or phrase.kind == "dayword":
+                continue
+            bare_weekday = phrase.kind == "weekday"
+            if bare_weekday and (phrase.fields.get("mod") or "").strip().lower() not in ("", "on"):
                 continue
             marks = _marks(_without(sentence.text, phrase.start, phrase.end), language)
             if not marks:
@@ -296,6 +321,8 @@ def _mark_constraints(article: Article, anchors: list[Anchor], page_figures: dic
                 shared = marks & anchor.words
                 if anchor.source_file == article.source_file or _MARKS not in anchor.concepts or not shared:
                     return False
+                if bare_weekday:
+                    return anchor.start == anchor.end and bool(shared & rare_names)
                 if names_day:
                     return True
                 return any(mark.startswith("#") for mark in shared) and len(
@@ -304,6 +331,8 @@ def _mark_constraints(article: Article, anchors: list[Anchor], page_figures: dic
 
             candidates = [anchor for anchor in anchors if matches(anchor)]
             candidates.sort(key=lambda anchor: (-len(marks & anchor.words), (anchor.end - anchor.start).days))
+            if bare_weekday:
+                candidates = candidates[:1]
             quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
             constraints += _first_readable_anchor(
                 phrase,
@@ -460,13 +489,17 @@ def _month_label(day: date) -> str:
 
 
 def infer_publication_date(
-    article: Article, anchors: list[Anchor], page_figures: dict[str, set[str]] | None = None
+    article: Article,
+    anchors: list[Anchor],
+    page_figures: dict[str, set[str]] | None = None,
+    rare_names: frozenset[str] = frozenset(),
 ) -> PublishedDate | None:
     """The inferred publication date of one undated article, or None when nothing dates it.
 
-    `page_figures` (source file -> its figures) lets coarse phrases match across languages.
+    `page_figures` (source file -> its figures) lets coarse phrases match across languages;
+    `rare_names` (names few pages print) let a bare weekday match a dated event.
     """
-    strong = _strong_constraints(article, anchors) + _mark_constraints(article, anchors, page_figures or {})
+    strong = _strong_constraints(article, anchors) + _mark_constraints(article, anchors, page_figures or {}, rare_names)
     if not strong:
         return None
     earliest, latest = date.min, date.max
@@ -478,6 +511,15 @@ def infer_publication_date(
         if (low, high) != (earliest, latest) or constraint.strong:
             used.append(constraint.explanation)
         earliest, latest = low, high
+    weekday = _lead_weekday(article)
+    if weekday is not None and (latest - earliest).days < 7:
+        # Within one week, a wire lead's bare weekday ("said on Monday") is the page's day or the
+        # day before it: the page is from that day or the next.
+        days = [earliest + timedelta(days=n) for n in range((latest - earliest).days + 1)]
+        matching = [day for day in days if weekday in (day.weekday(), (day - timedelta(days=1)).weekday())]
+        if matching:
+            earliest, latest = matching[0], matching[-1]
+            used.append(f"the lead says '{calendar.day_name[weekday]}', the page's day or the one before")
     precision = precision_for_span(earliest, latest, "week")
     middle = earliest + (latest - earliest) / 2
     if precision == "week":
@@ -511,12 +553,13 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
         return list(articles)  # nothing to infer (a page with only a day and month is "unknown" too)
     anchors = _anchors(articles)
     page_figures = {article.source_file: _page_figures(article) for article in articles}
+    rare_names = _rare_names(articles)
     span = _collection_span(articles)
     result = []
     for article in articles:
         if article.published.precision == "unknown":
             try:
-                inferred = infer_publication_date(article, anchors, page_figures)
+                inferred = infer_publication_date(article, anchors, page_figures, rare_names)
                 if article.published.day_month:
                     placed = place_day_month(article, inferred, span)
                     if placed is None and inferred is not None and _conflicts(article.published.day_month, inferred):
@@ -533,6 +576,24 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
                 article = replace(article, published=inferred)
         result.append(article)
     return result
+
+
+# A name printed by at most this share of a collection's pages (and by at least two: the
+# page and the one that dates the event) tells one event from another; "Putin" does not.
+RARE_NAME_SHARE = 0.1
+
+
+def _rare_names(articles: list[Article]) -> frozenset[str]:
+    """Capitalised names (transliterated, see `_marks`) that few pages of the collection print."""
+    pages_with: dict[str, int] = {}
+    for article in articles:
+        names: set[str] = set()
+        for sentence in article.sentences:
+            names |= {mark for mark in _marks(sentence.text, sentence.language or article.language) if not mark.startswith("#")}
+        for name in names:
+            pages_with[name] = pages_with.get(name, 0) + 1
+    most = max(2, int(len(articles) * RARE_NAME_SHARE))
+    return frozenset(name for name, count in pages_with.items() if count <= most)
 
 
 def _collection_span(articles: list[Article]) -> tuple[date, date] | None:

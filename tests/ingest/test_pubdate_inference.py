@@ -238,3 +238,71 @@ def test_one_shared_figure_does_not_date_a_coarse_phrase(tmp_path):
     undated = _page("ja.txt", _JA_FIGURES.replace("3000人", "2000人").replace("1万人", "2万人").replace("23日", "25日"), tmp_path)
     dated = _page("en.txt", _EN_FIGURES, tmp_path)
     assert infer_publication_dates([dated, undated])[1].published.precision == "unknown"
+
+
+_KO_DATED = (
+    "한빛일보\n\n철도 파업 석 달\n\n입력 2025년 08월 30일(토) 14:37\n\n"
+    "철도노조의 파업이 석 달째 이어지고 있다. 정부는 지난 4월 말 철도 운행 중단 사실을 처음 공식 인정했다. "
+    "노조는 다음 달 협상을 다시 요구할 계획이다.\n\n국토교통부는 대체 버스를 늘리겠다고 밝혔다."
+)
+_KO_UNDATED = (
+    "한빛방송\n\n국토부 \"대체 버스 300대 투입\"\n\n국토교통부가 오늘(30일) 국회에 보고한 내용을 보면, 대체 버스 300대가 투입됩니다.\n\n"
+    "정부는 이틀 전 철도 운행 중단 사실을 처음으로 공식 인정했습니다. 노조는 협상을 요구하고 있습니다."
+)
+
+
+def test_a_day_of_the_month_is_placed_by_an_event_another_page_dates_to_the_end_of_a_month(tmp_path):
+    undated = _page("ko2.txt", _KO_UNDATED, tmp_path)
+    assert (undated.published.precision, undated.published.day_month) == ("unknown", "--30")
+    dated = _page("ko1.txt", _KO_DATED, tmp_path)
+    # "이틀 전 ... 처음으로 공식 인정" is the event the other page dates "4월 말" (26-30 April 2025):
+    # the page is from 28 April - 2 May, and its own "30일" is then 30 April.
+    placed = infer_publication_dates([dated, undated])[1].published
+    assert (placed.date, placed.precision, placed.stated) == ("2025-04-30", "day", False)
+    assert "ko1.txt" in placed.clue
+
+
+_DE_DATED = (
+    "Rheinblatt\n\nMinisterin tritt zurück\n\nVeröffentlicht am 7. März 2025\n\n"
+    "Am 6. März 2025 erklärte Finanzministerin Ravensworth ihren Rücktritt, nachdem der Haushalt im Parlament gescheitert war. "
+    "Die Koalition sucht nun eine Nachfolgerin.\n\nDie Opposition fordert Neuwahlen."
+)
+
+
+def _en_undated(weekday: str, name: str = "Ravensworth") -> str:
+    return (
+        "Harbour Post\n\nCoalition looks for a new finance chief\n\n"
+        "The coalition met again to choose a successor, officials said, after weeks of quarrels over the budget.\n\n"
+        f"Finance minister Ellen {name} on {weekday} resigned after parliament rejected her budget.\n\n"
+        "The opposition wants an early election."
+    )
+
+
+def test_a_bare_weekday_is_dated_by_a_rare_name_another_page_dates_to_the_day(tmp_path):
+    dated = _page("de.txt", _DE_DATED, tmp_path)
+    undated = _page("en.txt", _en_undated("Thursday"), tmp_path)
+    # 6 March 2025 was a Thursday: "on Thursday" puts the page between 6 and 12 March 2025.
+    inferred = infer_publication_dates([dated, undated])[1].published
+    assert not inferred.stated and inferred.precision == "week"
+    assert ("2025-03-06", "2025-03-12") == (inferred.earliest, inferred.latest)
+    assert "de.txt" in inferred.clue and "ravensworth" in inferred.clue
+
+
+def test_a_bare_weekday_that_is_not_the_dated_day_dates_nothing(tmp_path):
+    dated = _page("de.txt", _DE_DATED, tmp_path)
+    undated = _page("en.txt", _en_undated("Monday"), tmp_path)
+    # 6 March 2025 was not a Monday: not the same event.
+    assert infer_publication_dates([dated, undated])[1].published.precision == "unknown"
+
+
+def test_a_bare_weekday_with_a_name_most_pages_print_dates_nothing(tmp_path):
+    dated = _page("de.txt", _DE_DATED, tmp_path)
+    undated = _page("en.txt", _en_undated("Thursday"), tmp_path)
+    # Ravensworth in every page of a collection of 12 is no longer a mark of one event.
+    others = [
+        _page(f"o{n}.txt", f"Harbour Post\n\nBudget row {n}\n\nPublished: 2025-02-{n + 1:02d}\n\n"
+              f"Finance minister Ellen Ravensworth defended her budget plan number {n} before the vote in parliament. "
+              "The coalition backed her, officials said.", tmp_path)
+        for n in range(10)
+    ]
+    assert infer_publication_dates(others + [dated, undated])[-1].published.precision == "unknown"
