@@ -22,9 +22,10 @@ original sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th", "es", "it", "pt", "ar")
 _MONTH_KEYS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -34,7 +35,8 @@ ENGLISH_MONTHS = tuple(key.capitalize() for key in _MONTH_KEYS)
 ENGLISH_WEEKDAYS = tuple(key.capitalize() for key in _WEEKDAY_KEYS)
 
 # Full-width digits, space and tilde -> ASCII, one character for one (offsets unchanged).
-_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "\u3000": " ", "～": "~", "〜": "~"})
+_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)},
+                        **{chr(0x06F0 + i): str(i) for i in range(10)}, "\u3000": " ", "～": "~", "〜": "~"})
 
 # Number words for counts of days/weeks/months/years (hand-written: see the module docstring).
 NUMBER_WORDS = {
@@ -251,9 +253,221 @@ def _num(text: str) -> str:
     return text if text.isdigit() else str(NUMBER_WORDS.get(text, 1))
 
 
+# -- languages read from dateparser's locale data ------------------------------------------------
+# Spanish, Italian, Portuguese and Arabic take their months, weekdays, day words ("ayer", "ieri",
+# "ontem", "أمس"), "last/this/next week|month|year" and "N days ago" phrases from dateparser's locale
+# data (`relative-type`, `relative-type-regex`); `LocaleGrammar` holds the few grammar words around
+# them that the data lacks (the word between day and month, the parts of a month, the adjectives
+# that make a weekday last or next, the tense of the clause).
+
+
+@dataclass(frozen=True)
+class LocaleGrammar:
+    """The grammar words of one language's date phrases that dateparser's data does not hold (regex pieces)."""
+
+    of: str  # between day, month and year: "28 de marzo de 2025"
+    ordinal: str  # after the first day of a month: "1º", "1°"
+    range_to: str  # between the two days of a range: "del 23 al 25 de marzo"
+    parts: dict[str, str]  # part of a month -> the English part the resolver reads
+    in_month: str  # before a month named alone: "en marzo"
+    last: str  # next to a weekday, before or after it: "el viernes pasado"
+    next: str
+    later: str  # after "N days": "dos días después"
+    next_day: str
+    same_day: str
+    day_before: str
+    weekend: str
+    numbers: dict[str, int]  # number words for counts of days to years
+    vague: frozenset[str]  # "unos días": two to six
+    qualifiers: dict[str, str]
+    units: dict[str, tuple[str, str]]  # relative units dateparser lacks -> (mod, unit)
+    future: str
+    since: str  # before the phrase (regex ending with $)
+    target: str
+
+
+LOCALE_GRAMMARS = {
+    "es": LocaleGrammar(
+        of=r"de|del", ordinal=r"º|°|\.º", range_to=r"al|a|y|-|–",
+        parts={"principios": "early", "comienzos": "early", "inicios": "early", "primeros días": "early",
+               "mediados": "mid", "finales": "end of", "fines": "end of", "fin": "end of", "últimos días": "end of"},
+        in_month=r"en|durante|en el mes de", last=r"pasado|pasada|anterior", next=r"próximo|próxima|que viene",
+        later=r"después|más tarde", next_day=r"al día siguiente|el día siguiente", same_day=r"ese mismo día|el mismo día|ese día",
+        day_before=r"el día anterior|la víspera|un día antes", weekend=r"el fin de semana|este fin de semana|el pasado fin de semana",
+        numbers={"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+                 "diez": 10, "unos": 3, "unas": 3, "varios": 3, "varias": 3, "pocos": 3, "pocas": 3},
+        vague=frozenset({"unos", "unas", "varios", "varias", "pocos", "pocas"}),
+        qualifiers={"casi": "nearly", "más de": "more than", "cerca de": "about", "unos": "about", "alrededor de": "about"},
+        units={"este año": ("this", "year"), "esta semana": ("this", "week"), "este mes": ("this", "month"),
+               "el pasado año": ("last", "year"), "la pasada semana": ("last", "week"), "el pasado mes": ("last", "month")},
+        future=r"\b\w+(?:rá|rán)\b|\b(?:va|van) a\b|\bprevist[oa]s?\b|\bprevé\b|\bprevén\b|\bplanea\b|\bplanean\b",
+        since=r"\bdesde(?: el| la| los)?\s*$", target=r"\b(?:hasta|antes del?|para)(?: el| la)?\s*$",
+    ),
+    "it": LocaleGrammar(
+        of=r"di|del", ordinal=r"º|°", range_to=r"al|a|e|-|–",
+        parts={"inizio": "early", "primi": "early", "metà": "mid", "fine": "end of", "ultimi giorni di": "end of"},
+        in_month=r"a|ad|in|nel mese di|durante", last=r"scorso|scorsa|passato|passata", next=r"prossimo|prossima",
+        later=r"dopo|più tardi", next_day=r"il giorno dopo|il giorno seguente|l'indomani|l’indomani", same_day=r"lo stesso giorno|quel giorno",
+        day_before=r"il giorno prima|la vigilia", weekend=r"nel fine settimana|nel weekend|lo scorso fine settimana",
+        numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8,
+                 "nove": 9, "dieci": 10, "alcuni": 3, "alcune": 3, "pochi": 3, "poche": 3, "qualche": 3},
+        vague=frozenset({"alcuni", "alcune", "pochi", "poche", "qualche"}),
+        qualifiers={"quasi": "nearly", "circa": "about", "più di": "more than", "oltre": "more than"},
+        units={"quest'anno": ("this", "year"), "quest’anno": ("this", "year"), "questa settimana": ("this", "week"),
+               "questo mese": ("this", "month"), "anno scorso": ("last", "year"), "mese scorso": ("last", "month")},
+        future=r"\b\w+(?:rà|ranno)\b|\bprevist[oaie]\b|\bprevede\b|\bprevedono\b|\bsta per\b",
+        since=r"\b(?:dal|dall'|dall’|dalla|sin dal|a partire dal?|da)\s*$", target=r"\b(?:entro(?: il| la)?|fino al?|prima del?)\s*$",
+    ),
+    "pt": LocaleGrammar(
+        of=r"de|do", ordinal=r"º|°|\.º", range_to=r"a|ao|e|-|–",
+        parts={"início": "early", "começo": "early", "princípio": "early", "meados": "mid", "fim": "end of", "final": "end of",
+               "finais": "end of"},
+        in_month=r"em|durante|no mês de", last=r"passado|passada|anterior", next=r"próximo|próxima|que vem",
+        later=r"depois|mais tarde", next_day=r"no dia seguinte|o dia seguinte", same_day=r"no mesmo dia|naquele dia",
+        day_before=r"no dia anterior|na véspera|um dia antes", weekend=r"no fim de semana|neste fim de semana|no último fim de semana",
+        numbers={"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8,
+                 "nove": 9, "dez": 10, "alguns": 3, "algumas": 3, "poucos": 3, "poucas": 3},
+        vague=frozenset({"alguns", "algumas", "poucos", "poucas"}),
+        qualifiers={"quase": "nearly", "cerca de": "about", "mais de": "more than"},
+        units={"este ano": ("this", "year"), "esta semana": ("this", "week"), "este mês": ("this", "month"),
+               "ano passado": ("last", "year"), "mês passado": ("last", "month")},
+        future=r"\b\w+(?:rá|rão)\b|\b(?:vai|vão)\b|\bprevist[oa]s?\b|\bprevê\b|\bpretende\b",
+        since=r"\bdesde(?: o| a| os)?\s*$", target=r"\b(?:até(?: o| a| ao)?|antes de)\s*$",
+    ),
+    "ar": LocaleGrammar(
+        of=r"من", ordinal=r"", range_to=r"إلى|الى|و|-|–",
+        parts={"أوائل": "early", "مطلع": "early", "بداية": "early", "مستهل": "early", "منتصف": "mid", "أواسط": "mid",
+               "أواخر": "late", "نهاية": "end of", "آخر": "end of"},
+        in_month=r"في|خلال|في شهر|خلال شهر", last=r"الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة",
+        next=r"المقبل|المقبلة|القادم|القادمة", later=r"لاحقا|لاحقاً|بعد ذلك", next_day=r"في اليوم التالي|اليوم التالي",
+        same_day=r"في اليوم نفسه|في نفس اليوم|في ذات اليوم", day_before=r"في اليوم السابق|قبل ذلك بيوم",
+        weekend=r"عطلة نهاية الأسبوع|نهاية الأسبوع",
+        numbers={"واحد": 1, "اثنين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9,
+                 "عشرة": 10, "بضعة": 3, "عدة": 3},
+        vague=frozenset({"بضعة", "عدة"}),
+        qualifiers={"نحو": "about", "حوالي": "about", "قرابة": "nearly", "أكثر من": "more than"},
+        units={"العام الماضي": ("last", "year"), "العام الفائت": ("last", "year"), "هذا العام": ("this", "year"),
+               "العام الحالي": ("this", "year"), "العام المقبل": ("next", "year"), "العام القادم": ("next", "year"),
+               "الأسبوع المقبل": ("next", "week"), "الشهر المقبل": ("next", "month"), "الأسبوع الفائت": ("last", "week"),
+               "الأسبوع المنصرم": ("last", "week"), "الشهر الفائت": ("last", "month")},
+        # "سيزور" (will visit): the future prefix before an imperfect verb, not the nouns that start alike.
+        future=r"سوف|من المقرر|من المتوقع|يعتزم|تعتزم|يخطط|تخطط|المقبل|القادم|(?<![\w])(?:سي|ست)(?!اس|ار|طر|ين|مائة)\w{3,}",
+        since=r"(?:منذ|من)\s*$", target=r"(?:حتى|بحلول)\s*$",
+    ),
+}
+
+# dateparser's relative-type keys -> what the resolver reads.
+_RELATIVE_DAYS = {"0 day ago": "today", "1 day ago": "yesterday", "in 1 day": "tomorrow", "2 day ago": "two days ago"}
+_RELATIVE_UNITS = {f"{count} {unit} ago": (mod, unit) for count, mod in (("0", "this"), ("1", "last")) for unit in ("week", "month", "year")}
+_RELATIVE_UNITS.update({f"in 1 {unit}": ("next", unit) for unit in ("week", "month", "year")})
+_DATEPARSER_NUMBER = "(\\d++[.,]?\\d*+)"
+
+
+def _without_abbreviations(phrases) -> list[str]:
+    """Drop dateparser's abbreviated forms ("sem ant", "hace N d"): a word of one or two letters, or one
+    that begins a longer word of the same list by more than a plural ending, is an abbreviation."""
+    phrases = list(phrases)
+    words = {word for phrase in phrases for word in phrase.split()}
+    kept = []
+    for phrase in phrases:
+        tokens = [word for word in phrase.split() if word != _DATEPARSER_NUMBER]
+        abbreviated = any(
+            len(word) <= 2 and not word.isalpha() or any(o != word and o.startswith(word) and len(o) - len(word) > 2 for o in words)
+            for word in tokens
+        ) or any(len(word) == 1 for word in tokens)
+        if not abbreviated:
+            kept.append(phrase)
+    return kept
+
+
+def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
+    """(kind, pattern, field builder) for a language of `LOCALE_GRAMMARS`, in priority order."""
+    from dateparser.languages.loader import default_loader
+
+    grammar = LOCALE_GRAMMARS[language]
+    info = default_loader.get_locale(language).info
+    months, weekdays = locale_names(language)
+    full_months = {word: english for word, english in months.items() if len(word) >= 4}  # "mar" is also the sea
+    table: list[tuple[str, re.Pattern, object]] = []
+    flags = re.IGNORECASE
+
+    def add(kind: str, regex: str, build) -> None:
+        table.append((kind, re.compile(rf"(?<![\w'’]){regex}(?![\w'’])", flags), build))
+
+    def month(m: re.Match) -> str:
+        return months[m["mname"].lower().strip(".")]
+
+    month_re, full_re = _alternation(months), _alternation(full_months)
+    of = rf"(?:\s+(?:{grammar.of}))?"
+    ordinal = rf"(?:{grammar.ordinal})?" if grammar.ordinal else ""
+    day = rf"(?P<day>[12]\d|3[01]|0?[1-9]){ordinal}"
+    first = rf"(?:del?|dal|dos|from|من)?\s*(?P<first>[12]\d|3[01]|0?[1-9]){ordinal}\s*(?:{grammar.range_to})\s*"
+    year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+    day_month_year = rf"{day}{of}\s+(?P<mname>{month_re})\.?,?{of}\s+{year}"
+    add("dmy", first + day_month_year, lambda m: {"first": m["first"], "day": m["day"], "month": month(m), "year": m["year"]})
+    add("dmy", day_month_year, lambda m: {"day": m["day"], "month": month(m), "year": m["year"]})
+    add("dmy", r"(?P<day>[12]\d|3[01]|0?[1-9])[/.](?P<mon>1[0-2]|0?[1-9])[/.](?P<year>(?:19|20)\d{2})",
+        lambda m: {"day": m["day"], "month": ENGLISH_MONTHS[int(m["mon"]) - 1], "year": m["year"]})
+    add("dm", rf"{first}{day}{of}\s+(?P<mname>{month_re})", lambda m: {"first": m["first"], "day": m["day"], "month": month(m)})
+    add("dm", rf"{day}{of}\s+(?P<mname>{month_re})", lambda m: {"day": m["day"], "month": month(m)})
+    add("my", rf"(?P<mname>{full_re}),?{of}\s+{year}", lambda m: {"month": month(m), "year": m["year"]})
+    parts = grammar.parts
+    add("part_month", rf"(?P<part>{_alternation(parts)})\s+(?:(?:{grammar.of})\s+)?(?P<mname>{full_re})(?:{of}\s+{year})?",
+        lambda m: {"month": month(m), "part": parts[m["part"].lower()], **({"year": m["year"]} if m["year"] else {"nearest": "1"})})
+    add("month_only", rf"(?:{grammar.in_month})\s+(?P<mname>{full_re})(?!\s*\d)",
+        lambda m: {"month": month(m), "prep": "in", "nearest": "1"})
+    # Weekdays, "el viernes pasado", "el próximo lunes", "الجمعة الماضي", "sexta-feira passada".
+    mods = rf"{grammar.last}|{grammar.next}"
+    add("weekday", rf"(?:(?P<mod>{mods})\s+)?(?P<wname>{_alternation(weekdays)})(?:\s+(?P<fmod>{mods}))?",
+        lambda m: {"weekday": weekdays[m["wname"].lower()],
+                   "mod": "" if not (m["mod"] or m["fmod"]) else "last" if re.fullmatch(grammar.last, (m["mod"] or m["fmod"]).lower()) else "next"})
+    # Counts of days to years: dateparser's "hace (\d+) días" with number words and a qualifier.
+    numbers = {**grammar.numbers}
+    num = rf"(?:(?P<qual>{_alternation(grammar.qualifiers)})\s+)?(?P<num>\d+|{_alternation(numbers)})"
+    regex_table = info.get("relative-type-regex", {})
+    for key, forms in regex_table.items():
+        found = re.fullmatch(r"\\1 (day|week|month|year) ago", key)
+        if not found:
+            continue
+        unit = found.group(1)
+        for form in _without_abbreviations(forms):
+            pattern = re.escape(form).replace(re.escape(_DATEPARSER_NUMBER), num)
+            add("ago", pattern, lambda m, unit=unit: {
+                "num": str(numbers.get(m["num"].lower(), m["num"])) if not m["num"].isdigit() else m["num"], "unit": unit,
+                "qual": "a few" if m["num"].lower() in grammar.vague else grammar.qualifiers.get((m["qual"] or "").lower(), "")})
+    relative = info.get("relative-type", {})
+    for key, forms in relative.items():
+        found = re.fullmatch(r"([2-9]) (day|week|month|year) ago", key)
+        if found:  # Arabic duals: "قبل يومين" (two days ago)
+            for form in forms:
+                add("ago", re.escape(form), lambda m, n=found.group(1), unit=found.group(2): {"num": n, "unit": unit, "qual": ""})
+    unit_words = {unit: [w for w in _without_abbreviations(info.get(unit, [])) if len(w) >= 3] for unit in ("day", "week", "month", "year")}
+    unit_of = {word.lower(): unit for unit, words in unit_words.items() for word in words}
+    if unit_of:
+        add("later", rf"{num}\s+(?P<unit>{_alternation(unit_of)})\s+(?:{grammar.later})",
+            lambda m: {"num": str(numbers.get(m["num"].lower(), m["num"])) if not m["num"].isdigit() else m["num"],
+                       "unit": unit_of[m["unit"].lower()]})
+    hour_words = [w for w in _without_abbreviations(info.get("hour", []) + info.get("minute", [])) if len(w) >= 3]
+    add("later", rf"(?:(?P<num>\d+|{_alternation(numbers)})\s+)?(?P<hunit>{_alternation(hour_words)})\s+(?:{grammar.later})",
+        lambda m: {"hnum": str(numbers.get((m["num"] or "1").lower(), m["num"] or "1")),
+                   "hunit": "hour" if m["hunit"].lower() in {w.lower() for w in info.get("hour", [])} else "minute"})
+    add("later", rf"(?:{grammar.next_day})", lambda m: {"num": "1", "unit": "day"})
+    add("later", rf"(?:{grammar.same_day})", lambda m: {"num": "0", "unit": "day", "same": "1"})
+    add("later", rf"(?:{grammar.day_before})", lambda m: {"num": "1", "unit": "day", "before": "1"})
+    daywords = {form.lower(): word for key, word in _RELATIVE_DAYS.items() for form in relative.get(key, [])}
+    daywords.update({form.lower(): "weekend" for form in grammar.weekend.split("|")})
+    add("dayword", rf"(?P<w>{_alternation(daywords)})", lambda m: {"word": daywords[m["w"].lower()]})
+    units = {form.lower(): value for key, value in _RELATIVE_UNITS.items() for form in _without_abbreviations(relative.get(key, []))}
+    units.update(grammar.units)
+    add("rel_unit", rf"(?P<u>{_alternation(units)})", lambda m: dict(zip(("mod", "unit"), units[m["u"].lower()])))
+    return tuple(table)
+
+
 @cache
 def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
     """(kind, pattern, field builder) for one language, in priority order."""
+    if language in LOCALE_GRAMMARS:
+        return _locale_patterns(language)
     table: list[tuple[str, re.Pattern, object]] = []
 
     def add(kind: str, regex: str, build, flags: int = 0) -> None:
@@ -556,15 +770,16 @@ def find_phrases(sentence: str, language: str) -> list[tuple[str, int, int, dict
 
 def is_future(sentence: str, language: str) -> bool:
     """Whether the sentence speaks of something still to come (plans, schedules)."""
-    pattern = _FUTURE.get(language)
+    pattern = LOCALE_GRAMMARS[language].future if language in LOCALE_GRAMMARS else _FUTURE.get(language)
     return bool(pattern and re.search(pattern, sentence, re.IGNORECASE))
 
 
 def role_of(sentence: str, start: int, end: int, language: str) -> str:
     """"since" / "target" / "event" from the words just before or after the phrase."""
     before, after = sentence[max(0, start - 20) : start], sentence[end : end + 8]
+    grammar = LOCALE_GRAMMARS.get(language)
     for role, table in (("since", _SINCE), ("target", _TARGET)):
-        pattern = table.get(language)
+        pattern = (grammar.since if role == "since" else grammar.target) if grammar else table.get(language)
         if not pattern:
             continue
         target_text = after if pattern.startswith("^") else before
@@ -574,7 +789,7 @@ def role_of(sentence: str, start: int, end: int, language: str) -> str:
 
 
 def script_language(sentence: str) -> str | None:
-    """A language the script alone names (kana -> ja, hangul -> ko, Thai, Han -> zh), else None.
+    """A language the script alone names (kana -> ja, hangul -> ko, Thai, Arabic, Han -> zh), else None.
 
     Cyrillic could be Russian or Ukrainian: letters only Ukrainian has decide.
     """
@@ -584,6 +799,8 @@ def script_language(sentence: str) -> str | None:
         return "ko"
     if re.search(r"[\u0e00-\u0e7f]", sentence):
         return "th"
+    if re.search(r"[\u0600-\u06ff]", sentence):
+        return "ar"
     if re.search(r"[\u4e00-\u9fff]", sentence):
         return "zh"
     if re.search(r"[\u0400-\u04ff]", sentence):

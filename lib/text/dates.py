@@ -356,7 +356,7 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
             fields = {key: " ".join(value.split()) for key, value in match.groupdict().items() if value and value.strip()}
             if kind == "weekday" and not _weekday_is_date(sentence, match):
                 continue
-            if kind == "year" and not _year_is_date(sentence, match):
+            if kind == "year" and not (_year_is_date(sentence, match) and _year_in_its_language(sentence, match, grammar)):
                 continue
             prep = (fields.get("prep") or fields.get("mod") or "").lower()
             future = _phrase_is_future(sentence, start, end) or prep in ("next",) or fields.get("mod", "").lower() in (
@@ -442,6 +442,28 @@ def _weekday_is_date(sentence: str, match: re.Match) -> bool:
     # "Black Friday", "Good Friday" or "Bloody Sunday" name days, not dates of this story.
     before = sentence[max(0, match.start() - 8) : match.start()]
     return not re.search(r"(Black|Good|Bloody|Super|Cyber)\s+$", before)
+
+
+# In a sentence of another language the English prepositions never match, so a bare four-digit number
+# followed by a word is a year only next to that language's words for "year" or a preposition of time
+# ("в 2024 году", "im Jahr 2024", "en 2024 las exportaciones", "عام 2024"); "2000 человек",
+# "2000 Menschen", "2000 شخص" are counts. Grammar words, the same for any text.
+_YEAR_WORD_AFTER = re.compile(r"(?i)^\s*(?:год\w*|г\.|році|року|рік|р\.|r\.|م\b|年|년)")
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(«„\"])(?:в|во|с|со|до|после|к|у|з|із|від|після|im|in|seit|bis|vor|nach|ab|jahr|jahres|jahre|en|depuis|dès|"
+    r"avant|après|jusqu'en|jusqu’en|l'an|l’an|année|l'année|l’année|desde|hasta|año|del año|nel|dal|fino al|entro il|anno|"
+    r"em|até|ano|no ano de|في|منذ|حتى|عام|العام|سنة|لعام)\s*$"
+)
+
+
+def _year_in_its_language(sentence: str, match: re.Match, grammar: str | None) -> bool:
+    """True unless a bare year, in a sentence read with another language's grammar, looks like a count."""
+    if not grammar or grammar in ("ja", "ko", "zh", "th") or match.group("prep"):
+        return True
+    after = sentence[match.end("year") :]
+    if not re.match(r"\s*[^\W\d_]", after) or _YEAR_WORD_AFTER.match(after):
+        return True  # "… en 2024." / "в 2024 году"
+    return bool(_TIME_PREPOSITION_BEFORE.search(sentence[max(0, match.start("year") - 20) : match.start("year")]))
 
 
 def _year_is_date(sentence: str, match: re.Match) -> bool:
