@@ -7,9 +7,9 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.present.compare_table import comparison_columns, topics_overview
+from lib.present.compare_table import comparison_columns
 from lib.present.tables import comparison_csv
-from lib.ui.compare import load_claimset, load_question_row, render_topic
+from lib.ui.compare import load_claimset, load_question_row, render_overview, render_topic
 from lib.ui.loaders import get_corpus, require_articles
 from lib.ui.url_state import url_value, write_url
 
@@ -82,7 +82,7 @@ if asked_question:
         st.warning(str(error))
 
 if chosen == "all" and claimset.topics:
-    st.dataframe(topics_overview(claimset.topics), hide_index=True, width="stretch")
+    render_overview(claimset.topics)
 if not shown:
     st.info(
         "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "

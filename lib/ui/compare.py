@@ -15,7 +15,7 @@ from lib.claims.questions import question_topic
 from lib.claims.topics import ClaimSet, Topic
 from lib.core.models import Claim
 from lib.present.claims_chart import chart_points, claims_figure, outlet_key_html
-from lib.present.compare_table import NOT_MENTIONED, Column, cells_for
+from lib.present.compare_table import NOT_MENTIONED, Column, cells_for, topics_overview
 from lib.present.markdown import escape_markdown
 from lib.present.palette import outlet_colors
 from lib.ui.loaders import get_embedder, load_view
@@ -28,6 +28,16 @@ STATUS_LABELS = {
     "single-source": ":material/looks_one: Only one source",
     "no figures": ":material/forum: No figures to compare",
     "no match": ":material/search_off: No source matches",
+}
+
+# One colour per verdict in the overview, so a reader scans down the list for the red ones.
+STATUS_COLOURS = {
+    "agree": "green",
+    "disagree": "red",
+    "evolving": "blue",
+    "single-source": "gray",
+    "no figures": "gray",
+    "no match": "orange",
 }
 
 
@@ -51,6 +61,32 @@ def load_question_row(corpus, claimset: ClaimSet, question: str) -> Topic:
         return _question(
             str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(), question.strip(), corpus, claimset
         )
+
+
+def topic_anchor(topic: Topic) -> str:
+    """The id of a topic row's heading, so the overview links to it ("#topic-troops-sent")."""
+    return f"topic-{topic.topic_id}"
+
+
+def overview_line(topic: Topic) -> str:
+    """One markdown list item: the verdict as a coloured badge, then the topic (a link to its row)
+    and how many sources speak to it. Text that wraps, so it reads at phone width too."""
+    colour = STATUS_COLOURS.get(topic.status, "gray")
+    verdict = STATUS_LABELS.get(topic.status, escape_markdown(topic.status))
+    sources = len(topic.sources)
+    if topic.status == "single-source" and sources > 1:
+        count = f"1 of {sources} sources gives a figure"  # the others mention it without one
+    else:
+        count = f"{sources} source{'' if sources == 1 else 's'}"
+    return f"- :{colour}-badge[{verdict}] [{escape_markdown(topic.label)}](#{topic_anchor(topic)}) · {count}"
+
+
+def render_overview(topics: list[Topic]) -> None:
+    """Every topic's verdict at a glance, readable at any width: one wrapped line per topic (a
+    table's columns need a sideways scroll on a phone), with the numbers behind an expander."""
+    st.markdown("\n".join(overview_line(topic) for topic in topics))
+    with st.expander("Sources, claims and figures per topic"):
+        st.dataframe(topics_overview(topics), hide_index=True, width="stretch")
 
 
 def _claim_meta(claim: Claim, lone: bool = False) -> str:
@@ -88,7 +124,7 @@ def render_cell(claims: tuple[Claim, ...], key_prefix: str, topic: Topic | None 
 def render_topic(topic: Topic, columns: list[Column]) -> None:
     """One row: title, verdict with the rule that fired, figure chart, then one column per source."""
     with st.container(border=True):
-        st.subheader(topic.label, anchor=False)
+        st.subheader(topic.label, anchor=topic_anchor(topic))
         st.markdown(f"**{STATUS_LABELS.get(topic.status, topic.status)}** — {escape_markdown(topic.verdict or topic.rule)}")
         if topic.counted:
             st.caption(escape_markdown(f"This row compares {topic.compared} only; other kinds of figure are not compared here."))

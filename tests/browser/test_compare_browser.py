@@ -131,3 +131,35 @@ def test_the_main_figure_row_reads_in_one_sentence_with_a_wide_chart(open_compar
     assert key_box is not None and outlets >= 6
     assert key_box["height"] <= (60 if size == "desktop" else 24 * outlets), key_box
     assert key_box["y"] >= box["y"] + box["height"] - 1, "the key sits under the chart"
+
+
+VERDICT_WORDS = ("Sources agree", "Sources disagree", "The figure changed over time", "Only one source",
+                 "No figures to compare", "No source matches")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_overview_shows_every_topics_verdict_without_a_sideways_scroll(open_compare, size):
+    # At 390 px a table of topics showed only its Topic column; the verdict needed a sideways scroll.
+    page = open_compare(size)
+    width = SIZES[size][0]
+    items = page.locator(f"{MAIN} [data-testid='stMarkdownContainer'] ul").first.locator(":scope > li")
+    rows = page.locator(f"{MAIN} h3").count()
+    assert items.count() == rows >= 6
+    for item in items.all():
+        box = item.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (box, item.inner_text()[:60])
+        text = item.inner_text()
+        verdict = next((words for words in VERDICT_WORDS if words in text), None)
+        assert verdict, f"no verdict in the overview line {text[:80]!r}"
+        badge = item.get_by_text(verdict).first.bounding_box()
+        assert badge is not None and badge["x"] + badge["width"] <= width, "the verdict runs off the screen"
+    # Each topic links to its row: a tap scrolls the row's heading into view.
+    link = items.first.locator("a").first
+    anchor = link.get_attribute("href")
+    assert anchor and anchor.startswith("#topic-"), anchor
+    heading = page.locator(f"{MAIN} [id='{anchor[1:]}']")
+    assert heading.count() == 1
+    link.click()
+    page.wait_for_timeout(1000)
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] <= SIZES[size][1], box

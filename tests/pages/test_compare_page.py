@@ -147,11 +147,33 @@ def test_an_empty_collection_explains_itself(tmp_path, bundled_data_dir):
 
 def test_all_topics_view_starts_with_an_overview_of_verdicts():
     at = _open()
-    (overview,) = at.dataframe
+    (overview,) = at.dataframe  # the numbers per topic, behind an expander
     table = overview.value
     troops = table[table["Topic"] == TROOP_LABEL].iloc[0]
     assert troops["Verdict"] == "sources agree" and troops["Sources"] >= 2
     assert len(at.main.subheader) == len(table)  # one row per topic below the overview
+
+
+def _overview_lines(at: AppTest) -> list[str]:
+    """The at-a-glance list above the rows: one markdown list item per topic."""
+    (overview,) = [md.value for md in at.main.markdown if md.value.startswith("- :")]
+    return overview.splitlines()
+
+
+def test_the_overview_gives_each_topics_verdict_in_words_a_phone_shows_without_scrolling():
+    # The verdict sits in the same wrapped line as the topic (a table's second column needs a sideways
+    # scroll at 390 px): each line names its topic and the verdict its row gives, in the rows' order.
+    at = _open()
+    lines = _overview_lines(at)
+    titles = [sub.value for sub in at.main.subheader]
+    verdicts = [md.value.split("**")[1] for md in at.main.markdown if md.value.startswith("**:material/")]
+    assert len(lines) == len(titles) == len(verdicts) >= 2
+    for line, title, verdict in zip(lines, titles, verdicts):
+        assert _plain(title) in _plain(line), (line, title)
+        assert f"-badge[{verdict}]" in line, (line, verdict)
+    troops = next(line for line in lines if TROOP_LABEL in _plain(line))
+    assert ":green-badge[:material/check_circle: Sources agree]" in troops
+    assert "(#topic-troops-sent)" in troops  # a tap on the topic jumps to its row
 
 
 def test_each_column_shows_the_report_date_with_its_precision_and_clue():
