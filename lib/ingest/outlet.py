@@ -100,9 +100,10 @@ _SITE_PATTERNS = [
     re.compile(r"\bExplore what ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)??)(?:\s+AI)? can do\b"),
 ]
 _COPYRIGHT = re.compile(
-    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*(.+?)\.?$",
+    r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?"
+    r"\s*(?:(?:©|\(c\))\s*)?(?:[,·•|:]\s*|[-–—]\s+)?(.+?)\.?$",
     re.IGNORECASE,
-)  # "© 2019 X", "Copyright © 2019 X", "© Copyright 2019 X", "© 1999—2019 X"
+)  # "© 2019 X", "Copyright © 2019 X", "© Copyright 2019 X", "© 1999—2019 X", "Copyright 2019 © X", "© 2019 · X"
 # A reservation of rights printed before the sign: "Все права защищены © 2019 Коммерсантъ".
 # A photo's credit: a photo agency, or "AGENCY/PHOTOGRAPHER" ("EPA-EFE/JEON HEON-KYUN", "POOL/AFP").
 _PHOTO_CREDIT = re.compile(
@@ -112,7 +113,8 @@ _PHOTO_CREDIT = re.compile(
 )
 _RIGHTS_FIRST = re.compile(
     r"(?i)^(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|все права защищены|всі права захищені|"
-    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati)[.,:]?\s*(?=©|\(c\)|copyright)"
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
+    r"(?:all )?(?:site )?contents?|text and (?:images|photos))[.,:]?\s*(?=©|\(c\)|copyright)"
 )
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
@@ -146,7 +148,8 @@ class OutletGuess:
 
 
 _RIGHTS = re.compile(
-    r"[.,;]?\s*(all rights reserved|tous droits réservés|все права защищены|всі права захищені|無断転載.*|版权所有.*|무단.*)\.?$",
+    r"[.,;]?\s*(all rights reserved|tous droits réservés|все права защищены|всі права захищені|alle rechte vorbehalten|"
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|無断転載.*|版权所有.*|무단.*)\.?$",
     re.IGNORECASE,
 )
 
@@ -168,6 +171,7 @@ _LEGAL_TAIL = re.compile(
 )
 _CORPORATE = re.compile(
     r"(?i)(?:\s+|,\s*)(?:inc|ltd|llc|l\.l\.c|l\.?p|co|corp|corporation|company|gmbh|plc|limited|s\.a|se|ag|s\.?p\.?a|"
+    r"kg|gmbh (?:&|und) co\.? kg|s\.?l|s\.?l\.?u|s\.?a\.?s|s\.?a\.?r\.?l|s\.?r\.?l|a/s|as|ab|oy|oü|sp\. z o\.o|"
     r"b\.?v|n\.?v|pty|pvt|k\.?k|media group|media network|network|communications|interactive|holdings|group|digital|"
     r"publishing|publishers|media|news media|news (?:&|and) media|newspapers?|internet ventures|ventures|enterprises|"
     r"internet|broadcasting|broadcast|television|pte)\.?$"
@@ -383,7 +387,7 @@ def _name_for_domain(domain: str, page_lines: list[str]) -> str:
     printed = [match.group(1) for line in page_lines for match in dotted.finditer(line)]
     capitalised = [spelling for spelling in printed if spelling[:1].isupper()]
     if len(printed) >= 2 and capitalised:
-        return max(set(capitalised), key=capitalised.count)
+        return max(sorted(set(capitalised)), key=capitalised.count)
     stem = _letters(label)
     if len(stem) < 3:
         return ""
@@ -437,6 +441,10 @@ def _clean_copyright_holder(holder: str) -> str:
     if station:  # "Hearst Television Inc., on behalf of WCVB-TV": the site is the one named
         return _clean_site(station.group(1))
     holder = re.sub(r"^(?:by|par|von)\s+", "", holder.strip(), flags=re.IGNORECASE)  # "Copyright © 2019 by Jeff Smith"
+    # "X | Privacy Policy | Terms", "X – All Rights Reserved", "X · Impressum", "X, 12 Dock St": the name ends there.
+    holder = re.split(r"\s+[|·•]\s*|\s+[-–—]\s+|,\s*\d", holder)[0]
+    if re.match(r"(?i)(?:(?:web)?site |theme |template )?(?:designed|powered|developed|hosted|built|created|made|theme) by\b", holder):
+        return ""  # "Copyright © 2002-2019 - Designed by X": the web designer's credit, not the holder
     holder = _LEGAL_TAIL.sub("", holder)
     holder = _RIGHTS.sub("", holder)
     holder = re.split(r"(?<=[^\s.]{3})\.\s+(?=[A-Z(])", holder)[0]  # "BBC. The BBC is not responsible ..."
@@ -485,6 +493,7 @@ _SIGNAL_WEIGHTS = {
     "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
     "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
     "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
+    "product_line": 0.5,  # each name the page lists its products under ("X App", "X Store")
     "logo_line": 1.0,  # each line that is a self-named name alone (a logo)
     # A brand the furniture keeps repeating that holds the copyright company's name ("CBS Sports" for
     # "CBS Interactive"): the holder's reader-facing spelling, not evidence of its own.
@@ -495,7 +504,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # Which signal's spelling names the site when several agree: the name a reader sees, before the
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
-    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead",), ("company_brand",),
+    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead",), ("company_brand",), ("product_line",),
     ("metadata_address", "permalink_name", "address_name", "colophon", "copyright"), ("bare_address",),
 )
 
@@ -530,7 +539,12 @@ def _wire_credit(lines: list[str], body: str) -> str:
 # Anti-June Cleaver 2011-2019", "Privacy | Terms | © 2019 Example News".
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|[.!?]\s*|\s[|·•]\s*)((?:Copyright\s*)?©\s*[^©|·•]{2,60})$")
 # The holder printed before the sign: "Example News © 2019", "Example News (c) 2012-2019".
-_NAME_BEFORE_COPYRIGHT = re.compile(r"^([^\W\d][^©|·•]{1,50}?)\s*(?:©|\(c\)|Copyright)\s*((?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)\.?$", re.IGNORECASE)
+# "Example News | © 2019 | All rights reserved" too.
+_NAME_BEFORE_COPYRIGHT = re.compile(
+    r"^([^\W\d][^©|·•]{1,50}?)\s*(?:[|·•]\s*)?(?:©|\(c\)|Copyright)\s*((?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)"
+    r"\s*(?:[|·•.,]\s*)?\.?$",
+    re.IGNORECASE,
+)
 
 
 def _copyright_holder(readable, page_lines: list[str]) -> str:
@@ -542,7 +556,7 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
     credit_lines = [line.strip() for block in readable if block.kind == "credit" for line in block.text.splitlines()]
     trailing = [match.group(1) for line in credit_lines if (match := _TRAILING_COPYRIGHT.search(line)) and not line.startswith(("©", "Copyright"))]
     # "Example News © 2019" read as "© 2019 Example News".
-    name_first = [f"© {match.group(2)} {match.group(1)}" for line in lines if (match := _NAME_BEFORE_COPYRIGHT.match(line))]
+    name_first = [f"© {match.group(2)} {match.group(1)}" for line in lines if (match := _NAME_BEFORE_COPYRIGHT.match(_RIGHTS.sub("", line)))]
     for line in lines + trailing + name_first:
         if line in captions:
             continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
@@ -670,6 +684,15 @@ def guess_outlet(
 # writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "Sign up for the TAG24 newsletter", "\"Daily Express\" is a registered
 # trademark", "IGN® is ...", "Source: Moneycontrol.com", "The Hill's request for comment".
 _BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
+# A person's name as bylines print it: "Andy Sahadeo", "Troy L. Smith", "Mary McDonald-Lewis".
+_PERSON = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,2}"
+# A name in any Latin or Cyrillic script ("Le Monde", "Süddeutsche Zeitung", "ЛІГА.net").
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_PARTICLE = r"(?:de|du|des|del|della|di|da|do|dos|der|die|das|la|le|von|van|of|the|and|y|e|et|und)"
+_ANY_NAME = (
+    rf"((?:The\s+|Le\s+|La\s+|Les\s+|Die\s+|Der\s+|Das\s+|O\s+|A\s+|El\s+|Il\s+)?[{_CAPITAL}][\w&'’.-]*"
+    rf"(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w&'’.-]*){{0,3}})"
+)
 _BRAND_CONTEXTS = [
     re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
     re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
@@ -685,10 +708,38 @@ _BRAND_CONTEXTS = [
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
     re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
     # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
-    re.compile(rf"^(?:By\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} (?:[Ss]taff(?: [Ww]riters?| [Rr]eport(?:ers?)?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
+    re.compile(rf"^(?:(?:Posted |Written |Compiled |Edited )?[Bb]y\s+|From\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} "
+               rf"(?:[Ss]taff(?: [Ww]riters?| [Rr]eports?| [Rr]eporters?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
+    # A byline naming the reporter's newsroom: "By Jane Doe, Harbour Times", "Written by Jane Doe for Harbour Times".
+    re.compile(rf"^By {_PERSON},\s+{_BRAND_NAME}$"),
+    re.compile(rf"\b(?:[Ww]ritten|[Rr]eported|[Pp]roduced) by {_PERSON} for {_BRAND_NAME}[.]?$"),
     # "X is part of Y" / "X is a trademark of Y": the site speaking of itself in its footer.
     re.compile(rf"^{_BRAND_NAME} is (?:part|a (?:member|division|unit|brand|publication)) of\b"),
+    # The site's own pages and products in its menus and footer: "Contact BBC News", "Why you can
+    # trust BBC News", "Working at Ascom", "Welcome to X". ("Jobs at WSJ", "Careers at X" name the
+    # employer, often the parent company, and are not read.)
+    re.compile(rf"^(?:Contact|Talk to|Why you can trust|Welcome to|Working at|"
+               rf"Advertise (?:with|on|in)|Stay up to date with|Stay connected with|Connect with) {_BRAND_NAME}[.!]?$"),
+    re.compile(rf"\b(?:Follow|Like) {_BRAND_NAME} on (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard|Google News)\b"),
+    re.compile(rf"\b(?i:originally) (?:published|appeared|posted) (?:on|in|at|by) {_BRAND_NAME}[.!]?$"),
+    re.compile(rf"^{_BRAND_NAME} is supported by its (?:audience|readers)\b"),
+    # "Disclosure: ZDNet may earn a commission", "If you buy something through this post, IGN may get a share".
+    re.compile(rf"(?:^|[:.,]\s+){_BRAND_NAME} (?:may|might|can|could) (?:earn|get|receive|collect) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share|portion)\b"),
+    re.compile(rf"\b(?:prior|express) written (?:permission|consent) of {_BRAND_NAME}[.]?$"),
+    # A byline credited to the newsroom: "Andy Sahadeo | Fox News", "Tim Childers - Live Science Contributor".
+    re.compile(rf"^(?:By\s+)?{_PERSON}\s+(?:[|]|[-–—])\s+{_BRAND_NAME.replace('{0,3})', '{0,3}?)')}(?: (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor))?$"),
+    # The same conventions in other languages: follow, subscribe, about, work at.
+    re.compile(rf"^(?:Über|À propos de|A propos de|Sobre(?: o| a| el| la)?|Acerca de|Tentang|Про|О|Об) {_ANY_NAME}$"),
+    re.compile(rf"\b(?:Folgen Sie|Suivez|Siga|Sigue a|Segui|Ikuti|Подписывайтесь на|Підписуйтесь на|Підписуйтеся на) {_ANY_NAME} (?:auf|sur|no|na|en|su|di|в|у)\b"),
+    re.compile(rf"\b(?:Abonnez-vous à|Suscríbete a|Assine(?: o| a)?|Abonnieren Sie) {_ANY_NAME}$"),
+    re.compile(rf"\b(?:Trabalhe|Trabaja|Arbeiten|Travailler) (?:no|na|en|bei|chez) {_ANY_NAME}$"),
+    re.compile(rf"\b(?:[Dd]er|[Ll]a|[Ll]e) (?:Newsletter|newsletter) (?:von|de|du|des) {_ANY_NAME}$"),
+    re.compile(rf"^{_ANY_NAME}-Newsletter\b"),
 ]
+# The site's products listed in its menus and footer ("CBS News App", "The Hill Apps", "Fox News
+# Shop"): a name, often the site's short form ("SN Shop" on Sportsnet), so it is spelled out by
+# any other signal of the same group.
+_PRODUCT_LINE = re.compile(rf"^{_BRAND_NAME} (?i:apps?|store|shop|newsletters?|rss(?: feeds?)?)$")
 # In the body, a site names itself when its staff is the one addressed: "The Hill's request for
 # comment"; "told The Hill in a statement" too, but articles also cite other outlets that way, so
 # that one only adds to a name the furniture already gives.
@@ -700,7 +751,13 @@ _BODY_BRAND_CONTEXT = re.compile(
 # The page's own dateline names its newsroom: "WASHINGTON (CNN) —", "LONDON (Sky News) -".
 _OWN_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,40}}\s*\({_BRAND_NAME}\)\s*[-–—]")
 _BODY_TOLD_CONTEXT = re.compile(rf"\btold {_BRAND_NAME} in an? (?:statement|email|interview)\b")
-_NOT_NAMES = {"us", "me", "this", "the", "our", "more", "all", "it", "you", "here"}
+_NOT_NAMES = {
+    "us", "me", "this", "the", "our", "more", "all", "it", "you", "here",
+    # "Tentang Kami", "Sobre o Blog", "Über die Redaktion": the site speaking of itself without its name.
+    "kami", "uns", "nous", "nosotros", "nós", "noi", "нас", "blog", "site", "website", "page", "portal", "project",
+    "company", "team", "author", "authors", "redaktion", "rédaction", "redação", "redacción", "redaksi", "projekt",
+    "projet", "proyecto", "projeto", "comments", "entries", "posts", "feed", "feeds",
+}
 
 
 def _title_suffix_name(title: str, removed) -> str:
@@ -720,6 +777,27 @@ def _title_suffix_name(title: str, removed) -> str:
     return ""
 
 
+_ROLE = re.compile(
+    r"(?i)\b(?:editor|correspondent|reporter|writer|contributor|columnist|staff|chief|bureau|producer|analyst|director|"
+    r"manager|president|professor|fellow|intern|photographer|author|special|senior|contributing|freelance)s?\b"
+)
+
+
+def _names_a_site(name: str) -> bool:
+    """A name a self-naming line gives can be a site's: not a pronoun ("About Us"), a wire agency,
+    a menu label ("Contact Politics") or a word of page chrome ("Follow Newsletter on")."""
+    name = name.strip(" .,'’")
+    return (
+        bool(name)
+        and name.lower() not in _NOT_NAMES
+        and not _is_wire(name)
+        and not _PHOTO_CREDIT.search(name)  # "Alex Wong | Getty Images" credits a photo
+        and not _ROLE.search(name)  # "By Jane Doe, Senior Editor": the reporter's title
+        and not _UI_WORDS.search(name)
+        and not sig.is_nav_word(name)
+    )
+
+
 def _self_naming(removed, body: str) -> list[tuple[str, str]]:
     """(name, kind) for each line where the page calls itself by a name ("self_naming": the
     conventions of _BRAND_CONTEXTS, its own dateline, its newsroom addressed in the body) and each
@@ -733,9 +811,11 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
     for line in dict.fromkeys(lines):
         for pattern in _BRAND_CONTEXTS:
             match = pattern.search(line)
-            if match and match.group(1).lower() not in _NOT_NAMES and not _is_wire(match.group(1)):
-                found.append((match.group(1).strip(" .,'"), "self_naming"))
+            if match and _names_a_site(match.group(1)):
+                found.append((match.group(1).strip(" .,'’"), "self_naming"))
                 break
+    products = {match.group(1).strip(" .,'’") for line in lines if (match := _PRODUCT_LINE.match(line))}
+    found += [(name, "product_line") for name in sorted(products) if _names_a_site(name)]
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])
     if dateline and not _is_wire(dateline.group(1)):  # "(Reuters) -" credits a wire
         found.append((dateline.group(1).strip(" .,'"), "self_naming"))

@@ -474,3 +474,76 @@ def test_a_staff_byline_names_the_newsroom_and_a_wires_names_no_site(line):
     assert guess_outlet(removed, "Text.", "").site == "Harbour Times"
     wire_line = line.replace("Harbour Times", "Associated Press")
     assert guess_outlet(blocks(("credit", wire_line), ("credit", "© 2019 Coastal Holdings Ltd.")), "Text.", "").site == "Coastal"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        # the holder ends at a separator, a street address or a reservation of rights
+        ("© 2019 Harbour Times | Privacy Policy | Terms of Use", "Harbour Times"),
+        ("Copyright © 2019 Harbour Times – All Rights Reserved", "Harbour Times"),
+        ("Copyright ©2019 Harbour Times, 12 Dock St, Portville", "Harbour Times"),
+        # separators and the sign after the year, text before the sign, the name before it
+        ("© 2019 · Harbour Times", "Harbour Times"),
+        ("Copyright 2019 © Harbour Times", "Harbour Times"),
+        ("All content © 2019 Harbour Times", "Harbour Times"),
+        ("Harbour Times © 2019. All rights reserved.", "Harbour Times"),
+        ("Harbour Times | © 2019 | All rights reserved", "Harbour Times"),
+        # legal forms and reservations of rights of other countries
+        ("© 2019 Hafenzeitung GmbH & Co. KG", "Hafenzeitung"),
+        ("Copyright © 2019 Hafenzeitung. Alle Rechte vorbehalten.", "Hafenzeitung"),
+        ("© 2019 El Diario del Puerto S.L. Todos los derechos reservados", "El Diario del Puerto"),
+    ],
+)
+def test_copyright_lines_in_the_forms_footers_print_them_name_the_holder(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == site
+
+
+def test_a_web_designers_credit_on_the_copyright_line_names_no_site():
+    line = "Copyright © 2002-2019 - Designed by Harbour Digital Media - Powered by Clickability"
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == ""
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Andy Sahadeo | Harbour Times", "Harbour Times"),
+        ("By Andy Sahadeo, Harbour Times", "Harbour Times"),
+        ("Written by Jane Doe for Harbour Times", "Harbour Times"),
+        ("This article originally appeared in Harbour Times", "Harbour Times"),
+        ("Posted by Harbour Times Staff", "Harbour Times"),
+        ("From Harbour Times staff reports", "Harbour Times"),
+        ("Why you can trust Harbour Times", "Harbour Times"),
+        ("Follow Harbour Times on Twitter", "Harbour Times"),
+        ("Disclosure: Harbour Times may earn a commission from some of the products featured on this page.", "Harbour Times"),
+        ("Harbour Times is supported by its audience.", "Harbour Times"),
+        ("Folgen Sie Hafenzeitung auf Twitter", "Hafenzeitung"),
+        ("Suivez Le Journal du Port sur Facebook", "Le Journal du Port"),
+        ("Подписывайтесь на Гавань Таймс в Telegram", "Гавань Таймс"),
+        ("Trabalhe no Diário do Porto", "Diário do Porto"),
+    ],
+)
+def test_self_naming_conventions_in_several_languages_name_the_site(line, site):
+    assert guess_outlet(blocks(("other", "Menu"), ("credit", line)), "Text.", "", zones=("top", "foot")).site == site
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tentang Kami",  # "About us"
+        "Sobre o Blog",  # "About the blog"
+        "By Jane Doe, Senior Editor",  # the reporter's title
+        "Alex Wong | Getty Images",  # a photo's credit
+        "By Jane Doe, Associated Press",  # a wire names no site
+        "Entries RSS | Comments RSS",
+    ],
+)
+def test_lines_shaped_like_self_naming_that_name_no_site(line):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == ""
+
+
+def test_a_product_list_is_weaker_than_a_self_naming_line():
+    # "SN Shop", "SN Apps" on Sportsnet: a product list is a weak sign, below the site's self-naming line.
+    removed = blocks(("promo", "More from Harbourscope"), ("promo", "HS Shop"), ("promo", "HS Apps"), ("promo", "HS Newsletters"))
+    assert guess_outlet(removed, "Text.", "").site == "Harbourscope"
+    assert guess_outlet(blocks(("promo", "HS Shop")), "Text.", "").site == ""  # one product line alone is too weak
