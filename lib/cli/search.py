@@ -7,6 +7,7 @@ import sys
 from lib.cli.common import add_data_option, corpus_for, print_json
 from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_bound
+from lib.present.suggestions import suggest_questions
 from lib.search.hybrid import (
     MAX_K,
     SearchFilters,
@@ -30,7 +31,35 @@ def filters_from_args(args) -> SearchFilters:
     )
 
 
+def cmd_suggest(args) -> int:
+    """Print the example questions the Search page offers for this collection."""
+    from lib.claims.grouping import build_claims
+
+    if args.query is not None:
+        raise StoryLensError(
+            f"--suggest lists example questions and takes no query (got '{args.query}'). "
+            "Run either: python -m lib.cli search --suggest, or: python -m lib.cli search \"your question\"."
+        )
+    corpus = corpus_for(args, quiet=args.json)
+    if not corpus.articles:
+        raise StoryLensError("There are no articles yet, so no example questions. Add some with: python -m lib.cli ingest FILE ...")
+    embedder = embedder_for(corpus.settings)
+    index = build_search_index(corpus, embedder)
+    suggestions = suggest_questions(build_claims(corpus, embedder).topics, index, embedder)
+    if args.json:
+        print_json([suggestion.to_json() for suggestion in suggestions])
+        return 0
+    if not suggestions:
+        print("No example questions for this collection: none of its topics gives a question its articles answer.",
+              file=sys.stderr)
+    for suggestion in suggestions:
+        print(f"{suggestion.question}\n   answered by: {suggestion.answer} [{suggestion.source_file}]")
+    return 0
+
+
 def cmd_search(args) -> int:
+    if args.suggest:
+        return cmd_suggest(args)
     query = validate_query(args.query)
     validate_k(args.k)
     filters = filters_from_args(args)
@@ -67,7 +96,10 @@ def cmd_search(args) -> int:
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("search", help="find passages that answer a question (hybrid semantic + keyword)")
-    parser.add_argument("query", help="a question or words to look for")
+    parser.add_argument("query", nargs="?", default=None, help="a question or words to look for")
+    parser.add_argument("--suggest", action="store_true",
+                        help="instead of searching, list the example questions the Search page offers for this "
+                        "collection (made from its own topics; each is answered by one of its passages)")
     parser.add_argument("--k", type=int, default=10, help=f"how many results (1-{MAX_K}, default 10)")
     parser.add_argument("--outlet", action="append", metavar="OUTLET", help="only this outlet (repeatable; exact name as in `articles`)")
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="only articles published on or after this date")

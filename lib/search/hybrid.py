@@ -169,7 +169,7 @@ def validate_query(query: str | None) -> str:
     text = (query or "").strip()
     if not text:
         raise StoryLensError(
-            'The search query is empty. Type a question or words to look for, e.g. "how many soldiers did Pyongyang send?".'
+            "The search query is empty. Type a question or a few words to look for; names and numbers work too."
         )
     if len(text) > 1000:
         raise StoryLensError(f"The search query is {len(text)} characters long; keep it under 1000 (a question or a few words).")

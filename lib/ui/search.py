@@ -8,6 +8,7 @@ as HTML.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -17,7 +18,8 @@ from lib.core.errors import StoryLensError
 from lib.present.markdown import escape_markdown
 from lib.present.overview import latest_event_item, main_topic_items, story_at_a_glance
 from lib.present.tables import csv_bytes, passages_table
-from lib.present.words import date_words, language_name, outlet_name
+from lib.present.suggestions import SuggestedQuestion, suggest_questions
+from lib.present.words import date_words, language_name, outlet_name, short_label
 from lib.search.hybrid import (
     ArticleMatch,
     Passage,
@@ -30,7 +32,7 @@ from lib.search.hybrid import (
     PASSAGES_PER_ARTICLE,
     search,
 )
-from lib.ui.loaders import get_embedder, load_view
+from lib.ui.loaders import get_corpus, get_embedder, load_view
 from lib.ui.url_state import (
     known_values,
     url_day,
@@ -40,12 +42,8 @@ from lib.ui.url_state import (
     write_url,
 )
 
-EXAMPLE_QUESTIONS = (
-    "How many soldiers did Pyongyang send?",
-    "Workers for a drone factory",
-    "What does Japan say about the treaty?",
-    "What does Russia give North Korea in return?",
-)
+log = logging.getLogger(__name__)
+
 VIEWS = ("Passages", "Articles")
 RESULT_COUNTS = (5, 10, 20, 50)
 # How far either side of an article's date the Timeline link opens.
@@ -199,9 +197,9 @@ def query_box() -> str:
     return st.text_input(
         "Ask a question or type words to find",
         key=KEYS["q"],
-        placeholder="e.g. how many soldiers did Pyongyang send?",
+        placeholder="e.g. a question, a name or a number",
         help="Plain words work: the search understands paraphrases (\"troops\" finds \"soldiers\") "
-        "and also finds exact names and numbers such as Alabuga or 12,000.",
+        "and also finds exact names and numbers, such as a surname or 12,000.",
     )
 
 
@@ -286,12 +284,42 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
     return filters, view or VIEWS[0], int(k or 10)
 
 
-def example_buttons() -> None:
-    """Shown when the box is empty: one click runs a question."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def _suggestions(data_dir: str, fingerprint: str, model_id: str, topics: str, _claimset, _index, _embedder
+                 ) -> tuple[SuggestedQuestion, ...]:
+    return suggest_questions(_claimset.topics, _index, _embedder)
+
+
+def load_suggestions(corpus) -> tuple[SuggestedQuestion, ...]:
+    """Example questions made from this collection's own topics, each answered by one of its passages
+    (`lib.present.suggestions`); computed once per collection contents, model and topic list.
+    Empty when the collection yields none, or when its topics cannot be built (the error is logged:
+    the page then simply offers no examples)."""
+    from lib.claims.grouping import topics_signature
+    from lib.ui.compare import load_claimset
+
+    index = load_search_index(corpus)
+    try:
+        claimset = load_claimset(corpus)
+    except StoryLensError as error:
+        log.warning("No example questions: the collection's topics are not available (%s)", error)
+        return ()
+    return _suggestions(str(corpus.settings.data_dir), corpus.fingerprint, index.model_id, topics_signature(),
+                        claimset, index, get_embedder())
+
+
+def example_buttons(corpus=None) -> None:
+    """Shown when the box is empty: up to three questions this collection answers, one click runs one.
+    Nothing is shown when the collection yields no such question (never another story's examples)."""
+    suggestions = load_suggestions(corpus if corpus is not None else get_corpus())
+    if not suggestions:
+        return
     st.info("Type a question above, or try one of these:")
-    columns = st.columns(len(EXAMPLE_QUESTIONS))
-    for column, question in zip(columns, EXAMPLE_QUESTIONS):
-        column.button(question, on_click=_set_query, args=(question,), help="Search for this question.")
+    columns = st.columns(len(suggestions))
+    for column, suggestion in zip(columns, suggestions):
+        column.button(suggestion.question, on_click=_set_query, args=(suggestion.question,),
+                      help="Search for this. One of the articles answers it: "
+                      + escape_markdown(short_label(suggestion.answer, 20)))
 
 
 # -- running ------------------------------------------------------------------------

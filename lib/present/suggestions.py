@@ -1,0 +1,144 @@
+"""Example questions for the Search page, made from the open collection itself.
+
+The questions come from the collection's Compare topics (`lib.claims`), never
+from a fixed list, so a collection about an earthquake is offered questions about
+its own figures ("How many people were killed?") and the bundled story its own
+("How many North Korean troops were sent to Russia?"):
+
+* a topic whose label a person wrote (a seed in `lib/claims/topics.json` that
+  sentences of this collection joined) gives its label, as a question when it
+  reads as one;
+* a row the grouping made for a kind of figure (`lib.text.counted`: "people
+  killed", "price per 5 kg") gives the question that figure answers;
+* labels made of quoted sentences or key words ("Also compared: …") give none:
+  they are often in the pages' language, not the reader's.
+
+Every question is then searched in the collection and kept only when its best
+passage is close in meaning to it (an answer is there to be found).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib.claims.topics import Topic
+from lib.search.hybrid import SearchIndex, search
+from lib.text.counted import ROLES, SUBJECTS
+
+# How many examples the page offers: a row of buttons that fits a laptop screen.
+SUGGESTION_LIMIT = 3
+# How many candidate questions are searched at most (each costs one query encoding, ~10 ms).
+CANDIDATE_LIMIT = 8
+# A question is kept when its best passage is at least this close in meaning (cosine). Unrelated
+# English sentences score about 0.0-0.2 against a question, answers 0.35 and up
+# (lib.search.hybrid.MIN_SIMILARITY); measured on the bundled story and the tuned coverage-dev
+# stories, the questions below keep a best passage of 0.45 or more when the answer is there.
+MIN_ANSWER_SIMILARITY = 0.4
+
+# Words that open a direct question in English (the language of the interface). "What", "who" and
+# the like are left out: a label such as "What the treaty obliges" is a phrase, not a question
+# ("How the treaty works" likewise; "How many troops were sent" is a question).
+_QUESTION_START = re.compile(r"(?i)^(?:how (?:many|much|long|often|far)|is|are|was|were|do|does|did|can|will|has|have)\b")
+# Letters outside the Latin script: such a label is not in the interface's language.
+_NOT_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F]")
+
+
+@dataclass(frozen=True)
+class SuggestedQuestion:
+    """An example question and the passage that shows the collection can answer it."""
+
+    question: str
+    topic_id: str  # the Compare row it was made from
+    answer: str  # the best passage's sentence
+    source_file: str
+    similarity: float
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "topic_id": self.topic_id,
+            "answer": self.answer,
+            "source_file": self.source_file,
+            "similarity": round(self.similarity, 4),
+        }
+
+
+def _is_hand_label(topic: Topic) -> bool:
+    """A seed's own row keeps the label a person wrote; rows split off a seed ("<seed>--<kind>")
+    and automatic rows are labelled by the grouping (lib.claims.grouping._with_plain_label)."""
+    return topic.seeded and "--" not in topic.topic_id
+
+
+def kind_question(kind: str | None, label: str = "") -> str | None:
+    """The question a kind of figure answers: "people killed" -> "How many people were killed?",
+    "price per 5 kg" -> "What is the price per 5 kg?"; None for a kind no question fits.
+
+    A row label naming who was counted ("Kenyan soldiers killed or wounded", from
+    lib.claims.grouping.figure_row_label) keeps those words: "How many Kenyan soldiers were
+    killed or wounded?"."""
+    if not kind or kind == "price change":
+        return None
+    if kind.startswith("price"):
+        return f"What is the {kind}?"
+    subject, _, role = kind.partition(" ")
+    if subject not in SUBJECTS or role not in ROLES:
+        return None
+    counted = subject
+    if label.lower().endswith(" " + role) and ":" not in label and label.lower() != kind:
+        counted = label[: -len(role)].strip()
+    return f"How many {counted} were {role}?"
+
+
+def label_question(label: str) -> str | None:
+    """A hand-written topic label as the reader types it: a question gets its "?", a phrase stays words."""
+    text = " ".join(label.split()).rstrip(" .:;")
+    if not text or _NOT_LATIN.search(text):
+        return None
+    if _QUESTION_START.match(text) and not text.endswith("?"):
+        text += "?"
+    return text
+
+
+def _rank(topic: Topic) -> tuple:
+    """Rows several sources compare first (they carry a verdict), then by how many sources speak."""
+    compared = topic.status in ("agree", "disagree", "evolving")
+    return (not compared, -len(set(topic.sources)), -len(topic.claims), not topic.seeded, topic.topic_id)
+
+
+def candidate_questions(topics) -> list[tuple[str, str]]:
+    """(question, topic_id) for every topic that yields one, best topics first, no question twice."""
+    candidates: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for topic in sorted((topic for topic in topics if topic.claims), key=_rank):
+        if _is_hand_label(topic):
+            question = label_question(topic.label)
+        else:
+            question = kind_question(topic.counted, topic.label)
+        if question and question.lower() not in seen:
+            seen.add(question.lower())
+            candidates.append((question, topic.topic_id))
+    return candidates
+
+
+def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGESTION_LIMIT) -> tuple[SuggestedQuestion, ...]:
+    """At most `limit` example questions for this collection, best topics first.
+
+    Guarantees: each is in English; each has a passage of the collection at least
+    MIN_ANSWER_SIMILARITY close in meaning (its `answer`); no two lead to the same best
+    passage. Empty when no topic yields such a question (the page then shows none).
+    """
+    kept: list[SuggestedQuestion] = []
+    answers: set[str] = set()
+    for question, topic_id in candidate_questions(topics)[:CANDIDATE_LIMIT]:
+        if len(kept) == limit:
+            break
+        passages = search(index, question, embedder, k=1)
+        if not passages or passages[0].similarity is None or passages[0].similarity < MIN_ANSWER_SIMILARITY:
+            continue
+        best = passages[0]
+        if best.hit.sentence in answers:
+            continue
+        answers.add(best.hit.sentence)
+        kept.append(SuggestedQuestion(question, topic_id, best.hit.sentence, best.hit.source_file, best.similarity))
+    return tuple(kept)
