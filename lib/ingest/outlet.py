@@ -221,6 +221,13 @@ def _page_lines(removed, body: str) -> list[str]:
 
 _SKIP_LINK = re.compile(r"(?i)^(?:skip to|jump to|zum inhalt|aller au contenu|перейти к)\b")
 _HOME_LINK = re.compile(r"(?i)\s+[-–|]\s+(?:back to )?home(?: ?page)?$")
+# A button above the logo: "Menu", "Search", "Sign in", "Subscribe", "Open navigation".
+_CHROME_LINE = re.compile(
+    r"(?i)^(?:(?:open|close|toggle|main|show)\s+)?(?:menu|search|sign in|sign up|log ?in|subscribe|navigation|"
+    r"account|my account|register|close|open)(?:\s+(?:menu|search|navigation))?$"
+)
+# A tagline after the logo on the same line: "Harbour Times — Your local news", "Harbour Times | since 1888".
+_TAGLINE = re.compile(r"\s+[|–—-]\s+(?=[^|–—]*$)(?:[^\s]+\s+)*?(?:[a-z0-9][^|–—]*)$")
 _NAME_PARTICLES = {"de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di"}
 
 
@@ -234,9 +241,10 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
-        if _is_address(line) or _SKIP_LINK.match(line):
-            continue  # the page's URL saved with it, or the screen readers' skip link: the name comes next
+        if _is_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line):
+            continue  # the page's URL saved with it, the skip link, a "Menu" or "Search" button: the name comes next
         line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
+        line = _TAGLINE.sub("", line)  # "Harbour Times — Your local news": the logo and its tagline
         words = line.split()
         if (
             block.kind in ("other", "credit", "metadata", "navigation")
@@ -493,6 +501,7 @@ _SIGNAL_WEIGHTS = {
     "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
     "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
     "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
+    "follow_line": 0.75,  # "Follow X on Twitter": the site's account, or its reporter's
     "product_line": 0.5,  # each name the page lists its products under ("X App", "X Store")
     "logo_line": 1.0,  # each line that is a self-named name alone (a logo)
     # A brand the furniture keeps repeating that holds the copyright company's name ("CBS Sports" for
@@ -504,7 +513,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # Which signal's spelling names the site when several agree: the name a reader sees, before the
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
-    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead",), ("company_brand",), ("product_line",),
+    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead",), ("company_brand",), ("follow_line", "product_line"),
     ("metadata_address", "permalink_name", "address_name", "colophon", "copyright"), ("bare_address",),
 )
 
@@ -547,6 +556,15 @@ _NAME_BEFORE_COPYRIGHT = re.compile(
 )
 
 
+_RESERVATION = (
+    r"(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"todos os direitos reservados|tutti i diritti riservati|все права защищены|всі права захищені)"
+)
+_SHORT_NAME = r"([^\W\d_][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}?)"
+_RIGHTS_ONLY = re.compile(rf"(?i)^{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?[.,]?\s+{_RESERVATION}\.?$")
+_RIGHTS_BEFORE_NAME = re.compile(rf"(?i)^{_RESERVATION}[.,]?\s+{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?\.?$")
+
+
 def _copyright_holder(readable, page_lines: list[str]) -> str:
     """The site's copyright holder as a name ("Telegraph Media Group Limited 2019" -> "Telegraph",
     "Cable News Network, Inc." -> "CNN" when the page prints that), or "". A photo's credit,
@@ -557,7 +575,10 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
     trailing = [match.group(1) for line in credit_lines if (match := _TRAILING_COPYRIGHT.search(line)) and not line.startswith(("©", "Copyright"))]
     # "Example News © 2019" read as "© 2019 Example News".
     name_first = [f"© {match.group(2)} {match.group(1)}" for line in lines if (match := _NAME_BEFORE_COPYRIGHT.match(_RIGHTS.sub("", line)))]
-    for line in lines + trailing + name_first:
+    # A reservation of rights without the sign: "Harbour Times. All rights reserved.", "All rights reserved. Harbour Times 2019".
+    unsigned = [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_ONLY.match(line))]
+    unsigned += [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_BEFORE_NAME.match(line))]
+    for line in lines + trailing + name_first + unsigned:
         if line in captions:
             continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
         line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
@@ -568,7 +589,7 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
         if _is_wire(match.group(1)) or _PHOTO_CREDIT.search(match.group(1)):
             continue  # "© Shutterstock", "© EPA-EFE/JEON HEON-KYUN": a photo agency or photographer's credit
         holder = _initialism_printed(match.group(1), page_lines) or _clean_copyright_holder(match.group(1))
-        if holder:
+        if re.search(r"[^\W\d_]", holder):  # "© 2019" alone names no one
             return holder
     return ""
 
@@ -686,6 +707,7 @@ def guess_outlet(
 _BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
 # A person's name as bylines print it: "Andy Sahadeo", "Troy L. Smith", "Mary McDonald-Lewis".
 _PERSON = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,2}"
+_PERSON_ANY = rf"(?:{_PERSON}|[A-Z]{{2,}}(?: (?:[A-Z]\.|[A-Z]{{2,}}[\w'’-]*)){{1,2}})"
 # A name in any Latin or Cyrillic script ("Le Monde", "Süddeutsche Zeitung", "ЛІГА.net").
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _PARTICLE = r"(?:de|du|des|del|della|di|da|do|dos|der|die|das|la|le|von|van|of|the|and|y|e|et|und)"
@@ -693,12 +715,31 @@ _ANY_NAME = (
     rf"((?:The\s+|Le\s+|La\s+|Les\s+|Die\s+|Der\s+|Das\s+|O\s+|A\s+|El\s+|Il\s+)?[{_CAPITAL}][\w&'’.-]*"
     rf"(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w&'’.-]*){{0,3}})"
 )
-_BRAND_CONTEXTS = [
+# Bylines that name the reporter's newsroom; read in the furniture and in the body's first and last
+# short lines, where a byline is sometimes left.
+_BYLINE_CONTEXTS = [
+    # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
+    re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
+    # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
+    re.compile(rf"^(?:(?:Posted |Written |Compiled |Edited )?[Bb]y\s+|From\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} "
+               rf"(?:[Ss]taff(?: [Ww]riters?| [Rr]eports?| [Rr]eporters?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
+    # A byline naming the reporter's newsroom: "By Jane Doe, Harbour Times", "Written by Jane Doe for Harbour Times".
+    re.compile(rf"^By {_PERSON_ANY},\s+{_BRAND_NAME}$"),  # "By JANE DOE, Harbour Times" too
+    re.compile(rf"^By {_PERSON} for {_BRAND_NAME}[.]?$"),  # "By Jane Doe for The Harbour Times"
+    re.compile(rf"\b(?:[Ww]ritten|[Rr]eported|[Pp]roduced) by {_PERSON} for {_BRAND_NAME}[.]?$"),
+    # A byline credited to the newsroom: "Andy Sahadeo | Fox News", "Tim Childers - Live Science Contributor".
+    re.compile(rf"^(?:By\s+)?{_PERSON}\s+(?:[|]|[-–—])\s+{_BRAND_NAME.replace('{0,3})', '{0,3}?)')}(?: (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor))?$"),
+]
+# "Follow X on Twitter", "Suivez X sur Facebook": as often the reporter as the site, so a weak sign
+# that adds to a name the page gives itself elsewhere.
+_FOLLOW_CONTEXTS = [
+    re.compile(rf"\b(?:Follow|Like) {_BRAND_NAME} on (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard|Google News)\b"),
+    re.compile(rf"\b(?:Folgen Sie|Suivez|Siga|Sigue a|Segui|Ikuti|Подписывайтесь на|Підписуйтесь на|Підписуйтеся на) {_ANY_NAME} (?:auf|sur|no|na|en|su|di|в|у)\b"),
+]
+_BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
     re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
     re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
-    # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
-    re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
     re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) {_BRAND_NAME}\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for|Get|Receive) the {_BRAND_NAME} newsletters?\b"),
@@ -707,12 +748,6 @@ _BRAND_CONTEXTS = [
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
     re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
-    # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
-    re.compile(rf"^(?:(?:Posted |Written |Compiled |Edited )?[Bb]y\s+|From\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} "
-               rf"(?:[Ss]taff(?: [Ww]riters?| [Rr]eports?| [Rr]eporters?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
-    # A byline naming the reporter's newsroom: "By Jane Doe, Harbour Times", "Written by Jane Doe for Harbour Times".
-    re.compile(rf"^By {_PERSON},\s+{_BRAND_NAME}$"),
-    re.compile(rf"\b(?:[Ww]ritten|[Rr]eported|[Pp]roduced) by {_PERSON} for {_BRAND_NAME}[.]?$"),
     # "X is part of Y" / "X is a trademark of Y": the site speaking of itself in its footer.
     re.compile(rf"^{_BRAND_NAME} is (?:part|a (?:member|division|unit|brand|publication)) of\b"),
     # The site's own pages and products in its menus and footer: "Contact BBC News", "Why you can
@@ -720,17 +755,13 @@ _BRAND_CONTEXTS = [
     # employer, often the parent company, and are not read.)
     re.compile(rf"^(?:Contact|Talk to|Why you can trust|Welcome to|Working at|"
                rf"Advertise (?:with|on|in)|Stay up to date with|Stay connected with|Connect with) {_BRAND_NAME}[.!]?$"),
-    re.compile(rf"\b(?:Follow|Like) {_BRAND_NAME} on (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard|Google News)\b"),
     re.compile(rf"\b(?i:originally) (?:published|appeared|posted) (?:on|in|at|by) {_BRAND_NAME}[.!]?$"),
     re.compile(rf"^{_BRAND_NAME} is supported by its (?:audience|readers)\b"),
     # "Disclosure: ZDNet may earn a commission", "If you buy something through this post, IGN may get a share".
     re.compile(rf"(?:^|[:.,]\s+){_BRAND_NAME} (?:may|might|can|could) (?:earn|get|receive|collect) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share|portion)\b"),
     re.compile(rf"\b(?:prior|express) written (?:permission|consent) of {_BRAND_NAME}[.]?$"),
-    # A byline credited to the newsroom: "Andy Sahadeo | Fox News", "Tim Childers - Live Science Contributor".
-    re.compile(rf"^(?:By\s+)?{_PERSON}\s+(?:[|]|[-–—])\s+{_BRAND_NAME.replace('{0,3})', '{0,3}?)')}(?: (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor))?$"),
     # The same conventions in other languages: follow, subscribe, about, work at.
     re.compile(rf"^(?:Über|À propos de|A propos de|Sobre(?: o| a| el| la)?|Acerca de|Tentang|Про|О|Об) {_ANY_NAME}$"),
-    re.compile(rf"\b(?:Folgen Sie|Suivez|Siga|Sigue a|Segui|Ikuti|Подписывайтесь на|Підписуйтесь на|Підписуйтеся на) {_ANY_NAME} (?:auf|sur|no|na|en|su|di|в|у)\b"),
     re.compile(rf"\b(?:Abonnez-vous à|Suscríbete a|Assine(?: o| a)?|Abonnieren Sie) {_ANY_NAME}$"),
     re.compile(rf"\b(?:Trabalhe|Trabaja|Arbeiten|Travailler) (?:no|na|en|bei|chez) {_ANY_NAME}$"),
     re.compile(rf"\b(?:[Dd]er|[Ll]a|[Ll]e) (?:Newsletter|newsletter) (?:von|de|du|des) {_ANY_NAME}$"),
@@ -814,6 +845,13 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
             if match and _names_a_site(match.group(1)):
                 found.append((match.group(1).strip(" .,'’"), "self_naming"))
                 break
+    follows = {match.group(1).strip(" .,'’") for line in lines for pattern in _FOLLOW_CONTEXTS if (match := pattern.search(line))}
+    found += [(name, "follow_line") for name in sorted(follows) if _names_a_site(name)]
+    paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
+    for line in dict.fromkeys(paragraphs[:2] + paragraphs[-3:]):
+        match = next((m for pattern in _BYLINE_CONTEXTS if len(line.split()) <= 12 and (m := pattern.search(line))), None)
+        if match and _names_a_site(match.group(1)):
+            found.append((match.group(1).strip(" .,'’"), "self_naming"))  # a byline left in the body
     products = {match.group(1).strip(" .,'’") for line in lines if (match := _PRODUCT_LINE.match(line))}
     found += [(name, "product_line") for name in sorted(products) if _names_a_site(name)]
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])

@@ -510,16 +510,17 @@ def test_a_web_designers_credit_on_the_copyright_line_names_no_site():
         ("Andy Sahadeo | Harbour Times", "Harbour Times"),
         ("By Andy Sahadeo, Harbour Times", "Harbour Times"),
         ("Written by Jane Doe for Harbour Times", "Harbour Times"),
+        ("By Jane Doe for The Harbour Times", "The Harbour Times"),
+        ("By JANE DOE, Harbour Times", "Harbour Times"),
+        ("Harbour Times. All rights reserved.", "Harbour Times"),
+        ("All rights reserved. Harbour Times 2019", "Harbour Times"),
+        ("Über Hafenzeitung", "Hafenzeitung"),
         ("This article originally appeared in Harbour Times", "Harbour Times"),
         ("Posted by Harbour Times Staff", "Harbour Times"),
         ("From Harbour Times staff reports", "Harbour Times"),
         ("Why you can trust Harbour Times", "Harbour Times"),
-        ("Follow Harbour Times on Twitter", "Harbour Times"),
         ("Disclosure: Harbour Times may earn a commission from some of the products featured on this page.", "Harbour Times"),
         ("Harbour Times is supported by its audience.", "Harbour Times"),
-        ("Folgen Sie Hafenzeitung auf Twitter", "Hafenzeitung"),
-        ("Suivez Le Journal du Port sur Facebook", "Le Journal du Port"),
-        ("Подписывайтесь на Гавань Таймс в Telegram", "Гавань Таймс"),
         ("Trabalhe no Diário do Porto", "Diário do Porto"),
     ],
 )
@@ -547,3 +548,45 @@ def test_a_product_list_is_weaker_than_a_self_naming_line():
     removed = blocks(("promo", "More from Harbourscope"), ("promo", "HS Shop"), ("promo", "HS Apps"), ("promo", "HS Newsletters"))
     assert guess_outlet(removed, "Text.", "").site == "Harbourscope"
     assert guess_outlet(blocks(("promo", "HS Shop")), "Text.", "").site == ""  # one product line alone is too weak
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Follow Harbour Times on Twitter", "Harbour Times"),
+        ("Folgen Sie Hafenzeitung auf Twitter", "Hafenzeitung"),
+        ("Suivez Le Journal du Port sur Facebook", "Le Journal du Port"),
+        ("Подписывайтесь на Гавань Таймс в Telegram", "Гавань Таймс"),
+    ],
+)
+def test_a_follow_line_adds_to_a_name_but_names_no_site_alone(line, site):
+    # "Follow X on Twitter" is as often the reporter's account as the site's.
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == ""
+    assert guess_outlet(blocks(("credit", line), ("credit", f"Über {site}")), "Text.", "").site == site
+    # with a company in the copyright line, the follow line and the logo line outweigh it
+    removed = blocks(("other", site), ("other", "Menu"), ("credit", line), ("credit", "© 2019 Coastal Holdings Ltd."))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "top", "foot", "foot")).site == site
+
+
+@pytest.mark.parametrize("byline", ["Harbour Times Staff", "By Jane Doe | Harbour Times"])
+def test_a_newsroom_byline_left_in_the_body_names_the_site(byline):
+    body = f"{byline}\nCity officials approved a new budget on Tuesday that raises spending on schools.\nThe council voted six to three."
+    assert guess_outlet((), body, "").site == "Harbour Times"
+
+
+@pytest.mark.parametrize("line", ["Giveaway Rules for Entrants", "Al Jazeera Centre for Studies", "© 2019"])
+def test_phrases_with_for_and_a_bare_copyright_name_no_site(line):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == ""
+
+
+@pytest.mark.parametrize(
+    "top, site",
+    [
+        (("Menu", "Harbour Times", "Search"), "Harbour Times"),  # a button above the logo is looked past
+        (("Harbour Times — Your local news", "News | Sport"), "Harbour Times"),  # the logo's tagline is not its name
+        (("Home", "News", "Local"), ""),  # a menu is no masthead
+    ],
+)
+def test_the_masthead_is_the_logo_line_above_the_headline(top, site):
+    removed = blocks(*[("other", line) for line in top])
+    assert guess_outlet(removed, "Text.", "", zones=("top",) * len(top)).site == site
