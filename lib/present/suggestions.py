@@ -13,8 +13,9 @@ its own figures ("How many people were killed?") and the bundled story its own
 * labels made of quoted sentences or key words ("Also compared: …") give none:
   they are often in the pages' language, not the reader's.
 
-Every question is then searched in the collection and kept only when its best
-passage is close in meaning to it (an answer is there to be found).
+Every question is then searched in the collection and kept only when the search
+finds, among its first passages, a sentence of its own topic close in meaning to
+it: the collection answers it, and the search leads there.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from lib.text.counted import ROLES, SUBJECTS
 SUGGESTION_LIMIT = 3
 # How many candidate questions are searched at most (each costs one query encoding, ~10 ms).
 CANDIDATE_LIMIT = 8
-# A question is kept when its best passage is at least this close in meaning (cosine). Unrelated
-# English sentences score about 0.0-0.2 against a question, answers 0.35 and up
-# (lib.search.hybrid.MIN_SIMILARITY); measured on the bundled story and the tuned coverage-dev
-# stories, the questions below keep a best passage of 0.45 or more when the answer is there.
+# A question is kept when one of its first ANSWER_DEPTH passages is a sentence of the topic it was
+# made from (so the search leads to what the topic is about, not to a passage sharing one name) and
+# that sentence is at least MIN_ANSWER_SIMILARITY close in meaning (cosine). Unrelated English
+# sentences score about 0.0-0.2 against a question, answers 0.35 and up (lib.search.hybrid.MIN_SIMILARITY).
+ANSWER_DEPTH = 5
 MIN_ANSWER_SIMILARITY = 0.4
 
 # Words that open a direct question in English (the language of the interface). "What", "who" and
@@ -106,9 +108,9 @@ def _rank(topic: Topic) -> tuple:
     return (not compared, -len(set(topic.sources)), -len(topic.claims), not topic.seeded, topic.topic_id)
 
 
-def candidate_questions(topics) -> list[tuple[str, str]]:
-    """(question, topic_id) for every topic that yields one, best topics first, no question twice."""
-    candidates: list[tuple[str, str]] = []
+def candidate_questions(topics) -> list[tuple[str, Topic]]:
+    """(question, topic) for every topic that yields one, best topics first, no question twice."""
+    candidates: list[tuple[str, Topic]] = []
     seen: set[str] = set()
     for topic in sorted((topic for topic in topics if topic.claims), key=_rank):
         if _is_hand_label(topic):
@@ -117,28 +119,38 @@ def candidate_questions(topics) -> list[tuple[str, str]]:
             question = kind_question(topic.counted, topic.label)
         if question and question.lower() not in seen:
             seen.add(question.lower())
-            candidates.append((question, topic.topic_id))
+            candidates.append((question, topic))
     return candidates
 
 
 def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGESTION_LIMIT) -> tuple[SuggestedQuestion, ...]:
     """At most `limit` example questions for this collection, best topics first.
 
-    Guarantees: each is in English; each has a passage of the collection at least
-    MIN_ANSWER_SIMILARITY close in meaning (its `answer`); no two lead to the same best
-    passage. Empty when no topic yields such a question (the page then shows none).
+    Guarantees: each is in English; searching it finds, among its first ANSWER_DEPTH
+    passages, a sentence of the topic it was made from at least MIN_ANSWER_SIMILARITY
+    close in meaning (its `answer`); no two share that answer. Empty when no topic
+    yields such a question (the page then shows none).
     """
     kept: list[SuggestedQuestion] = []
-    answers: set[str] = set()
-    for question, topic_id in candidate_questions(topics)[:CANDIDATE_LIMIT]:
+    answers: set[tuple[str, int]] = set()
+    for question, topic in candidate_questions(topics)[:CANDIDATE_LIMIT]:
         if len(kept) == limit:
             break
-        passages = search(index, question, embedder, k=1)
-        if not passages or passages[0].similarity is None or passages[0].similarity < MIN_ANSWER_SIMILARITY:
+        own = {(claim.source_file, claim.sentence_index) for claim in topic.claims}
+        answer = next(
+            (
+                passage for passage in search(index, question, embedder, k=ANSWER_DEPTH)
+                if (passage.hit.source_file, passage.hit.sentence_index) in own
+                and passage.similarity is not None and passage.similarity >= MIN_ANSWER_SIMILARITY
+            ),
+            None,
+        )
+        if answer is None:
             continue
-        best = passages[0]
-        if best.hit.sentence in answers:
+        where = (answer.hit.source_file, answer.hit.sentence_index)
+        if where in answers:
             continue
-        answers.add(best.hit.sentence)
-        kept.append(SuggestedQuestion(question, topic_id, best.hit.sentence, best.hit.source_file, best.similarity))
+        answers.add(where)
+        kept.append(SuggestedQuestion(question, topic.topic_id, answer.hit.sentence, answer.hit.source_file,
+                                      answer.similarity))
     return tuple(kept)
