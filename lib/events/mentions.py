@@ -462,6 +462,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             # them nearest the last full date the text gave ("le 28 mars 2025"), as a reader would.
             dates = _dated_by_the_text(text, language, dates, full_date)
             full_date = next((r for r in reversed(dates) if r.kind in ("iso", "mdy", "dmy") and r.precision == "day"), full_date)
+        if _is_list_of_dates(text, dates):
+            continue  # "Cronología: 28 de marzo, 29 de marzo, 31 de marzo.": a line of dates tells no happening
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
@@ -721,8 +723,8 @@ def _anchor_for(
     return anchor, other_paragraph(anchor)
 
 
-# Languages whose dates, figures and attribution the text tools read besides English.
-READ_LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+# Languages whose dates the text tools read besides English (see `date_languages.LANGUAGES`).
+READ_LANGUAGES = date_languages.LANGUAGES
 
 
 def _reading_language(sentence_language: str, article_language: str) -> str | None:
@@ -775,6 +777,22 @@ def _is_date_line(text: str, resolved: ResolvedDate) -> bool:
     return len(words) <= 1 or (len(words) <= 3 and bool(clock))
 
 
+def _is_list_of_dates(text: str, dates: list[ResolvedDate]) -> bool:
+    """Two or more dates and at most two other words ("Timeline: 28 March, 29 March, 31 March",
+    "3月28日、29日、31日"): a list or a heading, not a sentence telling what happened."""
+    if len(dates) < 2:
+        return False
+    rest, cut = [], 0
+    for resolved in sorted(dates, key=lambda item: item.char_start):
+        rest.append(text[cut : resolved.char_start])
+        cut = max(cut, resolved.char_end)
+    rest.append(text[cut:])
+    rest_text = " ".join(rest)
+    if _SPACELESS.search(rest_text):
+        return len(re.findall(r"[^\W\d_]", rest_text)) <= 4
+    return len(re.findall(r"[^\W\d_]{2,}", rest_text)) <= 2
+
+
 def _said_before(text: str, date_start: int) -> bool:
     """"X has told AFP that … damaged the 2023 crop": the statement comes before the date, which
     belongs to what was said; the saying itself is still the report's news of the day."""
@@ -820,7 +838,7 @@ def _standing_figure(text: str, language: str) -> bool:
 # "said before", "had said": an earlier statement recalled, not the report's news.
 _EARLIER = re.compile(
     r"바 있다|바 있습니다|적이 있|これまでに|以前|かつて|曾经|此前|先前|(?<![\w])(?:ранее|прежде|раніше|zuvor|früher|bereits|"
-    r"auparavant|précédemment|naguère)(?![\w])",
+    r"auparavant|précédemment|naguère|anteriormente|previamente|con anterioridad|in precedenza|precedentemente|سابقا|سابقاً)(?![\w])",
     re.IGNORECASE,
 )
 # Hearsay: the sentence passes on what the report's sources say or believe, with no verb of saying
@@ -835,6 +853,10 @@ _HEARSAY = {
         "uk": r"(?<![\w])(?:повідомляється|за наявними даними|як повідомляється|за повідомленнями)(?![\w])",
         "de": r"(?<![\w])(?:Berichten zufolge|laut Berichten|hieß es)(?![\w])",
         "fr": r"(?<![\w])(?:selon des informations|d'après des informations|d’après des informations|rapporte-t-on)(?![\w])",
+        "es": r"(?<![\w])(?:según (?:informes|fuentes|medios)|se informó|trascendió)(?![\w])",
+        "it": r"(?<![\w])(?:secondo (?:fonti|indiscrezioni|notizie)|si apprende)(?![\w])",
+        "pt": r"(?<![\w])(?:segundo (?:fontes|relatos|informações)|foi informado)(?![\w])",
+        "ar": r"(?:أفادت تقارير|بحسب تقارير|وفق تقارير|وفقا لتقارير|وفقاً لتقارير)",
     }.items()
 }
 _CJK_CLAUSE = re.compile(r"[、，,；;：:。]")

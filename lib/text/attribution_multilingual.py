@@ -1,5 +1,6 @@
-"""Who a sentence credits, in ja ko zh ru uk de fr th: "X によると", "X는 … 밝혔다", "据X", "по словам X",
-"laut X", "selon X", "ตามรายงานของ X" and "X said" in each language.
+"""Who a sentence credits, in ja ko zh ru uk de fr th es it pt ar: "X によると", "X는 … 밝혔다", "据X",
+"по словам X", "laut X", "selon X", "ตามรายงานของ X", "según X", "secondo X", "segundo X", "بحسب X" and
+"X said" in each language.
 
 Hand-written patterns for the same reason as `lib.attribution` (no shipped parser does speech
 attribution); one small table per language of the formulaic news cues, general vocabulary only.
@@ -30,8 +31,8 @@ class Credit:
     is_pronoun: bool = False
     reported_speech: bool = False
 
-_SCRIPT_NEEDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0400-\u04ff]")
-LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+_SCRIPT_NEEDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0400-\u04ff\u0600-\u06ff]")
+LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th", "es", "it", "pt", "ar")
 
 # "according to X" forms: (regex with a named group who), per language.
 _ACCORDING = {
@@ -45,6 +46,10 @@ _ACCORDING = {
     "de": [r"(?:(?i:laut)|(?i:nach) Angaben (?:von |des |der )?|Angaben (?:von |des |der )|(?i:nach) (?:Ansicht|Einschätzung|Meinung) (?:von |des |der )?)(?P<who>[^,.;]{2,100})", r"(?P<who>[A-ZÄÖÜ][^,.;]{1,50}?)\s+zufolge"],
     "fr": [r"(?i:selon|d'après|d’après|de source)\s+(?P<who>[^,.;]{2,100})"],
     "th": [r"(?:ตามรายงานของ|ตามข้อมูลของ|อ้างอิง)(?P<who>[^\s,]{2,40})"],
+    "es": [r"(?i:según|de acuerdo con|conforme a)\s+(?P<who>[^,.;]{2,100})"],
+    "it": [r"(?i:secondo|stando a|a detta di)\s+(?P<who>[^,.;]{2,100})"],
+    "pt": [r"(?i:segundo|de acordo com|conforme)\s+(?P<who>[^,.;]{2,100})"],
+    "ar": [r"(?:بحسب|حسب|وفقا ل|وفقاً ل|وفق|نقلا عن|نقلاً عن)\s*(?P<who>[^،,.;]{2,100})"],
 }
 # Speech verbs in the past (or the news present of Japanese/Korean reporting) that close or follow the speaker.
 _SAID = {
@@ -58,6 +63,16 @@ _SAID = {
     "de": r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|betonte|kündigte|bestätigte|schrieb|warnte|meldete|bezifferte|schätzte|räumte)\b",
     "fr": r"\b(?:a|ont)\s+(?:déclaré|dit|annoncé|indiqué|affirmé|précisé|souligné|confirmé|estimé|ajouté|écrit|averti|reconnu|rapporté)\b|\b(?:déclare|annonce|indique|affirme|précise|selon)\b",
     "th": r"(?:กล่าวว่า|กล่าว|เปิดเผยว่า|เปิดเผย|ระบุว่า|ระบุ|แถลงว่า|แถลง|รายงานว่า|ยืนยันว่า)",
+    "es": r"(?<![\w])(?:dijo|dijeron|declaró|declararon|afirmó|afirmaron|anunció|anunciaron|informó|informaron|señaló|señalaron|"
+          r"indicó|indicaron|aseguró|aseguraron|explicó|añadió|agregó|confirmó|confirmaron|advirtió|reconoció|subrayó|destacó|"
+          r"manifestó|precisó|sostuvo|ha (?:dicho|declarado|afirmado|anunciado|informado|señalado|confirmado))(?![\w])",
+    "it": r"(?<![\w])(?:(?:ha|hanno) (?:detto|dichiarato|affermato|annunciato|spiegato|aggiunto|confermato|sottolineato|riferito|"
+          r"precisato|comunicato|reso noto|avvertito|ammesso|scritto)|disse|dichiarò|affermò|annunciò|spiegò|aggiunse|confermò|"
+          r"sottolineò|riferì)(?![\w])",
+    "pt": r"(?<![\w])(?:disse|disseram|declarou|declararam|afirmou|afirmaram|anunciou|anunciaram|informou|informaram|explicou|"
+          r"acrescentou|confirmou|confirmaram|destacou|ressaltou|alertou|reconheceu|indicou|relatou|escreveu)(?![\w])",
+    "ar": r"(?<![\w])(?:قال|قالت|أعلن|أعلنت|صرح|صرّح|صرحت|أكد|أكدت|أفاد|أفادت|ذكر|ذكرت|أوضح|أوضحت|أشار|أشارت|أضاف|أضافت|"
+          r"كشف|كشفت)(?![\w])",
 }
 # The speaker before the speech verb: the sentence's topic/subject marker or its opening words.
 _SUBJECT_BEFORE = {
@@ -75,11 +90,16 @@ _HEDGES = {
     "de": r"\b(?:angeblich|mutmaßlich|schätzungsweise|vermutlich|wahrscheinlich|soll|sollen|Schätzungen)\b",
     "fr": r"\b(?:aurait|auraient|présumé|présumés|probablement|selon des estimations|estimé|estimés|environ)\b",
     "th": r"คาดว่า|เชื่อว่า|ประมาณการ|อาจ",
+    "es": r"\b(?:presuntamente|supuestamente|al parecer|probablemente|habría|habrían|se estima|se calcula|aproximadamente)\b",
+    "it": r"\b(?:presumibilmente|presunt[oaie]|probabilmente|sarebbe|sarebbero|si stima|circa)\b",
+    "pt": r"\b(?:supostamente|alegadamente|provavelmente|teria|teriam|estima-se|cerca de)\b",
+    "ar": r"يعتقد|يُعتقد|يرجح|يُرجح|ربما|على ما يبدو|حوالي|نحو|تقريبا",
 }
 # Pronoun speakers ("По его словам", "그는 … 밝혔다", "Er sagte"): the caller resolves them from the previous sentence.
 _PRONOUNS = {"его", "её", "ее", "их", "он", "она", "они", "його", "її", "їх", "він", "вона", "вони", "그", "그녀", "그들",
              "彼", "彼女", "他", "她", "他们", "er", "sie", "il", "elle", "ils", "elles", "lui", "eux",
-             "ihren", "ihrer", "ihrem", "seinen", "seiner", "seinem", "deren", "dessen", "son", "sa", "ses", "leur", "leurs"}
+             "ihren", "ihrer", "ihrem", "seinen", "seiner", "seinem", "deren", "dessen", "son", "sa", "ses", "leur", "leurs",
+             "él", "ella", "ellos", "ellas", "lei", "loro", "ele", "ela", "eles", "elas", "هو", "هي", "هم"}
 _SCRIPTS = {"ja": r"[\u3040-\u30ff]", "ko": r"[\uac00-\ud7af]", "zh": r"[\u3400-\u9fff]", "th": r"[\u0e00-\u0e7f]"}
 
 
@@ -102,13 +122,15 @@ def language_of_script(sentence: str, language: str | None) -> str:
         return "zh"
     if re.search(_SCRIPTS["th"], sentence):
         return "th"
+    if re.search(r"[\u0600-\u06ff]", sentence):
+        return "ar"
     if re.search(r"[іїєґІЇЄҐ]", sentence):
         return "uk"
     return "ru"
 
 
 def _clean(who: str) -> str:
-    who = who.strip(" ,，、:：\"'«»„“”「」")
+    who = who.strip(" ,，、،:：\"'«»„“”「」")
     who = re.sub(r"\s+(?:также|тоже|ещё|еще|також|теж|auch|ebenfalls|aussi|également|encore)$", "", who, flags=re.IGNORECASE)
     who = re.sub(r"^(?:また|さらに|一方|그러면서|또한|此外|同时|Также|Кроме того|Також|Außerdem|Zudem|Par ailleurs|En outre)[、,，]?\s*", "", who)
     return who.strip()
@@ -251,9 +273,9 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
     """"X заявил", "X sagte", "X a déclaré" (X before the verb), or ", заявил X" / ", sagte X" (after)."""
     before = sentence[: said.start()].rstrip()
     after = sentence[said.end():].strip()
-    if re.search(r"[,»“\"]\s*$", before) or not before:
-        # "..., sagte der Minister." / "..., заявил глава МИД."
-        match = re.match(r"(?P<who>[^,.;:]{2,80})", after)
+    if re.search(r"[,،»“\"]\s*$", before) or not before:
+        # "..., sagte der Minister." / "..., заявил глава МИД." / "قال الوزير إن …" (the verb first, the speaker after it).
+        match = re.match(r"(?P<who>[^,،.;:]{2,80}?)(?:\s+(?:إن|أن|إنه|أنه|بأن|que|che)\s|[,،.;:]|$)", after)
         return _clean(match.group("who")) if match else None
     clause = re.split(r"[,;:]\s", before)[-1]
     words = clause.split()

@@ -47,4 +47,9 @@ def detect_language(text: str, default: str = "und") -> str:
         if len(_LETTER.findall(sample)) < 3:
             return default
     code, _score = _identifier().classify(sample)
-    return code
+    return _VARIETIES.get(code, code)
+
+
+# Regional varieties the n-gram model has classes of, read with their language's tools (a news
+# sentence in Modern Standard Arabic is often scored as Moroccan or Egyptian Arabic).
+_VARIETIES = {"ary": "ar", "arz": "ar", "wuu": "zh", "yue": "zh"}
