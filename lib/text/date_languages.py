@@ -1,4 +1,5 @@
-"""Date phrases in languages other than English: ja ko zh ru uk de fr th.
+"""Date phrases in languages other than English: ja ko zh ru uk de fr th, and es it pt ar from
+dateparser's locale data (see `LOCALE_GRAMMARS`).
 
 Finds the same kinds of phrase as the English grammar of `lib.text.dates`
 (absolute days, day-month without a year, month-year, years, weekdays, day
@@ -22,7 +23,7 @@ original sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 LANGUAGES = ("ja", "ko", "zh", "ru", "uk", "de", "fr", "th", "es", "it", "pt", "ar")
@@ -128,20 +129,23 @@ def _alternation(words) -> str:
 _CJK_WEEKDAY = {"月": "Monday", "火": "Tuesday", "水": "Wednesday", "木": "Thursday", "金": "Friday", "土": "Saturday", "日": "Sunday"}
 _ZH_WEEKDAY = {"一": "Monday", "二": "Tuesday", "三": "Wednesday", "四": "Thursday", "五": "Friday", "六": "Saturday", "日": "Sunday", "天": "Sunday"}
 # A weekday of last or next week in ja/ko; "지난" alone (last) as in "지난 금요일".
-_CJK_WEEK_MOD = {"先週": "last week", "来週": "next week", "지난주": "last week", "지난": "last", "오는": "next", "다음주": "next week"}
+_CJK_WEEK_MOD = {"先週": "last week", "来週": "next week", "今週": "this week", "지난주": "last week", "지난": "last", "오는": "next",
+                 "다음주": "next week", "이번주": "this week"}
 _KO_WEEKDAY = {"월": "Monday", "화": "Tuesday", "수": "Wednesday", "목": "Thursday", "금": "Friday", "토": "Saturday", "일": "Sunday"}
 
 _DAYWORDS = {
     "ja": {"今日": "today", "本日": "today", "きょう": "today", "昨日": "yesterday", "きのう": "yesterday",
            "明日": "tomorrow", "あす": "tomorrow", "あした": "tomorrow", "昨夜": "last night", "今朝": "today", "今夜": "tonight"},
-    "zh": {"今天": "today", "今日": "today", "昨天": "yesterday", "昨日": "yesterday", "明天": "tomorrow", "昨晚": "last night"},
+    "zh": {"今天": "today", "今日": "today", "昨天": "yesterday", "昨日": "yesterday", "明天": "tomorrow", "昨晚": "last night",
+           "昨夜": "last night", "前天": "two days ago", "今晨": "today", "今早": "today"},
     "ko": {"오늘": "today", "어제": "yesterday", "내일": "tomorrow", "그제": "two days ago", "지난밤": "last night"},
     "ru": {"сегодня": "today", "вчера": "yesterday", "завтра": "tomorrow", "позавчера": "two days ago", "накануне": "yesterday"},
     "uk": {"сьогодні": "today", "вчора": "yesterday", "учора": "yesterday", "завтра": "tomorrow", "позавчора": "two days ago",
            "напередодні": "yesterday"},
     "de": {"heute": "today", "gestern": "yesterday", "morgen": "tomorrow", "vorgestern": "two days ago"},
     "fr": {"aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow", "avant-hier": "two days ago"},
-    "th": {"วันนี้": "today", "เมื่อวานนี้": "yesterday", "เมื่อวาน": "yesterday", "พรุ่งนี้": "tomorrow"},
+    "th": {"วันนี้": "today", "เมื่อวานนี้": "yesterday", "เมื่อวาน": "yesterday", "พรุ่งนี้": "tomorrow", "เมื่อคืนนี้": "last night",
+           "เมื่อคืน": "last night", "เมื่อวานซืน": "two days ago"},
 }
 # The last weekend (a weekend to come is a plan: the future words of the clause tell it apart).
 for _language, _words in {
@@ -284,6 +288,8 @@ class LocaleGrammar:
     future: str
     since: str  # before the phrase (regex ending with $)
     target: str
+    days: dict[str, str] = field(default_factory=dict)  # day words dateparser lacks ("anoche") -> English word
+    counted_ago: dict[str, tuple[str, str]] = field(default_factory=dict)  # "a week ago" with no count -> (unit, qualifier)
 
 
 LOCALE_GRAMMARS = {
@@ -302,6 +308,7 @@ LOCALE_GRAMMARS = {
                "el pasado año": ("last", "year"), "la pasada semana": ("last", "week"), "el pasado mes": ("last", "month")},
         future=r"\b\w+(?:rá|rán)\b|\b(?:va|van) a\b|\bprevist[oa]s?\b|\bprevé\b|\bprevén\b|\bplanea\b|\bplanean\b",
         since=r"\bdesde(?: el| la| los)?\s*$", target=r"\b(?:hasta|antes del?|para)(?: el| la)?\s*$",
+        days={"anoche": "last night", "esta mañana": "today", "esta noche": "tonight", "anteanoche": "two days ago"},
     ),
     "it": LocaleGrammar(
         of=r"di|del", ordinal=r"º|°", range_to=r"al|a|e|-|–",
@@ -317,6 +324,8 @@ LOCALE_GRAMMARS = {
                "questo mese": ("this", "month"), "anno scorso": ("last", "year"), "mese scorso": ("last", "month")},
         future=r"\b\w+(?:rà|ranno)\b|\bprevist[oaie]\b|\bprevede\b|\bprevedono\b|\bsta per\b",
         since=r"\b(?:dal|dall'|dall’|dalla|sin dal|a partire dal?|da)\s*$", target=r"\b(?:entro(?: il| la)?|fino al?|prima del?)\s*$",
+        days={"stanotte": "overnight", "stamattina": "today", "stamani": "today", "stasera": "tonight", "l'altroieri": "two days ago",
+              "l’altroieri": "two days ago"},
     ),
     "pt": LocaleGrammar(
         of=r"de|do", ordinal=r"º|°|\.º", range_to=r"a|ao|e|-|–",
@@ -333,6 +342,7 @@ LOCALE_GRAMMARS = {
                "ano passado": ("last", "year"), "mês passado": ("last", "month")},
         future=r"\b\w+(?:rá|rão)\b|\b(?:vai|vão)\b|\bprevist[oa]s?\b|\bprevê\b|\bpretende\b",
         since=r"\bdesde(?: o| a| os)?\s*$", target=r"\b(?:até(?: o| a| ao)?|antes de)\s*$",
+        days={"nesta manhã": "today", "esta manhã": "today", "hoje de manhã": "today", "ontem à noite": "last night"},
     ),
     "ar": LocaleGrammar(
         of=r"من", ordinal=r"", range_to=r"إلى|الى|و|-|–",
@@ -353,6 +363,11 @@ LOCALE_GRAMMARS = {
         # "سيزور" (will visit): the future prefix before an imperfect verb, not the nouns that start alike.
         future=r"سوف|من المقرر|من المتوقع|يعتزم|تعتزم|يخطط|تخطط|المقبل|القادم|(?<![\w])(?:سي|ست)(?!اس|ار|طر|ين|مائة)\w{3,}",
         since=r"(?:منذ|من)\s*$", target=r"(?:حتى|بحلول)\s*$",
+        days={"البارحة": "yesterday", "ليلة أمس": "last night", "أمس الأول": "two days ago", "صباح اليوم": "today"},
+        # Arabic counts one of a unit by the bare noun ("قبل أسبوع": a week ago) and a few by the plural ("قبل أيام").
+        counted_ago={"قبل يوم": ("day", ""), "قبل أسبوع": ("week", ""), "قبل شهر": ("month", ""), "قبل عام": ("year", ""),
+                     "قبل سنة": ("year", ""), "قبل أيام": ("day", "a few"), "قبل أسابيع": ("week", "a few"),
+                     "قبل أشهر": ("month", "a few"), "قبل سنوات": ("year", "a few"), "قبل بضعة أيام": ("day", "a few")},
     ),
 }
 
@@ -435,6 +450,8 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
             add("ago", pattern, lambda m, unit=unit: {
                 "num": str(numbers.get(m["num"].lower(), m["num"])) if not m["num"].isdigit() else m["num"], "unit": unit,
                 "qual": "a few" if m["num"].lower() in grammar.vague else grammar.qualifiers.get((m["qual"] or "").lower(), "")})
+    for phrase, (unit, qualifier) in grammar.counted_ago.items():
+        add("ago", re.escape(phrase), lambda m, unit=unit, qualifier=qualifier: {"num": "1", "unit": unit, "qual": qualifier})
     relative = info.get("relative-type", {})
     for key, forms in relative.items():
         found = re.fullmatch(r"([2-9]) (day|week|month|year) ago", key)
@@ -455,6 +472,7 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
     add("later", rf"(?:{grammar.same_day})", lambda m: {"num": "0", "unit": "day", "same": "1"})
     add("later", rf"(?:{grammar.day_before})", lambda m: {"num": "1", "unit": "day", "before": "1"})
     daywords = {form.lower(): word for key, word in _RELATIVE_DAYS.items() for form in relative.get(key, [])}
+    daywords.update(grammar.days)
     daywords.update({form.lower(): "weekend" for form in grammar.weekend.split("|")})
     add("dayword", rf"(?P<w>{_alternation(daywords)})", lambda m: {"word": daywords[m["w"].lower()]})
     units = {form.lower(): value for key, value in _RELATIVE_UNITS.items() for form in _without_abbreviations(relative.get(key, []))}
@@ -533,8 +551,9 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("weekday", r"(?:(?P<mod>先週|来週|今週)の?)?(?P<w>[月火水木金土日])曜日?|(?<=[(\uff08])(?P<w2>[月火水木金土日])(?=[)\uff09])",
                 lambda m: {"weekday": _CJK_WEEKDAY[m["w"] or m["w2"]], "mod": _CJK_WEEK_MOD.get(m["mod"] or "", "")})
         else:
-            add("weekday", r"(?P<mod>上|下)?(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
-                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]], "mod": {"上": "last week", "下": "next week"}.get(m["mod"] or "", "")})
+            add("weekday", r"(?P<mod>上|下|本|这|這)?(?:星期|礼拜|禮拜|周|週)(?P<w>[一二三四五六日天])",
+                lambda m: {"weekday": _ZH_WEEKDAY[m["w"]],
+                           "mod": {"上": "last week", "下": "next week", "本": "this week", "这": "this week", "這": "this week"}.get(m["mod"] or "", "")})
         units = _AGO_UNITS[language]
         # Korean also counts weeks and months with the native 한/두/세/석 ("한 달 전", "두 주 뒤") and says
         # one week as 일주일 (일 = one, only before 주일).

@@ -660,9 +660,9 @@ def _resolve_at(phrase: DatePhrase, reference: date) -> Interval | None:
         return day, day, "day"
     if kind == "weekday":
         weekday = WEEKDAYS[fields["weekday"]]
-        if mod in ("last week", "next week"):
-            # 「先週金曜日」, '지난주 화요일', '上周五': that weekday of the calendar week before (or after) the page's.
-            monday = reference - timedelta(days=reference.weekday()) + timedelta(days=-7 if mod == "last week" else 7)
+        if mod in ("last week", "next week", "this week"):
+            # 「先週金曜日」, '지난주 화요일', '上周五', '本周一': that weekday of the calendar week before (after, or of) the page's.
+            monday = reference - timedelta(days=reference.weekday()) + timedelta(days={"last week": -7, "next week": 7}.get(mod, 0))
             day = monday + timedelta(days=weekday)
         elif mod == "last":
             day = _weekday_on_or_before(reference, weekday, strictly=True)

@@ -171,3 +171,108 @@ def test_a_relative_phrase_without_a_publication_date_is_left_out():
     assert resolve_dates("El viernes pasado, los equipos de rescate llegaron.", None, "es") == []
     # an explicit day still resolves
     assert [r.start for r in resolve_dates("El 3 de abril de 2025 llegaron.", None, "es")] == ["2025-04-03"]
+
+
+MID_MARCH = ("2025-03-11", "2025-03-21", "month")
+EARLY_APRIL = ("2025-04-01", "2025-04-10", "month")
+LAST_MONTH = ("2025-03-01", "2025-03-31", "month")
+A_WEEK_AGO = ("2025-03-23", "2025-03-29", "week")
+
+# More kinds: a weekday with its date, a time of day, middle and start of a month, "a week ago",
+# "last month", the night before.
+MORE_PROBES = [
+    ("fr", "Lundi 31 mars, le gouvernement a annoncé un deuil national.", "31 mars", on("2025-03-31")),
+    ("fr", "À la mi-mars, les pluies ont inondé la vallée.", "mi-mars", MID_MARCH),
+    ("fr", "Début avril, les écoles ont rouvert.", "Début avril", EARLY_APRIL),
+    ("fr", "Samedi soir, une réplique a secoué la capitale.", "Samedi", on("2025-03-29")),
+    ("fr", "Le mois dernier, les prix ont augmenté de 5 %.", "Le mois dernier", LAST_MONTH),
+    ("fr", "Il y a une semaine, le barrage a cédé.", "Il y a une semaine", A_WEEK_AGO),
+    ("es", "El lunes 31 de marzo, el Gobierno anunció un luto nacional.", "31 de marzo", on("2025-03-31")),
+    ("es", "A mediados de marzo, las lluvias inundaron el valle.", "mediados de marzo", MID_MARCH),
+    ("es", "A principios de abril, las escuelas reabrieron.", "principios de abril", EARLY_APRIL),
+    ("es", "El sábado por la noche, una réplica sacudió la capital.", "sábado", on("2025-03-29")),
+    ("es", "El mes pasado, los precios subieron un 5 %.", "El mes pasado", LAST_MONTH),
+    ("es", "Hace una semana, la presa cedió.", "Hace una semana", A_WEEK_AGO),
+    ("es", "El pasado viernes, la presa cedió.", "pasado viernes", on("2025-03-28")),
+    ("es", "Anoche, una réplica sacudió la capital.", "Anoche", on("2025-04-01")),
+    ("it", "Lunedì 31 marzo il governo ha proclamato il lutto nazionale.", "31 marzo", on("2025-03-31")),
+    ("it", "A metà marzo le piogge hanno allagato la valle.", "metà marzo", MID_MARCH),
+    ("it", "Sabato sera una scossa ha colpito la capitale.", "Sabato", on("2025-03-29")),
+    ("it", "Il mese scorso i prezzi sono saliti del 5 %.", "mese scorso", LAST_MONTH),
+    ("it", "Una settimana fa la diga ha ceduto.", "Una settimana fa", A_WEEK_AGO),
+    ("it", "Ieri sera una scossa ha colpito la capitale.", "Ieri", on("2025-04-01")),
+    ("pt", "Na segunda-feira, 31 de março, o governo anunciou luto nacional.", "31 de março", on("2025-03-31")),
+    ("pt", "Em meados de março, as chuvas inundaram o vale.", "meados de março", MID_MARCH),
+    ("pt", "No sábado à noite, um tremor atingiu a capital.", "sábado", on("2025-03-29")),
+    ("pt", "No mês passado, os preços subiram 5 %.", "mês passado", LAST_MONTH),
+    ("pt", "Há uma semana, a barragem cedeu.", "Há uma semana", A_WEEK_AGO),
+    ("de", "Am Montag, 31. März, kündigte die Regierung Staatstrauer an.", "31. März", on("2025-03-31")),
+    ("de", "Mitte März überschwemmte der Regen das Tal.", "Mitte März", MID_MARCH),
+    ("de", "Am Samstagabend erschütterte ein Nachbeben die Hauptstadt.", "Samstagabend", on("2025-03-29")),
+    ("de", "Vor einer Woche brach der Damm.", "Vor einer Woche", A_WEEK_AGO),
+    ("de", "Vergangenen Freitag brach der Damm.", "Vergangenen Freitag", on("2025-03-28")),
+    ("zh", "3月31日晚，政府宣布全国哀悼。", "3月31日", on("2025-03-31")),
+    ("zh", "前天，一次余震袭击了首都。", "前天", on("2025-03-31")),
+    ("zh", "昨晚，一次余震袭击了首都。", "昨晚", on("2025-04-01")),
+    ("zh", "上个月，物价上涨了5%。", "上个月", LAST_MONTH),
+    ("zh", "一周前，大坝决堤。", "一周前", A_WEEK_AGO),
+    ("zh", "本週一，政府宣布全國哀悼。", "本週一", on("2025-03-31")),
+    ("zh", "3月中旬，暴雨淹沒了山谷。", "3月中旬", MID_MARCH),
+    ("th", "เมื่อวันจันทร์ที่ 31 มี.ค. รัฐบาลประกาศไว้ทุกข์", "31 มี.ค.", on("2025-03-31")),
+    ("th", "เมื่อเดือนที่แล้ว ราคาสินค้าเพิ่มขึ้นร้อยละ 5", "เดือนที่แล้ว", LAST_MONTH),
+    ("th", "เมื่อคืนนี้ เกิดอาฟเตอร์ช็อกในเมืองหลวง", "เมื่อคืนนี้", on("2025-04-01")),
+    ("ar", "يوم الاثنين 31 مارس، أعلنت الحكومة الحداد الوطني.", "31 مارس", on("2025-03-31")),
+    ("ar", "في منتصف مارس، أغرقت الأمطار الوادي.", "منتصف مارس", MID_MARCH),
+    ("ar", "مساء السبت، ضربت هزة ارتدادية العاصمة.", "السبت", on("2025-03-29")),
+    ("ar", "الشهر الماضي، ارتفعت الأسعار بنسبة 5%.", "الشهر الماضي", LAST_MONTH),
+    ("ar", "قبل أسبوع، انهار السد.", "قبل أسبوع", A_WEEK_AGO),
+    ("ko", "31일 오전 정부는 국가 애도 기간을 선포했다.", "31일", on("2025-03-31")),
+    ("ko", "3월 중순 폭우가 계곡을 덮쳤다.", "3월 중순", MID_MARCH),
+    ("ko", "지난달 물가가 5% 올랐다.", "지난달", LAST_MONTH),
+    ("ko", "일주일 전 댐이 무너졌다.", "일주일 전", A_WEEK_AGO),
+    ("ja", "31日午前、政府は国の服喪期間を発表した。", "31日", on("2025-03-31")),
+    ("ja", "3月中旬、大雨が谷を襲った。", "3月中旬", MID_MARCH),
+    ("ja", "先月、物価が5%上昇した。", "先月", LAST_MONTH),
+    ("ja", "1週間前、ダムが決壊した。", "1週間前", A_WEEK_AGO),
+    ("ja", "昨夜、余震が首都を襲った。", "昨夜", on("2025-04-01")),
+    ("ru", "В субботу вечером подземный толчок потряс столицу.", "субботу", on("2025-03-29")),
+    ("ru", "В середине марта ливни затопили долину.", "В середине марта", MID_MARCH),
+    ("ru", "Неделю назад прорвало плотину.", "Неделю назад", A_WEEK_AGO),
+    ("ru", "В прошлом месяце цены выросли на 5%.", "В прошлом месяце", LAST_MONTH),
+    ("uk", "Тиждень тому прорвало греблю.", "Тиждень тому", A_WEEK_AGO),
+    ("uk", "31 березня уряд оголосив національну жалобу.", "31 березня", on("2025-03-31")),
+    ("en", "On Saturday night, an aftershock shook the capital.", "Saturday night", on("2025-03-29")),
+    ("en", "In mid-March, rains flooded the valley.", "mid-March", MID_MARCH),
+    ("en", "A week ago, the dam burst.", "A week ago", A_WEEK_AGO),
+    ("en", "Last month, prices rose 5%.", "Last month", LAST_MONTH),
+]
+
+
+@pytest.mark.parametrize("language, sentence, clue, want", MORE_PROBES, ids=[f"{p[0]}-{p[2]}" for p in MORE_PROBES])
+def test_more_kinds_of_date_phrase_resolve_in_every_language(language, sentence, clue, want):
+    resolved = resolve_dates(sentence, day(PAGE), language)
+    matching = [item for item in resolved if clue.lower() in item.clue.lower()]
+    assert matching, [(r.clue, r.start, r.end) for r in resolved]
+    assert (matching[0].start, matching[0].end, matching[0].precision) == want, [(r.clue, r.start, r.end, r.precision) for r in resolved]
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue, past",
+    [
+        ("es", "El ministro visitará la zona el 5 de abril.", "5 de abril", False),
+        ("es", "El ministro visitó la zona el 1 de abril.", "1 de abril", True),
+        ("it", "Il ministro visiterà la zona il 5 aprile.", "5 aprile", False),
+        ("it", "Il ministro ha visitato la zona il 1° aprile.", "1° aprile", True),
+        ("pt", "O ministro visitará a região em 5 de abril.", "5 de abril", False),
+        ("pt", "O ministro visitou a região em 1 de abril.", "1 de abril", True),
+        ("ar", "من المقرر أن يزور الوزير المنطقة في 5 أبريل.", "5 أبريل", False),
+        ("ar", "زار الوزير المنطقة في 1 أبريل.", "1 أبريل", True),
+        ("fr", "Le ministre se rendra sur place le 5 avril.", "5 avril", False),
+        ("zh", "部长将于4月5日前往灾区。", "4月5日", False),
+        ("th", "รัฐมนตรีจะเดินทางไปยังพื้นที่ในวันที่ 5 เมษายน", "5 เมษายน", False),
+    ],
+)
+def test_the_tense_of_the_clause_tells_a_plan_from_a_happening(language, sentence, clue, past):
+    phrases = [phrase for phrase in find_date_phrases(sentence, language) if clue in phrase.text]
+    assert len(phrases) == 1, find_date_phrases(sentence, language)
+    assert phrases[0].future is (not past)
