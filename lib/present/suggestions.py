@@ -52,8 +52,9 @@ class SuggestedQuestion:
 
     question: str
     topic_id: str  # the Compare row it was made from
-    answer: str  # the best passage's sentence
+    answer: str  # the sentence of the topic the search finds for it
     source_file: str
+    sentence_index: int
     similarity: float
 
     def to_json(self) -> dict:
@@ -62,6 +63,7 @@ class SuggestedQuestion:
             "topic_id": self.topic_id,
             "answer": self.answer,
             "source_file": self.source_file,
+            "sentence_index": self.sentence_index,
             "similarity": round(self.similarity, 4),
         }
 
@@ -152,5 +154,5 @@ def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGEST
             continue
         answers.add(where)
         kept.append(SuggestedQuestion(question, topic.topic_id, answer.hit.sentence, answer.hit.source_file,
-                                      answer.similarity))
+                                      answer.hit.sentence_index, answer.similarity))
     return tuple(kept)

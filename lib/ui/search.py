@@ -198,7 +198,7 @@ def query_box() -> str:
         "Ask a question or type words to find",
         key=KEYS["q"],
         placeholder="e.g. a question, a name or a number",
-        help="Plain words work: the search understands paraphrases (\"troops\" finds \"soldiers\") "
+        help="Plain words work: the search understands paraphrases (\"cost\" finds \"price\") "
         "and also finds exact names and numbers, such as a surname or 12,000.",
     )
 

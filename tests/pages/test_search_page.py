@@ -6,8 +6,14 @@ import io
 import re
 from urllib.parse import parse_qs
 
+import shutil
+
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.core.settings import REPO_ROOT
+from tests.pages.conftest import APP
 
 pytestmark = pytest.mark.slow
 
@@ -42,15 +48,55 @@ def page_links(app) -> list[tuple[str, dict]]:
     return [(link.proto.page, parse_qs(link.proto.query_string)) for link in app.get("page_link")]
 
 
+def example_buttons(app) -> list:
+    """The example-question buttons under the empty box (each says it searches for itself)."""
+    return [button for button in app.button if (button.help or "").startswith("Search for this.")]
+
+
 def test_the_landing_page_is_search_and_an_empty_box_offers_example_questions(app):
     at = open_search(app)
     assert at.title[0].value == "Search"
     assert at.text_input(key="search_q").value == ""
-    examples = [button for button in at.button if "Pyongyang" in button.label]
-    assert examples, [button.label for button in at.button]
+    examples = example_buttons(at)
+    assert 2 <= len(examples) <= 3, [button.label for button in at.button]
+    # made from the bundled story's own topics: its compared figure first
+    assert examples[0].label == "How many North Korean troops were sent to Russia?"
+    assert all("One of the articles answers it: " in button.help for button in examples)
     examples[0].click().run()
-    assert at.text_input(key="search_q").value == "How many soldiers did Pyongyang send?"
+    assert at.text_input(key="search_q").value == "How many North Korean troops were sent to Russia?"
+    assert any("12,000" in line for line in markdown_texts(at) if ":orange-background[" in line)
     assert source_lines(at), "clicking an example runs the search"
+
+
+# Words of the bundled story (North Korean troops in Russia) that another story's page must not offer.
+BUNDLED_WORDS = ("north korea", "pyongyang", "russia", "troops", "soldiers", "treaty", "drone", "japan's stance")
+
+
+@pytest.fixture(scope="module")
+def rice_data_dir(tmp_path_factory):
+    """A collection on another story: the coverage-dev japan-rice pages, copied into articles/."""
+    story = REPO_ROOT.parent / "shared" / "benchmarks" / "coverage-dev" / "japan-rice"
+    if not story.is_dir():
+        pytest.skip(f"needs the coverage-dev pages at {story}")
+    folder = tmp_path_factory.mktemp("rice-data")
+    (folder / "articles").mkdir()
+    for page in sorted(story.glob("*.txt")):
+        shutil.copy(page, folder / "articles" / page.name)
+    return folder
+
+
+def test_another_story_is_offered_its_own_example_questions_never_the_bundled_ones(rice_data_dir, monkeypatch):
+    monkeypatch.setenv("STORYLENS_DATA", str(rice_data_dir))
+    at = open_search(AppTest.from_file(APP, default_timeout=300))
+    box = at.text_input(key="search_q")
+    offered = [button.label for button in example_buttons(at)] + [box.placeholder, box.help]
+    assert not any(word in text.lower() for text in offered for word in BUNDLED_WORDS), offered
+    examples = example_buttons(at)
+    assert examples and all("price" in button.label for button in examples), offered
+    examples[0].click().run()
+    assert source_lines(at), "the collection answers its own example"
+    cards = [text.replace("\\", "") for text in markdown_texts(at) if ":orange-background[" in text]
+    assert any("5-kilogram" in card or "5-kg" in card for card in cards), cards
 
 
 def test_a_query_returns_passages_with_their_source_title_outlet_and_date(app):
