@@ -497,3 +497,31 @@ def test_a_long_copyright_notice_is_never_body():
     assert len(notice.split()) > 25
     assert notice not in extraction.paragraphs
     assert extraction.paragraphs[-1].startswith("Local shop owners")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the second deck is headline-shaped too and shares more of the story's words than the headline
+        "Example Gazette\nHome\nIsland crossings restart as the storm finally ends\n"
+        "Ferry services to the northern islands resume after the storm closed every port\nBy Jane Roe\nPublished 12 March 2024\n",
+        # the headline longer than 18 words, the second deck shorter
+        "Example Gazette\nHome\nFerry Services Resume Across the Northern Islands After Four Days of Storm, Including Routes to "
+        "Every Pier and Port\nFerry Routes Run Again by Friday, Operator Says\nBy Jane Roe\nPublished 12 March 2024\n",
+    ],
+)
+def test_of_two_headlines_stacked_above_the_byline_the_upper_is_the_title(head):
+    upper = head.split("\n")[2]
+    assert clean_page_text(head + _BODY).title == upper
+
+
+def test_a_breadcrumb_glued_to_the_repeated_headline_is_not_the_upper_headline():
+    head = ("Example Gazette\nHomeNEWSFerry services resume across the northern islands after the storm\n"
+            "Ferry services resume across the northern islands after the storm\nBy Jane Roe\nPublished 12 March 2024\n")
+    assert clean_page_text(head + _BODY).title == "Ferry services resume across the northern islands after the storm"
+
+
+def test_a_deals_page_titled_by_its_headline_not_its_second_deck():
+    text = _dev_page_text("287e4d9f4af3")  # an IGN page: headline, second deck, byline, dates
+    assert "\nBlack Friday is Next Week, But Several Deals Go Live Today\nBy Eric Song, IGN Staff\n" in text
+    assert clean_page_text(text).title.startswith("Daily Deals: More Black Friday Deals Are Live")

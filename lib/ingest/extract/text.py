@@ -284,6 +284,9 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
         for index, key in candidates.items()
     )
     if current in candidates and candidates[current][0] == 0 and (candidates[current][1] == 0 or not above_the_date):
+        upper = current - 1
+        if candidates[current][1] == 0 and upper in candidates and _stacked_headline(blocks[upper], blocks[current]):
+            return upper  # the headline over its second deck ("Daily Deals: More ... and More" / "Black Friday is Next Week")
         return current
     return min(candidates, key=lambda index: candidates[index])
 
@@ -325,6 +328,20 @@ def _lines_above(blocks, first_kept: int) -> list[int]:
             if counted >= _DATE_BLOCK_REACH:
                 break
     return found
+
+
+def _stacked_headline(upper, lower) -> bool:
+    """Two headline-shaped lines stacked above the date lines: the upper one is the headline and
+    the lower one its second deck when the upper is as long or longer (a kicker or a section label
+    above a headline is shorter) and is no sentence; a headline may run past 18 words."""
+    if sig.cjk_ratio(upper.text) > 0.5 or sig.cjk_ratio(lower.text) > 0.5:
+        return False
+    return (
+        upper.n_words >= 5
+        and upper.n_words <= 30
+        and not re.search(r"[.!?。]$", upper.text)
+        and lower.text not in upper.text  # "HomeSPORT NEWSBREAKING NEWS: X" over "BREAKING NEWS: X": a breadcrumb glued to it
+    )
 
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
