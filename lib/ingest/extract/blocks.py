@@ -52,6 +52,8 @@ class PageContext:
     # LineShape of each distinct block text (see `shape_of`).
     shape_memo: dict = field(default_factory=dict, compare=False, repr=False)
     marker_kinds: tuple[str, ...] = ()  # end_marker_kind of each block, computed once per page
+    # Blocks that open with the name the page's byline gives its author: the author's bio.
+    author_bios: frozenset = frozenset()
 
 
 def shape_of(text: str, context: PageContext | None = None) -> sig.LineShape:
@@ -176,7 +178,9 @@ def feed_item_flags(blocks: list[Block]) -> list[bool]:
 
 
 def find_core(
-    blocks: list[Block], strengths: list[float] | None = None, marker_kinds: list[str] | None = None
+    blocks: list[Block],
+    strengths: list[float] | None = None,
+    marker_kinds: list[str] | None = None,
 ) -> tuple[int, int]:
     """Inclusive span with the most prose, where non-prose lines cost and prose lines pay (max-sum run).
 
@@ -348,13 +352,139 @@ def _marker_of_shape(text: str, shape: sig.LineShape) -> str:
     return ""
 
 
+# A sentence of ~6-12 words (prose_strength 0.24-0.5): short for prose, long for furniture.
+_SHORT_SENTENCE_STRENGTH = 0.24
+
+
+def is_plain_sentence(shape: sig.LineShape) -> bool:
+    """A line that ends like a sentence, reads like prose by case, and has no furniture shape of any kind."""
+    return (
+        shape.ends_sentence
+        and (shape.lowercase >= 0.35 or shape.cjk >= 0.5)
+        and not (
+            shape.url or shape.copyright or shape.date_line or shape.relative_time or shape.byline or shape.caption
+            or shape.comment or shape.promo or shape.appeal or shape.related or shape.nav or shape.label_list
+            or shape.disclaimer or shape.syndication or shape.price
+        )
+    )
+
+
+# What a byline line says before and after the author's name.
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:[(（][^)）]{1,20}[)）]\s*)?(?:(?:written |posted |report(?:ed)? )?by|por|von|par|di|oleh|автор|текст|بقلم|كتب|كتبت|ผู้เขียน|เขียนโดย|โดย)?"
+    r"\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_NAME_END = re.compile(r"\s*(?:[,|/／·•(（\d]|\s(?:and|und|et|y|e|и|і|و)\s|$)")
+_CJK_ROLE = re.compile(r"\s*(?:기자|특파원|記者|特派員|记者|編集委員|論説委員)\s*$")
+_CASED_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def _author_name(text: str) -> str:
+    """The name in a byline line ("By Hannah Marsh, Environment Correspondent" -> "Hannah Marsh",
+    "박지훈 기자" -> "박지훈"), or "" when it does not hold one that can be trusted."""
+    rest = _BYLINE_PREFIX.sub("", text, count=1)
+    rest = _NAME_END.split(rest, maxsplit=1)[0].strip()
+    rest = _CJK_ROLE.sub("", rest).strip()
+    words = rest.split()
+    if sig.cjk_ratio(rest) > 0.5:
+        return rest if 2 <= len(rest) <= 5 and len(words) == 1 else ""
+    if not 2 <= len(words) <= 4 or not all(_CASED_NAME_WORD.match(word) for word in words):
+        return ""
+    # In a cased script every part of a name is capitalised; caseless scripts (Arabic, Thai) pass as they are.
+    if any(word[0].lower() != word[0].upper() and not word[0].isupper() for word in words):
+        return ""
+    return rest
+
+
+# A name alone on its line under the headline ("Анна Соколова"): two or three capitalised words.
+_BARE_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'’.-]+){1,2}$")
+
+
+def find_author_bios(blocks: list[Block], shapes: list[sig.LineShape], core_start: int) -> set[int]:
+    """Indices of lines after the article's start that open with the author's name as the byline
+    gives it ("Hannah Marsh is our environment correspondent..."): the author's bio.
+
+    A name that the article's own first paragraphs mention (a "From North Korea" kicker read as a
+    byline) is not taken, and the byline line itself is never a bio.
+    """
+    names: set[str] = set()
+    for block, shape in zip(blocks, shapes):
+        if shape.byline:
+            name = _author_name(block.text)
+            if name:
+                names.add(name)
+    for block in blocks[max(0, core_start - 12) : core_start]:
+        if _BARE_NAME.match(block.text) and not shapes[block.index].nav:
+            names.add(block.text)
+    if not names:
+        return set()
+    opening = " ".join(block.text for block in blocks[core_start : core_start + 3])
+    names = {name for name in names if name not in opening}
+    bios = set()
+    for block in blocks[core_start:]:
+        if block.n_words < 5 or shapes[block.index].byline:
+            continue
+        for name in names:
+            if block.text.startswith(name) and not block.text[len(name) : len(name) + 1].isalnum():
+                bios.add(block.index)
+                break
+    return bios
+
+
+def _without_edge_bios(core_start: int, core_end: int, bios: set[int]) -> tuple[int, int]:
+    """The core without bio lines at its end (a bio ends an article, never starts it)."""
+    while core_end > core_start and core_end in bios:
+        core_end -= 1
+    return core_start, core_end
+
+
+def extend_core_end(core_end: int, short_sentences: list[bool], shapes: list[sig.LineShape], marker_kinds: list[str]) -> int:
+    """The prose core's end moved over the short sentences that follow it across furniture lines.
+
+    Wire copy writes one-sentence paragraphs of 8-12 words, too short to pay for the
+    caption, "Read also" link or newsletter box printed between them; without this the
+    core (and so the body) stopped at the first such box. The walk crosses lines that are
+    plain short sentences or furniture by their own shape, stops at any other line (a menu
+    label, a name, a list item) or a section heading, and ends on the last sentence crossed.
+    """
+    if core_end < 0:
+        return core_end
+    end = core_end
+    for index in range(core_end + 1, len(shapes)):
+        if marker_kinds[index]:
+            break
+        if short_sentences[index]:
+            end = index
+        elif not _furniture_shape(shapes[index]):
+            break
+    return end
+
+
+def _furniture_shape(shape: sig.LineShape) -> bool:
+    return (
+        shape.caption or shape.promo or shape.appeal or shape.disclaimer or shape.related or shape.date_line
+        or shape.label_list or shape.copyright or shape.syndication
+    )
+
+
 def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset()) -> PageContext:
     line_counts = Counter(block.text for block in blocks)
     shape_memo: dict = {}
     shapes = [shape_memo.get(block.text) or shape_memo.setdefault(block.text, sig.line_shape(block.text)) for block in blocks]
     strengths = [strength_of_shape(shape, block.n_words, block.n_chars) for shape, block in zip(shapes, blocks)]
     marker_kinds = [_marker_of_shape(block.text, shape) for block, shape in zip(blocks, shapes)]
+    short_sentences = [
+        strength >= _SHORT_SENTENCE_STRENGTH and is_plain_sentence(shape) for shape, strength in zip(shapes, strengths)
+    ]
     core_start, core_end = find_core(blocks, strengths, marker_kinds)
+    author_bios = find_author_bios(blocks, shapes, core_start)
+    for index in author_bios:
+        strengths[index] = 0.0  # the author's bio is not reporting, however well written
+        short_sentences[index] = False
+    core_end = extend_core_end(core_end, short_sentences, shapes, marker_kinds)
+    if author_bios:
+        core_start, core_end = _without_edge_bios(core_start, core_end, author_bios)
     title_index = find_headline(blocks, core_start, core_end, line_counts)
     body_language = _majority_language(blocks[core_start : core_end + 1], strengths[core_start : core_end + 1])
     markers = tuple(index for index in range(core_start, len(blocks)) if marker_kinds[index])
@@ -370,6 +500,7 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
         strengths=tuple(strengths),
         shape_memo=shape_memo,
         marker_kinds=tuple(marker_kinds),
+        author_bios=frozenset(author_bios),
     )
 
 

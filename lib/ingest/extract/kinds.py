@@ -44,6 +44,8 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
         return Verdict("comment", "reader comments: comment button or counter", True)
     if shape.copyright:
         return Verdict("credit", "copyright line", True)
+    if block.index in context.author_bios:
+        return Verdict("credit", "author's bio (opens with the byline's name)", True)
     if shape.syndication:
         return Verdict("credit", "syndication credit (names who produced the text)", True)
     if shape.disclaimer:

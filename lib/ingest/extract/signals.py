@@ -29,7 +29,8 @@ _CJK_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\
 # Closing quotes/brackets that may follow final punctuation (Latin and CJK).
 _CLOSERS = "'\"”’»)\\]」』）】〕"
 # Final punctuation of a sentence, possibly followed by closing quotes/brackets.
-_SENTENCE_END = re.compile(rf"[.!?…。！？．｡:;][{_CLOSERS}]*\s*$")
+# (Arabic script closes a question with "؟" and some sentences with "۔".)
+_SENTENCE_END = re.compile(rf"[.!?…。！？．｡:;؟۔][{_CLOSERS}]*\s*$")
 # A break between sentences: Latin final punctuation + space + capital, or CJK final
 # punctuation followed by more text (CJK writes no space after 。).
 _SENTENCE_BREAK = re.compile(
@@ -59,7 +60,14 @@ _COMMENT_WORDS = re.compile(
     r"join the (?:conversation|discussion)|comentarios?|kommentare?|commentaires?|"
     r"комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論|"
     r"(?:комментари[йяи]|коментар[іи]|コメント|댓글|评论|評論|commentaires?|kommentare?|comentarios?|réactions?)\s*[(（]?\d+[)）]?|"
-    r"의견 ?남기기|댓글 ?(?:쓰기|달기)|コメントする|оставить комментарий|réagir|laisser un commentaire|kommentieren)$",
+    r"의견 ?남기기|댓글 ?(?:쓰기|달기)|コメントする|оставить комментарий|réagir|laisser un commentaire|kommentieren|"
+    # Reply buttons, comment counters and "more comments" links in the other languages of the app.
+    r"antworten|répondre|responder|rispondi|返信|回复|回覆|답글(?: ?달기)?|ตอบกลับ|ответить|відповісти|رد|الرد|"
+    r"(?:commenti|comentários|留言|网友评论|網友評論|ความคิดเห็น|التعليقات|تعليقات|komentarze|yorumlar)\s*[(（]?\d*件?[)）]?|"
+    r"weitere kommentare(?: laden| anzeigen)?|(?:voir|afficher) plus de (?:commentaires|réactions)|ver más comentarios|"
+    r"carica altri commenti|carregar mais comentários|(?:查看|加载)更多评论|(?:查看|載入)更多留言|댓글 ?더보기|"
+    r"показать (?:ещё|еще|все) комментарии|показати (?:більше|всі) коментарі|عرض (?:المزيد من )?التعليقات|ดูความคิดเห็นเพิ่มเติม|"
+    r"(?:コメント|댓글|评论|評論|комментари[йяи]|коментар[іи]|commentaires?|kommentare?|comentarios?|réactions?)\s*[（(]\d+件?[)）])$",
     re.IGNORECASE,
 )
 # A short heading that opens a comment section: "[ 167 comments ]", "Top Rated Comments", "Reader comments (12)".
@@ -87,7 +95,12 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(
-    r"^(?:first\s+)?(?:published|posted|updated|last updated|last modified|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan)\b\s*(?:on|at)?\s*:?",
+    r"^(?:first\s+)?(?:published|posted|updated|last updated|last modified|modified|date|dated|publié|veröffentlicht|publicado|diterbitkan|"
+    # The same "published / updated" labels in the other languages of the app.
+    r"mis à jour|actualisé|aktualisiert|stand|datum|actualizado|actualización|pubblicato|aggiornato|atualizado|"
+    r"опубликовано|обновлено|опубліковано|оновлено|дата|نُشر|نشر|آخر تحديث|تاريخ النشر|تحديث|"
+    r"เผยแพร่|อัปเดต|อัพเดท|ปรับปรุง|발행|입력|수정|등록|업데이트|公開|更新|配信|掲載|发布|發布|发表|發表|更新时间|更新時間)"
+    r"(?![^\W\d_])\s*(?:on|at|le|am|el|il|em|в|о|في|于|於)?\s*[:：]?",
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(
@@ -97,6 +110,14 @@ _READ_TIME = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:by|from|written by|posted by|report(?:ed)? by|por|von|par|oleh|автор|текст)\s*:?\s+[A-Z\u00c0-\u024f\u0400-\u04ff][\w.'’-]+",
+    re.IGNORECASE,
+)
+# A byline in a script without capitals ("بقلم: سارة العلي", "โดย สมชาย"), or a labelled author
+# line or bio in any language of the app ("ผู้เขียน: …", "作者简介：…", "About the author").
+_BYLINE_LABEL = re.compile(
+    r"^[【\[(（]?\s*(?:بقلم|كتب|كتبت|ผู้เขียน|เขียนโดย|โดย|作者简介|作者簡介|作者介绍|作者介紹|筆者紹介|著者紹介|필자 ?소개|기자 ?소개|"
+    r"about the author|à propos de l'auteur|über (?:den|die) autor(?:in)?|sobre (?:el|la|o|a) autor[a]?|sull'autore|об авторе|про автора|عن الكاتب|"
+    r"เกี่ยวกับผู้เขียน)\s*[】\])）]?\s*[:：]?\s*\S",
     re.IGNORECASE,
 )
 # Korean/Japanese/Chinese bylines name the reporter before the title: "(서울=연합뉴스) 김민수 기자", "山田太郎記者".
@@ -117,6 +138,9 @@ _WIRE = re.compile(
     r"RIA Novosti|Interfax|UPI|Bloomberg|Getty Images|Shutterstock|EPA|Alamy|Sputnik|Bernama|Antara|Anadolu|CNA|"
     r"共同通信|時事通信|聯合ニュース|연합뉴스|뉴시스|新华社|新華社|中新社|ТАСС|РИА Новости|Интерфакс|Укрінформ|УНІАН)\b"
 )
+# A caption's last words: the agency that took the photo, after the caption's sentence ("… 있다. 연합뉴스").
+# (Not in brackets: "… said. (Reuters)" closes a wire story's last paragraph.)
+_CAPTION_AGENCY_END = re.compile(rf"[.!?。]\s+{_WIRE.pattern}\s*$")
 _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below (2x faster on prose)
     r"(?<!\w)(?:\b(?:photo(?:graph)?s?|image|picture|pictured|pic|credit|courtesy|illustration|illustrative|file photo|"
     r"foto|bild|imagen|gambar)\s*(?:by|via|credit|:|\||/)|"
@@ -134,6 +158,10 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     r"^image (?:caption|source)\s*[,:]|^ภาพโดย|"
     # Agency photo credits of Japanese and Chinese pages: "（ＡＦＰ時事）", "＝ロイター", "新华社记者 王明 摄", "（新华社发）", "来源：央视新闻".
     r"^[（(][^（）()]{0,12}(?:時事|共同|ロイター|ＡＦＰ|AFP|ＥＰＡ|EPA|ＡＰ|AP|聯合|新華社)[）)]$|^＝(?:ロイター|ＡＦＰ|AFP|共同|時事|ＡＰ|AP|ＥＰＡ|EPA)|"
+    # An agency credit closing a caption ("…（29日、鹿児島市で）＝共同", "… 있다. 연합뉴스"), "ภาพ: …" inside a line,
+    # and the photo credits of Arabic pages ("تصوير: …", "الصورة: …").
+    r"＝\s*(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|ＥＰＡ|EPA|聯合|新華社|ゲッティ)\S{0,8}$|(?:^|\s)ภาพ\s*[:：]|"
+    r"(?:^|\s)(?:تصوير|الصورة|صورة|المصدر)\s*[:：]|"
     r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
@@ -163,13 +191,29 @@ _PROMO = re.compile(
     r"\byou(?:'ve| have) read \d+ (?:free )?articles?\b|\bvous avez lu \d+ articles?\b|\bsie haben \d+ (?:kostenlose )?artikel\b|"
     r"二维码|二維碼|打开(?:APP|客户端)|打開(?:APP|客戶端)|【纠错】|【糾錯】|\bctrl\s*\+\s*enter\b|"
     # Paywall notices in unspaced scripts (no word boundary before them).
-    r"有料記事|有料会員|残り\d+文字|全文\d+文字|読み放題|유료 ?기사|구독하기",
+    r"有料記事|有料会員|残り\d+文字|全文\d+文字|読み放題|유료 ?기사|구독하기|"
+    # Newsletter boxes, e-mail fields, subscription offers and follow prompts in the other languages of the app.
+    # (Words that are also everyday prose, "boletín" of a ministry, "abbonati" = subscribers, are only taken in a pitch's phrasing.)
+    r"\bnuestro boletín\b|\bboletín gratuito\b|\bapúntate\b|ニュースレター|电子报|電子報|每日简报|النشرة البريدية|نشرتنا|"
+    r"\b(?:enter )?your e-?mail(?: address)?\b|\be-?mail address\b|adresse e-?mail|e-mail-adresse|correo electrónico|indirizzo e-?mail|"
+    r"endereço de e-?mail|メールアドレス|邮箱地址|電子郵件|이메일 주소|ที่อยู่อีเมล|البريد الإلكتروني|\bsuscr[ií]b(?:ete|ase)\b|\babbonati (?:ora|subito|a \d)|"
+    r"\bassine (?:já|agora|por|a partir)\b|\bоформите подписку\b|\bоформіть передплату\b|اشترك الآن|订阅(?:会员|電子报|本)|"
+    r"訂閱(?:會員|電子報|本)|开通会员|開通會員|구독을 시작|\bdigitalabo\b|\bprobeabo\b|"
+    r"\bsíguenos\b|\bsegue-nos\b|تابعونا|تابعنا|\bmonatlich kündbar\b|初月無料",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
     r"(?<!\w)(?:\bdonat(?:e|ion|ions)\b|\bpatron\b|\bpatreon\b|\bsupport (?:us|our|independent|journalism)\b|\bbecome a (?:member|supporter|patron)\b|"
     r"\bhelp us\b|\bmembership\b|\bcontribut(?:e|ion)\b.{0,200}\b(?:journalism|reporting|us)\b|\bsupport of readers\b|"
-    r"\breaders like you\b|\bcup of coffee\b|\bkeep (?:our|this) (?:reporting|journalism)\b|\bfree and open\b)",
+    r"\breaders like you\b|\bcup of coffee\b|\bkeep (?:our|this) (?:reporting|journalism)\b|\bfree and open\b|"
+    # Donation buttons, and a plea to support the newsroom's journalism, in the other languages of the app.
+    r"\bfaire un don\b|\bjetzt (?:spenden|unterstützen)\b|\bunterstützen sie uns\b|\bfreiwilligen beitrag\b|\bhaz(?:te)? (?:una donación|socio)\b|"
+    r"\bfai una donazione\b|\bdona ora\b|\bfaça uma doação\b|\bdoe agora\b|\bсделайте пожертвование\b|\bзробіть внесок\b|"
+    r"\b(?:support|soutenez|soutenir|unterstützen|apoya|apoyo|sostieni|sostenere|apoie|поддержите|підтримайте)\b.{0,60}"
+    r"\b(?:journalism\w*|journalisme|journalismus|periodismo|giornalismo|jornalismo|журналистик\w*|журналістик\w*|rédaction|redaktion|redacción|redazione)\b|"
+    r"\b(?:periodismo|giornalismo|jornalismo|journalisme|journalismus)\b.{0,60}\b(?:tu apoyo|il tuo sostegno|seu apoio|votre soutien|ihre unterstützung)\b)|"
+    # (Not the bare words for "donate", "บริจาค", "捐款", "寄付": disaster news reports donations.)
+    r"ادعم|تبرع الآن|تبرّع الآن|บริจาคเพื่อ(?:สนับสนุน|ให้เรา)|สนับสนุนสื่อ|후원(?:하기|해 주세요)|打赏|打賞|寄付のお願い|支持(?:我们|我們|優質|独立)",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
@@ -188,7 +232,9 @@ _RELATED = re.compile(
     r"関連記事|関連ニュース|おすすめ(?:記事)?|人気(?:記事|ニュース)(?:ランキング)?|(?:アクセス)?ランキング|注目(?:記事|ニュース)|最新ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|많이 본 (?:뉴스|기사)|인기 ?(?:기사|뉴스)|주요 ?뉴스|최신 ?뉴스|추천 ?기사|"
     r"相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導)|热门(?:新闻|文章)|熱門(?:新聞|文章)|推荐阅读|延伸阅读|延伸閱讀|更多新闻|"
-    r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|บทความที่เกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|ข่าวเด่น|ข่าวอื่นๆ)\s*[:：]?$",
+    r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|บทความที่เกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|ข่าวเด่น|ข่าวอื่นๆ|"
+    r"noticias relacionadas|lo más (?:leído|visto)|articoli correlati|notizie correlate|notícias relacionadas|matérias relacionadas|"
+    r"новини за темою|читайте також|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|الأكثر قراءة|الأكثر مشاهدة|اقرأ أيضا|اقرأ أيضاً)\s*[:：]?$",
     re.IGNORECASE,
 )
 # One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
@@ -198,7 +244,7 @@ _RELATED_INLINE_WORDS = (
     r"lee también|lea también|(?:à |a )?lire aussi|lire également|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|"
     r"leggi anche|читайте (?:также|тоже|також)|також читайте|см\. также|関連記事|関連ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|함께 (?:보면 좋은|읽으면 좋은) 기사|相关(?:阅读|新闻|报道)|相關(?:閱讀|新聞|報導)|延伸阅读|延伸閱讀|推荐阅读|"
-    r"อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง"
+    r"อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|lee también|leia mais"
 )
 _RELATED_INLINE = re.compile(
     rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S", re.IGNORECASE
@@ -232,6 +278,11 @@ _NAV_LINE = re.compile(
     r"收听本文|听新闻|ฟังข่าว|save (?:this )?article|sauvegarder|merken|сохранить|저장|글자 ?크기(?: 설정)?|文字サイズ|字号|"
     r"(?:次|前)のページ(?:へ)?|page (?:suivante|précédente)|(?:nächste|vorherige) seite|следующая страница|下一页|上一页|"
     r"zur startseite|retour à l'accueil|トップページへ|на главную|返回首页|홈으로|กลับหน้าแรก|แท็ก|"
+    # "Copy link" buttons, and the "skip to content" link, in the other languages of the app.
+    r"copier le lien|link kopieren|copiar (?:el )?enlace|copia (?:il )?link|copiar (?:o )?link|リンクをコピー|复制链接|複製連結|링크 ?복사|"
+    r"คัดลอกลิงก์|скопировать ссылку|скопіювати посилання|نسخ الرابط|aller au contenu(?: principal)?|zum inhalt springen|ir al contenido|"
+    r"vai al contenuto|ir para o conteúdo|перейти к (?:содержанию|основному содержанию)|перейти до (?:основного )?вмісту|"
+    r"انتقل إلى المحتوى|ข้ามไปที่เนื้อหา|본문 ?바로가기|跳到(?:正文|主要內容|主要内容)|"
     # Video players' labels and the heading of a key-points box.
     r"play video|watch video|video abspielen|lire la vidéo|смотреть видео|дивитися відео|動画を再生|영상 재생|播放视频|"
     r"视频加载中\.*|คลิปวิดีโอ|key points|key takeaways|l'essentiel|das wichtigste(?: in kürze)?|главное|головне|"
@@ -241,7 +292,11 @@ _NAV_LINE = re.compile(
 )
 _LABEL_PREFIX = re.compile(
     r"^(?:tags?|topics?|filed under|categories|keywords|hashtags|теги|тэги|мітки|теґи|schlagw(?:ö|o)rte?r?|"
-    r"mots-clés|étiquettes|タグ|태그|키워드|标签|標籤|关键词)\s*[:：]",
+    r"mots-clés|étiquettes|タグ|태그|키워드|标签|標籤|关键词|"
+    r"etiquetas?|temas|argomenti|parole chiave|assuntos|palavras-chave|темы|теми|ключевые слова|ключові слова|"
+    r"الوسوم|وسوم|الكلمات المفتاحية|แท็ก|คำค้น|キーワード|關鍵字|关键字|주제어)\s*[:：]"
+    # A row of hashtags alone: "#폭설 #강원 #교통통제".
+    r"|^(?:#[^\W_][\w-]*\s*){2,}$",
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
@@ -258,7 +313,61 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 # CJK notices ("本コンテンツはAIが...要約"): the machine-summary words, in either order.
+_AI_TERM = (
+    r"(?:(?<![^\W\d_])(?-i:AI|IA|KI|ИИ|ШІ)(?![^\W\d_])|artificial intelligence|intelligence artificielle|künstliche[rn]? intelligenz|"
+    r"inteligencia artificial|intelligenza artificiale|inteligência artificial|искусственн\w* интеллект\w*|штучн\w* інтелект\w*|"
+    r"人工知能|人工智能|인공지능|ปัญญาประดิษฐ์|الذكاء الاصطناعي)"
+)
+# A summary, key points or a translation of the page itself.
+_SUMMARY_TERM = (
+    r"(?:summar\w*|key points|résumé|synthèse|zusammenfassung|zusammengefasst|resumen|resumid\w*|riassunt\w*|resumo|"
+    r"краткое содержание|короткий зміст|要約|要点|摘要|요약|สรุป|ملخص|تلخيص|translat\w*|tradu\w+|übersetz\w*|перевед\w*|翻訳|翻译|翻譯|번역)"
+)
+_HELP_OF = (
+    r"(?:with the help of|with the assistance of|avec l'aide d[e']|à l'aide d[e']|mit hilfe|con (?:la )?ayuda de|con l'aiuto d|"
+    r"com (?:a )?ajuda d|с помощью|за допомогою|بمساعدة|بواسطة)\s*(?:an?|une?|einer?|la|l'|el|il|uma?)?\s*"
+)
 _DISCLAIMER_STRICT = re.compile(r"(?:AI|人工知能|人工智能).{0,40}(?:要約|生成|分析|摘要)|(?:要約|生成|摘要).{0,40}AI")
+# A notice that a machine summarised or translated the page: an AI word next to a summary word
+# (or "with the help of AI"), in a line that also names the page or its editors, so that
+# reporting about AI tools ("the AI summarises documents") is not read as one.
+_MACHINE_NOTICE = re.compile(
+    rf"{_AI_TERM}.{{0,60}}{_SUMMARY_TERM}|{_SUMMARY_TERM}.{{0,60}}{_AI_TERM}|{_HELP_OF}{_AI_TERM}", re.IGNORECASE
+)
+_SELF_REFERENCE = re.compile(
+    r"(?<!\w)(?:this (?:article|story|text|summary|page)|our (?:editors|journalists|newsroom)|edit(?:ors?|orial)|reviewed|checked|verified|"
+    r"cet article|ce résumé|ce texte|cette synthèse|rédaction|vérifié|dieser artikel|diese zusammenfassung|redaktion|geprüft|"
+    r"este (?:artículo|resumen|texto)|redacción|revisad[oa]|questo (?:articolo|riassunto|testo)|redazione|verificat[oa]|"
+    r"este (?:texto|resumo|artigo)|redação|статьи|редакци\w*|провер\w*|статті|редакці\w*|перевір\w*)(?!\w)|"
+    r"本文|本記事|この記事|編集部|编辑|編輯|审核|審閱|審核|기사|편집|검토|ข่าว|บรรณาธิการ|ตรวจสอบ|المقال|هذا الملخص|التحرير|مراجعت",
+    re.IGNORECASE,
+)
+
+
+def _is_notice(text: str) -> bool:
+    """A disclaimer: a notice about how the text was produced, corrected, or whose views it holds."""
+    if _DISCLAIMER_STRICT.search(text) or _DISCLAIMER.search(text) or _CORRECTION.search(text):
+        return True
+    return bool(_MACHINE_NOTICE.search(text) and _SELF_REFERENCE.search(text))
+# A correction or editor's note about the page itself: "Correction:", "Rectificatif :", "訂正：",
+# "An earlier version of this article ...", in the languages of the app.
+_CORRECTION = re.compile(
+    r"^[【\[(（]?\s*(?:corrections?|clarification|editor'?s note|rectificatif|erratum|correctif|précision|korrektur|berichtigung|"
+    r"richtigstellung|anmerkung der redaktion|fe de errores|corrección|aclaración|nota de la redacción|errata corrige|rettifica|"
+    r"correzione|nota della redazione|correção|errata|nota da redação|исправление|поправка|уточнение|от редакции|виправлення|"
+    r"уточнення|від редакції|訂正|おわび|更正(?:啟事|启事)?|勘误|勘誤|編者按|编者按|정정(?:보도)?|바로잡습니다|แก้ไข|تصحيح|توضيح)"
+    r"\s*[】\])）]?\s*[:：]"
+    r"|\b(?:an? (?:earlier|previous) version of this (?:article|story|report)|this (?:article|story) (?:was|has been) (?:amended|corrected))\b"
+    r"|\b(?:une|la) version (?:précédente|antérieure) de (?:cet|cette|l')\s*(?:article|texte)"
+    r"|\b(?:einer|der) (?:früheren|vorherigen|ersten) (?:version|fassung) (?:dieses|des) (?:artikels|beitrags|textes)"
+    r"|\buna versión anterior de (?:este|esta) (?:artículo|noticia|texto|información)"
+    r"|\b(?:una|nella) (?:precedente|prima) versione (?:dell'articolo|di questo articolo)"
+    r"|\b(?:uma|a) versão anterior (?:deste|desta) (?:texto|reportagem|matéria|artigo|notícia)"
+    r"|\b(?:первоначальной|предыдущей) версии (?:статьи|материала|новости|текста)"
+    r"|\b(?:попередній|першій) версії (?:статті|матеріалу|новини|тексту)"
+    r"|نسخة سابقة من هذ[اه]|ฉบับก่อนหน้า|이전 기사에서|앞서 이 기사|本文(?:此前|先前)|此前版本|先前版本",
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(r"[|•·»›▶►◆■→]")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,30}$")  # "TOKYO", "NEW DELHI"
 
@@ -270,12 +379,29 @@ def words(line: str) -> list[str]:
 def word_count(line: str) -> int:
     """Number of words of a line, script-aware: Japanese/Chinese text has no spaces, so
     there every two characters count as one word (news Japanese averages ~1.5-2.5
-    characters per word); elsewhere, runs of word characters. This keeps "short line",
+    characters per word), and Thai every four code points (a Thai word is ~4-5 letters
+    and marks); elsewhere, runs of word characters. This keeps "short line",
     "long paragraph" and headline-length rules meaning the same in every script."""
+    return _aware_word_count(line, None)
+
+
+# Thai spells a word in ~4-5 code points (letters plus vowel and tone marks), kana/Han in ~2.
+_THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
+_THAI_CHARS_PER_WORD = 4
+
+
+def _aware_word_count(line: str, spaced_words: int | None) -> int:
+    """word_count's arithmetic; `spaced_words` is len(words(line)) when the caller has it."""
     unspaced = len(_UNSPACED.findall(line))
     if not unspaced:
-        return len(words(line))
-    return len(words(_UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
+        return spaced_words if spaced_words is not None else len(words(line))
+    thai = len(_THAI_CHAR.findall(line))
+    han_kana = unspaced - thai
+    return (
+        len(words(_UNSPACED.sub(" ", line)))
+        + (han_kana + 1) // 2
+        + (thai + _THAI_CHARS_PER_WORD - 1) // _THAI_CHARS_PER_WORD
+    )
 
 
 def ends_like_sentence(line: str) -> bool:
@@ -289,10 +415,16 @@ def sentence_count(line: str) -> int:
 
 
 def lowercase_ratio(line: str) -> float:
-    """Share of alphabetic words starting in lower case: high in prose, low in menus/headlines."""
-    alpha = [word for word in _ALPHA_WORD.findall(line) if not _CJK.search(word)]
+    """Share of alphabetic words starting in lower case: high in prose, low in menus/headlines.
+
+    Only words of cased scripts count. A line in a script without letter case (Arabic,
+    Hebrew, Devanagari, CJK, Thai...) is neutral (0.5), as CJK always was: case says
+    nothing there, and 0 would read every Arabic paragraph as a menu.
+    """
+    found = _ALPHA_WORD.findall(line)
+    alpha = [word for word in found if not _CJK.search(word) and word.lower() != word.upper()]
     if not alpha:
-        return 0.5 if _CJK.search(line) else 0.0
+        return 0.5 if found else 0.0
     return sum(1 for word in alpha if word[0].islower()) / len(alpha)
 
 
@@ -330,7 +462,7 @@ def is_comment_shape(line: str) -> bool:
 
 
 # Reaction counts of CJK comment threads: "ssk**** 공감 128 비공감 9", "いいね 12".
-_VOTE_CJK = re.compile(r"(?:공감|비공감|추천|반대|좋아요|싫어요|いいね|そう思う|赞|踩)\s*\d+")
+_VOTE_CJK = re.compile(r"(?:공감|비공감|추천|반대|좋아요|싫어요|いいね|そう思う|赞|点赞|點讚|讚|踩|(?<!\w)like|j'aime|me gusta|mi piace|curtir)\s*\d+", re.IGNORECASE)
 
 
 def is_vote_count(line: str) -> bool:
@@ -339,8 +471,74 @@ def is_vote_count(line: str) -> bool:
     return bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text) or (_VOTE_CJK.search(text) and len(text.split()) <= 8))
 
 
+# --- dates and relative times in every language of CLDR (babel's data) --------------
+# Month names and "N hours ago" / "yesterday" phrases are taken from the Unicode CLDR for
+# the languages news is read in, so a date line or a comment's time stamp is recognised in
+# any of them without a hand-written list per language.
+_CLDR_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "id", "ru", "uk", "ar", "he", "th", "ja", "zh", "zh_Hant", "ko")
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+@lru_cache(maxsize=1)
+def _cldr_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(dates with a month name, a line that is only a relative time) for _CLDR_LOCALES."""
+    from babel import Locale
+
+    months: set[str] = set()  # wide names: "листопада", "juillet"
+    short_months: set[str] = set()  # abbreviations ("pro", "mar", "ก.ย."): only in a date with a year
+    relative: set[str] = set()
+    for code in _CLDR_LOCALES:
+        locale = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for width, names in (("wide", months), ("abbreviated", short_months)):
+                for name in locale.months[context][width].values():
+                    name = name.strip().rstrip(".").lower()
+                    if len(name) >= 3 and not _DIGIT.search(name):  # "1月", "1월" are read as numbers
+                        names.add(name)
+        # Relative-time phrases have no public accessor in babel; its own format_timedelta
+        # reads the same locale data.
+        fields = locale._data["date_fields"]
+        for unit in _TIME_UNITS:
+            for variant in (unit, f"{unit}-short"):
+                field = fields.get(variant) or {}
+                for pattern in dict(field.get("past") or {}).values():
+                    relative.add(pattern)
+            for offset, phrase in dict((fields.get(unit) or {}).get("relative") or {}).items():
+                if offset in (-1, 0) and unit in ("day", "hour", "minute"):
+                    relative.add(phrase)
+    def alternation(names: set[str]) -> str:
+        return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+    wide, short = alternation(months), alternation(short_months - months)
+    dates = re.compile(
+        rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?(?:{wide})(?!\w)(?:,?\s*(?:de\s+)?\d{{4}})?|"
+        rf"(?<!\w)(?:{wide})\s+(?:\d{{1,2}}(?!\d)(?:,?\s+\d{{4}})?|(?:de\s+)?\d{{4}})|"
+        rf"(?<!\d)\d{{1,2}}\.?\s*(?:{short})\.?\s*\d{{4}}(?!\d)|(?<!\w)(?:{short})\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)|"
+        r"\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{1,2}월\s*\d{1,2}일",
+        re.IGNORECASE,
+    )
+    spoken = sorted(
+        (re.escape(pattern).replace(r"\{0\}", r"\d+").replace(r"\ ", r"\s*") for pattern in relative),
+        key=len,
+        reverse=True,
+    )
+    # "vor 2 Stunden", "2時間前", "منذ 3 ساعات" (sites write "since" as often as CLDR's "قبل"), "Yesterday, 10:30".
+    spoken += [pattern.replace("قبل", "منذ") for pattern in spoken if "قبل" in pattern]
+    relative_line = re.compile(
+        rf"^(?:{'|'.join(spoken)})(?:\s*[,·|-]?\s*(?:at|um|à|a las|alle|às|в|о|lúc)?\s*\d{{1,2}}[:.h]\d{{2}}\s*\S{{0,4}})?$",
+        re.IGNORECASE,
+    )
+    return dates, relative_line
+
+
 def is_relative_time(line: str) -> bool:
-    return bool(_RELATIVE_TIME.match(line.strip()))
+    """"2 hours ago", "vor 2 Stunden", "2時間前", "yesterday at 10:30": a time stamp relative to now, alone on its line."""
+    text = line.strip()
+    return bool(_RELATIVE_TIME.match(text)) or (len(text) <= 40 and bool(_cldr_patterns()[1].match(text)))
+
+
+def _without_dates(text: str) -> str:
+    return _cldr_patterns()[0].sub(" ", _DATE.sub(" ", text))
 
 
 def is_bare_count(line: str) -> bool:
@@ -348,7 +546,8 @@ def is_bare_count(line: str) -> bool:
 
 
 def has_date(line: str) -> bool:
-    return bool(_DATE.search(line))
+    """A date or time in the line: numeric, English, or a day and a month name of any CLDR language."""
+    return bool(_DATE.search(line)) or bool(_DIGIT.search(line) and _cldr_patterns()[0].search(line))
 
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
@@ -369,7 +568,7 @@ def _date_line(text: str, n_words: int, ends_sentence: bool, relative_time: bool
         return False
     if relative_time:
         return True
-    return dated and len(words(_DATE.sub(" ", text))) <= 5
+    return dated and len(words(_without_dates(text))) <= 5
 
 
 def is_copyright(line: str) -> bool:
@@ -385,7 +584,7 @@ _ROLE_BYLINE = re.compile(
 
 def is_byline(line: str) -> bool:
     text = line.strip()
-    if _BYLINE_CJK.match(text) or (len(text) <= 80 and _ROLE_BYLINE.match(text)):
+    if _BYLINE_CJK.match(text) or _BYLINE_LABEL.match(text) or (len(text) <= 80 and _ROLE_BYLINE.match(text)):
         return True
     return bool(_BYLINE.match(text)) and len(words(text)) <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)
 
@@ -407,7 +606,7 @@ def mentions_wire(line: str) -> bool:
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_caption(line: str) -> bool:
-    return bool(_CAPTION.search(line))
+    return bool(_CAPTION.search(line) or _CAPTION_AGENCY_END.search(line))
 
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
@@ -447,15 +646,15 @@ _PLATFORM = (
     r"(?:facebook|x|twitter|threads|bluesky|line|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|mail|messenger|viber|"
     r"weibo|wechat|qq|vk|vkontakte|ok|flipboard|mix|hatena|kakao(?:talk|story)?|band|naver|微信|微博|朋友圈|QQ空间|"
     r"카카오톡|카카오스토리|페이스북|트위터|밴드|네이버|メール|はてな(?:ブックマーク)?|ВКонтакте|Одноклассники|"
-    r"Фейсбук|Телеграм|เฟซบุ๊ก|ไลน์)"
+    r"Фейсбук|Телеграм|เฟซบุ๊ก|ไลน์|فيسبوك|فيس بوك|إكس|تويتر|واتساب|تيليجرام|لينكدإن)"
 )
 _SHARE_VERB = (
     r"(?:share|partager|teilen|condividi|compartir|compartilhar|partilhar|bagikan|delen|dela|udostępnij|"
-    r"поделиться|поділитися|поширити|シェア(?:する)?|共有(?:する)?|送る|공유(?:하기)?|分享|转发|轉發|แชร์)"
+    r"поделиться|поділитися|поширити|シェア(?:する)?|共有(?:する)?|送る|공유(?:하기)?|分享|转发|轉發|แชร์|شارك|مشاركة)"
 )
 _SHARE_PROMPT = re.compile(
     rf"^(?:{_SHARE_VERB}(?:\s*(?:this|cet|ce|this article|cet article|l'article|den artikel|on|sur|auf|via|in|en|no|na|di|в|у|"
-    rf"через|到|至|ไปยัง|ไป|ผ่าน))*\s*{_PLATFORM}?|"
+    rf"через|到|至|ไปยัง|ไป|ผ่าน|على|عبر|في))*\s*{_PLATFORM}?|"
     rf"(?:(?:この|本)?記事を|이 기사를\s*)?{_PLATFORM}?\s*(?:で|に|로|으로|에)?\s*{_SHARE_VERB}|"
     rf"(?:auf|on|via|sur|per|par)\s+{_PLATFORM}\s+{_SHARE_VERB})\s*[:：]?$",
     re.IGNORECASE,
@@ -486,10 +685,7 @@ def is_label_list(line: str) -> bool:
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_disclaimer(line: str) -> bool:
-    text = line.strip()
-    if _DISCLAIMER_STRICT.search(text):
-        return True
-    return bool(_DISCLAIMER.search(text))
+    return _is_notice(line.strip())
 
 
 def separator_count(line: str) -> int:
@@ -611,11 +807,10 @@ def line_shape(line: str) -> LineShape:
     n_words = len(_WORD.findall(text))
     ends = bool(_SENTENCE_END.search(text) or _THAI_PROSE_END.search(text))
     vote = bool(_VOTE_COUNT.match(text) or _VOTE_LINE.match(text) or (_VOTE_CJK.search(text) and len(text.split()) <= 8))
-    disclaimer = bool(_DISCLAIMER_STRICT.search(text) or _DISCLAIMER.search(text))
-    relative = bool(_RELATIVE_TIME.match(text))
+    disclaimer = _is_notice(text)
+    relative = is_relative_time(text)
     label_list = bool(_LABEL_PREFIX.match(text))
-    unspaced = len(_UNSPACED.findall(text))
-    n_words_aware = n_words if not unspaced else len(words(_UNSPACED.sub(" ", text))) + (unspaced + 1) // 2
+    n_words_aware = _aware_word_count(text, n_words)
     return LineShape(
         ends_sentence=ends,
         sentences=len(_SENTENCE_BREAK.findall(text)) + 1,
@@ -627,11 +822,11 @@ def line_shape(line: str) -> LineShape:
         copyright=bool(_COPYRIGHT.search(text)),
         date_line=_date_line(text, n_words, ends, relative),
         relative_time=relative,
-        byline=bool(_BYLINE_CJK.match(text))
+        byline=bool(_BYLINE_CJK.match(text) or _BYLINE_LABEL.match(text))
         or (len(text) <= 80 and bool(_ROLE_BYLINE.match(text)))
         or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)),
         wire=bool(_WIRE.search(text)),
-        caption=bool(_CAPTION.search(text)),
+        caption=bool(_CAPTION.search(text) or _CAPTION_AGENCY_END.search(text)),
         dateline=bool(_DATELINE.match(text)) and n_words <= 4,
         comment=bool(
             vote or _AT_USER.match(text) or _COMMENT_WORDS.match(text) or _COMMENT_HEADING.match(text) or _SAYS_LINE.match(text)
