@@ -525,3 +525,15 @@ def test_a_deals_page_titled_by_its_headline_not_its_second_deck():
     text = _dev_page_text("287e4d9f4af3")  # an IGN page: headline, second deck, byline, dates
     assert "\nBlack Friday is Next Week, But Several Deals Go Live Today\nBy Eric Song, IGN Staff\n" in text
     assert clean_page_text(text).title.startswith("Daily Deals: More Black Friday Deals Are Live")
+
+
+def test_a_list_of_related_headlines_above_the_headline_is_no_upper_deck():
+    head = ("Example Gazette\nTrending\nHarbour master says the piers will be repaired this summer\n"
+            "Islanders brace for higher ferry fares next year\nFerry services resume across the northern islands after storm\n"
+            "By Jane Roe\nPublished 12 March 2024\n")
+    assert clean_page_text(head + _BODY).title == "Ferry services resume across the northern islands after storm"
+
+
+def test_a_byline_is_never_the_fallback_title():
+    page = "Example Gazette\nNews\nFerries back\nBy Jane Roe\nPublished 12 March 2024\n" + _BODY
+    assert clean_page_text(page).title != "By Jane Roe"

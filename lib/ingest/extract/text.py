@@ -173,8 +173,8 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
                 for b in blocks[:first_kept]
                 if sig.is_heading_like(b.text)
                 and b.n_words >= 3
-                # a date stamp, a menu label or a row of share buttons is never the title
-                and not (sig.is_date_line(b.text) or sig.is_nav_word(b.text) or sig.is_share_row(b.text) or b.menu_row)
+                # a date stamp, a byline, a menu label or a row of share buttons is never the title
+                and not (sig.is_date_line(b.text) or sig.is_byline(b.text) or sig.is_nav_word(b.text) or sig.is_share_row(b.text) or b.menu_row)
             ),
             -1,
         )
@@ -285,7 +285,12 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     )
     if current in candidates and candidates[current][0] == 0 and (candidates[current][1] == 0 or not above_the_date):
         upper = current - 1
-        if candidates[current][1] == 0 and upper in candidates and _stacked_headline(blocks[upper], blocks[current]):
+        if (
+            candidates[current][1] == 0
+            and upper in candidates
+            and _stacked_headline(blocks[upper], blocks[current])
+            and not (upper > 0 and _headline_like_line(blocks[upper - 1]))  # a list of related headlines, not a headline and its deck
+        ):
             return upper  # the headline over its second deck ("Daily Deals: More ... and More" / "Black Friday is Next Week")
         return current
     return min(candidates, key=lambda index: candidates[index])
@@ -328,6 +333,12 @@ def _lines_above(blocks, first_kept: int) -> list[int]:
             if counted >= _DATE_BLOCK_REACH:
                 break
     return found
+
+
+def _headline_like_line(block) -> bool:
+    """A line of headline shape and length (5+ words, or a CJK line of 8+ characters, no closing full stop)."""
+    long_enough = block.n_words >= 5 or (sig.cjk_ratio(block.text) > 0.5 and block.n_chars >= 8)
+    return long_enough and sig.is_heading_like(block.text) and not re.search(r"[.。]$", block.text)
 
 
 def _stacked_headline(upper, lower) -> bool:
