@@ -50,7 +50,7 @@ COUNTED_GOLD = Path(__file__).resolve().parent / "gold" / "views_counted_gold.js
 PLANNING = re.compile(
     r"(?i)\b(?:will|plans?|planned|planning|scheduled|expected|intends?|set to|would|to be held)\b"
     r"|予定|計画|方針|見通し|예정|계획|방침|планиру|намерен|запланир|планує|має намір|geplant|soll|sollen|wird|werden"
-    r"|prévu|prévoit|doit|devrait|将|计划|拟|จะ|มีแผน"
+    r"|prévu|prévoit|doit|devrait|将|计划|拟|จะ|มีแผน|previst|prevé|prevê|prevede|planea|programad|programmat|من المقرر|سوف|يعتزم"
 )
 FIGURES = ("events", "statements", "figures", "counted", "claimed")
 

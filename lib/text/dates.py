@@ -320,9 +320,9 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
     """Every date expression in `sentence`, left to right, non-overlapping.
 
     `language` (ISO 639-1, e.g. the sentence's detected language) adds that
-    language's grammar (ja ko zh ru uk de fr th, see `date_languages`) before
+    language's grammar (ja ko zh ru uk de fr th es it pt ar, see `date_languages`) before
     the English one; "en" reads English only; without a language (or with one
-    the grammar lacks) the script decides (kana, hangul, Thai, Han, Cyrillic),
+    the grammar lacks) the script decides (kana, hangul, Thai, Arabic, Han, Cyrillic),
     and Latin-script text is read as English.
     """
     taken: list[tuple[int, int]] = []
