@@ -91,6 +91,13 @@ def locale_names(language: str) -> tuple[dict[str, str], dict[str, str]]:
         for width in ("abbreviated", "wide"):
             for number, word in get_month_names(width, locale="th").items():
                 months[word.lower().strip(".")] = ENGLISH_MONTHS[number - 1]
+    if language == "ar":
+        # The Levant and Iraq name months in Syriac ("آذار", "نيسان"), the Maghreb after French ("أفريل"): CLDR's regional names.
+        from babel.dates import get_month_names
+
+        for region in ("ar_SY", "ar_MA", "ar_DZ"):
+            for number, word in get_month_names("wide", locale=region).items():
+                months.setdefault(word, ENGLISH_MONTHS[number - 1])
     weekdays = {}
     for key, english in zip(_WEEKDAY_KEYS, ENGLISH_WEEKDAYS):
         for word in info.get(key, []):
@@ -410,9 +417,11 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
         table.append((kind, re.compile(rf"(?<![\w'’]){regex}(?![\w'’])", flags), build))
 
     def month(m: re.Match) -> str:
-        return months[m["mname"].lower().strip(".")]
+        return months[re.split(r"\s*/\s*", m["mname"].lower())[0].strip(".")]
 
-    month_re, full_re = _alternation(months), _alternation(full_months)
+    # A month may be written in two calendars' names at once ("28 آذار/مارس 2025"): the second is part of the date.
+    month_re = rf"(?:{_alternation(months)})(?:\s*/\s*(?:{_alternation(months)}))?"
+    full_re = _alternation(full_months)
     of = rf"(?:\s+(?:{grammar.of}))?"
     ordinal = rf"(?:{grammar.ordinal})?" if grammar.ordinal else ""
     day = rf"(?P<day>[12]\d|3[01]|0?[1-9]){ordinal}"

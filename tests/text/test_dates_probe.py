@@ -276,3 +276,18 @@ def test_the_tense_of_the_clause_tells_a_plan_from_a_happening(language, sentenc
     phrases = [phrase for phrase in find_date_phrases(sentence, language) if clue in phrase.text]
     assert len(phrases) == 1, find_date_phrases(sentence, language)
     assert phrases[0].future is (not past)
+
+
+@pytest.mark.parametrize(
+    "sentence, clue, want",
+    [
+        ("في 28 آذار/مارس 2025، ضرب زلزال وسط البلاد.", "28 آذار/مارس 2025", on("2025-03-28")),
+        ("في 28 آذار، ضرب زلزال وسط البلاد.", "28 آذار", on("2025-03-28")),
+        ("أعلنت الحكومة حالة الطوارئ في 1 أفريل 2025.", "1 أفريل 2025", on("2025-04-01")),
+        ("في 28 مارس 2025، ضرب زلزال وسط البلاد.", "28 مارس 2025", on("2025-03-28")),
+    ],
+)
+def test_arabic_months_of_every_region_are_read(sentence, clue, want):
+    resolved = [item for item in resolve_dates(sentence, day(PAGE), "ar") if item.clue == clue]
+    assert len(resolved) == 1, [(r.clue, r.start) for r in resolve_dates(sentence, day(PAGE), "ar")]
+    assert (resolved[0].start, resolved[0].end, resolved[0].precision) == want
