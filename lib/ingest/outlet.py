@@ -501,6 +501,7 @@ _SIGNAL_WEIGHTS = {
     "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
     "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
     "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
+    "affix_name": 1.0,  # a name three or more furniture lines print beside a separator ("X | Page")
     "follow_line": 0.75,  # "Follow X on Twitter": the site's account, or its reporter's
     "product_line": 0.5,  # each name the page lists its products under ("X App", "X Store")
     "logo_line": 1.0,  # each line that is a self-named name alone (a logo)
@@ -513,7 +514,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # Which signal's spelling names the site when several agree: the name a reader sees, before the
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
-    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead",), ("company_brand",), ("follow_line", "product_line"),
+    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "affix_name"), ("company_brand",), ("follow_line", "product_line"),
     ("metadata_address", "permalink_name", "address_name", "colophon", "copyright"), ("bare_address",),
 )
 
@@ -565,6 +566,23 @@ _RIGHTS_ONLY = re.compile(rf"(?i)^{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?[.,]?\s+{
 _RIGHTS_BEFORE_NAME = re.compile(rf"(?i)^{_RESERVATION}[.,]?\s+{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?\.?$")
 
 
+_BARE_COPYRIGHT = re.compile(r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\.?$")
+
+
+def _name_shaped(line: str) -> bool:
+    """A short line that can be a name alone: one to five words, the first capitalised, no digit,
+    no closing punctuation, no menu label or word of page chrome."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 5
+        and line[:1].isupper()
+        and not re.search(r"\d|[.!?:,;|/]$", line)
+        and not _UI_WORDS.search(line)
+        and not sig.is_nav_word(line)
+        and line.lower() not in _NOT_NAMES
+    )
+
+
 def _copyright_holder(readable, page_lines: list[str]) -> str:
     """The site's copyright holder as a name ("Telegraph Media Group Limited 2019" -> "Telegraph",
     "Cable News Network, Inc." -> "CNN" when the page prints that), or "". A photo's credit,
@@ -578,7 +596,15 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
     # A reservation of rights without the sign: "Harbour Times. All rights reserved.", "All rights reserved. Harbour Times 2019".
     unsigned = [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_ONLY.match(line))]
     unsigned += [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_BEFORE_NAME.match(line))]
-    for line in lines + trailing + name_first + unsigned:
+    # A bare "© 2019" under (or over) the footer's name line: "Harbour Times" / "© 2019".
+    beside = [
+        f"© {lines[near]}"
+        for index, line in enumerate(lines)
+        if _BARE_COPYRIGHT.match(line)
+        for near in (index - 1, index + 1)
+        if 0 <= near < len(lines) and _name_shaped(lines[near])
+    ]
+    for line in lines + trailing + name_first + unsigned + beside:
         if line in captions:
             continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
         line = _RIGHTS_FIRST.sub("", line.replace("ⓒ", "©").replace("Ⓒ", "©"))  # "Все права защищены © 2019 X", "ⓒ MBC"
@@ -783,7 +809,7 @@ _BODY_BRAND_CONTEXT = re.compile(
 _OWN_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,40}}\s*\({_BRAND_NAME}\)\s*[-–—]")
 _BODY_TOLD_CONTEXT = re.compile(rf"\btold {_BRAND_NAME} in an? (?:statement|email|interview)\b")
 _NOT_NAMES = {
-    "us", "me", "this", "the", "our", "more", "all", "it", "you", "here",
+    "us", "me", "this", "the", "our", "more", "all", "it", "you", "here", "top", "start", "article", "story",
     # "Tentang Kami", "Sobre o Blog", "Über die Redaktion": the site speaking of itself without its name.
     "kami", "uns", "nous", "nosotros", "nós", "noi", "нас", "blog", "site", "website", "page", "portal", "project",
     "company", "team", "author", "authors", "redaktion", "rédaction", "redação", "redacción", "redaksi", "projekt",
@@ -811,6 +837,16 @@ def _title_suffix_name(title: str, removed) -> str:
 _ROLE = re.compile(
     r"(?i)\b(?:editor|correspondent|reporter|writer|contributor|columnist|staff|chief|bureau|producer|analyst|director|"
     r"manager|president|professor|fellow|intern|photographer|author|special|senior|contributing|freelance)s?\b"
+)
+
+
+# A street address as footers print it, in several countries' orders.
+_STREET = re.compile(
+    r"^(?:\d{1,5}[a-z]?,?\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|"
+    r"Lane|Ln\.?|Way|Place|Pl\.?|Plaza|Square|Sq\.?)\b"
+    r"|\d{1,4},?\s+(?:rue|avenue|boulevard|bd|place|quai|allée)\s"
+    r"|[A-ZÄÖÜ][\wäöüß.-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d"
+    r"|(?:Calle|Avenida|Av\.|Rua|Via|Viale|Piazza|Corso|ул\.|улица|вул\.|вулиця|проспект)\s)"
 )
 
 
@@ -845,13 +881,19 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
             if match and _names_a_site(match.group(1)):
                 found.append((match.group(1).strip(" .,'’"), "self_naming"))
                 break
+    # The footer's postal address under the publisher's name: "Harbour Times" / "12 Dock Street, Portville".
+    paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
+    for run in (lines, paragraphs[-4:]):  # a footer is sometimes left at the body's end
+        for name, after in zip(run, run[1:]):
+            if _STREET.match(after) and _name_shaped(name) and _names_a_site(name):
+                found.append((name, "self_naming"))
     follows = {match.group(1).strip(" .,'’") for line in lines for pattern in _FOLLOW_CONTEXTS if (match := pattern.search(line))}
     found += [(name, "follow_line") for name in sorted(follows) if _names_a_site(name)]
-    paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
     for line in dict.fromkeys(paragraphs[:2] + paragraphs[-3:]):
         match = next((m for pattern in _BYLINE_CONTEXTS if len(line.split()) <= 12 and (m := pattern.search(line))), None)
         if match and _names_a_site(match.group(1)):
             found.append((match.group(1).strip(" .,'’"), "self_naming"))  # a byline left in the body
+    found += [(name, "affix_name") for name in _repeated_affix(removed)]
     products = {match.group(1).strip(" .,'’") for line in lines if (match := _PRODUCT_LINE.match(line))}
     found += [(name, "product_line") for name in sorted(products) if _names_a_site(name)]
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])
@@ -866,6 +908,29 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
         found.append((name, "self_naming"))
     found += [(line, "logo_line") for line in lines if line in named]
     return found
+
+
+_AFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_MIN_AFFIX_LINES = 3
+
+
+def _repeated_affix(removed) -> list[str]:
+    """A name the furniture prints on one side of a separator in three or more lines, each with a
+    different other side ("Ascom | Hospital Solutions", "Ascom | Hotel Solutions", ...; "Page A -
+    Harbour Times", "Page B - Harbour Times"): the site titling its own pages. Comments and related
+    lists are not read."""
+    partners: dict[str, set[str]] = {}
+    for block in removed:
+        if block.kind in ("comment", "related"):
+            continue
+        for line in block.text.splitlines():
+            parts = _AFFIX_SEPARATOR.split(line.strip())
+            if len(parts) != 2:
+                continue
+            for side, other in ((parts[0], parts[1]), (parts[1], parts[0])):
+                if _name_shaped(side) and _names_a_site(side):
+                    partners.setdefault(side, set()).add(other)
+    return [name for name, others in partners.items() if len(others) >= _MIN_AFFIX_LINES]
 
 
 _BRAND = re.compile(r"(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)+")

@@ -590,3 +590,27 @@ def test_phrases_with_for_and_a_bare_copyright_name_no_site(line):
 def test_the_masthead_is_the_logo_line_above_the_headline(top, site):
     removed = blocks(*[("other", line) for line in top])
     assert guess_outlet(removed, "Text.", "", zones=("top",) * len(top)).site == site
+
+
+def test_a_bare_copyright_line_is_held_by_the_name_line_beside_it():
+    removed = blocks(("credit", "Harbour Times"), ("credit", "© 2019"))
+    assert guess_outlet(removed, "Text.", "").site == "Harbour Times"
+    assert guess_outlet(blocks(("credit", "Privacy Policy"), ("credit", "© 2019")), "Text.", "").site == ""
+
+
+@pytest.mark.parametrize(
+    "street",
+    ["123 Dock Street, Portville", "Hafenstraße 12, 20457 Hamburg", "12, rue du Port, 75001 Paris", "ул. Портовая, 5, Москва"],
+)
+def test_the_name_over_the_footers_postal_address_names_the_site(street):
+    assert guess_outlet(blocks(("credit", "Harbour Times"), ("credit", street)), "Text.", "").site == "Harbour Times"
+    # the same footer left at the end of the body
+    body = "City officials approved a new budget on Tuesday.\nHarbour Times\n" + street
+    assert guess_outlet((), body, "").site == "Harbour Times"
+
+
+def test_a_name_the_furniture_prints_beside_a_separator_on_three_lines_names_the_site():
+    pages = ("Hospital Solutions", "Hotel Solutions", "Locations around the world")
+    removed = blocks(*[("other", f"Harbourscope | {page}") for page in pages])
+    assert guess_outlet(removed, "Text.", "").site == "Harbourscope"
+    assert guess_outlet(removed[:2], "Text.", "").site == ""  # two lines are not enough
