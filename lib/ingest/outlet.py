@@ -496,7 +496,8 @@ _SIGNAL_WEIGHTS = {
     "title_suffix": 2.5,  # "Headline | Site" printed by a share text or a print header
     "permalink_name": 2.0,  # the name the page prints for the host of its own permalink
     "address_name": 1.75,  # the name the page prints for the address its furniture prints most
-    "copyright": 1.5,  # the copyright holder without its legal form: a company as often as the brand
+    "copyright": 1.5,  # the copyright holder without its legal form, printed elsewhere on the page too
+    "copyright_unechoed": 1.0,  # ... printed only in legal lines: a parent company as often as the site
     "colophon": 1.5,  # "Name · 2013-2019" in the footer
     "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
     "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
@@ -515,7 +516,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
     ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "affix_name"), ("company_brand",), ("follow_line", "product_line"),
-    ("metadata_address", "permalink_name", "address_name", "colophon", "copyright"), ("bare_address",),
+    ("metadata_address", "permalink_name", "address_name", "colophon", "copyright", "copyright_unechoed"), ("bare_address",),
 )
 
 
@@ -645,7 +646,11 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
     if holder and _is_address(holder):
         add(holder, "bare_address")  # "Copyright (c) Chosunonline.com": the site's address, not a name readers use
     elif holder:
-        add(_brand_of(holder, page_lines), "copyright")
+        brand = _brand_of(holder, page_lines)
+        # A holder the page prints nowhere but in its legal lines is as often the parent company
+        # ("Ziff Davis" on a games site, "Rogers" on a sports site) as the site: it names the site
+        # only when nothing else on the page does.
+        add(brand, "copyright" if _printed_outside_legal_lines(brand, page_lines) else "copyright_unechoed")
         add(_recurring_brand(removed, holder), "company_brand")
     add(_colophon_name(removed), "colophon")
 
@@ -672,6 +677,15 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
     return signals
 
 
+_LEGAL_LINE = re.compile(r"(?i)©|ⓒ|\(c\)|copyright|rights reserved|trademark|registered|permission|droits|rechte|права|derechos|direitos")
+
+
+def _printed_outside_legal_lines(name: str, page_lines: list[str]) -> bool:
+    """The name occurs in a page line that is no copyright, trademark or permission notice."""
+    letters = _letters(name)
+    return bool(letters) and any(letters in _letters(line) for line in page_lines if not _LEGAL_LINE.search(line))
+
+
 def _agree(one: str, other: str) -> bool:
     """Two names of the same site: the same letters, one holding the other ("BBC" / "BBC News"),
     or one an address the other spells ("wsj.com" / "The Wall Street Journal")."""
@@ -693,8 +707,16 @@ def _pick_site(signals: list[SiteSignal], page_lines: list[str]) -> str:
         groups = [group for group in groups if group not in joined] + [merged]
     if not groups:
         return ""
-    # A tie goes to the group whose best signal is stronger, then to the earlier group.
-    best = max(groups, key=lambda group: (round(sum(s.weight for s in group), 3), max(s.weight for s in group)))
+    # A tie goes to the group whose best signal is stronger, then to one that is more than a copyright
+    # company nobody else names, then to the earlier group.
+    best = max(
+        groups,
+        key=lambda group: (
+            round(sum(s.weight for s in group), 3),
+            max(s.weight for s in group),
+            any(s.kind != "copyright_unechoed" for s in group),
+        ),
+    )
     if sum(signal.weight for signal in best) < _MIN_SCORE:
         return ""
     for tier in _DISPLAY_TIERS:

@@ -57,9 +57,9 @@ def test_copyright_holder_loses_the_legal_tail(line, site):
          "ПЕКИН, 3 сентября. /ТАСС/. Президент России поблагодарил.", "ТАСС"),
         # a line that is only an agency's name, under a regional paper's story
         (blocks(("other", "岐阜新聞Web"), ("other", "ニュース｜岐阜県内")), ("top", "top"), "本文です。\n共同通信", "岐阜新聞Web (共同通信)"),
-        # a menu word on the first line does not beat the copyright holder
-        (blocks(("other", "EXPLORE"), ("credit", "© 2019 CNBC LLC. All Rights Reserved. A Division of NBCUniversal")),
-         ("top", "foot"), "Text.", "CNBC"),
+        # a menu word on the first line does not beat a copyright holder the page prints elsewhere too
+        (blocks(("other", "EXPLORE"), ("promo", "Watch CNBC TV live"), ("credit", "© 2019 CNBC LLC. All Rights Reserved. A Division of NBCUniversal")),
+         ("top", "foot", "foot"), "Text.", "CNBC"),
     ],
 )
 def test_site_name_from_the_page_top_and_credits(removed, zones, body, expected):
@@ -163,9 +163,19 @@ def test_the_name_a_page_calls_itself_beats_the_company(removed, body, expected)
     assert guess_outlet(removed, body, "").site == expected
 
 
-def test_one_self_naming_line_alone_does_not_outweigh_the_copyright_holder():
-    removed = blocks(("related", "More from Other Weekly"), ("credit", "© 2019 Example Holdings Ltd."))
+def test_one_self_naming_line_alone_does_not_outweigh_a_copyright_holder_the_page_prints_elsewhere():
+    removed = blocks(("related", "More from Other Weekly"), ("promo", "Example Radio live"), ("credit", "© 2019 Example Holdings Ltd."))
     assert guess_outlet(removed, "Text.", "").site == "Example"  # the holder without its legal form
+
+
+def test_a_copyright_company_printed_only_in_legal_lines_yields_to_the_name_the_page_gives_itself():
+    # "© Rogers Media" on a sports site, "© Ziff Davis" on a games site: the parent company.
+    holder = ("credit", "© 2019 Coastal Holdings Ltd. All rights reserved.")
+    assert guess_outlet(blocks(("related", "More from Harbour Times"), holder), "Text.", "").site == "Harbour Times"
+    top = blocks(("other", "Harbour Times"), ("other", "News | Sport"), holder)
+    assert guess_outlet(top, "Text.", "", zones=("top", "top", "foot")).site == "Harbour Times"
+    # with nothing else on the page, the company is still the best name there is
+    assert guess_outlet(blocks(holder), "Text.", "").site == "Coastal"
 
 
 def test_a_self_naming_line_that_holds_the_holders_name_spells_the_site():
@@ -219,12 +229,15 @@ def test_an_ad_slot_label_at_the_top_is_never_the_outlet(label):
 
 def test_told_the_site_in_a_statement_adds_to_a_name_the_furniture_gives():
     furniture = blocks(
-        ("promo", "The Hill 1625 K Street, NW Suite 900 Washington DC 20006"), ("credit", "© 1996-2019 News Communication")
+        ("promo", "The Hill 1625 K Street, NW Suite 900 Washington DC 20006"), ("credit", "© 1996-2019 News Communication"),
+        ("other", "A site of the News Communication network"),
     )
     body = "Her attorney told The Hill in a statement that her client did not intend to cause harm."
-    # The footer address and the body's sentence: two votes, which beat the widget's copyright holder.
+    # The footer address and the body's sentence: two votes, which beat the copyright holder the page prints twice.
     assert guess_outlet(furniture, body, "").site == "The Hill"
     assert guess_outlet(furniture, "A plain body.", "").site == "News Communication"
+    # The footer address alone beats a company printed only in its copyright line.
+    assert guess_outlet(furniture[:2], "A plain body.", "").site == "The Hill"
     # Citing another outlet that way names nothing by itself.
     assert guess_outlet((), body.replace("The Hill", "Reuters"), "").site == ""
 
