@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from lib.claims.topics import Topic
-from lib.search.hybrid import SearchIndex, search
+from lib.search.hybrid import Passage, SearchIndex, search
+from lib.search.keyword import document_tokens, surface_tokens
 from lib.text.counted import ROLES, SUBJECTS
 
 # How many examples the page offers: a row of buttons that fits a laptop screen.
@@ -37,6 +38,8 @@ CANDIDATE_LIMIT = 8
 # sentences score about 0.0-0.2 against a question, answers 0.35 and up (lib.search.hybrid.MIN_SIMILARITY).
 ANSWER_DEPTH = 5
 MIN_ANSWER_SIMILARITY = 0.4
+# The language of the interface, so of the questions.
+INTERFACE_LANGUAGE = "en"
 
 # Words that open a direct question in English (the language of the interface). "What", "who" and
 # the like are left out: a label such as "What the treaty obliges" is a phrase, not a question
@@ -110,6 +113,28 @@ def _rank(topic: Topic) -> tuple:
     return (not compared, -len(set(topic.sources)), -len(topic.claims), not topic.seeded, topic.topic_id)
 
 
+def _answers(question: str, passage: Passage) -> bool:
+    """Written in the question's language, close in meaning to it, and sharing a word with it.
+
+    Meaning alone let a multilingual model's loose matches through (its cosines run high for any
+    two sentences of one topic, across languages too), and a sentence in another language cannot
+    share a word; so the answer a button promises is one the reader can read."""
+    if passage.hit.language != INTERFACE_LANGUAGE:
+        return False
+    if passage.similarity is None or passage.similarity < MIN_ANSWER_SIMILARITY:
+        return False
+    return bool(_content_words(question) & _content_words(passage.hit.sentence))
+
+
+def _content_words(text: str) -> set[str]:
+    """Stemmed English words of `text` that carry meaning: no stop words ("the", "were"), no
+    one-letter pieces (the "s" of "Japan's"), so "Japan's stance" shares nothing with "Ishiba's remark"."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # already loaded with the model
+
+    kept = [token for token in surface_tokens(text) if len(token) > 1 and token not in ENGLISH_STOP_WORDS]
+    return set(document_tokens(" ".join(kept), INTERFACE_LANGUAGE))
+
+
 def candidate_questions(topics) -> list[tuple[str, Topic]]:
     """(question, topic) for every topic that yields one, best topics first, no question twice."""
     candidates: list[tuple[str, Topic]] = []
@@ -129,8 +154,9 @@ def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGEST
     """At most `limit` example questions for this collection, best topics first.
 
     Guarantees: each is in English; searching it finds, among its first ANSWER_DEPTH
-    passages, a sentence of the topic it was made from at least MIN_ANSWER_SIMILARITY
-    close in meaning (its `answer`); no two share that answer. Empty when no topic
+    passages, a sentence of the topic it was made from, in English, at least
+    MIN_ANSWER_SIMILARITY close in meaning and sharing a word with it (its `answer`);
+    no two share that answer. Empty when no topic
     yields such a question (the page then shows none).
     """
     kept: list[SuggestedQuestion] = []
@@ -142,8 +168,7 @@ def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGEST
         answer = next(
             (
                 passage for passage in search(index, question, embedder, k=ANSWER_DEPTH)
-                if (passage.hit.source_file, passage.hit.sentence_index) in own
-                and passage.similarity is not None and passage.similarity >= MIN_ANSWER_SIMILARITY
+                if (passage.hit.source_file, passage.hit.sentence_index) in own and _answers(question, passage)
             ),
             None,
         )
