@@ -35,7 +35,9 @@ CANDIDATE_LIMIT = 8
 # A question is kept when one of its first ANSWER_DEPTH passages is a sentence of the topic it was
 # made from (so the search leads to what the topic is about, not to a passage sharing one name) and
 # that sentence is at least MIN_ANSWER_SIMILARITY close in meaning (cosine). Unrelated English
-# sentences score about 0.0-0.2 against a question, answers 0.35 and up (lib.search.hybrid.MIN_SIMILARITY).
+# sentences score about 0.0-0.2 against a question, answers 0.35 and up (lib.search.hybrid.MIN_SIMILARITY)
+# with the default all-MiniLM-L6-v2; a multilingual model's cosines run higher for everything, so the
+# answer must also share a word with the question (`_answers`).
 ANSWER_DEPTH = 5
 MIN_ANSWER_SIMILARITY = 0.4
 # The language of the interface, so of the questions.
@@ -156,8 +158,8 @@ def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGEST
     Guarantees: each is in English; searching it finds, among its first ANSWER_DEPTH
     passages, a sentence of the topic it was made from, in English, at least
     MIN_ANSWER_SIMILARITY close in meaning and sharing a word with it (its `answer`);
-    no two share that answer. Empty when no topic
-    yields such a question (the page then shows none).
+    no two share that answer. Empty when no topic yields such a question (the page
+    then shows none).
     """
     kept: list[SuggestedQuestion] = []
     answers: set[tuple[str, int]] = set()
