@@ -99,6 +99,18 @@ def test_another_story_is_offered_its_own_example_questions_never_the_bundled_on
     assert any("5-kilogram" in card or "5-kg" in card for card in cards), cards
 
 
+def test_a_collection_that_answers_no_question_is_offered_none_rather_than_another_storys(rice_data_dir, tmp_path,
+                                                                                             monkeypatch):
+    """One report with no figures several sources compare: no topic, so no example (and no bundled one)."""
+    (tmp_path / "articles").mkdir()
+    shutil.copy(rice_data_dir / "articles" / "c01.txt", tmp_path / "articles" / "c01.txt")
+    monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
+    at = open_search(AppTest.from_file(APP, default_timeout=300))
+    assert not example_buttons(at), [button.label for button in at.button]
+    assert not any("try one of these" in info.value for info in at.info)
+    assert at.text_input(key="search_q").proto.placeholder == "e.g. a question, a name or a number"
+
+
 def test_a_query_returns_passages_with_their_source_title_outlet_and_date(app):
     at = open_search(app, q="how many soldiers did Pyongyang send?")
     lines = source_lines(at)
