@@ -86,7 +86,14 @@ _NAME = r"([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
 _CREDIT_PATTERNS = [
     (re.compile(rf"^©\s*({_WIRE_NAMES})\b\.?$", re.IGNORECASE), "wire"),  # © AFP
     (re.compile(rf"^({_WIRE_NAMES})\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$"), "wire"),  # AP Paris
-    (re.compile(rf"^(?:By\s+)?({_WIRE_NAMES})$"), "wire"),
+    (re.compile(rf"^(?:By\s+)?(?:The\s+)?({_WIRE_NAMES})$"), "wire"),  # "By The Associated Press"
+    # A reporter of the agency: "By JANE DOE, Associated Press", "By Jane Doe | AP" ("Al Goldis, Associated
+    # Press" without "By" credits a photo).
+    (re.compile(rf"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}\s*(?:,|\||/)?\s+(?:The\s+)?({_WIRE_NAMES})$"), "wire"),
+    # The agency's own copyright on its story: "Copyright 2019 The Associated Press. All rights reserved."
+    (re.compile(rf"^(?:Copyright\s*)?(?:©\s*)?(?:Copyright\s*)?(?:19|20)\d{{2}}\s+(?:The\s+)?({_WIRE_NAMES})\b(?!\s+(?:Photo|Images))"), "wire"),
+    # "Source: AFP", "Quelle: dpa", "— AFP"
+    (re.compile(rf"^(?:(?:Source|Sources|Quelle|Fuente|Fonte|Fonti|Источник|Джерело)\s*:\s*|[-–—]\s*)({_WIRE_NAMES})\.?$"), "wire"),
     (re.compile(rf"^\s*\(?({_WIRE_NAMES})\)?\s*$"), "wire"),
     # "Tom Krisher, AP Auto Writer", "Jane Doe, Associated Press correspondent"
     (re.compile(rf"^[A-Z][\w.'’ -]{{2,40}},\s+(?i:({_WIRE_NAMES}))(?:\s+\w+)?\s+(?i:writer|correspondent|reporter|editor)$"), "wire"),
@@ -535,9 +542,10 @@ def _wire_credit(lines: list[str], body: str) -> str:
                 return WIRE_SERVICES.get(name) or WIRE_SERVICES.get(name.title()) or WIRE_SERVICES.get(name.upper()) or name
     # A body line that is only an agency's name is its credit ("共同通信" under a regional paper's story).
     for line in body.split("\n"):
-        match = re.fullmatch(rf"\s*(?:\(c\)|©)?\s*({_WIRE_NAMES})\s*", line)
+        match = re.fullmatch(rf"\s*(?:\(c\)|©|[-–—])?\s*(?:\(({_WIRE_NAMES})\)|(?:The\s+)?({_WIRE_NAMES}))\.?\s*", line)
         if match:
-            return WIRE_SERVICES.get(match.group(1), match.group(1))
+            name = match.group(1) or match.group(2)
+            return WIRE_SERVICES.get(name, name)
     lead = body[:1500]
     for pattern in _BODY_WIRE:
         match = pattern.search(lead)

@@ -627,3 +627,24 @@ def test_a_name_the_furniture_prints_beside_a_separator_on_three_lines_names_the
     removed = blocks(*[("other", f"Harbourscope | {page}") for page in pages])
     assert guess_outlet(removed, "Text.", "").site == "Harbourscope"
     assert guess_outlet(removed[:2], "Text.", "").site == ""  # two lines are not enough
+
+
+@pytest.mark.parametrize(
+    "removed, body, wire",
+    [
+        (blocks(("credit", "By The Associated Press")), "Text.", "AP"),
+        (blocks(("credit", "By JANE DOE, Associated Press")), "Text.", "AP"),
+        (blocks(("credit", "By Jane Doe | AP")), "Text.", "AP"),
+        (blocks(("credit", "Copyright 2019 The Associated Press. All rights reserved. This material may not be published.")), "Text.", "AP"),
+        (blocks(("credit", "Source: AFP")), "Text.", "AFP"),
+        (blocks(("credit", "Quelle: dpa")), "Text.", "dpa"),
+        ((), "City officials approved a new budget on Tuesday.\n(AP)", "AP"),
+        ((), "City officials approved a new budget on Tuesday.\n— Associated Press", "AP"),
+        # a photo's credit and a contribution line are not the story's wire
+        (blocks(("credit", "Al Goldis, Associated Press")), "Text.", ""),
+        (blocks(("caption", "Council members vote. (AP Photo/John Roe)")), "Text.", ""),
+        ((), "City officials approved a new budget.\nThe Associated Press contributed to this report.", ""),
+    ],
+)
+def test_wire_credits_in_the_forms_pages_print_them(removed, body, wire):
+    assert guess_outlet(removed, body, "").wire == wire
