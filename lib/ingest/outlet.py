@@ -1004,7 +1004,8 @@ def _printed_again(name: str, credit_lines: list[str]) -> bool:
 
 
 def _brand_of(holder: str, page_lines: list[str]) -> str:
-    """A company's brand as the page prints it most: "CBS" (CBS Interactive) -> "CBS News" when the page says so 3+ times."""
+    """A company's brand as the page prints it most: "CBS" (CBS Interactive) -> "CBS News", "Insider"
+    (Insider Inc.) -> "Business Insider" when the page says so 3+ times."""
     if not holder or " " in holder:
         return holder
     counts: dict[str, int] = {}
@@ -1012,5 +1013,10 @@ def _brand_of(holder: str, page_lines: list[str]) -> str:
         for match in re.finditer(rf"\b{re.escape(holder)}\s+([A-Z][a-z]+)\b", line):
             name = f"{holder} {match.group(1)}"
             counts[name] = counts.get(name, 0) + 1
+        # "Insider Inc." -> "Business Insider": the brand may put a word before the company's name.
+        for match in re.finditer(rf"(?<![\w-])([A-Z][a-z]+)\s+{re.escape(holder)}\b", line):
+            if match.group(1).lower() not in _NAME_PARTICLES and not _UI_WORDS.search(match.group(1)):
+                name = f"{match.group(1)} {holder}"
+                counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda item: item[1], default=("", 0))
     return best[0] if best[1] >= 3 else holder

@@ -648,3 +648,12 @@ def test_a_name_the_furniture_prints_beside_a_separator_on_three_lines_names_the
 )
 def test_wire_credits_in_the_forms_pages_print_them(removed, body, wire):
     assert guess_outlet(removed, body, "").wire == wire
+
+
+def test_a_brand_that_puts_a_word_before_the_copyright_company_is_the_name_readers_see():
+    removed = blocks(
+        ("credit", "Copyright © 2019 Harbourside Inc. All rights reserved."),
+        ("promo", "Daily Harbourside Intelligence"), ("other", "Daily Harbourside Prime"), ("other", "Daily Harbourside Today"),
+    )
+    assert guess_outlet(removed, "Text.", "").site == "Daily Harbourside"
+    assert guess_outlet(removed[:2], "Text.", "").site == "Harbourside"  # printed once: the company stays
