@@ -54,6 +54,8 @@ class PageContext:
     marker_kinds: tuple[str, ...] = ()  # end_marker_kind of each block, computed once per page
     # Blocks that open with the name the page's byline gives its author: the author's bio.
     author_bios: frozenset = frozenset()
+    # Links listed in a "Read more" box inside the article (the box's heading does not end it).
+    box_links: frozenset = frozenset()
 
 
 def shape_of(text: str, context: PageContext | None = None) -> sig.LineShape:
@@ -439,26 +441,94 @@ def _without_edge_bios(core_start: int, core_end: int, bios: set[int]) -> tuple[
     return core_start, core_end
 
 
-def extend_core_end(core_end: int, short_sentences: list[bool], shapes: list[sig.LineShape], marker_kinds: list[str]) -> int:
+def extend_core_end(
+    core_end: int,
+    short_sentences: list[bool],
+    shapes: list[sig.LineShape],
+    marker_kinds: list[str],
+    blocks_words: list[int],
+    box_links: set[int] = frozenset(),
+) -> int:
     """The prose core's end moved over the short sentences that follow it across furniture lines.
 
     Wire copy writes one-sentence paragraphs of 8-12 words, too short to pay for the
     caption, "Read also" link or newsletter box printed between them; without this the
     core (and so the body) stopped at the first such box. The walk crosses lines that are
-    plain short sentences or furniture by their own shape, stops at any other line (a menu
-    label, a name, a list item) or a section heading, and ends on the last sentence crossed.
+    furniture by their own shape and gaps of at most _CORE_GAP lines that look like a
+    button or a link (an ad label, "Label: another headline" in words no lexicon knows); it stops at a section heading, a comment's
+    shape or a time stamp (a thread), a run of three short lines (a list), and ends on the
+    last sentence crossed.
     """
     if core_end < 0:
         return core_end
-    end = core_end
+    end, gap = core_end, 0
     for index in range(core_end + 1, len(shapes)):
-        if marker_kinds[index]:
+        shape = shapes[index]
+        if marker_kinds[index] or shape.comment or shape.relative_time or shape.copyright:
             break
         if short_sentences[index]:
-            end = index
-        elif not _furniture_shape(shapes[index]):
-            break
+            end, gap = index, 0
+        elif not _furniture_shape(shape) and index not in box_links:
+            gap += 1
+            if gap > _CORE_GAP or not _crossable(shape, blocks_words[index]):
+                break
     return end
+
+
+_CORE_GAP = 2  # non-sentence lines between two short paragraphs: a caption and an ad label at most
+
+
+def _crossable(shape: sig.LineShape, n_words: int) -> bool:
+    """A line a walk along the article may step over: a button or label of one or two words,
+    a menu/share label, one link to another story ("Label: headline"), or a sentence too
+    short to count as a paragraph by itself."""
+    return shape.nav or shape.labelled_link or (n_words <= 2 and not shape.ends_sentence) or is_plain_sentence(shape)
+
+
+def extend_core_start(
+    core_start: int,
+    short_sentences: list[bool],
+    shapes: list[sig.LineShape],
+    marker_kinds: list[str],
+    blocks_words: list[int],
+    box_links: set[int] = frozenset(),
+) -> int:
+    """The prose core's start moved back over the short paragraphs above it, as `extend_core_end`
+    does forwards; it never crosses the date or byline lines, where the article's head ends."""
+    start, gap = core_start, 0
+    for index in range(core_start - 1, -1, -1):
+        shape = shapes[index]
+        if marker_kinds[index] or shape.comment or shape.relative_time or shape.copyright or shape.date_line or shape.byline:
+            break
+        if short_sentences[index]:
+            start, gap = index, 0
+        elif not _furniture_shape(shape) and index not in box_links:
+            gap += 1
+            if gap > _CORE_GAP or not _crossable(shape, blocks_words[index]):
+                break
+    return start
+
+
+_BOX_LINKS = 2  # links a "Read more" box inside an article holds at most
+
+
+def inline_boxes(blocks: list[Block], marker_kinds: list[str], sentences: list[bool]) -> list[tuple[int, range]]:
+    """"Related"/"Read more"/"Tags" headings that open a box inside the article, not its end, with the
+    lines of their links: the article's prose just above, one to _BOX_LINKS short lines under the
+    heading, then two sentences in a row (the article going on; a list of teasers alternates
+    headlines and blurbs, or is blurbs alone under its heading)."""
+    boxes = []
+    for index, marker in enumerate(marker_kinds):
+        if marker not in ("related", "navigation"):
+            continue
+        after = index + 1
+        while after < len(blocks) and after - index - 1 <= _BOX_LINKS and not sentences[after] and not marker_kinds[after] and blocks[after].n_words <= 15:
+            after += 1
+        links = after - index - 1
+        prose_above = any(sentences[above] for above in range(max(0, index - 2), index))
+        if 1 <= links <= _BOX_LINKS and prose_above and after + 1 < len(blocks) and sentences[after] and sentences[after + 1]:
+            boxes.append((index, range(index + 1, after)))
+    return boxes
 
 
 def _furniture_shape(shape: sig.LineShape) -> bool:
@@ -477,12 +547,18 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
     short_sentences = [
         strength >= _SHORT_SENTENCE_STRENGTH and is_plain_sentence(shape) for shape, strength in zip(shapes, strengths)
     ]
+    box_links: set[int] = set()
+    for index, links in inline_boxes(blocks, marker_kinds, short_sentences):
+        marker_kinds[index] = ""  # a "Read more" box inside the article does not end it
+        box_links.update(links)
     core_start, core_end = find_core(blocks, strengths, marker_kinds)
     author_bios = find_author_bios(blocks, shapes, core_start)
     for index in author_bios:
         strengths[index] = 0.0  # the author's bio is not reporting, however well written
         short_sentences[index] = False
-    core_end = extend_core_end(core_end, short_sentences, shapes, marker_kinds)
+    words_per_block = [block.n_words for block in blocks]
+    core_end = extend_core_end(core_end, short_sentences, shapes, marker_kinds, words_per_block, box_links)
+    core_start = extend_core_start(core_start, short_sentences, shapes, marker_kinds, words_per_block, box_links)
     if author_bios:
         core_start, core_end = _without_edge_bios(core_start, core_end, author_bios)
     title_index = find_headline(blocks, core_start, core_end, line_counts)
@@ -501,6 +577,7 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
         shape_memo=shape_memo,
         marker_kinds=tuple(marker_kinds),
         author_bios=frozenset(author_bios),
+        box_links=frozenset(box_links),
     )
 
 

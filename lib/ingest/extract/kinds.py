@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lib.ingest.extract import signals as sig
 from lib.ingest.extract.blocks import (
     Block,
     PageContext,
@@ -44,6 +45,8 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
         return Verdict("comment", "reader comments: comment button or counter", True)
     if shape.copyright:
         return Verdict("credit", "copyright line", True)
+    if block.index in context.box_links:
+        return Verdict("related", "link in a 'Read more' box inside the article", True)
     if block.index in context.author_bios:
         return Verdict("credit", "author's bio (opens with the byline's name)", True)
     if shape.syndication:
@@ -74,6 +77,10 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
         return Verdict("metadata", "dateline (place name)", True)
     if shape.relative_time:
         return Verdict("metadata", "relative time stamp", False)
+    if block.n_words <= 2 and not shape.ends_sentence and sig.is_caseless(text) and not shape.date_line:
+        # Where letters have no case, a line of one or two words that is not a sentence is a
+        # button, a label or a name (in cased scripts its capitals already say so).
+        return Verdict("navigation", "label of one or two words (script without capitals)", True)
     if other_language:
         return Verdict("other", f"other language ({other_language}) than the article ({context.body_language})", False)
     if short_run >= 3:

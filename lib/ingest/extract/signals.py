@@ -64,6 +64,7 @@ _COMMENT_WORDS = re.compile(
     # Reply buttons, comment counters and "more comments" links in the other languages of the app.
     r"antworten|répondre|responder|rispondi|返信|回复|回覆|답글(?: ?달기)?|ตอบกลับ|ответить|відповісти|رد|الرد|"
     r"(?:commenti|comentários|留言|网友评论|網友評論|ความคิดเห็น|التعليقات|تعليقات|komentarze|yorumlar)\s*[(（]?\d*件?[)）]?|"
+    r"(?:最新|熱門|热门|全部|看更多|查看更多|載入更多)留言|发表评论|發表評論|(?:コメント|댓글)(?:を書く| ?작성)|أضف تعليق(?:ك|ا)?|แสดงความคิดเห็น|"
     r"weitere kommentare(?: laden| anzeigen)?|(?:voir|afficher) plus de (?:commentaires|réactions)|ver más comentarios|"
     r"carica altri commenti|carregar mais comentários|(?:查看|加载)更多评论|(?:查看|載入)更多留言|댓글 ?더보기|"
     r"показать (?:ещё|еще|все) комментарии|показати (?:більше|всі) коментарі|عرض (?:المزيد من )?التعليقات|ดูความคิดเห็นเพิ่มเติม|"
@@ -162,7 +163,12 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     # and the photo credits of Arabic pages ("تصوير: …", "الصورة: …").
     r"＝\s*(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|ＥＰＡ|EPA|聯合|新華社|ゲッティ)\S{0,8}$|(?:^|\s)ภาพ\s*[:：]|"
     r"(?:^|\s)(?:تصوير|الصورة|صورة|المصدر)\s*[:：]|"
-    r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
+    r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|"
+    # A photographer's credit closing a caption ("…、佐藤次郎撮影", "…（記者吳家豪攝）", "示例社发 张强 摄"), a file-photo label,
+    # a credit after a slash ("… en una imagen de archivo. / EFE", "LOIC VENANCE / AFP") or in brackets after the caption ("(Ansa)", "(أرشيفية)").
+    r"(?:撮影|[摄攝])\s*[)）]?\s*$|^(?:资料图|資料圖|资料照片|資料照片|图为|圖為|档案照|檔案照)\s*[:：]|"
+    r"\S\s+[/／]\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$|"
+    r"[.。]\s*[(（](?:أرشيفية|صورة أرشيفية|archive|file|archivo|archivio|arquivo|archiv|資料照片|资料图|資料圖|資料写真)[)）]\s*$|^[^()（）]{10,200}\s[(（](?!\d)[^()（）\s]{2,20}(?:\s[^()（）\s]{1,20})?[)）]$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -170,7 +176,7 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
 # (?<!\w) in front of the word alternatives lets the regex engine skip positions inside
 # words at once (7x faster on prose lines than trying every alternative at each position).
 _PROMO = re.compile(
-    r"(?<!\w)(?:\bsubscri(?:be|ption|ber)s?\b|\bnewsletters?\b|\bsign up\b|\bsign in\b|\blog ?in\b|\bregister\b|\bfree trial\b|"
+    r"(?<!\w)(?:\bsubscri(?:be|bed|ption|ber)s?\b|\bnewsletters?\b|\bsign up\b|\bsign in\b|\blog ?in\b|\bregister\b|\bfree trial\b|"
     r"\bpremium\b|\bad-free\b|\bunlimited access\b|\bdownload (?:our|the) app\b|\bper month\b|"
     r"\bsave \d+%|\bcancel anytime\b|\brenews automatically\b|\bexclusive (?:offer|access)\b|\bcomplimentary\b|"
     r"\bget (?:the )?(?:latest|best)\b.{0,200}\binbox\b|\bdelivered to your inbox\b|\bfollow us\b|\bjoin (?:now|today)\b|"
@@ -199,7 +205,9 @@ _PROMO = re.compile(
     r"endereço de e-?mail|メールアドレス|邮箱地址|電子郵件|이메일 주소|ที่อยู่อีเมล|البريد الإلكتروني|\bsuscr[ií]b(?:ete|ase)\b|\babbonati (?:ora|subito|a \d)|"
     r"\bassine (?:já|agora|por|a partir)\b|\bоформите подписку\b|\bоформіть передплату\b|اشترك الآن|订阅(?:会员|電子报|本)|"
     r"訂閱(?:會員|電子報|本)|开通会员|開通會員|구독을 시작|\bdigitalabo\b|\bprobeabo\b|"
-    r"\bsíguenos\b|\bsegue-nos\b|تابعونا|تابعنا|\bmonatlich kündbar\b|初月無料",
+    r"\bsíguenos\b|\bsegue-nos\b|تابعونا|تابعنا|\bmonatlich kündbar\b|初月無料|\bчитайте нас\b|\bjoin our\b|\bwhatsapp channel\b|"
+    r"\b(?:got|have) a (?:news )?tip\b|\bemail us\b|\bno thanks\b|点击进入专题|點我下載|下載APP|下载APP|加入好友|"
+    r"(?:この記事|記事)の続き|キャンペーン|この記事を書いた人|تطبيقنا",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
@@ -234,7 +242,10 @@ _RELATED = re.compile(
     r"相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導)|热门(?:新闻|文章)|熱門(?:新聞|文章)|推荐阅读|延伸阅读|延伸閱讀|更多新闻|"
     r"ข่าวที่เกี่ยวข้อง|ข่าวล่าสุด|ข่าวยอดนิยม|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|บทความที่เกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|ข่าวเด่น|ข่าวอื่นๆ|"
     r"noticias relacionadas|lo más (?:leído|visto)|articoli correlati|notizie correlate|notícias relacionadas|matérias relacionadas|"
-    r"новини за темою|читайте також|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|الأكثر قراءة|الأكثر مشاهدة|اقرأ أيضا|اقرأ أيضاً)\s*[:：]?$",
+    r"новини за темою|читайте також|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|الأكثر قراءة|الأكثر مشاهدة|اقرأ أيضا|اقرأ أيضاً|"
+    r"مواضيع قد تهمك|قد يهمك أيضا|قد يعجبك أيضا|今日熱門|24小时热榜|热榜|最新ニュース|実時間|실시간 인기 ?기사|이 기자의 다른 기사|"
+    r"материалы по теме|популярн(?:ое|і новини)|більше новин на тему|most popular|around the web|more on this story|ti potrebbe interessare(?: anche)?|"
+    r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto)\s*[:：]?$",
     re.IGNORECASE,
 )
 # One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
@@ -244,10 +255,12 @@ _RELATED_INLINE_WORDS = (
     r"lee también|lea también|(?:à |a )?lire aussi|lire également|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|"
     r"leggi anche|читайте (?:также|тоже|також)|також читайте|см\. также|関連記事|関連ニュース|あわせて読みたい|"
     r"관련 ?기사|관련 ?뉴스|함께 (?:보면 좋은|읽으면 좋은) 기사|相关(?:阅读|新闻|报道)|相關(?:閱讀|新聞|報導)|延伸阅读|延伸閱讀|推荐阅读|"
-    r"อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|lee también|leia mais"
+    r"อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|طالع أيضا|طالع أيضاً|lee también|leia mais|"
+    r"más información|zum weiterlesen|weiterlesen|看更多|更多新聞|更多新闻|延伸閱讀|(?:관련|추천) ?기사|"
+    r"more from|watch|ver también|ver mais|guarda anche"
 )
 _RELATED_INLINE = re.compile(
-    rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S", re.IGNORECASE
+    rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：|｜]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S", re.IGNORECASE
 )
 _NAV_LINE = re.compile(
     r"^(?:home|menu|search|share|share this(?: article| story)?|tweet|pin|email|e-mail|print|save|copy link|close|open|"
@@ -287,6 +300,9 @@ _NAV_LINE = re.compile(
     r"play video|watch video|video abspielen|lire la vidéo|смотреть видео|дивитися відео|動画を再生|영상 재생|播放视频|"
     r"视频加载中\.*|คลิปวิดีโอ|key points|key takeaways|l'essentiel|das wichtigste(?: in kürze)?|главное|головне|"
     r"ポイント|要点|核心要点|핵심 ?요약|ประเด็นสำคัญ|"
+    # Print, save, font-size and ad labels of the other scripts of the app.
+    r"字号|字號|字級|字级|字体|打印本页|列印|保存|印刷する|حفظ|طباعة|إعلان|اعلان|إعلانات|(?:الكلمات|كلمات) (?:المفتاحية|مفتاحية)|"
+    r"字号\s*[:：].{0,12}|字級\s*[:：].{0,12}|（完）|\(完\)|【完】|"
     r"動画\s*\d+分\d+秒|(?:この記事の)?(?:画像|写真)\s*[（(]\d+枚[)）])\s*[:：»›>|]*$",
     re.IGNORECASE,
 )
@@ -426,6 +442,12 @@ def lowercase_ratio(line: str) -> float:
     if not alpha:
         return 0.5 if found else 0.0
     return sum(1 for word in alpha if word[0].islower()) / len(alpha)
+
+
+def is_caseless(line: str) -> bool:
+    """Letters, none of a script with capitals (Arabic, Hebrew, CJK, Thai, Devanagari...)."""
+    letters = [char for char in line if char.isalpha()]
+    return bool(letters) and all(char.lower() == char.upper() for char in letters)
 
 
 # Character counts use map(str.isX) so the per-character loop runs in C: these ratios are
@@ -747,6 +769,31 @@ def is_syndication_credit(line: str) -> bool:
     return (is_disclaimer(line) and len(_SYNDICATION.findall(line)) >= 2) or bool(_REPORTING_CREDIT.match(line.strip()))
 
 
+_LABEL_SPLIT = re.compile(r"\s*[:：|｜]\s*")
+_BRACKET_LABEL = re.compile(r"^[\[【〔《<＜]([^\]】〕》>＞]{1,16})[\]】〕》>＞]\s*(\S.*)$")
+
+
+def is_labelled_link(line: str) -> bool:
+    """A short label of one to three words, a colon, pipe or bracket, then a headline (no full
+    stop): how pages print one link to another story inside an article, in any language
+    ("Zum Weiterlesen: Warum die Autoindustrie schwächelt", "看更多：…", "[관련기사] …")."""
+    text = line.strip()
+    if len(text) > 200:
+        return False
+    bracketed = _BRACKET_LABEL.match(text)
+    if bracketed:
+        label, rest = bracketed.group(1), bracketed.group(2)
+    else:
+        parts = _LABEL_SPLIT.split(text, maxsplit=1)
+        if len(parts) != 2:
+            return False
+        label, rest = parts
+    label = label.strip(" ▶►•·*»›-–—")
+    if not label or _DIGIT.search(label) or word_count(label) > 3 or not 2 <= word_count(rest) <= 20:
+        return False
+    return not _SENTENCE_END.search(rest.rstrip("?？؟")) and not _THAI_PROSE_END.search(rest) or rest.rstrip().endswith(("?", "？", "؟"))
+
+
 class LineShape(NamedTuple):
     """Every per-line signal of one line of text, computed once per distinct line of a page.
 
@@ -785,6 +832,7 @@ class LineShape(NamedTuple):
     price: bool
     separators: int
     heading_like: bool
+    labelled_link: bool  # "Zum Weiterlesen: Warum …", "À lire aussi | …", "[관련기사] …": a label, then another story's headline
 
 
 # Lines longer than this are judged on their first and last halves of it: no furniture
@@ -843,6 +891,7 @@ def line_shape(line: str) -> LineShape:
         price=is_price_line(text),
         separators=len(_SEPARATORS.findall(text)),
         heading_like=1 <= n_words_aware <= 20 and not ends,
+        labelled_link=is_labelled_link(text),
     )
 
 
