@@ -537,3 +537,16 @@ def test_a_list_of_related_headlines_above_the_headline_is_no_upper_deck():
 def test_a_byline_is_never_the_fallback_title():
     page = "Example Gazette\nNews\nFerries back\nBy Jane Roe\nPublished 12 March 2024\n" + _BODY
     assert clean_page_text(page).title != "By Jane Roe"
+
+
+def test_a_short_headline_on_top_of_the_date_line_is_the_title_when_no_line_has_headline_length():
+    head = "Example Gazette\nHome\nFerry Timetable\nNorthern Islands\nPublished 12 March 2024\n"
+    assert clean_page_text(head + _BODY).title == "Northern Islands"
+    # a menu label there is not
+    assert clean_page_text("Example Gazette\nFerry Timetable\nHome\nPublished 12 March 2024\n" + _BODY).title != "Home"
+
+
+def test_a_results_page_is_titled_by_the_short_headline_over_its_date():
+    text = _dev_page_text("11ea381ad92b")  # a Portuguese motor-racing page: a standings table under a two-word headline
+    assert "\nClassificação NASCAR\nsexta-feira, 22 de outubro de 2010 às 20:13\n" in text
+    assert clean_page_text(text).title == "Classificação NASCAR"

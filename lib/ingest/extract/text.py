@@ -275,6 +275,12 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
             for index, distance in found:
                 key = (_headline_length_tier(blocks[index]), side, distance)
                 candidates[index] = min(candidates.get(index, key), key)
+    if not any(key[0] == 0 for key in candidates.values()) and not (current >= 0 and _headline_length_tier(blocks[current]) == 0):
+        # No line of headline length: a short headline right on top of the date line ("Classificação
+        # NASCAR") whose every word the article repeats is the title, before a menu item farther up.
+        for anchor in anchors:
+            if anchor > 0 and _short_headline_of(blocks[anchor - 1], core_tokens) and not keep[anchor - 1]:
+                return anchor - 1
     if not candidates:
         return current
     above_the_date = current in candidates and any(
@@ -339,6 +345,19 @@ def _headline_like_line(block) -> bool:
     """A line of headline shape and length (5+ words, or a CJK line of 8+ characters, no closing full stop)."""
     long_enough = block.n_words >= 5 or (sig.cjk_ratio(block.text) > 0.5 and block.n_chars >= 8)
     return long_enough and sig.is_heading_like(block.text) and not re.search(r"[.。]$", block.text)
+
+
+def _short_headline_of(block, core_tokens: set[str]) -> bool:
+    """A two-to-four-word heading line ("Classificação NASCAR") that is no menu label, date or
+    byline, and whose content words all occur in the article's first paragraphs."""
+    own = sig.content_tokens(block.text)
+    return (
+        2 <= block.n_words <= 4
+        and sig.is_heading_like(block.text)
+        and not (sig.is_nav_word(block.text) or sig.is_date_line(block.text) or sig.is_byline(block.text) or block.menu_row)
+        and len(own) >= 2
+        and own <= core_tokens
+    )
 
 
 def _stacked_headline(upper, lower) -> bool:
