@@ -21,51 +21,96 @@ cues match as substrings (no word boundaries in those scripts).
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 ROLES = ("sent", "killed", "wounded", "killed or wounded", "missing", "captured", "displaced", "rescued")
 SUBJECTS = ("troops", "workers", "people", "munitions", "equipment")
 MEASURE_KINDS = ("price", "money", "percent", "weight", "volume", "distance", "ratio")
 CASUALTY_ROLES = ("killed", "wounded", "killed or wounded", "missing", "captured")
 
-# Stems of European words (matched at a word start), and CJK/Thai words (matched anywhere).
-_ROLE_CUES: list[tuple[str, str, str]] = [
-    # (role, european stems, cjk/thai words)
-    ("killed or wounded",
-     r"casualt|killed or wounded|killed and wounded|dead and wounded|dead or wounded|dead and injured|"
-     r"(?<!economic )(?<!financial )(?<!insured )(?<!material )losses|потер|втрат|убитыми и ранеными|убитими та пораненими|Verluste|Tote und Verletzte|pertes|tués ou blessés|morts ou blessés",
-     r"死傷|사상|伤亡|傷亡|死伤|ผู้บาดเจ็บและเสียชีวิต"),
-    ("killed",
-     r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies|bilan\b|Todeszahl|Opferzahl|Todesopfer|"
-     r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв|"
-     r"getötet|tot(?:e|en)?\b|ums Leben|gestorben|Todesopfer|starben|"
-     r"tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
-     r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|숨졌|숨지|희생|시신|목숨을 잃|遇难|罹难|罹難|丧生|喪生|遇難|丧命|喪命|死|เสียชีวิต|ตาย|ศพ"),
-    ("wounded",
-     r"wounded|wounding|injured|injur|hurt|hospitali[sz]|ранен|пострада|поранен|травм|verletzt|Verletzte|verwundet|bless[ée]e?s?\b|blessures",
-     r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|다쳤|受伤|受傷|伤|บาดเจ็บ"),
-    ("missing",
-     # Trapped under rubble is not yet found: counted with the missing.
-     r"missing|unaccounted|trapped|buried under|пропал|пропавш|безвест|зникл|безвісти|под завалами|під завалами|"
-     r"vermisst|Vermisste|verschüttet|disparue?s?\b|ensevelie?s?\b|coincée?s?\b",
-     r"行方不明|行方が分から|行方が分かって|安否不明|安否が分から|安否が分かって|連絡が取れ|下敷き|閉じ込め|생사 확인|매몰|갇혀|갇힌|실종|失踪|失蹤|失联|失聯|下落不明|被困|被埋|สูญหาย|ติดอยู่|ติดค้าง|ยังไม่พบ|หาตัว"),
-    ("captured",
-     r"captured|prisoners?|POWs?|пленн|плен|захвачен|полонен|полон|Gefangen|gefangen|prisonniers|capturés",
-     r"捕虜|拘束|포로|생포|俘虏|俘虜|被俘|เชลย"),
-    ("displaced",
-     r"displaced|homeless|evacuat|fled|refugees|shelter|переселен|эвакуир|беженц|евакуйов|переселенц|біженц|"
-     r"vertrieben|obdachlos|evakuiert|Flüchtling|déplacés|sans-abri|évacués|réfugiés",
-     r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่"),
-    ("rescued",
-     # "alive" only when someone was got out alive ("pulled 12 people alive from the rubble"), not when
-     # people are still hoped to be found alive (those are still missing).
-     r"rescued|(?:pulled|dug|brought|found|got|carried)\b[^.;]{0,50}?\balive\b|survivors|saved|спасен|спасли|врятован|gerettet|geborgen|secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
-     r"救出|救助|구조|获救|獲救|救起|ช่วยเหลือ|รอดชีวิต"),
-    ("sent",
-     r"sent\b|send|deploy|dispatch|arriv|stationed|transferr|moved\b|"
-     r"отправ|направ|переброс|разверн|прибыл|прибыва|відправ|направи|перекину|розгорн|прибул|"
-     r"entsandt|entsend|geschickt|schickt|stationiert|verlegt|envoy|déploy|dépêch|arrivés",
-     r"派遣|派兵|送り|送っ|送ら|展開|移動|到着|配備|파병|파견|보냈|보내|배치|이동|도착|派出|部署|派往|ส่ง|ประจำการ"),
+# Cue words per language. European words are regex stems matched at a word start; a Latin-script
+# language's words apply to sentences in that language only (German "plant" = "plans" is no English
+# "plant" = factory, French "prix" no English "Grand Prix", German "Sold" = pay no English "sold"),
+# or to every sentence whose language is not told (unknown, or a language without cues of its own).
+# Cyrillic (Russian, Ukrainian) and CJK/Thai words are kept apart by their script, so they always apply.
+CUE_LANGUAGES = ("en", "de", "fr")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The words of one cue in each language group (regex fragments; empty when the group has none)."""
+
+    en: str = ""
+    de: str = ""
+    fr: str = ""
+    cyrillic: str = ""  # Russian and Ukrainian stems
+    asian: str = ""  # Chinese, Japanese, Korean and Thai words, matched anywhere (no word boundaries)
+
+    def pattern(self, language: str | None, stems: bool = True) -> re.Pattern:
+        """One regex of the groups that apply to a sentence in `language` (None: every group).
+        `stems`: European words match at a word start only (else each fragment sets its own bounds)."""
+        latin = [getattr(self, code) for code in (CUE_LANGUAGES if language is None else (language,))]
+        european = [part for part in (*latin[:1], self.cyrillic, *latin[1:]) if part]
+        parts = [rf"(?<![^\W\d_])(?:{part})" if stems else part for part in european]
+        parts += [f"(?:{self.asian})"] if self.asian else []
+        return re.compile("(?i)" + ("|".join(parts) or "(?!)"))
+
+
+_ROLE_CUES: list[tuple[str, Cues]] = [
+    ("killed or wounded", Cues(
+        en=r"casualt|killed or wounded|killed and wounded|dead and wounded|dead or wounded|dead and injured|"
+        r"(?<!economic )(?<!financial )(?<!insured )(?<!material )losses",
+        cyrillic=r"потер|втрат|убитыми и ранеными|убитими та пораненими",
+        de=r"Verluste|Tote und Verletzte",
+        fr=r"pertes|tués ou blessés|morts ou blessés",
+        asian=r"死傷|사상|伤亡|傷亡|死伤|ผู้บาดเจ็บและเสียชีวิต")),
+    ("killed", Cues(
+        en=r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies",
+        cyrillic=r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв",
+        de=r"Todeszahl|Opferzahl|Todesopfer|getötet|tot(?:e|en)?\b|ums Leben|gestorben|starben",
+        fr=r"bilan\b|tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
+        asian=r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|숨졌|숨지|희생|시신|목숨을 잃|遇难|罹难|罹難|丧生|喪生|遇難|丧命|喪命|死|เสียชีวิต|ตาย|ศพ")),
+    ("wounded", Cues(
+        en=r"wounded|wounding|injured|injur|hurt|hospitali[sz]",
+        cyrillic=r"ранен|пострада|поранен|травм",
+        de=r"verletzt|Verletzte|verwundet",
+        fr=r"bless[ée]e?s?\b|blessures",
+        asian=r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|다쳤|受伤|受傷|伤|บาดเจ็บ")),
+    ("missing", Cues(
+        # Trapped under rubble is not yet found: counted with the missing.
+        en=r"missing|unaccounted|trapped|buried under",
+        cyrillic=r"пропал|пропавш|безвест|зникл|безвісти|под завалами|під завалами",
+        de=r"vermisst|Vermisste|verschüttet",
+        fr=r"disparue?s?\b|ensevelie?s?\b|coincée?s?\b",
+        asian=r"行方不明|行方が分から|行方が分かって|安否不明|安否が分から|安否が分かって|連絡が取れ|下敷き|閉じ込め|생사 확인|매몰|갇혀|갇힌|실종|失踪|失蹤|失联|失聯|下落不明|被困|被埋|สูญหาย|ติดอยู่|ติดค้าง|ยังไม่พบ|หาตัว")),
+    ("captured", Cues(
+        en=r"captured|prisoners?|POWs?",
+        cyrillic=r"пленн|плен|захвачен|полонен|полон",
+        de=r"Gefangen|gefangen",
+        fr=r"prisonniers|capturés",
+        asian=r"捕虜|拘束|포로|생포|俘虏|俘虜|被俘|เชลย")),
+    ("displaced", Cues(
+        en=r"displaced|homeless|evacuat|fled|refugees|shelter",
+        cyrillic=r"переселен|эвакуир|беженц|евакуйов|переселенц|біженц",
+        de=r"vertrieben|obdachlos|evakuiert|Flüchtling",
+        fr=r"déplacés|sans-abri|évacués|réfugiés",
+        asian=r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่")),
+    ("rescued", Cues(
+        # "alive" only when someone was got out alive ("pulled 12 people alive from the rubble"), not when
+        # people are still hoped to be found alive (those are still missing).
+        en=r"rescued|(?:pulled|dug|brought|found|got|carried)\b[^.;]{0,50}?\balive\b|survivors|saved",
+        cyrillic=r"спасен|спасли|врятован",
+        de=r"gerettet|geborgen",
+        fr=r"secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
+        asian=r"救出|救助|구조|获救|獲救|救起|ช่วยเหลือ|รอดชีวิต")),
+    ("sent", Cues(
+        en=r"sent\b|send|deploy|dispatch|arriv|stationed|transferr|moved\b",
+        cyrillic=r"отправ|направ|переброс|разверн|прибыл|прибыва|відправ|направи|перекину|розгорн|прибул",
+        de=r"entsandt|entsend|geschickt|schickt|stationiert|verlegt",
+        fr=r"envoy|déploy|dépêch|arriv",  # "arrivés", "arrivée", "arrivent"
+        asian=r"派遣|派兵|送り|送っ|送ら|展開|移動|到着|配備|파병|파견|보냈|보내|배치|이동|도착|派出|部署|派往|ส่ง|ประจำการ")),
 ]
 
 
@@ -79,38 +124,60 @@ def _korean_armies() -> str:
     return "(?:" + "|".join(map(re.escape, names)) + ")군"
 
 
-_SUBJECT_CUES: list[tuple[str, str, str, str]] = [
-    # (subject, unit name for comparison, european stems, cjk/thai words)
-    ("troops", "troops",
-     r"troops?|soldiers?|servicem[ae]n|military personnel|personnel|fighters|forces|sappers|marines|commandos|"
-     r"солдат|военн|военнослуж|бойц|військов|вояк|бійц|Soldat|Truppen|Kämpfer|Militärs|Streitkräfte|soldats|militaires|troupes|combattants",
-     r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|" + _korean_armies() + r"|士兵|军人|部队|兵员|军队|軍隊|ทหาร"),
-    ("workers", "workers",
-     r"workers?|labou?rers?|рабоч|работник|трудов|робітник|працівник|Arbeiter|Arbeitskräft|travailleurs|ouvriers",
-     r"労働者|作業員|労働力|노동자|근로자|工人|劳工|勞工|劳务|勞務|工作人员|工作人員|คนงาน|แรงงาน"),
-    ("munitions", "shells",
-     r"shells?|rounds|ammunition|munitions|снаряд|боеприпас|боєприпас|Granaten|Geschosse|Munition|obus|munitions",
-     r"砲弾|弾薬|포탄|탄약|炮弹|弹药|กระสุน"),
-    ("munitions", "missiles",
-     r"missiles?|rockets?|ракет|Raketen|Marschflugkörper|roquettes",
-     r"ミサイル|ロケット|미사일|로켓|导弹|導彈|火箭|ขีปนาวุธ"),
-    ("munitions", "drones",
-     r"drones?|UAVs?|дрон|беспилот|безпілот|Drohnen|drones",
-     r"ドローン|無人機|드론|무인기|无人机|โดรน"),
-    ("equipment", "vehicles",
-     r"vehicles?|tanks?(?!er)|aircraft|jets|howitzers?|launchers?|guns|systems|техник|танк(?!ер)|гаубиц|техні|Fahrzeuge|Panzer|Haubitzen|véhicules|chars|obusiers",
-     r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|車輛|坦克|装备|裝備|รถถัง|ยานพาหนะ"),
-    ("people", "people",
-     r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
-     r"survivors|victims|employees|staff|rescuers|migrants|refugees|tourists|students|women|men\b|"
-     r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|lives\b|vies\b|жизн|житт|"
-     r"людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн|Menschen|Personen|Einwohner|Zivilisten|"
-     r"personnes|habitants|civils|gens",
-     r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน"),
+# A word spelt the same in two languages ("forces", "missiles", "patients") is listed in each.
+_SUBJECT_CUES: list[tuple[str, str, Cues]] = [
+    # (subject, unit name for comparison, cue words)
+    ("troops", "troops", Cues(
+        en=r"troops?|soldiers?|servicem[ae]n|military personnel|personnel|fighters|forces|sappers|marines|commandos",
+        cyrillic=r"солдат|военн|военнослуж|бойц|військов|вояк|бійц",
+        de=r"Soldat|Truppen|Kämpfer|Militärs|Streitkräfte",
+        fr=r"soldats|militaires|troupes|combattants|forces|personnel|commandos",
+        asian=r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|" + _korean_armies() + r"|士兵|军人|部队|兵员|军队|軍隊|ทหาร")),
+    ("workers", "workers", Cues(
+        en=r"workers?|labou?rers?",
+        cyrillic=r"рабоч|работник|трудов|робітник|працівник",
+        de=r"Arbeiter|Arbeitskräft",
+        fr=r"travailleurs|ouvriers",
+        asian=r"労働者|作業員|労働力|노동자|근로자|工人|劳工|勞工|劳务|勞務|工作人员|工作人員|คนงาน|แรงงาน")),
+    ("munitions", "shells", Cues(
+        en=r"shells?|rounds|ammunition|munitions",
+        cyrillic=r"снаряд|боеприпас|боєприпас",
+        de=r"Granaten|Geschosse|Munition",
+        fr=r"obus|munitions",
+        asian=r"砲弾|弾薬|포탄|탄약|炮弹|弹药|กระสุน")),
+    ("munitions", "missiles", Cues(
+        en=r"missiles?|rockets?",
+        cyrillic=r"ракет",
+        de=r"Raketen|Marschflugkörper",
+        fr=r"missiles?|roquettes",
+        asian=r"ミサイル|ロケット|미사일|로켓|导弹|導彈|火箭|ขีปนาวุธ")),
+    ("munitions", "drones", Cues(
+        en=r"drones?|UAVs?",
+        cyrillic=r"дрон|беспилот|безпілот",
+        de=r"Drohnen",
+        fr=r"drones?",
+        asian=r"ドローン|無人機|드론|무인기|无人机|โดรน")),
+    ("equipment", "vehicles", Cues(
+        en=r"vehicles?|tanks?(?!er)|aircraft|jets|howitzers?|launchers?|guns|systems",
+        cyrillic=r"техник|танк(?!ер)|гаубиц|техні",
+        de=r"Fahrzeuge|Panzer|Haubitzen|Jets",
+        fr=r"véhicules|chars|obusiers",
+        asian=r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|車輛|坦克|装备|裝備|รถถัง|ยานพาหนะ")),
+    ("people", "people", Cues(
+        en=r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
+        r"survivors|victims|employees|staff|rescuers|migrants|refugees|tourists|students|women|men\b|"
+        r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|lives\b",
+        cyrillic=r"жизн|житт|людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн",
+        de=r"Menschen|Personen|Einwohner|Zivilisten",
+        fr=r"personnes|habitants|civils|gens|vies\b|patients|migrants",
+        asian=r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน")),
 ]
-_PRICE_CUES = (
-    r"prices?|priced|costs?|sells? for|sold (?:at|for)|retail|цен[аыу]|стоимост|цін[аиу]|вартіст|Preis|kostet|prix|coûte|tarif",
-    r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|價格|售价|售價|价钱|價錢|ราคา",
+_PRICE_CUES = Cues(
+    en=r"prices?|priced|costs?|sells? for|sold (?:at|for)|retail",
+    cyrillic=r"цен[аыу]|стоимост|цін[аиу]|вартіст",
+    de=r"Preis|kostet",
+    fr=r"prix|coûte|tarif",
+    asian=r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|價格|售价|售價|价钱|價錢|ราคา",
 )
 # Per-unit wording makes an amount of money a price: "¥3,892 per 5 kg", "60キロ当たり", "5킬로당".
 # Only per a quantity of goods: "$2,000 per soldier a month" is pay, not a price.
@@ -123,21 +190,65 @@ _PER_UNIT = (
 )
 
 # Amounts of money that are not prices: pay, aid, budgets, costs of a project, damage.
-_MONEY_ROLE_RE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:aid|budget|pay|paid|salar|wage|fund|grant|loan|damage|spent|spend|invest|"
-    r"Hilfe|Budget|Sold|помощ|бюджет|зарплат|допомог|aide|budget|salaire)|"
-    r"支援|援助|予算|給与|支払|賃金|被害額|지원|원조|예산|급여|임금|援助|预算|工资|捐|ช่วยเหลือ|งบประมาณ"
+_MONEY_ROLE_CUES = Cues(
+    en=r"aid|budget|pay|paid|salar|wage|fund|grant|loan|damage|spent|spend|invest",
+    de=r"Hilfe|Budget|Sold",
+    fr=r"aide|budget|salaire",
+    cyrillic=r"помощ|бюджет|зарплат|допомог",
+    asian=r"支援|援助|予算|給与|支払|賃金|被害額|지원|원조|예산|급여|임금|援助|预算|工资|捐|ช่วยเหลือ|งบประมาณ",
 )
 _MONEY_UNITS = {"USD", "JPY", "EUR", "GBP", "INR", "KRW", "RUB", "UAH", "CNY", "THB"}
 
 
-def _cue_regex(european: str, asian: str) -> re.Pattern:
-    return re.compile(rf"(?i)(?<![^\W\d_])(?:{european})|(?:{asian})")
+@dataclass(frozen=True)
+class _CueSet:
+    """The compiled cues that apply to a sentence of one language (see `Cues.pattern`)."""
+
+    roles: tuple[tuple[str, re.Pattern], ...]
+    subjects: tuple[tuple[str, str, re.Pattern], ...]
+    price: re.Pattern
+    money_role: re.Pattern
+    event_noun: re.Pattern
+    planned: re.Pattern
 
 
-_ROLE_RES = [(role, _cue_regex(eu, asian)) for role, eu, asian in _ROLE_CUES]
-_SUBJECT_RES = [(subject, unit, _cue_regex(eu, asian)) for subject, unit, eu, asian in _SUBJECT_CUES]
-_PRICE_RE = _cue_regex(*_PRICE_CUES)
+@functools.lru_cache(maxsize=8)
+def _cues_for(language: str | None) -> _CueSet:
+    return _CueSet(
+        roles=tuple((role, cues.pattern(language)) for role, cues in _ROLE_CUES),
+        subjects=tuple((subject, unit, cues.pattern(language)) for subject, unit, cues in _SUBJECT_CUES),
+        price=_PRICE_CUES.pattern(language),
+        money_role=_MONEY_ROLE_CUES.pattern(language),
+        event_noun=_EVENT_NOUN_CUES.pattern(language),
+        planned=_PLANNED_CUES.pattern(language, stems=False),
+    )
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _detected_language(sentence: str) -> str:
+    from lib.text.language import detect_language
+
+    return detect_language(sentence)
+
+
+def cue_language(sentence: str, language: str | None = None) -> str | None:
+    """The language of CUE_LANGUAGES whose cue words apply to `sentence`: `language` when given, else
+    the sentence's own (py3langid, only when it has Latin letters); None when neither is one of them
+    (every group applies, as for a language without cue words of its own)."""
+    if language is None:
+        if not _LATIN_LETTER.search(sentence):
+            return None
+        language = _detected_language(sentence)
+    return language if language in CUE_LANGUAGES else None
+
+
+def _cues(sentence: str, language: str | None) -> _CueSet:
+    return _cues_for(cue_language(sentence, language))
+
+
 _PER_UNIT_RE = re.compile(_PER_UNIT, re.IGNORECASE)
 # Clause breaks in every script: punctuation, and a conjunction that starts another figure
 # ("4,521 injured and 441 are still missing" is two clauses); a comma between digits ("1,000") is no break.
@@ -181,39 +292,44 @@ def _nearest(regexes, text: str, start: int, end: int, exclude: list[tuple[int, 
     return best, best_distance
 
 
-def _near_subject(sentence: str, end: int, noun: str | None) -> tuple[str, str] | None:
+def _near_subject(sentence: str, end: int, noun: str | None, cues: _CueSet) -> tuple[str, str] | None:
     """The subject named by the counted noun or within three words after the figure, or None."""
     if noun:
-        for subject, unit, regex in _SUBJECT_RES:
+        for subject, unit, regex in cues.subjects:
             if regex.match(noun):
                 return subject, unit
     after = sentence[end:end + 40]
-    for subject, unit, regex in _SUBJECT_RES:
+    for subject, unit, regex in cues.subjects:
         match = regex.search(after)
         if match and len(after[: match.start()].split()) <= 3 and not re.search(r"[,;，、。]", after[: match.start()]):
             return subject, unit
     return None
 
 
-def near_subject_unit(sentence: str, end: int) -> str | None:
-    """The comparison unit of a subject word within three words after a figure ending at `end`."""
-    found = _near_subject(sentence, end, None)
+def near_subject_unit(sentence: str, end: int, language: str | None = None) -> str | None:
+    """The comparison unit of a subject word within three words after a figure ending at `end`
+    (`language`: the sentence's, see `cue_language`)."""
+    found = _near_subject(sentence, end, None, _cues(sentence, language))
     return found[1] if found else None
 
 
-def figure_subject(sentence: str, start: int, end: int, noun: str | None = None, context: str = "") -> tuple[str | None, str | None]:
+def figure_subject(
+    sentence: str, start: int, end: int, noun: str | None = None, context: str = "", language: str | None = None
+) -> tuple[str | None, str | None]:
     """(subject, comparison unit) of the figure at [start, end): from its noun, then its clause,
-    then the whole sentence, then `context` (the previous sentence)."""
+    then the whole sentence, then `context` (the previous sentence). Only the cue words of the
+    sentence's language apply (`language`, else detected; see `cue_language`)."""
+    cues = _cues(sentence, language)
     # The counted noun, or one written right after the figure (within a few words), decides first.
-    found = _near_subject(sentence, end, noun)
+    found = _near_subject(sentence, end, noun, cues)
     if found:
         return found
     clause_start, clause_end = _clause(sentence, start, end)
-    regexes = [((subject, unit), regex) for subject, unit, regex in _SUBJECT_RES]
+    regexes = [((subject, unit), regex) for subject, unit, regex in cues.subjects]
     found, _distance = _nearest(regexes, sentence[clause_start:clause_end], start - clause_start, end - clause_start)
     if found is None:
         found, _distance = _nearest(regexes, sentence, start, end)
-    if found is None and context and _may_take_context(noun):
+    if found is None and context and _may_take_context(noun, cues):
         # The people named last before the sentence, whoever they are: "more than 2,400 people have died.
         # ... the number of dead could exceed 10,000" counts people even if soldiers were named earlier.
         # (Weapons named before do not say what a bare toll counts.)
@@ -226,36 +342,38 @@ def figure_subject(sentence: str, start: int, end: int, noun: str | None = None,
 _PEOPLE_COUNTER = re.compile(r"(?:万人|人次|人|名|명|คน|ราย|นาย)$")
 
 
-def _may_take_context(noun: str | None) -> bool:
+def _may_take_context(noun: str | None, cues: _CueSet) -> bool:
     """A figure may take its subject from the sentences before only when its own words do not say
     what it counts: no noun, a counter for people, or a role word ("300 dead"). "61 attacks" or
     "10 homes" count those things, whoever the previous sentence named."""
-    return noun is None or bool(_PEOPLE_COUNTER.search(noun)) or _is_role_word(noun)
+    return noun is None or bool(_PEOPLE_COUNTER.search(noun)) or _is_role_word(noun, cues)
 
 
-def figure_role(sentence: str, start: int, end: int) -> str | None:
+def figure_role(sentence: str, start: int, end: int, language: str | None = None) -> str | None:
     """The role of the figure at [start, end): the cue nearest to it within its clause (a killed
     cue right next to a wounded one, "Getötete und Verletzte", is "killed or wounded"); with none
     in the clause, the sentence's only kind of role cue ("killed" and "wounded" together count as
-    "killed or wounded"); None when the sentence mixes roles."""
+    "killed or wounded"); None when the sentence mixes roles. Only the cue words of the sentence's
+    language apply (see `cue_language`)."""
+    cues = _cues(sentence, language)
     clause_start, clause_end = _clause(sentence, start, end)
     # A cue before an earlier figure of the clause is that figure's ("부상 2,700여 명 등 3천 명").
     earlier = [m.end() for m in re.finditer(r"\d[\d,.]*", sentence[clause_start:start]) if m.end() < start - clause_start]
     clause_start += max(earlier, default=0)
     clause = sentence[clause_start:clause_end]
-    role, _distance = _nearest(_ROLE_RES, clause, start - clause_start, end - clause_start)
-    if role in ("killed", "wounded") and _paired_casualty_cues(clause):
+    role, _distance = _nearest(cues.roles, clause, start - clause_start, end - clause_start)
+    if role in ("killed", "wounded") and _paired_casualty_cues(clause, cues):
         return "killed or wounded"
     if role is not None:
         return role
     # No cue in the clause: a total after a killed and a wounded figure ("사망 300, 부상 2,700 등 3천 명")
     # counts both; otherwise the sentence's only kind of role cue.
     preceding = sorted(
-        ((start - match.end(), label) for label, regex in _ROLE_RES[1:3] for match in regex.finditer(sentence, 0, start)),
+        ((start - match.end(), label) for label, regex in cues.roles[1:3] for match in regex.finditer(sentence, 0, start)),
     )
     if {label for _distance, label in preceding[:2]} == {"killed", "wounded"}:
         return "killed or wounded"
-    roles_in_sentence = {label for label, regex in _ROLE_RES if regex.search(sentence)}
+    roles_in_sentence = {label for label, regex in cues.roles if regex.search(sentence)}
     if roles_in_sentence == {"killed", "wounded"}:
         return "killed or wounded"
     if len(roles_in_sentence) == 1:
@@ -263,11 +381,11 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def _paired_casualty_cues(text: str) -> bool:
+def _paired_casualty_cues(text: str, cues: _CueSet) -> bool:
     """A killed cue and a wounded cue joined by a few letters and no figure ("killed and wounded",
     "Getötete und Verletzte", "убитыми и ранеными"): one figure counting both."""
-    killed = [m.span() for m in _ROLE_RES[1][1].finditer(text)]
-    wounded = [m.span() for m in _ROLE_RES[2][1].finditer(text)]
+    killed = [m.span() for m in cues.roles[1][1].finditer(text)]
+    wounded = [m.span() for m in cues.roles[2][1].finditer(text)]
     for k_start, k_end in killed:
         for w_start, w_end in wounded:
             between = text[k_end:w_start] if k_end <= w_start else text[w_end:k_start]
@@ -280,7 +398,7 @@ def _paired_casualty_cues(text: str) -> bool:
 _LIVING_ROLES = ("killed", "wounded", "missing", "captured", "rescued")
 
 
-def _casualty_verb_attached(sentence: str, start: int, end: int, noun: str) -> bool:
+def _casualty_verb_attached(sentence: str, start: int, end: int, noun: str, cues: _CueSet) -> bool:
     """A casualty verb attached to the figure and its noun ("100 monks died", "12 miners were
     injured", "killing 40 worshippers"): whatever the noun, it counts people in that role.
     After the noun, within three words of its clause; before the figure, the word right before it."""
@@ -289,15 +407,15 @@ def _casualty_verb_attached(sentence: str, start: int, end: int, noun: str) -> b
     clause_end = _clause(sentence, start, end)[1]
     after = " ".join(sentence[after_start:clause_end].split()[:3])
     before = sentence[max(0, start - 20):start].split()[-1:] if sentence[max(0, start - 20):start].strip() else []
-    for label, regex in _ROLE_RES:
+    for label, regex in cues.roles:
         if label in _LIVING_ROLES and (regex.search(after) or any(regex.match(word) for word in before)):
             return True
     return False
 
 
-def _is_role_word(noun: str) -> bool:
+def _is_role_word(noun: str, cues: _CueSet) -> bool:
     """"casualties", "dead", "Tote": the counted noun itself says the role (and people are counted)."""
-    return any(regex.fullmatch(noun) or regex.match(noun) for _label, regex in _ROLE_RES)
+    return any(regex.fullmatch(noun) or regex.match(noun) for _label, regex in cues.roles)
 
 
 # Right after a figure: a hyphen joining it to a word (an adjective: "80-летия", "10-year") or "per"
@@ -314,13 +432,14 @@ _OBJECT_COUNTER_AFTER = re.compile(
 
 # Nouns of events, written after the figure ("61 attacks", "16 frappes", "43 удари", "36 Nachbeben"): a figure
 # of them counts what happened, never the people the sentence or the one before it names.
-_EVENT_NOUN = re.compile(
-    r"(?i)(?:attacks?|strikes?|airstrikes?|raids?|assaults?|bombings?|shellings?|explosions?|blasts?|incidents?|clashes|"
-    r"aftershocks?|tremors?|sorties|violations?|launch(?:es)?|"
-    r"атак|удар|обстрел|обстріл|налёт|налет|наліт|нальот|нападени|напад|взрыв|вибух|инцидент|інцидент|столкновени|"
-    r"зіткнен|афтершок|толчк|поштовх|нарушени|порушен|"
-    r"Angriff|Anschl[aä]g|Luftangriff|Schläge|Beschuss|Explosion|Vorf[aä]ll|Zwischenf[aä]ll|Gefecht|Nachbeben|Erdstö[sß]|"
-    r"Verstö[sß]|attaques?|frappes?|assauts?|bombardements?|affrontements?|répliques?|secousses?)"
+# (Spelt the same in English and French: "explosions", "incidents", "raids", "sorties", "violations".)
+_EVENT_NOUN_CUES = Cues(
+    en=r"attacks?|strikes?|airstrikes?|raids?|assaults?|bombings?|shellings?|explosions?|blasts?|incidents?|clashes|"
+    r"aftershocks?|tremors?|sorties|violations?|launch(?:es)?",
+    cyrillic=r"атак|удар|обстрел|обстріл|налёт|налет|наліт|нальот|нападени|напад|взрыв|вибух|инцидент|інцидент|столкновени|"
+    r"зіткнен|афтершок|толчк|поштовх|нарушени|порушен",
+    de=r"Angriff|Anschl[aä]g|Luftangriff|Schläge|Beschuss|Explosion|Vorf[aä]ll|Zwischenf[aä]ll|Gefecht|Nachbeben|Erdstö[sß]|Verstö[sß]",
+    fr=r"attaques?|frappes?|assauts?|bombardements?|affrontements?|répliques?|secousses?|explosions?|incidents?|raids?|sorties|violations?",
 )
 
 # A magnitude ("magnitude 7.7", "マグニチュード（M）7.7", "규모 7.7", "震级7.9", "Stärke 7,7", "ขนาด 8.2", "M7.7"):
@@ -343,15 +462,21 @@ def is_magnitude(sentence: str, start: int, end: int) -> bool:
 _CLOSING_QUOTES = frozenset("」』》»”\"'’")
 
 
-def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "") -> str:
-    """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc)."""
+def counted_kind(
+    sentence: str, start: int, end: int, unit: str | None, noun: str | None = None, context: str = "",
+    language: str | None = None,
+) -> str:
+    """What the figure at sentence[start:end] counts, as one of the taxonomy's kinds (see module doc).
+    Only the cue words of the sentence's language apply (`language`, else detected; see `cue_language`)."""
+    language = cue_language(sentence, language)
+    cues = _cues_for(language)
     if unit in _MONEY_UNITS:
         clause_start, clause_end = _clause(sentence, start, end)
         clause = sentence[clause_start:clause_end]
-        if _PRICE_RE.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|㎏|キロ|킬로|公斤)", clause):
+        if cues.price.search(sentence) or _PER_UNIT_RE.search(clause) or re.search(r"\d\s?(?:kg|㎏|キロ|킬로|公斤)", clause):
             return "price"
         last = context.rsplit("\n", 1)[-1] if context else ""
-        if last and not _MONEY_ROLE_RE.search(sentence) and (_PRICE_RE.search(last) or _PER_UNIT_RE.search(last) or _tells_a_price_change(last)):
+        if last and not cues.money_role.search(sentence) and (cues.price.search(last) or _PER_UNIT_RE.search(last) or _tells_a_price_change(last)):
             return "price"  # "… 2120円と比べ" right after a sentence about the price: the same measure
         return "money"
     if unit == "%":
@@ -368,12 +493,12 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         return "count"  # "80-летия", "a 10-year plan": an adjective; "兵士1人当たり", "per soldier": a rate's base
     if is_magnitude(sentence, start, end):
         return "count"  # "magnitude 7.7": a measure of the quake
-    if noun and _EVENT_NOUN.match(noun) and _near_subject(sentence, end, noun) is None:
+    if noun and cues.event_noun.match(noun) and _near_subject(sentence, end, noun, cues) is None:
         return "count"  # "61 attacks": events ("100 ударних дронів" keeps its drones)
-    subject, _unit = figure_subject(sentence, start, end, noun, context)
+    subject, _unit = figure_subject(sentence, start, end, noun, context, language)
     if (noun and unit not in (None, "people") and subject in (None, "people")
-            and _near_subject(sentence, end, noun) is None and not _is_role_word(noun)
-            and not _casualty_verb_attached(sentence, start, end, noun)):
+            and _near_subject(sentence, end, noun, cues) is None and not _is_role_word(noun, cues)
+            and not _casualty_verb_attached(sentence, start, end, noun, cues)):
         # "3,000 homes", "10,000 buildings": things, not the people the sentence also counts.
         # (Beside troops a noun of its own is usually a unit: "5,000 military builders".)
         return "count"
@@ -383,7 +508,7 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
         return "count"  # '전사자 초상 101점': 101 portraits of fallen soldiers, not 101 soldiers
     if unit == "items" and subject not in ("munitions", "equipment"):
         return "count"  # a counter for things or times ('攻撃61件', '余震36次', '공격 61회', 'โจมตี 61 ครั้ง'): never people
-    role = figure_role(sentence, start, end)
+    role = figure_role(sentence, start, end, language)
     if subject in ("munitions", "equipment"):
         return subject
     if subject == "troops":
@@ -397,9 +522,11 @@ def counted_kind(sentence: str, start: int, end: int, unit: str | None, noun: st
     return "count"
 
 
-def comparison_unit(sentence: str, start: int, end: int, noun: str | None, context: str = "") -> str | None:
+def comparison_unit(
+    sentence: str, start: int, end: int, noun: str | None, context: str = "", language: str | None = None
+) -> str | None:
     """The unit a figure is compared in ("troops", "workers", "shells", "people"), across languages."""
-    return figure_subject(sentence, start, end, noun, context)[1]
+    return figure_subject(sentence, start, end, noun, context, language)[1]
 
 
 # --------------------------------------------------------------------------- what a price is per
@@ -480,31 +607,46 @@ def is_change(sentence: str, start: int, end: int) -> bool:
 
 # Words that make a figure a plan, target or forecast rather than a count of what happened, per script
 # (the future words of lib.text.dates and lib.text.date_languages, plus "by <month>" targets).
-_PLANNED = re.compile(
-    r"(?i)\b(?:will|won't|shall|'ll|would|is to|are to|plans?|planned|planning|scheduled|expected|expects?|projected|"
-    r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|(?:could|might|may)\s+(?:well\s+|even\s+|eventually\s+|soon\s+)?(?:exceed|rise|reach|top|climb|surpass|hit|double|triple|increase|grow|soar|pass)|by (?:the end of )?"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|year-end|the end))\b|"
-    r"(?<![^\W\d_])(?:будет|будут|планиру|намерен|собира|ожида|обеща|буде\b|будуть|планує|плануют|має намір|очіку|обіця|"
-    r"(?:wird|werden|soll|sollen|plant|va|vont|sera|seront)(?![^\W\d_])|geplant|erwartet|versproch|prévu|prévoit|devrait|devraient|"
-    r"pourrai(?:t|ent)\s+(?:dépasser|atteindre|grimper|augmenter|monter)|könnten?\b[^;]{0,40}?(?:übersteigen|überschreiten|steigen|erreichen)|promis)|"
-    r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|恐れ|おそれ|"
+# Each language's words carry their own bounds ("we'll" ends in "'ll"; German "plant" is a whole word).
+_PLANNED_CUES = Cues(
+    en=r"\b(?:will|won't|shall|'ll|would|is to|are to|plans?|planned|planning|scheduled|expected|expects?|projected|"
+    r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|(?:could|might|may)\s+(?:well\s+|even\s+|eventually\s+|soon\s+)?(?:exceed|rise|reach|top|climb|surpass|hit|double|triple|increase|grow|soar|pass|send|deploy|dispatch)|by (?:the end of )?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|year-end|the end))\b",
+    cyrillic=r"(?<![^\W\d_])(?:будет|будут|планиру|намерен|собира|ожида|обеща|буде\b|будуть|планує|плануют|має намір|очіку|обіця)",
+    de=r"(?<![^\W\d_])(?:(?:wird|werden|soll|sollen|plant)(?![^\W\d_])|geplant|erwartet|versproch|"
+    r"könnten?\b[^;]{0,40}?(?:übersteigen|überschreiten|steigen|erreichen))",
+    fr=r"(?<![^\W\d_])(?:(?:va|vont|sera|seront)(?![^\W\d_])|prévu|prévoit|devrait|devraient|"
+    r"pourrai(?:t|ent)\s+(?:dépasser|atteindre|grimper|augmenter|monter)|promis)",
+    asian=r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|恐れ|おそれ|"
     r"예정|계획|방침|할 것|하기로|전망|(?:월|연말|말)\s?까지|(?:넘어설|늘어날|달할|이를|오를) 수|"
-    r"将|將|计划|計劃|预计|預計|拟|擬|承诺|可能(?:超过|超過|达到|達到|升至|增至|上升)|จะ|เตรียม|มีแผน|อาจ(?:สูงถึง|เพิ่มขึ้น|ถึง|เกิน)"
+    r"将|將|计划|計劃|预计|預計|拟|擬|承诺|可能(?:超过|超過|达到|達到|升至|增至|上升)|จะ|เตรียม|มีแผน|อาจ(?:สูงถึง|เพิ่มขึ้น|ถึง|เกิน)",
 )
 
 
-def is_planned(sentence: str, start: int, end: int) -> bool:
+def is_planned(sentence: str, start: int, end: int, language: str | None = None) -> bool:
     """True when the figure at [start, end) is planned, pledged or expected, not a count of what
     happened ("intends to have around 10,000 troops by December", "would send 1,000 sappers",
-    "12月ごろまでには合計で1万人ほどになるとみている"): a planning word in the figure's clause."""
+    "12月ごろまでには合計で1万人ほどになるとみている"): a planning word of the sentence's language
+    (`language`, else detected; see `cue_language`) in the figure's clause. German "plant" (plans)
+    makes a German figure planned, never an English one beside a plant (a factory)."""
+    language = cue_language(sentence, language)
+    planned = _cues_for(language).planned
     clause_start, clause_end = _clause(sentence, start, end)
     # After the figure, only up to a second verb ("10,000 soldiers are training ... and will be sent").
     after = re.split(r"\s(?:and|but|while|und|aber|et|mais|и|но|і|та|але)\s", sentence[start:clause_end], maxsplit=1)[0]
-    if _PLANNED.search(sentence[clause_start:start] + after):
+    if planned.search(sentence[clause_start:start] + after):
         return True
     # "would send 1,000 sappers and 5,000 builders": a figure joined by "and" shares the verb before it.
     before = sentence[:clause_start]
     if re.search(r"\s(?:and|or|und|oder|et|ou|и|і|та|а)\s$", before):
         previous_start, _previous_end = _clause(sentence, clause_start - 2, clause_start - 1)
-        return bool(_PLANNED.search(sentence[previous_start:clause_start]))
+        return bool(planned.search(sentence[previous_start:clause_start]))
+    # German sets what is planned apart in a zu-infinitive after a comma ("plant, 5.000 Soldaten zu
+    # entsenden"): the figure there shares the verb of the clause before.
+    if language in ("de", None) and clause_start > 0 and _ZU_INFINITIVE.search(sentence[start:clause_end]):
+        previous_start, _previous_end = _clause(sentence, clause_start - 1, clause_start)
+        return bool(planned.search(sentence[previous_start:clause_start]))
     return False
+
+
+_ZU_INFINITIVE = re.compile(r"(?<![^\W\d_])zu\s+[^\W\d_]+en(?![^\W\d_])")

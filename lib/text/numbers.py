@@ -324,10 +324,10 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
         for figure in find_figures(sentence, language):
             unit = figure.unit
             if unit in (None, "people", "items"):
-                unit = comparison_unit(sentence, figure.start, figure.end, figure.noun, context) or (
+                unit = comparison_unit(sentence, figure.start, figure.end, figure.noun, context, language) or (
                     "people" if unit == "people" else normalize_unit(figure.noun) if unit is None and figure.noun and script_of(figure.noun) == "latin" else None
                 )
-            kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context)
+            kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context, language)
             if kind.startswith("people") and unit not in ("people", "troops", "workers"):
                 unit = "people"  # "2 719 morts", "4 521 blessés": people, whatever the noun
             quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, figure.noun, kind))
@@ -340,8 +340,10 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
     for quantity in sorted(quantities, key=lambda quantity: quantity.start):
         if quantity.unit and quantity.unit not in _KNOWN_UNITS:
             # "1,500 special operations troops": the counted noun is the subject word a few words on.
-            quantity = replace(quantity, unit=near_subject_unit(sentence, quantity.end) or quantity.unit)
-        found.append(replace(quantity, counted=counted_kind(sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context)))
+            quantity = replace(quantity, unit=near_subject_unit(sentence, quantity.end, language) or quantity.unit)
+        found.append(replace(quantity, counted=counted_kind(
+            sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context, language
+        )))
     return found
 
 

@@ -182,3 +182,37 @@ def test_alive_means_rescued_only_when_someone_was_got_out_alive(sentence, value
 def test_a_toll_that_could_rise_is_a_forecast_in_every_language(sentence, language, value):
     figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
     assert is_planned(sentence, figure.start, figure.end)
+
+
+@pytest.mark.parametrize("given", [True, False], ids=["language given", "language detected"])
+@pytest.mark.parametrize(
+    "sentence, language, value, planned",
+    [
+        # German "plant" is "plans": the figure is a plan ...
+        ("Pjöngjang plant die Entsendung von 25.000 Arbeitern nach Russland.", "de", 25000, True),
+        ("Die Regierung plant, weitere 5.000 Soldaten nach Russland zu schicken.", "de", 5000, True),
+        # ... English "plant" is a factory, and the figure beside it a count of what is there.
+        ("The drone plant employs 3,000 workers, the ministry said.", "en", 3000, False),
+        ("The plant was hit and 12 people were killed.", "en", 12, False),
+        ("North Korea may send 25,000 workers to a Russian drone plant.", "en", 25000, True),
+    ],
+)
+def test_a_cue_word_of_one_language_is_not_read_in_another(sentence, language, value, planned, given):
+    figure = next(q for q in extract_quantities(sentence, language) if q.value == value)
+    assert is_planned(sentence, figure.start, figure.end, language if given else None) is planned
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The United States imposed tariffs on $50 billion of imports.", 50e9),  # French "tarif" is no English word
+        ("The Grand Prix's prize fund is $15 million.", 15e6),  # nor French "prix"
+    ],
+)
+def test_an_english_amount_of_money_is_no_price_because_of_a_french_word(sentence, value):
+    assert kinds(sentence, "en").get(value) == "money", kinds(sentence, "en")
+
+
+def test_german_words_still_count_in_german_sentences():
+    assert kinds("Nordkorea hat 3.000 Soldaten geschickt, sagt ein Sprecher.", "de") == {3000: "troops sent"}
+    assert kinds("Bei dem Beben kamen 1.000 Menschen ums Leben.", "de") == {1000: "people killed"}
