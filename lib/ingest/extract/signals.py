@@ -141,7 +141,10 @@ _WIRE = re.compile(
 )
 # A caption's last words: the agency that took the photo, after the caption's sentence ("… 있다. 연합뉴스").
 # (Not in brackets: "… said. (Reuters)" closes a wire story's last paragraph.)
-_CAPTION_AGENCY_END = re.compile(rf"[.!?。]\s+{_WIRE.pattern}\s*$")
+# Or in brackets after a caption with no full stop ("Passengers wait at the station (Ansa)").
+_CAPTION_AGENCY_END = re.compile(
+    rf"[.!?。]\s+{_WIRE.pattern}\s*$|[^\s.!?。]\s+[(（]\s*(?:{_WIRE.pattern}|[A-Z][a-z]{{2,5}})\s*[)）]\s*$"
+)
 _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below (2x faster on prose)
     r"(?<!\w)(?:\b(?:photo(?:graph)?s?|image|picture|pictured|pic|credit|courtesy|illustration|illustrative|file photo|"
     r"foto|bild|imagen|gambar)\s*(?:by|via|credit|:|\||/)|"
@@ -168,7 +171,7 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     # a credit after a slash ("… en una imagen de archivo. / EFE", "LOIC VENANCE / AFP") or in brackets after the caption ("(Ansa)", "(أرشيفية)").
     r"(?:撮影|[摄攝])\s*[)）]?\s*$|^(?:资料图|資料圖|资料照片|資料照片|图为|圖為|档案照|檔案照)\s*[:：]|"
     r"\S\s+[/／]\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$|"
-    r"[.。]\s*[(（](?:أرشيفية|صورة أرشيفية|archive|file|archivo|archivio|arquivo|archiv|資料照片|资料图|資料圖|資料写真)[)）]\s*$|^[^()（）]{10,200}\s[(（](?!\d)[^()（）\s]{2,20}(?:\s[^()（）\s]{1,20})?[)）]$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
+    r"[.。]\s*[(（](?:أرشيفية|صورة أرشيفية|archive|file|archivo|archivio|arquivo|archiv|資料照片|资料图|資料圖|資料写真)[)）]\s*$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -176,7 +179,7 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
 # (?<!\w) in front of the word alternatives lets the regex engine skip positions inside
 # words at once (7x faster on prose lines than trying every alternative at each position).
 _PROMO = re.compile(
-    r"(?<!\w)(?:\bsubscri(?:be|bed|ption|ber)s?\b|\bnewsletters?\b|\bsign up\b|\bsign in\b|\blog ?in\b|\bregister\b|\bfree trial\b|"
+    r"(?<!\w)(?:\bsubscri(?:be|bed|ption|ber)s?\b|\bsigning up\b|\binbox\b|\bnewsletters?\b|\bsign up\b|\bsign in\b|\blog ?in\b|\bregister\b|\bfree trial\b|"
     r"\bpremium\b|\bad-free\b|\bunlimited access\b|\bdownload (?:our|the) app\b|\bper month\b|"
     r"\bsave \d+%|\bcancel anytime\b|\brenews automatically\b|\bexclusive (?:offer|access)\b|\bcomplimentary\b|"
     r"\bget (?:the )?(?:latest|best)\b.{0,200}\binbox\b|\bdelivered to your inbox\b|\bfollow us\b|\bjoin (?:now|today)\b|"
@@ -245,7 +248,7 @@ _RELATED = re.compile(
     r"новини за темою|читайте також|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|الأكثر قراءة|الأكثر مشاهدة|اقرأ أيضا|اقرأ أيضاً|"
     r"مواضيع قد تهمك|قد يهمك أيضا|قد يعجبك أيضا|今日熱門|24小时热榜|热榜|最新ニュース|実時間|실시간 인기 ?기사|이 기자의 다른 기사|"
     r"материалы по теме|популярн(?:ое|і новини)|більше новин на тему|most popular|around the web|more on this story|ti potrebbe interessare(?: anche)?|"
-    r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto)\s*[:：]?$",
+    r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto|don'?t miss|must read)\s*[:：]?$",
     re.IGNORECASE,
 )
 # One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
