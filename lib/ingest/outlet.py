@@ -92,6 +92,8 @@ _CREDIT_PATTERNS = [
     (re.compile(rf"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}\s*(?:,|\||/)?\s+(?:The\s+)?({_WIRE_NAMES})$"), "wire"),
     # The agency's own copyright on its story: "Copyright 2019 The Associated Press. All rights reserved."
     (re.compile(rf"^(?:Copyright\s*)?(?:©\s*)?(?:Copyright\s*)?(?:19|20)\d{{2}}\s+(?:The\s+)?({_WIRE_NAMES})\b(?!\s+(?:Photo|Images))"), "wire"),
+    # "저작권자 © 연합뉴스 무단 전재-재배포 금지", "版权所有 © 新华社": the agency's notice under its story.
+    (re.compile(rf"^(?:저작권자|版权所有|版權所有|著作権)\s*(?:©|ⓒ|\(c\))\s*(?:(?:19|20)\d{{2}}\s*)?({_WIRE_NAMES})"), "wire"),
     # "Source: AFP", "Quelle: dpa", "— AFP"
     (re.compile(rf"^(?:(?:Source|Sources|Quelle|Fuente|Fonte|Fonti|Источник|Джерело)\s*:\s*|[-–—]\s*)({_WIRE_NAMES})\.?$"), "wire"),
     (re.compile(rf"^\s*\(?({_WIRE_NAMES})\)?\s*$"), "wire"),
@@ -121,7 +123,7 @@ _PHOTO_CREDIT = re.compile(
 _RIGHTS_FIRST = re.compile(
     r"(?i)^(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|все права защищены|всі права захищені|"
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
-    r"(?:all )?(?:site )?contents?|text and (?:images|photos))[.,:]?\s*(?=©|\(c\)|copyright)"
+    r"(?:all )?(?:site )?contents?|text and (?:images|photos)|版权所有|版權所有|저작권자|著作権)[.,:]?\s*(?=©|\(c\)|copyright)"
 )
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
@@ -786,11 +788,13 @@ _BYLINE_CONTEXTS = [
     # A byline credited to the newsroom: "Andy Sahadeo | Fox News", "Tim Childers - Live Science Contributor".
     re.compile(rf"^(?:By\s+)?{_PERSON}\s+(?:[|]|[-–—])\s+{_BRAND_NAME.replace('{0,3})', '{0,3}?)')}(?: (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor))?$"),
 ]
-# "Follow X on Twitter", "Suivez X sur Facebook": as often the reporter as the site, so a weak sign
-# that adds to a name the page gives itself elsewhere.
+# "Follow X on Twitter", "Suivez X sur Facebook", "X on Facebook": as often the reporter as the site,
+# so a weak sign that adds to a name the page gives itself elsewhere.
 _FOLLOW_CONTEXTS = [
     re.compile(rf"\b(?:Follow|Like) {_BRAND_NAME} on (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard|Google News)\b"),
     re.compile(rf"\b(?:Folgen Sie|Suivez|Siga|Sigue a|Segui|Ikuti|Подписывайтесь на|Підписуйтесь на|Підписуйтеся на) {_ANY_NAME} (?:auf|sur|no|na|en|su|di|в|у)\b"),
+    # a line of the social links: "Harbour Times on Facebook" (read only when no verb line above matched)
+    re.compile(rf"^{_BRAND_NAME} (?:on|auf|sur|en|no|в|у) (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard)$"),
 ]
 _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
@@ -813,6 +817,11 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
                rf"Advertise (?:with|on|in)|Stay up to date with|Stay connected with|Connect with) {_BRAND_NAME}[.!]?$"),
     re.compile(rf"\b(?i:originally) (?:published|appeared|posted) (?:on|in|at|by) {_BRAND_NAME}[.!]?$"),
     re.compile(rf"^{_BRAND_NAME} is supported by its (?:audience|readers)\b"),
+    # The footer's "about" sentence: "Harbour Times is an independent daily newspaper ...".
+    re.compile(rf"^{_BRAND_NAME} is (?:an?|the|[A-Z][\w-]+['’]s) (?:[\w-]+,? ){{0,4}}(?:newspaper|news ?paper|news (?:site|website|organi[sz]ation|outlet|service|agency|channel|network|publication)|"
+               rf"magazine|publication|news ?letter|blog|website|web ?site|broadcaster|radio station|television station|TV station)\b"),
+    # "The Harbour Times Editorial Board": the opinion page's collective byline.
+    re.compile(rf"^(?:By\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} (?:Editorial Board|Editorial Staff|Editors|Editorial)$"),
     # "Disclosure: ZDNet may earn a commission", "If you buy something through this post, IGN may get a share".
     re.compile(rf"(?:^|[:.,]\s+){_BRAND_NAME} (?:may|might|can|could) (?:earn|get|receive|collect) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share|portion)\b"),
     re.compile(rf"\b(?:prior|express) written (?:permission|consent) of {_BRAND_NAME}[.]?$"),
@@ -917,8 +926,12 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
         for name, after in zip(run, run[1:]):
             if _STREET.match(after) and _name_shaped(name) and _names_a_site(name):
                 found.append((name, "self_naming"))
-    follows = {match.group(1).strip(" .,'’") for line in lines for pattern in _FOLLOW_CONTEXTS if (match := pattern.search(line))}
-    found += [(name, "follow_line") for name in sorted(follows) if _names_a_site(name)]
+    follows = [  # one per distinct line: "X on Facebook" and "X on Twitter" are two of the site's accounts
+        match.group(1).strip(" .,'’")
+        for line in dict.fromkeys(lines)
+        if (match := next((m for pattern in _FOLLOW_CONTEXTS if (m := pattern.search(line))), None))
+    ]
+    found += [(name, "follow_line") for name in follows if _names_a_site(name)]
     for line in dict.fromkeys(paragraphs[:2] + paragraphs[-3:]):
         match = next((m for pattern in _BYLINE_CONTEXTS if len(line.split()) <= 12 and (m := pattern.search(line))), None)
         if match and _names_a_site(match.group(1)):

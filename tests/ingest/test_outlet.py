@@ -657,3 +657,30 @@ def test_a_brand_that_puts_a_word_before_the_copyright_company_is_the_name_reade
     )
     assert guess_outlet(removed, "Text.", "").site == "Daily Harbourside"
     assert guess_outlet(removed[:2], "Text.", "").site == "Harbourside"  # printed once: the company stays
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Harbour Times is an independent daily newspaper serving Portville since 1888.", "Harbour Times"),
+        ("The Harbour Times Editorial Board", "The Harbour Times"),
+        ("版权所有 © 2019 港口日报", "港口日报"),
+    ],
+)
+def test_about_sentences_editorial_boards_and_cjk_reservations_name_the_site(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == site
+
+
+@pytest.mark.parametrize("line", ["Jane Doe is a reporter based in Portville.", "The council is the city's main body."])
+def test_sentences_about_people_or_bodies_name_no_site(line):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == ""
+
+
+def test_an_agencys_korean_notice_under_its_story_is_the_wire():
+    assert guess_outlet(blocks(("credit", "저작권자 © 연합뉴스 무단 전재-재배포 금지")), "본문.", "").wire == "연합뉴스"
+
+
+def test_a_social_link_line_is_a_weak_sign_like_a_follow_line():
+    assert guess_outlet(blocks(("credit", "Harbour Times on Facebook")), "Text.", "").site == ""
+    removed = blocks(("credit", "Harbour Times on Facebook"), ("credit", "Harbour Times on Twitter"))
+    assert guess_outlet(removed, "Text.", "").site == "Harbour Times"  # two social links agree
