@@ -684,7 +684,28 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
             add(domain_name, "permalink_name" if host else "address_name")
             if domain_prints >= 2 or host:
                 add(domain, "bare_address")  # an address the furniture prints twice ("stats@catchitkansas.com") beats no name
+        for domain in _reporter_mail_domains(body):
+            if domain != domain_name.lower():
+                add(_name_for_domain(domain, page_lines), "address_name")
     return signals
+
+
+_MAIL = re.compile(r"(?i)\b[\w.+-]+@((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
+# Mail services anyone writes from: an address there says nothing of the site.
+_MAIL_SERVICES = frozenset(
+    "gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.co.jp hotmail.com outlook.com live.com msn.com aol.com icloud.com "
+    "me.com protonmail.com proton.me mail.ru yandex.ru ya.ru gmx.de gmx.net web.de t-online.de naver.com daum.net hanmail.net "
+    "qq.com 163.com 126.com sina.com orange.fr free.fr laposte.net libero.it ukr.net".split()
+)
+
+
+def _reporter_mail_domains(body: str) -> list[str]:
+    """Domains of the e-mail addresses in the body's last three paragraphs ("Jane Doe can be reached
+    at jdoe@harbourtimes.com"): the newsroom's own, as a reporter signs off. Mail services aside;
+    each domain once."""
+    tail = [line for line in body.split("\n") if line.strip()][-3:]
+    found = [match.group(1).lower().removeprefix("www.") for line in tail for match in _MAIL.finditer(line)]
+    return [domain for domain in dict.fromkeys(found) if domain not in _MAIL_SERVICES]
 
 
 _LEGAL_LINE = re.compile(r"(?i)©|ⓒ|\(c\)|copyright|rights reserved|trademark|registered|permission|droits|rechte|права|derechos|direitos")

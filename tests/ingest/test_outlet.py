@@ -684,3 +684,11 @@ def test_a_social_link_line_is_a_weak_sign_like_a_follow_line():
     assert guess_outlet(blocks(("credit", "Harbour Times on Facebook")), "Text.", "").site == ""
     removed = blocks(("credit", "Harbour Times on Facebook"), ("credit", "Harbour Times on Twitter"))
     assert guess_outlet(removed, "Text.", "").site == "Harbour Times"  # two social links agree
+
+
+def test_the_reporters_address_under_the_article_names_the_site_as_the_page_spells_it():
+    body = "City officials approved a budget.\nJane Doe can be reached at jdoe@harbourtimes.com or 555-1234."
+    furniture = blocks(("other", "Harbour Times e-Edition"))
+    assert guess_outlet(furniture, body, "").site == "Harbour Times"
+    assert guess_outlet((), body, "").site == ""  # the address alone, spelled nowhere: no name
+    assert guess_outlet(furniture, body.replace("harbourtimes.com", "gmail.com"), "").site == ""  # a mail service
