@@ -511,6 +511,7 @@ _SIGNAL_WEIGHTS = {
     "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
     "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
     "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
+    "byline_brand": 1.0,  # a one-word brand-shaped name as the byline ("LinkNaija")
     "affix_name": 1.0,  # a name three or more furniture lines print beside a separator ("X | Page")
     "follow_line": 0.75,  # "Follow X on Twitter": the site's account, or its reporter's
     "product_line": 0.5,  # each name the page lists its products under ("X App", "X Store")
@@ -524,7 +525,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # Which signal's spelling names the site when several agree: the name a reader sees, before the
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
-    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "affix_name"), ("company_brand",), ("follow_line", "product_line"),
+    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "affix_name", "byline_brand"), ("company_brand",), ("follow_line", "product_line"),
     ("metadata_address", "permalink_name", "address_name", "colophon", "copyright", "copyright_unechoed"), ("bare_address",),
 )
 
@@ -670,6 +671,8 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
     if masthead and _printed_again(masthead, credits):
         add(masthead, "masthead_echo")
 
+    add(_brand_byline(removed, zones), "byline_brand")
+
     for name, kind in _self_naming(removed, body):
         add(name, kind)
 
@@ -715,6 +718,26 @@ def _printed_outside_legal_lines(name: str, page_lines: list[str]) -> bool:
     """The name occurs in a page line that is no copyright, trademark or permission notice."""
     letters = _letters(name)
     return bool(letters) and any(letters in _letters(line) for line in page_lines if not _LEGAL_LINE.search(line))
+
+
+# One word with a capital inside it ("LinkNaija", "MoreBikes"): a brand's shape, not a person's
+# ("McDonald", "MacLeod", "O'Neil", "DeShawn" aside).
+_CAMEL_BRAND = re.compile(r"^(?!Mc|Mac|De|La|Le|Van|Von|Di|Da|O')[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
+_PLATFORM_WORDS = frozenset(
+    "youtube linkedin whatsapp facebook tiktok instagram wordpress blogspot telegram wechat playstation iphone ipad "
+    "macbook airpods powerpoint javascript github gitlab paypal hubspot mailchimp soundcloud deviantart".split()
+)
+
+
+def _brand_byline(removed, zones: tuple[str, ...]) -> str:
+    """A byline between the headline and the body that is one brand-shaped word ("LinkNaija" under
+    a blog post's headline): blog platforms print the blog's name as the author. "" when none."""
+    for block, zone in zip(removed, zones):
+        line = block.text.strip()
+        if zone == "head" and block.kind not in ("comment", "related") and _CAMEL_BRAND.match(line):
+            if line.lower() not in _PLATFORM_WORDS and not _is_wire(line):
+                return line
+    return ""
 
 
 def _agree(one: str, other: str) -> bool:

@@ -692,3 +692,13 @@ def test_the_reporters_address_under_the_article_names_the_site_as_the_page_spel
     assert guess_outlet(furniture, body, "").site == "Harbour Times"
     assert guess_outlet((), body, "").site == ""  # the address alone, spelled nowhere: no name
     assert guess_outlet(furniture, body.replace("harbourtimes.com", "gmail.com"), "").site == ""  # a mail service
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [("LinkNaija", "LinkNaija"), ("HarbourNews", "HarbourNews"), ("Jane Doe", ""), ("McDonald", ""), ("WhatsApp", "")],
+)
+def test_a_brand_shaped_byline_under_the_headline_names_the_blog(line, site):
+    removed = blocks(("other", "Home"), ("other", line), ("metadata", "August 08, 2018"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "head", "head")).site == site
+    assert guess_outlet(removed, "Text.", "", zones=("top", "foot", "foot")).site == ""  # elsewhere it is no byline
