@@ -9,7 +9,12 @@ import streamlit as st
 from lib.core.errors import StoryLensError
 from lib.present.compare_table import comparison_columns
 from lib.present.tables import comparison_csv
-from lib.ui.compare import load_claimset, load_question_row, render_overview, render_topic
+from lib.ui.compare import (
+    load_claimset,
+    load_question_row,
+    render_overview,
+    render_topic,
+)
 from lib.ui.loaders import get_corpus, require_articles
 from lib.ui.url_state import url_value, write_url
 

@@ -184,7 +184,7 @@ def test_a_toll_that_could_rise_is_a_forecast_in_every_language(sentence, langua
     assert is_planned(sentence, figure.start, figure.end)
 
 
-@pytest.mark.parametrize("given", [True, False], ids=["language given", "language detected"])
+@pytest.mark.parametrize("given", [True, False], ids=["language given", "language from its words"])
 @pytest.mark.parametrize(
     "sentence, language, value, planned",
     [
@@ -216,3 +216,14 @@ def test_an_english_amount_of_money_is_no_price_because_of_a_french_word(sentenc
 def test_german_words_still_count_in_german_sentences():
     assert kinds("Nordkorea hat 3.000 Soldaten geschickt, sagt ein Sprecher.", "de") == {3000: "troops sent"}
     assert kinds("Bei dem Beben kamen 1.000 Menschen ums Leben.", "de") == {1000: "people killed"}
+
+
+def test_reading_a_quote_without_its_language_does_not_load_the_language_model():
+    # The Compare page reads claims' quotes again with no language; the ~90 MB model stays released.
+    from lib.text.language import _identifier, release_language_model
+
+    release_language_model()
+    sentence = "The plant employs 3,000 workers, officials told reporters in the capital."
+    figure = next(q for q in extract_quantities(sentence) if q.value == 3000)
+    assert not is_planned(sentence, figure.start, figure.end)
+    assert _identifier.cache_info().currsize == 0
