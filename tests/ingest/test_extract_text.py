@@ -550,3 +550,12 @@ def test_a_results_page_is_titled_by_the_short_headline_over_its_date():
     text = _dev_page_text("11ea381ad92b")  # a Portuguese motor-racing page: a standings table under a two-word headline
     assert "\nClassificação NASCAR\nsexta-feira, 22 de outubro de 2010 às 20:13\n" in text
     assert clean_page_text(text).title == "Classificação NASCAR"
+
+
+def test_a_page_without_a_headline_is_not_titled_with_the_sites_name():
+    page = "Island Ferry Watch\nHome | About | Contact\n" + _BODY + "© 2024 Island Ferry Watch\n"
+    extraction = clean_page_text(page)
+    assert extraction.title != "Island Ferry Watch"
+    assert any(block.text == "Island Ferry Watch" for block in extraction.removed)  # still read as furniture (the outlet's)
+    # a headline that happens to be short stays when no copyright line holds it
+    assert clean_page_text(page.replace("© 2024 Island Ferry Watch\n", "")).title == "Island Ferry Watch"

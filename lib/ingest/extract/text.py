@@ -73,6 +73,8 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
     weights = load_weights()
     probabilities = block_probabilities(block_features(blocks, context), weights)
     keep, title_index = decide_body(blocks, context, probabilities, weights)
+    if title_index >= 0 and _is_the_sites_name(blocks, title_index):
+        title_index = -1  # a page that prints no headline is not titled with its site's name
     languages = [
         _language_if_other(block, context) if not keep[block.index] else "" for block in blocks
     ]
@@ -357,6 +359,21 @@ def _short_headline_of(block, core_tokens: set[str]) -> bool:
         and not (sig.is_nav_word(block.text) or sig.is_date_line(block.text) or sig.is_byline(block.text) or block.menu_row)
         and len(own) >= 2
         and own <= core_tokens
+    )
+
+
+_COPYRIGHT_MARK = re.compile(r"(?i)©|ⓒ|\(c\)\s*(?:19|20)\d{2}|copyright")
+
+
+def _is_the_sites_name(blocks, index: int) -> bool:
+    """The picked line is the site's name: five words at most, and the page's copyright line holds
+    it ("City Budget Watch" over a page whose footer says "© 2019 City Budget Watch")."""
+    title = blocks[index].text.strip()
+    if not title or len(title.split()) > 5:
+        return False
+    return any(
+        block.index != index and _COPYRIGHT_MARK.search(block.text) and title.casefold() in block.text.casefold()
+        for block in blocks
     )
 
 
