@@ -56,6 +56,7 @@ class PageContext:
     author_bios: frozenset = frozenset()
     # Links listed in a "Read more" box inside the article (the box's heading does not end it).
     box_links: frozenset = frozenset()
+    summary_items: frozenset = frozenset()  # bullets of a "Key points" / "AI summary" box (also in box_links)
 
 
 def shape_of(text: str, context: PageContext | None = None) -> sig.LineShape:
@@ -466,8 +467,8 @@ def extend_core_end(
         shape = shapes[index]
         if marker_kinds[index] or shape.comment or shape.relative_time or shape.copyright:
             break
-        if short_sentences[index]:
-            end, gap = index, 0
+        if short_sentences[index] or (index == end + 1 and blocks_words[index] >= 4 and is_plain_sentence(shape)):
+            end, gap = index, 0  # (a last sentence of four words or more right under the article is its end)
         elif not _furniture_shape(shape) and index not in box_links:
             gap += 1
             if gap > _CORE_GAP or not _crossable(shape, blocks_words[index]):
@@ -509,6 +510,32 @@ def extend_core_start(
     return start
 
 
+_BULLET = re.compile(r"^\s*[•·・\-▪●■◦‣–]\s*\S")
+_SUMMARY_REACH = 3  # lines between a "Key points" / "AI summary" heading and its first bullet
+
+
+def find_summary_box(blocks: list[Block], shapes: list[sig.LineShape]) -> set[int]:
+    """The bullet lines of a "Key points" / "AI-generated summary" box: a run of bulleted lines
+    that starts within _SUMMARY_REACH lines under a notice or a menu-like heading. The page's
+    summary of itself repeats the article; it is not its prose."""
+    items: set[int] = set()
+    for index, shape in enumerate(shapes):
+        if not (shape.disclaimer or shape.nav) or shape.promo or blocks[index].n_words > 12:
+            continue
+        bullet = next(
+            (i for i in range(index + 1, min(len(blocks), index + 1 + _SUMMARY_REACH)) if _BULLET.match(blocks[i].text)), None
+        )
+        if bullet is None or any(
+            shapes[i].ends_sentence and not shapes[i].disclaimer for i in range(index + 1, bullet)
+        ):
+            continue
+        while bullet < len(blocks) and _BULLET.match(blocks[bullet].text):
+            if not (_furniture_shape(shapes[bullet]) or shapes[bullet].nav):
+                items.add(bullet)  # (a bulleted pitch or link keeps its own kind)
+            bullet += 1
+    return items
+
+
 _BOX_LINKS = 2  # links a "Read more" box inside an article holds at most
 
 
@@ -547,11 +574,21 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
     short_sentences = [
         strength >= _SHORT_SENTENCE_STRENGTH and is_plain_sentence(shape) for shape, strength in zip(shapes, strengths)
     ]
+    summary_items = find_summary_box(blocks, shapes)
+    for index in summary_items:
+        short_sentences[index] = False  # the page's summary of itself is not its prose
+        strengths[index] = 0.0
     box_links: set[int] = set()
     for index, links in inline_boxes(blocks, marker_kinds, short_sentences):
         marker_kinds[index] = ""  # a "Read more" box inside the article does not end it
         box_links.update(links)
     core_start, core_end = find_core(blocks, strengths, marker_kinds)
+    if not any(strengths[index] >= 0.5 for index in range(core_start, core_end + 1)):
+        # No line is long enough to count as prose alone (wire copy in one-sentence paragraphs, in a
+        # script whose words are long): the plain sentences are the prose.
+        core_start, core_end = find_core(
+            blocks, [max(strength, 0.5) if short else strength for strength, short in zip(strengths, short_sentences)], marker_kinds
+        )
     author_bios = find_author_bios(blocks, shapes, core_start)
     for index in author_bios:
         strengths[index] = 0.0  # the author's bio is not reporting, however well written
@@ -577,7 +614,8 @@ def build_context(blocks: list[Block], corpus_repeated: frozenset = frozenset())
         shape_memo=shape_memo,
         marker_kinds=tuple(marker_kinds),
         author_bios=frozenset(author_bios),
-        box_links=frozenset(box_links),
+        box_links=frozenset(box_links | summary_items),
+        summary_items=frozenset(summary_items),
     )
 
 

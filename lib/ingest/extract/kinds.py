@@ -46,6 +46,8 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
     if shape.copyright:
         return Verdict("credit", "copyright line", True)
     if block.index in context.box_links:
+        if block.index in context.summary_items:
+            return Verdict("disclaimer", "item of the page's summary box (key points)", True)
         return Verdict("related", "link in a 'Read more' box inside the article", True)
     if block.index in context.author_bios:
         return Verdict("credit", "author's bio (opens with the byline's name)", True)

@@ -141,6 +141,14 @@ _WIRE = re.compile(
 )
 # A caption's last words: the agency that took the photo, after the caption's sentence ("… 있다. 연합뉴스").
 # (Not in brackets: "… said. (Reuters)" closes a wire story's last paragraph.)
+# A video with its length ("Watch: How the telescope works 2:41"), a gallery with its count ("Bildergalerie: 6 Bilder",
+# "图集：共8张"), a poll with its answers ("… in space science? Yes / No", "…？ はい／いいえ"): media items, in any words.
+_MEDIA_ITEM = re.compile(
+    r"^(?:\[[^\]]{1,8}\]\s*)?[^\d:：]{2,30}[:：｜|]\s*.{3,150}\s\d{1,2}:[0-5]\d$|"
+    r"^\[[^\]]{1,8}\].{3,150}\s\d{1,2}:[0-5]\d$|"
+    r"^[^\d:：]{2,24}[:：]\s*\D{0,2}(?:[2-9]|\d{2,3})\s*[^\W\d_]{1,8}$|^\[[^\]]{1,8}\][^.!?。]{2,80}(?:[2-9]|\d{2,3})\s*[^\W\d_]{1,3}$|"
+    r"[?？؟]\s*[^\s/／?？]{1,12}\s*[/／]\s*[^\s/／]{1,12}$"
+)
 # Or in brackets after a caption with no full stop ("Passengers wait at the station (Ansa)").
 _CAPTION_AGENCY_END = re.compile(
     rf"[.!?。]\s+{_WIRE.pattern}\s*$|[^\s.!?。]\s+[(（]\s*(?:{_WIRE.pattern}|[A-Z][a-z]{{2,5}})\s*[)）]\s*$"
@@ -248,7 +256,8 @@ _RELATED = re.compile(
     r"новини за темою|читайте також|أخبار ذات صلة|مواضيع ذات صلة|مقالات ذات صلة|الأكثر قراءة|الأكثر مشاهدة|اقرأ أيضا|اقرأ أيضاً|"
     r"مواضيع قد تهمك|قد يهمك أيضا|قد يعجبك أيضا|今日熱門|24小时热榜|热榜|最新ニュース|実時間|실시간 인기 ?기사|이 기자의 다른 기사|"
     r"материалы по теме|популярн(?:ое|і новини)|більше новин на тему|most popular|around the web|more on this story|ti potrebbe interessare(?: anche)?|"
-    r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto|don'?t miss|must read)\s*[:：]?$",
+    r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto|don'?t miss|must read|"
+    r"موصى به لك|الأكثر تداولا|recommended by|empfohlen von|recommandé par|recomendado por|рекомендуем|为你推荐|おすすめ情報|추천 ?기사)\s*[:：]?$",
     re.IGNORECASE,
 )
 # One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
@@ -285,8 +294,10 @@ _NAV_LINE = re.compile(
     r"글자 ?크기|카카오톡|페이스북|트위터|首页|新闻|国际|政治|经济|社会|体育|登录|注册|分享|搜索|打印|"
     r"teilen|artikel teilen|partager|partager cet article|поширити|แชร์|"
     # The label over an ad slot, in the languages of the dev pages and their neighbours.
-    r"advertisement|advertising|ads?|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|publicidade|"
-    r"pubblicità|advertentie|annons|reklam|reklama|реклама|iklan|広告|광고|广告|廣告|โฆษณา|"
+    # (with what a slot prints after the label: "Anzeige - Weiterlesen nach der Anzeige", "Реклама. Продолжение ниже")
+    r"(?:advertisement|advertising|ads?|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|publicidade|"
+    r"pubblicità|advertentie|annons|reklam|reklama|реклама|iklan|広告|광고|广告|廣告|โฆษณา|إعلان|اعلان)(?:(?:\s+[-–—|·]|\s*[.:])\s+[^.!?]{3,60})?|"
+    r"広告の下に(?:記事が)?続きます|"
     r"分享到|分享至|lire la suite|weiterlesen|continue reading|"
     # Audio, save, text-size, paging and back-to-home buttons in the app's languages.
     r"listen to (?:this )?(?:article|story)|écouter (?:cet |l')article|(?:artikel|beitrag) (?:anhören|vorlesen)|"
@@ -335,12 +346,16 @@ _DISCLAIMER = re.compile(
 _AI_TERM = (
     r"(?:(?<![^\W\d_])(?-i:AI|IA|KI|ИИ|ШІ)(?![^\W\d_])|artificial intelligence|intelligence artificielle|künstliche[rn]? intelligenz|"
     r"inteligencia artificial|intelligenza artificiale|inteligência artificial|искусственн\w* интеллект\w*|штучн\w* інтелект\w*|"
-    r"人工知能|人工智能|인공지능|ปัญญาประดิษฐ์|الذكاء الاصطناعي)"
+    r"人工知能|人工智能|인공지능|ปัญญาประดิษฐ์|الذكاء الاصطناعي|"
+    # "generated automatically", "prepared by a neural network"
+    r"automatic(?:ally)?|automatisch|automatiquement|automáticamente|automaticamente|автоматически|нейросет\w*|нейромереж\w*|"
+    r"自動(?:生成|作成)|自动生成|자동 ?생성|สร้างอัตโนมัติ|تلقائي(?:ا|ًا)?)"
 )
 # A summary, key points or a translation of the page itself.
 _SUMMARY_TERM = (
     r"(?:summar\w*|key points|résumé|synthèse|zusammenfassung|zusammengefasst|resumen|resumid\w*|riassunt\w*|resumo|"
-    r"краткое содержание|короткий зміст|要約|要点|摘要|요약|สรุป|ملخص|تلخيص|translat\w*|tradu\w+|übersetz\w*|перевед\w*|翻訳|翻译|翻譯|번역)"
+    r"краткое содержание|короткий зміст|пересказ|要約|要点|摘要|요약|สรุป|ملخص|تلخيص|translat\w*|tradu\w+|übersetz\w*|перевед\w*|翻訳|翻译|翻譯|번역|"
+    r"(?<!\w)(?:generated|généré\w*|generad[oa]|generat[oa]|erstellt|以下内容由)(?!\w))"
 )
 _HELP_OF = (
     r"(?:with the help of|with the assistance of|avec l'aide d[e']|à l'aide d[e']|mit hilfe|con (?:la )?ayuda de|con l'aiuto d|"
@@ -367,7 +382,9 @@ def _is_notice(text: str) -> bool:
     """A disclaimer: a notice about how the text was produced, corrected, or whose views it holds."""
     if _DISCLAIMER_STRICT.search(text) or _DISCLAIMER.search(text) or _CORRECTION.search(text):
         return True
-    return bool(_MACHINE_NOTICE.search(text) and _SELF_REFERENCE.search(text))
+    # A short line (a box's heading: "Résumé généré automatiquement :") needs no reference to the page.
+    heading = word_count(text) <= 10 and not text.rstrip().endswith((".", "。", "!", "?"))
+    return bool(_MACHINE_NOTICE.search(text) and (_SELF_REFERENCE.search(text) or heading))
 # A correction or editor's note about the page itself: "Correction:", "Rectificatif :", "訂正：",
 # "An earlier version of this article ...", in the languages of the app.
 _CORRECTION = re.compile(
@@ -631,7 +648,7 @@ def mentions_wire(line: str) -> bool:
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_caption(line: str) -> bool:
-    return bool(_CAPTION.search(line) or _CAPTION_AGENCY_END.search(line))
+    return bool(_CAPTION.search(line) or _CAPTION_AGENCY_END.search(line) or _MEDIA_ITEM.search(line.strip()))
 
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
@@ -877,7 +894,7 @@ def line_shape(line: str) -> LineShape:
         or (len(text) <= 80 and bool(_ROLE_BYLINE.match(text)))
         or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)),
         wire=bool(_WIRE.search(text)),
-        caption=bool(_CAPTION.search(text) or _CAPTION_AGENCY_END.search(text)),
+        caption=bool(_CAPTION.search(text) or _CAPTION_AGENCY_END.search(text) or _MEDIA_ITEM.search(text)),
         dateline=bool(_DATELINE.match(text)) and n_words <= 4,
         comment=bool(
             vote or _AT_USER.match(text) or _COMMENT_WORDS.match(text) or _COMMENT_HEADING.match(text) or _SAYS_LINE.match(text)
