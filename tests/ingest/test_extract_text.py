@@ -559,3 +559,23 @@ def test_a_page_without_a_headline_is_not_titled_with_the_sites_name():
     assert any(block.text == "Island Ferry Watch" for block in extraction.removed)  # still read as furniture (the outlet's)
     # a headline that happens to be short stays when no copyright line holds it
     assert clean_page_text(page.replace("© 2024 Island Ferry Watch\n", "")).title == "Island Ferry Watch"
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("Introducing the new ferry timetable chevron_left", "Introducing the new ferry timetable"),
+        ("arrow_back Ferry services resume after storm", "Ferry services resume after storm"),
+        ("Ferry services resume after storm", "Ferry services resume after storm"),
+    ],
+)
+def test_the_title_shown_drops_an_icon_fonts_ligature(line, shown):
+    from lib.ingest.extract.text import shown_title
+
+    assert shown_title(line) == shown
+
+
+def test_a_company_post_is_titled_by_its_headline_not_a_repeated_menu_label():
+    text = _dev_page_text("4648a420af99")  # a company blog: menus above and below, an icon ligature by the headline
+    assert text.count("\nWork with us\n") == 2
+    assert clean_page_text(text).title == "Introducing Junior Gaspard, New CEO at Experience"

@@ -166,6 +166,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
     title_index = _headline_by_date_block(blocks, keep, title_index)
+    title_index = _past_a_repeated_menu_label(blocks, keep, title_index, context.line_counts)
     if title_index < 0:
         # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
         first_kept = next((i for i, kept in enumerate(keep) if kept), len(blocks))
@@ -181,6 +182,30 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             -1,
         )
     return keep, title_index
+
+
+def _past_a_repeated_menu_label(blocks, keep: list[bool], current: int, line_counts) -> int:
+    """A title of four words at most that the page prints twice or more ("Work with us" in the header
+    and the footer menus) is a menu label: the headline is the nearest line of headline length (5-18
+    words, heading-shaped, sharing words with the article) in the lines above the first paragraph.
+    Unchanged when there is none."""
+    if current < 0 or blocks[current].n_words > 4 or line_counts[blocks[current].text] < 2:
+        return current
+    first_kept = next((b.index for b in blocks if keep[b.index]), -1)
+    if first_kept <= 0:
+        return current
+    core_tokens = sig.content_tokens(" ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index]))
+    for index in range(first_kept - 1, max(-1, first_kept - 1 - _DATE_BLOCK_REACH), -1):
+        block = blocks[index]
+        if (
+            not keep[index]
+            and _headline_length_tier(block) == 0
+            and sig.is_heading_like(block.text)
+            and not (sig.is_date_line(block.text) or sig.is_byline(block.text) or block.menu_row)
+            and len(sig.content_tokens(block.text) & core_tokens) >= 2
+        ):
+            return index
+    return current
 
 
 _DATE_BLOCK_REACH = 12  # lines above the first body paragraph where date/byline lines may sit
@@ -418,9 +443,14 @@ def _skippable_near_headline(block) -> bool:
     )
 
 
+_ICON_LIGATURE = re.compile(r"(?:^|\s)[a-z]+(?:_[a-z]+)+(?=\s|$)")
+
+
 def shown_title(text: str) -> str:
     """The headline without the site and section names a page prints on the same line
     ("Classificação NASCAR | Autoracing | F1 | Indy"): the first part when the others are short names."""
+    # An icon font's ligature copied with the line ("chevron_left", "arrow_forward") is no word of it.
+    text = _ICON_LIGATURE.sub("", text).strip() or text
     parts = [part.strip() for part in re.split(r"\s+[|｜]\s+", text) if part.strip()]
     if len(parts) > 1 and all(len(part.split()) <= 3 for part in parts[1:]) and len(parts[0].split()) >= 2:
         return parts[0]
