@@ -673,7 +673,7 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
 
     add(_brand_byline(removed, zones), "byline_brand")
 
-    for name, kind in _self_naming(removed, body):
+    for name, kind in _self_naming(removed, body, zones):
         add(name, kind)
 
     if not site_name:
@@ -948,7 +948,7 @@ def _names_a_site(name: str) -> bool:
     )
 
 
-def _self_naming(removed, body: str) -> list[tuple[str, str]]:
+def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(name, kind) for each line where the page calls itself by a name ("self_naming": the
     conventions of _BRAND_CONTEXTS, its own dateline, its newsroom addressed in the body) and each
     line that is such a name alone ("logo_line"). Menus and related lists hold the logo and "More
@@ -958,8 +958,16 @@ def _self_naming(removed, body: str) -> list[tuple[str, str]]:
     (A name printed alone in both header and footer was tried as a vote: menus repeat there too.)"""
     found: list[tuple[str, str]] = []
     lines = [line.strip() for block in removed if block.kind != "comment" for line in block.text.splitlines() if line.strip()]
+    # A related story's teaser carries its own byline ("By Jane Doe | Other Paper"): bylines are read
+    # outside related lists only (a line between the headline and the body is the page's own byline).
+    zones = zones or ("",) * len(removed)
+    related = {
+        line.strip() for block, zone in zip(removed, zones) if block.kind == "related" and zone != "head" for line in block.text.splitlines()
+    }
     for line in dict.fromkeys(lines):
         for pattern in _BRAND_CONTEXTS:
+            if line in related and pattern in _BYLINE_CONTEXTS:
+                continue
             match = pattern.search(line)
             if match and _names_a_site(match.group(1)):
                 found.append((match.group(1).strip(" .,'’"), "self_naming"))

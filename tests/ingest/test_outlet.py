@@ -702,3 +702,15 @@ def test_a_brand_shaped_byline_under_the_headline_names_the_blog(line, site):
     removed = blocks(("other", "Home"), ("other", line), ("metadata", "August 08, 2018"))
     assert guess_outlet(removed, "Text.", "", zones=("top", "head", "head")).site == site
     assert guess_outlet(removed, "Text.", "", zones=("top", "foot", "foot")).site == ""  # elsewhere it is no byline
+
+
+def test_a_related_storys_byline_names_no_site():
+    removed = blocks(("related", "By Jane Doe | Other Paper"), ("related", "By John Roe, Other Paper"))
+    assert guess_outlet(removed, "Text.", "").site == ""
+    assert guess_outlet(blocks(("credit", "By Jane Doe | Harbour Times")), "Text.", "").site == "Harbour Times"
+
+
+def test_a_byline_between_the_headline_and_the_body_is_the_pages_own_whatever_its_kind():
+    removed = blocks(("other", "Menu"), ("related", "Jane Doe - Harbour Times Contributor"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "head")).site == "Harbour Times"
+    assert guess_outlet(removed, "Text.", "", zones=("top", "foot")).site == ""
