@@ -10,15 +10,22 @@ for its kind (`_SIGNAL_WEIGHTS`): the HTML metadata, a saved-page header or
 "Subscribe to X digital" line, the name after the page's own headline ("Title |
 Site"), the logo line at the top, the copyright holder without its legal form
 ("Telegraph Media Group Limited 2019" -> "Telegraph"), a footer colophon,
-self-naming lines ("More from X", "By Jane Doe, X Staff", "(X) —" datelines,
-"X has reached out to ... for comment"), the address the furniture prints and
-the name the page spells it with ("wsj.com" -> "The Wall Street Journal"), its
-own permalink. Signals that name the same site (same letters, one holding the
-other, a name spelling an address) add up; the weightiest group names the site,
+self-naming lines in several languages ("More from X", "By Jane Doe | X",
+"Posted by X Staff", "(X) —" datelines, "X is an independent newspaper", "X may
+earn a commission", "Über X", "X has reached out to ... for comment"), the name
+over the footer's postal address, a brand-shaped byline ("LinkNaija"), the
+address the furniture prints and the name the page spells it with ("wsj.com" ->
+"The Wall Street Journal"), the reporter's e-mail domain, its own permalink.
+Weak signs ("Follow X on Twitter", "X App") only add to others. A copyright
+holder printed nowhere but in legal lines weighs less: it is often the parent
+company. Signals that name the same site (same letters, one holding the other,
+a name spelling an address) add up; the weightiest group names the site,
 spelled as readers see it; a page whose evidence is too weak gets no name.
-Photo credits, wire agencies, related lists and comments never name the site.
+Photo credits, wire agencies, comments and related stories' bylines never name
+the site.
 
-The wire: a credit line ("© AFP", "(c)聯合ニュース", "AP Paris"), else the
+The wire: a credit line ("© AFP", "(c)聯合ニュース", "AP Paris", "By JANE DOE,
+Associated Press", "Copyright 2019 The Associated Press", "Source: AFP"), else the
 body's dateline ("(Reuters) -", "【ソウル聯合ニュース】", "/ТАСС/"), read against a
 short list of wire services in their own scripts (world knowledge, not corpus
 rules).
