@@ -257,8 +257,8 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
-        if _is_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line):
-            continue  # the page's URL saved with it, the skip link, a "Menu" or "Search" button: the name comes next
+        if _is_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line) or sig.is_date_line(line):
+            continue  # the page's URL saved with it, the skip link, a "Menu" button, today's date: the name comes next
         line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
         line = _TAGLINE.sub("", line)  # "Harbour Times — Your local news": the logo and its tagline
         words = line.split()
