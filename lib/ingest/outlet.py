@@ -471,7 +471,10 @@ def _clean_copyright_holder(holder: str) -> str:
         return ""  # "Copyright © 2002-2019 - Designed by X": the web designer's credit, not the holder
     holder = _LEGAL_TAIL.sub("", holder)
     holder = _RIGHTS.sub("", holder)
-    holder = re.split(r"(?<=[^\s.]{3})\.\s+(?=[A-Z(])", holder)[0]  # "BBC. The BBC is not responsible ..."
+    quoted = re.match(r"^[«„“\"'‘]([^»“”\"'’]{2,60})[»“”\"'’]", holder)
+    if quoted:  # "«Українська правда». Використання матеріалів ...": the name is the quoted part
+        holder = quoted.group(1)
+    holder = re.split(r"(?<=[^\s.]{3})\.\s+(?=[A-ZА-ЯЁІЇЄҐÀ-Ö(])", holder)[0]  # "BBC. The BBC is not responsible ..."
     holder = re.sub(r"\s*\((?:About Us|[^)]{0,20})\)\s*$", "", holder)
     holder = re.sub(r"\s+(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?$", "", holder)  # "Telegraph Media Group Limited 2019", "X 2011-2019"
     for _ in range(3):
@@ -570,7 +573,7 @@ _TRAILING_COPYRIGHT = re.compile(r"(?:^|[.!?]\s*|\s[|·•]\s*)((?:Copyright\s*)
 # The holder printed before the sign: "Example News © 2019", "Example News (c) 2012-2019".
 # "Example News | © 2019 | All rights reserved" too.
 _NAME_BEFORE_COPYRIGHT = re.compile(
-    r"^([^\W\d][^©|·•]{1,50}?)\s*(?:[|·•]\s*)?(?:©|\(c\)|Copyright)\s*((?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)"
+    r"^[«„“\"]?([^\W\d][^©|·•«»„“”\"]{1,50}?)[»“”\"]?\s*(?:[|·•]\s*)?(?:©|\(c\)|Copyright)\s*((?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?)"
     r"\s*(?:[|·•.,]\s*)?\.?$",
     re.IGNORECASE,
 )

@@ -715,3 +715,17 @@ def test_a_byline_between_the_headline_and_the_body_is_the_pages_own_whatever_it
     removed = blocks(("other", "Menu"), ("related", "Jane Doe - Harbour Times Contributor"))
     assert guess_outlet(removed, "Text.", "", zones=("top", "head")).site == "Harbour Times"
     assert guess_outlet(removed, "Text.", "", zones=("top", "foot")).site == ""
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© 2000-2024 «Українська правда». Використання матеріалів дозволяється лише за умови посилання", "Українська правда"),
+        ("© 2019 Гавань Таймс. Использование материалов разрешено только со ссылкой", "Гавань Таймс"),
+        ("«Harbour Times» © 2019", "Harbour Times"),
+        ("© 2019 „Hafenzeitung“", "Hafenzeitung"),
+        ('Copyright © 2019 "Harbour Times"', "Harbour Times"),
+    ],
+)
+def test_a_quoted_holder_and_a_permission_sentence_in_any_script_leave_the_name(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == site
