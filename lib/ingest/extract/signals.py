@@ -211,14 +211,15 @@ _PROMO = re.compile(
     r"有料記事|有料会員|残り\d+文字|全文\d+文字|読み放題|유료 ?기사|구독하기|"
     # Newsletter boxes, e-mail fields, subscription offers and follow prompts in the other languages of the app.
     # (Words that are also everyday prose, "boletín" of a ministry, "abbonati" = subscribers, are only taken in a pitch's phrasing.)
-    r"\bnuestro boletín\b|\bboletín gratuito\b|\bapúntate\b|ニュースレター|电子报|電子報|每日简报|النشرة البريدية|نشرتنا|"
-    r"\b(?:enter )?your e-?mail(?: address)?\b|\be-?mail address\b|adresse e-?mail|e-mail-adresse|correo electrónico|indirizzo e-?mail|"
-    r"endereço de e-?mail|メールアドレス|邮箱地址|電子郵件|이메일 주소|ที่อยู่อีเมล|البريد الإلكتروني|\bsuscr[ií]b(?:ete|ase)\b|\babbonati (?:ora|subito|a \d)|"
-    r"\bassine (?:já|agora|por|a partir)\b|\bоформите подписку\b|\bоформіть передплату\b|اشترك الآن|订阅(?:会员|電子报|本)|"
-    r"訂閱(?:會員|電子報|本)|开通会员|開通會員|구독을 시작|\bdigitalabo\b|\bprobeabo\b|"
-    r"\bsíguenos\b|\bsegue-nos\b|تابعونا|تابعنا|\bmonatlich kündbar\b|初月無料|\bчитайте нас\b|\bjoin our\b|\bwhatsapp channel\b|"
-    r"\b(?:got|have) a (?:news )?tip\b|\bemail us\b|\bno thanks\b|点击进入专题|點我下載|下載APP|下载APP|加入好友|"
-    r"(?:この記事|記事)の続き|キャンペーン|この記事を書いた人|تطبيقنا",
+    r"(?<!\w)(?:nuestro boletín\b|boletín gratuito\b|apúntate\b|النشرة البريدية|نشرتنا|"
+    r"(?:enter )?your e-?mail(?: address)?\b|e-?mail address\b|adresse e-?mail|e-mail-adresse|correo electrónico|indirizzo e-?mail|"
+    r"endereço de e-?mail|البريد الإلكتروني|suscr[ií]b(?:ete|ase)\b|abbonati (?:ora|subito|a \d)|"
+    r"assine (?:já|agora|por|a partir)\b|оформите подписку\b|оформіть передплату\b|اشترك الآن|digitalabo\b|probeabo\b|"
+    r"síguenos\b|segue-nos\b|تابعونا|تابعنا|monatlich kündbar\b|читайте нас\b|join our\b|whatsapp channel\b|"
+    r"(?:got|have) a (?:news )?tip\b|email us\b|no thanks\b|تطبيقنا)|"
+    r"ニュースレター|电子报|電子報|每日简报|メールアドレス|邮箱地址|電子郵件|이메일 주소|ที่อยู่อีเมล|订阅(?:会员|電子报|本)|"
+    r"訂閱(?:會員|電子報|本)|开通会员|開通會員|구독을 시작|初月無料|点击进入专题|點我下載|下載APP|下载APP|加入好友|"
+    r"(?:この記事|記事)の続き|キャンペーン|この記事を書いた人",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
@@ -344,12 +345,11 @@ _DISCLAIMER = re.compile(
 )
 # CJK notices ("本コンテンツはAIが...要約"): the machine-summary words, in either order.
 _AI_TERM = (
-    r"(?:(?<![^\W\d_])(?-i:AI|IA|KI|ИИ|ШІ)(?![^\W\d_])|artificial intelligence|intelligence artificielle|künstliche[rn]? intelligenz|"
+    r"(?:(?<![^\W\d_])(?-i:AI|IA|KI|ИИ|ШІ)(?![^\W\d_])|(?<!\w)(?:artificial intelligence|intelligence artificielle|künstliche[rn]? intelligenz|"
     r"inteligencia artificial|intelligenza artificiale|inteligência artificial|искусственн\w* интеллект\w*|штучн\w* інтелект\w*|"
-    r"人工知能|人工智能|인공지능|ปัญญาประดิษฐ์|الذكاء الاصطناعي|"
     # "generated automatically", "prepared by a neural network"
     r"automatic(?:ally)?|automatisch|automatiquement|automáticamente|automaticamente|автоматически|нейросет\w*|нейромереж\w*|"
-    r"自動(?:生成|作成)|自动生成|자동 ?생성|สร้างอัตโนมัติ|تلقائي(?:ا|ًا)?)"
+    r"الذكاء الاصطناعي|تلقائي(?:ا|ًا)?)|人工知能|人工智能|인공지능|ปัญญาประดิษฐ์|自動(?:生成|作成)|自动生成|자동 ?생성|สร้างอัตโนมัติ)"
 )
 # A summary, key points or a translation of the page itself.
 _SUMMARY_TERM = (
@@ -368,6 +368,7 @@ _DISCLAIMER_STRICT = re.compile(r"(?:AI|人工知能|人工智能).{0,40}(?:要�
 _MACHINE_NOTICE = re.compile(
     rf"{_AI_TERM}.{{0,60}}{_SUMMARY_TERM}|{_SUMMARY_TERM}.{{0,60}}{_AI_TERM}|{_HELP_OF}{_AI_TERM}", re.IGNORECASE
 )
+_AI_ONLY = re.compile(_AI_TERM, re.IGNORECASE)  # a cheap first test: most lines name no machine
 _SELF_REFERENCE = re.compile(
     r"(?<!\w)(?:this (?:article|story|text|summary|page)|our (?:editors|journalists|newsroom)|edit(?:ors?|orial)|reviewed|checked|verified|"
     r"cet article|ce résumé|ce texte|cette synthèse|rédaction|vérifié|dieser artikel|diese zusammenfassung|redaktion|geprüft|"
@@ -384,7 +385,7 @@ def _is_notice(text: str) -> bool:
         return True
     # A short line (a box's heading: "Résumé généré automatiquement :") needs no reference to the page.
     heading = word_count(text) <= 10 and not text.rstrip().endswith((".", "。", "!", "?"))
-    return bool(_MACHINE_NOTICE.search(text) and (_SELF_REFERENCE.search(text) or heading))
+    return bool(_AI_ONLY.search(text) and _MACHINE_NOTICE.search(text) and (_SELF_REFERENCE.search(text) or heading))
 # A correction or editor's note about the page itself: "Correction:", "Rectificatif :", "訂正：",
 # "An earlier version of this article ...", in the languages of the app.
 _CORRECTION = re.compile(
@@ -393,7 +394,7 @@ _CORRECTION = re.compile(
     r"correzione|nota della redazione|correção|errata|nota da redação|исправление|поправка|уточнение|от редакции|виправлення|"
     r"уточнення|від редакції|訂正|おわび|更正(?:啟事|启事)?|勘误|勘誤|編者按|编者按|정정(?:보도)?|바로잡습니다|แก้ไข|تصحيح|توضيح)"
     r"\s*[】\])）]?\s*[:：]"
-    r"|\b(?:an? (?:earlier|previous) version of this (?:article|story|report)|this (?:article|story) (?:was|has been) (?:amended|corrected))\b"
+    r"|(?<!\w)(?:\b(?:an? (?:earlier|previous) version of this (?:article|story|report)|this (?:article|story) (?:was|has been) (?:amended|corrected))\b"
     r"|\b(?:une|la) version (?:précédente|antérieure) de (?:cet|cette|l')\s*(?:article|texte)"
     r"|\b(?:einer|der) (?:früheren|vorherigen|ersten) (?:version|fassung) (?:dieses|des) (?:artikels|beitrags|textes)"
     r"|\buna versión anterior de (?:este|esta) (?:artículo|noticia|texto|información)"
@@ -401,7 +402,7 @@ _CORRECTION = re.compile(
     r"|\b(?:uma|a) versão anterior (?:deste|desta) (?:texto|reportagem|matéria|artigo|notícia)"
     r"|\b(?:первоначальной|предыдущей) версии (?:статьи|материала|новости|текста)"
     r"|\b(?:попередній|першій) версії (?:статті|матеріалу|новини|тексту)"
-    r"|نسخة سابقة من هذ[اه]|ฉบับก่อนหน้า|이전 기사에서|앞서 이 기사|本文(?:此前|先前)|此前版本|先前版本",
+    r"|نسخة سابقة من هذ[اه])|ฉบับก่อนหน้า|이전 기사에서|앞서 이 기사|本文(?:此前|先前)|此前版本|先前版本",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"[|•·»›▶►◆■→]")
