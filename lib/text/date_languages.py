@@ -297,6 +297,7 @@ class LocaleGrammar:
     target: str
     days: dict[str, str] = field(default_factory=dict)  # day words dateparser lacks ("anoche") -> English word
     counted_ago: dict[str, tuple[str, str]] = field(default_factory=dict)  # "a week ago" with no count -> (unit, qualifier)
+    not_a_day: dict[str, str] = field(default_factory=dict)  # a day word that means something else after these words
 
 
 LOCALE_GRAMMARS = {
@@ -316,6 +317,7 @@ LOCALE_GRAMMARS = {
         future=r"\b\w+(?:rá|rán)\b|\b(?:va|van) a\b|\bprevist[oa]s?\b|\bprevé\b|\bprevén\b|\bplanea\b|\bplanean\b",
         since=r"\bdesde(?: el| la| los)?\s*$", target=r"\b(?:hasta|antes del?|para)(?: el| la)?\s*$",
         days={"anoche": "last night", "esta mañana": "today", "esta noche": "tonight", "anteanoche": "two days ago"},
+        not_a_day={"mañana": r"(?i)\b(?:la|una|cada|esa|aquella|media)\s+$"},  # "por la mañana": the morning, not tomorrow
     ),
     "it": LocaleGrammar(
         of=r"di|del", ordinal=r"º|°", range_to=r"al|a|e|-|–",
@@ -402,6 +404,16 @@ def _without_abbreviations(phrases) -> list[str]:
     return kept
 
 
+def _is_a_name(match: re.Match, group: str) -> bool:
+    """A weekday written with a capital inside a sentence of a language that writes weekdays in lower case
+    ("el tenor Plácido Domingo", "Gianni Sabato"): a name, not a date."""
+    word = match[group]
+    if not word[:1].isupper() or word[:1] == word[:1].lower():
+        return False
+    before = match.string[: match.start(group)].rstrip()
+    return bool(before) and not re.search(r"(?:^|[.!?:;»\"“”])\s*(?:\w+)?$", before) and not before.endswith(("(", "—", "-", "–"))
+
+
 def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
     """(kind, pattern, field builder) for a language of `LOCALE_GRAMMARS`, in priority order."""
     from dateparser.languages.loader import default_loader
@@ -443,8 +455,9 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
     # Weekdays, "el viernes pasado", "el próximo lunes", "الجمعة الماضي", "sexta-feira passada".
     mods = rf"{grammar.last}|{grammar.next}"
     add("weekday", rf"(?:(?P<mod>{mods})\s+)?(?P<wname>{_alternation(weekdays)})(?:\s+(?P<fmod>{mods}))?",
-        lambda m: {"weekday": weekdays[m["wname"].lower()],
-                   "mod": "" if not (m["mod"] or m["fmod"]) else "last" if re.fullmatch(grammar.last, (m["mod"] or m["fmod"]).lower()) else "next"})
+        lambda m: None if _is_a_name(m, "wname") and not (m["mod"] or m["fmod"]) else {
+            "weekday": weekdays[m["wname"].lower()],
+            "mod": "" if not (m["mod"] or m["fmod"]) else "last" if re.fullmatch(grammar.last, (m["mod"] or m["fmod"]).lower()) else "next"})
     # Counts of days to years: dateparser's "hace (\d+) días" with number words and a qualifier.
     numbers = {**grammar.numbers}
     num = rf"(?:(?P<qual>{_alternation(grammar.qualifiers)})\s+)?(?P<num>\d+|{_alternation(numbers)})"
@@ -483,7 +496,9 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
     daywords = {form.lower(): word for key, word in _RELATIVE_DAYS.items() for form in relative.get(key, [])}
     daywords.update(grammar.days)
     daywords.update({form.lower(): "weekend" for form in grammar.weekend.split("|")})
-    add("dayword", rf"(?P<w>{_alternation(daywords)})", lambda m: {"word": daywords[m["w"].lower()]})
+    add("dayword", rf"(?P<w>{_alternation(daywords)})",
+        lambda m: None if grammar.not_a_day.get(m["w"].lower()) and re.search(grammar.not_a_day[m["w"].lower()], m.string[: m.start()])
+        else {"word": daywords[m["w"].lower()]})
     units = {form.lower(): value for key, value in _RELATIVE_UNITS.items() for form in _without_abbreviations(relative.get(key, []))}
     units.update(grammar.units)
     add("rel_unit", rf"(?P<u>{_alternation(units)})", lambda m: dict(zip(("mod", "unit"), units[m["u"].lower()])))

@@ -291,3 +291,20 @@ def test_arabic_months_of_every_region_are_read(sentence, clue, want):
     resolved = [item for item in resolve_dates(sentence, day(PAGE), "ar") if item.clue == clue]
     assert len(resolved) == 1, [(r.clue, r.start) for r in resolve_dates(sentence, day(PAGE), "ar")]
     assert (resolved[0].start, resolved[0].end, resolved[0].precision) == want
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("es", "El tenor Plácido Domingo cantó en la gala."),  # a name, not Sunday
+        ("it", "Lo scrittore Gianni Sabato ha vinto il premio."),
+        ("es", "Los equipos trabajan cada mañana en la zona."),  # the morning, not tomorrow
+    ],
+)
+def test_a_weekday_or_day_word_that_is_a_name_or_a_time_of_day_is_not_a_date(language, sentence):
+    assert find_date_phrases(sentence, language) == ()
+
+
+def test_por_la_manana_is_the_morning_of_the_day_named():
+    resolved = resolve_dates("Los equipos llegaron el sábado por la mañana.", day(PAGE), "es")
+    assert [(r.clue, r.start) for r in resolved] == [("sábado", "2025-03-29")]
