@@ -26,3 +26,9 @@ def test_one_foreign_word_does_not_change_an_english_text():
 @pytest.mark.parametrize("text", ["", "   ", "OK", "12 34"])
 def test_too_little_text_is_undetermined(text):
     assert detect_language(text, default="und") == "und"
+
+
+def test_a_regional_variety_is_read_as_its_language():
+    """Modern Standard Arabic news that the n-gram model scores as Moroccan Arabic ("ary") is Arabic,
+    so the Arabic date and attribution grammar reads it."""
+    assert detect_language("يوم الجمعة الماضي، ضرب زلزال بقوة 7.7 درجات وسط البلاد.") == "ar"
