@@ -185,12 +185,15 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
 
 
 def _past_a_repeated_menu_label(blocks, keep: list[bool], current: int, line_counts) -> int:
-    """A title of four words at most that the page prints twice or more ("Work with us" in the header
-    and the footer menus) is a menu label: the headline is the nearest line of headline length (5-18
+    """A title of four words at most that the page prints twice or more, between short lines ("Work
+    with us" in the header and the footer menus), is a menu label: the headline is the nearest line of headline length (5-18
     words, heading-shaped, sharing words with the article) in the lines above the first paragraph.
     Unchanged when there is none."""
     if current < 0 or blocks[current].n_words > 4 or line_counts[blocks[current].text] < 2:
         return current
+    neighbours = [blocks[i] for i in (current - 1, current + 1) if 0 <= i < len(blocks)]
+    if not all(block.n_words <= 4 for block in neighbours):
+        return current  # a short headline printed twice, not an item of a menu of short labels
     first_kept = next((b.index for b in blocks if keep[b.index]), -1)
     if first_kept <= 0:
         return current
