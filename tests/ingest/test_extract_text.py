@@ -579,3 +579,10 @@ def test_a_company_post_is_titled_by_its_headline_not_a_repeated_menu_label():
     text = _dev_page_text("4648a420af99")  # a company blog: menus above and below, an icon ligature by the headline
     assert text.count("\nWork with us\n") == 2
     assert clean_page_text(text).title == "Introducing Junior Gaspard, New CEO at Experience"
+
+
+@pytest.mark.parametrize("footer", ["", "© 2024 Northern Islands Ferry News and Views\n"])
+def test_the_sites_name_line_at_the_top_is_no_upper_deck(footer):
+    head = ("Northern Islands Ferry News and Views\nFerry services resume across the northern islands after storm\n"
+            "By Jane Roe\nPublished 12 March 2024\n")
+    assert clean_page_text(head + _BODY + footer).title == "Ferry services resume across the northern islands after storm"

@@ -326,6 +326,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
             and upper in candidates
             and _stacked_headline(blocks[upper], blocks[current])
             and not (upper > 0 and _headline_like_line(blocks[upper - 1]))  # a list of related headlines, not a headline and its deck
+            and not _site_name_line(blocks, upper)
         ):
             return upper  # the headline over its second deck ("Daily Deals: More ... and More" / "Black Friday is Next Week")
         return current
@@ -391,6 +392,16 @@ def _short_headline_of(block, core_tokens: set[str]) -> bool:
 
 
 _COPYRIGHT_MARK = re.compile(r"(?i)©|ⓒ|\(c\)\s*(?:19|20)\d{2}|copyright")
+
+
+def _site_name_line(blocks, index: int) -> bool:
+    """The line is the site's name as the page prints it: its first line past buttons and dates,
+    or a line its copyright line holds."""
+    first = next((block.index for block in blocks[:8] if not (sig.is_nav_word(block.text) or sig.is_date_line(block.text))), -1)
+    if index == first:
+        return True
+    title = blocks[index].text.strip().casefold()
+    return any(block.index != index and _COPYRIGHT_MARK.search(block.text) and title in block.text.casefold() for block in blocks)
 
 
 def _is_the_sites_name(blocks, index: int) -> bool:
