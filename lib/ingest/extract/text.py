@@ -309,7 +309,12 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
         # No line of headline length: a short headline right on top of the date line ("Classificação
         # NASCAR") whose every word the article repeats is the title, before a menu item farther up.
         for anchor in anchors:
-            if anchor > 0 and _short_headline_of(blocks[anchor - 1], core_tokens) and not keep[anchor - 1]:
+            if (
+                anchor > 0
+                and _short_headline_of(blocks[anchor - 1], core_tokens)
+                and not keep[anchor - 1]
+                and not _site_name_line(blocks, anchor - 1)
+            ):
                 return anchor - 1
     if not candidates:
         return current
