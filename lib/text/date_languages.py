@@ -170,6 +170,7 @@ _UNITS = {
            "今月": ("this", "month"), "来月": ("next", "month"), "昨年": ("last", "year"), "去年": ("last", "year"),
            "今年": ("this", "year"), "来年": ("next", "year")},
     "zh": {"上周": ("last", "week"), "上週": ("last", "week"), "本周": ("this", "week"), "下周": ("next", "week"),
+           "本週": ("this", "week"), "下週": ("next", "week"), "下個月": ("next", "month"),
            "上个月": ("last", "month"), "上個月": ("last", "month"), "本月": ("this", "month"), "下个月": ("next", "month"),
            "去年": ("last", "year"), "今年": ("this", "year"), "明年": ("next", "year")},
     "ko": {"지난주": ("last", "week"), "지난 주": ("last", "week"), "이번 주": ("this", "week"), "다음 주": ("next", "week"),
