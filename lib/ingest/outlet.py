@@ -261,6 +261,9 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             continue  # the page's URL saved with it, the skip link, a "Menu" button, today's date: the name comes next
         line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
         line = _TAGLINE.sub("", line)  # "Harbour Times — Your local news": the logo and its tagline
+        parts = re.split(r"\s+[|–—-]\s+", line)
+        if len(parts) == 2 and _UI_WORDS.search(parts[1]) and not _UI_WORDS.search(parts[0]):
+            line = parts[0]  # "Fox News - Breaking News Updates"
         words = line.split()
         if (
             block.kind in ("other", "credit", "metadata", "navigation")

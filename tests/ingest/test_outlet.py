@@ -598,6 +598,7 @@ def test_phrases_with_for_and_a_bare_copyright_name_no_site(line):
         (("Menu", "Harbour Times", "Search"), "Harbour Times"),  # a button above the logo is looked past
         (("Tuesday, November 19, 2019", "Harbour Times", "News | Sport"), "Harbour Times"),  # so is today's date
         (("Harbour Times — Your local news", "News | Sport"), "Harbour Times"),  # the logo's tagline is not its name
+        (("Harbour Times - Breaking News Updates", "News | Sport"), "Harbour Times"),
         (("Home", "News", "Local"), ""),  # a menu is no masthead
     ],
 )
