@@ -35,8 +35,9 @@ _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 ENGLISH_MONTHS = tuple(key.capitalize() for key in _MONTH_KEYS)
 ENGLISH_WEEKDAYS = tuple(key.capitalize() for key in _WEEKDAY_KEYS)
 
-# Full-width digits, space and tilde -> ASCII, one character for one (offsets unchanged).
+# Full-width, Arabic-Indic and Thai digits, space and tilde -> ASCII, one character for one (offsets unchanged).
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)},
+                        **{chr(0x0E50 + i): str(i) for i in range(10)},
                         **{chr(0x06F0 + i): str(i) for i in range(10)}, "\u3000": " ", "～": "~", "〜": "~"})
 
 # Number words for counts of days/weeks/months/years (hand-written: see the module docstring).
@@ -57,8 +58,12 @@ NUMBER_WORDS = {
     "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "数": 3, "數": 3,
     "几": 3, "幾": 3, "며칠": 3, "몇": 3,
 }
+# Thai number words (counts of days to years are often spelled out: "สองวันก่อน").
+_THAI_NUMBERS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9, "สิบ": 10,
+                 "ไม่กี่": 3, "หลาย": 3}
+NUMBER_WORDS.update(_THAI_NUMBERS)
 # Counts that say "a few" ("несколько дней", 「数日」, "며칠"): resolved as two to six, never as one day.
-VAGUE_COUNTS = frozenset({"несколько", "кілька", "wenigen", "einigen", "quelques", "数", "數", "几", "幾", "며칠", "몇"})
+VAGUE_COUNTS = frozenset({"несколько", "кілька", "wenigen", "einigen", "quelques", "数", "數", "几", "幾", "며칠", "몇", "ไม่กี่", "หลาย"})
 _QUALIFIERS = {
     "почти": "nearly", "около": "about", "более": "more than", "больше": "more than", "примерно": "about",
     "майже": "nearly", "близько": "about", "понад": "more than", "більше": "more than",
@@ -688,7 +693,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
         elif language == "fr":
             add("ago", rf"\bil y a\s+{qual}{num}\s+(?P<unit>{unit_re})\b", _ago_fields(units), flags)
         elif language == "th":
-            add("ago", rf"(?P<num>\d+)\s*(?P<unit>{unit_re})\s*(?:ที่แล้ว|ก่อน)", _ago_fields(units))
+            thai_num = rf"(?P<num>\d+|{_alternation(_THAI_NUMBERS)})"
+            add("ago", rf"{thai_num}\s*(?P<unit>{unit_re})\s*(?:ที่แล้ว|ก่อน)", _ago_fields(units))
         # Counted from the date before it ("через два дня", "zwei Tage später", "le lendemain").
         later_units = {**units, **_LATER_UNITS.get(language, {})}
         later_re = _alternation(later_units)
@@ -697,7 +703,7 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             "uk": [rf"(?<![\w])через\s+{num}?\s*(?P<unit>{later_re})(?![\w])", rf"(?<![\w]){num}\s+(?P<unit>{later_re})\s+по тому"],
             "de": [rf"\b{num}\s+(?P<unit>{later_re})\s+(?:später|danach)\b"],
             "fr": [rf"\b{num}\s+(?P<unit>{later_re})\s+plus tard\b"],
-            "th": [rf"(?P<num>\d+)\s*(?P<unit>{later_re})\s*(?:ต่อมา|หลังจากนั้น)"],
+            "th": [rf"(?P<num>\d+|{_alternation(_THAI_NUMBERS)})\s*(?P<unit>{later_re})\s*(?:ต่อมา|หลังจากนั้น)"],
         }[language]
         for regex in later:
             add("later", regex, _ago_fields(later_units), flags)
