@@ -349,3 +349,175 @@ def test_a_clause_opening_with_from_is_not_a_byline(line, byline):
 )
 def test_a_staff_credit_without_by_is_a_byline(line, expected):
     assert sig.is_byline(line) is expected and sig.line_shape(line).byline is expected
+
+
+# --- signals that carry to languages and sites the cleaner was not tuned on ----------------
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("vor 2 Stunden", True),
+        ("il y a 3 heures", True),
+        ("hace 5 horas", True),
+        ("2時間前", True),
+        ("3小時前", True),
+        ("2시간 전", True),
+        ("2 часа назад", True),
+        ("منذ 3 ساعات", True),
+        ("gestern, 10:30", True),
+        ("Yesterday at 10:30", True),
+        ("Two hours ago the river burst its banks.", False),
+        ("Vor zwei Jahren begann der Umbau des Bahnhofs.", False),
+    ],
+)
+def test_relative_time_stamps_are_read_in_every_cldr_language(line, expected):
+    assert sig.is_relative_time(line) is expected
+    assert sig.line_shape(line).relative_time is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Publié le 6 mai 2025 à 07h15, mis à jour à 18h02", True),
+        ("Опубликовано 14 июля 2025, 08:45", True),
+        ("нُشر في 4 مارس 2025 - 09:40".replace("н", ""), True),
+        ("เผยแพร่ 9 ก.ย. 2568 เวลา 10:30 น.", True),
+        ("Madrid - 11 jun 2025 - 10:05 CEST", True),
+        ("22 листопада 2025", True),
+        # an abbreviation that is also a word ("Pro") is a month only in a date with a year
+        ("Apple iPhone 11 Pro Max for $999", False),
+        ("Le 6 mai 2025, le gouvernement a présenté un plan de relance de 12 milliards d'euros pour l'industrie.", False),
+    ],
+)
+def test_date_lines_with_month_names_of_any_language(line, expected):
+    assert sig.is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ("ฝนที่ตกหนักต่อเนื่องตลอดคืน", 7),  # 27 Thai code points: ~4 per word
+        ("台風10号が上陸", 4),
+        ("The river rose fast.", 4),
+    ],
+)
+def test_thai_words_are_counted_at_about_four_code_points(line, words):
+    assert sig.word_count(line) == words
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("وقالت هيئة الأرصاد الجوية إن سرعة الرياح تجاوزت ستين كيلومترا في الساعة.", 0.5),
+        ("北朝鮮兵、ロシア西部に展開", 0.5),
+        ("Home World Business", 0.0),
+        ("the river rose", 1.0),
+    ],
+)
+def test_scripts_without_letter_case_are_neutral_for_the_lowercase_signal(line, expected):
+    assert sig.lowercase_ratio(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Key points in this article were summarised with the help of an AI tool and reviewed by our editors.", True),
+        ("Este resumen ha sido generado con inteligencia artificial y revisado por la redacción.", True),
+        ("本文摘要由AI生成，经编辑审核。", True),
+        ("Résumé généré automatiquement :", True),
+        ("Correction: An earlier version of this article gave the wrong date.", True),
+        ("Rectificatif : une version précédente de cet article indiquait par erreur la mauvaise ville.", True),
+        ("訂正：当初、避難指示の対象を約5万人としていました。", True),
+        # reporting about AI tools, and a sentence with "correction" in it, are not notices
+        ("The company said its AI tool can summarise long legal documents in seconds.", False),
+        ("Researchers used artificial intelligence to translate the ancient tablets.", False),
+        ("The correction in share prices continued on Friday.", False),
+    ],
+)
+def test_machine_summary_and_correction_notices_are_disclaimers(line, expected):
+    assert sig.is_disclaimer(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Zum Weiterlesen: Warum die Autoindustrie schwächelt", True),
+        ("看更多：升息對股市有什麼影響", True),
+        ("[관련기사] 전세가격 상승세 지속", True),
+        ("He said: \"we will win the war.\"", False),
+        ("Datum 27.12.2024", False),
+    ],
+)
+def test_a_label_then_another_headline_is_a_labelled_link(line, expected):
+    assert sig.is_labelled_link(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Watch: How the telescope sees the early universe 2:41", True),
+        ("Bildergalerie: 6 Bilder", True),
+        ("Poll: Should governments spend more on space science? Yes / No", True),
+        ("暴風雨の中、避難所に向かう住民（29日午前、鹿児島市で）＝共同", True),
+        ("Passeggeri in attesa alla stazione centrale durante un precedente sciopero (Ansa)", True),
+        ("Die elektronische Patientenakte (ePA)", False),
+        ("Portion Fix Containers: 1 Purple", False),
+        ("The minister did not respond to a request for comment. (Reuters)", False),
+    ],
+)
+def test_captions_and_media_items_in_any_words(line, expected):
+    assert sig.is_caption(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [("حفظ", True), ("البنك المركزي", True), ("打印本页", True), ("Save", False), ("北朝鮮兵、ロシア西部に展開か", True)],
+)
+def test_caseless_detects_scripts_without_capitals(line, expected):
+    assert sig.is_caseless(line) is expected
+
+
+def test_author_bio_is_the_line_that_opens_with_the_bylines_name():
+    page = "\n".join(
+        [
+            "Floods force thousands from homes",
+            "By Hannah Marsh, Environment Correspondent",
+            "More than 12,000 people were moved to emergency shelters on Thursday after the river burst its banks in three places overnight.",
+            "The regional governor said the water had risen faster than forecasters expected, and that rescue boats had reached most villages.",
+            "Hannah Marsh is our environment correspondent. She has reported on climate and disasters for more than ten years.",
+        ]
+    )
+    blocks = split_blocks(page)
+    context = build_context(blocks)
+    assert context.author_bios == frozenset({4})
+
+
+def test_a_kicker_read_as_a_byline_never_makes_the_article_a_bio():
+    assert sig.is_byline("From North Korea")  # the kicker does read as a byline
+    page = "\n".join(
+        [
+            "From North Korea",
+            "North Korea fired two ballistic missiles into the sea on Sunday, the South Korean military said in a statement.",
+            "North Korea has stepped up its weapons tests this year, drawing condemnation from Seoul, Tokyo and Washington.",
+        ]
+    )
+    blocks = split_blocks(page)
+    assert build_context(blocks).author_bios == frozenset()
+
+
+def test_a_read_more_box_between_paragraphs_does_not_end_the_article():
+    page = "\n".join(
+        [
+            "Floods force thousands from homes",
+            "More than 12,000 people were moved to emergency shelters on Thursday after the river burst its banks in three places overnight.",
+            "Related stories",
+            "Why deltas are sinking faster than the seas are rising",
+            "Engineers were working to close the largest breach with sandbags and gravel, officials said on Friday.",
+            "The national weather service expects the river to peak on Saturday before slowly falling next week.",
+        ]
+    )
+    blocks = split_blocks(page)
+    context = build_context(blocks)
+    assert context.box_links == frozenset({3})
+    assert context.core_end == 5

@@ -374,7 +374,7 @@ def is_plain_sentence(shape: sig.LineShape) -> bool:
 
 # What a byline line says before and after the author's name.
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:[(（][^)）]{1,20}[)）]\s*)?(?:(?:written |posted |report(?:ed)? )?by|por|von|par|di|oleh|автор|текст|بقلم|كتب|كتبت|ผู้เขียน|เขียนโดย|โดย)?"
+    r"^\s*(?:[(（][^)）]{1,20}[)）]\s*)?(?:(?:written |posted |report(?:ed)? )?by|from|por|von|par|di|oleh|автор|текст|بقلم|كتب|كتبت|ผู้เขียน|เขียนโดย|โดย)?"
     r"\s*[:：]?\s*",
     re.IGNORECASE,
 )
@@ -422,17 +422,18 @@ def find_author_bios(blocks: list[Block], shapes: list[sig.LineShape], core_star
             names.add(block.text)
     if not names:
         return set()
-    opening = " ".join(block.text for block in blocks[core_start : core_start + 3])
-    names = {name for name in names if name not in opening}
-    bios = set()
+    opening = blocks[core_start : core_start + 3]
+    names = {name for name in names if not any(name in block.text and not block.text.startswith(name) for block in opening)}
+    bios: dict[str, list[int]] = {}
     for block in blocks[core_start:]:
         if block.n_words < 5 or shapes[block.index].byline:
             continue
         for name in names:
             if block.text.startswith(name) and not block.text[len(name) : len(name) + 1].isalnum():
-                bios.add(block.index)
+                bios.setdefault(name, []).append(block.index)
                 break
-    return bios
+    # A bio is one line; a name that opens several paragraphs is what the article is about.
+    return {lines[0] for lines in bios.values() if len(lines) == 1 and lines[0] > core_start}
 
 
 def _without_edge_bios(core_start: int, core_end: int, bios: set[int]) -> tuple[int, int]:
