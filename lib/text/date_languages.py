@@ -306,6 +306,7 @@ class LocaleGrammar:
     days: dict[str, str] = field(default_factory=dict)  # day words dateparser lacks ("anoche") -> English word
     counted_ago: dict[str, tuple[str, str]] = field(default_factory=dict)  # "a week ago" with no count -> (unit, qualifier)
     not_a_day: dict[str, str] = field(default_factory=dict)  # a day word that means something else after these words
+    ago_synonyms: dict[str, str] = field(default_factory=dict)  # another word for "ago" in dateparser's phrases
 
 
 LOCALE_GRAMMARS = {
@@ -385,6 +386,7 @@ LOCALE_GRAMMARS = {
         counted_ago={"قبل يوم": ("day", ""), "قبل أسبوع": ("week", ""), "قبل شهر": ("month", ""), "قبل عام": ("year", ""),
                      "قبل سنة": ("year", ""), "قبل أيام": ("day", "a few"), "قبل أسابيع": ("week", "a few"),
                      "قبل أشهر": ("month", "a few"), "قبل سنوات": ("year", "a few"), "قبل بضعة أيام": ("day", "a few")},
+        ago_synonyms={"قبل": "منذ"},  # "منذ ثلاثة أيام": three days ago ("منذ 2014" alone is "since")
     ),
 }
 
@@ -469,24 +471,30 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
     # Counts of days to years: dateparser's "hace (\d+) días" with number words and a qualifier.
     numbers = {**grammar.numbers}
     num = rf"(?:(?P<qual>{_alternation(grammar.qualifiers)})\s+)?(?P<num>\d+|{_alternation(numbers)})"
+    def with_synonyms(forms) -> list[str]:
+        forms = list(forms)
+        for word, synonym in grammar.ago_synonyms.items():
+            forms += [re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", synonym, form) for form in forms if word in form]
+        return forms
+
     regex_table = info.get("relative-type-regex", {})
     for key, forms in regex_table.items():
         found = re.fullmatch(r"\\1 (day|week|month|year) ago", key)
         if not found:
             continue
         unit = found.group(1)
-        for form in _without_abbreviations(forms):
+        for form in with_synonyms(_without_abbreviations(forms)):
             pattern = re.escape(form).replace(re.escape(_DATEPARSER_NUMBER), num)
             add("ago", pattern, lambda m, unit=unit: {
                 "num": str(numbers.get(m["num"].lower(), m["num"])) if not m["num"].isdigit() else m["num"], "unit": unit,
                 "qual": "a few" if m["num"].lower() in grammar.vague else grammar.qualifiers.get((m["qual"] or "").lower(), "")})
-    for phrase, (unit, qualifier) in grammar.counted_ago.items():
+    for phrase, (unit, qualifier) in {p: v for phrase, v in grammar.counted_ago.items() for p in with_synonyms([phrase])}.items():
         add("ago", re.escape(phrase), lambda m, unit=unit, qualifier=qualifier: {"num": "1", "unit": unit, "qual": qualifier})
     relative = info.get("relative-type", {})
     for key, forms in relative.items():
         found = re.fullmatch(r"([2-9]) (day|week|month|year) ago", key)
         if found:  # Arabic duals: "قبل يومين" (two days ago)
-            for form in forms:
+            for form in with_synonyms(forms):
                 add("ago", re.escape(form), lambda m, n=found.group(1), unit=found.group(2): {"num": n, "unit": unit, "qual": ""})
     unit_words = {unit: [w for w in _without_abbreviations(info.get(unit, [])) if len(w) >= 3] for unit in ("day", "week", "month", "year")}
     unit_of = {word.lower(): unit for unit, words in unit_words.items() for word in words}

@@ -368,6 +368,10 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
                 role = "target"
             elif kind in ("part_year", "year") and _preceded_by(sentence, start, ("for", "by", "through", "until", "the end of")):
                 role = "target"
+            if role == "event" and grammar:
+                # A year or date the English patterns found in another language's sentence takes that language's
+                # "since"/"until" words ("seit 2014", "с 2014 года", "depuis 2014", "منذ 2014").
+                role = date_languages.role_of(sentence, start, end, grammar)  # type: ignore[assignment]
             taken.append((start, end))
             found.append(DatePhrase(kind, stripped, start, end, fields, role, future))
     return tuple(_without_weekdays_of_dates(sorted(found, key=lambda phrase: phrase.start), sentence))

@@ -312,3 +312,26 @@ def test_a_weekday_or_day_word_that_is_a_name_or_a_time_of_day_is_not_a_date(lan
 def test_por_la_manana_is_the_morning_of_the_day_named():
     resolved = resolve_dates("Los equipos llegaron el sábado por la mañana.", day(PAGE), "es")
     assert [(r.clue, r.start) for r in resolved] == [("sábado", "2025-03-29")]
+
+
+@pytest.mark.parametrize(
+    "language, sentence, clue",
+    [
+        ("ar", "منذ 2014 تحكم الحكومة البلاد.", "2014"),
+        ("es", "Desde 2014, el gobierno controla el país.", "2014"),
+        ("de", "Seit 2014 kontrolliert die Regierung das Land.", "2014"),
+        ("fr", "Depuis 2014, le gouvernement contrôle le pays.", "2014"),
+    ],
+)
+def test_a_year_after_since_in_any_language_is_the_start_of_a_state(language, sentence, clue):
+    phrases = [phrase for phrase in find_date_phrases(sentence, language) if phrase.text == clue]
+    assert [phrase.role for phrase in phrases] == ["since"]
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [("منذ ثلاثة أيام، انهار السد.", on("2025-03-30")), ("منذ يومين انهار السد.", on("2025-03-31"))],
+)
+def test_arabic_munthu_with_a_count_is_ago(sentence, want):
+    resolved = resolve_dates(sentence, day(PAGE), "ar")
+    assert [(r.start, r.end, r.precision) for r in resolved] == [want]
