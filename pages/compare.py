@@ -58,7 +58,7 @@ chosen = st.selectbox(
     options,
     index=options.index(requested),
     format_func=lambda topic_id: "All topics" if topic_id == "all" else labels[topic_id],
-    help="The topics were found automatically from the articles (edit lib/claims/topics.json to add your own).",
+    help="Topics are found from the articles themselves. To add your own, put a topics.json (same form as lib/claims/topics.json) in the story's data folder.",
 )
 write_url({"topic": None if chosen == "all" else chosen})
 

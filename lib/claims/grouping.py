@@ -5,7 +5,7 @@ Pipeline (pure functions over records; the store only caches the result):
 1. candidates: English body sentences (`Article.sentences` only, never the
    removed furniture) that carry a figure, an attribution ("according to",
    "said", "estimated") or a stance word ("concern", "violation", "support");
-2. topics: each candidate joins the seed topic of `lib/claims/topics.json` it is most
+2. topics: each candidate joins the seed topic (`lib.claims.topics.seeds_file`) it is most
    similar to (shared embedder, cosine >= the file's threshold). A sentence that
    gives a figure in a numeric seed's unit ("troops") also joins that seed when
    it is on-topic. Candidates that fit no seed are clustered (agglomerative,
@@ -48,7 +48,7 @@ from lib.claims.figures import (
     without_figure,
 )
 from lib.claims.topics import (
-    TOPICS_FILE,
+    seeds_file,
     with_lone_points,
     ClaimSet,
     TopicSeed,
@@ -83,9 +83,12 @@ CLUSTER_BLOCK = 1500
 # --------------------------------------------------------------------------- grouping
 
 
-def topics_signature(path: str | Path | None = None) -> str:
-    """A hash of the topic list, so caches outside the store (Streamlit) notice an edited topics.json."""
-    path = Path(path) if path else TOPICS_FILE
+def topics_signature(settings) -> str:
+    """A hash of the collection's seed topics, so caches outside the store (Streamlit) notice an
+    edited topics.json ("none" when the collection has no seeds)."""
+    path = seeds_file(settings)
+    if path is None:
+        return "none"
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     except OSError:
@@ -104,14 +107,14 @@ def _code_signature() -> str:
 
 
 
-def _fingerprint(corpus, model_id: str, topics_path: Path) -> str:
+def _fingerprint(corpus, model_id: str, topics_path: Path | None) -> str:
     digest = hashlib.sha256()
     for part in (
         ENGINE_VERSION,
         _code_signature(),
         corpus.fingerprint,
         model_id,
-        topics_path.read_bytes().decode("utf-8", "replace"),
+        topics_path.read_bytes().decode("utf-8", "replace") if topics_path else "no seeds",
     ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
@@ -457,7 +460,7 @@ def build_claims(
     """
     from lib.text.embed import embedder_for
 
-    topics_path = Path(topics_path) if topics_path else TOPICS_FILE
+    topics_path = Path(topics_path) if topics_path else seeds_file(corpus.settings)
     threshold, seeds = load_topic_seeds(topics_path)
     model_id = embedder.model_id if embedder is not None else corpus.settings.model_name
     fingerprint = _fingerprint(corpus, model_id, topics_path)

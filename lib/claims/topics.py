@@ -26,6 +26,25 @@ from lib.core.models import Claim
 log = logging.getLogger(__name__)
 
 TOPICS_FILE = Path(__file__).with_name("topics.json")
+# A data folder's own seed topics, editable beside its articles/ folder.
+SEEDS_FILE_NAME = "topics.json"
+DEFAULT_THRESHOLD = 0.5
+
+
+def seeds_file(settings) -> Path | None:
+    """The seed topics of the collection at `settings.data_dir`, or None when it has none.
+
+    A folder's own `topics.json` wins. Otherwise the main data folder (the bundled story
+    by default) uses `lib/claims/topics.json`, and a story started under
+    `settings.collections_dir` has no seeds: hand-written rows about one story are never
+    offered on another, whose rows are all found from its own claims.
+    """
+    own = Path(settings.data_dir) / SEEDS_FILE_NAME
+    if own.is_file():
+        return own
+    if Path(settings.data_dir).resolve().is_relative_to(Path(settings.collections_dir).resolve()):
+        return None
+    return TOPICS_FILE
 
 
 
@@ -103,19 +122,22 @@ class ClaimSet:
 # --------------------------------------------------------------------------- seeds
 
 
-def load_topic_seeds(path: str | Path | None = None) -> tuple[float, list[TopicSeed]]:
-    """(threshold, seeds) from topics.json; a broken file is a StoryLensError naming the problem."""
-    path = Path(path) if path else TOPICS_FILE
+def load_topic_seeds(path: str | Path | None) -> tuple[float, list[TopicSeed]]:
+    """(threshold, seeds) from a topics.json; no seeds when `path` is None; a broken or missing
+    file is a StoryLensError naming the problem."""
+    if path is None:
+        return DEFAULT_THRESHOLD, []
+    path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise StoryLensError(f"The topic list {path} is missing. Restore lib/topics.json from the repository.") from error
+        raise StoryLensError(f"The topic list {path} is missing. Restore it from the repository, or delete the folder's own topics.json.") from error
     except json.JSONDecodeError as error:
         raise StoryLensError(
             f"The topic list {path} is not valid JSON (line {error.lineno}: {error.msg}). Fix the file or restore it."
         ) from error
     try:
-        threshold = float(data.get("threshold", 0.5))
+        threshold = float(data.get("threshold", DEFAULT_THRESHOLD))
         seeds = []
         for entry in data["topics"]:
             topic_id = str(entry["id"]).strip()

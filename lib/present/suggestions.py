@@ -5,7 +5,7 @@ from a fixed list, so a collection about an earthquake is offered questions abou
 its own figures ("How many people were killed?") and the bundled story its own
 ("How many North Korean troops were sent to Russia?"):
 
-* a topic whose label a person wrote (a seed in `lib/claims/topics.json` that
+* a topic whose label a person wrote (a seed of the collection's topics.json that
   sentences of this collection joined) gives its label, as a question when it
   reads as one;
 * a row the grouping made for a kind of figure (`lib.text.counted`: "people

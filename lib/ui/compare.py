@@ -47,7 +47,7 @@ COLUMNS_PER_LINE = 4
 
 def load_claimset(corpus) -> ClaimSet:
     """All topics for this corpus (built once per collection and topic list; progress shown the first time)."""
-    return load_view("claims", build_claims, corpus, topics_signature())
+    return load_view("claims", build_claims, corpus, topics_signature(corpus.settings))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -59,7 +59,7 @@ def load_question_row(corpus, claimset: ClaimSet, question: str) -> Topic:
     """A row for the user's own question (cached per corpus and question); raises StoryLensError on bad input."""
     with st.spinner("Matching your question against every source…"):
         return _question(
-            str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(), question.strip(), corpus, claimset
+            str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(corpus.settings), question.strip(), corpus, claimset
         )
 
 

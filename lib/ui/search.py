@@ -304,7 +304,7 @@ def load_suggestions(corpus) -> tuple[SuggestedQuestion, ...]:
     except StoryLensError as error:
         log.warning("No example questions: the collection's topics are not available (%s)", error)
         return ()
-    return _suggestions(str(corpus.settings.data_dir), corpus.fingerprint, index.model_id, topics_signature(),
+    return _suggestions(str(corpus.settings.data_dir), corpus.fingerprint, index.model_id, topics_signature(corpus.settings),
                         claimset, index, get_embedder())
 
 

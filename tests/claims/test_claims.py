@@ -643,3 +643,26 @@ def test_columns_name_outlets_as_a_reader_says_them_and_keep_same_day_reports_ap
     labels = [column.label for column in comparison_columns([*articles, twin])]
     assert not any("site not named" in label or ".txt" in label for label in labels)
     assert len(set(labels)) == len(labels)
+
+
+def test_seed_topics_belong_to_their_data_folder(tmp_path):
+    from lib.claims.topics import TOPICS_FILE, seeds_file
+    from lib.core.settings import load_settings
+
+    stories = tmp_path / "stories"
+    story = stories / "rice"
+    story.mkdir(parents=True)
+    main_folder = tmp_path / "main"
+    main_folder.mkdir()
+    settings = replace(load_settings(main_folder), collections_dir=stories)
+    # The main data folder (the bundled story by default) keeps the shipped seeds ...
+    assert seeds_file(settings) == TOPICS_FILE
+    # ... a story started under the stories folder has none: another story's rows are never offered there ...
+    assert seeds_file(replace(settings, data_dir=story)) is None
+    assert load_topic_seeds(None)[1] == []
+    # ... unless it has its own file, which wins everywhere.
+    own = story / "topics.json"
+    own.write_text('{"threshold": 0.6, "topics": [{"id": "price", "label": "Price", "phrases": ["price"]}]}', encoding="utf-8")
+    assert seeds_file(replace(settings, data_dir=story)) == own
+    threshold, seeds = load_topic_seeds(seeds_file(replace(settings, data_dir=story)))
+    assert threshold == 0.6 and [seed.topic_id for seed in seeds] == ["price"]
