@@ -163,7 +163,7 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
     from lib.text.counted import is_planned
 
     quantity = max(
-        of_kind, key=lambda q: (not is_planned(fact.sentence.text, q.start, q.end), q.value_high or q.value)
+        of_kind, key=lambda q: (not is_planned(fact.sentence.text, q.start, q.end, fact.sentence.language), q.value_high or q.value)
     ) if of_kind else (in_unit[0] if in_unit else None)
     return Claim(
         topic=topic_id,
