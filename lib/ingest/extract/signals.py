@@ -129,6 +129,10 @@ _BYLINE_CJK = re.compile(
 )
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|^\(c\)\s*\S|\bcopyright\b|all rights reserved|todos los derechos|alle rechte|все права защищены|"
+    # Reuse notices: "Any use of the materials requires a hyperlink", "Використання матеріалів дозволяється ...".
+    r"(?:использование|использовании) материалов|використання матеріалів|гиперссылк\w* на|гіперпосилання на|"
+    r"reproduction interdite|vervielfältigung nur|riproduzione riservata|prohibida (?:su|la) reproducción|"
+    r"未经(?:书面)?授权|非經授權|禁止转载|不得轉載|無断転載|"
     r"всі права захищені|tous droits réservés|"
     r"無断転載|無断複製|著作権|무단\s?전재|무단\s?복제|版权所有|版權所有",
     re.IGNORECASE,
@@ -172,7 +176,9 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     r"^[（(][^（）()]{0,12}(?:時事|共同|ロイター|ＡＦＰ|AFP|ＥＰＡ|EPA|ＡＰ|AP|聯合|新華社)[）)]$|^＝(?:ロイター|ＡＦＰ|AFP|共同|時事|ＡＰ|AP|ＥＰＡ|EPA)|"
     # An agency credit closing a caption ("…（29日、鹿児島市で）＝共同", "… 있다. 연합뉴스"), "ภาพ: …" inside a line,
     # and the photo credits of Arabic pages ("تصوير: …", "الصورة: …").
-    r"＝\s*(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|ＥＰＡ|EPA|聯合|新華社|ゲッティ)\S{0,8}$|(?:^|\s)ภาพ\s*[:：]|"
+    r"＝\s*(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|ＥＰＡ|EPA|聯合|新華社|ゲッティ)\S{0,8}$|(?:^|[\s(（])ภาพ\s*[:：]|"
+    # An agency's photo credit in brackets with "=" ("[로이터=연합뉴스]", "[사진=뉴스1]") closing a caption.
+    r"\[[^\]=]{1,20}=[^\]]{1,20}\]\s*$|"
     r"(?:^|\s)(?:تصوير|الصورة|صورة|المصدر)\s*[:：]|"
     r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|"
     # A photographer's credit closing a caption ("…、佐藤次郎撮影", "…（記者吳家豪攝）", "示例社发 张强 摄"), a file-photo label,
@@ -219,7 +225,7 @@ _PROMO = re.compile(
     r"(?:got|have) a (?:news )?tip\b|email us\b|no thanks\b|تطبيقنا)|"
     r"ニュースレター|电子报|電子報|每日简报|メールアドレス|邮箱地址|電子郵件|이메일 주소|ที่อยู่อีเมล|订阅(?:会员|電子报|本)|"
     r"訂閱(?:會員|電子報|本)|开通会员|開通會員|구독을 시작|初月無料|点击进入专题|點我下載|下載APP|下载APP|加入好友|"
-    r"(?:この記事|記事)の続き|キャンペーン|この記事を書いた人",
+    r"(?:この記事|記事)の続き|キャンペーン|この記事を書いた人|제보는|제보하기|爆料|新闻线索|線索",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
@@ -258,7 +264,8 @@ _RELATED = re.compile(
     r"مواضيع قد تهمك|قد يهمك أيضا|قد يعجبك أيضا|今日熱門|24小时热榜|热榜|最新ニュース|実時間|실시간 인기 ?기사|이 기자의 다른 기사|"
     r"материалы по теме|популярн(?:ое|і новини)|більше новин на тему|most popular|around the web|more on this story|ti potrebbe interessare(?: anche)?|"
     r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto|don'?t miss|must read|"
-    r"موصى به لك|الأكثر تداولا|recommended by|empfohlen von|recommandé par|recomendado por|рекомендуем|为你推荐|おすすめ情報|추천 ?기사)\s*[:：]?$",
+    r"موصى به لك|الأكثر تداولا|recommended by|empfohlen von|recommandé par|recomendado por|рекомендуем|为你推荐|おすすめ情報|추천 ?기사|"
+    r"(?:les )?articles similaires|recommended stories|ข่าวที่น่าสนใจ|แท็กที่เกี่ยวข้อง|ข่าว\S{0,20}ยอดนิยม|останні новини|последние новости)\s*[:：]?$",
     re.IGNORECASE,
 )
 # One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
@@ -557,7 +564,9 @@ def _cldr_patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?(?:{wide})(?!\w)(?:,?\s*(?:de\s+)?\d{{4}})?|"
         rf"(?<!\w)(?:{wide})\s+(?:\d{{1,2}}(?!\d)(?:,?\s+\d{{4}})?|(?:de\s+)?\d{{4}})|"
         rf"(?<!\d)\d{{1,2}}\.?\s*(?:{short})\.?\s*\d{{4}}(?!\d)|(?<!\w)(?:{short})\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)|"
-        r"\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{1,2}월\s*\d{1,2}일",
+        r"\d{4}년\s*\d{1,2}월\s*\d{1,2}일|\d{1,2}월\s*\d{1,2}일|"
+        # The era before a year ("พ.ศ. 2568", "2025 г."), and Thai clock times ("14.30 น.").
+        r"(?:พ\.ศ\.|ค\.ศ\.)\s*\d{4}|\d{4}\s*(?:г\.|року|года)|\d{1,2}[.:]\d{2}\s*น\.",
         re.IGNORECASE,
     )
     spoken = sorted(
@@ -607,8 +616,8 @@ def _date_line(text: str, n_words: int, ends_sentence: bool, relative_time: bool
     dated = bool(_DIGIT.search(text)) and has_date(text)
     if (dated and _DATE_LABEL.match(text)) or _READ_TIME.search(text):
         return True
-    if n_words > 8 and ends_sentence:
-        return False
+    if n_words > 8 and ends_sentence and (not dated or ends_like_sentence(_without_dates(text))):
+        return False  # (a full stop that belongs to the date, "… 14.30 น.", does not make a sentence)
     if relative_time:
         return True
     return dated and len(words(_without_dates(text))) <= 5
@@ -662,10 +671,20 @@ def is_appeal(line: str) -> bool:
     return bool(_APPEAL.search(line))
 
 
+# A link to more of the site's news, standing alone ("Mehr Nachrichten aus aller Welt", "Все новости по теме «…»").
+_MORE_NEWS_LINK = re.compile(
+    r"^(?:mehr nachrichten\b|alle nachrichten\b|more (?:news|stories) (?:from|about|on)\b|all news (?:from|about|on)\b|"
+    r"все новости\b|усі новини\b|всі новини\b|plus d'actualités\b|toutes les actualités\b|más noticias\b|più notizie\b|mais notícias\b)"
+    r".{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def is_related_link(line: str) -> bool:
-    """One related story's link on a line of its own ("Read more: X", "【関連記事】X", "相关阅读：X"):
-    furniture, but not a heading that closes the article."""
-    return bool(_RELATED_INLINE.match(line.strip()))
+    """One related story's link on a line of its own ("Read more: X", "【関連記事】X", "相关阅读：X"),
+    or a link to more of the site's news: furniture, but not a heading that closes the article."""
+    text = line.strip()
+    return bool(_RELATED_INLINE.match(text) or _MORE_NEWS_LINK.match(text))
 
 
 def is_related_marker(line: str) -> bool:
@@ -710,10 +729,14 @@ def is_share_prompt(line: str) -> bool:
     return len(text) <= 60 and bool(_SHARE_PROMPT.match(text))
 
 
+# A site's name as its address, alone on a line ("Пример.ру", "Example.de"): a logo or a credit.
+_SITE_NAME = re.compile(r"^[^\W\d_][\w-]{1,30}\.[^\W\d_]{2,6}$")
+
+
 def is_nav_word(line: str) -> bool:
     """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags", "Auf Facebook teilen")."""
     text = line.strip()
-    return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text) or is_share_prompt(text))
+    return bool(_NAV_LINE.match(text) or _SITE_NAME.match(text) or _LABEL_PREFIX.match(text) or is_share_prompt(text))
 
 
 def is_share_row(line: str) -> bool:
@@ -904,8 +927,8 @@ def line_shape(line: str) -> LineShape:
         bare_count=bool(_BARE_COUNT.match(text)),
         promo=bool(_PROMO.search(text)),
         appeal=bool(_APPEAL.search(text)),
-        related=bool(_RELATED.match(text) or _RELATED_INLINE.match(text)),
-        nav=bool(_NAV_LINE.match(text)) or label_list or is_share_prompt(text),
+        related=bool(_RELATED.match(text) or _RELATED_INLINE.match(text) or _MORE_NEWS_LINK.match(text)),
+        nav=bool(_NAV_LINE.match(text) or _SITE_NAME.match(text)) or label_list or is_share_prompt(text),
         label_list=label_list,
         disclaimer=disclaimer,
         syndication=(disclaimer and len(_SYNDICATION.findall(text)) >= 2) or bool(_REPORTING_CREDIT.match(text)),
