@@ -521,3 +521,19 @@ def test_a_read_more_box_between_paragraphs_does_not_end_the_article():
     context = build_context(blocks)
     assert context.box_links == frozenset({3})
     assert context.core_end == 5
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Séisme de magnitude 6,1 au Japon – 06/01/2025", True),
+        ("US to announce new tariff measures – Jan 5, 2025", True),
+        ("円安、一時160円台　12月18日", True),
+        ("Гривня подешевшала до долара 22 січня 2025", True),
+        ("Updated 14 March 2025", False),  # a date line, not a headline with its date
+        ("Price rose to 12.50", False),  # not a day and month
+        ("The meeting was set for 12 March 2025.", False),  # a sentence
+    ],
+)
+def test_a_headline_followed_by_its_date_is_an_item_of_a_list_of_stories(line, expected):
+    assert sig.line_shape(line).dated_item is expected

@@ -65,6 +65,8 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
         return Verdict("promo", "subscription, sign-up or advertising text", block.n_words <= 40)
     if shape.related:
         return Verdict("related", "heading of a related-stories list", True)
+    if shape.dated_item:
+        return Verdict("related", "item of a list of stories (a headline and its date)", True)
     if shape.label_list:
         return Verdict("navigation", "tag/topic list", True)
     if shape.caption:

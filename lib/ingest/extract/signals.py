@@ -838,6 +838,32 @@ def is_labelled_link(line: str) -> bool:
     return not _SENTENCE_END.search(rest.rstrip("?？؟")) and not _THAI_PROSE_END.search(rest) or rest.rstrip().endswith(("?", "？", "؟"))
 
 
+# A day and month without a year, as lists print them: "12.20", "06-16", "09/10", "12月18日".
+_SHORT_DATE = re.compile(
+    r"(?<![\d.,])(?:(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}월 ?\d{1,2}일)$"
+)
+_ITEM_SEPARATOR = " \t–—|·-,"
+
+
+def is_dated_item(line: str) -> bool:
+    """A headline of three words or more followed by its date and nothing else ("Drought leaves farmers
+    counting the cost 12 March 2025", "円安、一時160円台　12月18日", "Гривня подешевшала — 22.01.2025"):
+    how lists of other stories print their items, in any language."""
+    text = line.strip()
+    if len(text) > 200 or not _DIGIT.search(text[-6:]):
+        return False
+    starts = [match.start() for match in _DATE.finditer(text) if match.end() == len(text)]
+    starts += [match.start() for match in _cldr_patterns()[0].finditer(text) if match.end() == len(text)]
+    short = _SHORT_DATE.search(text)
+    if short:
+        starts.append(short.start())
+    if not starts:
+        return False
+    head = text[: min(starts)].rstrip(_ITEM_SEPARATOR)
+    return word_count(head) >= 3 and not _DATE_LABEL.match(head)
+
+
 class LineShape(NamedTuple):
     """Every per-line signal of one line of text, computed once per distinct line of a page.
 
@@ -877,6 +903,7 @@ class LineShape(NamedTuple):
     separators: int
     heading_like: bool
     labelled_link: bool  # "Zum Weiterlesen: Warum …", "À lire aussi | …", "[관련기사] …": a label, then another story's headline
+    dated_item: bool  # "Séisme de magnitude 6,1 au Japon – 06/01/2025": a headline with its date, an item of a list of stories
 
 
 # Lines longer than this are judged on their first and last halves of it: no furniture
@@ -936,6 +963,7 @@ def line_shape(line: str) -> LineShape:
         separators=len(_SEPARATORS.findall(text)),
         heading_like=1 <= n_words_aware <= 20 and not ends,
         labelled_link=is_labelled_link(text),
+        dated_item=not ends and is_dated_item(text),
     )
 
 
