@@ -1,5 +1,9 @@
 """Page furniture is left out of the body on pages in 14 languages the cleaner was not tuned on.
 
+Five rounds of pages, each written before the cleaner was changed for it (`<language>.txt`,
+`<language>_2.txt` ... `_5.txt`); before their fixes, rounds 2-5 failed on 12/14, 9/10, 7/9 and
+6/6 pages: the figure to expect on pages of a new site.
+
 Each fixture in tests/ingest/data/furniture_probe/ is a pasted news page written for
 this test (general furniture of news sites, in the page's own language): lines starting
 with "| " are the article's paragraphs, the line starting with "# " is its headline, and
@@ -84,7 +88,21 @@ def test_first_and_last_paragraphs_are_kept(language):
     assert page.body[-1] in paragraphs
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+FURNITURE_LEFT = {
+    "th_5": "a photo caption that is a plain sentence with no credit, label or bracket "
+    "(ประชาชนรอรับการตรวจที่โรงพยาบาลแห่งหนึ่งในกรุงเทพฯ) reads as a paragraph: nothing in the text tells them apart",
+}
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(language, marks=pytest.mark.xfail(reason=FURNITURE_LEFT[language], strict=True))
+        if language in FURNITURE_LEFT
+        else language
+        for language in LANGUAGES
+    ],
+)
 def test_no_furniture_line_is_left_in_the_body(language):
     page = load_probe(language)
     paragraphs = clean_page_text(page.text).paragraphs

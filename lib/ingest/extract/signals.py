@@ -65,6 +65,7 @@ _COMMENT_WORDS = re.compile(
     r"antworten|répondre|responder|rispondi|返信|回复|回覆|답글(?: ?달기)?|ตอบกลับ|ответить|відповісти|رد|الرد|"
     r"(?:commenti|comentários|留言|网友评论|網友評論|ความคิดเห็น|التعليقات|تعليقات|komentarze|yorumlar)\s*[(（]?\d*件?[)）]?|"
     r"(?:最新|熱門|热门|全部|看更多|查看更多|載入更多)留言|发表评论|發表評論|(?:コメント|댓글)(?:を書く| ?작성)|أضف تعليق(?:ك|ا)?|แสดงความคิดเห็น|"
+    r"diskutieren sie mit|discutez|participez à la discussion|"
     r"weitere kommentare(?: laden| anzeigen)?|(?:voir|afficher) plus de (?:commentaires|réactions)|ver más comentarios|"
     r"carica altri commenti|carregar mais comentários|(?:查看|加载)更多评论|(?:查看|載入)更多留言|댓글 ?더보기|"
     r"показать (?:ещё|еще|все) комментарии|показати (?:більше|всі) коментарі|عرض (?:المزيد من )?التعليقات|ดูความคิดเห็นเพิ่มเติม|"
@@ -91,7 +92,7 @@ _MONTH = (
 )
 _DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{4}}\b|"
-    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|IST|GMT|UTC|ET|EST|EDT|PT|BST|CET|JST)?\b|"
+    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|IST|GMT|UTC|ET|EST|EDT|PT|BST|CET|JST)?\b|\b\d{1,2}h\d{2}\b|"
     r"\d{4}年\d{1,2}月\d{1,2}日|\b\d+\s+(?:min|minute|hour|day)s?\s+ago\b",
     re.IGNORECASE,
 )
@@ -179,12 +180,14 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     r"＝\s*(?:共同|時事|ロイター|ＡＦＰ|AFP|ＡＰ|AP|ＥＰＡ|EPA|聯合|新華社|ゲッティ)\S{0,8}$|(?:^|[\s(（])ภาพ\s*[:：]|"
     # An agency's photo credit in brackets with "=" ("[로이터=연합뉴스]", "[사진=뉴스1]") closing a caption.
     r"\[[^\]=]{1,20}=[^\]]{1,20}\]\s*$|"
+    # "Credit... Name", an agency/photographer credit glued with a slash ("LP/Jean Dupont"), "…＝8日、東京都内".
+    r"\bcredit\.\.\.|(?-i:(?<![\w/.])[A-Z]{2,}/[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}$)|＝\d{1,2}日|"
     r"(?:^|\s)(?:تصوير|الصورة|صورة|المصدر)\s*[:：]|"
     r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|"
     # A photographer's credit closing a caption ("…、佐藤次郎撮影", "…（記者吳家豪攝）", "示例社发 张强 摄"), a file-photo label,
     # a credit after a slash ("… en una imagen de archivo. / EFE", "LOIC VENANCE / AFP") or in brackets after the caption ("(Ansa)", "(أرشيفية)").
     r"(?:撮影|[摄攝])\s*[)）]?\s*$|^(?:资料图|資料圖|资料照片|資料照片|图为|圖為|档案照|檔案照)\s*[:：]|"
-    r"\S\s+[/／]\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$|"
+    r"(?-i:\S\s+[/／]\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$)|"
     r"[.。]\s*[(（](?:أرشيفية|صورة أرشيفية|archive|file|archivo|archivio|arquivo|archiv|資料照片|资料图|資料圖|資料写真)[)）]\s*$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
@@ -265,7 +268,9 @@ _RELATED = re.compile(
     r"материалы по теме|популярн(?:ое|і новини)|більше новин на тему|most popular|around the web|more on this story|ti potrebbe interessare(?: anche)?|"
     r"i più visti|nos lecteurs ont lu ensuite|mais lidas|veja também|lo más visto|don'?t miss|must read|"
     r"موصى به لك|الأكثر تداولا|recommended by|empfohlen von|recommandé par|recomendado por|рекомендуем|为你推荐|おすすめ情報|추천 ?기사|"
-    r"(?:les )?articles similaires|recommended stories|ข่าวที่น่าสนใจ|แท็กที่เกี่ยวข้อง|ข่าว\S{0,20}ยอดนิยม|останні новини|последние новости)\s*[:：]?$",
+    r"(?:les )?articles similaires|recommended stories|ข่าวที่น่าสนใจ|แท็กที่เกี่ยวข้อง|ข่าว\S{0,20}ยอดนิยม|останні новини|последние новости|"
+    r"artikel zum thema|mehr aus dem ressort|our coverage of\b.{0,40}|ces articles peuvent vous intéresser|推薦閱讀|"
+    r"更多\S{0,4}(?:新聞|新闻)|nos newsletters|explore our newsletters)\s*[:：]?$",
     re.IGNORECASE,
 )
 # One related link on a line of its own, in the app's languages: "Read more: X", "À lire aussi : X",
@@ -277,10 +282,13 @@ _RELATED_INLINE_WORDS = (
     r"관련 ?기사|관련 ?뉴스|함께 (?:보면 좋은|읽으면 좋은) 기사|相关(?:阅读|新闻|报道)|相關(?:閱讀|新聞|報導)|延伸阅读|延伸閱讀|推荐阅读|"
     r"อ่านข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|طالع أيضا|طالع أيضاً|lee también|leia mais|"
     r"más información|zum weiterlesen|weiterlesen|看更多|更多新聞|更多新闻|延伸閱讀|(?:관련|추천) ?기사|"
-    r"more from|watch|ver también|ver mais|guarda anche"
+    r"more from|watch|ver también|ver mais|guarda anche|อ่านข่าวต้นฉบับ"
 )
 _RELATED_INLINE = re.compile(
-    rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：|｜]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S", re.IGNORECASE
+    rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：|｜]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S|"
+    # Any label in 【】 opening a line that is not a sentence: "【もっと知りたい】インフルエンザの治療薬、どう選ぶ".
+    r"^【[^】]{1,12}】(?!.*[。．.]$)\S|^อ่านข่าวต้นฉบับ",
+    re.IGNORECASE
 )
 _NAV_LINE = re.compile(
     r"^(?:home|menu|search|share|share this(?: article| story)?|tweet|pin|email|e-mail|print|save|copy link|close|open|"
@@ -306,6 +314,13 @@ _NAV_LINE = re.compile(
     r"(?:advertisement|advertising|ads?|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|publicidade|"
     r"pubblicità|advertentie|annons|reklam|reklama|реклама|iklan|広告|광고|广告|廣告|โฆษณา|إعلان|اعلان)(?:(?:\s+[-–—|·]|\s*[.:])\s+[^.!?]{3,60})?|"
     r"広告の下に(?:記事が)?続きます|"
+    # "The article goes on below the ad", image-enlarge and share-this buttons, reaction prompts.
+    r"continue reading the main story|article continues (?:below|after)(?: this)?(?: ad(?:vertisement)?)?|"
+    r"(?:lesen sie )?(?:mehr|weiter) nach der (?:werbung|anzeige)|la suite après (?:cette|la) publicité|"
+    r"el artículo continúa (?:debajo|tras la publicidad)|l'articolo continua (?:sotto|dopo la pubblicità)|"
+    r"bild vergrößern|enlarge (?:this )?image|agrandir l'image|ampliar (?:la )?imagen|ingrandisci|"
+    r"artikel teilen(?: per)?|teilen per|แชร์ข่าวนี้|แชร์บทความนี้|看完這篇文章覺得|看完这篇文章觉得|"
+    r"l'essentiel de l'actu(?:alité)?|vous avez repéré une erreur.{0,30}|この記事の感想をお聞かせください|役に立った|"
     r"分享到|分享至|lire la suite|weiterlesen|continue reading|"
     # Audio, save, text-size, paging and back-to-home buttons in the app's languages.
     r"listen to (?:this )?(?:article|story)|écouter (?:cet |l')article|(?:artikel|beitrag) (?:anhören|vorlesen)|"
@@ -341,7 +356,7 @@ _DISCLAIMER = re.compile(
     r"(?<!\w)(?:\bdisclaimer\b|\bAI[- ]generated\b|\bgenerated by (?:AI|artificial intelligence)\b|\bauto-generated\b|\bsyndicated feed\b|"
     r"\bviews expressed\b|\bdo(?:es)? not necessarily reflect\b|\bnot (?:been )?edited by\b|\bthis (?:article|story|content) (?:was|has been|is)\b.{0,200}\b(?:generated|updated|corrected|published|produced)\b|"
     r"\bmay have been reworked\b|\bsyndicated\b|\baffiliate (?:links?|commission)\b|\bwe may earn\b|\bfor informational purposes\b|"
-    r"\bnot (?:financial|investment|legal|medical) advice\b|\breworked by\b|\brest of the content\b|"
+    r"\bnot (?:financial|investment|legal|medical) advice\b|\breworked by\b|\brest of the content\b|\bappears in print\b|"
     # Machine-written or machine-summarised notices in the other languages of the app.
     r"\bmit (?:hilfe (?:von|einer) )?KI (?:erstellt|generiert|übersetzt|zusammengefasst)|\bKI-generiert|"
     r"\bgénérée? (?:par|avec) (?:l'|une )?(?:IA|intelligence artificielle)\b|\bavec l'aide de l'(?:IA|intelligence artificielle)\b|"
