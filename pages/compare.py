@@ -7,7 +7,7 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.present.compare_table import comparison_columns
+from lib.present.compare_table import comparison_columns, reading_order
 from lib.present.tables import comparison_csv
 from lib.ui.compare import (
     load_claimset,
@@ -42,7 +42,7 @@ except StoryLensError as error:
     st.error(str(error))
     st.stop()
 columns = comparison_columns(corpus.articles)
-labels = {topic.topic_id: topic.label for topic in claimset.topics}
+labels = {topic.topic_id: topic.label for topic in reading_order(claimset.topics)}
 
 # The topic picker: `?topic=` in the address bar reproduces the view.
 options = ["all", *labels]
@@ -78,7 +78,7 @@ if asked:
             "'Japan's reaction', then press Build a row."
         )
 
-shown = [topic for topic in claimset.topics if chosen in ("all", topic.topic_id)]
+shown = [topic for topic in reading_order(claimset.topics) if chosen in ("all", topic.topic_id)]
 asked_question = url_value("question", "")
 if asked_question:
     try:
@@ -87,7 +87,7 @@ if asked_question:
         st.warning(str(error))
 
 if chosen == "all" and claimset.topics:
-    render_overview(claimset.topics)
+    render_overview(reading_order(claimset.topics))
 if not shown:
     st.info(
         "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "

@@ -90,3 +90,16 @@ def topics_overview(topics: Iterable[Topic]) -> list[dict]:
         }
         for topic in topics
     ]
+
+
+# Rows a reader looks for first: figures the sources agree or argue about, then a figure only
+# one source gives, then statements without figures.
+_STATUS_RANK = {"disagree": 0, "evolving": 0, "agree": 0, "single-source": 1, "no figures": 2}
+
+
+def reading_order(topics: Iterable[Topic]) -> list[Topic]:
+    """The topics as the Compare page lists them: hand-written seeds first (in their file's order),
+    then rows that compare figures, then single-source figures, then statements; within each
+    group, more sources first; ties keep the given order."""
+    ranked = list(topics)
+    return sorted(ranked, key=lambda topic: (not topic.seeded, _STATUS_RANK.get(topic.status, 3), -len(topic.sources) if not topic.seeded else 0))

@@ -52,3 +52,20 @@ def test_the_latest_event_is_the_last_one_dated_closely_and_links_to_it(events):
 
 def test_no_events_give_no_latest_event():
     assert latest_event_item([]) is None
+
+
+def test_the_compare_page_lists_seeds_then_compared_figures_then_statements():
+    from lib.claims.topics import Topic
+    from lib.present.compare_table import reading_order
+
+    def topic(topic_id, status, seeded=False, sources=2):
+        return Topic(topic_id, topic_id, None, seeded, status, "", (), tuple(f"s{n}" for n in range(sources)))
+
+    topics = [
+        topic("talk", "no figures", sources=5),
+        topic("lone", "single-source", sources=4),
+        topic("price", "evolving", sources=3),
+        topic("seed", "no figures", seeded=True),
+        topic("toll", "disagree", sources=6),
+    ]
+    assert [t.topic_id for t in reading_order(topics)] == ["seed", "toll", "price", "lone", "talk"]
