@@ -59,6 +59,7 @@ from datetime import date, timedelta
 
 from lib.core.models import Article, PublishedDate
 from lib.ingest.extract.signals import content_tokens
+from lib.text.attribution import opens_with_dateline
 from lib.text.numbers_multilingual import find_figures
 from lib.text.dates import (
     DatePhrase,
@@ -653,8 +654,12 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
 
 
 def _lead_weekday(article: Article) -> int | None:
-    """The weekday (0 = Monday) of the lead's first bare weekday phrase ("said on Wednesday"), or None."""
-    for sentence in article.sentences[:1]:
+    """The weekday (0 = Monday) of the lead's first bare weekday phrase ("said on Wednesday"), or None.
+
+    The lead is the first sentence, or the sentence that opens with a wire dateline ("SEOUL: ...")
+    when a pasted page puts other paragraphs above it."""
+    leads = list(article.sentences[:1]) + [s for s in article.sentences[1:] if opens_with_dateline(s.text)][:1]
+    for sentence in leads:
         for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
             if phrase.kind == "weekday" and (phrase.fields.get("mod") or "").strip().lower() in ("", "on"):
                 return list(calendar.day_name).index(phrase.fields["weekday"])

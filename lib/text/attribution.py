@@ -75,6 +75,11 @@ _DATELINE = re.compile(
 )
 
 
+def opens_with_dateline(sentence: str) -> bool:
+    """Whether the sentence opens with a wire dateline ("SEOUL: ", "May 21 (Reuters) - "): a story's lead."""
+    return bool(_DATELINE.match(sentence.strip()))
+
+
 def _clean_source(text: str) -> str:
     text = _DATELINE.sub("", text.strip())
     text = text.strip(" ,;:—–-\"'“”‘’")

@@ -306,3 +306,17 @@ def test_a_bare_weekday_with_a_name_most_pages_print_dates_nothing(tmp_path):
         for n in range(10)
     ]
     assert infer_publication_dates(others + [dated, undated])[-1].published.precision == "unknown"
+
+
+def test_a_wire_lead_below_other_paragraphs_narrows_the_week_to_its_weekday(tmp_path):
+    dated = _page("de.txt", _DE_DATED, tmp_path)
+    # The pasted page puts the wire lead ("HARBOUR CITY: ... on Monday") below another paragraph.
+    text = _en_undated("Thursday").replace(
+        "The opposition wants an early election.",
+        "HARBOUR CITY: The coalition on Monday chose a successor to the finance minister.",
+    )
+    undated = _page("en.txt", text, tmp_path)
+    inferred = infer_publication_dates([dated, undated])[1].published
+    # 6-12 March 2025 from the Thursday; the lead's Monday is 10 March: the page is from 10 or 11 March.
+    assert (inferred.earliest, inferred.latest) == ("2025-03-10", "2025-03-11") and not inferred.stated
+    assert "Monday" in inferred.clue
