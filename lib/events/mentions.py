@@ -332,6 +332,9 @@ def _antecedent_start(sentence: str, comma: int) -> int:
 
 
 
+_RELATIVE_OPENING = re.compile(r"(?i)\s*(?:which|who|whom|whose)\b")
+
+
 def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | None = None) -> str:
     """A short line made of the sentence's own words, about the clause holding the anchor (a date phrase).
 
@@ -341,7 +344,9 @@ def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | 
     segments = _segments(sentence)
     if anchor_start is None:
         # Main clause: the first segment with a verb; a leading quotation yields to its attribution.
-        chosen = next((seg for seg in segments if _event_verbs(sentence[seg[0] : seg[1]])), segments[0] if segments else (0, len(sentence)))
+        # A relative clause ("…, who said more would follow") is not the main clause.
+        main = [seg for seg in segments if not _RELATIVE_OPENING.match(sentence[seg[0] : seg[1]])] or segments
+        chosen = next((seg for seg in main if _event_verbs(sentence[seg[0] : seg[1]])), main[0] if main else (0, len(sentence)))
         start, end = chosen
         if sentence.lstrip()[:1] in _QUOTE_CHARS:
             closing = max(sentence.rfind(char) for char in _QUOTE_CHARS)

@@ -483,3 +483,12 @@ def test_a_pasted_article_whose_lead_repeats_gives_one_row(tmp_path, embedder):
 def test_summary_never_starts_with_a_dated_dateline(sentence, summary):
     """A pasted lead "14 March 2025 - …" gives a label that starts with who did what, not with its date."""
     assert summarise(sentence) == summary
+
+
+def test_an_undated_summary_is_not_a_trailing_relative_clause():
+    from lib.events.mentions import summarise
+
+    sentence = ("Counting every flight and ship, the country has so far committed 137 tonnes of aid, "
+                "according to officials, who said more would follow if needed.")
+    summary = summarise(sentence)
+    assert summary.startswith("the country has so far committed") and "who said" not in summary
