@@ -1,7 +1,7 @@
 """Page furniture is left out of the body on pages in 14 languages the cleaner was not tuned on.
 
 Five rounds of pages, each written before the cleaner was changed for it (`<language>.txt`,
-`<language>_2.txt` ... `_5.txt`); before their fixes, rounds 2-5 failed on 12/14, 9/10, 7/9 and
+`<language>_2.txt` ... `_5.txt`); before their fixes, rounds 2-5 failed on 12/14, 9/9, 7/9 and
 6/6 pages: the figure to expect on pages of a new site.
 
 Each fixture in tests/ingest/data/furniture_probe/ is a pasted news page written for
