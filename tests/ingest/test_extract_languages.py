@@ -632,3 +632,27 @@ def test_a_chinese_photo_credit_above_the_article_is_not_its_title():
     extraction = clean_page_text(page)
     assert extraction.title == "缅甸强震遇难人数升至2056人"
     assert "新华社记者 王明 摄" not in "\n".join(extraction.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "page, sentence, published",
+    [
+        (
+            "新华网\n\n缅甸地震救援持续\n\n2025年4月2日 10:30\n\n缅甸中部发生强烈地震后，救援人员继续在曼德勒搜寻幸存者。当地官员表示，死亡人数还在上升。\n\n"
+            "政府于2025年3月29日宣布全国进入紧急状态。\n\n多国救援队已经抵达灾区，联合国呼吁国际社会提供更多援助。\n\n责任编辑：王明",
+            "政府于2025年3月29日宣布全国进入紧急状态。",
+            "2025-04-02",
+        ),
+        (
+            "الجزيرة\n\nزلزال ميانمار\n\n2 أبريل 2025\n\nواصلت فرق الإنقاذ البحث عن ناجين في ماندالاي بعد الزلزال القوي. وقال مسؤولون إن عدد القتلى يرتفع.\n\n"
+            "أعلنت الحكومة حالة الطوارئ في 29 مارس 2025.\n\nوصلت فرق إنقاذ دولية إلى المنطقة المنكوبة، ودعت الأمم المتحدة إلى تقديم مزيد من المساعدات.",
+            "أعلنت الحكومة حالة الطوارئ في 29 مارس 2025.",
+            "2025-04-02",
+        ),
+    ],
+)
+def test_a_short_dated_sentence_stays_in_the_body_and_never_dates_the_page(page, sentence, published, tmp_path):
+    article = build_article("page.txt", page.encode("utf-8"), load_settings(tmp_path))
+    assert sentence in article.body
+    # The page's own date line dates it, not the day its news reports.
+    assert (article.published.date, article.published.stated) == (published, True)

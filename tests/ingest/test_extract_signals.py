@@ -40,13 +40,25 @@ def test_prose_is_not_a_comment_shape(line):
         "3 hours ago",
         "2023-03-03",
         "Last Updated : Jan 9 2023 | 11:02 AM IST",
+        "By Jane Doe, 2 April 2025.",
+        "Monday, 2 April 2025.",
     ],
 )
 def test_date_lines_are_recognised(line):
     assert sig.is_date_line(line)
 
 
-@pytest.mark.parametrize("line", [NEWS_LINE, "On March 3, 2023, the council voted to close the bridge for repairs until the summer."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        NEWS_LINE,
+        "On March 3, 2023, the council voted to close the bridge for repairs until the summer.",
+        # Short one-sentence paragraphs that date their news, in scripts and word orders of all kinds.
+        "政府于2025年3月29日宣布全国进入紧急状态。",
+        "أعلنت الحكومة حالة الطوارئ في 29 مارس 2025.",
+        "The government declared an emergency on 29 March 2025.",
+    ],
+)
 def test_sentences_with_dates_are_not_date_lines(line):
     assert not sig.is_date_line(line)
 

@@ -624,6 +624,11 @@ def is_date_line(line: str) -> bool:
     return _date_line(text, len(words(text)), ends_like_sentence(text), is_relative_time(text))
 
 
+# Words a dated line keeps without its date to be a sentence of the article, not a date line
+# ("By Jane Doe, 2 April 2025." keeps 3; "The government declared an emergency on 29 March 2025." 6).
+MIN_DATED_CLAUSE_WORDS = 5
+
+
 def _date_line(text: str, n_words: int, ends_sentence: bool, relative_time: bool) -> bool:
     if not text or n_words > 16:
         return False
@@ -633,6 +638,12 @@ def _date_line(text: str, n_words: int, ends_sentence: bool, relative_time: bool
         return True
     if n_words > 8 and ends_sentence and (not dated or ends_like_sentence(_without_dates(text))):
         return False  # (a full stop that belongs to the date, "… 14.30 น.", does not make a sentence)
+    if dated and ends_sentence:
+        # A short sentence that dates its news ("政府于2025年3月29日宣布…。", "أعلنت الحكومة … في 29 مارس 2025."):
+        # without its date it still ends like a sentence and holds a clause of MIN_DATED_CLAUSE_WORDS words.
+        rest = _without_dates(text)
+        if ends_like_sentence(rest) and _aware_word_count(rest, None) >= MIN_DATED_CLAUSE_WORDS:
+            return False
     if relative_time:
         return True
     return dated and len(words(_without_dates(text))) <= 5
