@@ -24,14 +24,14 @@ shared content word: general vocabulary, nothing specific to one file. In the
 other languages ("21日に辞任した江藤前大臣" against a page that prints
 2025年5月21日), by enough shared content tokens (words, CJK character bigrams),
 and only for phrases that name a day (not "today" or a weekday, which recur).
-Across languages ("26 апреля ... Валерий Герасимов" against "on April 26, when
-... Valery Gerasimov" in a dated English page), by marks that read the same in
+Across languages ("26 апреля ... министр Петренко" against "on April 26, when
+... minister Petrenko" in a dated English page), by marks that read the same in
 every language: figures of 100 or more ("約1500人" = "about 1,500 troops") and
-capitalised names, Cyrillic transliterated to Latin ("Герасимов" = "gerasimov").
+capitalised names, Cyrillic transliterated to Latin ("Петренко" = "petrenko").
 A phrase that names a day needs one shared mark (the inversion must also land on
 the anchor's day); a coarser one ("今月", "this month") needs a shared figure in
 the sentence and three shared figures between the two pages. A bare weekday
-("Gerasimov on Saturday acknowledged") recurs every week: it is matched only by a
+("the minister, Petrenko, on Saturday acknowledged") recurs every week: it is matched only by a
 name few of the collection's pages print, to an event dated to the day that is
 that weekday. An anchor is any past event pinned to ten days or fewer: a day, a
 week, or the end of a month ("4월 말" = 26-30 April).
@@ -298,7 +298,7 @@ def _mark_constraints(
 ) -> list[Constraint]:
     """Relative phrases matched to another page's dated event by shared figures or names.
 
-    A bare weekday ("Gerasimov on Saturday acknowledged ...") recurs every week, so it is
+    A bare weekday ("Petrenko on Saturday acknowledged ...") recurs every week, so it is
     matched only through a name few pages of the collection print (`rare_names`) to an event
     dated to the day, and only to the best-matching such event: the inversion then also
     requires that day to be that weekday.
@@ -580,7 +580,7 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
 
 
 # A name printed by at most this share of a collection's pages (and by at least two: the
-# page and the one that dates the event) tells one event from another; "Putin" does not.
+# page and the one that dates the event) tells one event from another; a head of state every page names does not.
 RARE_NAME_SHARE = 0.1
 
 

@@ -2,8 +2,8 @@
 
 The questions come from the collection's Compare topics (`lib.claims`), never
 from a fixed list, so a collection about an earthquake is offered questions about
-its own figures ("How many people were killed?") and the bundled story its own
-("How many North Korean troops were sent to Russia?"):
+its own figures ("How many people were killed?") and a story with hand-written
+topics the labels its editors wrote:
 
 * a topic whose label a person wrote (a seed of the collection's topics.json that
   sentences of this collection joined) gives its label, as a question when it

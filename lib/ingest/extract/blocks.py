@@ -408,7 +408,7 @@ def find_author_bios(blocks: list[Block], shapes: list[sig.LineShape], core_star
     """Indices of lines after the article's start that open with the author's name as the byline
     gives it ("Hannah Marsh is our environment correspondent..."): the author's bio.
 
-    A name that the article's own first paragraphs mention (a "From North Korea" kicker read as a
+    A name that the article's own first paragraphs mention (a "From Berlin" kicker read as a
     byline) is not taken, and the byline line itself is never a bio.
     """
     names: set[str] = set()
