@@ -98,8 +98,11 @@ _STATUS_RANK = {"disagree": 0, "evolving": 0, "agree": 0, "single-source": 1, "n
 
 
 def reading_order(topics: Iterable[Topic]) -> list[Topic]:
-    """The topics as the Compare page lists them: hand-written seeds first (in their file's order),
-    then rows that compare figures, then single-source figures, then statements; within each
-    group, more sources first; ties keep the given order."""
+    """The topics as the Compare page lists them: rows that compare figures, then single-source
+    figures, then statements; within each group hand-written seeds first (in their file's order),
+    then the rest with more sources first; ties keep the given order."""
     ranked = list(topics)
-    return sorted(ranked, key=lambda topic: (not topic.seeded, _STATUS_RANK.get(topic.status, 3), -len(topic.sources) if not topic.seeded else 0))
+    return sorted(
+        ranked,
+        key=lambda topic: (_STATUS_RANK.get(topic.status, 3), not topic.seeded, 0 if topic.seeded else -len(topic.sources)),
+    )

@@ -54,7 +54,7 @@ def test_no_events_give_no_latest_event():
     assert latest_event_item([]) is None
 
 
-def test_the_compare_page_lists_seeds_then_compared_figures_then_statements():
+def test_the_compare_page_lists_compared_figures_then_single_source_then_statements_seeds_first_in_each():
     from lib.claims.topics import Topic
     from lib.present.compare_table import reading_order
 
@@ -67,5 +67,6 @@ def test_the_compare_page_lists_seeds_then_compared_figures_then_statements():
         topic("price", "evolving", sources=3),
         topic("seed", "no figures", seeded=True),
         topic("toll", "disagree", sources=6),
+        topic("sent", "evolving", seeded=True),
     ]
-    assert [t.topic_id for t in reading_order(topics)] == ["seed", "toll", "price", "lone", "talk"]
+    assert [t.topic_id for t in reading_order(topics)] == ["sent", "toll", "price", "lone", "seed", "talk"]
