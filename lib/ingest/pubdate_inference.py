@@ -54,6 +54,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -286,11 +287,12 @@ def _mark_anchors(article: Article, reference) -> list[Anchor]:
     return found
 
 
-def _page_figures(article: Article) -> set[str]:
-    figures: set[str] = set()
+def _page_marks(article: Article) -> frozenset[str]:
+    """Every mark of a page's sentences (`_marks`): its figures ("#1500") and its names."""
+    marks: set[str] = set()
     for sentence in article.sentences:
-        figures |= _figures(sentence.text, sentence.language or article.language)
-    return figures
+        marks |= _marks(sentence.text, sentence.language or article.language)
+    return frozenset(marks)
 
 
 def _mark_constraints(
@@ -311,7 +313,7 @@ def _mark_constraints(
             if not phrase.relative or phrase.role == "target" or phrase.future or phrase.kind == "dayword":
                 continue
             bare_weekday = phrase.kind == "weekday"
-            if bare_weekday and (phrase.fields.get("mod") or "").strip().lower() not in ("", "on"):
+            if bare_weekday and not _is_bare_weekday(phrase):
                 continue
             marks = _marks(_without(sentence.text, phrase.start, phrase.end), language)
             if not marks:
@@ -517,7 +519,7 @@ def infer_publication_date(
         # Within one week, a wire lead's bare weekday ("said on Monday") is the page's day or the
         # day before it: the page is from that day or the next.
         days = [earliest + timedelta(days=n) for n in range((latest - earliest).days + 1)]
-        matching = [day for day in days if weekday in (day.weekday(), (day - timedelta(days=1)).weekday())]
+        matching = [day for day in days if _lead_day_or_next(weekday, day)]
         if matching:
             earliest, latest = matching[0], matching[-1]
             used.append(f"the lead says '{calendar.day_name[weekday]}', the page's day or the one before")
@@ -553,8 +555,9 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
     if not any(article.published.precision == "unknown" for article in articles):
         return list(articles)  # nothing to infer (a page with only a day and month is "unknown" too)
     anchors = _anchors(articles)
-    page_figures = {article.source_file: _page_figures(article) for article in articles}
-    rare_names = _rare_names(articles)
+    page_marks = {article.source_file: _page_marks(article) for article in articles}
+    page_figures = {name: {mark for mark in marks if mark.startswith("#")} for name, marks in page_marks.items()}
+    rare_names = _rare_names(page_marks.values())
     span = _collection_span(articles)
     result = []
     for article in articles:
@@ -584,16 +587,15 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
 RARE_NAME_SHARE = 0.1
 
 
-def _rare_names(articles: list[Article]) -> frozenset[str]:
-    """Capitalised names (transliterated, see `_marks`) that few pages of the collection print."""
-    pages_with: dict[str, int] = {}
-    for article in articles:
-        names: set[str] = set()
-        for sentence in article.sentences:
-            names |= {mark for mark in _marks(sentence.text, sentence.language or article.language) if not mark.startswith("#")}
-        for name in names:
-            pages_with[name] = pages_with.get(name, 0) + 1
-    most = max(2, int(len(articles) * RARE_NAME_SHARE))
+def _rare_names(page_marks) -> frozenset[str]:
+    """Capitalised names (transliterated, see `_marks`) that few pages of the collection print,
+    from each page's marks (`_page_marks`)."""
+    pages_with: Counter[str] = Counter()
+    pages = 0
+    for marks in page_marks:
+        pages += 1
+        pages_with.update(mark for mark in marks if not mark.startswith("#"))
+    most = max(2, int(pages * RARE_NAME_SHARE))
     return frozenset(name for name, count in pages_with.items() if count <= most)
 
 
@@ -642,7 +644,7 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
         # it keeps only the years in which that day falls on such a weekday.
         weekday = _lead_weekday(article)
         if weekday is not None:
-            matching = [day for day in fits if weekday in (day.weekday(), (day - timedelta(days=1)).weekday())]
+            matching = [day for day in fits if _lead_day_or_next(weekday, day)]
             if matching and len(matching) < len(fits):
                 fits = matching
                 reasons.append(f"the lead says '{calendar.day_name[weekday]}', which that day (or the one before) was")
@@ -661,9 +663,20 @@ def _lead_weekday(article: Article) -> int | None:
     leads = list(article.sentences[:1]) + [s for s in article.sentences[1:] if opens_with_dateline(s.text)][:1]
     for sentence in leads:
         for phrase in find_date_phrases(sentence.text, sentence.language or article.language):
-            if phrase.kind == "weekday" and (phrase.fields.get("mod") or "").strip().lower() in ("", "on"):
+            if _is_bare_weekday(phrase):
                 return list(calendar.day_name).index(phrase.fields["weekday"])
     return None
+
+
+def _is_bare_weekday(phrase: DatePhrase) -> bool:
+    """"on Monday", "Monday": a weekday with no "last"/"next" (the most recent such day in news style)."""
+    return phrase.kind == "weekday" and (phrase.fields.get("mod") or "").strip().lower() in ("", "on")
+
+
+def _lead_day_or_next(weekday: int, day: date) -> bool:
+    """Whether a page of `day` can be one whose lead reports `weekday`: a wire lead's bare weekday
+    ("said on Wednesday") is the page's day or the day before it."""
+    return weekday in (day.weekday(), (day - timedelta(days=1)).weekday())
 
 
 def _conflicts(day_month: str, inferred: PublishedDate) -> bool:
