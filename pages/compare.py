@@ -42,7 +42,8 @@ except StoryLensError as error:
     st.error(str(error))
     st.stop()
 columns = comparison_columns(corpus.articles)
-labels = {topic.topic_id: topic.label for topic in reading_order(claimset.topics)}
+topics = reading_order(claimset.topics)
+labels = {topic.topic_id: topic.label for topic in topics}
 
 # The topic picker: `?topic=` in the address bar reproduces the view.
 options = ["all", *labels]
@@ -78,7 +79,7 @@ if asked:
             "'Japan's reaction', then press Build a row."
         )
 
-shown = [topic for topic in reading_order(claimset.topics) if chosen in ("all", topic.topic_id)]
+shown = [topic for topic in topics if chosen in ("all", topic.topic_id)]
 asked_question = url_value("question", "")
 if asked_question:
     try:
@@ -86,8 +87,8 @@ if asked_question:
     except StoryLensError as error:
         st.warning(str(error))
 
-if chosen == "all" and claimset.topics:
-    render_overview(reading_order(claimset.topics))
+if chosen == "all" and topics:
+    render_overview(topics)
 if not shown:
     st.info(
         "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "

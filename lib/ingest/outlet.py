@@ -820,6 +820,8 @@ def guess_outlet(
 # writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "Sign up for the TAG24 newsletter", "\"Daily Express\" is a registered
 # trademark", "IGN® is ...", "Source: Moneycontrol.com", "The Hill's request for comment".
 _BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
+# The same name taking as few words as the rest of a pattern allows ("By Harbour Times Staff").
+_SHORTEST_BRAND_NAME = _BRAND_NAME.replace("{0,3})", "{0,3}?)")
 # A person's name as bylines print it: "Andy Sahadeo", "Troy L. Smith", "Mary McDonald-Lewis".
 _PERSON = r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,2}"
 _PERSON_ANY = rf"(?:{_PERSON}|[A-Z]{{2,}}(?: (?:[A-Z]\.|[A-Z]{{2,}}[\w'’-]*)){{1,2}})"
@@ -836,14 +838,14 @@ _BYLINE_CONTEXTS = [
     # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
     re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
     # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
-    re.compile(rf"^(?:(?:Posted |Written |Compiled |Edited )?[Bb]y\s+|From\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} "
+    re.compile(rf"^(?:(?:Posted |Written |Compiled |Edited )?[Bb]y\s+|From\s+)?{_SHORTEST_BRAND_NAME} "
                rf"(?:[Ss]taff(?: [Ww]riters?| [Rr]eports?| [Rr]eporters?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
     # A byline naming the reporter's newsroom: "By Jane Doe, Harbour Times", "Written by Jane Doe for Harbour Times".
     re.compile(rf"^By {_PERSON_ANY},\s+{_BRAND_NAME}$"),  # "By JANE DOE, Harbour Times" too
     re.compile(rf"^By {_PERSON} for {_BRAND_NAME}[.]?$"),  # "By Jane Doe for The Harbour Times"
     re.compile(rf"\b(?:[Ww]ritten|[Rr]eported|[Pp]roduced) by {_PERSON} for {_BRAND_NAME}[.]?$"),
     # A byline credited to the newsroom: "Andy Sahadeo | Fox News", "Tim Childers - Live Science Contributor".
-    re.compile(rf"^(?:By\s+)?{_PERSON}\s+(?:[|]|[-–—])\s+{_BRAND_NAME.replace('{0,3})', '{0,3}?)')}(?: (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor))?$"),
+    re.compile(rf"^(?:By\s+)?{_PERSON}\s+(?:[|]|[-–—])\s+{_SHORTEST_BRAND_NAME}(?: (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor))?$"),
 ]
 # "Follow X on Twitter", "Suivez X sur Facebook", "X on Facebook": as often the reporter as the site,
 # so a weak sign that adds to a name the page gives itself elsewhere.
@@ -878,7 +880,7 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"^{_BRAND_NAME} is (?:an?|the|[A-Z][\w-]+['’]s) (?:[\w-]+,? ){{0,4}}(?:newspaper|news ?paper|news (?:site|website|organi[sz]ation|outlet|service|agency|channel|network|publication)|"
                rf"magazine|publication|news ?letter|blog|website|web ?site|broadcaster|radio station|television station|TV station)\b"),
     # "The Harbour Times Editorial Board": the opinion page's collective byline.
-    re.compile(rf"^(?:By\s+)?{_BRAND_NAME.replace('{0,3})', '{0,3}?)')} (?:Editorial Board|Editorial Staff|Editors|Editorial)$"),
+    re.compile(rf"^(?:By\s+)?{_SHORTEST_BRAND_NAME} (?:Editorial Board|Editorial Staff|Editors|Editorial)$"),
     # "Disclosure: ZDNet may earn a commission", "If you buy something through this post, IGN may get a share".
     re.compile(rf"(?:^|[:.,]\s+){_BRAND_NAME} (?:may|might|can|could) (?:earn|get|receive|collect) (?:an? )?(?:small )?(?:affiliate )?(?:commission|share|portion)\b"),
     re.compile(rf"\b(?:prior|express) written (?:permission|consent) of {_BRAND_NAME}[.]?$"),

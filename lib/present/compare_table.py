@@ -101,8 +101,7 @@ def reading_order(topics: Iterable[Topic]) -> list[Topic]:
     """The topics as the Compare page lists them: rows that compare figures, then single-source
     figures, then statements; within each group hand-written seeds first (in their file's order),
     then the rest with more sources first; ties keep the given order."""
-    ranked = list(topics)
     return sorted(
-        ranked,
+        topics,
         key=lambda topic: (_STATUS_RANK.get(topic.status, 3), not topic.seeded, 0 if topic.seeded else -len(topic.sources)),
     )
