@@ -464,21 +464,46 @@ def extend_core_end(
     """
     if core_end < 0:
         return core_end
-    end, gap, unknown = core_end, 0, False
-    for index in range(core_end + 1, len(shapes)):
+    return _walk_core(
+        core_end, range(core_end + 1, len(shapes)), short_sentences, shapes, marker_kinds, blocks_words,
+        box_links, menu_rows,
+        # (a last sentence of four words or more right under the article is its end)
+        takes=lambda index, end: index == end + 1 and blocks_words[index] >= 4 and is_plain_sentence(shapes[index]),
+    )
+
+
+def _walk_core(
+    edge: int,
+    indices: range,
+    short_sentences: list[bool],
+    shapes: list[sig.LineShape],
+    marker_kinds: list[str],
+    blocks_words: list[int],
+    box_links: set[int],
+    menu_rows: set[int],
+    stops=lambda shape: False,
+    takes=lambda index, reached: False,
+) -> int:
+    """The walk of `extend_core_end` / `extend_core_start` from the core's `edge` over `indices`
+    (outwards, one line at a time): the last short sentence it reaches. It stops at a marker, a
+    comment, a time stamp, a copyright line, a line `stops` names, more than _BOX_LINES lines from
+    the last sentence reached, or a gap that is too long or not crossable; `takes` may take a
+    line as a sentence reached besides the short sentences."""
+    reached, gap, unknown = edge, 0, False
+    for index in indices:
         shape = shapes[index]
-        if marker_kinds[index] or shape.comment or shape.relative_time or shape.copyright or index - end > _BOX_LINES:
+        if marker_kinds[index] or shape.comment or shape.relative_time or shape.copyright or stops(shape):
             break
-        if (short_sentences[index] and (not unknown or blocks_words[index] >= _RESUME_WORDS)) or (
-            index == end + 1 and blocks_words[index] >= 4 and is_plain_sentence(shape)
-        ):
-            end, gap, unknown = index, 0, False  # (a last sentence of four words or more right under the article is its end)
+        if abs(index - reached) > _BOX_LINES:
+            break
+        if (short_sentences[index] and (not unknown or blocks_words[index] >= _RESUME_WORDS)) or takes(index, reached):
+            reached, gap, unknown = index, 0, False
         elif not _furniture_shape(shape) and index not in box_links:
             gap += 1
             unknown = unknown or _unknown_gap(shape, index in menu_rows)
             if gap > _CORE_GAP or not _crossable(shape, blocks_words[index], index in menu_rows):
                 break
-    return end
+    return reached
 
 
 _CORE_GAP = 2  # non-sentence lines between two short paragraphs: a caption and an ad label at most
@@ -521,21 +546,11 @@ def extend_core_start(
 ) -> int:
     """The prose core's start moved back over the short paragraphs above it, as `extend_core_end`
     does forwards; it never crosses the date or byline lines, where the article's head ends."""
-    start, gap, unknown = core_start, 0, False
-    for index in range(core_start - 1, -1, -1):
-        shape = shapes[index]
-        if marker_kinds[index] or shape.comment or shape.relative_time or shape.copyright or shape.date_line or shape.byline:
-            break
-        if start - index > _BOX_LINES:
-            break
-        if short_sentences[index] and (not unknown or blocks_words[index] >= _RESUME_WORDS):
-            start, gap, unknown = index, 0, False
-        elif not _furniture_shape(shape) and index not in box_links:
-            gap += 1
-            unknown = unknown or _unknown_gap(shape, index in menu_rows)
-            if gap > _CORE_GAP or not _crossable(shape, blocks_words[index], index in menu_rows):
-                break
-    return start
+    return _walk_core(
+        core_start, range(core_start - 1, -1, -1), short_sentences, shapes, marker_kinds, blocks_words,
+        box_links, menu_rows,
+        stops=lambda shape: shape.date_line or shape.byline,
+    )
 
 
 _BULLET = re.compile(r"^\s*[•·・\-▪●■◦‣–]\s*\S")
