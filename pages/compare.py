@@ -76,7 +76,7 @@ if asked:
     if not question.strip():
         st.warning(
             "Type a topic or a question first, e.g. 'How many people were killed?' or "
-            "'Japan's reaction', then press Build a row."
+            "'the government's response', then press Build a row."
         )
 
 shown = [topic for topic in topics if chosen in ("all", topic.topic_id)]

@@ -46,7 +46,7 @@ filters, view, k = filter_controls(facets)
 write_controls_to_url()
 
 if not query:
-    example_buttons()
+    example_buttons(corpus)
     load_search_index(corpus)  # warm the model and index while the user reads and types
     render_glance_details(glance_details, corpus)
     st.stop()

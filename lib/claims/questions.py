@@ -71,12 +71,12 @@ def question_topic(corpus, claimset: ClaimSet, question: str, embedder) -> Topic
     if not question:
         raise StoryLensError(
             "Type a topic or a question first, e.g. 'How many people were killed?' "
-            "or 'Japan's reaction'."
+            "or 'the government's response'."
         )
     if len(question) > 300:
         raise StoryLensError("That question is too long (over 300 characters). Ask about one thing in a short sentence.")
-    if not re.search(r"[A-Za-z]{2,}", question):
-        raise StoryLensError(f"'{question}' has no words to match. Type a topic in English words, e.g. 'drone attacks'.")
+    if not re.search(r"[^\W\d_]{2,}", question):  # letters of any script: a question may be asked in the pages' language
+        raise StoryLensError(f"'{question}' has no words to match. Type a topic in words, e.g. 'price rises'.")
     from lib.text.embed import article_vectors
 
     vectors = article_vectors(corpus.store, corpus.articles, embedder)

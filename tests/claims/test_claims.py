@@ -171,6 +171,12 @@ def test_bad_question_explains_itself(corpus, claimset, embedder, question, mess
         question_topic(corpus, claimset, question, embedder)
 
 
+@pytest.mark.parametrize("question", ["死者は何人ですか", "Сколько погибших?", "사망자 수"])
+def test_a_question_in_another_script_is_matched_not_refused(corpus, claimset, embedder, question):
+    topic = question_topic(corpus, claimset, question, embedder)  # no "no words to match" error
+    assert topic.label
+
+
 # --------------------------------------------------------------------------- the agreement rules
 
 
