@@ -141,6 +141,11 @@ _BODY_WIRE = [
     re.compile(rf"\btold ({_WIRE_NAMES})\b"),
     re.compile(rf"【[^】]{{0,12}}?({_WIRE_NAMES})】"),  # 【ソウル聯合ニュース】
     re.compile(rf"^(?:[^\W\d][^,\n]{{1,30}}[,.]\s+)?[^\n]{{0,20}}?/({_WIRE_NAMES})/"),  # ПЕКИН, 3 сентября. /ТАСС/.
+    # The agency's dateline in the forms its own copy prints it at the story's start:
+    re.compile(rf"(?m)^[^\n]{{0,40}}?\(({_WIRE_NAMES})\)\s*\.\s*[-–—]"),  # "Madrid, 23 oct (EFE).-"
+    re.compile(rf"(?m)^[^\n]{{0,40}}?\([^()=\n]{{1,12}}=({_WIRE_NAMES})\)"),  # "(서울=연합뉴스) 김민수 기자 ="
+    re.compile(rf"(?m)^[^\n]{{0,30}}\d[^\n]{{0,12}}?\s[-–—]\s+({_WIRE_NAMES})\.\s"),  # "МОСКВА, 23 окт — РИА Новости. ..."
+    re.compile(rf"(?m)^[（(]?({_WIRE_NAMES})[^\n，,。（）()]{{0,20}}?\d{{1,2}}日[电電]"),  # "新华社北京12月28日电", "（中央社記者王明台北28日電）"
 ]
 READABLE_KINDS = ("metadata", "credit", "caption", "promo", "appeal", "disclaimer", "other")  # never comment/related
 
@@ -918,10 +923,13 @@ _NOT_NAMES = {
 def _title_suffix_name(title: str, removed) -> str:
     """The site name a page prints after its own headline, as its browser title does ("Quake kills
     100 | Harbour Times", "Quake kills 100 - Harbour Times", printed by a share text or a print
-    header), or ""; related lists and comments are not read."""
+    header, also after a share label: "Share this: Quake kills 100 - Harbour Times"), or ""; related lists and comments are not read."""
     if len(title.split()) < 3:
         return ""
-    suffix = re.compile(rf"^{re.escape(title.strip())}\s+[|｜–—-]\s+({_BRAND_NAME}|[^\s|｜]{{2,30}})\s*$")
+    # A share label may stand before it: "Share this: Quake kills 100 - Harbour Times".
+    suffix = re.compile(
+        rf"^(?:[^\W\d][\w'’]*(?:\s+[\w'’]+){{0,2}}\s*[:：]\s+)?{re.escape(title.strip())}\s+[|｜–—-]\s+({_BRAND_NAME}|[^\s|｜]{{2,30}})\s*$"
+    )
     for block in removed:
         if block.kind in ("comment", "related"):
             continue

@@ -503,8 +503,8 @@ def test_a_long_copyright_notice_is_never_body():
     "head",
     [
         # the second deck is headline-shaped too and shares more of the story's words than the headline
-        "Example Gazette\nHome\nIsland crossings restart as the storm finally ends\n"
-        "Ferry services to the northern islands resume after the storm closed every port\nBy Jane Roe\nPublished 12 March 2024\n",
+        "Example Gazette\nHome\nIsland crossings restart at last as the storm finally ends after four days\n"
+        "Ferry services to the northern islands resume, the operator says\nBy Jane Roe\nPublished 12 March 2024\n",
         # the headline longer than 18 words, the second deck shorter
         "Example Gazette\nHome\nFerry Services Resume Across the Northern Islands After Four Days of Storm, Including Routes to "
         "Every Pier and Port\nFerry Routes Run Again by Friday, Operator Says\nBy Jane Roe\nPublished 12 March 2024\n",
@@ -513,6 +513,19 @@ def test_a_long_copyright_notice_is_never_body():
 def test_of_two_headlines_stacked_above_the_byline_the_upper_is_the_title(head):
     upper = head.split("\n")[2]
     assert clean_page_text(head + _BODY).title == upper
+
+
+@pytest.mark.parametrize(
+    "upper",
+    [
+        "Live coverage of the storm across the islands",  # a topic banner over the headline
+        "Island crossings restart as the storm ends",  # a shorter line: as often a kicker as a headline
+    ],
+)
+def test_a_shorter_line_over_the_headline_is_not_taken_for_its_upper_deck(upper):
+    headline = "Ferry services to the northern islands resume after the storm closed every port"
+    head = f"Example Gazette\nHome\n{upper}\n{headline}\nBy Jane Roe\nPublished 12 March 2024\n"
+    assert clean_page_text(head + _BODY).title == headline
 
 
 def test_a_breadcrumb_glued_to_the_repeated_headline_is_not_the_upper_headline():

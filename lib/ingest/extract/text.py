@@ -278,7 +278,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     def shaped(index: int, distance: int = 0) -> bool:
         if keep[index] or index in anchors:
             return False
-        block = blocks[index]
+        block = _as_headline(blocks[index])
         if distance == 1 and _headline_length_tier(block) == 0 and block.text.endswith("."):
             # Right on top of the date line, a headline may end with a full stop ("They just might be.").
             block = replace(block, text=block.text[:-1])
@@ -336,6 +336,26 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
             return upper  # the headline over its second deck ("Daily Deals: More ... and More" / "Black Friday is Next Week")
         return current
     return min(candidates, key=lambda index: candidates[index])
+
+
+_HEADLINE_LABEL = re.compile(r"^【[^】]{1,12}】\s*(?=\S)")
+_SLASH_TERMS = re.compile(r"(?<=\w)/(?=[A-ZÀ-Þ])")
+
+
+def _as_headline(block):
+    """The line as a headline is judged: a label in 【】 opening it ("【速報】", "【独自】": the kicker
+    printed on the headline's own line, not a related link's) is left out, and so is a slash
+    between two capitalised terms of a title-case line ("Best Laptops for AI/Machine Learning": a
+    headline's words, not a caption's closing photo credit "LP/Jean Dupont", which follows a
+    sentence-case caption). Other lines unchanged."""
+    text = block.text
+    label = _HEADLINE_LABEL.match(text)
+    if label:
+        text = text[label.end() :]
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if len(word) >= 4]
+    if "/" in text and len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.75 * len(words):
+        text = _SLASH_TERMS.sub(" ", text)
+    return block if text == block.text else replace(block, text=text)
 
 
 _BREADCRUMB_REACH = 6  # lines below a breadcrumb-glued headline where the page prints it again
@@ -430,6 +450,9 @@ def _stacked_headline(upper, lower) -> bool:
     return (
         upper.n_words >= 5
         and upper.n_words <= 30
+        # A topic banner, kicker or section label over a headline ("Live coverage of the earthquake in
+        # the region") is shorter than the headline; a headline is as long as its second deck or longer.
+        and upper.n_words >= lower.n_words
         and not re.search(r"[.!?。]$", upper.text)
         and lower.text not in upper.text  # "HomeSPORT NEWSBREAKING NEWS: X" over "BREAKING NEWS: X": a breadcrumb glued to it
     )
