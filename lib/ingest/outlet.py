@@ -67,6 +67,17 @@ WIRE_SERVICES = {
     "ANSA": "ANSA",
     "RIA Novosti": "RIA Novosti",
     "CNA": "CNA",
+    "Europa Press": "Europa Press",
+    "Anadolu Agency": "Anadolu",
+    "Anadolu": "Anadolu",
+    "The Canadian Press": "The Canadian Press",
+    "Canadian Press": "The Canadian Press",
+    "AAP": "AAP",
+    "Lusa": "Lusa",
+    "ANP": "ANP",
+    "Belga": "Belga",
+    "Antara": "Antara",
+    "Bernama": "Bernama",
     # Agencies as pages in other languages print them; the label keeps the printed form.
     "共同通信": "共同通信",
     "共同": "共同通信",
@@ -104,6 +115,8 @@ _CREDIT_PATTERNS = [
     # "Source: AFP", "Quelle: dpa", "— AFP"
     (re.compile(rf"^(?:(?:Source|Sources|Quelle|Fuente|Fonte|Fonti|Источник|Джерело)\s*:\s*|[-–—]\s*)({_WIRE_NAMES})\.?$"), "wire"),
     (re.compile(rf"^\s*\(?({_WIRE_NAMES})\)?\s*$"), "wire"),
+    # The site's newsroom with an agency's copy: "Le Monde avec AFP", "tagesschau.de mit dpa", "Redacción con EFE".
+    (re.compile(rf"^(?:[^\W\d][^|]{{0,50}}?\s)?(?:avec|mit|con|com)\s+(?:l['’])?({_WIRE_NAMES})(?:\s+(?:et|und|y|e)\s+\S.{{0,30}})?$"), "wire"),
     # "Tom Krisher, AP Auto Writer", "Jane Doe, Associated Press correspondent"
     (re.compile(rf"^[A-Z][\w.'’ -]{{2,40}},\s+(?i:({_WIRE_NAMES}))(?:\s+\w+)?\s+(?i:writer|correspondent|reporter|editor)$"), "wire"),
 ]
@@ -134,7 +147,7 @@ _RIGHTS_FIRST = re.compile(
 )
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
-    re.compile(rf"\(({_WIRE_NAMES})\)\s*[-–—]"),  # TOKYO (Reuters) -
+    re.compile(rf"\(((?i:{_WIRE_NAMES}))\)\s*[-–—]"),  # TOKYO (Reuters) -, "SANTANDER, 12 (EUROPA PRESS) -"
     # "Kyodo News reports", "NHK has learned": the story is the agency's. "NHK reported" usually
     # cites another outlet's report inside a story of one's own, so it is not read.
     re.compile(rf"\b({_WIRE_NAMES})(?: News)? (?:reports|has learned|learned)\b"),
@@ -143,7 +156,7 @@ _BODY_WIRE = [
     re.compile(rf"^(?:[^\W\d][^,\n]{{1,30}}[,.]\s+)?[^\n]{{0,20}}?/({_WIRE_NAMES})/"),  # ПЕКИН, 3 сентября. /ТАСС/.
     # The agency's dateline in the forms its own copy prints it at the story's start:
     re.compile(rf"(?m)^[^\n]{{0,40}}?\(({_WIRE_NAMES})\)\s*\.\s*[-–—]"),  # "Madrid, 23 oct (EFE).-"
-    re.compile(rf"(?m)^[^\n]{{0,40}}?\([^()=\n]{{1,12}}=({_WIRE_NAMES})\)"),  # "(서울=연합뉴스) 김민수 기자 ="
+    re.compile(rf"(?m)^[^\n]{{0,40}}?[(\[][^()\[\]=\n]{{1,12}}=({_WIRE_NAMES})[)\]]"),  # "(서울=연합뉴스) 김민수 기자 =", "[광주=뉴시스]"
     re.compile(rf"(?m)^[^\n]{{0,30}}\d[^\n]{{0,12}}?\s[-–—]\s+({_WIRE_NAMES})\.\s"),  # "МОСКВА, 23 окт — РИА Новости. ..."
     re.compile(rf"(?m)^[（(]?({_WIRE_NAMES})[^\n，,。（）()]{{0,20}}?\d{{1,2}}日[电電]"),  # "新华社北京12月28日电", "（中央社記者王明台北28日電）"
 ]
@@ -264,6 +277,8 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
         if _is_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line) or sig.is_date_line(line):
             continue  # the page's URL saved with it, the skip link, a "Menu" button, today's date: the name comes next
+        if _opens_a_repeated_menu(removed, position):
+            return ""  # "Platform" / "Features" / ... printed again in that order: a menu's first item, the logo being an image
         line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
         line = _TAGLINE.sub("", line)  # "Harbour Times — Your local news": the logo and its tagline
         parts = re.split(r"\s+[|–—-]\s+", line)
@@ -292,6 +307,17 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             return line
         return ""
     return ""
+
+
+def _opens_a_repeated_menu(removed, position: int) -> bool:
+    """The line at `position` and the two after it are printed again in the same order elsewhere on
+    the page: the first items of a menu the page shows twice (header and footer, or a mobile copy),
+    not a logo followed by a menu."""
+    run = [block.text.strip() for block in removed[position : position + 3]]
+    if len(run) < 3:
+        return False
+    texts = [block.text.strip() for block in removed]
+    return any(texts[start : start + 3] == run for start in range(len(texts) - 2) if start != position)
 
 
 # A footer colophon without the copyright sign: "Como Educar Seus Filhos · 2013–2019" (the
@@ -548,6 +574,14 @@ _DISPLAY_TIERS = (
 )
 
 
+_WIRE_BY_FOLDED = {name.casefold(): label for name, label in WIRE_SERVICES.items()}
+
+
+def _wire_label(name: str) -> str:
+    """The label of the agency `name` as printed in any case ("EUROPA PRESS" -> "Europa Press")."""
+    return WIRE_SERVICES.get(name) or _WIRE_BY_FOLDED.get(name.casefold()) or name
+
+
 def _is_wire(name: str) -> bool:
     return bool(re.fullmatch(_WIRE_NAMES, name.strip(" ."), re.IGNORECASE))
 
@@ -559,8 +593,7 @@ def _wire_credit(lines: list[str], body: str) -> str:
         for pattern, _what in _CREDIT_PATTERNS:
             match = pattern.search(line)
             if match:
-                name = match.group(1)
-                return WIRE_SERVICES.get(name) or WIRE_SERVICES.get(name.title()) or WIRE_SERVICES.get(name.upper()) or name
+                return _wire_label(match.group(1))
     # A body line that is only an agency's name is its credit ("共同通信" under a regional paper's story).
     for line in body.split("\n"):
         match = re.fullmatch(rf"\s*(?:\(c\)|©|[-–—])?\s*(?:\(({_WIRE_NAMES})\)|(?:The\s+)?({_WIRE_NAMES}))\.?\s*", line)
@@ -571,8 +604,16 @@ def _wire_credit(lines: list[str], body: str) -> str:
     for pattern in _BODY_WIRE:
         match = pattern.search(lead)
         if match:
-            return WIRE_SERVICES.get(match.group(1), match.group(1))
+            return _wire_label(match.group(1))
+    # The agency credited where its story ends: "... と述べた。（共同）", "... the ministry said. (AP)".
+    for paragraph in [line for line in body.split("\n") if line.strip()][-2:]:
+        match = _CLOSING_WIRE.search(paragraph)
+        if match:
+            return _wire_label(match.group(1))
     return ""
+
+
+_CLOSING_WIRE = re.compile(rf"[.!?。！？」”\"]\s*[（(]({_WIRE_NAMES})[）)]\s*$")
 
 
 # A copyright sign closing a longer footer line: "... to earn fees by linking to Amazon.com. ©The
@@ -817,6 +858,11 @@ def guess_outlet(
     page_lines = _page_lines(removed, body)
     wire = _wire_credit(lines, body)
     site = _pick_site(_site_signals(removed, body, site_name, zones, title), page_lines)
+    agency = re.sub(r"^The\s+", "", site).strip(" .")
+    if wire and _is_wire(agency) and WIRE_SERVICES.get(agency) == wire and wire.lower() not in site.lower():
+        # "Copyright 2021 The Associated Press" under the agency's story: the wire itself, not a site
+        # carrying it ("The Associated Press (AP)"); "Kyodo News" stays as the agency's site spells it.
+        site = ""
     return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
 
 
@@ -840,6 +886,8 @@ _ANY_NAME = (
 # Bylines that name the reporter's newsroom; read in the furniture and in the body's first and last
 # short lines, where a byline is sometimes left.
 _BYLINE_CONTEXTS = [
+    # The newsroom credited with an agency's copy: "Le Monde avec AFP", "Tagesschau mit dpa".
+    re.compile(rf"^([{_CAPITAL}][^|,:;]{{1,50}}?) (?:avec|mit|con|com) (?:l['’])?(?:{_WIRE_NAMES})(?:\s+(?:et|und|y|e)\s+\S.{{0,30}})?$"),
     # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
     re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
     # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
