@@ -4,7 +4,7 @@ happening on a date, with the actors they name and a short summary taken from th
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -433,9 +433,12 @@ def find_event_mentions(article: Article) -> list[EventMention]:
 
     mentions: list[EventMention] = []
     last_speaker: frozenset[str] = frozenset()
-    latest = _page_latest(article.published)
+    # A page of unknown (or only roughly inferred) date is read against the days its own text names.
+    published, named_days = page_reference(article)
+    read_by_its_text = published is not article.published
+    latest = _page_latest(published)
     paragraphs = paragraph_numbers(article)
-    news_window = _news_window(article.published)
+    news_window = _news_window(published)
     last_date: tuple[int, ResolvedDate] | None = None  # the last past date read, for "two days later"
     dateline: tuple[int, ResolvedDate] | None = None  # the page's own date line, when the body starts with one
     full_date: ResolvedDate | None = None  # on a page of unknown date, the last day the text gave with its year
@@ -452,7 +455,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         else:
             speaker = frozenset()
         if _too_short(text, english) or text.rstrip().endswith(("?", "？")):
-            line = _resolve(text, article.published, language)
+            line = _resolve(text, published, language)
             if len(line) == 1 and _is_date_line(text, line[0]) and line[0].precision == "day" and not line[0].future and (
                 latest is None or line[0].end <= latest
             ):
@@ -461,12 +464,15 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         previous = last_date if last_date is not None and (
             paragraphs.get(last_date[0]) == paragraphs.get(sentence.index) or last_date[0] == sentence.index - 1
         ) else None
-        dates = _resolve(text, article.published, language, previous[1] if previous else None)
-        if latest is None:
-            # A page of unknown date: a day and month without a year ("le 29 mars") take the year that puts
-            # them nearest the last full date the text gave ("le 28 mars 2025"), as a reader would.
-            dates = _dated_by_the_text(text, language, dates, full_date)
-            full_date = next((r for r in reversed(dates) if r.kind in ("iso", "mdy", "dmy") and r.precision == "day"), full_date)
+        dates = _resolve(text, published, language, previous[1] if previous else None)
+        if read_by_its_text:
+            # A page of unknown date: a day without its year or month ("le 29 mars", 「29日」) is the
+            # occurrence nearest the last full date the text gave ("le 28 mars 2025"), as a reader would
+            # place it; a weekday is the day of that weekday the text names, when it names one.
+            full_date = next((r for r in dates if _is_full_day(r)), full_date)
+            dates = _dated_by_the_text(text, language, dates, parse_iso(full_date.start) if full_date else named_days[0])
+            dates = [_pinned_weekday(resolved, named_days) for resolved in dates]
+            full_date = next((r for r in reversed(dates) if _is_full_day(r)), full_date)
         if _is_list_of_dates(text, dates):
             continue  # "Cronología: 28 de marzo, 29 de marzo, 31 de marzo.": a line of dates tells no happening
         produced = 0
@@ -551,7 +557,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
                 # An undated happening told right after one of the report's recent days ("On Saturday the first
                 # flights landed. The authorities declared a state of emergency."): news of those days, dated by
                 # its report (the week ending on the publication day), never a made-up day.
-                window = _statement_window(article.published)
+                window = _statement_window(published)
                 if window is not None:
                     start, end, clue = window
                     mentions.append(EventMention(
@@ -564,7 +570,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
         # conference"): it takes that date and joins that event, so one happening is one row.
         anchor, loose = _anchor_for(mentions, sentence, paragraphs, news_window, is_statement, speaker)
         actors = named_actors(text) or name_tokens(text)
-        window = _statement_window(article.published)
+        window = _statement_window(published)
         report = None
         if window is not None:
             start, end, clue = window
@@ -608,23 +614,80 @@ def _continued_in_paragraph(
     return None
 
 
-def _dated_by_the_text(
-    text: str, language: str | None, dates: list[ResolvedDate], full_date: ResolvedDate | None
-) -> list[ResolvedDate]:
-    """`dates` plus the day-month phrases without a year that the page's unknown date left unread,
-    each resolved to its occurrence nearest `full_date` (the last day the text gave with its year)."""
-    from lib.text.dates import find_date_phrases, resolve_phrase
+def _dated_by_the_text(text: str, language: str | None, dates: list[ResolvedDate], anchor: date) -> list[ResolvedDate]:
+    """`dates` with each day named without its year or month ("le 29 mars", 「29日」) at its
+    occurrence nearest `anchor` (the last day the text gave with its year)."""
+    from lib.text.dates import find_date_phrases, resolve_nearest
 
-    if full_date is None:
+    placed = {
+        phrase.start: resolved for phrase in find_date_phrases(text, language)
+        if phrase.kind in ("md", "dm", "dom") and (resolved := resolve_nearest(phrase, anchor)) is not None
+    }
+    if not placed:
         return dates
-    anchor = parse_iso(full_date.start)
-    read = {r.char_start for r in dates}
-    extra = [
-        resolved for phrase in find_date_phrases(text, language)
-        if phrase.kind in ("md", "dm") and phrase.start not in read
-        and (resolved := resolve_phrase(phrase, (anchor, anchor))) is not None
-    ]
-    return sorted([*dates, *extra], key=lambda r: r.char_start) if extra else dates
+    kept = [resolved for resolved in dates if resolved.char_start not in placed]
+    return sorted([*kept, *placed.values()], key=lambda r: r.char_start)
+
+
+def _is_full_day(resolved: ResolvedDate) -> bool:
+    """A past day written with its year ("28 March 2025", "2025年3月28日")."""
+    return (
+        resolved.kind in ("iso", "mdy", "dmy") and resolved.precision == "day" and resolved.start == resolved.end
+        and resolved.role == "event" and not resolved.future
+    )
+
+
+# A page that prints no date names full past days: it was published on or after the latest of them,
+# and read as published within this many days after it (a report tells its latest dated happening
+# within the week), so relative phrases get an interval, never one made-up day.
+OWN_DATES_SPAN_DAYS = 6
+# An inferred publication interval wider than this is narrowed by the page's own dates the same way.
+OWN_DATES_WIDE_DAYS = 31
+
+
+def page_reference(article: Article) -> tuple[PublishedDate, list]:
+    """The publication to read an article's relative phrases against, and the full past days its
+    text names (in text order).
+
+    The article's own publication whenever it is known within OWN_DATES_WIDE_DAYS; for a page of
+    unknown date (or a wider inferred interval) that names full past days, the days from the latest
+    of them to OWN_DATES_SPAN_DAYS after it (inside the inferred interval, if any): "lundi" is then
+    one of two Mondays, "Friday" the day itself when the latest day named was a Friday.
+    """
+    interval = reference_interval(article.published)
+    if interval is not None and (interval[1] - interval[0]).days <= OWN_DATES_WIDE_DAYS:
+        return article.published, []
+    named = []
+    for sentence in article.sentences:
+        english = is_english_sentence(sentence.text, sentence.language, article.language)
+        language = "en" if english else _reading_language(sentence.language, article.language)
+        named += [parse_iso(r.start) for r in resolve_dates(sentence.text, None, language=language) if _is_full_day(r)]
+    if not named:
+        return article.published, []
+    first, last = max(named), max(named) + timedelta(days=OWN_DATES_SPAN_DAYS)
+    if interval is not None:
+        if not (interval[0] <= first <= interval[1]):
+            return article.published, []  # the text's days disagree with the inference: keep the inference
+        first, last = max(first, interval[0]), min(last, interval[1])
+    clue = f"no date on the page; read as published {format_day(first)} to {format_day(last)}, from the latest day its text names"
+    return PublishedDate(date=None, precision="unknown", stated=False, clue=clue, earliest=first.isoformat(), latest=last.isoformat()), named
+
+
+def _pinned_weekday(resolved: ResolvedDate, named_days: list) -> ResolvedDate:
+    """A bare weekday read against an interval of publication days spans two weeks' worth of that
+    weekday; when the page names exactly one of those days in full ("Friday" on a page that says
+    "28 March 2025"), it is that day."""
+    from dataclasses import replace as replace_record
+
+    if resolved.kind != "weekday" or resolved.start == resolved.end:
+        return resolved
+    start, end = parse_iso(resolved.start), parse_iso(resolved.end)
+    matching = {day for day in named_days if start <= day <= end and day.weekday() == end.weekday()}
+    if len(matching) != 1:
+        return resolved
+    day = matching.pop()
+    first = day - timedelta(days=1) if start.weekday() != end.weekday() else day  # "in der Nacht zum Freitag"
+    return replace_record(resolved, start=first.isoformat(), end=day.isoformat(), precision="day")
 
 
 def _among_news_of_the_days(mentions: list[EventMention], sentence: Sentence, news_window: tuple[str, str] | None) -> bool:
@@ -777,8 +840,12 @@ def _year_before(resolved: ResolvedDate, latest: str) -> ResolvedDate | None:
 def _is_date_line(text: str, resolved: ResolvedDate) -> bool:
     """A line that is mostly its date ("Published: 29 March 2025, 10:15", "2025年3月29日 10時15分")."""
     rest = (text[: resolved.char_start] + " " + text[resolved.char_end :]).strip()
-    words = re.findall(r"[^\W\d_]{2,}", rest)
     clock = re.search(r"\d{1,2}\s?(?:[:h時시]|heures?)\s?\d{2}", rest)
+    if _SPACELESS.search(rest):
+        # No spaces between words: count letters ("上周六，两队…表示有信心取胜" is a sentence, not one word).
+        letters = len(re.findall(r"[^\W\d_]", rest))
+        return letters <= 4 or (letters <= 8 and bool(clock))
+    words = re.findall(r"[^\W\d_]{2,}", rest)
     return len(words) <= 1 or (len(words) <= 3 and bool(clock))
 
 

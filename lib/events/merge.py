@@ -197,6 +197,24 @@ def _same_day_across_languages(first: EventMention, second: EventMention) -> boo
     )
 
 
+# A mention dated to an interval wider than a month ("in 2024", "late last year") is never the same
+# event as one dated to a day: it may tell anything of its year, so overlap is weak evidence, and
+# joining would pin it to a day it never named ("sent 11,000 troops in 2024" is not "dispatched a
+# further 1,500 on Wednesday", cosine 0.81). It stays its own, interval-dated item. Up to a month
+# ("signed the treaty last June" / "signed on June 19", 0.62-0.85) it joins when close in meaning
+# and sharing an actor or key noun, like any pair.
+INTERVAL_JOIN_DAYS = 31
+# A mention spanning at most this many days (from its first day to its last) is dated to a day ("overnight").
+DAY_WIDTH = 1
+
+
+def narrow_enough(first: EventMention, second: EventMention) -> bool:
+    """Whether the two intervals are close enough in width to be one happening: not a day against an
+    interval wider than INTERVAL_JOIN_DAYS."""
+    narrow, wide = sorted((first.last_day - first.first_day, second.last_day - second.first_day))
+    return not (narrow <= DAY_WIDTH and wide > INTERVAL_JOIN_DAYS)
+
+
 def _same_event(first: EventMention, second: EventMention, similarity: float, threshold: float = MERGE_SIMILARITY) -> bool:
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
@@ -219,7 +237,7 @@ def _same_event(first: EventMention, second: EventMention, similarity: float, th
         # day ("Russia attacked ..." vs "the ministry said it destroyed ..."): only the
         # same-speaker rule above merges it.
         return False
-    if similarity < threshold:
+    if similarity < threshold or not narrow_enough(first, second):
         return False
     return bool(first.actors & second.actors) or bool(first.keywords & second.keywords)
 
@@ -257,6 +275,7 @@ class _PairRules:
 
         self.starts = np.array([m.first_day for m in mentions], dtype=np.int64)
         self.ends = np.array([m.last_day for m in mentions], dtype=np.int64)
+        self.widths = self.ends - self.starts
         self.order = np.argsort(self.starts, kind="stable")  # mentions by start date
         self.rank = np.empty(len(mentions), dtype=np.int64)  # each mention's place in that order
         self.rank[self.order] = np.arange(len(mentions))
@@ -309,8 +328,11 @@ class _PairRules:
             shared_counts = np.asarray(self.countries[firsts[where]].multiply(self.countries[seconds[where]]).sum(axis=1)).ravel()
             countries[where] = shared_counts >= SHARED_COUNTRIES
         across_languages = same_day_two_languages & (similar | countries)
+        narrow = np.minimum(self.widths[firsts], self.widths[seconds])
+        wide = np.maximum(self.widths[firsts], self.widths[seconds])
+        narrow_enough = ~((narrow <= DAY_WIDTH) & (wide > INTERVAL_JOIN_DAYS))
         shared = np.zeros(len(firsts), dtype=bool)
-        where = np.flatnonzero(similar & ~across_languages)
+        where = np.flatnonzero(similar & ~across_languages & narrow_enough)
         shared[where] = self._share(self.topics, firsts[where], seconds[where])
         return same_statement | shared | across_languages
 

@@ -837,6 +837,27 @@ def resolve_phrase(phrase: DatePhrase, reference: tuple[date, date] | None) -> R
     )
 
 
+def resolve_nearest(phrase: DatePhrase, day: date) -> ResolvedDate | None:
+    """A day named without its year ("le 29 mars", "March 29") or without its month and year
+    (「29日」, '29일') at its occurrence nearest `day` (the day before it on a tie); None for
+    other kinds. For a page of unknown date that gives full dates elsewhere ("2025年3月28日"):
+    a reader places 「29日」 next to them, not a month earlier."""
+    if phrase.kind in ("md", "dm"):
+        return resolve_phrase(phrase, (day, day))
+    if phrase.kind != "dom":
+        return None
+    number = int(phrase.fields["day"])
+    candidates = [found for mode in ("recent", "next") if (found := _day_of_month(day, number, mode)) is not None]
+    if not candidates:
+        return None
+    nearest = min((found[0] for found in candidates), key=lambda found: (abs((found - day).days), found > day))
+    start, end = _widen_to_range(phrase.fields, nearest, nearest)  # 「23〜25日」
+    return ResolvedDate(
+        start=iso(start), end=iso(end), precision=precision_for_span(start, end), clue=phrase.text, char_start=phrase.start,
+        char_end=phrase.end, role=phrase.role, relative=True, future=phrase.future, kind=phrase.kind,
+    )
+
+
 def _widen_to_range(fields: dict, start: date, end: date) -> tuple[date, date]:
     """A day range ("23-25 March", 「23〜25日」): from its first day to its last, in the month resolved."""
     try:

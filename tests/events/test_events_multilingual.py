@@ -361,6 +361,7 @@ def test_an_undated_happening_right_after_a_recent_day_is_news_of_its_report_wee
 
 
 def test_on_a_page_of_unknown_date_a_day_and_month_take_the_year_the_text_gave(mentions_of):
+    """"le 29 mars" is the 29 March next to "le 28 mars 2025"; "Vendredi" is the Friday the page names (28 March 2025)."""
     text = """Le Journal International
 
 Séisme : les secours à pied d'œuvre
@@ -373,7 +374,9 @@ Vendredi soir, le chef de la junte a lancé un rare appel à l'aide internationa
 """
     article, mentions = mentions_of("undated.txt", text)
     assert article.published.precision == "unknown"
-    assert {(m.start, m.clue) for m in mentions} == {("2025-03-28", "28 mars 2025"), ("2025-03-29", "29 mars")}
+    assert {(m.start, m.end, m.clue) for m in mentions} == {
+        ("2025-03-28", "2025-03-28", "28 mars 2025"), ("2025-03-29", "2025-03-29", "29 mars"), ("2025-03-28", "2025-03-28", "Vendredi"),
+    }
 
 
 SAID_AHEAD = """Daily Wire

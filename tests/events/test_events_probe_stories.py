@@ -1,0 +1,221 @@
+"""Probe set: events of other kinds of stories (a flood, an election, a court ruling, a company
+recall, a cup final, an earthquake, fuel prices), one page per language (en fr de es zh ja th).
+
+Pages written for this probe from general knowledge (no bundled or dev page). Dated pages are of
+Wednesday 2 April 2025; three pages print no date (fr, es, ja) and are read against the days their
+own text names. Events with day dates and relative weekdays are events of their day; standing
+figures, forecasts, plans, bylines and furniture are not events; nothing is dated after its page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PAGE_DAY = "2025-04-02"
+
+PAGES = {
+    "en_flood": """The Valley Courier
+Flood waters recede as clean-up begins
+2 April 2025
+
+Floodwaters began to recede on Tuesday after the river burst its banks on Sunday and swept through three towns in the valley. Twelve people died and more than 4,000 homes were damaged, the regional government said.
+
+The regional government declared a state of emergency on 31 March 2025. Schools reopened on Tuesday in the north of the region.
+
+The valley has about 2 million residents. Forecasters expect more heavy rain next week.
+
+Related: How to claim flood insurance
+""",
+    "fr_election": """Le Quotidien du Centre
+Élection présidentielle : le sortant battu au second tour
+
+Le 30 mars 2025, les électeurs ont élu une nouvelle présidente avec 54 % des voix au second tour. Dimanche soir, des milliers de partisans ont célébré la victoire sur la place centrale de la capitale.
+
+Le taux de participation a atteint 61 %, selon la commission électorale. Le président sortant a reconnu sa défaite lundi dans une courte allocution télévisée.
+
+La nouvelle présidente prêtera serment le 15 avril.
+
+Publicité
+""",
+    "de_court": """Rheinische Rundschau
+Gericht kippt Mietpreisgesetz
+2. April 2025
+
+Das Verfassungsgericht hat am Dienstag das neue Mietpreisgesetz des Landes für nichtig erklärt. Die Richter urteilten, das Land habe seine Befugnisse überschritten.
+
+Der Mieterverein reichte die Klage bereits im Januar 2024 ein. Am 31. März 2025 hatte die Landesregierung noch eine Verlängerung des Gesetzes beschlossen.
+
+Das Land hat rund 3 Millionen Mieterhaushalte. Die Regierung will bis Ende Juni einen neuen Entwurf vorlegen.
+""",
+    "es_recall": """El Diario Económico
+Un fabricante retira 500.000 coches por un fallo en los frenos
+
+El 27 de marzo de 2025 la empresa anunció la retirada de 500.000 vehículos en Europa por un defecto en el sistema de frenos. El jueves, las acciones del fabricante cayeron un 6 % en la bolsa.
+
+La empresa emplea a 40.000 personas en el país. Los clientes recibirán una carta en las próximas semanas.
+""",
+    "zh_final": """体育日报
+主队逆转夺得杯赛冠军
+2025年4月2日
+
+3月30日晚，主队在杯赛决赛中以3比1击败卫冕冠军，时隔十年再次夺冠。上周六，两队在赛前发布会上都表示有信心取胜。
+
+球队主教练在赛后表示，这是他执教生涯中最重要的一场胜利。球队将于下周举行庆祝游行。
+""",
+    "ja_quake": """地方新聞デジタル
+内陸で強い地震　住宅の倒壊相次ぐ
+
+2025年3月28日午後、内陸部を震源とするマグニチュード7.7の地震が発生し、多くの住宅が倒壊した。金曜日の地震で、少なくとも140人が死亡した。
+
+政府は29日、被災地に緊急援助隊を派遣した。専門家は今後1週間程度、強い余震に注意するよう呼びかけている。
+""",
+    "th_prices": """ข่าวเศรษฐกิจรายวัน
+ราคาน้ำมันพุ่งสูงสุดในรอบปี
+2 เมษายน 2568
+
+เมื่อวันจันทร์ที่ผ่านมา ราคาน้ำมันดีเซลปรับขึ้นลิตรละ 1 บาท กระทรวงพลังงานระบุ เมื่อวันที่ 28 มีนาคม 2568 คณะรัฐมนตรีอนุมัติมาตรการช่วยเหลือผู้ขับรถบรรทุก
+
+รัฐบาลจะพิจารณามาตรการเพิ่มเติมในสัปดาห์หน้า
+""",
+}
+
+# (page, words of the sentence, start, end): a happening and the interval it is dated to.
+DATED = [
+    ("en_flood", "the river burst its banks", "2025-03-30", "2025-03-30"),  # and "began to recede on Tuesday"
+    ("en_flood", "declared a state of emergency", "2025-03-31", "2025-03-31"),
+    ("en_flood", "Schools reopened on Tuesday", "2025-04-01", "2025-04-01"),
+    ("fr_election", "les électeurs ont élu", "2025-03-30", "2025-03-30"),
+    ("fr_election", "Dimanche soir", "2025-03-30", "2025-03-30"),  # the Sunday the page names (30 mars 2025)
+    ("de_court", "am Dienstag das neue Mietpreisgesetz", "2025-04-01", "2025-04-01"),
+    ("de_court", "im Januar 2024 ein", "2024-01-01", "2024-01-31"),
+    ("de_court", "Am 31. März 2025", "2025-03-31", "2025-03-31"),
+    ("es_recall", "la empresa anunció la retirada", "2025-03-27", "2025-03-27"),
+    ("es_recall", "El jueves, las acciones", "2025-03-27", "2025-03-27"),  # the Thursday the page names
+    ("zh_final", "以3比1击败", "2025-03-30", "2025-03-30"),
+    ("zh_final", "上周六", "2025-03-29", "2025-03-29"),
+    ("ja_quake", "マグニチュード7.7の地震が発生", "2025-03-28", "2025-03-28"),
+    ("ja_quake", "金曜日の地震で", "2025-03-28", "2025-03-28"),  # the Friday the page names
+    ("ja_quake", "政府は29日", "2025-03-29", "2025-03-29"),  # the 29th next to 2025年3月28日, not January's
+    ("th_prices", "ราคาน้ำมันดีเซลปรับขึ้น", "2025-03-31", "2025-03-31"),
+]
+
+# Words of sentences that are never events: standing figures, forecasts, plans, furniture.
+NOT_EVENTS = [
+    ("en_flood", "The valley has about 2 million residents"),
+    ("en_flood", "Forecasters expect more heavy rain"),
+    ("en_flood", "Related:"),
+    ("fr_election", "prêtera serment"),
+    ("fr_election", "Publicité"),
+    ("de_court", "Das Land hat rund 3 Millionen"),
+    ("de_court", "bis Ende Juni"),
+    ("es_recall", "La empresa emplea a 40.000"),
+    ("es_recall", "recibirán una carta"),
+    ("zh_final", "将于下周举行"),
+    ("th_prices", "จะพิจารณามาตรการเพิ่มเติม"),
+]
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory):
+    from lib.core.settings import load_settings
+    from lib.events.mentions import find_event_mentions
+    from lib.ingest.pipeline import build_article
+
+    settings = load_settings(tmp_path_factory.mktemp("probe_stories"))
+    cache = {}
+
+    def read_page(name: str):
+        if name not in cache:
+            article = build_article(f"{name}.txt", PAGES[name].encode("utf-8"), settings)
+            cache[name] = (article, find_event_mentions(article))
+        return cache[name]
+
+    return read_page
+
+
+@pytest.mark.parametrize(("name", "words", "start", "end"), DATED)
+def test_a_happening_is_an_event_of_its_day(read, name, words, start, end):
+    _article, mentions = read(name)
+    dated = {(m.start, m.end) for m in mentions if words in m.sentence.text and m.dated_by == "phrase"}
+    assert (start, end) in dated, [(m.start, m.end, m.clue, m.sentence.text[:40]) for m in mentions]
+
+
+@pytest.mark.parametrize(("name", "words"), NOT_EVENTS)
+def test_standing_figures_forecasts_plans_and_furniture_are_not_events(read, name, words):
+    _article, mentions = read(name)
+    assert not [m for m in mentions if words in m.sentence.text], [(m.start, m.clue, m.sentence.text[:40]) for m in mentions]
+
+
+@pytest.mark.parametrize("name", ["en_flood", "de_court", "zh_final", "th_prices"])
+def test_nothing_is_dated_after_its_page(read, name):
+    article, mentions = read(name)
+    assert article.published.date == PAGE_DAY
+    assert mentions and all(m.end <= PAGE_DAY for m in mentions), [(m.end, m.clue) for m in mentions if m.end > PAGE_DAY]
+
+
+def test_a_weekday_the_page_does_not_pin_down_is_an_interval_never_a_made_up_day(read):
+    """"lundi" on an undated page whose latest day is Sunday 30 March 2025: Monday 24 or 31 March."""
+    article, mentions = read("fr_election")
+    assert article.published.precision == "unknown"
+    (monday,) = [m for m in mentions if "reconnu sa défaite lundi" in m.sentence.text]
+    assert (monday.start, monday.end, monday.precision) == ("2025-03-24", "2025-03-31", "week")
+
+
+@pytest.mark.parametrize("name", ["fr_election", "es_recall", "ja_quake"])
+def test_an_undated_page_is_read_from_the_latest_day_its_text_names(read, name):
+    from lib.events.mentions import page_reference
+
+    article, mentions = read(name)
+    assert article.published.precision == "unknown"
+    reference, named = page_reference(article)
+    assert named and reference.earliest == max(named).isoformat()
+    assert all(m.end <= reference.latest for m in mentions)
+
+
+def test_a_page_with_no_full_date_keeps_its_unknown_date(tmp_path):
+    """No day with its year in the text: nothing to read a weekday against, so no guess."""
+    from lib.core.settings import load_settings
+    from lib.events.mentions import find_event_mentions, page_reference
+    from lib.ingest.pipeline import build_article
+
+    page = "Le Quotidien\nLes secours à pied d'œuvre\n\nVendredi, les secouristes ont extrait des survivants des décombres.\n"
+    article = build_article("bare.txt", page.encode("utf-8"), load_settings(tmp_path))
+    reference, named = page_reference(article)
+    assert reference is article.published and named == []
+    assert find_event_mentions(article) == []
+
+
+def _two_reports(first_text: str, second_text: str):
+    """Mentions of two English reports of 2 April 2025 from two outlets, one sentence each."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    published = PublishedDate(PAGE_DAY, "day", True, "test", PAGE_DAY, PAGE_DAY)
+    mentions = []
+    for number, text in enumerate((first_text, second_text)):
+        sentence = Sentence(0, 0, len(text), text, "en")
+        article = Article(f"id{number}", f"{number}.txt", "t", f"outlet{number}", published, "en", text, (), (sentence,), "sha", "text", "utf-8")
+        (mention,) = find_event_mentions(article)
+        mentions.append(mention)
+    return mentions
+
+
+@pytest.mark.parametrize(
+    ("wide_text", "joins"),
+    [
+        # A year says nothing about which day: it stays its own, year-dated item, however close in meaning.
+        ("The river burst its banks in Valleyton in 2025.", False),
+        # A month may join the day it names when close in meaning and sharing a key noun or actor.
+        ("The river burst its banks in Valleyton in March.", True),
+    ],
+)
+def test_an_interval_mention_joins_a_day_event_only_when_narrow_enough(wide_text, joins):
+    import numpy as np
+
+    from lib.events.merge import _PairRules, _same_event
+
+    day, wide = _two_reports("The river burst its banks in Valleyton on Sunday.", wide_text)
+    assert day.precision == "day" and wide.precision in ("month", "year")
+    assert _same_event(day, wide, similarity=0.9) is joins
+    accepted = _PairRules([day, wide]).accept(np.array([0]), np.array([1]), np.array([0.9]))
+    assert bool(accepted[0]) is joins
