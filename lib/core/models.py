@@ -263,3 +263,60 @@ class IngestReport:
     encoding: str | None = None
     duplicate_of: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One article as lists and filters show it, without its body: one row of a store's catalogue.
+
+    `published` is the date every page shows: the collection-inferred date when the
+    store holds one computed for its current contents, else the page's own date (never
+    a day the page does not support). `sequence` is the store write that last put it.
+    `key` orders the catalogue and is what keyset paging passes as `after`.
+    """
+
+    article_id: str
+    source_file: str
+    title: str
+    outlet: str
+    language: str
+    published: PublishedDate
+    sentence_count: int
+    removed_count: int
+    origin: str  # "bundled" (a file in the data folder) or "upload"
+    sequence: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.source_file, self.article_id)
+
+
+@dataclass(frozen=True)
+class CatalogueSummary:
+    """What a collection holds, from aggregates over its catalogue (no article is loaded).
+
+    Counts are sorted by name. `first`/`last` are the dates of the earliest and the latest
+    article dated closely (not "loose": an inferred interval over 62 days, or a bare year);
+    `loose_count` and `undated_count` are the articles left out of that range.
+    """
+
+    article_count: int
+    outlet_counts: tuple[tuple[str, int], ...]
+    language_counts: tuple[tuple[str, int], ...]
+    first: PublishedDate | None
+    last: PublishedDate | None
+    loose_count: int
+    undated_count: int
+
+
+@dataclass(frozen=True)
+class CatalogueChanges:
+    """Article ids put or removed by store writes after a given write sequence.
+
+    `sequence` is the store's latest write sequence (pass it next time); an id appears in
+    `added` (put, or put again) or `removed` by its last change only.
+    """
+
+    sequence: int
+    added: tuple[str, ...]
+    removed: tuple[str, ...]

@@ -23,6 +23,17 @@ Costs per call do not grow with the collection, except `rows`/`articles`
 (which return everything): lookups use indexes and `fingerprint` is an
 order-independent XOR of per-article hashes kept up to date by each write.
 
+The catalogue is what lists and filters read instead of every record: one slim
+row per article (title, outlet, language, dates, counts, origin, write
+sequence), written and deleted in the same transaction as the record, paged by
+key (`catalogue(after=...)`, never OFFSET) and summed by SQL aggregates
+(`catalogue_summary`). Every change of the article set is numbered
+(`changes_since`), for readers that reload incrementally. Publication dates the
+collection infers (a corpus-level result, `lib.ingest.corpus.load_corpus`) are
+stored per article with the fingerprint they were computed at and shown by the
+catalogue only while that fingerprint is current. A store written before the
+catalogue existed is filled once when opened.
+
 `ArticleStore` names the methods callers use; `Store` (SQLite, the default)
 and `lib.core.store_postgres.PostgresStore` (STORYLENS_STORE=postgres) both
 provide them, and share the pure pieces below (record and vector encoding,
@@ -51,7 +62,15 @@ import numpy as np
 from lib.core.errors import StoreError
 from lib.core.file_names import safe_name
 from lib.core.memory import gc_paused
-from lib.core.models import Article, PublishedDate, RemovedBlock, Sentence
+from lib.core.models import (
+    Article,
+    CatalogueChanges,
+    CatalogueEntry,
+    CatalogueSummary,
+    PublishedDate,
+    RemovedBlock,
+    Sentence,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -98,8 +117,50 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+-- The catalogue: one slim row per article, written with its record (see the module docstring).
+CREATE TABLE IF NOT EXISTS catalogue (
+    article_id TEXT PRIMARY KEY,
+    source_file TEXT NOT NULL,
+    title TEXT NOT NULL,
+    title_folded TEXT NOT NULL,      -- title.casefold(): the title filter ignores case in every script
+    outlet TEXT NOT NULL,
+    language TEXT NOT NULL,
+    published_date TEXT,
+    date_precision TEXT NOT NULL,
+    date_stated INTEGER NOT NULL,
+    date_clue TEXT NOT NULL,
+    date_earliest TEXT,
+    date_latest TEXT,
+    date_day_month TEXT,
+    sentence_count INTEGER NOT NULL,
+    removed_count INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    sequence INTEGER NOT NULL        -- the write (changes.sequence) that last put it; 0 when migrated
+);
+CREATE UNIQUE INDEX IF NOT EXISTS catalogue_key ON catalogue(source_file, article_id);
+CREATE INDEX IF NOT EXISTS catalogue_outlet ON catalogue(outlet, source_file, article_id);
+CREATE INDEX IF NOT EXISTS catalogue_language ON catalogue(language, source_file, article_id);
+CREATE TABLE IF NOT EXISTS changes (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, so a reader's last sequence stays meaningful
+    article_id TEXT NOT NULL,
+    change TEXT NOT NULL             -- 'added' (put, or put again) or 'removed'
+);
+CREATE TABLE IF NOT EXISTS inferred_dates (
+    article_id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,       -- the article set the date was inferred from
+    published_date TEXT,
+    date_precision TEXT NOT NULL,
+    date_stated INTEGER NOT NULL,
+    date_clue TEXT NOT NULL,
+    date_earliest TEXT,
+    date_latest TEXT,
+    date_day_month TEXT
+);
 """
 FINGERPRINT_KEY = "articles_xor"
+CATALOGUE_KEY = "catalogue_version"  # meta row present once the catalogue was filled from the records
+CATALOGUE_VERSION = "1"
+INFERRED_DATES_KEY = "inferred_dates_fingerprint"
 # sqlite error names that mean "the file is damaged" (as opposed to busy/locked/full).
 _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"}
 # Databases this process already integrity-checked (quick_check reads the whole file).
@@ -267,6 +328,166 @@ def decode_payload(text, expected_sha: str):
         return None
 
 
+# -- the catalogue: pure pieces both backends share ------------------------------------------
+DATE_COLUMNS = (
+    "published_date", "date_precision", "date_stated", "date_clue", "date_earliest", "date_latest", "date_day_month",
+)
+# A date spanning more than this many days is "loose" (kept out of a collection's date range);
+# the same rule as lib.present.overview.is_loose, which a test keeps equal.
+LOOSE_DAYS = 62
+
+
+def date_values(published: PublishedDate) -> tuple:
+    """The DATE_COLUMNS values of one publication date."""
+    return (
+        published.date, published.precision, bool(published.stated), published.clue,
+        published.earliest, published.latest, published.day_month,
+    )
+
+
+def catalogue_values(article: Article, origin: str) -> tuple:
+    """One catalogue row without its sequence: id, file, title, folded title, outlet, language,
+    DATE_COLUMNS, sentence and removed-block counts, origin."""
+    return (
+        article.article_id, article.source_file, article.title, article.title.casefold(), article.outlet,
+        article.language, *date_values(article.published), len(article.sentences), len(article.removed), origin,
+    )
+
+
+def _effective(column: str) -> str:
+    # The inferred date wins only when one is stored for the current fingerprint (the join's condition).
+    return f"CASE WHEN i.article_id IS NULL THEN c.{column} ELSE i.{column} END AS {column}"
+
+
+EFFECTIVE_DATES = ", ".join(_effective(column) for column in DATE_COLUMNS)
+ENTRY_SELECT = (
+    "c.article_id, c.source_file, c.title, c.outlet, c.language, " + EFFECTIVE_DATES
+    + ", c.sentence_count, c.removed_count, c.origin, c.sequence"
+)
+
+
+def published_from_values(values) -> PublishedDate:
+    date, precision, stated, clue, earliest, latest, day_month = values
+    return PublishedDate(date, precision, bool(stated), clue, earliest, latest, day_month)
+
+
+def entry_from_row(row) -> CatalogueEntry:
+    """A CatalogueEntry from a row selected with ENTRY_SELECT."""
+    return CatalogueEntry(
+        article_id=row[0], source_file=row[1], title=row[2], outlet=row[3], language=row[4],
+        published=published_from_values(row[5:12]), sentence_count=row[12], removed_count=row[13],
+        origin=row[14], sequence=row[15],
+    )
+
+
+def catalogue_query(
+    table_prefix: str,
+    mark: str,
+    contains: str,
+    fingerprint: str,
+    after: tuple[str, str] | None,
+    limit: int,
+    outlet: str | None,
+    language: str | None,
+    title_contains: str | None,
+) -> tuple[str, list]:
+    """The SQL of one catalogue page and its parameters, for either backend.
+
+    `mark` is the placeholder ('?' or '%s'), `contains` the substring test with two `{}`
+    (haystack, needle). Keyset paging: rows after `after` in (source_file, article_id)
+    order, read along an index whatever the page number (no OFFSET).
+    """
+    if limit < 1:
+        raise ValueError(f"a catalogue page holds at least one article (limit={limit})")
+    where, params = [], [fingerprint]
+    if after is not None:
+        where.append(f"(c.source_file, c.article_id) > ({mark}, {mark})")
+        params += [after[0], after[1]]
+    if outlet:
+        where.append(f"c.outlet = {mark}")
+        params.append(outlet)
+    if language:
+        where.append(f"c.language = {mark}")
+        params.append(language)
+    if title_contains:
+        where.append(contains.format("c.title_folded", mark))
+        params.append(title_contains.casefold())
+    sql = (
+        f"SELECT {ENTRY_SELECT} FROM {table_prefix}catalogue c LEFT JOIN {table_prefix}inferred_dates i "
+        f"ON i.article_id = c.article_id AND i.fingerprint = {mark}"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY c.source_file, c.article_id LIMIT {mark}"
+    )
+    return sql, params + [int(limit)]
+
+
+def summary_queries(table_prefix: str, mark: str, span_days: str) -> dict[str, str]:
+    """The aggregate queries behind `catalogue_summary` (each takes the fingerprint once, except counts).
+
+    `span_days` is the dialect's days between `date_earliest` and `date_latest`.
+    """
+    flagged = (
+        f"SELECT c.source_file, {EFFECTIVE_DATES} FROM {table_prefix}catalogue c LEFT JOIN {table_prefix}inferred_dates i "
+        f"ON i.article_id = c.article_id AND i.fingerprint = {mark}"
+    )
+    dated = "(published_date IS NOT NULL AND date_precision <> 'unknown')"
+    loose = (
+        f"(CASE WHEN NOT {dated} THEN 0 WHEN date_earliest IS NOT NULL AND date_latest IS NOT NULL "
+        f"THEN (CASE WHEN {span_days} > {LOOSE_DAYS} THEN 1 ELSE 0 END) "
+        "WHEN date_precision = 'year' THEN 1 ELSE 0 END)"
+    )
+    dates = ", ".join(DATE_COLUMNS)
+    return {
+        "outlets": f"SELECT outlet, count(*) FROM {table_prefix}catalogue GROUP BY outlet",
+        "languages": f"SELECT language, count(*) FROM {table_prefix}catalogue GROUP BY language",
+        "totals": f"SELECT count(*), coalesce(sum({loose}), 0), coalesce(sum(CASE WHEN {dated} THEN 0 ELSE 1 END), 0) "
+        f"FROM ({flagged}) f",
+        "first": f"SELECT {dates} FROM ({flagged}) f WHERE {dated} AND {loose} = 0 "
+        "ORDER BY coalesce(date_earliest, published_date), source_file LIMIT 1",
+        "last": f"SELECT {dates} FROM ({flagged}) f WHERE {dated} AND {loose} = 0 "
+        "ORDER BY coalesce(date_latest, published_date) DESC, source_file DESC LIMIT 1",
+    }
+
+
+def summary_from(outlets, languages, totals, first, last) -> CatalogueSummary:
+    """A CatalogueSummary from the rows of `summary_queries` (counts sorted by name)."""
+    return CatalogueSummary(
+        article_count=int(totals[0]),
+        outlet_counts=tuple(sorted((name, int(count)) for name, count in outlets)),
+        language_counts=tuple(sorted((name, int(count)) for name, count in languages)),
+        first=published_from_values(first) if first else None,
+        last=published_from_values(last) if last else None,
+        loose_count=int(totals[1]),
+        undated_count=int(totals[2]),
+    )
+
+
+def changes_from(rows, latest: int) -> CatalogueChanges:
+    """CatalogueChanges from (sequence, article_id, change) rows in sequence order: last change wins."""
+    last: dict[str, str] = {}
+    for _sequence, article_id, change in rows:
+        last.pop(article_id, None)
+        last[article_id] = change
+    return CatalogueChanges(
+        sequence=int(latest),
+        added=tuple(article_id for article_id, change in last.items() if change == "added"),
+        removed=tuple(article_id for article_id, change in last.items() if change == "removed"),
+    )
+
+
+def catalogue_pages(
+    store: "ArticleStore", page_size: int = 1000, after: tuple[str, str] | None = None, **filters
+) -> Iterator[list[CatalogueEntry]]:
+    """Every catalogue entry after `after` matching `filters` (as `catalogue` takes them), a keyset page at a time."""
+    while True:
+        page = store.catalogue(after=after, limit=page_size, **filters)
+        if page:
+            yield page
+        if len(page) < page_size:
+            return
+        after = page[-1].key
+
+
 @runtime_checkable
 class ArticleStore(Protocol):
     """What callers (ingest, corpus loading, views, CLI) use of a store, whatever the backend.
@@ -307,6 +528,19 @@ class ArticleStore(Protocol):
     def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None: ...
     def get_cache(self, name: str, fingerprint: str): ...
     def put_cache(self, name: str, fingerprint: str, payload) -> None: ...
+    def catalogue(
+        self,
+        after: tuple[str, str] | None = None,
+        limit: int = 50,
+        outlet: str | None = None,
+        language: str | None = None,
+        title_contains: str | None = None,
+    ) -> list[CatalogueEntry]: ...
+    def catalogue_summary(self) -> CatalogueSummary: ...
+    def changes_since(self, sequence: int) -> CatalogueChanges: ...
+    def write_sequence(self) -> int: ...
+    def put_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None: ...
+    def inferred_dates_fingerprint(self) -> str | None: ...
 
 
 class UploadFolder:
@@ -496,8 +730,40 @@ class Store(UploadFolder):
             connection.executescript(SCHEMA)
             if connection.execute("SELECT 1 FROM meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone() is None:
                 self._rebuild_fingerprint(connection)
+            if connection.execute("SELECT 1 FROM meta WHERE key = ?", (CATALOGUE_KEY,)).fetchone() is None:
+                self._fill_catalogue(connection)
         finally:
             connection.close()
+
+    @staticmethod
+    def _fill_catalogue(connection: sqlite3.Connection) -> None:
+        """Once, for a store written before the catalogue existed: one row per stored record.
+
+        Read by SQLite's JSON functions, not by decoding every record in Python; one
+        transaction, so a crash leaves no half-filled catalogue (the next open fills it).
+        """
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("DELETE FROM catalogue")
+            connection.execute(
+                "INSERT INTO catalogue SELECT article_id, source_file, json_extract(record, '$.title'), '', "
+                "json_extract(record, '$.outlet'), json_extract(record, '$.language'), "
+                "json_extract(record, '$.published.date'), json_extract(record, '$.published.precision'), "
+                "json_extract(record, '$.published.stated'), json_extract(record, '$.published.clue'), "
+                "json_extract(record, '$.published.earliest'), json_extract(record, '$.published.latest'), "
+                "json_extract(record, '$.published.day_month'), json_array_length(record, '$.sentences'), "
+                "json_array_length(record, '$.removed'), origin, 0 FROM articles"
+            )
+            # casefold in Python: SQLite's lower() folds ASCII only.
+            titles = connection.execute("SELECT article_id, title FROM catalogue").fetchall()
+            connection.executemany(
+                "UPDATE catalogue SET title_folded = ? WHERE article_id = ?", [(title.casefold(), id_) for id_, title in titles]
+            )
+            connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (CATALOGUE_KEY, CATALOGUE_VERSION))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
 
     def _move_damaged_aside(self) -> None:
         # The database is derived data: keep the damaged file for inspection
@@ -620,6 +886,16 @@ class Store(UploadFolder):
             connection.executemany(
                 "INSERT INTO lsh VALUES (?, ?)", [(band, article.article_id) for band in lsh_bands]
             )
+            if replaces and replaces != article.article_id:
+                if connection.execute("DELETE FROM catalogue WHERE article_id = ?", (replaces,)).rowcount:
+                    connection.execute("INSERT INTO changes (article_id, change) VALUES (?, 'removed')", (replaces,))
+            sequence = connection.execute(
+                "INSERT INTO changes (article_id, change) VALUES (?, 'added')", (article.article_id,)
+            ).lastrowid
+            connection.execute(
+                f"INSERT OR REPLACE INTO catalogue VALUES ({', '.join('?' * 17)})",
+                (*catalogue_values(article, origin), sequence),
+            )
 
     def remove_article(self, article_id: str) -> bool:
         """Delete one article and its derived data; its raw upload is deleted too."""
@@ -633,6 +909,9 @@ class Store(UploadFolder):
             connection.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
             connection.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
             connection.execute("DELETE FROM embeddings WHERE article_id = ?", (article_id,))
+            connection.execute("DELETE FROM catalogue WHERE article_id = ?", (article_id,))
+            connection.execute("DELETE FROM inferred_dates WHERE article_id = ?", (article_id,))
+            connection.execute("INSERT INTO changes (article_id, change) VALUES (?, 'removed')", (article_id,))
         self._delete_upload(*row)
         return True
 
@@ -779,3 +1058,72 @@ class Store(UploadFolder):
     def put_cache(self, name: str, fingerprint: str, payload) -> None:
         with self.transaction() as connection:
             connection.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)", (name, fingerprint, *encode_payload(payload)))
+
+
+    # -- the catalogue -------------------------------------------------------------
+    def catalogue(
+        self,
+        after: tuple[str, str] | None = None,
+        limit: int = 50,
+        outlet: str | None = None,
+        language: str | None = None,
+        title_contains: str | None = None,
+    ) -> list[CatalogueEntry]:
+        """At most `limit` catalogue rows after the key `after` ((source_file, article_id)), in key order.
+
+        Filters: exact outlet, exact language, title containing `title_contains` (any case).
+        Each page is read along an index from its key, so page 1,000 costs what page 1 does.
+        """
+        sql, params = catalogue_query("", "?", "instr({}, {}) > 0", self.fingerprint(), after, limit, outlet, language, title_contains)
+        with self.reading() as connection:
+            return [entry_from_row(row) for row in connection.execute(sql, params)]
+
+    def catalogue_summary(self) -> CatalogueSummary:
+        """Counts by outlet and language, and the date range, by SQL aggregates over the catalogue."""
+        queries = summary_queries("", "?", "julianday(date_latest) - julianday(date_earliest)")
+        fingerprint = (self.fingerprint(),)
+        with self.reading() as connection:
+            snapshot = not connection.in_transaction
+            if snapshot:
+                connection.execute("BEGIN")  # one snapshot for the five queries
+            try:
+                return summary_from(
+                    connection.execute(queries["outlets"]).fetchall(),
+                    connection.execute(queries["languages"]).fetchall(),
+                    connection.execute(queries["totals"], fingerprint).fetchone(),
+                    connection.execute(queries["first"], fingerprint).fetchone(),
+                    connection.execute(queries["last"], fingerprint).fetchone(),
+                )
+            finally:
+                if snapshot:
+                    connection.execute("COMMIT")
+
+    def changes_since(self, sequence: int) -> CatalogueChanges:
+        """Article ids added or removed by writes numbered after `sequence` (see CatalogueChanges)."""
+        with self.reading() as connection:
+            rows = connection.execute(
+                "SELECT sequence, article_id, change FROM changes WHERE sequence > ? ORDER BY sequence", (int(sequence),)
+            ).fetchall()
+            latest = connection.execute("SELECT coalesce(max(sequence), 0) FROM changes").fetchone()[0]
+        return changes_from(rows, latest)
+
+    def write_sequence(self) -> int:
+        """The number of the latest write that changed the article set (0: none since the catalogue began)."""
+        with self.reading() as connection:
+            return connection.execute("SELECT coalesce(max(sequence), 0) FROM changes").fetchone()[0]
+
+    def put_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None:
+        """Replace the stored collection-inferred dates by `dates` (article id -> date), computed at `fingerprint`."""
+        with self.transaction() as connection:
+            connection.execute("DELETE FROM inferred_dates")
+            connection.executemany(
+                f"INSERT OR REPLACE INTO inferred_dates VALUES ({', '.join('?' * 9)})",
+                [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()],
+            )
+            connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INFERRED_DATES_KEY, fingerprint))
+
+    def inferred_dates_fingerprint(self) -> str | None:
+        """The fingerprint the stored inferred dates were computed at, or None if never."""
+        with self.reading() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (INFERRED_DATES_KEY,)).fetchone()
+        return row[0] if row else None

@@ -29,6 +29,12 @@ Same methods and guarantees as the SQLite `lib.core.store.Store` (both are
 - Record text is stored as SQLite stores it (the same JSON), not as JSONB: the
   bytes read back are identical, and JSONB's parse on every write buys nothing
   while records are read whole.
+- The catalogue (slim rows for lists and filters), the numbered changes and the
+  stored inferred dates are tables as in SQLite, with the same queries (shared
+  builders in `lib.core.store`); file names and ids compare in code-point order
+  (COLLATE "C") so keyset pages follow SQLite's order. Change numbers come from an
+  identity column drawn while the writer holds the fingerprint row's lock, so they
+  are committed in the order they are numbered.
 
 Failures become `StoreError` with a message: an unreachable server or a bad
 `STORYLENS_DATABASE_URL` names the server (never the password) and the way
@@ -54,13 +60,23 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from lib.core.errors import StoreError
 from lib.core.memory import gc_paused
-from lib.core.models import Article
+from lib.core.models import Article, CatalogueChanges, CatalogueEntry, CatalogueSummary, PublishedDate
 from lib.core.store import (
     BUSY_MESSAGE,
+    CATALOGUE_KEY,
+    CATALOGUE_VERSION,
     FINGERPRINT_KEY,
+    INFERRED_DATES_KEY,
     UploadFolder,
     article_from_record,
     article_to_record,
+    catalogue_query,
+    catalogue_values,
+    changes_from,
+    date_values,
+    entry_from_row,
+    summary_from,
+    summary_queries,
     decode_payload,
     decode_vectors,
     encode_payload,
@@ -71,7 +87,7 @@ from lib.core.store import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: the catalogue, changes and inferred dates
 # `{s}` is the store's schema (a name this module makes from a hash: always a plain identifier).
 SCHEMA = """
 CREATE SCHEMA IF NOT EXISTS {s};
@@ -119,7 +135,49 @@ CREATE TABLE IF NOT EXISTS {s}.meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS {s}.catalogue (
+    article_id TEXT COLLATE "C" PRIMARY KEY,
+    source_file TEXT COLLATE "C" NOT NULL,
+    title TEXT NOT NULL,
+    title_folded TEXT NOT NULL,
+    outlet TEXT COLLATE "C" NOT NULL,
+    language TEXT COLLATE "C" NOT NULL,
+    published_date TEXT COLLATE "C",
+    date_precision TEXT NOT NULL,
+    date_stated BOOLEAN NOT NULL,
+    date_clue TEXT NOT NULL,
+    date_earliest TEXT COLLATE "C",
+    date_latest TEXT COLLATE "C",
+    date_day_month TEXT,
+    sentence_count INTEGER NOT NULL,
+    removed_count INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    sequence BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS catalogue_key ON {s}.catalogue(source_file, article_id);
+CREATE INDEX IF NOT EXISTS catalogue_outlet ON {s}.catalogue(outlet, source_file, article_id);
+CREATE INDEX IF NOT EXISTS catalogue_language ON {s}.catalogue(language, source_file, article_id);
+CREATE TABLE IF NOT EXISTS {s}.changes (
+    sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    change TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {s}.inferred_dates (
+    article_id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    published_date TEXT COLLATE "C",
+    date_precision TEXT NOT NULL,
+    date_stated BOOLEAN NOT NULL,
+    date_clue TEXT NOT NULL,
+    date_earliest TEXT COLLATE "C",
+    date_latest TEXT COLLATE "C",
+    date_day_month TEXT
+);
 """
+CATALOGUE_COLUMNS = (
+    "article_id, source_file, title, title_folded, outlet, language, published_date, date_precision, date_stated, "
+    "date_clue, date_earliest, date_latest, date_day_month, sentence_count, removed_count, origin"
+)
 POOL_MAX_CONNECTIONS = 16  # per server URL and process; Streamlit sessions borrow one per call
 POOL_WAIT_S = 15.0  # how long a call waits for a connection before saying the server is unreachable
 CONNECT_TIMEOUT_S = 10
@@ -337,13 +395,45 @@ class PostgresStore(UploadFolder):
                             sql.Identifier(self.schema), sql.Literal(f"StoryLens store of {self.data_dir.resolve()}")
                         )
                     )
-                    self._locked_xor(connection)
+                    self._locked_xor(connection)  # also keeps writers out while the catalogue is filled
+                    if self._meta(connection, CATALOGUE_KEY) is None:
+                        self._fill_catalogue(connection)
                     connection.execute(
-                        f"INSERT INTO {self.schema}.meta VALUES ('schema_version', %s) ON CONFLICT (key) DO NOTHING",
+                        f"INSERT INTO {self.schema}.meta VALUES ('schema_version', %s) "
+                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                         (SCHEMA_VERSION,),
                     )
         except psycopg.Error as error:
             raise self._failed(error) from error
+
+    def _fill_catalogue(self, connection) -> None:
+        """Once, for a schema written before the catalogue existed: one row per stored record.
+
+        Read by the server's JSON operators, not by decoding every record in Python; inside
+        the caller's transaction, so a failure leaves no half-filled catalogue.
+        """
+        s = self.schema
+        connection.execute(f"DELETE FROM {s}.catalogue")
+        connection.execute(
+            f"INSERT INTO {s}.catalogue ({CATALOGUE_COLUMNS}, sequence) "
+            "SELECT article_id, source_file, r->>'title', '', r->>'outlet', r->>'language', "
+            "r->'published'->>'date', r->'published'->>'precision', (r->'published'->>'stated')::boolean, "
+            "r->'published'->>'clue', r->'published'->>'earliest', r->'published'->>'latest', "
+            "r->'published'->>'day_month', json_array_length(r->'sentences'), json_array_length(r->'removed'), origin, 0 "
+            f"FROM (SELECT article_id, source_file, origin, record::json AS r FROM {s}.articles) AS stored"
+        )
+        # casefold in Python, as the SQLite store does (the server's lower() differs on a few letters).
+        titles = connection.execute(f"SELECT article_id, title FROM {s}.catalogue").fetchall()
+        if titles:
+            connection.execute(
+                f"UPDATE {s}.catalogue c SET title_folded = f.folded FROM unnest(%s::text[], %s::text[]) "
+                "AS f(article_id, folded) WHERE c.article_id = f.article_id",
+                ([id_ for id_, _ in titles], [title.casefold() for _, title in titles]),
+            )
+        connection.execute(
+            f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            (CATALOGUE_KEY, CATALOGUE_VERSION),
+        )
 
     def _meta(self, connection, key: str) -> str | None:
         row = connection.execute(f"SELECT value FROM {self.schema}.meta WHERE key = %s", (key,)).fetchone()
@@ -498,6 +588,21 @@ class PostgresStore(UploadFolder):
                     f"INSERT INTO {s}.lsh (band, article_id) SELECT unnest(%s::text[]), %s",
                     (list(lsh_bands), article.article_id),
                 )
+            if replaces and replaces != article.article_id:
+                connection.execute(
+                    f"WITH gone AS (DELETE FROM {s}.catalogue WHERE article_id = %s RETURNING article_id) "
+                    f"INSERT INTO {s}.changes (article_id, change) SELECT article_id, 'removed' FROM gone",
+                    (replaces,),
+                )
+            values = catalogue_values(article, origin)
+            connection.execute(
+                f"WITH change AS (INSERT INTO {s}.changes (article_id, change) VALUES (%s, 'added') RETURNING sequence) "
+                f"INSERT INTO {s}.catalogue ({CATALOGUE_COLUMNS}, sequence) "
+                f"SELECT {', '.join(['%s'] * len(values))}, change.sequence FROM change "
+                "ON CONFLICT (article_id) DO UPDATE SET "
+                + ", ".join(f"{column} = EXCLUDED.{column}" for column in (CATALOGUE_COLUMNS + ", sequence").split(", ")[1:]),
+                (article.article_id, *values),
+            )
 
     def remove_article(self, article_id: str) -> bool:
         """Delete one article and its derived data; its raw upload is deleted too."""
@@ -509,8 +614,9 @@ class PostgresStore(UploadFolder):
             if row is None:
                 return False
             self._xor_fingerprint(connection, [article_id], None)
-            for table in ("articles", "lsh", "embeddings"):
+            for table in ("articles", "lsh", "embeddings", "catalogue", "inferred_dates"):
                 connection.execute(f"DELETE FROM {s}.{table} WHERE article_id = %s", (article_id,))
+            connection.execute(f"INSERT INTO {s}.changes (article_id, change) VALUES (%s, 'removed')", (article_id,))
         self._delete_upload(*row)
         return True
 
@@ -649,3 +755,80 @@ class PostgresStore(UploadFolder):
                 "fingerprint = EXCLUDED.fingerprint, payload = EXCLUDED.payload, sha256 = EXCLUDED.sha256",
                 (name, fingerprint, *encode_payload(payload)),
             )
+
+
+    # -- the catalogue -------------------------------------------------------------
+    def catalogue(
+        self,
+        after: tuple[str, str] | None = None,
+        limit: int = 50,
+        outlet: str | None = None,
+        language: str | None = None,
+        title_contains: str | None = None,
+    ) -> list[CatalogueEntry]:
+        """At most `limit` catalogue rows after the key `after` ((source_file, article_id)), in key order.
+
+        Filters: exact outlet, exact language, title containing `title_contains` (any case).
+        Each page is read along an index from its key (code-point order, as SQLite's).
+        """
+        query, params = catalogue_query(
+            f"{self.schema}.", "%s", "strpos({}, {}) > 0", self.fingerprint(), after, limit, outlet, language, title_contains
+        )
+        with self.reading() as connection:
+            return [entry_from_row(row) for row in connection.execute(query, params).fetchall()]
+
+    def catalogue_summary(self) -> CatalogueSummary:
+        """Counts by outlet and language, and the date range, by SQL aggregates over the catalogue."""
+        queries = summary_queries(f"{self.schema}.", "%s", "(date_latest::date - date_earliest::date)")
+        fingerprint = (self.fingerprint(),)
+        with self.reading() as connection:
+            if connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+                with connection.transaction():
+                    connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
+                    return self._summary(connection, queries, fingerprint)
+            return self._summary(connection, queries, fingerprint)  # inside this thread's write: its snapshot
+
+    @staticmethod
+    def _summary(connection, queries: dict[str, str], fingerprint: tuple[str]) -> CatalogueSummary:
+        return summary_from(
+            connection.execute(queries["outlets"]).fetchall(),
+            connection.execute(queries["languages"]).fetchall(),
+            connection.execute(queries["totals"], fingerprint).fetchone(),
+            connection.execute(queries["first"], fingerprint).fetchone(),
+            connection.execute(queries["last"], fingerprint).fetchone(),
+        )
+
+    def changes_since(self, sequence: int) -> CatalogueChanges:
+        """Article ids added or removed by writes numbered after `sequence` (see CatalogueChanges)."""
+        with self.reading() as connection:
+            rows = connection.execute(
+                f"SELECT sequence, article_id, change FROM {self.schema}.changes WHERE sequence > %s ORDER BY sequence",
+                (int(sequence),),
+            ).fetchall()
+            latest = connection.execute(f"SELECT coalesce(max(sequence), 0) FROM {self.schema}.changes").fetchone()[0]
+        return changes_from(rows, latest)
+
+    def write_sequence(self) -> int:
+        """The number of the latest write that changed the article set (0: none since the catalogue began)."""
+        return int(self._one(f"SELECT coalesce(max(sequence), 0) FROM {self.schema}.changes"))
+
+    def put_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None:
+        """Replace the stored collection-inferred dates by `dates` (article id -> date), computed at `fingerprint`."""
+        s = self.schema
+        rows = [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()]
+        with self.transaction() as connection:
+            connection.execute(f"DELETE FROM {s}.inferred_dates")
+            if rows:
+                with connection.cursor() as cursor:
+                    cursor.executemany(
+                        f"INSERT INTO {s}.inferred_dates VALUES ({', '.join(['%s'] * 9)}) ON CONFLICT (article_id) DO NOTHING",
+                        rows,
+                    )
+            connection.execute(
+                f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (INFERRED_DATES_KEY, fingerprint),
+            )
+
+    def inferred_dates_fingerprint(self) -> str | None:
+        """The fingerprint the stored inferred dates were computed at, or None if never."""
+        return self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", INFERRED_DATES_KEY)

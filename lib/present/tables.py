@@ -36,6 +36,41 @@ def articles_table(articles: list[Article]):
     return frame.sort_values(["sort_key", "File"]).drop(columns="sort_key").reset_index(drop=True)
 
 
+def catalogue_table(entries):
+    """One row per catalogue entry (`lib.core.models.CatalogueEntry`), the columns of
+    `articles_table`, in the order given (the catalogue's key order)."""
+    import pandas as pd
+
+    rows = [
+        {
+            "Title": entry.title,
+            "Outlet": entry.outlet,
+            "Published": entry.published.label(),
+            "Date clue": entry.published.clue,
+            "Language": entry.language,
+            "Sentences": entry.sentence_count,
+            "Removed blocks": entry.removed_count,
+            "File": entry.source_file,
+        }
+        for entry in entries
+    ]
+    return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
+
+
+CATALOGUE_COLUMNS = ["Title", "Outlet", "Published", "Date clue", "Language", "Sentences", "Removed blocks", "File"]
+
+
+def by_publication_date(entries) -> list:
+    """Catalogue entries ordered as `articles_table` orders its rows: publication date, then file."""
+    return sorted(entries, key=lambda entry: (entry.published.earliest or entry.published.date or "9999", entry.source_file))
+
+
+def catalogue_csv(pages) -> bytes:
+    """The CSV of every entry `pages` (an iterable of entry lists) yields, in `articles_table`'s
+    columns and order: the old list's CSV for the same articles."""
+    return csv_bytes(catalogue_table(by_publication_date(entry for page in pages for entry in page)))
+
+
 def removed_table(article: Article):
     """What was removed from one page, in page order, with the reason."""
     import pandas as pd
