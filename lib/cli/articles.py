@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -9,18 +10,62 @@ from lib.cli.common import add_data_option, corpus_for, print_json
 from lib.core.errors import StoryLensError
 
 
+def _catalogue_start(store, key: str | None) -> tuple[str, str] | None:
+    """The catalogue key to page after: `FILE` (that article's key, or the place the name would
+    sort at) or `FILE:ARTICLE_ID` as a previous run printed it."""
+    if not key:
+        return None
+    name, _, article_id = key.rpartition(":")
+    if name and len(article_id) == 64 and all(c in "0123456789abcdef" for c in article_id):
+        return (name, article_id)
+    found = store.catalogue(after=(key, ""), limit=1)
+    return found[0].key if found and found[0].source_file == key else (key, "")
+
+
 def cmd_articles(args) -> int:
-    corpus = corpus_for(args, quiet=args.json)
+    """The catalogue, a keyset page at a time (`--after`, `--limit`), filtered; records read one by one."""
+    from dataclasses import replace
+
+    from lib.core.settings import load_settings
+    from lib.core.store import catalogue_pages
+    from lib.ingest.corpus import inferred_dates_missing, load_corpus, open_synced
+
+    opened = open_synced(load_settings(args.data))
+    if not args.json:
+        for report in opened.sync_reports:
+            if report.status in ("added", "rejected", "duplicate"):
+                print(f"[{report.status}] {report.message}", file=sys.stderr)
+    store = opened.store
+    if inferred_dates_missing(store):
+        load_corpus(opened.settings, sync=False)  # infers the dates pages print none of, and stores them
+    filters = {"outlet": args.outlet, "language": args.language, "title_contains": args.title}
+    after = _catalogue_start(store, args.after)
+    if args.limit is None:
+        entries = [entry for page in catalogue_pages(store, after=after, **filters) for entry in page]
+        more = False
+    else:
+        rows = store.catalogue(after=after, limit=args.limit + 1, **filters)
+        entries, more = rows[: args.limit], len(rows) > args.limit
     if args.json:
-        print_json([article.to_json() for article in corpus.articles])
-        return 0
-    for article in corpus.articles:
-        print(
-            f"{article.source_file}\t{article.published.label()}\t{article.outlet}\t"
-            f"{article.language}\t{len(article.sentences)} sentences\t{article.title}"
-        )
-    if not corpus.articles:
-        print("No articles yet. Add some with: python -m lib.cli ingest FILE ...")
+        records = []
+        for entry in entries:
+            article = store.article(entry.article_id)
+            if article is not None:  # removed since the page was read
+                records.append(replace(article, published=entry.published).to_json())
+        print_json(records)
+    else:
+        for entry in entries:
+            print(
+                f"{entry.source_file}\t{entry.published.label()}\t{entry.outlet}\t"
+                f"{entry.language}\t{entry.sentence_count} sentences\t{entry.title}"
+            )
+        if not entries and after is None and not any(filters.values()):
+            print("No articles yet. Add some with: python -m lib.cli ingest FILE ...")
+        elif not entries:
+            print("No articles match.", file=sys.stderr)
+    if more:
+        last = entries[-1]
+        print(f"More articles: add --after '{last.source_file}:{last.article_id}'", file=sys.stderr)
     return 0
 
 
@@ -82,8 +127,26 @@ def cmd_remove(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """argparse type of --limit: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of articles; give a whole number of 1 or more")
+    return value
+
+
 def register(subparsers) -> None:
-    articles = subparsers.add_parser("articles", help="list stored articles")
+    articles = subparsers.add_parser("articles", help="list stored articles (a page at a time with --limit)")
+    articles.add_argument("--after", metavar="KEY", default=None,
+                          help="start after this article: its file name, or FILE:ARTICLE_ID as the previous page printed")
+    articles.add_argument("--limit", metavar="N", type=_positive, default=None,
+                          help="at most N articles (the next page's --after is printed on stderr); default all")
+    articles.add_argument("--outlet", default=None, help="only this outlet (as `articles` prints it)")
+    articles.add_argument("--language", default=None, metavar="CODE", help="only this language (ISO code, e.g. en)")
+    articles.add_argument("--title", default=None, metavar="WORDS", help="only titles containing these words (any case)")
     add_data_option(articles)
     articles.set_defaults(func=cmd_articles)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.present.overview import corpus_summary
+from lib.present.catalogue import summary_words
 from lib.ui.collection import open_collection, story_switcher
-from lib.ui.loaders import get_corpus
+from lib.ui.loaders import get_catalogue_summary, get_opened_store
 from lib.ui.url_state import share_link
 
 
@@ -14,8 +14,8 @@ def render_sidebar() -> None:
     """The story picker, then what the chosen story holds. A link naming a story that
     is not here is explained above the page, which shows the bundled story."""
     opened = open_collection()
-    corpus = get_corpus()
-    summary = corpus_summary(corpus.articles)
+    # From the store's catalogue (SQL aggregates): no article is loaded for the sidebar.
+    summary = summary_words(get_catalogue_summary(get_opened_store()))
     with st.sidebar:
         st.subheader("This collection")  # also the mark tests and tools/cloud_boot use to see the router ran
         story_switcher(opened.collection)

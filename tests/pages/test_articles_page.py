@@ -1,5 +1,6 @@
 """The Articles page: list with dates, one article's text, removed furniture, adding articles."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.conftest import APP
@@ -146,3 +147,76 @@ def test_a_pasted_article_takes_the_outlet_title_and_date_you_give(app_env, tmp_
     assert list(row["Outlet"]) == ["Seoul Daily"] and list(row["Published"]) == ["25 Oct 2024"]
     captions = " ".join(c.value for c in at.caption)
     assert "given by the person who added it" in captions
+
+
+def test_unknown_article_in_link_is_explained(app):
+    open_corpus_page(app, article="../../etc/passwd")
+    assert any("does not hold" in w.value and "../../etc/passwd" in w.value for w in app.warning)
+    assert app.header[0].value  # and the first article is shown instead
+
+
+# -- a collection larger than one page (50 articles): keyset pages and filters ------------------
+def _many_articles(folder, count: int) -> None:
+    from tests.support.synthetic import synthetic_article
+
+    (folder / "articles").mkdir(parents=True)
+    for index in range(count):
+        (folder / "articles" / f"syn-{index:03d}.txt").write_bytes(synthetic_article(index))
+
+
+@pytest.fixture
+def large_app(app_env, tmp_path, monkeypatch):
+    _many_articles(tmp_path, 57)
+    monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.switch_page("pages/articles.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_a_long_list_pages_forward_and_back_by_key(large_app):
+    at = large_app
+    first = list(at.dataframe[0].value["Title"])
+    assert len(first) == 50
+    assert any("Articles 1–50 of 57" in c.value for c in at.caption)
+    assert _button(at, "Previous page").disabled
+    _button(at, "Next page").click()
+    at.run()
+    second = list(at.dataframe[0].value["Title"])
+    assert len(second) == 7 and not set(second) & set(first)
+    assert any("Articles 51–57 of 57" in c.value for c in at.caption)
+    assert _button(at, "Next page").disabled
+    _button(at, "Previous page").click()
+    at.run()
+    assert list(at.dataframe[0].value["Title"]) == first
+
+
+def test_filters_narrow_the_list_and_explain_an_empty_result(large_app):
+    at = large_app
+    at.text_input(key="articles-title").input("TIES (5").run()  # any case: headlines end "ties (INDEX)"
+    shown = at.dataframe[0].value
+    assert sorted(shown["Title"].str.extract(r"\((\d+)\)$")[0].astype(int)) == [5, 50, 51, 52, 53, 54, 55, 56]
+    assert not [b for b in at.button if b.label == "Next page"]  # one page: no paging buttons
+    outlet = at.selectbox(key="articles-outlet")
+    assert outlet.options[0] == "All outlets" and len(outlet.options) == 2
+    at.selectbox(key="articles-language").select_index(1)
+    at.text_input(key="articles-title").input("no title says this").run()
+    assert len(at.dataframe[0].value) == 0
+    assert any("No articles match these filters" in i.value for i in at.info)
+
+
+def test_a_link_to_an_article_on_a_later_page_opens_it(app_env, tmp_path, monkeypatch):
+    _many_articles(tmp_path, 57)
+    monkeypatch.setenv("STORYLENS_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.switch_page("pages/articles.py")
+    at.query_params["article"] = "syn-056.txt"
+    at.run()
+    assert not at.exception and not at.warning
+    assert "(56)" in at.header[0].value  # the synthetic headline ends with its index
+    assert next(s for s in at.selectbox if s.label == "Open an article").value == "syn-056.txt"
