@@ -143,7 +143,8 @@ _PHOTO_CREDIT = re.compile(
 _RIGHTS_FIRST = re.compile(
     r"(?i)^(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|все права защищены|всі права захищені|"
     r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
-    r"(?:all )?(?:site )?contents?|text and (?:images|photos)|版权所有|版權所有|저작권자|著作権)[.,:]?\s*(?=©|\(c\)|copyright)"
+    r"(?:all )?(?:site )?contents?|text and (?:images|photos)|版权所有|版權所有|저작권자|著作権|無断転載[^©]{0,30}?[。.]?|สงวนลิขสิทธิ์)"
+    r"[.,:]?\s*(?=©|\(c\)|copyright)"
 )
 # Inside the body: the report names the agency it is based on.
 _BODY_WIRE = [
@@ -183,7 +184,8 @@ class OutletGuess:
 
 _RIGHTS = re.compile(
     r"[.,;]?\s*(all rights reserved|tous droits réservés|все права защищены|всі права захищені|alle rechte vorbehalten|"
-    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|無断転載.*|版权所有.*|무단.*)\.?$",
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|無断転載.*|版权所有.*|版權所有.*|"
+    r"禁止转载.*|未经.*|สงวนลิขสิทธิ์.*|무단.*)\.?$",
     re.IGNORECASE,
 )
 
@@ -208,7 +210,8 @@ _CORPORATE = re.compile(
     r"kg|gmbh (?:&|und) co\.? kg|s\.?l|s\.?l\.?u|s\.?a\.?s|s\.?a\.?r\.?l|s\.?r\.?l|a/s|as|ab|oy|oü|sp\. z o\.o|"
     r"b\.?v|n\.?v|pty|pvt|k\.?k|media group|media network|network|communications|interactive|holdings|group|digital|"
     r"publishing|publishers|media|news media|news (?:&|and) media|newspapers?|internet ventures|ventures|enterprises|"
-    r"internet|broadcasting|broadcast|television|pte)\.?$"
+    r"internet|broadcasting|broadcast|television|pte|public company|public limited company|pcl|"
+    r"verlag|verlagsgesellschaft|mbh|sa|sas)\.?$"
     r"|(?:\s+)(?:UK|US|USA)$"  # a regional company ("Sky UK"), not the brand readers name
 )
 # A web address as pages print it: in a link, an e-mail, a "Source: X.com" line, a saved-page URL.
@@ -262,6 +265,12 @@ _CHROME_LINE = re.compile(
 )
 # A tagline after the logo on the same line: "Harbour Times — Your local news", "Harbour Times | since 1888".
 _TAGLINE = re.compile(r"\s+[|–—-]\s+(?=[^|–—]*$)(?:[^\s]+\s+)*?(?:[a-z0-9][^|–—]*)$")
+# The link to the home page that opens a menu, in the app's languages.
+_HOME_WORD = re.compile(
+    r"(?i)^(?:home ?page|startseite|accueil|portada|inicio|início|página inicial|pagina iniziale|hoofdpagina|"
+    r"главная(?: страница)?|головна(?: сторінка)?|首页|首頁|主页|主頁|トップページ|ホーム|홈|หน้าแรก|หน้าหลัก|trang chủ|beranda|"
+    r"menü|menú|rubriken|ressorts|rubriques|secciones|разделы|розділи)$"
+)
 _NAME_PARTICLES = {"de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di"}
 
 
@@ -293,6 +302,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$", line)
             and not _UI_WORDS.search(line)
             and not sig.is_nav_word(line)  # "Home", "English", "Politics": menu labels
+            and not _HOME_WORD.match(line)  # "Startseite", "Accueil", "หน้าแรก": a menu's first item, not a logo
             # A name of several words is proper nouns: one starting in lower case ("Zurück zur Übersicht")
             # makes it a label. A one-word brand may be lower case ("tagesschau"); elided particles
             # ("L'Echo d'Algérie") are part of names.
@@ -494,6 +504,19 @@ def _initialism_printed(holder: str, page_lines: list[str]) -> str:
     return initials if sum(bool(printed.search(line)) for line in page_lines) >= 2 else ""
 
 
+# Legal forms printed before a name: "ООО «X»", "(주)X", "株式会社X", "บริษัท X จำกัด", "Groupe X", "Mediengruppe X".
+_LEGAL_PREFIX = re.compile(
+    r"^(?:(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ТзОВ)\s+|\(주\)\s*|㈜\s*|주식회사\s*|株式会社\s*|（株）\s*|\(株\)\s*|"
+    r"บริษัท\s*|(?:Groupe|Mediengruppe|Verlagsgruppe|Grupo|Gruppo)\s+)"
+)
+# ... and after it, as CJK and Thai write them: "X 주식회사", "X株式会社", "X有限公司", "X จำกัด (มหาชน)".
+_LEGAL_SUFFIX = re.compile(
+    r"\s*(?:주식회사|\(주\)|㈜|株式会社|（株）|股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|จำกัด(?:\s*\(มหาชน\))?)$"
+)
+# A press house named with its paper's or agency's name: "西日本新聞社" -> "西日本新聞", "东方日报社" -> "东方日报".
+_PRESS_HOUSE = re.compile(r"(?<=[報报聞闻信])社$")
+
+
 def _clean_copyright_holder(holder: str) -> str:
     station = re.search(r"\bon behalf of\s+(?:the\s+)?([^.,;]{2,40})", holder)
     if station:  # "Hearst Television Inc., on behalf of WCVB-TV": the site is the one named
@@ -505,6 +528,8 @@ def _clean_copyright_holder(holder: str) -> str:
         return ""  # "Copyright © 2002-2019 - Designed by X": the web designer's credit, not the holder
     holder = _LEGAL_TAIL.sub("", holder)
     holder = _RIGHTS.sub("", holder)
+    for _ in range(2):
+        holder = _PRESS_HOUSE.sub("", _LEGAL_SUFFIX.sub("", _LEGAL_PREFIX.sub("", holder.strip())))
     quoted = re.match(r"^[«„“\"'‘]([^»“”\"'’]{2,60})[»“”\"'’]", holder)
     if quoted:  # "«Українська правда». Використання матеріалів ...": the name is the quoted part
         holder = quoted.group(1)
@@ -637,6 +662,7 @@ _RIGHTS_ONLY = re.compile(rf"(?i)^{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?[.,]?\s+{
 _RIGHTS_BEFORE_NAME = re.compile(rf"(?i)^{_RESERVATION}[.,]?\s+{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?\.?$")
 
 
+_CJK_HOLDER = re.compile(r"^([^\s©|，,。:：]{2,20}?)\s*(?:版权所有|版權所有)|저작권은\s*([^\s]{2,20}?)(?:에게|에)\s*있")
 _BARE_COPYRIGHT = re.compile(r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\.?$")
 
 
@@ -667,6 +693,8 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
     # A reservation of rights without the sign: "Harbour Times. All rights reserved.", "All rights reserved. Harbour Times 2019".
     unsigned = [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_ONLY.match(line))]
     unsigned += [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_BEFORE_NAME.match(line))]
+    # "新华网版权所有", "본 기사의 저작권은 X에 있습니다": the holder before a CJK reservation of rights.
+    unsigned += [f"© {match.group(1) or match.group(2)}" for line in lines if "©" not in line and (match := _CJK_HOLDER.search(line))]
     # A bare "© 2019" under (or over) the footer's name line: "Harbour Times" / "© 2019".
     beside = [
         f"© {lines[near]}"
