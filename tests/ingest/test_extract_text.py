@@ -599,3 +599,32 @@ def test_the_sites_name_line_at_the_top_is_no_upper_deck(footer):
     head = ("Northern Islands Ferry News and Views\nFerry services resume across the northern islands after storm\n"
             "By Jane Roe\nPublished 12 March 2024\n")
     assert clean_page_text(head + _BODY + footer).title == "Ferry services resume across the northern islands after storm"
+
+
+def test_a_blog_posts_meta_row_anchors_the_headline_above_it():
+    text = _dev_page_text("521118842884")  # a theatre's blog post: headline, "date/0 Comments/in X /by Y", body
+    assert "\nOctober 12, 2018/0 Comments/in Jeongdong Promotion /by jdadmin\n" in text
+    assert clean_page_text(text).title == "[The Palace: Tale of Jang Noksu] More Reviews from KLOOK Visitors!"
+
+
+@pytest.mark.parametrize(
+    "line, meta",
+    [
+        ("October 12, 2018/0 Comments/in Jeongdong Promotion /by jdadmin", True),
+        ("March 3, 2019 | 4 Comments | by Anna", True),
+        ("March 3, 2019 | Politics | Europe", False),  # a date and section labels: no post meta
+        ("Hiking the Ridge Loop in late autumn / by Anna", False),  # no date first
+    ],
+)
+def test_a_post_meta_row_is_a_date_then_comments_category_or_author(line, meta):
+    from lib.ingest.extract.text import _post_meta_line
+
+    assert _post_meta_line(line) is meta
+
+
+def test_a_line_of_two_sentences_under_the_date_is_not_taken_for_the_headline():
+    head = (
+        "Example Gazette\nHome\nIslands reconnected after storm closes every port\nPublished 12 March 2024\n"
+        "Ferry services to the northern islands are back! The operator says every route runs again by Friday\n"
+    )
+    assert clean_page_text(head + _BODY).title == "Islands reconnected after storm closes every port"

@@ -268,7 +268,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
         return current
     anchors = [
         i for i in _lines_above(blocks, first_kept)
-        if not keep[i] and (sig.is_date_line(blocks[i].text) or sig.is_byline(blocks[i].text))
+        if not keep[i] and (sig.is_date_line(blocks[i].text) or sig.is_byline(blocks[i].text) or _post_meta_line(blocks[i].text))
     ]
     if not anchors:
         return current
@@ -289,7 +289,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
         for distance, index in enumerate(indexes, 1):
             if index in anchors:
                 break
-            if shaped(index, distance if above else 0):
+            if shaped(index, distance if above else 0) and (above or not _two_sentences(blocks[index].text)):
                 found.append((index, distance))
                 if len(found) >= _HEADLINE_RUN:
                     break
@@ -336,6 +336,24 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
             return upper  # the headline over its second deck ("Daily Deals: More ... and More" / "Black Friday is Next Week")
         return current
     return min(candidates, key=lambda index: candidates[index])
+
+
+def _two_sentences(text: str) -> bool:
+    """The line holds a sentence's end followed by another sentence ("… reviews here! Check them out
+    below"): the article's opening under the date lines, not a headline printed there."""
+    return bool(re.search(r"\w[.!?。！？]\s+[\"“‘']?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ]\w*\s+\w", text))
+
+
+def _post_meta_line(text: str) -> bool:
+    """A blog post's meta row opening with its date: "October 12, 2018/0 Comments/in News /by admin",
+    "March 3, 2019 | 4 Comments | by Anna" (the date first, then comments, category or author)."""
+    parts = re.split(r"\s*[/|·•]\s*", text.strip(), maxsplit=1)
+    return (
+        len(parts) == 2
+        and len(text.split()) <= 16
+        and sig.is_date_line(parts[0])
+        and bool(re.search(r"(?i)\b(?:\d+\s+comments?|comments?|no comments|by|posted in|in)\b", parts[1]))
+    )
 
 
 _HEADLINE_LABEL = re.compile(r"^【[^】]{1,12}】\s*(?=\S)")
