@@ -3,6 +3,7 @@ happening on a date, with the actors they name and a short summary taken from th
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 from dataclasses import dataclass
@@ -214,6 +215,40 @@ def _keywords(text: str) -> frozenset[str]:
     return frozenset(_CONCEPT_WORDS[word] for word in words if word in _CONCEPT_WORDS)
 
 
+# Snowball stemmers (PyStemmer) and stop words (bm25s's lists) per language, for the content words
+# two reports of one happening share in any story ("river … burst its banks"), where the concept
+# words above (a military vocabulary) and named actors may say nothing.
+_SNOWBALL = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
+             "pt": "portuguese", "ru": "russian"}
+_STOPWORD_LISTS = {"en": "STOPWORDS_EN", "de": "STOPWORDS_GERMAN", "fr": "STOPWORDS_FRENCH", "es": "STOPWORDS_SPANISH",
+                   "it": "STOPWORDS_ITALIAN", "pt": "STOPWORDS_PORTUGUESE", "ru": "STOPWORDS_RUSSIAN"}
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@functools.lru_cache(maxsize=None)
+def _stemmer_and_stopwords(language: str):
+    import Stemmer  # PyStemmer: Snowball stemmers in C
+    import bm25s.stopwords
+
+    stopwords = frozenset(word.lower() for word in getattr(bm25s.stopwords, _STOPWORD_LISTS[language]))
+    if language == "en":  # verbs of saying join any two statements; they are the statement rule's business
+        stopwords |= STATEMENT_VERBS
+    return Stemmer.Stemmer(_SNOWBALL[language]), stopwords
+
+
+def content_stems(text: str, language: str | None, clue: str = "") -> frozenset[str]:
+    """Stems of the content words of a clause (not its date phrase `clue`, not stop words), for the
+    languages with a Snowball stemmer; empty for other languages and scripts written without spaces."""
+    if language not in _SNOWBALL:
+        return frozenset()
+    if clue:
+        text = text.replace(clue, " ")
+    stemmer, stopwords = _stemmer_and_stopwords(language)
+    words = [word for word in (match.lower() for match in _CONTENT_WORD.findall(text)) if word not in stopwords]
+    words = [word for word in words if word.capitalize() not in _MONTH_OR_DAY]
+    return frozenset(f"w:{stem}" for stem in stemmer.stemWords(words))
+
+
 
 # A past-tense verb by its form ("appealed", "issued"), not by a list: a verb-less clause is not
 # an event; adjectives in -ed after a determiner ("the limited supply") are not verbs.
@@ -240,7 +275,9 @@ def _has_past_verb(text: str) -> bool:
 # vocabulary, read only after an article so that verbs ("to visit") do not count.
 _EVENT_NOUN = re.compile(
     r"\b(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:visit|trip|meeting|talks|summit|attack|strike|ceremony|parade|"
-    r"election|vote|launch|test|conference|session|auction|signing|announcement|raid|offensive|assault)\b",
+    r"election|vote|launch|test|conference|session|auction|signing|announcement|raid|offensive|assault|"
+    r"earthquake|quake|flood|floods|storm|fire|blaze|crash|collapse|explosion|eruption|landslide|ruling|verdict|"
+    r"trial|recall|final|match|protest|referendum|inauguration)\b",
     re.IGNORECASE,
 )
 
@@ -361,7 +398,7 @@ def summarise(sentence: str, anchor_start: int | None = None, anchor_end: int | 
     index = next((i for i, (s, e) in enumerate(segments) if s <= anchor_start < e), 0)
     start, end = segments[index]
     # A segment without a verb (e.g. "the capital was attacked" split off) borrows its neighbour.
-    if not _event_verbs(sentence[start:end]) and index > 0:
+    if not (_event_verbs(sentence[start:end]) or _has_past_verb(sentence[start:end])) and index > 0:
         start = segments[index - 1][0]
     head = sentence[start:end].lstrip()
     if re.match(r"(?i)(?:which|who)\b", head) and sentence.rfind(",", 0, start) > 0:
@@ -993,7 +1030,8 @@ def _foreign_mention_from_date(
     summary = _clause_summary(sentence.text, resolved.char_start, resolved.char_end)
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
-        name_tokens(sentence.text), frozenset(), "phrase", is_statement=bool(speaker), speaker=speaker,
+        name_tokens(sentence.text), content_stems(summary, language, resolved.clue), "phrase",
+        is_statement=bool(speaker), speaker=speaker,
     )
 
 
@@ -1044,7 +1082,9 @@ def _mention_from_date(
                 article, sentence, summary, resolved.start, resolved.end, resolved.precision,
                 resolved.clue, named_actors(segment), _keywords(segment), "since",
             )
-        if since_at < 0 or not _keywords(referent) or not _has_actor(referent):
+        # A concept word needs its actor ("since Moscow's invasion"); a noun of a happening is one by
+        # itself ("since the earthquake struck four days ago").
+        if since_at < 0 or not ((_keywords(referent) and _has_actor(referent)) or _EVENT_NOUN.search(referent)):
             return None
         return EventMention(
             article, sentence, _shorten(referent), resolved.start, resolved.end, resolved.precision,
@@ -1056,15 +1096,16 @@ def _mention_from_date(
     summary = summarise(text, resolved.char_start, resolved.char_end)
     if not _has_event_verb(summary) and not _has_event_verb(segment) and not (speaker and _has_event_verb(text)):
         return None
-    # Who did it: a named actor, the speaker of the sentence, or, for a thing dated to a day or a
-    # week in a past-tense clause ("The advisory was lifted a week later"), the thing itself.
+    # Who did it: a named actor, the speaker of the sentence, or, for a thing dated to a day, a week
+    # or a month in a past-tense clause ("The advisory was lifted a week later", "Floods swept through
+    # the valley in March"), the thing itself: a disaster or a price has no actor.
     if not _has_actor(summary) and not _has_actor(segment) and not speaker and not (
-        resolved.precision in ("day", "week") and _has_past_verb(summary)
+        resolved.precision in ("day", "week", "month") and _has_past_verb(summary)
     ):
         return None
     actors = named_actors(summary) | named_actors(segment)
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
-        actors, _keywords(summary) | _keywords(segment), "phrase",
+        actors, _keywords(summary) | _keywords(segment) | content_stems(summary, "en", resolved.clue), "phrase",
         is_statement=_first_verb_is_statement(summary), speaker=speaker,
     )

@@ -219,3 +219,35 @@ def test_an_interval_mention_joins_a_day_event_only_when_narrow_enough(wide_text
     assert _same_event(day, wide, similarity=0.9) is joins
     accepted = _PairRules([day, wide]).accept(np.array([0]), np.array([1]), np.array([0.9]))
     assert bool(accepted[0]) is joins
+
+
+def test_two_reports_of_one_flood_share_content_words_not_a_military_vocabulary():
+    """No named actor and no concept word: the stems of "river … burst … banks" are the shared evidence."""
+    from lib.events.merge import _same_event
+
+    first, second = _two_reports("Floodwaters rose after the river burst its banks on Sunday.", "The river burst its banks on Sunday night.")
+    assert not (first.actors & second.actors)
+    assert {"w:river", "w:burst", "w:bank"} <= first.keywords & second.keywords
+    assert _same_event(first, second, similarity=0.9)
+    assert not _same_event(first, second, similarity=0.3)  # still close in meaning first
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Floods swept through the valley in March.", "2025-03-01"),  # no actor: the thing itself happened
+        ("Diesel prices rose sharply in February.", "2025-02-01"),
+    ],
+)
+def test_a_past_clause_dated_to_a_month_needs_no_actor(text, start):
+    (mention, _other) = _two_reports(text, "The river burst its banks on Sunday.")
+    assert (mention.start, mention.precision) == (start, "month")
+
+
+def test_since_a_disaster_dates_the_disaster():
+    """"since the earthquake struck four days ago": the referent is a happening, though no concept word names it."""
+    (mention, _other) = _two_reports(
+        "Rescuers in Valleyton have pulled 40 people from the rubble since the earthquake struck four days ago.",
+        "The river burst its banks on Sunday.",
+    )
+    assert mention.dated_by == "since" and mention.start == "2025-03-29"
