@@ -151,7 +151,8 @@ _BODY_WIRE = [
     re.compile(rf"\(((?i:{_WIRE_NAMES}))\)\s*[-–—]"),  # TOKYO (Reuters) -, "SANTANDER, 12 (EUROPA PRESS) -"
     # "Kyodo News reports", "NHK has learned": the story is the agency's. "NHK reported" usually
     # cites another outlet's report inside a story of one's own, so it is not read.
-    re.compile(rf"\b({_WIRE_NAMES})(?: News)? (?:reports|has learned|learned)\b"),
+    # ("according to AP reports", "citing Kyodo News reports" cite the agency's reports: not read.)
+    re.compile(rf"(?<!according to )(?<!citing )(?<!cited )\b({_WIRE_NAMES})(?: News)? (?:reports|has learned|learned)\b"),
     re.compile(rf"\btold ({_WIRE_NAMES})\b"),
     re.compile(rf"【[^】]{{0,12}}?({_WIRE_NAMES})】"),  # 【ソウル聯合ニュース】
     re.compile(rf"^(?:[^\W\d][^,\n]{{1,30}}[,.]\s+)?[^\n]{{0,20}}?/({_WIRE_NAMES})/"),  # ПЕКИН, 3 сентября. /ТАСС/.
@@ -891,7 +892,27 @@ def guess_outlet(
         # "Copyright 2021 The Associated Press" under the agency's story: the wire itself, not a site
         # carrying it ("The Associated Press (AP)"); "Kyodo News" stays as the agency's site spells it.
         site = ""
-    return OutletGuess(site=_reader_name(site, page_lines), wire=wire)
+    return OutletGuess(site=_reader_name(_everyday_word_site(site, page_lines), page_lines), wire=wire)
+
+
+def _everyday_word_site(site: str, page_lines: list[str]) -> str:
+    """A site named by an everyday word ("Space") that the page also uses as a plain lower-case word
+    ("keep talking space") is told apart by its address, as readers do: "Space.com" when the page
+    prints an address whose label is that word ("community@space.com"). Unchanged otherwise."""
+    if not site or not site.isalpha() or len(site) < 3:
+        return site
+    word = site.casefold()
+    # The word inside a sentence, after a lower-case word ("keep talking space", "outer space"); a
+    # lower-case brand opening a sentence ("my6sense is ...", "tagesschau berichtet") is no such use.
+    plain = re.compile(rf"\b[a-z]+ {re.escape(word)}(?![\w@.-])")
+    if not any(plain.search(line) for line in page_lines):
+        return site  # only ever printed as a name
+    for line in page_lines:
+        for host, _path in _addresses(line):
+            host = host.removeprefix("www.")
+            if _address_label(host) == word and host.startswith(word + "."):
+                return site + host[len(word) :]
+    return site
 
 
 # Lines in which a site names itself, in the conventions of news pages: "More from Sportsnet",

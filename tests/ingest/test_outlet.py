@@ -730,3 +730,73 @@ def test_a_byline_between_the_headline_and_the_body_is_the_pages_own_whatever_it
 )
 def test_a_quoted_holder_and_a_permission_sentence_in_any_script_leave_the_name(line, site):
     assert guess_outlet(blocks(("credit", line)), "Text.", "").site == site
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© 2024 ООО «Городские новости». Все права защищены.", "Городские новости"),
+        ("Copyright (c) 2024 (주)서울미디어. All rights reserved.", "서울미디어"),
+        ("Copyright © 동해신문 주식회사", "동해신문"),
+        ("© Copyright 2024 株式会社みなと新聞社", "みなと新聞"),
+        ("版权所有 © 东方日报有限公司", "东方日报"),
+        ("© 2024 บริษัท ข่าวเหนือ จำกัด (มหาชน)", "ข่าวเหนือ"),
+        ("© 2024 Rhein-Zeitung Verlag GmbH & Co. KG", "Rhein-Zeitung"),
+        ("© 2024 Bangkok Courier Public Company Limited", "Bangkok Courier"),
+        ("© 2024 Groupe La Dépêche du Sud", "La Dépêche du Sud"),
+        ("江南网版权所有，未经书面授权禁止转载", "江南网"),
+        ("본 기사의 저작권은 동해신문에 있습니다", "동해신문"),
+        ("© 2025 ข่าวเหนือ สงวนลิขสิทธิ์", "ข่าวเหนือ"),
+        ("無断転載・複製を禁じます。Copyright © 西日本ニュース社", "西日本ニュース社"),  # 社 after no paper or agency word stays
+    ],
+)
+def test_a_copyright_holders_legal_form_is_left_out_in_many_languages(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Text.", "").site == site
+
+
+@pytest.mark.parametrize(
+    "body, wire",
+    [
+        ("Madrid, 23 oct (EFE).- El Gobierno aprobó un plan.", "EFE"),
+        ("(서울=연합뉴스) 김민수 기자 = 정부가 간담회를 열었다.", "연합뉴스"),
+        ("[광주=뉴시스]박지훈 기자 = 불이 났다.", "뉴시스"),
+        ("МОСКВА, 23 окт — РИА Новости. Новая станция метро открылась.", "РИА Новости"),
+        ("新华社北京12月28日电 上海地铁新线开通。", "新华社"),
+        ("SANTANDER, 12 (EUROPA PRESS) - La Aemet ha activado el aviso.", "Europa Press"),
+        ("日銀は利上げを決めた。\n\n市場の反応は小さかった。（共同）", "共同通信"),
+        ("The ministry said it would act. (AP)", "AP"),
+        ("The ministry said it would act, according to AP reports.", ""),  # an agency cited, not credited
+    ],
+)
+def test_an_agencys_dateline_or_closing_credit_in_its_own_form_names_the_wire(body, wire):
+    assert guess_outlet(blocks(("other", "Menu")), body, "").wire == wire
+
+
+def test_a_site_and_agency_credited_together_name_both():
+    guess = guess_outlet(blocks(("other", "Accueil"), ("credit", "Le Courrier du Sud avec AFP")), "Texte.", "")
+    assert (guess.site, guess.wire) == ("Le Courrier du Sud", "AFP")
+
+
+def test_the_agencys_own_copyright_under_its_story_is_the_wire_not_a_site():
+    guess = guess_outlet(blocks(("credit", "Copyright 2021 The Associated Press. All rights reserved.")), "Text.", "")
+    assert guess.label == "AP"
+
+
+@pytest.mark.parametrize(
+    "lines, site",
+    [
+        # named by an everyday word the page also uses as a word, with its address printed
+        (("Harvest", "Harvest is supported by its readers.", "Farmers will know more once the harvest begins.", "news@harvest.com"), "Harvest.com"),
+        # the same name never used as a plain word: the name stays
+        (("Harvest", "Harvest is supported by its readers.", "news@harvest.com"), "Harvest"),
+    ],
+)
+def test_a_site_named_by_an_everyday_word_is_told_apart_by_its_address(lines, site):
+    removed = blocks(*(("other", line) for line in lines))
+    assert guess_outlet(removed, "Text.", "", zones=("top",) * len(lines)).site == site
+
+
+def test_a_menu_printed_twice_in_the_same_order_gives_no_masthead():
+    menu = (("navigation", "Platform"), ("navigation", "Features"), ("navigation", "Pricing"))
+    assert guess_outlet(blocks(*menu, ("other", "About"), *menu), "Text.", "", zones=("top",) * 7).site == ""
+    assert guess_outlet(blocks(("other", "Harbour Times"), *menu), "Text.", "", zones=("top",) * 4).site == "Harbour Times"
