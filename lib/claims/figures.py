@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lib.core.models import Article, Claim, Sentence
+from lib.text import date_languages
 from lib.text.attribution import attribute
 from lib.text.numbers import Quantity, extract_quantities
 
@@ -116,8 +117,8 @@ def _priced(text: str, quantities: tuple[Quantity, ...], context: str, bases: di
     return tuple(refined)
 
 
-# Languages the text tools read besides English (dates, figures, attribution).
-READ_LANGUAGES = ("en", "ja", "ko", "zh", "ru", "uk", "de", "fr", "th")
+# Languages the text tools read (dates, figures, attribution): English and every language of the date grammar.
+READ_LANGUAGES = ("en", *date_languages.LANGUAGES)
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
 
 

@@ -1,4 +1,4 @@
-"""What a figure counts: a small open taxonomy of (subject, role), read in nine languages.
+"""What a figure counts: a small open taxonomy of (subject, role), read in thirteen languages.
 
 `counted_kind(...)` names what a figure counts, so that only like figures are
 compared ("troops sent" with "troops sent", never with "troops killed"):
@@ -35,7 +35,7 @@ CASUALTY_ROLES = ("killed", "wounded", "killed or wounded", "missing", "captured
 # "plant" = factory, French "prix" no English "Grand Prix", German "Sold" = pay no English "sold"),
 # or to every sentence whose language is not told (unknown, or a language without cues of its own).
 # Cyrillic (Russian, Ukrainian) and CJK/Thai words are kept apart by their script, so they always apply.
-CUE_LANGUAGES = ("en", "de", "fr")
+CUE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,12 @@ class Cues:
     en: str = ""
     de: str = ""
     fr: str = ""
+    es: str = ""
+    it: str = ""
+    pt: str = ""
     cyrillic: str = ""  # Russian and Ukrainian stems
     asian: str = ""  # Chinese, Japanese, Korean and Thai words, matched anywhere (no word boundaries)
+    arabic: str = ""  # matched anywhere too: the article and prepositions are written onto the word ("القتلى")
 
     def pattern(self, language: str | None, stems: bool = True) -> re.Pattern:
         """One regex of the groups that apply to a sentence in `language` (None: every group).
@@ -54,7 +58,7 @@ class Cues:
         latin = [getattr(self, code) for code in (CUE_LANGUAGES if language is None else (language,))]
         european = [part for part in (*latin[:1], self.cyrillic, *latin[1:]) if part]
         parts = [rf"(?<![^\W\d_])(?:{part})" if stems else part for part in european]
-        parts += [f"(?:{self.asian})"] if self.asian else []
+        parts += [f"(?:{group})" for group in (self.asian, self.arabic) if group]
         return re.compile("(?i)" + ("|".join(parts) or "(?!)"))
 
 
@@ -65,18 +69,30 @@ _ROLE_CUES: list[tuple[str, Cues]] = [
         cyrillic=r"потер|втрат|убитыми и ранеными|убитими та пораненими",
         de=r"Verluste|Tote und Verletzte",
         fr=r"pertes|tués ou blessés|morts ou blessés",
+        es=r"bajas|muertos y heridos|muertos o heridos",
+        it=r"perdite|morti e feriti|morti o feriti",
+        pt=r"baixas|mortos e feridos|mortos ou feridos",
+        arabic=r"خسائر بشرية|قتلى وجرحى|قتيل وجريح",
         asian=r"死傷|사상|伤亡|傷亡|死伤|ผู้บาดเจ็บและเสียชีวิต")),
     ("killed", Cues(
         en=r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies",
         cyrillic=r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв",
         de=r"Todeszahl|Opferzahl|Todesopfer|getötet|tot(?:e|en)?\b|ums Leben|gestorben|starben",
         fr=r"bilan\b|tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
+        es=r"muert|murieron|murió|fallec|víctimas mortales|víctimas|mataron|asesinad|cadáveres|balance de",
+        it=r"mort[ioe]\b|morirono|è morto|decedut|decess|vittime|uccis|bilancio",
+        pt=r"mort[oa]s?\b|morreram|morreu|falec|óbitos|vítimas|mataram|assassinad",
+        arabic=r"قتل|قتيل|قتلى|مقتل|وفاة|وفيات|حتفهم|حتفه|ضحايا|جثث|جثة|مصرع|توفي|لقوا|لقي",
         asian=r"死亡|死者|戦死|犠牲|亡くな|死去|遺体|命を落と|사망|전사|숨진|숨져|숨졌|숨지|희생|시신|목숨을 잃|遇难|罹难|罹難|丧生|喪生|遇難|丧命|喪命|死|เสียชีวิต|ตาย|ศพ")),
     ("wounded", Cues(
         en=r"wounded|wounding|injured|injur|hurt|hospitali[sz]",
         cyrillic=r"ранен|пострада|поранен|травм",
         de=r"verletzt|Verletzte|verwundet",
         fr=r"bless[ée]e?s?\b|blessures",
+        es=r"herid|lesionad",
+        it=r"ferit",
+        pt=r"ferid",
+        arabic=r"جرحى|جريح|مصاب|أصيب|إصابة|إصابات|بجروح",
         asian=r"負傷|けが|怪我|重傷|軽傷|부상|다친|다쳐|다쳤|受伤|受傷|伤|บาดเจ็บ")),
     ("missing", Cues(
         # Trapped under rubble is not yet found: counted with the missing.
@@ -84,18 +100,30 @@ _ROLE_CUES: list[tuple[str, Cues]] = [
         cyrillic=r"пропал|пропавш|безвест|зникл|безвісти|под завалами|під завалами",
         de=r"vermisst|Vermisste|verschüttet",
         fr=r"disparue?s?\b|ensevelie?s?\b|coincée?s?\b",
+        es=r"desaparecid|atrapad|sepultad",
+        it=r"dispers[io]\b|disperse\b|scompars|intrappolat",
+        pt=r"desaparecid|soterrad|presos sob",
+        arabic=r"مفقود|المفقودين|عالقين|عالقون|تحت الأنقاض",
         asian=r"行方不明|行方が分から|行方が分かって|安否不明|安否が分から|安否が分かって|連絡が取れ|下敷き|閉じ込め|생사 확인|매몰|갇혀|갇힌|실종|失踪|失蹤|失联|失聯|下落不明|被困|被埋|สูญหาย|ติดอยู่|ติดค้าง|ยังไม่พบ|หาตัว")),
     ("captured", Cues(
         en=r"captured|prisoners?|POWs?",
         cyrillic=r"пленн|плен|захвачен|полонен|полон",
         de=r"Gefangen|gefangen",
         fr=r"prisonniers|capturés",
+        es=r"prisioner|capturad",
+        it=r"prigionier|catturat",
+        pt=r"prisioneir|capturad",
+        arabic=r"أسرى|أسير|أسرهم",
         asian=r"捕虜|拘束|포로|생포|俘虏|俘虜|被俘|เชลย")),
     ("displaced", Cues(
         en=r"displaced|homeless|evacuat|fled|refugees|shelter",
         cyrillic=r"переселен|эвакуир|беженц|евакуйов|переселенц|біженц",
         de=r"vertrieben|obdachlos|evakuiert|Flüchtling",
         fr=r"déplacés|sans-abri|évacués|réfugiés",
+        es=r"desplazad|evacu|refugiad|sin hogar|damnificad",
+        it=r"sfollat|evacu|rifugiat|senzatetto",
+        pt=r"desalojad|deslocad|evacu|refugiad|desabrigad",
+        arabic=r"نازح|النازحين|مشرد|إجلاء|لاجئ",
         asian=r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่")),
     ("rescued", Cues(
         # "alive" only when someone was got out alive ("pulled 12 people alive from the rubble"), not when
@@ -104,12 +132,20 @@ _ROLE_CUES: list[tuple[str, Cues]] = [
         cyrillic=r"спасен|спасли|врятован",
         de=r"gerettet|geborgen",
         fr=r"secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
+        es=r"rescatad|salvad|supervivientes|sobrevivientes",
+        it=r"salvat|soccors|sopravvissut|tratt[ei] in salvo|estratt[ie] viv",
+        pt=r"resgatad|salv[oa]s\b|sobreviventes",
+        arabic=r"إنقاذ|انتشال|ناجين|الناجين",
         asian=r"救出|救助|구조|获救|獲救|救起|ช่วยเหลือ|รอดชีวิต")),
     ("sent", Cues(
         en=r"sent\b|send|deploy|dispatch|arriv|stationed|transferr|moved\b",
         cyrillic=r"отправ|направ|переброс|разверн|прибыл|прибыва|відправ|направи|перекину|розгорн|прибул",
         de=r"entsandt|entsend|geschickt|schickt|stationiert|verlegt",
         fr=r"envoy|déploy|dépêch|arriv",  # "arrivés", "arrivée", "arrivent"
+        es=r"envi[aóa]|enviad|despleg|despliega|llegad|llegaron|estacionad|trasladad",
+        it=r"inviat|invia|dispiegat|schierat|arrivat|stanziat|trasferit",
+        pt=r"enviad|envi[ao]u|destacad|mobilizad|chegad|chegaram|estacionad|deslocad",
+        arabic=r"أرسل|إرسال|نشر|أوفد|وصل|تمركز|نقل",
         asian=r"派遣|派兵|送り|送っ|送ら|展開|移動|到着|配備|파병|파견|보냈|보내|배치|이동|도착|派出|部署|派往|ส่ง|ประจำการ")),
 ]
 
@@ -132,36 +168,60 @@ _SUBJECT_CUES: list[tuple[str, str, Cues]] = [
         cyrillic=r"солдат|военн|военнослуж|бойц|військов|вояк|бійц",
         de=r"Soldat|Truppen|Kämpfer|Militärs|Streitkräfte",
         fr=r"soldats|militaires|troupes|combattants|forces|personnel|commandos",
+        es=r"tropas|soldados|militares|efectivos|combatientes|fuerzas",
+        it=r"truppe|soldati|militari|combattenti|forze",
+        pt=r"tropas|soldados|militares|efetivos|combatentes|forças",
+        arabic=r"جندي|جنود|عسكري|عسكريين|قوات|مقاتل",
         asian=r"兵士|兵力|部隊|工兵|軍人|将兵|兵員|병력|군인|병사|장병|공병|특수부대|" + _korean_armies() + r"|士兵|军人|部队|兵员|军队|軍隊|ทหาร")),
     ("workers", "workers", Cues(
         en=r"workers?|labou?rers?",
         cyrillic=r"рабоч|работник|трудов|робітник|працівник",
         de=r"Arbeiter|Arbeitskräft",
         fr=r"travailleurs|ouvriers",
+        es=r"trabajadores|obreros",
+        it=r"lavoratori|operai",
+        pt=r"trabalhadores|operários",
+        arabic=r"عامل|عمال",
         asian=r"労働者|作業員|労働力|노동자|근로자|工人|劳工|勞工|劳务|勞務|工作人员|工作人員|คนงาน|แรงงาน")),
     ("munitions", "shells", Cues(
         en=r"shells?|rounds|ammunition|munitions",
         cyrillic=r"снаряд|боеприпас|боєприпас",
         de=r"Granaten|Geschosse|Munition",
         fr=r"obus|munitions",
+        es=r"proyectiles|obuses|municiones",
+        it=r"proiettili|granate|munizioni",
+        pt=r"projéteis|projeteis|granadas|munições",
+        arabic=r"قذيفة|قذائف|ذخيرة|ذخائر",
         asian=r"砲弾|弾薬|포탄|탄약|炮弹|弹药|กระสุน")),
     ("munitions", "missiles", Cues(
         en=r"missiles?|rockets?",
         cyrillic=r"ракет",
         de=r"Raketen|Marschflugkörper",
         fr=r"missiles?|roquettes",
+        es=r"misiles?|cohetes",
+        it=r"missili|razzi",
+        pt=r"mísseis|míssil|foguetes",
+        arabic=r"صاروخ|صواريخ",
         asian=r"ミサイル|ロケット|미사일|로켓|导弹|導彈|火箭|ขีปนาวุธ")),
     ("munitions", "drones", Cues(
         en=r"drones?|UAVs?",
         cyrillic=r"дрон|беспилот|безпілот",
         de=r"Drohnen",
         fr=r"drones?",
+        es=r"drones?",
+        it=r"droni|drone",
+        pt=r"drones?",
+        arabic=r"مسيرة|مسيّرة|مسيرات|مسيّرات|طائرات بدون طيار|طائرة بدون طيار",
         asian=r"ドローン|無人機|드론|무인기|无人机|โดรน")),
     ("equipment", "vehicles", Cues(
         en=r"vehicles?|tanks?(?!er)|aircraft|jets|howitzers?|launchers?|guns|systems",
         cyrillic=r"техник|танк(?!ер)|гаубиц|техні",
         de=r"Fahrzeuge|Panzer|Haubitzen|Jets",
         fr=r"véhicules|chars|obusiers",
+        es=r"vehículos|tanques|carros de combate",
+        it=r"veicoli|carri armati|mezzi",
+        pt=r"veículos|tanques|blindados",
+        arabic=r"مركبة|مركبات|دبابة|دبابات|آليات",
         asian=r"車両|戦車|装甲車|자주포|차량|전차|장비|车辆|車輛|坦克|装备|裝備|รถถัง|ยานพาหนะ")),
     ("people", "people", Cues(
         en=r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
@@ -170,6 +230,10 @@ _SUBJECT_CUES: list[tuple[str, str, Cues]] = [
         cyrillic=r"жизн|житт|людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн",
         de=r"Menschen|Personen|Einwohner|Zivilisten",
         fr=r"personnes|habitants|civils|gens|vies\b|patients|migrants",
+        es=r"personas|habitantes|civiles|vecinos|residentes|pacientes|migrantes|vidas\b|turistas|niños",
+        it=r"persone|abitanti|civili|residenti|pazienti|migranti|vite\b|turisti|bambini",
+        pt=r"pessoas|habitantes|civis|moradores|residentes|pacientes|migrantes|vidas\b|turistas|crianças",
+        arabic=r"شخص|أشخاص|مدني|مدنيين|سكان|مواطن|نسمة|طفل|أطفال",
         asian=r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน")),
 ]
 _PRICE_CUES = Cues(
@@ -177,6 +241,10 @@ _PRICE_CUES = Cues(
     cyrillic=r"цен[аыу]|стоимост|цін[аиу]|вартіст",
     de=r"Preis|kostet",
     fr=r"prix|coûte|tarif",
+    es=r"precios?\b|cuesta|cuestan|se vende",
+    it=r"prezz[oi]\b|costa\b|costano",
+    pt=r"preços?\b|custa\b|custam",
+    arabic=r"سعر|أسعار|ثمن|يكلف|تكلفة",
     asian=r"価格|値段|値上が|値下が|店頭|売られ|販売|가격|값|판매|价格|價格|售价|售價|价钱|價錢|ราคา",
 )
 # Per-unit wording makes an amount of money a price: "¥3,892 per 5 kg", "60キロ当たり", "5킬로당".
@@ -194,6 +262,10 @@ _MONEY_ROLE_CUES = Cues(
     en=r"aid|budget|pay|paid|salar|wage|fund|grant|loan|damage|spent|spend|invest",
     de=r"Hilfe|Budget|Sold",
     fr=r"aide|budget|salaire",
+    es=r"ayuda|presupuesto|salario|sueldo|fondos|daños|inversi",
+    it=r"aiut|stipend|salari|fondi|danni|investiment",
+    pt=r"ajuda|orçamento|salário|fundos|danos|investiment",
+    arabic=r"مساعد|ميزانية|رواتب|راتب|أضرار|استثمار",
     cyrillic=r"помощ|бюджет|зарплат|допомог",
     asian=r"支援|援助|予算|給与|支払|賃金|被害額|지원|원조|예산|급여|임금|援助|预算|工资|捐|ช่วยเหลือ|งบประมาณ",
 )
@@ -226,7 +298,7 @@ def _cues_for(language: str | None) -> _CueSet:
 
 # When a caller does not say the sentence's language (a claim's quote is read again on the Compare page),
 # it is told from frequent function words of each language, words no other of them spells alike
-# ("in", "on", "was", "will", "die", "des", "son" are left out). Hand-written on purpose: the language model
+# ("in", "on", "was", "will", "die", "des", "son", "la", "del", "das", "mais" are left out). Hand-written on purpose: the language model
 # (py3langid, ~90 MB resident) is released after ingestion, and reading a figure must not load it again.
 _FUNCTION_WORDS = {
     "en": frozenset({
@@ -237,14 +309,36 @@ _FUNCTION_WORDS = {
     "de": frozenset({
         "der", "das", "und", "ist", "sind", "hat", "haben", "mit", "von", "den", "dem", "ein", "eine",
         "einen", "auf", "für", "sich", "wurde", "wurden", "nach", "bei", "zu", "im", "auch", "sagte", "dass",
-        "nicht", "sie", "es"
+        "nicht", "sie"
     }),
     "fr": frozenset({
-        "le", "la", "les", "et", "est", "sont", "du", "une", "un", "pour", "dans", "sur", "par", "qui", "que", "au",
-        "aux", "avec", "été", "selon", "ont", "ce", "cette", "ses", "il", "elle", "pas"
+        "les", "et", "est", "sont", "du", "une", "pour", "dans", "sur", "par", "au",
+        "aux", "avec", "été", "selon", "ont", "ce", "cette", "ses", "elle", "pas"
+    }),
+    "es": frozenset({
+        "el", "los", "las", "según", "fue", "fueron", "sus", "muy", "pero", "hasta", "también", "tras", "ayer", "han"
+    }),
+    "it": frozenset({
+        "il", "gli", "della", "delle", "dei", "degli", "nel", "nella", "sono", "è", "stato", "stati", "hanno", "anche",
+        "dopo", "che", "alla", "allo", "ieri"
+    }),
+    "pt": frozenset({
+        "os", "não", "foi", "foram", "também", "pelo", "pela", "uma", "em", "ao", "seu", "sua", "após", "ontem"
     }),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+# Words after a figure that are no noun of it ("3.000 este martes", "3 000 ce mardi", "300 this week"):
+# the function words above and the demonstratives of the cue languages.
+_NOT_A_NOUN = frozenset().union(*_FUNCTION_WORDS.values()) | {
+    "this", "these", "dieser", "diese", "dieses", "ce", "cet", "ces", "este", "esta", "estos", "estas", "esse", "essa",
+    "questo", "questa", "questi", "queste", "el", "la", "le", "lo", "los", "las", "les", "os", "as", "de", "di", "da", "do",
+    "del", "en", "em", "in", "a", "à", "y", "e", "o", "und", "et",
+}
+
+
+def is_function_word(word: str | None) -> bool:
+    """True for a word that cannot be what a figure counts (an article, a demonstrative, "and" ...)."""
+    return bool(word) and word.lower() in _NOT_A_NOUN
 
 
 @functools.lru_cache(maxsize=65536)
@@ -278,7 +372,7 @@ _PER_UNIT_RE = re.compile(_PER_UNIT, re.IGNORECASE)
 # while the spaces that set a number apart ("เป็น 86 ราย") do not. A Korean verb joined by -고/-며 ends its clause
 # when another figure follows ("1천여 명이 숨졌고 2천여 명이 다쳤다").
 _CLAUSE_BREAK = re.compile(
-    r"[;；。!?！？]|(?<!\d)[,，、]|[,，、](?!\d)|\s(?:and|or|und|oder|et|ou|и|і|та|а)\s(?=(?:\w+\s){0,2}\d)"
+    r"[;；。!?！？]|(?<!\d)[,，、]|[,，、](?!\d)|\s(?:and|or|und|oder|et|ou|y|e|o|и|і|та|а)\s(?=(?:\w+\s){0,2}\d)"
     r"|(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])|(?<=[가-힣][고며])\s(?=(?:[가-힣]+\s){0,2}\d)"
 )
 
@@ -462,6 +556,10 @@ _EVENT_NOUN_CUES = Cues(
     r"зіткнен|афтершок|толчк|поштовх|нарушени|порушен",
     de=r"Angriff|Anschl[aä]g|Luftangriff|Schläge|Beschuss|Explosion|Vorf[aä]ll|Zwischenf[aä]ll|Gefecht|Nachbeben|Erdstö[sß]|Verstö[sß]",
     fr=r"attaques?|frappes?|assauts?|bombardements?|affrontements?|répliques?|secousses?|explosions?|incidents?|raids?|sorties|violations?",
+    es=r"ataques?|bombardeos?|explosi[oó]n|explosiones|incidentes?|enfrentamientos?|réplicas?|sismos?",
+    it=r"attacch?[io]|bombardament[io]|esplosion[ei]|incident[ei]|scontri|repliche|scosse",
+    pt=r"ataques?|bombardeios?|explosão|explosões|incidentes?|confrontos?|réplicas?|tremores?",
+    arabic=r"هجوم|هجمات|غارة|غارات|انفجار|اشتباك|هزة|هزات|قصف",
 )
 
 # A magnitude ("magnitude 7.7", "マグニチュード（M）7.7", "규모 7.7", "震级7.9", "Stärke 7,7", "ขนาด 8.2", "M7.7"):
@@ -639,6 +737,13 @@ _PLANNED_CUES = Cues(
     r"könnten?\b[^;]{0,40}?(?:übersteigen|überschreiten|steigen|erreichen))",
     fr=r"(?<![^\W\d_])(?:(?:va|vont|sera|seront)(?![^\W\d_])|prévu|prévoit|devrait|devraient|"
     r"pourrai(?:t|ent)\s+(?:dépasser|atteindre|grimper|augmenter|monter)|promis)",
+    es=r"(?<![^\W\d_])(?:(?:será|serán|va a|van a)(?![^\W\d_])|previst|prevé|planea|prometi|"
+    r"podría(?:n)?\s+(?:superar|alcanzar|aumentar|llegar))",
+    it=r"(?<![^\W\d_])(?:(?:sarà|saranno)(?![^\W\d_])|previst|prevede|promess|"
+    r"potrebbe(?:ro)?\s+(?:superare|raggiungere|aumentare|salire))",
+    pt=r"(?<![^\W\d_])(?:(?:será|serão|vai|vão)(?![^\W\d_])|previst|prevê|planeja|planeia|pretende|prometid|"
+    r"poderia(?:m)?\s+(?:superar|atingir|aumentar|chegar))",
+    arabic=r"سوف|سيتم|من المتوقع|يتوقع|يعتزم|تعتزم|قد (?:يتجاوز|يصل|يرتفع)",
     asian=r"予定|見通し|方針|計画|見込|する考え|目指|(?:月|ごろ|頃|末|年内)までに|になるとみ|恐れ|おそれ|"
     r"예정|계획|방침|할 것|하기로|전망|(?:월|연말|말)\s?까지|(?:넘어설|늘어날|달할|이를|오를) 수|"
     r"将|將|计划|計劃|预计|預計|拟|擬|承诺|可能(?:超过|超過|达到|達到|升至|增至|上升)|จะ|เตรียม|มีแผน|อาจ(?:สูงถึง|เพิ่มขึ้น|ถึง|เกิน)",

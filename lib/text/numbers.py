@@ -316,21 +316,22 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
     European languages ("12.000", "25 000", "1,6 Millionen"); CJK, Korean, Thai and Cyrillic
     sentences are recognised by their script. `context` (the previous sentence) names what is
     counted when the sentence itself does not ("사망 300여 명" after a sentence about soldiers)."""
-    from lib.text.counted import comparison_unit, counted_kind
+    from lib.text.counted import comparison_unit, counted_kind, is_function_word
     from lib.text.numbers_multilingual import find_figures, script_of
 
     if script_of(sentence) != "latin" or (language or "") in _EUROPEAN_FORMAT:
         quantities = []
         for figure in find_figures(sentence, language):
+            noun = None if is_function_word(figure.noun) else figure.noun  # "3.000 este martes": no noun
             unit = figure.unit
             if unit in (None, "people", "items"):
-                unit = comparison_unit(sentence, figure.start, figure.end, figure.noun, context, language) or (
-                    "people" if unit == "people" else normalize_unit(figure.noun) if unit is None and figure.noun and script_of(figure.noun) == "latin" else None
+                unit = comparison_unit(sentence, figure.start, figure.end, noun, context, language) or (
+                    "people" if unit == "people" else normalize_unit(noun) if unit is None and noun and script_of(noun) == "latin" else None
                 )
-            kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, figure.noun, context, language)
+            kind = counted_kind(sentence, figure.start, figure.end, figure.unit or unit, noun, context, language)
             if kind.startswith("people") and unit not in ("people", "troops", "workers"):
                 unit = "people"  # "2 719 morts", "4 521 blessés": people, whatever the noun
-            quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, figure.noun, kind))
+            quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, noun, kind))
         return quantities
     from lib.text.counted import near_subject_unit
 

@@ -1,5 +1,6 @@
 """Figures written the way other languages write them: 1万5000명, 1万5千人, 約10万トン, 4285円,
-25 000 (French, Russian), 12.000 and 1,6 Millionen (German), понад мільйон, 300여 명.
+25 000 (French, Russian), 12.000 and 1,6 Millionen (German), 3 mil (Portuguese), ١٦٤٤ and 11 ألف
+(Arabic), понад мільйон, 300여 명.
 
 Hand-written because no maintained library we can ship reads CJK scale characters
 (万, 億, 만, 억) together with the news qualifiers around them ("約", "여", "이상",
@@ -14,8 +15,9 @@ mapped one character to one character before matching.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Full-width digits and signs -> ASCII, one character for one (offsets stay valid).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％～－：　๐๑๒๓๔๕๖๗๘๙", "0123456789,.%~-: 0123456789")  # also Thai digits
@@ -23,6 +25,10 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％～－：　
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+# Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point: one character each,
+# so offsets in the translated sentence are offsets in the original.
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
 
 # -- CJK and Korean --------------------------------------------------------------------------
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -91,22 +97,28 @@ _CJK_CURRENCY_BEFORE = {"$": "USD", "US$": "USD", "¥": "JPY", "￥": "JPY", "�
 
 # -- European formats --------------------------------------------------------------------------
 _EU_SCALES = [
-    (r"Millionen|Million|Mio\.?|millions?|миллион(?:а|ов)?|млн\.?|мільйон(?:а|ів)?|millón|millones", 1_000_000),
-    (r"Milliarden|Milliarde|Mrd\.?|milliards?|миллиард(?:а|ов)?|млрд\.?|мільярд(?:а|ів)?", 1_000_000_000),
-    (r"тысяч[аи]?|тыс\.?|тисяч[аі]?|тис\.?|Tausend|mille|mil", 1_000),
+    (r"Millionen|Million|Mio\.?|millions?|миллион(?:а|ов)?|млн\.?|мільйон(?:а|ів)?|millón|millones|milioni|milione|"
+     r"milhões|milhão|مليون|ملايين", 1_000_000),
+    (r"Milliarden|Milliarde|Mrd\.?|milliards?|миллиард(?:а|ов)?|млрд\.?|мільярд(?:а|ів)?|mil millones|miliardi|miliardo|"
+     r"bilhões|bilhão|mil milhões|مليار|مليارات", 1_000_000_000),
+    (r"тысяч[аи]?|тыс\.?|тисяч[аі]?|тис\.?|Tausend|mille|mila|mil|ألف|آلاف|الف", 1_000),
 ]
 _EU_SCALE_WORDS = r"\s?(?:" + "|".join(p for p, _ in _EU_SCALES) + r")(?![\w])"
 # A lone scale word is a figure too: "понад мільйон барелів", "eine Million".
 _EU_LONE_SCALE_RE = re.compile(
-    r"(?<![\w\d])(?:(?:eine|ein|un|une|один|одна|один)\s+)?(?P<scale>мільйон|миллион|Million|million|мільярд|миллиард|Milliarde|milliard)(?![\w])"
+    r"(?<![\w\d])(?:(?:eine|ein|un|une|uno|um|один|одна|один)\s+)?(?P<scale>мільйон|миллион|Million|million|millón|milione|milhão|мільярд|миллиард|Milliarde|milliard)(?![\w])"
 )
 _EU_QUALIFIERS = [
-    (r"bis zu|jusqu'à|jusqu’à|до|не более|не більше|максимум|höchstens|au plus", "up to"),
-    (r"rund|etwa|ungefähr|circa|ca\.|rd\.|environ|quelque|quelques|около|примерно|приблизно|порядка|близько|почти около", "around"),
-    (r"fast|knapp|nahezu|près de|presque|почти|майже|едва ли не", "nearly"),
-    (r"mehr als|über|plus de|более|свыше|больше|понад|більше ніж|більш ніж|більше|übers", "more than"),
-    (r"mindestens|wenigstens|au moins|не менее|не менше|щонайменше|минимум|принаймні", "at least"),
-    (r"weniger als|unter|moins de|менее|меньше|менше", "less than"),
+    (r"bis zu|jusqu'à|jusqu’à|до|не более|не більше|максимум|höchstens|au plus|hasta|fino a|até|ما يصل إلى|حتى", "up to"),
+    (r"rund|etwa|ungefähr|circa|ca\.|rd\.|environ|quelque|quelques|около|примерно|приблизно|порядка|близько|почти около|"
+     r"unos|unas|alrededor de|cerca de|aproximadamente|intorno a|all'incirca|por volta de|em torno de|"
+     r"نحو|حوالي|حوالى|قرابة|زهاء|ما يقارب|قرابة الـ", "around"),
+    (r"fast|knapp|nahezu|près de|presque|почти|майже|едва ли не|casi|quasi|quase", "nearly"),
+    (r"mehr als|über|plus de|более|свыше|больше|понад|більше ніж|більш ніж|більше|übers|más de|mas de|oltre|più di|mais de|"
+     r"أكثر من|ما يزيد على|ما يزيد عن|ما يربو على", "more than"),
+    (r"mindestens|wenigstens|au moins|не менее|не менше|щонайменше|минимум|принаймні|al menos|por lo menos|como mínimo|"
+     r"almeno|per lo meno|pelo menos|no mínimo|ما لا يقل عن", "at least"),
+    (r"weniger als|unter|moins de|менее|меньше|менше|menos de|meno di|أقل من", "less than"),
 ]
 _EU_QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(«„\"'“]))(?P<qual>" + "|".join(p for p, _ in _EU_QUALIFIERS) + r")\s+$", re.IGNORECASE
@@ -115,7 +127,10 @@ _EU_TIME_WORDS = re.compile(
     r"(?i)(?:jahr|jahre|jahren|jahres|tag|tage|tagen|monat|monate|monaten|woche|wochen|stunde|stunden|minute|minuten|uhr|"
     r"an|ans|année|années|jour|jours|mois|semaine|semaines|heure|heures|h\b|"
     r"год|года|году|годов|лет|день|дня|дней|месяц|месяца|месяцев|недел\w*|час|часа|часов|минут\w*|секунд\w*|"
-    r"рік|року|роки|років|днів|дні|місяц\w*|тиж\w*|годин\w*|хвилин\w*|г\.|р\.)(?![\w])"
+    r"рік|року|роки|років|днів|дні|місяц\w*|тиж\w*|годин\w*|хвилин\w*|г\.|р\.|"
+    r"años?|días?|mes|meses|semanas?|horas?|minutos?|segundos?|anni|anno|giorni|giorno|mesi|mese|settimane?|ore|minuti|"
+    r"anos?|dias?|mês|"
+    r"عاما|عام|سنة|سنوات|أعوام|يوما|يوم|أيام|شهرا|شهر|أشهر|أسبوعا|أسابيع|ساعة|ساعات|دقيقة|دقائق)(?![\w])"
 )
 _EU_MONTHS = re.compile(
     r"(?i)(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
@@ -123,19 +138,40 @@ _EU_MONTHS = re.compile(
     r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[яйе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
     r"січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|вересн\w*|жовтн\w*|листопад\w*|груд\w*)(?![\w])"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _cldr_months() -> re.Pattern:
+    """Month names of Spanish, Italian, Portuguese and Arabic from the Unicode CLDR (babel's data), so a
+    day before a month name ("28 de marzo", "3 aprile", "28 مارس") is read as a date, not a count."""
+    from babel import Locale
+
+    names = set()
+    for code in ("es", "it", "pt", "ar"):
+        for context in ("format", "stand-alone"):
+            names.update(name.lower() for name in Locale.parse(code).months[context]["wide"].values())
+    return re.compile("(?i)(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w])")
+
+
+def _is_month_name(text: str) -> bool:
+    """`text` opens with a month name ("de" or "di" may come first: "28 de marzo", "12 de maio")."""
+    text = re.sub(r"^(?:de|di)\s+", "", text, flags=re.IGNORECASE)
+    return bool(_EU_MONTHS.match(text) or _cldr_months().match(text))
+
+
 _EU_CURRENCY_WORDS = [
-    (r"€|euros?|евро|євро", "EUR"),
-    (r"\$|dollars?|доллар\w*|долар\w*|US-Dollar", "USD"),
+    (r"€|euros?|евро|євро|يورو", "EUR"),
+    (r"\$|dollars?|dólares|dólar|dollari|доллар\w*|долар\w*|US-Dollar|دولار|دولارات", "USD"),
     (r"руб(?:\.|лей|ля|ль)|₽", "RUB"),
     (r"грн\.?|гривень|гривні|гривня|₴", "UAH"),
-    (r"yens?|иен\w*|єн\w*", "JPY"),
-    (r"%|Prozent|pour cent|процент\w*|відсот\w*", "%"),
+    (r"yens?|yenes|иен\w*|єн\w*", "JPY"),
+    (r"%|٪|Prozent|pour cent|por ciento|per cento|por cento|процент\w*|відсот\w*|بالمئة|بالمائة|في المئة|في المائة", "%"),
 ]
 _EU_MEASURES = [
-    (r"Tonnen|tonnes?|тонн\w*|тон\w*", "tonnes"),
-    (r"km|Kilometer\w*|kilomètres?|километр\w*|кілометр\w*", "km"),
-    (r"kg|Kilogramm|kilos?|кг|килограмм\w*|кілограм\w*", "kg"),
-    (r"barrels?|Barrel|barils?|баррел\w*|барел\w*", "barrels"),
+    (r"Tonnen|tonnes?|toneladas?|tonnellate|тонн\w*|тон\w*|طن|أطنان", "tonnes"),
+    (r"km|Kilometer\w*|kilomètres?|kilómetros?|chilometri|quilômetros?|quilómetros?|километр\w*|кілометр\w*|كيلومتر\w*|كلم", "km"),
+    (r"kg|Kilogramm|kilos?|quilos?|chili|chilogrammi|кг|килограмм\w*|кілограм\w*|كيلوغرام\w*|كيلو|كغ", "kg"),
+    (r"barrels?|Barrel|barils?|barriles|barili|barris|баррел\w*|барел\w*|برميل", "barrels"),
 ]
 
 
@@ -154,13 +190,15 @@ class Figure:
 
 
 def script_of(sentence: str) -> str:
-    """"cjk", "thai", "cyrillic" or "latin": which reader a sentence needs."""
+    """"cjk", "thai", "cyrillic", "arabic" or "latin": which reader a sentence needs."""
     if _CJK_RE.search(sentence):
         return "cjk"
     if _THAI_RE.search(sentence):
         return "thai"
     if _CYRILLIC_RE.search(sentence):
         return "cyrillic"
+    if _ARABIC_RE.search(sentence):
+        return "arabic"
     return "latin"
 
 
@@ -312,6 +350,16 @@ _EU_NUMBER = r"\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _EN_NUMBER_IN_EU = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # "1,000,000" quoted in an otherwise European text
 
 
+_ENGLISH_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _parse_english_grouped(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
 def parse_european_number(text: str) -> float | None:
     """"10.000" -> 10000, "25 000" -> 25000, "1,6" -> 1.6, "3.085" -> 3085 (dots and spaces group thousands)."""
     cleaned = re.sub(r"[.\u00a0\u202f\u2009 ]", "", text.strip())
@@ -322,9 +370,12 @@ def parse_european_number(text: str) -> float | None:
         return None
 
 
-def _european_figures(sentence: str) -> list[Figure]:
+def _european_figures(sentence: str, english_grouping: bool = False) -> list[Figure]:
+    """Figures in European number format; with `english_grouping` (Arabic text) commas group thousands
+    and a point is the decimal ("2,719", "1.6"), while the words around the figure are read the same way."""
     found: list[Figure] = []
-    number = rf"(?:{_EU_NUMBER})"
+    number = rf"(?:{_ENGLISH_GROUPED})" if english_grouping else rf"(?:{_EU_NUMBER})"
+    parse_number = _parse_english_grouped if english_grouping else parse_european_number
     pattern = re.compile(
         rf"(?P<low>{number})(?P<scale1>{_EU_SCALE_WORDS})?"
         rf"(?:\s?(?P<dash>[-–—]|bis|à|a|до|to)\s?(?P<high>{number})(?P<scale2>{_EU_SCALE_WORDS})?)?"
@@ -333,13 +384,13 @@ def _european_figures(sentence: str) -> list[Figure]:
     for match in pattern.finditer(sentence):
         start, end = match.start(), match.end()
         low_text = match.group("low")
-        if start > 0 and re.match(r"[\w.,/]", sentence[start - 1]):
-            continue  # part of a word, a code or a list "KN-23", "F-16"
+        if start > 0 and re.match(r"[\w.,/:]", sentence[start - 1]):
+            continue  # part of a word, a code or a list "KN-23", "F-16", or a clock time's minutes "12:50"
         if re.search(r"[A-Za-zА-Яа-яІіЇїЄє]-$", sentence[:start]):
             continue
         after = sentence[end:end + 30]
-        if re.match(r"\.?\s*$", after[:0]) and _EU_MONTHS.match(after.lstrip(". ")) and len(after) - len(after.lstrip(". ")) <= 2:
-            continue  # "28. März", "28 mars", "22 листопада"
+        if _is_month_name(after.lstrip(". ")) and len(after) - len(after.lstrip(". ")) <= 2:
+            continue  # "28. März", "28 mars", "22 листопада", "28 de marzo"
         if re.match(r"\s?[:/]\d", after) or re.match(r"\.\d{1,2}\.", sentence[match.end("low"):match.end("low") + 4]):
             continue  # times and numeric dates "30.03.2025"
         if re.search(r"\d[./]$", sentence[:start]):
@@ -347,12 +398,12 @@ def _european_figures(sentence: str) -> list[Figure]:
         if re.match(r"\.\s", sentence[match.end("low"):match.end("low") + 2]) and re.match(r"\d{1,2}$", low_text):
             if re.match(r"\.\s+[A-ZÄÖÜ]", sentence[match.end("low"):]):
                 continue  # German ordinals "4. November", "3. Armee"
-        low = parse_european_number(low_text)
+        low = parse_number(low_text)
         if low is None:
             continue
         scale1 = _eu_scale(match.group("scale1"))
         high_text = match.group("high")
-        high = parse_european_number(high_text) if high_text else None
+        high = parse_number(high_text) if high_text else None
         scale2 = _eu_scale(match.group("scale2"))
         if high is not None:
             if match.group("dash") in ("a", "à", "to") and not (scale2 or scale1) and high < low:
@@ -429,12 +480,16 @@ def find_figures(sentence: str, language: str | None = None) -> list[Figure]:
     """Figures of a sentence not written in English number format, left to right.
 
     CJK, Korean and Thai sentences are read with scale characters and counters; Cyrillic
-    sentences and sentences of `language` de/fr/ru/uk/es/it/pl with European grouping
-    (dots or spaces between thousands, decimal comma). Returns [] for other sentences.
+    sentences and sentences of `language` de/fr/ru/uk/es/it/pt/pl/nl with European grouping
+    (dots or spaces between thousands, decimal comma); Arabic sentences (Arabic-Indic or Western
+    digits) with English grouping. Returns [] for other sentences.
     """
     script = script_of(sentence)
     if script in ("cjk", "thai"):
         return _cjk_figures(sentence)
+    if script == "arabic":
+        figures = _european_figures(sentence.translate(_ARABIC_DIGITS), english_grouping=True)
+        return [replace(figure, text=sentence[figure.start:figure.end]) for figure in figures]
     if script == "cyrillic" or (language or "") in ("de", "fr", "ru", "uk", "es", "it", "pl", "nl", "pt"):
         return _european_figures(sentence)
     return []
