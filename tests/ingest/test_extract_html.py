@@ -117,3 +117,19 @@ def test_a_social_handle_as_site_name_gives_way_to_the_title_site_part(extracted
     from lib.ingest.extract.html import _declared_site_name
 
     assert _declared_site_name(f"<html><head><title>{title}</title></head></html>", extracted) == expected
+
+
+@pytest.mark.parametrize(
+    "extracted, title, expected",
+    [
+        ("catchitkansas.com", "2018 Boys State Swim Results | Catch It Kansas", "Catch It Kansas"),
+        ("www.harbourtimes.co.uk", "Port reopens - The Harbour Times", "The Harbour Times"),
+        ("catchitkansas.com", "2018 Boys State Swim Results | Sports", "catchitkansas.com"),  # a section, not the name
+        ("space.com", "Europa's plumes | Space", "space.com"),  # one everyday word: the address stays
+        ("Harbour Times", "Port reopens | Harbour Daily", "Harbour Times"),  # a declared name is kept
+    ],
+)
+def test_a_site_name_taken_from_the_address_gives_way_to_the_title_part_that_spells_it(extracted, title, expected):
+    from lib.ingest.extract.html import _declared_site_name
+
+    assert _declared_site_name(f"<html><head><title>{title}</title></head></html>", extracted) == expected

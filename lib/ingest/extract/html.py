@@ -103,21 +103,39 @@ _HANDLE = re.compile(r"^@?[A-Za-z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+$|^@\w+$")  # "
 
 
 def _declared_site_name(html: str, extracted: str) -> str:
-    """trafilatura's site name, or the <title>'s site part when that name is a social handle.
+    """trafilatura's site name, or the <title>'s site part when that name is a social handle or an
+    address that part spells.
 
     trafilatura falls back to the twitter:site handle ("SputnikInt") when a page declares no
     site name; the <title> part that spells the same name ("... - Sputnik International") is
     what readers see. (og:site_name read first was worse on the tuned pages: "TheHill", "WSJ".)
     """
     if extracted and _HANDLE.match(extracted):
-        title = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
-        parts = [part.strip() for part in _TITLE_PARTS.split(re.sub(r"\s+", " ", title.group(1))) if part.strip()] if title else []
+        parts = _title_parts(html)
         handle = re.sub(r"\W", "", extracted).casefold()
         for part in parts[1:]:
             letters = re.sub(r"\W", "", part).casefold()
             if len(part.split()) <= 5 and len(handle) >= 4 and letters.startswith(handle):
                 return part
+    address = _ADDRESS_NAME.fullmatch(extracted.strip())
+    if address:
+        # A name taken from the page's address ("catchitkansas.com"): the <title>'s site part that
+        # spells it ("Swim Results | Catch It Kansas") is the name readers see.
+        label = address.group(1).casefold()
+        for part in _title_parts(html)[1:]:
+            letters = re.sub(r"\W", "", part).casefold()
+            if 1 < len(part.split()) <= 5 and len(label) >= 4 and letters in (label, "the" + label):
+                return part
     return extracted
+
+
+_ADDRESS_NAME = re.compile(r"(?i)(?:www\.)?([a-z0-9-]+)\.(?:[a-z]{2,}\.)?[a-z]{2,}")
+
+
+def _title_parts(html: str) -> list[str]:
+    """The parts of the page's <title> between separators ("Headline | Site" -> ["Headline", "Site"])."""
+    title = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
+    return [part.strip() for part in _TITLE_PARTS.split(re.sub(r"\s+", " ", title.group(1))) if part.strip()] if title else []
 
 
 def _words(text: str) -> set[str]:
