@@ -678,8 +678,9 @@ def _is_full_day(resolved: ResolvedDate) -> bool:
 # and read as published within this many days after it (a report tells its latest dated happening
 # within the week), so relative phrases get an interval, never one made-up day.
 OWN_DATES_SPAN_DAYS = 6
-# An inferred publication interval wider than this is narrowed by the page's own dates the same way.
-OWN_DATES_WIDE_DAYS = 31
+# A publication known less closely than this (a month, an inferred interval) is narrowed by the
+# page's own dates the same way: published in March 2025 and naming 28 March 2025, it is of 28-31 March.
+OWN_DATES_WIDE_DAYS = 7
 
 
 def page_reference(article: Article) -> tuple[PublishedDate, list]:
@@ -698,7 +699,12 @@ def page_reference(article: Article) -> tuple[PublishedDate, list]:
     for sentence in article.sentences:
         english = is_english_sentence(sentence.text, sentence.language, article.language)
         language = "en" if english else _reading_language(sentence.language, article.language)
-        named += [parse_iso(r.start) for r in resolve_dates(sentence.text, None, language=language) if _is_full_day(r)]
+        # With a wide interval, a day-month that interval places in one year counts too ("vendredi 28 mars"
+        # in a page inferred to mid-2024..mid-2025: the only Friday 28 March is in 2025).
+        named += [
+            parse_iso(r.start) for r in resolve_dates(sentence.text, article.published if interval else None, language=language)
+            if _is_full_day(r) or (r.kind in ("md", "dm") and r.start == r.end and r.role == "event" and not r.future)
+        ]
     if not named:
         return article.published, []
     first, last = max(named), max(named) + timedelta(days=OWN_DATES_SPAN_DAYS)
@@ -706,7 +712,7 @@ def page_reference(article: Article) -> tuple[PublishedDate, list]:
         if not (interval[0] <= first <= interval[1]):
             return article.published, []  # the text's days disagree with the inference: keep the inference
         first, last = max(first, interval[0]), min(last, interval[1])
-    clue = f"no date on the page; read as published {format_day(first)} to {format_day(last)}, from the latest day its text names"
+    clue = f"read as published {format_day(first)} to {format_day(last)}: on or after the latest day the page's text names"
     return PublishedDate(date=None, precision="unknown", stated=False, clue=clue, earliest=first.isoformat(), latest=last.isoformat()), named
 
 

@@ -623,6 +623,9 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("dmy", rf"(?<!\d){day_re}\s*(?P<mname>{month_re})\.?\s*(?:พ\.ศ\.\s*|ค\.ศ\.\s*)?(?P<year>(?:19|20|25)\d{{2}}|(?<=\.\s)[5-7]\d|(?<=\.)[5-7]\d)(?!\d)",
                 lambda m: {"day": m["day"], "month": months[m["mname"].lower()], "year": _thai_year(m["year"])})
             add("dm", rf"(?<!\d){day_re}\s*(?P<mname>{month_re})\.?", lambda m: {"day": m["day"], "month": months[m["mname"].lower()]})
+            # "28/03/2568", "28/03/2025": day, month, year in figures (Buddhist or Common Era).
+            add("dmy", r"(?<![\d./])(?P<day>[12]\d|3[01]|0?[1-9])/(?P<mon>1[0-2]|0?[1-9])/(?P<year>(?:19|20|25)\d{2})(?![\d/])",
+                lambda m: {**ymd(m), "year": _thai_year(m["year"])})
             add("my", rf"(?P<mname>{month_re})\.?\s*(?P<year>(?:19|20|25)\d{{2}})(?!\d)",
                 lambda m: {"month": months[m["mname"].lower()], "year": _thai_year(m["year"])})
             # "เมื่อวันที่ 28" (on the 28th): a day of the month without its month.
@@ -643,6 +646,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
                 lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")], "year": m["year"]}, flags)
             add("dmy", r"(?<![\d.])(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d{2})(?![\d.])",
                 ymd)
+            # "28/03/2025": these languages write the day first.
+            add("dmy", r"(?<![\d./])(?P<day>[12]\d|3[01]|0?[1-9])/(?P<mon>1[0-2]|0?[1-9])/(?P<year>(?:19|20)\d{2})(?![\d/])", ymd)
             add("dm", rf"(?<![\w.]){day_fr}{dot}\s+(?P<mname>{month_re})(?![\w])",
                 lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")]}, flags)
             add("my", rf"(?<![\w])(?P<mname>{month_re})\.?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",

@@ -387,16 +387,50 @@ def _without_weekdays_of_dates(phrases: list[DatePhrase], sentence: str) -> list
     """A weekday written next to the day it names ("Friday, March 28", "vendredi 28 mars", 「28日（金）」)
     is part of that date, not a second one: only the day is kept."""
     kept = []
+    named: dict[int, str] = {}  # index of a day phrase -> the weekday written beside it
     for index, phrase in enumerate(phrases):
         if phrase.kind == "weekday":
             after = phrases[index + 1] if index + 1 < len(phrases) else None
             before = phrases[index - 1] if index else None
-            if (after is not None and after.kind in _DAY_KINDS and _WEEKDAY_GAP.match(sentence[phrase.end : after.start])) or (
-                before is not None and before.kind in _DAY_KINDS and _WEEKDAY_GAP.match(sentence[before.end : phrase.start])
-            ):
+            if after is not None and after.kind in _DAY_KINDS and _WEEKDAY_GAP.match(sentence[phrase.end : after.start]):
+                named[index + 1] = phrase.fields.get("weekday", "")
+                continue
+            if before is not None and before.kind in _DAY_KINDS and _WEEKDAY_GAP.match(sentence[before.end : phrase.start]):
+                named[index - 1] = phrase.fields.get("weekday", "")
                 continue
         kept.append(phrase)
-    return kept
+    # The weekday stays known to the day it names ("vendredi 28 mars" without a year is a Friday):
+    # read against an uncertain publication, it tells which year's 28 March is meant.
+    by_identity = {id(phrases[index]): weekday for index, weekday in named.items() if weekday in WEEKDAYS}
+    return [
+        DatePhrase(p.kind, p.text, p.start, p.end, {**p.fields, "named_weekday": by_identity[id(p)]}, p.role, p.future)
+        if id(p) in by_identity and p.kind in ("md", "dm") else p
+        for p in kept
+    ]
+
+
+# A day and month without a year is the occurrence nearest its page: within about half a year of it.
+_NEAREST_DAYS = 183
+
+
+def _pinned_by_weekday(phrase: DatePhrase, reference: tuple[date, date]) -> date | None:
+    """The one occurrence of a day-month, written with its weekday ("vendredi 28 mars"), that falls on
+    that weekday within half a year of the publication interval (and not after it unless planned)."""
+    try:
+        month, number = MONTHS[phrase.fields["month"]], int(phrase.fields["day"])
+        weekday = WEEKDAYS[phrase.fields["named_weekday"]]
+    except (KeyError, ValueError):
+        return None
+    low, high = reference[0] - timedelta(days=_NEAREST_DAYS), reference[1] + timedelta(days=_NEAREST_DAYS)
+    found = []
+    for year in range(low.year, high.year + 1):
+        try:
+            day = date(year, month, number)
+        except ValueError:
+            continue
+        if low <= day <= high and day.weekday() == weekday and (phrase.future or day <= reference[1]):
+            found.append(day)
+    return found[0] if len(found) == 1 else None
 
 
 # Relative pronouns that open a clause without a comma before them (French, Russian, Ukrainian).
@@ -810,6 +844,12 @@ def resolve_phrase(phrase: DatePhrase, reference: tuple[date, date] | None) -> R
     if phrase.relative:
         if reference is None:
             return None
+        pinned = _pinned_by_weekday(phrase, reference) if phrase.fields.get("named_weekday") and reference[0] != reference[1] else None
+        if pinned is not None:
+            return ResolvedDate(
+                start=iso(pinned), end=iso(pinned), precision="day", clue=phrase.text, char_start=phrase.start,
+                char_end=phrase.end, role=phrase.role, relative=True, future=phrase.future, kind=phrase.kind,
+            )
         first = _resolve_at(phrase, reference[0])
         last = _resolve_at(phrase, reference[1]) if reference[1] != reference[0] else first
         if first is None or last is None:

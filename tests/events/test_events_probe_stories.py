@@ -251,3 +251,48 @@ def test_since_a_disaster_dates_the_disaster():
         "The river burst its banks on Sunday.",
     )
     assert mention.dated_by == "since" and mention.start == "2025-03-29"
+
+
+def test_a_page_known_only_to_its_month_is_narrowed_by_the_days_it_names():
+    """Published in March 2025 and naming Friday 28 March 2025: published 28-31 March, so "on Saturday" is
+    22 or 29 March (a week), no longer any Saturday of March."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    texts = ["The earthquake struck Valleyton on 28 March 2025.", "Rescuers in Valleyton pulled a woman from the rubble on Saturday."]
+    sentences = tuple(Sentence(i, 0, len(t), t, "en") for i, t in enumerate(texts))
+    published = PublishedDate("2025-03", "month", True, "test")
+    article = Article("id", "a.txt", "t", "o", published, "en", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    saturday = [(m.start, m.end, m.precision) for m in find_event_mentions(article) if "Saturday" in m.clue]
+    assert saturday == [("2025-03-22", "2025-03-29", "week")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le 28/03/2025, un séisme a frappé la région."),
+        ("de", "Am 28/03/2025 bebte die Erde in der Region."),
+        ("th", "เกิดแผ่นดินไหวเมื่อวันที่ 28/03/2568 ในภาคกลาง"),  # Buddhist Era year
+    ],
+)
+def test_a_day_written_in_figures_with_slashes_is_that_day(language, text):
+    from lib.text.dates import resolve_dates
+
+    assert [(r.start, r.end) for r in resolve_dates(text, None, language=language)] == [("2025-03-28", "2025-03-28")]
+
+
+def test_a_weekday_beside_a_day_and_month_places_it_in_the_one_year_it_fits():
+    """A page inferred to July 2024 - June 2025 says "Vendredi 28 mars" (no year): 28 March was a Friday in
+    2025 only, so that is its day, and the page is read as published from then on."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions, page_reference
+
+    texts = ["Vendredi 28 mars, un violent séisme a frappé le centre du pays.", "Dimanche, les secouristes ont extrait des survivants des décombres."]
+    sentences = tuple(Sentence(i, 0, len(t), t, "fr") for i, t in enumerate(texts))
+    published = PublishedDate("2025", "year", False, "inferred", "2024-07-01", "2025-06-30")
+    article = Article("id", "a.txt", "t", "o", published, "fr", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    reference, named = page_reference(article)
+    assert [day.isoformat() for day in named] == ["2025-03-28"] and reference.earliest == "2025-03-28"
+    dated = {(m.clue, m.start, m.end) for m in find_event_mentions(article)}
+    assert ("28 mars", "2025-03-28", "2025-03-28") in dated
+    assert ("Dimanche", "2025-03-23", "2025-03-30") in dated  # one of two Sundays: an interval, not a made-up day
