@@ -270,9 +270,13 @@ _TAGLINE = re.compile(r"\s+[|–—-]\s+(?=[^|–—]*$)(?:[^\s]+\s+)*?(?:[a-z0-
 _HOME_WORD = re.compile(
     r"(?i)^(?:home ?page|startseite|accueil|portada|inicio|início|página inicial|pagina iniziale|hoofdpagina|"
     r"главная(?: страница)?|головна(?: сторінка)?|首页|首頁|主页|主頁|トップページ|ホーム|홈|หน้าแรก|หน้าหลัก|trang chủ|beranda|"
-    r"menü|menú|rubriken|ressorts|rubriques|secciones|разделы|розділи)$"
+    r"menü|menú|rubriken|ressorts|rubriques|secciones|разделы|розділи|(?:все|всі) новини|все новости|новини|новости|"
+    r"стрічка новин|лента новостей|актуальное|актуальне)$"
 )
-_NAME_PARTICLES = {"de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di"}
+_NAME_PARTICLES = {
+    "de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di",
+    "della", "delle", "dei", "du", "des", "van", "von", "al", "el",
+}
 
 
 def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
@@ -285,7 +289,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
-        if _is_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line) or sig.is_date_line(line):
+        if _saved_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line) or sig.is_date_line(line):
             continue  # the page's URL saved with it, the skip link, a "Menu" button, today's date: the name comes next
         if _opens_a_repeated_menu(removed, position):
             return ""  # "Platform" / "Features" / ... printed again in that order: a menu's first item, the logo being an image
@@ -294,6 +298,8 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         parts = re.split(r"\s+[|–—-]\s+", line)
         if len(parts) == 2 and _UI_WORDS.search(parts[1]) and not _UI_WORDS.search(parts[0]):
             line = parts[0]  # "Fox News - Breaking News Updates"
+        elif len(parts) == 2 and len(parts[0].split()) <= 3 and len(parts[1].split()) >= 2:
+            line = parts[0]  # "RFI - Radio France Internationale", "Mizzima | News in Burmese": the logo, then its motto
         words = line.split()
         if (
             block.kind in ("other", "credit", "metadata", "navigation")
@@ -302,7 +308,8 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and line != title
             and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$", line)
             and not _UI_WORDS.search(line)
-            and not sig.is_nav_word(line)  # "Home", "English", "Politics": menu labels
+            and not (sig.is_nav_word(line) and not _is_address(line))  # "Home", "English", "Politics": menu labels
+            and not sig.is_related_marker(line)  # "Останні новини", "Most popular": a list's heading
             and not _HOME_WORD.match(line)  # "Startseite", "Accueil", "หน้าแรก": a menu's first item, not a logo
             # A name of several words is proper nouns: one starting in lower case ("Zurück zur Übersicht")
             # makes it a label. A one-word brand may be lower case ("tagesschau"); elided particles
@@ -313,11 +320,20 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
                     word[:1].islower() and word.lower() not in _NAME_PARTICLES and not re.match(r"[a-z]{1,3}['’]", word)
                     for word in words
                 )
+                # Cyrillic names capitalise their first word only ("Українська правда", "Новая газета").
+                and not (len(words) <= 3 and re.match(r"[А-ЯЁІЇЄҐ]", words[0]) and all(re.match(r"[А-ЯЁІЇЄҐа-яёіїєґ]", w) for w in words))
             )
         ):
             return line
         return ""
     return ""
+
+
+def _saved_address(line: str) -> bool:
+    """The line is a web address saved with the page ("https://example.com/news/a-story", "www.example.com");
+    a bare "example.de" is the logo's text, as some sites print their name."""
+    match = _ADDRESS.fullmatch(line.strip())
+    return bool(match) and bool(match.group(1) or match.group(3))
 
 
 def _opens_a_repeated_menu(removed, position: int) -> bool:
@@ -892,7 +908,22 @@ def guess_outlet(
         # "Copyright 2021 The Associated Press" under the agency's story: the wire itself, not a site
         # carrying it ("The Associated Press (AP)"); "Kyodo News" stays as the agency's site spells it.
         site = ""
-    return OutletGuess(site=_reader_name(_everyday_word_site(site, page_lines), page_lines), wire=wire)
+    return OutletGuess(site=_reader_name(_reader_case(_everyday_word_site(site, page_lines), page_lines), page_lines), wire=wire)
+
+
+def _reader_case(site: str, page_lines: list[str]) -> str:
+    """A name the logo sets in capitals ("THE IRRAWADDY") as the page writes it in running text
+    ("The Irrawaddy"), or with a leading "THE" in title case when the page never does; an acronym
+    ("BBC", "ZEIT ONLINE" without a leading article) stays as printed."""
+    words = site.split()
+    if len(words) < 2 or not site.isupper():
+        return site
+    mixed = re.compile(rf"(?i)(?<!\w){re.escape(site)}(?!\w)")
+    for line in page_lines:
+        for match in mixed.finditer(line):
+            if not match.group(0).isupper():
+                return match.group(0)
+    return site.title() if words[0] == "THE" else site
 
 
 def _everyday_word_site(site: str, page_lines: list[str]) -> str:

@@ -628,3 +628,14 @@ def test_a_line_of_two_sentences_under_the_date_is_not_taken_for_the_headline():
         "Ferry services to the northern islands are back! The operator says every route runs again by Friday\n"
     )
     assert clean_page_text(head + _BODY).title == "Islands reconnected after storm closes every port"
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    ["четвер, 14 березня 2024, 10:25", "jeudi 14 mars 2024 à 10h25", "miércoles, 13 de marzo de 2024"],
+)
+def test_a_lower_case_date_line_under_the_headline_is_not_glued_to_it(date_line):
+    headline = "Ferry services resume across the northern islands"
+    extraction = clean_page_text(f"Example Gazette\nHome\n{headline}\n{date_line}\n{_BODY}")
+    assert extraction.title == headline
+    assert any(block.text == date_line and block.kind == "metadata" for block in extraction.removed)

@@ -91,11 +91,19 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
         for block, verdict in zip(blocks, verdicts)
         if verdict is not None and block.index != title_index
     )
+    headline = _unglued_headline(blocks, title_index) if title_index >= 0 else ""
+    headline, glued_date = _split_glued_date(headline, text)
+    if glued_date:
+        # The date line was joined to the headline as a wrapped line ("... маршрутах" + "четвер, 14 березня
+        # 2024, 10:25"): it is the page's date line, listed with the lines under the headline.
+        at = sum(1 for block, verdict in zip(blocks, verdicts) if verdict is not None and block.index < title_index)
+        removed = removed[:at] + (RemovedBlock(kind="metadata", text=glued_date, reason="date line printed under the headline"),) + removed[at:]
+        removed_zones = removed_zones[:at] + ("head",) + removed_zones[at:]
     notes = []
     if not paragraphs:
         notes.append("no line of the text reads like article prose; nothing was kept")
     return Extraction(
-        title=shown_title(_unglued_headline(blocks, title_index)) if title_index >= 0 else "",
+        title=shown_title(headline) if headline else "",
         paragraphs=paragraphs,
         removed=removed,
         notes=tuple(notes),
@@ -374,6 +382,21 @@ def _as_headline(block):
     if "/" in text and len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.75 * len(words):
         text = _SLASH_TERMS.sub(" ", text)
     return block if text == block.text else replace(block, text=text)
+
+
+def _split_glued_date(headline: str, text: str) -> tuple[str, str]:
+    """(headline, date line) when the pasted line under the headline is a date line opening with a
+    lower-case weekday or month ("четвер, 14 березня 2024, 10:25", "jeudi 14 mars 2024") that the
+    line splitter joined to the headline as if the headline wrapped; (headline, "") otherwise."""
+    if not headline:
+        return headline, ""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    for line, following in zip(lines, lines[1:]):
+        glued = f"{line} {following}"
+        if following[:1].islower() and glued in headline and sig.is_date_line(following):
+            cut = headline.index(glued) + len(line)
+            return headline[:cut].strip(), headline[cut:].strip()
+    return headline, ""
 
 
 _BREADCRUMB_REACH = 6  # lines below a breadcrumb-glued headline where the page prints it again
