@@ -421,13 +421,17 @@ def catalogue_query(
     return sql, params + [int(limit)]
 
 
-def summary_queries(table_prefix: str, mark: str, span_days: str) -> dict[str, str]:
-    """The aggregate queries behind `catalogue_summary` (each takes the fingerprint once, except counts).
+def summary_queries(table_prefix: str, mark: str, span_days: str, separator: str) -> dict[str, str]:
+    """The aggregate queries behind `catalogue_summary`, for either backend.
 
-    `span_days` is the dialect's days between `date_earliest` and `date_latest`.
+    `span_days` is the dialect's days between `date_earliest` and `date_latest`; `separator`
+    its expression for the character U+0001 (below any character of a date or a file name,
+    so "date, file, id" joined by it sort as the tuple does). One scan of the catalogue
+    (joined to the current inferred dates) gives the counts and the keys of the first and
+    last closely dated articles; their dates are then read by id.
     """
-    flagged = (
-        f"SELECT c.source_file, {EFFECTIVE_DATES} FROM {table_prefix}catalogue c LEFT JOIN {table_prefix}inferred_dates i "
+    joined = (
+        f"FROM {table_prefix}catalogue c LEFT JOIN {table_prefix}inferred_dates i "
         f"ON i.article_id = c.article_id AND i.fingerprint = {mark}"
     )
     dated = "(published_date IS NOT NULL AND date_precision <> 'unknown')"
@@ -436,29 +440,81 @@ def summary_queries(table_prefix: str, mark: str, span_days: str) -> dict[str, s
         f"THEN (CASE WHEN {span_days} > {LOOSE_DAYS} THEN 1 ELSE 0 END) "
         "WHEN date_precision = 'year' THEN 1 ELSE 0 END)"
     )
-    dates = ", ".join(DATE_COLUMNS)
+    flagged = (
+        f"SELECT CASE WHEN {dated} THEN 1 ELSE 0 END AS dated, {loose} AS loose, "
+        f"coalesce(date_earliest, published_date) || {separator} || source_file || {separator} || article_id AS first_key, "
+        f"coalesce(date_latest, published_date) || {separator} || source_file || {separator} || article_id AS last_key "
+        f"FROM (SELECT c.article_id, c.source_file, {EFFECTIVE_DATES} {joined}) e"
+    )
     return {
         "outlets": f"SELECT outlet, count(*) FROM {table_prefix}catalogue GROUP BY outlet",
         "languages": f"SELECT language, count(*) FROM {table_prefix}catalogue GROUP BY language",
-        "totals": f"SELECT count(*), coalesce(sum({loose}), 0), coalesce(sum(CASE WHEN {dated} THEN 0 ELSE 1 END), 0) "
-        f"FROM ({flagged}) f",
-        "first": f"SELECT {dates} FROM ({flagged}) f WHERE {dated} AND {loose} = 0 "
-        "ORDER BY coalesce(date_earliest, published_date), source_file LIMIT 1",
-        "last": f"SELECT {dates} FROM ({flagged}) f WHERE {dated} AND {loose} = 0 "
-        "ORDER BY coalesce(date_latest, published_date) DESC, source_file DESC LIMIT 1",
+        "totals": "SELECT count(*), coalesce(sum(loose), 0), coalesce(sum(1 - dated), 0), "
+        "min(CASE WHEN dated = 1 AND loose = 0 THEN first_key END), "
+        f"max(CASE WHEN dated = 1 AND loose = 0 THEN last_key END) FROM ({flagged}) f",
+        "dates_of": f"SELECT {EFFECTIVE_DATES} {joined} WHERE c.article_id = {mark}",
     }
 
 
-def summary_from(outlets, languages, totals, first, last) -> CatalogueSummary:
-    """A CatalogueSummary from the rows of `summary_queries` (counts sorted by name)."""
+def read_summary(run, queries: dict[str, str], fingerprint: str) -> CatalogueSummary:
+    """A CatalogueSummary from `summary_queries`; `run(sql, params)` returns a statement's rows."""
+    outlets = run(queries["outlets"], ())
+    languages = run(queries["languages"], ())
+    count, loose, undated, first_key, last_key = run(queries["totals"], (fingerprint,))[0]
+
+    def dates_of(key):
+        if key is None:
+            return None
+        rows = run(queries["dates_of"], (fingerprint, key.rsplit("\x01", 1)[1]))
+        return published_from_values(rows[0]) if rows else None
+
     return CatalogueSummary(
-        article_count=int(totals[0]),
-        outlet_counts=tuple(sorted((name, int(count)) for name, count in outlets)),
-        language_counts=tuple(sorted((name, int(count)) for name, count in languages)),
-        first=published_from_values(first) if first else None,
-        last=published_from_values(last) if last else None,
-        loose_count=int(totals[1]),
-        undated_count=int(totals[2]),
+        article_count=int(count),
+        outlet_counts=tuple(sorted((name, int(number)) for name, number in outlets)),
+        language_counts=tuple(sorted((name, int(number)) for name, number in languages)),
+        first=dates_of(first_key),
+        last=dates_of(last_key),
+        loose_count=int(loose),
+        undated_count=int(undated),
+    )
+
+
+SUMMARY_CACHE = "catalogue_summary"  # the derived-cache entry holding the last summary
+
+
+def stored_summary(store: "ArticleStore", compute) -> CatalogueSummary:
+    """The catalogue summary for the store's current articles and inferred dates: read from the
+    derived cache when it was computed for exactly these, else `compute()`d and kept there, so a
+    new process (a restarted app) reads one row instead of scanning the catalogue."""
+    key = f"{store.fingerprint()}:{store.inferred_dates_fingerprint()}"
+    payload = store.get_cache(SUMMARY_CACHE, key)
+    if payload is not None:
+        try:
+            return _summary_from_json(payload)
+        except (KeyError, TypeError, ValueError):
+            pass  # written by another version: compute it again
+    summary = compute()
+    try:
+        store.put_cache(SUMMARY_CACHE, key, asdict(summary))
+    except StoreError as error:  # a busy or read-only store still answers; the next reader computes again
+        import logging
+
+        logging.getLogger(__name__).warning("catalogue summary not kept: %s", error)
+    return summary
+
+
+def _summary_from_json(payload: dict) -> CatalogueSummary:
+    def date(value):
+        return None if value is None else PublishedDate(**value)
+
+    return CatalogueSummary(
+        article_count=int(payload["article_count"]),
+        outlet_counts=tuple((name, int(count)) for name, count in payload["outlet_counts"]),
+        language_counts=tuple((name, int(count)) for name, count in payload["language_counts"]),
+        first=date(payload["first"]),
+        last=date(payload["last"]),
+        loose_count=int(payload["loose_count"]),
+        undated_count=int(payload["undated_count"]),
     )
 
 
@@ -1079,21 +1135,19 @@ class Store(UploadFolder):
             return [entry_from_row(row) for row in connection.execute(sql, params)]
 
     def catalogue_summary(self) -> CatalogueSummary:
-        """Counts by outlet and language, and the date range, by SQL aggregates over the catalogue."""
-        queries = summary_queries("", "?", "julianday(date_latest) - julianday(date_earliest)")
-        fingerprint = (self.fingerprint(),)
+        """Counts by outlet and language, and the date range, by SQL aggregates over the catalogue
+        (kept in the derived cache for the current articles and inferred dates)."""
+        return stored_summary(self, self._catalogue_summary)
+
+    def _catalogue_summary(self) -> CatalogueSummary:
+        queries = summary_queries("", "?", "julianday(date_latest) - julianday(date_earliest)", "char(1)")
+        fingerprint = self.fingerprint()
         with self.reading() as connection:
             snapshot = not connection.in_transaction
             if snapshot:
-                connection.execute("BEGIN")  # one snapshot for the five queries
+                connection.execute("BEGIN")  # one snapshot for every query
             try:
-                return summary_from(
-                    connection.execute(queries["outlets"]).fetchall(),
-                    connection.execute(queries["languages"]).fetchall(),
-                    connection.execute(queries["totals"], fingerprint).fetchone(),
-                    connection.execute(queries["first"], fingerprint).fetchone(),
-                    connection.execute(queries["last"], fingerprint).fetchone(),
-                )
+                return read_summary(lambda sql, params: connection.execute(sql, params).fetchall(), queries, fingerprint)
             finally:
                 if snapshot:
                     connection.execute("COMMIT")
@@ -1121,6 +1175,7 @@ class Store(UploadFolder):
                 [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()],
             )
             connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INFERRED_DATES_KEY, fingerprint))
+            connection.execute("DELETE FROM cache WHERE name = ?", (SUMMARY_CACHE,))
 
     def inferred_dates_fingerprint(self) -> str | None:
         """The fingerprint the stored inferred dates were computed at, or None if never."""

@@ -75,7 +75,9 @@ from lib.core.store import (
     changes_from,
     date_values,
     entry_from_row,
-    summary_from,
+    SUMMARY_CACHE,
+    read_summary,
+    stored_summary,
     summary_queries,
     decode_payload,
     decode_vectors,
@@ -779,24 +781,21 @@ class PostgresStore(UploadFolder):
 
     def catalogue_summary(self) -> CatalogueSummary:
         """Counts by outlet and language, and the date range, by SQL aggregates over the catalogue."""
-        queries = summary_queries(f"{self.schema}.", "%s", "(date_latest::date - date_earliest::date)")
-        fingerprint = (self.fingerprint(),)
+        return stored_summary(self, self._catalogue_summary)
+
+    def _catalogue_summary(self) -> CatalogueSummary:
+        queries = summary_queries(f"{self.schema}.", "%s", "(date_latest::date - date_earliest::date)", "chr(1)")
+        fingerprint = self.fingerprint()
         with self.reading() as connection:
+
+            def run(query, params):
+                return connection.execute(query, params or None).fetchall()
+
             if connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
                 with connection.transaction():
                     connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
-                    return self._summary(connection, queries, fingerprint)
-            return self._summary(connection, queries, fingerprint)  # inside this thread's write: its snapshot
-
-    @staticmethod
-    def _summary(connection, queries: dict[str, str], fingerprint: tuple[str]) -> CatalogueSummary:
-        return summary_from(
-            connection.execute(queries["outlets"]).fetchall(),
-            connection.execute(queries["languages"]).fetchall(),
-            connection.execute(queries["totals"], fingerprint).fetchone(),
-            connection.execute(queries["first"], fingerprint).fetchone(),
-            connection.execute(queries["last"], fingerprint).fetchone(),
-        )
+                    return read_summary(run, queries, fingerprint)
+            return read_summary(run, queries, fingerprint)  # inside this thread's write: its snapshot
 
     def changes_since(self, sequence: int) -> CatalogueChanges:
         """Article ids added or removed by writes numbered after `sequence` (see CatalogueChanges)."""
@@ -828,6 +827,7 @@ class PostgresStore(UploadFolder):
                 f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 (INFERRED_DATES_KEY, fingerprint),
             )
+            connection.execute(f"DELETE FROM {s}.cache WHERE name = %s", (SUMMARY_CACHE,))
 
     def inferred_dates_fingerprint(self) -> str | None:
         """The fingerprint the stored inferred dates were computed at, or None if never."""

@@ -86,9 +86,10 @@ def _summary_for(data_dir: str, fingerprint: str, inferred_at: str | None) -> Ca
 
 
 # Up to this many articles, dates inferred across the collection are computed before the list
-# shows (loading the corpus: about 0.6 s at 10k articles); beyond, the list shows each page's own
-# date at once while they are computed in the background (5.7 s and 2 GB at 100k).
-INFER_BEFORE_SHOWING_MAX = 10_000
+# shows (loading and inferring: under a second for a small story); beyond, the list shows each
+# page's own date at once while they are computed in the background (bench/catalogue.py measured
+# the inference at about a minute for 2,000 synthetic articles, most of them undated).
+INFER_BEFORE_SHOWING_MAX = 1_000
 _INFERRING: set[tuple[str, str]] = set()  # (data dir, fingerprint) being inferred in the background
 _INFERRING_LOCK = threading.Lock()
 

@@ -252,3 +252,18 @@ def test_a_catalogue_page_is_read_along_an_index(tmp_path, filters):
         plan = " ".join(row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + sql, params))
     assert "USING INDEX catalogue_" in plan and "TEMP B-TREE" not in plan, plan
     assert "OFFSET" not in sql
+
+
+def test_the_kept_summary_is_the_one_for_the_current_articles_and_dates(twelve):
+    _settings, store, articles = twelve
+    undated = [a for a in articles if a.published.precision == "unknown"]
+    month = PublishedDate("2024-07", "month", False, "inferred", "2024-07-01", "2024-07-31")
+    assert store.catalogue_summary().undated_count == 2
+    store.put_inferred_dates(store.fingerprint(), {undated[0].article_id: month})
+    assert store.catalogue_summary().undated_count == 1
+    # the same fingerprint, other dates: the kept summary must not be reused
+    store.put_inferred_dates(store.fingerprint(), {a.article_id: month for a in undated})
+    assert store.catalogue_summary().undated_count == 0
+    assert open_store(_settings).catalogue_summary() == store.catalogue_summary()  # a new process reads it
+    store.remove_article(articles[3].article_id)
+    assert store.catalogue_summary().article_count == 11
