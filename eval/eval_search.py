@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     recall = recalled / total
     mrr = reciprocal / total
     latencies.sort()
-    print(f"queries: {total}  model: {embedder.model_id}  mode: {args.mode}  min_similarity: {search_module.MIN_SIMILARITY}  "
+    print(f"queries: {total}  model: {embedder.model_id}  mode: {args.mode}  min_similarity: {search_module.MIN_SIMILARITY} "
+          f"(on this model's scale {embedder.calibrated(search_module.MIN_SIMILARITY, query=True):.3f})  "
           f"keyword_weight: {search_module.KEYWORD_WEIGHT}  rrf_k: {search_module.RRF_K}")
     print(f"recall@{args.k}: {recall:.3f}  ({recalled}/{total})")
     print(f"MRR@10: {mrr:.3f}")

@@ -36,8 +36,9 @@ CANDIDATE_LIMIT = 8
 # made from (so the search leads to what the topic is about, not to a passage sharing one name) and
 # that sentence is at least MIN_ANSWER_SIMILARITY close in meaning (cosine). Unrelated English
 # sentences score about 0.0-0.2 against a question, answers 0.35 and up (lib.search.hybrid.MIN_SIMILARITY)
-# with the default all-MiniLM-L6-v2; a multilingual model's cosines run higher for everything, so the
-# answer must also share a word with the question (`_answers`).
+# with all-MiniLM-L6-v2, on whose scale the figure is written (another model reads it through
+# `Embedder.calibrated(..., query=True)`); a multilingual model also finds loose matches across
+# languages, so the answer must also share a word with the question (`_answers`).
 ANSWER_DEPTH = 5
 MIN_ANSWER_SIMILARITY = 0.4
 # The language of the interface, so of the questions.
@@ -115,7 +116,7 @@ def _rank(topic: Topic) -> tuple:
     return (not compared, -len(set(topic.sources)), -len(topic.claims), not topic.seeded, topic.topic_id)
 
 
-def _answers(question: str, passage: Passage) -> bool:
+def _answers(question: str, passage: Passage, floor: float = MIN_ANSWER_SIMILARITY) -> bool:
     """Written in the question's language, close in meaning to it, and sharing a word with it.
 
     Meaning alone let a multilingual model's loose matches through (its cosines run high for any
@@ -123,7 +124,7 @@ def _answers(question: str, passage: Passage) -> bool:
     share a word; so the answer a button promises is one the reader can read."""
     if passage.hit.language != INTERFACE_LANGUAGE:
         return False
-    if passage.similarity is None or passage.similarity < MIN_ANSWER_SIMILARITY:
+    if passage.similarity is None or passage.similarity < floor:
         return False
     return bool(_content_words(question) & _content_words(passage.hit.sentence))
 
@@ -157,12 +158,13 @@ def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGEST
 
     Guarantees: each is in English; searching it finds, among its first ANSWER_DEPTH
     passages, a sentence of the topic it was made from, in English, at least
-    MIN_ANSWER_SIMILARITY close in meaning and sharing a word with it (its `answer`);
+    MIN_ANSWER_SIMILARITY close in meaning (on the model's scale) and sharing a word with it (its `answer`);
     no two share that answer. Empty when no topic yields such a question (the page
     then shows none).
     """
     kept: list[SuggestedQuestion] = []
     answers: set[tuple[str, int]] = set()
+    floor = embedder.calibrated(MIN_ANSWER_SIMILARITY, query=True)
     for question, topic in candidate_questions(topics)[:CANDIDATE_LIMIT]:
         if len(kept) == limit:
             break
@@ -170,7 +172,7 @@ def suggest_questions(topics, index: SearchIndex, embedder, limit: int = SUGGEST
         answer = next(
             (
                 passage for passage in search(index, question, embedder, k=ANSWER_DEPTH)
-                if (passage.hit.source_file, passage.hit.sentence_index) in own and _answers(question, passage)
+                if (passage.hit.source_file, passage.hit.sentence_index) in own and _answers(question, passage, floor)
             ),
             None,
         )

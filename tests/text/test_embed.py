@@ -196,9 +196,45 @@ def test_e5_vectors_are_unit_length_and_keep_input_order(e5):
     assert all(np.allclose(row, single, atol=1e-5) for row, single in zip(together, alone))
 
 
-def test_thresholds_are_mapped_onto_each_models_scale(e5, embedder):
-    assert embedder.calibrated(0.55) == 0.55  # the thresholds were set on all-MiniLM-L6-v2
-    assert 0.80 < e5.calibrated(0.25) < e5.calibrated(0.40) < e5.calibrated(0.55) < 0.87
+def test_the_reference_model_keeps_every_threshold_as_written(embedder):
+    """The thresholds were set on all-MiniLM-L6-v2: for it, calibration changes nothing."""
+    assert [embedder.calibrated(t) for t in (0.25, 0.45, 0.55, 0.62)] == [0.25, 0.45, 0.55, 0.62]
+    assert embedder.calibrated(0.25, query=True) == 0.25
+
+
+def test_the_stored_reference_calibration_is_what_the_reference_model_measures(embedder):
+    from lib.text.embed import REFERENCE_CALIBRATION, measure_calibration
+
+    measured = measure_calibration(embedder)
+    for field in ("unrelated", "same_subject", "query_unrelated", "query_same_subject"):
+        assert getattr(measured, field) == pytest.approx(getattr(REFERENCE_CALIBRATION, field), abs=0.002)
+
+
+def test_a_threshold_keeps_its_place_between_a_models_unrelated_and_same_subject_levels(e5):
+    """e5 puts unrelated sentences at ~0.78: a MiniLM threshold moves above that level, in order,
+    and sits at the same share of the way from 'unrelated' to 'same subject' as on MiniLM."""
+    from lib.text.embed import REFERENCE_CALIBRATION
+
+    own = e5.calibration
+    assert own.unrelated > 0.7 and own.same_subject > own.unrelated and own.query_same_subject > own.query_unrelated
+    moved = [e5.calibrated(t) for t in (0.25, 0.40, 0.55)]
+    assert own.unrelated < moved[0] < moved[1] < moved[2] < 1
+    reference = REFERENCE_CALIBRATION
+    assert (moved[2] - own.unrelated) / (own.same_subject - own.unrelated) == pytest.approx(
+        (0.55 - reference.unrelated) / (reference.same_subject - reference.unrelated)
+    )
+    assert e5.calibrated(0.25, query=True) != e5.calibrated(0.25)  # questions have their own scale
+
+
+def test_a_moved_threshold_separates_the_same_pairs_on_both_models(e5, embedder):
+    """A pair of sentences on one subject and a pair on unrelated ones fall on the same sides of the
+    threshold for both models once it is moved."""
+    same = ("The storm cut power to thousands of homes.", "High winds brought down electricity lines overnight.")
+    other = ("The storm cut power to thousands of homes.", "The bakery sells fresh bread every morning.")
+    for model in (embedder, e5):
+        cut = model.calibrated(0.45)
+        close, far = (float(np.dot(*model.encode(list(pair)))) for pair in (same, other))
+        assert far < cut < close, model.model_id
 
 
 def test_e5_is_recognised_as_multilingual():
