@@ -165,6 +165,10 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         headlines = dated
     period_days = same_period_days(counted)
     clashes = _clashes(headlines, period_days)
+    if is_cumulative(counted):
+        # A smaller later figure of a count that only grows, still consistent with the earlier one through
+        # its qualifier ("at least 144 killed" after "more than 1,000 killed"), is a part, not a change.
+        clashes = [clash for clash in clashes if not (clash[2] == "evolving" and _stated_below(clash[1], clash[0]) and not _below(clash[1], clash[0]))]
     period = "the same day" if period_days == 0 else "the same period"
     if not clashes:
         return (
@@ -235,7 +239,21 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     low, high = quantity.interval()
     if quantity.qualifier or quantity.value_high is not None or quantity.is_vague:
         return low, high
-    value = quantity.value
+    return _rounding_interval(quantity.value, low, high)
+
+
+def stated_interval(claim: Claim) -> tuple[float, float]:
+    """The figure as stated, without its qualifier: "more than 1,900" is 1,850-1,950 and "at least 89"
+    is 89. Two reports whose stated figures differ give new figures, even when their qualifiers would
+    let both be true (a later "at least 89 missing" after "more than 1,900 missing" is not agreement)."""
+    quantity = claim_quantity(claim)
+    if quantity.value_high is not None or quantity.is_vague:
+        return quantity.interval()
+    return _rounding_interval(quantity.value, quantity.value, quantity.value)
+
+
+def _rounding_interval(value: float, low: float, high: float) -> tuple[float, float]:
+    """`value` give or take the rounding its digits show (at most ±5 %); (low, high) when it is no whole number."""
     digits = f"{value:.0f}" if float(value).is_integer() else None
     if digits is None:
         return low, high
@@ -245,22 +263,26 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
 
 
 def _clashes(headlines: list[Claim], period_days: int) -> list[tuple[Claim, Claim, str]]:
-    """Every pair (earlier, later) of sources' estimates that do not overlap, with its kind.
+    """Every pair (earlier, later) of sources' estimates that differ, with its kind.
 
     `headlines` are in report-date order. The kind is "evolving" when both
     reports are dated and more than `period_days` apart (same_period_days; 0: on
-    different days) and the later one
-    gives a new figure, larger or smaller; otherwise "disagree". Pairs come in the order of
-    a nested loop over `headlines`, but each row is compared with numpy, and
-    when every interval shares one point (the usual "agree") no pair is
-    compared at all: a topic with thousands of sources stays fast.
+    different days) and the later one gives a new figure, larger or smaller (its stated
+    figure differs: stated_interval); "disagree" when the reports are of the same period
+    (or undated) and their figures do not overlap even with their qualifiers
+    (figure_interval). Pairs come in the order of a nested loop over `headlines`, but
+    each row is compared with numpy, and when every interval shares one point (the
+    usual "agree") no pair is compared at all: a topic with thousands of sources stays fast.
     """
     import numpy as np
 
     count = len(headlines)
     intervals = np.array([figure_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
     low, high = intervals[:, 0], intervals[:, 1]
-    if count < 2 or low.max() <= high.min():  # intervals on a line pairwise overlap iff they share a point
+    stated = np.array([stated_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
+    stated_low, stated_high = stated[:, 0], stated[:, 1]
+    # Intervals on a line pairwise overlap iff they share a point.
+    if count < 2 or (low.max() <= high.min() and stated_low.max() <= stated_high.min()):
         return []
     spans = [report_span(claim.reported_on) for claim in headlines]
     dated = np.array([span is not None for span in spans])
@@ -270,12 +292,14 @@ def _clashes(headlines: list[Claim], period_days: int) -> list[tuple[Claim, Clai
     for i in range(count - 1):
         later = np.arange(i + 1, count)
         apart = ~((low[i] <= high[later]) & (low[later] <= high[i]))
-        if not apart.any():
-            continue
-        later = later[apart]
+        new_figure = ~((stated_low[i] <= stated_high[later]) & (stated_low[later] <= stated_high[i]))
         # Headlines are sorted by report start, so row i is the earlier report of each pair.
-        evolving = dated[i] & dated[later] & (first_day[later] - last_day[i] > period_days)
-        found.extend((headlines[i], headlines[j], "evolving" if grew else "disagree") for j, grew in zip(later.tolist(), evolving.tolist()))
+        over_time = dated[i] & dated[later] & (first_day[later] - last_day[i] > period_days)
+        kinds = np.where(over_time & new_figure, 1, np.where(~over_time & apart, 2, 0))
+        found.extend(
+            (headlines[i], headlines[j], "evolving" if kind == 1 else "disagree")
+            for j, kind in zip(later.tolist(), kinds.tolist()) if kind
+        )
     return found
 
 
@@ -393,6 +417,11 @@ def same_period_days(counted: str | None) -> int:
 def _below(later: Claim, earlier: Claim) -> bool:
     """The later figure lies wholly below the earlier one, even with their qualifiers."""
     return figure_interval(later)[1] < figure_interval(earlier)[0]
+
+
+def _stated_below(later: Claim, earlier: Claim) -> bool:
+    """The later stated figure (without its qualifier) lies wholly below the earlier one."""
+    return stated_interval(later)[1] < stated_interval(earlier)[0]
 
 
 def trend_headlines(claims: Iterable[Claim], counted: str | None = None) -> list[Claim]:

@@ -13,7 +13,7 @@ import pytest
 from lib.claims.grouping import build_claims
 from lib.claims.questions import question_topic
 from lib.claims.figures import is_planned_claim
-from lib.claims.status import STATUSES, period_differences, topic_status
+from lib.claims.status import STATUSES, period_differences, topic_status, topic_verdict
 from lib.claims.topics import build_topic, load_topic_seeds
 from lib.cli import main
 from lib.core.errors import StoryLensError
@@ -213,6 +213,28 @@ def test_topic_status_names_the_rule_that_fired(claims, status, words):
     found_status, rule = topic_status(claims, "troops")
     assert found_status == status
     assert words in rule
+
+
+def _people(source, value, qualifier, day, role):
+    return replace(_claim(source, value, qualifier, day, unit="people"), counted=f"people {role}")
+
+
+def test_a_later_report_with_a_new_figure_is_evolving_even_when_qualifiers_overlap():
+    # "more than 1,900 missing" and, a day later, "at least 89 missing" could both be true, but the
+    # later report gives a new figure: the count moved (missing people are found), not agreement.
+    claims = [_people("a", 1900, "more than", "2024-11-03", "missing"), _people("b", 89, "at least", "2024-11-04", "missing")]
+    status, rule = topic_status(claims, "people", "people missing")
+    assert status == "evolving"
+    assert topic_verdict(status, rule, claims, "people missing").startswith("Fell from more than 1,900 people")
+    # Reported the same day, the qualifiers decide: both can be true.
+    same_day = [_people("a", 1900, "more than", "2024-11-03", "missing"), _people("b", 89, "at least", "2024-11-03", "missing")]
+    assert topic_status(same_day, "people", "people missing")[0] == "agree"
+
+
+def test_a_smaller_later_part_of_a_count_that_only_grows_is_no_change():
+    claims = [_people("a", 1000, "more than", "2025-03-29", "killed"), _people("b", 144, "at least", "2025-03-30", "killed")]
+    assert topic_status(claims, "people", "people killed")[0] == "agree"
+
 
 
 def test_month_precision_report_is_ordered_by_its_whole_month():
