@@ -68,6 +68,9 @@ WIRE_SERVICES = {
     "RIA Novosti": "RIA Novosti",
     "CNA": "CNA",
     "Europa Press": "Europa Press",
+    "Agencia EFE": "EFE",
+    "Agenzia ANSA": "ANSA",
+    "Agência Lusa": "Lusa",
     "Anadolu Agency": "Anadolu",
     "Anadolu": "Anadolu",
     "The Canadian Press": "The Canadian Press",
@@ -107,7 +110,7 @@ _CREDIT_PATTERNS = [
     (re.compile(rf"^(?:By\s+)?(?:The\s+)?({_WIRE_NAMES})$"), "wire"),  # "By The Associated Press"
     # A reporter of the agency: "By JANE DOE, Associated Press", "By Jane Doe | AP" ("Al Goldis, Associated
     # Press" without "By" credits a photo).
-    (re.compile(rf"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}\s*(?:,|\||/)?\s+(?:The\s+)?({_WIRE_NAMES})$"), "wire"),
+    (re.compile(rf"^(?:By|Por|Von|Par|Di|Door)\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){{1,3}}\s*(?:,|\||/)?\s+(?:The\s+)?({_WIRE_NAMES})$"), "wire"),
     # The agency's own copyright on its story: "Copyright 2019 The Associated Press. All rights reserved."
     (re.compile(rf"^(?:Copyright\s*)?(?:©\s*)?(?:Copyright\s*)?(?:19|20)\d{{2}}\s+(?:The\s+)?({_WIRE_NAMES})\b(?!\s+(?:Photo|Images))"), "wire"),
     # "저작권자 © 연합뉴스 무단 전재-재배포 금지", "版权所有 © 新华社": the agency's notice under its story.
@@ -951,6 +954,8 @@ def _everyday_word_site(site: str, page_lines: list[str]) -> str:
 # writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "Sign up for the TAG24 newsletter", "\"Daily Express\" is a registered
 # trademark", "IGN® is ...", "Source: Moneycontrol.com", "The Hill's request for comment".
 _BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
+# The same name not running past a sentence's end (dots only inside a word: "Space.com").
+_SENTENCE_BRAND_NAME = r"((?:The\s+)?[A-Z][\w&'-]*(?:\.[\w&'-]+)*(?:\s+[A-Z][\w&'-]*(?:\.[\w&'-]+)*){0,3})\b"
 # The same name taking as few words as the rest of a pattern allows ("By Harbour Times Staff").
 _SHORTEST_BRAND_NAME = _BRAND_NAME.replace("{0,3})", "{0,3}?)")
 # A person's name as bylines print it: "Andy Sahadeo", "Troy L. Smith", "Mary McDonald-Lewis".
@@ -965,7 +970,20 @@ _ANY_NAME = (
 )
 # Bylines that name the reporter's newsroom; read in the furniture and in the body's first and last
 # short lines, where a byline is sometimes left.
+# A reporter's name in any Latin script: "Juan Pérez", "Anna Schmidt", "Jean-Marc Dupont".
+_PERSON_LATIN = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: (?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]+)){1,2}"
+_BY_WORD = r"(?:By|Por|Von|Par|Di|Door)"
 _BYLINE_CONTEXTS = [
+    # "Por Juan Pérez | El Diario", "Von Anna Schmidt / Westfalen-Kurier", "Par Jean Dupont – Le Courrier du Sud"
+    re.compile(rf"^{_BY_WORD}\s+{_PERSON_LATIN}\s*(?:\||/|[-–—])\s+{_ANY_NAME}$"),
+    # "... , Le Courrier du Sud", "..., Westfalen-Kurier": after a comma only a name with an article or a
+    # compound one (a city follows the comma as often: "Von Anna Schmidt, Berlin").
+    re.compile(rf"^{_BY_WORD}\s+{_PERSON_LATIN},\s+((?:The|Le|La|Les|El|Il|Lo|Die|Der|Das|De|Het|O|A)\s+[{_CAPITAL}][\w&'’.-]*(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w&'’.-]*){{0,3}}|[{_CAPITAL}][\w’']+-[{_CAPITAL}][\w’']+)$"),
+    # "Jean Dupont pour Le Courrier du Sud", "Juan Pérez para El Diario", "Jane Doe, Special to The Harbour Times"
+    re.compile(rf"^(?:{_BY_WORD}\s+)?{_PERSON_LATIN} (?:pour|para|für) {_ANY_NAME}$"),
+    re.compile(rf"\b[Ss]pecial to (?:the )?{_BRAND_NAME}[.]?$"),
+    # "Harbour Times reporter Jane Doe contributed to this report."
+    re.compile(rf"^{_BRAND_NAME} (?:reporters?|staff writers?|correspondents?|writers?) {_PERSON}(?: and {_PERSON})? contributed\b"),
     # The newsroom credited with an agency's copy: "Le Monde avec AFP", "Tagesschau mit dpa".
     re.compile(rf"^([{_CAPITAL}][^|,:;]{{1,50}}?) (?:avec|mit|con|com) (?:l['’])?(?:{_WIRE_NAMES})(?:\s+(?:et|und|y|e)\s+\S.{{0,30}})?$"),
     # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
@@ -992,7 +1010,8 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
     re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
     re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
-    re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) {_BRAND_NAME}\b"),
+    # (the name ends at a sentence's end: "a staff writer at the Bayview Chronicle. Email: ...")
+    re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) (?:the )?{_SENTENCE_BRAND_NAME}"),
     re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
     re.compile(rf"\b(?:Subscribe to|Sign up for|Get|Receive) the {_BRAND_NAME} newsletters?\b"),
     re.compile(rf"\b(?:Download|Get|Install) the {_BRAND_NAME} app\b"),
@@ -1135,6 +1154,9 @@ def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[
         if (match := next((m for pattern in _FOLLOW_CONTEXTS if (m := pattern.search(line))), None))
     ]
     found += [(name, "follow_line") for name in follows if _names_a_site(name)]
+    # "Follow us on Twitter @HarbourTimes": the site's own account, its words run together.
+    handles = {_handle_words(match.group(1)) for line in dict.fromkeys(lines) if (match := _FOLLOW_HANDLE.search(line))}
+    found += [(name, "follow_line") for name in sorted(handles) if _names_a_site(name)]
     for line in dict.fromkeys(paragraphs[:2] + paragraphs[-3:]):
         match = next((m for pattern in _BYLINE_CONTEXTS if len(line.split()) <= 12 and (m := pattern.search(line))), None)
         if match and _names_a_site(match.group(1)):
@@ -1149,11 +1171,26 @@ def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[
         name = (match.group(1) or match.group(2)).strip(" .,'")
         if name.lower() not in _NOT_NAMES and not _is_wire(name):
             found.append((name, "self_naming"))
+    # The page's own reporter ("By Jane Doe" ... "More from Jane Doe") is no site.
+    authors = {
+        _letters(match.group(1)) for line in lines + paragraphs[:2] if (match := _AUTHOR_LINE.match(line))
+    }
+    found = [(name, kind) for name, kind in found if _letters(name) not in authors]
     named = {name for name, _kind in found}
     for name in {match.group(1).strip(" .,'") for match in _BODY_TOLD_CONTEXT.finditer(body)} & named:
         found.append((name, "self_naming"))
     found += [(line, "logo_line") for line in lines if line in named]
     return found
+
+
+# "By Jane Doe", "By Jane Doe | March 3, 2024": the reporter's name alone ("By Harbour Times staff" is the newsroom's).
+_AUTHOR_LINE = re.compile(rf"^(?:{_BY_WORD}:?\s+)({_PERSON_LATIN})\s*(?:$|[,|/–—]|\s-\s|\s+(?:and|&)\s)")
+_FOLLOW_HANDLE = re.compile(r"(?i)\bfollow us\b[^@]{0,30}@([A-Za-z][A-Za-z0-9_]{2,30})\b")
+
+
+def _handle_words(handle: str) -> str:
+    """A social handle as the name it runs together: "HarbourTimes" -> "Harbour Times"; "nknews" as is."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.replace("_", " ")).strip()
 
 
 _AFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+")

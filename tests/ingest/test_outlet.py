@@ -800,3 +800,45 @@ def test_a_menu_printed_twice_in_the_same_order_gives_no_masthead():
     menu = (("navigation", "Platform"), ("navigation", "Features"), ("navigation", "Pricing"))
     assert guess_outlet(blocks(*menu, ("other", "About"), *menu), "Text.", "", zones=("top",) * 7).site == ""
     assert guess_outlet(blocks(("other", "Harbour Times"), *menu), "Text.", "", zones=("top",) * 4).site == "Harbour Times"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Por Juan Pérez | El Diario del Valle", "El Diario del Valle"),
+        ("Von Anna Schmidt, Westfalen-Kurier", "Westfalen-Kurier"),
+        ("Par Jean Dupont, Le Courrier du Sud", "Le Courrier du Sud"),
+        ("Jean Dupont pour Le Courrier du Sud", "Le Courrier du Sud"),
+        ("By Jane Doe, Special to The Harbour Times", "The Harbour Times"),
+        ("Harbour Times reporter Jane Doe contributed to this report.", "Harbour Times"),
+        ("Ellen Park is a staff writer at the Bayview Chronicle. Email: epark@example.org", "Bayview Chronicle"),
+        ("Von Anna Schmidt, Berlin", ""),  # a city after the comma
+        ("By Jane Doe, Senior Editor", ""),  # the reporter's title
+    ],
+)
+def test_bylines_in_several_languages_name_the_newsroom(line, site):
+    removed = blocks(("other", "Menu"), ("credit", line))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "head")).site == site
+
+
+@pytest.mark.parametrize(
+    "line, wire",
+    [("Por Juan Pérez | Agencia EFE", "EFE"), ("Von Anna Schmidt | dpa", "dpa"), ("By Jane Doe / AFP", "AFP")],
+)
+def test_an_agency_reporters_byline_in_several_languages_names_the_wire(line, wire):
+    guess = guess_outlet(blocks(("other", "Menu"), ("credit", line)), "Text.", "", zones=("top", "head"))
+    assert (guess.site, guess.wire) == ("", wire)
+
+
+def test_the_pages_own_reporter_is_no_site():
+    removed = blocks(("other", "Menu"), ("credit", "By Jane Doe"), ("related", "More from Jane Doe"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "head", "foot")).site == ""
+    removed = blocks(("other", "Menu"), ("credit", "By Jane Doe"), ("related", "More from Harbour Times"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "head", "foot")).site == "Harbour Times"
+
+
+def test_a_follow_us_handle_adds_to_a_name_but_names_none_alone():
+    handle = ("other", "Follow us on Twitter @HarbourTimes")
+    assert guess_outlet(blocks(("other", "Menu"), handle), "Text.", "", zones=("top", "foot")).site == ""
+    removed = blocks(("other", "Menu"), handle, ("other", "Get the Harbour Times app"), ("credit", "© 2024 Portville Media Group"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "foot", "foot", "foot")).site == "Harbour Times"
