@@ -266,6 +266,11 @@ IRREGULAR_PAST = frozenset(
 _IRREGULAR_PAST_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bto )\b(?:" + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True)) + r")\b")
 
 
+def _has_past_action(text: str) -> bool:
+    """A verb of action in the simple past ("recalled", "fell"), not only a copula ("was", "were")."""
+    return bool(_PAST_FORM.search(text)) or any(match.group() not in ("was", "were") for match in _IRREGULAR_PAST_RE.finditer(text))
+
+
 def _has_past_verb(text: str) -> bool:
     """A verb in the simple past, by its form or as an irregular verb ("rose", "slept")."""
     return bool(_PAST_FORM.search(text) or _IRREGULAR_PAST_RE.search(text))
@@ -1104,10 +1109,11 @@ def _mention_from_date(
         return None
     # Who did it: a named actor, the speaker of the sentence, or, for a thing dated to a day, a week
     # or a month in a past-tense clause ("The advisory was lifted a week later", "Floods swept through
-    # the valley in March"), the thing itself: a disaster or a price has no actor.
+    # the valley in March"), the thing itself: a disaster or a price has no actor. Within a year, an
+    # action verb, not a copula ("Last year, the company recalled 800,000 cars"; not "prices were high in 2024").
     if not _has_actor(summary) and not _has_actor(segment) and not speaker and not (
         resolved.precision in ("day", "week", "month") and _has_past_verb(summary)
-    ):
+    ) and not (resolved.precision == "year" and _has_past_action(summary)):
         return None
     actors = named_actors(summary) | named_actors(segment)
     return EventMention(
