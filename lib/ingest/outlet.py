@@ -1042,11 +1042,26 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"\b(?:Trabalhe|Trabaja|Arbeiten|Travailler) (?:no|na|en|bei|chez) {_ANY_NAME}$"),
     re.compile(rf"\b(?:[Dd]er|[Ll]a|[Ll]e) (?:Newsletter|newsletter) (?:von|de|du|des) {_ANY_NAME}$"),
     re.compile(rf"^{_ANY_NAME}-Newsletter\b"),
+    re.compile(rf"\b(?:[Dd]er|[Ll]a|[Ll]e) (?:Newsletter|newsletter) (?:von|de|du|des) {_ANY_NAME} an$"),  # "Melden Sie sich für den Newsletter von X an"
 ]
 # The site's products listed in its menus and footer ("CBS News App", "The Hill Apps", "Fox News
 # Shop"): a name, often the site's short form ("SN Shop" on Sportsnet), so it is spelled out by
 # any other signal of the same group.
 _PRODUCT_LINE = re.compile(rf"^{_BRAND_NAME} (?i:apps?|store|shop|newsletters?|rss(?: feeds?)?)$")
+# The site's app and podcast: "Download Harbour Times on the App Store", "Harbour Times on Google Play",
+# "Listen to the Harbour Times podcast" (weak, as product lines are).
+# A subscription offer names what is sold, the site or its premium product ("Subscribe to CNBC PRO"):
+# "Subscribe to Harbour Times", "Sign up to our Harbour Times newsletter", "Jetzt Westfalen-Kurier
+# abonnieren", "Подпишитесь на X", the whole line.
+_APP_LINES = (
+    re.compile(rf"^(?:Download |Get )?{_BRAND_NAME} (?:on|in|from) (?:the App Store|Google Play)$"),
+    re.compile(rf"\bListen to (?:the )?{_BRAND_NAME} podcast\b"),
+    re.compile(rf"^Subscribe to (?:the )?{_SENTENCE_BRAND_NAME}[.!]?$"),
+    re.compile(rf"\b(?:Sign up (?:to|for)|Subscribe to) our {_BRAND_NAME} newsletters?\b"),
+    re.compile(rf"^(?:Jetzt )?{_ANY_NAME} abonnieren[.!]?$"),
+    re.compile(rf"^(?:Подпишитесь|Подписывайтесь|Підпишіться|Підписуйтесь|Підписуйтеся) на {_ANY_NAME}[.!]?$"),
+)
+_AU_NAME = re.compile(rf"\bAbonnez-vous au ([{_CAPITAL}][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w'’-]*){{0,3}})[.!]?$")
 # In the body, a site names itself when its staff is the one addressed: "The Hill's request for
 # comment"; "told The Hill in a statement" too, but articles also cite other outlets that way, so
 # that one only adds to a name the furniture already gives.
@@ -1162,7 +1177,13 @@ def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[
         if match and _names_a_site(match.group(1)):
             found.append((match.group(1).strip(" .,'’"), "self_naming"))  # a byline left in the body
     found += [(name, "affix_name") for name in _repeated_affix(removed)]
-    products = {match.group(1).strip(" .,'’") for line in lines if (match := _PRODUCT_LINE.match(line))}
+    products = {
+        match.group(1).strip(" .,'’")
+        for line in lines
+        if (match := next((m for pattern in (_PRODUCT_LINE, *_APP_LINES) if (m := pattern.search(line))), None))
+    }
+    # "Abonnez-vous au Courrier du Sud": "au" is "à le", the name's article.
+    products |= {f"Le {match.group(1)}" for line in lines if (match := _AU_NAME.search(line))}
     found += [(name, "product_line") for name in sorted(products) if _names_a_site(name)]
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])
     if dateline and not _is_wire(dateline.group(1)):  # "(Reuters) -" credits a wire

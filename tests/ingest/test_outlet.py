@@ -842,3 +842,24 @@ def test_a_follow_us_handle_adds_to_a_name_but_names_none_alone():
     assert guess_outlet(blocks(("other", "Menu"), handle), "Text.", "", zones=("top", "foot")).site == ""
     removed = blocks(("other", "Menu"), handle, ("other", "Get the Harbour Times app"), ("credit", "© 2024 Portville Media Group"))
     assert guess_outlet(removed, "Text.", "", zones=("top", "foot", "foot", "foot")).site == "Harbour Times"
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Subscribe to the Harbour Times", "Harbour Times"),
+        ("Sign up to our Harbour Times newsletter", "Harbour Times"),
+        ("Jetzt Westfalen-Kurier abonnieren", "Westfalen-Kurier"),
+        ("Подпишитесь на Вечерний Город", "Вечерний Город"),
+        ("Abonnez-vous au Courrier du Sud", "Le Courrier du Sud"),
+        ("Download Harbour Times on the App Store", "Harbour Times"),
+        ("Listen to the Harbour Times podcast", "Harbour Times"),
+    ],
+)
+def test_subscription_app_and_podcast_lines_add_to_a_name_but_name_none_alone(line, name):
+    alone = blocks(("other", "Menu"), ("promo", line))
+    assert guess_outlet(alone, "Text.", "", zones=("top", "foot")).site == ""  # "Subscribe to CNBC PRO" sells a product
+    from lib.ingest.outlet import _site_signals
+
+    signals = _site_signals(alone, "Text.", "", ("top", "foot"), "")
+    assert [(signal.name, signal.kind) for signal in signals] == [(name, "product_line")]
