@@ -244,14 +244,14 @@ _LATER_UNITS = {
 }
 # Words that put a date phrase in the future (plans, schedules), per language.
 _FUTURE = {
-    "ja": r"予定|見通し|方針|計画|見込み|する考え|目指",
+    "ja": r"予定|見通し|方針|計画|見込み|する考え|目指|おそれ|恐れが",
     "zh": r"将|將|计划|計劃|预计|預計|拟|擬",
     "ko": r"예정|계획|방침|할 것|하기로|전망",
     "ru": r"\bбудет\b|\bбудут\b|планиру|намерен|собира|предстоящ",
     "uk": r"\bбуде\b|\bбудуть\b|планує|планують|має намір|наступн",
-    "de": r"\bwird\b|\bwerden\b|\bsoll\b|\bsollen\b|\bplant\b|geplant|\bkünftig",
+    "de": r"\bwird\b|\bwerden\b|\bsoll\b|\bsollen\b|\bplant\b|geplant|\bkünftig|\bin den (?:kommenden|nächsten) (?:Tagen|Wochen|Monaten)\b",
     # French simple future: "sera", "aura", "fera", and the -era/-eront/-ira/-iront forms of regular verbs.
-    "fr": r"\bva\b|\bvont\b|\bsera\b|\bseront\b|prévu|prévoit|\bcompte\b|devrait|devraient|\b(?:aura|auront|fera|feront|"
+    "fr": r"\bva\b|\bvont\b|\bsera\b|\bseront\b|prévu|prévoit|\bcompte\b|devrait|devraient|\bprochain(?:e)?s (?:jours|semaines|mois)\b|\b(?:aura|auront|fera|feront|"
           r"pourra|pourront|devra|devront|ira|iront|viendra|viendront|rendra|rendront|tiendra|tiendront)\b|\b\w{3,}(?:era|eront|iront)\b",
     "th": r"จะ|เตรียม|กำหนด",
 }

@@ -117,6 +117,50 @@ Regulators opened an investigation last month after reports of three injuries. T
 
 Last year, the company recalled 800,000 cars over a similar fault.
 """,
+    "de_quake": """Süddeutsche Morgenpost
+Erdbeben: Zahl der Toten steigt weiter
+2. April 2025
+
+Bei dem schweren Erdbeben vom Freitag sind nach Angaben der Regierung mehr als 2700 Menschen ums Leben gekommen. Rettungskräfte bargen am Dienstag eine Lehrerin lebend aus den Trümmern einer Schule.
+
+Das Beben der Stärke 7,7 ereignete sich am Freitagmittag. Zwölf Minuten später folgte ein Nachbeben der Stärke 6,4.
+
+Die Regierung rief am Montag eine einwöchige Staatstrauer aus. Das Technische Hilfswerk schickte am Samstag ein Team von 50 Helfern in das Katastrophengebiet.
+
+Die Region hat rund fünf Millionen Einwohner. Experten rechnen in den kommenden Tagen mit weiteren Nachbeben.
+""",
+    "fr_quake": """Le Courrier International
+Séisme : les secours poursuivent les recherches
+2 avril 2025
+
+Les secouristes ont sorti mardi une enseignante vivante des décombres d'une école, quatre jours après le séisme de magnitude 7,7 qui a frappé la région vendredi.
+
+Le bilan s'est alourdi lundi à plus de 2 000 morts, a annoncé la junte. Samedi, la Chine a envoyé une équipe de secours de 37 personnes.
+
+Le gouvernement a décrété lundi une semaine de deuil national. Les drapeaux seront en berne jusqu'au 6 avril.
+
+La région compte environ cinq millions d'habitants.
+""",
+    "ja_flood": """地域ニュース
+大雨で川が氾濫　住宅500棟が浸水
+2025年4月2日
+
+30日夜から降り続いた大雨で、31日未明に川が氾濫し、住宅およそ500棟が浸水した。県は31日、災害対策本部を設置した。
+
+気象庁によると、1日までの48時間の雨量は300ミリを超えた。県は2日、被害の全容を調べていると発表した。
+
+町の人口はおよそ2万人。気象庁は3日にかけて再び大雨となるおそれがあるとしている。
+""",
+    "zh_quake": """环球新闻网
+强震造成严重伤亡
+2025年4月2日
+
+3月28日中午，该国中部发生7.7级地震，大量建筑倒塌。12分钟后，当地又发生6.4级余震。
+
+据官方媒体报道，截至1日，地震已造成2700多人死亡。中国救援队于29日抵达灾区，展开搜救工作。
+
+该地区人口约500万。专家表示，未来一周仍可能发生强余震。
+""",
 }
 
 # (page, words of the sentence, start, end): a happening and the interval it is dated to.
@@ -150,6 +194,19 @@ DATED = [
     ("en_recall", "shares fell 4 percent", "2025-04-03", "2025-04-03"),
     ("en_recall", "opened an investigation last month", "2025-03-01", "2025-03-31"),
     ("en_recall", "the company recalled 800,000 cars", "2024-01-01", "2024-12-31"),  # no actor noun: the action itself
+    ("de_quake", "Erdbeben vom Freitag", "2025-03-28", "2025-03-28"),
+    ("de_quake", "bargen am Dienstag", "2025-04-01", "2025-04-01"),
+    ("de_quake", "am Freitagmittag", "2025-03-28", "2025-03-28"),
+    ("de_quake", "Zwölf Minuten später", "2025-03-28", "2025-03-28"),
+    ("de_quake", "schickte am Samstag", "2025-03-29", "2025-03-29"),
+    ("fr_quake", "ont sorti mardi", "2025-04-01", "2025-04-01"),
+    ("fr_quake", "ont sorti mardi", "2025-03-28", "2025-03-28"),  # "le séisme … qui a frappé la région vendredi"
+    ("fr_quake", "Le bilan s'est alourdi lundi", "2025-03-31", "2025-03-31"),
+    ("fr_quake", "la Chine a envoyé", "2025-03-29", "2025-03-29"),
+    ("ja_flood", "31日未明に川が氾濫", "2025-03-31", "2025-03-31"),
+    ("ja_flood", "災害対策本部を設置", "2025-03-31", "2025-03-31"),
+    ("zh_quake", "发生7.7级地震", "2025-03-28", "2025-03-28"),
+    ("zh_quake", "于29日抵达灾区", "2025-03-29", "2025-03-29"),
 ]
 
 # Words of sentences that are never events: standing figures, forecasts, plans, furniture.
@@ -169,7 +226,17 @@ NOT_EVENTS = [
     ("en_quake2", "Sign up for our newsletter"),
     ("en_election", "Parliament is due to convene"),
     ("en_election", "The country has 9.2 million registered voters"),
+    ("de_quake", "Experten rechnen in den kommenden Tagen"),  # a forecast
+    ("fr_quake", "drapeaux seront en berne"),
+    ("fr_quake", "La région compte environ cinq millions"),
 ]
+
+
+def test_a_forecast_through_a_day_to_come_is_never_dated_to_last_month(read):
+    """「3日にかけて…おそれがある」 in a page of 2 April: a risk up to 3 April, not a happening of 3 March."""
+    _article, mentions = read("ja_flood")
+    forecast = [m for m in mentions if "おそれ" in m.sentence.text]
+    assert all(m.dated_by != "phrase" and m.start >= "2025-03-27" for m in forecast), [(m.start, m.clue) for m in forecast]
 
 
 @pytest.fixture(scope="module")
