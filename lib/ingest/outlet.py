@@ -276,6 +276,18 @@ _HOME_WORD = re.compile(
     r"menü|menú|rubriken|ressorts|rubriques|secciones|разделы|розділи|(?:все|всі) новини|все новости|новини|новости|"
     r"стрічка новин|лента новостей|актуальное|актуальне)$"
 )
+# Section and kicker labels news sites print over a headline, in the app's languages (a logo image
+# leaves the label as the page's first line). "World News" is a section; "Sky News" a site.
+_SECTION_WORDS = (
+    r"world|local|national|international|business|economy|politics|asia|asia pacific|europe|americas|africa|"
+    r"middle east|uk|us|australia|analysis|exclusive|live|live updates|opinion|science|science & tech|tech|technology|"
+    r"health|sport|sports|culture|entertainment|lifestyle|markets|climate|environment|weather|breaking|latest|"
+    r"wirtschaft|politik|panorama|kultur|ausland|inland|wissen|regional|économie|société|monde|politique|culture|"
+    r"sociedad|economía|mundo|internacional|política|cultura|deportes|economia|esteri|cronaca|"
+    r"світ|економіка|політика|суспільство|мир|экономика|политика|общество|в мире|"
+    r"国際|経済|政治|社会|国际|经济|国內|國際|經濟|국제|경제|정치|사회|ต่างประเทศ|เศรษฐกิจ|การเมือง|สังคม"
+)
+_SECTION_LABEL = re.compile(rf"(?i)^(?:{_SECTION_WORDS})(?:\s+(?:news|nachrichten|actualités|noticias|новини|новости))?$")
 _NAME_PARTICLES = {
     "de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di",
     "della", "delle", "dei", "du", "des", "van", "von", "al", "el",
@@ -314,6 +326,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and not (sig.is_nav_word(line) and not _is_address(line))  # "Home", "English", "Politics": menu labels
             and not sig.is_related_marker(line)  # "Останні новини", "Most popular": a list's heading
             and not _HOME_WORD.match(line)  # "Startseite", "Accueil", "หน้าแรก": a menu's first item, not a logo
+            and not _SECTION_LABEL.match(line)  # "Asia Pacific", "Wirtschaft": the section's label over the headline
             # A name of several words is proper nouns: one starting in lower case ("Zurück zur Übersicht")
             # makes it a label. A one-word brand may be lower case ("tagesschau"); elided particles
             # ("L'Echo d'Algérie") are part of names.

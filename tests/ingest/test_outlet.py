@@ -863,3 +863,33 @@ def test_subscription_app_and_podcast_lines_add_to_a_name_but_name_none_alone(li
 
     signals = _site_signals(alone, "Text.", "", ("top", "foot"), "")
     assert [(signal.name, signal.kind) for signal in signals] == [(name, "product_line")]
+
+
+@pytest.mark.parametrize(
+    "first, site",
+    [
+        ("Asia Pacific", ""), ("World News", ""), ("Wirtschaft", ""), ("Économie", ""), ("Світ", ""), ("国際", ""),
+        ("Sky News", "Sky News"), ("Fox Business", "Fox Business"), ("Asia Times", "Asia Times"),
+    ],
+)
+def test_a_section_label_as_the_first_line_is_not_the_logo(first, site):
+    removed = blocks(("other", first), ("navigation", "Home | World | Sport"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "top"), title="A headline of the story").site == site
+
+
+@pytest.mark.parametrize(
+    "first, site",
+    [
+        ("THE IRRAWADDY", "The Irrawaddy"),  # capitals of the logo, "THE" first: title case
+        ("ZEIT ONLINE", "ZEIT ONLINE"),  # capitals without an article stay as printed
+        ("RFI - Radio France Internationale", "RFI"),  # the logo, then its motto
+        ("tagesschau.de", "tagesschau.de"),  # a bare address is the logo's text
+        ("https://www.example.com/news/2024/a-story", ""),  # a saved URL is not
+        ("Українська правда", "Українська правда"),  # a Cyrillic name capitalises its first word only
+        ("Останні новини", ""),  # a list's heading
+        ("Startseite", ""),  # a home link opening the menu
+    ],
+)
+def test_the_logo_line_in_its_printed_forms(first, site):
+    removed = blocks(("other", first), ("navigation", "News | World | Asia"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "top"), title="A headline of the story").site == site
