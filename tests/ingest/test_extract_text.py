@@ -639,3 +639,11 @@ def test_a_lower_case_date_line_under_the_headline_is_not_glued_to_it(date_line)
     extraction = clean_page_text(f"Example Gazette\nHome\n{headline}\n{date_line}\n{_BODY}")
     assert extraction.title == headline
     assert any(block.text == date_line and block.kind == "metadata" for block in extraction.removed)
+
+
+def test_a_paste_that_starts_at_the_headline_is_titled_by_it_not_its_second_deck():
+    head = (
+        "Island crossings restart after the storm closed every port\n"
+        "Routes to run again by Friday, operator says\nBy Jane Roe\nPublished 12 March 2024\n"
+    )
+    assert clean_page_text(head + _BODY).title == "Island crossings restart after the storm closed every port"

@@ -461,10 +461,11 @@ _COPYRIGHT_MARK = re.compile(r"(?i)©|ⓒ|\(c\)\s*(?:19|20)\d{2}|copyright")
 
 
 def _site_name_line(blocks, index: int) -> bool:
-    """The line is the site's name as the page prints it: its first line past buttons and dates,
-    or a line its copyright line holds."""
+    """The line is the site's name as the page prints it: its first line past buttons and dates when
+    that is of a name's length (five words at most: a paste that starts at the headline opens with
+    the headline), or a line its copyright line holds."""
     first = next((block.index for block in blocks[:8] if not (sig.is_nav_word(block.text) or sig.is_date_line(block.text))), -1)
-    if index == first:
+    if index == first and blocks[index].n_words <= 5:
         return True
     title = blocks[index].text.strip().casefold()
     return any(block.index != index and _COPYRIGHT_MARK.search(block.text) and title in block.text.casefold() for block in blocks)
