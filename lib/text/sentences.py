@@ -15,15 +15,21 @@ from lib.core.models import Sentence
 _LINE = re.compile(r"[^\n]+")
 
 
+# A full stop of Chinese or Japanese is never a decimal point, but sentencex keeps "…2000人。30日，…"
+# in one piece when a digit follows it: split there too.
+_CJK_STOP_BEFORE_DIGIT = re.compile(r"(?<=[。！？])(?=\s*[0-9０-９])")
+
+
 def _segment(language: str, text: str) -> list[str]:
     from sentencex import (
         segment,  # light import; kept local so `lib.core.models` stays dependency-free
     )
 
     try:
-        return [piece for piece in segment(language or "en", text) if piece.strip()]
+        pieces = [piece for piece in segment(language or "en", text) if piece.strip()]
     except Exception:  # unknown language code: fall back to English rules
-        return [piece for piece in segment("en", text) if piece.strip()]
+        pieces = [piece for piece in segment("en", text) if piece.strip()]
+    return [part for piece in pieces for part in _CJK_STOP_BEFORE_DIGIT.split(piece) if part.strip()]
 
 
 def split_sentences(body: str, language: str = "en", language_of=None) -> tuple[Sentence, ...]:

@@ -31,3 +31,13 @@ def test_offsets_locate_every_sentence_exactly():
 
 def test_empty_body_has_no_sentences():
     assert split_sentences("") == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [("政府周一表示，死亡人数已超过2000人。30日，首批救援物资运抵灾区。", "zh"), ("県は31日、本部を設置した。２日、発表した。", "ja")],
+)
+def test_a_chinese_or_japanese_full_stop_before_a_digit_ends_a_sentence(body, language):
+    sentences = split_sentences(body, language)
+    assert len(sentences) == 2 and sentences[1].text[:1] in "3２"
+    assert all(body[s.start : s.end] == s.text for s in sentences)
