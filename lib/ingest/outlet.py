@@ -924,7 +924,7 @@ def guess_outlet(
         # "Copyright 2021 The Associated Press" under the agency's story: the wire itself, not a site
         # carrying it ("The Associated Press (AP)"); "Kyodo News" stays as the agency's site spells it.
         site = ""
-    return OutletGuess(site=_reader_name(_reader_case(_everyday_word_site(site, page_lines), page_lines), page_lines), wire=wire)
+    return OutletGuess(site=_reader_name(_reader_case(site, page_lines), page_lines), wire=wire)
 
 
 def _reader_case(site: str, page_lines: list[str]) -> str:
@@ -937,17 +937,11 @@ def _reader_case(site: str, page_lines: list[str]) -> str:
     mixed = re.compile(rf"(?i)(?<!\w){re.escape(site)}(?!\w)")
     for line in page_lines:
         for match in mixed.finditer(line):
-            if not match.group(0).isupper():
-                return match.group(0)
+            if not match.group(0).isupper() and match.group(0)[:1].isupper():
+                return match.group(0)  # "The Irrawaddy", not "the irrawaddy" inside a sentence
     return site.title() if words[0] == "THE" else site
 
 
-def _everyday_word_site(site: str, page_lines: list[str]) -> str:
-    """A site named by an everyday word ("Space") that the page also uses as a plain lower-case word
-    ("keep talking space") is told apart by its address, as readers do: "Space.com" when the page
-    prints an address whose label is that word ("community@space.com"). Unchanged otherwise."""
-    if not site or not site.isalpha() or len(site) < 3:
-        return site
     word = site.casefold()
     # The word inside a sentence, after a lower-case word ("keep talking space", "outer space"); a
     # lower-case brand opening a sentence ("my6sense is ...", "tagesschau berichtet") is no such use.
@@ -1205,11 +1199,13 @@ def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[
         name = (match.group(1) or match.group(2)).strip(" .,'")
         if name.lower() not in _NOT_NAMES and not _is_wire(name):
             found.append((name, "self_naming"))
-    # The page's own reporter ("By Jane Doe" ... "More from Jane Doe") is no site.
+    # The page's own reporter ("By Jane Doe" ... "More from Jane Doe": the author's other stories) is no
+    # site; a blog signing as its own name ("By Harbour Times") still names itself by other lines.
     authors = {
         _letters(match.group(1)) for line in lines + paragraphs[:2] if (match := _AUTHOR_LINE.match(line))
     }
-    found = [(name, kind) for name, kind in found if _letters(name) not in authors]
+    more_from = {_letters(match.group(1)) for line in lines if (match := _MORE_FROM.match(line))}
+    found = [(name, kind) for name, kind in found if not (_letters(name) in authors and _letters(name) in more_from)]
     named = {name for name, _kind in found}
     for name in {match.group(1).strip(" .,'") for match in _BODY_TOLD_CONTEXT.finditer(body)} & named:
         found.append((name, "self_naming"))
@@ -1218,6 +1214,7 @@ def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[
 
 
 # "By Jane Doe", "By Jane Doe | March 3, 2024": the reporter's name alone ("By Harbour Times staff" is the newsroom's).
+_MORE_FROM = re.compile(r"^More (?:from|by) (.+)$")
 _AUTHOR_LINE = re.compile(rf"^(?:{_BY_WORD}:?\s+)({_PERSON_LATIN})\s*(?:$|[,|/–—]|\s-\s|\s+(?:and|&)\s)")
 _FOLLOW_HANDLE = re.compile(r"(?i)\bfollow us\b[^@]{0,30}@([A-Za-z][A-Za-z0-9_]{2,30})\b")
 

@@ -782,20 +782,6 @@ def test_the_agencys_own_copyright_under_its_story_is_the_wire_not_a_site():
     assert guess.label == "AP"
 
 
-@pytest.mark.parametrize(
-    "lines, site",
-    [
-        # named by an everyday word the page also uses as a word, with its address printed
-        (("Harvest", "Harvest is supported by its readers.", "Farmers will know more once the harvest begins.", "news@harvest.com"), "Harvest.com"),
-        # the same name never used as a plain word: the name stays
-        (("Harvest", "Harvest is supported by its readers.", "news@harvest.com"), "Harvest"),
-    ],
-)
-def test_a_site_named_by_an_everyday_word_is_told_apart_by_its_address(lines, site):
-    removed = blocks(*(("other", line) for line in lines))
-    assert guess_outlet(removed, "Text.", "", zones=("top",) * len(lines)).site == site
-
-
 def test_a_menu_printed_twice_in_the_same_order_gives_no_masthead():
     menu = (("navigation", "Platform"), ("navigation", "Features"), ("navigation", "Pricing"))
     assert guess_outlet(blocks(*menu, ("other", "About"), *menu), "Text.", "", zones=("top",) * 7).site == ""
