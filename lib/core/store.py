@@ -84,6 +84,9 @@ CREATE TABLE IF NOT EXISTS articles (
     added_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_raw ON articles(raw_sha256);
+-- Covers `rows()` (every sync at process start): read from the index in order, not from the
+-- 1 GB of records at 100k articles with a sort (0.25 s -> 0.12 s at 100k).
+CREATE INDEX IF NOT EXISTS articles_rows ON articles(source_file, article_id, raw_sha256, origin, raw_path, pipeline);
 CREATE TABLE IF NOT EXISTS rejected (
     raw_sha256 TEXT PRIMARY KEY,     -- inputs in the data dir that could not be read,
     source_file TEXT NOT NULL,       -- remembered so they are not retried every launch
@@ -976,7 +979,7 @@ class Store(UploadFolder):
         with self.reading() as connection:
             return connection.execute(
                 "SELECT article_id, raw_sha256, source_file, origin, raw_path, pipeline "
-                "FROM articles ORDER BY source_file"
+                "FROM articles ORDER BY source_file, article_id"
             ).fetchall()
 
     def origin_of(self, article_id: str) -> str | None:

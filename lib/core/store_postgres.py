@@ -104,6 +104,9 @@ CREATE TABLE IF NOT EXISTS {s}.articles (
     added_at DOUBLE PRECISION NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_raw ON {s}.articles(raw_sha256);
+-- Covers `rows()` (every sync at process start): an index-only scan in code-point order.
+CREATE INDEX IF NOT EXISTS articles_rows ON {s}.articles(source_file COLLATE "C", article_id COLLATE "C")
+    INCLUDE (raw_sha256, origin, raw_path, pipeline);
 CREATE TABLE IF NOT EXISTS {s}.rejected (
     raw_sha256 TEXT PRIMARY KEY,
     source_file TEXT NOT NULL,

@@ -267,3 +267,12 @@ def test_the_kept_summary_is_the_one_for_the_current_articles_and_dates(twelve):
     assert open_store(_settings).catalogue_summary() == store.catalogue_summary()  # a new process reads it
     store.remove_article(articles[3].article_id)
     assert store.catalogue_summary().article_count == 11
+
+
+def test_listing_every_row_at_sync_reads_an_index_not_the_records(tmp_path):
+    # rows() runs at every process start (sync_folder); from the records it read 1 GB at 100k articles.
+    store = open_store(load_settings(tmp_path))
+    statement = "SELECT article_id, raw_sha256, source_file, origin, raw_path, pipeline FROM articles ORDER BY source_file, article_id"
+    with store.reading() as connection:
+        plan = " ".join(row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + statement))
+    assert "COVERING INDEX articles_rows" in plan and "TEMP B-TREE" not in plan, plan
