@@ -644,10 +644,15 @@ def _is_wire(name: str) -> bool:
     return bool(re.fullmatch(_WIRE_NAMES, name.strip(" ."), re.IGNORECASE))
 
 
+_AGENCY_PHOTO = re.compile(rf"(?i)^\(?(?:{_WIRE_NAMES})\s+(?:photos?|images?|foto|fotos|pic|pictures?|video|graphic)\b")
+
+
 def _wire_credit(lines: list[str], body: str) -> str:
     """The wire service the page credits, or "": a credit line ("© AFP", "AP Paris"), else a
     body line that is only an agency's name, else the body's dateline ("(Reuters) -", "/ТАСС/")."""
     for line in lines:
+        if _AGENCY_PHOTO.match(line):
+            continue  # "AP Photo/Jane Doe", "AAP Image", "ANP Foto": the photo's agency, not the story's
         for pattern, _what in _CREDIT_PATTERNS:
             match = pattern.search(line)
             if match:

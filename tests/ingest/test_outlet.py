@@ -879,3 +879,9 @@ def test_a_section_label_as_the_first_line_is_not_the_logo(first, site):
 def test_the_logo_line_in_its_printed_forms(first, site):
     removed = blocks(("other", first), ("navigation", "News | World | Asia"))
     assert guess_outlet(removed, "Text.", "", zones=("top", "top"), title="A headline of the story").site == site
+
+
+@pytest.mark.parametrize("line", ["AP Photo", "AAP Image", "ANP Foto", "Reuters Pictures"])
+def test_an_agencys_photo_credit_names_no_wire(line):
+    assert guess_outlet(blocks(("caption", "Residents wait outside the station."), ("credit", line)), "Text.", "").wire == ""
+    assert guess_outlet(blocks(("credit", "AP Paris")), "Text.", "").wire == "AP"
