@@ -700,18 +700,33 @@ def page_reference(article: Article) -> tuple[PublishedDate, list]:
     interval = reference_interval(article.published)
     if interval is not None and (interval[1] - interval[0]).days <= OWN_DATES_WIDE_DAYS:
         return article.published, []
-    named = []
+    from lib.text.dates import find_date_phrases, resolve_nearest
+
+    named, by_sentence = [], []
     for sentence in article.sentences:
         english = is_english_sentence(sentence.text, sentence.language, article.language)
         language = "en" if english else _reading_language(sentence.language, article.language)
         # With a wide interval, a day-month that interval places in one year counts too ("vendredi 28 mars"
         # in a page inferred to mid-2024..mid-2025: the only Friday 28 March is in 2025).
-        named += [
+        days = [
             parse_iso(r.start) for r in resolve_dates(sentence.text, article.published if interval else None, language=language)
             if _is_full_day(r) or (r.kind in ("md", "dm") and r.start == r.end and r.role == "event" and not r.future)
         ]
+        named += days
+        by_sentence.append((sentence.text, language, days))
     if not named:
         return article.published, []
+    # Past days named without their year or month ("Am 31. März", 「30日」) at their occurrence nearest the
+    # last full day before them: the page was published after them too.
+    last_full = named[0]
+    for text, language, days in by_sentence:
+        last_full = days[-1] if days else last_full
+        named += [
+            parse_iso(placed.start) for phrase in find_date_phrases(text, language)
+            if phrase.kind in ("md", "dm", "dom") and phrase.role == "event" and not phrase.future
+            and (placed := resolve_nearest(phrase, last_full)) is not None and placed.start == placed.end
+        ]
+    named = list(dict.fromkeys(named))  # each day once, in the order the text first names it
     first, last = max(named), max(named) + timedelta(days=OWN_DATES_SPAN_DAYS)
     if interval is not None:
         if not (interval[0] <= first <= interval[1]):

@@ -421,3 +421,25 @@ def test_a_weekday_beside_a_day_and_month_places_it_in_the_one_year_it_fits():
     dated = {(m.clue, m.start, m.end) for m in find_event_mentions(article)}
     assert ("28 mars", "2025-03-28", "2025-03-28") in dated
     assert ("Dimanche", "2025-03-23", "2025-03-30") in dated  # one of two Sundays: an interval, not a made-up day
+
+
+def test_days_named_without_a_year_move_an_undated_page_on():
+    """An undated page that names "28. März 2025" and later "Am 31. März": published on or after 31 March,
+    so "am Montag" is Monday 31 March, and "Am Sonntag" one of two Sundays (an interval)."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions, page_reference
+
+    texts = [
+        "Am 28. März 2025 erschütterte ein Beben der Stärke 7,7 die Mitte des Landes.",
+        "Am Sonntag bargen Helfer eine Frau lebend aus einem eingestürzten Hotel.",
+        "Die Regierung teilte am Montag mit, die Zahl der Toten sei auf über 2000 gestiegen.",
+        "Am 31. März trafen die ersten Hilfskonvois ein.",
+    ]
+    sentences = tuple(Sentence(i, 0, len(t), t, "de") for i, t in enumerate(texts))
+    article = Article("id", "a.txt", "t", "o", PublishedDate.unknown(), "de", "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    reference, _named = page_reference(article)
+    assert (reference.earliest, reference.latest) == ("2025-03-31", "2025-04-06")
+    dated = {m.clue: (m.start, m.end) for m in find_event_mentions(article)}
+    assert dated["Montag"] == ("2025-03-31", "2025-03-31")
+    assert dated["Sonntag"] == ("2025-03-30", "2025-04-06")
+    assert dated["31. März"] == ("2025-03-31", "2025-03-31")
