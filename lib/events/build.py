@@ -13,7 +13,12 @@ Guarantees of `build_events`:
   it. Relative phrases are read against the publication date, so "last week"
   in a 16 Nov 2024 report is the week of 4-10 Nov, not the 16th, and 「19日」 in
   a 20 Jun 2024 page is 19 Jun. Nothing is ever dated after its own page
-  (plans, deadlines and future clauses are not events).
+  (plans, deadlines and future clauses are not events). A page of unknown
+  date (or known only to its month or a wider inferred interval) that names
+  full past days is read as published from the latest of them to six days
+  after (`mentions.page_reference`): its weekdays and "yesterday" get an
+  interval of that width, or the day the page itself names for that weekday;
+  a page naming no full day leaves its relative phrases unread.
 * English sentences are read with the English verb and actor cues of
   `mentions`; sentences in other languages by structure alone, with no word
   list about what happened: a clause carrying a resolvable past date phrase
@@ -43,9 +48,11 @@ Guarantees of `build_events`:
 * The same event from several sentences (or outlets) is one event when the
   dates overlap (one day of slack across sources, none within one report),
   the sentences are semantically close (shared embedder) and they share a
-  named actor or key noun, or, for reports in two languages, date it to the
+  named actor, a key noun or a content word (Snowball stem, in languages
+  with a stemmer), or, for reports in two languages, date it to the
   same single day; clusters are complete-linkage, so two different events on
-  one day are never merged through a third.
+  one day are never merged through a third. A mention dated wider than a
+  month ("in 2024") never joins a day-dated event: it stays its own item.
 * `is_context` is True when the whole interval lies before
   `settings.story_start` (an event that may fall inside the window is shown).
 
