@@ -686,6 +686,7 @@ OWN_DATES_SPAN_DAYS = 6
 # A publication known less closely than this (a month, an inferred interval) is narrowed by the
 # page's own dates the same way: published in March 2025 and naming 28 March 2025, it is of 28-31 March.
 OWN_DATES_WIDE_DAYS = 7
+OWN_DATES_CLUE = "read as published"
 
 
 def page_reference(article: Article) -> tuple[PublishedDate, list]:
@@ -732,7 +733,7 @@ def page_reference(article: Article) -> tuple[PublishedDate, list]:
         if not (interval[0] <= first <= interval[1]):
             return article.published, []  # the text's days disagree with the inference: keep the inference
         first, last = max(first, interval[0]), min(last, interval[1])
-    clue = f"read as published {format_day(first)} to {format_day(last)}: on or after the latest day the page's text names"
+    clue = f"{OWN_DATES_CLUE} {format_day(first)} to {format_day(last)}: on or after the latest day the page's text names"
     return PublishedDate(date=None, precision="unknown", stated=False, clue=clue, earliest=first.isoformat(), latest=last.isoformat()), named
 
 
@@ -882,6 +883,8 @@ def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
         return None
     first, last = interval
     clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
+    if published.clue.startswith(OWN_DATES_CLUE):  # a page without its date, read from the days it names
+        clue = f"reported on or after {format_day(first)}, the latest day the page names (no date in sentence)"
     return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
 
 

@@ -443,3 +443,13 @@ def test_days_named_without_a_year_move_an_undated_page_on():
     assert dated["Montag"] == ("2025-03-31", "2025-03-31")
     assert dated["Sonntag"] == ("2025-03-30", "2025-04-06")
     assert dated["31. März"] == ("2025-03-31", "2025-03-31")
+
+
+def test_a_statement_on_an_undated_page_says_its_report_is_read_from_the_days_the_page_names(read):
+    """"…, selon la commission électorale" on a page without its date: said in the days around the latest
+    day the page names, and the clue says so (no made-up publication day)."""
+    _article, mentions = read("fr_election")
+    (turnout,) = [m for m in mentions if "taux de participation" in m.sentence.text]
+    assert turnout.dated_by == "report" and turnout.precision != "day"
+    assert (turnout.start, turnout.end) == ("2025-03-24", "2025-04-05")
+    assert "latest day the page names" in turnout.clue
