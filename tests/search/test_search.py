@@ -455,3 +455,18 @@ def test_only_a_multilingual_model_finds_the_answer_in_another_language(tmp_path
     matches = search_by_article(index, "What did the Japanese government say about the Putin–Kim treaty?", embedder, k=5)
     ranked = [match.source_file for match in matches]
     assert ("a02.txt" in ranked[:3]) is found, ranked
+
+
+@pytest.mark.parametrize("model", ["all-MiniLM-L6-v2", "multilingual-e5-small"])
+def test_a_question_about_nothing_in_the_story_gets_no_semantic_match_from_either_model(corpus, model):
+    """The dense floor (MIN_SIMILARITY, on all-MiniLM-L6-v2's scale) is moved onto each model's
+    scale: multilingual-e5-small scores every pair of sentences above 0.7, so the floor as written
+    let every sentence of the corpus through as a 'semantic' match to any question."""
+    from lib.search.hybrid import MIN_SIMILARITY
+    from lib.text.embed import get_embedder
+
+    embedder = get_embedder(model)
+    index = build_search_index(corpus, embedder)
+    passages = search(index, "How long should banana bread bake in the oven?", embedder, k=10)
+    assert not [p for p in passages if p.hit.matched_by == "semantic"], [p.hit.sentence for p in passages]
+    assert embedder.calibrated(MIN_SIMILARITY, query=True) > (0.7 if model != "all-MiniLM-L6-v2" else 0.2)
