@@ -789,7 +789,8 @@ def as_report_mention(mention: EventMention) -> EventMention | None:
     (the week ending on the publication day), or None when the report's day is not known."""
     from dataclasses import replace as replace_record
 
-    window = _statement_window(mention.article.published)
+    # The publication its sentences were read against (a page of unknown date: from the days it names).
+    window = _statement_window(page_reference(mention.article)[0])
     if window is None:
         return None
     start, end, clue = window

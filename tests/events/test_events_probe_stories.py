@@ -453,3 +453,12 @@ def test_a_statement_on_an_undated_page_says_its_report_is_read_from_the_days_th
     assert turnout.dated_by == "report" and turnout.precision != "day"
     assert (turnout.start, turnout.end) == ("2025-03-24", "2025-04-05")
     assert "latest day the page names" in turnout.clue
+
+
+def test_a_sentence_whose_anchor_is_refused_on_an_undated_page_is_dated_by_its_report_not_dropped(read):
+    """`as_report_mention` reads the page as its sentences were read: from the days the page names."""
+    from lib.events.mentions import as_report_mention
+
+    _article, mentions = read("fr_election")
+    report = as_report_mention(mentions[0])
+    assert report is not None and (report.start, report.end, report.dated_by) == ("2025-03-24", "2025-04-05", "report")
