@@ -765,6 +765,10 @@ def _among_news_of_the_days(mentions: list[EventMention], sentence: Sentence, ne
     )
 
 
+# Words after which a past form describes a noun ("the number of transferred troops", "its newly built plant").
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:of|the|a|an|its|their|his|her|newly|recently|already)\s+$")
+
+
 def _reports_a_happening(text: str, english: bool, language: str | None) -> bool:
     """A sentence that tells something that happened (a past verb in English), not a plan, a condition,
     a question or background marked as earlier ("Previously, …", "바 있다", "ранее")."""
@@ -775,11 +779,17 @@ def _reports_a_happening(text: str, english: bool, language: str | None) -> bool
         action = _PAST_FORM.search(text) or any(match.group() not in ("was", "were") for match in _IRREGULAR_PAST_RE.finditer(text))
         present = re.search(r"\b(?:is|are|currently|now)\b", text) and not _PERFECT.search(text)
         # A head count without a date is read as a running total ("the number of transferred troops
-        # stands at 12,000"), as in other languages (`_standing_figure`).
+        # stands at 12,000"), as in other languages (`_standing_figure`), unless a verb in the past tells
+        # what was done ("Rescue teams pulled 40 people from rooftops"), not an adjective ("of transferred troops").
         from lib.text.numbers import counted_quantities
 
+        finite = any(
+            not _ATTRIBUTIVE_BEFORE.search(text[: match.start()])
+            for match in (*_PAST_FORM.finditer(text), *(m for m in _IRREGULAR_PAST_RE.finditer(text) if m.group() not in ("was", "were")))
+        )
         return bool(action) and not (
-            _UNDATED_PAST.search(text) or _CONDITIONAL.match(text) or is_future(text) or present or counted_quantities(text, "en")
+            _UNDATED_PAST.search(text) or _CONDITIONAL.match(text) or is_future(text) or present
+            or (counted_quantities(text, "en") and not finite)
         )
     return bool(language) and not (_EARLIER.search(text) or date_languages.is_future(text, language))
 

@@ -462,3 +462,11 @@ def test_a_sentence_whose_anchor_is_refused_on_an_undated_page_is_dated_by_its_r
     _article, mentions = read("fr_election")
     report = as_report_mention(mentions[0])
     assert report is not None and (report.start, report.end, report.dated_by) == ("2025-03-24", "2025-04-05", "report")
+
+
+def test_an_undated_action_with_a_head_count_after_news_of_the_week_is_news_of_the_week(read):
+    """"a … tower … collapsed, trapping dozens of workers" tells what happened (a verb in the past), it is no
+    running total ("the number of transferred troops stands at 12,000"): dated by its report's week."""
+    _article, mentions = read("en_quake2")
+    (tower,) = [m for m in mentions if "tower under construction collapsed" in m.sentence.text]
+    assert (tower.dated_by, tower.start, tower.end) == ("report", "2025-03-27", "2025-04-02")
