@@ -617,6 +617,7 @@ _SIGNAL_WEIGHTS = {
     "affix_name": 1.0,  # a name three or more furniture lines print beside a separator ("X | Page")
     "follow_line": 0.75,  # "Follow X on Twitter": the site's account, or its reporter's
     "product_line": 0.5,  # each name the page lists its products under ("X App", "X Store")
+    "offer_line": 0.5,  # an app, podcast or subscription offer ("Download X on the App Store"): never the spelling
     "logo_line": 1.0,  # each line that is a self-named name alone (a logo)
     # A brand the furniture keeps repeating that holds the copyright company's name ("CBS Sports" for
     # "CBS Interactive"): the holder's reader-facing spelling, not evidence of its own.
@@ -628,7 +629,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
     ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "affix_name", "byline_brand"), ("company_brand",), ("follow_line", "product_line"),
-    ("metadata_address", "permalink_name", "address_name", "colophon", "copyright", "copyright_unechoed"), ("bare_address",),
+    ("metadata_address", "permalink_name", "address_name", "colophon", "copyright", "copyright_unechoed"), ("bare_address",), ("offer_line",),
 )
 
 
@@ -1062,13 +1063,14 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
 _PRODUCT_LINE = re.compile(rf"^{_BRAND_NAME} (?i:apps?|store|shop|newsletters?|rss(?: feeds?)?)$")
 # The site's app and podcast: "Download Harbour Times on the App Store", "Harbour Times on Google Play",
 # "Listen to the Harbour Times podcast" (weak, as product lines are).
-# A subscription offer names what is sold, the site or its premium product ("Subscribe to CNBC PRO"):
-# "Subscribe to Harbour Times", "Sign up to our Harbour Times newsletter", "Jetzt Westfalen-Kurier
-# abonnieren", "Подпишитесь на X", the whole line.
+# A subscription offer names what is sold, the site or one of its products: "Sign up to our Harbour
+# Times newsletter", "Jetzt Westfalen-Kurier abonnieren", "Подпишитесь на X", the whole line. (A bare
+# "Subscribe to X" in English was tried: it names a premium tier or a newsletter as often, "Subscribe
+# to CNBC PRO", and cost a page; only "Subscribe to X digital/today/now" is read, as a site line.)
+# These never give the name's spelling (the last display tier).
 _APP_LINES = (
     re.compile(rf"^(?:Download |Get )?{_BRAND_NAME} (?:on|in|from) (?:the App Store|Google Play)$"),
     re.compile(rf"\bListen to (?:the )?{_BRAND_NAME} podcast\b"),
-    re.compile(rf"^Subscribe to (?:the )?{_SENTENCE_BRAND_NAME}[.!]?$"),
     re.compile(rf"\b(?:Sign up (?:to|for)|Subscribe to) our {_BRAND_NAME} newsletters?\b"),
     re.compile(rf"^(?:Jetzt )?{_ANY_NAME} abonnieren[.!]?$"),
     re.compile(rf"^(?:Подпишитесь|Подписывайтесь|Підпишіться|Підписуйтесь|Підписуйтеся) на {_ANY_NAME}[.!]?$"),
@@ -1189,14 +1191,12 @@ def _self_naming(removed, body: str, zones: tuple[str, ...] = ()) -> list[tuple[
         if match and _names_a_site(match.group(1)):
             found.append((match.group(1).strip(" .,'’"), "self_naming"))  # a byline left in the body
     found += [(name, "affix_name") for name in _repeated_affix(removed)]
-    products = {
-        match.group(1).strip(" .,'’")
-        for line in lines
-        if (match := next((m for pattern in (_PRODUCT_LINE, *_APP_LINES) if (m := pattern.search(line))), None))
-    }
-    # "Abonnez-vous au Courrier du Sud": "au" is "à le", the name's article.
-    products |= {f"Le {match.group(1)}" for line in lines if (match := _AU_NAME.search(line))}
+    products = {match.group(1).strip(" .,'’") for line in lines if (match := _PRODUCT_LINE.match(line))}
     found += [(name, "product_line") for name in sorted(products) if _names_a_site(name)]
+    offers = {match.group(1).strip(" .,'’") for line in lines if (match := next((m for p in _APP_LINES if (m := p.search(line))), None))}
+    # "Abonnez-vous au Courrier du Sud": "au" is "à le", the name's article.
+    offers |= {f"Le {match.group(1)}" for line in lines if (match := _AU_NAME.search(line))}
+    found += [(name, "offer_line") for name in sorted(offers) if _names_a_site(name)]
     dateline = _OWN_DATELINE.match(body.lstrip()[:200])
     if dateline and not _is_wire(dateline.group(1)):  # "(Reuters) -" credits a wire
         found.append((dateline.group(1).strip(" .,'"), "self_naming"))

@@ -833,7 +833,6 @@ def test_a_follow_us_handle_adds_to_a_name_but_names_none_alone():
 @pytest.mark.parametrize(
     "line, name",
     [
-        ("Subscribe to the Harbour Times", "Harbour Times"),
         ("Sign up to our Harbour Times newsletter", "Harbour Times"),
         ("Jetzt Westfalen-Kurier abonnieren", "Westfalen-Kurier"),
         ("Подпишитесь на Вечерний Город", "Вечерний Город"),
@@ -844,11 +843,11 @@ def test_a_follow_us_handle_adds_to_a_name_but_names_none_alone():
 )
 def test_subscription_app_and_podcast_lines_add_to_a_name_but_name_none_alone(line, name):
     alone = blocks(("other", "Menu"), ("promo", line))
-    assert guess_outlet(alone, "Text.", "", zones=("top", "foot")).site == ""  # "Subscribe to CNBC PRO" sells a product
+    assert guess_outlet(alone, "Text.", "", zones=("top", "foot")).site == ""  # an offer may sell a product
     from lib.ingest.outlet import _site_signals
 
     signals = _site_signals(alone, "Text.", "", ("top", "foot"), "")
-    assert [(signal.name, signal.kind) for signal in signals] == [(name, "product_line")]
+    assert [(signal.name, signal.kind) for signal in signals] == [(name, "offer_line")]
 
 
 @pytest.mark.parametrize(
@@ -885,3 +884,8 @@ def test_the_logo_line_in_its_printed_forms(first, site):
 def test_an_agencys_photo_credit_names_no_wire(line):
     assert guess_outlet(blocks(("caption", "Residents wait outside the station."), ("credit", line)), "Text.", "").wire == ""
     assert guess_outlet(blocks(("credit", "AP Paris")), "Text.", "").wire == "AP"
+
+
+def test_a_bare_subscribe_line_names_nothing():
+    removed = blocks(("other", "Menu"), ("promo", "Subscribe to CNBC PRO"), ("credit", "© 2024 CNBC LLC"))
+    assert guess_outlet(removed, "Text.", "", zones=("top", "foot", "foot")).site == "CNBC"
