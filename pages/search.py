@@ -13,6 +13,7 @@ from lib.ui.search import (
     download_button,
     example_buttons,
     filter_controls,
+    language_reach,
     load_search_index,
     query_box,
     read_url_into_controls,
@@ -42,6 +43,7 @@ st.caption(
     "Ask in your own words: you get the sentences that answer it, each with its neighbours, "
     "the outlet and date it came from, and a link to the whole article."
 )
+language_reach(corpus)  # articles in languages the model cannot match by meaning
 filters, view, k = filter_controls(facets)
 write_controls_to_url()
 

@@ -72,3 +72,21 @@ def short_label(text: str, max_words: int = MAX_LABEL_WORDS) -> str:
     if cut:
         label = label.rstrip(" ,;:–-—") + "…"
     return label
+
+
+def language_reach_note(article_languages, model_reads_every_language: bool, reader_language: str = "en") -> str | None:
+    """What a question can reach, in plain words, when some articles are in languages the embedding
+    model does not read (`model_reads_every_language` False: an English-only model): None when every
+    article is in `reader_language` or the model reads every language."""
+    others = [code for code in article_languages if code and code not in ("und", reader_language)]
+    if model_reads_every_language or not others:
+        return None
+    named = language_list(sorted(set(others), key=others.count, reverse=True)[:4])
+    count = len(others)
+    return (
+        f"{count} of {len(list(article_languages))} articles {'is' if count == 1 else 'are'} in {named}. "
+        f"The language model reads {language_name(reader_language)} only, so a question finds "
+        f"{'it' if count == 1 else 'them'} only by the words it shares with them (names, numbers). "
+        "To search across languages, start StoryLens with STORYLENS_MODEL=multilingual-e5-small "
+        "(see Settings in the README)."
+    )

@@ -19,7 +19,7 @@ from lib.present.markdown import escape_markdown
 from lib.present.overview import latest_event_item, main_topic_items, story_at_a_glance
 from lib.present.tables import csv_bytes, passages_table
 from lib.present.suggestions import SuggestedQuestion, suggest_questions
-from lib.present.words import date_words, language_name, outlet_name, short_label
+from lib.present.words import date_words, language_name, language_reach_note, outlet_name, short_label
 from lib.search.hybrid import (
     ArticleMatch,
     Passage,
@@ -191,6 +191,16 @@ def render_glance_details(slot, corpus) -> None:
             if topics:  # the event link says "Latest: …" itself
                 st.caption("Main topics" + (" and the latest event:" if latest else ":"))
             _link_row(items)
+
+
+def language_reach(corpus) -> None:
+    """A note under the box when some articles are in languages the configured model cannot match."""
+    from lib.text.embed import is_multilingual
+
+    articles = corpus.articles
+    note = language_reach_note([article.language for article in articles], is_multilingual(corpus.settings.model_name))
+    if note:
+        st.caption(f":material/translate: {note}")
 
 
 def query_box() -> str:

@@ -89,6 +89,9 @@ def test_another_story_is_offered_its_own_example_questions_never_the_bundled_on
     monkeypatch.setenv("STORYLENS_DATA", str(rice_data_dir))
     at = open_search(AppTest.from_file(APP, default_timeout=300))
     box = at.text_input(key="search_q")
+    # Japanese and Korean pages with the English-only default model: the page says what a question can reach.
+    reach = [caption.value for caption in at.caption if "STORYLENS_MODEL" in caption.value]
+    assert reach and "Japanese" in reach[0] and "only by the words" in reach[0], reach
     offered = [button.label for button in example_buttons(at)] + [box.placeholder, box.help]
     assert not any(word in text.lower() for text in offered for word in BUNDLED_WORDS), offered
     examples = example_buttons(at)
@@ -273,3 +276,9 @@ def test_the_landing_page_says_what_the_collection_covers_above_the_box(app):
     assert any(page.endswith("articles") and params.get("article") == ["004_8ccb0b7b50ae83bd.txt"] for page, params in links)
     sidebar = " ".join(caption.value for caption in at.sidebar.caption)
     assert "in English" in sidebar and " in en." not in sidebar and "(day)" not in sidebar
+
+
+
+def test_an_english_collection_gets_no_note_about_other_languages(app):
+    at = open_search(app)
+    assert not [caption.value for caption in at.caption if "STORYLENS_MODEL" in caption.value]
