@@ -73,8 +73,6 @@ from lib.events.merge import (
     MERGE_SIMILARITY,
     RELEVANCE_FLOOR,
     RELEVANCE_STRONG,
-    on_model_scale,
-    unrelated_level,
     core_actors,
     merge_mentions,
     story_relevance,
@@ -84,7 +82,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v34"
+EVENTS_VERSION = "events-v35"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -175,8 +173,8 @@ def extract_events(
         language: core_actors([article for article in articles if article.language == language])
         for language in {article.language for article in articles}
     }
-    level = unrelated_level(embedder)
-    floor, strong = on_model_scale(RELEVANCE_FLOOR, level), on_model_scale(RELEVANCE_STRONG, level)
+    # Thresholds are written on all-MiniLM-L6-v2's scale; the embedder moves them onto its own.
+    floor, strong = embedder.calibrated(RELEVANCE_FLOOR), embedder.calibrated(RELEVANCE_STRONG)
     mentions = [
         mention
         for mention, score in zip(mentions, relevance)
@@ -192,7 +190,7 @@ def extract_events(
     # row); it is never an event of its own, and goes when its anchor is off the story. When only
     # the report's day links the two, they must also be close in meaning (English sentences: the
     # model's cosine is meaningful there), else the sentence is dated by its report.
-    context_floor = on_model_scale(CONTEXT_SIMILARITY, level)
+    context_floor = embedder.calibrated(CONTEXT_SIMILARITY)
     mentions = [
         as_report_mention(mention) if mention.loose_anchor and not _close(mention, mention.anchor, sentence_vectors, context_floor)
         else mention
@@ -203,7 +201,7 @@ def extract_events(
     if not dated:
         return []
     clause_vectors = embedder.encode([mention.summary for mention in dated])
-    clusters = merge_mentions(dated, clause_vectors, threshold=on_model_scale(MERGE_SIMILARITY, level))
+    clusters = merge_mentions(dated, clause_vectors, threshold=embedder.calibrated(MERGE_SIMILARITY))
     cluster_of = {id(mention): cluster for cluster in clusters for mention in cluster}  # only mentions kept on the story
     for mention in mentions:
         if mention.dated_by == "context" and id(mention.anchor) in cluster_of:

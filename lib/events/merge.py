@@ -3,10 +3,6 @@ complete-linkage clustering that stays bounded in memory as the corpus grows."""
 
 from __future__ import annotations
 
-import functools
-import logging
-import re
-
 from lib.core.models import Article
 from lib.text.countries import country_codes
 from lib.events.mentions import EventMention, name_tokens, named_actors
@@ -98,49 +94,6 @@ def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articl
         own = language_centroids.get(_language_key(mention.sentence.language, mention.article.language))
         scores.append(max(float(vector @ centroid), float(vector @ own) if own is not None else -1.0))
     return scores
-
-
-# Thresholds are cosines measured with all-MiniLM-L6-v2. Another embedder may place every pair
-# of sentences closer (multilingual-e5 puts unrelated sentences at ~0.78): the thresholds are then
-# moved to the same place on that model's scale, measured once per model on sentences about
-# unrelated everyday topics (their mean pairwise cosine is the model's "unrelated" level).
-UNRELATED_SENTENCES = (
-    "The recipe calls for two cups of flour and a pinch of salt.",
-    "Our train was delayed by forty minutes because of snow on the tracks.",
-    "She has been learning to play the cello since she was nine.",
-    "The museum will extend its opening hours during the summer holidays.",
-    "Heavy rain is forecast for the weekend across the coastal region.",
-    "The striker scored twice in the second half to win the match.",
-    "A new species of frog was described by biologists last spring.",
-    "He repaired the old bicycle and painted it bright green.",
-    "The library lends laptops to students for up to two weeks.",
-    "Tomatoes grow best in warm soil with plenty of sunlight.",
-    "The band released its third album after a long break.",
-    "Mortgage rates rose slightly for the second month in a row.",
-)
-# The unrelated level of all-MiniLM-L6-v2 itself (measured): with it the thresholds stay as written.
-REFERENCE_UNRELATED = 0.046
-_UNRELATED_LEVEL: dict[str, float] = {}
-
-
-def unrelated_level(embedder) -> float:
-    """Mean cosine between the UNRELATED_SENTENCES for this embedder (cached per model)."""
-    import numpy as np
-
-    model_id = getattr(embedder, "model_id", repr(embedder))
-    if model_id not in _UNRELATED_LEVEL:
-        vectors = np.asarray(embedder.encode(list(UNRELATED_SENTENCES)), dtype=np.float64)
-        similarity = vectors @ vectors.T
-        _UNRELATED_LEVEL[model_id] = float(similarity[np.triu_indices(len(vectors), k=1)].mean())
-    return _UNRELATED_LEVEL[model_id]
-
-
-def on_model_scale(threshold: float, level: float) -> float:
-    """A MiniLM cosine threshold moved to a model whose unrelated sentences sit at `level`
-    (the same share of the way from "unrelated" to "identical"); unchanged for MiniLM itself."""
-    if abs(level - REFERENCE_UNRELATED) < 0.05:
-        return threshold
-    return level + (threshold - REFERENCE_UNRELATED) * (1 - level) / (1 - REFERENCE_UNRELATED)
 
 
 def _language_key(sentence_language: str, article_language: str) -> str:

@@ -167,24 +167,6 @@ def test_a_french_page_has_its_days_and_statements_and_not_its_date_line(mention
     assert [m.sentence.text[:15] for m in mentions if m.dated_by == "report" or m.loose_anchor] == ["Le gouvernement"]
 
 
-def test_the_bundled_model_keeps_the_thresholds_as_written(embedder):
-    from lib.events.merge import MERGE_SIMILARITY, on_model_scale, unrelated_level
-
-    level = unrelated_level(embedder)
-    assert on_model_scale(MERGE_SIMILARITY, level) == MERGE_SIMILARITY
-
-
-@pytest.mark.parametrize("threshold", [0.25, 0.30, 0.55])
-def test_a_model_with_high_cosines_gets_thresholds_on_its_own_scale(threshold):
-    """multilingual-e5-small puts unrelated sentences at ~0.78: a threshold keeps its place between
-    that level and 1, so 0.55 does not merge every pair of sentences."""
-    from lib.events.merge import REFERENCE_UNRELATED, on_model_scale
-
-    moved = on_model_scale(threshold, 0.78)
-    assert 0.78 < moved < 1
-    assert (moved - 0.78) / (1 - 0.78) == pytest.approx((threshold - REFERENCE_UNRELATED) / (1 - REFERENCE_UNRELATED))
-
-
 def test_a_crop_year_is_not_an_event():
     from lib.core.models import Article, PublishedDate, Sentence
     from lib.events.mentions import find_event_mentions
