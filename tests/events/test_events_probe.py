@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.event_pages import page_reader
+
 PAGE_DAY = "2025-04-02"
 LAST_FRIDAY, TWO_DAYS_AGO, EMERGENCY = "2025-03-28", "2025-03-31", "2025-03-29"
 
@@ -86,20 +88,7 @@ O ministro da Saúde visitará a região afetada na próxima segunda-feira, segu
 
 @pytest.fixture(scope="module")
 def read(tmp_path_factory):
-    from lib.core.settings import load_settings
-    from lib.events.mentions import find_event_mentions
-    from lib.ingest.pipeline import build_article
-
-    settings = load_settings(tmp_path_factory.mktemp("probe"))
-    cache = {}
-
-    def read_page(name: str):
-        if name not in cache:
-            article = build_article(f"{name}.txt", PAGES[name].encode("utf-8"), settings)
-            cache[name] = (article, find_event_mentions(article))
-        return cache[name]
-
-    return read_page
+    return page_reader(tmp_path_factory.mktemp("probe"), PAGES)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.event_pages import page_reader
+
 PAGE_DAY = "2025-04-02"
 
 PAGES = {
@@ -241,20 +243,7 @@ def test_a_forecast_through_a_day_to_come_is_never_dated_to_last_month(read):
 
 @pytest.fixture(scope="module")
 def read(tmp_path_factory):
-    from lib.core.settings import load_settings
-    from lib.events.mentions import find_event_mentions
-    from lib.ingest.pipeline import build_article
-
-    settings = load_settings(tmp_path_factory.mktemp("probe_stories"))
-    cache = {}
-
-    def read_page(name: str):
-        if name not in cache:
-            article = build_article(f"{name}.txt", PAGES[name].encode("utf-8"), settings)
-            cache[name] = (article, find_event_mentions(article))
-        return cache[name]
-
-    return read_page
+    return page_reader(tmp_path_factory.mktemp("probe_stories"), PAGES)
 
 
 @pytest.mark.parametrize(("name", "words", "start", "end"), DATED)
