@@ -86,10 +86,10 @@ def _summary_for(data_dir: str, fingerprint: str, inferred_at: str | None) -> Ca
 
 
 # Up to this many articles, dates inferred across the collection are computed before the list
-# shows (loading and inferring: under a second for a small story); beyond, the list shows each
-# page's own date at once while they are computed in the background (bench/catalogue.py measured
-# the inference at about a minute for 2,000 synthetic articles, most of them undated).
-INFER_BEFORE_SHOWING_MAX = 1_000
+# shows (under a second for a small story); beyond, the list shows each page's own date at once
+# while they are computed in the background. The inference took 7.3 s for 500 and 15.8 s for
+# 1,000 synthetic articles, two thirds of them undated (bench/catalogue.py, idle VM), 58 s for 2,000.
+INFER_BEFORE_SHOWING_MAX = 200
 _INFERRING: set[tuple[str, str]] = set()  # (data dir, fingerprint) being inferred in the background
 _INFERRING_LOCK = threading.Lock()
 
