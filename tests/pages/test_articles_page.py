@@ -220,3 +220,29 @@ def test_a_link_to_an_article_on_a_later_page_opens_it(app_env, tmp_path, monkey
     assert not at.exception and not at.warning
     assert "(56)" in at.header[0].value  # the synthetic headline ends with its index
     assert next(s for s in at.selectbox if s.label == "Open an article").value == "syn-056.txt"
+
+
+def test_a_large_collection_lists_own_dates_at_once_and_infers_the_rest_in_the_background(large_app, monkeypatch):
+    import threading
+    import time
+
+    import lib.ui.loaders as loaders
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import open_store
+
+    store = open_store(load_settings(None))  # STORYLENS_DATA: the fixture's folder
+    store.put_inferred_dates("another set of articles", {})  # stale: computed for other contents
+    monkeypatch.setattr(loaders, "INFER_BEFORE_SHOWING_MAX", 10)  # 57 articles count as large here
+    at = large_app
+    at.run()
+    assert not at.exception
+    assert any("being worked out" in c.value for c in at.caption)
+    assert "date unknown" in set(at.dataframe[0].value["Published"])  # the page's own date, not a guess
+    for thread in [t for t in threading.enumerate() if t.name == "storylens-infer-dates"]:
+        thread.join(timeout=120)
+    deadline = time.time() + 10
+    while store.inferred_dates_fingerprint() != store.fingerprint() and time.time() < deadline:
+        time.sleep(0.1)
+    assert store.inferred_dates_fingerprint() == store.fingerprint()
+    at.run()
+    assert not any("being worked out" in c.value for c in at.caption)
