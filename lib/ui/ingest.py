@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from lib.ingest.corpus import Corpus
+from lib.ingest.corpus import Corpus, OpenedStore
 from lib.ingest.pipeline import ingest_bytes
 from lib.text.embed import article_vectors
 from lib.text.language import release_language_model
@@ -34,7 +34,7 @@ def has_pending_reports() -> bool:
     return _REPORTS_KEY in st.session_state
 
 
-def add_articles_form(corpus: Corpus) -> None:
+def add_articles_form(corpus: Corpus | OpenedStore) -> None:
     """Upload/paste form. After adding, the page reruns (so every count and list
     updates at once) and the per-input reports are shown above the form."""
     for report in st.session_state.pop(_REPORTS_KEY, []):
@@ -103,7 +103,7 @@ def add_articles_form(corpus: Corpus) -> None:
     st.rerun()
 
 
-def prepare_for_search(corpus: Corpus, article_ids: list[str]) -> None:
+def prepare_for_search(corpus: Corpus | OpenedStore, article_ids: list[str]) -> None:
     """Embed new articles now, with progress, so the next search answers at once."""
     articles = [article for article in map(corpus.store.article, article_ids) if article is not None]
     total = sum(len(article.sentences) for article in articles)
