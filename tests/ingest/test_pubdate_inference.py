@@ -320,3 +320,18 @@ def test_a_wire_lead_below_other_paragraphs_narrows_the_week_to_its_weekday(tmp_
     # 6-12 March 2025 from the Thursday; the lead's Monday is 10 March: the page is from 10 or 11 March.
     assert (inferred.earliest, inferred.latest) == ("2025-03-10", "2025-03-11") and not inferred.stated
     assert "Monday" in inferred.clue
+
+
+def test_the_anchor_index_finds_the_anchors_sharing_enough_words_in_their_own_order():
+    from datetime import date as day
+
+    from lib.ingest.pubdate_inference import Anchor, AnchorIndex
+
+    def anchor(name, *words):
+        return Anchor(name, frozenset({"x"}), frozenset(words), day(2025, 3, 28), day(2025, 3, 28), "clue", "day")
+
+    anchors = [anchor("a", "quake", "bridge"), anchor("b", "quake"), anchor("c", "bridge", "quake", "dam"), anchor("d", "flood")]
+    index = AnchorIndex(anchors)
+    assert [a.source_file for a in index.sharing({"quake", "bridge"})] == ["a", "b", "c"]
+    assert [a.source_file for a in index.sharing({"quake", "bridge"}, at_least=2)] == ["a", "c"]
+    assert index.sharing({"storm"}) == []
