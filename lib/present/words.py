@@ -81,7 +81,7 @@ def language_reach_note(article_languages, model_reads_every_language: bool, rea
     others = [code for code in article_languages if code and code not in ("und", reader_language)]
     if model_reads_every_language or not others:
         return None
-    named = language_list(sorted(set(others), key=others.count, reverse=True)[:4])
+    named = language_list(sorted(set(others), key=lambda code: (-others.count(code), code)))
     count = len(others)
     return (
         f"{count} of {len(list(article_languages))} articles {'is' if count == 1 else 'are'} in {named}. "

@@ -15,3 +15,8 @@ def test_no_note_when_every_page_is_in_english_or_the_model_reads_every_language
     assert language_reach_note(["en", "en", "und"], False) is None
     assert language_reach_note(["en", "ja"], True) is None
     assert language_reach_note([], False) is None
+
+
+def test_every_other_language_is_named_most_frequent_first():
+    note = language_reach_note(["en", "fr", "th", "ja", "zh", "de", "fr"], False)
+    assert note.startswith("6 of 7 articles are in French, German, Japanese, Thai and Chinese.")
