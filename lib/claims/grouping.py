@@ -136,13 +136,46 @@ def _auto_label(texts: list[str], vectorizer) -> tuple[str, str]:
     terms = vectorizer.get_feature_names_out()
     top = [terms[i] for i in weights.argsort()[::-1][:3] if weights[i] > 0]
     if top:
-        return f"auto-{'-'.join(top)}", f"Also compared: {', '.join(top)}"
+        phrase = _label_phrase(texts[:LABEL_PHRASE_SENTENCES], top)
+        return f"auto-{'-'.join(top)}", f"Also compared: {phrase or ', '.join(top)}"
     opening = " ".join(texts[0].split()) if texts else ""
     if not opening:
         return "auto-other", "Also compared: other statements"
     cut = opening if len(opening) <= LABEL_QUOTE_CHARS else opening[:LABEL_QUOTE_CHARS].rstrip() + "…"
     return "auto-other", f"Also compared: “{cut}”"
 
+
+
+# An automatic row is labelled by the shortest run of words of one of its most central sentences that
+# holds its distinctive words ("average price of rice"), when one of at most LABEL_PHRASE_WORDS words
+# holds at least two of them; else by the words themselves ("bag, supermarkets, yen").
+LABEL_PHRASE_WORDS = 8
+LABEL_PHRASE_SENTENCES = 3
+_LABEL_WORD = re.compile(r"[^\s]+")
+
+
+def _label_phrase(texts: list[str], terms: list[str]) -> str | None:
+    """The shortest run of words of `texts` (in order of preference) holding the most of `terms`
+    (at least two, or the one there is), at most LABEL_PHRASE_WORDS words, as written; None without one."""
+    for wanted in range(len(terms), min(2, len(terms)) - 1, -1):
+        best: tuple[int, int, str] | None = None
+        for rank, text in enumerate(texts):
+            words = _LABEL_WORD.findall(text)
+            keys = [re.sub(r"[^\w-]", "", word).lower() for word in words]
+            positions = [i for i, key in enumerate(keys) if key in terms]
+            for start_at, first in enumerate(positions):
+                seen: set[str] = set()
+                for last in positions[start_at:]:
+                    seen.add(keys[last])
+                    if len(seen) >= wanted:
+                        length = last - first + 1
+                        if length <= LABEL_PHRASE_WORDS and (best is None or (length, rank) < best[:2]):
+                            phrase = " ".join(words[first : last + 1]).strip(" ,;:.!?\"'“”‘’()")
+                            best = (length, rank, phrase)
+                        break
+        if best:
+            return best[2]
+    return None
 
 
 def _label_vectorizer(all_texts: list[str]):

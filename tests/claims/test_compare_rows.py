@@ -170,6 +170,15 @@ def test_counts_of_people_with_no_role_are_not_compared():
     assert _row_key("people", "people") is None and _row_key("people killed", "people") == ("people killed", "")
 
 
+def test_an_automatic_row_is_labelled_by_the_words_of_a_central_sentence_that_hold_its_key_words():
+    from lib.claims.grouping import _label_phrase
+
+    sentences = ["On Monday supermarkets nationwide cost 3,920 yen for a bag, the ministry said.", "Prices rose."]
+    assert _label_phrase(sentences, ["supermarkets", "yen", "bag"]) == "supermarkets nationwide cost 3,920 yen for a bag"
+    # Key words too far apart for a label: the row keeps its word list.
+    assert _label_phrase(["Yen traders said on Monday that in the end nobody could tell what a bag costs."], ["yen", "bag"]) is None
+
+
 def test_a_cluster_without_latin_words_is_labelled_by_its_central_sentence():
     from lib.claims.grouping import LABEL_QUOTE_CHARS, _auto_label, _label_vectorizer
 
