@@ -549,3 +549,113 @@ def test_a_read_more_box_between_paragraphs_does_not_end_the_article():
 )
 def test_a_headline_followed_by_its_date_is_an_item_of_a_list_of_stories(line, expected):
     assert sig.line_shape(line).dated_item is expected
+
+
+# --- headlines, credits, dates and site names that the signals misread (issue 14) -----------
+
+_SOKUHOU_PAGE = [
+    "西日本ニュース",
+    "トップ",
+    "社会",
+    "【速報】福岡で震度5弱の地震　津波の心配なし",
+    "2024年8月9日 19:58",
+    "9日午後7時50分ごろ、福岡県で震度5弱の揺れを観測する地震があった。気象庁によると、この地震による津波の心配はないという。",
+    "震源地は福岡県北西沖で、震源の深さは約10キロ、地震の規模を示すマグニチュードは5.2と推定される。",
+    "県内では、これまでに大きな被害の情報は入っていないが、警察と消防が確認を進めている。",
+]
+
+
+def test_a_bracket_label_headline_right_above_its_date_line_is_the_headline_not_a_related_link():
+    headline = "【速報】福岡で震度5弱の地震　津波の心配なし"
+    assert sig.is_related_link(headline)  # alone, a 【label】 line reads as another story's link
+    assert not sig.is_related_link(headline, above_date_line=True)
+    assert not sig.is_related_marker(headline, above_date_line=True)
+    # a named related-link label stays a related link wherever it stands
+    assert sig.is_related_link("【関連記事】福岡で震度5弱の地震", above_date_line=True)
+    blocks = split_blocks("\n".join(_SOKUHOU_PAGE))
+    context = build_context(blocks)
+    assert find_headline(blocks, context.core_start, context.core_end, context.line_counts) == 3
+
+
+def test_a_bracket_label_line_far_from_any_date_line_is_still_a_related_link():
+    lines = _SOKUHOU_PAGE[:3] + ["福岡で震度5弱の地震 津波の心配なし", "2024年8月9日 19:58"] + _SOKUHOU_PAGE[5:] + ["【もっと知りたい】地震への備え、何から始める"]
+    blocks = split_blocks("\n".join(lines))
+    context = build_context(blocks)
+    assert context.title == "福岡で震度5弱の地震 津波の心配なし"
+    assert sig.is_related_link(blocks[-1].text)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("The Best Budget Laptops for Students Learning AI/Machine Learning", False),  # a title-case headline
+        ("Why Small Firms Are Betting on AI/Machine Learning", False),
+        ("Le président lors de sa visite à Paris, mardi. LP/Jean Dupont", True),  # a caption, then its credit
+        ("Rescuers search the rubble of a collapsed building REUTERS/Kim Hong-Ji", True),
+        ("REUTERS/Kim Hong-Ji", True),  # the credit alone on its line
+    ],
+)
+def test_a_slash_credit_needs_a_caption_before_it(line, expected):
+    assert sig.is_caption(line) is expected
+    assert sig.line_shape(line).caption is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Régionales 2024 : résultats à 20h00", False),  # a year and a clock time make no date
+        ("Election 2024: polls close at 8:00 pm", False),
+        ("Finale 2024 um 20:45", False),
+        ("Régionales : le 14 mars 2024 à 20h00", True),  # a day and a month
+        ("02/11/2023 à 09h40", True),
+        ("19:58", True),  # a time alone on its line
+        ("Heute, 10:25 Uhr", True),
+        ("Mis à jour à 20h00", True),  # a labelled stamp
+    ],
+)
+def test_a_date_line_needs_a_date_not_just_a_year_and_a_clock_time(line, expected):
+    assert sig.is_date_line(line) is expected
+    assert sig.line_shape(line).date_line is expected
+
+
+@pytest.mark.parametrize("line", ["tagesschau.de", "Example.com", "Пример.ру"])
+def test_a_bare_domain_is_the_sites_address_not_a_menu_word(line):
+    assert not sig.is_nav_word(line)
+    assert sig.is_site_address(line)
+
+
+@pytest.mark.parametrize("line", ["Home", "Share", "Auf Facebook teilen", "Tags: Wahl, Berlin"])
+def test_menu_words_are_no_site_address(line):
+    assert sig.is_nav_word(line)
+    assert not sig.is_site_address(line)
+
+
+@pytest.mark.parametrize(
+    "headline, date_line",
+    [
+        ("Le pont de la Guillotière fermé trois semaines pour travaux", "jeudi 14 mars 2024 à 10h25"),
+        ("У Вінниці запустили нові тролейбуси на трьох маршрутах", "четвер, 14 березня 2024, 10:25"),
+        ("Der Stadtrat beschließt neue Regeln für den Verkehr", "donnerstag, 14. märz 2024"),
+    ],
+)
+def test_a_lower_case_date_line_under_a_headline_stays_its_own_line(headline, date_line):
+    assert [b.text for b in split_blocks(f"{headline}\n{date_line}")] == [headline, date_line]
+
+
+def test_a_wrapped_sentence_whose_next_line_holds_a_date_is_still_joined():
+    text = "Le conseil municipal a voté la fermeture du pont qui sera effective à partir du\nlundi 18 mars 2024 et pendant trois semaines."
+    assert len(split_blocks(text)) == 1
+    text = "The council said the bridge, which carries most of the traffic,\nwill close in March 2024."
+    assert len(split_blocks(text)) == 1
+
+
+def test_a_lower_case_site_address_under_a_headline_is_not_joined_to_it():
+    assert [b.text for b in split_blocks("Neue Regeln für den Verkehr in der Stadt\ntagesschau.de")] == [
+        "Neue Regeln für den Verkehr in der Stadt",
+        "tagesschau.de",
+    ]
+
+
+@pytest.mark.parametrize("line", ["（最終更新 12/19 17:20）", "Stand: 19.12. 17:20", "aktualisiert 19.12. um 17:20 Uhr"])
+def test_a_day_and_a_month_in_figures_with_a_clock_time_make_a_date_line(line):
+    assert sig.is_date_line(line)

@@ -128,8 +128,10 @@ def _continues(previous_line: str, previous_words: int, line: str, line_words: i
     if sig.ends_like_sentence(previous_line) or previous_words < 3:
         return False
     first = line[:1]
-    if first.isalpha() and first.islower() and not sig.is_nav_word(line):
-        return True
+    if first.isalpha() and first.islower() and not sig.is_nav_word(line) and not sig.is_site_address(line):
+        # A date line opening with a lower-case weekday ("jeudi 14 mars 2024", "четвер, 14 березня 2024")
+        # is the line under a headline, not the headline's wrapped end.
+        return not (sig.opens_with_weekday(line) and sig.is_date_line(line))
     return previous_line.endswith((",", "-", "–")) and line_words >= 3
 
 
@@ -237,7 +239,11 @@ def headline_score(block: Block, core_tokens: set[str]) -> float:
     return _headline_score(block, core_tokens, 0, 1, strict=True)
 
 
-def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats: int, strict: bool = False) -> float:
+def _headline_score(
+    block: Block, core_tokens: set[str], distance: int, repeats: int, strict: bool = False, above_date_line: bool = False
+) -> float:
+    """How much `block` reads as the article's headline (-1: never); `above_date_line`: it stands right
+    above the page's date lines (see `sig.is_related_link`)."""
     text = block.text
     if not (3 <= block.n_words <= 30) and not (sig.cjk_ratio(text) > 0.5 and 8 <= block.n_chars <= 80):
         return -1.0
@@ -248,8 +254,9 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
         or sig.is_caption(text)
         or sig.is_copyright(text)
         or sig.is_nav_word(text)
+        or sig.is_site_address(text)
         or sig.is_comment_shape(text)
-        or sig.is_related_marker(text)
+        or sig.is_related_marker(text, above_date_line=above_date_line)
         or sig.is_byline(text)
         or sig.separator_count(text) >= 2
         or sig.has_url(text)
@@ -270,6 +277,14 @@ def _headline_score(block: Block, core_tokens: set[str], distance: int, repeats:
     return overlap + 0.3 * (repeats > 1) + 0.25 / (1 + distance / 3.0) + 0.1 * min(block.n_words, 12) / 12 - too_long
 
 
+_DATE_LINES_REACH = 2  # a byline or a wire credit may stand between the headline and its date line
+
+
+def above_date_lines(blocks: list[Block], index: int) -> bool:
+    """The block stands right above the page's date lines: one of the next `_DATE_LINES_REACH` lines is a date line."""
+    return any(sig.is_date_line(block.text) for block in blocks[index + 1 : index + 1 + _DATE_LINES_REACH])
+
+
 def find_headline(blocks: list[Block], core_start: int, core_end: int, line_counts: Counter, strict: bool = False) -> int:
     """Index of the article's headline: the headline-shaped line before the prose core that shares the most words with it.
 
@@ -287,7 +302,7 @@ def find_headline(blocks: list[Block], core_start: int, core_end: int, line_coun
         if index + 1 < len(blocks) and blocks[index + 1].menu_row and block.n_words <= 4:
             scores[index] = -1.0
             continue  # the logo above the site's menu row, not the headline
-        score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text], strict)
+        score = _headline_score(block, core_tokens, core_start - index, line_counts[block.text], strict, above_date_lines(blocks, index))
         scores[index] = score
         if score > best:
             best, best_index = score, index

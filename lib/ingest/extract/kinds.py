@@ -20,6 +20,7 @@ from lib.ingest.extract import signals as sig
 from lib.ingest.extract.blocks import (
     Block,
     PageContext,
+    above_date_lines,
     end_marker_kind,
     shape_of,
     short_run_lengths,
@@ -33,8 +34,11 @@ class Verdict:
     strong: bool  # True when the block's own shape decides, whatever section it is in
 
 
-def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_language: str) -> Verdict:
-    """Kind of a dropped block from its own text (and its language/short-line run)."""
+def intrinsic_kind(
+    block: Block, context: PageContext, short_run: int, other_language: str, above_date_line: bool = False
+) -> Verdict:
+    """Kind of a dropped block from its own text (and its language/short-line run); `above_date_line`:
+    the block stands right above the page's date lines, where a 【label】 opening it is a headline's kicker."""
     text = block.text
     shape = shape_of(text, context)
     if shape.vote:
@@ -63,7 +67,7 @@ def intrinsic_kind(block: Block, context: PageContext, short_run: int, other_lan
         # A pitch is short; in a long paragraph a promo word ("per month") is incidental,
         # so the section the line sits in (a related list, comments) decides instead.
         return Verdict("promo", "subscription, sign-up or advertising text", block.n_words <= 40)
-    if shape.related:
+    if shape.related and not (above_date_line and not sig.is_related_marker(text, above_date_line=True)):
         return Verdict("related", "heading of a related-stories list", True)
     if shape.dated_item:
         return Verdict("related", "item of a list of stories (a headline and its date)", True)
@@ -117,7 +121,7 @@ def classify_removed(
             verdicts.append(None)
             continue
         marker = context.marker_kinds[block.index] if len(context.marker_kinds) > block.index else end_marker_kind(block.text)
-        verdict = intrinsic_kind(block, context, runs[block.index], languages[block.index])
+        verdict = intrinsic_kind(block, context, runs[block.index], languages[block.index], above_date_lines(blocks, block.index))
         if marker in ("comment", "related", "navigation"):
             zone = marker
         elif verdict.strong and verdict.kind in ("promo", "appeal") and not shape_of(block.text, context).nav:

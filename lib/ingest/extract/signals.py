@@ -181,7 +181,7 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     # An agency's photo credit in brackets with "=" ("[로이터=연합뉴스]", "[사진=뉴스1]") closing a caption.
     r"\[[^\]=]{1,20}=[^\]]{1,20}\]\s*$|"
     # "Credit... Name", an agency/photographer credit glued with a slash ("LP/Jean Dupont"), "…＝8日、東京都内".
-    r"\bcredit\.\.\.|(?-i:(?<![\w/.])[A-Z]{2,}/[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}$)|＝\d{1,2}日|"
+    r"\bcredit\.\.\.|＝\d{1,2}日|"
     r"(?:^|\s)(?:تصوير|الصورة|صورة|المصدر)\s*[:：]|"
     r"(?:记者|記者)\s*\S{1,12}\s*[摄攝]\s*$|"
     # A photographer's credit closing a caption ("…、佐藤次郎撮影", "…（記者吳家豪攝）", "示例社发 张强 摄"), a file-photo label,
@@ -191,6 +191,22 @@ _CAPTION = re.compile(  # word alternatives behind (?<!\w), as for _PROMO below 
     r"[.。]\s*[(（](?:أرشيفية|صورة أرشيفية|archive|file|archivo|archivio|arquivo|archiv|資料照片|资料图|資料圖|資料写真)[)）]\s*$|^[（(][^（）()]{1,20}[发發][）)]$|^(?:来源|來源|出典|출처)\s*[:：]|(?:写真|画像)はイメージ|(?:写真|画像)(?:を見る|一覧)[】)）]?$|^(?:фото|світлина)\s*[:：]",
     re.IGNORECASE,
 )
+
+# An agency/photographer credit glued with a slash closing a line ("… à Paris. LP/Jean Dupont",
+# "REUTERS/Kim Hong-Ji"): a credit only alone on its line or after a sentence-case caption, so a
+# title-case headline ending "… for AI/Machine Learning" is no caption.
+_SLASH_CREDIT = re.compile(r"(?<![\w/.])[A-Z]{2,}/[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}$")
+_CASED_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _slash_credit(text: str) -> bool:
+    match = _SLASH_CREDIT.search(text)
+    if not match:
+        return False
+    before = _CASED_WORD.findall(text[: match.start()])[1:]  # the caption's first word is capitalised anyway
+    capitalised = sum(word[:1].isupper() for word in before)
+    return not text[: match.start()].strip() or capitalised < len(before) - capitalised
+
 
 # --- promo, appeal, related, navigation, disclaimer lexicons ----------------
 # (?<!\w) in front of the word alternatives lets the regex engine skip positions inside
@@ -289,6 +305,12 @@ _RELATED_INLINE = re.compile(
     # Any label in 【】 opening a line that is not a sentence: "【もっと知りたい】インフルエンザの治療薬、どう選ぶ".
     r"^【[^】]{1,12}】(?!.*[。．.]$)\S|^อ่านข่าวต้นฉบับ",
     re.IGNORECASE
+)
+# The same, without the bare 【label】 form: a headline right above its date lines may open with a
+# kicker in 【】 ("【速報】…", "【独自】…"), which there labels the headline, not another story's link.
+_RELATED_NAMED = re.compile(
+    rf"^[▶►•·*»›\s]*(?:(?:{_RELATED_INLINE_WORDS})\s*[:：|｜]|[【\[](?:{_RELATED_INLINE_WORDS})[】\]])\s*\S|^อ่านข่าวต้นฉบับ",
+    re.IGNORECASE,
 )
 _NAV_LINE = re.compile(
     r"^(?:home|menu|search|share|share this(?: article| story)?|tweet|pin|email|e-mail|print|save|copy link|close|open|"
@@ -598,6 +620,29 @@ def _cldr_patterns() -> tuple[re.Pattern, re.Pattern]:
     return dates, relative_line
 
 
+@lru_cache(maxsize=1)
+def _cldr_weekdays() -> frozenset[str]:
+    """Weekday names (wide and abbreviated) of _CLDR_LOCALES, lower case: "jeudi", "четвер", "thu"."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for code in _CLDR_LOCALES:
+        days = Locale.parse(code).days
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(name.strip().rstrip(".").lower() for name in days[context][width].values())
+    return frozenset(name for name in names if name)
+
+
+_FIRST_WORD = re.compile(r"^\s*([^\W\d_]+)")
+
+
+def opens_with_weekday(line: str) -> bool:
+    """The line's first word is a weekday's name in a CLDR language ("jeudi 14 mars 2024", "четвер, 14 березня")."""
+    match = _FIRST_WORD.match(line)
+    return bool(match) and match.group(1).lower() in _cldr_weekdays()
+
+
 def is_relative_time(line: str) -> bool:
     """"2 hours ago", "vor 2 Stunden", "2時間前", "yesterday at 10:30": a time stamp relative to now, alone on its line."""
     text = line.strip()
@@ -646,7 +691,31 @@ def _date_line(text: str, n_words: int, ends_sentence: bool, relative_time: bool
             return False
     if relative_time:
         return True
-    return dated and len(words(_without_dates(text))) <= 5
+    if not dated:
+        return False
+    rest = words(_without_dates(text))
+    if not _holds_a_date(_CLOCK.sub(" ", text)):
+        # Only a clock time: a stamp ("19:58", "Heute, 10:25 Uhr"), not a short headline with a year
+        # and a time ("Régionales 2024 : résultats à 20h00"): a date line needs a date.
+        return len(rest) <= 2 and not _YEAR.search(text)
+    return len(rest) <= 5
+
+
+# A clock time ("20h00", "8:00 pm", "14.30 น.") and a year: alone they make no date.
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:[ap]\.?m\b\.?|IST|GMT|UTC|ET|EST|EDT|PT|BST|CET|JST)\b)?|\d{1,2}[.:]\d{2}\s*น\.", re.IGNORECASE
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A day and a month in figures without a year ("12/19", "19.12.", "3/5").
+_DAY_MONTH = re.compile(r"(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})(?![\d,/-]|\.\d)")
+
+
+def _holds_a_date(text: str) -> bool:
+    """A date in `text`: `has_date`'s, or a day and a month in figures ("（最終更新 12/19）")."""
+    if has_date(text):
+        return True
+    pairs = (sorted((int(a), int(b))) for a, b in _DAY_MONTH.findall(text))
+    return any(1 <= low <= 12 and 1 <= high <= 31 for low, high in pairs)
 
 
 def is_copyright(line: str) -> bool:
@@ -684,7 +753,7 @@ def mentions_wire(line: str) -> bool:
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
 def is_caption(line: str) -> bool:
-    return bool(_CAPTION.search(line) or _CAPTION_AGENCY_END.search(line) or _MEDIA_ITEM.search(line.strip()))
+    return bool(_CAPTION.search(line) or _CAPTION_AGENCY_END.search(line) or _MEDIA_ITEM.search(line.strip()) or _slash_credit(line.strip()))
 
 
 @lru_cache(maxsize=16384)  # asked by several stages about the same line
@@ -706,16 +775,21 @@ _MORE_NEWS_LINK = re.compile(
 )
 
 
-def is_related_link(line: str) -> bool:
+def is_related_link(line: str, above_date_line: bool = False) -> bool:
     """One related story's link on a line of its own ("Read more: X", "【関連記事】X", "相关阅读：X"),
-    or a link to more of the site's news: furniture, but not a heading that closes the article."""
+    or a link to more of the site's news: furniture, but not a heading that closes the article.
+    `above_date_line`: the line stands right above the page's date lines, where a bare 【label】
+    opening it ("【速報】…") is the headline's kicker, so only a named related label counts."""
     text = line.strip()
-    return bool(_RELATED_INLINE.match(text) or _MORE_NEWS_LINK.match(text))
+    inline = _RELATED_NAMED if above_date_line else _RELATED_INLINE
+    return bool(inline.match(text) or _MORE_NEWS_LINK.match(text))
 
 
-def is_related_marker(line: str) -> bool:
-    """A heading that starts a list of other stories ("Related Articles", "Read more", "関連記事")."""
-    return bool(_RELATED.match(line.strip())) or bool(_RELATED_INLINE.match(line.strip()))
+def is_related_marker(line: str, above_date_line: bool = False) -> bool:
+    """A heading that starts a list of other stories ("Related Articles", "Read more", "関連記事");
+    `above_date_line` as for `is_related_link`."""
+    inline = _RELATED_NAMED if above_date_line else _RELATED_INLINE
+    return bool(_RELATED.match(line.strip())) or bool(inline.match(line.strip()))
 
 
 # A row of share buttons: "Facebook Twitter LinkedIn", "Share this with Messenger", "Share on WhatsApp".
@@ -760,9 +834,15 @@ _SITE_NAME = re.compile(r"^[^\W\d_][\w-]{1,30}\.[^\W\d_]{2,6}$")
 
 
 def is_nav_word(line: str) -> bool:
-    """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags", "Auf Facebook teilen")."""
+    """A line that is one menu/share/section label ("Home", "Share", "Politics", "Tags", "Auf Facebook teilen").
+    A bare domain ("tagesschau.de") is the site's name, not a menu word: see `is_site_address`."""
     text = line.strip()
-    return bool(_NAV_LINE.match(text) or _SITE_NAME.match(text) or _LABEL_PREFIX.match(text) or is_share_prompt(text))
+    return bool(_NAV_LINE.match(text) or _LABEL_PREFIX.match(text) or is_share_prompt(text))
+
+
+def is_site_address(line: str) -> bool:
+    """A site's address alone on its line ("tagesschau.de", "Пример.ру"): its logo or credit, never prose or a headline."""
+    return bool(_SITE_NAME.match(line.strip()))
 
 
 def is_share_row(line: str) -> bool:
@@ -971,7 +1051,7 @@ def line_shape(line: str) -> LineShape:
         or (len(text) <= 80 and bool(_ROLE_BYLINE.match(text)))
         or (bool(_BYLINE.match(text)) and n_words <= 10 and not ends_like_sentence(text.rstrip(".")) and not _reads_as_clause(text)),
         wire=bool(_WIRE.search(text)),
-        caption=bool(_CAPTION.search(text) or _CAPTION_AGENCY_END.search(text) or _MEDIA_ITEM.search(text)),
+        caption=bool(_CAPTION.search(text) or _CAPTION_AGENCY_END.search(text) or _MEDIA_ITEM.search(text) or _slash_credit(text)),
         dateline=bool(_DATELINE.match(text)) and n_words <= 4,
         comment=bool(
             vote or _AT_USER.match(text) or _COMMENT_WORDS.match(text) or _COMMENT_HEADING.match(text) or _SAYS_LINE.match(text)
@@ -981,6 +1061,8 @@ def line_shape(line: str) -> LineShape:
         promo=bool(_PROMO.search(text)),
         appeal=bool(_APPEAL.search(text)),
         related=bool(_RELATED.match(text) or _RELATED_INLINE.match(text) or _MORE_NEWS_LINK.match(text)),
+        # (a bare domain counts as navigation furniture here, though `is_nav_word` leaves it out: it is
+        # no body line, and the cleaner's weights were trained with it so)
         nav=bool(_NAV_LINE.match(text) or _SITE_NAME.match(text)) or label_list or is_share_prompt(text),
         label_list=label_list,
         disclaimer=disclaimer,
