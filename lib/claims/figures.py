@@ -204,8 +204,10 @@ def claim_quantity(claim: Claim) -> Quantity | None:
     for quantity in extract_quantities(claim.quote):
         if (quantity.value, quantity.value_high, quantity.unit, quantity.qualifier) == fields:
             return quantity
-    for quantity in extract_quantities(claim.quote):  # written without its noun: the claim's unit is the row's
-        if quantity.unit is None and (quantity.value, quantity.value_high, quantity.qualifier) == (claim.value, claim.value_high, claim.qualifier):
+    # Written without its noun, or counted as people by the quote alone while the sentences before said
+    # whom ("…1万人ほどになるとみている" after a sentence about soldiers): the claim's unit is the row's.
+    for quantity in extract_quantities(claim.quote):
+        if (quantity.value, quantity.value_high, quantity.qualifier) == (claim.value, claim.value_high, claim.qualifier):
             return replace(quantity, unit=claim.unit)
     return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0, counted=claim.counted)
 

@@ -694,3 +694,14 @@ def test_seed_topics_belong_to_their_data_folder(tmp_path):
     assert seeds_file(replace(settings, data_dir=story)) == own
     threshold, seeds = load_topic_seeds(seeds_file(replace(settings, data_dir=story)))
     assert threshold == 0.6 and [seed.topic_id for seed in seeds] == ["price"]
+
+
+def test_a_forecast_whose_subject_comes_from_the_sentence_before_is_planned():
+    # The quote alone counts "1万人" as people; the claim counts troops (named in the sentence before).
+    # Its figure is still found in the quote, so the forecast wording makes it planned, never a count.
+    claim = Claim(
+        topic="t", source_file="a05.txt", article_id="a05", quote="12月ごろまでには合計で1万人ほどになるとみている。",
+        sentence_index=3, attributed_to="国情院", value=10000.0, value_high=None, unit="troops", qualifier="around",
+        reported_on=_date("2024-10-23"), hedged=False, outlet="聯合ニュース", counted="troops sent",
+    )
+    assert is_planned_claim(claim)
