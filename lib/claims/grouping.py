@@ -147,7 +147,7 @@ def _auto_label(texts: list[str], vectorizer) -> tuple[str, str]:
 
 
 # An automatic row is labelled by the shortest run of words of one of its most central sentences that
-# holds its distinctive words ("average price of rice"), when one of at most LABEL_PHRASE_WORDS words
+# holds its distinctive words ("average price of bread"), when one of at most LABEL_PHRASE_WORDS words
 # holds at least two of them; else by the words themselves ("bag, supermarkets, yen").
 LABEL_PHRASE_WORDS = 8
 LABEL_PHRASE_SENTENCES = 3
@@ -278,7 +278,7 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
     # queries, in one call (e5 models prefix queries and passages differently; with
     # multilingual-e5-small, bundled claims recall 0.77 -> 0.88 against passage-encoded seeds).
     # The cut stays on the sentence-pair scale: on the question scale, seeds of one story took
-    # sentences of another that only shared a word with them (coverage-dev japan-rice).
+    # sentences of another that only shared a word with them (a development-set story).
     seed_texts = [[seed.label, *seed.phrases] for seed in seeds]
     seed_vectors = embedder.encode_queries([text for texts in seed_texts for text in texts])
     offset = 0

@@ -28,7 +28,7 @@ def asked_kind(question: str) -> tuple[str | None, str | None]:
     "How many North Korean troops were killed or wounded?" -> ("troops", "troops killed or wounded"):
     the question's "how many" is read as a figure in its place (no library reads questions for a
     counted kind; this reuses lib.text's reader instead of a second word list). A question about a
-    price ("the price of rice") -> (None, "price"). (None, None) when it asks for no figure.
+    price ("the price of bread") -> (None, "price"). (None, None) when it asks for no figure.
     """
     from lib.text.counted import counted_kind
     from lib.text.numbers import extract_quantities

@@ -429,8 +429,8 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
     # The imputed rank is the row's dense rank among rows of its own language: the model
     # scores a sentence in the query's language higher than its translation (an English
     # question: English sentences ~0.79 on average, Korean ~0.76), so ranked against all
-    # languages the best Korean answer came 49th. Tuned stories unchanged (19/22),
-    # held-out myanmar-quake 7/8 -> 8/8 (all 26/30 -> 27/30, cross-lingual 3/5 -> 4/5).
+    # languages the best Korean answer came 49th. Tuned stories unchanged (19/22), the
+    # held-out story 7/8 -> 8/8 (all 26/30 -> 27/30, cross-lingual 3/5 -> 4/5).
     if index.multilingual and use_dense:
         visible = set(index.row_language[positive].tolist()) if len(positive) else set()
         dense_ranked = sorted((c for c in candidates.values() if c.by_dense), key=lambda c: -c.similarity)
