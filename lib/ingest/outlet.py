@@ -154,7 +154,7 @@ _BODY_WIRE = [
     re.compile(rf"\(((?i:{_WIRE_NAMES}))\)\s*[-–—]"),  # TOKYO (Reuters) -, "SANTANDER, 12 (EUROPA PRESS) -"
     # "Kyodo News reports", "NHK has learned": the story is the agency's. "NHK reported" usually
     # cites another outlet's report inside a story of one's own, so it is not read.
-    # ("according to AP reports", "citing Kyodo News reports" cite the agency's reports: not read.)
+    # ("according to AP reports", "citing Reuters reports" cite the agency's reports: not read.)
     re.compile(rf"(?<!according to )(?<!citing )(?<!cited )\b({_WIRE_NAMES})(?: News)? (?:reports|has learned|learned)\b"),
     re.compile(rf"\btold ({_WIRE_NAMES})\b"),
     re.compile(rf"【[^】]{{0,12}}?({_WIRE_NAMES})】"),  # 【ソウル聯合ニュース】
@@ -928,7 +928,8 @@ def guess_outlet(
     agency = re.sub(r"^The\s+", "", site).strip(" .")
     if wire and _is_wire(agency) and WIRE_SERVICES.get(agency) == wire and wire.lower() not in site.lower():
         # "Copyright 2021 The Associated Press" under the agency's story: the wire itself, not a site
-        # carrying it ("The Associated Press (AP)"); "Kyodo News" stays as the agency's site spells it.
+        # carrying it ("The Associated Press (AP)"); a site name that holds the wire's ("Reuters.com"
+        # for Reuters) stays as the site spells it.
         site = ""
     return OutletGuess(site=_reader_name(_reader_case(site, page_lines), page_lines), wire=wire)
 
