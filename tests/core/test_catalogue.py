@@ -18,7 +18,7 @@ from lib.ingest.pipeline import ingest_bytes
 from lib.present.catalogue import summary_words
 from lib.present.overview import corpus_summary, is_loose
 from lib.present.tables import catalogue_csv
-from tests.support.postgres import postgres_url  # noqa: F401  (the session fixture)
+from tests.support.postgres import postgres_url, store_backend  # noqa: F401  (fixtures)
 from tests.support.synthetic import synthetic_article
 
 BUNDLED = REPO_ROOT / "data" / "articles"
@@ -30,15 +30,6 @@ DATES = (
     PublishedDate("2025-01-10", "day", True, "Jan 10, 2025", "2025-01-10", "2025-01-10"),
     PublishedDate("2024", "year", False, "inferred from a year", "2024-01-01", "2024-12-31"),  # loose
 )
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_backend(request):
-    """A function: data folder -> Settings whose store is on this test's backend."""
-    if request.param == "sqlite":
-        return lambda folder: replace(load_settings(folder), store_backend="sqlite", database_url=None)
-    url = request.getfixturevalue("postgres_url")
-    return lambda folder: replace(load_settings(folder), store_backend="postgres", database_url=url)
 
 
 def clone(base, index: int):

@@ -30,21 +30,12 @@ from lib.core.store import ArticleStore, Store, fingerprint_from_xor, xor_finger
 from lib.core.store_postgres import PostgresStore
 from lib.ingest.corpus import load_corpus, open_store
 from lib.ingest.pipeline import ingest_bytes
-from tests.support.postgres import postgres_url  # noqa: F401  (the session fixture)
+from tests.support.postgres import postgres_url, store_backend  # noqa: F401  (fixtures)
 from tests.support.synthetic import synthetic_article
 
 BUNDLED = REPO_ROOT / "data" / "articles"
 COVERAGE_DEV = REPO_ROOT.parent / "shared" / "benchmarks" / "coverage-dev"
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_backend(request):
-    """A function: data folder -> Settings whose store is on this test's backend."""
-    if request.param == "sqlite":
-        return lambda folder: replace(load_settings(folder), store_backend="sqlite", database_url=None)
-    url = request.getfixturevalue("postgres_url")
-    return lambda folder: replace(load_settings(folder), store_backend="postgres", database_url=url)
 
 
 @pytest.fixture

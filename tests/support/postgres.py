@@ -18,7 +18,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -121,3 +121,14 @@ def postgres_url():
 
         close_pools()  # before the server goes: idle pooled connections would log errors
         stop_server(server)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_backend(request):
+    """A function: data folder -> Settings whose store is on this test's backend."""
+    from lib.core.settings import load_settings
+
+    if request.param == "sqlite":
+        return lambda folder: replace(load_settings(folder), store_backend="sqlite", database_url=None)
+    url = request.getfixturevalue("postgres_url")
+    return lambda folder: replace(load_settings(folder), store_backend="postgres", database_url=url)
