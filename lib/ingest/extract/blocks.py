@@ -234,9 +234,10 @@ def best_run(
     return best_span
 
 
-def headline_score(block: Block, core_tokens: set[str]) -> float:
-    """How headline-like a line is for an article whose words are `core_tokens`; <= 0 when it is not a headline."""
-    return _headline_score(block, core_tokens, 0, 1, strict=True)
+def headline_score(block: Block, core_tokens: set[str], above_date_line: bool = False) -> float:
+    """How headline-like a line is for an article whose words are `core_tokens`; <= 0 when it is not a headline.
+    `above_date_line`: it stands right above the page's date lines (a 【label】 there is its kicker)."""
+    return _headline_score(block, core_tokens, 0, 1, strict=True, above_date_line=above_date_line)
 
 
 def _headline_score(

@@ -92,13 +92,6 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
         if verdict is not None and block.index != title_index
     )
     headline = _unglued_headline(blocks, title_index) if title_index >= 0 else ""
-    headline, glued_date = _split_glued_date(headline, text)
-    if glued_date:
-        # The date line was joined to the headline as a wrapped line ("... маршрутах" + "четвер, 14 березня
-        # 2024, 10:25"): it is the page's date line, listed with the lines under the headline.
-        at = sum(1 for block, verdict in zip(blocks, verdicts) if verdict is not None and block.index < title_index)
-        removed = removed[:at] + (RemovedBlock(kind="metadata", text=glued_date, reason="date line printed under the headline"),) + removed[at:]
-        removed_zones = removed_zones[:at] + ("head",) + removed_zones[at:]
     notes = []
     if not paragraphs:
         notes.append("no line of the text reads like article prose; nothing was kept")
@@ -269,7 +262,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     candidate of headline length (5-18 words; a 3-4 word line is more often a kicker, a longer
     one a standfirst), above the date line before below it, nearest first.
     """
-    from lib.ingest.extract.blocks import headline_score
+    from lib.ingest.extract.blocks import above_date_lines, headline_score
 
     first_kept = next((b.index for b in blocks if keep[b.index]), -1)
     if first_kept <= 0:
@@ -286,11 +279,11 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     def shaped(index: int, distance: int = 0) -> bool:
         if keep[index] or index in anchors:
             return False
-        block = _as_headline(blocks[index])
+        block = blocks[index]
         if distance == 1 and _headline_length_tier(block) == 0 and block.text.endswith("."):
             # Right on top of the date line, a headline may end with a full stop ("They just might be.").
             block = replace(block, text=block.text[:-1])
-        return headline_score(block, core_tokens) > 0
+        return headline_score(block, core_tokens, above_date_lines(blocks, index)) > 0
 
     def walk(indexes, above: bool) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -362,41 +355,6 @@ def _post_meta_line(text: str) -> bool:
         and sig.is_date_line(parts[0])
         and bool(re.search(r"(?i)\b(?:\d+\s+comments?|comments?|no comments|by|posted in|in)\b", parts[1]))
     )
-
-
-_HEADLINE_LABEL = re.compile(r"^【[^】]{1,12}】\s*(?=\S)")
-_SLASH_TERMS = re.compile(r"(?<=\w)/(?=[A-ZÀ-Þ])")
-
-
-def _as_headline(block):
-    """The line as a headline is judged: a label in 【】 opening it ("【速報】", "【独自】": the kicker
-    printed on the headline's own line, not a related link's) is left out, and so is a slash
-    between two capitalised terms of a title-case line ("Best Laptops for AI/Machine Learning": a
-    headline's words, not a caption's closing photo credit "LP/Jean Dupont", which follows a
-    sentence-case caption). Other lines unchanged."""
-    text = block.text
-    label = _HEADLINE_LABEL.match(text)
-    if label:
-        text = text[label.end() :]
-    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if len(word) >= 4]
-    if "/" in text and len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.75 * len(words):
-        text = _SLASH_TERMS.sub(" ", text)
-    return block if text == block.text else replace(block, text=text)
-
-
-def _split_glued_date(headline: str, text: str) -> tuple[str, str]:
-    """(headline, date line) when the pasted line under the headline is a date line opening with a
-    lower-case weekday or month ("четвер, 14 березня 2024, 10:25", "jeudi 14 mars 2024") that the
-    line splitter joined to the headline as if the headline wrapped; (headline, "") otherwise."""
-    if not headline:
-        return headline, ""
-    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    for line, following in zip(lines, lines[1:]):
-        glued = f"{line} {following}"
-        if following[:1].islower() and glued in headline and sig.is_date_line(following):
-            cut = headline.index(glued) + len(line)
-            return headline[:cut].strip(), headline[cut:].strip()
-    return headline, ""
 
 
 _BREADCRUMB_REACH = 6  # lines below a breadcrumb-glued headline where the page prints it again
