@@ -78,7 +78,7 @@ _ROLE_CUES: list[tuple[str, Cues]] = [
         en=r"killed|killing|kills\b|dead\b|deaths?\b|died|perish|fatalit|lives\b|death toll|toll\b|bodies",
         cyrillic=r"погиб|убит|смерт|жертв|загибл|загину|вбит|помер|мертв",
         de=r"Todeszahl|Opferzahl|Todesopfer|getötet|tot(?:e|en)?\b|ums Leben|gestorben|starben",
-        fr=r"bilan\b|tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes",
+        fr=r"bilan\b|tu[ée]e?s?\b|morts?\b|mortes\b|décès|décédée?s?|victimes|péri(?:e|es|s)?\b|périssent",
         es=r"muert|murieron|murió|fallec|víctimas mortales|víctimas|mataron|asesinad|cadáveres|balance de",
         it=r"mort[ioe]\b|morirono|è morto|decedut|decess|vittime|uccis|bilancio",
         pt=r"mort[oa]s?\b|morreram|morreu|falec|óbitos|vítimas|mataram|assassinad",
@@ -124,14 +124,14 @@ _ROLE_CUES: list[tuple[str, Cues]] = [
         it=r"sfollat|evacu|rifugiat|senzatetto",
         pt=r"desalojad|deslocad|evacu|refugiad|desabrigad",
         arabic=r"نازح|النازحين|مشرد|إجلاء|لاجئ",
-        asian=r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่")),
+        asian=r"避難|家を失|이재민|대피|피란|流离失所|流離失所|无家可归|無家可歸|疏散|撤离|撤離|安置|ผู้พลัดถิ่น|อพยพ|ไร้ที่อยู่")),
     ("rescued", Cues(
         # "alive" only when someone was got out alive ("pulled 12 people alive from the rubble"), not when
         # people are still hoped to be found alive (those are still missing).
         en=r"rescued|(?:pulled|dug|brought|found|got|carried)\b[^.;]{0,50}?\balive\b|survivors|saved",
-        cyrillic=r"спасен|спасли|врятован",
-        de=r"gerettet|geborgen",
-        fr=r"secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?",
+        cyrillic=r"спасен|спасли|врятован|урятован|врятува|выживш|вижил|вціліл",
+        de=r"gerettet|geborgen|bargen|rettete|Überlebende",
+        fr=r"secourue?s?\b|sauv[ée]e?s?\b|rescapée?s?|survivants",
         es=r"rescatad|salvad|supervivientes|sobrevivientes",
         it=r"salvat|soccors|sopravvissut|tratt[ei] in salvo|estratt[ie] viv",
         pt=r"resgatad|salv[oa]s\b|sobreviventes",

@@ -19,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from lib.text.counted import is_magnitude
+
 # Full-width digits and signs -> ASCII, one character for one (offsets stay valid).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％～－：　๐๑๒๓๔๕๖๗๘๙", "0123456789,.%~-: 0123456789")  # also Thai digits
 
@@ -123,6 +125,34 @@ _EU_QUALIFIERS = [
 _EU_QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(«„\"'“]))(?P<qual>" + "|".join(p for p, _ in _EU_QUALIFIERS) + r")\s+$", re.IGNORECASE
 )
+# "до", "hasta", "jusqu'à", "até", "fino a", "حتى" right after a verb of change name the value reached,
+# not a ceiling: "число погибших возросло до 2719" is 2,719, not "up to 2,719". Verb stems of rising
+# and falling, by language group.
+_CHANGE_VERB_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:возрос\w*|вырос\w*|увелич\w*|поднял\w*|подскочил\w*|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|"
+    r"зрос\w*|виріс\w*|збільш\w*|піднял\w*|підскочил\w*|скороти\w*|зменши\w*|знизи\w*|впа\w*|"
+    r"grimp\w*|mont[ée]\w*|pass[ée]\w*|chut[ée]\w*|baiss[ée]\w*|aument\w*|subi\w*|ascend\w*|elev[óa]\w*|"
+    r"disminu\w*|baj[óa]\w*|salit\w*|cresc\w*|aumentou|subiu|caiu|ارتفع\w*|وصل\w*|تراجع\w*|انخفض\w*)"
+    r"(?:\s+\S+){0,2}?\s+$"
+)
+_REACHED_WORDS = {"до", "hasta", "jusqu'à", "jusqu’à", "até", "fino a", "حتى"}
+
+
+def _european_qualifier(sentence: str, start: int) -> str | None:
+    """The news qualifier written just before the figure at `start` ("mindestens", "около"), or None;
+    a "to" after a verb of change ("возросло до") is the value reached, not "up to"."""
+    match = _EU_QUALIFIER_RE.search(sentence[max(0, start - 24):start])
+    if not match:
+        return None
+    said = match.group("qual").lower()
+    qualifier = next((q for p, q in _EU_QUALIFIERS if re.fullmatch(p, said, re.IGNORECASE)), None)
+    if qualifier == "up to" and said in _REACHED_WORDS:
+        before = sentence[max(0, start - 60):max(0, start - 24) + match.start("qual")]
+        if _CHANGE_VERB_BEFORE.search(before):
+            return None
+    return qualifier
+
+
 _EU_TIME_WORDS = re.compile(
     r"(?i)(?:jahr|jahre|jahren|jahres|tag|tage|tagen|monat|monate|monaten|woche|wochen|stunde|stunden|minute|minuten|uhr|"
     r"an|ans|année|années|jour|jours|mois|semaine|semaines|heure|heures|h\b|"
@@ -370,9 +400,11 @@ def parse_european_number(text: str) -> float | None:
         return None
 
 
-def _european_figures(sentence: str, english_grouping: bool = False) -> list[Figure]:
+def _european_figures(sentence: str, english_grouping: bool = False, nouns_capitalised: bool = False) -> list[Figure]:
     """Figures in European number format; with `english_grouping` (Arabic text) commas group thousands
-    and a point is the decimal ("2,719", "1.6"), while the words around the figure are read the same way."""
+    and a point is the decimal ("2,719", "1.6"), while the words around the figure are read the same way.
+    With `nouns_capitalised` (German) a lower-case word after the figure is no noun of it: "auf 205
+    gestiegen", "7,7 ereignete" name no thing counted."""
     found: list[Figure] = []
     number = rf"(?:{_ENGLISH_GROUPED})" if english_grouping else rf"(?:{_EU_NUMBER})"
     parse_number = _parse_english_grouped if english_grouping else parse_european_number
@@ -391,7 +423,7 @@ def _european_figures(sentence: str, english_grouping: bool = False) -> list[Fig
         after = sentence[end:end + 30]
         if _is_month_name(after.lstrip(". ")) and len(after) - len(after.lstrip(". ")) <= 2:
             continue  # "28. März", "28 mars", "22 листопада", "28 de marzo"
-        if re.match(r"\s?[:/]\d", after) or re.match(r"\.\d{1,2}\.", sentence[match.end("low"):match.end("low") + 4]):
+        if re.match(r"\s?[:/]\d", after) or re.match(r"\s?h\s?\d\d(?!\d)", after) or re.match(r"\.\d{1,2}\.", sentence[match.end("low"):match.end("low") + 4]):
             continue  # times and numeric dates "30.03.2025"
         if re.search(r"\d[./]$", sentence[:start]):
             continue
@@ -436,13 +468,11 @@ def _european_figures(sentence: str, english_grouping: bool = False) -> list[Fig
             noun = noun_match.group(1) if noun_match else None
             if re.fullmatch(r"(?:19|20)\d\d", low_text) and not scale1:
                 continue  # a year: "2024", "im Jahr 2024" (never written "2 056" or "2.056": those are counts)
-            if low < 10 and high is None and not scale1 and not noun:
-                continue
-        qualifier_match = _EU_QUALIFIER_RE.search(sentence[max(0, start - 24):start])
-        qualifier = None
-        if qualifier_match:
-            said = qualifier_match.group("qual").lower()
-            qualifier = next((q for p, q in _EU_QUALIFIERS if re.fullmatch(p, said, re.IGNORECASE)), None)
+            if low < 10 and high is None and not scale1 and not noun and not is_magnitude(sentence, start, end):
+                continue  # a lone small number is noise, unless it is a quake's magnitude ("magnitude de 7,7,")
+            if noun and nouns_capitalised and not noun[0].isupper():
+                noun = None
+        qualifier = _european_qualifier(sentence, start)
         taken.append((start, end))
         found.append(Figure(low, high, unit, qualifier, sentence[start:end], start, end, noun))
     for match in _EU_LONE_SCALE_RE.finditer(sentence):
@@ -450,11 +480,7 @@ def _european_figures(sentence: str, english_grouping: bool = False) -> list[Fig
             continue
         start, end = match.start(), match.end()
         value = float(_eu_scale(match.group("scale")) or 0)
-        qualifier_match = _EU_QUALIFIER_RE.search(sentence[max(0, start - 24):start])
-        qualifier = None
-        if qualifier_match:
-            said = qualifier_match.group("qual").lower()
-            qualifier = next((q for p, q in _EU_QUALIFIERS if re.fullmatch(p, said, re.IGNORECASE)), None)
+        qualifier = _european_qualifier(sentence, start)
         unit = None
         for pattern_text, unit_name in _EU_MEASURES:
             follower = re.match(rf"\s?(?:{pattern_text})(?![\w])", sentence[end:])
@@ -491,5 +517,5 @@ def find_figures(sentence: str, language: str | None = None) -> list[Figure]:
         figures = _european_figures(sentence.translate(_ARABIC_DIGITS), english_grouping=True)
         return [replace(figure, text=sentence[figure.start:figure.end]) for figure in figures]
     if script == "cyrillic" or (language or "") in ("de", "fr", "ru", "uk", "es", "it", "pl", "nl", "pt"):
-        return _european_figures(sentence)
+        return _european_figures(sentence, nouns_capitalised=language == "de" and script != "cyrillic")
     return []

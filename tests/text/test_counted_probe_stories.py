@@ -1,0 +1,51 @@
+"""What figures count, on kinds of story the development sets do not hold (floods, wildfires, strikes,
+recalls, elections, quakes), in the sets' languages. Sentences written for this test from general news
+wording; each row: (value, qualifier, counted kind). A wrong kind or qualifier here makes Compare set a
+figure beside unlike ones, or read "rose to 2,719" as a ceiling that agrees with anything below it."""
+
+import pytest
+
+from lib.text.numbers import extract_quantities
+
+CASES = [
+    ("en", "The floods have killed at least 212 people and left 1,300 injured, officials said.",
+     [(212, "at least", "people killed"), (1300, None, "people wounded")]),
+    ("en", "Rescuers pulled 37 survivors from the rubble overnight.", [(37, None, "people rescued")]),
+    ("en", "More than 89 people remain unaccounted for after the dam burst.", [(89, "more than", "people missing")]),
+    ("en", "Some 40,000 residents were evacuated as the wildfire spread.", [(40000, "around", "people displaced")]),
+    ("en", "The union said 120,000 workers walked out on Tuesday.", [(120000, None, "workers")]),
+    ("en", "The death toll from the heatwave rose to 1,180 on Monday.", [(1180, None, "people killed")]),
+    ("en", "The number of confirmed dead climbed to 3,354, with 4,508 injured and 220 missing.",
+     [(3354, None, "people killed"), (4508, None, "people wounded"), (220, None, "people missing")]),
+    ("fr", "Plus de 2 700 personnes ont péri dans la catastrophe.", [(2700, "more than", "people killed")]),
+    ("fr", "Les secouristes ont sauvé 29 personnes coincées sous les décombres.", [(29, None, "people rescued")]),
+    ("fr", "On compte désormais 41 survivants parmi les passagers.", [(41, None, "people rescued")]),
+    ("fr", "Le séisme, d'une magnitude de 7,7, a frappé à 12h50.", [(7.7, None, "count")]),
+    ("fr", "Le bilan a grimpé jusqu'à 2 719 morts.", [(2719, None, "people killed")]),
+    ("de", "Rettungskräfte bargen 45 Überlebende aus den Trümmern.", [(45, None, "people rescued")]),
+    ("de", "Bei dem Unglück kamen mindestens 17 Menschen ums Leben.", [(17, "at least", "people killed")]),
+    # German nouns are capitalised: a verb after the figure names nothing it counts.
+    ("de", "Nach den Unwettern ist die Zahl der Toten auf mindestens 205 gestiegen.", [(205, "at least", "people killed")]),
+    ("de", "Es gab 2 weitere Tote.", [(2, None, "people killed")]),
+    ("de", "Das Beben der Stärke 7,7 ereignete sich in 10 Kilometern Tiefe.", [(7.7, None, "count"), (10, None, "distance")]),
+    ("ja", "死者は2719人にまで増えた。", [(2719, None, "people killed")]),
+    ("ja", "救助隊はがれきの下から29人を救出した。", [(29, None, "people rescued")]),
+    ("ko", "실종자는 441명에 이른다.", [(441, None, "people missing")]),
+    ("zh", "约3万人被迫撤离。", [(30000, "around", "people displaced")]),
+    ("zh", "救援队从废墟中救出29名幸存者。", [(29, None, "people rescued")]),
+    ("ru", "Число погибших возросло до 2719 человек, ранены 4521.",
+     [(2719, None, "people killed"), (4521, None, "people wounded")]),
+    ("ru", "Спасатели извлекли из-под завалов 29 выживших.", [(29, None, "people rescued")]),
+    ("ru", "Россия может направить до 10 тысяч военных.", [(10000, "up to", "troops sent")]),
+    ("uk", "Кількість загиблих зросла до 2719 осіб, поранено 4521.",
+     [(2719, None, "people killed"), (4521, None, "people wounded")]),
+    ("es", "El número de muertos aumentó hasta 2.719.", [(2719, None, "people killed")]),
+    ("th", "มีผู้เสียชีวิต 2,719 ราย บาดเจ็บ 4,521 ราย และสูญหาย 441 ราย",
+     [(2719, None, "people killed"), (4521, None, "people wounded"), (441, None, "people missing")]),
+]
+
+
+@pytest.mark.parametrize("language, sentence, expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_what_a_figure_counts_on_other_stories(language, sentence, expected):
+    found = [(q.value, q.qualifier, q.counted) for q in extract_quantities(sentence, language)]
+    assert found == [(float(value), qualifier, kind) for value, qualifier, kind in expected]
