@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from lib.core.models import PublishedDate, RemovedBlock
 from lib.text import date_languages
@@ -53,6 +53,7 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE),  # Oct 26, 2024
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 26 October 2024
     re.compile(r"(?<![\d/.])\d{4}[/.]\d{1,2}[/.]\d{1,2}(?![\d/])"),  # 2024/10/26, 2024.10.25
+    re.compile(r"(?<![\d.])\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"),  # 2025. 3. 29. (Korean)
     re.compile(r"\b\d{1,2}\s+[а-яёіїє']{3,}\.?\s+\d{4}\b", re.IGNORECASE),  # 25 октября 2024
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),  # 2024年10月26日
 ]
@@ -67,12 +68,14 @@ _FIXED_BASE = datetime(2000, 1, 1)  # only explicit dates with a year are accept
 # page shows as its own, so it counts as a date line, not as an update.
 _PUBLISHED_LABEL = re.compile(
     r"(?i)\b(?:published|posted|first published|publication date|date|dated|released|created|datum|veröffentlicht|"
-    r"publiziert|erschienen|stand|publié(?:\s+le)?|опубликовано|опубліковано|дата публикации|publicado|publicada|"
-    r"pubblicato|diterbitkan|dipublikasikan)\b|입력|기사입력|송고시간|송고|등록|配信|公開|掲載|发布|發布|发表|發表|稿件來源|เผยแพร่"
+    r"publiziert|erschienen|erstellt|stand|publié(?:\s+le)?|опубликовано|опубліковано|дата публикации|publicado|publicada|"
+    r"pubblicato|pubblicazione|diterbitkan|dipublikasikan|mis en ligne|mise en ligne|дата публікації|تاريخ النشر|نشر في|نُشر في)\b"
+    r"|입력|기사입력|송고시간|송고|등록|발행|게시|配信|公開|掲載|投稿|发布|發布|发表|發表|稿件來源|เผยแพร่|โพสต์"
 )
 _UPDATED_LABEL = re.compile(
     r"(?i)\b(?:updated|last updated|modified|last modified|edited|aktualisiert|mis à jour|обновлено|оновлено|"
-    r"atualizado|diperbarui|aggiornato)\b|수정|更新|最終更新|อัปเดต|แก้ไข"
+    r"atualizado|actualizado|actualizada|actualización|actualisé|modifié(?:\s+le)?|diperbarui|aggiornato|"
+    r"آخر تحديث|تحديث|تم التحديث)\b|수정|更新|最終更新|อัปเดต|แก้ไข"
 )
 _BYLINE = re.compile(r"(?:^|[\s/|])(?:[Bb]y|[Vv]on|[Pp]ar|[Аа]втор|[Оо]т)\s+[^\W\d]")
 # Embedded social posts carry the post's date, not the article's.
@@ -110,7 +113,7 @@ def _parse_candidate(text: str) -> datetime | None:
     import dateparser
 
     numbers = re.findall(r"\d+", text)
-    if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text) or re.fullmatch(r"\d{4}[/.-]\d{1,2}[/.-]\d{1,2}", text):
+    if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.", text):
         year, month, day = map(int, numbers)
         parsed = _valid(year, month, day)
         return datetime(parsed.year, parsed.month, parsed.day) if parsed else None
@@ -222,7 +225,7 @@ def _yearless_dates(line: str, language: str) -> list[tuple[int, str, int, int]]
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-ZА-ЯЁІЇЄ][\w.'’ -]{1,40}[,.]\s+)?(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?P<wire>[^)]{2,40})\)|/(?P<wire2>[^/]{2,20})/)?\s*(?:[-–—:]|\.\s*/)"
+    r"(?:\((?P<wire>[^)]{2,40})\)|/(?P<wire2>[^/]{2,20})/)?\s*(?:\.?\s*[-–—:]|\.\s*/)"
 )
 
 
@@ -230,9 +233,20 @@ def dateline_date(body: str, language: str = "en") -> tuple[str, date | None, in
     """A wire dateline opening the body: (text, full date or None, month, day).
 
     "TOKYO, Oct 25, 2024 (Reuters) -" gives a full date; "SEOUL, Oct 23 (Yonhap) –",
-    "Jan. 11 (UPI) --", "ПЕКИН, 3 сентября. /ТАСС/." and "New Delhi, Mar 29:" a day and month.
+    "Jan. 11 (UPI) --", "ПЕКИН, 3 сентября. /ТАСС/.", "Madrid, 29 mar (EFE).-" and "New Delhi, Mar 29:"
+    a day and month. The dateline opens the body's first paragraph, or the first one after up to
+    two short lines the cleaner kept above the lead (a site name, a section: no sentence).
     """
-    head = body[:160].split("\n", 1)[0]
+    paragraphs = [paragraph.strip() for paragraph in body.split("\n") if paragraph.strip()][:3]
+    for paragraph in paragraphs:
+        found = _dateline_of(paragraph, language)
+        if found or len(paragraph) > 60 or re.search(r"[.!?。]\s*$", paragraph):
+            return found
+    return None
+
+
+def _dateline_of(paragraph: str, language: str) -> tuple[str, date | None, int, int] | None:
+    head = paragraph[:160]
     match = _DATELINE.match(head)
     if not match:
         return None
@@ -329,6 +343,9 @@ def _line_signals(line: str, kind: str, zone: str, position: int, language: str,
     signals = []
     for start, day, month, day_number in dates:
         label = _label_before(labels, start) or (labels[0][1] if labels else "")
+        if not _label_before(labels, start) and label == "updated" and any(other > labels[0][0] for other, *_ in dates):
+            # "29/03/2025 14:05 h. Actualizado: 30/03/2025": the date before the update's own is the page's.
+            label = ""
         if label == "published" and zone in ("inside", "foot") and not _PUBLISHED_LABEL.search(line):
             # A "by Name, date" line inside or under the article is a related item's or a
             # comment's as often as the article's byline: only an explicit "Published" stands there.
@@ -362,10 +379,8 @@ def collect_signals(
     for position, block in enumerate(removed):
         for line in block.text.splitlines():
             lines.append((line.strip(), block.kind, _zone(zones, position), position))
-    for paragraph in body.split("\n\n")[:5] if body else []:
-        paragraph = paragraph.strip()
-        if len(paragraph) <= 100 and not re.search(r"[.!?。]\s*$", paragraph):
-            lines.append((paragraph, "metadata", "head", len(removed)))
+    for paragraph in body_date_lines(body, language):
+        lines.append((paragraph, "metadata", "head", len(removed)))
     for line, kind, zone, position in lines:
         if not line or len(line) > _MAX_DATE_LINE:
             continue
@@ -388,6 +403,38 @@ def collect_signals(
         signals.extend(_line_signals(line, kind, zone, position, language, search=searched < _MAX_SEARCHED_LINES))
         searched += 1
     return signals, copyright_year
+
+
+# What a date line holds besides its date: labels, weekdays, clock times, zones, "h.", "น.", "Uhr".
+_DATE_LINE_WORDS_MAX = 4
+
+
+def body_date_lines(body: str, language: str = "en") -> list[str]:
+    """The first short paragraphs of the body that are date lines the cleaner kept, not sentences.
+
+    A paragraph of up to 100 characters counts when it does not end a sentence
+    ("21/06/2014 Tony Carter"), or when it holds a full date, at most four short words
+    besides it, and its final period closes an abbreviation or a number, not a sentence
+    ("29/03/2025 14:05 h. Actualizado: 30/03/2025 09:12 h.", "วันเสาร์ที่ 29 มีนาคม 2568 เวลา 14:05 น.").
+    """
+    found = []
+    for paragraph in body.split("\n\n")[:5] if body else []:
+        paragraph = paragraph.strip()
+        if not paragraph or len(paragraph) > 100:
+            continue
+        if not re.search(r"[.!?。]\s*$", paragraph):
+            found.append(paragraph)
+            continue
+        dates = _full_dates(paragraph, language, search=False)
+        rest = paragraph
+        for _start, text, _day in dates:
+            rest = rest.replace(text, " ")
+        # The period closes an abbreviation ("h.", "น.", "Uhr.") or a number ("2025. 3. 29."), not a sentence.
+        abbreviation = re.search(r"(?:^|[\s\d])(?:[^\W\d_]{1,3}|\d+)\.\s*$", paragraph)
+        words = [token for token in rest.split() if re.search(r"[^\W\d_]", token)]
+        if dates and abbreviation and len(words) <= _DATE_LINE_WORDS_MAX and sum(map(len, words)) <= 30:
+            found.append(paragraph)
+    return found
 
 
 def find_stated_date(
@@ -452,7 +499,7 @@ def find_stated_date(
             # Only unlabelled dates inside or under the article, and different ones: a list of
             # other items (archive, comments, related stories), not the article's date line.
             return PublishedDate.unknown(f"{len(weak_days)} different dates below the headline and none labelled as the article's")
-        reported = _latest_reported_day(body, language)
+        reported = _latest_reported_day(body, language, exclude=body_date_lines(body, language))
         if chosen.rank > 0 and reported is not None and chosen.day < reported:
             # A page cannot be older than what it reports: an unlabelled date before the latest
             # dated event of the body is some other item's date.
@@ -470,8 +517,21 @@ def find_stated_date(
         yearless_better = [s for s in signals if s.day is None and s.rank < chosen.rank and s.zone != "body"]
         if not yearless_better or not copyright_year:
             return _stated(chosen.day, chosen.clue, chosen.updated_only)
+    told = _day_told_by_dayword(body, language) if body else None
+    if told is not None:
+        day, quote = told
+        if isinstance(day, date) and all((s.month, s.day_of_month) == (day.month, day.day) for s in signals if s.day is None):
+            text = day.isoformat()
+            return PublishedDate(
+                date=text, precision="day", stated=False, clue=f"the article says '{quote}'", earliest=text, latest=text
+            )
     yearless = [signal for signal in signals if signal.day is None]
     if not yearless:
+        if told is not None and isinstance(told[0], str):
+            return PublishedDate(
+                date=None, precision="unknown", stated=False,
+                clue=f"the article says '{told[1]}' (day of the month only)", day_month=told[0],
+            )
         return _lead_day_of_month(body, language)
     chosen = min(yearless, key=lambda s: (s.rank, s.position))
     # The copyright year places a labelled furniture date ("Posted Nov 19, 6:51 AM"), not a wire
@@ -511,14 +571,19 @@ def _age_stamp(removed, zones: tuple[str, ...]) -> str:
     return ""
 
 
-def _latest_reported_day(body: str, language: str) -> date | None:
-    """The latest full calendar day the body reports as past (not a plan, deadline or "since"), or None."""
+def _latest_reported_day(body: str, language: str, exclude: list[str] | tuple[str, ...] = ()) -> date | None:
+    """The latest full calendar day the body reports as past (not a plan, deadline or "since"), or None.
+
+    `exclude`: the body's own date lines (`body_date_lines`), which date the page, not an event.
+    """
     if not body:
         return None
     from lib.text.dates import find_date_phrases
 
     latest = None
     for paragraph in body.split("\n"):
+        if paragraph.strip() in exclude:
+            continue
         for sentence in re.split(r"(?<=[.!?。！？])\s+", paragraph):
             for phrase in find_date_phrases(sentence, language if language in date_languages.LANGUAGES else None):
                 if phrase.kind not in ("iso", "mdy", "dmy") or phrase.future or phrase.role != "event":
@@ -533,6 +598,77 @@ def _latest_reported_day(body: str, language: str) -> date | None:
     return latest
 
 
+# A day word beside the date it names tells the page's own day: "yesterday, March 28, 2025".
+_DAYWORD_OFFSETS = {
+    "yesterday": 1, "last night": 1, "today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tonight": 0, "earlier today": 0, "later today": 0, "tomorrow": -1,
+}
+_OPEN_QUOTES = "“«„「『"
+_CLOSE_QUOTES = "”»」』"
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether the end of `text` lies inside a quotation (its "yesterday" is the speaker's)."""
+    opened = sum(text.count(mark) for mark in _OPEN_QUOTES) - sum(text.count(mark) for mark in _CLOSE_QUOTES)
+    return opened > 0 or text.count('"') % 2 == 1
+
+
+def _apposition_gap(gap: str) -> set[int] | None:
+    """The weekdays a gap between a day word and a date names, or None when the gap is not an apposition.
+
+    An apposition holds punctuation, weekday names and at most one short word: "gestern, am Freitag, ",
+    "hier, vendredi ", "、", "(". Anything longer is another clause.
+    """
+    weekdays = _printed_weekdays(gap)
+    words = [word for word in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?", gap) if not _printed_weekdays(word)]
+    if re.search(r"\d", gap) or len(words) > 1 or any(len(word) > 3 for word in words) or len(gap) > 30:
+        return None
+    return weekdays
+
+
+def _day_told_by_dayword(body: str, language: str) -> tuple[date | str, str] | None:
+    """The page's day from a day word set beside the full date it names, or None.
+
+    "Das Bad ist gestern, am Freitag, 28. März 2025, eröffnet worden" and "昨日、2025年3月28日に"
+    date the page 29 March 2025; "today, March 29, 2025" the 29th; a weekday in between must be
+    the date's. Korean "어제(28일)" gives the day of the month only, "--29" (the 28th of a month
+    that may end before the 29th is left out). Every such pair of the body must agree; a day word
+    inside a quotation is the speaker's, not the page's. Returns (day or "--DD", the words quoted).
+    """
+    from lib.text.dates import find_date_phrases
+
+    grammar = language if language in date_languages.LANGUAGES else None
+    told: set[date | str] = set()
+    quote = ""
+    for paragraph in body.split("\n"):
+        for sentence in re.split(r"(?<=[!?。！？])\s*|(?<=[^\d\s]\.)\s+", paragraph):  # not after "28."
+            if not sentence:
+                continue
+            phrases = [phrase for phrase in find_date_phrases(sentence, grammar) if phrase.kind != "weekday"]
+            for word, named in zip(phrases, phrases[1:]):
+                offset = _DAYWORD_OFFSETS.get(word.fields.get("word", "").lower()) if word.kind == "dayword" else None
+                if offset is None or _inside_quote(sentence[: word.start]):
+                    continue
+                weekdays = _apposition_gap(sentence[word.end : named.start])
+                if weekdays is None:
+                    continue
+                if named.kind in ("dmy", "mdy", "iso"):
+                    fields = named.fields
+                    if named.kind == "iso":
+                        day = _valid(*map(int, fields["iso"].split("-")))
+                    else:
+                        day = _valid(int(fields["year"]), MONTHS[fields["month"]], int(fields["day"]))
+                    if day is None or (weekdays and day.weekday() not in weekdays):
+                        continue
+                    told.add(day + timedelta(days=offset))
+                elif named.kind == "dom" and not named.fields.get("mod") and 1 <= int(named.fields["day"]) + offset <= 28:
+                    told.add(f"--{int(named.fields['day']) + offset:02d}")
+                else:
+                    continue
+                quote = quote or sentence[word.start : named.end].strip()
+    return (told.pop(), quote) if len(told) == 1 else None
+
+
 def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
     """A CJK/Korean lead that dates its news by the day of the month alone ("国家情報院は23日、…", "오늘(30일)").
 
@@ -544,7 +680,14 @@ def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
     from lib.text.dates import find_date_phrases
 
     lead = re.split(r"(?<=[。！？.!?])\s*", body.strip(), maxsplit=1)[0][:200]
-    for phrase in find_date_phrases(lead, language):
+    phrases = find_date_phrases(lead, language)
+    for before, phrase in zip((None, *phrases), phrases):
+        if (
+            before is not None and before.kind == "dayword"
+            and _DAYWORD_OFFSETS.get(before.fields.get("word", "").lower())
+            and _apposition_gap(lead[before.end : phrase.start]) is not None
+        ):
+            return None  # "어제(28일)": the 28th is yesterday, not the page's day (see _day_told_by_dayword)
         if phrase.kind == "dom" and not phrase.future and not phrase.fields.get("mod"):
             day_number = int(phrase.fields["day"])
             return PublishedDate(

@@ -78,6 +78,9 @@ from lib.text.dates import (
 
 _LOG = logging.getLogger(__name__)
 SPAN_MARGIN_DAYS = 120
+# A yearless dateline whose weekday fits several years is placed in the first one after the page's
+# latest dated past event only when that day is this close to it.
+NEWS_AFTER_EVENT_DAYS = 366
 
 # Event nouns that name the same kind of event; a match needs one shared concept.
 CONCEPTS = {
@@ -667,6 +670,12 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
             if matching and len(matching) < len(fits):
                 fits = matching
                 reasons.append(f"the lead says '{calendar.day_name[weekday]}', which that day (or the one before) was")
+                if past and len(fits) > 1 and fits[0] - low <= timedelta(days=NEWS_AFTER_EVENT_DAYS) and low == latest_event.earliest:
+                    # The years left are five or more apart; a page reports its news within the year
+                    # of the latest dated event it tells of ("adopted the bill on March 4, 2025"):
+                    # the first fitting day after that event is the page's.
+                    fits = fits[:1]
+                    reasons.append("the first such day after it")
     if len(fits) != 1:
         return None
     day = fits[0]
