@@ -272,7 +272,7 @@ _TAGLINE = re.compile(r"\s+[|–—-]\s+(?=[^|–—]*$)(?:[^\s]+\s+)*?(?:[a-z0-
 # The link to the home page that opens a menu, in the app's languages.
 _HOME_WORD = re.compile(
     r"(?i)^(?:home ?page|startseite|accueil|portada|inicio|início|página inicial|pagina iniziale|hoofdpagina|"
-    r"главная(?: страница)?|головна(?: сторінка)?|首页|首頁|主页|主頁|トップページ|ホーム|홈|หน้าแรก|หน้าหลัก|trang chủ|beranda|"
+    r"الرئيسية|الصفحة الرئيسية|главная(?: страница)?|головна(?: сторінка)?|首页|首頁|主页|主頁|トップページ|ホーム|홈|หน้าแรก|หน้าหลัก|trang chủ|beranda|"
     r"menü|menú|rubriken|ressorts|rubriques|secciones|разделы|розділи|(?:все|всі) новини|все новости|новини|новости|"
     r"стрічка новин|лента новостей|актуальное|актуальне)$"
 )
@@ -285,7 +285,8 @@ _SECTION_WORDS = (
     r"wirtschaft|politik|panorama|kultur|ausland|inland|wissen|regional|économie|société|monde|politique|culture|"
     r"sociedad|economía|mundo|internacional|política|cultura|deportes|economia|esteri|cronaca|"
     r"світ|економіка|політика|суспільство|мир|экономика|политика|общество|в мире|"
-    r"国際|経済|政治|社会|国际|经济|国內|國際|經濟|국제|경제|정치|사회|ต่างประเทศ|เศรษฐกิจ|การเมือง|สังคม"
+    r"国際|経済|政治|社会|国际|经济|国內|國際|經濟|국제|경제|정치|사회|ต่างประเทศ|เศรษฐกิจ|การเมือง|สังคม|"
+    r"أخبار|اقتصاد|سياسة|رياضة|محليات|دولي|عربي وعالمي|ثقافة"
 )
 _SECTION_LABEL = re.compile(rf"(?i)^(?:{_SECTION_WORDS})(?:\s+(?:news|nachrichten|actualités|noticias|новини|новости))?$")
 _NAME_PARTICLES = {
@@ -612,6 +613,9 @@ _SIGNAL_WEIGHTS = {
     "colophon": 1.5,  # "Name · 2013-2019" in the footer
     "masthead": 1.25,  # the first line above the headline: as often a menu item as the logo
     "masthead_echo": 1.0,  # ... whose name a credit, date or subscription line prints again
+    # A name line between the headline and the article ("Corriere della Sera" over the date line) that
+    # is a paper's name by its words ("Gazette", "Zeitung", "新聞") or that the copyright line holds.
+    "head_name": 1.25,
     "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
     "byline_brand": 1.0,  # a one-word brand-shaped name as the byline ("LinkNaija")
     "affix_name": 1.0,  # a name three or more furniture lines print beside a separator ("X | Page")
@@ -628,7 +632,7 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # Which signal's spelling names the site when several agree: the name a reader sees, before the
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
-    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "affix_name", "byline_brand"), ("company_brand",), ("follow_line", "product_line"),
+    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "head_name", "affix_name", "byline_brand"), ("company_brand",), ("follow_line", "product_line"),
     ("metadata_address", "permalink_name", "address_name", "colophon", "copyright", "copyright_unechoed"), ("bare_address",), ("offer_line",),
 )
 
@@ -798,6 +802,7 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
         add(masthead, "masthead_echo")
 
     add(_brand_byline(removed, zones), "byline_brand")
+    add(_head_name_line(removed, zones, lines), "head_name")
 
     for name, kind in _self_naming(removed, body, zones):
         add(name, kind)
@@ -863,6 +868,47 @@ def _brand_byline(removed, zones: tuple[str, ...]) -> str:
         if zone == "head" and block.kind not in ("comment", "related") and _CAMEL_BRAND.match(line):
             if line.lower() not in _PLATFORM_WORDS and not _is_wire(line):
                 return line
+    return ""
+
+
+# Words newspapers, agencies and broadcasters are named with (world knowledge, as WIRE_SERVICES):
+# a short line holding one is a paper's name, not a reporter's ("Oberland Kurier", not "Anna Becker").
+_PRESS_WORDS = frozenset(
+    """times post news herald journal tribune gazette daily courier chronicle observer express mail telegraph press record
+    ledger sentinel standard guardian independent review examiner enquirer inquirer bulletin dispatch register monitor
+    argus advocate mercury globe weekly magazine radio tv television broadcasting
+    zeitung nachrichten rundschau anzeiger kurier tagblatt blatt allgemeine presse bote echo tageszeitung
+    corriere gazzetta giornale repubblica stampa messaggero notizie quotidiano gazzettino
+    diario periódico periodico noticias correo heraldo voz prensa crónica cronica
+    jornal folha gazeta notícias correio diário
+    monde figaro courrier dépêche depeche parisien républicain republicain progrès progres nouvelles libération
+    газета правда известия вести вісті новости новини ведомости коммерсантъ курьер вестник вісник телеграф експрес экспресс
+    """.split()
+)
+_CJK_PRESS = re.compile(r"(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|通信|放送|テレビ|신문|일보|뉴스|방송|ข่าว|ไทม์ส|โพสต์|صحيفة|جريدة)")
+
+
+def _head_name_line(removed, zones: tuple[str, ...], legal_lines: list[str]) -> str:
+    """A site's name printed between the headline and the article ("Corriere della Sera" over the
+    date line): a short name-shaped line there, no byline, date or agency, that is a paper's name by
+    its words ("Gazette", "Zeitung", "Kurier", "新聞", "일보") or that the page's copyright line holds.
+    A reporter's name alone ("Anna Becker") is neither. "" when there is none."""
+    legal = [line for line in legal_lines if _LEGAL_LINE.search(line)]
+    for block, zone in zip(removed, zones):
+        if zone != "head" or block.kind in ("comment", "related"):
+            continue
+        line = block.text.strip()
+        if "\n" in line or sig.is_date_line(line) or sig.is_byline(line) or _is_wire(line) or _SECTION_LABEL.match(line):
+            continue
+        caseless = sig.cjk_ratio(line) > 0.5 or re.fullmatch(r"[\u0600-\u06ff\u0e00-\u0e7f\s]+", line)
+        if caseless:
+            shaped = 2 <= len(line.replace(" ", "")) <= 16 and not re.search(r"\d|[。．.!?！？、，,:：]", line)
+            press = bool(_CJK_PRESS.search(line))
+        else:
+            shaped = _name_shaped(line) and _names_a_site(line)
+            press = any(word.casefold().strip(".'’") in _PRESS_WORDS for word in line.split())
+        if shaped and (press or any(_letters(line) in _letters(other) for other in legal)):
+            return line
     return ""
 
 
@@ -1097,6 +1143,10 @@ _NOT_NAMES = {
 }
 
 
+# A name of up to four words in a script without capitals (Arabic, Hebrew, Thai, CJK): "الوادي اليوم".
+_CASELESS_NAME = r"[^\W\d_A-Za-zÀ-ÿА-яЁёІіЇїЄєҐґ]+(?:\s+[^\W\d_A-Za-zÀ-ÿА-яЁёІіЇїЄєҐґ]+){0,3}"
+
+
 def _title_suffix_name(title: str, removed) -> str:
     """The site name a page prints after its own headline, as its browser title does ("Quake kills
     100 | Harbour Times", "Quake kills 100 - Harbour Times", printed by a share text or a print
@@ -1105,7 +1155,7 @@ def _title_suffix_name(title: str, removed) -> str:
         return ""
     # A share label may stand before it: "Share this: Quake kills 100 - Harbour Times".
     suffix = re.compile(
-        rf"^(?:[^\W\d][\w'’]*(?:\s+[\w'’]+){{0,2}}\s*[:：]\s+)?{re.escape(title.strip())}\s+[|｜–—-]\s+({_BRAND_NAME}|[^\s|｜]{{2,30}})\s*$"
+        rf"^(?:[^\W\d][\w'’]*(?:\s+[\w'’]+){{0,2}}\s*[:：]\s+)?{re.escape(title.strip())}\s+[|｜–—-]\s+({_BRAND_NAME}|{_CASELESS_NAME}|[^\s|｜]{{2,30}})\s*$"
     )
     for block in removed:
         if block.kind in ("comment", "related"):

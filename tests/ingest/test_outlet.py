@@ -889,3 +889,45 @@ def test_an_agencys_photo_credit_names_no_wire(line):
 def test_a_bare_subscribe_line_names_nothing():
     removed = blocks(("other", "Menu"), ("promo", "Subscribe to CNBC PRO"), ("credit", "© 2024 CNBC LLC"))
     assert guess_outlet(removed, "Text.", "", zones=("top", "foot", "foot")).site == "CNBC"
+
+
+@pytest.mark.parametrize(
+    "head_lines, legal, expected",
+    [
+        # a paper's name by its words, between the headline and the date line, in several languages
+        (["Gazzetta del Lago"], "", "Gazzetta del Lago"),
+        (["Anna Becker", "Oberland Kurier"], "", "Oberland Kurier"),
+        (["The Northern Ledger"], "", "The Northern Ledger"),
+        (["大阪湾新聞"], "", "大阪湾新聞"),
+        (["한빛일보"], "", "한빛일보"),
+        (["Волжская правда"], "", "Волжская правда"),
+        # a name without such a word that the copyright line holds
+        (["Harbourline"], "© 2024 Harbourline Media Group Limited", "Harbourline"),
+        # a reporter's name alone names no site; nor does a section label
+        (["Jane Holloway"], "", "Unknown outlet"),
+        (["World News"], "", "Unknown outlet"),
+    ],
+)
+def test_a_site_name_line_between_the_headline_and_the_date_names_the_site(head_lines, legal, expected):
+    pairs = [("other", line) for line in head_lines] + [("metadata", "March 14, 2024")]
+    zones = ("head",) * len(pairs)
+    if legal:
+        pairs.append(("credit", legal))
+        zones += ("foot",)
+    assert guess_outlet(blocks(*pairs), "Body of the story.", "", zones).label == expected
+
+
+def test_a_site_name_line_in_the_body_is_not_read_as_one_over_the_date():
+    removed = blocks(("other", "Gazzetta del Lago"))
+    assert guess_outlet(removed, "Body of the story.", "", ("inside",)).label == "Unknown outlet"
+
+
+@pytest.mark.parametrize(
+    "title, share_line, expected",
+    [
+        ("افتتاح أكبر محطة للطاقة الشمسية في المنطقة", "افتتاح أكبر محطة للطاقة الشمسية في المنطقة - الوادي اليوم", "الوادي اليوم"),
+        ("Wildfire near Pine Valley forces evacuation", "Share: Wildfire near Pine Valley forces evacuation – Pine Valley Record", "Pine Valley Record"),
+    ],
+)
+def test_a_title_suffix_names_the_site_in_a_script_without_capitals_too(title, share_line, expected):
+    assert guess_outlet(blocks(("other", share_line)), "Body.", "", ("top",), title).label == expected

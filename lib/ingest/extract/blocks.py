@@ -251,7 +251,8 @@ def _headline_score(
     if text.endswith((".", "。", "．", "｡")) and not text.endswith("..."):
         return -1.0  # a full sentence, not a headline
     if (
-        sig.is_date_line(text)
+        (sig.is_date_line(text) and not (strict and sig.holds_headline_words(text, core_tokens)))
+        or (strict and sig.is_consent_notice(text))  # "We value your privacy", "Nous utilisons des cookies ..."
         or sig.is_caption(text)
         or sig.is_copyright(text)
         or sig.is_nav_word(text)

@@ -845,6 +845,43 @@ def is_site_address(line: str) -> bool:
     return bool(_SITE_NAME.match(line.strip()))
 
 
+# A cookie-consent or privacy notice: it speaks of cookies, privacy or personal data (in the app's
+# languages) and addresses the reader or speaks as the site ("We value your privacy", "This website
+# uses cookies ...", "Wir verwenden Cookies ...", "Vos données personnelles", "Accept all cookies").
+_CONSENT_TOPIC = re.compile(
+    r"(?i)cookie|\bprivacy\b|\bpersonal (?:data|information)\b|\bconsent\b|datenschutz|données personnelles|"
+    r"confidentialité|privacidad|privacidade|dados pessoais|datos personales|riservatezza|dati personali|"
+    r"куки|конфиденциальн|персональн\w* дан|конфіденційн|персональн\w* дан|"
+    r"クッキー|個人情報|プライバシー|쿠키|개인정보|隐私|隱私|个人信息|個人資料|คุกกี้|ความเป็นส่วนตัว|ข้อมูลส่วนบุคคล|"
+    r"ملفات تعريف الارتباط|الخصوصية|البيانات الشخصية"
+)
+_CONSENT_VOICE = re.compile(
+    r"(?i)\b(?:we|our|us|you|your|this (?:web)?site|accept|agree|consent|manage|"
+    r"wir|unsere?|ihre?|sie|akzeptieren|zustimmen|nous|notre|nos|vous|votre|vos|ce site|accepter|"
+    r"utilizamos|usamos|nuestro|nuestros|su|sus|tu|tus|aceptar|aceitar|utilizziamo|usiamo|accetta|accetto|"
+    r"мы|наш\w*|ваш\w*|вы|ми|вас|принять|прийняти|погоджуюсь|согласен)\b|"
+    r"当サイト|本サイト|このサイト|同意|본 사이트|당사|동의|本网站|本站|本網站|เว็บไซต์นี้|ยอมรับ|نستخدم|موافق|قبول"
+)
+
+
+def is_consent_notice(line: str) -> bool:
+    """A cookie-consent or privacy notice ("We value your privacy", "Nous utilisons des cookies pour ...",
+    "Your Privacy Choices"): the site's legal furniture, never a headline."""
+    text = line.strip()
+    return bool(_CONSENT_TOPIC.search(text)) and bool(_CONSENT_VOICE.search(text))
+
+
+def holds_headline_words(line: str, core_tokens: set[str]) -> bool:
+    """A date line by its shape that is a headline holding a date ("Stadtwerke erhöhen die Gaspreise
+    zum 1. April"): without its dates four words or more stay, two of them (not weekday names) words
+    of the article's opening paragraphs."""
+    rest = _without_dates(line)
+    if len(words(rest)) < 4:
+        return False
+    shared = {token for token in content_tokens(rest) & core_tokens if token not in _cldr_weekdays()}
+    return len(shared) >= 2
+
+
 def is_share_row(line: str) -> bool:
     """A row of share buttons ("Facebook Twitter LinkedIn", "Share this with Messenger"): never a headline."""
     return bool(_SHARE_ROW.match(line.strip()))

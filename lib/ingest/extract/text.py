@@ -152,12 +152,14 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             block.text == context.title or shape_of(block.text, context).dateline or _is_furniture_shaped(block, context)
         ):
             keep[block.index] = False
+    _drop_head_lines_over_the_date(blocks, keep)
     # Section subheads between kept paragraphs are part of the article (readers and the
     # benchmark's reference bodies keep them); furniture-shaped short lines are not.
     subheads = [b.index for b in blocks if not keep[b.index] and _is_subhead(b, keep, blocks, context.strengths) and _plain_heading(b, context)]
     for index in subheads:
         keep[index] = True
-    if title_index >= 0 and sig.is_share_row(blocks[title_index].text):
+    if title_index >= 0 and (sig.is_share_row(blocks[title_index].text) or sig.is_consent_notice(blocks[title_index].text)):
+        # A row of share buttons or a cookie-consent notice is never the title: the strict headline is.
         from lib.ingest.extract.blocks import find_headline
 
         title_index = find_headline(blocks, context.core_start, context.core_end, context.line_counts, strict=True)
@@ -178,7 +180,10 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
                 if sig.is_heading_like(b.text)
                 and b.n_words >= 3
                 # a date stamp, a byline, a menu label or a row of share buttons is never the title
-                and not (sig.is_date_line(b.text) or sig.is_byline(b.text) or sig.is_nav_word(b.text) or sig.is_share_row(b.text) or b.menu_row)
+                and not (
+                    sig.is_date_line(b.text) or sig.is_byline(b.text) or sig.is_nav_word(b.text) or sig.is_share_row(b.text)
+                    or sig.is_consent_notice(b.text) or b.menu_row
+                )
             ),
             -1,
         )
@@ -218,6 +223,33 @@ _HEADLINE_RUN = 4  # headline-shaped lines collected on each side
 
 
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al)$")
+
+
+_HEAD_LINE_WORDS = 6  # a site's name or an author's name over the date line, not a paragraph
+_HEAD_LINES = 3
+
+
+def _drop_head_lines_over_the_date(blocks, keep: list[bool]) -> None:
+    """Short lines the body would open with, right above a date or byline line that opens the page's
+    article ("Gazzetta del Lago" / "14 marzo 2024" under the headline), are the headline's furniture
+    (the site's or the author's name), not the article's first paragraphs: the article starts after
+    its date line. Up to three lines of six words at most, none ending like a sentence."""
+    kept = [block.index for block in blocks if keep[block.index]]
+    if not kept:
+        return
+    run = []
+    for index in kept[:_HEAD_LINES]:
+        block = blocks[index]
+        if block.n_words > _HEAD_LINE_WORDS or sig.ends_like_sentence(block.text) or (run and index != run[-1] + 1):
+            break
+        run.append(index)
+    if not run:
+        return
+    after = run[-1] + 1
+    if after < len(blocks) and not keep[after] and (sig.is_date_line(blocks[after].text) or sig.is_byline(blocks[after].text)):
+        if any(keep[block.index] and block.n_words >= 8 for block in blocks[after + 1 :]):
+            for index in run:
+                keep[index] = False
 
 
 def _drop_trailing_signature(blocks, keep: list[bool]) -> None:
@@ -267,14 +299,19 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     first_kept = next((b.index for b in blocks if keep[b.index]), -1)
     if first_kept <= 0:
         return current
+    core_text = " ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index])
+    core_tokens = sig.content_tokens(core_text)
     anchors = [
         i for i in _lines_above(blocks, first_kept)
-        if not keep[i] and (sig.is_date_line(blocks[i].text) or sig.is_byline(blocks[i].text) or _post_meta_line(blocks[i].text))
+        if not keep[i]
+        and (
+            (sig.is_date_line(blocks[i].text) and not sig.holds_headline_words(blocks[i].text, core_tokens))
+            or sig.is_byline(blocks[i].text)
+            or _post_meta_line(blocks[i].text)
+        )
     ]
     if not anchors:
         return current
-    core_text = " ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index])
-    core_tokens = sig.content_tokens(core_text)
 
     def shaped(index: int, distance: int = 0) -> bool:
         if keep[index] or index in anchors:

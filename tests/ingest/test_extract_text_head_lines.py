@@ -1,0 +1,91 @@
+"""The lines around a pasted page's headline: a cookie-consent notice, a headline holding a date,
+and a site's or author's name over the date line (written for these tests, not taken from any set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.ingest.extract import signals as sig
+from lib.ingest.extract.text import clean_page_text
+
+ARTICLE = (
+    "The city council voted on Wednesday to add protected bike lanes along a two-mile stretch of Harbor Avenue.\n"
+    "Supporters said the lanes would make the avenue safer after three cyclists were seriously injured there.\n"
+    "Some business owners opposed the plan, saying the loss of parking spaces would hurt their shops.\n"
+    "Construction is expected to begin in June and take about four months, the transport department said.\n"
+)
+HEADLINE = "City council approves new bike lanes on Harbor Avenue"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We value your privacy",
+        "Your Privacy Choices",
+        "This website uses cookies to ensure you get the best experience on our website",
+        "We and our partners use cookies to personalise content and ads",
+        "Wir verwenden Cookies und ähnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten",
+        "Vos données personnelles",
+        "Nous utilisons des cookies pour améliorer votre expérience",
+        "Utilizamos cookies propias y de terceros para mejorar nuestros servicios",
+        "Ми використовуємо файли cookie, щоб покращити роботу сайту",
+        "当サイトではクッキーを使用しています",
+        "본 사이트는 쿠키를 사용합니다",
+    ],
+)
+def test_a_consent_notice_is_recognised_in_the_apps_languages(line):
+    assert sig.is_consent_notice(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        HEADLINE,
+        "EU regulator fines social network over transfers of personal data",  # news about privacy, not a notice
+        "Cookie sales help the scouts raise money for a new hall",
+        "Accept all",
+    ],
+)
+def test_a_headline_about_privacy_or_cookies_is_no_consent_notice(line):
+    assert not sig.is_consent_notice(line)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This website uses cookies to ensure you get the best experience on our website",
+        "We and our partners use cookies to personalise content and ads, to provide social media features",
+    ],
+)
+def test_a_consent_notice_above_the_headline_is_never_the_title(notice):
+    page = f"{notice}\nAccept all\nManage preferences\n{HEADLINE}\n{ARTICLE}"
+    assert clean_page_text(page).title == HEADLINE
+
+
+def test_a_consent_notice_is_not_the_title_when_the_headline_holds_a_date():
+    page = (
+        "Wir verwenden Cookies und ähnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten\n"
+        "Alle akzeptieren\nEinstellungen\n"
+        "Stadtwerke erhöhen die Gaspreise zum 1. April\nVon Jonas Berger\n14.03.2024, 10:25 Uhr\n"
+        "Die Stadtwerke erhöhen zum 1. April die Gaspreise für rund 40.000 Haushalte, wie das Unternehmen mitteilte.\n"
+        "Ein Durchschnittshaushalt muss demnach mit Mehrkosten von etwa 120 Euro im Jahr rechnen.\n"
+        "Als Grund nannten die Stadtwerke gestiegene Netzentgelte und höhere Abgaben.\n"
+    )
+    assert clean_page_text(page).title == "Stadtwerke erhöhen die Gaspreise zum 1. April"
+
+
+def test_a_headline_holding_a_date_is_told_from_a_date_line():
+    core = sig.content_tokens("Die Stadtwerke erhöhen zum 1. April die Gaspreise für rund 40.000 Haushalte")
+    assert sig.holds_headline_words("Stadtwerke erhöhen die Gaspreise zum 1. April", core)
+    assert not sig.holds_headline_words("Veröffentlicht am Donnerstag, 14.03.2024, 10:25 Uhr", core)
+    assert not sig.holds_headline_words("Last updated on March 14, 2024 at 10:25", core)
+
+
+@pytest.mark.parametrize("name_line", ["Harbour Ledger", "Jane Holloway", "Gazzetta del Lago"])
+def test_a_name_line_over_the_date_line_is_not_the_articles_first_paragraph(name_line):
+    page = f"{HEADLINE}\n{name_line}\nMarch 14, 2024\n{ARTICLE}"
+    extraction = clean_page_text(page)
+    assert extraction.title == HEADLINE
+    assert extraction.paragraphs[0].startswith("The city council voted")
+    assert any(block.text == name_line for block in extraction.removed)
+
