@@ -68,7 +68,7 @@ from typing import Iterable
 
 from lib.core.models import Article, Event, ProgressCallback, PublishedDate, SourceRef
 from lib.core.settings import DEFAULT_STORY_START
-from lib.events.mentions import EventMention, as_report_mention, event_label, find_event_mentions
+from lib.events.mentions import EventMention, as_report_mention, event_label, find_event_mentions, story_days_of
 from lib.events.merge import (
     MERGE_SIMILARITY,
     RELEVANCE_FLOOR,
@@ -82,7 +82,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v35"
+EVENTS_VERSION = "events-v36"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -165,7 +165,8 @@ def extract_events(
     story_start: str = DEFAULT_STORY_START,
 ) -> list[Event]:
     """Events of these articles, merged across sources, sorted by start date then summary."""
-    mentions = [mention for article in articles for mention in find_event_mentions(article)]
+    story_days = story_days_of(articles)  # a page without its date is read among the story's dated reports
+    mentions = [mention for article in articles for mention in find_event_mentions(article, story_days)]
     relevance = story_relevance(mentions, sentence_vectors, articles)
     core = core_actors(articles)
     # Actors are read from Latin-script names; within one language they still say who the story is about.
@@ -192,7 +193,7 @@ def extract_events(
     # model's cosine is meaningful there), else the sentence is dated by its report.
     context_floor = embedder.calibrated(CONTEXT_SIMILARITY)
     mentions = [
-        as_report_mention(mention) if mention.loose_anchor and not _close(mention, mention.anchor, sentence_vectors, context_floor)
+        as_report_mention(mention, story_days) if mention.loose_anchor and not _close(mention, mention.anchor, sentence_vectors, context_floor)
         else mention
         for mention in mentions
     ]
@@ -235,11 +236,33 @@ def event_from_json(data: dict) -> Event:
 
 
 
+def events_cache_key(contents: str, model_id: str) -> str:
+    """The key of the stored events of a collection with these contents (`lib.core.store.contents_key`), model and code."""
+    return f"{contents}:{model_id}:{EVENTS_VERSION}"
+
+
+def stored_events(store, model_id: str) -> list[Event] | None:
+    """The events stored for the store's current articles and inferred dates, model and code, read
+    without loading any article; None when missing or stale (then `build_events` builds them).
+    Every event is whole: each source carries its quote, article id, file, title, outlet and date."""
+    from lib.core.store import store_contents_key
+
+    cached = store.get_cache("events", events_cache_key(store_contents_key(store), model_id))
+    if cached is None:
+        return None
+    try:
+        return [event_from_json(item) for item in cached]
+    except (TypeError, KeyError):  # an older payload shape: rebuild
+        return None
+
+
+
 def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> list[Event]:
-    """The corpus's events, computed once per corpus + model + code version and cached in the store."""
+    """The corpus's events, computed once per corpus contents (articles and inferred dates) + model +
+    code version and stored, so `stored_events` reads them back without the corpus."""
     from lib.text.embed import article_vectors
 
-    key = f"{corpus.fingerprint}:{embedder.model_id}:{EVENTS_VERSION}:{dates_fingerprint(corpus.articles)}"
+    key = events_cache_key(corpus.contents_key, embedder.model_id)
     cached = corpus.store.get_cache("events", key)
     if cached is not None:
         try:

@@ -458,8 +458,11 @@ def _is_statement(sentence: str) -> bool:
 
 
 
-def find_event_mentions(article: Article) -> list[EventMention]:
+def find_event_mentions(article: Article, story_days: tuple[date, date] | None = None) -> list[EventMention]:
     """Event mentions in one article's body, each with its date and its sentence.
+
+    `story_days` (`story_days_of` the corpus): the days the story's dated reports were published
+    in, to read a page that prints no date and names no full day against (`page_reference`).
 
     English sentences are read with the English verb and actor cues below. Sentences in
     other languages are read by structure alone, the same for every story: a clause
@@ -476,7 +479,7 @@ def find_event_mentions(article: Article) -> list[EventMention]:
     mentions: list[EventMention] = []
     last_speaker: frozenset[str] = frozenset()
     # A page of unknown (or only roughly inferred) date is read against the days its own text names.
-    published, named_days = page_reference(article)
+    published, named_days = page_reference(article, story_days)
     read_by_its_text = published is not article.published
     latest = _page_latest(published)
     paragraphs = paragraph_numbers(article)
@@ -512,7 +515,8 @@ def find_event_mentions(article: Article) -> list[EventMention]:
             # occurrence nearest the last full date the text gave ("le 28 mars 2025"), as a reader would
             # place it; a weekday is the day of that weekday the text names, when it names one.
             full_date = next((r for r in dates if _is_full_day(r)), full_date)
-            dates = _dated_by_the_text(text, language, dates, parse_iso(full_date.start) if full_date else named_days[0])
+            if full_date is not None or named_days:
+                dates = _dated_by_the_text(text, language, dates, parse_iso(full_date.start) if full_date else named_days[0])
             dates = [_pinned_weekday(resolved, named_days) for resolved in dates]
             full_date = next((r for r in reversed(dates) if _is_full_day(r)), full_date)
         if _is_list_of_dates(text, dates):
@@ -689,18 +693,54 @@ OWN_DATES_WIDE_DAYS = 7
 OWN_DATES_CLUE = "read as published"
 
 
-def page_reference(article: Article) -> tuple[PublishedDate, list]:
+# A page that prints no date, in a corpus whose dated reports were all published within this many
+# days, is read as published within those days (see `story_days_of`).
+STORY_DAYS_MAX = 31
+STORY_DAYS_CLUE = "read as published within the days of the story's dated reports"
+
+
+def story_days_of(articles: list[Article]) -> tuple[date, date] | None:
+    """The days a story's reports were published in, as the pages dated to a day (or to a few days)
+    tell it: from the first of them to OWN_DATES_SPAN_DAYS after the last (a report without its
+    date may be a little later than the last dated one). None unless two pages or more are dated so
+    and they span at most STORY_DAYS_MAX days: a reader places a page without its date among the
+    other reports of its story only when they are that close together."""
+    days = []
+    for article in articles:
+        interval = reference_interval(article.published)
+        if interval is not None and (interval[1] - interval[0]).days <= OWN_DATES_WIDE_DAYS:
+            days += list(interval)
+    if len(days) < 4:  # two dated pages at least (each gives its first and last day)
+        return None
+    first, last = min(days), max(days) + timedelta(days=OWN_DATES_SPAN_DAYS)
+    return (first, last) if (last - first).days <= STORY_DAYS_MAX else None
+
+
+def page_reference(article: Article, story_days: tuple[date, date] | None = None) -> tuple[PublishedDate, list]:
     """The publication to read an article's relative phrases against, and the full past days its
     text names (in text order).
 
     The article's own publication whenever it is known within OWN_DATES_WIDE_DAYS; for a page of
     unknown date (or a wider inferred interval) that names full past days, the days from the latest
     of them to OWN_DATES_SPAN_DAYS after it (inside the inferred interval, if any): "lundi" is then
-    one of two Mondays, "Friday" the day itself when the latest day named was a Friday.
+    one of two Mondays, "Friday" the day itself when the latest day named was a Friday. A page of
+    unknown date that names no full day of its own is read within `story_days` (`story_days_of`),
+    when given: its days named without a year ("le 28 mars") are placed there, and its weekdays get
+    an interval as wide as the uncertainty, never one made-up day.
     """
-    interval = reference_interval(article.published)
-    if interval is not None and (interval[1] - interval[0]).days <= OWN_DATES_WIDE_DAYS:
+    own = reference_interval(article.published)
+    if own is not None and (own[1] - own[0]).days <= OWN_DATES_WIDE_DAYS:
         return article.published, []
+    interval = own if own is not None else story_days
+    from_story = own is None and story_days is not None
+    within = article.published
+    if from_story:
+        first_day, last_day = story_days
+        within = PublishedDate(
+            date=None, precision="unknown", stated=False,
+            clue=f"{STORY_DAYS_CLUE}, {format_day(first_day)} to {format_day(last_day)}",
+            earliest=first_day.isoformat(), latest=last_day.isoformat(),
+        )
     from lib.text.dates import find_date_phrases, resolve_nearest
 
     named, by_sentence = [], []
@@ -710,13 +750,13 @@ def page_reference(article: Article) -> tuple[PublishedDate, list]:
         # With a wide interval, a day-month that interval places in one year counts too ("vendredi 28 mars"
         # in a page inferred to mid-2024..mid-2025: the only Friday 28 March is in 2025).
         days = [
-            parse_iso(r.start) for r in resolve_dates(sentence.text, article.published if interval else None, language=language)
+            parse_iso(r.start) for r in resolve_dates(sentence.text, within if interval else None, language=language)
             if _is_full_day(r) or (r.kind in ("md", "dm") and r.start == r.end and r.role == "event" and not r.future)
         ]
         named += days
         by_sentence.append((sentence.text, language, days))
     if not named:
-        return article.published, []
+        return (within, []) if from_story else (article.published, [])
     # Past days named without their year or month ("Am 31. März", 「30日」) at their occurrence nearest the
     # last full day before them: the page was published after them too.
     last_full = named[0]
@@ -729,10 +769,10 @@ def page_reference(article: Article) -> tuple[PublishedDate, list]:
         ]
     named = list(dict.fromkeys(named))  # each day once, in the order the text first names it
     first, last = max(named), max(named) + timedelta(days=OWN_DATES_SPAN_DAYS)
-    if interval is not None:
-        if not (interval[0] <= first <= interval[1]):
+    if own is not None:
+        if not (own[0] <= first <= own[1]):
             return article.published, []  # the text's days disagree with the inference: keep the inference
-        first, last = max(first, interval[0]), min(last, interval[1])
+        first, last = max(first, own[0]), min(last, own[1])
     clue = f"{OWN_DATES_CLUE} {format_day(first)} to {format_day(last)}: on or after the latest day the page's text names"
     return PublishedDate(date=None, precision="unknown", stated=False, clue=clue, earliest=first.isoformat(), latest=last.isoformat()), named
 
@@ -794,13 +834,13 @@ def _reports_a_happening(text: str, english: bool, language: str | None) -> bool
     return bool(language) and not (_EARLIER.search(text) or date_languages.is_future(text, language))
 
 
-def as_report_mention(mention: EventMention) -> EventMention | None:
+def as_report_mention(mention: EventMention, story_days: tuple[date, date] | None = None) -> EventMention | None:
     """A sentence whose anchor proved to tell another happening, dated by its report instead
     (the week ending on the publication day), or None when the report's day is not known."""
     from dataclasses import replace as replace_record
 
     # The publication its sentences were read against (a page of unknown date: from the days it names).
-    window = _statement_window(page_reference(mention.article)[0])
+    window = _statement_window(page_reference(mention.article, story_days)[0])
     if window is None:
         return None
     start, end, clue = window
@@ -896,6 +936,8 @@ def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
     clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
     if published.clue.startswith(OWN_DATES_CLUE):  # a page without its date, read from the days it names
         clue = f"reported on or after {format_day(first)}, the latest day the page names (no date in sentence)"
+    elif published.clue.startswith(STORY_DAYS_CLUE):  # a page without its date among the story's dated reports
+        clue = f"reported between {format_day(first)} and {format_day(last)}, the days of the story's dated reports (no date in sentence)"
     return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
 
 

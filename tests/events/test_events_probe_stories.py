@@ -459,3 +459,49 @@ def test_an_undated_action_with_a_head_count_after_news_of_the_week_is_news_of_t
     _article, mentions = read("en_quake2")
     (tower,) = [m for m in mentions if "tower under construction collapsed" in m.sentence.text]
     assert (tower.dated_by, tower.start, tower.end) == ("report", "2025-03-27", "2025-04-02")
+
+
+def _article_of(name: str, texts: list[str], language: str, published):
+    from lib.core.models import Article, Sentence
+
+    sentences = tuple(Sentence(i, 0, len(t), t, language) for i, t in enumerate(texts))
+    return Article(name, f"{name}.txt", "t", name, published, language, "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+
+
+def test_a_page_without_its_date_is_read_among_the_story_s_dated_reports():
+    """No date printed, no full day named ("vendredi", "samedi" only): in a corpus whose dated reports
+    were published 29 March - 1 April 2025, it is read as published 29 March - 7 April (six days after
+    the last), so "samedi" is one of two Saturdays (an interval), never a made-up day; without the
+    story's days it stays unread."""
+    from lib.core.models import PublishedDate
+    from lib.events.mentions import find_event_mentions, page_reference, story_days_of
+
+    dated = [
+        _article_of(f"d{day}", ["The earthquake struck Valleyton on Friday."], "en", PublishedDate(f"2025-03-{day}", "day", True, "test"))
+        for day in ("29", "30")
+    ] + [_article_of("d01", ["Rescuers in Valleyton pulled a woman from the rubble."], "en", PublishedDate("2025-04-01", "day", True, "test"))]
+    undated = _article_of(
+        "u", ["Le bilan du séisme qui a frappé vendredi la région a dépassé samedi les 1 600 morts.",
+              "Les secouristes ont extrait samedi des survivants des décombres."], "fr", PublishedDate.unknown(),
+    )
+    story_days = story_days_of([*dated, undated])
+    assert story_days is not None and [day.isoformat() for day in story_days] == ["2025-03-29", "2025-04-07"]
+    reference, named = page_reference(undated, story_days)
+    assert named == [] and (reference.earliest, reference.latest) == ("2025-03-29", "2025-04-07")
+    assert "story's dated reports" in reference.clue
+    saturdays = [(m.start, m.end, m.precision) for m in find_event_mentions(undated, story_days) if m.clue == "samedi"]
+    assert saturdays and all((start, end) == ("2025-03-29", "2025-04-05") and precision != "day" for start, end, precision in saturdays)
+    assert find_event_mentions(undated) == []  # alone, nothing to read its weekdays against
+
+
+def test_reports_spread_over_more_than_a_month_give_no_story_days():
+    """A page without its date in a corpus of reports months apart could be of any of those months."""
+    from lib.core.models import PublishedDate
+    from lib.events.mentions import story_days_of
+
+    articles = [
+        _article_of(name, ["The earthquake struck Valleyton on Friday."], "en", PublishedDate(day, "day", True, "test"))
+        for name, day in (("a", "2025-01-10"), ("b", "2025-03-30"))
+    ]
+    assert story_days_of(articles) is None
+    assert story_days_of(articles[:1]) is None  # one dated page says nothing of the story's days

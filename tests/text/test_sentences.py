@@ -41,3 +41,27 @@ def test_a_chinese_or_japanese_full_stop_before_a_digit_ends_a_sentence(body, la
     sentences = split_sentences(body, language)
     assert len(sentences) == 2 and sentences[1].text[:1] in "3２"
     assert all(body[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # A German ordinal day before its month is no sentence end, nor an ordinal before its noun.
+        ("Das Feuer brach am Freitag, 4. Juli, gegen 14.30 Uhr aus. Starker Wind trieb die Flammen.", "de",
+         ["Das Feuer brach am Freitag, 4. Juli, gegen 14.30 Uhr aus.", "Starker Wind trieb die Flammen."]),
+        ("Am Freitag, dem 28. März, bebte die Erde. Im 19. Jahrhundert war es anders.", "de",
+         ["Am Freitag, dem 28. März, bebte die Erde.", "Im 19. Jahrhundert war es anders."]),
+        # A count at the end of a sentence still ends it.
+        ("Die Zahl der Toten stieg auf 12. Am Sonntag kamen Helfer.", "de",
+         ["Die Zahl der Toten stieg auf 12.", "Am Sonntag kamen Helfer."]),
+        # French "M." before a name.
+        ("M. le préfet a parlé. M. Dupont a visité le site.", "fr", ["M. le préfet a parlé.", "M. Dupont a visité le site."]),
+        # An English clock time before its day.
+        ("Rescuers arrived at 2 p.m. Saturday. The quake struck at 12:50 p.m. Buildings fell.", "en",
+         ["Rescuers arrived at 2 p.m. Saturday.", "The quake struck at 12:50 p.m.", "Buildings fell."]),
+    ],
+)
+def test_a_dot_that_ends_no_sentence_does_not_split_it(body, language, expected):
+    sentences = split_sentences(body, language)
+    assert [s.text for s in sentences] == expected
+    assert all(body[s.start : s.end] == s.text for s in sentences)
