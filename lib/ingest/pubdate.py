@@ -57,7 +57,11 @@ DATE_PATTERNS = [
     re.compile(r"\b\d{1,2}\s+[а-яёіїє']{3,}\.?\s+\d{4}\b", re.IGNORECASE),  # 25 октября 2024
     re.compile(r"\d{4}年\d{1,2}月\d{1,2}日"),  # 2024年10月26日
 ]
-_NUMERIC_DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")  # 24.10.2024, 21/06/2014, 11/18/19
+# 24.10.2024, 21/06/2014, 11/18/19, 29-03-2025 (a hyphen only before a four-digit year)
+_NUMERIC_DMY = re.compile(r"(?<![\d./-])(\d{1,2})([./]|-(?=\d{1,2}-\d{4}))(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
+# Languages whose pages write numeric dates day first (05/03/2025 = 5 March); English pages may be
+# American (month first), and CJK/Korean pages write the year first.
+_DAY_FIRST_LANGUAGES = frozenset("fr de es it pt ru uk ar th id nl pl tr el ro cs sv da no fi hu bg hr sr vi".split())
 _YEARLESS_EN = re.compile(
     rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*(?:19|20)\d{{2}})(?!\d|:\d)"
     rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH})(?!\w)(?!\s*[,.]?\s*(?:19|20)\d{{2}})",
@@ -81,7 +85,34 @@ _BYLINE = re.compile(r"(?:^|[\s/|])(?:[Bb]y|[Vv]on|[Pp]ar|[Аа]втор|[Оо]�
 # Embedded social posts carry the post's date, not the article's.
 _EMBED = re.compile(r"\(@\w+\)|pic\.twitter\.com|— .{2,60}\(@|twitter\.com/\w+/status")
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", re.IGNORECASE)
-_URL_DATE = re.compile(r"https?://\S+?/((?:19|20)\d{2})/([01]?\d)/([0-3]?\d)(?:/|\b)")
+_URL = re.compile(r"(?:https?://|\bwww\.)[^\s/]+/\S*")
+_IMAGE_FILE = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)")
+# The date a page's address carries, in the forms sites use: /2025/03/29/, /2025-03-29/, /2025/0329/,
+# /2025-03/29/, /20250329/, "AKR20250329012345" (a dated article number).
+_URL_DATES = [
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:[/_.-]|$)"),
+    re.compile(r"[/_-](?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),
+    re.compile(r"(?:[/_-]|(?<=/[A-Za-z]{3}))(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:[/_.-]|$|(?<=[A-Za-z]{3}\d{8})\d{4,})"),
+]
+
+
+def url_day(line: str) -> tuple[date, str] | None:
+    """The day a web address in `line` carries in its path (see _URL_DATES) and the address up to it, or None.
+
+    An image file's address ("/uploads/2025/03/29/photo.jpg") is left out: it dates the picture."""
+    for address in _URL.finditer(line):
+        text = address.group()
+        if _IMAGE_FILE.search(text):
+            continue  # an image's upload path dates the picture (often an archive photo), not the page
+        for pattern in _URL_DATES:
+            match = pattern.search(text, text.find("/"))
+            if match:
+                day = _valid(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+                if day:
+                    return day, text[: match.end()].rstrip("/_.-") + ("/" if match.group().endswith("/") else "")
+    return None
 READABLE_KINDS = ("metadata", "credit", "caption", "other")
 _OTHER_ITEMS_KINDS = ("navigation", "related", "comment", "promo")
 _MAX_DATE_LINE = 160
@@ -127,16 +158,26 @@ def _parse_candidate(text: str) -> datetime | None:
 
 
 def _numeric_date(match: re.Match, language: str) -> date | None:
-    """24.10.2024 is day-first; 11/18/19 month-first. A slash date whose order the numbers cannot tell is left out."""
+    """24.10.2024 is day-first; 11/18/19 month-first; 05/03/2025 day-first on a page in a language
+    that writes dates so (French, German, Thai ...). On an English page a slash date whose order
+    the numbers cannot tell is left out. A Buddhist-era year (29/03/2568) is converted."""
     first, separator, second, year_text = int(match.group(1)), match.group(2), int(match.group(3)), match.group(4)
-    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
-    if len(year_text) == 2 and separator == ".":
+    year = _common_era(int(year_text) if len(year_text) == 4 else 2000 + int(year_text))
+    if len(year_text) == 2 and separator == "." or year is None:
         return None
-    if separator == "." or first > 12:
+    if separator == "." or first > 12 or language in _DAY_FIRST_LANGUAGES:
         return _valid(year, second, first)
     if second > 12:
         return _valid(year, first, second)
-    return None  # 05/06/2019: 5 June or May 6 — not a day we can state
+    return None  # 05/06/2019 on an English page: 5 June or May 6 — not a day we can state
+
+
+def _common_era(year: int) -> int | None:
+    """A printed year in the common era: Buddhist-era years (2400-2700, Thai pages) less 543;
+    None for a year no news page prints as its date (before 1900 or after 2200)."""
+    if 2400 <= year <= 2700:
+        year -= 543
+    return year if 1900 <= year <= 2200 else None
 
 
 def _languages_for(line: str, language: str) -> list[str]:
@@ -172,9 +213,12 @@ def _full_dates(line: str, language: str, search: bool = True) -> list[tuple[int
             if not free(match.start(), match.end()):
                 continue
             parsed = _parse_candidate(match.group())
-            if parsed is not None:
-                found.append((match.start(), match.group(), parsed.date()))
-                taken.append((match.start(), match.end()))
+            year = _common_era(parsed.year) if parsed is not None else None
+            if year is not None:
+                day = _valid(year, parsed.month, parsed.day)
+                if day:
+                    found.append((match.start(), match.group(), day))
+                    taken.append((match.start(), match.end()))
     for match in _NUMERIC_DMY.finditer(line):
         if free(match.start(), match.end()):
             day = _numeric_date(match, language)
@@ -388,13 +432,13 @@ def collect_signals(
         if match:
             copyright_year = max(copyright_year or 0, int(match.group(1)))
             continue  # a copyright year is the site's, not the article's
-        url = _URL_DATE.search(line)
+        url = url_day(line) if "/" in line else None
         if url:
-            day = _valid(int(url.group(1)), int(url.group(2)), int(url.group(3)))
+            day, address = url
             # The page's own address sits above or by the headline; an address in a related list,
             # a comment, a menu or under the article is another page's ("Read more: .../2019/03/02/...").
-            if day and kind not in _OTHER_ITEMS_KINDS and zone in ("top", "head", ""):
-                signals.append(DateSignal(day, day.month, day.day, 1, zone, position, f"URL path: {url.group(0)}", False))
+            if kind not in _OTHER_ITEMS_KINDS and zone in ("top", "head", ""):
+                signals.append(DateSignal(day, day.month, day.day, 1, zone, position, f"URL path: {address}", False))
             continue
         readable = kind in READABLE_KINDS or (zone == "head" and kind in ("related", "promo", "navigation"))
         if not readable or _EMBED.search(line):
@@ -555,6 +599,17 @@ _AGE_STAMP = re.compile(
     r"(?i)^(?:(?:first\s+)?(?:published|posted)\s*:?\s*)?(?:(?:about\s+)?(?:\d+|an?|one)\s+(?:min|minute|hour|hr|day|week)s?\s+ago"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$"
 )
+# The same in the other languages of the app, anywhere in a short line ("Aktualisiert vor 3 Stunden",
+# "Publié il y a 2 heures", "hace 5 horas", "3時間前", "2시간 전", "5 часов назад", "منذ 3 ساعات").
+_AGE_STAMP_OTHER = re.compile(
+    r"(?i)\bvor\s+(?:\d+|einer?|zwei|drei)\s+(?:min(?:uten?)?|stunden?|tag(?:en)?|wochen?)\b"
+    r"|\bil y a\s+(?:\d+|une?)\s+(?:min(?:utes?)?|heures?|h|jours?|semaines?)\b"
+    r"|\b(?:hace|há)\s+(?:\d+|una?|um)\s+(?:min(?:utos?)?|horas?|d[ií]as?|semanas?)\b"
+    r"|\b(?:\d+|un'?|una?)\s*(?:min(?:uti|uto)?|or[ae]|giorn[oi]|settiman[ae])\s+fa\b"
+    r"|\b\d+\s+(?:минут[уы]?|час(?:а|ов)?|д(?:ень|ня|ней)|хвилин[уи]?|годин[уи]?|дн(?:і|ів))\s+(?:назад|тому)\b"
+    r"|\d+\s*(?:分|時間|日|週間)前|\d+\s*(?:分钟|分鐘|小时|小時|天)前|\d+\s*(?:분|시간|일)\s*전"
+    r"|\d+\s*(?:นาที|ชั่วโมง|วัน)(?:ที่แล้ว|ก่อน)|منذ\s+(?:\d+\s+)?(?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)"
+)
 
 
 def _age_stamp(removed, zones: tuple[str, ...]) -> str:
@@ -566,8 +621,9 @@ def _age_stamp(removed, zones: tuple[str, ...]) -> str:
         if _zone(zones, position) != "head" or block.kind in ("comment", "related"):
             continue
         for line in block.text.splitlines():
-            if _AGE_STAMP.match(line.strip()):
-                return line.strip()
+            line = line.strip()
+            if _AGE_STAMP.match(line) or (len(line) <= 60 and _AGE_STAMP_OTHER.search(line) and not _full_dates(line, "en", False)):
+                return line
     return ""
 
 
