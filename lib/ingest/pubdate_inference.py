@@ -65,6 +65,7 @@ from lib.text.attribution import opens_with_dateline
 from lib.text.numbers_multilingual import find_figures
 from lib.text.dates import (
     DatePhrase,
+    add_months,
     find_date_phrases,
     format_day,
     is_english_sentence,
@@ -92,6 +93,10 @@ CONCEPTS = {
     "attack": ("attack", "attacks", "attacked", "strike", "strikes", "bombing", "assault"),
     "deployment": ("deployment", "deployed", "deploy", "dispatch", "dispatched"),
     "congress": ("congress", "plenum", "convention"),
+    "disaster": (
+        "earthquake", "quake", "tremor", "tsunami", "flood", "floods", "flooding", "storm", "typhoon", "hurricane",
+        "cyclone", "wildfire", "eruption", "landslide", "explosion", "blast", "crash", "collapse",
+    ),
 }
 _CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in words}
 _STOP = set(
@@ -472,6 +477,77 @@ def _strong_constraints(article: Article, anchors: AnchorIndex) -> list[Constrai
     return constraints
 
 
+# "three days after the earthquake struck", "a week after the storm", "a year since the treaty":
+# the time elapsed from an event another page dates (English).
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_AFTER_EVENT = re.compile(
+    r"(?i)\b(?P<approx>(?:nearly|almost|about|around|some|more than|over)\s+)?(?P<n>\d{1,2}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+(?P<unit>day|week|month|year)s?\s+(?P<link>after|since)\s+(?P<event>(?:the|this|last|its|their)\b[^,.;:]{3,80})"
+)
+# The sentence speaks from the page's own day ("were still", "has begun", "It has been ... since").
+_PRESENT_FRAME = re.compile(r"(?i)\b(?:still|now|is|are|has|have|remains?|continues?|'s|'re)\b")
+
+
+def _elapsed_window(unit: str, count: int, approximate: bool, start: date, end: date) -> tuple[date, date]:
+    """Publication days that are `count` units after an event dated start..end."""
+    if unit == "day":
+        slack = 1 if approximate else 0
+        return start + timedelta(days=count - slack), end + timedelta(days=count + slack)
+    if unit == "week":
+        slack = 3 if approximate else 1
+        return start + timedelta(days=7 * count - slack), end + timedelta(days=7 * count + slack)
+    months = count * (12 if unit == "year" else 1)
+    slack = (62 if approximate else 31) if unit == "year" else (15 if approximate else 7)
+    return add_months(start, months) - timedelta(days=slack), add_months(end, months) + timedelta(days=slack)
+
+
+def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constraint]:
+    """"N days/weeks/months/years after <event>" matched to another page's dated event (English).
+
+    A sentence speaking from the page's day ("rescuers were still searching three days after the
+    earthquake", "a week after the storm, the debate has begun", "a year since the treaty") puts the
+    page N units after the event: a strong clue. In a past-tense sentence ("two days after the quake,
+    the president visited") it is only a lower bound (weak).
+    """
+    constraints = []
+    for sentence in _english(article):
+        for match in _AFTER_EVENT.finditer(sentence.text):
+            if _date_phrases(sentence.text) and any(p.future and p.start <= match.start() < p.end for p in _date_phrases(sentence.text)):
+                continue
+            if re.search(r"(?i)\b(?:will|would|could|might|may|plans?|expected)\b", sentence.text):
+                continue
+            concepts, words = _keywords(match.group("event"))
+            if not concepts:
+                continue
+            candidates = [
+                anchor
+                for anchor in anchors.sharing(words | _keywords(sentence.text)[1], at_least=2)
+                if anchor.source_file != article.source_file and concepts & anchor.concepts and (anchor.end - anchor.start).days < ANCHOR_MAX_DAYS
+            ]
+            if not candidates:
+                continue
+            candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
+            anchor = candidates[0]
+            count = int(match.group("n")) if match.group("n").isdigit() else _NUMBER_WORDS[match.group("n").lower()]
+            low, high = _elapsed_window(match.group("unit").lower(), count, bool(match.group("approx")), anchor.start, anchor.end)
+            present = match.group("link").lower() == "since" or bool(
+                _PRESENT_FRAME.search(sentence.text[: match.start()] + " " + sentence.text[match.end() :])
+            )
+            explanation = (
+                f"'{match.group().strip()}'; the {sorted(concepts & anchor.concepts)[0]} is dated "
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')"
+            )
+            if present:
+                constraints.append(Constraint(low, high, explanation, strong=True))
+            else:
+                constraints.append(Constraint(low, date(9999, 12, 31), explanation + " (already past; weak clue)", strong=False))
+    return constraints
+
+
 def _weak_constraints(article: Article) -> list[Constraint]:
     """In-article bounds: future plans bound publication from above, past absolute dates from below."""
     constraints = []
@@ -524,12 +600,17 @@ def infer_publication_date(
     `page_figures` (source file -> its figures) lets coarse phrases match across languages;
     `rare_names` (names few pages print) let a bare weekday match a dated event.
     """
-    strong = _strong_constraints(article, anchors) + _mark_constraints(article, anchors, page_figures or {}, rare_names)
+    elapsed = _elapsed_constraints(article, anchors)
+    strong = (
+        _strong_constraints(article, anchors)
+        + _mark_constraints(article, anchors, page_figures or {}, rare_names)
+        + [c for c in elapsed if c.strong]
+    )
     if not strong:
         return None
     earliest, latest = date.min, date.max
     used: list[str] = []
-    for constraint in strong + _weak_constraints(article):
+    for constraint in strong + [c for c in elapsed if not c.strong] + _weak_constraints(article):
         low, high = max(earliest, constraint.earliest), min(latest, constraint.latest)
         if low > high:  # disagrees with stronger evidence: ignored
             continue
@@ -545,9 +626,10 @@ def infer_publication_date(
         if matching:
             earliest, latest = matching[0], matching[-1]
             used.append(f"the lead says '{calendar.day_name[weekday]}', the page's day or the one before")
-    precision = precision_for_span(earliest, latest, "week")
+    # One day left is a day (the evidence pins it); anything wider is at least a week, never a day.
+    precision = "day" if earliest == latest else precision_for_span(earliest, latest, "week")
     middle = earliest + (latest - earliest) / 2
-    if precision == "week":
+    if precision in ("day", "week"):
         date_text = iso(middle)
     elif precision == "month":
         date_text = f"{middle.year:04d}-{middle.month:02d}"
@@ -563,7 +645,8 @@ def infer_publication_date(
         # mostly written in the calendar year after the month they name.
         most = max(per_year.values())
         date_text = str(max(year for year, days in per_year.items() if days >= most - 15))
-    clue = f"published between {_month_label(earliest)} and {_month_label(latest)} (inferred): " + "; ".join(used)
+    when = f"on {format_day(earliest)}" if earliest == latest else f"between {_month_label(earliest)} and {_month_label(latest)}"
+    clue = f"published {when} (inferred): " + "; ".join(used)
     return PublishedDate(
         date=date_text, precision=precision, stated=False, clue=clue, earliest=iso(earliest), latest=iso(latest)
     )
