@@ -131,6 +131,8 @@ _SITE_PATTERNS = [
     re.compile(rf"\bSupport {_NAME} (?:journalism|today)\b"),
     re.compile(r"\bExplore what ([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)??)(?:\s+AI)? can do\b"),
 ]
+# A paid tier sold under the site's name ("Subscribe to Marketpulse Pro today"): the site is the name before it.
+_PREMIUM_TIER = re.compile(r"(?i)(?<=\w)\s+(?:pro|plus|premium|prime|gold|unlimited|digital|insider|select)$")
 _COPYRIGHT = re.compile(
     r"^(?:Copyright\s*)?(?:©|\(c\)|Copyright|@)\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?"
     r"\s*(?:(?:©|\(c\))\s*)?(?:[,·•|:]\s*|[-–—]\s+)?(.+?)\.?$",
@@ -295,13 +297,17 @@ _NAME_PARTICLES = {
 }
 
 
+_MASTHEAD_REACH = 8  # lines from the top: a skip link, today's date and a row of buttons may come before the logo
+
+
 def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
     """The site's name printed as the page's first line (its logo text), or "".
 
-    Only the first lines above the headline are looked at (after a saved-page URL line), and only
-    a short name-shaped line: menus, dates, sign-in links and sentences are not names.
+    Only the first line above the headline past a saved-page URL, a skip link, today's date and
+    buttons ("Menu", "Search", "Subscribe", "Sign in") is looked at, and only a short name-shaped
+    line: menus, dates and sentences are not names.
     """
-    for position, block in enumerate(removed[:3]):
+    for position, block in enumerate(removed[:_MASTHEAD_REACH]):
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
@@ -780,7 +786,7 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
     for pattern in _SITE_PATTERNS:
         match = next((m for line in lines if (m := pattern.search(line))), None)
         if match:
-            add(_clean_site(match.group(1)), "site_line")
+            add(_PREMIUM_TIER.sub("", _clean_site(match.group(1))), "site_line")
     add(_title_suffix_name(title, removed), "title_suffix")
 
     holder = _copyright_holder(readable, page_lines)
@@ -977,7 +983,29 @@ def guess_outlet(
         # carrying it ("The Associated Press (AP)"); a site name that holds the wire's ("Reuters.com"
         # for Reuters) stays as the site spells it.
         site = ""
+    site = _spoken_name(site, [line for line in lines if line not in body], body)
     return OutletGuess(site=_reader_name(_reader_case(site, page_lines), page_lines), wire=wire)
+
+
+_MIN_SPOKEN = 2
+
+
+def _spoken_name(site: str, furniture_lines: list[str], body: str) -> str:
+    """An address the page names itself by ("Source: Marketpulse.com") as readers say it: its label
+    ("Marketpulse") when the furniture prints that as a name of its own, without the ending, twice or
+    more ("Marketpulse Pro", "Marketpulse's") and the article never uses it as a word. A label that is
+    a word of the article ("Riverton.com" on a story about Riverton) keeps its address, as readers
+    keep it to tell the site from the town."""
+    if not _is_address(site):
+        return site
+    label = site.split(".")[0]
+    if len(label) < 3 or not label[:1].isupper():
+        return site
+    alone = re.compile(rf"(?<![\w.@/-]){re.escape(label)}(?!\.[A-Za-z]{{2,}}|[\w@/-])")
+    if re.search(rf"(?i)(?<![\w.@/-]){re.escape(label)}(?!\.[A-Za-z]{{2,}}|[\w@/-])", body):
+        return site
+    printed = sum(len(alone.findall(line)) for line in furniture_lines)
+    return label if printed >= _MIN_SPOKEN else site
 
 
 def _reader_case(site: str, page_lines: list[str]) -> str:

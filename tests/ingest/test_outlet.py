@@ -931,3 +931,26 @@ def test_a_site_name_line_in_the_body_is_not_read_as_one_over_the_date():
 )
 def test_a_title_suffix_names_the_site_in_a_script_without_capitals_too(title, share_line, expected):
     assert guess_outlet(blocks(("other", share_line)), "Body.", "", ("top",), title).label == expected
+
+
+def test_the_masthead_is_read_past_a_row_of_buttons():
+    removed = blocks(*[("other", line) for line in ("Skip to content", "Menu", "Search", "Subscribe", "Sign in", "Harbour Ledger", "Business")])
+    assert guess_outlet(removed, "Body of the story.", "", ("top",) * 7).label == "Harbour Ledger"
+
+
+@pytest.mark.parametrize(
+    "furniture, body, expected",
+    [
+        # the address the page names itself by, and its label printed as a name of its own twice (a paid
+        # tier sold under the site's name): the label
+        (["Source: Marketpulse.com", "Subscribe to Marketpulse Pro today. Marketpulse Pro offers you more."],
+         "The rupee fell to a record low.", "Marketpulse"),
+        # printed once only: the address stays
+        (["Source: Marketpulse.com", "Read Marketpulse Pro for more."], "The rupee fell to a record low.", "Marketpulse.com"),
+        # the label is a word of the article (a town): readers keep the address to tell them apart
+        (["Source: Riverton.com", "Riverton Pro", "Riverton Deals"], "Riverton opened a charging hub.", "Riverton.com"),
+    ],
+)
+def test_an_address_is_named_as_readers_say_it_when_the_page_prints_its_label_alone(furniture, body, expected):
+    removed = blocks(*[("credit", line) for line in furniture])
+    assert guess_outlet(removed, body, "", ("foot",) * len(furniture)).label == expected
