@@ -744,6 +744,8 @@ def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
             and _apposition_gap(lead[before.end : phrase.start]) is not None
         ):
             return None  # "어제(28일)": the 28th is yesterday, not the page's day (see _day_told_by_dayword)
+        if phrase.kind == "dom" and lead[: phrase.start].rstrip().endswith("から"):
+            return None  # "発生から３日": three days since, not the 3rd (reported to the date grammar's owner)
         if phrase.kind == "dom" and not phrase.future and not phrase.fields.get("mod"):
             day_number = int(phrase.fields["day"])
             return PublishedDate(

@@ -515,6 +515,8 @@ def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constra
     """
     constraints = []
     for sentence in _english(article):
+        if " after " not in sentence.text and " since " not in sentence.text and not re.search(r"(?i)\b(?:after|since) ", sentence.text):
+            continue
         for match in _AFTER_EVENT.finditer(sentence.text):
             if _date_phrases(sentence.text) and any(p.future and p.start <= match.start() < p.end for p in _date_phrases(sentence.text)):
                 continue
