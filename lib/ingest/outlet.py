@@ -290,7 +290,22 @@ _SECTION_WORDS = (
     r"国際|経済|政治|社会|国际|经济|国內|國際|經濟|국제|경제|정치|사회|ต่างประเทศ|เศรษฐกิจ|การเมือง|สังคม|"
     r"أخبار|اقتصاد|سياسة|رياضة|محليات|دولي|عربي وعالمي|ثقافة"
 )
-_SECTION_LABEL = re.compile(rf"(?i)^(?:{_SECTION_WORDS})(?:\s+(?:news|nachrichten|actualités|noticias|новини|новости))?$")
+# Menu labels of the site's other pages and services, which a paste opens with as often as the logo
+# when the logo is an image ("Games", "Today's Paper", "Shopping Cart", "Spiele", "Jeux", "Juegos").
+_MENU_WORDS = (
+    r"explore|discover|games|puzzles|crosswords?|shopping(?: cart)?|cart|basket|deals|coupons|reviews|guides|shop|store|"
+    r"events|jobs|careers|obituaries|obits|classifieds|real estate|cars|autos|motoring|travel|food|recipes|style|fashion|beauty|"
+    r"books|horoscopes?|comics|puzzles & games|today's paper|e-?edition|e-?paper|print edition|newsletters?|watch|magazine|"
+    r"all sections|sections|topics|donate|get the app|apps?|tips|traffic|coronavirus|covid-19|notifications|alerts|settings|"
+    r"popular|most popular|featured|for you|wellness|personal finance|money|investing|crypto|education|music|movies|film|"
+    r"tv|television|celebrity|royals|parenting|pets|gaming|gadgets|phones|podcasts?|video|videos|photos|gallery|"
+    r"spiele|rätsel|stellenmarkt|immobilien|reise|ratgeber|jeux|emploi|immobilier|voyage|juegos|empleo|viajes|giochi|"
+    r"lavoro|viaggi|jogos|emprego|viagens|игры|работа|недвижимость|путешествия|ігри|робота|нерухомість|"
+    r"ゲーム|求人|旅行|グルメ|게임|채용|여행|游戏|招聘|旅游|เกม|ท่องเที่ยว"
+)
+_SECTION_LABEL = re.compile(
+    rf"(?i)^(?:{_SECTION_WORDS}|{_MENU_WORDS})(?:\s+(?:news|nachrichten|actualités|noticias|новини|новости))?$"
+)
 _NAME_PARTICLES = {
     "de", "del", "der", "la", "le", "of", "the", "and", "und", "et", "y", "e", "da", "do", "dos", "di",
     "della", "delle", "dei", "du", "des", "van", "von", "al", "el",
@@ -328,7 +343,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and 1 <= len(words) <= 5
             and len(line) <= 40
             and line != title
-            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$", line)
+            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°]|[.!?:,]$|^\d+[A-Z]", line)  # "0Shopping Cart": a counter
             and not _UI_WORDS.search(line)
             and not (sig.is_nav_word(line) and not _is_address(line))  # "Home", "English", "Politics": menu labels
             and not sig.is_related_marker(line)  # "Останні новини", "Most popular": a list's heading
@@ -808,7 +823,7 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
         add(masthead, "masthead_echo")
 
     add(_brand_byline(removed, zones), "byline_brand")
-    add(_head_name_line(removed, zones, lines), "head_name")
+    add(_head_name_line(removed, zones, holder), "head_name")
 
     for name, kind in _self_naming(removed, body, zones):
         add(name, kind)
@@ -894,17 +909,31 @@ _PRESS_WORDS = frozenset(
 _CJK_PRESS = re.compile(r"(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|通信|放送|テレビ|신문|일보|뉴스|방송|ข่าว|ไทม์ส|โพสต์|صحيفة|جريدة)")
 
 
-def _head_name_line(removed, zones: tuple[str, ...], legal_lines: list[str]) -> str:
+def _head_name_line(removed, zones: tuple[str, ...], holder: str) -> str:
     """A site's name printed between the headline and the article ("Corriere della Sera" over the
     date line): a short name-shaped line there, no byline, date or agency, that is a paper's name by
     its words ("Gazette", "Zeitung", "Kurier", "新聞", "일보") or that the page's copyright line holds.
-    A reporter's name alone ("Anna Becker") is neither. "" when there is none."""
-    legal = [line for line in legal_lines if _LEGAL_LINE.search(line)]
+    A reporter's name alone ("Anna Becker") is neither; nor is a credit ("Detroit News wire services",
+    "Jane Doe | Fox News") or a legal label ("Image copyright"). "" when there is none."""
     for block, zone in zip(removed, zones):
         if zone != "head" or block.kind in ("comment", "related"):
             continue
         line = block.text.strip()
-        if "\n" in line or sig.is_date_line(line) or sig.is_byline(line) or _is_wire(line) or _SECTION_LABEL.match(line):
+        if (
+            "\n" in line
+            or sig.is_date_line(line)
+            or sig.is_byline(line)
+            or _is_wire(line)
+            or _SECTION_LABEL.match(line)
+            or _LEGAL_LINE.search(line)
+            or re.search(r"[|/•·,]", line)  # "Jane Doe | Fox News", "Al Goldis, Associated Press": a credit
+            or re.search(rf"(?<!\w)(?:{_WIRE_NAMES})(?!\w)", line)  # an agency's credit, not the site's name
+            # a lower-case word makes a label or a credit, not a name (Cyrillic names capitalise their first word only)
+            or (
+                any(word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in line.split()[1:])
+                and not re.match(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]*(?:\s+[а-яёіїєґ'’-]+){0,2}$", line)
+            )
+        ):
             continue
         caseless = sig.cjk_ratio(line) > 0.5 or re.fullmatch(r"[\u0600-\u06ff\u0e00-\u0e7f\s]+", line)
         if caseless:
@@ -913,7 +942,7 @@ def _head_name_line(removed, zones: tuple[str, ...], legal_lines: list[str]) -> 
         else:
             shaped = _name_shaped(line) and _names_a_site(line)
             press = any(word.casefold().strip(".'’") in _PRESS_WORDS for word in line.split())
-        if shaped and (press or any(_letters(line) in _letters(other) for other in legal)):
+        if shaped and (press or (holder and _same_name(line, holder))):
             return line
     return ""
 
@@ -1021,20 +1050,6 @@ def _reader_case(site: str, page_lines: list[str]) -> str:
             if not match.group(0).isupper() and match.group(0)[:1].isupper():
                 return match.group(0)  # "The Irrawaddy", not "the irrawaddy" inside a sentence
     return site.title() if words[0] == "THE" else site
-
-
-    word = site.casefold()
-    # The word inside a sentence, after a lower-case word ("keep talking space", "outer space"); a
-    # lower-case brand opening a sentence ("my6sense is ...", "tagesschau berichtet") is no such use.
-    plain = re.compile(rf"\b[a-z]+ {re.escape(word)}(?![\w@.-])")
-    if not any(plain.search(line) for line in page_lines):
-        return site  # only ever printed as a name
-    for line in page_lines:
-        for host, _path in _addresses(line):
-            host = host.removeprefix("www.")
-            if _address_label(host) == word and host.startswith(word + "."):
-                return site + host[len(word) :]
-    return site
 
 
 # Lines in which a site names itself, in the conventions of news pages: "More from Sportsnet",

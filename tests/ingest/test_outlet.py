@@ -906,6 +906,10 @@ def test_a_bare_subscribe_line_names_nothing():
         # a reporter's name alone names no site; nor does a section label
         (["Jane Holloway"], "", "Unknown outlet"),
         (["World News"], "", "Unknown outlet"),
+        # credits and legal labels there are no site's name line
+        (["Image copyright"], "", "Unknown outlet"),
+        (["Harbour Ledger wire services"], "", "Unknown outlet"),
+        (["Al Goldis, Associated Press"], "", "Unknown outlet"),
     ],
 )
 def test_a_site_name_line_between_the_headline_and_the_date_names_the_site(head_lines, legal, expected):
@@ -954,3 +958,9 @@ def test_the_masthead_is_read_past_a_row_of_buttons():
 def test_an_address_is_named_as_readers_say_it_when_the_page_prints_its_label_alone(furniture, body, expected):
     removed = blocks(*[("credit", line) for line in furniture])
     assert guess_outlet(removed, body, "", ("foot",) * len(furniture)).label == expected
+
+
+@pytest.mark.parametrize("label", ["Games", "Today's Paper", "Shopping Cart", "0Shopping Cart", "EXPLORE", "Newsletters", "Spiele", "Jeux", "ゲーム"])
+def test_a_menu_label_opening_the_paste_is_not_the_logo(label):
+    removed = blocks(("other", label), ("other", "Sections"))
+    assert guess_outlet(removed, "Body of the story.", "", ("top", "top")).label == "Unknown outlet"
