@@ -78,8 +78,9 @@ _PUBLISHED_LABEL = re.compile(
 )
 _UPDATED_LABEL = re.compile(
     r"(?i)\b(?:updated|last updated|modified|last modified|edited|aktualisiert|mis à jour|обновлено|оновлено|"
-    r"atualizado|actualizado|actualizada|actualización|actualisé|modifié(?:\s+le)?|diperbarui|aggiornato|"
-    r"آخر تحديث|تحديث|تم التحديث)\b|수정|更新|最終更新|อัปเดต|แก้ไข"
+    r"atualizado|atualização|actualizado|actualizada|actualización|actualisé|modifié(?:\s+le)?|mise à jour|"
+    r"aktualisierung|geändert|diperbarui|aggiornato|aggiornamento|изменено|обновлен[оа]?|дата обновления|"
+    r"змінено|оновлення|آخر تحديث|تحديث|تم التحديث)\b|수정|업데이트|更新|最終更新|修改时间|อัปเดต|แก้ไข|ปรับปรุง"
 )
 _BYLINE = re.compile(r"(?:^|[\s/|])(?:[Bb]y|[Vv]on|[Pp]ar|[Аа]втор|[Оо]т)\s+[^\W\d]")
 # Embedded social posts carry the post's date, not the article's.
@@ -295,8 +296,10 @@ def _dateline_of(paragraph: str, language: str) -> tuple[str, date | None, int, 
     if not match:
         return None
     span_text = head[: match.end()].strip()
-    if len(span_text) > 90:
-        return None
+    if len(span_text) > 90 or _UPDATED_LABEL.search(span_text) or _PUBLISHED_LABEL.search(span_text):
+        return None  # a labelled date line the cleaner kept ("Updated 4 Apr 2025 10:30"), not a dateline
+    if span_text.endswith(":") and re.match(r"\d", head[match.end() :]):
+        return None  # "... 2025 10:" is a clock time, not a dateline's colon
     # The place and the date together: "BEIJING. Dec 5", "Jan. 11" (whose "Jan." the place part may have taken).
     place_and_date = head[: match.start("wire")] if match.group("wire") else head[: match.start("wire2") - 1] if match.group("wire2") else span_text
     full = _full_dates(place_and_date, language)
@@ -558,6 +561,12 @@ def find_stated_date(
             # Two date lines of the same standing that disagree: the page's own and another item's
             # (a related story, a masthead), not told apart. The interval is honest; a day is not.
             return _between([chosen, *rivals])
+        if chosen.updated_only:
+            earlier = [s for s in full if s.rank == 4 and s.zone != "foot" and s.day < chosen.day]
+            if earlier:
+                # An update stamp and an unlabelled date line before it: the page was published
+                # between them (most likely on the earlier one); the update's day is not its own.
+                return _between([*earlier, chosen])
         yearless_better = [s for s in signals if s.day is None and s.rank < chosen.rank and s.zone != "body"]
         if not yearless_better or not copyright_year:
             return _stated(chosen.day, chosen.clue, chosen.updated_only)
