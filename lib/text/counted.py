@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-ROLES = ("sent", "killed", "wounded", "killed or wounded", "missing", "captured", "displaced", "rescued")
+ROLES = ("sent", "killed", "wounded", "killed or wounded", "missing", "captured", "displaced", "rescued", "protesting")
 SUBJECTS = ("troops", "workers", "people", "munitions", "equipment")
 MEASURE_KINDS = ("price", "money", "percent", "weight", "volume", "distance", "ratio")
 CASUALTY_ROLES = ("killed", "wounded", "killed or wounded", "missing", "captured")
@@ -147,6 +147,19 @@ _ROLE_CUES: list[tuple[str, Cues]] = [
         pt=r"enviad|envi[ao]u|destacad|mobilizad|chegad|chegaram|estacionad|deslocad",
         arabic=r"أرسل|إرسال|نشر|أوفد|وصل|تمركز|نقل",
         asian=r"派遣|派兵|送り|送っ|送ら|展開|移動|到着|配備|파병|파견|보냈|보내|배치|이동|도착|派出|部署|派往|ส่ง|ประจำการ")),
+    # A crowd's size ("1.12 million protesters", "took to the streets"): counted apart from other people.
+    # Not "strike" (a missile strike) and not a bare "march" (the month).
+    ("protesting", Cues(
+        en=r"protest|demonstrat|marche[sd]\b|marchers|marching|rall(?:y|ies|ied)\b|took to the streets|"
+        r"taken to the streets|take to the streets|strikers|walked out",
+        cyrillic=r"протест|демонстр|митинг|мітинг|шестви|вышли на улиц|вийшли на вулиц",
+        de=r"Demonstr|demonstr|Protest|protest|Kundgebung|auf die Straße|Streikende",
+        fr=r"manifest|protest|défil|grévistes|dans la rue|dans les rues",
+        es=r"manifest|protest|marcha\b|marcharon|huelguistas|salieron a la calle",
+        it=r"manifest|protest|corteo|cortei|in piazza|scioperanti",
+        pt=r"manifest|protest|passeata|grevistas|saíram às ruas",
+        arabic=r"متظاهر|تظاهر|مظاهرة|مظاهرات|احتجاج|محتج",
+        asian=r"デモ|抗議|集会|집회|시위|示威|抗议|抗議|游行|遊行|集会|ประท้วง|ชุมนุม")),
 ]
 
 
@@ -226,15 +239,17 @@ _SUBJECT_CUES: list[tuple[str, str, Cues]] = [
     ("people", "people", Cues(
         en=r"people|civilians|residents|persons|visitors|children|inhabitants|individuals|patients|passengers|"
         r"survivors|victims|employees|staff|rescuers|migrants|refugees|tourists|students|women|men\b|"
-        r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|lives\b",
-        cyrillic=r"жизн|житт|людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн",
-        de=r"Menschen|Personen|Einwohner|Zivilisten",
-        fr=r"personnes|habitants|civils|gens|vies\b|patients|migrants",
-        es=r"personas|habitantes|civiles|vecinos|residentes|pacientes|migrantes|vidas\b|turistas|niños",
-        it=r"persone|abitanti|civili|residenti|pazienti|migranti|vite\b|turisti|bambini",
-        pt=r"pessoas|habitantes|civis|moradores|residentes|pacientes|migrantes|vidas\b|turistas|crianças",
-        arabic=r"شخص|أشخاص|مدني|مدنيين|سكان|مواطن|نسمة|طفل|أطفال",
-        asian=r"人々|住民|市民|民間人|観光客|사람|주민|시민|민간인|관광객|民众|居民|平民|游客|ประชาชน|ผู้คน|ชาวบ้าน")),
+        r"nationals|citizens|foreigners|expatriates|members|volunteers|others\b|lives\b|"
+        r"protesters|demonstrators|marchers|strikers|participants",
+        cyrillic=r"жизн|житт|людей|человек|жител|гражданск|мирн|осіб|мешканц|цивільн|демонстрант|протестующ|митингующ|"
+        r"протестувальник|мітингувальник|учасник",
+        de=r"Menschen|Personen|Einwohner|Zivilisten|Demonstranten|Teilnehmer|Streikende",
+        fr=r"personnes|habitants|civils|gens|vies\b|patients|migrants|manifestants|grévistes|participants",
+        es=r"personas|habitantes|civiles|vecinos|residentes|pacientes|migrantes|vidas\b|turistas|niños|manifestantes|huelguistas|participantes",
+        it=r"persone|abitanti|civili|residenti|pazienti|migranti|vite\b|turisti|bambini|manifestanti|scioperanti|partecipanti",
+        pt=r"pessoas|habitantes|civis|moradores|residentes|pacientes|migrantes|vidas\b|turistas|crianças|manifestantes|grevistas|participantes",
+        arabic=r"شخص|أشخاص|مدني|مدنيين|سكان|مواطن|نسمة|طفل|أطفال|متظاهر|متظاهرين|محتج",
+        asian=r"人々|住民|市民|民間人|観光客|参加者|사람|주민|시민|민간인|관광객|시위대|참가자|民众|居民|平民|游客|示威者|抗议者|參加者|参与者|ประชาชน|ผู้คน|ชาวบ้าน|ผู้ประท้วง|ผู้ชุมนุม")),
 ]
 _PRICE_CUES = Cues(
     en=r"prices?|priced|costs?|sells? for|sold (?:at|for)|retail",
@@ -729,7 +744,9 @@ def is_change(sentence: str, start: int, end: int) -> bool:
 # (the future words of lib.text.dates and lib.text.date_languages, plus "by <month>" targets).
 # Each language's words carry their own bounds ("we'll" ends in "'ll"; German "plant" is a whole word).
 _PLANNED_CUES = Cues(
-    en=r"\b(?:will|won't|shall|'ll|would|is to|are to|plans?|planned|planning|scheduled|expected|expects?|projected|"
+    en=r"\b(?:will|won't|shall|'ll|would|is to|are to|"
+    # "plans" as a verb ("plans to send"), not a noun someone acts on ("protest against plans to ...")
+    r"(?<!against )(?<!over )(?<!about )(?<!the )(?<!of )(?<!its )(?<!their )(?<!despite )(?<!new )plans?|planned|planning|scheduled|expected|expects?|projected|"
     r"set to|going to|intends?|intended|aims?|pledged?|promised?|forecasts?|to be sent|(?:could|might|may)\s+(?:well\s+|even\s+|eventually\s+|soon\s+)?(?:exceed|rise|reach|top|climb|surpass|hit|double|triple|increase|grow|soar|pass|send|deploy|dispatch)|by (?:the end of )?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|year-end|the end))\b",
     cyrillic=r"(?<![^\W\d_])(?:будет|будут|планиру|намерен|собира|ожида|обеща|буде\b|будуть|планує|плануют|має намір|очіку|обіця)",

@@ -332,7 +332,7 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
             if kind.startswith("people") and unit not in ("people", "troops", "workers"):
                 unit = "people"  # "2 719 morts", "4 521 blessés": people, whatever the noun
             quantities.append(Quantity(figure.value, figure.value_high, unit, figure.qualifier, figure.text, figure.start, figure.end, noun, kind))
-        return quantities
+        return _with_elided_nouns(_without_ages(sentence, quantities))
     from lib.text.counted import near_subject_unit
 
     quantities = _english_quantities(sentence)
@@ -345,7 +345,49 @@ def extract_quantities(sentence: str, language: str | None = None, context: str 
         found.append(replace(quantity, counted=counted_kind(
             sentence, quantity.start, quantity.end, quantity.unit, quantity.noun, context, language
         )))
-    return found
+    return _with_elided_nouns(_without_ages(sentence, found))
+
+
+# An age is no count: "the retirement age from 62 to 64", "aged 64 and 70", "das Rentenalter von 62 auf
+# 64", "l'âge légal de 62 à 64 ans", "возраст 65 лет". The word "age" up to two words before the figure.
+_AGE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:age|aged|ages|âge|edad|età|idade|возраст\w*|вік\w*|віку))|(?-i:\b(?:[A-Z]\w*alter|Alter)))"
+    r"(?:\s+\S+){0,2}?\s+$"
+)
+
+
+def _without_ages(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """`quantities` less those that are someone's age (see _AGE_BEFORE); a measure with a unit stays."""
+    return [
+        quantity for quantity in quantities
+        if quantity.unit not in (None, "people", "years") and quantity.counted not in ("count",) + _PEOPLE_KINDS
+        or not _AGE_BEFORE.search(sentence[max(0, quantity.start - 40):quantity.start])
+    ]
+
+
+_PEOPLE_KINDS = ("people", "people killed", "people wounded", "people missing", "people killed or wounded")
+# Measures: a bare figure stands for one of them only when close to it in size ("turnout was 67 percent,
+# up from 60"); a count of things within a factor of 20 ("80,000 protesters, against 400,000").
+_ELIDABLE_MEASURES = ("price", "money", "percent", "weight", "volume", "distance", "ratio")
+
+
+def _with_elided_nouns(quantities: list[Quantity]) -> list[Quantity]:
+    """A bare figure (no unit, counted as a plain count or as the figure before) right after a figure of
+    the same sentence that has a unit, and of the same order of size, counts the same thing: news
+    leaves the noun out of the second figure of a pair ("the ministry counted 1.28 million
+    demonstrators, the union 3.5 million"). Nothing else changes."""
+    result: list[Quantity] = []
+    for quantity in quantities:
+        before = result[-1] if result else None
+        if (
+            before is not None and quantity.counted in ("count", before.counted) and quantity.unit is None
+            and quantity.value_high is None and before.unit and before.value
+            and (0.05 <= quantity.value / before.value <= 20 if before.counted not in _ELIDABLE_MEASURES
+                 else 0.5 <= quantity.value / before.value <= 2)  # "67 percent, up from 60": a measure, closer
+        ):
+            quantity = replace(quantity, unit=before.unit, counted=before.counted)
+        result.append(quantity)
+    return result
 
 
 # Shares and multiples written in words: "about a fifth lower", "around half of its deliveries",

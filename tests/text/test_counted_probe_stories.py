@@ -40,6 +40,20 @@ CASES = [
     ("uk", "Кількість загиблих зросла до 2719 осіб, поранено 4521.",
      [(2719, None, "people killed"), (4521, None, "people wounded")]),
     ("es", "El número de muertos aumentó hasta 2.719.", [(2719, None, "people killed")]),
+    # Crowds: a protest's size is its own kind, and the second figure of a pair keeps the first's noun.
+    ("fr", "À Paris, la préfecture de police a compté 80 000 manifestants, contre 400 000 selon les syndicats.",
+     [(80000, None, "people protesting"), (400000, None, "people protesting")]),
+    ("de", "Das Innenministerium zählte 1,28 Millionen Demonstranten, die Gewerkschaft sprach von 3,5 Millionen.",
+     [(1_280_000, None, "people protesting"), (3_500_000, None, "people protesting")]),
+    ("en", "More than 1 million people took to the streets on Thursday to protest against plans to raise the "
+     "retirement age from 62 to 64, the interior ministry said.", [(1_000_000, "more than", "people protesting")]),
+    ("en", "Security forces killed 30 protesters on Friday.", [(30, None, "people killed")]),
+    ("ja", "主催者によると、デモには約10万人が参加した。", [(100000, "around", "people protesting")]),
+    ("ko", "경찰 추산 5만명이 집회에 참가했다.", [(50000, None, "people protesting")]),
+    ("en", "Turnout was 67 percent, up from 60 in 2019.", [(67, None, "percent"), (60, None, "percent")]),
+    # Ages are no counts.
+    ("en", "The victims, aged 64 and 70, were found dead.", []),
+    ("de", "Macron will das Rentenalter von 62 auf 64 Jahre anheben.", []),
     ("th", "มีผู้เสียชีวิต 2,719 ราย บาดเจ็บ 4,521 ราย และสูญหาย 441 ราย",
      [(2719, None, "people killed"), (4521, None, "people wounded"), (441, None, "people missing")]),
 ]
@@ -49,3 +63,12 @@ CASES = [
 def test_what_a_figure_counts_on_other_stories(language, sentence, expected):
     found = [(q.value, q.qualifier, q.counted) for q in extract_quantities(sentence, language)]
     assert found == [(float(value), qualifier, kind) for value, qualifier, kind in expected]
+
+
+def test_plans_as_a_noun_do_not_make_a_figure_planned():
+    from lib.text.counted import is_planned
+
+    protest = "More than 1 million people marched on Thursday against plans to raise the retirement age."
+    plan = "Russia plans to send 10,000 troops."
+    assert not is_planned(protest, protest.index("1"), protest.index("1") + 9, "en")
+    assert is_planned(plan, plan.index("10,000"), plan.index("10,000") + 6, "en")
