@@ -367,6 +367,31 @@ def _label_before(labels: list[tuple[int, str]], position: int) -> str:
     return before[-1] if before else ""
 
 
+# Lines that give a date that is not the page's: a deadline, an appointment, a validity.
+_NOT_PUBLICATION_LABEL = re.compile(
+    r"(?i)\b(?:deadline|closing date|due date|expires?|valid until|until|event date|when|wann|termin|frist|"
+    r"anmeldeschluss|einsendeschluss|date limite|jusqu'au|quand|fecha límite|hasta|cuándo|scadenza|fino al|"
+    r"quando|prazo|срок)\b|締め?切|마감|截止|หมดเขต"
+)
+# What an unlabelled date line holds besides its date, in lower case: clock words and joiners.
+_DATE_LINE_FILLER = frozenset(
+    "at um à a de del le la el h uhr am pm a.m. p.m. min read ore às em в г г. года року o das du dem der".split()
+)
+
+
+def _reads_as_prose(line: str, date_texts: list[str]) -> bool:
+    """Whether the words around an unlabelled date are a sentence or a headline, not a date line:
+    three or more lower-case words that are neither weekdays nor clock words ("returns on", "sera le")."""
+    rest = line
+    for text in date_texts:
+        rest = rest.replace(text, " ")
+    words = [
+        word for word in re.findall(r"[^\W\d_]+(?:[.'’-][^\W\d_]+)*\.?", rest)
+        if word.islower() and len(word.rstrip(".")) >= 2 and word not in _DATE_LINE_FILLER and not _printed_weekdays(word)
+    ]
+    return len(words) >= 3
+
+
 def _line_signals(line: str, kind: str, zone: str, position: int, language: str, search: bool = True) -> list[DateSignal]:
     """The dates one furniture line prints, each ranked by its own label ("Updated X; Posted Y")."""
     full = _full_dates(line, language, search)
@@ -382,6 +407,8 @@ def _line_signals(line: str, kind: str, zone: str, position: int, language: str,
         ]
     if not dates:
         return []
+    if _NOT_PUBLICATION_LABEL.search(line) and not _PUBLISHED_LABEL.search(line):
+        return []  # "Deadline: April 30, 2025", "Wann: Samstag, 12. Juli": an appointment's date
     labels = sorted(
         [(m.start(), "published") for m in _PUBLISHED_LABEL.finditer(line)]
         + [(m.start(), "updated") for m in _UPDATED_LABEL.finditer(line)]
@@ -399,6 +426,8 @@ def _line_signals(line: str, kind: str, zone: str, position: int, language: str,
             label = ""
         if kind == "caption" and label != "published":
             continue  # a caption's date is when the photo was taken
+        if not label and _reads_as_prose(line, [text for _start, text, _day in full]):
+            continue  # "Summer fair returns on June 14, 2025": a headline or a sentence naming a day
         if label == "published":
             rank = 0
         elif label == "updated":
