@@ -51,7 +51,8 @@ _MONTH = (
 DATE_PATTERNS = [
     re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),  # ISO 2024-06-20, 2019-11-19T12:48:14Z
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?:\b|(?=\d{{1,2}}:\d\d))", re.IGNORECASE),  # Oct 26, 2024
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 26 October 2024
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 26 October 2024, 26th of October 2024
+    re.compile(rf"\b\d{{1,2}}-{_MONTH}-\d{{4}}\b", re.IGNORECASE),  # 26-Oct-2024
     re.compile(r"(?<![\d/.])\d{4}[/.]\d{1,2}[/.]\d{1,2}(?![\d/])"),  # 2024/10/26, 2024.10.25
     re.compile(r"(?<![\d.])\d{4}\.\s\d{1,2}\.\s\d{1,2}\.(?!\d)"),  # 2025. 3. 29. (Korean)
     re.compile(r"\b\d{1,2}\s+[а-яёіїє']{3,}\.?\s+\d{4}\b", re.IGNORECASE),  # 25 октября 2024
@@ -166,6 +167,8 @@ def _numeric_date(match: re.Match, language: str) -> date | None:
     year = _common_era(int(year_text) if len(year_text) == 4 else 2000 + int(year_text))
     if len(year_text) == 2 and separator == "." or year is None:
         return None
+    if separator == "." and first <= 12 < second:
+        return _valid(year, first, second)  # 03.29.2025: only month first can be read
     if separator == "." or first > 12 or language in _DAY_FIRST_LANGUAGES:
         return _valid(year, second, first)
     if second > 12:

@@ -320,3 +320,47 @@ def test_a_dated_address_in_a_related_list_does_not_date_the_page():
 def test_the_pages_own_dated_address_above_the_headline_dates_it():
     removed = (RemovedBlock("other", "https://www.example.com/asia/2024/10/23/story/", "address"),)
     assert find_stated_date(removed, zones=("top",)).date == "2024-10-23"
+
+
+@pytest.mark.parametrize(
+    "line, language, expected",
+    [
+        ("29th of March, 2025", "en", "2025-03-29"),
+        ("29-Mar-2025 14:05", "en", "2025-03-29"),
+        ("03.29.2025", "en", "2025-03-29"),  # dotted, but only month-first can be read
+        ("29-03-2025 14:05", "es", "2025-03-29"),
+        ("05/03/2025 à 14h05", "fr", "2025-03-05"),  # day first in a day-first language
+        ("2025. 3. 29. 14:05", "ko", "2025-03-29"),
+        ("2568-03-29 14:05", "th", "2025-03-29"),  # Buddhist era
+        ("29/03/2568", "th", "2025-03-29"),
+    ],
+)
+def test_date_line_formats_of_other_conventions(line, language, expected):
+    found = dates_in_line(line, language)
+    assert found and found[0][1].strftime("%Y-%m-%d") == expected
+
+
+@pytest.mark.parametrize("line", ["05/03/2025", "03-05-2025", "3197-03-29"])
+def test_numeric_dates_whose_order_or_era_cannot_be_told_give_none_on_an_english_page(line):
+    assert dates_in_line(line, "en") == []
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("https://www.example.com/news/2025/03/29/slug/", "2025-03-29"),
+        ("https://www.example.com/world/2025-03-29/slug", "2025-03-29"),
+        ("http://paper.example.cn/n1/2025/0329/c1002-40449.html", "2025-03-29"),
+        ("http://www.example.cn/2025-03/29/c_1131.htm", "2025-03-29"),
+        ("https://www.example.co.kr/view/AKR20250329012345504", "2025-03-29"),
+        ("https://www3.example.jp/news/html/20250329/k10014765431000.html", "2025-03-29"),
+        ("https://cdn.example.com/images/2019/06/02/archive.jpg", None),  # an image's upload day
+        ("https://example.com/article/2025/03/story", None),  # a month is not a day
+        ("https://example.com/p/202503291405", None),  # a timestamp-like id, not a dated path
+    ],
+)
+def test_a_page_address_gives_its_day_in_the_forms_sites_use(line, expected):
+    from lib.ingest.pubdate import url_day
+
+    found = url_day(line)
+    assert (found[0].isoformat() if found else None) == expected
