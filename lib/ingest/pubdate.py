@@ -334,7 +334,7 @@ _WEEKDAY_WORDS = [
 ]
 
 
-def _printed_weekdays(line: str) -> set[int]:
+def printed_weekdays(line: str) -> set[int]:
     """The weekdays (0 = Monday) a line prints as words, in the languages above."""
     words = set(re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?", line.casefold().replace("’", "'")))
     found = set()
@@ -356,7 +356,7 @@ _WEEKDAY_ABBREVIATION = re.compile(
 
 def _weekday_contradicts(line: str, day: date) -> bool:
     """The line names one weekday and it is not `day`'s: the date was misread or belongs to another year."""
-    weekdays = _printed_weekdays(line)
+    weekdays = printed_weekdays(line)
     return len(weekdays) == 1 and day.weekday() not in weekdays
 
 
@@ -390,7 +390,7 @@ def _reads_as_prose(line: str, date_texts: list[str]) -> bool:
         rest = rest.replace(text, " ")
     words = [
         word for word in re.findall(r"[^\W\d_]+(?:[.'’-][^\W\d_]+)*\.?", rest)
-        if word.islower() and len(word.rstrip(".")) >= 2 and word not in _DATE_LINE_FILLER and not _printed_weekdays(word)
+        if word.islower() and len(word.rstrip(".")) >= 2 and word not in _DATE_LINE_FILLER and not printed_weekdays(word)
     ]
     return len(words) >= 3
 
@@ -716,8 +716,8 @@ def _apposition_gap(gap: str) -> set[int] | None:
     An apposition holds punctuation, weekday names and at most one short word: "gestern, am Freitag, ",
     "hier, vendredi ", "、", "(". Anything longer is another clause.
     """
-    weekdays = _printed_weekdays(gap)
-    words = [word for word in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?", gap) if not _printed_weekdays(word)]
+    weekdays = printed_weekdays(gap)
+    words = [word for word in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?", gap) if not printed_weekdays(word)]
     if re.search(r"\d", gap) or len(words) > 1 or any(len(word) > 3 for word in words) or len(gap) > 30:
         return None
     return weekdays

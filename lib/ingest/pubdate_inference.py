@@ -61,6 +61,7 @@ from datetime import date, timedelta
 
 from lib.core.models import Article, PublishedDate
 from lib.ingest.extract.signals import content_tokens
+from lib.ingest.pubdate import printed_weekdays
 from lib.text.attribution import opens_with_dateline
 from lib.text.numbers_multilingual import find_figures
 from lib.text.dates import (
@@ -746,7 +747,15 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
         if near:
             fits = near
             reasons.append(f"the collection's dated pages run {format_day(span[0])}–{format_day(span[1])}")
-    if len(fits) > 1:
+    narrowed = False
+    printed = printed_weekdays(article.published.clue) if article.published.clue.endswith("(printed without a year)") else set()
+    if len(fits) > 1 and len(printed) == 1:
+        # The date line's own weekday ("Samstag, 29. März") is that day's: it keeps the years in which it falls so.
+        weekday = next(iter(printed))
+        fits = [day for day in fits if day.weekday() == weekday]
+        narrowed = True
+        reasons.append(f"the date line's '{calendar.day_name[weekday]}' falls on that day in that year")
+    if len(fits) > 1 and not narrowed:
         # A wire lead's bare weekday ("said on Wednesday") is the dateline's day or the day before:
         # it keeps only the years in which that day falls on such a weekday.
         weekday = _lead_weekday(article)
@@ -754,13 +763,14 @@ def place_day_month(article: Article, inferred: PublishedDate | None, span: tupl
             matching = [day for day in fits if _lead_day_or_next(weekday, day)]
             if matching and len(matching) < len(fits):
                 fits = matching
+                narrowed = True
                 reasons.append(f"the lead says '{calendar.day_name[weekday]}', which that day (or the one before) was")
-                if past and len(fits) > 1 and fits[0] - low <= timedelta(days=NEWS_AFTER_EVENT_DAYS) and low == latest_event.earliest:
-                    # The years left are five or more apart; a page reports its news within the year
-                    # of the latest dated event it tells of ("adopted the bill on March 4, 2025"):
-                    # the first fitting day after that event is the page's.
-                    fits = fits[:1]
-                    reasons.append("the first such day after it")
+    if narrowed and past and len(fits) > 1 and fits[0] - low <= timedelta(days=NEWS_AFTER_EVENT_DAYS) and low == latest_event.earliest:
+        # The years a weekday leaves are five or more apart; a page reports its news within the
+        # year of the latest dated event it tells of ("adopted the bill on March 4, 2025"):
+        # the first fitting day after that event is the page's.
+        fits = fits[:1]
+        reasons.append("the first such day after it")
     if len(fits) != 1:
         return None
     day = fits[0]
