@@ -158,6 +158,9 @@ class EventMention:
     # True when only the report's day links this sentence to its anchor (another paragraph, and not
     # a statement following a statement): `build` then also asks that the two sentences be close in meaning.
     loose_anchor: bool = False
+    # A weekday read against an uncertain publication ("mardi" on a page published 2-16 July) spans
+    # several weeks but may only be one of its Tuesdays: that weekday (0 = Monday), else None.
+    weekday: int | None = None
 
     @property
     def width(self) -> int:
@@ -694,26 +697,25 @@ OWN_DATES_CLUE = "read as published"
 
 
 # A page that prints no date, in a corpus whose dated reports were all published within this many
-# days, is read as published within those days (see `story_days_of`).
+# days, is read as published among them (see `story_days_of`).
 STORY_DAYS_MAX = 31
 STORY_DAYS_CLUE = "read as published within the days of the story's dated reports"
 
 
 def story_days_of(articles: list[Article]) -> tuple[date, date] | None:
     """The days a story's reports were published in, as the pages dated to a day (or to a few days)
-    tell it: from the first of them to OWN_DATES_SPAN_DAYS after the last (a report without its
-    date may be a little later than the last dated one). None unless two pages or more are dated so
-    and they span at most STORY_DAYS_MAX days: a reader places a page without its date among the
-    other reports of its story only when they are that close together."""
+    tell it: from OWN_DATES_SPAN_DAYS before the first of them to OWN_DATES_SPAN_DAYS after the last
+    (a report without its date may be a little earlier or later than the dated ones). None unless two
+    pages or more are dated so, all within STORY_DAYS_MAX days: a reader places a page without its
+    date among the other reports of its story only when they are that close together."""
     days = []
     for article in articles:
         interval = reference_interval(article.published)
         if interval is not None and (interval[1] - interval[0]).days <= OWN_DATES_WIDE_DAYS:
             days += list(interval)
-    if len(days) < 4:  # two dated pages at least (each gives its first and last day)
+    if len(days) < 4 or (max(days) - min(days)).days > STORY_DAYS_MAX:  # two dated pages at least, close together
         return None
-    first, last = min(days), max(days) + timedelta(days=OWN_DATES_SPAN_DAYS)
-    return (first, last) if (last - first).days <= STORY_DAYS_MAX else None
+    return min(days) - timedelta(days=OWN_DATES_SPAN_DAYS), max(days) + timedelta(days=OWN_DATES_SPAN_DAYS)
 
 
 def page_reference(article: Article, story_days: tuple[date, date] | None = None) -> tuple[PublishedDate, list]:
@@ -725,17 +727,19 @@ def page_reference(article: Article, story_days: tuple[date, date] | None = None
     of them to OWN_DATES_SPAN_DAYS after it (inside the inferred interval, if any): "lundi" is then
     one of two Mondays, "Friday" the day itself when the latest day named was a Friday. A page of
     unknown date that names no full day of its own is read within `story_days` (`story_days_of`),
-    when given: its days named without a year ("le 28 mars") are placed there, and its weekdays get
-    an interval as wide as the uncertainty, never one made-up day.
+    when given (or within the part of its inferred interval they share, when it is wider): its days
+    named without a year ("le 28 mars") are placed there, and its weekdays get an interval as wide as
+    the uncertainty, never one made-up day.
     """
     own = reference_interval(article.published)
     if own is not None and (own[1] - own[0]).days <= OWN_DATES_WIDE_DAYS:
         return article.published, []
-    interval = own if own is not None else story_days
-    from_story = own is None and story_days is not None
-    within = article.published
+    interval, within = own, article.published
+    # Within the story's days (and the page's own inferred interval, when it has one that holds them).
+    from_story = story_days is not None and (own is None or (story_days[0] <= own[1] and own[0] <= story_days[1]))
     if from_story:
-        first_day, last_day = story_days
+        first_day, last_day = (max(story_days[0], own[0]), min(story_days[1], own[1])) if own else story_days
+        interval = (first_day, last_day)
         within = PublishedDate(
             date=None, precision="unknown", stated=False,
             clue=f"{STORY_DAYS_CLUE}, {format_day(first_day)} to {format_day(last_day)}",
@@ -792,6 +796,15 @@ def _pinned_weekday(resolved: ResolvedDate, named_days: list) -> ResolvedDate:
     day = matching.pop()
     first = day - timedelta(days=1) if start.weekday() != end.weekday() else day  # "in der Nacht zum Freitag"
     return replace_record(resolved, start=first.isoformat(), end=day.isoformat(), precision="day")
+
+
+def uncertain_weekday(resolved: ResolvedDate) -> int | None:
+    """The weekday of every day a weekday phrase may be, when it was read as an interval of several
+    weeks ("mardi" against an uncertain publication: 1 or 8 or 15 July); None for any other date."""
+    if resolved.kind != "weekday" or resolved.start == resolved.end:
+        return None
+    start, end = parse_iso(resolved.start), parse_iso(resolved.end)
+    return end.weekday() if start.weekday() == end.weekday() else None
 
 
 def _among_news_of_the_days(mentions: list[EventMention], sentence: Sentence, news_window: tuple[str, str] | None) -> bool:
@@ -1113,7 +1126,7 @@ def _foreign_mention_from_date(
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
         name_tokens(sentence.text), content_stems(summary, language, resolved.clue), "phrase",
-        is_statement=bool(speaker), speaker=speaker,
+        is_statement=bool(speaker), speaker=speaker, weekday=uncertain_weekday(resolved),
     )
 
 
@@ -1190,5 +1203,5 @@ def _mention_from_date(
     return EventMention(
         article, sentence, summary, resolved.start, resolved.end, resolved.precision, resolved.clue,
         actors, _keywords(summary) | _keywords(segment) | content_stems(summary, "en", resolved.clue), "phrase",
-        is_statement=_first_verb_is_statement(summary), speaker=speaker,
+        is_statement=_first_verb_is_statement(summary), speaker=speaker, weekday=uncertain_weekday(resolved),
     )

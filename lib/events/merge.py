@@ -168,9 +168,38 @@ def narrow_enough(first: EventMention, second: EventMention) -> bool:
     return not (narrow <= DAY_WIDTH and wide > INTERVAL_JOIN_DAYS)
 
 
+def _possible_weekday(mention: EventMention) -> int:
+    """`mention.weekday`, or -1 when its interval may be any day of it."""
+    return -1 if mention.weekday is None else mention.weekday
+
+
+def weekdays_agree(first: EventMention, second: EventMention) -> bool:
+    """A weekday read as an interval of several weeks ("mardi": 1, 8 or 15 July) is one of those days
+    only: it may be the same happening as another mention only when that one may fall on that weekday
+    too (a Monday is no "mardi", however close the two sentences and their intervals)."""
+    return bool(_weekday_agreement(_possible_weekday(first), first.first_day, first.width,
+                                   _possible_weekday(second), second.first_day, second.width))
+
+
+def _weekday_agreement(first_weekday, first_start, first_width, second_weekday, second_start, second_width):
+    """`weekdays_agree` on numbers (or numpy arrays): weekday -1 = any day; days as ordinals."""
+    import numpy as np
+
+    first_weekday, second_weekday = np.asarray(first_weekday), np.asarray(second_weekday)
+    # date.fromordinal(n).weekday() == (n - 1) % 7; the interval holds that weekday when its offset fits its width.
+    second_holds = (first_weekday - (np.asarray(second_start) - 1)) % 7 <= second_width
+    first_holds = (second_weekday - (np.asarray(first_start) - 1)) % 7 <= first_width
+    return np.where(
+        (first_weekday >= 0) & (second_weekday >= 0), first_weekday == second_weekday,
+        np.where(first_weekday >= 0, second_holds, np.where(second_weekday >= 0, first_holds, True)),
+    )
+
+
 def _same_event(first: EventMention, second: EventMention, similarity: float, threshold: float = MERGE_SIMILARITY) -> bool:
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
+    if not weekdays_agree(first, second):
+        return False
     # One day of slack across sources (time zones, "overnight"); none within one report, whose
     # own dates are consistent: "on the 19th ... on the 20th" are two days, two events.
     same_article = first.article.article_id == second.article.article_id
@@ -229,6 +258,7 @@ class _PairRules:
         self.starts = np.array([m.first_day for m in mentions], dtype=np.int64)
         self.ends = np.array([m.last_day for m in mentions], dtype=np.int64)
         self.widths = self.ends - self.starts
+        self.weekdays = np.array([_possible_weekday(m) for m in mentions], dtype=np.int64)
         self.order = np.argsort(self.starts, kind="stable")  # mentions by start date
         self.rank = np.empty(len(mentions), dtype=np.int64)  # each mention's place in that order
         self.rank[self.order] = np.arange(len(mentions))
@@ -261,7 +291,9 @@ class _PairRules:
         same_article = self.article[firsts] == self.article[seconds]
         slack = np.where(either_report | same_article, 0, 1)
         overlap = (self.starts[firsts] - slack <= self.ends[seconds]) & (self.starts[seconds] - slack <= self.ends[firsts])
-        possible = overlap & (self.sentence[firsts] != self.sentence[seconds])
+        possible = overlap & (self.sentence[firsts] != self.sentence[seconds]) & _weekday_agreement(
+            self.weekdays[firsts], self.starts[firsts], self.widths[firsts], self.weekdays[seconds], self.starts[seconds], self.widths[seconds]
+        )
         statement_pair = (
             possible & same_article & either_report & self.statement[firsts] & self.statement[seconds]
             & self.day_or_report[firsts] & self.day_or_report[seconds]

@@ -470,9 +470,9 @@ def _article_of(name: str, texts: list[str], language: str, published):
 
 def test_a_page_without_its_date_is_read_among_the_story_s_dated_reports():
     """No date printed, no full day named ("vendredi", "samedi" only): in a corpus whose dated reports
-    were published 29 March - 1 April 2025, it is read as published 29 March - 7 April (six days after
-    the last), so "samedi" is one of two Saturdays (an interval), never a made-up day; without the
-    story's days it stays unread."""
+    were published 29 March - 1 April 2025, it is read as published 23 March - 7 April (six days before
+    the first, six after the last), so "samedi" is one of three Saturdays (an interval), never a
+    made-up day; without the story's days it stays unread."""
     from lib.core.models import PublishedDate
     from lib.events.mentions import find_event_mentions, page_reference, story_days_of
 
@@ -485,12 +485,12 @@ def test_a_page_without_its_date_is_read_among_the_story_s_dated_reports():
               "Les secouristes ont extrait samedi des survivants des décombres."], "fr", PublishedDate.unknown(),
     )
     story_days = story_days_of([*dated, undated])
-    assert story_days is not None and [day.isoformat() for day in story_days] == ["2025-03-29", "2025-04-07"]
+    assert story_days is not None and [day.isoformat() for day in story_days] == ["2025-03-23", "2025-04-07"]
     reference, named = page_reference(undated, story_days)
-    assert named == [] and (reference.earliest, reference.latest) == ("2025-03-29", "2025-04-07")
+    assert named == [] and (reference.earliest, reference.latest) == ("2025-03-23", "2025-04-07")
     assert "story's dated reports" in reference.clue
     saturdays = [(m.start, m.end, m.precision) for m in find_event_mentions(undated, story_days) if m.clue == "samedi"]
-    assert saturdays and all((start, end) == ("2025-03-29", "2025-04-05") and precision != "day" for start, end, precision in saturdays)
+    assert saturdays and all((start, end) == ("2025-03-22", "2025-04-05") and precision != "day" for start, end, precision in saturdays)
     assert find_event_mentions(undated) == []  # alone, nothing to read its weekdays against
 
 
@@ -505,3 +505,26 @@ def test_reports_spread_over_more_than_a_month_give_no_story_days():
     ]
     assert story_days_of(articles) is None
     assert story_days_of(articles[:1]) is None  # one dated page says nothing of the story's days
+
+
+@pytest.mark.parametrize(("day_text", "joins"), [
+    ("Rescuers in Valleyton found the bodies of four victims in a hamlet on Tuesday.", True),
+    ("Rescuers in Valleyton found the bodies of four victims in a hamlet on Monday.", False),
+])
+def test_a_weekday_read_as_an_interval_joins_only_a_day_of_that_weekday(day_text, joins):
+    """"on Tuesday" on a page read as published 2-16 July is 1, 8 or 15 July: the same happening as a
+    Tuesday another report dates (8 July), never as a Monday, however close in meaning."""
+    import numpy as np
+
+    from lib.core.models import PublishedDate
+    from lib.events.merge import _PairRules, _same_event
+    from lib.events.mentions import find_event_mentions
+
+    dated = _article_of("d", [day_text], "en", PublishedDate("2025-07-09", "day", True, "test"))
+    wide = _article_of("w", ["Rescuers in Valleyton found the bodies of four victims in a hamlet on Tuesday."], "en",
+                       PublishedDate(None, "unknown", False, "test", "2025-07-02", "2025-07-16"))
+    (day,), (interval,) = find_event_mentions(dated), find_event_mentions(wide)
+    assert day.precision == "day" and interval.weekday == 1 and (interval.start, interval.end) == ("2025-07-01", "2025-07-15")
+    assert _same_event(day, interval, similarity=0.95) is joins
+    accepted = _PairRules([day, interval]).accept(np.array([0]), np.array([1]), np.array([0.95]))
+    assert bool(accepted[0]) is joins
