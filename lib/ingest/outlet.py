@@ -326,10 +326,12 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
         if position >= len(zones) or zones[position] != "top":
             return ""
         line = block.text.strip().splitlines()[0].strip() if block.text.strip() else ""
-        if _saved_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line) or sig.is_date_line(line):
-            continue  # the page's URL saved with it, the skip link, a "Menu" button, today's date: the name comes next
+        if _saved_address(line) or _SKIP_LINK.match(line) or _CHROME_LINE.match(line) or sig.is_date_line(line) or _consent_line(line):
+            continue  # the page's URL saved with it, the skip link, a "Menu" button, today's date, a cookie banner: the name comes next
         if _opens_a_repeated_menu(removed, position):
             return ""  # "Platform" / "Features" / ... printed again in that order: a menu's first item, the logo being an image
+        if len(line.split()) == 1 and not _is_address(line) and (position + 1 >= len(zones) or zones[position + 1] != "top"):
+            return ""  # one word right above the headline ("Isère", "Business"): the section's label as often as the logo
         line = _HOME_LINK.sub("", line)  # "The Guardian - Back to home": the logo's link text
         line = _TAGLINE.sub("", line)  # "Harbour Times — Your local news": the logo and its tagline
         parts = re.split(r"\s+[|–—-]\s+", line)
@@ -339,7 +341,8 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             line = parts[0]  # "RFI - Radio France Internationale", "Mizzima | News in Burmese": the logo, then its motto
         words = line.split()
         if (
-            block.kind in ("other", "credit", "metadata", "navigation")
+            # (a line the cleaner counts in a cookie banner's or an offer's block above it is no offer by itself)
+            (block.kind in ("other", "credit", "metadata", "navigation") or (block.kind == "promo" and not sig.is_promo(line)))
             and 1 <= len(words) <= 5
             and len(line) <= 40
             and line != title
@@ -365,6 +368,22 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             return line
         return ""
     return ""
+
+
+# The buttons of a cookie-consent banner: "Accept all cookies", "Reject all", "Alle akzeptieren", "Accepter et fermer".
+_CONSENT_BUTTON = re.compile(
+    r"(?i)^(?:accept|reject|decline|agree|allow|manage|customi[sz]e|got it|ok|okay|i agree|i accept|continue without accepting|"
+    r"alle akzeptieren|akzeptieren|ablehnen|zustimmen|accepter(?: et fermer)?|tout accepter|refuser|continuer sans accepter|"
+    r"aceptar|rechazar|aceitar|rejeitar|accetta|accetto|rifiuta|принять|отклонить|прийняти|погоджуюсь|同意する|동의|同意|ยอมรับ)"
+    r"(?:\s+(?:all|alle|tout|todo|todas|tutti|cookies?|preferences|settings|options|and close))*[.!]?$"
+)
+
+
+def _consent_line(line: str) -> bool:
+    """A line of a cookie-consent banner: its notice, a button, or a short label about cookies or privacy."""
+    return sig.is_consent_notice(line) or bool(_CONSENT_BUTTON.match(line)) or (
+        len(line.split()) <= 4 and bool(sig.consent_topic(line))
+    )
 
 
 def _saved_address(line: str) -> bool:

@@ -964,3 +964,25 @@ def test_an_address_is_named_as_readers_say_it_when_the_page_prints_its_label_al
 def test_a_menu_label_opening_the_paste_is_not_the_logo(label):
     removed = blocks(("other", label), ("other", "Sections"))
     assert guess_outlet(removed, "Body of the story.", "", ("top", "top")).label == "Unknown outlet"
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        ["We value your privacy", "We and our partners use cookies to personalise content and ads", "Accept all cookies", "Cookie settings"],
+        ["Wir verwenden Cookies, um Ihnen ein optimales Nutzungserlebnis zu bieten", "Alle akzeptieren", "Ablehnen"],
+        ["Vos données personnelles", "Accepter et fermer"],
+    ],
+)
+def test_the_masthead_is_read_past_a_cookie_banner(banner):
+    lines = banner + ["Harbour Ledger", "Business"]
+    removed = blocks(*[("other", line) for line in lines])
+    assert guess_outlet(removed, "Body of the story.", "", ("top",) * len(lines)).label == "Harbour Ledger"
+
+
+def test_one_word_right_above_the_headline_is_a_section_label_not_the_logo():
+    removed = blocks(("other", "Isère"), ("metadata", "12 mars 2024"), ("credit", "© Le Républicain des Alpes 2024"))
+    assert guess_outlet(removed, "Texte.", "", ("top", "head", "foot")).label == "Le Républicain des Alpes"
+    # the same word over the site's menu is its logo
+    removed = blocks(("other", "Sportsnet"), ("navigation", "NHL"), ("navigation", "NBA"), ("metadata", "March 3, 2024"))
+    assert guess_outlet(removed, "Text.", "", ("top", "top", "top", "head")).label == "Sportsnet"

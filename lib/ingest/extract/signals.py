@@ -871,6 +871,11 @@ def is_consent_notice(line: str) -> bool:
     return bool(_CONSENT_TOPIC.search(text)) and bool(_CONSENT_VOICE.search(text))
 
 
+def consent_topic(line: str) -> bool:
+    """The line speaks of cookies, privacy or personal data ("Cookie settings", "Datenschutz")."""
+    return bool(_CONSENT_TOPIC.search(line))
+
+
 def holds_headline_words(line: str, core_tokens: set[str]) -> bool:
     """A date line by its shape that is a headline holding a date ("Stadtwerke erhöhen die Gaspreise
     zum 1. April"): without its dates four words or more stay, two of them (not weekday names) words
