@@ -487,8 +487,14 @@ _NUMBER_WORDS = {
 _AFTER_EVENT = re.compile(
     r"(?i)\b(?P<approx>(?:nearly|almost|about|around|some|more than|over)\s+)?(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+(?P<unit>day|week|month|year)s?\s+(?P<link>after|since)\s+(?P<event>(?:the|this|last|its|their)\b[^,.;:]{3,80})"
+    + r")\s+(?P<unit>day|week|month|year)s?\s+(?P<link>after|since|on from)\s+(?P<event>(?:the|this|last|its|their)\b[^,.;:]{3,80})"
 )
+# "the first anniversary of the earthquake", "marks the 10th anniversary of the treaty".
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ANNIVERSARY = re.compile(
+    r"(?i)\b(?P<n>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<event>(?:the|this|last|its|their)\b[^,.;:]{3,80})"
+)
+ANNIVERSARY_DAYS = 7  # an anniversary piece runs in the week before or after the day
 # The sentence speaks from the page's own day ("were still", "has begun", "It has been ... since").
 _PRESENT_FRAME = re.compile(r"(?i)\b(?:still|now|is|are|has|have|remains?|continues?|'s|'re)\b")
 
@@ -506,6 +512,20 @@ def _elapsed_window(unit: str, count: int, approximate: bool, start: date, end: 
     return add_months(start, months) - timedelta(days=slack), add_months(end, months) + timedelta(days=slack)
 
 
+def _best_anchor(article: Article, anchors: AnchorIndex, concepts: frozenset[str], words) -> Anchor | None:
+    """The event of another page, pinned to ten days or fewer, of one of `concepts` and sharing two
+    or more of `words`: the one sharing most, then the most precise; None when there is none."""
+    if not concepts:
+        return None
+    candidates = [
+        anchor
+        for anchor in anchors.sharing(words, at_least=2)
+        if anchor.source_file != article.source_file and concepts & anchor.concepts and (anchor.end - anchor.start).days < ANCHOR_MAX_DAYS
+    ]
+    candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
+    return candidates[0] if candidates else None
+
+
 def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constraint]:
     """"N days/weeks/months/years after <event>" matched to another page's dated event (English).
 
@@ -516,25 +536,31 @@ def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constra
     """
     constraints = []
     for sentence in _english(article):
-        if " after " not in sentence.text and " since " not in sentence.text and not re.search(r"(?i)\b(?:after|since) ", sentence.text):
+        if not re.search(r"(?i)\b(?:after|since|on from|anniversary) ", sentence.text):
             continue
+        for match in _ANNIVERSARY.finditer(sentence.text):
+            if re.search(r"(?i)\b(?:will|would|next|upcoming|ahead of)\b", sentence.text):
+                continue  # a coming anniversary is announced any time before it
+            concepts, words = _keywords(match.group("event"))
+            anchor = _best_anchor(article, anchors, concepts, words | _keywords(sentence.text)[1])
+            if anchor is None:
+                continue
+            years = _ORDINALS.get(match.group("n").lower()) or int(re.match(r"\d+", match.group("n")).group())
+            low = add_months(anchor.start, 12 * years) - timedelta(days=ANNIVERSARY_DAYS)
+            high = add_months(anchor.end, 12 * years) + timedelta(days=ANNIVERSARY_DAYS)
+            constraints.append(Constraint(low, high, (
+                f"'{match.group().strip()}'; the {sorted(concepts & anchor.concepts)[0]} is dated "
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')"
+            ), strong=True))
         for match in _AFTER_EVENT.finditer(sentence.text):
             if _date_phrases(sentence.text) and any(p.future and p.start <= match.start() < p.end for p in _date_phrases(sentence.text)):
                 continue
             if re.search(r"(?i)\b(?:will|would|could|might|may|plans?|expected)\b", sentence.text):
                 continue
             concepts, words = _keywords(match.group("event"))
-            if not concepts:
+            anchor = _best_anchor(article, anchors, concepts, words | _keywords(sentence.text)[1])
+            if anchor is None:
                 continue
-            candidates = [
-                anchor
-                for anchor in anchors.sharing(words | _keywords(sentence.text)[1], at_least=2)
-                if anchor.source_file != article.source_file and concepts & anchor.concepts and (anchor.end - anchor.start).days < ANCHOR_MAX_DAYS
-            ]
-            if not candidates:
-                continue
-            candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
-            anchor = candidates[0]
             count = int(match.group("n")) if match.group("n").isdigit() else _NUMBER_WORDS[match.group("n").lower()]
             low, high = _elapsed_window(match.group("unit").lower(), count, bool(match.group("approx")), anchor.start, anchor.end)
             present = match.group("link").lower() == "since" or bool(
