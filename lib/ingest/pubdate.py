@@ -787,15 +787,23 @@ def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
             return None  # "어제(28일)": the 28th is yesterday, not the page's day (see _day_told_by_dayword)
         if phrase.kind == "dom" and lead[: phrase.start].rstrip().endswith("から"):
             return None  # "発生から３日": three days since, not the 3rd (reported to the date grammar's owner)
-        if phrase.kind == "dom" and not phrase.future and not phrase.fields.get("mod"):
-            day_number = int(phrase.fields["day"])
-            return PublishedDate(
-                date=None,
-                precision="unknown",
-                stated=False,
-                clue=f"the lead dates its news '{phrase.text}' (day of the month only)",
-                day_month=f"--{day_number:02d}",
-            )
+    candidates = [p for p in phrases if p.kind == "dom" and not p.future and not p.fields.get("mod")]
+    if len({int(p.fields["day"]) for p in candidates}) > 1:
+        # "28日に発生した地震で、当局は30日、…": the day the news is told is the one the subject
+        # takes, set off by a comma; an event's day inside a clause is another ("28日に発生した").
+        candidates = [p for p in candidates if re.match(r"\s*(?:[、，,]|\(현지시간\)|（現地時間）)", lead[p.end :])]
+        if len({int(p.fields["day"]) for p in candidates}) != 1:
+            return None  # the lead's days are not told apart: no day rather than the wrong one
+    if candidates:
+        phrase = candidates[0]
+        day_number = int(phrase.fields["day"])
+        return PublishedDate(
+            date=None,
+            precision="unknown",
+            stated=False,
+            clue=f"the lead dates its news '{phrase.text}' (day of the month only)",
+            day_month=f"--{day_number:02d}",
+        )
     return None
 
 
