@@ -15,7 +15,7 @@ from lib.ui.compare import (
     render_overview,
     render_topic,
 )
-from lib.ui.loaders import get_corpus, require_articles
+from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.url_state import url_value, write_url
 
 # Streamlit's wide layout keeps 5rem of blank space each side of the page; beside the sidebar on a
@@ -33,15 +33,15 @@ st.caption(
     "qualifiers ('up to', 'around'), and the verdict says which rule decided it."
 )
 
-corpus = get_corpus()
-require_articles(corpus, "to compare them")
+opened = get_opened_store()  # the topics and the columns are stored: no article is loaded here
+require_articles(get_catalogue_summary(opened), "to compare them")
 
 try:
-    claimset = load_claimset(corpus)
+    claimset = load_claimset()
 except StoryLensError as error:
     st.error(str(error))
     st.stop()
-columns = comparison_columns(corpus.articles)
+columns = comparison_columns(get_catalogue_entries(opened))  # a catalogue row has an article's outlet, file and date
 topics = reading_order(claimset.topics)
 labels = {topic.topic_id: topic.label for topic in topics}
 
@@ -83,7 +83,7 @@ shown = [topic for topic in topics if chosen in ("all", topic.topic_id)]
 asked_question = url_value("question", "")
 if asked_question:
     try:
-        shown.insert(0, load_question_row(corpus, claimset, asked_question))
+        shown.insert(0, load_question_row(claimset, asked_question))
     except StoryLensError as error:
         st.warning(str(error))
 

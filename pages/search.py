@@ -7,7 +7,7 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.ui.loaders import get_corpus, require_articles
+from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_corpus, get_opened_store, require_articles
 from lib.ui.search import (
     SearchFacets,
     download_button,
@@ -30,12 +30,13 @@ from lib.ui.search import (
 
 st.title("Search")
 
-corpus = get_corpus()
-require_articles(corpus, "to search them")
-render_glance(corpus)  # the story at a glance, above the box
-glance_details = st.container()  # topics and the latest event: filled once the box is drawn
+opened = get_opened_store()
+require_articles(get_catalogue_summary(opened), "to search them")
+entries = get_catalogue_entries(opened)  # outlets, languages, dates and titles: no article is loaded for them
+render_glance(entries)  # the story at a glance, above the box
+glance_details = st.container()  # topics and the latest event (stored views): filled once the box is drawn
 
-facets = SearchFacets(corpus)  # the controls need no model: they appear at once
+facets = SearchFacets(entries)  # the controls need no model: they appear at once
 for problem in read_url_into_controls(facets):  # a shared link with values this collection lacks
     st.warning(problem)
 query = (query_box() or "").strip()
@@ -43,18 +44,19 @@ st.caption(
     "Ask in your own words: you get the sentences that answer it, each with its neighbours, "
     "the outlet and date it came from, and a link to the whole article."
 )
-language_reach(corpus)  # articles in languages the model cannot match by meaning
+language_reach(entries, opened.settings)  # articles in languages the model cannot match by meaning
 filters, view, k = filter_controls(facets)
 write_controls_to_url()
 
+corpus = get_corpus()  # the search index is built from every sentence (stored views are not enough)
 if not query:
     example_buttons(corpus)
     load_search_index(corpus)  # warm the model and index while the user reads and types
-    render_glance_details(glance_details, corpus)
+    render_glance_details(glance_details)
     st.stop()
 
 index = load_search_index(corpus)
-render_glance_details(glance_details, corpus)
+render_glance_details(glance_details)
 
 try:
     results = run_search(index, query, filters, view, k, every=show_all_passages())

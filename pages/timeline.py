@@ -10,7 +10,7 @@ from lib.core.errors import StoryLensError
 from lib.present.palette import outlet_colors
 from lib.present.timeline_chart import timeline_figure
 from lib.present.words import outlet_name
-from lib.ui.loaders import get_corpus, require_articles
+from lib.ui.loaders import get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.timeline import (
     event_choice_label,
     load_events,
@@ -33,17 +33,18 @@ st.caption(
     "An event several outlets report appears once, with all of them."
 )
 
-corpus = get_corpus()
-require_articles(corpus, "for the timeline")
+opened = get_opened_store()  # the events and the outlets are stored: no article is loaded here
+summary = get_catalogue_summary(opened)
+require_articles(summary, "for the timeline")
 
 try:
-    events = load_events(corpus)
+    events = load_events()
 except StoryLensError as error:
     st.error(str(error))
     st.stop()
 
-story_start = corpus.settings.story_start
-known_outlets = sorted({article.outlet for article in corpus.articles})
+story_start = opened.settings.story_start
+known_outlets = [outlet for outlet, _count in summary.outlet_counts]
 view = read_view(known_outlets)
 for problem in view.problems:
     st.warning(problem)

@@ -55,7 +55,8 @@ from lib.claims.topics import (
     build_topic,
     load_topic_seeds,
 )
-from lib.core.models import Article, Claim, ProgressCallback
+from lib.core.errors import StoreError
+from lib.core.models import Article, Claim, ProgressCallback, record_from_json, record_to_json
 from lib.text.numbers import counted_quantities
 
 log = logging.getLogger(__name__)
@@ -107,12 +108,14 @@ def _code_signature() -> str:
 
 
 
-def _fingerprint(corpus, model_id: str, topics_path: Path | None) -> str:
+def _fingerprint(contents: str, model_id: str, topics_path: Path | None) -> str:
+    """The key of a collection's stored claims: its contents (articles and inferred dates,
+    `lib.core.store.contents_key`), the model, topics.json and the claim code."""
     digest = hashlib.sha256()
     for part in (
         ENGINE_VERSION,
         _code_signature(),
-        corpus.fingerprint,
+        contents,
         model_id,
         topics_path.read_bytes().decode("utf-8", "replace") if topics_path else "no seeds",
     ):
@@ -500,23 +503,57 @@ def build_claims(
     Guarantees: every claim quotes one body sentence exactly
     (`article.sentences[claim.sentence_index].text == claim.quote`); topics
     are listed with seeds first (file order), then automatic topics; topics
-    without claims are left out. The topic assignment is cached in the store,
-    keyed on the corpus fingerprint, the model and topics.json, so only a
-    changed corpus or topic list needs the model.
+    without claims are left out. The topic assignment and the finished topics
+    are stored, keyed on the corpus contents (articles and inferred dates), the
+    model, topics.json and the claim code, so only a changed corpus or topic
+    list needs the model, and `stored_claims` reads the topics back without the corpus.
     """
     from lib.text.embed import embedder_for
 
     topics_path = Path(topics_path) if topics_path else seeds_file(corpus.settings)
     threshold, seeds = load_topic_seeds(topics_path)
     model_id = embedder.model_id if embedder is not None else corpus.settings.model_name
-    fingerprint = _fingerprint(corpus, model_id, topics_path)
+    fingerprint = _fingerprint(corpus.contents_key, model_id, topics_path)
+    stored = _stored_claimset(corpus.store, model_id, fingerprint)
+    if stored is not None:
+        return stored
     cache_name = f"claims:{model_id}"
     payload = corpus.store.get_cache(cache_name, fingerprint)
     if payload is None:
         embedder = embedder or embedder_for(corpus.settings)
         payload = _assign(corpus, embedder, threshold, seeds, progress)
         corpus.store.put_cache(cache_name, fingerprint, payload)
-    return _claimset_from_payload(corpus, payload, seeds, model_id)
+    claimset = _claimset_from_payload(corpus, payload, seeds, model_id)
+    try:
+        corpus.store.put_cache(f"{CLAIMSET_VIEW}:{model_id}", fingerprint, record_to_json(claimset))
+    except StoreError as error:  # a busy or read-only store still answers; the next reader builds again
+        log.warning("claims view not stored: %s", error)
+    return claimset
+
+
+# The cache entry holding the finished topics (every claim with its quote, article, outlet and date).
+CLAIMSET_VIEW = "claims-view"
+
+
+def stored_claims(store, settings, model_id: str, topics_path: str | Path | None = None) -> ClaimSet | None:
+    """The topics stored for the store's current articles and inferred dates, model, topics.json and
+    claim code, read without loading any article; None when missing or stale (then `build_claims`
+    builds them). Raises StoryLensError for a broken topics.json, as `build_claims` does."""
+    from lib.core.store import store_contents_key
+
+    topics_path = Path(topics_path) if topics_path else seeds_file(settings)
+    load_topic_seeds(topics_path)  # a broken topic list is reported, never hidden behind a stored view
+    return _stored_claimset(store, model_id, _fingerprint(store_contents_key(store), model_id, topics_path))
+
+
+def _stored_claimset(store, model_id: str, fingerprint: str) -> ClaimSet | None:
+    payload = store.get_cache(f"{CLAIMSET_VIEW}:{model_id}", fingerprint)
+    if payload is None:
+        return None
+    try:
+        return record_from_json(ClaimSet, payload)
+    except (TypeError, KeyError, ValueError):  # written by older code: build again
+        return None
 
 
 

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-from lib.claims.grouping import build_claims
+from lib.claims.grouping import build_claims, stored_claims
 from lib.claims.questions import question_topic
 from lib.claims.status import figure_phrase
 from lib.claims.topics import Topic, claim_to_json, topic_to_json
-from lib.cli.common import add_data_option, corpus_for, print_json
+from lib.cli.common import add_data_option, print_json
+from lib.cli.events import opened_for
 from lib.core.errors import StoryLensError
 from lib.text.embed import embedder_for
 
 
-def _load(args):
-    corpus = corpus_for(args, quiet=args.json)
-    embedder = embedder_for(corpus.settings)
+def _load(args, need_corpus: bool):
+    """(corpus or None, embedder, claims): the stored claims when the store holds them for its current
+    articles and topic list and no corpus is needed (no article is loaded), else built from the corpus."""
+    from lib.ingest.corpus import load_corpus
+
+    opened = opened_for(args, quiet=args.json)
+    embedder = embedder_for(opened.settings)
+    claimset = None if need_corpus else stored_claims(opened.store, opened.settings, embedder.model_id)
+    if claimset is not None:
+        return None, embedder, claimset
+    corpus = load_corpus(opened.settings, sync=False)
     return corpus, embedder, build_claims(corpus, embedder)
 
 
 def cmd_claims(args) -> int:
-
-    corpus, embedder, claimset = _load(args)
+    # A question row reads every candidate sentence: only then is the corpus loaded.
+    corpus, embedder, claimset = _load(args, need_corpus=args.question is not None)
     if args.question is not None:
         topic = question_topic(corpus, claimset, args.question, embedder)
         if args.json:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from lib.cli.common import add_data_option, corpus_for, print_json
+import sys
+
+from lib.cli.common import add_data_option, print_json
 from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_range
-from lib.events.build import build_events, event_to_json, filter_events
+from lib.events.build import build_events, event_to_json, filter_events, stored_events
 from lib.present.timeline_chart import event_date_label
 from lib.text.embed import embedder_for
 
@@ -14,20 +16,20 @@ def cmd_events(args) -> int:
     if args.story_only and args.context:
         raise StoryLensError("--story-only and --context contradict each other; use one of them.")
     date_from, date_to = parse_date_range(args.date_from, args.date_to)
-    corpus = corpus_for(args, quiet=args.json)
+    opened = opened_for(args, quiet=args.json)
+    summary = opened.store.catalogue_summary()
     outlets = args.outlet or []
-    known = sorted({article.outlet for article in corpus.articles})
+    known = [outlet for outlet, _count in summary.outlet_counts]
     unknown = [outlet for outlet in outlets if outlet not in known]
     if unknown:
         raise StoryLensError(f"No outlet named '{unknown[0]}'. Outlets in this collection: {', '.join(known) or 'none'}.")
-    embedder = embedder_for(corpus.settings)
-    events = build_events(corpus, embedder)
+    events = load_events(opened)
     events = filter_events(events, outlets, date_from, date_to, include_context=not args.story_only)
     if args.json:
         print_json([event_to_json(event) for event in events])
         return 0
     if not events:
-        print("No events found." if corpus.articles else "No articles yet. Add some with: python -m lib.cli ingest FILE ...")
+        print("No events found." if summary.article_count else "No articles yet. Add some with: python -m lib.cli ingest FILE ...")
     for event in events:
         context = " [background]" if event.is_context else ""
         print(
@@ -35,6 +37,31 @@ def cmd_events(args) -> int:
             f"({len(event.sources)} source(s); dated by: {event.clue})"
         )
     return 0
+
+
+def opened_for(args, quiet: bool = False):
+    """The store of `--data`, brought up to date with its folder (sync reports on stderr), no article loaded."""
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import open_synced
+
+    opened = open_synced(load_settings(args.data))
+    if not quiet:
+        for report in opened.sync_reports:
+            if report.status in ("added", "rejected", "duplicate"):
+                print(f"[{report.status}] {report.message}", file=sys.stderr)
+    return opened
+
+
+def load_events(opened):
+    """The stored events when the store holds them for its current articles (no article is loaded),
+    else built from the corpus (and stored), as the Timeline page does."""
+    from lib.ingest.corpus import load_corpus
+
+    events = stored_events(opened.store, embedder_for(opened.settings).model_id)
+    if events is None:
+        corpus = load_corpus(opened.settings, sync=False)
+        events = build_events(corpus, embedder_for(corpus.settings))
+    return events
 
 
 def register(subparsers) -> None:

@@ -8,7 +8,10 @@ the `source_file` it came from.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import functools
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Callable, Literal
 
 # The one progress callback of every long step (ingest, embedding, building a view):
@@ -320,3 +323,52 @@ class CatalogueChanges:
     sequence: int
     added: tuple[str, ...]
     removed: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- records as JSON
+
+
+def record_to_json(record) -> dict:
+    """A record (a frozen dataclass, nested records included) as plain JSON values; tuples become lists."""
+    return asdict(record)
+
+
+def record_from_json(record_type: type, data):
+    """The record of `record_type` that `record_to_json` gave `data` for: nested records, tuples
+    (`tuple[X, ...]` and fixed `tuple[A, B]`), optional fields and literals are rebuilt from their
+    type hints. Raises TypeError, KeyError or ValueError on a payload of another shape, so a reader
+    of a stored view built by older code can rebuild it instead of showing it wrong."""
+    return _from_json(record_type, data)
+
+
+@functools.lru_cache(maxsize=None)
+def _field_types(record_type: type) -> tuple[tuple[str, object], ...]:
+    hints = typing.get_type_hints(record_type)
+    return tuple((item.name, hints[item.name]) for item in fields(record_type) if item.init)
+
+
+def _from_json(hint, value):
+    if is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise TypeError(f"{hint.__name__} expects an object, not {type(value).__name__}")
+        return hint(**{name: _from_json(field_hint, value[name]) for name, field_hint in _field_types(hint) if name in value})
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        chosen = [option for option in options if option is not type(None)]
+        return _from_json(chosen[0], value) if len(chosen) == 1 else value
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"expected a list, not {type(value).__name__}")
+        arguments = typing.get_args(hint)
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return tuple(_from_json(arguments[0], item) for item in value)
+        if len(arguments) != len(value):
+            raise ValueError(f"expected {len(arguments)} items, not {len(value)}")
+        return tuple(_from_json(argument, item) for argument, item in zip(arguments, value))
+    if origin is list:
+        (argument,) = typing.get_args(hint)
+        return [_from_json(argument, item) for item in value]
+    return value  # str, int, float, bool, Literal, dict: JSON keeps them as they are

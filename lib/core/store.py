@@ -547,6 +547,21 @@ def catalogue_pages(
         after = page[-1].key
 
 
+def contents_key(fingerprint: str, dates_at: str | None) -> str:
+    """What every stored view (events, claims) depends on besides its model and code: the set of
+    articles (`fingerprint`) and the publication dates inferred across them (`dates_at`: the
+    fingerprint they were inferred at). A loaded corpus infers its dates over exactly its own
+    articles, so its key is `contents_key(fp, fp)`; a store's is `store_contents_key`."""
+    return f"{fingerprint}/dates@{dates_at or 'none'}"
+
+
+def store_contents_key(store: "ArticleStore") -> str:
+    """The contents key of the store as it is now (two one-row reads, no article loaded). It equals a
+    freshly loaded corpus's key only while the stored inferred dates are those of the current
+    articles: a view stored under it then shows what a rebuild from the corpus would."""
+    return contents_key(store.fingerprint(), store.inferred_dates_fingerprint())
+
+
 @runtime_checkable
 class ArticleStore(Protocol):
     """What callers (ingest, corpus loading, views, CLI) use of a store, whatever the backend.

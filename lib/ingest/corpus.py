@@ -16,7 +16,7 @@ from typing import Callable
 from lib.core.errors import StoreError
 from lib.core.models import Article, IngestReport
 from lib.core.settings import Settings, load_settings
-from lib.core.store import ArticleStore, Store
+from lib.core.store import ArticleStore, Store, contents_key
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,12 @@ class Corpus:
 
     def by_source_file(self, source_file: str) -> Article | None:
         return self._by_file.get(source_file)
+
+    @property
+    def contents_key(self) -> str:
+        """The key of the views built from this corpus (`lib.core.store.contents_key`): its dates
+        were inferred over exactly its own articles."""
+        return contents_key(self.fingerprint, self.fingerprint)
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Streamlit pieces of the Compare page: cached claim loading and one topic row.
 
 Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
-as HTML. Claims are cached per corpus fingerprint; the model is only loaded
-when the store has no cached topic assignment or a question is asked.
+as HTML. Claims are stored per collection contents and topic list: the page reads
+them with the catalogue's columns and loads neither the corpus nor the model unless
+they were never built for the current contents, or a question is asked.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.claims.figures import claim_quantity, is_own_reporting, is_planned_claim
-from lib.claims.grouping import build_claims, topics_signature
+from lib.claims.grouping import build_claims, stored_claims, topics_signature
 from lib.claims.questions import question_topic
 from lib.claims.topics import ClaimSet, Topic
 from lib.core.models import Claim
@@ -18,7 +19,7 @@ from lib.present.claims_chart import chart_points, claims_figure, outlet_key_htm
 from lib.present.compare_table import NOT_MENTIONED, Column, cells_for, topics_overview
 from lib.present.markdown import escape_markdown
 from lib.present.palette import outlet_colors
-from lib.ui.loaders import get_embedder, load_view
+from lib.ui.loaders import get_corpus, get_embedder, get_settings, get_view
 
 STATUS_LABELS = {
     # Material icons: they render without an emoji font (headless browsers, some Linux desktops).
@@ -45,9 +46,16 @@ STATUS_COLOURS = {
 COLUMNS_PER_LINE = 4
 
 
-def load_claimset(corpus) -> ClaimSet:
-    """All topics for this corpus (built once per collection and topic list; progress shown the first time)."""
-    return load_view("claims", build_claims, corpus, topics_signature(corpus.settings))
+def load_claimset() -> ClaimSet:
+    """All topics of this session's collection: read from the store when it holds them for the current
+    articles and topic list (no article is loaded), else built once from the corpus (progress shown).
+    Raises StoryLensError for a broken topics.json."""
+    return get_view(
+        "claims",
+        lambda opened, model: stored_claims(opened.store, opened.settings, model),
+        build_claims,
+        topics_signature(get_settings()),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -55,9 +63,11 @@ def _question(data_dir: str, fingerprint: str, topics: str, question: str, _corp
     return question_topic(_corpus, _claimset, question, get_embedder())
 
 
-def load_question_row(corpus, claimset: ClaimSet, question: str) -> Topic:
-    """A row for the user's own question (cached per corpus and question); raises StoryLensError on bad input."""
+def load_question_row(claimset: ClaimSet, question: str) -> Topic:
+    """A row for the user's own question (cached per collection and question); raises StoryLensError on
+    bad input. It reads every candidate sentence, so this (and only this) loads the corpus."""
     with st.spinner("Matching your question against every source…"):
+        corpus = get_corpus()
         return _question(
             str(corpus.settings.data_dir), corpus.fingerprint, topics_signature(corpus.settings), question.strip(), corpus, claimset
         )

@@ -4,9 +4,12 @@ Heavy objects are built once per process; the corpus is keyed by the store's
 fingerprint, so adding an article anywhere (another session, the CLI) is picked
 up on the next rerun without clearing the model. Pages that list articles (the
 Articles page, the sidebar) read the store's catalogue instead of the corpus
-(`get_opened_store`, `get_catalogue_summary`): nothing is loaded whole for them. The three views (search index,
-timeline events, claims) are built by `load_view` with one builder signature,
-`build_X(corpus, embedder, progress)`, and shared by every session.
+(`get_opened_store`, `get_catalogue_summary`): nothing is loaded whole for them. The timeline events and
+the claims are read from the store when it holds them for its current contents
+(`get_view`: no article is loaded; the lists beside them come from the catalogue);
+only a missing or stale view loads the corpus and builds it. Views are built by
+`load_view` with one builder signature, `build_X(corpus, embedder, progress)`, and
+shared by every session.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from typing import Callable
 import streamlit as st
 
 from lib.core.memory import release_free_memory
-from lib.core.models import CatalogueSummary
+from lib.core.models import CatalogueEntry, CatalogueSummary
 from lib.core.settings import Settings, load_settings
+from lib.core.store import catalogue_pages, store_contents_key
 from lib.ingest.corpus import Corpus, OpenedStore, load_corpus, open_store
 from lib.text.embed import Embedder
 from lib.ui.collection import session_data_dir
@@ -151,15 +155,35 @@ def _loaded_embedder(model_name: str, batch_size: int) -> Embedder:
     return embedder
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _entries_for(data_dir: str, contents: str) -> tuple[CatalogueEntry, ...]:
+    return tuple(entry for page in catalogue_pages(_SYNCED[data_dir][0], page_size=5000) for entry in page)
+
+
+def get_catalogue_entries(opened: OpenedStore) -> tuple[CatalogueEntry, ...]:
+    """Every catalogue row of the collection (title, outlet, language, date, counts; no body), in key
+    order, read once per store contents: what the Compare columns and the Search overview list."""
+    return _entries_for(str(opened.settings.data_dir), store_contents_key(opened.store))
+
+
+def model_id() -> str:
+    """The id of this session's embedding model, without loading it (the key of stored views)."""
+    settings = get_settings()
+    return _shared_embedder(settings.model_name, settings.embed_batch_size).model_id
+
+
 def get_embedder() -> Embedder:
     """The one embedding model of this process, loaded with a visible status the first time."""
     settings = get_settings()
     return _loaded_embedder(settings.model_name, settings.embed_batch_size)
 
 
-def require_articles(corpus: Corpus, purpose: str) -> None:
+def require_articles(corpus_or_summary: Corpus | CatalogueSummary, purpose: str) -> None:
     """Stop the page with a way forward when the collection has no articles yet."""
-    if corpus.articles:
+    if isinstance(corpus_or_summary, CatalogueSummary):
+        if corpus_or_summary.article_count:
+            return
+    elif corpus_or_summary.articles:
         return
     st.info(f"There are no articles yet. Add some on the Articles page, then come back {purpose}.")
     st.page_link("pages/articles.py", label="Add articles", icon=":material/add_circle:")
@@ -206,19 +230,55 @@ def load_view(name: str, builder: Callable, corpus: Corpus, *key: str):
     """
     embedder = get_embedder()
     wanted = (corpus.fingerprint, embedder.model_id, *key)
-    slot = (name, str(corpus.settings.data_dir))
+    return _shelved(name, str(corpus.settings.data_dir), wanted, lambda: _build(builder, corpus, embedder))
+
+
+def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str):
+    """The view `name` of this session's collection, whole, without loading the corpus when it is stored.
+
+    From this process's memory when it was read or built for the store's current contents (articles
+    and inferred dates), model and `key`; else `read_stored(opened, model_id)` reads it from the store
+    (one row, no article record); only when that finds none (never built, or built for other
+    contents) is the corpus loaded and `builder(corpus, embedder, progress)` run, with a progress bar,
+    which stores it for the next reader. Errors of the builder (StoryLensError) reach the page.
+    """
+    opened = get_opened_store()
+    model = model_id()
+    data_dir = str(opened.settings.data_dir)
+    wanted = ("stored", store_contents_key(opened.store), model, *key)
+
+    def read_or_build():
+        value = read_stored(opened, model)
+        if value is not None:
+            return wanted, value
+        corpus = get_corpus()
+        value = _build(builder, corpus, get_embedder())
+        return ("stored", corpus.contents_key, model, *key), value
+
+    return _shelved(name, data_dir, wanted, read_or_build, keyed_by_result=True)
+
+
+def _build(builder: Callable, corpus: Corpus, embedder: Embedder):
+    placeholder = st.empty()
+
+    def show(done: int, total: int, what: str) -> None:
+        placeholder.progress(done / max(total, 1), text=f"{what}… {done}/{total}")
+
+    value = builder(corpus, embedder, progress=show)
+    placeholder.empty()
+    release_free_memory()  # a one-time build: hand its scratch memory back
+    return value
+
+
+def _shelved(name: str, data_dir: str, wanted: tuple, make: Callable, keyed_by_result: bool = False):
+    """The shelf's view `name` of `data_dir` if it was made for `wanted`, else `make()`'s (kept on
+    the shelf; with `keyed_by_result`, `make` returns (key, value) and the view is kept under that key)."""
+    slot = (name, data_dir)
     shelf = _view_shelf()
     with shelf.lock:
-        shelf.touch(slot[1])
+        shelf.touch(data_dir)
         built = shelf.views.get(slot)
         if built is None or built[0] != wanted:
-            placeholder = st.empty()
-
-            def show(done: int, total: int, what: str) -> None:
-                placeholder.progress(done / max(total, 1), text=f"{what}… {done}/{total}")
-
-            value = builder(corpus, embedder, progress=show)
-            placeholder.empty()
-            release_free_memory()  # a one-time build: hand its scratch memory back
-            shelf.views[slot] = (wanted, value)
+            made = make()
+            shelf.views[slot] = made if keyed_by_result else (wanted, made)
         return shelf.views[slot][1]

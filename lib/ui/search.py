@@ -64,13 +64,15 @@ PER_ARTICLE = PASSAGES_PER_ARTICLE
 
 
 class SearchFacets:
-    """What the filter controls offer (outlets, languages, date span), read from the
-    corpus alone, so the controls appear before the model and index are loaded."""
+    """What the filter controls offer (outlets, languages, date span), read from the store's
+    catalogue, so the controls appear before the corpus, the model and the index are loaded.
+    Languages are the articles' (a sentence in another language inside an article is found
+    by the search, but is not offered as a filter of its own)."""
 
-    def __init__(self, corpus):
-        self._outlets = sorted({article.outlet for article in corpus.articles})
-        self._languages = sorted({s.language for article in corpus.articles for s in article.sentences})
-        self.intervals = [published_interval(article.published) for article in corpus.articles]
+    def __init__(self, entries):
+        self._outlets = sorted({entry.outlet for entry in entries})
+        self._languages = sorted({entry.language for entry in entries})
+        self.intervals = [published_interval(entry.published) for entry in entries]
 
     def outlets(self) -> list[str]:
         return list(self._outlets)
@@ -156,10 +158,10 @@ def write_controls_to_url() -> None:
     state[_LAST_URL] = _url_params()
 
 
-def render_glance(corpus) -> None:
-    """The story at a glance: one or two sentences from the collection's own articles,
-    then one link per fact. Kept short so the search box stays in the first screen."""
-    glance = story_at_a_glance(corpus.articles)
+def render_glance(entries) -> None:
+    """The story at a glance: one or two sentences from the collection's own articles (their
+    catalogue rows), then one link per fact. Kept short so the search box stays in the first screen."""
+    glance = story_at_a_glance(list(entries))
     st.markdown(escape_markdown(glance.sentence))
     _link_row(glance.items)
 
@@ -172,7 +174,7 @@ def _link_row(items) -> None:
                          help=item.help)
 
 
-def render_glance_details(slot, corpus) -> None:
+def render_glance_details(slot) -> None:
     """Into `slot` (drawn above the search box): the main topics with their verdicts and the
     latest event, each linking to its page. Filled after the box is drawn, so the first
     screen never waits for the claims and events views (cached once per collection)."""
@@ -181,8 +183,8 @@ def render_glance_details(slot, corpus) -> None:
 
     with slot:
         try:
-            topics = main_topic_items(load_claimset(corpus).topics)
-            latest = latest_event_item(load_events(corpus))
+            topics = main_topic_items(load_claimset().topics)
+            latest = latest_event_item(load_events())
         except StoryLensError as error:
             st.caption(f"The topics and events overview is not available: {error}")
             return
@@ -193,12 +195,11 @@ def render_glance_details(slot, corpus) -> None:
             _link_row(items)
 
 
-def language_reach(corpus) -> None:
+def language_reach(entries, settings) -> None:
     """A note under the box when some articles are in languages the configured model cannot match."""
     from lib.text.embed import is_multilingual
 
-    articles = corpus.articles
-    note = language_reach_note([article.language for article in articles], is_multilingual(corpus.settings.model_name))
+    note = language_reach_note([entry.language for entry in entries], is_multilingual(settings.model_name))
     if note:
         st.caption(f":material/translate: {note}")
 
@@ -310,7 +311,7 @@ def load_suggestions(corpus) -> tuple[SuggestedQuestion, ...]:
 
     index = load_search_index(corpus)
     try:
-        claimset = load_claimset(corpus)
+        claimset = load_claimset()
     except StoryLensError as error:
         log.warning("No example questions: the collection's topics are not available (%s)", error)
         return ()

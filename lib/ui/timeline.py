@@ -1,8 +1,9 @@
 """Streamlit pieces of the Timeline page: cached events, URL state, one event's sources.
 
 Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
-as HTML. Events are cached per corpus fingerprint (and in the store), so the
-model is only loaded when a collection's events have never been built.
+as HTML. Events are stored per collection contents (articles and inferred dates):
+the page reads them with the catalogue's outlets and never loads the corpus or
+the model unless a collection's events were never built for its current contents.
 """
 
 from __future__ import annotations
@@ -18,21 +19,22 @@ from lib.core.models import Event
 from lib.core.user_dates import parse_date_bound
 from lib.events.build import (
     build_events,
-    dates_fingerprint,
     event_to_json,
     filter_events,
+    stored_events,
 )
 from lib.present.markdown import escape_markdown
 from lib.present.tables import csv_bytes, events_table
 from lib.present.timeline_chart import event_date_words, outlets_of, split_loose
 from lib.present.words import outlet_name
-from lib.ui.loaders import load_view
+from lib.ui.loaders import get_view
 from lib.ui.url_state import known_values, url_day, url_flag, url_value, write_url
 
 
-def load_events(corpus) -> list[Event]:
-    """All events of this corpus, built once per collection (progress shown the first time)."""
-    return load_view("events", build_events, corpus, dates_fingerprint(corpus.articles))
+def load_events() -> list[Event]:
+    """All events of this session's collection: read from the store when it holds them for the
+    current articles (no article is loaded), else built once from the corpus (progress shown)."""
+    return get_view("events", lambda opened, model: stored_events(opened.store, model), build_events)
 
 
 @dataclass(frozen=True)
