@@ -226,7 +226,10 @@ _ADDRESS = re.compile(
     r"(?i)(?<![\w.-])((?:https?://)?(?:www\.)?)((?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,})(?![\w-])(/[^\s]*)?"
 )
 # Without a scheme, "www." or a path, only these endings make a dotted word an address ("U.S", "St.Louis" are not).
-_ADDRESS_ENDINGS = frozenset("com net org info news tv de fr ru ua jp kr cn it id br in uk".split())
+_ADDRESS_ENDINGS = frozenset(
+    "com net org info news tv biz de fr ru ua jp kr cn it id br in uk es pt pl nl be ch at ca au mx ar cl co th tw hk sg "
+    "my ph vn tr gr cz se no dk fi ie nz za ng ke il eu".split()
+)
 _TWO_PART_ENDINGS = frozenset("co.uk com.br co.jp co.kr com.au co.in".split())
 
 
@@ -942,6 +945,7 @@ def _head_name_line(removed, zones: tuple[str, ...], holder: str) -> str:
             "\n" in line
             or sig.is_date_line(line)
             or sig.is_byline(line)
+            or _NEWSROOM_BYLINE.match(line)  # read as a self-naming line instead
             or _is_wire(line)
             or _SECTION_LABEL.match(line)
             or _LEGAL_LINE.search(line)
@@ -1071,6 +1075,22 @@ def _reader_case(site: str, page_lines: list[str]) -> str:
     return site.title() if words[0] == "THE" else site
 
 
+# A name of up to four words in a script without capitals (Arabic, Hebrew, Thai, CJK): "الوادي اليوم".
+# (Thai vowel and tone marks and Arabic vowel signs are no word characters to the regex engine: listed.)
+_CASELESS_LETTER = r"(?:[^\W\d_A-Za-zÀ-ÿА-яЁёІіЇїЄєҐґ]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u064b-\u065f\u0670])"
+_CASELESS_NAME = rf"{_CASELESS_LETTER}+(?:\s+{_CASELESS_LETTER}+){{0,3}}"
+
+
+# A newsroom credited as the author, in the app's languages: "Redação Correio do Minho", "Di Redazione
+# Corriere del Garda", "Por Redacción | El Diario", "Von Redaktion Westfalen-Kurier", "Rédaction du Courrier".
+_NEWSROOM_BYLINE = re.compile(
+    r"^(?:(?:By|Por|Von|Par|Di|Da|De)\s+)?(?:(?:la|a|die|the)\s+)?"
+    r"(?:Redazione|Redação|Redacção|Redacción|Redaktion|Rédaction|Redactie|Редакция|Редакція|Newsroom|News Desk)"
+    r"(?:\s*[|,:–—-]\s*|\s+(?:de|del|do|da|des|du|der|di|della|dell['’]|of|von)\s+|\s+)"
+    r"((?:The\s+|Le\s+|La\s+|Les\s+|Die\s+|Der\s+|Das\s+|O\s+|A\s+|El\s+|Il\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&'’.-]*"
+    r"(?:\s+(?:(?:de|du|des|del|della|di|da|do|dos|der|la|le|von|van|of|the|and|y|e|et|und)\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ«»\"][\w&'’.-]*){0,3})$"
+)
+
 # Lines in which a site names itself, in the conventions of news pages: "More from Sportsnet",
 # "Get push notifications from Sputnik International", "By Eric Song, IGN Staff", "Science
 # writer at Gizmodo", "Subscribe to Inexhibit's newsletter", "Sign up for the TAG24 newsletter", "\"Daily Express\" is a registered
@@ -1140,6 +1160,11 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"^[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
+    # The same line in the other languages: "Fuente: El Heraldo", "Источник: X", "来源：X", "ที่มา: X", "출처: X".
+    re.compile(rf"^(?:Fuente|Fonte|Quelle|Источник|Джерело|Fonti)\s*:\s*{_ANY_NAME}$"),
+    re.compile(rf"^(?:来源|來源|出典|출처|ที่มา|المصدر)\s*[:：]\s*({_CASELESS_NAME})$"),
+    # A newsroom's byline: "Redação Correio do Minho", "Di Redazione Corriere del Garda", "Por Redacción | El Diario".
+    _NEWSROOM_BYLINE,
     re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
     # "X is part of Y" / "X is a trademark of Y": the site speaking of itself in its footer.
     re.compile(rf"^{_BRAND_NAME} is (?:part|a (?:member|division|unit|brand|publication)) of\b"),
@@ -1205,19 +1230,15 @@ _NOT_NAMES = {
 }
 
 
-# A name of up to four words in a script without capitals (Arabic, Hebrew, Thai, CJK): "الوادي اليوم".
-_CASELESS_NAME = r"[^\W\d_A-Za-zÀ-ÿА-яЁёІіЇїЄєҐґ]+(?:\s+[^\W\d_A-Za-zÀ-ÿА-яЁёІіЇїЄєҐґ]+){0,3}"
-
-
 def _title_suffix_name(title: str, removed) -> str:
     """The site name a page prints after its own headline, as its browser title does ("Quake kills
     100 | Harbour Times", "Quake kills 100 - Harbour Times", printed by a share text or a print
     header, also after a share label: "Share this: Quake kills 100 - Harbour Times"), or ""; related lists and comments are not read."""
-    if len(title.split()) < 3:
+    if len(title.split()) < 3 and not (sig.cjk_ratio(title) > 0.5 and len(title) >= 8):
         return ""
     # A share label may stand before it: "Share this: Quake kills 100 - Harbour Times".
     suffix = re.compile(
-        rf"^(?:[^\W\d][\w'’]*(?:\s+[\w'’]+){{0,2}}\s*[:：]\s+)?{re.escape(title.strip())}\s+[|｜–—-]\s+({_BRAND_NAME}|{_CASELESS_NAME}|[^\s|｜]{{2,30}})\s*$"
+        rf"^(?:[^\W\d][\w'’]*(?:\s+[\w'’]+){{0,2}}\s*[:：]\s+)?{re.escape(title.strip())}(?:\s+[|｜–—-]\s+|\s*｜\s*)({_BRAND_NAME}|{_CASELESS_NAME}|[^\s|｜]{{2,30}})\s*$"
     )
     for block in removed:
         if block.kind in ("comment", "related"):

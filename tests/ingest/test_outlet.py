@@ -986,3 +986,26 @@ def test_one_word_right_above_the_headline_is_a_section_label_not_the_logo():
     # the same word over the site's menu is its logo
     removed = blocks(("other", "Sportsnet"), ("navigation", "NHL"), ("navigation", "NBA"), ("metadata", "March 3, 2024"))
     assert guess_outlet(removed, "Text.", "", ("top", "top", "top", "head")).label == "Sportsnet"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Redação Correio do Minho", "Correio do Minho"),
+        ("Di Redazione Corriere del Garda", "Corriere del Garda"),
+        ("Por Redacción | El Diario del Norte", "El Diario del Norte"),
+        ("Von Redaktion Westfalen-Kurier", "Westfalen-Kurier"),
+        ("Fuente: El Heraldo del Sur", "El Heraldo del Sur"),
+        ("来源：江南都市报", "江南都市报"),
+        ("ที่มา: ข่าวอีสานวันนี้", "ข่าวอีสานวันนี้"),
+        ("Fuente: EFE", "EFE"),  # an agency as the source is the wire, never the site
+    ],
+)
+def test_a_newsroom_byline_or_a_source_line_names_the_site_in_the_apps_languages(line, expected):
+    assert guess_outlet(blocks(("credit", line)), "Texto.", "", ("foot",)).label == expected
+
+
+def test_a_cjk_title_suffix_without_spaces_names_the_site():
+    title = "横浜の新しい水族館、７月に開館へ"
+    removed = blocks(("other", f"{title}｜みなと新報"))
+    assert guess_outlet(removed, "本文です。", "", ("top",), title).label == "みなと新報"
