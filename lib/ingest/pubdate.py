@@ -776,7 +776,7 @@ def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
         return None
     from lib.text.dates import find_date_phrases
 
-    lead = re.split(r"(?<=[。！？.!?])\s*", body.strip(), maxsplit=1)[0][:200]
+    lead = re.split(r"(?<=[。！？])\s*|(?<=[.!?])\s+", body.strip(), maxsplit=1)[0][:200]  # not inside "6.8"
     phrases = find_date_phrases(lead, language)
     for before, phrase in zip((None, *phrases), phrases):
         if (

@@ -55,6 +55,7 @@ import calendar
 import functools
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -268,14 +269,21 @@ _ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]*\d)|(?<![\w
 
 
 def _figures(text: str, language: str | None) -> set[str]:
-    """Exact figures of 100 or more ("1,500", "1500人", "1만 5천", "1.500"), years left out, as "#1500".
+    """Exact figures of 100 or more ("1,500", "1500人", "1만 5천", "1.500"), years left out, as "#1500",
+    and decimal figures with one decimal ("6.8", "６．８", "6,8") as "#6.8".
 
     Read by the number readers alone (no counted nouns): this runs on every sentence of a collection.
     """
     values = [figure.value for figure in find_figures(text, language)]
     if not values:
         values = [float(match.group().replace(",", "")) for match in _ENGLISH_NUMBER.finditer(text)]
-    return {f"#{value:g}" for value in values if value >= 100 and not 1900 <= value <= 2100}
+    found = {f"#{value:g}" for value in values if value >= 100 and not 1900 <= value <= 2100}
+    # A decimal figure reads the same in every language too ("magnitude 6.8", "マグニチュード６．８", "규모 6.8").
+    found |= {f"#{match.group(1)}.{match.group(2)}" for match in _DECIMAL.finditer(unicodedata.normalize("NFKC", text))}
+    return found
+
+
+_DECIMAL = re.compile(r"(?<![\d.,])([1-9]\d?)[.,](\d)(?![\d.,]\d|\d)")
 
 
 def _marks(text: str, language: str | None) -> frozenset[str]:
