@@ -613,9 +613,9 @@ def find_stated_date(
     yearless = [signal for signal in signals if signal.day is None]
     if not yearless:
         if told is not None and isinstance(told[0], str):
+            what = "day of the month only" if told[0].startswith("--") else "printed without a year"
             return PublishedDate(
-                date=None, precision="unknown", stated=False,
-                clue=f"the article says '{told[1]}' (day of the month only)", day_month=told[0],
+                date=None, precision="unknown", stated=False, clue=f"the article says '{told[1]}' ({what})", day_month=told[0],
             )
         return _lead_day_of_month(body, language)
     chosen = min(yearless, key=lambda s: (s.rank, s.position))
@@ -749,6 +749,7 @@ def _day_told_by_dayword(body: str, language: str) -> tuple[date | str, str] | N
                 weekdays = _apposition_gap(sentence[word.end : named.start])
                 if weekdays is None:
                     continue
+                last_safe = 28 if offset else 31  # the day after the 28th may be the 1st of the next month
                 if named.kind in ("dmy", "mdy", "iso"):
                     fields = named.fields
                     if named.kind == "iso":
@@ -758,8 +759,12 @@ def _day_told_by_dayword(body: str, language: str) -> tuple[date | str, str] | N
                     if day is None or (weekdays and day.weekday() not in weekdays):
                         continue
                     told.add(day + timedelta(days=offset))
-                elif named.kind == "dom" and not named.fields.get("mod") and 1 <= int(named.fields["day"]) + offset <= 28:
+                elif named.kind == "dom" and not named.fields.get("mod") and 1 <= int(named.fields["day"]) + offset <= last_safe:
                     told.add(f"--{int(named.fields['day']) + offset:02d}")
+                elif named.kind in ("md", "dm") and 1 <= int(named.fields["day"]) + offset <= last_safe:
+                    # "วันนี้ (30 มี.ค.)", "今天（3月30日）", "heute, am 30. März": a day and month, no year
+                    month_day = int(named.fields["day"]) + offset
+                    told.add(f"{MONTHS[named.fields['month']]:02d}-{month_day:02d}")
                 else:
                     continue
                 quote = quote or sentence[word.start : named.end].strip()
