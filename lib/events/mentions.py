@@ -524,6 +524,9 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             full_date = next((r for r in reversed(dates) if _is_full_day(r)), full_date)
         if _is_list_of_dates(text, dates):
             continue  # "Cronología: 28 de marzo, 29 de marzo, 31 de marzo.": a line of dates tells no happening
+        if not dates:
+            after = _after_a_happening(text, language, mentions, article)  # "two days after the quake"
+            dates = [after] if after is not None and (latest is None or after.end <= latest) else []
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
@@ -638,6 +641,87 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
         elif report is not None:
             mentions.append(report)
     return mentions
+
+
+# -- "two days after the quake": counted from the day the text gave that happening -------------
+# Nouns that name a happening in news of any kind (disasters, attacks, votes, rulings, strikes,
+# matches, meetings), per language: general news vocabulary, not words of one story.
+_HAPPENING_NOUNS = {
+    "en": "earthquake quake tremor aftershock flood floods storm hurricane typhoon cyclone fire wildfire blaze explosion blast "
+          "attack strike raid crash collapse eruption landslide tsunami election vote referendum ruling verdict strike walkout "
+          "final match summit meeting talks visit disaster tragedy",
+    "fr": "séisme tremblement réplique inondation inondations crue tempête ouragan typhon cyclone incendie feu explosion attentat "
+          "attaque frappe accident effondrement éruption glissement tsunami élection scrutin vote référendum verdict jugement "
+          "arrêt grève finale match sommet réunion visite catastrophe drame",
+    "de": "beben erdbeben nachbeben flut hochwasser überschwemmung sturm hurrikan taifun zyklon brand feuer waldbrand explosion "
+          "anschlag angriff unglück absturz einsturz ausbruch erdrutsch tsunami wahl abstimmung referendum urteil streik "
+          "finale endspiel spiel gipfel treffen besuch katastrophe",
+    "es": "terremoto sismo seísmo réplica inundación inundaciones tormenta huracán tifón ciclón incendio fuego explosión atentado "
+          "ataque accidente derrumbe erupción deslizamiento tsunami elección elecciones votación referéndum sentencia fallo "
+          "huelga final partido cumbre reunión visita catástrofe tragedia",
+}
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "einen": 1, "einem": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10,
+}
+# A few/some: two to six days.
+_VAGUE_COUNT_WORDS = frozenset({"a few", "several", "quelques", "plusieurs", "wenige", "wenigen", "einige", "einigen", "unos", "varios", "algunos"})
+_COUNT = r"(?P<num>\d+|a few|several|quelques|plusieurs|wenigen?|einigen?|unos|varios|algunos|" + "|".join(_COUNT_WORDS) + r")"
+_AFTER_HAPPENING = {
+    "en": re.compile(r"(?i)\b(?:(?:" + _COUNT + r"|(?P<the>the))\s+)?(?P<unit>hours?|days?|weeks?)\s+(?:after|since)\s+(?P<rest>(?:[\w'’.-]+\s+){0,4}[\w'’-]+)"),
+    "fr": re.compile(r"(?i)(?:\b(?:" + _COUNT + r"\s+)?(?P<unit>heures?|jours?|semaines?)\s+après|(?P<next>\blendemain))\s+(?:le\s+|la\s+|l[’']|du\s+|de\s+la\s+|de\s+l[’'])?(?P<rest>(?:[\w’'-]+\s+){0,4}[\w’'-]+)"),
+    "de": re.compile(r"(?i)\b(?:" + _COUNT + r"\s+)?(?P<unit>stunden?|tage?n?|wochen?)\s+nach\s+(?:dem|der|den)\s+(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+)"),
+    "es": re.compile(r"(?i)\b(?:" + _COUNT + r"\s+)?(?P<unit>horas?|días?|semanas?)\s+(?:después|tras)\s+(?:del?\s+|de\s+la\s+|la\s+|el\s+)?(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+)"),
+}
+
+
+def _after_a_happening(text: str, language: str | None, mentions: list[EventMention], article: Article) -> ResolvedDate | None:
+    """"Two days after the quake", "quatre jours après le séisme", "am Tag nach dem Beben": the day
+    counted from the day an earlier sentence of the same report dated that happening (the first
+    day-dated sentence naming it), when it names one of the happening nouns; None otherwise."""
+    pattern = _AFTER_HAPPENING.get(language or "")
+    if pattern is None:
+        return None
+    nouns = _HAPPENING_NOUNS[language].split()
+    for match in pattern.finditer(text):
+        words = list(re.finditer(r"[^\W\d_]+", match["rest"]))
+        found = next((word for word in words if word.group().lower() in nouns), None)
+        if found is None:
+            continue
+        noun = found.group().lower()
+        noun_start, noun_end = match.start("rest") + found.start(), match.start("rest") + found.end()
+        base = next((
+            mention for mention in mentions
+            if mention.article is article and mention.dated_by == "phrase" and mention.precision == "day"
+            and mention.weekday is None and re.search(re.escape(noun) + r"(?![^\W\d_])", mention.sentence.text.lower())
+        ), None)
+        if base is None:
+            return None
+        unit = (match["unit"] or "day").lower()
+        count = match["num"].lower() if match["num"] else ""
+        first = parse_iso(base.start)
+        if unit.startswith(("hour", "heure", "stunde", "hora")):
+            start, end = first, first + timedelta(days=1)  # within hours: that day or the next
+        else:
+            days = 7 if unit.startswith(("week", "semaine", "woche", "semana")) else 1
+            # "days after the quake" (a plural without a count): a few days, like "quelques jours après".
+            plural = unit.endswith("s") or unit in ("tagen", "wochen")
+            if count in _VAGUE_COUNT_WORDS or (not count and plural and not match.groupdict().get("the")):
+                start, end = first + timedelta(days=2 * days), first + timedelta(days=6 * days)
+            else:
+                amount = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+                start = end = first + timedelta(days=amount * days)
+        # The phrase up to its noun is the clue; the noun itself anchors the clause (the words before it,
+        # "Two days after", are cut off from the main clause by "after").
+        return ResolvedDate(
+            start=start.isoformat(), end=end.isoformat(), precision=precision_for_span(start, end, "day"),
+            clue=text[match.start() : noun_end].strip(), char_start=noun_start, char_end=noun_end, role="event", relative=True,
+            future=False, kind="later",
+        )
+    return None
 
 
 def _continued_in_paragraph(

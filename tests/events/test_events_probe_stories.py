@@ -528,3 +528,50 @@ def test_a_weekday_read_as_an_interval_joins_only_a_day_of_that_weekday(day_text
     assert _same_event(day, interval, similarity=0.95) is joins
     accepted = _PairRules([day, interval]).accept(np.array([0]), np.array([1]), np.array([0.95]))
     assert bool(accepted[0]) is joins
+
+
+AFTER_PAGES = {
+    "en_after": "Global Wire\nQuake toll rises\n\nMarch 31, 2025\n\n"
+                "A powerful earthquake struck the central region on Friday, killing hundreds.\n\n"
+                "Two days after the quake struck, a Chinese rescue team landed in the capital.\n\n"
+                "Hours after the quake, the junta declared a state of emergency in six regions.\n\n"
+                "The day after the earthquake, rescuers pulled 15 people from a collapsed hotel.\n\n"
+                "Two days after the election, the opposition leader appeared in public.\n",
+    "fr_after": "Le Quotidien\nSéisme\n\nPublié le 1er avril 2025\n\n"
+                "Un puissant séisme a frappé vendredi le centre du pays.\n\n"
+                "Au lendemain du séisme, la junte a lancé un appel à l'aide internationale.\n\n"
+                "Quatre jours après le séisme, les secours ont retrouvé une femme vivante sous les décombres.\n",
+    "de_after": "Die Zeitung\nBeben\n\n01.04.2025\n\n"
+                "Am Freitag erschütterte ein schweres Erdbeben das Zentrum des Landes.\n\n"
+                "Zwei Tage nach dem Beben landete ein chinesisches Rettungsteam in der Hauptstadt.\n\n"
+                "Wenige Stunden nach dem Erdbeben rief die Junta den Notstand aus.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def read_after(tmp_path_factory):
+    return page_reader(tmp_path_factory.mktemp("probe_after"), AFTER_PAGES)
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "start", "end"),
+    [
+        ("en_after", "a Chinese rescue team landed", "2025-03-30", "2025-03-30"),  # the quake: Friday 28 March
+        ("en_after", "declared a state of emergency", "2025-03-28", "2025-03-29"),  # within hours: that day or the next
+        ("en_after", "rescuers pulled 15 people", "2025-03-29", "2025-03-29"),
+        ("fr_after", "la junte a lancé un appel", "2025-03-29", "2025-03-29"),  # "au lendemain du séisme"
+        ("fr_after", "les secours ont retrouvé une femme", "2025-04-01", "2025-04-01"),
+        ("de_after", "landete ein chinesisches Rettungsteam", "2025-03-30", "2025-03-30"),
+        ("de_after", "rief die Junta den Notstand aus", "2025-03-28", "2025-03-29"),
+    ],
+)
+def test_days_after_a_happening_count_from_the_day_the_report_gave_it(read_after, name, words, start, end):
+    _article, mentions = read_after(name)
+    dated = {(m.start, m.end) for m in mentions if words in m.sentence.text and m.dated_by == "phrase"}
+    assert dated == {(start, end)}, [(m.start, m.end, m.clue) for m in mentions]
+
+
+def test_days_after_a_happening_the_report_never_dated_stay_undated(read_after):
+    """"Two days after the election": no sentence of the report dates an election, so no day is made up."""
+    _article, mentions = read_after("en_after")
+    assert not [m for m in mentions if "after the election" in m.sentence.text and m.dated_by == "phrase"]
