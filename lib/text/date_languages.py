@@ -521,6 +521,13 @@ def _locale_patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...
     return tuple(table)
 
 
+# The year before the first of each era (元年, the era's first year, is that year + 1).
+_ERA_YEARS = {
+    "ja": {"令和": 2018, "平成": 1988, "昭和": 1925},
+    "zh": {"中華民國": 1911, "中华民国": 1911, "民國": 1911, "民国": 1911},
+}
+
+
 @cache
 def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
     """(kind, pattern, field builder) for one language, in priority order."""
@@ -546,6 +553,16 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             lambda m: {"month": month_of(m["mon"]), "day": m["day"], "first": m["first"]})
         add("dom", rf"(?<![\d月월./~\-])(?P<first>[12]\d|3[01]|0?[1-9]){sp}{day_mark}?{dash}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}(?![間目以간동째])",
             lambda m: {"day": m["day"], "first": m["first"], "mod": ""})
+        if language in ("ja", "zh"):
+            # A year of an era: Japanese imperial eras (「令和7年3月29日」, 「令和元年」 = its first year) and the
+            # Republic of China calendar (「中華民國114年3月29日」, 「民國114年」): the Gregorian year is the era's.
+            eras = _ERA_YEARS[language]
+
+            def era_ymd(m):
+                number = 1 if m["eyear"] == "元" else int(m["eyear"])
+                return {"year": str(eras[m["era"]] + number), "month": month_of(m["mon"]), "day": m["day"]}
+
+            add("dmy", rf"(?P<era>{_alternation(eras)}){sp}(?P<eyear>元|\d{{1,3}}){sp}年{sp}(?P<mon>1[0-2]|0?[1-9]){sp}月{sp}(?P<day>[12]\d|3[01]|0?[1-9]){sp}日", era_ymd)
         add("dmy", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}{sp}(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}{sp}(?P<day>[12]\d|3[01]|0?[1-9]){sp}{day_mark}", ymd)
         add("my", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}{sp}(?P<mon>1[0-2]|0?[1-9]){sp}{month_mark}(?!{sp}\d)",
             lambda m: {"year": m["year"], "month": month_of(m["mon"])})
@@ -572,7 +589,8 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
             add("dom", r"(?:(?P<mod>지난|오는)\s*)?(?<![\d월.])(?P<day>[12]\d|3[01]|0?[1-9])\s*일(?!\s*(?:간|동안|째|부터\s*\d|본|부|반|대|자리|선|정|까지\s*\d|전|후|뒤))",
                 lambda m: {"day": m["day"], "mod": {"지난": "last", "오는": "next"}.get(m["mod"] or "", "")})
         else:
-            add("dom", r"(?<![\d月./~\-])(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以本号本])(?!\s*(?:前|後|后|之后))",
+            # Not a count of days since something (「発生から3日となった」: three days since the quake).
+            add("dom", r"(?<![\d月./~\-])(?<!から)(?P<day>[12]\d|3[01]|0?[1-9])\s*日(?![間目以本号本])(?!\s*(?:前|後|后|之后))",
                 lambda m: {"day": m["day"], "mod": ""})
         add("year", rf"(?P<year>(?:19|20)\d{{2}}){sp}{year_mark}(?!{sp}\d{{1,2}}{sp}{month_mark})(?!度)",
             lambda m: {"year": m["year"]})

@@ -437,3 +437,27 @@ def test_a_part_of_last_or_this_month_is_that_part(language, sentence, clue, sta
 def test_korean_this_month_is_a_word_of_its_own(sentence, dated):
     resolved = resolve_dates(sentence, day("2025-08-30"), "ko")
     assert [(item.start, item.end) for item in resolved] == ([dated] if dated else [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [
+        ("ja", "令和7年3月29日に発表した。", "2025-03-29"),
+        ("ja", "令和元年5月1日に即位した。", "2019-05-01"),  # 元年: the era's first year
+        ("ja", "平成31年4月30日", "2019-04-30"),
+        ("zh", "中華民國114年3月29日", "2025-03-29"),
+        ("zh", "民國114年3月29日發布", "2025-03-29"),
+    ],
+)
+def test_a_year_of_an_era_is_its_gregorian_year(language, text, day):
+    from lib.text.dates import resolve_dates
+
+    assert [(r.start, r.end, r.kind) for r in resolve_dates(text, None, language=language)] == [(day, day, "dmy")]
+
+
+def test_days_counted_since_a_happening_are_no_day_of_the_month():
+    """「発生から３日」: three days since the quake, not the 3rd."""
+    from lib.text.dates import find_date_phrases
+
+    assert find_date_phrases("地震は、発生から３日となった今も救助活動が続いている。", "ja") == ()
+    assert [p.kind for p in find_date_phrases("政府は29日、発表した。", "ja")] == ["dom"]
