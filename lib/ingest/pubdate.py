@@ -36,6 +36,7 @@ search on short date lines only, with the page language given explicitly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -273,8 +274,10 @@ def _yearless_dates(line: str, language: str) -> list[tuple[int, str, int, int]]
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-ZА-ЯЁІЇЄ][\w.'’ -]{1,40}[,.]\s+)?(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?P<wire>[^)]{2,40})\)|/(?P<wire2>[^/]{2,20})/)?\s*(?:\.?\s*[-–—:]|\.\s*/)"
+    r"(?:\((?P<wire>[^)]{2,40})\)|/(?P<wire2>[^/]{2,20})/)?\s*(?:\.?\s*[-–—:]|\.\s*/|(?<=/)\.?(?=\s))"
 )
+# A Chinese wire's dateline: "新华社北京3月29日电", "中新网上海3月29日电（记者 …）".
+_CJK_DATELINE = re.compile(r"^\s*[^\s，。、0-9０-９]{0,16}?(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日电")
 
 
 def dateline_date(body: str, language: str = "en") -> tuple[str, date | None, int, int] | None:
@@ -295,6 +298,12 @@ def dateline_date(body: str, language: str = "en") -> tuple[str, date | None, in
 
 def _dateline_of(paragraph: str, language: str) -> tuple[str, date | None, int, int] | None:
     head = paragraph[:160]
+    cjk = _CJK_DATELINE.match(unicodedata.normalize("NFKC", head))
+    if cjk:
+        month, day_number = int(cjk.group("month")), int(cjk.group("day"))
+        full = _valid(int(cjk.group("year")), month, day_number) if cjk.group("year") else None
+        if 1 <= month <= 12 and 1 <= day_number <= 31:
+            return cjk.group().strip(), full, month, day_number
     match = _DATELINE.match(head)
     if not match:
         return None
