@@ -269,7 +269,15 @@ def _yearless_dates(line: str, language: str) -> list[tuple[int, str, int, int]]
         month_number = MONTHS.get(month) or MONTHS.get(month[:3].title())
         if month_number and 1 <= day <= 31:
             found.append((match.start(), match.group(), month_number, day))
+    for match in _YEARLESS_NUMERIC_WEEKDAY.finditer(line):
+        month, day = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((match.start(), match.group(), month, day))
     return sorted(found)
+
+
+# "3/29(土) 14:05配信", "03.29(토)": month and day in figures, told apart from a fraction by the weekday mark.
+_YEARLESS_NUMERIC_WEEKDAY = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})\s*[(（](?:[月火水木金土日]|[월화수목금토일])[)）]")
 
 
 _DATELINE = re.compile(
