@@ -166,8 +166,8 @@ def _numeric_date(match: re.Match, language: str) -> date | None:
     the numbers cannot tell is left out. A Buddhist-era year (29/03/2568) is converted."""
     first, separator, second, year_text = int(match.group(1)), match.group(2), int(match.group(3)), match.group(4)
     year = _common_era(int(year_text) if len(year_text) == 4 else 2000 + int(year_text))
-    if len(year_text) == 2 and separator == "." or year is None:
-        return None
+    if len(year_text) == 2 and separator == "." and language not in _DAY_FIRST_LANGUAGES or year is None:
+        return None  # "29.03.25" is a date where pages write dates day first (German, Russian ...)
     if separator == "." and first <= 12 < second:
         return _valid(year, first, second)  # 03.29.2025: only month first can be read
     if separator == "." or first > 12 or language in _DAY_FIRST_LANGUAGES:

@@ -333,6 +333,7 @@ def test_the_pages_own_dated_address_above_the_headline_dates_it():
         ("2025. 3. 29. 14:05", "ko", "2025-03-29"),
         ("2568-03-29 14:05", "th", "2025-03-29"),  # Buddhist era
         ("29/03/2568", "th", "2025-03-29"),
+        ("29.03.25, 14:05 Uhr", "de", "2025-03-29"),
     ],
 )
 def test_date_line_formats_of_other_conventions(line, language, expected):
@@ -340,7 +341,7 @@ def test_date_line_formats_of_other_conventions(line, language, expected):
     assert found and found[0][1].strftime("%Y-%m-%d") == expected
 
 
-@pytest.mark.parametrize("line", ["05/03/2025", "03-05-2025", "3197-03-29"])
+@pytest.mark.parametrize("line", ["05/03/2025", "03-05-2025", "3197-03-29", "29.03.25"])
 def test_numeric_dates_whose_order_or_era_cannot_be_told_give_none_on_an_english_page(line):
     assert dates_in_line(line, "en") == []
 
