@@ -788,6 +788,11 @@ def _day_told_by_dayword(body: str, language: str) -> tuple[date | str, str] | N
     return (told.pop(), quote) if len(told) == 1 else None
 
 
+# A day of the month followed by "happened/occurred" dates an event the lead names, not the news:
+# "28日に発生した地震で", "28日に起きた", "28日发生的地震", "28일 발생한 지진".
+_EVENT_DAY_AFTER = re.compile(r"\s*(?:午前|午後|未明|深夜|夜|朝|上午|下午|凌晨|晚|오전|오후|새벽|밤)?\s*(?:に|夜に)?\s*(?:発生|起き|起こ|あっ|发生|發生|出现|발생|일어)")
+
+
 def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
     """A CJK/Korean lead that dates its news by the day of the month alone ("国家情報院は23日、…", "오늘(30일)").
 
@@ -809,7 +814,10 @@ def _lead_day_of_month(body: str, language: str) -> PublishedDate | None:
             return None  # "어제(28일)": the 28th is yesterday, not the page's day (see _day_told_by_dayword)
         if phrase.kind == "dom" and lead[: phrase.start].rstrip().endswith("から"):
             return None  # "発生から３日": three days since, not the 3rd (reported to the date grammar's owner)
-    candidates = [p for p in phrases if p.kind == "dom" and not p.future and not p.fields.get("mod")]
+    candidates = [
+        p for p in phrases
+        if p.kind == "dom" and not p.future and not p.fields.get("mod") and not _EVENT_DAY_AFTER.match(lead[p.end :])
+    ]
     if len({int(p.fields["day"]) for p in candidates}) > 1:
         # "28日に発生した地震で、当局は30日、…": the day the news is told is the one the subject
         # takes, set off by a comma; an event's day inside a clause is another ("28日に発生した").
