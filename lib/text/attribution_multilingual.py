@@ -46,9 +46,13 @@ _ACCORDING = {
     "de": [r"(?:(?i:laut)|(?i:nach) Angaben (?:von |des |der )?|Angaben (?:von |des |der )|(?i:nach) (?:Ansicht|Einschätzung|Meinung) (?:von |des |der )?)(?P<who>[^,.;]{2,100})", r"(?P<who>[A-ZÄÖÜ][^,.;]{1,50}?)\s+zufolge"],
     "fr": [r"(?i:selon|d'après|d’après|de source)\s+(?P<who>[^,.;]{2,100})"],
     "th": [r"(?:ตามรายงานของ|ตามข้อมูลของ|อ้างอิง)(?P<who>[^\s,]{2,40})"],
-    "es": [r"(?i:según|de acuerdo con|conforme a)\s+(?P<who>[^,.;]{2,100})"],
+    # "según informó este domingo el centro …": the verb and the day after "según" are not the source.
+    "es": [r"(?i:según|de acuerdo con|conforme a)\s+(?:(?i:informó|informaron|indicó|indicaron|dijo|señaló|explicó|precisó|"
+           r"confirmó|detalló|ha informado|han informado)\s+)?(?:(?i:este|esta|el|la)\s+(?i:lunes|martes|miércoles|"
+           r"jueves|viernes|sábado|domingo|mañana|tarde|noche)\s+|(?i:ayer|hoy)\s+)?(?P<who>[^,.;]{2,100})"],
     "it": [r"(?i:secondo|stando a|a detta di)\s+(?P<who>[^,.;]{2,100})"],
-    "pt": [r"(?i:segundo|de acordo com|conforme)\s+(?P<who>[^,.;]{2,100})"],
+    "pt": [r"(?i:segundo|de acordo com|conforme)\s+(?:(?i:informou|informaram|disse|afirmou|indicou|divulgou)\s+)?"
+           r"(?:(?i:nesta|neste)\s+(?i:segunda|terça|quarta|quinta|sexta|sábado|domingo)(?:-feira)?\s+|(?i:hoje|ontem)\s+)?(?P<who>[^,.;]{2,100})"],
     "ar": [r"(?:بحسب|حسب|وفقا ل|وفقاً ل|وفق|نقلا عن|نقلاً عن)\s*(?P<who>[^،,.;]{2,100})"],
 }
 # Speech verbs in the past (or the news present of Japanese/Korean reporting) that close or follow the speaker.
@@ -273,10 +277,16 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
     """"X заявил", "X sagte", "X a déclaré" (X before the verb), or ", заявил X" / ", sagte X" (after)."""
     before = sentence[: said.start()].rstrip()
     after = sentence[said.end():].strip()
+    apposition = _APPOSITION.match(before)
+    if apposition:
+        # "El presidente del Gobierno, Pedro Sánchez, anunció …": the name set off by commas is the speaker.
+        return _clean(apposition.group("name"))
     if re.search(r"[,،»“\"]\s*$", before) or not before:
         # "..., sagte der Minister." / "..., заявил глава МИД." / "قال الوزير إن …" (the verb first, the speaker after it).
         match = re.match(r"(?P<who>[^,،.;:]{2,80}?)(?:\s+(?:إن|أن|إنه|أنه|بأن|que|che)\s|[,،.;:]|$)", after)
-        return _clean(match.group("who")) if match else None
+        if not match or re.search(r"\d", match.group("who")):
+            return None  # a figure is no speaker ("anunció el sábado el envío de 5.000 …" is cut at its dot)
+        return _clean(match.group("who"))
     clause = re.split(r"[,;:]\s", before)[-1]
     words = clause.split()
     if not words or len(words) > 10:
@@ -292,6 +302,13 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
         match = re.match(r"(?P<who>[^,.;:]{2,80}?)(?:\s+(?:und|sowie|am|im|in|auf|unter|mit|über)\s|[,.;:]|$)", after)
         return _clean(match.group("who")) if match else None
     return _clean(clause)
+
+
+# A sentence opening with a title and a name set off by commas, right before the verb: "The minister,
+# Jane Doe," / "El presidente del Gobierno, Pedro Sánchez," / "Министр, Иван Петров,".
+_APPOSITION = re.compile(
+    r"^(?P<title>[^,;:]{2,60}),\s*(?P<name>(?-i:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛÄÖÜА-ЯІЇЄҐ][\w'’.-]+(?:\s+(?-i:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛÄÖÜА-ЯІЇЄҐ])[\w'’.-]+){0,3})),\s*$"
+)
 
 
 # German words that fill the first place of a verb-second sentence without being its subject.
