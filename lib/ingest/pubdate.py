@@ -399,17 +399,26 @@ _DATE_LINE_FILLER = frozenset(
 )
 
 
-def _reads_as_prose(line: str, date_texts: list[str]) -> bool:
-    """Whether the words around an unlabelled date are a sentence or a headline, not a date line:
-    three or more lower-case words that are neither weekdays nor clock words ("returns on", "sera le")."""
+def _prose_words(line: str, date_texts: list[str]) -> int:
+    """How many lower-case words around the dates of a line are neither weekdays nor clock words."""
     rest = line
     for text in date_texts:
         rest = rest.replace(text, " ")
     words = [
         word for word in re.findall(r"[^\W\d_]+(?:[.'’-][^\W\d_]+)*\.?", rest)
-        if word.islower() and len(word.rstrip(".")) >= 2 and word not in _DATE_LINE_FILLER and not printed_weekdays(word)
+        if word.islower() and len(word.rstrip(".")) >= 2 and word not in _DATE_LINE_FILLER
+        and word.rstrip(".") not in _DATE_LINE_FILLER and not printed_weekdays(word)
     ]
-    return len(words) >= 3
+    return len(words)
+
+
+def _reads_as_prose(line: str, date_texts: list[str]) -> bool:
+    """Whether the words around an unlabelled date are a sentence or a headline, not a date line:
+    three or more lower-case words that are neither weekdays nor clock words ("returns on", "sera le"),
+    two when the line ends as a sentence does ("Sales rose on March 28, 2025.")."""
+    line = line.strip()
+    ends_sentence = bool(re.search(r"[.!?。]$", line)) and not re.search(r"(?:^|\s)(?:[^\W\d_]{1,3}\.)+$", line)
+    return _prose_words(line, date_texts) >= (2 if ends_sentence else 3)
 
 
 def _line_signals(line: str, kind: str, zone: str, position: int, language: str, search: bool = True) -> list[DateSignal]:
@@ -528,7 +537,10 @@ def body_date_lines(body: str, language: str = "en") -> list[str]:
         # The period closes an abbreviation ("h.", "น.", "Uhr.") or a number ("2025. 3. 29."), not a sentence.
         abbreviation = re.search(r"(?:^|[\s\d])(?:[^\W\d_]{1,3}|\d+)\.\s*$", paragraph)
         words = [token for token in rest.split() if re.search(r"[^\W\d_]", token)]
-        if dates and abbreviation and len(words) <= _DATE_LINE_WORDS_MAX and sum(map(len, words)) <= 30:
+        if (
+            dates and abbreviation and len(words) <= _DATE_LINE_WORDS_MAX and sum(map(len, words)) <= 30
+            and _prose_words(paragraph, [text for _start, text, _day in dates]) <= 1  # "Sales rose on March 28, 2025."
+        ):
             found.append(paragraph)
     return found
 
