@@ -13,10 +13,19 @@ strongest signal wins:
 5. one unlabelled date inside or under the article (several different ones are a
    list of other items: then the page gets no day).
 
+When none of these holds a full date, a day word set beside the date it names in the
+body ("gestern, am Freitag, 28. März 2025", "hier, vendredi 28 mars 2025",
+"昨日、2025年3月28日", "今天（3月30日）") gives the page's day (inferred, not stated;
+never from inside a quotation; a weekday between them must be the date's).
+
 What never dates a page: comments, related-article lists, captions (a photo's
 date), embedded posts ("— Name (@handle) November 19, 2019"), a site's copyright
-year, and an unlabelled date line above the headline that is later than every
-other date of the page (a masthead showing the day it was read). Page metadata
+year, an image file's address, a deadline or appointment line ("Deadline: ...",
+"Wann: ..."), a headline or sentence naming a day ("Summer fair returns on June 14,
+2025"), and an unlabelled date line above the headline that is later than every
+other date of the page (a masthead showing the day it was read). A page that gives
+only its age ("Updated 2 hours ago", "vor 3 Stunden", "3時間前") gets no day from
+weaker dates; an update stamp with an earlier unlabelled date gives their interval. Page metadata
 (HTML) comes first, except that a visible "Published" date one or two days off
 is the day the page shows. A date printed without a year ("SEOUL, Oct 23
 (Yonhap) –", "Posted Nov 19, 6:51 AM") takes its year from the page's copyright
@@ -24,6 +33,11 @@ line when it is a labelled furniture date; otherwise it is kept as a day and
 month only (`PublishedDate.day_month`), as is the day of the month a CJK or
 Korean lead dates its news by ("--23"), for the collection-level inference
 (`pubdate_inference`) to place.
+
+Numeric dates are day first on pages in languages that write them so (05/03/2025
+on a French page is 5 March; on an English page it is left out); Buddhist-era years
+(2568) are converted; page addresses give their day in the forms sites use
+(/2025/03/29/, /2025-03-29/, /2025/0329/, /20250329/).
 
 Candidates are found with regular expressions and the multilingual date
 grammar of `lib.text.dates` (dateparser's `search_dates` matches "may",

@@ -36,6 +36,13 @@ name few of the collection's pages print, to an event dated to the day that is
 that weekday. An anchor is any past event pinned to ten days or fewer: a day, a
 week, or the end of a month ("4월 말" = 26-30 April).
 
+The time elapsed since an event another page dates, in English ("rescuers were still
+searching three days after the earthquake", "a year since the treaty", "the first
+anniversary of the flood"), puts the page that long after it when the sentence speaks
+from the page's own day; in a past-tense sentence it is only a lower bound. Decimal
+figures ("magnitude 6.8", "６．８", "6,8") are marks too. An interval of one day is
+given at day precision; anything wider at week precision or coarser.
+
 Weaker in-article clues then narrow the interval when they agree with it:
 plans "for 2026" or "in early 2026" mean publication before that period ends
 and not long before it starts; a past event with an absolute date means
@@ -44,9 +51,11 @@ publication after it. Weak clues alone never date an article.
 A page that prints a day without a year (`published.day_month`: "05-21" from a
 wire dateline, "--26" from a CJK lead) gets that day when exactly one
 occurrence fits the evidence: the interval above, its own past events, the
-span of the collection's stated dates (with a margin), and a lead's bare
-weekday ("said on Wednesday"); when the page's day contradicts the interval,
-the date stays unknown.
+span of the collection's stated dates (with a margin), the weekday the date line
+prints beside it ("Samstag, 29. März"), and a lead's bare weekday ("said on
+Wednesday"); when a weekday leaves years five or more apart, the first one within a
+year after the page's latest dated event is taken. When the page's day contradicts
+the interval, the date stays unknown.
 """
 
 from __future__ import annotations
