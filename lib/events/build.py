@@ -18,7 +18,11 @@ Guarantees of `build_events`:
   full past days is read as published from the latest of them to six days
   after (`mentions.page_reference`): its weekdays and "yesterday" get an
   interval of that width, or the day the page itself names for that weekday;
-  a page naming no full day leaves its relative phrases unread.
+  a page naming no full day is read among the story's dated reports
+  (`mentions.story_days_of`: six days before the first to six after the
+  last, when they span at most a month), else its relative phrases stay
+  unread. A weekday read as such an interval merges only with a mention
+  that may fall on that weekday.
 * English sentences are read with the English verb and actor cues of
   `mentions`; sentences in other languages by structure alone, with no word
   list about what happened: a clause carrying a resolvable past date phrase
@@ -44,7 +48,9 @@ Guarantees of `build_events`:
 * Sentences off the corpus's story (page furniture the cleaner missed, e.g. a
   bond-market story in a related-articles list) are dropped by a semantic
   relevance floor against the corpus centroid or the centroid of the
-  corpus's sentences in the same language.
+  corpus's sentences in the same language; a dated sentence in the same
+  paragraph as one on the story by its own score needs only a lower floor
+  (`merge.RELEVANCE_IN_PARAGRAPH`).
 * The same event from several sentences (or outlets) is one event when the
   dates overlap (one day of slack across sources, none within one report),
   the sentences are semantically close (shared embedder) and they share a
@@ -68,10 +74,18 @@ from typing import Iterable
 
 from lib.core.models import Article, Event, ProgressCallback, PublishedDate, SourceRef
 from lib.core.settings import DEFAULT_STORY_START
-from lib.events.mentions import EventMention, as_report_mention, event_label, find_event_mentions, story_days_of
+from lib.events.mentions import (
+    EventMention,
+    as_report_mention,
+    event_label,
+    find_event_mentions,
+    paragraph_numbers,
+    story_days_of,
+)
 from lib.events.merge import (
     MERGE_SIMILARITY,
     RELEVANCE_FLOOR,
+    RELEVANCE_IN_PARAGRAPH,
     RELEVANCE_STRONG,
     core_actors,
     merge_mentions,
@@ -82,7 +96,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v39"
+EVENTS_VERSION = "events-v40"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -176,16 +190,33 @@ def extract_events(
     }
     # Thresholds are written on all-MiniLM-L6-v2's scale; the embedder moves them onto its own.
     floor, strong = embedder.calibrated(RELEVANCE_FLOOR), embedder.calibrated(RELEVANCE_STRONG)
+
+    def on_story(mention: EventMention, score: float) -> bool:
+        return (
+            score >= strong
+            or (score >= floor and bool(mention.actors & (core | core_by_language[mention.article.language])))
+            # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
+            # there the floor (against the same-language centroid) decides alone.
+            or (score >= floor and bool(_NAMELESS_SCRIPT.search(mention.sentence.text)) and not _KANA.search(mention.sentence.text))
+        )
+
+    # A sentence that goes on telling an earlier one's happening stays exactly when that one does (below).
+    passed = [mention.dated_by == "context" or on_story(mention, score) for mention, score in zip(mentions, relevance)]
+    # A paragraph of prose is about one thing: a dated sentence beside one that is on the story by its own
+    # words stays too, unless far off it (furniture lines are paragraphs of their own).
+    paragraphs = {article.article_id: paragraph_numbers(article) for article in articles}
+
+    def paragraph_of(mention: EventMention) -> tuple[str, int | None]:
+        return mention.article.article_id, paragraphs[mention.article.article_id].get(mention.sentence.index)
+
+    on_story_paragraphs = {
+        paragraph_of(mention) for mention, ok in zip(mentions, passed) if ok and mention.dated_by != "context"
+    }
+    beside = embedder.calibrated(RELEVANCE_IN_PARAGRAPH)
     mentions = [
         mention
-        for mention, score in zip(mentions, relevance)
-        # A sentence that goes on telling an earlier one's happening stays exactly when that one does (below).
-        if mention.dated_by == "context"
-        or score >= strong
-        or (score >= floor and mention.actors & (core | core_by_language[mention.article.language]))
-        # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
-        # there the floor (against the same-language centroid) decides alone.
-        or (score >= floor and _NAMELESS_SCRIPT.search(mention.sentence.text) and not _KANA.search(mention.sentence.text))
+        for mention, ok, score in zip(mentions, passed, relevance)
+        if ok or (score >= beside and paragraph_of(mention) in on_story_paragraphs)
     ]
     # A sentence dated by an earlier one of its report joins that one's event (one happening, one
     # row); it is never an event of its own, and goes when its anchor is off the story. When only

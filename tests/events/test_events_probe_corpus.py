@@ -89,3 +89,17 @@ def test_nothing_is_dated_after_its_page(wildfire):
         if source.published.latest and event.start > source.published.latest
     ]
     assert events and not late
+
+
+def test_a_dated_sentence_beside_an_on_story_one_in_its_paragraph_stays_an_aside_off_the_story_does_not(tmp_path):
+    """tests/events/probe_corpus/paragraph: "Schools in the district closed on Monday." scores under the
+    relevance floor by itself (no named actor) but shares its paragraph with the rescuers' Sunday: it
+    stays; "The mayor's daughter married her fiancé on Monday …" in the same paragraph is far off the story."""
+    from lib.events.build import build_events
+    from lib.text.embed import embedder_for
+
+    corpus = load_story("paragraph", PROBE, tmp_path)
+    quotes = {source.quote for event in build_events(corpus, embedder_for(corpus.settings)) for source in event.sources}
+    assert "Schools in the district closed on Monday." in quotes
+    assert not [quote for quote in quotes if "married" in quote or "Stock markets" in quote]
+    assert "Rescuers found two survivors in the rubble on Monday." in quotes
