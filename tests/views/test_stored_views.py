@@ -157,3 +157,32 @@ def test_a_page_whose_view_is_stale_builds_it_from_the_corpus(built, monkeypatch
     timeline = _open(_app_on(settings, monkeypatch), "pages/timeline.py")
     assert len(timeline.dataframe[0].value)
     assert stored_events(store, embedder.model_id) is not None  # the page built and stored them
+
+
+# -- the CLI --------------------------------------------------------------------------------------
+def _cli(settings, *arguments: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, HF_HUB_OFFLINE="1", STORYLENS_STORE=settings.store_backend)
+    if settings.database_url:
+        env["STORYLENS_DATABASE_URL"] = settings.database_url
+    return subprocess.run([sys.executable, "-m", "lib.cli", *arguments, "--data", str(settings.data_dir)],
+                          capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=600)
+
+
+def test_the_cli_answers_events_and_claims_from_stored_views_when_no_article_record_can_be_read(built):
+    import json
+
+    settings, _corpus, events, claimset = built
+    make_records_unreadable(open_store(settings))
+    listed = _cli(settings, "events", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [event["event_id"] for event in json.loads(listed.stdout)] == [event.event_id for event in events]
+    topics = _cli(settings, "claims", "--topics", "--json")
+    assert topics.returncode == 0, topics.stderr
+    assert [topic["topic"] for topic in json.loads(topics.stdout)] == [topic.topic_id for topic in claimset.topics]
+    unknown = _cli(settings, "events", "--outlet", "No Such Outlet")  # a bad input, answered from the catalogue
+    assert unknown.returncode != 0 and "No outlet named 'No Such Outlet'" in unknown.stderr
+    assert "Outlets in this collection:" in unknown.stderr and "Traceback" not in unknown.stderr
