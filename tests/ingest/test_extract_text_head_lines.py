@@ -89,3 +89,46 @@ def test_a_name_line_over_the_date_line_is_not_the_articles_first_paragraph(name
     assert extraction.paragraphs[0].startswith("The city council voted")
     assert any(block.text == name_line for block in extraction.removed)
 
+
+
+def test_a_photo_caption_between_the_headline_and_the_date_lines_is_looked_past():
+    page = (
+        "Opinion\n"
+        "The view on the harbour: a city council on the brink\n"
+        "A man walks past a closed shop in the city centre on Tuesday. Photo: Jane Doe/Reuters\n"
+        "Editorial\n"
+        "The council's spending has only fuelled the crisis. It is up to the members to agree on a budget soon\n"
+        "Mon 18 Nov 2019 18.54 GMT\n"
+        "The harbour city council failed again on Monday to agree on a budget, leaving the city on the brink of closing its libraries.\n"
+        "Council members have argued for months over cuts to the harbour police and to the city's bus services.\n"
+        "The mayor said the city would run out of money for salaries by March without an agreement.\n"
+    )
+    assert clean_page_text(page).title == "The view on the harbour: a city council on the brink"
+
+
+def test_a_tagline_over_a_short_headline_is_not_its_upper_deck():
+    page = (
+        "Harbour Ledger\nIndependent news and views since 1998\n"
+        "Best tech gadgets of 2024\nBy Jason Miller\nNovember 18, 2024\n"
+        "These are the best tech gadgets of 2024, from phones and laptops to the smartest speakers we tested this year.\n"
+        "We tested more than 80 gadgets over the year and kept only those we would buy ourselves.\n"
+        "Prices change often, so check the retailer before you buy any of these gadgets.\n"
+    )
+    assert clean_page_text(page).title == "Best tech gadgets of 2024"
+
+
+def test_a_long_headline_under_a_tagline_is_the_title_when_the_date_line_is_glued_out_of_shape():
+    headline = "Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand airline by early 2020"
+    page = (
+        "Menu\nDubai Airshow\nHarbour Ledger\nIndependent news and views since 1998\n"
+        f"{headline}\nPublished Wed, Nov 20 20194:29 AM ESTUpdated an hour ago\n"
+        "Dubai's flagship carrier Emirates Airline has finalized a deal to purchase 30 of Boeing's 787 Dreamliner jets worth $9 billion.\n"
+        "The deal comes in addition to five 787 Dreamliner sales earlier this week and sets up plans to expand the airline.\n"
+        "The airline said the Boeing jets would be delivered from early 2020, when it will restart its expansion plans.\n"
+    )
+    assert clean_page_text(page).title == headline
+
+
+@pytest.mark.parametrize("breadcrumb", ["Home > News > World", "Accueil / Monde / Asie"])
+def test_a_breadcrumb_is_never_the_title(breadcrumb):
+    assert not clean_page_text(f"{breadcrumb}\n{ARTICLE}").title.startswith(breadcrumb.split()[0])

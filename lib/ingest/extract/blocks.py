@@ -234,6 +234,14 @@ def best_run(
     return best_span
 
 
+_BREADCRUMB_STEP = re.compile(r"\S\s+[>/]\s+\S")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A trail of the site's sections: "Home > News > World", "Accueil / Monde / Asie"."""
+    return len(_BREADCRUMB_STEP.findall(text)) >= 2
+
+
 def headline_score(block: Block, core_tokens: set[str], above_date_line: bool = False) -> float:
     """How headline-like a line is for an article whose words are `core_tokens`; <= 0 when it is not a headline.
     `above_date_line`: it stands right above the page's date lines (a 【label】 there is its kicker)."""
@@ -253,6 +261,7 @@ def _headline_score(
     if (
         (sig.is_date_line(text) and not (strict and sig.holds_headline_words(text, core_tokens)))
         or (strict and sig.is_consent_notice(text))  # "We value your privacy", "Nous utilisons des cookies ..."
+        or (strict and is_breadcrumb(text))  # "Home > News > World", "Accueil / Monde / Asie"
         or sig.is_caption(text)
         or sig.is_copyright(text)
         or sig.is_nav_word(text)

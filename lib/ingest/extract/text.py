@@ -37,6 +37,7 @@ from lib.ingest.extract.blocks import (
     block_language,
     build_context,
     end_marker_kind,
+    is_breadcrumb,
     shape_of,
     split_blocks,
 )
@@ -182,7 +183,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
                 # a date stamp, a byline, a menu label or a row of share buttons is never the title
                 and not (
                     sig.is_date_line(b.text) or sig.is_byline(b.text) or sig.is_nav_word(b.text) or sig.is_share_row(b.text)
-                    or sig.is_consent_notice(b.text) or b.menu_row
+                    or sig.is_consent_notice(b.text) or is_breadcrumb(b.text) or b.menu_row
                 )
             ),
             -1,
@@ -310,11 +311,9 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
             or _post_meta_line(blocks[i].text)
         )
     ]
-    if not anchors:
-        return current
 
     def shaped(index: int, distance: int = 0) -> bool:
-        if keep[index] or index in anchors:
+        if keep[index] or index in anchors or _tagline(blocks, index, core_tokens):
             return False
         block = blocks[index]
         if distance == 1 and _headline_length_tier(block) == 0 and block.text.endswith("."):
@@ -335,6 +334,15 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
                 break
         return found
 
+    if not anchors:
+        # No date line to anchor on (or one the paste glued out of shape: "Published Wed, Nov 20 20194:29 AM"):
+        # a loose pick (a tagline over a long headline) still gives way to the long headline right under it.
+        below = {
+            index: (2, 1, index - current)
+            for index in range(current + 1, min(first_kept, current + 3))
+            if current >= 0 and _headline_length_tier(blocks[index]) == 2 and shaped(index)
+        }
+        return _past_a_loose_line(blocks, below, current, core_tokens) if below else current
     candidates: dict[int, tuple[int, int, int]] = {}
     for anchor in anchors:
         above = walk(range(anchor - 1, max(-1, anchor - 1 - _HEADLINE_WALK), -1), above=True)
@@ -356,6 +364,51 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
                 return anchor - 1
     if not candidates:
         return current
+    chosen = _pick_candidate(blocks, candidates, current)
+    return _past_a_loose_line(blocks, candidates, chosen, core_tokens)
+
+
+_TIED_WORDS = 3  # content words a headline shares with its article's opening paragraphs, to outrank a loose line
+
+
+def _shared_words(block, core_tokens: set[str]) -> tuple[int, float]:
+    """How many content words the line shares with the article's opening paragraphs, and what share of its own."""
+    own = sig.content_tokens(block.text)
+    common = len(own & core_tokens)
+    return common, (common / len(own) if own else 0.0)
+
+
+def _tagline(blocks, index: int, core_tokens: set[str]) -> bool:
+    """The line right under the site's name line ("Harbour Ledger" / "Independent news and views since
+    1998") that shares at most one word with the article: the site's tagline, never its headline."""
+    return index > 0 and _site_name_line(blocks, index - 1) and _shared_words(blocks[index], core_tokens)[0] <= 1
+
+
+def _past_a_loose_line(blocks, candidates: dict[int, tuple], chosen: int, core_tokens: set[str]) -> int:
+    """A pick that shares at most one word with the article (a tagline, "Independent news since 1998";
+    a list's heading; a related headline) gives way to a candidate longer than a headline that shares
+    three words or more and half its words with it, and does not end like a sentence (a long headline,
+    "Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand ...")."""
+
+    def shared(index: int) -> tuple[int, float]:
+        return _shared_words(blocks[index], core_tokens)
+
+    if chosen < 0 or shared(chosen)[0] > 1:
+        return chosen
+    tied = [
+        index
+        for index, key in candidates.items()
+        if key[0] == 2
+        and blocks[index].n_words <= 30
+        and not re.search(r"[.!?。]$", blocks[index].text)
+        and shared(index)[0] >= _TIED_WORDS
+        and shared(index)[1] >= 0.5
+    ]
+    return min(tied, key=lambda index: candidates[index]) if tied else chosen
+
+
+def _pick_candidate(blocks, candidates: dict[int, tuple], current: int) -> int:
+    """The headline among the candidates by the date lines (see `_headline_by_date_block`)."""
     above_the_date = current in candidates and any(
         key[:2] == (0, 0)
         and blocks[index].n_words > blocks[current].n_words
@@ -512,12 +565,14 @@ def _headline_length_tier(block) -> int:
 
 def _skippable_near_headline(block) -> bool:
     """A kicker/section label or a credit (up to four words: "Editorial", "Detroit News wire services"),
-    a breadcrumb, a standfirst sentence, a share row."""
+    a breadcrumb, a standfirst sentence, a share row, a photo's caption (pages set the photo between
+    the headline and the date lines)."""
     text = block.text
     return (
         block.n_words <= 4
         or sig.separator_count(text) >= 2
         or sig.is_share_row(text)
+        or sig.is_caption(text)
         or (block.n_words >= 8 and sig.ends_like_sentence(text))
     )
 
