@@ -748,6 +748,7 @@ _RIGHTS_ONLY = re.compile(rf"(?i)^{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?[.,]?\s+{
 _RIGHTS_BEFORE_NAME = re.compile(rf"(?i)^{_RESERVATION}[.,]?\s+{_SHORT_NAME}(?:\s+(?:19|20)\d{{2}})?\.?$")
 
 
+_REPRINT_NOTICE = re.compile(r"(?i)(?:ссылка|гиперссылка|посилання|гіперпосилання)\w* на\s*[«\"“]([^»\"”]{2,60})[»\"”]")
 _CJK_HOLDER = re.compile(r"^([^\s©|，,。:：]{2,20}?)\s*(?:版权所有|版權所有)|저작권은\s*([^\s]{2,20}?)(?:에게|에)\s*있")
 _BARE_COPYRIGHT = re.compile(r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\.?$")
 
@@ -779,6 +780,8 @@ def _copyright_holder(readable, page_lines: list[str]) -> str:
     # A reservation of rights without the sign: "Harbour Times. All rights reserved.", "All rights reserved. Harbour Times 2019".
     unsigned = [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_ONLY.match(line))]
     unsigned += [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _RIGHTS_BEFORE_NAME.match(line))]
+    # "При цитировании ссылка на «X» обязательна", "Посилання на «X» обов'язкове": the holder of a reprint notice.
+    unsigned += [f"© {match.group(1)}" for line in lines if "©" not in line and (match := _REPRINT_NOTICE.search(line))]
     # "新华网版权所有", "본 기사의 저작권은 X에 있습니다": the holder before a CJK reservation of rights.
     unsigned += [f"© {match.group(1) or match.group(2)}" for line in lines if "©" not in line and (match := _CJK_HOLDER.search(line))]
     # A bare "© 2019" under (or over) the footer's name line: "Harbour Times" / "© 2019".
@@ -924,8 +927,10 @@ _PRESS_WORDS = frozenset(
     corriere gazzetta giornale repubblica stampa messaggero notizie quotidiano gazzettino
     diario periódico periodico noticias correo heraldo voz prensa crónica cronica
     jornal folha gazeta notícias correio diário
-    monde figaro courrier dépêche depeche parisien républicain republicain progrès progres nouvelles libération
+    monde figaro courrier dépêche depeche parisien républicain republicain progrès progres nouvelles libération voix écho
+    quotidien hebdo télégramme tribune
     газета правда известия вести вісті новости новини ведомости коммерсантъ курьер вестник вісник телеграф експрес экспресс
+    голос слово тиждень неделя
     """.split()
 )
 _CJK_PRESS = re.compile(r"(?:新聞|新闻|日報|日报|時報|时报|晚報|晚报|通信|放送|テレビ|신문|일보|뉴스|방송|ข่าว|ไทม์ส|โพสต์|صحيفة|جريدة)")

@@ -1009,3 +1009,14 @@ def test_a_cjk_title_suffix_without_spaces_names_the_site():
     title = "横浜の新しい水族館、７月に開館へ"
     removed = blocks(("other", f"{title}｜みなと新報"))
     assert guess_outlet(removed, "本文です。", "", ("top",), title).label == "みなと新報"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("При цитировании ссылка на «Балтийский курьер» обязательна", "Балтийский курьер"),
+        ("При використанні матеріалів посилання на «Слобідський край» обов’язкове", "Слобідський край"),
+    ],
+)
+def test_a_reprint_notice_names_its_holder(line, expected):
+    assert guess_outlet(blocks(("disclaimer", line)), "Текст.", "", ("foot",)).label == expected
