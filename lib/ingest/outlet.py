@@ -296,7 +296,8 @@ _SECTION_WORDS = (
 # Menu labels of the site's other pages and services, which a paste opens with as often as the logo
 # when the logo is an image ("Games", "Today's Paper", "Shopping Cart", "Spiele", "Jeux", "Juegos").
 _MENU_WORDS = (
-    r"explore|discover|games|puzzles|crosswords?|shopping(?: cart)?|cart|basket|deals|coupons|reviews|guides|shop|store|"
+    r"explore|discover|games|puzzles|crosswords?|shopping(?: cart)?|cart|basket|coupons|shop|store|"
+    r"(?:[\w-]+\s+)?(?:reviews|deals|guides|picks|buying guides?)|odds|betting|scores|standings|schedule|fixtures|results|stats|"
     r"events|jobs|careers|obituaries|obits|classifieds|real estate|cars|autos|motoring|travel|food|recipes|style|fashion|beauty|"
     r"books|horoscopes?|comics|puzzles & games|today's paper|e-?edition|e-?paper|print edition|newsletters?|watch|magazine|"
     r"all sections|sections|topics|donate|get the app|apps?|tips|traffic|coronavirus|covid-19|notifications|alerts|settings|"
@@ -531,11 +532,10 @@ def _name_for_domain(domain: str, page_lines: list[str]) -> str:
     dotted = re.compile(rf"(?i)(?<![\w.@/])({registered})(?![\w/@-])")
     printed = [match.group(1) for line in page_lines for match in dotted.finditer(line)]
     capitalised = [spelling for spelling in printed if spelling[:1].isupper()]
-    if len(printed) >= 2 and capitalised:
-        return max(sorted(set(capitalised)), key=capitalised.count)
+    address = max(sorted(set(capitalised)), key=capitalised.count) if len(printed) >= 2 and capitalised else ""
     stem = _letters(label)
     if len(stem) < 3:
-        return ""
+        return address
     counts: dict[str, int] = {}
     for line in page_lines:
         if len(line) > 300:
@@ -561,10 +561,16 @@ def _name_for_domain(domain: str, page_lines: list[str]) -> str:
                 name = " ".join(candidate)
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
-        return ""
+        return address
     # A name spelled out in words ("The Wall Street Journal") is what readers say, over the
-    # address written in capitals ("WSJ"), however often the page prints that.
-    return max(counts.items(), key=lambda item: (" " in re.sub(r"^The ", "", item[0]), item[1], len(item[0])))[0]
+    # address written in capitals ("WSJ"), however often the page prints that; printed twice, it is
+    # said over the address the page also calls itself by ("CBS Sports" over "CBSSports.com"). A
+    # one-word name that is the address's label ("Cleveland" for "Cleveland.com") is as often the
+    # town: the address stays.
+    best = max(counts.items(), key=lambda item: (" " in re.sub(r"^The ", "", item[0]), item[1], len(item[0])))
+    if address and not (" " in best[0] and best[1] >= 2):
+        return address
+    return best[0]
 
 
 def _initialism_printed(holder: str, page_lines: list[str]) -> str:
@@ -600,7 +606,8 @@ def _clean_copyright_holder(holder: str) -> str:
         return _clean_site(station.group(1))
     holder = re.sub(r"^(?:by|par|von)\s+", "", holder.strip(), flags=re.IGNORECASE)  # "Copyright © 2019 by Jeff Smith"
     # "X | Privacy Policy | Terms", "X – All Rights Reserved", "X · Impressum", "X, 12 Dock St": the name ends there.
-    holder = re.split(r"\s+[|·•]\s*|\s+[-–—]\s+|,\s*\d", holder)[0]
+    # ... and after a legal form, a comma opens the company's address: "X Media Group Ltd, Media Centre, Morton Way".
+    holder = re.split(r"\s+[|·•]\s*|\s+[-–—]\s+|,\s*\d|(?:(?<=\bLtd)|(?<=\bLimited)|(?<=\bInc)|(?<=\bLLC)|(?<=\bGmbH)|(?<=\bplc)|(?<=\bCorp)|(?<=\bPty)|(?<=\bAG)|(?<=\bSA))\.?,\s", holder)[0]
     if re.match(r"(?i)(?:(?:web)?site |theme |template )?(?:designed|powered|developed|hosted|built|created|made|theme) by\b", holder):
         return ""  # "Copyright © 2002-2019 - Designed by X": the web designer's credit, not the holder
     holder = _LEGAL_TAIL.sub("", holder)

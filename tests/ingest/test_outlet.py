@@ -960,7 +960,9 @@ def test_an_address_is_named_as_readers_say_it_when_the_page_prints_its_label_al
     assert guess_outlet(removed, body, "", ("foot",) * len(furniture)).label == expected
 
 
-@pytest.mark.parametrize("label", ["Games", "Today's Paper", "Shopping Cart", "0Shopping Cart", "EXPLORE", "Newsletters", "Spiele", "Jeux", "ゲーム"])
+@pytest.mark.parametrize(
+    "label", ["Games", "Today's Paper", "Shopping Cart", "0Shopping Cart", "EXPLORE", "Newsletters", "Kit Reviews", "Odds", "Spiele", "Jeux", "ゲーム"]
+)
 def test_a_menu_label_opening_the_paste_is_not_the_logo(label):
     removed = blocks(("other", label), ("other", "Sections"))
     assert guess_outlet(removed, "Body of the story.", "", ("top", "top")).label == "Unknown outlet"
@@ -1020,3 +1022,8 @@ def test_a_cjk_title_suffix_without_spaces_names_the_site():
 )
 def test_a_reprint_notice_names_its_holder(line, expected):
     assert guess_outlet(blocks(("disclaimer", line)), "Текст.", "", ("foot",)).label == expected
+
+
+def test_a_copyright_holders_address_after_its_legal_form_is_no_part_of_its_name():
+    line = "© 2019 Harbourline Media Group Ltd, Media Centre, Morton Way, Portville"
+    assert guess_outlet(blocks(("credit", line)), "Body.", "", ("foot",)).label == "Harbourline"
