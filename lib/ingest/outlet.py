@@ -9,10 +9,12 @@ where the page names its publisher is collected as a `SiteSignal` with a weight
 for its kind (`_SIGNAL_WEIGHTS`): the HTML metadata, a saved-page header or
 "Subscribe to X digital" line, the name after the page's own headline ("Title |
 Site"), the logo line at the top, the copyright holder without its legal form
-("Telegraph Media Group Limited 2019" -> "Telegraph"), a footer colophon,
+("Telegraph Media Group Limited 2019" -> "Telegraph"; a reprint notice "ссылка на «X» обязательна"),
+a footer colophon, a name line between the headline and the date line that names a paper
+("Corriere della Sera", "大阪湾新聞") or that the copyright line holds,
 self-naming lines in several languages ("More from X", "By Jane Doe | X",
 "Posted by X Staff", "(X) —" datelines, "X is an independent newspaper", "X may
-earn a commission", "Über X", "X has reached out to ... for comment"), the name
+earn a commission", "Über X", "X has reached out to ... for comment", "Redação X", "来源：X"), the name
 over the footer's postal address, a brand-shaped byline ("LinkNaija"), the
 address the furniture prints and the name the page spells it with ("wsj.com" ->
 "The Wall Street Journal"), the reporter's e-mail domain, its own permalink.
@@ -22,7 +24,8 @@ company. Signals that name the same site (same letters, one holding the other,
 a name spelling an address) add up; the weightiest group names the site,
 spelled as readers see it; a page whose evidence is too weak gets no name.
 Photo credits, wire agencies, comments and related stories' bylines never name
-the site.
+the site. An address chosen as the name is said as readers say it when the page prints its
+label alone twice and the article never uses it as a word ("Marketpulse.com" -> "Marketpulse").
 
 The wire: a credit line ("© AFP", "(c)聯合ニュース", "AP Paris", "By JANE DOE,
 Associated Press", "Copyright 2019 The Associated Press", "Source: AFP"), else the
@@ -116,7 +119,7 @@ _CREDIT_PATTERNS = [
     # "저작권자 © 연합뉴스 무단 전재-재배포 금지", "版权所有 © 新华社": the agency's notice under its story.
     (re.compile(rf"^(?:저작권자|版权所有|版權所有|著作権)\s*(?:©|ⓒ|\(c\))\s*(?:(?:19|20)\d{{2}}\s*)?({_WIRE_NAMES})"), "wire"),
     # "Source: AFP", "Quelle: dpa", "— AFP"
-    (re.compile(rf"^(?:(?:Source|Sources|Quelle|Fuente|Fonte|Fonti|Источник|Джерело)\s*:\s*|[-–—]\s*)({_WIRE_NAMES})\.?$"), "wire"),
+    (re.compile(rf"^(?:(?:Source|Sources|Quelle|Fuente|Fonte|Fonti|Источник|Джерело|来源|來源|出典|출처|ที่มา)\s*[:：]\s*|[-–—]\s*)({_WIRE_NAMES})\.?$"), "wire"),
     (re.compile(rf"^\s*\(?({_WIRE_NAMES})\)?\s*$"), "wire"),
     # The site's newsroom with an agency's copy: "Le Monde avec AFP", "tagesschau.de mit dpa", "Redacción con EFE".
     (re.compile(rf"^(?:[^\W\d][^|]{{0,50}}?\s)?(?:avec|mit|con|com)\s+(?:l['’])?({_WIRE_NAMES})(?:\s+(?:et|und|y|e)\s+\S.{{0,30}})?$"), "wire"),

@@ -1001,6 +1001,7 @@ def test_one_word_right_above_the_headline_is_a_section_label_not_the_logo():
         ("来源：江南都市报", "江南都市报"),
         ("ที่มา: ข่าวอีสานวันนี้", "ข่าวอีสานวันนี้"),
         ("Fuente: EFE", "EFE"),  # an agency as the source is the wire, never the site
+        ("来源：新华社", "新华社"),
     ],
 )
 def test_a_newsroom_byline_or_a_source_line_names_the_site_in_the_apps_languages(line, expected):

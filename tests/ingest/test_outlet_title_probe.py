@@ -7,9 +7,12 @@ byline, a printed domain and e-mail address, a title suffix in a share text, "©
 reservation of rights in its language, a wire dateline "(AP) —", "(Reuters) -", "(EFE).-",
 "(서울=연합뉴스)", "— РИА Новости.", "/Укрінформ/", "【…共同】"-style credits) and its headline
 among the lines pages put next to it (a topic banner, a related headline, a photo caption or a
-second deck below it, a breadcrumb, a kicker, a 【速報】 label on the headline's line). A page
-whose only signs are weak (no name printed) must be "Unknown outlet": a wrong name misleads the
-Compare page more than none.
+second deck below it, a breadcrumb, a kicker, a 【速報】 label on the headline's line, a
+cookie-consent banner, the site's tagline under its logo or over today's date, a site-name line
+between the headline and the date line, a newsroom byline "Redação X", a source line "来源：X", a
+reprint notice "ссылка на «X» обязательна", a printed address with the brand it sells a paid tier
+under). A page whose only signs are weak (no name printed) must be "Unknown outlet": a wrong name
+misleads the Compare page more than none.
 
 Header lines "@outlet: X" and "@title: Y" give the expected reading and are stripped. Titles are
 compared after NFKC (an ideographic space reads as a space).
@@ -51,7 +54,7 @@ def settings(tmp_path_factory):
 
 def test_the_probe_covers_the_languages_and_the_abstention():
     languages = {name.split("_")[0] for name in PAGES}
-    assert languages >= {"en", "ja", "ko", "zh", "de", "fr", "es", "ru", "uk", "th"}
+    assert languages >= {"en", "ja", "ko", "zh", "de", "fr", "es", "it", "pt", "ru", "uk", "th", "ar"}
     assert any(_load(name)[1]["outlet"] == "Unknown outlet" for name in PAGES)
 
 

@@ -9,7 +9,10 @@ phrasing. Every dropped line is in `removed` with a kind and a reason.
 Conventions (kept consistent on purpose):
 - The title is the headline line (headline-shaped, just above the prose, and
   sharing its words); it is never repeated as a paragraph, and its repeats are
-  dropped as `metadata` ("headline repeated").
+  dropped as `metadata` ("headline repeated"). A cookie-consent notice, a
+  breadcrumb, the site's tagline under its name line and a photo caption are
+  never the title; short lines over the article's date line (the site's or the
+  author's name) are never its first paragraph.
 - A standfirst/dek under the headline stays the first body paragraph when the
   scorer reads it as article prose (a full sentence); otherwise it is dropped.
 - Section subheads inside the article ("Preparing for a 'Busy Year'") stay IN
