@@ -132,3 +132,15 @@ def test_a_long_headline_under_a_tagline_is_the_title_when_the_date_line_is_glue
 @pytest.mark.parametrize("breadcrumb", ["Home > News > World", "Accueil / Monde / Asie"])
 def test_a_breadcrumb_is_never_the_title(breadcrumb):
     assert not clean_page_text(f"{breadcrumb}\n{ARTICLE}").title.startswith(breadcrumb.split()[0])
+
+
+def test_a_share_panel_under_a_breadcrumb_glued_headline_does_not_hide_the_headline_printed_again():
+    page = (
+        "Home Natural & Eco-FriendlyBabywearing Hiking the Boulder Flat Irons\n"
+        "Share\nFacebook\nTwitter\nEmail\nPinterest\nWhatsApp\n"
+        "Hiking the Boulder Flat Irons\nPosted on May 3, 2019 by Anna\n"
+        "We hiked the Boulder Flat Irons last weekend with our baby in a carrier, and it was easier than we feared.\n"
+        "The trail climbs steeply for the first mile, so we took it slowly and stopped often for water.\n"
+        "At the top the views over Boulder were worth every step, and the baby slept most of the way down.\n"
+    )
+    assert clean_page_text(page).title == "Hiking the Boulder Flat Irons"

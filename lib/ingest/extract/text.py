@@ -459,7 +459,8 @@ def _unglued_headline(blocks, title_index: int) -> str:
     last four words or more (the page prints the headline again above its byline). Unchanged otherwise."""
     text = blocks[title_index].text
     words = text.split()
-    for block in blocks[title_index + 1 : title_index + 1 + _BREADCRUMB_REACH]:
+    below = [block for block in blocks[title_index + 1 : title_index + 1 + _SHARE_PANEL_REACH] if not _share_button(block.text)]
+    for block in below[:_BREADCRUMB_REACH]:  # (the buttons of a share panel are not counted)
         for start in range(1, len(words) - 3):  # the longest tail of four words or more first
             tail = " ".join(words[start:])
             if block.text == tail or block.text.startswith(tail + " "):
@@ -474,6 +475,11 @@ _SHARE_TARGET = re.compile(
 )
 
 
+def _share_button(text: str) -> bool:
+    """A share panel's row or button ("Share this with Twitter", "Messenger")."""
+    return sig.is_share_row(text.strip()) or bool(_SHARE_TARGET.match(text.strip()))
+
+
 def _lines_above(blocks, first_kept: int) -> list[int]:
     """The _DATE_BLOCK_REACH lines above the first body paragraph, not counting the buttons of a
     share panel ("Share this with Twitter", "Messenger"), which can fill more lines than the reach."""
@@ -481,8 +487,7 @@ def _lines_above(blocks, first_kept: int) -> list[int]:
     counted = 0
     for index in range(first_kept - 1, max(-1, first_kept - 1 - _SHARE_PANEL_REACH), -1):
         found.append(index)
-        text = blocks[index].text.strip()
-        if not (sig.is_share_row(text) or _SHARE_TARGET.match(text)):
+        if not _share_button(blocks[index].text):
             counted += 1
             if counted >= _DATE_BLOCK_REACH:
                 break
