@@ -310,7 +310,69 @@ def _near_month(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# Languages text2num reads numbers written in words in ("cinq millions", "fünf Millionen", "dos millones").
+_SPELLED_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "da")
+
+
 def extract_quantities(sentence: str, language: str | None = None, context: str = "") -> list[Quantity]:
+    """`_digit_quantities`, plus the figures written in words in the languages text2num reads
+    (`_SPELLED_LANGUAGES`; "five million inhabitants", "trois personnes", "fünf Millionen Menschen"),
+    each with the span and text of its words in `sentence`. Figures written in digits are read
+    exactly as `_digit_quantities` reads them."""
+    found = _digit_quantities(sentence, language, context)
+    spelled = _spelled_quantities(sentence, language, context, found)
+    return sorted(found + spelled, key=lambda quantity: quantity.start) if spelled else found
+
+
+def _spelled_quantities(sentence: str, language: str | None, context: str, found: list[Quantity]) -> list[Quantity]:
+    """Figures written in words, read by text2num's alpha2digit (numbers below 3 stay words: "one of
+    them", "no one") on a copy of the sentence, then mapped back onto the words they were written in.
+    None that overlaps a figure already `found`."""
+    if (language or "en") not in _SPELLED_LANGUAGES or not re.search(r"[^\W\d_]", sentence):
+        return []
+    from difflib import SequenceMatcher
+
+    from text_to_num import alpha2digit
+
+    try:
+        digits = alpha2digit(sentence, language or "en")
+    except Exception:  # text2num rejects some inputs (its grammar is strict); the words then stay words
+        return []
+    if digits == sentence:
+        return []
+    # Where the copy differs from the sentence: (copy start, copy end) -> (sentence start, sentence end).
+    changed = [
+        (j1, j2, i1, i2)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, sentence, digits, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    spelled = []
+    for quantity in _digit_quantities(digits, language, context):
+        spans = [(i1, i2) for j1, j2, i1, i2 in changed if j1 < quantity.end and quantity.start < j2]
+        if not spans:
+            continue  # written in digits already: read on the sentence itself
+        start = min(i1 for i1, _ in spans)
+        end = max(i2 for _, i2 in spans)
+        # The copy's figure may reach past the changed words ("5000000 inhabitants" -> its noun is unchanged text).
+        if quantity.end > max(j2 for j1, j2, _i1, _i2 in changed if j1 < quantity.end and quantity.start < j2):
+            end += quantity.end - max(j2 for j1, j2, _i1, _i2 in changed if j1 < quantity.end and quantity.start < j2)
+        start, end = _word_bounds(sentence, start, end)
+        if any(start < other.end and other.start < end for other in found):
+            continue
+        spelled.append(replace(quantity, text=sentence[start:end], start=start, end=end))
+    return spelled
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to whole words (a changed run may begin or end inside one: "F|ive")."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _digit_quantities(sentence: str, language: str | None = None, context: str = "") -> list[Quantity]:
     """All counts, amounts and percentages in `sentence`, left to right (see module guarantees),
     each with what it counts (`counted`). `language` (ISO 639-1) picks the number format of
     European languages ("12.000", "25 000", "1,6 Millionen"); CJK, Korean, Thai and Cyrillic

@@ -72,3 +72,20 @@ def test_plans_as_a_noun_do_not_make_a_figure_planned():
     plan = "Russia plans to send 10,000 troops."
     assert not is_planned(protest, protest.index("1"), protest.index("1") + 9, "en")
     assert is_planned(plan, plan.index("10,000"), plan.index("10,000") + 6, "en")
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "Five million inhabitants were affected.", [(5_000_000, "Five million", "people")]),
+    ("en", "A million people fled the city.", [(1_000_000, "million", "people displaced")]),
+    ("de", "Fünf Millionen Menschen sind betroffen.", [(5_000_000, "Fünf Millionen", "people")]),
+    ("fr", "Trois personnes ont été tuées et vingt-deux soldats blessés.",
+     [(3, "Trois", "people killed"), (22, "vingt-deux", "troops wounded")]),
+    ("es", "Tres personas murieron en el incendio.", [(3, "Tres", "people killed")]),
+    ("en", "At least 2,000 people were killed.", [(2000, "2,000", "people killed")]),
+])
+def test_figures_written_in_words_keep_their_words(language, sentence, expected):
+    """Read by text2num, shown with the words the page wrote (the quote is never rewritten)."""
+    found = [(q.value, q.text, q.counted) for q in extract_quantities(sentence, language)]
+    assert found == [(float(value), text, kind) for value, text, kind in expected]
+    for quantity in extract_quantities(sentence, language):
+        assert sentence[quantity.start:quantity.end] == quantity.text
