@@ -199,9 +199,15 @@ _RIGHTS = re.compile(
 )
 
 
+# A lower-case word saying what kind of site the name is ("Inexhibit magazine", "Harbour Times online"):
+# a description after the brand, not part of the name readers say.
+_KIND_OF_SITE = re.compile(r"(?<=\w)\s+(?:magazine|blog|online|website|web site|newspaper|webzine|e-paper|news site)$")
+
+
 def _clean_site(name: str) -> str:
     name = _RIGHTS.sub("", re.sub(r"\s+", " ", name)).strip(" .,:;-|")
     name = re.sub(r"\b(Inc|Ltd|LLC|Co|Corp|GmbH|plc)\.?$", "", name).strip(" .,")
+    name = _KIND_OF_SITE.sub("", name)
     return name[:60]
 
 

@@ -1028,3 +1028,11 @@ def test_a_reprint_notice_names_its_holder(line, expected):
 def test_a_copyright_holders_address_after_its_legal_form_is_no_part_of_its_name():
     line = "© 2019 Harbourline Media Group Ltd, Media Centre, Morton Way, Portville"
     assert guess_outlet(blocks(("credit", line)), "Body.", "", ("foot",)).label == "Harbourline"
+
+
+@pytest.mark.parametrize(
+    "site_name, expected",
+    [("Inexhibit magazine", "Inexhibit"), ("Harbour Times online", "Harbour Times"), ("Le Monde diplomatique", "Le Monde diplomatique")],
+)
+def test_a_lower_case_word_saying_what_kind_of_site_it_is_is_no_part_of_its_name(site_name, expected):
+    assert guess_outlet((), "Body.", site_name).label == expected
