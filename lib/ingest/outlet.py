@@ -1229,6 +1229,15 @@ _APP_LINES = (
     re.compile(rf"\b(?:Sign up (?:to|for)|Subscribe to) our {_BRAND_NAME} newsletters?\b"),
     re.compile(rf"^(?:Jetzt )?{_ANY_NAME} abonnieren[.!]?$"),
     re.compile(rf"^(?:Подпишитесь|Подписывайтесь|Підпишіться|Підписуйтесь|Підписуйтеся) на {_ANY_NAME}[.!]?$"),
+    # The app and the newsletter in the other languages: "Descarga la app de X", "Scarica l'app di X",
+    # "Baixe o app do X", "Téléchargez l'application X", "Iscriviti alla newsletter del X".
+    re.compile(rf"^(?:Descarga|Descargue|Scarica|Baixe|Baixa|Téléchargez|Telecharger|Télécharger) (?:la |l['’]|o |a )?"
+               rf"(?:app|aplicación|applicazione|aplicativo|application|appli)(?: de(?:l)?| di| do| da| du)? {_ANY_NAME}[.!]?$"),
+    re.compile(rf"\b(?:Iscriviti alla|Suscríbete al|Assine a|Inscrivez-vous à la) newsletter (?:de(?:l)?|di|do|da|du|dell['’]) ?{_ANY_NAME}[.!]?$"),
+    # CJK: "Xアプリをダウンロード", "X 앱 다운로드", "下载X客户端"
+    re.compile(rf"^({_CASELESS_LETTER}{{2,12}})\s*(?:公式)?アプリ(?:を|で)?ダウンロード"),
+    re.compile(rf"^({_CASELESS_LETTER}{{2,12}})\s*앱\s*다운로드"),
+    re.compile(rf"^下载({_CASELESS_LETTER}{{2,12}}?)(?:客户端|APP|App)"),
 )
 _AU_NAME = re.compile(rf"\bAbonnez-vous au ([{_CAPITAL}][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w'’-]*){{0,3}})[.!]?$")
 # In the body, a site names itself when its staff is the one addressed: "The Hill's request for

@@ -1036,3 +1036,15 @@ def test_a_copyright_holders_address_after_its_legal_form_is_no_part_of_its_name
 )
 def test_a_lower_case_word_saying_what_kind_of_site_it_is_is_no_part_of_its_name(site_name, expected):
     assert guess_outlet((), "Body.", site_name).label == expected
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["Descarga la app de El Heraldo del Sur", "Iscriviti alla newsletter del Corriere del Garda", "北陸日報アプリをダウンロード", "중부일보 앱 다운로드", "下载岭南商报客户端"],
+)
+def test_an_app_or_newsletter_offer_in_the_apps_languages_is_a_weak_sign(offer):
+    # alone it names no site (an offer as often sells a product); beside the copyright line it adds to that name
+    assert guess_outlet(blocks(("promo", offer)), "Body.", "", ("foot",)).label == "Unknown outlet"
+    name = {"Descarga": "El Heraldo del Sur", "Iscriviti": "Corriere del Garda"}.get(offer.split()[0], offer[:4] if offer[0] != "下" else "岭南商报")
+    legal = blocks(("promo", offer), ("credit", f"© 2024 {name} Media Group Limited"), ("other", "Other Name Herald"))
+    assert name in guess_outlet(legal, "Body.", "", ("foot", "foot", "top")).label
