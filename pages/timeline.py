@@ -12,6 +12,7 @@ from lib.present.timeline_chart import timeline_figure
 from lib.present.words import outlet_name
 from lib.ui.loaders import get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.timeline import (
+    charted_events,
     event_choice_label,
     load_events,
     newly_clicked_event,
@@ -74,29 +75,36 @@ if not shown:
     write_view(outlets, date_from, date_to, show_context, None)
     st.stop()
 
-ids = [event.event_id for event in shown]
-selected_id = view.event_id if view.event_id in ids else None
+all_ids = {event.event_id for event in shown}
+selected_id = view.event_id if view.event_id in all_ids else None
 if view.event_id and selected_id is None and view.event_id not in {event.event_id for event in events}:
     st.warning(f"The event in the link ('{view.event_id}') is not in this collection any more.")
+charted = charted_events(shown, selected_id)  # a chart of thousands of events is unreadable and slow to draw
+ids = [event.event_id for event in charted]
+if len(charted) < len(shown):
+    st.caption(
+        f"The chart shows the {len(charted)} events most sources report, of {len(shown)} that match; "
+        "the table below lists them all. Narrow the dates or outlets to chart the others."
+    )
 
 # -- chart: clicking an event selects it ------------------------------------------------------
 colors = outlet_colors(known_outlets)
-figure = timeline_figure(shown, story_start, show_context, selected_id, colors)
+figure = timeline_figure(charted, story_start, show_context, selected_id, colors)
 selection = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode="points", key="timeline_chart")
 selected_id = newly_clicked_event(selection, ids) or selected_id
-render_loose_lane(shown)
+render_loose_lane(charted)
 
 # -- the chosen event, its sources side by side ------------------------------------------------
 chosen_id = st.selectbox(
     "Event",
     ids,
     index=ids.index(selected_id) if selected_id else None,
-    format_func=lambda event_id: event_choice_label(shown[ids.index(event_id)]),
+    format_func=lambda event_id: event_choice_label(charted[ids.index(event_id)]),
     placeholder="Pick an event (or click one in the chart) to read its sources side by side",
 )
 write_view(outlets, date_from, date_to, show_context, chosen_id)
 if chosen_id:
-    render_event_sources(shown[ids.index(chosen_id)])
+    render_event_sources(charted[ids.index(chosen_id)])
 
 # -- the same events as a table --------------------------------------------------------------
 st.subheader(f"All {len(shown)} events shown")

@@ -115,6 +115,23 @@ def visible_events(events: list[Event], outlets, date_from: date | None, date_to
     )
 
 
+# Most events the chart draws (and the event picker offers): plotly adds one trace per event, and a
+# figure of a few thousand traces takes minutes to build (bench/views.py: 5,800 events did not finish
+# in 10 minutes). Beyond it the chart keeps the events most sources report; the table lists all.
+CHART_MAX_EVENTS = 300
+
+
+def charted_events(events: list[Event], keep_id: str | None = None) -> list[Event]:
+    """At most CHART_MAX_EVENTS of `events`, those most sources report (ties: earlier first), in their
+    original order; the event `keep_id` (chosen in a link) is always kept."""
+    if len(events) <= CHART_MAX_EVENTS:
+        return events
+    ranked = sorted(range(len(events)), key=lambda position: (-len(events[position].sources), events[position].start))
+    kept = set(ranked[:CHART_MAX_EVENTS])
+    kept |= {position for position, event in enumerate(events) if event.event_id == keep_id}
+    return [event for position, event in enumerate(events) if position in kept]
+
+
 def newly_clicked_event(selection, ids: list[str]) -> str | None:
     """The event id of a chart click made since the last run, else None.
 
