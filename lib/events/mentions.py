@@ -783,23 +783,35 @@ OWN_DATES_CLUE = "read as published"
 # A page that prints no date, in a corpus whose dated reports were all published within this many
 # days, is read as published among them (see `story_days_of`).
 STORY_DAYS_MAX = 31
+# ... and when at least this share of them fall in such a window.
+STORY_DAYS_SHARE = 2 / 3
 STORY_DAYS_CLUE = "read as published within the days of the story's dated reports"
 
 
 def story_days_of(articles: list[Article]) -> tuple[date, date] | None:
     """The days a story's reports were published in, as the pages dated to a day (or to a few days)
-    tell it: from OWN_DATES_SPAN_DAYS before the first of them to OWN_DATES_SPAN_DAYS after the last
-    (a report without its date may be a little earlier or later than the dated ones). None unless two
-    pages or more are dated so, all within STORY_DAYS_MAX days: a reader places a page without its
-    date among the other reports of its story only when they are that close together."""
-    days = []
+    tell it: the window of at most STORY_DAYS_MAX days holding the most of them (at least two, and
+    at least STORY_DAYS_SHARE of them: a late follow-up report does not stretch it), from
+    OWN_DATES_SPAN_DAYS before its first day to OWN_DATES_SPAN_DAYS after its last (a report
+    without its date may be a little earlier or later than the dated ones). None when the dated
+    reports are too few or too spread out: a reader places a page without its date among the other
+    reports of its story only when most of them are that close together."""
+    spans = []
     for article in articles:
         interval = reference_interval(article.published)
         if interval is not None and (interval[1] - interval[0]).days <= OWN_DATES_WIDE_DAYS:
-            days += list(interval)
-    if len(days) < 4 or (max(days) - min(days)).days > STORY_DAYS_MAX:  # two dated pages at least, close together
+            spans.append(interval)
+    if len(spans) < 2:
         return None
-    return min(days) - timedelta(days=OWN_DATES_SPAN_DAYS), max(days) + timedelta(days=OWN_DATES_SPAN_DAYS)
+    best: tuple[int, date, date] | None = None
+    for first, _last in sorted(spans):
+        inside = [span for span in spans if first <= span[0] and span[1] <= first + timedelta(days=STORY_DAYS_MAX)]
+        if best is None or len(inside) > best[0]:
+            best = (len(inside), first, max(span[1] for span in inside))
+    count, first, last = best
+    if count < 2 or count < STORY_DAYS_SHARE * len(spans):
+        return None
+    return first - timedelta(days=OWN_DATES_SPAN_DAYS), last + timedelta(days=OWN_DATES_SPAN_DAYS)
 
 
 def page_reference(article: Article, story_days: tuple[date, date] | None = None) -> tuple[PublishedDate, list]:
@@ -1033,8 +1045,6 @@ def _statement_window(published: PublishedDate) -> tuple[str, str, str] | None:
     clue = f"reported between {format_day(first)} and {format_day(last)} (no date in sentence)"
     if published.clue.startswith(OWN_DATES_CLUE):  # a page without its date, read from the days it names
         clue = f"reported on or after {format_day(first)}, the latest day the page names (no date in sentence)"
-    elif published.clue.startswith(STORY_DAYS_CLUE):  # a page without its date among the story's dated reports
-        clue = f"reported between {format_day(first)} and {format_day(last)}, the days of the story's dated reports (no date in sentence)"
     return (first - timedelta(days=6)).isoformat(), last.isoformat(), clue
 
 
@@ -1111,16 +1121,25 @@ def _too_short(text: str, english: bool) -> bool:
     return words < 4 or (words == 4 and not (english and _has_past_verb(text)))
 
 
+# A preposition of place right before a figure ("in sechs Regionen", "dans six régions", "en seis regiones",
+# "в шести регионах", "у шести областях"): the figure says where, not how many.
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\w])(?:in|im|in den|across|dans|dans les|en|aux|en las|en los|in tutte le|em|nas|nos|в|во|у|на)\s+$")
+
+
 def _standing_figure(text: str, language: str) -> bool:
     """A present-perfect or present sentence with a head count and no date ("has sent 11,000
     troops") states a running total, not an event of the day."""
     from lib.text.numbers import counted_quantities
 
-    if not counted_quantities(text, language):
+    counts = counted_quantities(text, language)
+    if not counts:
         return False
     if language == "en":
         return bool(re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|sent|been)\b|\b(?:is|are)\s+\w+ing\b|\bthere\s+(?:are|is)\b", text, re.IGNORECASE))
-    return True
+    # Elsewhere, read by structure alone: a figure is a running total ("rund 10.000 Soldaten", "3 Millionen
+    # Haushalte"), unless a preposition of place governs it ("in sechs Regionen", "dans six régions"): that
+    # says where something happened, not how many so far.
+    return any(not _PLACE_PREPOSITION_BEFORE.search(text[: quantity.start]) for quantity in counts)
 
 
 # "said before", "had said": an earlier statement recalled, not the report's news.

@@ -575,3 +575,42 @@ def test_days_after_a_happening_the_report_never_dated_stay_undated(read_after):
     """"Two days after the election": no sentence of the report dates an election, so no day is made up."""
     _article, mentions = read_after("en_after")
     assert not [m for m in mentions if "after the election" in m.sentence.text and m.dated_by == "phrase"]
+
+
+def test_one_late_follow_up_report_does_not_stretch_the_story_s_days():
+    """Three reports of 29-31 March and a follow-up of 10 May: the story's days are those of the
+    three (the window of a month holding most of the dated reports), not two months."""
+    from lib.core.models import PublishedDate
+    from lib.events.mentions import story_days_of
+
+    articles = [
+        _article_of(name, ["The earthquake struck Valleyton on Friday."], "en", PublishedDate(day, "day", True, "test"))
+        for name, day in (("a", "2025-03-29"), ("b", "2025-03-30"), ("c", "2025-03-31"), ("d", "2025-05-10"))
+    ]
+    assert [day.isoformat() for day in story_days_of(articles)] == ["2025-03-23", "2025-04-06"]
+    assert story_days_of(articles[2:]) is None  # two reports more than a month apart
+
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "is_event"),
+    [
+        ("de", "Die Junta rief daraufhin den Notstand in 6 Regionen des Landes aus.", True),  # where, not how many
+        ("fr", "La junte a ensuite décrété l'état d'urgence dans 6 régions du pays.", True),
+        ("de", "Das Land hat rund 3 Millionen Mieterhaushalte.", False),  # a standing figure
+    ],
+)
+def test_a_figure_after_a_preposition_of_place_is_no_standing_figure(language, text, is_event):
+    """After news of the report's day, an undated sentence whose only figure says where it happened is news of
+    that week; one that states how many there are is not."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    lead = {"de": "Am Samstag trafen die ersten Hilfsflüge in der Hauptstadt ein.",
+            "fr": "Samedi, les premiers avions d'aide sont arrivés dans la capitale."}[language]
+    texts = [lead, text]
+    sentences = tuple(Sentence(i, 0, len(t), t, language) for i, t in enumerate(texts))
+    published = PublishedDate("2025-03-30", "day", True, "test")
+    article = Article("id", "a.txt", "t", "o", published, language, "\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    reported = [m for m in find_event_mentions(article) if m.sentence.index == 1]
+    assert bool(reported) is is_event and all(m.dated_by in ("report", "context") and m.end == "2025-03-30" for m in reported)
