@@ -115,10 +115,11 @@ def visible_events(events: list[Event], outlets, date_from: date | None, date_to
     )
 
 
-# Most events the chart draws (and the event picker offers): plotly adds one trace per event, and a
-# figure of a few thousand traces takes minutes to build (bench/views.py: 5,800 events did not finish
-# in 10 minutes). Beyond it the chart keeps the events most sources report; the table lists all.
-CHART_MAX_EVENTS = 300
+# Most events the chart draws (and the event picker offers): plotly adds one trace per event and the
+# figure's cost grows with the square of their number (on the loaded 2-CPU VM: 50 events 2.0 s, 100
+# 5.3 s, 200 17.6 s; 5,800 did not finish in 10 minutes); 60 rows are also about what one reads on a
+# screen. Beyond it the chart keeps the events most sources report; the table lists all.
+CHART_MAX_EVENTS = 60
 
 
 def charted_events(events: list[Event], keep_id: str | None = None) -> list[Event]:
@@ -209,12 +210,13 @@ def render_table(events: list[Event]) -> None:
         },
     )
     left, right = st.columns(2)
+    # Made when clicked, not on every run: the JSON of 27k events took 38 s on the loaded VM (bench/views.py).
     left.download_button(
-        "Download CSV", csv_bytes(frame), file_name="storylens-timeline.csv", mime="text/csv"
+        "Download CSV", lambda: csv_bytes(frame), file_name="storylens-timeline.csv", mime="text/csv"
     )
     right.download_button(
         "Download JSON",
-        json.dumps([event_to_json(event) for event in events], ensure_ascii=False, indent=2).encode("utf-8"),
+        lambda: json.dumps([event_to_json(event) for event in events], ensure_ascii=False, indent=2).encode("utf-8"),
         file_name="storylens-timeline.json",
         mime="application/json",
     )
