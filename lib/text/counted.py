@@ -254,7 +254,7 @@ _SUBJECT_CUES: list[tuple[str, str, Cues]] = [
 _PRICE_CUES = Cues(
     en=r"prices?|priced|costs?|sells? for|sold (?:at|for)|retail",
     cyrillic=r"цен[аыу]|стоимост|цін[аиу]|вартіст",
-    de=r"Preis|kostet",
+    de=r"\w*[Pp]reis(?:e|es|en)?\b|kostet|kosten\b",  # compounds too: "Benzinpreis", "Reispreise"
     fr=r"prix|coûte|tarif",
     es=r"precios?\b|cuesta|cuestan|se vende",
     it=r"prezz[oi]\b|costa\b|costano",
@@ -264,9 +264,13 @@ _PRICE_CUES = Cues(
 )
 # Per-unit wording makes an amount of money a price: "¥3,892 per 5 kg", "60キロ当たり", "5킬로당".
 # Only per a quantity of goods: "$2,000 per soldier a month" is pay, not a price.
-_GOODS = r"(?:\d+[\s-]?)?(?:kg|kilo|kilograms?|kilogrammes?|tons?|tonnes?|bags?|litres?|liters?|barrels?|units?|pounds?|lb)"
+_GOODS = r"(?:\d+[\s-]?)?(?:kg|kilo|kilograms?|kilogrammes?|tons?|tonnes?|bags?|litres?|liters?|barrels?|units?|pounds?|lb|gallons?|dozen)"
 _PER_UNIT = (
-    rf"\bper\s+{_GOODS}\b|\ba\s+(?:bag|kilo|kilogram|ton|tonne|litre|liter|barrel)\b|"
+    rf"\bper\s+{_GOODS}\b|\ba\s+(?:bag|kilo|kilogram|ton|tonne|litre|liter|barrel|gallon|dozen)\b|"
+    # "1,85 Euro je Liter", "1,95 euro le litre", "1,90 euros el litro", "1,95 euro al litro", "por quilo"
+    r"\bje\s+(?:Kilo|Kilogramm|Tonne|Barrel|Liter|Sack|Stück)\b|\b(?:le|la)\s+(?:kilo|litre|tonne)\b|"
+    r"\b(?:por|el)\s+(?:kilo|litro|tonelada|barril)\b|\b(?:al|alla|per)\s+(?:litro|chilo|tonnellata|barile)\b|"
+    r"\b(?:por|o)\s+(?:quilo|litro|tonelada|barril)\b|"
     r"(?:キロ|kg|キログラム|トン|袋|個|リットル|バレル)(?:当たり|あたり)|(?:킬로|kg|㎏|톤|포대|개|리터|배럴)\s?당|每(?:公斤|千克|吨|斤|袋|桶)|"
     r"за\s+(?:кг|килограмм|тонну|баррель|литр|мешок)|\bpro\s+(?:Kilo|Kilogramm|Tonne|Barrel|Liter|Sack)\b|"
     r"\bpar\s+(?:kilo|tonne|baril|litre|sac)\b|ต่อ(?:กิโลกรัม|กิโล|ตัน|ถุง)"

@@ -453,7 +453,8 @@ def _european_figures(sentence: str, english_grouping: bool = False, nouns_capit
         raw = low_text.replace(" ", "")
         unit, noun = None, None
         for pattern_text, unit_name in _EU_CURRENCY_WORDS + _EU_MEASURES:
-            follower = re.match(rf"\s?(?:{pattern_text})(?![\w])", text_after) if unit_name != "%" else re.match(rf"\s?(?:{pattern_text})", text_after)
+            # Any case: a German noun is capitalised ("1,85 Euro je Liter", "5 Kilo").
+            follower = re.match(rf"(?i)\s?(?:{pattern_text})(?![\w])", text_after) if unit_name != "%" else re.match(rf"(?i)\s?(?:{pattern_text})", text_after)
             if follower:
                 unit, noun = unit_name, follower.group().strip()
                 end += follower.end()

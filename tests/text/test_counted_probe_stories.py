@@ -89,3 +89,15 @@ def test_figures_written_in_words_keep_their_words(language, sentence, expected)
     assert found == [(float(value), text, kind) for value, text, kind in expected]
     for quantity in extract_quantities(sentence, language):
         assert sentence[quantity.start:quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize("language, sentence, kind", [
+    ("de", "Der Benzinpreis stieg auf 1,85 Euro je Liter.", "price"),  # a capitalised currency, a compound 'preis'
+    ("fr", "Le gazole coûtait 1,95 euro le litre.", "price"),
+    ("es", "El gasóleo se vendía a 1,60 euros el litro.", "price"),
+    ("en", "Gas averaged $3.15 a gallon.", "price"),
+    ("de", "Die Regierung stellt 100 Millionen Euro bereit.", "money"),
+    ("en", "The aid package is worth $15 million.", "money"),
+])
+def test_fuel_and_food_prices_in_other_languages(language, sentence, kind):
+    assert [q.counted for q in extract_quantities(sentence, language)] == [kind]
