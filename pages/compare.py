@@ -14,6 +14,7 @@ from lib.ui.compare import (
     load_question_row,
     render_overview,
     render_topic,
+    rows_in_full,
 )
 from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.url_state import url_value, write_url
@@ -94,12 +95,18 @@ if not shown:
         "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "
         "or takes a stance on a topic that more than one article covers. Add more articles on the story."
     )
-for topic in shown:
+drawn = rows_in_full(shown)
+if len(drawn) < len(shown):
+    st.caption(
+        f"Showing {len(drawn)} of {len(shown)} topics in full; pick a topic above (or in the list) to read "
+        "any other. The CSV holds them all."
+    )
+for topic in drawn:
     render_topic(topic, columns)
 
 st.download_button(
     "Download this view (CSV)",
-    comparison_csv(shown, columns).encode("utf-8"),
+    lambda: comparison_csv(shown, columns).encode("utf-8"),  # made when clicked: every topic x every source
     file_name=f"storylens-compare-{chosen}.csv",
     mime="text/csv",
     help="One line per topic and source, with the exact quote, who it is attributed to and the report date.",

@@ -73,6 +73,24 @@ def load_question_row(claimset: ClaimSet, question: str) -> Topic:
         )
 
 
+# Claims drawn in full on one run of "All topics": each claim is a few elements (quote, caption, link)
+# in a column per source, so a large collection's rows would be tens of thousands of elements (a
+# synthetic 10k-article store's 40 topics did not render in 10 minutes, bench/views.py). Beyond it,
+# the remaining topics are in the overview, and picking one shows its row.
+FULL_ROWS_MAX_CLAIMS = 300
+
+
+def rows_in_full(topics: list[Topic]) -> list[Topic]:
+    """The first topics (at least one) whose claims together stay within FULL_ROWS_MAX_CLAIMS."""
+    kept, claims = [], 0
+    for topic in topics:
+        claims += len(topic.claims)
+        if kept and claims > FULL_ROWS_MAX_CLAIMS:
+            break
+        kept.append(topic)
+    return kept
+
+
 def topic_anchor(topic: Topic) -> str:
     """The id of a topic row's heading, so the overview links to it ("#topic-troops-sent")."""
     return f"topic-{topic.topic_id}"
