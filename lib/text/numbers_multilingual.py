@@ -61,6 +61,9 @@ _CJK_AFTER = [
     (r"近く|近い|弱|미만|未満|不到", "nearly"),
     (r"まで", "up to"),
 ]
+_PASSED_AFTER = re.compile(
+    r"\s?(?:を|을|를|이|가)\s?(?:(?P<above>超え|超す|超し|超過|上回|넘었|넘어|넘는|넘긴|넘겼|돌파|웃돌)|(?P<below>下回|밑돌))"
+)
 # Counters: what the figure is measured in. Time, age, ordinals and ranks are not figures.
 _TIME_COUNTERS = (
     r"年代|年間|年度|年生|年|か月|カ月|ヶ月|ケ月|箇月|月|日間|日|時間|時|分|秒|週間|週|世紀|歳|才|代|"
@@ -345,6 +348,12 @@ def _cjk_figures(sentence: str) -> list[Figure]:
             tail = re.match(r"\s?(" + "|".join(p for p, _ in _CJK_AFTER) + r")", text[counter_end:])
             if tail and not re.match(r"\s?余[にのりを]", text[counter_end:]):
                 qualifier_after = _first_match(_CJK_AFTER, tail.group(1), anchored_end=True)
+            elif not tail:
+                # "1万人を超えた", "1만5000명을 넘어섰다", "3000人を下回った": a verb of passing after the object
+                # particle bounds the figure ("17円上回った", with no particle, is a change, not a bound).
+                passed = _PASSED_AFTER.match(text[counter_end:])
+                if passed:
+                    qualifier_after = "less than" if passed.group("below") else "more than"
         currency = None
         cur_match = re.search(r"(US\$|\$|¥|￥|₩|€|£|฿)\s?$", text[:start])
         if cur_match:

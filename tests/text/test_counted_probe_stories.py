@@ -101,3 +101,13 @@ def test_figures_written_in_words_keep_their_words(language, sentence, expected)
 ])
 def test_fuel_and_food_prices_in_other_languages(language, sentence, kind):
     assert [q.counted for q in extract_quantities(sentence, language)] == [kind]
+
+
+@pytest.mark.parametrize("language, sentence, qualifier", [
+    ("ja", "死者は1万人を超えた。", "more than"),
+    ("ko", "사망자가 1만5000명을 넘어섰다.", "more than"),
+    ("ja", "平均価格は4000円を下回った。", "less than"),
+    ("ja", "前の週より17円上回った。", None),  # no particle: a change by 17 yen, not a bound
+])
+def test_a_verb_of_passing_after_a_cjk_figure_bounds_it(language, sentence, qualifier):
+    assert [q.qualifier for q in extract_quantities(sentence, language)] == [qualifier]
