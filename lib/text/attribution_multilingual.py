@@ -279,7 +279,7 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
     after = sentence[said.end():].strip()
     apposition = _APPOSITION.match(before)
     if apposition:
-        # "El presidente del Gobierno, Pedro Sánchez, anunció …": the name set off by commas is the speaker.
+        # "La ministra de Sanidad, Ana Ruiz, anunció …": the name set off by commas is the speaker.
         return _clean(apposition.group("name"))
     if re.search(r"[,،»“\"]\s*$", before) or not before:
         # "..., sagte der Minister." / "..., заявил глава МИД." / "قال الوزير إن …" (the verb first, the speaker after it).
@@ -305,7 +305,7 @@ def _european_speaker(sentence: str, said: re.Match, lang: str) -> str | None:
 
 
 # A sentence opening with a title and a name set off by commas, right before the verb: "The minister,
-# Jane Doe," / "El presidente del Gobierno, Pedro Sánchez," / "Министр, Иван Петров,".
+# Jane Doe," / "La ministra de Sanidad, Ana Ruiz," / "Министр, Иван Петров,".
 _APPOSITION = re.compile(
     r"^(?P<title>[^,;:]{2,60}),\s*(?P<name>(?-i:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛÄÖÜА-ЯІЇЄҐ][\w'’.-]+(?:\s+(?-i:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛÄÖÜА-ЯІЇЄҐ])[\w'’.-]+){0,3})),\s*$"
 )
