@@ -550,8 +550,11 @@ def _stored_claimset(store, model_id: str, fingerprint: str) -> ClaimSet | None:
     payload = store.get_cache(f"{CLAIMSET_VIEW}:{model_id}", fingerprint)
     if payload is None:
         return None
+    from lib.core.memory import gc_paused
+
     try:
-        return record_from_json(ClaimSet, payload)
+        with gc_paused():  # many small records: the collector would walk them all, often
+            return record_from_json(ClaimSet, payload)
     except (TypeError, KeyError, ValueError):  # written by older code: build again
         return None
 

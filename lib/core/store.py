@@ -326,7 +326,8 @@ def decode_payload(text, expected_sha: str):
     if not isinstance(text, str) or sha256_bytes(text.encode("utf-8", "surrogatepass")) != expected_sha:
         return None
     try:
-        return json.loads(text)
+        with gc_paused():  # a stored view is a large tree of small objects (see gc_paused)
+            return json.loads(text)
     except ValueError:
         return None
 

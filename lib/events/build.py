@@ -281,8 +281,11 @@ def stored_events(store, model_id: str) -> list[Event] | None:
     cached = store.get_cache("events", events_cache_key(store_contents_key(store), model_id))
     if cached is None:
         return None
+    from lib.core.memory import gc_paused
+
     try:
-        return [event_from_json(item) for item in cached]
+        with gc_paused():  # hundreds of thousands of small records: the collector would walk them all, often
+            return [event_from_json(item) for item in cached]
     except (TypeError, KeyError):  # an older payload shape: rebuild
         return None
 
