@@ -21,8 +21,8 @@ RELEVANCE_FLOOR = 0.25
 RELEVANCE_STRONG = 0.30
 
 # A sentence in the same paragraph as one that is on the story by its own score needs only this much
-# (MiniLM scale): a paragraph of prose is about one thing ("On Monday, Eto tried to walk back the
-# comment … Ishiba rebuked him on Tuesday …": 0.57 and 0.25), while page furniture stands on lines of
+# (MiniLM scale): a paragraph of prose is about one thing ("On Monday, the minister tried to walk back the
+# comment … the premier rebuked him on Tuesday …": 0.57 and 0.25), while page furniture stands on lines of
 # its own. An aside off the story within the paragraph ("The mayor's daughter married …") scores 0.15-0.17.
 RELEVANCE_IN_PARAGRAPH = 0.20
 

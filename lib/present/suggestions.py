@@ -131,7 +131,7 @@ def _answers(question: str, passage: Passage, floor: float = MIN_ANSWER_SIMILARI
 
 def _content_words(text: str) -> set[str]:
     """Stemmed English words of `text` that carry meaning: no stop words ("the", "were"), no
-    one-letter pieces (the "s" of "Japan's"), so "Japan's stance" shares nothing with "Ishiba's remark"."""
+    one-letter pieces (the "s" of "Japan's"), so "Japan's stance" shares nothing with "the premier's remark"."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # already loaded with the model
 
     kept = [token for token in surface_tokens(text) if len(token) > 1 and token not in ENGLISH_STOP_WORDS]
