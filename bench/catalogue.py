@@ -31,7 +31,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +38,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench.scale import REPO_ROOT, _build_one, _clone, _peak_rss_mb, _print_table, _store_mb
+from bench.stage_process import run_stage
 
 OUTLETS = tuple(f"Outlet {index:02d}" for index in range(40))
 LANGUAGES = ("en", "fr", "de", "ja")
@@ -235,21 +235,7 @@ STAGES = {"fill": stage_fill, "migrate": stage_migrate, "catalogue": stage_catal
 
 
 def _run(stage: str, size: int, data_dir: Path, backend: str, timeout: int = 7200) -> dict:
-    command = [sys.executable, "-m", "bench.catalogue", "--stage", stage, "--size", str(size), "--dir", str(data_dir),
-               "--backend", backend]
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
-    tick = time.perf_counter()
-    load = os.getloadavg()[0]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT)
-    except subprocess.TimeoutExpired:
-        return {"error": f"over {timeout}s"}
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["load_avg"] = load
-    print(f"  [{time.perf_counter() - tick:6.0f}s] {stage} {size:,}: {json.dumps(result)}", flush=True)
-    return result
+    return run_stage("bench.catalogue", stage, size, data_dir, "--backend", backend, timeout=timeout)
 
 
 def main(argv=None) -> int:

@@ -21,13 +21,13 @@ import os
 import random
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from tests.support.synthetic import OBJECTS, synthetic_article
+from bench.stage_process import run_stage
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -387,18 +387,7 @@ def stage_vectors(rows: int, dim: int = 384, queries: int = 50) -> dict:
 
 # -- driver -------------------------------------------------------------------------
 def _run_stage(stage: str, size: int, data_dir: Path, timeout: int, *extra: str) -> dict:
-    command = [sys.executable, "-m", "bench.scale", "--stage", stage, "--size", str(size), "--dir", str(data_dir), *extra]
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
-    tick = time.perf_counter()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT)
-    except subprocess.TimeoutExpired:
-        return {"error": f"over {timeout}s"}
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"  [{time.perf_counter() - tick:6.0f}s] {stage} {size:,}: {json.dumps(result)}", flush=True)
-    return result
+    return run_stage("bench.scale", stage, size, data_dir, *extra, timeout=timeout, with_load=False)
 
 
 def _fmt(value) -> str:

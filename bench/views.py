@@ -28,7 +28,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
 from bench.scale import REPO_ROOT, _peak_rss_mb, _print_table
+from bench.stage_process import run_stage
 
 # Shapes of the real builds on synthetic articles (bench.scale, 3k articles: 31.5k mentions merged
 # into 8,620 events); claims: about one comparable sentence per article over a few dozen topics.
@@ -243,20 +243,7 @@ STAGES = {
 
 
 def _run(stage: str, size: int, data_dir: Path, timeout: int = 7200) -> dict:
-    command = [sys.executable, "-m", "bench.views", "--stage", stage, "--size", str(size), "--dir", str(data_dir)]
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
-    tick = time.perf_counter()
-    load = os.getloadavg()[0]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT)
-    except subprocess.TimeoutExpired:
-        return {"error": f"over {timeout}s"}
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["load_avg"] = load
-    print(f"  [{time.perf_counter() - tick:6.0f}s] {stage} {size:,}: {json.dumps(result)}", flush=True)
-    return result
+    return run_stage("bench.views", stage, size, data_dir, timeout=timeout)
 
 
 def main(argv=None) -> int:

@@ -27,20 +27,14 @@ import pytest
 
 from lib.core.settings import load_settings
 from lib.ingest.pipeline import build_article
+from tests.support.probe_pages import load_probe_page
 
 PROBE_DIR = Path(__file__).parent / "data" / "outlet_title_probe"
 PAGES = sorted(path.stem for path in PROBE_DIR.glob("*.txt"))
 
 
 def _load(name: str) -> tuple[bytes, dict[str, str]]:
-    expected, lines = {}, []
-    for raw in (PROBE_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        if raw.startswith("@"):
-            key, _, value = raw[1:].partition(":")
-            expected[key.strip()] = value.strip()
-        else:
-            lines.append(raw)
-    return ("\n".join(lines) + "\n").encode("utf-8"), expected
+    return load_probe_page(PROBE_DIR / f"{name}.txt")
 
 
 def _norm(text: str) -> str:
