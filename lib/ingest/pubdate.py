@@ -395,6 +395,12 @@ def _zone(zones: tuple[str, ...], position: int) -> str:
     return zones[position] if position < len(zones) else ""
 
 
+def _labels_an_age(text: str) -> bool:
+    """`text` opens with an update label followed by an age ("Updated 3 hours ago", "Aktualisiert vor 3 Stunden")."""
+    value = _UPDATED_LABEL.sub("", text, count=1).strip(" :·|-")
+    return bool(_AGE_STAMP.match(value) or _AGE_STAMP_OTHER.match(value))
+
+
 def _label_before(labels: list[tuple[int, str]], position: int) -> str:
     """The label ("published"/"updated") nearest before `position` in the line, or "" (unlabelled)."""
     before = [kind for start, kind in labels if start <= position]
@@ -462,6 +468,10 @@ def _line_signals(line: str, kind: str, zone: str, position: int, language: str,
         label = _label_before(labels, start) or (labels[0][1] if labels else "")
         if not _label_before(labels, start) and label == "updated" and any(other > labels[0][0] for other, *_ in dates):
             # "29/03/2025 14:05 h. Actualizado: 30/03/2025": the date before the update's own is the page's.
+            label = ""
+        if not _label_before(labels, start) and label == "updated" and _labels_an_age(line[labels[0][0]:]):
+            # "October 31, 2024 10:42 AM Updated 3 hours ago": the update has its own value (an age),
+            # so the date before it is the page's, not the update's.
             label = ""
         if label == "published" and zone in ("inside", "foot") and not _PUBLISHED_LABEL.search(line):
             # A "by Name, date" line inside or under the article is a related item's or a

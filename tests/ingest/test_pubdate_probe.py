@@ -88,3 +88,9 @@ def test_a_korean_yesterday_with_the_day_of_the_month_keeps_the_next_day_only(re
     assert "어제(27일" in published.clue
     published = read_pages["ko_eoje_dom"].published
     assert published.precision == "unknown" and not published.day_month
+
+
+def test_an_update_given_as_an_age_leaves_the_date_before_it_the_publication_date(read_pages):
+    # "October 31, 2024 10:42 AM GMT+1 Updated 3 hours ago": the update's value is its age.
+    published = read_pages["en_date_then_updated_age"].published
+    assert published.date == "2024-10-31" and "update" not in published.clue.replace("Updated 3 hours ago", "")
