@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib.cli.common import add_data_option, corpus_for, print_json
+from lib.cli.common import add_data_option, print_json
 from lib.core.errors import StoryLensError
 
 

@@ -6,8 +6,7 @@ from lib.claims.grouping import build_claims, stored_claims
 from lib.claims.questions import question_topic
 from lib.claims.status import figure_phrase
 from lib.claims.topics import Topic, claim_to_json, topic_to_json
-from lib.cli.common import add_data_option, print_json
-from lib.cli.events import opened_for
+from lib.cli.common import add_data_option, opened_for, print_json
 from lib.core.errors import StoryLensError
 from lib.text.embed import embedder_for
 

@@ -32,10 +32,25 @@ def corpus_for(args, quiet: bool = False):
     from lib.core.settings import load_settings
     from lib.ingest.corpus import load_corpus
 
-    settings = load_settings(args.data)
-    corpus = load_corpus(settings)
+    corpus = load_corpus(load_settings(args.data))
     if not quiet:
-        for report in corpus.sync_reports:
-            if report.status in ("added", "rejected", "duplicate"):
-                print(f"[{report.status}] {report.message}", file=sys.stderr)
+        _print_sync_reports(corpus.sync_reports)
     return corpus
+
+
+def opened_for(args, quiet: bool = False):
+    """The store of `--data`, brought up to date with its folder (sync reports on stderr), no article loaded."""
+    from lib.core.settings import load_settings
+    from lib.ingest.corpus import open_synced
+
+    opened = open_synced(load_settings(args.data))
+    if not quiet:
+        _print_sync_reports(opened.sync_reports)
+    return opened
+
+
+def _print_sync_reports(reports) -> None:
+    """The files the sync added, rejected or found duplicate, one line each on stderr."""
+    for report in reports:
+        if report.status in ("added", "rejected", "duplicate"):
+            print(f"[{report.status}] {report.message}", file=sys.stderr)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 
-from lib.cli.common import add_data_option, print_json
+from lib.cli.common import add_data_option, opened_for, print_json
 from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_range
 from lib.events.build import build_events, event_to_json, filter_events, stored_events
@@ -37,19 +36,6 @@ def cmd_events(args) -> int:
             f"({len(event.sources)} source(s); dated by: {event.clue})"
         )
     return 0
-
-
-def opened_for(args, quiet: bool = False):
-    """The store of `--data`, brought up to date with its folder (sync reports on stderr), no article loaded."""
-    from lib.core.settings import load_settings
-    from lib.ingest.corpus import open_synced
-
-    opened = open_synced(load_settings(args.data))
-    if not quiet:
-        for report in opened.sync_reports:
-            if report.status in ("added", "rejected", "duplicate"):
-                print(f"[{report.status}] {report.message}", file=sys.stderr)
-    return opened
 
 
 def load_events(opened):
