@@ -348,14 +348,13 @@ def _spelled_quantities(sentence: str, language: str | None, context: str, found
     ]
     spelled = []
     for quantity in _digit_quantities(digits, language, context):
-        spans = [(i1, i2) for j1, j2, i1, i2 in changed if j1 < quantity.end and quantity.start < j2]
-        if not spans:
+        overlapping = [(j2, i1, i2) for j1, j2, i1, i2 in changed if j1 < quantity.end and quantity.start < j2]
+        if not overlapping:
             continue  # written in digits already: read on the sentence itself
-        start = min(i1 for i1, _ in spans)
-        end = max(i2 for _, i2 in spans)
-        # The copy's figure may reach past the changed words ("5000000 inhabitants" -> its noun is unchanged text).
-        if quantity.end > max(j2 for j1, j2, _i1, _i2 in changed if j1 < quantity.end and quantity.start < j2):
-            end += quantity.end - max(j2 for j1, j2, _i1, _i2 in changed if j1 < quantity.end and quantity.start < j2)
+        start = min(i1 for _j2, i1, _i2 in overlapping)
+        end = max(i2 for _j2, _i1, i2 in overlapping)
+        # The copy's figure may reach past the changed words ("5000000 inhabitants": its noun is unchanged text).
+        end += max(0, quantity.end - max(j2 for j2, _i1, _i2 in overlapping))
         start, end = _word_bounds(sentence, start, end)
         if any(start < other.end and other.start < end for other in found):
             continue
