@@ -55,7 +55,7 @@ from lib.claims.topics import (
     build_topic,
     load_topic_seeds,
 )
-from lib.core.errors import StoreError
+from lib.core.store import keep_derived
 from lib.core.models import Article, Claim, ProgressCallback, record_from_json, record_to_json
 from lib.text.numbers import counted_quantities
 
@@ -522,12 +522,9 @@ def build_claims(
     if payload is None:
         embedder = embedder or embedder_for(corpus.settings)
         payload = _assign(corpus, embedder, threshold, seeds, progress)
-        corpus.store.put_cache(cache_name, fingerprint, payload)
+        keep_derived(corpus.store, cache_name, fingerprint, payload)
     claimset = _claimset_from_payload(corpus, payload, seeds, model_id)
-    try:
-        corpus.store.put_cache(f"{CLAIMSET_VIEW}:{model_id}", fingerprint, record_to_json(claimset))
-    except StoreError as error:  # a busy or read-only store still answers; the next reader builds again
-        log.warning("claims view not stored: %s", error)
+    keep_derived(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, record_to_json(claimset))
     return claimset
 
 

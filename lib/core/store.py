@@ -498,13 +498,27 @@ def stored_summary(store: "ArticleStore", compute) -> CatalogueSummary:
         except (KeyError, TypeError, ValueError):
             pass  # written by another version: compute it again
     summary = compute()
+    keep_derived(store, SUMMARY_CACHE, key, asdict(summary))
+    return summary
+
+
+# A derived view waits this long for another writer (an ingest in another process, say) before
+# it is left unkept: a reader must not stall for the full writer wait to save a rebuild.
+DERIVED_WRITE_WAIT_S = 1.0
+
+
+def keep_derived(store: "ArticleStore", name: str, fingerprint: str, payload) -> bool:
+    """Keep a derived payload (a summary, events, claims) in the store's cache if the store
+    takes a write within DERIVED_WRITE_WAIT_S; True when kept. A busy or read-only store
+    only logs: the caller has its result, and the next reader computes it again."""
     try:
-        store.put_cache(SUMMARY_CACHE, key, asdict(summary))
-    except StoreError as error:  # a busy or read-only store still answers; the next reader computes again
+        store.put_cache(name, fingerprint, payload, wait_s=DERIVED_WRITE_WAIT_S)
+    except StoreError as error:
         import logging
 
-        logging.getLogger(__name__).warning("catalogue summary not kept: %s", error)
-    return summary
+        logging.getLogger(__name__).warning("%s not kept in the store: %s", name, error)
+        return False
+    return True
 
 
 def _summary_from_json(payload: dict) -> CatalogueSummary:
@@ -602,7 +616,7 @@ class ArticleStore(Protocol):
     def get_embeddings(self, model: str, article_id: str) -> np.ndarray | None: ...
     def put_embeddings(self, model: str, article_id: str, vectors: np.ndarray) -> None: ...
     def get_cache(self, name: str, fingerprint: str): ...
-    def put_cache(self, name: str, fingerprint: str, payload) -> None: ...
+    def put_cache(self, name: str, fingerprint: str, payload, *, wait_s: float | None = None) -> None: ...
     def catalogue(
         self,
         after: tuple[str, str] | None = None,
@@ -1130,9 +1144,23 @@ class Store(UploadFolder):
             return None
         return decode_payload(row[1], row[2])
 
-    def put_cache(self, name: str, fingerprint: str, payload) -> None:
-        with self.transaction() as connection:
-            connection.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)", (name, fingerprint, *encode_payload(payload)))
+    def put_cache(self, name: str, fingerprint: str, payload, *, wait_s: float | None = None) -> None:
+        """Keep `payload` under `name` for `fingerprint`, waiting at most `wait_s` (default: as
+        long as any writer) for another writer to finish; StoreError("busy") past it."""
+        connection = self._connection()
+        if wait_s is not None and not connection.in_transaction:
+            connection.execute(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
+        try:
+            with self.transaction() as connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)", (name, fingerprint, *encode_payload(payload))
+                )
+        finally:
+            if wait_s is not None:
+                try:
+                    self._connection().execute("PRAGMA busy_timeout=60000")
+                except (sqlite3.Error, StoreError):
+                    pass  # the connection was dropped after a failure; a new one starts with the full wait
 
 
     # -- the catalogue -------------------------------------------------------------

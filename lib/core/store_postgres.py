@@ -753,8 +753,12 @@ class PostgresStore(UploadFolder):
             return None
         return decode_payload(row[1], row[2])
 
-    def put_cache(self, name: str, fingerprint: str, payload) -> None:
+    def put_cache(self, name: str, fingerprint: str, payload, *, wait_s: float | None = None) -> None:
+        """Keep `payload` under `name` for `fingerprint`, waiting at most `wait_s` (default: as
+        long as any writer) for another writer's lock on that row; StoreError("busy") past it."""
         with self.transaction() as connection:
+            if wait_s is not None:
+                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
             connection.execute(
                 f"INSERT INTO {self.schema}.cache VALUES (%s, %s, %s, %s) ON CONFLICT (name) DO UPDATE SET "
                 "fingerprint = EXCLUDED.fingerprint, payload = EXCLUDED.payload, sha256 = EXCLUDED.sha256",

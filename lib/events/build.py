@@ -74,6 +74,7 @@ from typing import Iterable
 
 from lib.core.models import Article, Event, ProgressCallback, PublishedDate, SourceRef
 from lib.core.settings import DEFAULT_STORY_START
+from lib.core.store import keep_derived
 from lib.events.mentions import (
     EventMention,
     as_report_mention,
@@ -309,7 +310,7 @@ def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> 
     if progress:
         progress(7, 10, "Finding and merging events…")
     events = extract_events(corpus.articles, embedder, vectors, corpus.settings.story_start)
-    corpus.store.put_cache("events", key, [event_to_json(event) for event in events])
+    keep_derived(corpus.store, "events", key, [event_to_json(event) for event in events])
     if progress:
         progress(10, 10, "Timeline ready")
     return events

@@ -227,3 +227,27 @@ def test_a_store_folder_where_the_lock_cannot_be_made_is_a_clear_error(tmp_path)
     (store_dir / "write.lock").mkdir(parents=True)  # a folder where the lock file should be
     with pytest.raises(StoreError, match="cannot write to"):
         Store(tmp_path, store_dir)
+
+
+def test_a_derived_view_is_left_unkept_not_waited_for_while_another_writer_holds_the_store(filled):
+    from lib.core.store import keep_derived
+
+    _settings, store = filled
+    other_writer = sqlite3.connect(store.db_path, isolation_level=None)
+    other_writer.execute("BEGIN IMMEDIATE")  # an ingest in another process, mid-write
+    try:
+        assert keep_derived(store, "events", "fp-a", {"events": []}) is False  # after about a second, not a minute
+    finally:
+        other_writer.execute("ROLLBACK")
+        other_writer.close()
+    assert store.get_cache("events", "fp-a") is None
+    assert keep_derived(store, "events", "fp-a", {"events": []}) is True
+    assert store.get_cache("events", "fp-a") == {"events": []}
+    with pytest.raises(StoreError, match="busy"):  # put_cache itself says "busy" past its wait
+        blocker = sqlite3.connect(store.db_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            store.put_cache("x", "y", {}, wait_s=0.05)
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
