@@ -421,12 +421,12 @@ def _without_ages(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
     """`quantities` less those that are someone's age (see _AGE_BEFORE); a measure with a unit stays."""
     return [
         quantity for quantity in quantities
-        if quantity.unit not in (None, "people", "years") and quantity.counted not in ("count",) + _PEOPLE_KINDS
+        if quantity.unit not in (None, "people", "years") and quantity.counted != "count"
+        and not (quantity.counted or "").startswith("people")  # "people", "people killed", "people protesting" …
         or not _AGE_BEFORE.search(sentence[max(0, quantity.start - 40):quantity.start])
     ]
 
 
-_PEOPLE_KINDS = ("people", "people killed", "people wounded", "people missing", "people killed or wounded")
 # Measures: a bare figure stands for one of them only when close to it in size ("turnout was 67 percent,
 # up from 60"); a count of things within a factor of 20 ("80,000 protesters, against 400,000").
 _ELIDABLE_MEASURES = ("price", "money", "percent", "weight", "volume", "distance", "ratio")
