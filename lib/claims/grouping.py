@@ -57,7 +57,6 @@ from lib.claims.topics import (
 )
 from lib.core.store import keep_derived
 from lib.core.models import Article, Claim, ProgressCallback, record_from_json, record_to_json
-from lib.text.numbers import counted_quantities
 
 log = logging.getLogger(__name__)
 
@@ -330,7 +329,8 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
             while topic_id in taken:
                 topic_id += "-2"
             taken.add(topic_id)
-            units = [q.unit for i in members for q in counted_quantities(rows[i][1].sentence.text)]
+            # The unit its sentences' comparable figures are in, read in each sentence's language.
+            units = [q.unit for i in members for q in rows[i][1].quantities if _comparable_in_a_cluster(q)]
             unit = max(sorted(set(units)), key=units.count) if units else None
             auto_topics.append({"id": topic_id, "label": topic_label, "unit": unit})
             for i in members:
@@ -596,6 +596,22 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
     return ClaimSet(tuple(topics), candidates, model_id)
 
 
+# Measures compared in a row of similar sentences: an area says what it measures (land burned, flooded,
+# cleared). A weight, volume or distance is as often a price's amount of goods ("60キロ当たり2万円",
+# "per 5 kg") or how far something is as a measured total, and a percent or sum of money may be
+# of anything: the figures of such rows stay statements (on a rice-price story, weight rows
+# compared "5 kg" with "60 kg" as two sources disagreeing).
+_CLUSTER_MEASURES = ("area",)
+
+
+def _comparable_in_a_cluster(quantity) -> bool:
+    """A head count that says what it counts ("troops", "people killed"), or an area."""
+    kind = quantity.counted or ""
+    if not quantity.unit or kind in UNCOMPARED_KINDS:
+        return False
+    return kind in _CLUSTER_MEASURES or kind.split(" ")[0] in _KIND_ROW_SUBJECTS
+
+
 # Kinds of figure that name what is counted well enough to compare across a whole collection
 # ("people killed", "troops sent", "price"); "count", "percent", "money", "weight" ... may count anything.
 _KIND_ROW_SUBJECTS = ("troops", "people", "workers", "munitions", "equipment")
@@ -611,8 +627,8 @@ def _row_key(kind: str | None, unit: str | None) -> tuple[str, str] | None:
     kind = kind or ""
     if kind in UNCOMPARED_KINDS:
         return None
-    if kind.startswith("price") and kind != "price change" and unit:
-        return kind, unit
+    if (kind.startswith("price") and kind != "price change" or kind in _CLUSTER_MEASURES) and unit:
+        return kind, unit  # compared only in one unit: yen with yen, hectares with hectares
     if kind.split(" ")[0] in _KIND_ROW_SUBJECTS:
         return kind, ""
     return None
@@ -642,7 +658,7 @@ def _common_unit(group: list, kind: str) -> str | None:
 
 def kind_label(kind: str, unit: str | None) -> str:
     """"People killed", "Price per 5 kg (JPY)", "Other counts" (a figure that does not say what it counts)."""
-    if kind.startswith("price"):
+    if kind.startswith("price") or kind in _CLUSTER_MEASURES:
         return f"{kind[0].upper()}{kind[1:]}" + (f" ({unit})" if unit else "")
     if kind == "count":
         return "Other counts"
@@ -731,6 +747,8 @@ def _with_plain_label(topic):
         return topic
     if topic.counted.startswith("price"):
         return topic
+    if topic.counted in _CLUSTER_MEASURES:
+        return replace(topic, label=kind_label(topic.counted, topic.unit))  # "Area (ha)": no people to name
     return replace(topic, label=figure_row_label(topic.counted, topic.unit, topic.figures))
 
 
@@ -766,7 +784,7 @@ def one_row_per_kind(topics: list, articles: dict, candidates, facts_of, off_sub
         compared.add((kind, unit))
         owner = owner_of.get((kind, unit))
         if owner is None:
-            topic_id = f"kind-{_slug(kind)}" + (f"-{_slug(unit)}" if kind.startswith("price") else "")
+            topic_id = f"kind-{_slug(kind)}" + (f"-{_slug(unit)}" if kind.startswith("price") or kind in _CLUSTER_MEASURES else "")
             row_unit = unit or _common_unit(group, kind)
             claims = [make_claim(article, fact, topic_id, row_unit, kind) for article, fact in group]
             new_rows.append(build_topic(topic_id, kind_label(kind, unit), row_unit, False, [c for c in claims if c.counted == kind], kind))

@@ -626,6 +626,8 @@ def counted_kind(
         return "volume"
     if unit in ("km", "m", "miles"):
         return "distance"
+    if unit in ("ha", "km²", "mi²", "acres"):
+        return "area"
     if unit == "times":
         return "ratio"
     if _NOT_A_COUNT_AFTER.match(sentence[end:end + 12]):

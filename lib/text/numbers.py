@@ -101,6 +101,7 @@ MEASURES = {
     "miles": "miles", "mile": "miles", "meters": "m", "metres": "m", "m": "m",
     "kg": "kg", "tons": "tonnes", "tonnes": "tonnes", "ton": "tonnes", "tonne": "tonnes",
     "kilograms": "kg", "kilogram": "kg", "kilogrammes": "kg", "kilos": "kg",
+    "hectares": "ha", "hectare": "ha", "ha": "ha", "acres": "acres", "acre": "acres", "km²": "km²", "km2": "km²", "mi²": "mi²",
 }
 # A number after one of these words is an identifier, not an amount ("Resolution 2270").
 _IDENTIFIER_BEFORE = re.compile(
@@ -242,7 +243,7 @@ def normalize_unit(noun: str | None) -> str | None:
     return UNIT_SYNONYMS.get(word, word or None)
 
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\S")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*²?|\S")  # "km²" is one word
 
 
 def _following_noun(sentence: str, end: int) -> tuple[str | None, bool]:
@@ -257,7 +258,11 @@ def _following_noun(sentence: str, end: int) -> tuple[str | None, bool]:
         if tail is None or tail.group(1).lower() in _TIME_UNITS or re.match(r"-(,|\s+(and|or|to)\b)", rest):
             return None, True
     words = _WORD_RE.findall(rest[:120])
-    for word in words[:6]:
+    for position, word in enumerate(words[:6]):
+        if word.lower() in ("square", "sq") and position + 1 < len(words):
+            squared = MEASURES.get(words[position + 1].lower().rstrip("."))
+            if squared in ("km", "miles"):  # "250 square kilometres", "12 sq miles": an area
+                return ("km²" if squared == "km" else "mi²"), False
         if word not in ("a.m.", "p.m."):
             word = word.rstrip(".'’-") or word
         lower = word.lower()
@@ -429,7 +434,7 @@ def _without_ages(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
 
 # Measures: a bare figure stands for one of them only when close to it in size ("turnout was 67 percent,
 # up from 60"); a count of things within a factor of 20 ("80,000 protesters, against 400,000").
-_ELIDABLE_MEASURES = ("price", "money", "percent", "weight", "volume", "distance", "ratio")
+_ELIDABLE_MEASURES = ("price", "money", "percent", "weight", "volume", "distance", "area", "ratio")
 
 
 def _with_elided_nouns(quantities: list[Quantity]) -> list[Quantity]:

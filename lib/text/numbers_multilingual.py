@@ -85,6 +85,8 @@ _COUNTERS = [
     (r"ルーブル|루블|卢布", "RUB"),
     (r"%|パーセント|퍼센트|百分之|เปอร์เซ็นต์", "%"),
     (r"倍|배", "times"),
+    (r"ヘクタール|헥타르|公顷|公頃|เฮกตาร์", "ha"),
+    (r"平方キロメートル|平方キロ|제곱킬로미터|평방킬로미터|平方公里|ตารางกิโลเมตร|km²", "km²"),
     (r"キロメートル|km|킬로미터|公里|กิโลเมตร|กม\.", "km"),
     (r"メートル|m\b|미터|米|เมตร", "m"),
     (r"発|발|枚|袋|포대|個|개|台|대|両|輌|隻|척|機|架|棟|栋|座|채|軒|戸|世帯|가구|户|件|건|起|カ所|か所|곳|处|所|本|门|枚|頭|匹|마리|แห่ง|ลำ|คัน|หลัง|ครั้ง|回|회|次|バレル|배럴|桶", "items"),
@@ -202,6 +204,9 @@ _EU_CURRENCY_WORDS = [
 ]
 _EU_MEASURES = [
     (r"Tonnen|tonnes?|toneladas?|tonnellate|тонн\w*|тон\w*|طن|أطنان", "tonnes"),
+    (r"Hektar\w*|hectares?|hectáreas?|ettari|ettaro|гектар\w*|га\b|هكتار\w*|هكتارات", "ha"),
+    (r"km²|km2|Quadratkilometer\w*|kilomètres? carrés|kilómetros? cuadrados|chilometri quadrati|quil[óô]metros? quadrados|"
+     r"квадратн\w* (?:километр|кілометр)\w*|кв\.\s?км", "km²"),
     (r"km|Kilometer\w*|kilomètres?|kilómetros?|chilometri|quilômetros?|quilómetros?|километр\w*|кілометр\w*|كيلومتر\w*|كلم", "km"),
     (r"kg|Kilogramm|kilos?|quilos?|chili|chilogrammi|кг|килограмм\w*|кілограм\w*|كيلوغرام\w*|كيلو|كغ", "kg"),
     (r"barrels?|Barrel|barils?|barriles|barili|barris|баррел\w*|барел\w*|برميل", "barrels"),
