@@ -11,8 +11,12 @@ second deck below it, a breadcrumb, a kicker, a 【速報】 label on the headli
 cookie-consent banner, the site's tagline under its logo or over today's date, a site-name line
 between the headline and the date line, a newsroom byline "Redação X", a source line "来源：X", a
 reprint notice "ссылка на «X» обязательна", a printed address with the brand it sells a paid tier
-under). A page whose only signs are weak (no name printed) must be "Unknown outlet": a wrong name
-misleads the Compare page more than none.
+under). A page whose only signs are weak must be "Unknown outlet": no name printed, or a name only a
+weak place gives (a trending bar or a network's sites opening the page, a breadcrumb "経済 ＞ 農業",
+a company's legal name in the copyright line "Meridian Communications, Inc.", "(주)서울미디어",
+"Nordhessen Medienholding GmbH & Co. KG", a source line citing an institute "Quelle: Statistisches
+Landesamt", a follow or app line); a wrong name misleads the Compare page more than none. The same
+weak places beside a place that names the site ("© 2024 Pinecrest Ledger") still name it.
 
 Header lines "@outlet: X" and "@title: Y" give the expected reading and are stripped. Titles are
 compared after NFKC (an ideographic space reads as a space).
