@@ -56,8 +56,13 @@ Guarantees of `build_events`:
   the sentences are semantically close (shared embedder) and they share a
   named actor, a key noun or a content word (Snowball stem, in languages
   with a stemmer), or, for reports in two languages, date it to the
-  same single day; clusters are complete-linkage, so two different events on
-  one day are never merged through a third. A mention dated wider than a
+  same single day and are close in meaning or share evidence read in any
+  language (`lib.events.evidence`: the kind of happening, a name written the
+  same way, a figure, two countries) without naming different countries;
+  two sentences naming different kinds of happening (a quake and its
+  aftershock, a vote and a protest) are never one event. Clusters are
+  complete-linkage, so two different events on one day are never merged
+  through a third. A mention dated wider than a
   month ("in 2024") never joins a day-dated event: it stays its own item.
 * `is_context` is True when the whole interval lies before
   `settings.story_start` (an event that may fall inside the window is shown).
@@ -97,7 +102,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v42"
+EVENTS_VERSION = "events-v43"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -239,8 +244,25 @@ def extract_events(
     for mention in mentions:
         if mention.dated_by == "context" and id(mention.anchor) in cluster_of:
             cluster_of[id(mention.anchor)].append(mention)
-    events = [event_from_cluster(cluster, story_start) for cluster in clusters]
+    events = unique_ids([event_from_cluster(cluster, story_start) for cluster in clusters])
     return sorted(events, key=lambda event: (event.start, event.end, event.summary))
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """`events` with no event_id twice: one sentence dating two days ("the flood that struck on Tuesday
+    has killed 95, officials said on Wednesday") names two events with the same words; the later-listed
+    ones get an id that also holds their days. The first keeps its id, so ids stay stable."""
+    from dataclasses import replace as replace_record
+
+    seen: set[str] = set()
+    unique = []
+    for event in events:
+        if event.event_id in seen:
+            identity = f"{event.event_id}|{event.start}|{event.end}|{len(seen)}"
+            event = replace_record(event, event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12])
+        seen.add(event.event_id)
+        unique.append(event)
+    return unique
 
 
 

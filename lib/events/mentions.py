@@ -524,9 +524,12 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             full_date = next((r for r in reversed(dates) if _is_full_day(r)), full_date)
         if _is_list_of_dates(text, dates):
             continue  # "Cronología: 28 de marzo, 29 de marzo, 31 de marzo.": a line of dates tells no happening
-        if not dates:
-            after = _after_a_happening(text, language, mentions, article)  # "two days after the quake"
-            dates = [after] if after is not None and (latest is None or after.end <= latest) else []
+        if all(resolved.kind == "later" for resolved in dates):
+            # "two days after the quake" counts from the quake's day, not from the sentence before
+            # ("2日後", "через два дня" alone are read by the date grammar as counted from that one).
+            names_happening, after = _after_a_happening(text, language, mentions, article)
+            if names_happening:  # a happening the report never dated leaves the sentence undated
+                dates = [after] if after is not None and (latest is None or after.end <= latest) else []
         produced = 0
         for resolved in dates:
             if _is_date_line(text, resolved):
@@ -640,7 +643,71 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             )
         elif report is not None:
             mentions.append(report)
-    return mentions
+    return _said_in_the_next_sentence(mentions, article, paragraphs)
+
+
+# A sentence that says who said the one before it, and when ("Das teilte die Küstenwache am Dienstag
+# mit.", "Об этом сообщил министр в четверг.", "Así lo anunció el Gobierno el viernes."): grammar of
+# reported speech per language, no words of a story.
+_SAID_BEFORE = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "en": r"^\s*(?:That|This)\s+was\s+(?:announced|said|reported|confirmed|disclosed)\b",
+        "de": r"^\s*(?:Das|Dies)\s+(?:teilten?|sagten?|erklärten?|berichteten?|gaben?|bestätigten?|meldeten?|schrieben?|schrieb)\b",
+        "fr": r"^\s*(?:C['’]est\s+ce\s+qu|Ce\s+qu['’]a|Ce\s+que\s+(?:a|ont))",
+        "es": r"^\s*(?:Así\s+lo|Lo)\s+(?:anunci|inform|confirm|dijo|dijeron|indic|explic|comunic|asegur)",
+        "it": r"^\s*(?:Lo\s+(?:ha|hanno)|È\s+quanto\s+(?:ha|hanno))\s+(?:annunciato|comunicato|reso\s+noto|detto|confermato|riferito)",
+        "pt": r"^\s*(?:A\s+informação\s+foi|Foi\s+o\s+que)\s+",
+        "ru": r"^\s*Об\s+этом\s+(?:сообщи|заяви|рассказа|говорится|пишет|сообщает|информирует)",
+        "uk": r"^\s*Про\s+це\s+(?:повідоми|заяви|розпові|йдеться|пише|повідомляє)",
+        "ko": r"(?:이같이|이렇게|이와\s*같이)\s*(?:밝혔|말했|전했|설명했|강조했)",
+    }.items()
+}
+
+
+def _said_in_the_next_sentence(mentions: list[EventMention], article: Article, paragraphs: dict[int, int]) -> list[EventMention]:
+    """`mentions` where a sentence undated by its own words, followed in its paragraph by one saying who
+    said it and when ("…. Das teilte die Küstenwache am Dienstagabend mit."), is what was said then: it
+    joins that sentence's event (dated_by "context") instead of being dated by its report or left out."""
+    from dataclasses import replace as replace_record
+
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence.index, []).append(mention)
+    sentences = {sentence.index: sentence for sentence in article.sentences}
+    replaced: dict[int, EventMention] = {}
+    for mention in mentions:
+        previous = sentences.get(mention.sentence.index - 1)
+        if mention.dated_by != "phrase" or previous is None or paragraphs.get(previous.index) != paragraphs.get(mention.sentence.index):
+            continue
+        language = "en" if is_english_sentence(mention.sentence.text, mention.sentence.language, article.language) else (
+            _reading_language(mention.sentence.language, article.language)
+        )
+        pattern = _SAID_BEFORE.get(language or "")
+        if pattern is None or not pattern.search(mention.sentence.text) or previous.index in replaced:
+            continue
+        own = by_sentence.get(previous.index, [])
+        if any(other.dated_by in ("phrase", "since") for other in own):
+            continue  # dated by its own words
+        english = language == "en"
+        summary = summarise(previous.text) if english else _clause_summary(previous.text, None, None)
+        replaced[previous.index] = EventMention(
+            article, previous, summary, mention.start, mention.end, mention.precision, mention.clue,
+            named_actors(previous.text) or name_tokens(previous.text), _keywords(previous.text), "context",
+            is_statement=True, speaker=mention.speaker, anchor=mention,
+        )
+    if not replaced:
+        return mentions
+    kept = [mention for mention in mentions if mention.sentence.index not in replaced]
+    kept.extend(replaced.values())
+    kept.sort(key=lambda mention: mention.sentence.index)  # stable: a sentence's own mentions keep their order
+    # Context mentions anchored on a dropped report mention of that sentence lose their anchor: re-anchor them.
+    dropped = {id(mention) for mention in mentions if mention.sentence.index in replaced}
+    return [
+        replace_record(mention, anchor=replaced[mention.anchor.sentence.index]) if mention.anchor is not None and id(mention.anchor) in dropped
+        else mention
+        for mention in kept
+    ]
 
 
 # -- "two days after the quake": counted from the day the text gave that happening -------------
@@ -676,52 +743,162 @@ _AFTER_HAPPENING = {
     "de": re.compile(r"(?i)\b(?:" + _COUNT + r"\s+)?(?P<unit>stunden?|tage?n?|wochen?)\s+nach\s+(?:dem|der|den)\s+(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+)"),
     "es": re.compile(r"(?i)\b(?:" + _COUNT + r"\s+)?(?P<unit>horas?|días?|semanas?)\s+(?:después|tras)\s+(?:del?\s+|de\s+la\s+|la\s+|el\s+)?(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+)"),
 }
+# Languages that inflect or run words together: a happening noun is found as the start of a word
+# (ru/uk/it/pt stems) or anywhere in the words before the count (ja/zh/ko/th, written without spaces
+# between words or with particles attached).
+_HAPPENING_NOUNS.update({
+    "it": "terremot sism scoss alluvion inondazion tempest uragan tifon ciclon incendi esplosion attentat attacc incident crollo "
+          "eruzion fran tsunami elezion voto votazion referendum sentenz verdett scioper finale partit vertic incontr visit disastr tragedi",
+    "pt": "terremot sismo abalo tremor réplica inundaç enchente cheia tempestade furacão tufão ciclone incêndio explosão atentado "
+          "ataque acidente desabamento colapso erupção deslizamento tsunami eleiç votação referendo sentença veredicto greve final "
+          "partida jogo cúpula reunião visita desastre tragédia",
+    "ru": "землетрясени толч наводнени паводк шторм ураган тайфун циклон пожар взрыв теракт атак удар авари крушени обрушени "
+          "извержени оползн цунами выбор голосовани референдум приговор забастовк финал матч саммит встреч визит катастроф трагеди",
+    "uk": "землетрус поштовх повен наводн шторм ураган тайфун циклон пожеж вибух теракт атак удар авар катастроф обвал "
+          "виверженн зсув цунамі вибор голосуванн референдум вирок страйк фінал матч саміт зустріч візит трагеді",
+    "ja": "地震 余震 震災 洪水 豪雨 大雨 水害 台風 嵐 火災 山火事 火事 爆発 攻撃 襲撃 テロ 事故 墜落 崩落 倒壊 噴火 土砂崩れ 津波 "
+          "選挙 投票 判決 ストライキ 決勝 試合 会談 会議 訪問 災害 惨事 震",
+    "zh": "地震 余震 强震 洪水 水灾 暴雨 台风 风暴 飓风 火灾 山火 大火 爆炸 袭击 攻击 空袭 事故 坠机 坍塌 倒塌 喷发 滑坡 海啸 "
+          "选举 大选 投票 公投 判决 罢工 决赛 比赛 峰会 会谈 会议 访问 灾难 惨剧 震",
+    "ko": "지진 여진 홍수 폭우 태풍 폭풍 화재 산불 폭발 공격 습격 테러 사고 추락 붕괴 분화 산사태 쓰나미 선거 투표 판결 파업 결승 "
+          "경기 회담 회의 방문 참사 재난",
+    "th": "แผ่นดินไหว อาฟเตอร์ช็อก น้ำท่วม พายุ ไฟไหม้ ไฟป่า ระเบิด โจมตี อุบัติเหตุ เครื่องบินตก ถล่ม ปะทุ ดินถล่ม สึนามิ เลือกตั้ง "
+          "ลงคะแนน ประชามติ คำพิพากษา นัดหยุดงาน นัดชิง ประชุมสุดยอด ประชุม เยือน ภัยพิบัติ โศกนาฏกรรม",
+})
+# Stems and unspaced scripts: a noun matches the start of a word, or any part of the words (see above).
+_NOUN_AS_STEM = frozenset({"it", "pt", "ru", "uk"})
+_NOUN_INSIDE_WORDS = frozenset({"ja", "zh", "ko", "th"})
+_COUNT_WORDS.update({
+    "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
+    "один": 1, "одна": 1, "одни": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "десять": 10,
+    "дві": 2, "чотири": 4, "п'ять": 5, "п’ять": 5, "шість": 6, "сім": 7, "десять": 10,
+    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10,
+    "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "สิบ": 10,
+})
 
 
-def _after_a_happening(text: str, language: str | None, mentions: list[EventMention], article: Article) -> ResolvedDate | None:
-    """"Two days after the quake", "quatre jours après le séisme", "am Tag nach dem Beben": the day
+def _count_alternatives(*words: str) -> str:
+    return r"(?P<num>[0-9０-９]+|" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+_IT_COUNT = _count_alternatives("un", "uno", "una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "alcuni", "pochi")
+_PT_COUNT = _count_alternatives("um", "uma", "dois", "duas", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "alguns", "poucos")
+_RU_COUNT = _count_alternatives("один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "десять", "несколько")
+_UK_COUNT = _count_alternatives("один", "одна", "два", "дві", "три", "чотири", "п'ять", "п’ять", "шість", "сім", "десять", "кілька")
+_CJK_COUNT = _count_alternatives("一", "二", "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十")
+_KO_COUNT = _count_alternatives("하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "열흘")
+_TH_COUNT = _count_alternatives("หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "สิบ")
+_VAGUE_COUNT_WORDS = _VAGUE_COUNT_WORDS | {"alcuni", "pochi", "alguns", "poucos", "несколько", "кілька"}
+_UNSPACED_REST = r"(?P<rest>[^\s、，,。！？「」（）()]{1,12}?)"
+_AFTER_HAPPENING.update({
+    # "due giorni dopo il terremoto", "il giorno dopo il sisma", "all'indomani del terremoto", "a tre giorni dal sisma"
+    "it": re.compile(r"(?i)(?:\b(?:" + _IT_COUNT + r"\s+)?(?P<unit>ore|giorni|giorno|settimane?)\s+dopo|(?P<next>\bindomani)|\ba\s+" + _IT_COUNT.replace("num", "num2") + r"\s+(?P<unit2>ore|giorni|settimane)\s+da)\s*(?:il\s+|lo\s+|la\s+|l[’']|del(?:lo|la)?\s+|dell[’']|dal(?:lo|la)?\s+|dall[’'])?(?P<rest>(?:[\w’'-]+\s+){0,4}[\w’'-]+)"),
+    # "dois dias após o terremoto", "dois dias depois do sismo", "no dia seguinte ao terremoto"
+    "pt": re.compile(r"(?i)(?:\b(?:" + _PT_COUNT + r"\s+)?(?P<unit>horas?|dias?|semanas?)\s+(?:após|depois\s+d[oae]s?)|(?P<next>\bdia\s+seguinte\s+a))\s*(?:o\s+|a\s+|os\s+|as\s+|ao\s+|à\s+)?(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+)"),
+    # "через два дня после землетрясения", "спустя неделю после", "на следующий день после"
+    "ru": re.compile(r"(?i)(?:(?:через|спустя)\s+(?:" + _RU_COUNT + r"\s+)?(?P<unit>час\w*|дн\w*|день|недел\w*)|(?P<next>на\s+следующий\s+день|на\s+другой\s+день))\s+после\s+(?P<rest>(?:[\w-]+\s+){0,4}[\w-]+)"),
+    "uk": re.compile(r"(?i)(?:(?:через|за|після)\s+(?:" + _UK_COUNT + r"\s+)?(?P<unit>годин\w*|дн\w*|день|тиж\w*)|(?P<next>наступного\s+дня|наступний\s+день))\s+після\s+(?P<rest>(?:[\w'’-]+\s+){0,4}[\w'’-]+)"),
+    # 「地震発生から2日後」「地震の翌日」
+    "ja": re.compile(_UNSPACED_REST + r"(?:(?:の)?(?:発生)?から(?:" + _CJK_COUNT + r")(?P<unit>時間|日|週間)後|の(?P<next>翌日))"),
+    # 「震后第三天」「地震发生后两天」「地震次日」
+    "zh": re.compile(_UNSPACED_REST + r"(?:(?:发生|發生)?(?:后|後)(?:的)?(?P<ordinal>第)?(?:" + _CJK_COUNT + r")(?:个|個)?(?P<unit>小时|小時|天|日|周|週|星期)|(?P<next>次日|翌日|第二天))"),
+    # 「지진 발생 이틀 만에」「지진 발생 3일 후」「지진 다음 날」
+    "ko": re.compile(_UNSPACED_REST + r"\s*(?:발생\s*)?(?:" + _KO_COUNT + r"\s*(?P<unit>시간|일|주)?\s*(?:만에|후|뒤)|(?P<next>다음\s*날|이튿날))"),
+    # "สองวันหลังเกิดแผ่นดินไหว", "หลังเกิดแผ่นดินไหว 3 วัน", "วันรุ่งขึ้นหลังแผ่นดินไหว"
+    "th": re.compile(r"(?:" + _TH_COUNT + r"\s*(?P<unit>ชั่วโมง|วัน|สัปดาห์)\s*หลัง(?:จาก)?(?:เกิด)?|(?P<next>วันรุ่งขึ้น)\s*หลัง(?:จาก)?(?:เกิด)?|หลัง(?:จาก)?(?:เกิด)?(?=[^\s]{1,12}\s*" + _TH_COUNT.replace("num", "num2") + r"\s*(?P<unit2>ชั่วโมง|วัน|สัปดาห์)))(?P<rest>[^\s]{1,12})"),
+})
+_HOUR_UNITS = ("hour", "heure", "stunde", "hora", "ore", "час", "годин", "時間", "小时", "小時", "시간", "ชั่วโมง")
+_WEEK_UNITS = ("week", "semaine", "woche", "semana", "settiman", "недел", "тиж", "週", "周", "星期", "주", "สัปดาห์")
+
+
+def _count_value(count: str) -> int:
+    """A count in digits (half or full width) or a count word of `_COUNT_WORDS`; 1 when unknown."""
+    import unicodedata
+
+    digits = unicodedata.normalize("NFKC", count)
+    return int(digits) if digits.isdigit() else _COUNT_WORDS.get(count, 1)
+
+
+def _names_happening(text: str, noun: str, language: str) -> bool:
+    """Whether `text` names the happening noun (as a word's end, "quake" in "earthquake"; a word's
+    start for stems; anywhere in unspaced scripts)."""
+    lowered = text.lower()
+    if language in _NOUN_INSIDE_WORDS:
+        return noun in lowered
+    if language in _NOUN_AS_STEM:
+        return re.search(r"(?<![^\W\d_])" + re.escape(noun), lowered) is not None
+    return re.search(re.escape(noun) + r"(?![^\W\d_])", lowered) is not None  # "quake" in "earthquake" too
+
+
+def _after_a_happening(
+    text: str, language: str | None, mentions: list[EventMention], article: Article
+) -> tuple[bool, ResolvedDate | None]:
+    """"Two days after the quake", "quatre jours après le séisme", "am Tag nach dem Beben", "через два
+    дня после землетрясения", 「地震発生から2日後」, "震后第三天", "지진 발생 이틀 만에": the day
     counted from the day an earlier sentence of the same report dated that happening (the first
-    day-dated sentence naming it), when it names one of the happening nouns; None otherwise."""
+    day-dated sentence naming it), when it names one of the happening nouns. Returns (whether the
+    sentence counts from a named happening, that day or None when the report never dated it)."""
     pattern = _AFTER_HAPPENING.get(language or "")
     if pattern is None:
-        return None
+        return False, None
     nouns = _HAPPENING_NOUNS[language].split()
     for match in pattern.finditer(text):
-        words = list(re.finditer(r"[^\W\d_]+", match["rest"]))
-        found = next((word for word in words if word.group().lower() in nouns), None)
-        if found is None:
-            continue
-        noun = found.group().lower()
-        noun_start, noun_end = match.start("rest") + found.start(), match.start("rest") + found.end()
+        rest = match["rest"]
+        if language in _NOUN_INSIDE_WORDS:
+            found = [(rest.find(noun), noun) for noun in nouns if noun in rest]
+            if not found:
+                continue
+            offset, noun = min(found, key=lambda item: (item[0], -len(item[1])))
+            noun_start, noun_end = match.start("rest") + offset, match.start("rest") + offset + len(noun)
+        else:
+            words = list(re.finditer(r"[^\W\d_]+", rest))
+            stem = language in _NOUN_AS_STEM
+            found = next((
+                (word, noun) for word in words for noun in nouns
+                if (word.group().lower().startswith(noun) if stem else word.group().lower() == noun)
+            ), None)
+            if found is None:
+                continue
+            word, noun = found
+            noun_start, noun_end = match.start("rest") + word.start(), match.start("rest") + word.end()
         base = next((
             mention for mention in mentions
             if mention.article is article and mention.dated_by == "phrase" and mention.precision == "day"
-            and mention.weekday is None and re.search(re.escape(noun) + r"(?![^\W\d_])", mention.sentence.text.lower())
+            and mention.weekday is None and _names_happening(mention.sentence.text, noun, language)
         ), None)
         if base is None:
-            return None
-        unit = (match["unit"] or "day").lower()
-        count = match["num"].lower() if match["num"] else ""
+            return True, None
+        groups = match.groupdict()
+        unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
+        count = (groups.get("num") or groups.get("num2") or "").lower()
         first = parse_iso(base.start)
-        if unit.startswith(("hour", "heure", "stunde", "hora")):
+        if unit.startswith(_HOUR_UNITS):
             start, end = first, first + timedelta(days=1)  # within hours: that day or the next
+        elif groups.get("next"):
+            start = end = first + timedelta(days=1)
         else:
-            days = 7 if unit.startswith(("week", "semaine", "woche", "semana")) else 1
+            days = 7 if unit.startswith(_WEEK_UNITS) else 1
             # "days after the quake" (a plural without a count): a few days, like "quelques jours après".
-            plural = unit.endswith("s") or unit in ("tagen", "wochen")
-            if count in _VAGUE_COUNT_WORDS or (not count and plural and not match.groupdict().get("the")):
+            plural = language in ("en", "fr", "de", "es") and (unit.endswith("s") or unit in ("tagen", "wochen"))
+            if count in _VAGUE_COUNT_WORDS or (not count and plural and not groups.get("the")):
                 start, end = first + timedelta(days=2 * days), first + timedelta(days=6 * days)
             else:
-                amount = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+                amount = _count_value(count) if count else 1
                 start = end = first + timedelta(days=amount * days)
+                if groups.get("ordinal"):
+                    # "震后第三天": the third day of the count; whether the day of the quake is the first
+                    # varies between writers, so the interval holds both readings.
+                    start = first + timedelta(days=(amount - 1) * days)
         # The phrase up to its noun is the clue; the noun itself anchors the clause (the words before it,
         # "Two days after", are cut off from the main clause by "after").
-        return ResolvedDate(
+        return True, ResolvedDate(
             start=start.isoformat(), end=end.isoformat(), precision=precision_for_span(start, end, "day"),
-            clue=text[match.start() : noun_end].strip(), char_start=noun_start, char_end=noun_end, role="event", relative=True,
-            future=False, kind="later",
+            clue=text[match.start() : max(noun_end, match.end() if language in _NOUN_INSIDE_WORDS else noun_end)].strip(),
+            char_start=noun_start, char_end=noun_end, role="event", relative=True, future=False, kind="later",
         )
-    return None
+    return False, None
 
 
 def _continued_in_paragraph(
@@ -920,7 +1097,8 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:of|the|a|an|its|their|his|her|newly|
 
 def _reports_a_happening(text: str, english: bool, language: str | None) -> bool:
     """A sentence that tells something that happened (a past verb in English), not a plan, a condition,
-    a question or background marked as earlier ("Previously, …", "바 있다", "ранее")."""
+    a question, background marked as earlier ("Previously, …", "바 있다", "ранее") or a standing
+    state ("remains without power", "est la plus touchée", "依然として…続いています")."""
     from lib.text import date_languages
 
     if english:
@@ -938,9 +1116,11 @@ def _reports_a_happening(text: str, english: bool, language: str | None) -> bool
         )
         return bool(action) and not (
             _UNDATED_PAST.search(text) or _CONDITIONAL.match(text) or is_future(text) or present
-            or (counted_quantities(text, "en") and not finite)
+            or (counted_quantities(text, "en") and not finite) or is_standing_state(text, "en")
         )
-    return bool(language) and not (_EARLIER.search(text) or date_languages.is_future(text, language))
+    return bool(language) and not (
+        _EARLIER.search(text) or date_languages.is_future(text, language) or is_standing_state(text, language)
+    )
 
 
 def as_report_mention(mention: EventMention, story_days: tuple[date, date] | None = None) -> EventMention | None:
@@ -1166,6 +1346,37 @@ _HEARSAY = {
         "ar": r"(?:أفادت تقارير|بحسب تقارير|وفق تقارير|وفقا لتقارير|وفقاً لتقارير)",
     }.items()
 }
+# A standing state ("the city remains without power", "X is the hardest hit"): what still holds or
+# how things rank, no happening of its own and so no news of a day, unless a change verb or a first
+# report says it is new (those are read by the date and statement rules, not here). Grammar words
+# of "still / remains / continues" and superlative copulas per language, no words of a story.
+_STANDING_STATE = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "en": r"(?<![\w])(?:remains?|still|(?:hardest|worst)[- ]hit|(?:is|are)\s+(?:the\s+)?(?:most|least)\s+\w+)(?![\w])",
+        "fr": r"(?<![\w])(?:reste|restent|demeure|demeurent|toujours|(?:est|sont)\s+(?:la|le|les|l['’])\s*(?:plus|moins))(?![\w])",
+        "de": r"(?<![\w])(?:bleibt|bleiben|weiterhin|noch immer|immer noch|nach wie vor|(?:ist|sind)\s+(?:\w+\s+)?am\s+\w+sten)(?![\w])",
+        "es": r"(?<![\w])(?:sigue|siguen|permanece|permanecen|continúa|continúan|todavía|aún|(?:es|son)\s+(?:la|el|los|las|lo)\s+(?:más|menos))(?![\w])",
+        "it": r"(?<![\w])(?:resta|restano|rimane|rimangono|tuttora|(?:è|sono)\s+(?:la|il|lo|le|i|gli|l['’])\s*(?:più|meno))(?![\w])",
+        "pt": r"(?<![\w])(?:continua|continuam|permanece|permanecem|segue|seguem|ainda|(?:é|são)\s+(?:a|o|os|as)\s+(?:mais|menos))(?![\w])",
+        "ru": r"(?<![\w])(?:остается|остаётся|остаются|по-прежнему|до сих пор|всё ещё|все еще|продолжается|продолжаются)(?![\w])",
+        "uk": r"(?<![\w])(?:залишається|залишаються|досі|як і раніше|все ще|досі триває|триває|тривають)(?![\w])",
+        # Japanese, Chinese, Korean, Thai: "still" adverbs, an ongoing ending, a superlative.
+        "ja": r"依然|いまだ|未だ|今も|今なお|(?:続いて|続けて)(?:います|いる|おり)|最も[^。、]{0,12}(?:です|だ|となっています|となっている)[。]?\s*$",
+        "zh": r"仍然|仍在|仍有|仍未|依然|依旧|至今仍|持续(?:进行|中)|最为?严重的?(?:是|为)|(?:是|为)[^，。]{0,10}最严重",
+        "ko": r"여전히|아직도|아직|계속되고\s*있|(?:가장|제일)\s*(?:큰|심한)\s*피해",
+        "th": r"ยังคง|ยังไม่|ได้รับผลกระทบหนักที่สุด|มากที่สุด",
+    }.items()
+}
+
+
+def is_standing_state(text: str, language: str | None) -> bool:
+    """Whether the sentence states what still holds or how things rank ("remains", "toujours",
+    "依然", "가장 큰 피해"), not something that happened."""
+    pattern = _STANDING_STATE.get(language or "")
+    return bool(pattern and pattern.search(text))
+
+
 _CJK_CLAUSE = re.compile(r"[、，,；;：:。]")
 SUMMARY_CHARS = 40  # scripts written without spaces: a summary of about this many characters
 LABEL_CHARS = 24  # and a timeline label of at most this many

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lib.core.models import Article
 from lib.text.countries import country_codes
+from lib.events.evidence import happening_kinds, latin_names, shared_figures
 from lib.events.mentions import EventMention, name_tokens, named_actors
 
 # Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
@@ -147,6 +148,38 @@ def mention_language(mention: EventMention) -> str:
 SHARED_COUNTRIES = 2
 
 
+def kinds_of(mention: EventMention) -> frozenset[str]:
+    """The kinds of happening the mention's sentence names (`evidence.happening_kinds`)."""
+    return happening_kinds(mention.sentence.text, mention_language(mention))
+
+
+def two_happenings(first: EventMention, second: EventMention) -> bool:
+    """The two sentences name kinds of happening and no kind in common (a quake and its aftershock,
+    a vote and a protest): two happenings, however close their words and days."""
+    first_kinds, second_kinds = kinds_of(first), kinds_of(second)
+    return bool(first_kinds and second_kinds and not first_kinds & second_kinds)
+
+
+def other_countries(first: EventMention, second: EventMention) -> bool:
+    """Both sentences name countries, none in common: two places (votes of one day in two countries)."""
+    first_countries, second_countries = country_codes(first.sentence.text), country_codes(second.sentence.text)
+    return bool(first_countries and second_countries and not first_countries & second_countries)
+
+
+def language_free_evidence(first: EventMention, second: EventMention) -> bool:
+    """Evidence two reports in different languages tell one happening, read without the embedder:
+    the same two countries or more, the same kind of happening, a name written the same way (Latin letters, accents aside) or a figure both give."""
+    first_countries, second_countries = country_codes(first.sentence.text), country_codes(second.sentence.text)
+    if len(first_countries & second_countries) >= SHARED_COUNTRIES:
+        return True
+    first_language, second_language = mention_language(first), mention_language(second)
+    if kinds_of(first) & kinds_of(second):
+        return True
+    if latin_names(first.sentence.text, first_language) & latin_names(second.sentence.text, second_language):
+        return True
+    return bool(shared_figures(first.sentence.text, first_language) & shared_figures(second.sentence.text, second_language))
+
+
 def _same_day_across_languages(first: EventMention, second: EventMention) -> bool:
     """Two reports in different languages dating their sentences to the same single day."""
     return (
@@ -213,12 +246,13 @@ def _same_event(first: EventMention, second: EventMention, similarity: float, th
         return False
     if _same_statement(first, second):
         return True
-    if _same_day_across_languages(first, second) and (
-        similarity >= threshold
-        or len(country_codes(first.sentence.text) & country_codes(second.sentence.text)) >= SHARED_COUNTRIES
+    if two_happenings(first, second):
+        return False
+    if _same_day_across_languages(first, second) and not other_countries(first, second) and (
+        similarity >= threshold or language_free_evidence(first, second)
     ):
-        # Actor names are read per script (Latin names, katakana runs...), so reports in two
-        # languages rarely share one; the same day and a close meaning, or the same countries, are the evidence.
+        # Actor names are read per script (Latin names, katakana runs...) and an embedder may read one
+        # language only: the same day and a close meaning, or evidence read in any language, suffice.
         return True
     if first.article.article_id == second.article.article_id and "report" in (first.dated_by, second.dated_by):
         # Within one report, an undated sentence is usually a different development of the same
@@ -277,6 +311,20 @@ class _PairRules:
         self.language = np.array([code(("language", mention_language(m))) for m in mentions], dtype=np.int64)
         self.one_day_phrase = np.array([m.dated_by == "phrase" and m.first_day == m.last_day for m in mentions], dtype=bool)
         self.countries = incidence_of([country_codes(m.sentence.text) for m in mentions], len(mentions))
+        self.has_countries = np.asarray(self.countries.sum(axis=1)).ravel() > 0
+        # Kinds of happening (for or against one event); names and figures only where they are read
+        # (single-day phrase-dated mentions, the only ones the language-free evidence may join).
+        self.kinds = incidence_of([kinds_of(m) for m in mentions], len(mentions))
+        self.has_kinds = np.asarray(self.kinds.sum(axis=1)).ravel() > 0
+        self.names_or_figures = incidence_of(
+            [
+                {f"n:{name}" for name in latin_names(m.sentence.text, mention_language(m))}
+                | {f"f:{figure}" for figure in shared_figures(m.sentence.text, mention_language(m))}
+                if one_day else ()
+                for m, one_day in zip(mentions, self.one_day_phrase)
+            ],
+            len(mentions),
+        )
         # Shared actor or shared keyword: one vocabulary for both ("a:" and "k:" keep them apart).
         self.topics = incidence_of([{f"a:{a}" for a in m.actors} | {f"k:{k}" for k in m.keywords} for m in mentions], len(mentions))
         self.speakers = incidence_of([m.speaker for m in mentions], len(mentions))
@@ -307,18 +355,27 @@ class _PairRules:
         same_statement = np.zeros(len(firsts), dtype=bool)
         where = np.flatnonzero(statement_pair)
         same_statement[where] = self._share(self.speakers, firsts[where], seconds[where])
-        open_pair = possible & ~same_statement & ~(same_article & either_report)
+        two_kinds = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(possible & ~same_statement & self.has_kinds[firsts] & self.has_kinds[seconds])
+        two_kinds[where] = ~self._share(self.kinds, firsts[where], seconds[where])
+        open_pair = possible & ~same_statement & ~(same_article & either_report) & ~two_kinds
         similar = open_pair & (similarity >= self.threshold)
         same_day_two_languages = (
             open_pair & (self.language[firsts] != self.language[seconds])
             & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
         )
-        countries = np.zeros(len(firsts), dtype=bool)
+        where = np.flatnonzero(same_day_two_languages)
+        f, s = firsts[where], seconds[where]
+        same_day_two_languages[where] &= ~(self.has_countries[f] & self.has_countries[s] & ~self._share(self.countries, f, s))
+        evidence = np.zeros(len(firsts), dtype=bool)
         where = np.flatnonzero(same_day_two_languages & ~similar)
         if len(where):
-            shared_counts = np.asarray(self.countries[firsts[where]].multiply(self.countries[seconds[where]]).sum(axis=1)).ravel()
-            countries[where] = shared_counts >= SHARED_COUNTRIES
-        across_languages = same_day_two_languages & (similar | countries)
+            f, s = firsts[where], seconds[where]
+            shared_counts = np.asarray(self.countries[f].multiply(self.countries[s]).sum(axis=1)).ravel()
+            evidence[where] = (
+                (shared_counts >= SHARED_COUNTRIES) | self._share(self.kinds, f, s) | self._share(self.names_or_figures, f, s)
+            )
+        across_languages = same_day_two_languages & (similar | evidence)
         narrow = np.minimum(self.widths[firsts], self.widths[seconds])
         wide = np.maximum(self.widths[firsts], self.widths[seconds])
         narrow_enough = ~((narrow <= DAY_WIDTH) & (wide > INTERVAL_JOIN_DAYS))

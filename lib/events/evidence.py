@@ -1,0 +1,157 @@
+"""Evidence, readable in any language, that two reports tell one happening or two.
+
+An embedder that reads one language well places a French and a Japanese sentence about the same
+flood far apart, so two reports in different languages of the same day need other evidence
+(`merge`): the kind of happening they name (a flood, a quake, a vote …, from a small vocabulary of
+general news nouns per language), a figure both give, or a name both write the same way. The kind
+is also evidence against: a quake and its aftershock, a vote and a protest of the same day in the
+same place are two happenings, whatever their sentences share.
+
+Guarantees: every function is pure and reads only the sentence it is given; no word of one story.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Kinds of happening in general news, by the nouns (and a few verbs) that name them in each language
+# the tools read. Latin and Cyrillic entries are word starts (stems: "inondation" holds "inondations",
+# "землетрясени" every case), English entries whole words; Japanese, Chinese, Korean and Thai entries
+# are found anywhere in the sentence. Kinds that news tell apart on one day are kept apart: a quake
+# and its aftershock, a vote and a protest. Rain, floods and storms are one kind (one weather event).
+# Words with a second, common sense are left out ("ruling party", "condamné" = condemned, "Feuerpause").
+HAPPENING_KINDS: dict[str, dict[str, str]] = {
+    "quake": {
+        "en": "earthquake earthquakes quake quakes temblor tremor", "fr": "séisme tremblement", "de": "erdbeben beben",
+        "es": "terremoto sismo seísmo", "it": "terremot sisma sismi", "pt": "terremoto sismo", "ru": "землетрясени",
+        "uk": "землетрус", "ja": "地震", "zh": "地震 强震", "ko": "지진", "th": "แผ่นดินไหว",
+    },
+    "aftershock": {
+        "en": "aftershock aftershocks", "fr": "réplique", "de": "nachbeben", "es": "réplica", "it": "replic assestamento",
+        "pt": "réplica", "ru": "афтершок повторный толчок повторные толчки", "uk": "афтершок повторн", "ja": "余震",
+        "zh": "余震", "ko": "여진", "th": "อาฟเตอร์ช็อก",
+    },
+    "weather": {
+        "en": "flood floods flooding flooded rain rains rainfall downpour downpours storm storms hurricane typhoon cyclone deluge",
+        "fr": "inondation crue pluie pluies orage tempête ouragan typhon cyclone déluge",
+        "de": "hochwasser überschwemmung flut fluten regen unwetter starkregen sturm stürme orkan taifun hurrikan",
+        "es": "inundaci riada lluvia lluvias tormenta huracán tifón ciclón dana", "it": "alluvion inondazion pioggia piogge nubifragi tempesta maltempo uragano tifone",
+        "pt": "inundaç enchente chuva chuvas tempestade furacão tufão", "ru": "наводнени паводк ливн ливень дожд шторм ураган тайфун",
+        "uk": "повін повен злив дощ шторм ураган тайфун", "ja": "洪水 豪雨 大雨 水害 台風 暴風 浸水 氾濫",
+        "zh": "洪水 洪灾 暴雨 水灾 台风 飓风 风暴 内涝", "ko": "홍수 폭우 호우 태풍 폭풍 침수", "th": "น้ำท่วม ฝนตกหนัก พายุ",
+    },
+    "fire": {
+        "en": "wildfire wildfires blaze blazes explosion explosions blast", "fr": "incendie explosion",
+        "de": "waldbrand großbrand explosion", "es": "incendio explosión", "it": "incendi esplosion",
+        "pt": "incêndio explosão", "ru": "пожар взрыв", "uk": "пожеж вибух", "ja": "火災 火事 山火事 爆発",
+        "zh": "火灾 大火 山火 爆炸", "ko": "화재 산불 폭발", "th": "ไฟไหม้ ไฟป่า ระเบิด",
+    },
+    "vote": {
+        "en": "election elections vote votes voted voting referendum ballot", "fr": "élection scrutin vote voté référendum",
+        "de": "wahl wahlen abstimmung referendum", "es": "elecci votación votó referéndum comicios",
+        "it": "elezion votazion voto votat referendum", "pt": "eleiç votação votou referendo", "ru": "выборы выборах голосовани референдум",
+        "uk": "вибори виборах голосуванн референдум", "ja": "選挙 投票", "zh": "选举 大选 投票 公投", "ko": "선거 투표",
+        "th": "เลือกตั้ง ลงคะแนน ประชามติ",
+    },
+    "protest": {
+        "en": "protest protests protesters protested demonstration demonstrations demonstrators rally rallies",
+        "fr": "manifestation manifestant protest rassemblement", "de": "protest demonstration demonstrant kundgebung",
+        "es": "protesta manifestaci manifestante", "it": "protest manifestazion manifestant corteo",
+        "pt": "protesto manifestaç manifestante", "ru": "протест митинг демонстрац", "uk": "протест мітинг демонстрац",
+        "ja": "抗議 デモ", "zh": "抗议 示威 游行", "ko": "시위 집회", "th": "ประท้วง ชุมนุม",
+    },
+    "ruling": {
+        "en": "verdict sentenced convicted acquitted", "fr": "verdict jugement", "de": "urteil",
+        "es": "sentencia veredicto", "it": "sentenza verdetto", "pt": "sentença veredicto",
+        "ru": "приговор", "uk": "вирок", "ja": "判決", "zh": "判决", "ko": "판결", "th": "คำพิพากษา",
+    },
+    "walkout": {
+        "en": "walkout walkouts strikers", "fr": "grève grévistes", "de": "streik", "es": "huelga", "it": "sciopero scioperi",
+        "pt": "greve", "ru": "забастовк", "uk": "страйк", "ja": "ストライキ", "zh": "罢工", "ko": "파업", "th": "นัดหยุดงาน",
+    },
+}
+_FOUND_ANYWHERE = frozenset({"ja", "zh", "ko", "th"})
+_WHOLE_WORDS = frozenset({"en"})
+
+
+@functools.lru_cache(maxsize=None)
+def _kind_patterns(language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    patterns = []
+    for kind, words in HAPPENING_KINDS.items():
+        entries = words.get(language)
+        if not entries:
+            continue
+        alternatives = "|".join(re.escape(entry) for entry in sorted(entries.split(), key=len, reverse=True))
+        if language in _FOUND_ANYWHERE:
+            pattern = f"(?:{alternatives})"
+        elif language in _WHOLE_WORDS:
+            pattern = rf"(?<![\w])(?:{alternatives})(?![\w])"
+        else:
+            pattern = rf"(?<![\w])(?:{alternatives})"
+        patterns.append((kind, re.compile(pattern, re.IGNORECASE)))
+    return tuple(patterns)
+
+
+def happening_kinds(text: str, language: str | None) -> frozenset[str]:
+    """The kinds of happening (`HAPPENING_KINDS`) the sentence names in its language; empty when
+    it names none or its language is not read."""
+    return frozenset(kind for kind, pattern in _kind_patterns(language or "") if pattern.search(text))
+
+
+def _folded(word: str) -> str:
+    """Lower case without accents: "Sánchez" and "Sanchez" are one spelling of one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+_LATIN_WORD = re.compile(r"(?<![A-Za-zÀ-ÖØ-öø-ɏ'’-])[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ'’-]*")
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_GERMAN_LIKE = frozenset({"de"})  # every noun is capitalised: only names written as names count
+# German articles and prepositions that open a sentence capitalised ("Der Regierungschef", "Am Freitag").
+_GERMAN_FUNCTION_WORD = re.compile(
+    r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|am|im|beim|zum|zur|vom|auf|in|nach|bei|mit|von|vor|für|seit|laut)$",
+    re.IGNORECASE,
+)
+
+
+def latin_names(text: str, language: str | None) -> frozenset[str]:
+    """Names written in Latin letters, accent-folded: capitalised words of four letters or more after
+    the first word of the sentence (in German, where every noun is capitalised, only a word after
+    another capitalised word, and acronyms), and Latin words inside a sentence of another script ("AEMET"
+    in a Japanese sentence). Months and weekdays are no names."""
+    words = list(_LATIN_WORD.finditer(text))
+    latin_script = sum(len(word.group()) for word in words) >= 0.5 * len(re.sub(r"[\W\d_]", "", text) or "x")
+    names: set[str] = set()
+    for position, word in enumerate(words):
+        token = word.group().strip("'’-")
+        if len(token) < 4 or _folded(token) in _MONTHS_AND_DAYS:
+            continue
+        if not latin_script:
+            names.add(_folded(token))
+            continue
+        if position == 0 or not token[0].isupper():
+            continue
+        previous = words[position - 1].group()
+        if language in _GERMAN_LIKE and not token.isupper() and (not previous[:1].isupper() or _GERMAN_FUNCTION_WORD.match(previous)):
+            continue  # "die Regierung", "Der Kanzler": nouns; "Kanzler Olaf Scholz": "Olaf", "Scholz"
+        names.add(_folded(token))
+    return frozenset(names)
+
+
+def shared_figures(text: str, language: str | None) -> frozenset[str]:
+    """Figures the sentence gives that another report of the same happening would give too: values
+    of ten or more, or with a decimal part ("7.7"), never a year, as text ("158"). The value alone:
+    what it counts is read from words, in one language and not always in the other."""
+    from lib.text.numbers import extract_quantities
+
+    found: set[str] = set()
+    for quantity in extract_quantities(text, language):
+        value = quantity.value
+        if value != value or (value.is_integer() and (value < 10 or (1900 <= value <= 2100 and not quantity.unit))):
+            continue
+        found.add(f"{value:g}")
+    return frozenset(found)

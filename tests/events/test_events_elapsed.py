@@ -1,0 +1,105 @@
+"""Elapsed time counted from a happening the report dated ("two days after the quake") in the languages
+read by structure: Italian, Portuguese, Russian, Ukrainian, Japanese, Chinese, Korean and Thai.
+
+Invented probe pages (general news of an earthquake, invented outlets): the quake is dated on 28 March
+2025; the sentence just before the elapsed one dates something else (31 March), so a count read from the
+sentence before would give 2 April, after the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.event_pages import page_reader
+
+PAGES = {
+    "it": "Il Corriere di Valle\nTerremoto\n\n1 aprile 2025\n\n"
+          "Il 28 marzo un forte terremoto ha colpito il centro del paese.\n\n"
+          "Il 31 marzo il governo ha chiesto aiuti internazionali. "
+          "Due giorni dopo il terremoto i soccorritori hanno estratto una donna viva dalle macerie.\n\n"
+          "Il giorno dopo il terremoto la giunta ha dichiarato lo stato di emergenza.\n",
+    "pt": "Jornal do Vale\nTerremoto\n\n1 de abril de 2025\n\n"
+          "Em 28 de março, um forte terremoto atingiu o centro do país.\n\n"
+          "Em 31 de março, o governo pediu ajuda internacional. "
+          "Dois dias após o terremoto, as equipes de resgate retiraram uma mulher viva dos escombros.\n\n"
+          "No dia seguinte ao terremoto, a junta declarou estado de emergência.\n",
+    "ru": "Вестник долины\nЗемлетрясение\n\n1 апреля 2025\n\n"
+          "28 марта сильное землетрясение произошло в центре страны.\n\n"
+          "31 марта правительство попросило о международной помощи. "
+          "Через два дня после землетрясения спасатели извлекли из-под завалов живую женщину.\n\n"
+          "На следующий день после землетрясения власти объявили чрезвычайное положение.\n",
+    "uk": "Вісник долини\nЗемлетрус\n\n1 квітня 2025\n\n"
+          "28 березня потужний землетрус стався в центрі країни.\n\n"
+          "31 березня уряд попросив про міжнародну допомогу. "
+          "Через два дні після землетрусу рятувальники витягли з-під завалів живу жінку.\n\n"
+          "Наступного дня після землетрусу влада оголосила надзвичайний стан.\n",
+    "ja": "谷間新聞\n地震\n\n2025年4月1日\n\n"
+          "3月28日、国の中部で強い地震が発生しました。\n\n"
+          "3月31日、政府は国際社会に支援を要請しました。"
+          "地震発生から2日後、救助隊はがれきの下から女性を救出しました。\n\n"
+          "地震の翌日、軍事政権は非常事態を宣言しました。\n",
+    "zh": "山谷日报\n地震\n\n2025年4月1日\n\n"
+          "3月28日，该国中部发生强烈地震。\n\n"
+          "3月31日，政府请求国际援助。"
+          "地震发生后两天，救援队从废墟中救出一名妇女。\n\n"
+          "地震次日，军政府宣布进入紧急状态。\n",
+    "ko": "계곡일보\n지진\n\n2025년 4월 1일\n\n"
+          "3월 28일 이 나라 중부에서 강한 지진이 발생했다.\n\n"
+          "3월 31일 정부는 국제 사회에 지원을 요청했다. "
+          "지진 발생 이틀 만에 구조대가 잔해 속에서 여성을 구조했다.\n\n"
+          "지진 다음 날 군사정부는 비상사태를 선포했다.\n",
+    "th": "หนังสือพิมพ์หุบเขา\nแผ่นดินไหว\n\n1 เมษายน 2568\n\n"
+          "ผู้สื่อข่าวรายงานจากเมืองหลวงว่าการช่วยเหลือยังดำเนินต่อไป\n\n"
+          "เมื่อวันที่ 28 มีนาคม เกิดแผ่นดินไหวรุนแรงในภาคกลางของประเทศ\n\n"
+          "เมื่อวันที่ 31 มีนาคม รัฐบาลได้ขอความช่วยเหลือจากนานาชาติ\n"
+          "สองวันหลังเกิดแผ่นดินไหว ทีมกู้ภัยได้ช่วยผู้หญิงคนหนึ่งออกจากซากอาคาร\n\n"
+          "วันรุ่งขึ้นหลังเกิดแผ่นดินไหว รัฐบาลทหารได้ประกาศภาวะฉุกเฉิน\n",
+}
+
+# (page, words of the elapsed-time sentence, the days it must be dated to)
+ELAPSED = [
+    ("it", "Due giorni dopo il terremoto", "2025-03-30"), ("it", "Il giorno dopo il terremoto", "2025-03-29"),
+    ("pt", "Dois dias após o terremoto", "2025-03-30"), ("pt", "No dia seguinte ao terremoto", "2025-03-29"),
+    ("ru", "Через два дня после землетрясения", "2025-03-30"), ("ru", "На следующий день после", "2025-03-29"),
+    ("uk", "Через два дні після землетрусу", "2025-03-30"), ("uk", "Наступного дня після", "2025-03-29"),
+    ("ja", "地震発生から2日後", "2025-03-30"), ("ja", "地震の翌日", "2025-03-29"),
+    ("zh", "地震发生后两天", "2025-03-30"), ("zh", "地震次日", "2025-03-29"),
+    ("ko", "지진 발생 이틀 만에", "2025-03-30"), ("ko", "지진 다음 날", "2025-03-29"),
+    ("th", "สองวันหลังเกิดแผ่นดินไหว", "2025-03-30"), ("th", "วันรุ่งขึ้นหลังเกิดแผ่นดินไหว", "2025-03-29"),
+]
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory):
+    return page_reader(tmp_path_factory.mktemp("probe_elapsed"), PAGES)
+
+
+@pytest.mark.parametrize(("name", "words", "day"), ELAPSED)
+def test_time_after_a_happening_counts_from_the_day_the_report_gave_it(read, name, words, day):
+    _article, mentions = read(name)
+    dated = {(m.start, m.end) for m in mentions if words in m.sentence.text and m.dated_by == "phrase"}
+    assert dated == {(day, day)}, [(m.start, m.end, m.clue, m.sentence.text[:40]) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Через два дня после выборов оппозиция вышла на улицы."),
+        ("ja", "選挙から2日後、野党は抗議集会を開きました。"),
+        ("zh", "选举后两天，反对派走上街头。"),
+        ("ko", "선거 이틀 만에 야당이 거리로 나섰다."),
+    ],
+)
+def test_time_after_a_happening_the_report_never_dated_makes_up_no_day(tmp_path, language, text):
+    """The report dates a quake, never an election: "two days after the election" is no day of its own."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    lead = {"ru": "28 марта сильное землетрясение произошло в центре страны.", "ja": "3月28日、国の中部で強い地震が発生しました。",
+            "zh": "3月28日，该国中部发生强烈地震。", "ko": "3월 28일 이 나라 중부에서 강한 지진이 발생했다."}[language]
+    texts = [lead, text]
+    sentences = tuple(Sentence(i, 0, len(t), t, language) for i, t in enumerate(texts))
+    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language,
+                      "\n\n".join(texts), (), sentences, "sha", "text", "utf-8")
+    mentions = find_event_mentions(article)
+    assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
+    assert not [m for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"]

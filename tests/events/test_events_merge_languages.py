@@ -1,0 +1,106 @@
+"""One happening told in several languages is one event; two happenings of one day in one place stay two.
+
+Invented sentences of general news (a quake in an invented country, a vote and a protest, a flood).
+Similarity 0.10 is what an English-only embedder gives two sentences in different languages whatever
+they say; 0.95 is a multilingual model finding two sentences close: the evidence read in any
+language (kind of happening, names written alike, figures, countries) decides in the first case,
+and the kinds of happening still keep two happenings apart in the second."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+PAGE_DAY = "2025-03-29"  # a Saturday: "Friday" is 28 March
+
+
+def _mention(number: int, language: str, text: str):
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    published = PublishedDate(PAGE_DAY, "day", True, "test", PAGE_DAY, PAGE_DAY)
+    sentence = Sentence(0, 0, len(text), text, language)
+    article = Article(f"id{number}", f"{number}.txt", "t", f"outlet{number}", published, language, text, (), (sentence,), "sha", "text", "utf-8")
+    (mention,) = [m for m in find_event_mentions(article) if m.dated_by == "phrase"]
+    assert (mention.start, mention.end) == ("2025-03-28", "2025-03-28"), mention.clue
+    return mention
+
+
+def _one_event(first, second, similarity: float) -> bool:
+    from lib.events.merge import _PairRules, _same_event
+
+    single = _same_event(first, second, similarity=similarity)
+    batch = bool(_PairRules([first, second]).accept(np.array([0]), np.array([1]), np.array([similarity]))[0])
+    assert single is batch  # the two forms of the rules agree
+    return single
+
+
+ONE_HAPPENING = [
+    # the same kind of happening on the same day
+    (("en", "A powerful earthquake struck central Valleyland on Friday, toppling buildings."),
+     ("ja", "28日、ヴァレーランド中部で強い地震が発生し、多くの建物が倒壊しました。")),
+    (("fr", "Vendredi, des inondations ont ravagé les villages de la vallée."),
+     ("de", "Am Freitag überschwemmte ein Hochwasser die Dörfer im Tal.")),
+    # a name written the same way, accents aside
+    (("en", "Prime Minister Ana Ruiz declared a state of emergency on Friday."),
+     ("es", "La primera ministra, Ana Ruíz, declaró el viernes el estado de emergencia.")),
+    # a figure both give
+    (("en", "On Friday, the authorities put the number of dead at 1,644."),
+     ("fr", "Vendredi, les autorités ont fait état de 1 644 morts.")),
+]
+
+TWO_HAPPENINGS = [
+    # a quake and its aftershock, same day, same place
+    (("en", "A magnitude 7.7 earthquake struck near Mandalay on Friday."),
+     ("fr", "Vendredi, une réplique de magnitude 6,4 a secoué Mandalay.")),
+    # a vote and a protest, same day, same city
+    (("en", "Parliament in Paris voted on Friday to approve the pension reform."),
+     ("de", "Am Freitag protestierten in Paris Tausende gegen die Rentenreform.")),
+    (("en", "Parliament in Paris voted on Friday to approve the pension reform."),
+     ("en", "Thousands of protesters marched in Paris on Friday against the pension reform.")),
+    # votes of the same day in two countries
+    (("en", "Voters in Germany went to the polls in a general election on Friday."),
+     ("fr", "Vendredi, les électeurs ont voté au Portugal lors d'élections législatives.")),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_HAPPENING)
+def test_one_happening_in_two_languages_is_one_event_whatever_the_embedder(first, second):
+    assert _one_event(_mention(0, *first), _mention(1, *second), similarity=0.10)
+
+
+@pytest.mark.parametrize(("first", "second"), TWO_HAPPENINGS)
+def test_two_happenings_of_one_day_and_place_stay_two_events_even_when_close_in_meaning(first, second):
+    assert not _one_event(_mention(0, *first), _mention(1, *second), similarity=0.95)
+
+
+def test_two_reports_of_one_day_in_two_languages_with_no_shared_evidence_stay_apart():
+    """A declaration of mourning and a rescue the same day share no kind, name or figure."""
+    first = _mention(0, "en", "Officials declared three days of national mourning on Friday.")
+    second = _mention(1, "ja", "28日、救助隊ががれきの下から女性を救出しました。")
+    assert not _one_event(first, second, similarity=0.10)
+
+
+def test_the_kinds_of_happening_a_sentence_names_are_read_in_its_language():
+    from lib.events.evidence import happening_kinds, latin_names, shared_figures
+
+    assert happening_kinds("地震発生から2日後、余震が続いた", "ja") == {"quake", "aftershock"}
+    assert happening_kinds("Le scrutin s'est tenu dimanche", "fr") == {"vote"}
+    assert happening_kinds("Police stormed the building", "en") == frozenset()  # a verb, no storm
+    assert latin_names("Der spanische Regierungschef Pedro Sánchez reiste am Freitag an.", "de") == {"pedro", "sanchez"}
+    assert "regierungschef" not in latin_names("Der Regierungschef reiste an.", "de")
+    assert latin_names("気象局AEMETは警報を出した", "ja") == {"aemet"}
+    assert shared_figures("In 2024, 158 people died and 3 were hurt; a 7.7 quake.", "en") == {"158", "7.7"}
+
+
+def test_one_sentence_dating_two_days_gives_two_events_with_two_ids():
+    """"Au moins 95 personnes sont mortes dans les inondations qui ont frappé mardi …, a-t-on appris
+    mercredi": the same words are the best source of two events; their ids still differ (and the
+    first keeps the id it always had)."""
+    from lib.core.models import Event
+    from lib.events.build import unique_ids
+
+    tuesday = Event("abc123def456", "2024-10-29", "2024-10-29", "day", "mardi", "Au moins 95 personnes…", ())
+    wednesday = Event("abc123def456", "2024-10-30", "2024-10-30", "day", "mercredi", "Au moins 95 personnes…", ())
+    first, second = unique_ids([tuesday, wednesday])
+    assert first == tuesday and second.event_id != first.event_id and second.start == "2024-10-30"
