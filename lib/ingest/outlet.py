@@ -229,7 +229,8 @@ _CORPORATE = re.compile(
     r"b\.?v|n\.?v|pty|pvt|k\.?k|media group|media network|network|communications|interactive|holdings|group|digital|"
     r"publishing|publishers|media|news media|news (?:&|and) media|newspapers?|internet ventures|ventures|enterprises|"
     r"internet|broadcasting|broadcast|television|pte|public company|public limited company|pcl|"
-    r"verlag|verlagsgesellschaft|mbh|sa|sas)\.?$"
+    r"verlag|verlagsgesellschaft|mbh|sa|sas|ltda|eireli|s\.?r\.?o|sdn\.? bhd|bhd|tbk|"
+    r"comunicações|comunicacoes|comunicaciones|comunicazioni)\.?$"
     r"|(?:\s+)(?:UK|US|USA)$"  # a regional company ("Sky UK"), not the brand readers name
 )
 # A web address as pages print it: in a link, an e-mail, a "Source: X.com" line, a saved-page URL.
@@ -997,7 +998,8 @@ def _press_named(name: str) -> bool:
 # A company's legal form in a copyright line: "Inc.", "LLC", "Ltd", "GmbH", "Media Group", "(주)", "株式会社", "ООО".
 _COMPANY_FORM = re.compile(
     r"(?i)(?:\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|company|gmbh|plc|s\.a|ag|s\.p\.a|s\.l|s\.a\.s|b\.v|n\.v|pty|pvt|"
-    r"k\.k|holdings?|group|communications|enterprises|ventures|publishing|pcl)\b\.?|\(주\)|㈜|주식회사|株式会社|（株）|有限公司|"
+    r"k\.k|holdings?|group|communications|enterprises|ventures|publishing|pcl|ltda|eireli|s\.r\.o|bhd|tbk|"
+    r"comunicações|comunicaciones|comunicazioni)\b\.?|\(주\)|㈜|주식회사|株式会社|（株）|有限公司|"
     r"\b(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ)\b|บริษัท)"
 )
 # One short line of a list printed one item per line: a menu item, a trending topic, a sister site.
@@ -1404,6 +1406,9 @@ def _names_a_site(name: str) -> bool:
         and not _ROLE.search(name)  # "By Jane Doe, Senior Editor": the reporter's title
         and not _UI_WORDS.search(name)
         and not sig.is_nav_word(name)
+        # a phrase cut out of a label, not a name: "Search For Life", "Meet The Team" -> "For Life", "Meet The"
+        and not re.match(r"(?:For|To|With|In|On|At|From|Into|About)\s", name)
+        and not re.search(r"\s(?:The|A|An|Of|And|For|To)$", name)
     )
 
 

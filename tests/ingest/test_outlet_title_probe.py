@@ -16,7 +16,12 @@ weak place gives (a trending bar or a network's sites opening the page, a breadc
 a company's legal name in the copyright line "Meridian Communications, Inc.", "(주)서울미디어",
 "Nordhessen Medienholding GmbH & Co. KG", a source line citing an institute "Quelle: Statistisches
 Landesamt", a follow or app line); a wrong name misleads the Compare page more than none. The same
-weak places beside a place that names the site ("© 2024 Pinecrest Ledger") still name it.
+weak places beside a place that names the site ("© 2024 Pinecrest Ledger") still name it. A copyright
+company is named as readers say it ("Folha do Vale Comunicações Ltda." -> "Folha do Vale", "Harbourvale UK
+Limited" -> "Harbourvale News" when the page prints that). The headline is found under a first line that
+is the site's name, a section label, a kicker ("Kommunalwahl", "L'INCHIESTA", "Ексклюзив") or a breadcrumb
+("ホーム > 社会 > 地域", "首页 > 社会新闻", "หน้าแรก > ข่าวภูมิภาค", "الرئيسية > أخبار محلية"), with or without a
+date line under it.
 
 Header lines "@outlet: X" and "@title: Y" give the expected reading and are stripped. Titles are
 compared after NFKC (an ideographic space reads as a space).
