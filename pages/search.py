@@ -7,14 +7,14 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_corpus, get_opened_store, require_articles
+from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.search import (
     SearchFacets,
     download_button,
     example_buttons,
     filter_controls,
     language_reach,
-    load_search_index,
+    get_search_index,
     query_box,
     read_url_into_controls,
     render_glance,
@@ -25,6 +25,7 @@ from lib.ui.search import (
     show_all_passages,
     show_no_results,
     summary_line,
+    warm_model_in_background,
     write_controls_to_url,
 )
 
@@ -48,14 +49,14 @@ language_reach(entries, opened.settings)  # articles in languages the model cann
 filters, view, k = filter_controls(facets)
 write_controls_to_url()
 
-corpus = get_corpus()  # the search index is built from every sentence (stored views are not enough)
+# The index is opened from disk (no article loaded); only a missing or stale one is built from the corpus.
 if not query:
-    example_buttons(corpus)
-    load_search_index(corpus)  # warm the model and index while the user reads and types
+    example_buttons()  # kept beside the index: no model, no corpus
+    warm_model_in_background()  # so the first query does not wait for it
     render_glance_details(glance_details)
     st.stop()
 
-index = load_search_index(corpus)
+index = get_search_index()
 render_glance_details(glance_details)
 
 try:

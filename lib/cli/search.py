@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from lib.cli.common import add_data_option, corpus_for, print_json
+from lib.cli.common import add_data_option, opened_for, print_json
 from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_bound
 from lib.present.suggestions import suggest_questions
 from lib.search.hybrid import (
     MAX_K,
     SearchFilters,
-    build_search_index,
+    SearchIndex,
     no_results_message,
     search,
     search_by_article,
@@ -19,6 +19,28 @@ from lib.search.hybrid import (
     validate_query,
 )
 from lib.text.embed import embedder_for
+
+
+def index_for(args, quiet: bool = False) -> tuple[SearchIndex, object, object]:
+    """(index, embedder, opened store) of `--data`: the index kept on disk for the store's current
+    contents and model (no article loaded), else built from the corpus and kept for the next run."""
+    from lib.core.store import catalogue_pages, store_contents_key
+    from lib.ingest.corpus import load_corpus
+    from lib.search.stored_index import build_and_keep_search_index, open_search_index
+
+    opened = opened_for(args, quiet=quiet)
+    if not opened.store.count():
+        raise StoryLensError("There are no articles to search yet. Add some with: python -m lib.cli ingest FILE ...")
+    settings = opened.settings
+    embedder = embedder_for(settings)
+    index = None
+    if settings.vector_index == "exact":
+        entries = [entry for page in catalogue_pages(opened.store, page_size=5000) for entry in page]
+        index = open_search_index(settings, store_contents_key(opened.store), embedder.model_id, entries,
+                                  opened.store.article)
+    if index is None:
+        index = build_and_keep_search_index(load_corpus(settings, sync=False), embedder)
+    return index, embedder, opened
 
 
 def filters_from_args(args) -> SearchFilters:
@@ -33,19 +55,22 @@ def filters_from_args(args) -> SearchFilters:
 
 def cmd_suggest(args) -> int:
     """Print the example questions the Search page offers for this collection."""
-    from lib.claims.grouping import build_claims
+    from lib.claims.grouping import build_claims, stored_claims
+    from lib.ingest.corpus import load_corpus
 
     if args.query is not None:
         raise StoryLensError(
             f"--suggest lists example questions and takes no query (got '{args.query}'). "
             "Run either: python -m lib.cli search --suggest, or: python -m lib.cli search \"your question\"."
         )
-    corpus = corpus_for(args, quiet=args.json)
-    if not corpus.articles:
+    opened = opened_for(args, quiet=args.json)
+    if not opened.store.count():
         raise StoryLensError("There are no articles yet, so no example questions. Add some with: python -m lib.cli ingest FILE ...")
-    embedder = embedder_for(corpus.settings)
-    index = build_search_index(corpus, embedder)
-    suggestions = suggest_questions(build_claims(corpus, embedder).topics, index, embedder)
+    index, embedder, opened = index_for(args, quiet=True)
+    claimset = stored_claims(opened.store, opened.settings, embedder.model_id)  # no article loaded when stored
+    if claimset is None:
+        claimset = build_claims(load_corpus(opened.settings, sync=False), embedder)
+    suggestions = suggest_questions(claimset.topics, index, embedder)
     if args.json:
         print_json([suggestion.to_json() for suggestion in suggestions])
         return 0
@@ -63,12 +88,7 @@ def cmd_search(args) -> int:
     query = validate_query(args.query)
     validate_k(args.k)
     filters = filters_from_args(args)
-    corpus = corpus_for(args, quiet=args.json)
-    if not corpus.articles:
-        raise StoryLensError("There are no articles to search yet. Add some with: python -m lib.cli ingest FILE ...")
-    settings = corpus.settings
-    embedder = embedder_for(settings)
-    index = build_search_index(corpus, embedder)
+    index, embedder, _opened = index_for(args, quiet=args.json)
     if args.by_article:
         results = search_by_article(index, query, embedder, k=args.k, filters=filters)
         payload = [match.to_json() for match in results]

@@ -73,6 +73,12 @@ class SuggestedQuestion:
             "similarity": round(self.similarity, 4),
         }
 
+    @classmethod
+    def from_json(cls, item: dict) -> "SuggestedQuestion":
+        """The question `to_json` wrote (kept beside the stored search index)."""
+        return cls(str(item["question"]), str(item["topic_id"]), str(item["answer"]), str(item["source_file"]),
+                   int(item["sentence_index"]), float(item["similarity"]))
+
 
 def _is_hand_label(topic: Topic) -> bool:
     """A seed's own row keeps the label a person wrote; rows split off a seed ("<seed>--<kind>")

@@ -202,12 +202,18 @@ class SearchIndex:
     """Every searchable sentence of a corpus, with its vectors and keyword index.
 
     Row r is sentence `row_sentence[r]` of `articles[row_article[r]]`; the vector
-    index and the keyword index both use row numbers as ids. Build it with
-    `build_search_index`; it is immutable afterwards and safe to share.
+    index and the keyword index both use row numbers as ids. An entry of
+    `articles` is anything with an Article's `article_id`, `source_file`, `title`,
+    `outlet`, `language` and `published` (an Article, or a catalogue entry for an
+    index read back from disk, `lib.search.stored_index`); `sentences_of(position)`
+    gives that article's sentences when a hit is shown (None when they cannot be
+    read: the hit is then left out). Build it with `build_search_index`; it is
+    immutable afterwards and safe to share.
     """
 
-    def __init__(self, articles, row_article, row_sentence, row_language, dense_ok, vectors, keywords, model_id, multilingual):
-        self.articles: tuple[Article, ...] = tuple(articles)
+    def __init__(self, articles, row_article, row_sentence, row_language, dense_ok, vectors, keywords, model_id,
+                 multilingual, sentences_of=None, languages=None):
+        self.articles = tuple(articles)
         self.row_article = row_article
         self.row_sentence = row_sentence
         self.row_language = row_language
@@ -216,6 +222,7 @@ class SearchIndex:
         self.keywords = keywords
         self.model_id = model_id
         self.multilingual = multilingual
+        self.sentences_of = sentences_of or (lambda position: self.articles[position].sentences)
         self.intervals = [published_interval(article.published) for article in self.articles]
         # Per-article arrays so filters are vectorised (a 1M-sentence corpus has ~50k articles).
         self._article_outlet = np.asarray([article.outlet for article in self.articles], dtype=object)
@@ -223,8 +230,16 @@ class SearchIndex:
         self._article_latest = np.asarray([i[1] if i else "" for i in self.intervals], dtype="U10")
         self._article_dated = np.asarray([i is not None for i in self.intervals], dtype=bool)
         self._outlets = sorted(set(self._article_outlet.tolist()))
-        self._languages = sorted(set(self.row_language.tolist()))
-        self.all_dense = bool(self.dense_ok.all())
+        self._languages = sorted(languages if languages is not None else set(self.row_language.tolist()))
+        self.all_dense = bool(np.all(self.dense_ok))
+        self._position_of: dict[str, int] | None = None
+        self.folder = None  # where it is kept on disk, when it is (lib.search.stored_index)
+
+    def position_of(self, article_id: str) -> int | None:
+        """Where `article_id` is in `articles` (None when it is not indexed)."""
+        if self._position_of is None:
+            self._position_of = {article.article_id: position for position, article in enumerate(self.articles)}
+        return self._position_of.get(article_id)
 
     def __len__(self) -> int:
         return len(self.row_article)
@@ -450,10 +465,13 @@ def _rank_rows(index: SearchIndex, query: str, embedder, depth: int, filters: Se
     return sorted(candidates.values(), key=lambda c: (-c.score, c.row))
 
 
-def _passage(index: SearchIndex, candidate: _Candidate) -> Passage:
+def _passage(index: SearchIndex, candidate: _Candidate) -> Passage | None:
+    """The hit of `candidate` with its neighbours; None when its article's sentences cannot be read."""
     article = index.articles[int(index.row_article[candidate.row])]
     position = int(index.row_sentence[candidate.row])
-    sentences = article.sentences
+    sentences = index.sentences_of(int(index.row_article[candidate.row]))
+    if not sentences:
+        return None
     # Sentence.index is the position in article.sentences (kept as a lookup for safety).
     offset = next((i for i, s in enumerate(sentences) if s.index == position), 0)
     sentence = sentences[offset]
@@ -505,6 +523,8 @@ def _select(index: SearchIndex, ranked: list[_Candidate], k: int, per_article: i
         if per_article is not None and per.get(position, 0) >= per_article:
             continue
         passage = _passage(index, candidate)
+        if passage is None:  # its article could not be read back (logged where it was read)
+            continue
         key = _same_text(passage.hit.sentence)
         if key in hits_shown:
             continue
@@ -570,10 +590,10 @@ def group_by_article(index: SearchIndex, passages: list[Passage]) -> list[Articl
     grouped: dict[str, list[Passage]] = {}
     for passage in passages:
         grouped.setdefault(passage.hit.article_id, []).append(passage)
-    language = {article.article_id: article.language for article in index.articles}
     matches = []
     for group in grouped.values():
         hit = group[0].hit
+        position = index.position_of(hit.article_id)
         matches.append(
             ArticleMatch(
                 article_id=hit.article_id,
@@ -581,7 +601,7 @@ def group_by_article(index: SearchIndex, passages: list[Passage]) -> list[Articl
                 title=hit.title,
                 outlet=hit.outlet,
                 published=hit.published,
-                language=language.get(hit.article_id, hit.language),
+                language=hit.language if position is None else index.articles[position].language,
                 score=hit.score,
                 passages=tuple(group),
             )

@@ -18,10 +18,12 @@ is expanded with the stem of every indexed language (see `query_tokens`).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -154,3 +156,28 @@ class KeywordIndex:
         if not known:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(known), dtype=np.float32)
+
+    # -- on disk ---------------------------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        """Write the index into `folder` (bm25s's own format beside a small JSON of ours)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {"size": self.size, "languages": sorted(self.languages), "empty": self._retriever is None}
+        if self._retriever is not None:
+            self._retriever.save(str(folder / "bm25s"), show_progress=False)
+        (folder / "keywords.json").write_text(json.dumps(meta), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> "KeywordIndex":
+        """The index `save` wrote, its score arrays memory-mapped (read as queries need them).
+
+        Raises ValueError (or OSError) for a folder that does not hold a whole index."""
+        meta = json.loads((folder / "keywords.json").read_text(encoding="utf-8"))
+        retriever = None
+        if not meta["empty"]:
+            import bm25s
+
+            retriever = bm25s.BM25.load(str(folder / "bm25s"), mmap=True, show_progress=False)
+            documents = int(retriever.scores["num_docs"])
+            if documents != int(meta["size"]):
+                raise ValueError(f"the keyword index holds {documents} sentences, its record says {meta['size']}")
+        return cls(int(meta["size"]), frozenset(meta["languages"]), retriever)

@@ -1,4 +1,9 @@
-"""Streamlit pieces of the Search page: the cached index, URL-bound controls, result cards.
+"""Streamlit pieces of the Search page: the stored index, URL-bound controls, result cards.
+
+The index is opened from disk when it was built for the store's current contents and model
+(`lib.search.stored_index`: no article is loaded, a shown hit reads its one article); only
+when it is missing or stale is the corpus loaded and the index built, with a progress bar,
+and kept for the next process. The example questions are kept beside it.
 
 Query and filters are kept in the URL (read on arrival, written after every
 change), so a shared link reproduces the view: `?q=&outlet=&from=&to=&lang=&view=&k=`.
@@ -8,7 +13,9 @@ as HTML.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -26,13 +33,13 @@ from lib.search.hybrid import (
     SearchFilters,
     group_by_article,
     SearchIndex,
-    build_search_index,
     no_results_message,
     published_interval,
     PASSAGES_PER_ARTICLE,
     search,
 )
-from lib.ui.loaders import get_corpus, get_embedder, load_view
+from lib.search.stored_index import build_and_keep_search_index, open_search_index, read_index_note, write_index_note
+from lib.ui.loaders import get_catalogue_entries, get_embedder, get_settings, get_view
 from lib.ui.url_state import (
     known_values,
     url_day,
@@ -81,9 +88,45 @@ class SearchFacets:
         return list(self._languages)
 
 
-def load_search_index(corpus) -> SearchIndex:
-    """The search index of this collection: built once per collection and model, then shared."""
-    return load_view("search", build_search_index, corpus)
+def _stored_search_index(opened, model: str) -> SearchIndex | None:
+    """The index kept on disk for the store's current contents and `model`, or None (another engine
+    than the exact one keeps its own index and is built from the corpus, as before)."""
+    from lib.core.store import store_contents_key
+
+    if getattr(opened.settings, "vector_index", "exact") != "exact":
+        return None
+    return open_search_index(opened.settings, store_contents_key(opened.store), model,
+                             get_catalogue_entries(opened), opened.store.article)
+
+
+def get_search_index() -> SearchIndex:
+    """The search index of this session's collection: opened from disk when it is stored for the
+    current contents and model; else built from the corpus (with a progress bar) and stored.
+    Shared by every session of the process."""
+    return get_view("search", _stored_search_index, build_and_keep_search_index)
+
+
+_WARMING: set[tuple[str, int]] = set()
+
+
+def warm_model_in_background() -> None:
+    """Load the embedding model in a background thread, once per process, while the reader types:
+    the first query then need not wait for it, and the first screen never does."""
+    from lib.text.embed import get_embedder as shared_embedder
+
+    settings = get_settings()
+    slot = (settings.model_name, settings.embed_batch_size)
+    if slot in _WARMING:
+        return
+    _WARMING.add(slot)
+
+    def load() -> None:
+        try:
+            shared_embedder(*slot).model
+        except Exception:  # no page to show it on; the first query loads it again and shows the error
+            log.exception("loading the embedding model in the background failed")
+
+    threading.Thread(target=load, name="storylens-warm-model", daemon=True).start()
 
 
 # -- controls ---------------------------------------------------------------------
@@ -295,34 +338,53 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
     return filters, view or VIEWS[0], int(k or 10)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _suggestions(data_dir: str, fingerprint: str, model_id: str, topics: str, _claimset, _index, _embedder
-                 ) -> tuple[SuggestedQuestion, ...]:
-    return suggest_questions(_claimset.topics, _index, _embedder)
+# Bump when how the example questions are chosen changes: questions kept by older code are then made again.
+SUGGESTIONS_VERSION = "suggestions-1"
+_SUGGESTED: dict[tuple, tuple[SuggestedQuestion, ...]] = {}  # (data dir, index, note) -> questions
+_SUGGESTED_KEPT = 16
 
 
-def load_suggestions(corpus) -> tuple[SuggestedQuestion, ...]:
+def load_suggestions() -> tuple[SuggestedQuestion, ...]:
     """Example questions made from this collection's own topics, each answered by one of its passages
-    (`lib.present.suggestions`); computed once per collection contents, model and topic list.
-    Empty when the collection yields none, or when its topics cannot be built (the error is logged:
-    the page then simply offers no examples)."""
-    from lib.claims.grouping import topics_signature
+    (`lib.present.suggestions`). Made once per index, model and topic list and kept beside the stored
+    index, so a new process reads them without the corpus, the model or the claims. Empty when the
+    collection yields none, or when its topics cannot be built (the error is logged: the page then
+    simply offers no examples)."""
+    from lib.claims.grouping import ENGINE_VERSION, topics_signature
     from lib.ui.compare import load_claimset
 
-    index = load_search_index(corpus)
-    try:
-        claimset = load_claimset()
-    except StoryLensError as error:
-        log.warning("No example questions: the collection's topics are not available (%s)", error)
-        return ()
-    return _suggestions(str(corpus.settings.data_dir), corpus.fingerprint, index.model_id, topics_signature(corpus.settings),
-                        claimset, index, get_embedder())
+    settings = get_settings()
+    index = get_search_index()
+    note = "suggestions-" + hashlib.sha256(
+        f"{SUGGESTIONS_VERSION}:{ENGINE_VERSION}:{topics_signature(settings)}".encode()).hexdigest()[:16]
+    slot = (str(settings.data_dir), str(index.folder or id(index)), note)
+    if slot in _SUGGESTED:
+        return _SUGGESTED[slot]
+    kept = read_index_note(index, note)
+    if isinstance(kept, list):
+        try:
+            suggestions = tuple(SuggestedQuestion.from_json(item) for item in kept)
+        except (KeyError, TypeError, ValueError) as error:
+            log.warning("Kept example questions could not be read (%s); they are made again.", error)
+            kept = None
+    if not isinstance(kept, list):
+        try:
+            claimset = load_claimset()
+        except StoryLensError as error:
+            log.warning("No example questions: the collection's topics are not available (%s)", error)
+            return ()
+        suggestions = suggest_questions(claimset.topics, index, get_embedder())
+        write_index_note(index, note, [suggestion.to_json() for suggestion in suggestions])
+    if len(_SUGGESTED) >= _SUGGESTED_KEPT:
+        _SUGGESTED.clear()
+    _SUGGESTED[slot] = suggestions
+    return suggestions
 
 
-def example_buttons(corpus=None) -> None:
+def example_buttons() -> None:
     """Shown when the box is empty: up to three questions this collection answers, one click runs one.
     Nothing is shown when the collection yields no such question (never another story's examples)."""
-    suggestions = load_suggestions(corpus if corpus is not None else get_corpus())
+    suggestions = load_suggestions()
     if not suggestions:
         return
     st.info("Type a question above, or try one of these:")
