@@ -67,6 +67,10 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "es": "sentencia veredicto", "it": "sentenza verdetto", "pt": "sentença veredicto",
         "ru": "приговор", "uk": "вирок", "ja": "判決", "zh": "判决", "ko": "판결", "th": "คำพิพากษา",
     },
+    "mourning": {
+        "en": "mourning", "fr": "deuil", "de": "trauer staatstrauer landestrauer", "es": "luto duelo", "it": "lutto",
+        "pt": "luto", "ru": "траур", "uk": "жалоб", "ja": "喪 服喪", "zh": "哀悼 悼念 国殇", "ko": "애도 추모", "th": "ไว้ทุกข์",
+    },
     "walkout": {
         "en": "walkout walkouts strikers", "fr": "grève grévistes", "de": "streik", "es": "huelga", "it": "sciopero scioperi",
         "pt": "greve", "ru": "забастовк", "uk": "страйк", "ja": "ストライキ", "zh": "罢工", "ko": "파업", "th": "นัดหยุดงาน",

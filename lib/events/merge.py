@@ -180,6 +180,15 @@ def language_free_evidence(first: EventMention, second: EventMention) -> bool:
     return bool(shared_figures(first.sentence.text, first_language) & shared_figures(second.sentence.text, second_language))
 
 
+def _same_day_one_language(first: EventMention, second: EventMention) -> bool:
+    """Two mentions in one language other than English dating their sentences to the same single day."""
+    return (
+        mention_language(first) == mention_language(second) != "en"
+        and "phrase" == first.dated_by == second.dated_by
+        and first.first_day == first.last_day == second.first_day == second.last_day
+    )
+
+
 def _same_day_across_languages(first: EventMention, second: EventMention) -> bool:
     """Two reports in different languages dating their sentences to the same single day."""
     return (
@@ -254,6 +263,11 @@ def _same_event(first: EventMention, second: EventMention, similarity: float, th
         # Actor names are read per script (Latin names, katakana runs...) and an embedder may read one
         # language only: the same day and a close meaning, or evidence read in any language, suffice.
         return True
+    if _same_day_one_language(first, second) and bool(kinds_of(first) & kinds_of(second)):
+        # An English-only embedder reads two French sentences about one flood as far apart as any two:
+        # the same day and the same kind of happening are the evidence (names and figures are weak here:
+        # one report names its minister in every sentence).
+        return True
     if first.article.article_id == second.article.article_id and "report" in (first.dated_by, second.dated_by):
         # Within one report, an undated sentence is usually a different development of the same
         # day ("Russia attacked ..." vs "the ministry said it destroyed ..."): only the
@@ -316,15 +330,15 @@ class _PairRules:
         # (single-day phrase-dated mentions, the only ones the language-free evidence may join).
         self.kinds = incidence_of([kinds_of(m) for m in mentions], len(mentions))
         self.has_kinds = np.asarray(self.kinds.sum(axis=1)).ravel() > 0
-        self.names_or_figures = incidence_of(
-            [
-                {f"n:{name}" for name in latin_names(m.sentence.text, mention_language(m))}
-                | {f"f:{figure}" for figure in shared_figures(m.sentence.text, mention_language(m))}
-                if one_day else ()
-                for m, one_day in zip(mentions, self.one_day_phrase)
-            ],
+        self.english = np.array([mention_language(m) == "en" for m in mentions], dtype=bool)
+        self.names = incidence_of(
+            [latin_names(m.sentence.text, mention_language(m)) if one_day else () for m, one_day in zip(mentions, self.one_day_phrase)],
             len(mentions),
         )
+        # Figures are read (lib.text.numbers, a few milliseconds a sentence) only for the pairs still
+        # undecided after the cheaper evidence, once per mention.
+        self.mentions = mentions
+        self._figures: dict[int, frozenset[str]] = {}
         # Shared actor or shared keyword: one vocabulary for both ("a:" and "k:" keep them apart).
         self.topics = incidence_of([{f"a:{a}" for a in m.actors} | {f"k:{k}" for k in m.keywords} for m in mentions], len(mentions))
         self.speakers = incidence_of([m.speaker for m in mentions], len(mentions))
@@ -373,9 +387,19 @@ class _PairRules:
             f, s = firsts[where], seconds[where]
             shared_counts = np.asarray(self.countries[f].multiply(self.countries[s]).sum(axis=1)).ravel()
             evidence[where] = (
-                (shared_counts >= SHARED_COUNTRIES) | self._share(self.kinds, f, s) | self._share(self.names_or_figures, f, s)
+                (shared_counts >= SHARED_COUNTRIES) | self._share(self.kinds, f, s) | self._share(self.names, f, s)
             )
+            undecided = where[~evidence[where]]
+            evidence[undecided] = [bool(self.figures_of(i) & self.figures_of(j)) for i, j in zip(firsts[undecided], seconds[undecided])]
         across_languages = same_day_two_languages & (similar | evidence)
+        same_day_one_language = (
+            open_pair & (self.language[firsts] == self.language[seconds]) & ~self.english[firsts]
+            & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
+        )
+        where = np.flatnonzero(same_day_one_language & ~across_languages)
+        same_kind = np.zeros(len(firsts), dtype=bool)
+        same_kind[where] = self._share(self.kinds, firsts[where], seconds[where])
+        across_languages |= same_kind
         narrow = np.minimum(self.widths[firsts], self.widths[seconds])
         wide = np.maximum(self.widths[firsts], self.widths[seconds])
         narrow_enough = ~((narrow <= DAY_WIDTH) & (wide > INTERVAL_JOIN_DAYS))
@@ -384,10 +408,23 @@ class _PairRules:
         shared[where] = self._share(self.topics, firsts[where], seconds[where])
         return same_statement | shared | across_languages
 
+    def figures_of(self, index: int) -> frozenset[str]:
+        """The figures of mention `index`'s sentence (`evidence.shared_figures`), read once."""
+        if index not in self._figures:
+            mention = self.mentions[index]
+            self._figures[index] = shared_figures(mention.sentence.text, mention_language(mention))
+        return self._figures[index]
+
     def same_day_two_languages(self, rows, columns):
-        """Block mask (rows x columns): single-day phrase-dated mentions of one day in two languages."""
+        """Block mask (rows x columns): single-day phrase-dated mentions of one day in two languages, or
+        in one language other than English when both name a kind of happening (the pairs that evidence
+        read without the embedder may join below the similarity threshold)."""
+        two_languages = self.language[rows][:, None] != self.language[columns][None, :]
+        one_language_kinds = (
+            ~two_languages & ~self.english[rows][:, None] & self.has_kinds[rows][:, None] & self.has_kinds[columns][None, :]
+        )
         return (
-            (self.language[rows][:, None] != self.language[columns][None, :])
+            (two_languages | one_language_kinds)
             & self.one_day_phrase[rows][:, None] & self.one_day_phrase[columns][None, :]
             & (self.starts[rows][:, None] == self.starts[columns][None, :])
         )
@@ -566,7 +603,8 @@ def candidate_pairs(
                 found.append(_block_pairs(pieces, neighbours))
                 pieces = []
             similar = forward_overlap & ~same_article & (similarity >= rules.threshold)
-            # Same-day pairs in two languages may be one event below the similarity (shared countries).
+            # Same-day pairs in two languages (or naming kinds of happening in one language other than English)
+            # may be one event below the similarity: evidence read without the embedder (`_PairRules.accept`).
             similar |= forward_overlap & ~same_article & rules.same_day_two_languages(rows, columns)
             if shortlist is not None:
                 similar = _most_similar_per_row(similar, similarity, shortlist)

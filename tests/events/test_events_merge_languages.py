@@ -104,3 +104,18 @@ def test_one_sentence_dating_two_days_gives_two_events_with_two_ids():
     wednesday = Event("abc123def456", "2024-10-30", "2024-10-30", "day", "mercredi", "Au moins 95 personnes…", ())
     first, second = unique_ids([tuesday, wednesday])
     assert first == tuesday and second.event_id != first.event_id and second.start == "2024-10-30"
+
+
+def test_two_french_sentences_of_one_day_naming_one_kind_of_happening_are_one_event():
+    """An English-only embedder places any two French sentences far apart: the day and the kind decide."""
+    first = _mention(0, "fr", "Vendredi, des inondations ont ravagé les villages de la vallée.")
+    second = _mention(1, "fr", "Vendredi, il est tombé en quelques heures l'équivalent d'une année de pluie.")
+    assert _one_event(first, second, similarity=0.10)
+    other = _mention(2, "fr", "Vendredi, le ministre a inauguré un nouveau pont sur la rivière.")
+    assert not _one_event(first, other, similarity=0.10)  # no kind of happening named: the embedder decides
+
+
+def test_two_english_sentences_of_one_day_are_left_to_the_embedder():
+    first = _mention(0, "en", "Floods swept through the villages of the valley on Friday.")
+    second = _mention(1, "en", "Torrential rain fell on the region on Friday, officials said.")
+    assert not _one_event(first, second, similarity=0.10)
