@@ -874,9 +874,10 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
         # A holder the page prints nowhere but in its legal lines is as often the parent company
         # ("Ziff Davis" on a games site, "Rogers" on a sports site) as the site: it names the site
         # only when nothing else on the page does.
-        if _printed_outside_legal_lines(brand, page_lines):
+        company = bool(_COMPANY_FORM.search(printed_holder)) and not _press_named(brand)
+        if _printed_outside_legal_lines(brand, page_lines) and not (company and not _printed_as_a_name(brand, page_lines)):
             add(brand, "copyright")
-        elif _COMPANY_FORM.search(printed_holder) and not _press_named(brand):
+        elif company:
             # "Hearst Communications, Inc.", "Ziff Davis, LLC", "(주)서울미디어" printed in legal lines only:
             # a company, the site's parent as often as the site. Its name adds to a name the page gives
             # elsewhere and names none alone, unless its words name a publication ("Gulf Morning Post
@@ -946,6 +947,23 @@ def _printed_outside_legal_lines(name: str, page_lines: list[str]) -> bool:
     """The name occurs in a page line that is no copyright, trademark or permission notice."""
     letters = _letters(name)
     return bool(letters) and any(letters in _letters(line) for line in page_lines if not _LEGAL_LINE.search(line))
+
+
+def _printed_as_a_name(name: str, page_lines: list[str]) -> bool:
+    """The name occurs outside legal lines as a name of its own ("Readers of Harbourside wrote in",
+    "Watch CNBC TV live": one brand of it), not only as the first words of two or more other names
+    ("Beachbody Performance Energize", "... Hydrate", "... Recover": a company's family of products,
+    printed by a page of one of its sites)."""
+    printed = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+([A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&'’-]*))?")
+    continuations: set[str] = set()
+    for line in page_lines:
+        if _LEGAL_LINE.search(line):
+            continue
+        for match in printed.finditer(line):
+            if not match.group(1):
+                return True
+            continuations.add(match.group(1))
+    return len(continuations) == 1
 
 
 # One word with a capital inside it ("LinkNaija", "MoreBikes"): a brand's shape, not a person's

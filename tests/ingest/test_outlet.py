@@ -1065,3 +1065,14 @@ def test_an_app_or_newsletter_offer_in_the_apps_languages_is_a_weak_sign(offer):
     name = {"Descarga": "El Heraldo del Sur", "Iscriviti": "Corriere del Garda"}.get(offer.split()[0], offer[:4] if offer[0] != "下" else "岭南商报")
     legal = blocks(("promo", offer), ("credit", f"© 2024 {name} Media Group Limited"), ("other", "Other Name Herald"))
     assert name in guess_outlet(legal, "Body.", "", ("foot", "foot", "top")).label
+
+
+def test_a_copyright_company_printed_only_as_its_family_of_brands_names_no_site():
+    # "Beachbody Performance Energize / Hydrate / Recover", "Hearst Newspapers": the company's products and
+    # other brands, printed by a page of one of its sites, are no echo of the company as the site's name.
+    holder = ("credit", "© 2024 Meridian Holdings, LLC. All rights reserved.")
+    family = blocks(("promo", "Meridian Radio"), ("promo", "Meridian Events"), ("promo", "Meridian Travel"), holder)
+    assert guess_outlet(family, "Text.", "").site == ""
+    # one brand of it ("Watch Meridian TV live") or the name in running text is the company named again
+    assert guess_outlet(blocks(("promo", "Watch Meridian TV live"), holder), "Text.", "").site == "Meridian"
+    assert guess_outlet(blocks(holder), "Readers of Meridian wrote in.", "").site == "Meridian"
