@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, timedelta
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as replace_record
 from functools import cached_property
 
 from lib.core.models import Article, PublishedDate, Sentence
@@ -116,6 +116,9 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z .]+\))?\s*[—�
 # A dateline that opens with its date ("14 March 2025 - The harbour…", "March 3, 2025 (Pacific Wire) — …",
 # "Tokyo, 3 March 2025 — …"): a short prefix holding a year, optionally a credit in brackets, then a
 # spaced dash. The text after it must not start with a digit, so a range "2024 - 2025 budgets" stays.
+# A wire dateline: place, date and agency in parentheses, then a dash ("ORLEN, June 16 (ND) - ",
+# "PARIS, 29 mars (AFP) - ").
+_WIRE_DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][^()\n]{1,60}?\d[^()\n]{0,20}\([^()]{1,30}\)\s*[—–-]{1,2}\s+")
 _DATE_DATELINE = re.compile(r"^\s*(?=[^—–]{0,60}?\b(?:19|20)\d\d\b)(?:[^\s—–-]+\s*){1,7}?(?:\([^()]{1,40}\)\s*)?\s[—–-]{1,2}\s+(?=\D)")
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|further|reportedly|publicly)\s+)?(\w+ed|told|sent|met|held|begun|struck|shot|hit|fought|broken|said)\b", re.IGNORECASE)
@@ -524,11 +527,19 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             full_date = next((r for r in reversed(dates) if _is_full_day(r)), full_date)
         if _is_list_of_dates(text, dates):
             continue  # "Cronología: 28 de marzo, 29 de marzo, 31 de marzo.": a line of dates tells no happening
+        wire = _WIRE_DATELINE.match(text)
+        if wire and any(resolved.char_start >= wire.end() for resolved in dates):
+            # "ORLEN, June 16 (ND) - Officials on Thursday raised the toll": the dateline dates the report;
+            # the lead's own date phrase dates what it tells.
+            dates = [resolved for resolved in dates if resolved.char_start >= wire.end()]
         if all(resolved.kind == "later" for resolved in dates):
             # "two days after the quake" counts from the quake's day, not from the sentence before
             # ("2日後", "через два дня" alone are read by the date grammar as counted from that one).
             names_happening, after = _after_a_happening(text, language, mentions, article)
             if names_happening:  # a happening the report never dated leaves the sentence undated
+                if after is not None and latest is not None and after.start <= latest < after.end:
+                    # "a few days after the quake" in a report three days on: up to the page, never after it
+                    after = replace_record(after, end=latest, precision=precision_for_span(parse_iso(after.start), parse_iso(latest), "day"))
                 dates = [after] if after is not None and (latest is None or after.end <= latest) else []
         produced = 0
         for resolved in dates:
@@ -787,10 +798,10 @@ _IT_COUNT = _count_alternatives("un", "uno", "una", "due", "tre", "quattro", "ci
 _PT_COUNT = _count_alternatives("um", "uma", "dois", "duas", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "alguns", "poucos")
 _RU_COUNT = _count_alternatives("один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "десять", "несколько")
 _UK_COUNT = _count_alternatives("один", "одна", "два", "дві", "три", "чотири", "п'ять", "п’ять", "шість", "сім", "десять", "кілька")
-_CJK_COUNT = _count_alternatives("一", "二", "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十")
-_KO_COUNT = _count_alternatives("하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "열흘")
+_CJK_COUNT = _count_alternatives("一", "二", "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "数", "數", "几", "幾")
+_KO_COUNT = _count_alternatives("하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "열흘", "며칠", "몇")
 _TH_COUNT = _count_alternatives("หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "สิบ")
-_VAGUE_COUNT_WORDS = _VAGUE_COUNT_WORDS | {"alcuni", "pochi", "alguns", "poucos", "несколько", "кілька"}
+_VAGUE_COUNT_WORDS = _VAGUE_COUNT_WORDS | {"alcuni", "pochi", "alguns", "poucos", "несколько", "кілька", "数", "數", "几", "幾", "며칠", "몇"}
 _UNSPACED_REST = r"(?P<rest>[^\s、，,。！？「」（）()]{1,12}?)"
 _AFTER_HAPPENING.update({
     # "due giorni dopo il terremoto", "il giorno dopo il sisma", "all'indomani del terremoto", "a tre giorni dal sisma"

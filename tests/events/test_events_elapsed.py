@@ -68,6 +68,28 @@ ELAPSED = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "start", "end"),
+    [
+        ("ja", "地震発生から数時間後、軍事政権は非常事態を宣言しました。", "2025-03-28", "2025-03-29"),  # within hours: that day or the next
+        ("zh", "地震发生后几天，救援队从废墟中救出一名妇女。", "2025-03-30", "2025-04-01"),  # a few days, up to the page
+        ("ko", "지진 발생 며칠 만에 구조대가 잔해 속에서 여성을 구조했다.", "2025-03-30", "2025-04-01"),
+        ("ru", "Через несколько часов после землетрясения власти объявили чрезвычайное положение.", "2025-03-28", "2025-03-29"),
+    ],
+)
+def test_hours_or_a_few_days_after_a_happening_are_an_interval(language, text, start, end):
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    lead = {"ru": "28 марта сильное землетрясение произошло в центре страны.", "ja": "3月28日、国の中部で強い地震が発生しました。",
+            "zh": "3月28日，该国中部发生强烈地震。", "ko": "3월 28일 이 나라 중부에서 강한 지진이 발생했다."}[language]
+    body = f"{lead}\n\n{text}"
+    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 2, len(body), text, language))
+    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
+    dated = [(m.start, m.end) for m in find_event_mentions(article) if m.sentence.index == 1 and m.dated_by == "phrase"]
+    assert dated == [(start, end)]
+
+
 @pytest.fixture(scope="module")
 def read(tmp_path_factory):
     return page_reader(tmp_path_factory.mktemp("probe_elapsed"), PAGES)

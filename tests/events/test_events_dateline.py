@@ -1,0 +1,28 @@
+"""A wire dateline ("ORLEN, June 16 (ND) - ") dates the report, not what its lead tells when the lead has
+a date of its own. Invented wire leads of general news."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _lead_dates(language: str, text: str, page_day: str) -> set[tuple[str, str]]:
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    sentence = Sentence(0, 0, len(text), text, language)
+    article = Article("id", "a.txt", "t", "o", PublishedDate(page_day, "day", True, "test"), language, text, (), (sentence,), "sha", "text", "utf-8")
+    return {(m.start, m.end) for m in find_event_mentions(article)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "page_day", "dates"),
+    [
+        ("en", "ORLEN, June 16 (ND) - Officials on Thursday raised the death toll from the crash to 57.", "2025-06-16", {("2025-06-12", "2025-06-12")}),
+        ("fr", "PARIS, 16 juin (ND) - Les autorités ont relevé jeudi le bilan de l'accident à 57 morts.", "2025-06-16", {("2025-06-12", "2025-06-12")}),
+        # a lead with no date of its own: the dateline's day is its day
+        ("en", "ORLEN, June 16 (ND) - Officials raised the death toll from the crash to 57.", "2025-06-16", {("2025-06-16", "2025-06-16")}),
+    ],
+)
+def test_a_wire_dateline_dates_the_report_not_a_lead_with_its_own_date(language, text, page_day, dates):
+    assert _lead_dates(language, text, page_day) == dates
