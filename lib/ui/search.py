@@ -340,8 +340,13 @@ def filter_controls(index: SearchIndex | SearchFacets) -> tuple[SearchFilters, s
 
 # Bump when how the example questions are chosen changes: questions kept by older code are then made again.
 SUGGESTIONS_VERSION = "suggestions-1"
-_SUGGESTED: dict[tuple, tuple[SuggestedQuestion, ...]] = {}  # (data dir, index, note) -> questions
 _SUGGESTED_KEPT = 16
+
+
+@st.cache_resource(show_spinner=False)
+def _suggested() -> dict[tuple, tuple[SuggestedQuestion, ...]]:
+    """(data dir, index, note) -> the questions, for this process."""
+    return {}
 
 
 def load_suggestions() -> tuple[SuggestedQuestion, ...]:
@@ -358,8 +363,9 @@ def load_suggestions() -> tuple[SuggestedQuestion, ...]:
     note = "suggestions-" + hashlib.sha256(
         f"{SUGGESTIONS_VERSION}:{ENGINE_VERSION}:{topics_signature(settings)}".encode()).hexdigest()[:16]
     slot = (str(settings.data_dir), str(index.folder or id(index)), note)
-    if slot in _SUGGESTED:
-        return _SUGGESTED[slot]
+    made = _suggested()
+    if slot in made:
+        return made[slot]
     kept = read_index_note(index, note)
     if isinstance(kept, list):
         try:
@@ -375,9 +381,9 @@ def load_suggestions() -> tuple[SuggestedQuestion, ...]:
             return ()
         suggestions = suggest_questions(claimset.topics, index, get_embedder())
         write_index_note(index, note, [suggestion.to_json() for suggestion in suggestions])
-    if len(_SUGGESTED) >= _SUGGESTED_KEPT:
-        _SUGGESTED.clear()
-    _SUGGESTED[slot] = suggestions
+    if len(made) >= _SUGGESTED_KEPT:
+        made.clear()
+    made[slot] = suggestions
     return suggestions
 
 
