@@ -512,8 +512,10 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             ):
                 dateline = (sentence.index, line[0])  # "ПЕКИН, 3 сентября." dates the lead that follows it
             continue
+        # "The next day", "Tags darauf", 「翌日」 count from the last past date read in this paragraph or the
+        # one before (news paragraphs are short: "… on Friday. / A train had collided … Tags darauf …").
         previous = last_date if last_date is not None and (
-            paragraphs.get(last_date[0]) == paragraphs.get(sentence.index) or last_date[0] == sentence.index - 1
+            paragraphs.get(last_date[0], 0) >= paragraphs.get(sentence.index, 0) - 1 or last_date[0] == sentence.index - 1
         ) else None
         dates = _resolve(text, published, language, previous[1] if previous else None)
         if read_by_its_text:
@@ -619,7 +621,9 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
                         is_statement=bool(attribution.source), speaker=speaker, anchor=anchor,
                     )
                 )
-            elif _among_news_of_the_days(mentions, sentence, news_window) and _reports_a_happening(text, english, language):
+            elif _among_news_of_the_days(mentions, sentence, news_window) and _reports_a_happening(text, english, language) and not any(
+                resolved.role == "since" for resolved in dates
+            ):  # "Seit Montag ist die Strecke wieder freigegeben": a state since then, no news of the week
                 # An undated happening told right after one of the report's recent days ("On Saturday the first
                 # flights landed. The authorities declared a state of emergency."): news of those days, dated by
                 # its report (the week ending on the publication day), never a made-up day.

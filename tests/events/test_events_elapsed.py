@@ -125,3 +125,29 @@ def test_time_after_a_happening_the_report_never_dated_makes_up_no_day(tmp_path,
     mentions = find_event_mentions(article)
     assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
     assert not [m for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"]
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "text", "day"),
+    [
+        ("de", "Am Freitagabend stießen nahe der Stadt zwei Züge zusammen.", "Tags darauf bargen Einsatzkräfte zwei weitere Leichen.", "2025-06-14"),
+        ("fr", "Vendredi soir, deux trains sont entrés en collision près de la ville.", "Le lendemain, les secours ont retrouvé deux autres corps.", "2025-06-14"),
+        ("en", "Two trains collided near the town on Friday evening.", "The next day, rescuers recovered two more bodies.", "2025-06-14"),
+    ],
+)
+def test_the_next_day_counts_from_the_day_of_the_paragraph_before(language, lead, text, day):
+    """A short news paragraph between the two ("Ein Regionalzug war gegen 21 Uhr … zusammengestoßen.")."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    between = {"de": "Ein Regionalzug war mit einem Güterzug zusammengestoßen.", "fr": "Un train régional a percuté un train de marchandises.",
+               "en": "A regional train had hit a freight train."}[language]
+    texts = [lead, between, text]
+    body, sentences = "", []
+    for index, part in enumerate(texts):
+        start = len(body)
+        body += part + ("\n\n" if index == 0 else " ")
+        sentences.append(Sentence(index, start, start + len(part), part, language))
+    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-06-17", "day", True, "test"), language, body, (), tuple(sentences), "sha", "text", "utf-8")
+    dated = {(m.start, m.end) for m in find_event_mentions(article) if m.sentence.index == 2 and m.dated_by == "phrase"}
+    assert dated == {(day, day)}

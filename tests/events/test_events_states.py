@@ -72,3 +72,15 @@ def test_a_standing_state_after_news_of_the_day_is_no_event(language, text):
 def test_a_declaration_after_news_of_the_day_is_news_of_that_week(language, text):
     (mention,) = _reported(language, text)
     assert mention.dated_by == "report" and "2025-02-28" <= mention.start <= mention.end <= "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Seit Montag ist die Strecke wieder freigegeben."),
+        ("fr", "Depuis lundi, la ligne est de nouveau ouverte."),
+        ("es", "Desde el lunes, la línea está abierta de nuevo."),
+    ],
+)
+def test_a_state_since_a_day_after_news_of_the_day_is_no_event_of_that_week(language, text):
+    assert [m for m in _reported(language, text) if m.dated_by == "report"] == []
