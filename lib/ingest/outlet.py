@@ -364,7 +364,7 @@ def _masthead_name(removed, zones: tuple[str, ...], title: str) -> str:
             and len(line) <= 40
             and line != title
             # (a breadcrumb's arrow in any script: "経済 ＞ 農業", "Home › World"; "0Shopping Cart": a counter)
-            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|>»·•/°＞›〉》→]|[.!?:,]$|^\d+[A-Z]", line)
+            and not re.search(r"\d{1,2}[:./]\d|(?:19|20)\d{2}|[|｜>»·•/°＞›〉》→]|[.!?:,]$|^\d+[A-Z]", line)
             and not _UI_WORDS.search(line)
             and not (sig.is_nav_word(line) and not _is_address(line))  # "Home", "English", "Politics": menu labels
             and not sig.is_related_marker(line)  # "Останні новини", "Most popular": a list's heading
@@ -874,8 +874,13 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
         # A holder the page prints nowhere but in its legal lines is as often the parent company
         # ("Ziff Davis" on a games site, "Rogers" on a sports site) as the site: it names the site
         # only when nothing else on the page does.
-        company = bool(_COMPANY_FORM.search(printed_holder)) and not _press_named(brand)
-        if _printed_outside_legal_lines(brand, page_lines) and not (company and not _printed_as_a_name(brand, page_lines)):
+        company = bool(
+            _COMPANY_FORM.search(printed_holder)
+            or any(word.casefold().rstrip("s") in _COMPANY_WORDS for word in re.findall(r"\w+", printed_holder))  # "© 2019 News Communication"
+        ) and not _press_named(brand)
+        # (the company's own name is read for a family of brands: "CBS" of "CBS Interactive" printed as "CBS Sports"
+        # in every line is the brand readers see, "Beachbody Performance Energize / Hydrate" a family of products)
+        if _printed_outside_legal_lines(brand, page_lines) and not (company and not _printed_as_a_name(holder, page_lines)):
             add(brand, "copyright")
         elif company:
             # "Hearst Communications, Inc.", "Ziff Davis, LLC", "(주)서울미디어" printed in legal lines only:
@@ -1010,9 +1015,26 @@ def _press_named(name: str) -> bool:
     "Городские новости") or a CJK/Thai/Arabic one ("江南都市报", "한강일보", "ข่าวอีสานวันนี้")."""
     if _CJK_PRESS.search(name) or re.search(r"[报報]$", name.strip()):
         return True
-    return any(word.casefold().strip(".'’«»\"„“”") in _PRESS_WORDS for word in re.split(r"[\s-]+", name))  # "Rhein-Zeitung"
+    # A company's words aside ("News Communications" is a company's name, not a paper's): a press word
+    # beside a word of the name's own ("Gulf Morning Post"), or two press words ("Daily Mail").
+    words = [word.casefold().strip(".'’«»\"„“”") for word in re.split(r"[\s-]+", name)]  # "Rhein-Zeitung"
+    # (a leading article is a word of the name: "The Times"; a company's words are not: "communication")
+    words = [
+        word for position, word in enumerate(words)
+        if word and (position == 0 or word not in _NAME_PARTICLES)
+        and not _CORPORATE.fullmatch(" " + word) and word.rstrip("s") not in _COMPANY_WORDS
+    ]
+    press = [word for word in words if word in _PRESS_WORDS]
+    # One press word alone names a paper ("Telegraph" of "Telegraph Media Group Limited"), unless it is
+    # what any news company is called ("News Communications, Inc." -> "News").
+    return bool(press) and (len(words) > len(press) or len(press) >= 2 or press[0] not in _GENERIC_PRESS_WORDS)
 
 
+_GENERIC_PRESS_WORDS = frozenset(
+    "news nachrichten noticias notícias notizie nouvelles новости новини press presse prensa radio tv television "
+    "broadcasting magazine weekly daily".split()
+)
+_COMPANY_WORDS = frozenset("communication media group holding network interactive digital publishing broadcasting enterprise".split())
 # A company's legal form in a copyright line: "Inc.", "LLC", "Ltd", "GmbH", "Media Group", "(주)", "株式会社", "ООО".
 _COMPANY_FORM = re.compile(
     r"(?i)(?:\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|company|gmbh|plc|s\.a|ag|s\.p\.a|s\.l|s\.a\.s|b\.v|n\.v|pty|pvt|"
