@@ -731,7 +731,7 @@ def _said_in_the_next_sentence(mentions: list[EventMention], article: Article, p
 _HAPPENING_NOUNS = {
     "en": "earthquake quake tremor aftershock flood floods storm hurricane typhoon cyclone fire wildfire blaze explosion blast "
           "attack strike raid crash collapse eruption landslide tsunami election vote referendum ruling verdict strike walkout "
-          "final match summit meeting talks visit disaster tragedy",
+          "final match summit meeting talks visit disaster tragedy accident sinking derailment shooting bombing",
     "fr": "séisme tremblement réplique inondation inondations crue tempête ouragan typhon cyclone incendie feu explosion attentat "
           "attaque frappe accident effondrement éruption glissement tsunami élection scrutin vote référendum verdict jugement "
           "arrêt grève finale match sommet réunion visite catastrophe drame",
@@ -780,6 +780,13 @@ _HAPPENING_NOUNS.update({
     "th": "แผ่นดินไหว อาฟเตอร์ช็อก น้ำท่วม พายุ ไฟไหม้ ไฟป่า ระเบิด โจมตี อุบัติเหตุ เครื่องบินตก ถล่ม ปะทุ ดินถล่ม สึนามิ เลือกตั้ง "
           "ลงคะแนน ประชามติ คำพิพากษา นัดหยุดงาน นัดชิง ประชุมสุดยอด ประชุม เยือน ภัยพิบัติ โศกนาฏกรรม",
 })
+# Nouns that name whatever happened ("the disaster", "das Unglück", 「惨事」), not one kind of happening.
+_GENERAL_HAPPENING_NOUNS = {
+    "en": ("disaster", "tragedy", "accident"), "fr": ("catastrophe", "drame", "accident"), "de": ("katastrophe", "unglück"),
+    "es": ("catástrofe", "tragedia", "accidente"), "it": ("disastr", "tragedi", "incident"), "pt": ("desastre", "tragédia", "acidente"),
+    "ru": ("катастроф", "трагеди", "авари"), "uk": ("катастроф", "трагеді", "авар"), "ja": ("災害", "惨事", "事故"),
+    "zh": ("灾难", "惨剧", "事故"), "ko": ("참사", "재난", "사고"), "th": ("ภัยพิบัติ", "โศกนาฏกรรม", "อุบัติเหตุ"),
+}
 # Stems and unspaced scripts: a noun matches the start of a word, or any part of the words (see above).
 _NOUN_AS_STEM = frozenset({"it", "pt", "ru", "uk"})
 _NOUN_INSIDE_WORDS = frozenset({"ja", "zh", "ko", "th"})
@@ -878,10 +885,25 @@ def _after_a_happening(
                 continue
             word, noun = found
             noun_start, noun_end = match.start("rest") + word.start(), match.start("rest") + word.end()
+        # The happening is the one the report dated under that noun, or under another noun of the same
+        # kind ("Erdbeben" / "Beben", "séisme" / "tremblement de terre"); a general noun ("the disaster",
+        # "das Unglück", 「惨事」) is the first dated happening of any kind the report names.
+        from lib.events.evidence import happening_kinds
+
+        named = text[noun_start:noun_end]
+        kinds = happening_kinds(named, language)
+        general = noun in _GENERAL_HAPPENING_NOUNS.get(language, ())
+
+        def tells_it(mention: EventMention) -> bool:
+            if _names_happening(mention.sentence.text, noun, language):
+                return True
+            told = happening_kinds(mention.sentence.text, language)
+            return bool(told & kinds) or (general and bool(told))
+
         base = next((
             mention for mention in mentions
             if mention.article is article and mention.dated_by == "phrase" and mention.precision == "day"
-            and mention.weekday is None and _names_happening(mention.sentence.text, noun, language)
+            and mention.weekday is None and tells_it(mention)
         ), None)
         if base is None:
             return True, None

@@ -151,3 +151,25 @@ def test_the_next_day_counts_from_the_day_of_the_paragraph_before(language, lead
     article = Article("id", "a.txt", "t", "o", PublishedDate("2025-06-17", "day", True, "test"), language, body, (), tuple(sentences), "sha", "text", "utf-8")
     dated = {(m.start, m.end) for m in find_event_mentions(article) if m.sentence.index == 2 and m.dated_by == "phrase"}
     assert dated == {(day, day)}
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "text"),
+    [
+        ("de", "Am Freitag erschütterte ein schweres Beben das Zentrum des Landes.", "Zwei Tage nach dem Erdbeben landete ein Rettungsteam in der Hauptstadt."),
+        ("de", "Die Fähre sank am Freitag bei schwerem Sturm vor der Küste.", "Zwei Tage nach dem Unglück besuchte der Regierungschef den Hafen."),
+        ("en", "A ferry sank in a storm off the coast on Friday.", "Two days after the disaster, the prime minister visited the port."),
+        ("fr", "Un violent séisme a frappé vendredi le centre du pays.", "Deux jours après la catastrophe, une équipe de secours est arrivée dans la capitale."),
+    ],
+)
+def test_time_after_a_happening_named_by_another_noun_of_its_kind_or_a_general_noun(language, lead, text):
+    """"Beben" then "Erdbeben"; "the disaster" after a dated sinking in a storm: two days after that day (Friday 28 March)."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    body = f"{lead}\n\n{text}"
+    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 2, len(body), text, language))
+    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
+    mentions = find_event_mentions(article)
+    assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
+    assert [(m.start, m.end) for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"] == [("2025-03-30", "2025-03-30")]
