@@ -982,11 +982,15 @@ _PLATFORM_WORDS = frozenset(
 
 def _brand_byline(removed, zones: tuple[str, ...]) -> str:
     """A byline between the headline and the body that is one brand-shaped word ("LinkNaija" under
-    a blog post's headline): blog platforms print the blog's name as the author. "" when none."""
-    for block, zone in zip(removed, zones):
-        line = block.text.strip()
+    a blog post's headline): blog platforms print the blog's name as the author. Only a word beside
+    the date line is a byline; one among short labels ("Paging" / "VoWiFi" / "Services") is a menu
+    item or a tag. "" when none."""
+    texts = [block.text.strip() for block in removed]
+    for position, (block, zone) in enumerate(zip(removed, zones)):
+        line = texts[position]
         if zone == "head" and block.kind not in ("comment", "related") and _CAMEL_BRAND.match(line):
-            if line.lower() not in _PLATFORM_WORDS and not _is_wire(line):
+            beside = [texts[near] for near in (position - 1, position + 1) if 0 <= near < len(texts)]
+            if line.lower() not in _PLATFORM_WORDS and not _is_wire(line) and any(sig.is_date_line(text) for text in beside):
                 return line
     return ""
 
