@@ -231,11 +231,30 @@ def reference_interval(published: PublishedDate | None) -> tuple[date, date] | N
 
 
 # Past forms that show a clause is about the past ("expressed", "began"); a participle after
-# "be"/"been"/"to" ("expected to be unveiled") does not count.
+# "be"/"been"/"to" ("expected to be unveiled") or inside a compound adjective ("the worst-hit islands",
+# "long-awaited") does not count.
 _PAST_VERB = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:[a-z]+ed|said|told|met|sent|began|held|struck|hit|went|came|took|made|"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )(?<![\w-])(?:[a-z]+ed|said|told|met|sent|began|held|struck|hit|went|came|took|made|"
     r"gave|saw|fought|shot|flew|led|left|won|lost|spoke|wrote|broke|knew|thought|brought|bought|sold)\b"
 )
+
+
+# A past perfect ("had confirmed", "had risen") or a count passing a mark ("rose", "passed", "topped")
+# in the clause of "by <day>" tells what was reached by then; a promise, a pledge or a plan ("had
+# promised to deliver by Friday") keeps "by" a deadline.
+_REACHED = re.compile(
+    r"(?i)\bhad\s+(?:already\s+)?(?:\w+ed|\w+en|risen|grown|found|brought|made|sent|put)\b"
+    r"|\b(?:rose|climbed|passed|topped|reached|exceeded|surpassed)\b"
+)
+_PROMISED = re.compile(r"(?i)\b(?:promised|pledged|agreed|vowed|planned|expected|hoped|aimed|wanted|intended|scheduled|ordered|asked|urged|to\s+be)\b")
+_REACHED_BY_KINDS = ("weekday", "md", "dm", "dayword")
+
+
+def _reached_by(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause of a "by <day>" phrase tells what was reached by then (see `_REACHED`)."""
+    clause_start, clause_end = _clause_bounds(sentence, start, end)
+    clause = sentence[clause_start:clause_end]
+    return bool(_REACHED.search(clause)) and not _PROMISED.search(clause)
 
 
 def _phrase_is_future(sentence: str, start: int, end: int) -> bool:
@@ -364,6 +383,10 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
             role: Role = "event"
             if prep == "since" or _inside_since_phrase(sentence, start):
                 role = "since"
+            elif prep == "by" and not future and kind in _REACHED_BY_KINDS and _reached_by(sentence, start, end):
+                # "By Sunday evening, the agency had confirmed 112 deaths": what was reached by that (past)
+                # day, read like "on Sunday", not a deadline.
+                fields = {key: value for key, value in fields.items() if key not in ("prep", "mod")}
             elif prep in _TARGET_PREPS or (prep == "of" and kind in ("year", "my")):
                 role = "target"
             elif kind in ("part_year", "year") and _preceded_by(sentence, start, ("for", "by", "through", "until", "the end of")):

@@ -145,12 +145,26 @@ def test_an_uncertain_publication_date_can_still_give_a_month():
         ("New plans are expected to be unveiled at the party congress in early 2026.", "event", True),
         ("The government on Thursday expressed concern that cooperation will be deepened.", "event", False),
         ("Ishiba is scheduled to visit the Netherlands next week.", "event", True),
+        # a compound adjective is no past verb: the plan stays a plan
+        ("The prime minister will visit the worst-hit islands on Thursday.", "event", True),
+        ("The minister is expected to open the long-awaited bridge on Thursday.", "event", True),
+        ("The storm hit the islands on Thursday.", "event", False),
+        # "by" a past day in a past perfect clause: what was reached by then; a promise keeps its deadline
+        ("By Sunday evening, the disaster agency had confirmed 112 deaths.", "event", False),
+        ("Russia had promised to deliver the systems by Friday.", "target", False),
     ],
 )
 def test_each_phrase_says_what_it_dates(sentence, role, future):
     phrases = find_date_phrases(sentence)
     assert len(phrases) == 1, phrases
     assert (phrases[0].role, phrases[0].future) == (role, future)
+
+
+def test_by_a_past_day_in_a_past_perfect_clause_is_that_day_not_the_next_one():
+    """"By Sunday evening, the agency had confirmed 112 deaths" in a Wednesday report: the Sunday before."""
+    page = PublishedDate(date="2025-04-09", precision="day", stated=True, clue="x")
+    resolved = only("By Sunday evening, the disaster agency had confirmed 112 deaths.", page)
+    assert (resolved.start, resolved.end, resolved.role) == ("2025-04-06", "2025-04-06", "event")
 
 
 def test_reference_interval_of_a_month_is_the_whole_month():
