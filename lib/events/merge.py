@@ -180,21 +180,29 @@ def language_free_evidence(first: EventMention, second: EventMention) -> bool:
     return bool(shared_figures(first.sentence.text, first_language) & shared_figures(second.sentence.text, second_language))
 
 
+def _day_phrases_overlap(first: EventMention, second: EventMention) -> bool:
+    """Both dated by their own words to a day (or a night across two: "in der Nacht zum Sonntag"), the
+    two intervals overlapping."""
+    return all(m.last_day - m.first_day <= DAY_WIDTH for m in (first, second)) and (
+        first.first_day <= second.last_day and second.first_day <= first.last_day
+    )
+
+
 def _same_day_one_language(first: EventMention, second: EventMention) -> bool:
-    """Two mentions in one language other than English dating their sentences to the same single day."""
+    """Two mentions in one language other than English dating their sentences to the same day (overlapping days of at most two: a night)."""
     return (
         mention_language(first) == mention_language(second) != "en"
         and "phrase" == first.dated_by == second.dated_by
-        and first.first_day == first.last_day == second.first_day == second.last_day
+        and _day_phrases_overlap(first, second)
     )
 
 
 def _same_day_across_languages(first: EventMention, second: EventMention) -> bool:
-    """Two reports in different languages dating their sentences to the same single day."""
+    """Two reports in different languages dating their sentences to the same day (overlapping days of at most two: a night)."""
     return (
         mention_language(first) != mention_language(second)
         and "phrase" == first.dated_by == second.dated_by
-        and first.first_day == first.last_day == second.first_day == second.last_day
+        and _day_phrases_overlap(first, second)
     )
 
 
@@ -323,11 +331,11 @@ class _PairRules:
         self.statement = np.array([m.is_statement for m in mentions], dtype=bool)
         self.day_or_report = np.array([m.dated_by == "report" or m.precision == "day" for m in mentions], dtype=bool)
         self.language = np.array([code(("language", mention_language(m))) for m in mentions], dtype=np.int64)
-        self.one_day_phrase = np.array([m.dated_by == "phrase" and m.first_day == m.last_day for m in mentions], dtype=bool)
+        self.one_day_phrase = np.array([m.dated_by == "phrase" and m.last_day - m.first_day <= DAY_WIDTH for m in mentions], dtype=bool)
         self.countries = incidence_of([country_codes(m.sentence.text) for m in mentions], len(mentions))
         self.has_countries = np.asarray(self.countries.sum(axis=1)).ravel() > 0
         # Kinds of happening (for or against one event); names and figures only where they are read
-        # (single-day phrase-dated mentions, the only ones the language-free evidence may join).
+        # (day-dated phrase mentions, the only ones the language-free evidence may join).
         self.kinds = incidence_of([kinds_of(m) for m in mentions], len(mentions))
         self.has_kinds = np.asarray(self.kinds.sum(axis=1)).ravel() > 0
         self.english = np.array([mention_language(m) == "en" for m in mentions], dtype=bool)
@@ -376,7 +384,8 @@ class _PairRules:
         similar = open_pair & (similarity >= self.threshold)
         same_day_two_languages = (
             open_pair & (self.language[firsts] != self.language[seconds])
-            & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
+            & self.one_day_phrase[firsts] & self.one_day_phrase[seconds]
+            & (self.starts[firsts] <= self.ends[seconds]) & (self.starts[seconds] <= self.ends[firsts])
         )
         where = np.flatnonzero(same_day_two_languages)
         f, s = firsts[where], seconds[where]
@@ -394,7 +403,8 @@ class _PairRules:
         across_languages = same_day_two_languages & (similar | evidence)
         same_day_one_language = (
             open_pair & (self.language[firsts] == self.language[seconds]) & ~self.english[firsts]
-            & self.one_day_phrase[firsts] & self.one_day_phrase[seconds] & (self.starts[firsts] == self.starts[seconds])
+            & self.one_day_phrase[firsts] & self.one_day_phrase[seconds]
+            & (self.starts[firsts] <= self.ends[seconds]) & (self.starts[seconds] <= self.ends[firsts])
         )
         where = np.flatnonzero(same_day_one_language & ~across_languages)
         same_kind = np.zeros(len(firsts), dtype=bool)
@@ -416,7 +426,7 @@ class _PairRules:
         return self._figures[index]
 
     def same_day_two_languages(self, rows, columns):
-        """Block mask (rows x columns): single-day phrase-dated mentions of one day in two languages, or
+        """Block mask (rows x columns): day-dated phrase mentions of overlapping days in two languages, or
         in one language other than English when both name a kind of happening (the pairs that evidence
         read without the embedder may join below the similarity threshold)."""
         two_languages = self.language[rows][:, None] != self.language[columns][None, :]
@@ -426,7 +436,7 @@ class _PairRules:
         return (
             (two_languages | one_language_kinds)
             & self.one_day_phrase[rows][:, None] & self.one_day_phrase[columns][None, :]
-            & (self.starts[rows][:, None] == self.starts[columns][None, :])
+            & (self.starts[rows][:, None] <= self.ends[columns][None, :]) & (self.starts[columns][None, :] <= self.ends[rows][:, None])
         )
 
 

@@ -119,3 +119,23 @@ def test_two_english_sentences_of_one_day_are_left_to_the_embedder():
     first = _mention(0, "en", "Floods swept through the villages of the valley on Friday.")
     second = _mention(1, "en", "Torrential rain fell on the region on Friday, officials said.")
     assert not _one_event(first, second, similarity=0.10)
+
+
+def test_a_night_across_two_days_and_one_of_them_in_two_languages_may_be_one_event():
+    """"In der Nacht zum Samstag" (Friday-Saturday) and "late on Friday": the same sinking, read by its name."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    published = PublishedDate(PAGE_DAY, "day", True, "test", PAGE_DAY, PAGE_DAY)
+    mentions = []
+    for number, (language, text) in enumerate([
+        ("de", "Die Fähre „Aegean Star“ sank in der Nacht zum Samstag vor der Küste."),
+        ("en", "The Aegean Star went down off the coast late on Friday."),
+    ]):
+        sentence = Sentence(0, 0, len(text), text, language)
+        article = Article(f"id{number}", f"{number}.txt", "t", f"o{number}", published, language, text, (), (sentence,), "sha", "text", "utf-8")
+        (mention,) = find_event_mentions(article)
+        mentions.append(mention)
+    night, friday = mentions
+    assert (night.start, night.end, friday.start) == ("2025-03-28", "2025-03-29", "2025-03-28")
+    assert _one_event(night, friday, similarity=0.10)
