@@ -23,7 +23,7 @@ import streamlit as st
 
 from lib.core.errors import StoryLensError
 from lib.present.markdown import escape_markdown
-from lib.present.overview import latest_event_item, main_topic_items, story_at_a_glance
+from lib.present.overview import STATUS_WORDS, latest_event_item, main_topic_items, story_at_a_glance
 from lib.present.tables import csv_bytes, passages_table
 from lib.present.suggestions import SuggestedQuestion, suggest_questions
 from lib.present.words import date_words, language_name, language_reach_note, outlet_name, short_label
@@ -67,6 +67,8 @@ KEYS = {name: f"search_{name}" for name in URL_PARAMS}
 FILTER_KEYS = ("outlet", "from", "to", "lang", "undated")
 DEFAULT_K = 10
 PER_ARTICLE = PASSAGES_PER_ARTICLE
+# Topics named in the overview above the box (as `lib.present.overview.main_topic_items` shows them).
+MAIN_TOPICS = 3
 
 
 
@@ -219,15 +221,16 @@ def _link_row(items) -> None:
 
 def render_glance_details(slot) -> None:
     """Into `slot` (drawn above the search box): the main topics with their verdicts and the
-    latest event, each linking to its page. Filled after the box is drawn, so the first
-    screen never waits for the claims and events views (cached once per collection)."""
-    from lib.ui.compare import load_claimset
-    from lib.ui.timeline import load_events
+    latest event, each linking to its page. Filled after the box is drawn, and read from the stored
+    views' rows (the topic list, the few topics shown, one event), never the whole views: at 10k
+    articles the whole events view is 72 MB of JSON (see docs/scaling.md, "Stored views")."""
+    from lib.ui.compare import load_claims_view
+    from lib.ui.timeline import load_events_view
 
     with slot:
         try:
-            topics = main_topic_items(load_claimset().topics)
-            latest = latest_event_item(load_events())
+            topics = main_topic_items(_main_topics(load_claims_view()))
+            latest = _latest_event_item(load_events_view())
         except StoryLensError as error:
             st.caption(f"The topics and events overview is not available: {error}")
             return
@@ -236,6 +239,47 @@ def render_glance_details(slot) -> None:
             if topics:  # the event link says "Latest: …" itself
                 st.caption("Main topics" + (" and the latest event:" if latest else ":"))
             _link_row(items)
+
+
+# How many of the latest events are read at a time to find the latest one dated closely.
+LATEST_EVENTS_READ = 200
+
+
+def _main_topics(view, limit: int = MAIN_TOPICS) -> list:
+    """The topics `main_topic_items` would pick from the whole claims view, each with its claims, read
+    from the topic list (no claim) and then only those topics' claims. Same ranking, same choice."""
+    compared = ("agree", "disagree", "evolving")
+    ranked = sorted(
+        (header for header in view.headers() if header.claim_count and header.topic.status in STATUS_WORDS),
+        key=lambda header: (header.topic.status not in compared, -len(set(header.topic.sources)),
+                            -header.claim_count, not header.topic.seeded, header.topic.label),
+    )
+    return view.topics([header.topic.topic_id for header in ranked[:limit]])
+
+
+def _latest_event_item(view):
+    """`latest_event_item` over the whole events view, reading only the latest events' rows (a keyset
+    page at a time, latest first, until one is dated closely) and one event's payload."""
+    from lib.events.build import StoredEvents
+    from lib.present.timeline_chart import LOOSE_DAYS
+
+    if not isinstance(view, StoredEvents):
+        return latest_event_item(view.all())
+    offset = 0
+    while True:
+        # The order `latest_event_item` takes its maximum in (end, start, sources; the first in list order on ties).
+        rows = view.store.read_view(
+            "SELECT e.event_id, e.first_day, e.last_day FROM {p}view_events e WHERE e.view_key = ? AND e.is_context = 0 "
+            "ORDER BY e.last_day DESC, e.first_day DESC, e.source_count DESC, e.seq LIMIT ? OFFSET ?",
+            [view.row_key, LATEST_EVENTS_READ, offset],
+        )
+        for event_id, first_day, last_day in rows:
+            if (date.fromisoformat(last_day) - date.fromisoformat(first_day)).days <= LOOSE_DAYS:
+                event = view.event(event_id)
+                return latest_event_item([event]) if event is not None else None
+        if len(rows) < LATEST_EVENTS_READ:
+            return None
+        offset += LATEST_EVENTS_READ
 
 
 def language_reach(entries, settings) -> None:

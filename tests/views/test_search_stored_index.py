@@ -221,3 +221,23 @@ def test_the_cli_searches_the_stored_index_when_only_the_hits_can_be_read(kept, 
     assert ran.returncode == 0, ran.stderr
     assert json.loads(ran.stdout) == json.loads(json.dumps(expected))
     assert (settings.store_dir / INDEX_FOLDER).is_dir()
+
+
+def test_the_overview_above_the_box_reads_the_same_topics_and_latest_event_from_the_views_rows(kept, embedder):
+    """The Search page's "main topics" and "latest event" links, read from the stored rows (a few topics,
+    one event), are those the whole views give."""
+    from lib.claims.grouping import stored_claims_view
+    from lib.events.build import EventsInMemory, stored_events_view
+    from lib.present.overview import latest_event_item, main_topic_items
+    from lib.ui.search import _latest_event_item, _main_topics
+
+    settings, corpus, _built = kept
+    events, claimset = build_events(corpus, embedder), build_claims(corpus, embedder)
+    store = open_store(settings)
+    topics_view, events_view = stored_claims_view(store, settings, embedder.model_id), stored_events_view(store, embedder.model_id)
+    assert topics_view is not None and events_view is not None
+    assert main_topic_items(_main_topics(topics_view)) == main_topic_items(claimset.topics)
+    assert main_topic_items(claimset.topics), "the bundled story has main topics to show"
+    latest = latest_event_item(events)
+    assert latest is not None
+    assert _latest_event_item(events_view) == latest == _latest_event_item(EventsInMemory(events))
