@@ -553,6 +553,11 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
                 resolved = _year_before(resolved, latest)  # "7 березня" in a November report: last March
                 if resolved is None:
                     continue  # after its own page and not worded as a plan: a misreading, never an event
+            elif latest is not None and resolved.end > latest and resolved.role == "event" and not resolved.future:
+                # "Mitte Juni" in a report of 17 June: what happened did so by the page, 11-17 June, not 11-20
+                resolved = replace_record(
+                    resolved, end=latest, precision=precision_for_span(parse_iso(resolved.start), parse_iso(latest), resolved.precision)
+                )
             if resolved.role == "event" and not resolved.future:
                 last_date = (sentence.index, resolved)  # what "a week later" in the next sentence counts from
             if english:

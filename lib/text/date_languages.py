@@ -666,6 +666,11 @@ def patterns(language: str) -> tuple[tuple[str, re.Pattern, object], ...]:
                 ymd)
             # "28/03/2025": these languages write the day first.
             add("dmy", r"(?<![\d./])(?P<day>[12]\d|3[01]|0?[1-9])/(?P<mon>1[0-2]|0?[1-9])/(?P<year>(?:19|20)\d{2})(?![\d/])", ymd)
+            if language == "de":
+                # "am 13.6.", "vom 28.03. bis …": day and month in figures, each closed by its dot, after the
+                # words that announce a day (a decimal "7.7" or a time "12.50 Uhr" has no second dot).
+                add("dm", r"(?:" + "|".join(rf"(?<=\b[{w[0].upper()}{w[0]}]{w[1:]}\s)" for w in ("am", "vom", "bis", "zum", "seit", "dem", "den")) + r")(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?![\d])",
+                    lambda m: {"day": m["day"], "month": month_of(m["mon"])})
             add("dm", rf"(?<![\w.]){day_fr}{dot}\s+(?P<mname>{month_re})(?![\w])",
                 lambda m: {"day": m["day"].replace("1er", "1"), "month": months[m["mname"].lower().strip(".")]}, flags)
             add("my", rf"(?<![\w])(?P<mname>{month_re})\.?\s+(?P<year>(?:19|20)\d{{2}})(?!\d)",

@@ -26,3 +26,16 @@ def _lead_dates(language: str, text: str, page_day: str) -> set[tuple[str, str]]
 )
 def test_a_wire_dateline_dates_the_report_not_a_lead_with_its_own_date(language, text, page_day, dates):
     assert _lead_dates(language, text, page_day) == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start"),
+    [
+        ("de", "Mitte Juni traf ein schwerer Sturm die Küste.", "2025-06-11"),
+        ("en", "A severe storm hit the coast in mid-June.", "2025-06-11"),
+    ],
+)
+def test_a_past_interval_running_past_its_page_ends_on_the_page(language, text, start):
+    """"Mitte Juni" in a report of 17 June: 11-17 June (what happened did so by the page), not 11-20."""
+    dates = _lead_dates(language, text, "2025-06-17")
+    assert dates and all(end <= "2025-06-17" for _start, end in dates), dates

@@ -20,6 +20,8 @@ def day(iso: str) -> PublishedDate:
         ("uk", "Розвідка повідомила 22 листопада 2024 року.", "2024-11-22", "22 листопада 2024", "2024-11-22", "2024-11-22", "day"),
         ("de", "Der Vertrag wurde am 19. Juni 2024 unterzeichnet.", "2024-12-27", "19. Juni 2024", "2024-06-19", "2024-06-19", "day"),
         ("de", "Am 27.12.2024 teilte das Ministerium mit.", "2024-12-28", "27.12.2024", "2024-12-27", "2024-12-27", "day"),
+        ("de", "Der Sturm traf am 13.6. die Küste.", "2025-06-17", "13.6.", "2025-06-13", "2025-06-13", "day"),
+        ("de", "Am 13.06. traf der Sturm die Küste.", "2025-06-17", "13.06.", "2025-06-13", "2025-06-13", "day"),
         ("fr", "Le 28 mars 2025, un séisme a frappé le pays.", "2025-04-04", "28 mars 2025", "2025-03-28", "2025-03-28", "day"),
         ("th", "เมื่อวันที่ 28 มีนาคม 2568 เกิดแผ่นดินไหว", "2025-05-04", "28 มีนาคม 2568", "2025-03-28", "2025-03-28", "day"),
         # day and month without a year: the occurrence nearest the publication day
@@ -68,6 +70,8 @@ def test_date_phrases_in_other_languages_resolve_against_the_publication_date(
         ("ko", "러시아로 나간 북한 노동자는 1만 5천 명 안팎이다."),  # a count
         ("ko", "일본 정부는 우려를 표명했다."),  # 일 of 일본 (Japan) is not a day
         ("de", "Am Morgen begann die Rettung."),  # "Morgen" (the morning) is not "morgen" (tomorrow)
+        ("de", "Gegen 12.50 Uhr erreichte der Sturm die Küste."),  # a time of day
+        ("de", "Das Beben hatte eine Stärke von 7.7."),  # a decimal
         ("fr", "Le président Mai a parlé."),  # a name, no day number
         ("ru", "Генерал Марченко сказал, что 25 000 рабочих прибудут."),  # a name and a count
     ],
