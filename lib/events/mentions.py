@@ -529,6 +529,7 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             full_date = next((r for r in reversed(dates) if _is_full_day(r)), full_date)
         if _is_list_of_dates(text, dates):
             continue  # "Cronología: 28 de marzo, 29 de marzo, 31 de marzo.": a line of dates tells no happening
+        dates = _without_wider_neighbours(text, dates)  # "on Friday last week": Friday, not also the whole week
         wire = _WIRE_DATELINE.match(text)
         if wire and any(resolved.char_start >= wire.end() for resolved in dates):
             # "ORLEN, June 16 (ND) - Officials on Thursday raised the toll": the dateline dates the report;
@@ -1283,6 +1284,24 @@ def _year_before(resolved: ResolvedDate, latest: str) -> ResolvedDate | None:
     except ValueError:  # 29 February
         return None
     return replace_record(resolved, start=earlier, end=earlier) if earlier <= latest else None
+
+
+def _without_wider_neighbours(text: str, dates: list[ResolvedDate]) -> list[ResolvedDate]:
+    """`dates` without a phrase that only widens the one written right beside it ("on Friday last week",
+    "Freitag vergangener Woche", "Friday, in the second week of June"): the narrower phrase, inside the
+    wider one's interval, says the day."""
+    def beside(first: ResolvedDate, second: ResolvedDate) -> bool:
+        gap = text[min(first.char_end, second.char_end) : max(first.char_start, second.char_start)]
+        return len(gap) <= 4 and not re.search(r"[^\s,(]", gap)
+
+    return [
+        wide for wide in dates
+        if not any(
+            narrow is not wide and beside(wide, narrow) and wide.start <= narrow.start and narrow.end <= wide.end
+            and (narrow.start, narrow.end) != (wide.start, wide.end)
+            for narrow in dates
+        )
+    ]
 
 
 def _is_date_line(text: str, resolved: ResolvedDate) -> bool:

@@ -39,3 +39,14 @@ def test_a_past_interval_running_past_its_page_ends_on_the_page(language, text, 
     """"Mitte Juni" in a report of 17 June: 11-17 June (what happened did so by the page), not 11-20."""
     dates = _lead_dates(language, text, "2025-06-17")
     assert dates and all(end <= "2025-06-17" for _start, end in dates), dates
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The storm hit the coast on Friday last week, officials said."),
+        ("de", "Der Sturm traf die Küste am Freitag vergangener Woche."),
+    ],
+)
+def test_a_day_written_with_its_week_is_one_event_of_that_day(language, text):
+    assert _lead_dates(language, text, "2025-06-17") == {("2025-06-13", "2025-06-13")}
