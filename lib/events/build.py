@@ -94,6 +94,7 @@ from lib.events.merge import (
     RELEVANCE_IN_PARAGRAPH,
     RELEVANCE_STRONG,
     core_actors,
+    mention_language,
     merge_mentions,
     story_relevance,
 )
@@ -102,7 +103,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v43"
+EVENTS_VERSION = "events-v44"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -129,7 +130,11 @@ _DATED_BY_RANK = {"phrase": 0, "since": 1, "report": 2, "context": 3}
 
 def event_from_cluster(cluster: list[EventMention], story_start: str) -> Event:
     """One event: the tightest interval its sources agree on, the most precise source's words."""
-    ranked = sorted(cluster, key=lambda m: (m.width, _DATED_BY_RANK[m.dated_by], m.article.source_file, m.sentence.index))
+    # Among equally precise sources, an English one names the event (the app's own language), then the first file.
+    ranked = sorted(
+        cluster,
+        key=lambda m: (m.width, _DATED_BY_RANK[m.dated_by], mention_language(m) != "en", m.article.source_file, m.sentence.index),
+    )
     best = ranked[0]
     start = max(m.start for m in cluster)
     end = min(m.end for m in cluster)

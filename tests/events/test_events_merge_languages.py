@@ -139,3 +139,12 @@ def test_a_night_across_two_days_and_one_of_them_in_two_languages_may_be_one_eve
     night, friday = mentions
     assert (night.start, night.end, friday.start) == ("2025-03-28", "2025-03-29", "2025-03-28")
     assert _one_event(night, friday, similarity=0.10)
+
+
+def test_an_event_told_in_several_languages_is_named_by_its_english_source_among_equally_precise_ones():
+    from lib.events.build import event_from_cluster
+
+    german = _mention(0, "de", "Am Freitag überschwemmte ein Hochwasser die Dörfer im Tal.")
+    english = _mention(1, "en", "Floods swept through the villages of the valley on Friday.")
+    event = event_from_cluster([german, english], "2025-01-01")
+    assert event.summary.rstrip("…") in english.sentence.text and len(event.sources) == 2
