@@ -1168,8 +1168,16 @@ def _reports_a_happening(text: str, english: bool, language: str | None) -> bool
 
 def as_report_mention(mention: EventMention, story_days: tuple[date, date] | None = None) -> EventMention | None:
     """A sentence whose anchor proved to tell another happening, dated by its report instead
-    (the week ending on the publication day), or None when the report's day is not known."""
+    (the week ending on the publication day), or None when the report's day is not known or the
+    sentence, said by no one, states what still holds ("the city remains without power")."""
     from dataclasses import replace as replace_record
+
+    sentence = mention.sentence
+    language = "en" if is_english_sentence(sentence.text, sentence.language, mention.article.language) else (
+        _reading_language(sentence.language, mention.article.language)
+    )
+    if not mention.is_statement and is_standing_state(sentence.text, language):
+        return None
 
     # The publication its sentences were read against (a page of unknown date: from the days it names).
     window = _statement_window(page_reference(mention.article, story_days)[0])

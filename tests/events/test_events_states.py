@@ -84,3 +84,26 @@ def test_a_declaration_after_news_of_the_day_is_news_of_that_week(language, text
 )
 def test_a_state_since_a_day_after_news_of_the_day_is_no_event_of_that_week(language, text):
     assert [m for m in _reported(language, text) if m.dated_by == "report"] == []
+
+
+def test_a_standing_state_whose_anchor_is_refused_is_no_event_of_its_report():
+    """When the sentence it went on telling proves to be another happening, a state said by no one is dropped,
+    not dated by its report; a statement keeps its report's week."""
+    from dataclasses import replace
+
+    from lib.events.mentions import as_report_mention
+
+    (state,) = [m for m in _reported_in_paragraph("fr", "Des milliers de foyers restent privés d'électricité.") if m.sentence.index == 1]
+    assert as_report_mention(replace(state, is_statement=False)) is None
+    assert as_report_mention(replace(state, is_statement=True)).dated_by == "report"
+
+
+def _reported_in_paragraph(language: str, text: str):
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    lead = LEADS[language]
+    body = f"{lead} {text}"  # one paragraph: the sentence goes on telling the lead's happening
+    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 1, len(body), text, language))
+    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-03-06", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
+    return find_event_mentions(article)
