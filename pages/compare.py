@@ -10,11 +10,15 @@ from lib.core.errors import StoryLensError
 from lib.present.compare_table import comparison_columns, reading_order
 from lib.present.tables import comparison_csv
 from lib.ui.compare import (
+    columns_for,
     load_claimset,
     load_question_row,
+    read_topic_headers,
+    read_topics,
     render_overview,
     render_topic,
     rows_in_full,
+    trimmed_to_budget,
 )
 from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.url_state import url_value, write_url
@@ -35,15 +39,17 @@ st.caption(
 )
 
 opened = get_opened_store()  # the topics and the columns are stored: no article is loaded here
-require_articles(get_catalogue_summary(opened), "to compare them")
+summary = get_catalogue_summary(opened)
+require_articles(summary, "to compare them")
 
-try:
-    claimset = load_claimset()
+try:  # the topic list without claims; the claims of the rows drawn are read below
+    claims_view, headers = read_topic_headers()
 except StoryLensError as error:
     st.error(str(error))
     st.stop()
-columns = comparison_columns(get_catalogue_entries(opened))  # a catalogue row has an article's outlet, file and date
-topics = reading_order(claimset.topics)
+claim_counts = {header.topic.topic_id: header.claim_count for header in headers}
+topics = reading_order([header.topic for header in headers])
+in_order = {header.topic.topic_id: header for header in headers}
 labels = {topic.topic_id: topic.label for topic in topics}
 
 # The topic picker: `?topic=` in the address bar reproduces the view.
@@ -83,30 +89,47 @@ if asked:
 shown = [topic for topic in topics if chosen in ("all", topic.topic_id)]
 asked_question = url_value("question", "")
 if asked_question:
-    try:
-        shown.insert(0, load_question_row(claimset, asked_question))
+    try:  # a question row reads every candidate sentence: this (and only this) loads the whole view and the corpus
+        shown.insert(0, load_question_row(load_claimset(), asked_question))
     except StoryLensError as error:
         st.warning(str(error))
 
 if chosen == "all" and topics:
-    render_overview(topics)
+    render_overview([in_order[topic.topic_id] for topic in topics])
 if not shown:
     st.info(
         "No comparable claims were found in this collection: no sentence gives a figure, credits a speaker "
         "or takes a stance on a topic that more than one article covers. Add more articles on the story."
     )
-drawn = rows_in_full(shown)
+drawn = rows_in_full(shown, lambda topic: claim_counts.get(topic.topic_id, len(topic.claims)))
 if len(drawn) < len(shown):
     st.caption(
         f"Showing {len(drawn)} of {len(shown)} topics in full; pick a topic above (or in the list) to read "
         "any other. The CSV holds them all."
     )
-for topic in drawn:
-    render_topic(topic, columns)
+full = {topic.topic_id: topic for topic in read_topics(claims_view, [t.topic_id for t in drawn if t.topic_id in claim_counts])}
+drawn = [full.get(topic.topic_id, topic) if topic.topic_id in claim_counts else topic for topic in drawn]
+trimmed = [trimmed_to_budget(topic) for topic in drawn]  # a row of thousands of claims: its first ones
+columns, others = columns_for(opened, summary, [topic for topic, _left_out in trimmed])
+for topic, left_out in trimmed:
+    if left_out:
+        st.caption(
+            f"“{topic.label}” has {len(topic.claims) + left_out:,} claims: the first {len(topic.claims):,} by report "
+            "date are drawn below; the CSV holds them all. The verdict is the whole topic's."
+        )
+    render_topic(topic, columns, 0 if left_out else others)
+
+
+def _whole_view_csv() -> bytes:
+    """Every shown topic with its claims, one column per article: made when clicked."""
+    stored = read_topics(claims_view, [topic.topic_id for topic in shown if topic.topic_id in claim_counts])
+    every = [topic for topic in shown if topic.topic_id not in claim_counts] + stored
+    return comparison_csv(every, comparison_columns(get_catalogue_entries(opened))).encode("utf-8")
+
 
 st.download_button(
     "Download this view (CSV)",
-    lambda: comparison_csv(shown, columns).encode("utf-8"),  # made when clicked: every topic x every source
+    _whole_view_csv,  # made when clicked: every topic x every source
     file_name=f"storylens-compare-{chosen}.csv",
     mime="text/csv",
     help="One line per topic and source, with the exact quote, who it is attributed to and the report date.",

@@ -12,16 +12,16 @@ from lib.present.timeline_chart import timeline_figure
 from lib.present.words import outlet_name
 from lib.ui.loaders import get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.timeline import (
-    charted_events,
+    EVENTS_PAGE_SIZE,
     event_choice_label,
-    load_events,
+    events_filter,
     newly_clicked_event,
+    read_timeline,
     read_view,
     typed_day,
     render_event_sources,
     render_loose_lane,
     render_table,
-    visible_events,
     write_view,
 )
 
@@ -37,12 +37,6 @@ st.caption(
 opened = get_opened_store()  # the events and the outlets are stored: no article is loaded here
 summary = get_catalogue_summary(opened)
 require_articles(summary, "for the timeline")
-
-try:
-    events = load_events()
-except StoryLensError as error:
-    st.error(str(error))
-    st.stop()
 
 story_start = opened.settings.story_start
 known_outlets = [outlet for outlet, _count in summary.outlet_counts]
@@ -63,28 +57,38 @@ show_context = toggle_column.toggle(
 if date_from and date_to and date_from > date_to:
     st.warning("'From' is after 'To'; showing the range the other way round.")
     date_from, date_to = date_to, date_from
+wanted = events_filter(outlets, date_from, date_to, show_context)
 
-shown = visible_events(events, outlets, date_from, date_to, show_context)
-if not shown:
-    hidden_context = sum(1 for event in events if event.is_context)
+# Keyset paging of the list: the positions the pages before this one started after; new filters start again.
+if st.session_state.get("timeline-filters") != wanted:
+    st.session_state["timeline-filters"] = wanted
+    st.session_state["timeline-page-starts"] = []
+starts = st.session_state["timeline-page-starts"]
+
+try:  # counts, the chart's events and one page of the list: read from the stored rows, never the whole view
+    events_view, reads = read_timeline(wanted, view.event_id, starts[-1] if starts else None)
+except StoryLensError as error:
+    st.error(str(error))
+    st.stop()
+
+if not reads.matching:
     st.info(
-        f"No events match these filters ({len(events)} events in the collection"
-        + (f", {hidden_context} of them background" if hidden_context and not show_context else "")
+        f"No events match these filters ({reads.total} events in the collection"
+        + (f", {reads.context_total} of them background" if reads.context_total and not show_context else "")
         + "). Clear the outlet or date filters to see more."
     )
     write_view(outlets, date_from, date_to, show_context, None)
     st.stop()
 
-all_ids = {event.event_id for event in shown}
-selected_id = view.event_id if view.event_id in all_ids else None
-if view.event_id and selected_id is None and view.event_id not in {event.event_id for event in events}:
-    st.warning(f"The event in the link ('{view.event_id}') is not in this collection any more.")
-charted = charted_events(shown, selected_id)  # a chart of thousands of events is unreadable and slow to draw
+charted = list(reads.charted)  # a chart of thousands of events is unreadable and slow to draw
 ids = [event.event_id for event in charted]
-if len(charted) < len(shown):
+selected_id = view.event_id if view.event_id in ids else None
+if view.event_id and selected_id is None and not reads.linked_exists:
+    st.warning(f"The event in the link ('{view.event_id}') is not in this collection any more.")
+if len(charted) < reads.matching:
     st.caption(
-        f"The chart shows the {len(charted)} events most sources report, of {len(shown)} that match; "
-        "the table below lists them all. Narrow the dates or outlets to chart the others."
+        f"The chart shows the {len(charted)} events most sources report, of {reads.matching} that match; "
+        "the list below has them all. Narrow the dates or outlets to chart the others."
     )
 
 # -- chart: clicking an event selects it ------------------------------------------------------
@@ -106,6 +110,16 @@ write_view(outlets, date_from, date_to, show_context, chosen_id)
 if chosen_id:
     render_event_sources(charted[ids.index(chosen_id)])
 
-# -- the same events as a table --------------------------------------------------------------
-st.subheader(f"All {len(shown)} events shown")
-render_table(shown)
+# -- the same events as a list, a page at a time ----------------------------------------------
+page = reads.page
+if starts or page.more:
+    first_shown = len(starts) * EVENTS_PAGE_SIZE + 1
+    st.subheader(f"Events {first_shown:,}–{first_shown + len(page.events) - 1:,} of {reads.matching:,} shown")
+else:
+    st.subheader(f"All {reads.matching} events shown")
+render_table(list(page.events), everything=lambda: events_view.all(wanted))  # downloads: every page, read when clicked
+if starts or page.more:
+    turn = st.columns(2)
+    turn[0].button("Previous page", icon=":material/chevron_left:", disabled=not starts, on_click=starts.pop)
+    turn[1].button("Next page", icon=":material/chevron_right:", disabled=not page.more,
+                   on_click=lambda: starts.append(page.positions[-1]))

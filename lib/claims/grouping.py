@@ -55,7 +55,7 @@ from lib.claims.topics import (
     build_topic,
     load_topic_seeds,
 )
-from lib.core.store import keep_derived
+from lib.core.store import DamagedViewError, keep_derived, keep_view, view_row_key
 from lib.core.models import Article, Claim, ProgressCallback, record_from_json, record_to_json
 
 log = logging.getLogger(__name__)
@@ -504,9 +504,10 @@ def build_claims(
     (`article.sentences[claim.sentence_index].text == claim.quote`); topics
     are listed with seeds first (file order), then automatic topics; topics
     without claims are left out. The topic assignment and the finished topics
-    are stored, keyed on the corpus contents (articles and inferred dates), the
-    model, topics.json and the claim code, so only a changed corpus or topic
-    list needs the model, and `stored_claims` reads the topics back without the corpus.
+    are stored (the topics as rows, `claims_view_rows`), keyed on the corpus contents
+    (articles and inferred dates), the model, topics.json and the claim code, so only a
+    changed corpus or topic list needs the model, and `stored_claims_view` reads the
+    topics back without the corpus.
     """
     from lib.text.embed import embedder_for
 
@@ -524,35 +525,184 @@ def build_claims(
         payload = _assign(corpus, embedder, threshold, seeds, progress)
         keep_derived(corpus.store, cache_name, fingerprint, payload)
     claimset = _claimset_from_payload(corpus, payload, seeds, model_id)
-    keep_derived(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, record_to_json(claimset))
+    from lib.core.store import store_contents_key
+
+    if store_contents_key(corpus.store) == corpus.contents_key:  # never replace a view with one of contents gone since
+        keep_view(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, *claims_view_rows(claimset))
     return claimset
 
 
-# The cache entry holding the finished topics (every claim with its quote, article, outlet and date).
+# The stored view holding the finished topics (every claim with its quote, article, outlet and date):
+# one row per topic without its claims, one row per claim (`lib.core.store`: view_topics, view_claims).
 CLAIMSET_VIEW = "claims-view"
 
+import json  # noqa: E402  (the stored view's own imports, kept beside it)
+from dataclasses import dataclass  # noqa: E402
 
-def stored_claims(store, settings, model_id: str, topics_path: str | Path | None = None) -> ClaimSet | None:
+from lib.claims.status import figure_phrase  # noqa: E402
+from lib.claims.topics import Topic  # noqa: E402
+
+
+@dataclass(frozen=True)
+class TopicHeader:
+    """A topic as Compare's overview lists it, without reading its claims: the Topic with no claims,
+    how many it has, and the figures it compares in words (the overview table's "Figures")."""
+
+    topic: Topic
+    claim_count: int
+    figures: tuple[str, ...]
+
+
+def claims_view_rows(claimset: ClaimSet) -> tuple[dict, dict[str, list[tuple]]]:
+    """(whole-view payload: the model and candidate sentences, rows for `put_view`) of `claimset`."""
+    topics, claims = [], []
+    for position, topic in enumerate(claimset.topics):
+        figures = sorted({figure_phrase(claim) for claim in topic.figures})
+        topics.append((
+            position, topic.topic_id, topic.status, int(topic.seeded), len(topic.sources), len(topic.claims),
+            json.dumps(figures, ensure_ascii=False), json.dumps(record_to_json(replace(topic, claims=())), ensure_ascii=False),
+        ))
+        claims += [
+            (position, number, claim.article_id, claim.reported_on.date, json.dumps(record_to_json(claim), ensure_ascii=False))
+            for number, claim in enumerate(topic.claims)
+        ]
+    payload = {"model_id": claimset.model_id, "candidates": [list(candidate) for candidate in claimset.candidates]}
+    return payload, {"view_topics": topics, "view_claims": claims}
+
+
+class ClaimsInMemory:
+    """A claims view held in memory (a build the store could not keep): the same answers as `StoredClaims`."""
+
+    def __init__(self, claimset: ClaimSet):
+        self.whole = claimset
+
+    def headers(self) -> list[TopicHeader]:
+        return [TopicHeader(replace(topic, claims=()), len(topic.claims), tuple(sorted({figure_phrase(claim) for claim in topic.figures})))
+                for topic in self.whole.topics]
+
+    def topics(self, topic_ids) -> list[Topic]:
+        return [topic for topic_id in topic_ids if (topic := self.whole.topic(topic_id)) is not None]
+
+    def claimset(self) -> ClaimSet:
+        return self.whole
+
+    def is_current(self) -> bool:
+        return True
+
+
+class StoredClaims:
+    """The claims view stored under `key`: the topic list without claims (one short read), and the
+    claims of the topics asked for. A row that cannot be read back raises DamagedViewError."""
+
+    def __init__(self, store, name: str, key: str):
+        self.store, self.name, self.key, self.row_key = store, name, key, view_row_key(key)
+
+    def is_current(self) -> bool:
+        """True while the store still holds this view (another process may have replaced it since)."""
+        return self.store.view_key(self.name) == self.key
+
+    def _header_rows(self) -> list[tuple]:
+        return self.store.read_view(
+            "SELECT seq, claim_count, figures, payload FROM {p}view_topics WHERE view_key = ? ORDER BY seq", [self.row_key]
+        )
+
+    def headers(self) -> list[TopicHeader]:
+        try:
+            return [TopicHeader(record_from_json(Topic, json.loads(payload)), int(count), tuple(json.loads(figures)))
+                    for _seq, count, figures, payload in self._header_rows()]
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise DamagedViewError("Compare topics") from error
+
+    def topics(self, topic_ids) -> list[Topic]:
+        """The topics `topic_ids` (in that order; unknown ids left out), each with all its claims."""
+        wanted = list(dict.fromkeys(topic_ids))
+        rows = self.store.read_view(
+            f"SELECT seq, claim_count, payload FROM {{p}}view_topics WHERE view_key = ? AND topic_id IN ({', '.join('?' * len(wanted))})",
+            [self.row_key, *wanted],
+        ) if wanted else []
+        by_seq = {seq: (int(count), payload) for seq, count, payload in rows}
+        claims: dict[int, list] = {}
+        if by_seq:
+            for seq, payload in self.store.read_view(
+                f"SELECT topic_seq, payload FROM {{p}}view_claims WHERE view_key = ? AND topic_seq IN ({', '.join('?' * len(by_seq))}) "
+                "ORDER BY topic_seq, seq",
+                [self.row_key, *by_seq],
+            ):
+                claims.setdefault(seq, []).append(payload)
+        try:
+            found = {}
+            for seq, (count, payload) in by_seq.items():
+                topic = record_from_json(Topic, json.loads(payload))
+                made = tuple(record_from_json(Claim, json.loads(claim)) for claim in claims.get(seq, []))
+                if len(made) != count:
+                    raise ValueError(f"topic {topic.topic_id}: {len(made)} claims stored of {count}")
+                found[topic.topic_id] = replace(topic, claims=made)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise DamagedViewError("Compare topics") from error
+        return [found[topic_id] for topic_id in wanted if topic_id in found]
+
+    def claimset(self) -> ClaimSet:
+        """The whole ClaimSet (every topic with its claims, the candidate sentences)."""
+        payload = self.store.view_payload(self.name, self.key)
+        if payload is None:
+            raise DamagedViewError("Compare topics")
+        ids = [header.topic.topic_id for header in self.headers()]
+        try:
+            candidates = tuple((str(article_id), int(index)) for article_id, index in payload["candidates"])
+            return ClaimSet(tuple(self.topics(ids)), candidates, str(payload["model_id"]))
+        except (ValueError, TypeError, KeyError) as error:
+            raise DamagedViewError("Compare topics") from error
+
+
+def stored_claims_view(store, settings, model_id: str, topics_path: str | Path | None = None) -> StoredClaims | None:
     """The topics stored for the store's current articles and inferred dates, model, topics.json and
-    claim code, read without loading any article; None when missing or stale (then `build_claims`
+    claim code (one row read, no article loaded); None when missing or stale (then `claims_view`
     builds them). Raises StoryLensError for a broken topics.json, as `build_claims` does."""
     from lib.core.store import store_contents_key
 
     topics_path = Path(topics_path) if topics_path else seeds_file(settings)
     load_topic_seeds(topics_path)  # a broken topic list is reported, never hidden behind a stored view
-    return _stored_claimset(store, model_id, _fingerprint(store_contents_key(store), model_id, topics_path))
+    name = f"{CLAIMSET_VIEW}:{model_id}"
+    key = _fingerprint(store_contents_key(store), model_id, topics_path)
+    return StoredClaims(store, name, key) if store.view_key(name) == key else None
 
 
-def _stored_claimset(store, model_id: str, fingerprint: str) -> ClaimSet | None:
-    payload = store.get_cache(f"{CLAIMSET_VIEW}:{model_id}", fingerprint)
-    if payload is None:
+def stored_claims(store, settings, model_id: str, topics_path: str | Path | None = None) -> ClaimSet | None:
+    """The whole stored ClaimSet (as `stored_claims_view`, every claim read), or None when missing,
+    stale or damaged. Raises StoryLensError for a broken topics.json."""
+    view = stored_claims_view(store, settings, model_id, topics_path)
+    if view is None:
         return None
     from lib.core.memory import gc_paused
 
     try:
         with gc_paused():  # many small records: the collector would walk them all, often
-            return record_from_json(ClaimSet, payload)
-    except (TypeError, KeyError, ValueError):  # written by older code: build again
+            return view.claimset()
+    except DamagedViewError:
+        return None
+
+
+def claims_view(corpus, embedder=None, progress: ProgressCallback | None = None):
+    """The corpus's topics as a view Compare queries: the stored rows (built and stored first when
+    missing), or the built topics in memory when the store could not keep them (busy)."""
+    topics_path = seeds_file(corpus.settings)
+    model_id = embedder.model_id if embedder is not None else corpus.settings.model_name
+    name = f"{CLAIMSET_VIEW}:{model_id}"
+    key = _fingerprint(corpus.contents_key, model_id, topics_path)
+    if corpus.store.view_key(name) != key:
+        claimset = build_claims(corpus, embedder, progress)
+        if corpus.store.view_key(name) != key:
+            return ClaimsInMemory(claimset)
+    return StoredClaims(corpus.store, name, key)
+
+
+def _stored_claimset(store, model_id: str, fingerprint: str) -> ClaimSet | None:
+    name = f"{CLAIMSET_VIEW}:{model_id}"
+    if store.view_key(name) != fingerprint:
+        return None
+    try:
+        return StoredClaims(store, name, fingerprint).claimset()
+    except DamagedViewError:  # damaged or written by older code: build again
         return None
 
 

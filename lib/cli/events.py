@@ -6,7 +6,8 @@ from __future__ import annotations
 from lib.cli.common import add_data_option, opened_for, print_json
 from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_range
-from lib.events.build import build_events, event_to_json, filter_events, stored_events
+from lib.events.build import EventFilter, EventsInMemory, build_events, event_to_json, stored_events_view
+from lib.core.store import DamagedViewError
 from lib.present.timeline_chart import event_date_label
 from lib.text.embed import embedder_for
 
@@ -22,8 +23,8 @@ def cmd_events(args) -> int:
     unknown = [outlet for outlet in outlets if outlet not in known]
     if unknown:
         raise StoryLensError(f"No outlet named '{unknown[0]}'. Outlets in this collection: {', '.join(known) or 'none'}.")
-    events = load_events(opened)
-    events = filter_events(events, outlets, date_from, date_to, include_context=not args.story_only)
+    wanted = EventFilter(tuple(outlets), date_from, date_to, include_context=not args.story_only)
+    events = load_events(opened, wanted)
     if args.json:
         print_json([event_to_json(event) for event in events])
         return 0
@@ -38,16 +39,20 @@ def cmd_events(args) -> int:
     return 0
 
 
-def load_events(opened):
-    """The stored events when the store holds them for its current articles (no article is loaded),
-    else built from the corpus (and stored), as the Timeline page does."""
+def load_events(opened, wanted: EventFilter = EventFilter()):
+    """The events `wanted` selects: read from the stored rows (filters applied in SQL, a keyset page at
+    a time) when the store holds them for its current articles (no article is loaded), else built from
+    the corpus (and stored), as the Timeline page does. A damaged stored row means a build."""
     from lib.ingest.corpus import load_corpus
 
-    events = stored_events(opened.store, embedder_for(opened.settings).model_id)
-    if events is None:
-        corpus = load_corpus(opened.settings, sync=False)
-        events = build_events(corpus, embedder_for(corpus.settings))
-    return events
+    view = stored_events_view(opened.store, embedder_for(opened.settings).model_id)
+    if view is not None:
+        try:
+            return view.all(wanted)
+        except DamagedViewError:
+            pass
+    corpus = load_corpus(opened.settings, sync=False)
+    return EventsInMemory(build_events(corpus, embedder_for(corpus.settings))).all(wanted)
 
 
 def register(subparsers) -> None:

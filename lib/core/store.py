@@ -159,6 +159,62 @@ CREATE TABLE IF NOT EXISTS inferred_dates (
     date_latest TEXT,
     date_day_month TEXT
 );
+-- Stored views as rows (see "Stored views as rows" below): which key each view is stored under ...
+CREATE TABLE IF NOT EXISTS view_sets (
+    name TEXT PRIMARY KEY,           -- 'events', 'claims-view:<model>'
+    view_key TEXT NOT NULL,          -- what the view was built for (contents, model, code, topics);
+                                     -- its rows carry view_row_key(view_key)
+    payload TEXT NOT NULL,           -- what belongs to the whole view (Compare's candidate sentences)
+    sha256 TEXT NOT NULL
+);
+-- ... the Timeline's events, one slim row each (filters, counts, orders), their JSON apart ...
+CREATE TABLE IF NOT EXISTS view_events (
+    view_key TEXT NOT NULL,
+    seq INTEGER NOT NULL,            -- the build's order (by date): the list's keyset
+    event_id TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    is_context INTEGER NOT NULL,
+    source_count INTEGER NOT NULL,
+    article_count INTEGER NOT NULL,
+    outlets TEXT NOT NULL,           -- one OUTLET_TOKEN per source (repeats kept: sources per outlet)
+    languages TEXT NOT NULL,         -- the sources' languages, space-separated
+    PRIMARY KEY (view_key, seq)
+);
+CREATE INDEX IF NOT EXISTS view_events_id ON view_events(view_key, event_id);
+-- The chart's events (most sources first) read along the index, the filters checked in it.
+CREATE INDEX IF NOT EXISTS view_events_reported
+    ON view_events(view_key, source_count DESC, first_day, seq, last_day, is_context);
+CREATE INDEX IF NOT EXISTS view_events_days ON view_events(view_key, is_context, first_day, last_day);
+CREATE TABLE IF NOT EXISTS view_event_payloads (
+    view_key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    payload TEXT NOT NULL,           -- the Event as JSON (every source with its quote)
+    PRIMARY KEY (view_key, seq)
+);
+-- ... and Compare's topics (no claims) and claims, read per topic on screen.
+CREATE TABLE IF NOT EXISTS view_topics (
+    view_key TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    topic_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    seeded INTEGER NOT NULL,
+    source_count INTEGER NOT NULL,
+    claim_count INTEGER NOT NULL,
+    figures TEXT NOT NULL,           -- JSON list: the figures compared, in words
+    payload TEXT NOT NULL,           -- the Topic as JSON without its claims
+    PRIMARY KEY (view_key, seq)
+);
+CREATE TABLE IF NOT EXISTS view_claims (
+    view_key TEXT NOT NULL,
+    topic_seq INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    report_date TEXT,
+    payload TEXT NOT NULL,           -- the Claim as JSON
+    PRIMARY KEY (view_key, topic_seq, seq)
+);
 """
 FINGERPRINT_KEY = "articles_xor"
 CATALOGUE_KEY = "catalogue_version"  # meta row present once the catalogue was filled from the records
@@ -577,6 +633,71 @@ def store_contents_key(store: "ArticleStore") -> str:
     return contents_key(store.fingerprint(), store.inferred_dates_fingerprint())
 
 
+# -- stored views as rows: pure pieces both backends share -----------------------------------
+# A view (the Timeline's events, Compare's topics and claims) is stored as rows of the view_*
+# tables under its key, and `view_sets` names the key each view is stored under now. A view is
+# written in one transaction that also deletes the rows of the key it replaces, so a reader sees
+# the old view whole or the new one whole, never half of one (`put_view`). Readers check the key
+# first (`view_key`, one row) and then read only the rows they show, by key (`read_view`).
+VIEW_COLUMNS = {
+    "view_events": ("view_key", "seq", "event_id", "first_day", "last_day", "date_precision", "is_context",
+                    "source_count", "article_count", "outlets", "languages"),
+    "view_event_payloads": ("view_key", "seq", "payload"),
+    "view_topics": ("view_key", "seq", "topic_id", "status", "seeded", "source_count", "claim_count", "figures",
+                    "payload"),
+    "view_claims": ("view_key", "topic_seq", "seq", "article_id", "report_date", "payload"),
+}
+VIEW_ROWS_KEY = "view_rows_version"  # meta row: the whole-view cache entries were dropped once
+
+
+class DamagedViewError(StoreError):
+    """A stored view's row could not be read back (damaged, or written by other code). The reader
+    drops the view (`drop_view`) and builds it again from the articles."""
+
+    def __init__(self, what: str):
+        super().__init__(
+            f"The stored {what} could not be read back (a damaged row); they are being built again from the articles."
+        )
+
+
+def outlet_token(outlet: str) -> str:
+    """How one source's outlet is written in `view_events.outlets`: between two control characters
+    no outlet name holds, so counting a token counts that outlet's sources exactly."""
+    return f"\x1f{outlet}\x1e"
+
+
+def view_row_key(key: str) -> str:
+    """The short form of a view key its rows carry (a key is ~100 characters, repeated in every row and index)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def view_sql(sql: str, table_prefix: str, mark: str) -> str:
+    """A view query written with `{p}` before each table and `?` placeholders, in a backend's dialect."""
+    return sql.format(p=table_prefix).replace("?", mark)
+
+
+def keep_view(store: "ArticleStore", name: str, key: str, payload, rows: dict[str, list[tuple]]) -> bool:
+    """Store a view's rows (`put_view`) if the store takes a write within DERIVED_WRITE_WAIT_S; True
+    when kept. Like `keep_derived`: a busy or read-only store only logs, the caller keeps its result."""
+    try:
+        store.put_view(name, key, payload, rows, wait_s=DERIVED_WRITE_WAIT_S)
+    except StoreError as error:
+        import logging
+
+        logging.getLogger(__name__).warning("%s not kept in the store: %s", name, error)
+        return False
+    return True
+
+
+def entries_query(table_prefix: str, mark: str, count: int) -> str:
+    """The catalogue rows of `count` article ids (with the inferred dates of `fingerprint`, the first parameter)."""
+    return (
+        f"SELECT {ENTRY_SELECT} FROM {table_prefix}catalogue c LEFT JOIN {table_prefix}inferred_dates i "
+        f"ON i.article_id = c.article_id AND i.fingerprint = {mark} "
+        f"WHERE c.article_id IN ({', '.join([mark] * count)}) ORDER BY c.source_file, c.article_id"
+    )
+
+
 @runtime_checkable
 class ArticleStore(Protocol):
     """What callers (ingest, corpus loading, views, CLI) use of a store, whatever the backend.
@@ -630,6 +751,12 @@ class ArticleStore(Protocol):
     def write_sequence(self) -> int: ...
     def put_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None: ...
     def inferred_dates_fingerprint(self) -> str | None: ...
+    def catalogue_entries(self, article_ids) -> list[CatalogueEntry]: ...
+    def put_view(self, name: str, key: str, payload, rows: dict[str, list[tuple]], *, wait_s: float | None = None) -> None: ...
+    def view_key(self, name: str) -> str | None: ...
+    def view_payload(self, name: str, key: str): ...
+    def read_view(self, sql: str, params) -> list[tuple]: ...
+    def drop_view(self, name: str) -> None: ...
 
 
 class UploadFolder:
@@ -821,6 +948,12 @@ class Store(UploadFolder):
                 self._rebuild_fingerprint(connection)
             if connection.execute("SELECT 1 FROM meta WHERE key = ?", (CATALOGUE_KEY,)).fetchone() is None:
                 self._fill_catalogue(connection)
+            if connection.execute("SELECT 1 FROM meta WHERE key = ?", (VIEW_ROWS_KEY,)).fetchone() is None:
+                # Written before views were rows: their whole-view cache entries are never read again.
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("DELETE FROM cache WHERE name = 'events' OR substr(name, 1, 11) = 'claims-view'")
+                connection.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (VIEW_ROWS_KEY,))
+                connection.execute("COMMIT")
         finally:
             connection.close()
 
@@ -1229,3 +1362,70 @@ class Store(UploadFolder):
         with self.reading() as connection:
             row = connection.execute("SELECT value FROM meta WHERE key = ?", (INFERRED_DATES_KEY,)).fetchone()
         return row[0] if row else None
+
+    # -- stored views as rows ---------------------------------------------------------
+    def catalogue_entries(self, article_ids) -> list[CatalogueEntry]:
+        """The catalogue rows of these article ids (with the current inferred dates), in key order;
+        ids not stored are absent."""
+        ids = list(dict.fromkeys(article_ids))
+        fingerprint = self.fingerprint()
+        found: list[CatalogueEntry] = []
+        with self.reading() as connection:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                found += [entry_from_row(row) for row in connection.execute(entries_query("", "?", len(chunk)), [fingerprint, *chunk])]
+        return sorted(found, key=lambda entry: entry.key)
+
+    def put_view(self, name: str, key: str, payload, rows: dict[str, list[tuple]], *, wait_s: float | None = None) -> None:
+        """Store the view `name` built for `key` as `rows` (table -> rows without their view_key) and
+        `payload`, replacing the one stored before, in one transaction: a reader sees the old view or
+        this one, never a part. Waits at most `wait_s` for another writer (StoreError "busy" past it)."""
+        connection = self._connection()
+        if wait_s is not None and not connection.in_transaction:
+            connection.execute(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
+        try:
+            with self.transaction() as connection:
+                old = [row[0] for row in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
+                row_key = view_row_key(key)
+                for table in VIEW_COLUMNS:
+                    for stale in {*map(view_row_key, old), row_key}:
+                        connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (stale,))
+                for table, values in rows.items():
+                    columns = VIEW_COLUMNS[table]
+                    connection.executemany(
+                        f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
+                    )
+                connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
+        finally:
+            if wait_s is not None:
+                try:
+                    self._connection().execute("PRAGMA busy_timeout=60000")
+                except (sqlite3.Error, StoreError):
+                    pass
+
+    def view_key(self, name: str) -> str | None:
+        """The key the view `name` is stored under now (its rows are all committed), or None."""
+        with self.reading() as connection:
+            row = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def view_payload(self, name: str, key: str):
+        """The whole-view payload of `name` if it is stored for `key` and intact, else None."""
+        with self.reading() as connection:
+            row = connection.execute("SELECT view_key, payload, sha256 FROM view_sets WHERE name = ?", (name,)).fetchone()
+        if row is None or row[0] != key:
+            return None
+        return decode_payload(row[1], row[2])
+
+    def read_view(self, sql: str, params) -> list[tuple]:
+        """The rows of one read of the view tables (`view_sql`: `{p}` table prefix, `?` placeholders)."""
+        with self.reading() as connection:
+            return connection.execute(view_sql(sql, "", "?"), list(params)).fetchall()
+
+    def drop_view(self, name: str) -> None:
+        """Forget the view `name` (its rows go with it): the next reader builds it again."""
+        with self.transaction() as connection:
+            for (key,) in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchall():
+                for table in VIEW_COLUMNS:
+                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (view_row_key(key),))
+            connection.execute("DELETE FROM view_sets WHERE name = ?", (name,))

@@ -76,6 +76,10 @@ from lib.core.store import (
     date_values,
     entry_from_row,
     SUMMARY_CACHE,
+    VIEW_COLUMNS,
+    entries_query,
+    view_row_key,
+    view_sql,
     read_summary,
     stored_summary,
     summary_queries,
@@ -89,7 +93,7 @@ from lib.core.store import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"  # 2: the catalogue, changes and inferred dates
+SCHEMA_VERSION = "3"  # 2: the catalogue, changes and inferred dates; 3: stored views as rows
 # `{s}` is the store's schema (a name this module makes from a hash: always a plain identifier).
 SCHEMA = """
 CREATE SCHEMA IF NOT EXISTS {s};
@@ -178,6 +182,59 @@ CREATE TABLE IF NOT EXISTS {s}.inferred_dates (
     date_latest TEXT COLLATE "C",
     date_day_month TEXT
 );
+CREATE TABLE IF NOT EXISTS {s}.view_sets (
+    name TEXT PRIMARY KEY,
+    view_key TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {s}.view_events (
+    view_key TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    event_id TEXT COLLATE "C" NOT NULL,
+    first_day TEXT COLLATE "C" NOT NULL,
+    last_day TEXT COLLATE "C" NOT NULL,
+    date_precision TEXT NOT NULL,
+    is_context INTEGER NOT NULL,
+    source_count INTEGER NOT NULL,
+    article_count INTEGER NOT NULL,
+    outlets TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    PRIMARY KEY (view_key, seq)
+);
+CREATE INDEX IF NOT EXISTS view_events_id ON {s}.view_events(view_key, event_id);
+CREATE INDEX IF NOT EXISTS view_events_reported
+    ON {s}.view_events(view_key, source_count DESC, first_day, seq) INCLUDE (last_day, is_context);
+CREATE INDEX IF NOT EXISTS view_events_days ON {s}.view_events(view_key, is_context, first_day, last_day);
+CREATE TABLE IF NOT EXISTS {s}.view_event_payloads (
+    view_key TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (view_key, seq)
+);
+CREATE TABLE IF NOT EXISTS {s}.view_topics (
+    view_key TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    topic_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    seeded INTEGER NOT NULL,
+    source_count INTEGER NOT NULL,
+    claim_count INTEGER NOT NULL,
+    figures TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (view_key, seq)
+);
+CREATE TABLE IF NOT EXISTS {s}.view_claims (
+    view_key TEXT COLLATE "C" NOT NULL,
+    topic_seq INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    report_date TEXT COLLATE "C",
+    payload TEXT NOT NULL,
+    PRIMARY KEY (view_key, topic_seq, seq)
+);
+-- Written before views were rows: their whole-view cache entries are never read again.
+DELETE FROM {s}.cache WHERE name = 'events' OR substr(name, 1, 11) = 'claims-view';
 """
 CATALOGUE_COLUMNS = (
     "article_id, source_file, title, title_folded, outlet, language, published_date, date_precision, date_stated, "
@@ -839,3 +896,71 @@ class PostgresStore(UploadFolder):
     def inferred_dates_fingerprint(self) -> str | None:
         """The fingerprint the stored inferred dates were computed at, or None if never."""
         return self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", INFERRED_DATES_KEY)
+
+    # -- stored views as rows ---------------------------------------------------------
+    def catalogue_entries(self, article_ids) -> list[CatalogueEntry]:
+        """The catalogue rows of these article ids (with the current inferred dates), in key order."""
+        ids = list(dict.fromkeys(article_ids))
+        fingerprint = self.fingerprint()
+        found: list[CatalogueEntry] = []
+        with self.reading() as connection:
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                rows = connection.execute(entries_query(f"{self.schema}.", "%s", len(chunk)), [fingerprint, *chunk])
+                found += [entry_from_row(row) for row in rows.fetchall()]
+        return sorted(found, key=lambda entry: entry.key)
+
+    def put_view(self, name: str, key: str, payload, rows: dict[str, list[tuple]], *, wait_s: float | None = None) -> None:
+        """Store the view `name` built for `key` as `rows`, replacing the one stored before, in one
+        transaction (readers see the old view or this one, MVCC); rows are copied in (COPY). Waits at
+        most `wait_s` for another writer's lock on the view's row (StoreError "busy" past it)."""
+        s = self.schema
+        with self.transaction() as connection:
+            if wait_s is not None:
+                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
+            # Lock the view's row first: two writers of one view apply one after the other.
+            connection.execute(
+                f"INSERT INTO {s}.view_sets VALUES (%s, '', '', '') ON CONFLICT (name) DO NOTHING", (name,)
+            )
+            old = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()[0]
+            row_key = view_row_key(key)
+            for table in VIEW_COLUMNS:
+                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", ([view_row_key(old), row_key],))
+            with connection.cursor() as cursor:
+                for table, values in rows.items():
+                    with cursor.copy(f"COPY {s}.{table} ({', '.join(VIEW_COLUMNS[table])}) FROM STDIN") as copy:
+                        for row in values:
+                            copy.write_row((row_key, *row))
+            connection.execute(
+                f"UPDATE {s}.view_sets SET view_key = %s, payload = %s, sha256 = %s WHERE name = %s",
+                (key, *encode_payload(payload), name),
+            )
+
+    def view_key(self, name: str) -> str | None:
+        """The key the view `name` is stored under now (its rows are all committed), or None."""
+        key = self._one(f"SELECT view_key FROM {self.schema}.view_sets WHERE name = %s", name)
+        return key or None
+
+    def view_payload(self, name: str, key: str):
+        """The whole-view payload of `name` if it is stored for `key` and intact, else None."""
+        with self.reading() as connection:
+            row = connection.execute(
+                f"SELECT view_key, payload, sha256 FROM {self.schema}.view_sets WHERE name = %s", (name,)
+            ).fetchone()
+        if row is None or row[0] != key:
+            return None
+        return decode_payload(row[1], row[2])
+
+    def read_view(self, sql: str, params) -> list[tuple]:
+        """The rows of one read of the view tables (`view_sql`: `{p}` table prefix, `?` placeholders)."""
+        with self.reading() as connection:
+            return connection.execute(view_sql(sql, f"{self.schema}.", "%s"), list(params)).fetchall()
+
+    def drop_view(self, name: str) -> None:
+        """Forget the view `name` (its rows go with it): the next reader builds it again."""
+        s = self.schema
+        with self.transaction() as connection:
+            keys = [view_row_key(row[0]) for row in connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s", (name,))]
+            for table in VIEW_COLUMNS:
+                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", (keys,))
+            connection.execute(f"DELETE FROM {s}.view_sets WHERE name = %s", (name,))

@@ -272,6 +272,18 @@ def unique_ids(events: list[Event]) -> list[Event]:
 
 
 # -- building with the cache ------------------------------------------------------------------
+# The events are stored as rows (`lib.core.store`: `view_events`, one slim row per event with its
+# days, precision, source and article counts, outlets and languages; `view_event_payloads`, the event
+# as JSON), under the key of what they were built from. The Timeline reads counts, the events its
+# chart shows and one page of its list from them (`StoredEvents`), never the whole view.
+import json  # noqa: E402  (this section's own imports)
+from dataclasses import dataclass  # noqa: E402
+
+from lib.core.store import DamagedViewError, keep_view, outlet_token, store_contents_key, view_row_key  # noqa: E402
+
+EVENTS_VIEW = "events"  # the stored view's name (`ArticleStore.view_key`)
+
+
 def event_to_json(event: Event) -> dict:
     """The CLI/cache JSON shape of one event."""
     data = asdict(event)
@@ -300,36 +312,256 @@ def events_cache_key(contents: str, model_id: str) -> str:
     return f"{contents}:{model_id}:{EVENTS_VERSION}"
 
 
-def stored_events(store, model_id: str) -> list[Event] | None:
-    """The events stored for the store's current articles and inferred dates, model and code, read
-    without loading any article; None when missing or stale (then `build_events` builds them).
-    Every event is whole: each source carries its quote, article id, file, title, outlet and date."""
-    from lib.core.store import store_contents_key
 
-    cached = store.get_cache("events", events_cache_key(store_contents_key(store), model_id))
-    if cached is None:
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a reader asks for: reported by any of `outlets` (all when empty; each event then
+    keeps only those outlets' sources), whose interval overlaps [date_from, date_to], background
+    included or not, with at least `min_sources` sources (counted in those outlets)."""
+
+    outlets: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    include_context: bool = True
+    min_sources: int = 0
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of the event list: its events (in list order), their list positions, and whether
+    more events follow in the direction it was read."""
+
+    events: tuple[Event, ...]
+    positions: tuple[int, ...]
+    more: bool
+
+
+def event_view_rows(events: list[Event], languages: dict[str, str]) -> dict[str, list[tuple]]:
+    """The rows `put_view` stores for `events` (list position = the build's order); `languages`: article id -> language."""
+    slim, payloads = [], []
+    for position, event in enumerate(events):
+        slim.append((
+            position, event.event_id, event.start, event.end, event.precision, int(event.is_context),
+            len(event.sources), len({source.article_id for source in event.sources}),
+            "".join(outlet_token(source.outlet) for source in event.sources),
+            " ".join(sorted({languages.get(source.article_id, "") for source in event.sources} - {""})),
+        ))
+        payloads.append((position, json.dumps(asdict(event), ensure_ascii=False)))
+    return {"view_events": slim, "view_event_payloads": payloads}
+
+
+def _most_reported(ranked: list[tuple[int, Event]], limit: int, keep_id: str | None) -> list[tuple[int, Event]]:
+    """The `limit` entries with most sources (ties: earlier start, then list order), plus `keep_id`'s, in list order."""
+    if len(ranked) <= limit:
+        return ranked
+    best = sorted(ranked, key=lambda item: (-len(item[1].sources), item[1].start, item[0]))[:limit]
+    kept = {position for position, _event in best}
+    kept |= {position for position, event in ranked if event.event_id == keep_id}
+    return [item for item in ranked if item[0] in kept]
+
+
+def most_reported(events: list[Event], limit: int, keep_id: str | None = None) -> list[Event]:
+    """At most `limit` of `events`, those most sources report (ties: earlier first), in their
+    original order; the event `keep_id` is always kept."""
+    return [event for _position, event in _most_reported(list(enumerate(events)), limit, keep_id)]
+
+
+class EventsInMemory:
+    """An events view held in memory (a build the store could not keep): the same answers as `StoredEvents`."""
+
+    def __init__(self, events: list[Event]):
+        self.events = list(events)
+
+    def _matching(self, wanted: EventFilter) -> list[tuple[int, Event]]:
+        found = []
+        for position, event in enumerate(self.events):
+            for shown in filter_events([event], wanted.outlets, wanted.date_from, wanted.date_to, wanted.include_context):
+                if len(shown.sources) >= wanted.min_sources:
+                    found.append((position, shown))
+        return found
+
+    def totals(self) -> tuple[int, int]:
+        """(events in the view, of which background)."""
+        return len(self.events), sum(1 for event in self.events if event.is_context)
+
+    def count(self, wanted: EventFilter) -> int:
+        return len(self._matching(wanted))
+
+    def charted(self, wanted: EventFilter, limit: int, keep_id: str | None = None) -> list[Event]:
+        return [event for _position, event in _most_reported(self._matching(wanted), limit, keep_id)]
+
+    def page(self, wanted: EventFilter, after: int | None = None, before: int | None = None, limit: int = 100) -> EventPage:
+        matching = self._matching(wanted)
+        if before is not None:
+            earlier = [item for item in matching if item[0] < before]
+            chosen, more = earlier[-limit:], len(earlier) > limit
+        else:
+            later = [item for item in matching if after is None or item[0] > after]
+            chosen, more = later[:limit], len(later) > limit
+        return EventPage(tuple(event for _p, event in chosen), tuple(position for position, _e in chosen), more)
+
+    def all(self, wanted: EventFilter = EventFilter()) -> list[Event]:
+        return [event for _position, event in self._matching(wanted)]
+
+    def event(self, event_id: str) -> Event | None:
+        return next((event for event in self.events if event.event_id == event_id), None)
+
+    def is_current(self) -> bool:
+        return True
+
+
+class StoredEvents:
+    """The events view stored under `key`, read by SQL: counts, the chart's events and list pages,
+    each reading only the rows it returns. Same answers as `EventsInMemory` over the same events.
+    A row that cannot be read back raises DamagedViewError."""
+
+    def __init__(self, store, key: str):
+        self.store, self.key, self.row_key = store, key, view_row_key(key)
+
+    def is_current(self) -> bool:
+        """True while the store still holds this view (another process may have replaced it since)."""
+        return self.store.view_key(EVENTS_VIEW) == self.key
+
+    def _where(self, wanted: EventFilter) -> tuple[str, list, str, list]:
+        """(conditions, their parameters, the expression counting the sources shown, its parameters)."""
+        conditions, params = ["e.view_key = ?"], [self.row_key]
+        if not wanted.include_context:
+            conditions.append("e.is_context = 0")
+        if wanted.date_from:
+            conditions.append("e.last_day >= ?")
+            params.append(wanted.date_from)
+        if wanted.date_to:
+            conditions.append("e.first_day <= ?")
+            params.append(wanted.date_to)
+        reported, reported_params = "e.source_count", []
+        if wanted.outlets:
+            # Sources of the chosen outlets: each outlet's token counted in the row's list of tokens.
+            tokens = [outlet_token(outlet) for outlet in dict.fromkeys(wanted.outlets)]
+            reported = "(" + " + ".join(
+                f"(length(e.outlets) - length(replace(e.outlets, ?, ''))) / {len(token)}" for token in tokens
+            ) + ")"
+            reported_params = tokens
+            conditions.append(f"{reported} > 0")
+            params += tokens
+        if wanted.min_sources > 1:
+            conditions.append(f"{reported} >= ?")
+            params += [*reported_params, int(wanted.min_sources)]
+        return " AND ".join(conditions), params, reported, reported_params
+
+    def _decoded(self, rows, wanted: EventFilter) -> list[Event]:
+        try:
+            events = [event_from_json(json.loads(payload)) for _position, payload in rows]
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise DamagedViewError("timeline events") from error
+        if wanted.outlets:  # each event keeps only the chosen outlets' sources, as `filter_events` does
+            events = filter_events(events, wanted.outlets)
+        return events
+
+    def _payloads(self, positions: list[int]) -> list[tuple[int, str]]:
+        rows: list[tuple[int, str]] = []
+        for start in range(0, len(positions), 500):
+            chunk = positions[start : start + 500]
+            rows += self.store.read_view(
+                f"SELECT seq, payload FROM {{p}}view_event_payloads WHERE view_key = ? AND seq IN ({', '.join('?' * len(chunk))})",
+                [self.row_key, *chunk],
+            )
+        if len(rows) != len(set(positions)):
+            raise DamagedViewError("timeline events")
+        return sorted(rows)
+
+    def totals(self) -> tuple[int, int]:
+        """(events in the view, of which background)."""
+        count, context = self.store.read_view(
+            "SELECT count(*), coalesce(sum(is_context), 0) FROM {p}view_events WHERE view_key = ?", [self.row_key]
+        )[0]
+        return int(count), int(context)
+
+    def count(self, wanted: EventFilter) -> int:
+        where, params, _reported, _ = self._where(wanted)
+        return int(self.store.read_view(f"SELECT count(*) FROM {{p}}view_events e WHERE {where}", params)[0][0])
+
+    def charted(self, wanted: EventFilter, limit: int, keep_id: str | None = None) -> list[Event]:
+        """The `limit` matching events most sources report (in the chosen outlets; ties: earlier start,
+        then list order), plus `keep_id`'s if it matches, in list order."""
+        where, params, reported, reported_params = self._where(wanted)
+        positions = [row[0] for row in self.store.read_view(
+            f"SELECT e.seq FROM {{p}}view_events e WHERE {where} ORDER BY {reported} DESC, e.first_day, e.seq LIMIT ?",
+            [*params, *reported_params, int(limit)],
+        )]
+        if keep_id:
+            positions += [row[0] for row in self.store.read_view(
+                f"SELECT e.seq FROM {{p}}view_events e WHERE {where} AND e.event_id = ?", [*params, keep_id]
+            )]
+        return self._decoded(self._payloads(sorted(set(positions))), wanted)
+
+    def page(self, wanted: EventFilter, after: int | None = None, before: int | None = None, limit: int = 100) -> EventPage:
+        """At most `limit` matching events after list position `after` (or before `before`), read by key."""
+        where, params, _reported, _ = self._where(wanted)
+        joined = (f"SELECT e.seq, p.payload FROM {{p}}view_events e JOIN {{p}}view_event_payloads p "
+                  f"ON p.view_key = e.view_key AND p.seq = e.seq WHERE {where}")
+        if before is not None:
+            rows = self.store.read_view(f"{joined} AND e.seq < ? ORDER BY e.seq DESC LIMIT ?", [*params, before, limit + 1])
+            more, rows = len(rows) > limit, rows[:limit][::-1]
+        else:
+            bound = [] if after is None else [after]
+            rows = self.store.read_view(
+                f"{joined}{' AND e.seq > ?' if after is not None else ''} ORDER BY e.seq LIMIT ?", [*params, *bound, limit + 1]
+            )
+            more, rows = len(rows) > limit, rows[:limit]
+        return EventPage(tuple(self._decoded(rows, wanted)), tuple(row[0] for row in rows), more)
+
+    def all(self, wanted: EventFilter = EventFilter(), page_size: int = 2000) -> list[Event]:
+        """Every matching event in list order, read a keyset page at a time."""
+        events, after = [], None
+        while True:
+            page = self.page(wanted, after=after, limit=page_size)
+            events += page.events
+            if not page.more:
+                return events
+            after = page.positions[-1]
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self.store.read_view(
+            "SELECT e.seq, p.payload FROM {p}view_events e JOIN {p}view_event_payloads p "
+            "ON p.view_key = e.view_key AND p.seq = e.seq WHERE e.view_key = ? AND e.event_id = ?", [self.row_key, event_id]
+        )
+        return self._decoded(rows, EventFilter())[0] if rows else None
+
+
+def stored_events_view(store, model_id: str) -> StoredEvents | None:
+    """The events stored for the store's current articles and inferred dates, model and code (one
+    row read, no article loaded); None when missing or stale (then `events_view` builds them)."""
+    key = events_cache_key(store_contents_key(store), model_id)
+    return StoredEvents(store, key) if store.view_key(EVENTS_VIEW) == key else None
+
+
+def stored_events(store, model_id: str) -> list[Event] | None:
+    """Every stored event (as `stored_events_view`, read whole: the CLI's list), or None when
+    missing, stale or damaged. Every event is whole: each source carries its quote, article id,
+    file, title, outlet and date."""
+    view = stored_events_view(store, model_id)
+    if view is None:
         return None
     from lib.core.memory import gc_paused
 
     try:
         with gc_paused():  # hundreds of thousands of small records: the collector would walk them all, often
-            return [event_from_json(item) for item in cached]
-    except (TypeError, KeyError):  # an older payload shape: rebuild
+            return view.all()
+    except DamagedViewError:
         return None
 
 
 
 def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> list[Event]:
     """The corpus's events, computed once per corpus contents (articles and inferred dates) + model +
-    code version and stored, so `stored_events` reads them back without the corpus."""
+    code version and stored as rows, so `stored_events_view` reads them back without the corpus."""
     from lib.text.embed import article_vectors
 
     key = events_cache_key(corpus.contents_key, embedder.model_id)
-    cached = corpus.store.get_cache("events", key)
-    if cached is not None:
+    if corpus.store.view_key(EVENTS_VIEW) == key:
         try:
-            return [event_from_json(item) for item in cached]
-        except (TypeError, KeyError):  # an older payload shape: rebuild
+            return StoredEvents(corpus.store, key).all()
+        except DamagedViewError:  # a damaged row: build again (and store whole again)
             pass
     if progress:
         progress(1, 10, "Embedding sentences…")
@@ -337,10 +569,23 @@ def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> 
     if progress:
         progress(7, 10, "Finding and merging events…")
     events = extract_events(corpus.articles, embedder, vectors, corpus.settings.story_start)
-    keep_derived(corpus.store, "events", key, [event_to_json(event) for event in events])
+    languages = {article.article_id: article.language for article in corpus.articles}
+    if store_contents_key(corpus.store) == corpus.contents_key:  # never replace a view with one of contents gone since
+        keep_view(corpus.store, EVENTS_VIEW, key, None, event_view_rows(events, languages))
     if progress:
         progress(10, 10, "Timeline ready")
     return events
+
+
+def events_view(corpus, embedder, progress: ProgressCallback | None = None):
+    """The corpus's events as a view the Timeline queries: the stored rows (built and stored first
+    when missing), or the built events in memory when the store could not keep them (busy)."""
+    key = events_cache_key(corpus.contents_key, embedder.model_id)
+    if corpus.store.view_key(EVENTS_VIEW) != key:
+        events = build_events(corpus, embedder, progress)
+        if corpus.store.view_key(EVENTS_VIEW) != key:
+            return EventsInMemory(events)
+    return StoredEvents(corpus.store, key)
 
 
 

@@ -1,25 +1,40 @@
-"""Streamlit pieces of the Compare page: cached claim loading and one topic row.
+"""Streamlit pieces of the Compare page: the stored claims view and one topic row.
 
 Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
-as HTML. Claims are stored per collection contents and topic list: the page reads
-them with the catalogue's columns and loads neither the corpus nor the model unless
-they were never built for the current contents, or a question is asked.
+as HTML. Topics are stored as rows per collection contents and topic list: the page
+reads the topic list (no claims) and the claims of the rows it draws
+(`lib.claims.grouping.StoredClaims`), with the catalogue rows of the sources they quote,
+and loads neither the corpus nor the model unless they were never built for the current
+contents, or a question is asked.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from lib.claims.figures import claim_quantity, is_own_reporting, is_planned_claim
-from lib.claims.grouping import build_claims, stored_claims, topics_signature
+from lib.claims.grouping import (
+    CLAIMSET_VIEW,
+    ClaimsInMemory,
+    StoredClaims,
+    TopicHeader,
+    build_claims,
+    claims_view,
+    stored_claims,
+    stored_claims_view,
+    topics_signature,
+)
 from lib.claims.questions import question_topic
 from lib.claims.topics import ClaimSet, Topic
 from lib.core.models import Claim
+from lib.core.store import DamagedViewError
 from lib.present.claims_chart import chart_points, claims_figure, outlet_key_html
-from lib.present.compare_table import NOT_MENTIONED, Column, cells_for, topics_overview
+from lib.present.compare_table import NOT_MENTIONED, STATUS_WORDS, Column, cells_for
 from lib.present.markdown import escape_markdown
 from lib.present.palette import outlet_colors
-from lib.ui.loaders import get_corpus, get_embedder, get_settings, get_view
+from lib.ui.loaders import forget_view, get_corpus, get_embedder, get_row_view, get_settings, get_view, model_id
 
 STATUS_LABELS = {
     # Material icons: they render without an emoji font (headless browsers, some Linux desktops).
@@ -47,15 +62,73 @@ COLUMNS_PER_LINE = 4
 
 
 def load_claimset() -> ClaimSet:
-    """All topics of this session's collection: read from the store when it holds them for the current
-    articles and topic list (no article is loaded), else built once from the corpus (progress shown).
-    Raises StoryLensError for a broken topics.json."""
+    """All topics of this session's collection, whole (every claim; what Search reads): from the store
+    when it holds them for the current articles and topic list (no article is loaded), else built once
+    from the corpus (progress shown). Raises StoryLensError for a broken topics.json."""
     return get_view(
         "claims",
         lambda opened, model: stored_claims(opened.store, opened.settings, model),
         build_claims,
         topics_signature(get_settings()),
     )
+
+
+def load_claims_view() -> StoredClaims | ClaimsInMemory:
+    """The claims view of this session's collection, to query: the stored rows when the store holds
+    them for the current articles and topic list (one row read, no article loaded), else built once
+    from the corpus (progress shown) and stored. Raises StoryLensError for a broken topics.json."""
+    return get_row_view(
+        "claims-view",
+        lambda opened, model: stored_claims_view(opened.store, opened.settings, model),
+        claims_view,
+        topics_signature(get_settings()),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _stored_headers(view_id: str, _view: StoredClaims) -> list[TopicHeader]:
+    return _view.headers()
+
+
+def read_topic_headers() -> tuple[StoredClaims | ClaimsInMemory, list[TopicHeader]]:
+    """(the claims view, its topic list without claims), the list kept per stored view. A damaged
+    stored row is said in a warning, the view is dropped and built again from the articles."""
+    view = load_claims_view()
+    try:
+        return view, _headers_of(view)
+    except DamagedViewError as error:
+        st.warning(str(error))
+        forget_view("claims-view", f"{CLAIMSET_VIEW}:{model_id()}")
+        view = load_claims_view()
+        try:
+            return view, _headers_of(view)
+        except DamagedViewError:
+            _busy_and_damaged()
+
+
+def _headers_of(view) -> list[TopicHeader]:
+    if isinstance(view, StoredClaims):
+        return _stored_headers(f"{view.store.store_dir}|{view.key}", view)
+    return view.headers()
+
+
+def _busy_and_damaged():
+    st.error("The stored comparison is damaged and the collection is busy, so it cannot be built again now. "
+             "Try again in a minute.")
+    st.stop()
+
+
+def read_topics(view, topic_ids: list[str]) -> list[Topic]:
+    """The topics `topic_ids` with their claims (only those rows are read)."""
+    try:
+        return view.topics(topic_ids)
+    except DamagedViewError as error:
+        st.warning(str(error))
+        forget_view("claims-view", f"{CLAIMSET_VIEW}:{model_id()}")
+        try:
+            return load_claims_view().topics(topic_ids)
+        except DamagedViewError:
+            _busy_and_damaged()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -80,15 +153,42 @@ def load_question_row(claimset: ClaimSet, question: str) -> Topic:
 FULL_ROWS_MAX_CLAIMS = 300
 
 
-def rows_in_full(topics: list[Topic]) -> list[Topic]:
-    """The first topics (at least one) whose claims together stay within FULL_ROWS_MAX_CLAIMS."""
+def rows_in_full(topics: list[Topic], claim_count=lambda topic: len(topic.claims)) -> list[Topic]:
+    """The first topics (at least one) whose claims together (`claim_count(topic)`) stay within FULL_ROWS_MAX_CLAIMS."""
     kept, claims = [], 0
     for topic in topics:
-        claims += len(topic.claims)
+        claims += claim_count(topic)
         if kept and claims > FULL_ROWS_MAX_CLAIMS:
             break
         kept.append(topic)
     return kept
+
+
+# Up to this many articles, every article is a column, as it always was (the sources that say nothing
+# are named under each row); beyond, the columns are the sources the rows on screen quote, read by id
+# from the catalogue, and the others are counted: at 100k articles every catalogue row took 1-4 s to
+# read and the silent sources' names were most of a row.
+COLUMNS_FROM_EVERY_ARTICLE_MAX = 500
+
+
+def columns_for(opened, summary, topics: list[Topic]) -> tuple[list[Column], int]:
+    """(the source columns of `topics`' rows, how many of the collection's articles are not among them)."""
+    from lib.present.compare_table import comparison_columns
+    from lib.ui.loaders import get_catalogue_entries
+
+    if summary.article_count <= COLUMNS_FROM_EVERY_ARTICLE_MAX:
+        return comparison_columns(get_catalogue_entries(opened)), 0
+    entries = opened.store.catalogue_entries({claim.article_id for topic in topics for claim in topic.claims})
+    return comparison_columns(entries), max(0, summary.article_count - len(entries))
+
+
+def trimmed_to_budget(topic: Topic) -> tuple[Topic, int]:
+    """(`topic` with at most FULL_ROWS_MAX_CLAIMS of its claims, the first by report date; how many were
+    left out). A topic of a large collection can hold thousands of claims (2,500 per topic at 100k
+    synthetic articles: its one row took 8 s to draw); its verdict stays the whole topic's."""
+    if len(topic.claims) <= FULL_ROWS_MAX_CLAIMS:
+        return topic, 0
+    return replace(topic, claims=topic.claims[:FULL_ROWS_MAX_CLAIMS]), len(topic.claims) - FULL_ROWS_MAX_CLAIMS
 
 
 def topic_anchor(topic: Topic) -> str:
@@ -109,12 +209,28 @@ def overview_line(topic: Topic) -> str:
     return f"- :{colour}-badge[{verdict}] [{escape_markdown(topic.label)}](#{topic_anchor(topic)}) · {count}"
 
 
-def render_overview(topics: list[Topic]) -> None:
+def render_overview(headers: list[TopicHeader]) -> None:
     """Every topic's verdict at a glance, readable at any width: one wrapped line per topic (a
     table's columns need a sideways scroll on a phone), with the numbers behind an expander."""
-    st.markdown("\n".join(overview_line(topic) for topic in topics))
+    st.markdown("\n".join(overview_line(header.topic) for header in headers))
     with st.expander("Sources, claims and figures per topic"):
-        st.dataframe(topics_overview(topics), hide_index=True, width="stretch")
+        st.dataframe(overview_rows(headers), hide_index=True, width="stretch")
+
+
+def overview_rows(headers: list[TopicHeader]) -> list[dict]:
+    """`lib.present.compare_table.topics_overview`'s lines, from the topic list without its claims
+    (claim counts and figure words are stored with each topic)."""
+    return [
+        {
+            "Topic": header.topic.label,
+            "Verdict": STATUS_WORDS.get(header.topic.status, header.topic.status),
+            "Compares": header.topic.compared if header.topic.counted else "statements only",
+            "Sources": len(header.topic.sources),
+            "Claims": header.claim_count,
+            "Figures": ", ".join(header.figures) or "—",
+        }
+        for header in headers
+    ]
 
 
 def _claim_meta(claim: Claim, lone: bool = False) -> str:
@@ -149,8 +265,14 @@ def render_cell(claims: tuple[Claim, ...], key_prefix: str, topic: Topic | None 
         )
 
 
-def render_topic(topic: Topic, columns: list[Column]) -> None:
-    """One row: title, verdict with the rule that fired, figure chart, then one column per source."""
+# Silent sources named one by one under a row; past it, "and N other sources".
+SILENT_NAMED_MAX = 40
+
+
+def render_topic(topic: Topic, columns: list[Column], others: int = 0) -> None:
+    """One row: title, verdict with the rule that fired, figure chart, then one column per source.
+    `others`: sources of the collection not among `columns` (a large collection's columns are only
+    the sources the rows on screen quote); they are counted among the sources that do not mention it."""
     with st.container(border=True):
         st.subheader(topic.label, anchor=topic_anchor(topic))
         st.markdown(f"**{STATUS_LABELS.get(topic.status, topic.status)}** — {escape_markdown(topic.verdict or topic.rule)}")
@@ -181,11 +303,14 @@ def render_topic(topic: Topic, columns: list[Column]) -> None:
         # Up to five sources, each keeps its column (an explicit "not mentioned"); with more, only sources
         # that say something get a column and the others are named in one line, so six or more sources
         # never leave rows of narrow "not mentioned" columns.
-        silent = [column for column in columns if not cells[column.key]] if len(columns) > 5 else []
+        silent = [column for column in columns if not cells[column.key]] if len(columns) + others > 5 else []
         speaking = [column for column in columns if column not in silent]
-        if silent:
-            st.caption(escape_markdown("Not mentioned by: " + ", ".join(column.label for column in silent) + "."))
-        per_line = len(speaking) if len(columns) <= 5 else COLUMNS_PER_LINE
+        unnamed = others + max(0, len(silent) - SILENT_NAMED_MAX)
+        if silent or unnamed:
+            named = ", ".join(column.label for column in silent[:SILENT_NAMED_MAX])
+            more = f"{unnamed:,} other source{'s' if unnamed != 1 else ''}"
+            st.caption(escape_markdown("Not mentioned by: " + (f"{named} and {more}" if named and unnamed else named or more) + "."))
+        per_line = len(speaking) if len(columns) + others <= 5 else COLUMNS_PER_LINE
         for start in range(0, len(speaking), per_line):  # a few columns side by side, then wrap
             chunk = speaking[start : start + per_line]
             for slot, column in zip(st.columns(len(chunk)), chunk):

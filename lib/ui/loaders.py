@@ -20,6 +20,7 @@ from typing import Callable
 
 import streamlit as st
 
+from lib.core.errors import StoryLensError
 from lib.core.memory import release_free_memory
 from lib.core.models import CatalogueEntry, CatalogueSummary
 from lib.core.settings import Settings, load_settings
@@ -256,6 +257,34 @@ def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None]
         return ("stored", corpus.contents_key, model, *key), value
 
     return _shelved(name, data_dir, wanted, read_or_build, keyed_by_result=True)
+
+
+def get_row_view(name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str):
+    """As `get_view`, for a view the page queries by rows (`is_current()`): a stored view this process
+    kept is checked still held by the store (one row read; another process may have replaced it with
+    one of other contents), else it is read or built again."""
+    view = get_view(name, read_stored, builder, *key)
+    if view.is_current():
+        return view
+    opened = get_opened_store()
+    shelf = _view_shelf()
+    with shelf.lock:
+        shelf.views.pop((name, str(opened.settings.data_dir)), None)
+    return get_view(name, read_stored, builder, *key)
+
+
+def forget_view(name: str, stored_name: str) -> None:
+    """Drop the view `name` of this session's collection from this process and the view `stored_name`
+    from the store (a damaged row was found): the next `get_view` builds it again from the corpus.
+    A store too busy to drop it is logged; the rebuild then replaces it when it stores its own."""
+    opened = get_opened_store()
+    try:
+        opened.store.drop_view(stored_name)
+    except StoryLensError as error:
+        logging.getLogger(__name__).warning("the damaged view %s was not dropped: %s", stored_name, error)
+    shelf = _view_shelf()
+    with shelf.lock:
+        shelf.views.pop((name, str(opened.settings.data_dir)), None)
 
 
 def _build(builder: Callable, corpus: Corpus, embedder: Embedder):

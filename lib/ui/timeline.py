@@ -1,9 +1,10 @@
-"""Streamlit pieces of the Timeline page: cached events, URL state, one event's sources.
+"""Streamlit pieces of the Timeline page: the stored events view, URL state, one event's sources.
 
 Article text is always shown escaped (`lib.present.markdown.escape_markdown`), never
-as HTML. Events are stored per collection contents (articles and inferred dates):
-the page reads them with the catalogue's outlets and never loads the corpus or
-the model unless a collection's events were never built for its current contents.
+as HTML. Events are stored as rows per collection contents (articles and inferred dates):
+the page reads counts, the events its chart shows and one page of its list
+(`lib.events.build.StoredEvents`), with the catalogue's outlets, and never loads the
+corpus or the model unless a collection's events were never built for its current contents.
 """
 
 from __future__ import annotations
@@ -16,25 +17,99 @@ import streamlit as st
 
 from lib.core.errors import StoryLensError
 from lib.core.models import Event
+from lib.core.store import DamagedViewError
 from lib.core.user_dates import parse_date_bound
 from lib.events.build import (
+    EVENTS_VIEW,
+    EventFilter,
+    EventPage,
+    EventsInMemory,
+    StoredEvents,
     build_events,
     event_to_json,
-    filter_events,
+    events_view,
+    most_reported,
     stored_events,
+    stored_events_view,
 )
 from lib.present.markdown import escape_markdown
 from lib.present.tables import csv_bytes, events_table
 from lib.present.timeline_chart import event_date_words, outlets_of, split_loose
 from lib.present.words import outlet_name
-from lib.ui.loaders import get_view
+from lib.ui.loaders import forget_view, get_row_view, get_view
 from lib.ui.url_state import known_values, url_day, url_flag, url_value, write_url
 
 
 def load_events() -> list[Event]:
-    """All events of this session's collection: read from the store when it holds them for the
-    current articles (no article is loaded), else built once from the corpus (progress shown)."""
+    """All events of this session's collection, whole (what Search's overview reads): from the store
+    when it holds them for the current articles (no article is loaded), else built once from the corpus."""
     return get_view("events", lambda opened, model: stored_events(opened.store, model), build_events)
+
+
+def load_events_view() -> StoredEvents | EventsInMemory:
+    """The events view of this session's collection, to query: the stored rows when the store holds
+    them for the current articles (one row read, no article loaded), else built once from the corpus
+    (progress shown) and stored."""
+    return get_row_view("events-view", lambda opened, model: stored_events_view(opened.store, model), events_view)
+
+
+@dataclass(frozen=True)
+class TimelineReads:
+    """What one run of the page reads from the events view."""
+
+    total: int  # events in the collection
+    context_total: int  # of which background
+    matching: int  # events the filters keep
+    charted: tuple[Event, ...]  # the chart's events (CHART_MAX_EVENTS most reported, the linked one kept)
+    linked_exists: bool  # the event id of the link is in the collection (any filter)
+    page: EventPage  # the list's page
+
+
+# The list under the chart shows this many events a page (keyset pages, as the Articles page).
+EVENTS_PAGE_SIZE = 100
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _stored_reads(view_id: str, wanted: str, linked: str | None, after: int | None, _view, _wanted) -> TimelineReads:
+    return _reads(_view, _wanted, linked, after)
+
+
+def _reads(view, wanted: EventFilter, linked: str | None, after: int | None) -> TimelineReads:
+    total, context_total = view.totals()
+    return TimelineReads(
+        total=total,
+        context_total=context_total,
+        matching=view.count(wanted),
+        charted=tuple(view.charted(wanted, CHART_MAX_EVENTS, linked)),
+        linked_exists=bool(linked) and view.event(linked) is not None,
+        page=view.page(wanted, after=after, limit=EVENTS_PAGE_SIZE),
+    )
+
+
+def read_timeline(wanted: EventFilter, linked: str | None, after: int | None) -> tuple[StoredEvents | EventsInMemory, TimelineReads]:
+    """(the events view, what this run shows of it), reads kept per view, filters, link and page.
+
+    A damaged stored row is said in a warning, the view is dropped and built again from the
+    articles (never a traceback); errors of the build (StoryLensError) reach the page."""
+    view = load_events_view()
+    try:
+        return view, _cached_reads(view, wanted, linked, after)
+    except DamagedViewError as error:
+        st.warning(str(error))
+        forget_view("events-view", EVENTS_VIEW)
+        view = load_events_view()
+        try:
+            return view, _cached_reads(view, wanted, linked, after)
+        except DamagedViewError:  # not dropped (the store was busy): nothing to show from it now
+            st.error("The stored timeline is damaged and the collection is busy, so it cannot be built again "
+                     "now. Try again in a minute.")
+            st.stop()
+
+
+def _cached_reads(view, wanted: EventFilter, linked: str | None, after: int | None) -> TimelineReads:
+    if isinstance(view, StoredEvents):
+        return _stored_reads(f"{view.store.store_dir}|{view.key}", repr(wanted), linked, after, view, wanted)
+    return _reads(view, wanted, linked, after)
 
 
 @dataclass(frozen=True)
@@ -105,10 +180,10 @@ def typed_day(column, label: str, value: date | None, end: bool = False) -> date
     return date.fromisoformat(bound) if bound else None
 
 
-def visible_events(events: list[Event], outlets, date_from: date | None, date_to: date | None, show_context: bool) -> list[Event]:
-    return filter_events(
-        events,
-        outlets=outlets,
+def events_filter(outlets, date_from: date | None, date_to: date | None, show_context: bool) -> EventFilter:
+    """The page's filters as the events view takes them."""
+    return EventFilter(
+        outlets=tuple(outlets),
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
         include_context=show_context,
@@ -125,12 +200,7 @@ CHART_MAX_EVENTS = 60
 def charted_events(events: list[Event], keep_id: str | None = None) -> list[Event]:
     """At most CHART_MAX_EVENTS of `events`, those most sources report (ties: earlier first), in their
     original order; the event `keep_id` (chosen in a link) is always kept."""
-    if len(events) <= CHART_MAX_EVENTS:
-        return events
-    ranked = sorted(range(len(events)), key=lambda position: (-len(events[position].sources), events[position].start))
-    kept = set(ranked[:CHART_MAX_EVENTS])
-    kept |= {position for position, event in enumerate(events) if event.event_id == keep_id}
-    return [event for position, event in enumerate(events) if position in kept]
+    return most_reported(events, CHART_MAX_EVENTS, keep_id)
 
 
 def newly_clicked_event(selection, ids: list[str]) -> str | None:
@@ -191,8 +261,9 @@ def render_event_sources(event: Event) -> None:
     )
 
 
-def render_table(events: list[Event]) -> None:
-    """The same events as a table, with CSV and JSON downloads."""
+def render_table(events: list[Event], everything=None) -> None:
+    """The events as a table, with CSV and JSON downloads of `everything()` (default: these events),
+    made when clicked."""
     frame = events_table(events)
     st.dataframe(
         frame[["when", "summary", "sources", "outlet_names", "reported_on", "quotes", "clue"]],
@@ -209,14 +280,15 @@ def render_table(events: list[Event]) -> None:
             "clue": st.column_config.TextColumn("Dated by"),
         },
     )
+    everything = everything or (lambda: events)
     left, right = st.columns(2)
     # Made when clicked, not on every run: the JSON of 27k events took 38 s on the loaded VM (bench/views.py).
     left.download_button(
-        "Download CSV", lambda: csv_bytes(frame), file_name="storylens-timeline.csv", mime="text/csv"
+        "Download CSV", lambda: csv_bytes(events_table(everything())), file_name="storylens-timeline.csv", mime="text/csv"
     )
     right.download_button(
         "Download JSON",
-        lambda: json.dumps([event_to_json(event) for event in events], ensure_ascii=False, indent=2).encode("utf-8"),
+        lambda: json.dumps([event_to_json(event) for event in everything()], ensure_ascii=False, indent=2).encode("utf-8"),
         file_name="storylens-timeline.json",
         mime="application/json",
     )

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.claims.grouping import CLAIMSET_VIEW, build_claims, stored_claims
+from lib.claims.grouping import build_claims, stored_claims
 from lib.core.errors import StoryLensError
 from lib.core.settings import REPO_ROOT
 from lib.core.store import store_contents_key
@@ -92,22 +92,18 @@ def test_another_model_or_topic_list_does_not_read_these_views(built, embedder, 
     assert stored_claims(store, settings, embedder.model_id, topics_path=topics) is None
 
 
-def test_a_stored_view_of_another_shape_is_built_again_not_shown(built, embedder):
-    settings, corpus, _events, claimset = built
+def test_a_damaged_view_row_is_built_again_not_shown(built, embedder):
+    settings, corpus, events, claimset = built
     store = open_store(settings)
-    with own_tables(store) as execute:  # as if written by older code: same key, other fields
-        _replace_payload(execute, f"{CLAIMSET_VIEW}:{embedder.model_id}", {"topics": [{"label": 1}], "model_id": "x"})
-        _replace_payload(execute, "events", [{"event_id": "e1", "summary": "no sources"}])
+    with own_tables(store) as execute:  # one row of each view no longer reads back as what was stored
+        execute("UPDATE view_claims SET payload = ? WHERE seq = 0", ('{"topic": 1}',))
+        execute("UPDATE view_event_payloads SET payload = ? WHERE seq = 0", ("not json",))
     assert stored_claims(store, settings, embedder.model_id) is None
     assert stored_events(store, embedder.model_id) is None
     assert build_claims(corpus, embedder) == claimset  # rebuilt from the corpus and stored again
     assert stored_claims(store, settings, embedder.model_id) == claimset
-
-
-def _replace_payload(execute, name: str, payload) -> None:
-    from lib.core.store import encode_payload
-
-    execute("UPDATE cache SET payload = ?, sha256 = ? WHERE name = ?", (*encode_payload(payload), name))
+    assert build_events(corpus, embedder) == events
+    assert stored_events(store, embedder.model_id) == events
 
 
 def test_a_broken_topic_list_is_reported_not_hidden_behind_the_stored_claims(built, embedder):
@@ -186,3 +182,55 @@ def test_the_cli_answers_events_and_claims_from_stored_views_when_no_article_rec
     unknown = _cli(settings, "events", "--outlet", "No Such Outlet")  # a bad input, answered from the catalogue
     assert unknown.returncode != 0 and "No outlet named 'No Such Outlet'" in unknown.stderr
     assert "Outlets in this collection:" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def _open_first(app: AppTest, page: str) -> AppTest:
+    """`page` as the first page drawn (no other page, e.g. Search's overview, reads the views before it)."""
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_pages_say_a_damaged_view_row_and_build_the_view_again(built, monkeypatch, embedder):
+    settings, _corpus, events, claimset = built
+    store = open_store(settings)
+    with own_tables(store) as execute:
+        execute("UPDATE view_event_payloads SET payload = ?", ("not json",))
+        execute("UPDATE view_claims SET payload = ?", ('{"quote": 1}',))
+    timeline = _open_first(_app_on(settings, monkeypatch), "pages/timeline.py")  # the first page this process draws
+    assert any("could not be read back" in warning.value for warning in timeline.warning)
+    rows = timeline.dataframe[0].value
+    assert rows["quotes"].str.contains("treaty signed Wednesday", regex=False).any()
+    assert stored_events(store, embedder.model_id) == events  # built again and stored whole
+
+    compare = _open_first(_app_on(settings, monkeypatch), "pages/compare.py")
+    assert any("could not be read back" in warning.value for warning in compare.warning)
+    headings = [element.value for element in compare.subheader]
+    assert all(topic.label in headings for topic in claimset.topics)
+    assert stored_claims(store, settings, embedder.model_id) == claimset
+
+
+def test_a_long_timeline_lists_its_events_a_page_at_a_time(built, monkeypatch, embedder):
+    """Past one page, the list under the chart pages by key (as the Articles page) and the chart keeps
+    the events most sources report; what a page lists is read from the stored rows."""
+    from lib.events.build import EVENTS_VIEW, event_view_rows, events_cache_key
+    from lib.ui.timeline import CHART_MAX_EVENTS, EVENTS_PAGE_SIZE
+    from tests.views.test_view_rows import synthetic_events
+
+    settings, _corpus, _events, _claimset = built
+    store = open_store(settings)
+    many = [event for event in synthetic_events(2 * EVENTS_PAGE_SIZE + 30) if not event.is_context]
+    store.put_view(EVENTS_VIEW, events_cache_key(store_contents_key(store), embedder.model_id), None,
+                   event_view_rows(many, {}))
+    timeline = _open(_app_on(settings, monkeypatch), "pages/timeline.py")
+    assert f"Events 1–{EVENTS_PAGE_SIZE} of {len(many)} shown" in [element.value for element in timeline.subheader]
+    assert list(timeline.dataframe[0].value["summary"]) == [event.summary for event in many[:EVENTS_PAGE_SIZE]]
+    assert any(f"The chart shows the {CHART_MAX_EVENTS} events" in caption.value for caption in timeline.caption)
+    next_page = next(button for button in timeline.button if button.label == "Next page")
+    next_page.click().run()
+    assert not timeline.exception, timeline.exception
+    assert list(timeline.dataframe[0].value["summary"]) == [event.summary for event in many[EVENTS_PAGE_SIZE:2 * EVENTS_PAGE_SIZE]]
+    previous = next(button for button in timeline.button if button.label == "Previous page")
+    previous.click().run()
+    assert list(timeline.dataframe[0].value["summary"]) == [event.summary for event in many[:EVENTS_PAGE_SIZE]]
