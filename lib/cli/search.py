@@ -21,16 +21,13 @@ from lib.search.hybrid import (
 from lib.text.embed import embedder_for
 
 
-def index_for(args, quiet: bool = False) -> tuple[SearchIndex, object, object]:
-    """(index, embedder, opened store) of `--data`: the index kept on disk for the store's current
-    contents and model (no article loaded), else built from the corpus and kept for the next run."""
+def index_for(opened) -> tuple[SearchIndex, object]:
+    """(index, embedder) of an opened store: the index kept on disk for the store's current contents
+    and model (no article loaded), else built from the corpus and kept for the next run."""
     from lib.core.store import catalogue_pages, store_contents_key
     from lib.ingest.corpus import load_corpus
     from lib.search.stored_index import build_and_keep_search_index, open_search_index
 
-    opened = opened_for(args, quiet=quiet)
-    if not opened.store.count():
-        raise StoryLensError("There are no articles to search yet. Add some with: python -m lib.cli ingest FILE ...")
     settings = opened.settings
     embedder = embedder_for(settings)
     index = None
@@ -40,7 +37,7 @@ def index_for(args, quiet: bool = False) -> tuple[SearchIndex, object, object]:
                                   opened.store.article)
     if index is None:
         index = build_and_keep_search_index(load_corpus(settings, sync=False), embedder)
-    return index, embedder, opened
+    return index, embedder
 
 
 def filters_from_args(args) -> SearchFilters:
@@ -66,7 +63,7 @@ def cmd_suggest(args) -> int:
     opened = opened_for(args, quiet=args.json)
     if not opened.store.count():
         raise StoryLensError("There are no articles yet, so no example questions. Add some with: python -m lib.cli ingest FILE ...")
-    index, embedder, opened = index_for(args, quiet=True)
+    index, embedder = index_for(opened)
     claimset = stored_claims(opened.store, opened.settings, embedder.model_id)  # no article loaded when stored
     if claimset is None:
         claimset = build_claims(load_corpus(opened.settings, sync=False), embedder)
@@ -88,7 +85,10 @@ def cmd_search(args) -> int:
     query = validate_query(args.query)
     validate_k(args.k)
     filters = filters_from_args(args)
-    index, embedder, _opened = index_for(args, quiet=args.json)
+    opened = opened_for(args, quiet=args.json)
+    if not opened.store.count():
+        raise StoryLensError("There are no articles to search yet. Add some with: python -m lib.cli ingest FILE ...")
+    index, embedder = index_for(opened)
     if args.by_article:
         results = search_by_article(index, query, embedder, k=args.k, filters=filters)
         payload = [match.to_json() for match in results]
