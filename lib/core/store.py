@@ -938,7 +938,16 @@ class Store(UploadFolder):
                 # does not: a damaged index then silently misses duplicates); it reads
                 # the whole file, so past ~256 MB only the quick check runs at open.
                 full = self.db_path.stat().st_size <= _FULL_CHECK_MAX_BYTES
-                rows = connection.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchall()
+                if full:
+                    rows = connection.execute("PRAGMA integrity_check").fetchall()
+                else:
+                    # Past it, the quick check of every table but the stored views' rows: derived data
+                    # most of a large file is made of (1.2 GB of 2.3 GB at 100k articles; 13.5 s -> 2.1 s
+                    # on the loaded VM), rebuilt from the articles; damage there surfaces when read.
+                    tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+                    rows = [row for table in tables if table not in VIEW_COLUMNS
+                            for row in connection.execute(f"PRAGMA quick_check('{table}')").fetchall()]
+                    rows = [row for row in rows if row[0] != "ok"] or [("ok",)]
                 if [row[0] for row in rows] != ["ok"]:
                     error = sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(r[0] for r in rows[:3]))
                     raise error
