@@ -234,3 +234,29 @@ def test_a_long_timeline_lists_its_events_a_page_at_a_time(built, monkeypatch, e
     previous = next(button for button in timeline.button if button.label == "Previous page")
     previous.click().run()
     assert list(timeline.dataframe[0].value["summary"]) == [event.summary for event in many[:EVENTS_PAGE_SIZE]]
+
+
+def test_a_store_too_busy_to_keep_the_views_still_shows_them_from_memory(built, monkeypatch, embedder):
+    """When another writer holds the store while a page builds a view, the view is not kept (the lead's
+    one-second wait) and the page answers from the built view in memory, with the same rows."""
+    import sqlite3
+
+    settings, _corpus, events, claimset = built
+    if settings.store_backend != "sqlite":
+        pytest.skip("holds SQLite's write lock from another connection")
+    store = open_store(settings)
+    store.drop_view("events")
+    store.drop_view(f"claims-view:{embedder.model_id}")
+    holder = sqlite3.connect(store.db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process writing
+    try:
+        timeline = _open_first(_app_on(settings, monkeypatch), "pages/timeline.py")
+        rows = timeline.dataframe[0].value
+        assert list(rows["summary"]) == [event.summary for event in events if not event.is_context]
+        compare = _open_first(_app_on(settings, monkeypatch), "pages/compare.py")
+        headings = [element.value for element in compare.subheader]
+        assert all(topic.label in headings for topic in claimset.topics)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert stored_events(store, embedder.model_id) is None  # not kept: the next reader builds it again
