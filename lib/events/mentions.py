@@ -539,6 +539,9 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
             # "two days after the quake" counts from the quake's day, not from the sentence before
             # ("2日後", "через два дня" alone are read by the date grammar as counted from that one).
             names_happening, after = _after_a_happening(text, language, mentions, article)
+            if not names_happening:
+                after = _after_a_told_happening(text, language, mentions, article)  # 「辞表を提出したあと、」
+                names_happening = after is not None
             if names_happening:  # a happening the report never dated leaves the sentence undated
                 if after is not None and latest is not None and after.start <= latest < after.end:
                     # "a few days after the quake" in a report three days on: up to the page, never after it
@@ -942,6 +945,44 @@ def _after_a_happening(
             char_start=noun_start, char_end=noun_end, role="event", relative=True, future=False, kind="later",
         )
     return False, None
+
+
+# A sentence opening with what happened before it, told as a clause ("辞表を提出したあと、…説明しました",
+# "提交辞呈后，…", "사표를 제출한 뒤 …"): scripts without spaces repeat the clause's words as the report
+# first told them, so the clause is found in an earlier dated sentence by its characters.
+_AFTER_TOLD = {
+    "ja": re.compile(r"^\s*(?P<clause>[^、。「」]{3,30}?)(?:した|して|し|の)?(?:あと|後)(?:で|に)?、"),
+    "zh": re.compile(r"^\s*(?P<clause>[^，,。]{3,30}?)(?:之)?(?:后|後)[，,]"),
+    "ko": re.compile(r"^\s*(?P<clause>[^,.。]{3,30}?)(?:한|된|했던)?\s*(?:뒤|후)(?:에)?[,\s]"),
+}
+AFTER_TOLD_DAYS = 6  # "after" without a count: that day up to six days on (never after the page)
+
+
+def _after_a_told_happening(text: str, language: str | None, mentions: list[EventMention], article: Article) -> ResolvedDate | None:
+    """The days after a happening the report dated earlier and this sentence names by the same words
+    (「辞表を提出したあと、」 after 「21日朝、…辞表を提出し、」): from that day to six days on; None when
+    the sentence opens with no such clause or no earlier day-dated sentence of the report holds it."""
+    pattern = _AFTER_TOLD.get(language or "")
+    match = pattern.match(text) if pattern else None
+    if match is None:
+        return None
+    clause = match["clause"].strip()
+    if len(clause) < 3 or _SPACELESS.search(clause) is None and language != "ko":
+        return None
+    base = next((
+        mention for mention in mentions
+        if mention.article is article and mention.dated_by == "phrase" and mention.precision == "day"
+        and mention.weekday is None and clause in mention.sentence.text
+    ), None)
+    if base is None:
+        return None
+    first = parse_iso(base.start)
+    end = first + timedelta(days=AFTER_TOLD_DAYS)
+    return ResolvedDate(
+        start=first.isoformat(), end=end.isoformat(), precision=precision_for_span(first, end, "day"),
+        clue=text[match.start("clause") : match.end()].strip(" 、，,"), char_start=match.start("clause"), char_end=match.end("clause"),
+        role="event", relative=True, future=False, kind="later",
+    )
 
 
 def _continued_in_paragraph(

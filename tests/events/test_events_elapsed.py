@@ -173,3 +173,24 @@ def test_time_after_a_happening_named_by_another_noun_of_its_kind_or_a_general_n
     mentions = find_event_mentions(article)
     assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
     assert [(m.start, m.end) for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"] == [("2025-03-30", "2025-03-30")]
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "text"),
+    [
+        ("ja", "大臣は3月28日朝、首相官邸を訪れて辞表を提出しました。", "辞表を提出したあと、大臣は記者団に対し、続けることは適切ではないと判断したと説明しました。"),
+        ("zh", "部长3月28日上午前往总理府提交辞呈。", "提交辞呈后，部长对记者表示，继续任职并不合适。"),
+        ("ko", "장관은 3월 28일 오전 총리 관저를 찾아 사표를 제출했다.", "사표를 제출한 뒤 장관은 기자들에게 계속 맡는 것은 적절하지 않다고 판단했다고 설명했다."),
+    ],
+)
+def test_a_sentence_opening_with_a_happening_the_report_dated_is_dated_from_that_day(language, lead, text):
+    """「辞表を提出したあと、…説明しました」 after 「3月28日朝、…辞表を提出しました」: on or after 28 March, by the page (1 April)."""
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    body = f"{lead}\n\n{text}"
+    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 2, len(body), text, language))
+    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
+    mentions = find_event_mentions(article)
+    assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
+    assert [(m.start, m.end) for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"] == [("2025-03-28", "2025-04-01")]
