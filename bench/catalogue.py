@@ -37,8 +37,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bench.scale import REPO_ROOT, _build_one, _clone, _peak_rss_mb, _print_table, _store_mb
-from bench.stage_process import run_stage
+from bench.scale import REPO_ROOT, _build_one, _clone, _peak_rss_mb, _store_mb
+from bench.stage_process import print_tables, run_stage, sized_stores
 
 OUTLETS = tuple(f"Outlet {index:02d}" for index in range(40))
 LANGUAGES = ("en", "fr", "de", "ja")
@@ -254,8 +254,7 @@ def main(argv=None) -> int:
     root = Path(tempfile.mkdtemp(prefix="storylens-catalogue-"))
     tables: dict[str, dict[int, dict]] = {name: {} for name in ("fill", "migrate", "catalogue", "app_dates_missing", "load_corpus", "catalogue_dates_stored", "app_dates_stored", "app_restart")}
     try:
-        for size in args.sizes:
-            data_dir = root / f"store-{size}"
+        for size, data_dir in sized_stores(root, args.sizes):
             tables["fill"][size] = _run("fill", size, data_dir, args.backend)
             if args.backend == "sqlite":
                 tables["migrate"][size] = _run("migrate", size, data_dir, args.backend)
@@ -267,9 +266,7 @@ def main(argv=None) -> int:
             tables["catalogue_dates_stored"][size] = _run("catalogue", size, data_dir, args.backend)
             tables["app_dates_stored"][size] = _run("app", size, data_dir, args.backend)
             tables["app_restart"][size] = _run("app_restart", size, data_dir, args.backend)
-            shutil.rmtree(data_dir, ignore_errors=True)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
         titles = {
             "fill": "bulk fill, 1,000 articles a transaction (records, LSH bands, catalogue rows, changes)",
             "migrate": "opening a store written before the catalogue (fills it once, by SQL)",
@@ -281,9 +278,7 @@ def main(argv=None) -> int:
             "app_dates_stored": "Articles page first render via AppTest, inferred dates stored, summary computed",
             "app_restart": "Articles page first render via AppTest, inferred dates and summary kept (a restarted app)",
         }
-        for name, results in tables.items():
-            if results:
-                _print_table(titles[name], results)
+        print_tables(tables, titles)
     return 0
 
 

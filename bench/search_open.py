@@ -28,15 +28,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
-from bench.scale import REPO_ROOT, _peak_rss_mb, _print_table
-from bench.stage_process import run_stage
+from bench.scale import REPO_ROOT, _peak_rss_mb
+from bench.stage_process import print_tables, run_stage, sized_stores
 
 QUERIES = ("How many troops were sent to the border?", "minister visit talks", "price of the shipment",
            "ceasefire agreed after the strike", "election report inquiry", "aid delivered to the region",
@@ -239,8 +238,7 @@ def main(argv=None) -> int:
     names = ("fill", "vectors", "build", "open", "queries", "page_first", "page")
     tables: dict[str, dict[int, dict]] = {name: {} for name in names}
     try:
-        for size in args.sizes:
-            data_dir = root / f"store-{size}"
+        for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
             if not (data_dir / ".storylens").exists():
                 tables["fill"][size] = _run("fill", size, data_dir)
                 tables["fill"][size].update(_run("store_dates", size, data_dir))
@@ -248,11 +246,7 @@ def main(argv=None) -> int:
             _run("views", size, data_dir)  # again each run: the claims key follows the code
             for stage in names[2:]:
                 tables[stage][size] = _run(stage, size, data_dir)
-            if not args.keep:
-                shutil.rmtree(data_dir, ignore_errors=True)
     finally:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
         titles = {
             "fill": "bulk fill (as bench.catalogue) and inferred dates stored as stand-ins",
             "vectors": "random unit vectors seeded into the embedding cache (not an app cost)",
@@ -262,9 +256,7 @@ def main(argv=None) -> int:
             "page_first": "Search page first render via AppTest (fresh process), example questions made and kept",
             "page": "Search page first render via AppTest (fresh process, everything kept), then two queries",
         }
-        for name, results in tables.items():
-            if results:
-                _print_table(titles[name], results)
+        print_tables(tables, titles)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -31,3 +32,26 @@ def run_stage(module: str, stage: str, size: int, data_dir: Path, *extra: str, t
         result["load_avg"] = load
     print(f"  [{time.perf_counter() - tick:6.0f}s] {stage} {size:,}: {json.dumps(result)}", flush=True)
     return result
+
+
+def sized_stores(root: Path, sizes, keep: bool = False):
+    """(size, store folder under `root`) for each size in turn; each folder is removed after its
+    turn, and `root` at the end, unless `keep` (to look at the stores, or run a stage again)."""
+    try:
+        for size in sizes:
+            data_dir = root / f"store-{size}"
+            yield size, data_dir
+            if not keep:
+                shutil.rmtree(data_dir, ignore_errors=True)
+    finally:
+        if not keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def print_tables(tables: dict[str, dict[int, dict]], titles: dict[str, str]) -> None:
+    """Each stage's figures per size, as one table titled by what the stage measures (stages that ran)."""
+    from bench.scale import _print_table
+
+    for name, results in tables.items():
+        if results:
+            _print_table(titles[name], results)

@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -35,8 +34,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
-from bench.scale import REPO_ROOT, _peak_rss_mb, _print_table
-from bench.stage_process import run_stage
+from bench.scale import REPO_ROOT, _peak_rss_mb
+from bench.stage_process import print_tables, run_stage, sized_stores
 
 # Shapes of the real builds on synthetic articles (bench.scale, 3k articles: 31.5k mentions merged
 # into 8,620 events); claims: about one comparable sentence per article over a few dozen topics.
@@ -299,19 +298,14 @@ def main(argv=None) -> int:
     names = ("fill", "views", "read", "timeline", "compare")
     tables: dict[str, dict[int, dict]] = {name: {} for name in names}
     try:
-        for size in args.sizes:
-            data_dir = root / f"store-{size}"
+        for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
             if not (data_dir / ".storylens").exists():
                 tables["fill"][size] = _run("fill", size, data_dir)
                 tables["fill"][size].update(_run("store_dates", size, data_dir))
             for stage in names[2:]:  # views stored again right before each: code edits elsewhere change the claims key
                 tables["views"][size] = _run("views", size, data_dir)
                 tables[stage][size] = _run(stage, size, data_dir)
-            if not args.keep:
-                shutil.rmtree(data_dir, ignore_errors=True)
     finally:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
         titles = {
             "fill": "bulk fill (as bench.catalogue) and inferred dates stored as stand-ins",
             "views": "synthetic events and topics stored as rows under the real keys",
@@ -319,9 +313,7 @@ def main(argv=None) -> int:
             "timeline": "Timeline page first render via AppTest (fresh process), then a rerun",
             "compare": "Compare page first render via AppTest (fresh process), then a rerun",
         }
-        for name, results in tables.items():
-            if results:
-                _print_table(titles[name], results)
+        print_tables(tables, titles)
     return 0
 
 

@@ -749,7 +749,7 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
 # Measures compared in a row of similar sentences: an area says what it measures (land burned, flooded,
 # cleared). A weight, volume or distance is as often a price's amount of goods ("60キロ当たり2万円",
 # "per 5 kg") or how far something is as a measured total, and a percent or sum of money may be
-# of anything: the figures of such rows stay statements (on a rice-price story, weight rows
+# of anything: the figures of such rows stay statements (on a food-price story, weight rows
 # compared "5 kg" with "60 kg" as two sources disagreeing).
 _CLUSTER_MEASURES = ("area",)
 
