@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from tests.support.synthetic import OBJECTS, synthetic_article
-from bench.stage_process import run_stage
+from bench.stage_process import print_table, print_tables, run_stage
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -390,29 +390,6 @@ def _run_stage(stage: str, size: int, data_dir: Path, timeout: int, *extra: str)
     return run_stage("bench.scale", stage, size, data_dir, *extra, timeout=timeout, with_load=False)
 
 
-def _fmt(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
-    return str(value)
-
-
-def _print_table(title: str, results: dict[int, dict]) -> None:
-    print(f"\n== {title}")
-    sizes = sorted(results)
-    keys = list(dict.fromkeys(key for size in sizes for key in results[size]))
-    print(f"{'':28}" + "".join(f"{size:>14,}" for size in sizes) + "   growth per 10x")
-    for key in keys:
-        values = [results[size].get(key, "") for size in sizes]
-        growth = ""
-        numeric = [(size, value) for size, value in zip(sizes, values) if isinstance(value, (int, float)) and not isinstance(value, bool)]
-        if len(numeric) >= 2 and numeric[0][1] > 0:
-            (s0, v0), (s1, v1) = numeric[0], numeric[-1]
-            import math
-
-            growth = f"x{(v1 / v0) ** (1 / math.log10(s1 / s0)):.1f}"
-        print(f"{key:28}" + "".join(f"{_fmt(value)[:13]:>14}" for value in values) + f"   {growth}")
-
-
 def _run_views_only(sizes: list[int], views: list[str]) -> int:
     """Timeline and/or claims build at each size on real sentence vectors, one process per view."""
     print(f"StoryLens views bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}): {', '.join(views)}")
@@ -431,9 +408,7 @@ def _run_views_only(sizes: list[int], views: list[str]) -> int:
         titles = {"embed": "real sentence embeddings (cached; not part of the view builds)",
                   "timeline": "timeline: lib.events.build.build_events from scratch (merge_s: merge_mentions alone)",
                   "claims": "claims: lib.claims.grouping.build_claims from scratch (cluster_s: cluster_leftovers alone)"}
-        for name, results in tables.items():
-            if results:
-                _print_table(titles[name], results)
+        print_tables(tables, titles)
     return 0
 
 
@@ -516,7 +491,7 @@ def main(argv=None) -> int:
         shutil.rmtree(root, ignore_errors=True)
         for title, results in tables:
             if results:
-                _print_table(title, results)
+                print_table(title, results)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -50,8 +51,28 @@ def sized_stores(root: Path, sizes, keep: bool = False):
 
 def print_tables(tables: dict[str, dict[int, dict]], titles: dict[str, str]) -> None:
     """Each stage's figures per size, as one table titled by what the stage measures (stages that ran)."""
-    from bench.scale import _print_table
-
     for name, results in tables.items():
         if results:
-            _print_table(titles[name], results)
+            print_table(titles[name], results)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    return str(value)
+
+
+def print_table(title: str, results: dict[int, dict]) -> None:
+    """One stage's figures: a row per figure, a column per size, and how it grows per 10x of size."""
+    print(f"\n== {title}")
+    sizes = sorted(results)
+    keys = list(dict.fromkeys(key for size in sizes for key in results[size]))
+    print(f"{'':28}" + "".join(f"{size:>14,}" for size in sizes) + "   growth per 10x")
+    for key in keys:
+        values = [results[size].get(key, "") for size in sizes]
+        growth = ""
+        numeric = [(size, value) for size, value in zip(sizes, values) if isinstance(value, (int, float)) and not isinstance(value, bool)]
+        if len(numeric) >= 2 and numeric[0][1] > 0:
+            (s0, v0), (s1, v1) = numeric[0], numeric[-1]
+            growth = f"x{(v1 / v0) ** (1 / math.log10(s1 / s0)):.1f}"
+        print(f"{key:28}" + "".join(f"{_fmt(value)[:13]:>14}" for value in values) + f"   {growth}")
