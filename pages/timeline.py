@@ -27,7 +27,7 @@ from lib.ui.timeline import (
 
 st.title("Timeline")
 st.caption(
-    "Events the articles report — a treaty signed, troops moved, a visit, an attack, a statement — "
+    "Events the articles report — a disaster striking, a decision taken, a visit, a vote, a statement — "
     "placed on the day they happened, not the day they were reported. A dot is an event known to the day; "
     "a bar is an event the sources only date to a week or a month (hover to see the words that date it); "
     "events dated only to a span of months are listed under the chart. "
