@@ -39,3 +39,16 @@ def test_a_damaged_large_store_is_still_moved_aside(tmp_path, large):
     (tmp_path / ".storylens" / "store.sqlite").write_bytes(b"this is not a database\n" * 400)
     reopened = Store(tmp_path, tmp_path / ".storylens")
     assert reopened.recovered_from is not None and reopened.view_key(EVENTS_VIEW) is None
+
+
+def test_a_large_store_opens_with_its_sentence_vectors_after_the_quick_checks(tmp_path, large):
+    import numpy as np
+
+    store = Store(tmp_path, tmp_path / ".storylens")
+    vectors = np.random.default_rng(7).standard_normal((12, 384)).astype(np.float32)
+    store.put_embeddings("model-x", "article-1", vectors)
+    store.close()
+    store_module._CHECKED.clear()
+    reopened = Store(tmp_path, tmp_path / ".storylens")  # the vectors' table is left out of the open check
+    assert reopened.recovered_from is None
+    assert np.array_equal(reopened.get_embeddings("model-x", "article-1"), vectors)
