@@ -26,8 +26,6 @@ languages so the filters select something. Each measurement runs in its own proc
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import random
 import shutil
@@ -38,7 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench.scale import REPO_ROOT, _build_one, _clone, _peak_rss_mb, _store_mb
-from bench.stage_process import print_tables, run_stage, sized_stores
+from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
 
 OUTLETS = tuple(f"Outlet {index:02d}" for index in range(40))
 LANGUAGES = ("en", "fr", "de", "ja")
@@ -239,16 +237,11 @@ def _run(stage: str, size: int, data_dir: Path, backend: str, timeout: int = 720
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser = staged_bench_arguments(__doc__.splitlines()[0], keep=False)
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite",
                         help="postgres: STORYLENS_BENCH_DATABASE_URL names the server (the migrate stage is SQLite only)")
-    parser.add_argument("--stage", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--dir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.stage:
-        print(json.dumps(STAGES[args.stage](args.size, Path(args.dir), args.backend)))
+    if answered_stage(args, STAGES, args.backend):
         return 0
     print(f"StoryLens catalogue bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, {args.backend})")
     root = Path(tempfile.mkdtemp(prefix="storylens-catalogue-"))

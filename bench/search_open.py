@@ -25,8 +25,6 @@ real model). Each measurement runs in its own process (peak RSS is that process'
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import tempfile
@@ -35,7 +33,7 @@ from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
 from bench.scale import REPO_ROOT, _peak_rss_mb
-from bench.stage_process import print_tables, run_stage, sized_stores
+from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
 
 QUERIES = ("How many troops were sent to the border?", "minister visit talks", "price of the shipment",
            "ceasefire agreed after the strike", "election report inquiry", "aid delivered to the region",
@@ -222,15 +220,8 @@ def _run(stage: str, size: int, data_dir: Path, timeout: int = 7200) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
-    parser.add_argument("--keep", metavar="DIR", help="fill stores in DIR and keep them (reused when present)")
-    parser.add_argument("--stage", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--dir", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.stage:
-        print(json.dumps(STAGES[args.stage](args.size, Path(args.dir))))
+    args = staged_bench_arguments(__doc__.splitlines()[0]).parse_args(argv)
+    if answered_stage(args, STAGES):
         return 0
     print(f"StoryLens search-open bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, SQLite); "
           "sentence vectors are RANDOM unit vectors seeded into the embedding cache; Timeline/Compare views synthetic")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -33,6 +34,28 @@ def run_stage(module: str, stage: str, size: int, data_dir: Path, *extra: str, t
         result["load_avg"] = load
     print(f"  [{time.perf_counter() - tick:6.0f}s] {stage} {size:,}: {json.dumps(result)}", flush=True)
     return result
+
+
+def staged_bench_arguments(description: str, keep: bool = True) -> argparse.ArgumentParser:
+    """The options of a bench whose stages run in their own process: --sizes (and --keep DIR to fill
+    and keep the stores there), plus the hidden --stage/--size/--dir that `run_stage` starts a stage with."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    if keep:
+        parser.add_argument("--keep", metavar="DIR", help="fill stores in DIR and keep them (reused when present)")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--dir", help=argparse.SUPPRESS)
+    return parser
+
+
+def answered_stage(args: argparse.Namespace, stages: dict, *extra) -> bool:
+    """When this process was started for one stage (`run_stage`), runs it and prints its figures as the
+    JSON line `run_stage` reads; True then, False for the bench's own run."""
+    if not args.stage:
+        return False
+    print(json.dumps(stages[args.stage](args.size, Path(args.dir), *extra)))
+    return True
 
 
 def sized_stores(root: Path, sizes, keep: bool = False):

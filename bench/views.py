@@ -23,8 +23,6 @@ and showing them. Each measurement runs in its own process (peak RSS is that pro
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import random
 import sys
@@ -35,7 +33,7 @@ from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
 from bench.scale import REPO_ROOT, _peak_rss_mb
-from bench.stage_process import print_tables, run_stage, sized_stores
+from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
 
 # Shapes of the real builds on synthetic articles (bench.scale, 3k articles: 31.5k mentions merged
 # into 8,620 events); claims: about one comparable sentence per article over a few dozen topics.
@@ -282,15 +280,8 @@ def _run(stage: str, size: int, data_dir: Path, timeout: int = 7200) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
-    parser.add_argument("--keep", metavar="DIR", help="fill stores in DIR and keep them (reused when present)")
-    parser.add_argument("--stage", help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--dir", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.stage:
-        print(json.dumps(STAGES[args.stage](args.size, Path(args.dir))))
+    args = staged_bench_arguments(__doc__.splitlines()[0]).parse_args(argv)
+    if answered_stage(args, STAGES):
         return 0
     print(f"StoryLens stored-views bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, SQLite); "
           "events and topics are SYNTHETIC payloads of the real builds' shapes, stored under the real keys")
