@@ -670,23 +670,25 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
     return _said_in_the_next_sentence(mentions, article, paragraphs)
 
 
+def _by_language(patterns: dict[str, str]) -> dict[str, re.Pattern]:
+    """Each language's pattern compiled, case-insensitive: a grammar rule written once per language."""
+    return {language: re.compile(pattern, re.IGNORECASE) for language, pattern in patterns.items()}
+
+
 # A sentence that says who said the one before it, and when ("Das teilte die Küstenwache am Dienstag
 # mit.", "Об этом сообщил министр в четверг.", "Así lo anunció el Gobierno el viernes."): grammar of
 # reported speech per language, no words of a story.
-_SAID_BEFORE = {
-    language: re.compile(pattern, re.IGNORECASE)
-    for language, pattern in {
-        "en": r"^\s*(?:That|This)\s+was\s+(?:announced|said|reported|confirmed|disclosed)\b",
-        "de": r"^\s*(?:Das|Dies)\s+(?:teilten?|sagten?|erklärten?|berichteten?|gaben?|bestätigten?|meldeten?|schrieben?|schrieb)\b",
-        "fr": r"^\s*(?:C['’]est\s+ce\s+qu|Ce\s+qu['’]a|Ce\s+que\s+(?:a|ont))",
-        "es": r"^\s*(?:Así\s+lo|Lo)\s+(?:anunci|inform|confirm|dijo|dijeron|indic|explic|comunic|asegur)",
-        "it": r"^\s*(?:Lo\s+(?:ha|hanno)|È\s+quanto\s+(?:ha|hanno))\s+(?:annunciato|comunicato|reso\s+noto|detto|confermato|riferito)",
-        "pt": r"^\s*(?:A\s+informação\s+foi|Foi\s+o\s+que)\s+",
-        "ru": r"^\s*Об\s+этом\s+(?:сообщи|заяви|рассказа|говорится|пишет|сообщает|информирует)",
-        "uk": r"^\s*Про\s+це\s+(?:повідоми|заяви|розпові|йдеться|пише|повідомляє)",
-        "ko": r"(?:이같이|이렇게|이와\s*같이)\s*(?:밝혔|말했|전했|설명했|강조했)",
-    }.items()
-}
+_SAID_BEFORE = _by_language({
+    "en": r"^\s*(?:That|This)\s+was\s+(?:announced|said|reported|confirmed|disclosed)\b",
+    "de": r"^\s*(?:Das|Dies)\s+(?:teilten?|sagten?|erklärten?|berichteten?|gaben?|bestätigten?|meldeten?|schrieben?|schrieb)\b",
+    "fr": r"^\s*(?:C['’]est\s+ce\s+qu|Ce\s+qu['’]a|Ce\s+que\s+(?:a|ont))",
+    "es": r"^\s*(?:Así\s+lo|Lo)\s+(?:anunci|inform|confirm|dijo|dijeron|indic|explic|comunic|asegur)",
+    "it": r"^\s*(?:Lo\s+(?:ha|hanno)|È\s+quanto\s+(?:ha|hanno))\s+(?:annunciato|comunicato|reso\s+noto|detto|confermato|riferito)",
+    "pt": r"^\s*(?:A\s+informação\s+foi|Foi\s+o\s+que)\s+",
+    "ru": r"^\s*Об\s+этом\s+(?:сообщи|заяви|рассказа|говорится|пишет|сообщает|информирует)",
+    "uk": r"^\s*Про\s+це\s+(?:повідоми|заяви|розпові|йдеться|пише|повідомляє)",
+    "ko": r"(?:이같이|이렇게|이와\s*같이)\s*(?:밝혔|말했|전했|설명했|강조했)",
+})
 
 
 def _said_in_the_next_sentence(mentions: list[EventMention], article: Article, paragraphs: dict[int, int]) -> list[EventMention]:
@@ -1440,44 +1442,38 @@ _EARLIER = re.compile(
 )
 # Hearsay: the sentence passes on what the report's sources say or believe, with no verb of saying
 # ("…行われているという", "…とみられる", "…것으로 알려졌다", "据悉…", "Сообщается, что …"). Grammar, not vocabulary of a story.
-_HEARSAY = {
-    language: re.compile(pattern, re.IGNORECASE)
-    for language, pattern in {
-        "ja": r"(?:という|とみられる|と見られる|とされる|とみられている|と見られている|とされている|とみている|と伝えた)[。.]?\s*$",
-        "ko": r"(?:것으로\s*(?:알려졌|전해졌|파악됐|보인|추정된|관측된)\S*|다고\s*한다|라고\s*한다)[.。]?\s*$",
-        "zh": r"^(?:据悉|据报道|据称|據悉|據報導|據稱)|(?:据悉|据报道)",
-        "ru": r"(?<![\w])(?:сообщается|по имеющимся данным|как сообщается|по сообщениям)(?![\w])",
-        "uk": r"(?<![\w])(?:повідомляється|за наявними даними|як повідомляється|за повідомленнями)(?![\w])",
-        "de": r"(?<![\w])(?:Berichten zufolge|laut Berichten|hieß es)(?![\w])",
-        "fr": r"(?<![\w])(?:selon des informations|d'après des informations|d’après des informations|rapporte-t-on)(?![\w])",
-        "es": r"(?<![\w])(?:según (?:informes|fuentes|medios)|se informó|trascendió)(?![\w])",
-        "it": r"(?<![\w])(?:secondo (?:fonti|indiscrezioni|notizie)|si apprende)(?![\w])",
-        "pt": r"(?<![\w])(?:segundo (?:fontes|relatos|informações)|foi informado)(?![\w])",
-        "ar": r"(?:أفادت تقارير|بحسب تقارير|وفق تقارير|وفقا لتقارير|وفقاً لتقارير)",
-    }.items()
-}
+_HEARSAY = _by_language({
+    "ja": r"(?:という|とみられる|と見られる|とされる|とみられている|と見られている|とされている|とみている|と伝えた)[。.]?\s*$",
+    "ko": r"(?:것으로\s*(?:알려졌|전해졌|파악됐|보인|추정된|관측된)\S*|다고\s*한다|라고\s*한다)[.。]?\s*$",
+    "zh": r"^(?:据悉|据报道|据称|據悉|據報導|據稱)|(?:据悉|据报道)",
+    "ru": r"(?<![\w])(?:сообщается|по имеющимся данным|как сообщается|по сообщениям)(?![\w])",
+    "uk": r"(?<![\w])(?:повідомляється|за наявними даними|як повідомляється|за повідомленнями)(?![\w])",
+    "de": r"(?<![\w])(?:Berichten zufolge|laut Berichten|hieß es)(?![\w])",
+    "fr": r"(?<![\w])(?:selon des informations|d'après des informations|d’après des informations|rapporte-t-on)(?![\w])",
+    "es": r"(?<![\w])(?:según (?:informes|fuentes|medios)|se informó|trascendió)(?![\w])",
+    "it": r"(?<![\w])(?:secondo (?:fonti|indiscrezioni|notizie)|si apprende)(?![\w])",
+    "pt": r"(?<![\w])(?:segundo (?:fontes|relatos|informações)|foi informado)(?![\w])",
+    "ar": r"(?:أفادت تقارير|بحسب تقارير|وفق تقارير|وفقا لتقارير|وفقاً لتقارير)",
+})
 # A standing state ("the city remains without power", "X is the hardest hit"): what still holds or
 # how things rank, no happening of its own and so no news of a day, unless a change verb or a first
 # report says it is new (those are read by the date and statement rules, not here). Grammar words
 # of "still / remains / continues" and superlative copulas per language, no words of a story.
-_STANDING_STATE = {
-    language: re.compile(pattern, re.IGNORECASE)
-    for language, pattern in {
-        "en": r"(?<![\w])(?:remains?|still|(?:hardest|worst)[- ]hit|(?:is|are)\s+(?:the\s+)?(?:most|least)\s+\w+)(?![\w])",
-        "fr": r"(?<![\w])(?:reste|restent|demeure|demeurent|toujours|(?:est|sont)\s+(?:la|le|les|l['’])\s*(?:plus|moins))(?![\w])",
-        "de": r"(?<![\w])(?:bleibt|bleiben|weiterhin|noch immer|immer noch|nach wie vor|(?:ist|sind)\s+(?:\w+\s+)?am\s+\w+sten)(?![\w])",
-        "es": r"(?<![\w])(?:sigue|siguen|permanece|permanecen|continúa|continúan|todavía|aún|(?:es|son)\s+(?:la|el|los|las|lo)\s+(?:más|menos))(?![\w])",
-        "it": r"(?<![\w])(?:resta|restano|rimane|rimangono|tuttora|(?:è|sono)\s+(?:la|il|lo|le|i|gli|l['’])\s*(?:più|meno))(?![\w])",
-        "pt": r"(?<![\w])(?:continua|continuam|permanece|permanecem|segue|seguem|ainda|(?:é|são)\s+(?:a|o|os|as)\s+(?:mais|menos))(?![\w])",
-        "ru": r"(?<![\w])(?:остается|остаётся|остаются|по-прежнему|до сих пор|всё ещё|все еще|продолжается|продолжаются)(?![\w])",
-        "uk": r"(?<![\w])(?:залишається|залишаються|досі|як і раніше|все ще|досі триває|триває|тривають)(?![\w])",
-        # Japanese, Chinese, Korean, Thai: "still" adverbs, an ongoing ending, a superlative.
-        "ja": r"依然|いまだ|未だ|今も|今なお|(?:続いて|続けて)(?:います|いる|おり)|最も[^。、]{0,12}(?:です|だ|となっています|となっている)[。]?\s*$",
-        "zh": r"仍然|仍在|仍有|仍未|依然|依旧|至今仍|持续(?:进行|中)|最为?严重的?(?:是|为)|(?:是|为)[^，。]{0,10}最严重",
-        "ko": r"여전히|아직도|아직|계속되고\s*있|(?:가장|제일)\s*(?:큰|심한)\s*피해",
-        "th": r"ยังคง|ยังไม่|ได้รับผลกระทบหนักที่สุด|มากที่สุด",
-    }.items()
-}
+_STANDING_STATE = _by_language({
+    "en": r"(?<![\w])(?:remains?|still|(?:hardest|worst)[- ]hit|(?:is|are)\s+(?:the\s+)?(?:most|least)\s+\w+)(?![\w])",
+    "fr": r"(?<![\w])(?:reste|restent|demeure|demeurent|toujours|(?:est|sont)\s+(?:la|le|les|l['’])\s*(?:plus|moins))(?![\w])",
+    "de": r"(?<![\w])(?:bleibt|bleiben|weiterhin|noch immer|immer noch|nach wie vor|(?:ist|sind)\s+(?:\w+\s+)?am\s+\w+sten)(?![\w])",
+    "es": r"(?<![\w])(?:sigue|siguen|permanece|permanecen|continúa|continúan|todavía|aún|(?:es|son)\s+(?:la|el|los|las|lo)\s+(?:más|menos))(?![\w])",
+    "it": r"(?<![\w])(?:resta|restano|rimane|rimangono|tuttora|(?:è|sono)\s+(?:la|il|lo|le|i|gli|l['’])\s*(?:più|meno))(?![\w])",
+    "pt": r"(?<![\w])(?:continua|continuam|permanece|permanecem|segue|seguem|ainda|(?:é|são)\s+(?:a|o|os|as)\s+(?:mais|menos))(?![\w])",
+    "ru": r"(?<![\w])(?:остается|остаётся|остаются|по-прежнему|до сих пор|всё ещё|все еще|продолжается|продолжаются)(?![\w])",
+    "uk": r"(?<![\w])(?:залишається|залишаються|досі|як і раніше|все ще|досі триває|триває|тривають)(?![\w])",
+    # Japanese, Chinese, Korean, Thai: "still" adverbs, an ongoing ending, a superlative.
+    "ja": r"依然|いまだ|未だ|今も|今なお|(?:続いて|続けて)(?:います|いる|おり)|最も[^。、]{0,12}(?:です|だ|となっています|となっている)[。]?\s*$",
+    "zh": r"仍然|仍在|仍有|仍未|依然|依旧|至今仍|持续(?:进行|中)|最为?严重的?(?:是|为)|(?:是|为)[^，。]{0,10}最严重",
+    "ko": r"여전히|아직도|아직|계속되고\s*있|(?:가장|제일)\s*(?:큰|심한)\s*피해",
+    "th": r"ยังคง|ยังไม่|ได้รับผลกระทบหนักที่สุด|มากที่สุด",
+})
 
 
 def is_standing_state(text: str, language: str | None) -> bool:
