@@ -801,29 +801,34 @@ _GENERAL_HAPPENING_NOUNS = {
 # Stems and unspaced scripts: a noun matches the start of a word, or any part of the words (see above).
 _NOUN_AS_STEM = frozenset({"it", "pt", "ru", "uk"})
 _NOUN_INSIDE_WORDS = frozenset({"ja", "zh", "ko", "th"})
-_COUNT_WORDS.update({
-    "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
-    "один": 1, "одна": 1, "одни": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "десять": 10,
-    "дві": 2, "чотири": 4, "п'ять": 5, "п’ять": 5, "шість": 6, "сім": 7, "десять": 10,
-    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10,
-    "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "สิบ": 10,
-})
 
 
 def _count_alternatives(*words: str) -> str:
     return r"(?P<num>[0-9０-９]+|" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
 
-_IT_COUNT = _count_alternatives("un", "uno", "una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "alcuni", "pochi")
-_PT_COUNT = _count_alternatives("um", "uma", "dois", "duas", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "alguns", "poucos")
-_RU_COUNT = _count_alternatives("один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "десять", "несколько")
-_UK_COUNT = _count_alternatives("один", "одна", "два", "дві", "три", "чотири", "п'ять", "п’ять", "шість", "сім", "десять", "кілька")
-_CJK_COUNT = _count_alternatives("一", "二", "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "数", "數", "几", "幾")
-_KO_COUNT = _count_alternatives("하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "열흘", "며칠", "몇")
-_TH_COUNT = _count_alternatives("หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "สิบ")
-_VAGUE_COUNT_WORDS = _VAGUE_COUNT_WORDS | {"alcuni", "pochi", "alguns", "poucos", "несколько", "кілька", "数", "數", "几", "幾", "며칠", "몇"}
+# Count words of the languages read after English, French, German and Spanish: each word's value, or
+# None for "a few" (two to six days). Listed once: the value table, the alternations and the vague set
+# below are read from it.
+_MORE_COUNT_WORDS = {
+    "it": {"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+           "dieci": 10, "alcuni": None, "pochi": None},
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
+           "dez": 10, "alguns": None, "poucos": None},
+    "ru": {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "десять": 10,
+           "несколько": None},
+    "uk": {"один": 1, "одна": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "п’ять": 5, "шість": 6, "сім": 7,
+           "десять": 10, "кілька": None},
+    "ja/zh": {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "数": None, "數": None, "几": None, "幾": None},
+    "ko": {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10, "며칠": None, "몇": None},
+    "th": {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "สิบ": 10},
+}
+_COUNT_WORDS.update({word: value for words in _MORE_COUNT_WORDS.values() for word, value in words.items() if value is not None})
+_VAGUE_COUNT_WORDS = _VAGUE_COUNT_WORDS | {word for words in _MORE_COUNT_WORDS.values() for word, value in words.items() if value is None}
+_IT_COUNT, _PT_COUNT, _RU_COUNT, _UK_COUNT, _CJK_COUNT, _KO_COUNT, _TH_COUNT = (
+    _count_alternatives(*_MORE_COUNT_WORDS[language]) for language in ("it", "pt", "ru", "uk", "ja/zh", "ko", "th")
+)
 _UNSPACED_REST = r"(?P<rest>[^\s、，,。！？「」（）()]{1,12}?)"
 _AFTER_HAPPENING.update({
     # "due giorni dopo il terremoto", "il giorno dopo il sisma", "all'indomani del terremoto", "a tre giorni dal sisma"
