@@ -11,6 +11,29 @@ import pytest
 
 from tests.support.event_pages import page_reader
 
+# The lead of a report dating its quake on 28 March, in the languages the interval tests read.
+QUAKE_LEADS = {"ru": "28 марта сильное землетрясение произошло в центре страны.", "ja": "3月28日、国の中部で強い地震が発生しました。",
+               "zh": "3月28日，该国中部发生强烈地震。", "ko": "3월 28일 이 나라 중부에서 강한 지진이 발생했다."}
+
+
+def _article(language: str, *paragraphs, published: str = "2025-04-01"):
+    """A report of `paragraphs` (each a sentence, or a tuple of sentences of one paragraph), with the
+    sentence offsets the splitter gives: paragraphs apart by a blank line, sentences by a space."""
+    from lib.core.models import Article, PublishedDate, Sentence
+
+    body, sentences = "", []
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            body += "\n\n"
+        for position, text in enumerate((paragraph,) if isinstance(paragraph, str) else paragraph):
+            if position:
+                body += " "
+            sentences.append(Sentence(len(sentences), len(body), len(body) + len(text), text, language))
+            body += text
+    return Article("id", "a.txt", "t", "o", PublishedDate(published, "day", True, "test"), language, body, (), tuple(sentences),
+                   "sha", "text", "utf-8")
+
+
 PAGES = {
     "it": "Il Corriere di Valle\nTerremoto\n\n1 aprile 2025\n\n"
           "Il 28 marzo un forte terremoto ha colpito il centro del paese.\n\n"
@@ -78,14 +101,9 @@ ELAPSED = [
     ],
 )
 def test_hours_or_a_few_days_after_a_happening_are_an_interval(language, text, start, end):
-    from lib.core.models import Article, PublishedDate, Sentence
     from lib.events.mentions import find_event_mentions
 
-    lead = {"ru": "28 марта сильное землетрясение произошло в центре страны.", "ja": "3月28日、国の中部で強い地震が発生しました。",
-            "zh": "3月28日，该国中部发生强烈地震。", "ko": "3월 28일 이 나라 중부에서 강한 지진이 발생했다."}[language]
-    body = f"{lead}\n\n{text}"
-    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 2, len(body), text, language))
-    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
+    article = _article(language, QUAKE_LEADS[language], text)
     dated = [(m.start, m.end) for m in find_event_mentions(article) if m.sentence.index == 1 and m.dated_by == "phrase"]
     assert dated == [(start, end)]
 
@@ -113,16 +131,9 @@ def test_time_after_a_happening_counts_from_the_day_the_report_gave_it(read, nam
 )
 def test_time_after_a_happening_the_report_never_dated_makes_up_no_day(tmp_path, language, text):
     """The report dates a quake, never an election: "two days after the election" is no day of its own."""
-    from lib.core.models import Article, PublishedDate, Sentence
     from lib.events.mentions import find_event_mentions
 
-    lead = {"ru": "28 марта сильное землетрясение произошло в центре страны.", "ja": "3月28日、国の中部で強い地震が発生しました。",
-            "zh": "3月28日，该国中部发生强烈地震。", "ko": "3월 28일 이 나라 중부에서 강한 지진이 발생했다."}[language]
-    texts = [lead, text]
-    sentences = tuple(Sentence(i, 0, len(t), t, language) for i, t in enumerate(texts))
-    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language,
-                      "\n\n".join(texts), (), sentences, "sha", "text", "utf-8")
-    mentions = find_event_mentions(article)
+    mentions = find_event_mentions(_article(language, QUAKE_LEADS[language], text))
     assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
     assert not [m for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"]
 
@@ -137,18 +148,11 @@ def test_time_after_a_happening_the_report_never_dated_makes_up_no_day(tmp_path,
 )
 def test_the_next_day_counts_from_the_day_of_the_paragraph_before(language, lead, text, day):
     """A short news paragraph between the two ("Ein Regionalzug war gegen 21 Uhr … zusammengestoßen.")."""
-    from lib.core.models import Article, PublishedDate, Sentence
     from lib.events.mentions import find_event_mentions
 
     between = {"de": "Ein Regionalzug war mit einem Güterzug zusammengestoßen.", "fr": "Un train régional a percuté un train de marchandises.",
                "en": "A regional train had hit a freight train."}[language]
-    texts = [lead, between, text]
-    body, sentences = "", []
-    for index, part in enumerate(texts):
-        start = len(body)
-        body += part + ("\n\n" if index == 0 else " ")
-        sentences.append(Sentence(index, start, start + len(part), part, language))
-    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-06-17", "day", True, "test"), language, body, (), tuple(sentences), "sha", "text", "utf-8")
+    article = _article(language, lead, (between, text), published="2025-06-17")
     dated = {(m.start, m.end) for m in find_event_mentions(article) if m.sentence.index == 2 and m.dated_by == "phrase"}
     assert dated == {(day, day)}
 
@@ -164,13 +168,9 @@ def test_the_next_day_counts_from_the_day_of_the_paragraph_before(language, lead
 )
 def test_time_after_a_happening_named_by_another_noun_of_its_kind_or_a_general_noun(language, lead, text):
     """"Beben" then "Erdbeben"; "the disaster" after a dated sinking in a storm: two days after that day (Friday 28 March)."""
-    from lib.core.models import Article, PublishedDate, Sentence
     from lib.events.mentions import find_event_mentions
 
-    body = f"{lead}\n\n{text}"
-    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 2, len(body), text, language))
-    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
-    mentions = find_event_mentions(article)
+    mentions = find_event_mentions(_article(language, lead, text))
     assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
     assert [(m.start, m.end) for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"] == [("2025-03-30", "2025-03-30")]
 
@@ -185,12 +185,8 @@ def test_time_after_a_happening_named_by_another_noun_of_its_kind_or_a_general_n
 )
 def test_a_sentence_opening_with_a_happening_the_report_dated_is_dated_from_that_day(language, lead, text):
     """「辞表を提出したあと、…説明しました」 after 「3月28日朝、…辞表を提出しました」: on or after 28 March, by the page (1 April)."""
-    from lib.core.models import Article, PublishedDate, Sentence
     from lib.events.mentions import find_event_mentions
 
-    body = f"{lead}\n\n{text}"
-    sentences = (Sentence(0, 0, len(lead), lead, language), Sentence(1, len(lead) + 2, len(body), text, language))
-    article = Article("id", "a.txt", "t", "o", PublishedDate("2025-04-01", "day", True, "test"), language, body, (), sentences, "sha", "text", "utf-8")
-    mentions = find_event_mentions(article)
+    mentions = find_event_mentions(_article(language, lead, text))
     assert [(m.start, m.dated_by) for m in mentions if m.sentence.index == 0] == [("2025-03-28", "phrase")]
     assert [(m.start, m.end) for m in mentions if m.sentence.index == 1 and m.dated_by == "phrase"] == [("2025-03-28", "2025-04-01")]
