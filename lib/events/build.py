@@ -79,7 +79,6 @@ from typing import Iterable
 
 from lib.core.models import Article, Event, ProgressCallback, PublishedDate, SourceRef
 from lib.core.settings import DEFAULT_STORY_START
-from lib.core.store import keep_derived
 from lib.events.mentions import (
     EventMention,
     as_report_mention,

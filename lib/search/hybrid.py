@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lib.core.errors import StoryLensError
-from lib.core.models import Article, ProgressCallback, PublishedDate, SearchHit
+from lib.core.models import ProgressCallback, PublishedDate, SearchHit
 from lib.core.user_dates import parse_date_bound
 
 # Reciprocal rank fusion constant (Cormack et al. 2009): dampens the weight of

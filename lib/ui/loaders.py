@@ -7,9 +7,9 @@ Articles page, the sidebar) read the store's catalogue instead of the corpus
 (`get_opened_store`, `get_catalogue_summary`): nothing is loaded whole for them. The timeline events and
 the claims are read from the store when it holds them for its current contents
 (`get_view`: no article is loaded; the lists beside them come from the catalogue);
-only a missing or stale view loads the corpus and builds it. Views are built by
-`load_view` with one builder signature, `build_X(corpus, embedder, progress)`, and
-shared by every session.
+only a missing or stale view loads the corpus and builds it, with one builder signature,
+`build_X(corpus, embedder, progress)`, and is shared by every session. Search opens its index
+from the store folder (`lib.ui.search.get_search_index`).
 """
 
 from __future__ import annotations
@@ -221,19 +221,6 @@ def _view_shelf() -> _ViewShelf:
     return _ViewShelf()
 
 
-def load_view(name: str, builder: Callable, corpus: Corpus, *key: str):
-    """The view `name` of this collection, built with `builder(corpus, embedder, progress)`.
-
-    Built once per collection contents, model and `key` (e.g. the topic list),
-    then shared by every session; one build at a time. A progress bar shows
-    while it builds. Built outside `st.cache_resource` on purpose: a progress
-    bar drawn inside a cached function breaks Streamlit's element replay.
-    """
-    embedder = get_embedder()
-    wanted = (corpus.fingerprint, embedder.model_id, *key)
-    return _shelved(name, str(corpus.settings.data_dir), wanted, lambda: _build(builder, corpus, embedder))
-
-
 def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str):
     """The view `name` of this session's collection, whole, without loading the corpus when it is stored.
 
@@ -256,7 +243,7 @@ def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None]
         value = _build(builder, corpus, get_embedder())
         return ("stored", corpus.contents_key, model, *key), value
 
-    return _shelved(name, data_dir, wanted, read_or_build, keyed_by_result=True)
+    return _shelved(name, data_dir, wanted, read_or_build)
 
 
 def get_row_view(name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str):
@@ -266,10 +253,7 @@ def get_row_view(name: str, read_stored: Callable[[OpenedStore, str], object | N
     view = get_view(name, read_stored, builder, *key)
     if view.is_current():
         return view
-    opened = get_opened_store()
-    shelf = _view_shelf()
-    with shelf.lock:
-        shelf.views.pop((name, str(opened.settings.data_dir)), None)
+    _unshelve(name, str(get_opened_store().settings.data_dir))
     return get_view(name, read_stored, builder, *key)
 
 
@@ -282,9 +266,7 @@ def forget_view(name: str, stored_name: str) -> None:
         opened.store.drop_view(stored_name)
     except StoryLensError as error:
         logging.getLogger(__name__).warning("the damaged view %s was not dropped: %s", stored_name, error)
-    shelf = _view_shelf()
-    with shelf.lock:
-        shelf.views.pop((name, str(opened.settings.data_dir)), None)
+    _unshelve(name, str(opened.settings.data_dir))
 
 
 def _build(builder: Callable, corpus: Corpus, embedder: Embedder):
@@ -299,15 +281,21 @@ def _build(builder: Callable, corpus: Corpus, embedder: Embedder):
     return value
 
 
-def _shelved(name: str, data_dir: str, wanted: tuple, make: Callable, keyed_by_result: bool = False):
-    """The shelf's view `name` of `data_dir` if it was made for `wanted`, else `make()`'s (kept on
-    the shelf; with `keyed_by_result`, `make` returns (key, value) and the view is kept under that key)."""
+def _shelved(name: str, data_dir: str, wanted: tuple, make: Callable):
+    """The shelf's view `name` of `data_dir` if it was made for `wanted`, else the value of `make()`,
+    which returns (the key it was made for, the value), kept on the shelf under that key."""
     slot = (name, data_dir)
     shelf = _view_shelf()
     with shelf.lock:
         shelf.touch(data_dir)
         built = shelf.views.get(slot)
         if built is None or built[0] != wanted:
-            made = make()
-            shelf.views[slot] = made if keyed_by_result else (wanted, made)
+            shelf.views[slot] = make()
         return shelf.views[slot][1]
+
+
+def _unshelve(name: str, data_dir: str) -> None:
+    """Drop this process's copy of the view `name` of `data_dir` (the next reader reads or builds it)."""
+    shelf = _view_shelf()
+    with shelf.lock:
+        shelf.views.pop((name, data_dir), None)
