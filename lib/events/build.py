@@ -277,6 +277,7 @@ def unique_ids(events: list[Event]) -> list[Event]:
 # chart shows and one page of its list from them (`StoredEvents`), never the whole view.
 import json  # noqa: E402  (this section's own imports)
 from dataclasses import dataclass  # noqa: E402
+from datetime import date  # noqa: E402
 
 from lib.core.store import DamagedViewError, keep_view, outlet_token, store_contents_key, view_row_key  # noqa: E402
 
@@ -405,8 +406,18 @@ class EventsInMemory:
     def event(self, event_id: str) -> Event | None:
         return next((event for event in self.events if event.event_id == event_id), None)
 
+    def latest_dated_within(self, days: int) -> Event | None:
+        """The latest event (by end, then start, then sources; the first listed on ties), not background,
+        whose interval spans at most `days` days."""
+        dated = [event for event in self.events if not event.is_context and _span_days(event) <= days]
+        return max(dated, key=lambda event: (event.end, event.start, len(event.sources)), default=None)
+
     def is_current(self) -> bool:
         return True
+
+
+def _span_days(event: Event) -> int:
+    return (date.fromisoformat(event.end) - date.fromisoformat(event.start)).days
 
 
 class StoredEvents:
@@ -518,6 +529,23 @@ class StoredEvents:
             if not page.more:
                 return events
             after = page.positions[-1]
+
+    def latest_dated_within(self, days: int, batch: int = 200) -> Event | None:
+        """As `EventsInMemory.latest_dated_within`, reading the slim rows latest first, `batch` at a time,
+        until one spans at most `days` days, then that one event's payload."""
+        offset = 0
+        while True:
+            rows = self.store.read_view(
+                "SELECT e.event_id, e.first_day, e.last_day FROM {p}view_events e WHERE e.view_key = ? AND e.is_context = 0 "
+                "ORDER BY e.last_day DESC, e.first_day DESC, e.source_count DESC, e.seq LIMIT ? OFFSET ?",
+                [self.row_key, batch, offset],
+            )
+            for event_id, first_day, last_day in rows:
+                if (date.fromisoformat(last_day) - date.fromisoformat(first_day)).days <= days:
+                    return self.event(event_id)
+            if len(rows) < batch:
+                return None
+            offset += batch
 
     def event(self, event_id: str) -> Event | None:
         rows = self.store.read_view(

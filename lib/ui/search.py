@@ -241,10 +241,6 @@ def render_glance_details(slot) -> None:
             _link_row(items)
 
 
-# How many of the latest events are read at a time to find the latest one dated closely.
-LATEST_EVENTS_READ = 200
-
-
 def _main_topics(view, limit: int = MAIN_TOPICS) -> list:
     """The topics `main_topic_items` would pick from the whole claims view, each with its claims, read
     from the topic list (no claim) and then only those topics' claims. Same ranking, same choice."""
@@ -258,28 +254,12 @@ def _main_topics(view, limit: int = MAIN_TOPICS) -> list:
 
 
 def _latest_event_item(view):
-    """`latest_event_item` over the whole events view, reading only the latest events' rows (a keyset
-    page at a time, latest first, until one is dated closely) and one event's payload."""
-    from lib.events.build import StoredEvents
+    """`latest_event_item` over the whole events view, reading only the latest events' rows and one
+    event's payload (`latest_dated_within`: the events `latest_event_item` would not call loose)."""
     from lib.present.timeline_chart import LOOSE_DAYS
 
-    if not isinstance(view, StoredEvents):
-        return latest_event_item(view.all())
-    offset = 0
-    while True:
-        # The order `latest_event_item` takes its maximum in (end, start, sources; the first in list order on ties).
-        rows = view.store.read_view(
-            "SELECT e.event_id, e.first_day, e.last_day FROM {p}view_events e WHERE e.view_key = ? AND e.is_context = 0 "
-            "ORDER BY e.last_day DESC, e.first_day DESC, e.source_count DESC, e.seq LIMIT ? OFFSET ?",
-            [view.row_key, LATEST_EVENTS_READ, offset],
-        )
-        for event_id, first_day, last_day in rows:
-            if (date.fromisoformat(last_day) - date.fromisoformat(first_day)).days <= LOOSE_DAYS:
-                event = view.event(event_id)
-                return latest_event_item([event]) if event is not None else None
-        if len(rows) < LATEST_EVENTS_READ:
-            return None
-        offset += LATEST_EVENTS_READ
+    event = view.latest_dated_within(LOOSE_DAYS)
+    return latest_event_item([event]) if event is not None else None
 
 
 def language_reach(entries, settings) -> None:
