@@ -137,22 +137,27 @@ STATUS_WORDS = {
 LINK_WORDS = 5
 
 
-def main_topic_items(topics, limit: int = 3) -> tuple[GlanceItem, ...]:
-    """The topics most sources speak to (at most `limit`), each with its verdict, linking to its Compare row.
-
-    Topics whose figures several sources compare (agree / disagree / evolving) come first, as they
-    carry a verdict; then by how many sources speak to them. Topics no source matches are left out.
-    """
+def main_topics(entries, limit: int, claim_count=lambda topic: len(topic.claims), topic_of=lambda entry: entry) -> list:
+    """The `limit` entries whose topics most sources speak to: topics whose figures several sources
+    compare (agree / disagree / evolving) first, as they carry a verdict; then by how many sources,
+    then claims. Topics no source matches are left out. An entry is a topic, or anything `topic_of`
+    gives its topic for (a stored topic's header) with `claim_count` counting its claims."""
     compared = ("agree", "disagree", "evolving")
     ranked = sorted(
-        (topic for topic in topics if topic.claims and topic.status in STATUS_WORDS),
-        key=lambda topic: (topic.status not in compared, -len(set(topic.sources)), -len(topic.claims),
-                           not topic.seeded, topic.label),
+        (entry for entry in entries if claim_count(entry) and topic_of(entry).status in STATUS_WORDS),
+        key=lambda entry: (topic_of(entry).status not in compared, -len(set(topic_of(entry).sources)), -claim_count(entry),
+                           not topic_of(entry).seeded, topic_of(entry).label),
     )
+    return ranked[:limit]
+
+
+def main_topic_items(topics, limit: int = 3) -> tuple[GlanceItem, ...]:
+    """The topics most sources speak to (at most `limit`, see `main_topics`), each with its verdict,
+    linking to its Compare row."""
     return tuple(
         GlanceItem(f"{short_label(topic.label, LINK_WORDS)}: {STATUS_WORDS[topic.status]}", "pages/compare.py",
                    {"topic": topic.topic_id}, f"{topic.label}. {topic.verdict or topic.rule}")
-        for topic in ranked[:limit]
+        for topic in main_topics(topics, limit)
     )
 
 

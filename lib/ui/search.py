@@ -23,7 +23,7 @@ import streamlit as st
 
 from lib.core.errors import StoryLensError
 from lib.present.markdown import escape_markdown
-from lib.present.overview import STATUS_WORDS, latest_event_item, main_topic_items, story_at_a_glance
+from lib.present.overview import latest_event_item, main_topic_items, main_topics, story_at_a_glance
 from lib.present.tables import csv_bytes, passages_table
 from lib.present.suggestions import SuggestedQuestion, suggest_questions
 from lib.present.words import date_words, language_name, language_reach_note, outlet_name, short_label
@@ -243,14 +243,9 @@ def render_glance_details(slot) -> None:
 
 def _main_topics(view, limit: int = MAIN_TOPICS) -> list:
     """The topics `main_topic_items` would pick from the whole claims view, each with its claims, read
-    from the topic list (no claim) and then only those topics' claims. Same ranking, same choice."""
-    compared = ("agree", "disagree", "evolving")
-    ranked = sorted(
-        (header for header in view.headers() if header.claim_count and header.topic.status in STATUS_WORDS),
-        key=lambda header: (header.topic.status not in compared, -len(set(header.topic.sources)),
-                            -header.claim_count, not header.topic.seeded, header.topic.label),
-    )
-    return view.topics([header.topic.topic_id for header in ranked[:limit]])
+    from the topic list (no claim) and then only those topics' claims. Same ranking (`main_topics`)."""
+    chosen = main_topics(view.headers(), limit, claim_count=lambda header: header.claim_count, topic_of=lambda header: header.topic)
+    return view.topics([header.topic.topic_id for header in chosen])
 
 
 def _latest_event_item(view):
