@@ -225,6 +225,7 @@ _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX",
 # Databases this process already integrity-checked (quick_check reads the whole file).
 _CHECKED: set[tuple[str, int]] = set()
 _FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024
+_BUSY_TIMEOUT_MS = 60_000  # how long a connection's write waits for another writer, unless told less
 _CHECKED_LOCK = threading.Lock()
 # Every connection this process opened, closed at exit: the last close of a WAL
 # database checkpoints it, so a cleanly exited CLI run leaves one store.sqlite.
@@ -567,8 +568,13 @@ def keep_derived(store: "ArticleStore", name: str, fingerprint: str, payload) ->
     """Keep a derived payload (a summary, events, claims) in the store's cache if the store
     takes a write within DERIVED_WRITE_WAIT_S; True when kept. A busy or read-only store
     only logs: the caller has its result, and the next reader computes it again."""
+    return _kept(name, lambda: store.put_cache(name, fingerprint, payload, wait_s=DERIVED_WRITE_WAIT_S))
+
+
+def _kept(name: str, write) -> bool:
+    """`write()` of the derived data `name`; False, logged, when the store refuses it (busy, read-only)."""
     try:
-        store.put_cache(name, fingerprint, payload, wait_s=DERIVED_WRITE_WAIT_S)
+        write()
     except StoreError as error:
         import logging
 
@@ -679,14 +685,7 @@ def view_sql(sql: str, table_prefix: str, mark: str) -> str:
 def keep_view(store: "ArticleStore", name: str, key: str, payload, rows: dict[str, list[tuple]]) -> bool:
     """Store a view's rows (`put_view`) if the store takes a write within DERIVED_WRITE_WAIT_S; True
     when kept. Like `keep_derived`: a busy or read-only store only logs, the caller keeps its result."""
-    try:
-        store.put_view(name, key, payload, rows, wait_s=DERIVED_WRITE_WAIT_S)
-    except StoreError as error:
-        import logging
-
-        logging.getLogger(__name__).warning("%s not kept in the store: %s", name, error)
-        return False
-    return True
+    return _kept(name, lambda: store.put_view(name, key, payload, rows, wait_s=DERIVED_WRITE_WAIT_S))
 
 
 def entries_query(table_prefix: str, mark: str, count: int) -> str:
@@ -853,7 +852,7 @@ class Store(UploadFolder):
         connection = sqlite3.connect(
             self.db_path, timeout=60, isolation_level=None, check_same_thread=False, factory=_Connection
         )
-        connection.execute("PRAGMA busy_timeout=60000")
+        connection.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA synchronous=NORMAL")
         _OPEN_CONNECTIONS.add(connection)
         return connection
@@ -1291,18 +1290,21 @@ class Store(UploadFolder):
     def put_cache(self, name: str, fingerprint: str, payload, *, wait_s: float | None = None) -> None:
         """Keep `payload` under `name` for `fingerprint`, waiting at most `wait_s` (default: as
         long as any writer) for another writer to finish; StoreError("busy") past it."""
+        with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
+            connection.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)", (name, fingerprint, *encode_payload(payload)))
+
+    @contextmanager
+    def _writer_waiting_at_most(self, wait_s: float | None) -> Iterator[None]:
+        """Inside, a write waits at most `wait_s` for another writer (None: the connection's full wait)."""
         connection = self._connection()
         if wait_s is not None and not connection.in_transaction:
             connection.execute(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
         try:
-            with self.transaction() as connection:
-                connection.execute(
-                    "INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?)", (name, fingerprint, *encode_payload(payload))
-                )
+            yield
         finally:
             if wait_s is not None:
                 try:
-                    self._connection().execute("PRAGMA busy_timeout=60000")
+                    self._connection().execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
                 except (sqlite3.Error, StoreError):
                     pass  # the connection was dropped after a failure; a new one starts with the full wait
 
@@ -1391,28 +1393,18 @@ class Store(UploadFolder):
         """Store the view `name` built for `key` as `rows` (table -> rows without their view_key) and
         `payload`, replacing the one stored before, in one transaction: a reader sees the old view or
         this one, never a part. Waits at most `wait_s` for another writer (StoreError "busy" past it)."""
-        connection = self._connection()
-        if wait_s is not None and not connection.in_transaction:
-            connection.execute(f"PRAGMA busy_timeout={int(wait_s * 1000)}")
-        try:
-            with self.transaction() as connection:
-                old = [row[0] for row in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
-                row_key = view_row_key(key)
-                for table in VIEW_COLUMNS:
-                    for stale in {*map(view_row_key, old), row_key}:
-                        connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (stale,))
-                for table, values in rows.items():
-                    columns = VIEW_COLUMNS[table]
-                    connection.executemany(
-                        f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
-                    )
-                connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
-        finally:
-            if wait_s is not None:
-                try:
-                    self._connection().execute("PRAGMA busy_timeout=60000")
-                except (sqlite3.Error, StoreError):
-                    pass
+        with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
+            old = [row[0] for row in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
+            row_key = view_row_key(key)
+            for table in VIEW_COLUMNS:
+                for stale in {*map(view_row_key, old), row_key}:
+                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (stale,))
+            for table, values in rows.items():
+                columns = VIEW_COLUMNS[table]
+                connection.executemany(
+                    f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
+                )
+            connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
 
     def view_key(self, name: str) -> str | None:
         """The key the view `name` is stored under now (its rows are all committed), or None."""
