@@ -220,6 +220,10 @@ FINGERPRINT_KEY = "articles_xor"
 CATALOGUE_KEY = "catalogue_version"  # meta row present once the catalogue was filled from the records
 CATALOGUE_VERSION = "1"
 INFERRED_DATES_KEY = "inferred_dates_fingerprint"
+# The fingerprint of the last whole inference (put_inferred_dates). Dates added for new articles since
+# (add_inferred_dates) move INFERRED_DATES_KEY on but keep this one: a view built while it held can be
+# brought up to date with the added articles alone, since no earlier article's inferred date changed.
+INFERRED_DATES_BASE_KEY = "inferred_dates_base"
 # sqlite error names that mean "the file is damaged" (as opposed to busy/locked/full).
 _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"}
 # Databases this process already integrity-checked (quick_check reads the whole file).
@@ -750,6 +754,8 @@ class ArticleStore(Protocol):
     def write_sequence(self) -> int: ...
     def put_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None: ...
     def inferred_dates_fingerprint(self) -> str | None: ...
+    def add_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None: ...
+    def inferred_dates_base(self) -> str | None: ...
     def catalogue_entries(self, article_ids) -> list[CatalogueEntry]: ...
     def put_view(self, name: str, key: str, payload, rows: dict[str, list[tuple]], *, wait_s: float | None = None) -> None: ...
     def view_key(self, name: str) -> str | None: ...
@@ -1367,6 +1373,20 @@ class Store(UploadFolder):
                 f"INSERT OR REPLACE INTO inferred_dates VALUES ({', '.join('?' * 9)})",
                 [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()],
             )
+            connection.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", [(INFERRED_DATES_KEY, fingerprint), (INFERRED_DATES_BASE_KEY, fingerprint)]
+            )
+            connection.execute("DELETE FROM cache WHERE name = ?", (SUMMARY_CACHE,))
+
+    def add_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None:
+        """Bring the stored inferred dates to `fingerprint` by adding (or replacing) `dates` only: every
+        date stored before is kept and now counts for `fingerprint`; `inferred_dates_base` is unchanged."""
+        with self.transaction() as connection:
+            connection.execute("UPDATE inferred_dates SET fingerprint = ?", (fingerprint,))
+            connection.executemany(
+                f"INSERT OR REPLACE INTO inferred_dates VALUES ({', '.join('?' * 9)})",
+                [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()],
+            )
             connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INFERRED_DATES_KEY, fingerprint))
             connection.execute("DELETE FROM cache WHERE name = ?", (SUMMARY_CACHE,))
 
@@ -1374,6 +1394,12 @@ class Store(UploadFolder):
         """The fingerprint the stored inferred dates were computed at, or None if never."""
         with self.reading() as connection:
             row = connection.execute("SELECT value FROM meta WHERE key = ?", (INFERRED_DATES_KEY,)).fetchone()
+        return row[0] if row else None
+
+    def inferred_dates_base(self) -> str | None:
+        """The fingerprint of the last whole inference (`put_inferred_dates`), or None if never."""
+        with self.reading() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (INFERRED_DATES_BASE_KEY,)).fetchone()
         return row[0] if row else None
 
     # -- stored views as rows ---------------------------------------------------------

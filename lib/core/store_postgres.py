@@ -66,6 +66,7 @@ from lib.core.store import (
     CATALOGUE_KEY,
     CATALOGUE_VERSION,
     FINGERPRINT_KEY,
+    INFERRED_DATES_BASE_KEY,
     INFERRED_DATES_KEY,
     UploadFolder,
     article_from_record,
@@ -887,6 +888,27 @@ class PostgresStore(UploadFolder):
                         f"INSERT INTO {s}.inferred_dates VALUES ({', '.join(['%s'] * 9)}) ON CONFLICT (article_id) DO NOTHING",
                         rows,
                     )
+            for key in (INFERRED_DATES_KEY, INFERRED_DATES_BASE_KEY):
+                connection.execute(
+                    f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    (key, fingerprint),
+                )
+            connection.execute(f"DELETE FROM {s}.cache WHERE name = %s", (SUMMARY_CACHE,))
+
+    def add_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None:
+        """Bring the stored inferred dates to `fingerprint` by adding (or replacing) `dates` only: every
+        date stored before is kept and now counts for `fingerprint`; `inferred_dates_base` is unchanged."""
+        s = self.schema
+        rows = [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()]
+        with self.transaction() as connection:
+            connection.execute(f"UPDATE {s}.inferred_dates SET fingerprint = %s", (fingerprint,))
+            if rows:
+                with connection.cursor() as cursor:
+                    cursor.executemany(
+                        f"INSERT INTO {s}.inferred_dates VALUES ({', '.join(['%s'] * 9)}) ON CONFLICT (article_id) DO UPDATE SET "
+                        + ", ".join(f"{column} = EXCLUDED.{column}" for column in ("fingerprint", "published_date", "date_precision", "date_stated", "date_clue", "date_earliest", "date_latest", "date_day_month")),
+                        rows,
+                    )
             connection.execute(
                 f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 (INFERRED_DATES_KEY, fingerprint),
@@ -896,6 +918,10 @@ class PostgresStore(UploadFolder):
     def inferred_dates_fingerprint(self) -> str | None:
         """The fingerprint the stored inferred dates were computed at, or None if never."""
         return self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", INFERRED_DATES_KEY)
+
+    def inferred_dates_base(self) -> str | None:
+        """The fingerprint of the last whole inference (`put_inferred_dates`), or None if never."""
+        return self._one(f"SELECT value FROM {self.schema}.meta WHERE key = %s", INFERRED_DATES_BASE_KEY)
 
     # -- stored views as rows ---------------------------------------------------------
     def catalogue_entries(self, article_ids) -> list[CatalogueEntry]:

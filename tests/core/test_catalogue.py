@@ -181,6 +181,27 @@ def test_inferred_dates_show_only_while_the_articles_they_were_computed_from_are
     assert inferred_dates_missing(store)
 
 
+def test_dates_added_for_new_articles_keep_the_earlier_ones_and_the_base_of_the_last_whole_inference(twelve):
+    _settings, store, articles = twelve
+    undated = next(a for a in articles if a.published.precision == "unknown")
+    month = PublishedDate("2024-07", "month", False, "inferred from other reports", "2024-07-01", "2024-07-31")
+    store.put_inferred_dates(store.fingerprint(), {undated.article_id: month})
+    base = store.fingerprint()
+    assert store.inferred_dates_base() == base
+    added = clone(articles[0], 51)
+    store.put_article(added, "bundled", "articles/c-51.txt", "p1", [])
+    day = PublishedDate("2024-08-02", "day", False, "inferred from other reports", "2024-08-02", "2024-08-02")
+    store.add_inferred_dates(store.fingerprint(), {added.article_id: day})
+    assert store.inferred_dates_fingerprint() == store.fingerprint() != base
+    assert store.inferred_dates_base() == base  # only added: views built at the base stay extendable
+    shown = {e.article_id: e.published for e in store.catalogue(limit=100)}
+    assert shown[undated.article_id] == month and shown[added.article_id] == day
+    assert not inferred_dates_missing(store)
+    store.put_inferred_dates(store.fingerprint(), {})  # a whole inference starts a new base
+    assert store.inferred_dates_base() == store.fingerprint()
+    assert store.catalogue_entries([undated.article_id])[0].published.precision == "unknown"
+
+
 def test_the_catalogue_shows_the_dates_every_page_shows_on_the_bundled_story(store_backend, tmp_path):
     shutil.copytree(BUNDLED, tmp_path / "articles")
     corpus = load_corpus(store_backend(tmp_path))
