@@ -15,6 +15,13 @@ printed: look only at its figures). Figures, per story, per language, tuned vs h
 * counted    - of those facts, the share whose figure has the right `counted` kind
                (eval/gold/views_counted_gold.json, labelled from the gold's own descriptions)
 * claimed    - numeric_claim facts that reach the Compare view as a Claim with that value
+* merging    - on a gold whose facts name their `group` (one happening per group, e.g. the probe
+               stories of tests/events/probe_corpus): pairs of facts of one group on different pages
+               that share a timeline event ("joined"), and pairs of different groups that share one
+               ("wrongly joined", want 0: two happenings of one day and place stay two events)
+
+Other stories (not tuned, not held out: `--bench tests/events/probe_corpus --stories chemfire`)
+are reported as "OTHER", per language, with their misses under `--misses`.
 
 Floors: section "views" of eval/floors.json (held-out figures: events_heldout, figures_heldout,
 counted_heldout, late_max ...) when present; `--floor-NAME X` overrides one.
@@ -117,7 +124,10 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
                 low, high = gold_interval(fact["date"], fact.get("precision", "day"))
                 hits = [event for event, source in sources if holds(source.quote, fact["hint"])]
                 row["found"] = bool(hits)
-                row["ok"] = any(date.fromisoformat(e.start) <= high and low <= date.fromisoformat(e.end) for e in hits)
+                compatible = [e for e in hits if date.fromisoformat(e.start) <= high and low <= date.fromisoformat(e.end)]
+                row["ok"] = bool(compatible)
+                row["group"] = fact.get("group")
+                row["event_ids"] = sorted({e.event_id for e in compatible})
                 row["got"] = sorted({f"{e.start}..{e.end} ({e.clue[:50]})" for e in hits})[:3]
                 row["want"] = f"{fact['date']} ({fact.get('precision', 'day')})"
             elif "number" in fact:
@@ -161,6 +171,52 @@ def figures_of(rows: list[dict]) -> dict[str, tuple[int, int]]:
     }
 
 
+def merging_of(rows: list[dict]) -> dict[str, tuple[int, int]]:
+    """(joined, pairs) of facts of one gold group on different pages, and (wrongly joined, pairs) of
+    facts of different groups, over the facts found with a compatible date; a fact joins another
+    when one of its events holds both."""
+    grouped = [r for r in rows if r.get("group") and r.get("ok")]
+    same = joined = different = wrong = 0
+    for index, first in enumerate(grouped):
+        for second in grouped[index + 1 :]:
+            shared = bool(set(first["event_ids"]) & set(second["event_ids"]))
+            if first["group"] == second["group"]:
+                if first["page"] != second["page"]:
+                    same += 1
+                    joined += shared
+            else:
+                different += 1
+                wrong += shared
+    return {"joined": (joined, same), "wrongly joined": (wrong, different)}
+
+
+def print_merging(label: str, rows: list[dict]) -> None:
+    """Merging figures, then each group's events (which facts sit in which event) and each wrong join."""
+    merging = merging_of(rows)
+    if not merging["joined"][1]:
+        return
+    print(f"{label}: same happening joined {_cell(merging['joined'])}, different happenings joined {merging['wrongly joined'][0]}")
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        if row.get("group"):
+            groups.setdefault(row["group"], []).append(row)
+    for group, members in groups.items():
+        events: dict[str, list[str]] = {}
+        for row in members:
+            for event_id in row["event_ids"] or ["-"]:
+                events.setdefault(event_id, []).append(f"{row['page']}/{row['language']}")
+        parts = "  ".join(f"{event_id[:8]}:{','.join(pages)}" for event_id, pages in events.items())
+        print(f"  {group:14} {len([e for e in events if e != '-'])} event(s)  {parts}")
+    seen = set()
+    for first in rows:
+        for second in rows:
+            if first.get("group") and second.get("group") and first["group"] < second["group"]:
+                for event_id in set(first.get("event_ids", [])) & set(second.get("event_ids", [])):
+                    if (event_id, first["group"], second["group"]) not in seen:
+                        seen.add((event_id, first["group"], second["group"]))
+                        print(f"  WRONG JOIN {event_id[:8]}: {first['group']} + {second['group']}")
+
+
 def _cell(pair: tuple[int, int]) -> str:
     part, whole = pair
     return f"{part}/{whole} {100 * part / whole:3.0f}%" if whole else "-"
@@ -195,9 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = [row for result in results for row in result["rows"]]
     tuned = [r for r in rows if r["story"] in TUNED]
     held = [r for r in rows if r["story"] in HELD_OUT]
-    groups = [("TUNED (russia-dprk, japan-rice)", tuned), ("HELD-OUT (myanmar-quake)", held)]
+    other = [r for r in rows if r["story"] not in TUNED and r["story"] not in HELD_OUT]
+    groups = [("TUNED (russia-dprk, japan-rice)", tuned), ("HELD-OUT (myanmar-quake)", held), ("OTHER", other)]
     groups += [(f"  story {result['story']}", result["rows"]) for result in results]
-    for name, subset in (("tuned", tuned), ("held-out", held)):
+    for name, subset in (("tuned", tuned), ("held-out", held), ("other", other)):
         for language in sorted({r["language"] for r in subset}):
             groups.append((f"  {name} {language}", [r for r in subset if r["language"] == language]))
     print_table([(label, group) for label, group in groups if group])
@@ -206,8 +263,11 @@ def main(argv: list[str] | None = None) -> int:
               f"without a planning word; events+claims built in {result['seconds']:.1f}s")
         for line in result["late"] if result["story"] not in HELD_OUT else []:
             print(f"  LATE {line}")
+    for result in results:
+        if result["story"] not in HELD_OUT:
+            print_merging(result["story"], result["rows"])
     if args.misses:
-        for row in tuned:
+        for row in tuned + other:
             wrong_kind = "counted_ok" in row and row["ok"] and not row["counted_ok"]
             if not row["ok"] or wrong_kind:
                 what = "KIND " + row["counted"] if wrong_kind else ("DATE" if row.get("found") else "MISS")
