@@ -4,7 +4,9 @@ This is the one entry point pages and the CLI use to get articles. Lists and
 filters need less: `open_synced` brings the store up to date without
 loading any article, and its catalogue (`store.catalogue`, `catalogue_summary`)
 shows the same publication dates as the corpus once `load_corpus` has stored the
-dates it infers across the collection.
+dates it infers across the collection. When articles are only added afterwards,
+`update_inferred_dates` dates the added ones alone against the evidence the whole
+inference kept (`lib.ingest.inferred_dates_state`).
 """
 
 from __future__ import annotations
@@ -117,29 +119,120 @@ def load_corpus(
     reports = sync_folder(store, settings, progress) if sync else []
     # Read before the articles: a write in between leaves the older fingerprint on what was
     # loaded, so the next reader reloads, and the dates stored below are never shown for
-    # articles they were not computed with.
+    # articles they were not computed with. The write sequence first: an article written between
+    # the two is then both in the base and "added since", which `update_inferred_dates` refuses.
+    sequence = store.write_sequence()
     fingerprint = store.fingerprint()
     stored = store.articles()
-    articles = infer_missing_dates(stored)
-    _store_inferred_dates(store, fingerprint, stored, articles)
+    if store.inferred_dates_fingerprint() == fingerprint:
+        articles = infer_missing_dates(stored)  # stored already (by a whole inference or extended)
+    else:
+        from lib.ingest.pubdate_inference import collection_evidence, dated_by
+
+        evidence = collection_evidence(stored)  # kept even when no page is undated: an added one may be
+        articles = dated_by(stored, evidence)
+        _store_inferred_dates(store, fingerprint, sequence, stored, articles, evidence)
     return Corpus(settings, store, articles, fingerprint, reports)
 
 
-def _store_inferred_dates(store: ArticleStore, fingerprint: str, stored: list[Article], inferred: list[Article]) -> None:
-    """Keep the collection-inferred dates in the store for the catalogue (once per fingerprint)."""
-    if store.inferred_dates_fingerprint() == fingerprint:
-        return
+def _store_inferred_dates(
+    store: ArticleStore, fingerprint: str, sequence: int, stored: list[Article], inferred: list[Article], evidence
+) -> None:
+    """Keep the collection-inferred dates in the store for the catalogue, with the evidence they were
+    inferred from (`keep_evidence`, at write `sequence`) in the same transaction, so that articles
+    added later can be dated alone (`update_inferred_dates`)."""
+    from lib.ingest.inferred_dates_state import keep_evidence
+
     dates = {
         after.article_id: after.published
         for before, after in zip(stored, inferred)
         if after.published != before.published
     }
     try:
-        store.put_inferred_dates(fingerprint, dates)
+        with store.transaction():
+            store.put_inferred_dates(fingerprint, dates)
+            keep_evidence(store, fingerprint, sequence, stored, evidence)
     except StoreError as error:
         # The articles are loaded and dated; only the catalogue's copy is missing, and
         # it then shows each page's own date (never a confident one it does not support).
         log.warning("inferred publication dates not stored for the catalogue: %s", error)
+
+
+def added_limit(base_articles: int) -> int:
+    """How many articles may be added since a whole inference before the next one is whole again:
+    max(50, 2 % of the base's articles) (the incremental contract of the stored views)."""
+    return max(50, base_articles * 2 // 100)
+
+
+def update_inferred_dates(store: ArticleStore) -> bool:
+    """Bring the stored inferred dates to the store's current articles by dating the added ones alone.
+
+    True when the stored dates are now those of the current articles (also when they already were).
+    The added articles are read one by one (`store.article`), dated against the evidence the last
+    whole inference kept, extended by every article added since (`lib.ingest.inferred_dates_state`),
+    and written with `add_inferred_dates` together with their own evidence, in one transaction. An
+    added article gets the date a whole inference over the same articles would give it. What differs:
+    an earlier undated page that an added one could now date is NOT dated again (it keeps its date,
+    or stays undated, until the next whole inference), and neither is one whose evidence the added
+    pages change (a name they make common, a wider span of stated days).
+
+    False (the caller infers whole, as `load_corpus` does) when: no evidence was kept for the stored
+    dates (or it was kept by other code, or is damaged: logged), dates were inferred whole since it,
+    articles were removed, an added id was already stored (put again), more than `added_limit`
+    articles were added since the whole inference, an added article cannot be read, another write
+    landed meanwhile, or the store refuses the write (busy, read-only: logged). Never raises for those.
+    """
+    from lib.ingest.inferred_dates_state import ADDED_CACHE, DamagedEvidence, extended_evidence, read_kept
+    from lib.ingest.pubdate_inference import dated_by
+
+    try:
+        dates_at = store.inferred_dates_fingerprint()
+        if dates_at is not None and dates_at == store.fingerprint():
+            return True
+        dates_base = store.inferred_dates_base()
+        if dates_at is None or dates_base is None:
+            log.info("inferred dates not extended: no whole inference stored yet")
+            return False
+        kept = read_kept(store, dates_at, dates_base)
+        changes = store.changes_since(kept.sequence)
+        fingerprint = store.fingerprint()
+        if store.write_sequence() != changes.sequence or store.inferred_dates_fingerprint() != dates_at:
+            log.info("inferred dates not extended: the store was written meanwhile")
+            return False
+        if changes.removed or not changes.added:
+            log.info("inferred dates not extended: %d articles removed, %d added", len(changes.removed), len(changes.added))
+            return False
+        again = kept.known(changes.added)
+        if again:
+            log.info("inferred dates not extended: %d added articles were stored before (put again)", len(again))
+            return False
+        if len(kept.added_ids()) + len(changes.added) > added_limit(kept.base_articles):
+            log.info("inferred dates not extended: more than %d articles added since the whole inference", added_limit(kept.base_articles))
+            return False
+        added = []
+        for article_id in changes.added:
+            article = store.article(article_id)
+            if article is None:
+                log.warning("inferred dates not extended: the added article %s cannot be read", article_id)
+                return False
+            added.append(article)
+        evidence, payload = extended_evidence(store, kept, added, changes.sequence)
+        dates = {
+            after.article_id: after.published
+            for before, after in zip(added, dated_by(added, evidence))
+            if after.published != before.published
+        }
+        with store.transaction():
+            store.add_inferred_dates(fingerprint, dates)
+            store.put_cache(ADDED_CACHE, fingerprint, payload)
+        return True
+    except DamagedEvidence as error:
+        log.warning("inferred dates not extended (the whole inference will run): %s", error)
+        return False
+    except (StoreError, ValueError, TypeError, KeyError) as error:
+        # A busy or read-only store, or an added record that cannot be decoded: the whole inference says why.
+        log.warning("inferred dates not extended: %s", error)
+        return False
 
 
 def infer_missing_dates(articles: list[Article]) -> list[Article]:

@@ -62,11 +62,13 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 import logging
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lib.core.models import Article, PublishedDate
@@ -125,7 +127,11 @@ _date_phrases = functools.lru_cache(maxsize=65_536)(find_date_phrases)
 
 @dataclass(frozen=True)
 class Anchor:
-    """An event another article dates by itself: its key words and its interval."""
+    """An event another article dates by itself: its key words and its interval.
+
+    `number` is its place in a stored index (`lib.ingest.inferred_dates_state`), whose anchors are
+    read without their `clue` (the index's `clue_of` reads it when the anchor dates a page); -1 otherwise.
+    """
 
     source_file: str
     concepts: frozenset[str]
@@ -134,6 +140,7 @@ class Anchor:
     end: date
     clue: str
     precision: str
+    number: int = field(default=-1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -248,6 +255,27 @@ class AnchorIndex:
         counts = Counter(position for word in words for position in self._holding.get(word, ()))
         return [self.anchors[position] for position in sorted(p for p, n in counts.items() if n >= at_least)]
 
+    def candidates(
+        self, words, *, other_than: str, concepts, at_least: int = 1, max_days: int | None = None
+    ) -> Iterator[Anchor]:
+        """The anchors of pages other than `other_than` holding at least `at_least` of `words` and one of
+        `concepts` (spanning fewer than `max_days` days when given), best first: most shared words,
+        then the narrowest, then the anchors' own order."""
+        words = frozenset(words)
+        found = [
+            anchor
+            for anchor in self.sharing(words, at_least)
+            if anchor.source_file != other_than
+            and concepts & anchor.concepts
+            and (max_days is None or (anchor.end - anchor.start).days < max_days)
+        ]
+        found.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
+        return iter(found)
+
+    def clue_of(self, anchor: Anchor) -> str:
+        """The words of the page that date `anchor`'s event (quoted in an inferred date's clue)."""
+        return anchor.clue
+
 
 def _narrow(resolved) -> bool:
     """Whether a resolved date phrase spans at most ANCHOR_MAX_DAYS days."""
@@ -345,7 +373,7 @@ def _page_marks(article: Article) -> frozenset[str]:
 
 
 def _mark_constraints(
-    article: Article, anchors: AnchorIndex, page_figures: dict[str, set[str]], rare_names: frozenset[str] = frozenset()
+    article: Article, anchors: AnchorIndex, page_figures: Mapping[str, set[str]], rare_names: frozenset[str] = frozenset()
 ) -> list[Constraint]:
     """Relative phrases matched to another page's dated event by shared figures or names.
 
@@ -371,8 +399,6 @@ def _mark_constraints(
 
             def matches(anchor: Anchor) -> bool:
                 shared = marks & anchor.words
-                if anchor.source_file == article.source_file or _MARKS not in anchor.concepts or not shared:
-                    return False
                 if bare_weekday:
                     return anchor.start == anchor.end and bool(shared & rare_names)
                 if names_day:
@@ -381,22 +407,23 @@ def _mark_constraints(
                     own_figures & page_figures.get(anchor.source_file, set())
                 ) >= _MIN_PAGE_FIGURES
 
-            candidates = [anchor for anchor in anchors.sharing(marks) if matches(anchor)]
-            candidates.sort(key=lambda anchor: (-len(marks & anchor.words), (anchor.end - anchor.start).days))
+            candidates = (
+                anchor for anchor in anchors.candidates(marks, other_than=article.source_file, concepts={_MARKS}) if matches(anchor)
+            )
             if bare_weekday:
-                candidates = candidates[:1]
+                candidates = itertools.islice(candidates, 1)
             quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
             constraints += _first_readable_anchor(
                 phrase,
                 candidates,
                 lambda anchor: f"'{quote}'; the same event ("
                 + ", ".join(sorted(mark.lstrip("#") for mark in marks & anchor.words))
-                + f") is dated {_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')",
+                + f") is dated {_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchors.clue_of(anchor)}')",
             )
     return constraints
 
 
-def _first_readable_anchor(phrase: DatePhrase, candidates: list[Anchor], explain) -> list[Constraint]:
+def _first_readable_anchor(phrase: DatePhrase, candidates, explain) -> list[Constraint]:
     """The window of publication days set by the first of `candidates` (best first) that the relative
     `phrase` can be read against, as a one-item list explained by `explain(anchor)`; empty when none can."""
     for anchor in candidates:
@@ -458,19 +485,14 @@ def _strong_constraints(article: Article, anchors: AnchorIndex) -> list[Constrai
             if not phrase.relative or phrase.role == "target" or phrase.future:
                 continue
             concepts, words = _keywords(_clause(sentence.text, phrase.start, phrase.end))
-            candidates = [
-                anchor
-                for anchor in anchors.sharing(words, at_least=2)
-                if anchor.source_file != article.source_file and concepts & anchor.concepts
-            ]
             # The best-matching anchor, then the most precise one.
-            candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
+            candidates = anchors.candidates(words, other_than=article.source_file, concepts=concepts, at_least=2)
             excerpt = _excerpt(sentence.text, phrase.start, phrase.end)
             constraints += _first_readable_anchor(
                 phrase,
                 candidates,
                 lambda anchor: f"'{excerpt}'; the {sorted(concepts & anchor.concepts)[0]} is dated "
-                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')",
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchors.clue_of(anchor)}')",
             )
     for sentence in _other_languages(article):
         for phrase in _date_phrases(sentence.text, sentence.language or article.language):
@@ -479,18 +501,15 @@ def _strong_constraints(article: Article, anchors: AnchorIndex) -> list[Constrai
             if not phrase.relative or phrase.role == "target" or phrase.future or phrase.kind in ("dayword", "weekday"):
                 continue
             tokens = content_tokens(sentence.text[: phrase.start] + " " + sentence.text[phrase.end :])
-            candidates = [
-                anchor
-                for anchor in anchors.sharing(tokens, at_least=_MIN_SHARED_TOKENS)
-                if anchor.source_file != article.source_file and _SHARED_WORDS in anchor.concepts
-            ]
-            candidates.sort(key=lambda anchor: (-len(tokens & anchor.words), (anchor.end - anchor.start).days))
+            candidates = anchors.candidates(
+                tokens, other_than=article.source_file, concepts={_SHARED_WORDS}, at_least=_MIN_SHARED_TOKENS
+            )
             quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
             constraints += _first_readable_anchor(
                 phrase,
                 candidates,
                 lambda anchor: f"'{quote}'; the same event is dated "
-                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')",
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchors.clue_of(anchor)}')",
             )
     return constraints
 
@@ -534,13 +553,10 @@ def _best_anchor(article: Article, anchors: AnchorIndex, concepts: frozenset[str
     or more of `words`: the one sharing most, then the most precise; None when there is none."""
     if not concepts:
         return None
-    candidates = [
-        anchor
-        for anchor in anchors.sharing(words, at_least=2)
-        if anchor.source_file != article.source_file and concepts & anchor.concepts and (anchor.end - anchor.start).days < ANCHOR_MAX_DAYS
-    ]
-    candidates.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
-    return candidates[0] if candidates else None
+    candidates = anchors.candidates(
+        words, other_than=article.source_file, concepts=concepts, at_least=2, max_days=ANCHOR_MAX_DAYS
+    )
+    return next(candidates, None)
 
 
 def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constraint]:
@@ -567,7 +583,7 @@ def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constra
             high = add_months(anchor.end, 12 * years) + timedelta(days=ANNIVERSARY_DAYS)
             constraints.append(Constraint(low, high, (
                 f"'{match.group().strip()}'; the {sorted(concepts & anchor.concepts)[0]} is dated "
-                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')"
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchors.clue_of(anchor)}')"
             ), strong=True))
         for match in _AFTER_EVENT.finditer(sentence.text):
             if _date_phrases(sentence.text) and any(p.future and p.start <= match.start() < p.end for p in _date_phrases(sentence.text)):
@@ -585,7 +601,7 @@ def _elapsed_constraints(article: Article, anchors: AnchorIndex) -> list[Constra
             )
             explanation = (
                 f"'{match.group().strip()}'; the {sorted(concepts & anchor.concepts)[0]} is dated "
-                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchor.clue}')"
+                f"{_describe(anchor.start, anchor.end, anchor.precision)} by {anchor.source_file} ('{anchors.clue_of(anchor)}')"
             )
             if present:
                 constraints.append(Constraint(low, high, explanation, strong=True))
@@ -698,6 +714,33 @@ def infer_publication_date(
     )
 
 
+@dataclass
+class CollectionEvidence:
+    """What the collection tells about one undated page: the events its pages date by themselves
+    (`anchors`), each anchor page's figures, how many pages print each name (and how many pages
+    there are), and the span of its stated days. Built from every page (`collection_evidence`), or
+    read back from the store and extended by added pages (`lib.ingest.inferred_dates_state`)."""
+
+    anchors: AnchorIndex
+    page_figures: Mapping[str, set[str]]
+    name_pages: Mapping[str, int]
+    pages: int
+    span: tuple[date, date] | None
+
+    def rare_names(self) -> frozenset[str]:
+        """The names few of the pages print (see RARE_NAME_SHARE)."""
+        most = max(2, int(self.pages * RARE_NAME_SHARE))
+        return frozenset(name for name, count in self.name_pages.items() if count <= most)
+
+
+def collection_evidence(articles: list[Article]) -> CollectionEvidence:
+    """The evidence of every page of `articles` (in the collection's order, which ranks equal anchors)."""
+    anchors = AnchorIndex(_anchors(articles))
+    page_marks = {article.source_file: _page_marks(article) for article in articles}
+    page_figures = {name: {mark for mark in marks if mark.startswith("#")} for name, marks in page_marks.items()}
+    return CollectionEvidence(anchors, page_figures, name_page_counts(page_marks.values()), len(page_marks), _collection_span(articles))
+
+
 def infer_publication_dates(articles: list[Article]) -> list[Article]:
     """The same articles in the same order; undated ones get an inferred date when the corpus allows.
 
@@ -705,32 +748,37 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
     """
     if not any(article.published.precision == "unknown" for article in articles):
         return list(articles)  # nothing to infer (a page with only a day and month is "unknown" too)
-    anchors = AnchorIndex(_anchors(articles))
-    page_marks = {article.source_file: _page_marks(article) for article in articles}
-    page_figures = {name: {mark for mark in marks if mark.startswith("#")} for name, marks in page_marks.items()}
-    rare_names = _rare_names(page_marks.values())
-    span = _collection_span(articles)
-    result = []
-    for article in articles:
-        if article.published.precision == "unknown":
-            try:
-                inferred = infer_publication_date(article, anchors, page_figures, rare_names)
-                if article.published.day_month:
-                    placed = place_day_month(article, inferred, span)
-                    if placed is None and inferred is not None and _conflicts(article.published.day_month, inferred):
-                        # The page's own day and the collection's interval cannot both hold: say unknown.
-                        _LOG.info("publication date of %s: %s conflicts with %s", article.source_file, article.published.clue, inferred.clue)
-                        inferred = None
-                    else:
-                        inferred = placed or inferred
-            except (ValueError, OverflowError) as error:
-                # Calendar arithmetic out of range on an odd text: the date stays unknown, loudly.
-                _LOG.warning("publication date of %s not inferred: %s", article.source_file, error)
+    return dated_by(articles, collection_evidence(articles))
+
+
+def dated_by(articles: list[Article], evidence: CollectionEvidence) -> list[Article]:
+    """`articles` in the same order, each undated one with the date `evidence` gives it (if any)."""
+    rare_names = evidence.rare_names() if any(article.published.precision == "unknown" for article in articles) else frozenset()
+    return [infer_with(article, evidence, rare_names) for article in articles]
+
+
+def infer_with(article: Article, evidence: CollectionEvidence, rare_names: frozenset[str] | None = None) -> Article:
+    """`article` with the date the collection's `evidence` gives it when its page prints none
+    (unchanged otherwise). `rare_names`: `evidence.rare_names()`, when computed once for many pages."""
+    if article.published.precision != "unknown":
+        return article
+    if rare_names is None:
+        rare_names = evidence.rare_names()
+    try:
+        inferred = infer_publication_date(article, evidence.anchors, evidence.page_figures, rare_names)
+        if article.published.day_month:
+            placed = place_day_month(article, inferred, evidence.span)
+            if placed is None and inferred is not None and _conflicts(article.published.day_month, inferred):
+                # The page's own day and the collection's interval cannot both hold: say unknown.
+                _LOG.info("publication date of %s: %s conflicts with %s", article.source_file, article.published.clue, inferred.clue)
                 inferred = None
-            if inferred is not None:
-                article = replace(article, published=inferred)
-        result.append(article)
-    return result
+            else:
+                inferred = placed or inferred
+    except (ValueError, OverflowError) as error:
+        # Calendar arithmetic out of range on an odd text: the date stays unknown, loudly.
+        _LOG.warning("publication date of %s not inferred: %s", article.source_file, error)
+        inferred = None
+    return replace(article, published=inferred) if inferred is not None else article
 
 
 # A name printed by at most this share of a collection's pages (and by at least two: the
@@ -738,16 +786,13 @@ def infer_publication_dates(articles: list[Article]) -> list[Article]:
 RARE_NAME_SHARE = 0.1
 
 
-def _rare_names(page_marks) -> frozenset[str]:
-    """Capitalised names (transliterated, see `_marks`) that few pages of the collection print,
-    from each page's marks (`_page_marks`)."""
+def name_page_counts(page_marks) -> Counter[str]:
+    """How many pages print each capitalised name (transliterated, see `_marks`), from each page's
+    marks (`_page_marks`)."""
     pages_with: Counter[str] = Counter()
-    pages = 0
     for marks in page_marks:
-        pages += 1
         pages_with.update(mark for mark in marks if not mark.startswith("#"))
-    most = max(2, int(pages * RARE_NAME_SHARE))
-    return frozenset(name for name, count in pages_with.items() if count <= most)
+    return pages_with
 
 
 def _collection_span(articles: list[Article]) -> tuple[date, date] | None:
