@@ -301,6 +301,33 @@ class SearchIndex:
         return sum(1 for interval in self.intervals if interval is None)
 
 
+@dataclass
+class SentenceRows:
+    """The searchable rows of some articles, in order: row r is sentence `sentence[r]` of article
+    `article[r]` (a position in the articles given), with its language, whether the dense model may
+    rank it, and its text (for BM25)."""
+
+    article: list[int]
+    sentence: list[int]
+    language: list[str]
+    dense_ok: list[bool]
+    text: list[str]
+
+
+def sentence_rows(articles, multilingual: bool) -> SentenceRows:
+    """Every sentence of `articles` as a row (see SentenceRows); the one way rows are made, for a
+    whole index and for articles added to a stored one."""
+    rows = SentenceRows([], [], [], [], [])
+    for position, article in enumerate(articles):
+        for sentence in article.sentences:
+            rows.article.append(position)
+            rows.sentence.append(sentence.index)
+            rows.language.append(sentence.language or article.language)
+            rows.dense_ok.append(_dense_eligible(sentence.language, article.language, multilingual))
+            rows.text.append(sentence.text)
+    return rows
+
+
 def _dense_eligible(sentence_language: str, article_language: str, multilingual: bool) -> bool:
     if multilingual:
         return True
@@ -323,14 +350,8 @@ def build_search_index(corpus, embedder, progress: ProgressCallback | None = Non
     articles = [article for article in corpus.articles if article.sentences]
     multilingual = is_multilingual(embedder.model_name)
     vectors_by_id = article_vectors(store, articles, embedder, progress=progress)
-    row_article, row_sentence, languages, dense_ok, texts = [], [], [], [], []
-    for position, article in enumerate(articles):
-        for sentence in article.sentences:
-            row_article.append(position)
-            row_sentence.append(sentence.index)
-            languages.append(sentence.language or article.language)
-            dense_ok.append(_dense_eligible(sentence.language, article.language, multilingual))
-            texts.append(sentence.text)
+    rows = sentence_rows(articles, multilingual)
+    row_article, row_sentence, languages, dense_ok, texts = rows.article, rows.sentence, rows.language, rows.dense_ok, rows.text
     dimension = next((v.shape[1] for v in vectors_by_id.values() if v.size), None) or embedder.dimension
     # The engine named by STORYLENS_VECTOR_INDEX (default: the exact numpy index).
     vector_index = new_vector_index(corpus.settings, dimension, capacity=max(len(texts), 1))

@@ -128,27 +128,105 @@ class KeywordIndex:
     """BM25 over a fixed list of sentences (one document per sentence).
 
     Built once per corpus; `scores` returns one BM25 score per document in the
-    order they were given, 0 where no query token occurs.
+    order they were given, 0 where no query token occurs. `average_length` (tokens
+    per sentence, None for an index saved by older code) is kept so that sentences
+    added later can be scored on this index's scale (`build_beside`).
     """
 
     size: int
     languages: frozenset[str]
     _retriever: object | None
+    average_length: float | None = None
 
     @classmethod
     def build(cls, texts: Sequence[str], languages: Sequence[str]) -> "KeywordIndex":
         import bm25s  # imported lazily: pulls in scipy
 
         corpus_tokens = [document_tokens(text, lang) for text, lang in zip(texts, languages)]
+        average = sum(map(len, corpus_tokens)) / len(corpus_tokens) if corpus_tokens else 0.0
         if not any(corpus_tokens):
-            return cls(len(texts), frozenset(languages), None)
+            return cls(len(texts), frozenset(languages), None, average)
         retriever = bm25s.BM25()
         retriever.index(corpus_tokens, show_progress=False)
-        return cls(len(texts), frozenset(languages), retriever)
+        return cls(len(texts), frozenset(languages), retriever, average)
+
+    @classmethod
+    def build_beside(cls, texts: Sequence[str], languages: Sequence[str], earlier: Sequence["KeywordIndex"]
+                     ) -> "KeywordIndex":
+        """BM25 over `texts` (sentences added to a collection already indexed in `earlier`, the first
+        the base), scored on the base's scale so its scores can be ranked with the others' as one list.
+
+        Why by hand and not `bm25s.BM25.index`: bm25s takes the document count, the document
+        frequencies and the average length from the texts it is given, so a dozen added sentences
+        would each get IDFs of a dozen-document collection (a word in two of them ~1.5, in the base
+        ~9) and outrank or vanish beside the base's scores. Here each token's IDF counts the
+        documents of `earlier` and of `texts` that hold it (N likewise), the length normalisation
+        uses the base's average length, and the formula is bm25s's own for the base's method
+        (Lucene: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), tf part tf / (tf + k1 (1 - b + b dl/avgdl))).
+        What differs from a rebuild over base + added: the base's own scores keep the statistics of
+        the base (a word the added sentences make more common is still scored rarer in the base's
+        sentences), and the average length is the base's. The score matrix is a bm25s index (saved,
+        loaded and summed by bm25s). Raises ValueError when the base's scale is unknown (an index
+        saved by older code, or another BM25 variant)."""
+        import bm25s
+
+        base = earlier[0]
+        params = base._retriever
+        if base.average_length is None or (params is not None and params.method != "lucene"):
+            raise ValueError("the base keyword index does not record its statistics")
+        corpus_tokens = [document_tokens(text, lang) for text, lang in zip(texts, languages)]
+        vocabulary = {token: i for i, token in enumerate(dict.fromkeys(t for tokens in corpus_tokens for t in tokens))}
+        if not vocabulary:
+            return cls(len(texts), frozenset(languages), None, base.average_length)
+        own_frequency = np.zeros(len(vocabulary), dtype=np.int64)
+        rows, columns, frequencies = [], [], []
+        for row, tokens in enumerate(corpus_tokens):
+            counted: dict[str, int] = {}
+            for token in tokens:
+                counted[token] = counted.get(token, 0) + 1
+            for token, count in counted.items():
+                rows.append(row)
+                columns.append(vocabulary[token])
+                frequencies.append(count)
+                own_frequency[vocabulary[token]] += 1
+        tokens_in_order = list(vocabulary)
+        documents = len(texts) + sum(index.size for index in earlier)
+        frequency = own_frequency + np.asarray(
+            [sum(index.document_frequency(token) for index in earlier) for token in tokens_in_order], dtype=np.int64)
+        k1, b = (params.k1, params.b) if params is not None else (1.5, 0.75)
+        idf = np.log(1 + (documents - frequency + 0.5) / (frequency + 0.5)).astype(np.float32)
+        lengths = np.asarray([len(tokens) for tokens in corpus_tokens], dtype=np.float32)[rows]
+        tf = np.asarray(frequencies, dtype=np.float32)
+        values = idf[columns] * (tf / (k1 * ((1 - b) + b * lengths / np.float32(base.average_length)) + tf))
+        # bm25s's layout: compressed sparse columns, one column per token, rows ascending within one.
+        columns = np.asarray(columns, dtype=np.int64)
+        order = np.argsort(columns, kind="stable")
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(columns, minlength=len(vocabulary)))])
+        retriever = bm25s.BM25(k1=k1, b=b)
+        retriever.scores = {"data": values[order].astype(np.float32),
+                            "indices": np.asarray(rows, dtype=np.int32)[order],
+                            "indptr": indptr.astype(np.int32), "num_docs": len(texts)}
+        retriever.vocab_dict = vocabulary
+        retriever.unique_token_ids_set = set(vocabulary.values())
+        retriever.nonoccurrence_array = None
+        return cls(len(texts), frozenset(languages), retriever, base.average_length)
+
+    def document_frequency(self, token: str) -> int:
+        """How many of the indexed sentences hold `token` (its column's entries: every BM25 score is > 0)."""
+        if self._retriever is None:
+            return 0
+        column = self._retriever.vocab_dict.get(token)
+        indptr = self._retriever.scores["indptr"]
+        if column is None or column + 1 >= len(indptr):  # bm25s's empty token "" has no column
+            return 0
+        return int(indptr[column + 1] - indptr[column])
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for `query` (float32, length `size`)."""
-        tokens = query_tokens(query, self.languages)
+        return self.scores_of_tokens(query_tokens(query, self.languages))
+
+    def scores_of_tokens(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 score of every document for query tokens already made (`query_tokens`)."""
         if self._retriever is None or not tokens:
             return np.zeros(self.size, dtype=np.float32)
         vocab = self._retriever.vocab_dict
@@ -161,7 +239,8 @@ class KeywordIndex:
     def save(self, folder: Path) -> None:
         """Write the index into `folder` (bm25s's own format beside a small JSON of ours)."""
         folder.mkdir(parents=True, exist_ok=True)
-        meta = {"size": self.size, "languages": sorted(self.languages), "empty": self._retriever is None}
+        meta = {"size": self.size, "languages": sorted(self.languages), "empty": self._retriever is None,
+                "average_length": self.average_length}
         if self._retriever is not None:
             self._retriever.save(str(folder / "bm25s"), show_progress=False)
         (folder / "keywords.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -180,4 +259,21 @@ class KeywordIndex:
             documents = int(retriever.scores["num_docs"])
             if documents != int(meta["size"]):
                 raise ValueError(f"the keyword index holds {documents} sentences, its record says {meta['size']}")
-        return cls(int(meta["size"]), frozenset(meta["languages"]), retriever)
+        average = meta.get("average_length")
+        return cls(int(meta["size"]), frozenset(meta["languages"]), retriever,
+                   None if average is None else float(average))
+
+
+class KeywordSegments:
+    """BM25 over a base index and the small indexes of sentences added after it (`build_beside`),
+    as one list: `scores` gives the base's scores, then each added index's, in row order. The
+    query's tokens are made once for every segment's languages, as a rebuild over them all would."""
+
+    def __init__(self, parts: Sequence[KeywordIndex]):
+        self.parts = tuple(parts)
+        self.size = sum(part.size for part in self.parts)
+        self.languages = frozenset().union(*(part.languages for part in self.parts))
+
+    def scores(self, query: str) -> np.ndarray:
+        tokens = query_tokens(query, self.languages)
+        return np.concatenate([part.scores_of_tokens(tokens) for part in self.parts])

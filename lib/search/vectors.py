@@ -22,7 +22,7 @@ import numpy as np
 
 from lib.search.payload import PayloadFilter, day_number, is_iso_day, row_payload
 
-__all__ = ["ExactIndex", "PayloadFilter", "VectorIndex", "day_number", "is_iso_day", "new_vector_index", "row_payload"]
+__all__ = ["ExactIndex", "PayloadFilter", "SegmentedIndex", "VectorIndex", "day_number", "is_iso_day", "new_vector_index", "row_payload"]
 
 
 class VectorIndex(Protocol):
@@ -246,3 +246,58 @@ class ExactIndex:
     def vectors_of(self, ids: np.ndarray) -> np.ndarray:
         """The stored vectors of `ids` (missing ids dropped), in the given order."""
         return self._matrix[self.rows_of(ids)].copy()
+
+
+class SegmentedIndex:
+    """Exact search over a base `ExactIndex` and the small ones of rows added after it, as one index:
+    id i of segment s is `offsets[s] + i` (the segments' rows follow one another). Read-only.
+
+    Guarantees: `ExactIndex`'s (k, order, filter before the top-k cut). Each segment is searched for
+    its own best k and the lists are merged by score, base first at equal scores, so when no added
+    row is among the best k the result is the base's own, identical."""
+
+    filters_by_payload = False
+
+    def __init__(self, parts):
+        self.parts = tuple(parts)
+        self.dimension = self.parts[0].dimension
+        sizes = [len(part) for part in self.parts]
+        self.offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+
+    def __len__(self) -> int:
+        return int(self.offsets[-1])
+
+    def add(self, ids, vectors, payloads=None) -> None:
+        raise TypeError("a segmented index is read-only: added rows are a new segment")
+
+    def remove(self, ids) -> None:
+        raise TypeError("a segmented index is read-only")
+
+    def matrix(self) -> None:
+        """None: the rows are not one matrix (such an index is kept as its segments)."""
+        return None
+
+    def search(self, query, k: int, allowed_ids=None, payload_filter=None) -> tuple[np.ndarray, np.ndarray]:
+        found_ids, found_scores = [], []
+        allowed = None if allowed_ids is None else np.asarray(allowed_ids, dtype=np.int64).reshape(-1)
+        for part, start, end in zip(self.parts, self.offsets[:-1], self.offsets[1:]):
+            inside = None
+            if allowed is not None:
+                inside = allowed[(allowed >= start) & (allowed < end)] - start
+                if not len(inside):
+                    continue
+            ids, scores = part.search(query, k, allowed_ids=inside)
+            found_ids.append(ids + start)
+            found_scores.append(scores)
+        if not found_ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        ids, scores = np.concatenate(found_ids), np.concatenate(found_scores)
+        best = np.argsort(-scores, kind="stable")[:k]  # stable: the base's order, and the base first at ties
+        return ids[best], scores[best].astype(np.float32)
+
+    def vectors_of(self, ids: np.ndarray) -> np.ndarray:
+        ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+        ids = ids[(ids >= 0) & (ids < len(self))]
+        segment = np.searchsorted(self.offsets, ids, side="right") - 1
+        rows = [self.parts[s].vectors_of(np.asarray([i - self.offsets[s]]))[0] for i, s in zip(ids.tolist(), segment.tolist())]
+        return np.asarray(rows, dtype=np.float32).reshape(len(rows), self.dimension)
