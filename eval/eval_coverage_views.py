@@ -45,9 +45,9 @@ from eval.floors import add_floor_options, below_floors
 from lib.claims.figures import sentence_facts
 from lib.claims.grouping import build_claims
 from lib.core.settings import REPO_ROOT, load_settings
-from lib.events.build import build_events
+from lib.events.build import extract_events
 from lib.ingest.corpus import load_corpus
-from lib.text.embed import embedder_for
+from lib.text.embed import article_vectors, embedder_for
 
 BENCH = REPO_ROOT.parent / "shared" / "benchmarks" / "coverage-dev"
 TUNED = ("russia-dprk", "japan-rice")
@@ -108,7 +108,8 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
     corpus = load_story(story, bench, folder)
     embedder = embedder or embedder_for(corpus.settings)
     started = time.perf_counter()
-    events = build_events(corpus, embedder)
+    # The events as build_events makes them (without storing them: the stored view is not what is scored).
+    events = extract_events(corpus.articles, embedder, article_vectors(corpus.store, corpus.articles, embedder), corpus.settings.story_start)
     claims = list(build_claims(corpus, embedder).claims)
     seconds = time.perf_counter() - started
     by_file = {article.source_file: article for article in corpus.articles}

@@ -75,7 +75,66 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "en": "walkout walkouts strikers", "fr": "grève grévistes", "de": "streik", "es": "huelga", "it": "sciopero scioperi",
         "pt": "greve", "ru": "забастовк", "uk": "страйк", "ja": "ストライキ", "zh": "罢工", "ko": "파업", "th": "นัดหยุดงาน",
     },
+    # What is done about a happening, the other half of general news: a sentence naming one of these
+    # tells that act ("an inquiry into the explosion", "Hours after the blast, residents were told to
+    # stay indoors"), not the happening it names as what the act is about (`told_kinds`).
+    "inquiry": {
+        "en": "inquiry inquiries investigation", "fr": "enquête", "de": "untersuchung untersuchungskommission ermittlungsverfahren",
+        "es": "investigación", "it": "inchiesta indagine", "pt": "investigação inquérito", "ru": "расследовани",
+        "uk": "розслідуванн", "ja": "調査委員会 第三者委員会 調査", "zh": "调查", "ko": "조사위원회 진상조사", "th": "สอบสวน",
+    },
+    "raid": {
+        "en": "raid raids raided searched", "fr": "perquisition perquisitionn", "de": "durchsuch razzia", "es": "registro allan",
+        "it": "perquisizion", "pt": "buscas", "ru": "обыск", "uk": "обшук", "ja": "家宅捜索 強制捜査", "zh": "搜查",
+        "ko": "압수수색", "th": "ตรวจค้น",
+    },
+    "arrest": {
+        "en": "arrested arrest arrests detained", "fr": "arrêté arrêtés interpellé interpellation arrestation",
+        "de": "festgenommen festnahme verhaftet verhaftung", "es": "detenido detenida detención arrestad", "it": "arrestat arresto",
+        "pt": "detido detida preso presos", "ru": "задержан арестован", "uk": "затриман заарештован", "ja": "逮捕",
+        "zh": "逮捕 拘捕", "ko": "체포 구속", "th": "จับกุม",
+    },
+    "apology": {
+        "en": "apologised apologized apology apologises apologizes apologise apologize", "fr": "excuses excusé",
+        "de": "entschuldig", "es": "disculp perdón", "it": "scuse scusat", "pt": "desculp", "ru": "извинени извинил",
+        "uk": "вибачен вибачи", "ja": "謝罪 陳謝", "zh": "道歉 致歉", "ko": "사과했 사과문 사죄", "th": "ขอโทษ",
+    },
+    "resignation": {
+        "en": "resigned resignation resigns", "fr": "démission", "de": "rücktritt zurückgetreten", "es": "dimisión dimitió renunció",
+        "it": "dimission dimess", "pt": "renúncia renunciou", "ru": "отставк", "uk": "відставк", "ja": "辞任 辞職 辞表",
+        "zh": "辞职 辞去", "ko": "사퇴 사임 사직", "th": "ลาออก",
+    },
+    "put-out": {
+        "en": "extinguished put out", "fr": "maîtrisé éteint", "de": "gelöscht", "es": "extinguid sofocad", "it": "spento domato",
+        "pt": "extint", "ru": "потушен локализован", "uk": "загашен локалізован", "ja": "消し止め 鎮火 鎮圧", "zh": "扑灭 熄灭",
+        "ko": "진화됐 진화했 완진", "th": "ดับไฟ",
+    },
+    "shelter": {
+        "en": "evacuation evacuated evacuate indoors", "fr": "évacu confinement", "de": "evakuier", "es": "evacu confinamiento",
+        "it": "evacua", "pt": "evacua", "ru": "эвакуаци эвакуирова", "uk": "евакуаці евакуйова", "ja": "避難 屋内",
+        "zh": "疏散 撤离 居家", "ko": "대피", "th": "อพยพ",
+    },
+    "lifted": {
+        "en": "lifted", "fr": "levé levée", "de": "aufgehoben", "es": "levant", "it": "revocat", "pt": "levantad",
+        "ru": "снят отменен", "uk": "скасован знят", "ja": "解除", "zh": "解除", "ko": "해제", "th": "ยกเลิก",
+    },
+    "bodies": {
+        "en": "body bodies", "fr": "corps dépouille", "de": "leiche leichnam", "es": "cadáver", "it": "cadaver salma",
+        "pt": "cadáver", "ru": "тело тела тел останки", "uk": "тіло тіла тіл", "ja": "遺体", "zh": "遗体 尸体", "ko": "시신",
+        "th": "ศพ",
+    },
+    "fine": {
+        "en": "fined", "fr": "amende", "de": "bußgeld geldstrafe geldbuße", "es": "multa", "it": "multa multat", "pt": "multa",
+        "ru": "штраф", "uk": "штраф", "ja": "罰金 制裁金", "zh": "罚款 罚金", "ko": "과징금 벌금", "th": "ค่าปรับ",
+    },
+    "hearing": {
+        "en": "hearing hearings", "fr": "audience", "de": "anhörung", "es": "audiencia", "it": "udienza", "pt": "audiência",
+        "ru": "слушани", "uk": "слуханн", "ja": "公聴会 審問", "zh": "听证", "ko": "청문회", "th": "ไต่สวน",
+    },
 }
+# Kinds of disaster: a sentence that also names what was done about one (`RESPONSE_KINDS`) tells that.
+DISASTER_KINDS = frozenset({"quake", "aftershock", "weather", "fire"})
+RESPONSE_KINDS = frozenset({"inquiry", "raid", "arrest", "apology", "resignation", "put-out", "shelter", "lifted", "bodies", "fine", "hearing"})
 _FOUND_ANYWHERE = frozenset({"ja", "zh", "ko", "th"})
 _WHOLE_WORDS = frozenset({"en"})
 
@@ -102,6 +161,14 @@ def happening_kinds(text: str, language: str | None) -> frozenset[str]:
     """The kinds of happening (`HAPPENING_KINDS`) the sentence names in its language; empty when
     it names none or its language is not read."""
     return frozenset(kind for kind, pattern in _kind_patterns(language or "") if pattern.search(text))
+
+
+def told_kinds(text: str, language: str | None) -> frozenset[str]:
+    """The kinds of happening the sentence tells: `happening_kinds`, less the disasters when it names
+    what was done about one ("The government announced an inquiry into the explosion": an inquiry;
+    "Die Anordnung, in den Häusern zu bleiben, wurde aufgehoben": a lifting of an order)."""
+    kinds = happening_kinds(text, language)
+    return kinds - DISASTER_KINDS if kinds & RESPONSE_KINDS else kinds
 
 
 def _folded(word: str) -> str:

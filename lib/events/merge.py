@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lib.core.models import Article
 from lib.text.countries import country_codes
-from lib.events.evidence import happening_kinds, latin_names, shared_figures
+from lib.events.evidence import latin_names, shared_figures, told_kinds
 from lib.events.mentions import EventMention, name_tokens, named_actors
 
 # Minimum cosine between a sentence and the corpus centroid for a sentence to count as part
@@ -149,8 +149,8 @@ SHARED_COUNTRIES = 2
 
 
 def kinds_of(mention: EventMention) -> frozenset[str]:
-    """The kinds of happening the mention's sentence names (`evidence.happening_kinds`)."""
-    return happening_kinds(mention.sentence.text, mention_language(mention))
+    """The kinds of happening the mention's sentence tells (`evidence.told_kinds`)."""
+    return told_kinds(mention.sentence.text, mention_language(mention))
 
 
 def two_happenings(first: EventMention, second: EventMention) -> bool:

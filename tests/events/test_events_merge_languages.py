@@ -148,3 +148,26 @@ def test_an_event_told_in_several_languages_is_named_by_its_english_source_among
     english = _mention(1, "en", "Floods swept through the villages of the valley on Friday.")
     event = event_from_cluster([german, english], "2025-01-01")
     assert event.summary.rstrip("…") in english.sentence.text and len(event.sources) == 2
+
+
+def test_a_sentence_naming_what_was_done_about_a_disaster_tells_that_act_not_the_disaster():
+    """"An inquiry into the explosion", "Hours after the blast, residents were told to stay indoors": the
+    act is the happening told; the disaster is what it is about (tests/events/probe_corpus/chemfire)."""
+    from lib.events.evidence import told_kinds
+
+    assert told_kinds("The government on Friday announced an independent inquiry into the explosion.", "en") == {"inquiry"}
+    assert told_kinds("Hours after the blast, the authority ordered residents to stay indoors.", "en") == {"shelter"}
+    assert told_kinds("Die Regierung hat nach der Explosion eine Untersuchung angekündigt.", "de") == {"inquiry"}
+    assert told_kinds("9月9日凌晨，工厂发生爆炸。", "zh") == {"fire"}
+    assert told_kinds("L'incendie a été maîtrisé mercredi matin.", "fr") == {"put-out"}
+
+
+def test_an_order_after_a_blast_and_the_blast_of_that_day_stay_two_events_across_languages():
+    """Both sentences name the blast; one tells the order given after it: two happenings of one day and place."""
+    order = _mention(0, "en", "Hours after the blast on Friday, the authority ordered residents within five kilometres to stay indoors.")
+    blast = _mention(1, "fr", "Vendredi, une explosion a détruit un entrepôt de l'usine.")
+    assert not _one_event(order, blast, similarity=0.10)
+    inquiry_de = _mention(2, "de", "Nach der Explosion hat die Regierung am Freitag eine Untersuchung angekündigt.")
+    inquiry_ja = _mention(3, "ja", "政府は28日、爆発についての調査を始めると発表した。")
+    assert _one_event(inquiry_de, inquiry_ja, similarity=0.10)
+    assert not _one_event(inquiry_de, blast, similarity=0.10)
