@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from heapq import merge
-from pathlib import Path
 
 import numpy as np
 
@@ -52,18 +50,20 @@ CLUE_CACHE = "inferred_dates_clues"
 CLUE_CHUNK = 4096
 
 
-class DamagedEvidence(ValueError):
-    """The kept evidence cannot be read back (damaged, missing a piece, or kept by other code)."""
+class DamagedEvidence(Exception):
+    """The kept evidence cannot be read back (damaged, missing a piece, or kept by other code).
+
+    Not a ValueError: the inference turns those of odd calendar arithmetic into an unknown date,
+    and a missing piece of evidence must stop the extension instead."""
 
 
-@functools.cache
+# The code version of the kept evidence: evidence kept by other code (other anchors, marks, names or
+# layout) is never extended. Bump it with any change to what `collection_evidence` finds or how it is kept.
+EVIDENCE_VERSION = "inferred-dates-evidence-v1"
+
+
 def evidence_version() -> str:
-    """The code version the evidence was kept by: a hash of the inference's and this module's source,
-    so evidence kept by other code (other anchors, other marks) is never extended."""
-    digest = hashlib.sha256()
-    for module in ("pubdate_inference.py", "inferred_dates_state.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
-    return digest.hexdigest()[:16]
+    return EVIDENCE_VERSION
 
 
 def article_key(article_id: str) -> int:
@@ -279,26 +279,40 @@ class StoredAnchors:
         self._read_chunk = read_chunk
         self._chunks: dict[int, list[str]] = {}
 
-    def candidates(self, words, *, other_than: str, concepts, at_least: int = 1, max_days: int | None = None) -> Iterator[Anchor]:
+    def candidates(
+        self, words, *, other_than: str, concepts, at_least: int = 1, max_days: int | None = None, requiring=None, one_day: bool = False
+    ) -> Iterator[Anchor]:
         """As `AnchorIndex.candidates`, over the base anchors and the added ones together."""
         words = frozenset(words)
-        base = self._base_candidates(words, other_than, concepts, at_least, max_days)
+        base = self._base_candidates(words, other_than, concepts, at_least, max_days, requiring, one_day)
         added = (
             ((-len(words & anchor.words), (anchor.end - anchor.start).days, anchor.source_file, 1), anchor)
-            for anchor in self._added.candidates(words, other_than=other_than, concepts=concepts, at_least=at_least, max_days=max_days)
+            for anchor in self._added.candidates(
+                words, other_than=other_than, concepts=concepts, at_least=at_least, max_days=max_days, requiring=requiring, one_day=one_day
+            )
         )
         # Equal anchors rank in the collection's order: by source file (each stream already is), base first.
         for _key, anchor in merge(base, added, key=lambda pair: pair[0]):
             yield anchor
 
-    def _base_candidates(self, words, other_than, concepts, at_least, max_days):
+    def _holding(self, ids: list[int]) -> np.ndarray:
+        """How many of the words `ids` each base anchor holds."""
+        if not ids:
+            return np.zeros(len(self._page), dtype=np.int64)
+        held = np.concatenate([self._postings[self._offsets[i] : self._offsets[i + 1]] for i in ids])
+        return np.bincount(held, minlength=len(self._page))
+
+    def _base_candidates(self, words, other_than, concepts, at_least, max_days, requiring, one_day):
         ids = [self._word_id[word] for word in words if word in self._word_id]
         mask = sum(1 << bit for bit, name in enumerate(self._concept_names) if name in concepts)
         if not ids or not mask:
             return
-        held = np.concatenate([self._postings[self._offsets[i] : self._offsets[i + 1]] for i in ids])
-        counts = np.bincount(held, minlength=len(self._page))
+        counts = self._holding(ids)
         keep = (counts >= max(1, at_least)) & ((self._concepts & mask) != 0)
+        if requiring is not None:
+            keep &= self._holding([self._word_id[word] for word in requiring if word in self._word_id]) > 0
+        if one_day:
+            keep &= self._span == 0
         own = self._page_number.get(other_than)
         if own is not None:
             keep &= self._page != own

@@ -256,11 +256,19 @@ class AnchorIndex:
         return [self.anchors[position] for position in sorted(p for p, n in counts.items() if n >= at_least)]
 
     def candidates(
-        self, words, *, other_than: str, concepts, at_least: int = 1, max_days: int | None = None
+        self,
+        words,
+        *,
+        other_than: str,
+        concepts,
+        at_least: int = 1,
+        max_days: int | None = None,
+        requiring=None,
+        one_day: bool = False,
     ) -> Iterator[Anchor]:
         """The anchors of pages other than `other_than` holding at least `at_least` of `words` and one of
-        `concepts` (spanning fewer than `max_days` days when given), best first: most shared words,
-        then the narrowest, then the anchors' own order."""
+        `concepts` (and, when given: spanning fewer than `max_days` days, holding one of `requiring`,
+        pinned to one day), best first: most shared words, then the narrowest, then the anchors' own order."""
         words = frozenset(words)
         found = [
             anchor
@@ -268,6 +276,8 @@ class AnchorIndex:
             if anchor.source_file != other_than
             and concepts & anchor.concepts
             and (max_days is None or (anchor.end - anchor.start).days < max_days)
+            and (requiring is None or not anchor.words.isdisjoint(requiring))
+            and (not one_day or anchor.start == anchor.end)
         ]
         found.sort(key=lambda anchor: (-len(words & anchor.words), (anchor.end - anchor.start).days))
         return iter(found)
@@ -396,22 +406,27 @@ def _mark_constraints(
             if not marks:
                 continue
             names_day = bool(phrase.fields.get("day"))
-
-            def matches(anchor: Anchor) -> bool:
-                shared = marks & anchor.words
-                if bare_weekday:
-                    return anchor.start == anchor.end and bool(shared & rare_names)
-                if names_day:
-                    return True
-                return any(mark.startswith("#") for mark in shared) and len(
-                    own_figures & page_figures.get(anchor.source_file, set())
-                ) >= _MIN_PAGE_FIGURES
-
-            candidates = (
-                anchor for anchor in anchors.candidates(marks, other_than=article.source_file, concepts={_MARKS}) if matches(anchor)
+            # A bare weekday needs a rare name and an event of one day; a phrase that names a day, any
+            # shared mark; a coarser one, a shared figure and enough figures shared by the two pages.
+            if bare_weekday:
+                requiring = marks & rare_names
+            elif names_day:
+                requiring = None
+            else:
+                requiring = frozenset(mark for mark in marks if mark.startswith("#"))
+            if requiring is not None and not requiring:
+                continue
+            candidates = anchors.candidates(
+                marks, other_than=article.source_file, concepts={_MARKS}, requiring=requiring, one_day=bare_weekday
             )
             if bare_weekday:
                 candidates = itertools.islice(candidates, 1)
+            elif not names_day:
+                candidates = (
+                    anchor
+                    for anchor in candidates
+                    if len(own_figures & page_figures.get(anchor.source_file, set())) >= _MIN_PAGE_FIGURES
+                )
             quote = sentence.text[max(0, phrase.start - 30) : phrase.end + 10].strip()
             constraints += _first_readable_anchor(
                 phrase,

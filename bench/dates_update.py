@@ -1,0 +1,140 @@
+"""What dating one added article costs at 10k and 100k articles, now that the whole date inference keeps
+its evidence and `update_inferred_dates` dates the added article alone against it.
+
+    .venv/bin/python -m bench.dates_update                 # 10k and 100k, SQLite (~25 min, most of it the fill)
+    .venv/bin/python -m bench.dates_update --sizes 2000    # a quick look
+    .venv/bin/python -m bench.dates_update --keep /tmp/dates-stores   # keep the filled stores (reused when present)
+
+Stores are filled as `bench.catalogue` fills them (600 synthetic articles through the real pipeline,
+the rest clones with a unique body, about two thirds without a printed date). Each measurement runs
+in its own process:
+
+- `whole`: what the whole inference keeps beside its dates, on the stored articles: every record
+  decoded (`articles()`), the collection's evidence (`collection_evidence`: anchors, figures, names),
+  the kept payloads (`keep_evidence`), stored in one transaction with stand-in dates for the undated
+  pages (the whole inference's dating itself takes about 10 minutes at 100k and is not what is measured);
+- `add_1..3`: a fresh process opens the store, puts one new synthetic article (a page not cloned
+  from the others, built by the pipeline; not timed), and times `update_inferred_dates` (reading the
+  kept evidence, the added article, dating it, writing its date and evidence); three additions in
+  turn, each extending the one before.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from bench.catalogue import stage_fill
+from bench.scale import _peak_rss_mb
+from bench.stage_process import (
+    answered_stage,
+    print_tables,
+    run_stage,
+    sized_stores,
+    staged_bench_arguments,
+)
+
+
+def _settings(data_dir: Path):
+    from lib.core.settings import load_settings
+
+    return load_settings(data_dir)
+
+
+def stage_whole(size: int, data_dir: Path) -> dict:
+    """The evidence of every stored article kept as the whole inference keeps it, with stand-in dates."""
+    from lib.core.models import PublishedDate
+    from lib.ingest.corpus import open_store
+    from lib.ingest.inferred_dates_state import EVIDENCE_CACHE, keep_evidence
+    from lib.ingest.pubdate_inference import collection_evidence
+
+    store = open_store(_settings(data_dir))
+    sequence, fingerprint = store.write_sequence(), store.fingerprint()
+    started = time.perf_counter()
+    articles = store.articles()
+    result: dict = {"articles_decode_s": time.perf_counter() - started}
+    tick = time.perf_counter()
+    evidence = collection_evidence(articles)
+    result["evidence_s"] = time.perf_counter() - tick
+    guess = PublishedDate("2024-06", "month", False, "inferred (bench stand-in)", "2024-06-01", "2024-06-30")
+    undated = [article.article_id for article in articles if article.published.precision == "unknown"]
+    tick = time.perf_counter()
+    with store.transaction():
+        store.put_inferred_dates(fingerprint, dict.fromkeys(undated, guess))
+        keep_evidence(store, fingerprint, sequence, articles, evidence)
+    result["store_dates_and_keep_s"] = time.perf_counter() - tick
+    with store.reading() as connection:
+        (payload_chars,) = connection.execute("SELECT length(payload) FROM cache WHERE name = ?", (EVIDENCE_CACHE,)).fetchone()
+        (clue_chars,) = connection.execute("SELECT coalesce(sum(length(payload)), 0) FROM cache WHERE name LIKE 'inferred_dates_clues/%'").fetchone()
+    result.update(
+        anchors=len(evidence.anchors.anchors), undated=len(undated), evidence_mb=payload_chars / 1048576,
+        clue_chunks_mb=clue_chars / 1048576, peak_rss_mb=_peak_rss_mb(),
+    )
+    return result
+
+
+def stage_add(size: int, data_dir: Path, turn: int) -> dict:
+    """One new article put, then `update_inferred_dates` timed (fresh process)."""
+    from lib.core.models import PublishedDate
+    from lib.ingest.corpus import open_store, update_inferred_dates
+    from lib.ingest.pipeline import build_article, pipeline_fingerprint
+    from tests.support.synthetic import synthetic_article
+
+    settings = _settings(data_dir)
+    started = time.perf_counter()
+    store = open_store(settings)
+    result: dict = {"open_s": time.perf_counter() - started}
+    index = 900_000 + store.count()  # a page no earlier run added (stores kept with --keep are reused)
+    article = build_article(f"added-{index}.txt", synthetic_article(index), settings)
+    if article.published.precision != "unknown":  # an added page that prints no date: the case the inference is for
+        article = replace(article, published=PublishedDate.unknown())
+    rng = random.Random(turn)
+    store.put_article(article, "upload", f"uploads/{article.source_file}", pipeline_fingerprint(),
+                      [f"{band}:{rng.getrandbits(64):016x}" for band in range(16)])
+    tick = time.perf_counter()
+    extended = update_inferred_dates(store)
+    result["update_s"] = time.perf_counter() - tick
+    (entry,) = store.catalogue_entries([article.article_id])
+    result.update(
+        extended=extended, dates_current=store.inferred_dates_fingerprint() == store.fingerprint(),
+        added_dated=entry.published.precision, peak_rss_mb=_peak_rss_mb(),
+    )
+    return result
+
+
+STAGES = {"fill": partial(stage_fill, backend="sqlite"), "whole": stage_whole,
+          **{f"add_{turn}": partial(stage_add, turn=turn) for turn in (1, 2, 3)}}
+
+
+def main(argv=None) -> int:
+    parser = staged_bench_arguments(__doc__.splitlines()[0])
+    args = parser.parse_args(argv)
+    if answered_stage(args, STAGES):
+        return 0
+    print(f"StoryLens inferred-dates update bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, sqlite)")
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="storylens-dates-update-"))
+    tables: dict[str, dict[int, dict]] = {name: {} for name in STAGES}
+    try:
+        for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
+            for stage in STAGES:
+                if stage == "fill" and (data_dir / ".storylens").exists():
+                    continue  # a store kept by an earlier run (--keep)
+                tables[stage][size] = run_stage("bench.dates_update", stage, size, data_dir)
+    finally:
+        titles = {
+            "fill": "bulk fill (600 pipeline articles, the rest clones), 1,000 articles a transaction",
+            "whole": "the whole inference's kept evidence: records decoded, evidence built, kept with stand-in dates",
+            **{f"add_{turn}": f"addition {turn}: one new undated article put, then update_inferred_dates (fresh process)" for turn in (1, 2, 3)},
+        }
+        print_tables(tables, titles)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
