@@ -102,7 +102,7 @@ from lib.text.dates import (
     precision_for_span,
 )
 
-EVENTS_VERSION = "events-v46"
+EVENTS_VERSION = "events-v47"
 _NAMELESS_SCRIPT = re.compile(r"[\uac00-\ud7af\u3400-\u9fff\u0e00-\u0e7f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")  # bump when the extraction rules change (invalidates the cache)
 
@@ -243,7 +243,12 @@ def extract_events(
     if not dated:
         return []
     clause_vectors = embedder.encode([mention.summary for mention in dated])
-    clusters = merge_mentions(dated, clause_vectors, threshold=embedder.calibrated(MERGE_SIMILARITY))
+    # The merge threshold by the merge calibration: a multilingual model scores one happening told in two
+    # languages lower than two happenings of one day told in one (lib/text/embed.py, MergeCalibration).
+    clusters = merge_mentions(
+        dated, clause_vectors, threshold=embedder.calibrated(MERGE_SIMILARITY, purpose="merge"),
+        across_threshold=embedder.calibrated(MERGE_SIMILARITY, purpose="merge-across-languages"),
+    )
     cluster_of = {id(mention): cluster for cluster in clusters for mention in cluster}  # only mentions kept on the story
     for mention in mentions:
         if mention.dated_by == "context" and id(mention.anchor) in cluster_of:

@@ -251,7 +251,14 @@ def _weekday_agreement(first_weekday, first_start, first_width, second_weekday, 
     )
 
 
-def _same_event(first: EventMention, second: EventMention, similarity: float, threshold: float = MERGE_SIMILARITY) -> bool:
+def _same_event(
+    first: EventMention, second: EventMention, similarity: float, threshold: float = MERGE_SIMILARITY, across_threshold: float | None = None
+) -> bool:
+    """Whether two mentions are one event; `threshold` is the similarity for a pair in one language,
+    `across_threshold` (default: the same) for a pair in two (a multilingual model scores those lower:
+    `Embedder.calibrated(..., purpose="merge-across-languages")`)."""
+    if across_threshold is not None and mention_language(first) != mention_language(second):
+        threshold = across_threshold
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
     if not weekdays_agree(first, second):
@@ -308,11 +315,13 @@ class _PairRules:
     accept exactly the pairs `_same_event` accepts (tests compare the two).
     """
 
-    def __init__(self, mentions: list[EventMention], threshold: float = MERGE_SIMILARITY):
+    def __init__(self, mentions: list[EventMention], threshold: float = MERGE_SIMILARITY, across_threshold: float | None = None):
         import numpy as np
 
         codes: dict = {}
-        self.threshold = threshold  # similarity at or above which two clauses may be one event
+        self.threshold = threshold  # similarity at or above which two clauses of one language may be one event
+        self.across_threshold = threshold if across_threshold is None else across_threshold  # ... of two languages
+        self.sweep_floor = min(self.threshold, self.across_threshold)  # the lowest similarity any pair may join at
 
         def code(key) -> int:
             return codes.setdefault(key, len(codes))
@@ -381,7 +390,8 @@ class _PairRules:
         where = np.flatnonzero(possible & ~same_statement & self.has_kinds[firsts] & self.has_kinds[seconds])
         two_kinds[where] = ~self._share(self.kinds, firsts[where], seconds[where])
         open_pair = possible & ~same_statement & ~(same_article & either_report) & ~two_kinds
-        similar = open_pair & (similarity >= self.threshold)
+        two_languages = self.language[firsts] != self.language[seconds]
+        similar = open_pair & (similarity >= np.where(two_languages, self.across_threshold, self.threshold))
         same_day_two_languages = (
             open_pair & (self.language[firsts] != self.language[seconds])
             & self.one_day_phrase[firsts] & self.one_day_phrase[seconds]
@@ -557,7 +567,7 @@ def _partner_limit(vectors, rules: "_PairRules", block: int) -> int | None:
         return None
     partners = np.zeros(count, dtype=np.int64)
     for _block, rows, _columns, similarity, forward_overlap, same_article in _similarity_sweep(vectors, rules, block):
-        partners[rows] += (forward_overlap & ~same_article & (similarity >= rules.threshold)).sum(axis=1)
+        partners[rows] += (forward_overlap & ~same_article & (similarity >= rules.sweep_floor)).sum(axis=1)
     if partners.sum() <= MERGE_PAIR_BUDGET:
         return None
     low, high = 0, int(partners.max())  # the largest limit whose total fits the budget
@@ -572,7 +582,8 @@ def _partner_limit(vectors, rules: "_PairRules", block: int) -> int | None:
 
 
 def candidate_pairs(
-    mentions: list[EventMention], vectors, block: int = MERGE_BLOCK, neighbours: int | None = None, threshold: float = MERGE_SIMILARITY
+    mentions: list[EventMention], vectors, block: int = MERGE_BLOCK, neighbours: int | None = None, threshold: float = MERGE_SIMILARITY,
+    across_threshold: float | None = None,
 ):
     """Pairs i < j that `_same_event` accepts, as numpy arrays (similarity, i, j), found without
     listing all pairs.
@@ -597,7 +608,7 @@ def candidate_pairs(
     count = len(mentions)
     found: list[tuple] = []
     if count >= 2:
-        rules = _PairRules(mentions, threshold)
+        rules = _PairRules(mentions, threshold, across_threshold)
         sweep = _similarity_sweep
         if neighbours is None and count > MERGE_EXACT_MENTIONS:
             # Too many to compare each with all its date-overlapping mentions: only within cells
@@ -612,7 +623,7 @@ def candidate_pairs(
             if pieces and block_number != pieces[-1][0]:
                 found.append(_block_pairs(pieces, neighbours))
                 pieces = []
-            similar = forward_overlap & ~same_article & (similarity >= rules.threshold)
+            similar = forward_overlap & ~same_article & (similarity >= rules.sweep_floor)
             # Same-day pairs in two languages (or naming kinds of happening in one language other than English)
             # may be one event below the similarity: evidence read without the embedder (`_PairRules.accept`).
             similar |= forward_overlap & ~same_article & rules.same_day_two_languages(rows, columns)
@@ -647,19 +658,21 @@ def _block_pairs(pieces: list[tuple], neighbours: int | None):
 
 
 def merge_mentions(
-    mentions: list[EventMention], vectors, neighbours: int | None = None, threshold: float = MERGE_SIMILARITY
+    mentions: list[EventMention], vectors, neighbours: int | None = None, threshold: float = MERGE_SIMILARITY,
+    across_threshold: float | None = None,
 ) -> list[list[EventMention]]:
     """Complete-linkage clusters: every pair in a cluster passes `_same_event`.
 
     Pairs are merged most similar first. Only pairs `_same_event` accepts can
     start a merge, and two clusters merge only when every cross pair is one of
     them, so everything is decided from `candidate_pairs` (an interval sweep,
-    not all m² pairs) with set lookups. `neighbours` as in `candidate_pairs`.
+    not all m² pairs) with set lookups. `neighbours` as in `candidate_pairs`; `threshold` for a pair in
+    one language, `across_threshold` (default: the same) for a pair in two.
     """
     import numpy as np
 
     count = len(mentions)
-    scores, firsts, seconds = candidate_pairs(mentions, vectors, neighbours=neighbours, threshold=threshold)
+    scores, firsts, seconds = candidate_pairs(mentions, vectors, neighbours=neighbours, threshold=threshold, across_threshold=across_threshold)
     accepted = set((firsts * count + seconds).tolist())
     clusters: list[set[int]] = [{index} for index in range(count)]
     owner = list(range(count))

@@ -103,3 +103,48 @@ def test_a_dated_sentence_beside_an_on_story_one_in_its_paragraph_stays_an_aside
     assert "Schools in the district closed on Monday." in quotes
     assert not [quote for quote in quotes if "married" in quote or "Stock markets" in quote]
     assert "Rescuers found two survivors in the rubble on Monday." in quotes
+
+
+@pytest.fixture(scope="module")
+def chemfire(tmp_path_factory):
+    """tests/events/probe_corpus/chemfire: an explosion at a chemical plant and its inquiry, ten pages in
+    en de fr ja ko zh (invented outlets, company and town), each dated fact naming its happening (group)."""
+    from lib.events.build import extract_events
+    from lib.text.embed import article_vectors, embedder_for
+
+    corpus = load_story("chemfire", PROBE, tmp_path_factory.mktemp("chemfire"))
+    embedder = embedder_for(corpus.settings)
+    events = extract_events(corpus.articles, embedder, article_vectors(corpus.store, corpus.articles, embedder), corpus.settings.story_start)
+    gold = yaml.safe_load((PROBE / "chemfire" / "gold.yaml").read_text(encoding="utf-8"))
+    rows = []
+    for page, fact in _facts(gold):
+        low, high = gold_interval(fact["date"], fact["precision"])
+        hits = [e for e in events for s in e.sources if s.source_file == f"{page}.txt" and holds(s.quote, fact["hint"])]
+        compatible = [e for e in hits if date.fromisoformat(e.start) <= high and low <= date.fromisoformat(e.end)]
+        rows.append({"page": page, "group": fact["group"], "hint": fact["hint"], "ok": bool(compatible),
+                     "event_ids": sorted({e.event_id for e in compatible})})
+    return events, rows
+
+
+def test_the_plant_explosions_dated_facts_are_on_the_timeline_in_every_language(chemfire):
+    _events, rows = chemfire
+    missed = [row["hint"] for row in rows if not row["ok"]]
+    # One known miss: "The inquiry, announced by the government three days after the blast, held its first
+    # public hearing on 22 September" dates only the hearing.
+    assert missed == ["announced by the government three days after the blast"]
+
+
+def test_one_happening_in_several_languages_joins_and_two_happenings_of_one_day_never_do(chemfire):
+    """The inquiry (en fr zh de), the order lifted (en de fr zh), the apology (en de zh), the search of
+    the headquarters (en de ko) are each one event; the order to stay indoors given hours after the blast,
+    the fire put out and a third body found the same Wednesday, the apology and a protest of the inquiry's
+    Friday stay apart (MiniLM: evidence read without the embedder; joined 13/57 pairs before, 34 now)."""
+    from eval.eval_coverage_views import merging_of
+
+    _events, rows = chemfire
+    merging = merging_of(rows)
+    assert merging["wrongly joined"][0] == 0
+    assert merging["joined"][0] >= 34
+    for group in ("order-lifted", "apology", "search", "third-body"):
+        ids = [set(row["event_ids"]) for row in rows if row["group"] == group]
+        assert set.intersection(*ids), group

@@ -241,3 +241,38 @@ def test_e5_is_recognised_as_multilingual():
     from lib.text.embed import E5_MODEL, is_multilingual
 
     assert is_multilingual(E5_MODEL)
+
+
+def test_the_stored_reference_merge_calibration_is_what_the_reference_model_measures(embedder):
+    from lib.text.embed import REFERENCE_MERGE_CALIBRATION, measure_merge_calibration
+
+    measured = measure_merge_calibration(embedder)
+    for field in ("same", "different", "same_across", "different_across"):
+        assert getattr(measured, field) == pytest.approx(getattr(REFERENCE_MERGE_CALIBRATION, field), abs=0.002)
+
+
+def test_the_merge_purposes_keep_the_reference_thresholds_and_leave_every_other_caller_as_it_was(embedder, e5):
+    from lib.text.embed import REFERENCE_CALIBRATION
+
+    assert embedder.calibrated(0.55, purpose="merge") == embedder.calibrated(0.55, purpose="merge-across-languages") == 0.55
+    assert e5.calibrated(0.45) == REFERENCE_CALIBRATION.moved(0.45, e5.calibration)  # the general scale is untouched
+    with pytest.raises(ValueError, match="purpose"):
+        e5.calibrated(0.55, purpose="merging")
+
+
+def test_a_multilingual_model_merges_across_languages_below_its_one_language_threshold(e5):
+    """e5 scores one happening told in two languages (~0.87) lower than two happenings of one day told in
+    one (~0.88): the one-language merge threshold rises above the general one, the across-languages one
+    falls below it, each between that purpose's different and same levels."""
+    from lib.text.embed import merge_calibration_of
+
+    levels = merge_calibration_of(e5)
+    one, across = e5.calibrated(0.55, purpose="merge"), e5.calibrated(0.55, purpose="merge-across-languages")
+    assert levels.different < one < levels.same and levels.different_across < across < levels.same_across
+    assert across < e5.calibrated(0.55) < one
+    # A bridge collapse and its retelling in German join; the mayor's order of that day in German does not.
+    from lib.text.embed import MERGE_CALIBRATION_HAPPENINGS
+
+    report, retold, other = MERGE_CALIBRATION_HAPPENINGS[0]
+    anchor, same, different = e5.encode([report, retold[1], other[1]])
+    assert float(anchor @ different) < across < float(anchor @ same)
