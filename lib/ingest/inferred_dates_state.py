@@ -28,13 +28,14 @@ import binascii
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from heapq import merge
 
 import numpy as np
 
 from lib.core.models import Article
 from lib.ingest.pubdate_inference import (
+    _MARKS,
     Anchor,
     AnchorIndex,
     CollectionEvidence,
@@ -59,7 +60,7 @@ class DamagedEvidence(Exception):
 
 # The code version of the kept evidence: evidence kept by other code (other anchors, marks, names or
 # layout) is never extended. Bump it with any change to what `collection_evidence` finds or how it is kept.
-EVIDENCE_VERSION = "inferred-dates-evidence-v1"
+EVIDENCE_VERSION = "inferred-dates-evidence-v2"
 
 
 def evidence_version() -> str:
@@ -116,6 +117,8 @@ def evidence_payloads(
     pages = list(dict.fromkeys(anchor.source_file for anchor in anchors))
     page_number = {name: number for number, name in enumerate(pages)}
     concept_names = sorted({concept for anchor in anchors for concept in anchor.concepts})
+    if len(concept_names) > 15:
+        raise ValueError(f"{len(concept_names)} anchor concepts do not fit the kept 16-bit column")
     concept_bit = {name: 1 << bit for bit, name in enumerate(concept_names)}
     precisions = sorted({anchor.precision for anchor in anchors})
     words = sorted({word for anchor in anchors for word in anchor.words})
@@ -128,9 +131,12 @@ def evidence_payloads(
     held_array = np.asarray(held, dtype=np.int64)
     order = np.argsort(held_array, kind="stable")  # by word, each word's anchors in the anchors' order
     word_offsets = np.concatenate([[0], np.cumsum(np.bincount(held_array, minlength=len(words)))])
-    figures = sorted({figure for name in pages for figure in evidence.page_figures.get(name, ())})
+    # Only a mark anchor's page is asked for its figures (`_mark_constraints`).
+    marked = {anchor.source_file for anchor in anchors if _MARKS in anchor.concepts}
+    kept_figures = {name: evidence.page_figures.get(name, ()) if name in marked else () for name in pages}
+    figures = sorted({figure for found in kept_figures.values() for figure in found})
     figure_id = {figure: number for number, figure in enumerate(figures)}
-    page_figures = [sorted(figure_id[figure] for figure in evidence.page_figures.get(name, ())) for name in pages]
+    page_figures = [sorted(figure_id[figure] for figure in kept_figures[name]) for name in pages]
     names = sorted(evidence.name_pages)
     stated = _stated_days(articles)
     base = {
@@ -145,11 +151,11 @@ def evidence_payloads(
         "pages": pages,
         "anchor_page": _pack([page_number[anchor.source_file] for anchor in anchors], np.int32),
         "anchor_start": _pack([anchor.start.toordinal() for anchor in anchors], np.int32),
-        "anchor_end": _pack([anchor.end.toordinal() for anchor in anchors], np.int32),
+        "anchor_days": _pack([(anchor.end - anchor.start).days for anchor in anchors], np.int16),
         "precisions": precisions,
         "anchor_precision": _pack([precisions.index(anchor.precision) for anchor in anchors], np.int8),
         "concepts": concept_names,
-        "anchor_concepts": _pack([sum(concept_bit[c] for c in anchor.concepts) for anchor in anchors], np.int64),
+        "anchor_concepts": _pack([sum(concept_bit[c] for c in anchor.concepts) for anchor in anchors], np.int16),
         "words": words,
         "word_offsets": _pack(word_offsets, np.int64),
         "postings": _pack(np.asarray(holder, dtype=np.int32)[order], np.int32),
@@ -194,11 +200,65 @@ def keep_evidence(store, fingerprint: str, sequence: int, articles: list[Article
 
 
 # -- read back and extended ----------------------------------------------------------------------
+class KeptBase:
+    """The base payload unpacked into arrays and lookups, checked to fit together (DamagedEvidence if not)."""
+
+    def __init__(self, payload: dict):
+        try:
+            self.fingerprint = str(payload["fingerprint"])
+            self.sequence = int(payload["sequence"])
+            self.articles = int(payload["articles"])
+            self.pages_seen = int(payload["pages_seen"])
+            self.article_keys = _unpack(payload["article_keys"], np.uint64)
+            self.pages: list[str] = [str(name) for name in payload["pages"]]
+            self.page_number = {name: number for number, name in enumerate(self.pages)}
+            self.page = _unpack(payload["anchor_page"], np.int32)
+            self.start = _unpack(payload["anchor_start"], np.int32)
+            self.span = _unpack(payload["anchor_days"], np.int16).astype(np.int64)
+            self.precision = _unpack(payload["anchor_precision"], np.int8)
+            self.concepts = _unpack(payload["anchor_concepts"], np.int16)
+            self.precisions: list[str] = [str(name) for name in payload["precisions"]]
+            self.concept_names: list[str] = [str(name) for name in payload["concepts"]]
+            self.word_id = {str(word): number for number, word in enumerate(payload["words"])}
+            self.word_offsets = _unpack(payload["word_offsets"], np.int64)
+            self.postings = _unpack(payload["postings"], np.int32)
+            self.figures: list[str] = [str(figure) for figure in payload["figures"]]
+            self.figure_offsets = _unpack(payload["figure_offsets"], np.int64)
+            self.figure_ids = _unpack(payload["figure_ids"], np.int32)
+            self.names: list[str] = [str(name) for name in payload["names"]]
+            self.name_pages = _unpack(payload["name_pages"], np.int32)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise DamagedEvidence(f"the kept evidence is unreadable: {error!r}") from error
+        count = len(self.page)
+        if not (
+            len(self.start) == len(self.span) == len(self.precision) == len(self.concepts) == count
+            and len(self.word_offsets) == len(self.word_id) + 1
+            and int(self.word_offsets[-1]) == len(self.postings)
+            and (count == 0 or int(self.page.max()) < len(self.pages))
+            and (len(self.postings) == 0 or int(self.postings.max()) < count)
+            and (count == 0 or int(self.precision.max()) < len(self.precisions))
+            and len(self.figure_offsets) == len(self.pages) + 1
+            and int(self.figure_offsets[-1]) == len(self.figure_ids)
+            and (len(self.figure_ids) == 0 or int(self.figure_ids.max()) < len(self.figures))
+            and len(self.name_pages) == len(self.names)
+        ):
+            raise DamagedEvidence("the kept evidence's columns do not fit together")
+
+
+# The last base read in this process, by (store, base fingerprint): a long-lived process (the app)
+# that adds articles one after another reads the base payload once, then only what was added.
+_LAST_BASE: dict[tuple[str, str], KeptBase] = {}
+
+
+def _store_identity(store) -> str:
+    return f"{type(store).__name__}:{getattr(store, 'store_dir', '')}:{getattr(store, 'schema', '')}"
+
+
 @dataclass
 class KeptEvidence:
-    """The base payload and the added payload as read from the store (checked, not yet unpacked)."""
+    """The base (unpacked) and the added payload as read from the store."""
 
-    base: dict
+    base: KeptBase
     added: dict
 
     @property
@@ -208,14 +268,14 @@ class KeptEvidence:
 
     @property
     def base_articles(self) -> int:
-        return int(self.base["articles"])
+        return self.base.articles
 
     def added_ids(self) -> list[str]:
         return [str(article_id) for article_id in self.added["article_ids"]]
 
     def known(self, article_ids) -> list[str]:
         """Those of `article_ids` that are already in the base or were added since."""
-        keys = _unpack(self.base["article_keys"], np.uint64)
+        keys = self.base.article_keys
         added = set(self.added_ids())
         found = []
         for article_id in article_ids:
@@ -228,18 +288,27 @@ class KeptEvidence:
 
 def read_kept(store, dates_fingerprint: str, dates_base: str) -> KeptEvidence:
     """The evidence kept for the stored dates (`dates_fingerprint`, whole inference `dates_base`);
-    DamagedEvidence when there is none, or it is damaged or kept by other code."""
+    DamagedEvidence when there is none, or it is damaged or kept by other code. The base payload is
+    read once per process and base (it is never rewritten for the same base and sequence)."""
     added = store.get_cache(ADDED_CACHE, dates_fingerprint)
     if not isinstance(added, dict) or added.get("version") != evidence_version() or added.get("base") != dates_base:
         raise DamagedEvidence("no evidence kept by this code for the stored dates")
-    base = store.get_cache(EVIDENCE_CACHE, dates_base)
-    if not isinstance(base, dict) or base.get("version") != evidence_version():
-        raise DamagedEvidence("no evidence kept by this code for the last whole inference")
     try:
-        if int(base["sequence"]) != int(added["base_sequence"]) or base["fingerprint"] != dates_base:
-            raise DamagedEvidence("the added evidence was kept for another whole inference")
+        base_sequence = int(added["base_sequence"])
+        int(added["sequence"]), list(added["article_ids"])
     except (KeyError, TypeError, ValueError) as error:
-        raise DamagedEvidence(f"the kept evidence lacks {error}") from error
+        raise DamagedEvidence(f"the added evidence is unreadable: {error!r}") from error
+    slot = (_store_identity(store), dates_base)
+    base = _LAST_BASE.get(slot)
+    if base is None or base.sequence != base_sequence:
+        payload = store.get_cache(EVIDENCE_CACHE, dates_base)
+        if not isinstance(payload, dict) or payload.get("version") != evidence_version():
+            raise DamagedEvidence("no evidence kept by this code for the last whole inference")
+        base = KeptBase(payload)
+        if base.sequence != base_sequence or base.fingerprint != dates_base:
+            raise DamagedEvidence("the added evidence was kept for another whole inference")
+        _LAST_BASE.clear()
+        _LAST_BASE[slot] = base
     return KeptEvidence(base, added)
 
 
@@ -251,30 +320,8 @@ class StoredAnchors:
     callers compare) and without its clue, which `clue_of` reads from its chunk.
     """
 
-    def __init__(self, base: dict, added: list[Anchor], read_chunk):
-        self._pages: list[str] = list(base["pages"])
-        self._page_number = {name: number for number, name in enumerate(self._pages)}
-        self._page = _unpack(base["anchor_page"], np.int32)
-        self._start = _unpack(base["anchor_start"], np.int32)
-        self._end = _unpack(base["anchor_end"], np.int32)
-        self._precision = _unpack(base["anchor_precision"], np.int8)
-        self._concepts = _unpack(base["anchor_concepts"], np.int64)
-        self._precisions: list[str] = list(base["precisions"])
-        self._concept_names: list[str] = list(base["concepts"])
-        self._word_id = {word: number for number, word in enumerate(base["words"])}
-        self._offsets = _unpack(base["word_offsets"], np.int64)
-        self._postings = _unpack(base["postings"], np.int32)
-        count = len(self._page)
-        if not (
-            len(self._start) == len(self._end) == len(self._precision) == len(self._concepts) == count
-            and len(self._offsets) == len(self._word_id) + 1
-            and (count == 0 or int(self._page.max()) < len(self._pages))
-            and (len(self._postings) == 0 or int(self._postings.max()) < count)
-            and int(self._offsets[-1]) == len(self._postings)
-            and (count == 0 or int(self._precision.max()) < len(self._precisions))
-        ):
-            raise DamagedEvidence("the kept anchor columns do not fit together")
-        self._span = (self._end - self._start).astype(np.int64)
+    def __init__(self, base: KeptBase, added: list[Anchor], read_chunk):
+        self._base = base
         self._added = AnchorIndex(added)
         self._read_chunk = read_chunk
         self._chunks: dict[int, list[str]] = {}
@@ -297,49 +344,56 @@ class StoredAnchors:
 
     def _holding(self, ids: list[int]) -> np.ndarray:
         """How many of the words `ids` each base anchor holds."""
+        base = self._base
         if not ids:
-            return np.zeros(len(self._page), dtype=np.int64)
-        held = np.concatenate([self._postings[self._offsets[i] : self._offsets[i + 1]] for i in ids])
-        return np.bincount(held, minlength=len(self._page))
+            return np.zeros(len(base.page), dtype=np.int64)
+        held = np.concatenate([base.postings[base.word_offsets[i] : base.word_offsets[i + 1]] for i in ids])
+        return np.bincount(held, minlength=len(base.page))
 
     def _base_candidates(self, words, other_than, concepts, at_least, max_days, requiring, one_day):
-        ids = [self._word_id[word] for word in words if word in self._word_id]
-        mask = sum(1 << bit for bit, name in enumerate(self._concept_names) if name in concepts)
+        base = self._base
+        ids = [base.word_id[word] for word in words if word in base.word_id]
+        mask = sum(1 << bit for bit, name in enumerate(base.concept_names) if name in concepts)
         if not ids or not mask:
             return
         counts = self._holding(ids)
-        keep = (counts >= max(1, at_least)) & ((self._concepts & mask) != 0)
+        keep = (counts >= max(1, at_least)) & ((base.concepts & mask) != 0)
         if requiring is not None:
-            keep &= self._holding([self._word_id[word] for word in requiring if word in self._word_id]) > 0
+            keep &= self._holding([base.word_id[word] for word in requiring if word in base.word_id]) > 0
         if one_day:
-            keep &= self._span == 0
-        own = self._page_number.get(other_than)
+            keep &= base.span == 0
+        own = base.page_number.get(other_than)
         if own is not None:
-            keep &= self._page != own
+            keep &= base.page != own
         if max_days is not None:
-            keep &= self._span < max_days
+            keep &= base.span < max_days
         numbers = np.flatnonzero(keep)
-        order = np.lexsort((numbers, self._span[numbers], -counts[numbers]))
+        order = np.lexsort((numbers, base.span[numbers], -counts[numbers]))
         for number in numbers[order].tolist():
-            anchor = self._anchor(number, words, ids)
-            yield (-int(counts[number]), int(self._span[number]), anchor.source_file, 0), anchor
+            anchor = self._anchor(number, words)
+            yield (-int(counts[number]), int(base.span[number]), anchor.source_file, 0), anchor
 
-    def _anchor(self, number: int, words, ids) -> Anchor:
+    def _anchor(self, number: int, words) -> Anchor:
+        base = self._base
         held = []
-        for word, i in zip([w for w in words if w in self._word_id], ids):
-            holders = self._postings[self._offsets[i] : self._offsets[i + 1]]
+        for word in words:
+            i = base.word_id.get(word)
+            if i is None:
+                continue
+            holders = base.postings[base.word_offsets[i] : base.word_offsets[i + 1]]
             at = int(np.searchsorted(holders, number))
             if at < len(holders) and holders[at] == number:
                 held.append(word)
-        mask = int(self._concepts[number])
+        mask = int(base.concepts[number])
+        start = date.fromordinal(int(base.start[number]))
         return Anchor(
-            self._pages[int(self._page[number])],
-            frozenset(name for bit, name in enumerate(self._concept_names) if mask >> bit & 1),
+            base.pages[int(base.page[number])],
+            frozenset(name for bit, name in enumerate(base.concept_names) if mask >> bit & 1),
             frozenset(held),
-            date.fromordinal(int(self._start[number])),
-            date.fromordinal(int(self._end[number])),
+            start,
+            start + timedelta(days=int(base.span[number])),
             "",
-            self._precisions[int(self._precision[number])],
+            base.precisions[int(base.precision[number])],
             number,
         )
 
@@ -361,30 +415,24 @@ class StoredAnchors:
 
 
 class StoredFigures(Mapping):
-    """Each anchor page's figures (`CollectionEvidence.page_figures`), read from the base columns as asked."""
+    """Each mark anchor page's figures (`CollectionEvidence.page_figures`), read from the base columns as asked."""
 
-    def __init__(self, base: dict, added: dict[str, set[str]]):
-        self._page_number = {name: number for number, name in enumerate(base["pages"])}
-        self._figures: list[str] = list(base["figures"])
-        self._offsets = _unpack(base["figure_offsets"], np.int64)
-        self._ids = _unpack(base["figure_ids"], np.int32)
-        if len(self._offsets) != len(self._page_number) + 1 or int(self._offsets[-1]) != len(self._ids) or (
-            len(self._ids) and int(self._ids.max()) >= len(self._figures)
-        ):
-            raise DamagedEvidence("the kept page figures do not fit together")
+    def __init__(self, base: KeptBase, added: dict[str, set[str]]):
+        self._base = base
         self._added = added
 
     def __getitem__(self, name: str) -> set[str]:
         if name in self._added:
             return self._added[name]
-        number = self._page_number[name]
-        return {self._figures[i] for i in self._ids[self._offsets[number] : self._offsets[number + 1]].tolist()}
+        base = self._base
+        number = base.page_number[name]
+        return {base.figures[i] for i in base.figure_ids[base.figure_offsets[number] : base.figure_offsets[number + 1]].tolist()}
 
     def __iter__(self):
-        return iter(dict.fromkeys([*self._page_number, *self._added]))
+        return iter(dict.fromkeys([*self._base.page_number, *self._added]))
 
     def __len__(self) -> int:
-        return len(dict.fromkeys([*self._page_number, *self._added]))
+        return len(dict.fromkeys([*self._base.page_number, *self._added]))
 
 
 def extended_evidence(store, kept: KeptEvidence, new_articles: list[Article], sequence: int) -> tuple[CollectionEvidence, dict]:
@@ -397,14 +445,9 @@ def extended_evidence(store, kept: KeptEvidence, new_articles: list[Article], se
         added_figures = {str(name): set(figures) for name, figures in added["page_figures"].items()}
         added_names = {str(name): int(count) for name, count in added["name_pages"].items()}
         stated_range, stated_days = _span(added["stated_range"]), int(added["stated_days"])
-        pages = int(base["pages_seen"]) + len(added["article_ids"])
-        names = list(base["names"])
-        counts = _unpack(base["name_pages"], np.int32)
-        if len(counts) != len(names):
-            raise DamagedEvidence("the kept name counts do not fit their names")
-        base_fingerprint = str(base["fingerprint"])
+        pages = base.pages_seen + len(added["article_ids"])
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DamagedEvidence(f"the kept evidence is unreadable: {error}") from error
+        raise DamagedEvidence(f"the kept evidence is unreadable: {error!r}") from error
     # The added pages in the collection's order (by source file), as a whole inference reads them.
     new_articles = sorted(new_articles, key=lambda article: (article.source_file, article.article_id))
     new_anchors = _anchors(new_articles)
@@ -420,11 +463,11 @@ def extended_evidence(store, kept: KeptEvidence, new_articles: list[Article], se
     stated_days += len(_stated_days(new_articles))
     span = stated_range if stated_days >= 2 else None  # as `_collection_span`: two stated days at least
     all_added = sorted(added_anchors + new_anchors, key=lambda anchor: anchor.source_file)  # stable: each page's own order
-    name_pages = dict(zip(names, counts.tolist()))
+    name_pages = dict(zip(base.names, base.name_pages.tolist()))
     for name, count in added_names.items():
         name_pages[name] = name_pages.get(name, 0) + count
     evidence = CollectionEvidence(
-        StoredAnchors(base, all_added, lambda number: store.get_cache(f"{CLUE_CACHE}/{number}", base_fingerprint)),
+        StoredAnchors(base, all_added, lambda number: store.get_cache(f"{CLUE_CACHE}/{number}", base.fingerprint)),
         StoredFigures(base, added_figures),
         name_pages,
         pages,
