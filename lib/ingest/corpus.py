@@ -12,7 +12,7 @@ inference kept (`lib.ingest.inferred_dates_state`).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from lib.core.errors import StoreError
@@ -110,7 +110,10 @@ def load_corpus(
     """Open the store for `settings.data_dir`, add new files from the data folder, load articles.
 
     Publication dates that the pages do not print are then inferred from the
-    rest of the corpus where possible (never presented as stated).
+    rest of the corpus where possible (never presented as stated). When the store
+    already holds the inferred dates of exactly these articles (a whole inference,
+    or one extended by added articles), those are the corpus's too, so every view
+    built from it shows the dates the catalogue shows.
     """
     from lib.ingest.pipeline import sync_folder
 
@@ -124,15 +127,31 @@ def load_corpus(
     sequence = store.write_sequence()
     fingerprint = store.fingerprint()
     stored = store.articles()
-    if store.inferred_dates_fingerprint() == fingerprint:
-        articles = infer_missing_dates(stored)  # stored already (by a whole inference or extended)
-    else:
+    articles = _with_stored_dates(store, fingerprint, stored)
+    if articles is None:
         from lib.ingest.pubdate_inference import collection_evidence, dated_by
 
         evidence = collection_evidence(stored)  # kept even when no page is undated: an added one may be
         articles = dated_by(stored, evidence)
         _store_inferred_dates(store, fingerprint, sequence, stored, articles, evidence)
     return Corpus(settings, store, articles, fingerprint, reports)
+
+
+def _with_stored_dates(store: ArticleStore, fingerprint: str, stored: list[Article]) -> list[Article] | None:
+    """`stored` (the articles of `fingerprint`) with the inferred dates the store keeps for them, or
+    None when the store keeps none for `fingerprint` (or the articles changed while they were read)."""
+    if store.inferred_dates_fingerprint() != fingerprint:
+        return None
+    undated = [article.article_id for article in stored if article.published.precision == "unknown"]
+    shown = {entry.article_id: entry.published for entry in store.catalogue_entries(undated)} if undated else {}
+    if store.fingerprint() != fingerprint or store.inferred_dates_fingerprint() != fingerprint or len(shown) != len(set(undated)):
+        return None
+    return [
+        replace(article, published=shown[article.article_id])
+        if article.published.precision == "unknown" and shown[article.article_id] != article.published
+        else article
+        for article in stored
+    ]
 
 
 def _store_inferred_dates(
@@ -143,6 +162,8 @@ def _store_inferred_dates(
     added later can be dated alone (`update_inferred_dates`)."""
     from lib.ingest.inferred_dates_state import keep_evidence
 
+    if store.inferred_dates_fingerprint() == fingerprint:
+        return  # kept meanwhile (by another process, or the articles changed while they were read)
     dates = {
         after.article_id: after.published
         for before, after in zip(stored, inferred)
@@ -182,7 +203,12 @@ def update_inferred_dates(store: ArticleStore) -> bool:
     articles were added since the whole inference, an added article cannot be read, another write
     landed meanwhile, or the store refuses the write (busy, read-only: logged). Never raises for those.
     """
-    from lib.ingest.inferred_dates_state import ADDED_CACHE, DamagedEvidence, extended_evidence, read_kept
+    from lib.ingest.inferred_dates_state import (
+        ADDED_CACHE,
+        DamagedEvidence,
+        extended_evidence,
+        read_kept,
+    )
     from lib.ingest.pubdate_inference import dated_by
 
     try:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,7 +61,7 @@ class DamagedEvidence(Exception):
 
 # The code version of the kept evidence: evidence kept by other code (other anchors, marks, names or
 # layout) is never extended. Bump it with any change to what `collection_evidence` finds or how it is kept.
-EVIDENCE_VERSION = "inferred-dates-evidence-v2"
+EVIDENCE_VERSION = "inferred-dates-evidence-v3"
 
 
 def evidence_version() -> str:
@@ -114,7 +115,7 @@ def evidence_payloads(
     """(base payload, clue chunks, empty added payload) of the whole inference over `articles`
     (in the collection's order) at `fingerprint`, whose article set is that of write `sequence`."""
     anchors = evidence.anchors.anchors
-    pages = list(dict.fromkeys(anchor.source_file for anchor in anchors))
+    pages = sorted({anchor.source_file for anchor in anchors})  # sorted: read back by bisection
     page_number = {name: number for number, name in enumerate(pages)}
     concept_names = sorted({concept for anchor in anchors for concept in anchor.concepts})
     if len(concept_names) > 15:
@@ -210,8 +211,7 @@ class KeptBase:
             self.articles = int(payload["articles"])
             self.pages_seen = int(payload["pages_seen"])
             self.article_keys = _unpack(payload["article_keys"], np.uint64)
-            self.pages: list[str] = [str(name) for name in payload["pages"]]
-            self.page_number = {name: number for number, name in enumerate(self.pages)}
+            self.pages: list[str] = payload["pages"]
             self.page = _unpack(payload["anchor_page"], np.int32)
             self.start = _unpack(payload["anchor_start"], np.int32)
             self.span = _unpack(payload["anchor_days"], np.int16).astype(np.int64)
@@ -241,8 +241,15 @@ class KeptBase:
             and int(self.figure_offsets[-1]) == len(self.figure_ids)
             and (len(self.figure_ids) == 0 or int(self.figure_ids.max()) < len(self.figures))
             and len(self.name_pages) == len(self.names)
+            and isinstance(self.pages, list)
+            and all(isinstance(name, str) for name in self.pages)
         ):
             raise DamagedEvidence("the kept evidence's columns do not fit together")
+
+    def page_number(self, name: str) -> int | None:
+        """The number of the anchor page `name` (pages are kept sorted: no dict of 100k names to build), or None."""
+        at = bisect_left(self.pages, name)
+        return at if at < len(self.pages) and self.pages[at] == name else None
 
 
 # The last base read in this process, by (store, base fingerprint): a long-lived process (the app)
@@ -362,7 +369,7 @@ class StoredAnchors:
             keep &= self._holding([base.word_id[word] for word in requiring if word in base.word_id]) > 0
         if one_day:
             keep &= base.span == 0
-        own = base.page_number.get(other_than)
+        own = base.page_number(other_than)
         if own is not None:
             keep &= base.page != own
         if max_days is not None:
@@ -425,14 +432,16 @@ class StoredFigures(Mapping):
         if name in self._added:
             return self._added[name]
         base = self._base
-        number = base.page_number[name]
+        number = base.page_number(name)
+        if number is None:
+            raise KeyError(name)
         return {base.figures[i] for i in base.figure_ids[base.figure_offsets[number] : base.figure_offsets[number + 1]].tolist()}
 
     def __iter__(self):
-        return iter(dict.fromkeys([*self._base.page_number, *self._added]))
+        return iter(dict.fromkeys([*self._base.pages, *self._added]))
 
     def __len__(self) -> int:
-        return len(dict.fromkeys([*self._base.page_number, *self._added]))
+        return len(self._base.pages) + sum(1 for name in self._added if self._base.page_number(name) is None)
 
 
 def extended_evidence(store, kept: KeptEvidence, new_articles: list[Article], sequence: int) -> tuple[CollectionEvidence, dict]:

@@ -119,6 +119,9 @@ def test_an_earlier_undated_page_is_not_dated_again_until_the_next_whole_inferen
     _add(BUNDLED, TREATY_ANCHOR, settings, store)
     assert update_inferred_dates(store) is True
     assert _shown(store)[UNDATED_NHK].precision == "unknown"
+    # The corpus loaded now has the stored dates, so a view built whole from it agrees with the catalogue.
+    loaded = {article.source_file: article.published for article in load_corpus(settings, sync=False).articles}
+    assert loaded == _shown(store)
     store.put_inferred_dates("stale", {})  # what an edit of the articles leaves: dates of another set
     load_corpus(settings, sync=False)  # the whole inference
     assert _shown(store)[UNDATED_NHK] == whole_dates(BUNDLED)[UNDATED_NHK]
