@@ -524,11 +524,19 @@ def build_claims(
         embedder = embedder or embedder_for(corpus.settings)
         payload = _assign(corpus, embedder, threshold, seeds, progress)
         keep_derived(corpus.store, cache_name, fingerprint, payload)
-    claimset = _claimset_from_payload(corpus, payload, seeds, model_id)
+    # The base an addition extends the view from (lib.claims.incremental): read before the contents
+    # check below, so a write in between leaves a stale base on a view that is then not kept.
+    base = (corpus.store.write_sequence(), corpus.store.inferred_dates_base(), corpus.store.count())
+    parts = _claimset_parts(corpus, payload, seeds, model_id)
+    claimset = parts.claimset
     from lib.core.store import store_contents_key
 
     if store_contents_key(corpus.store) == corpus.contents_key:  # never replace a view with one of contents gone since
-        keep_view(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, *claims_view_rows(claimset))
+        view_payload, rows = claims_view_rows(claimset)
+        from lib.claims.incremental import extension_state
+
+        view_payload[EXTENSION_KEY] = extension_state(corpus.store, parts, payload, base, corpus.contents_key, model_id, topics_path)
+        keep_view(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, view_payload, rows)
     return claimset
 
 
@@ -553,19 +561,31 @@ class TopicHeader:
     figures: tuple[str, ...]
 
 
+# The whole-view payload's entry holding what an addition needs to extend the view (lib.claims.incremental).
+EXTENSION_KEY = "extension"
+
+
+def topic_view_rows(position: int, topic: Topic) -> tuple[tuple, list[tuple]]:
+    """(the `view_topics` row, the `view_claims` rows) of the topic listed at `position`."""
+    figures = sorted({figure_phrase(claim) for claim in topic.figures})
+    header = (
+        position, topic.topic_id, topic.status, int(topic.seeded), len(topic.sources), len(topic.claims),
+        json.dumps(figures, ensure_ascii=False), json.dumps(record_to_json(replace(topic, claims=())), ensure_ascii=False),
+    )
+    claims = [
+        (position, number, claim.article_id, claim.reported_on.date, json.dumps(record_to_json(claim), ensure_ascii=False))
+        for number, claim in enumerate(topic.claims)
+    ]
+    return header, claims
+
+
 def claims_view_rows(claimset: ClaimSet) -> tuple[dict, dict[str, list[tuple]]]:
     """(whole-view payload: the model and candidate sentences, rows for `put_view`) of `claimset`."""
     topics, claims = [], []
     for position, topic in enumerate(claimset.topics):
-        figures = sorted({figure_phrase(claim) for claim in topic.figures})
-        topics.append((
-            position, topic.topic_id, topic.status, int(topic.seeded), len(topic.sources), len(topic.claims),
-            json.dumps(figures, ensure_ascii=False), json.dumps(record_to_json(replace(topic, claims=())), ensure_ascii=False),
-        ))
-        claims += [
-            (position, number, claim.article_id, claim.reported_on.date, json.dumps(record_to_json(claim), ensure_ascii=False))
-            for number, claim in enumerate(topic.claims)
-        ]
+        header, rows = topic_view_rows(position, topic)
+        topics.append(header)
+        claims += rows
     payload = {"model_id": claimset.model_id, "candidates": [list(candidate) for candidate in claimset.candidates]}
     return payload, {"view_topics": topics, "view_claims": claims}
 
@@ -707,7 +727,24 @@ def _stored_claimset(store, model_id: str, fingerprint: str) -> ClaimSet | None:
 
 
 
+@dataclass(frozen=True)
+class ClaimsetParts:
+    """A ClaimSet with what was made on the way (for the state an addition extends, lib.claims.incremental):
+    the rows each topic split into before any kind of figure got its one row (`split_rows`), the
+    sentences off their kind's subject or place, the articles by id and their sentences' facts."""
+
+    claimset: ClaimSet
+    split_rows: tuple
+    off_subject: frozenset
+    articles: dict
+    facts_of: object  # Article -> {sentence index: SentenceFacts}
+
+
 def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_id: str) -> ClaimSet:
+    return _claimset_parts(corpus, payload, seeds, model_id).claimset
+
+
+def _claimset_parts(corpus, payload: dict, seeds: list[TopicSeed], model_id: str) -> ClaimsetParts:
     articles = {article.article_id: article for article in corpus.articles}
     facts_cache: dict[str, dict[int, SentenceFacts]] = {}
 
@@ -737,13 +774,14 @@ def _claimset_from_payload(corpus, payload: dict, seeds: list[TopicSeed], model_
     ]
     candidates = tuple((article_id, index) for article_id, index in payload.get("candidates", []))
     off_subject = {tuple(entry) for entry in payload.get("off_subject", [])}
+    split_rows = tuple(topics)
     topics = one_row_per_kind(topics, articles, candidates, facts_of, off_subject)
     lone: dict[str, set[tuple[str, int]]] = {}
     for topic_id, article_id, index in payload.get("lone", []):
         if article_id in articles:
             lone.setdefault(topic_id, set()).add((articles[article_id].source_file, index))
     topics = [with_lone_points(topic, lone.get(topic.topic_id.split("--")[0], set())) for topic in topics]
-    return ClaimSet(tuple(topics), candidates, model_id)
+    return ClaimsetParts(ClaimSet(tuple(topics), candidates, model_id), split_rows, frozenset(off_subject), articles, facts_of)
 
 
 # Measures compared in a row of similar sentences: an area says what it measures (land burned, flooded,

@@ -758,6 +758,8 @@ class ArticleStore(Protocol):
     def inferred_dates_base(self) -> str | None: ...
     def catalogue_entries(self, article_ids) -> list[CatalogueEntry]: ...
     def put_view(self, name: str, key: str, payload, rows: dict[str, list[tuple]], *, wait_s: float | None = None) -> None: ...
+    def extend_view(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
+                    kept: dict[str, tuple[str, list, list]], *, wait_s: float | None = None) -> bool: ...
     def view_key(self, name: str) -> str | None: ...
     def view_payload(self, name: str, key: str): ...
     def read_view(self, sql: str, params) -> list[tuple]: ...
@@ -1431,6 +1433,43 @@ class Store(UploadFolder):
                     f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
                 )
             connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
+
+    def extend_view(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
+                    kept: dict[str, tuple[str, list, list]], *, wait_s: float | None = None) -> bool:
+        """Store the view `name` for `key` as the view stored for `base_key` with some of its rows
+        replaced, in one transaction: of each table in `kept` (table -> (column, values, moved)), the rows
+        of `base_key` whose `column` is not one of `values` are copied under `key` inside the database
+        (INSERT ... SELECT), `column` renumbered by the (old, new) pairs of `moved`; then `rows` are
+        added and `payload` replaces the view's payload; the rows of `base_key` go. False (nothing written) when the view is no longer stored under `base_key`."""
+        with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
+            stored = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
+            if stored is None or stored[0] != base_key:
+                return False
+            base_row_key, row_key = view_row_key(base_key), view_row_key(key)
+            if row_key == base_row_key:
+                return False
+            for table in VIEW_COLUMNS:
+                connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (row_key,))
+            for table, (column, values, moved) in kept.items():
+                columns = VIEW_COLUMNS[table]
+                assert column in columns, f"{column} is not a column of {table}"
+                values, moved = list(values), list(moved)
+                skipped = f" AND {column} NOT IN ({', '.join('?' * len(values))})" if values else ""
+                renumbered = f"CASE {column} {' '.join(['WHEN ? THEN ?'] * len(moved))} ELSE {column} END" if moved else column
+                selected = ", ".join(renumbered if name_ == column else name_ for name_ in columns[1:])
+                connection.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) SELECT ?, {selected} FROM {table} WHERE view_key = ?{skipped}",
+                    (row_key, *(number for pair in moved for number in pair), base_row_key, *values),
+                )
+            for table, values in rows.items():
+                columns = VIEW_COLUMNS[table]
+                connection.executemany(
+                    f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
+                )
+            for table in VIEW_COLUMNS:
+                connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (base_row_key,))
+            connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
+        return True
 
     def view_key(self, name: str) -> str | None:
         """The key the view `name` is stored under now (its rows are all committed), or None."""

@@ -962,6 +962,47 @@ class PostgresStore(UploadFolder):
                 (key, *encode_payload(payload), name),
             )
 
+    def extend_view(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
+                    kept: dict[str, tuple[str, list, list]], *, wait_s: float | None = None) -> bool:
+        """As `Store.extend_view`: the view `name` stored for `key` as the one of `base_key` with some rows
+        replaced, the kept rows copied inside the server (INSERT ... SELECT), in one transaction; False
+        (nothing written) when the view is no longer stored under `base_key`."""
+        s = self.schema
+        with self.transaction() as connection:
+            if wait_s is not None:
+                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
+            stored = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()
+            if stored is None or stored[0] != base_key:
+                return False
+            base_row_key, row_key = view_row_key(base_key), view_row_key(key)
+            if row_key == base_row_key:
+                return False
+            for table in VIEW_COLUMNS:
+                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = %s", (row_key,))
+            for table, (column, values, moved) in kept.items():
+                columns = VIEW_COLUMNS[table]
+                assert column in columns, f"{column} is not a column of {table}"
+                moved = list(moved)
+                renumbered = f"CASE {column} {' '.join(['WHEN %s THEN %s'] * len(moved))} ELSE {column} END" if moved else column
+                selected = ", ".join(renumbered if name_ == column else name_ for name_ in columns[1:])
+                connection.execute(
+                    f"INSERT INTO {s}.{table} ({', '.join(columns)}) SELECT %s, {selected} FROM {s}.{table} "
+                    f"WHERE view_key = %s AND NOT ({column} = ANY(%s))",
+                    (row_key, *(number for pair in moved for number in pair), base_row_key, list(values)),
+                )
+            with connection.cursor() as cursor:
+                for table, values in rows.items():
+                    with cursor.copy(f"COPY {s}.{table} ({', '.join(VIEW_COLUMNS[table])}) FROM STDIN") as copy:
+                        for row in values:
+                            copy.write_row((row_key, *row))
+            for table in VIEW_COLUMNS:
+                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = %s", (base_row_key,))
+            connection.execute(
+                f"UPDATE {s}.view_sets SET view_key = %s, payload = %s, sha256 = %s WHERE name = %s",
+                (key, *encode_payload(payload), name),
+            )
+        return True
+
     def view_key(self, name: str) -> str | None:
         """The key the view `name` is stored under now (its rows are all committed), or None."""
         key = self._one(f"SELECT view_key FROM {self.schema}.view_sets WHERE name = %s", name)

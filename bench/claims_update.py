@@ -1,0 +1,212 @@
+"""What adding one article costs Compare's stored topics at 10k and 100k articles, now that the view is
+extended by that article alone (`lib.claims.incremental.update_claims_view`) instead of rebuilt.
+
+    .venv/bin/python -m bench.claims_update                    # 10k and 100k, SQLite (~15 min)
+    .venv/bin/python -m bench.claims_update --sizes 2000       # a quick look
+
+Stores are filled as `bench.catalogue` fills them (600 articles through the real pipeline, the rest
+clones with a unique closing sentence, spread over 40 outlets and 4 languages), with inferred dates
+stored as stand-ins for the undated pages. **The view is a real build scaled up**: the claims of the
+600 first articles (one clone of each base) are built for real (`build_claims`: embeddings, topics,
+state), then every claim is repeated for each other clone of its base, whose sentences are the same
+(so a whole build over the clones would find them too), and the state's counts and sums are scaled
+the same way; it is stored under the key a real build of the whole store uses. Each stage runs in
+its own process:
+
+- `fill`: the store (bench.catalogue's fill and stand-in dates);
+- `views`: the real build over the first 600 articles, scaled to the store and stored (`put_view`);
+- `update`: three times in a row, one new clone put into the store (its dates brought current as
+  `add_inferred_dates` does), then `update_claims_view` timed: reading the state and the touched
+  topics, assigning the article's sentences, rebuilding the touched rows, and the write that copies
+  the other rows inside the database. The embedding model is loaded before the clock starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from bench.catalogue import stage_fill, stage_store_dates
+from bench.scale import REPO_ROOT, _clone, _peak_rss_mb
+from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
+
+BASES = 600
+
+
+def _settings(data_dir: Path):
+    from lib.core.settings import load_settings
+
+    return replace(load_settings(data_dir), store_backend="sqlite", database_url=None)
+
+
+def stage_fill_store(size: int, data_dir: Path) -> dict:
+    filled = stage_fill(size, data_dir, "sqlite", bases=BASES)
+    return {**filled, **stage_store_dates(size, data_dir, "sqlite")}
+
+
+def _scaled_state(state: dict, copies: float) -> dict:
+    """The state of a build over `copies` times as many articles, each base repeated: counts and sums
+    scaled, no topic small enough to list its sentences, no point only one source makes."""
+    import numpy as np
+
+    from lib.claims.incremental import _final_plan, _vector_of, _vector_text
+
+    def times(value: int) -> int:
+        return max(value, round(value * copies))
+
+    state = json.loads(json.dumps(state))
+    state["split_sources"] = {t: {k: times(n) for k, n in kinds.items()} for t, kinds in state["split_sources"].items()}
+    state["members"] = {t: times(n) for t, n in state["members"].items()}
+    state["small"], state["lone"] = {}, {}
+    for row in state["split_rows"]:
+        row["figure_sources"] = times(row["figure_sources"])
+    for entry in state["groups"].values():
+        entry["sources"], entry["size"] = times(entry["sources"]), times(entry["size"])
+        entry["units"] = {u: times(n) for u, n in entry["units"].items()}
+    for entry in state["auto"]:
+        entry["count"] = times(entry["count"])
+        entry["units"] = {u: times(n) for u, n in entry["units"].items()}
+    for entry in state["subject"].values():
+        entry["sum"] = _vector_text(_vector_of(entry["sum"]) * np.float32(copies))
+        entry["count"], entry["members"] = times(entry["count"]), []
+    for entry in state["place"].values():
+        entry["reports"] = times(entry["reports"])
+        entry["codes"] = {c: times(n) for c, n in entry["codes"].items()}
+    plan = _final_plan(state["split_rows"], state["groups"])
+    if [row["id"] for row in plan] != [row["id"] for row in state["plan"]]:
+        raise RuntimeError("scaling the state changed the planned rows")
+    state["plan"] = plan
+    return state
+
+
+def stage_views(size: int, data_dir: Path) -> dict:
+    """The claims of the first BASES articles built for real, repeated for every clone, stored as a whole build would."""
+    from lib.claims.grouping import CLAIMSET_VIEW, EXTENSION_KEY, _fingerprint, build_claims, claims_view_rows
+    from lib.claims.topics import ClaimSet, build_topic, seeds_file
+    from lib.core.store import catalogue_pages, store_contents_key
+    from lib.ingest.corpus import Corpus, open_store
+    from lib.text.embed import embedder_for
+
+    settings = _settings(data_dir)
+    store = open_store(settings)
+    embedder = embedder_for(settings)
+    entries = sorted((entry for page in catalogue_pages(store, page_size=5000) for entry in page),
+                     key=lambda entry: int(entry.source_file.split("-")[1].split(".")[0]))
+    dated = {entry.article_id: entry.published for entry in entries}
+    started = time.perf_counter()
+    bases = [replace(article, published=dated[article.article_id])
+             for article in (store.article(entry.article_id) for entry in entries[:BASES])]
+    base = Corpus(settings, store, bases, "bench-bases")
+    claimset = build_claims(base, embedder)  # the bases' view is not kept (not the store's contents)
+    from lib.claims.grouping import _assign, _claimset_parts, load_topic_seeds
+    from lib.claims.incremental import extension_state
+
+    threshold, seeds = load_topic_seeds(seeds_file(settings))
+    payload = store.get_cache(f"claims:{embedder.model_id}", _fingerprint(base.contents_key, embedder.model_id, seeds_file(settings)))
+    if payload is None:
+        payload = _assign(base, embedder, threshold, seeds)
+    parts = _claimset_parts(base, payload, seeds, embedder.model_id)
+    contents = store_contents_key(store)
+    state = extension_state(store, parts, payload, (store.write_sequence(), store.inferred_dates_base(), store.count()),
+                            contents, embedder.model_id, seeds_file(settings))
+    if state is None:
+        raise RuntimeError("no extension state for the bases' build")
+    build_s = time.perf_counter() - started
+    copies = size / BASES
+    state = _scaled_state(state, copies)
+    clones: dict[int, list] = {}
+    for index, entry in enumerate(entries):
+        clones.setdefault(index % BASES, []).append(entry)
+    position = {entry.article_id: index for index, entry in enumerate(entries[:BASES])}
+    topics = []
+    for topic in claimset.topics:
+        claims = []
+        for claim in topic.claims:
+            for entry in clones[position[claim.article_id]]:
+                own = claim.attributed_to == claim.outlet
+                claims.append(replace(claim, source_file=entry.source_file, article_id=entry.article_id, outlet=entry.outlet,
+                                      reported_on=entry.published, attributed_to=entry.outlet if own else claim.attributed_to))
+        topics.append(build_topic(topic.topic_id, topic.label, topic.unit, topic.seeded, claims, topic.counted))
+    candidates = tuple((entry.article_id, index) for article_id, index in claimset.candidates
+                       for entry in clones[position[article_id]])
+    scaled = ClaimSet(tuple(topics), candidates, embedder.model_id)
+    view_payload, rows = claims_view_rows(scaled)
+    view_payload[EXTENSION_KEY] = state
+    started = time.perf_counter()
+    store.put_view(f"{CLAIMSET_VIEW}:{embedder.model_id}", _fingerprint(contents, embedder.model_id, seeds_file(settings)),
+                   view_payload, rows)
+    return {"base_build_s": build_s, "topics": len(topics), "claims": len(scaled.claims), "candidates": len(candidates),
+            "state_kb": len(json.dumps(state)) / 1024, "store_view_s": time.perf_counter() - started, "peak_rss_mb": _peak_rss_mb()}
+
+
+def stage_update(size: int, data_dir: Path, rounds: int = 3) -> dict:
+    """One new clone put, its dates brought current, then the view extended by it (timed), `rounds` times."""
+    import random
+
+    import lib.core.store as store_module
+    from lib.claims.grouping import stored_claims_view
+    from lib.claims.incremental import update_claims_view
+    from lib.claims.topics import seeds_file
+    from lib.core.store import catalogue_pages
+    from lib.ingest.corpus import open_store
+    from lib.ingest.pipeline import pipeline_fingerprint
+    from lib.text.embed import embedder_for
+
+    settings = _settings(data_dir)
+    store_module._CHECKED.clear()
+    store = open_store(settings)
+    embedder = embedder_for(settings)
+    embedder.encode(["warm up"])
+    embedder.calibrated(0.5)
+    pipeline = pipeline_fingerprint()
+    rng = random.Random(size)
+    first_clones = {entry.source_file: entry.article_id for page in catalogue_pages(store, page_size=5000) for entry in page
+                    if int(entry.source_file.split("-")[1].split(".")[0]) < BASES}
+    times = []
+    for round_number in range(rounds):
+        base = store.article(first_clones[f"clone-{rng.randrange(BASES):07d}.txt"])
+        article = _clone(base, 10_000_000 + store.count())
+        store.put_article(article, "bundled", f"articles/{article.source_file}", pipeline,
+                          [f"{band}:{rng.getrandbits(64):016x}" for band in range(16)])
+        store.add_inferred_dates(store.fingerprint(), {})  # as update_inferred_dates leaves them (no date to infer here)
+        started = time.perf_counter()
+        done = update_claims_view(store, embedder, settings)
+        times.append(time.perf_counter() - started)
+        if not done:
+            raise RuntimeError(f"update_claims_view refused round {round_number}")
+        if stored_claims_view(store, settings, embedder.model_id, seeds_file(settings)) is None:
+            raise RuntimeError("the extended view is not the current one")
+    return {"update_s_first": times[0], "update_s_median": sorted(times)[len(times) // 2], "update_s_max": max(times),
+            "peak_rss_mb": _peak_rss_mb()}
+
+
+STAGES = {"fill": stage_fill_store, "views": stage_views, "update": stage_update}
+TITLES = {"fill": "store filled (bench.catalogue) with stand-in inferred dates",
+          "views": "claims view: real build of the 600 bases, scaled to the store and stored",
+          "update": "one article added: update_claims_view (3 rounds)"}
+
+
+def main(argv=None) -> int:
+    parser = staged_bench_arguments(__doc__.splitlines()[0])
+    args = parser.parse_args(argv)
+    if answered_stage(args, STAGES):
+        return 0
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="storylens-claims-update-"))
+    tables: dict[str, dict[int, dict]] = {name: {} for name in STAGES}
+    print(f"load average at start: {os.getloadavg()}")
+    for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
+        if not (data_dir / ".storylens").exists():
+            tables["fill"][size] = run_stage("bench.claims_update", "fill", size, data_dir)
+        tables["views"][size] = run_stage("bench.claims_update", "views", size, data_dir)
+        tables["update"][size] = run_stage("bench.claims_update", "update", size, data_dir)
+    print_tables(tables, TITLES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
