@@ -36,12 +36,10 @@ import numpy as np
 
 from lib.core.models import Article
 from lib.ingest.pubdate_inference import (
-    _MARKS,
     Anchor,
     AnchorIndex,
     CollectionEvidence,
-    _anchors,
-    _page_marks,
+    page_evidence,
 )
 
 # Derived-cache entries: the base evidence (keyed by the whole inference's fingerprint), the clue
@@ -133,7 +131,7 @@ def evidence_payloads(
     order = np.argsort(held_array, kind="stable")  # by word, each word's anchors in the anchors' order
     word_offsets = np.concatenate([[0], np.cumsum(np.bincount(held_array, minlength=len(words)))])
     # Only a mark anchor's page is asked for its figures (`_mark_constraints`).
-    marked = {anchor.source_file for anchor in anchors if _MARKS in anchor.concepts}
+    marked = {anchor.source_file for anchor in anchors if anchor.keyed_by_marks}
     kept_figures = {name: evidence.page_figures.get(name, ()) if name in marked else () for name in pages}
     figures = sorted({figure for found in kept_figures.values() for figure in found})
     figure_id = {figure: number for number, figure in enumerate(figures)}
@@ -459,9 +457,10 @@ def extended_evidence(store, kept: KeptEvidence, new_articles: list[Article], se
         raise DamagedEvidence(f"the kept evidence is unreadable: {error!r}") from error
     # The added pages in the collection's order (by source file), as a whole inference reads them.
     new_articles = sorted(new_articles, key=lambda article: (article.source_file, article.article_id))
-    new_anchors = _anchors(new_articles)
+    new_anchors = []
     for article in new_articles:
-        marks = _page_marks(article)
+        anchors, marks = page_evidence(article)
+        new_anchors += anchors
         added_figures[article.source_file] = {mark for mark in marks if mark.startswith("#")}
         for name in marks:
             if not name.startswith("#"):

@@ -142,6 +142,11 @@ class Anchor:
     precision: str
     number: int = field(default=-1, compare=False)
 
+    @property
+    def keyed_by_marks(self) -> bool:
+        """Keyed by its sentence's marks (figures, names: `_mark_anchors`), not by its words."""
+        return _MARKS in self.concepts
+
 
 @dataclass(frozen=True)
 class Constraint:
@@ -754,6 +759,12 @@ def collection_evidence(articles: list[Article]) -> CollectionEvidence:
     page_marks = {article.source_file: _page_marks(article) for article in articles}
     page_figures = {name: {mark for mark in marks if mark.startswith("#")} for name, marks in page_marks.items()}
     return CollectionEvidence(anchors, page_figures, name_page_counts(page_marks.values()), len(page_marks), _collection_span(articles))
+
+
+def page_evidence(article: Article) -> tuple[list[Anchor], frozenset[str]]:
+    """What one page adds to its collection's evidence: the events it dates by itself (its anchors,
+    as `collection_evidence` finds them) and its marks (figures such as "#1500", and names)."""
+    return _anchors([article]), _page_marks(article)
 
 
 def infer_publication_dates(articles: list[Article]) -> list[Article]:
