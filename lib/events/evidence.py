@@ -19,7 +19,7 @@ import unicodedata
 # Kinds of happening in general news, by the nouns (and a few verbs) that name them in each language
 # the tools read. Latin and Cyrillic entries are word starts (stems: "inondation" holds "inondations",
 # "землетрясени" every case), English entries whole words; Japanese, Chinese, Korean and Thai entries
-# are found anywhere in the sentence. Kinds that news tell apart on one day are kept apart: a quake
+# are found anywhere in the sentence; "_" joins the words of one entry ("put_out"). Kinds that news tell apart on one day are kept apart: a quake
 # and its aftershock, a vote and a protest. Rain, floods and storms are one kind (one weather event).
 # Words with a second, common sense are left out ("ruling party", "condamné" = condemned, "Feuerpause").
 HAPPENING_KINDS: dict[str, dict[str, str]] = {
@@ -72,7 +72,7 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "pt": "luto", "ru": "траур", "uk": "жалоб", "ja": "喪 服喪", "zh": "哀悼 悼念 国殇", "ko": "애도 추모", "th": "ไว้ทุกข์",
     },
     "walkout": {
-        "en": "walkout walkouts strikers", "fr": "grève grévistes", "de": "streik", "es": "huelga", "it": "sciopero scioperi",
+        "en": "walkout walkouts strikers walked_off", "fr": "grève grévistes", "de": "streik", "es": "huelga", "it": "sciopero scioperi",
         "pt": "greve", "ru": "забастовк", "uk": "страйк", "ja": "ストライキ", "zh": "罢工", "ko": "파업", "th": "นัดหยุดงาน",
     },
     # What is done about a happening, the other half of general news: a sentence naming one of these
@@ -105,7 +105,7 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "zh": "辞职 辞去", "ko": "사퇴 사임 사직", "th": "ลาออก",
     },
     "put-out": {
-        "en": "extinguished put out", "fr": "maîtrisé éteint", "de": "gelöscht", "es": "extinguid sofocad", "it": "spento domato",
+        "en": "extinguished put_out", "fr": "maîtrisé éteint", "de": "gelöscht", "es": "extinguid sofocad", "it": "spento domato",
         "pt": "extint", "ru": "потушен локализован", "uk": "загашен локалізован", "ja": "消し止め 鎮火 鎮圧", "zh": "扑灭 熄灭",
         "ko": "진화됐 진화했 완진", "th": "ดับไฟ",
     },
@@ -131,10 +131,22 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "en": "hearing hearings", "fr": "audience", "de": "anhörung", "es": "audiencia", "it": "udienza", "pt": "audiência",
         "ru": "слушани", "uk": "слуханн", "ja": "公聴会 審問", "zh": "听证", "ko": "청문회", "th": "ไต่สวน",
     },
+    "agreement": {
+        "en": "deal agreement accord", "fr": "accord", "de": "einigung vereinbarung abkommen", "es": "acuerdo",
+        "it": "accordo intesa", "pt": "acordo", "ru": "соглашени договорённост договоренност", "uk": "угод домовленіст",
+        "ja": "合意 妥結", "zh": "协议 协定 达成一致", "ko": "합의 타결", "th": "ข้อตกลง",
+    },
+    "resumption": {
+        "en": "resumed reopened", "fr": "repris reprise rouvert", "de": "wieder_auf wiederaufgenommen wiedereröffnet",
+        "es": "reanud reabiert", "it": "ripres riapert", "pt": "retomad reabert", "ru": "возобнов", "uk": "відновил відновлен",
+        "ja": "再開", "zh": "恢复 复工", "ko": "재개", "th": "กลับมาเปิด",
+    },
 }
-# Kinds of disaster: a sentence that also names what was done about one (`RESPONSE_KINDS`) tells that.
-DISASTER_KINDS = frozenset({"quake", "aftershock", "weather", "fire"})
-RESPONSE_KINDS = frozenset({"inquiry", "raid", "arrest", "apology", "resignation", "put-out", "shelter", "lifted", "bodies", "fine", "hearing"})
+# What is done about a happening: a sentence naming one of these tells that act (`told_kinds`).
+RESPONSE_KINDS = frozenset({
+    "inquiry", "raid", "arrest", "apology", "resignation", "put-out", "shelter", "lifted", "bodies", "fine", "hearing",
+    "agreement", "resumption",
+})
 _FOUND_ANYWHERE = frozenset({"ja", "zh", "ko", "th"})
 _WHOLE_WORDS = frozenset({"en"})
 
@@ -146,7 +158,8 @@ def _kind_patterns(language: str) -> tuple[tuple[str, re.Pattern], ...]:
         entries = words.get(language)
         if not entries:
             continue
-        alternatives = "|".join(re.escape(entry) for entry in sorted(entries.split(), key=len, reverse=True))
+        words = [entry.replace("_", " ") for entry in entries.split()]  # "put_out": one entry of two words
+        alternatives = "|".join(re.escape(entry) for entry in sorted(words, key=len, reverse=True))
         if language in _FOUND_ANYWHERE:
             pattern = f"(?:{alternatives})"
         elif language in _WHOLE_WORDS:
@@ -164,11 +177,11 @@ def happening_kinds(text: str, language: str | None) -> frozenset[str]:
 
 
 def told_kinds(text: str, language: str | None) -> frozenset[str]:
-    """The kinds of happening the sentence tells: `happening_kinds`, less the disasters when it names
-    what was done about one ("The government announced an inquiry into the explosion": an inquiry;
-    "Die Anordnung, in den Häusern zu bleiben, wurde aufgehoben": a lifting of an order)."""
+    """The kinds of happening the sentence tells: `happening_kinds`, only the acts when it names what
+    was done about a happening ("The government announced an inquiry into the explosion": an inquiry;
+    "Le travail a repris mardi matin, après huit jours de grève": a resumption)."""
     kinds = happening_kinds(text, language)
-    return kinds - DISASTER_KINDS if kinds & RESPONSE_KINDS else kinds
+    return kinds & RESPONSE_KINDS or kinds
 
 
 def _folded(word: str) -> str:

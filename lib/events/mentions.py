@@ -164,6 +164,10 @@ class EventMention:
     # A weekday read against an uncertain publication ("mardi" on a page published 2-16 July) spans
     # several weeks but may only be one of its Tuesdays: that weekday (0 = Monday), else None.
     weekday: int | None = None
+    # True when the sentence dates another happening to another day ("returned to work on Tuesday after
+    # reaching a deal late on Monday"): its own words keep the two days apart, so merging allows this
+    # mention no day of slack with other reports (the slack is for time zones and nights).
+    beside_other_days: bool = False
 
     @property
     def width(self) -> int:
@@ -578,6 +582,9 @@ def find_event_mentions(article: Article, story_days: tuple[date, date] | None =
                 produced += 1
             elif len(mention.clue) > len(mentions[twin].clue):
                 mentions[twin] = mention
+        own = mentions[len(mentions) - produced :] if produced else []
+        if len({(m.first_day, m.last_day) for m in own if m.last_day - m.first_day <= 1}) >= 2:
+            mentions[len(mentions) - produced :] = [replace_record(m, beside_other_days=True) for m in own]
         # Background years in what was said ("damaged the 2023 crop") leave the saying undated.
         dated_content = (
             english and dates and all(resolved.precision == "year" for resolved in dates)
@@ -1342,14 +1349,33 @@ def _year_before(resolved: ResolvedDate, latest: str) -> ResolvedDate | None:
     return replace_record(resolved, start=earlier, end=earlier) if earlier <= latest else None
 
 
+# What may stand between a weekday and the week it names: "Monday of last week", "lundi de la semaine dernière".
+_BESIDE_GAP = re.compile(r"[\s,(]*(?:of|de|der|in der)?[\s,(]*", re.IGNORECASE)
+
+
 def _without_wider_neighbours(text: str, dates: list[ResolvedDate]) -> list[ResolvedDate]:
     """`dates` without a phrase that only widens the one written right beside it ("on Friday last week",
     "Freitag vergangener Woche", "Friday, in the second week of June"): the narrower phrase, inside the
-    wider one's interval, says the day."""
+    wider one's interval, says the day. A weekday beside the week it falls in ("am Montag vergangener Woche",
+    "on Monday of last week" on a Wednesday's page) is that week's day of that name, not the last one."""
+    from dataclasses import replace as replace_record
+
     def beside(first: ResolvedDate, second: ResolvedDate) -> bool:
         gap = text[min(first.char_end, second.char_end) : max(first.char_start, second.char_start)]
-        return len(gap) <= 4 and not re.search(r"[^\s,(]", gap)
+        return len(gap) <= 8 and bool(_BESIDE_GAP.fullmatch(gap))
 
+    def in_its_week(narrow: ResolvedDate) -> ResolvedDate:
+        if narrow.kind != "weekday" or narrow.start != narrow.end:
+            return narrow
+        for week in dates:
+            first, last = parse_iso(week.start), parse_iso(week.end)
+            if week is narrow or (last - first).days != 6 or not beside(week, narrow) or first <= parse_iso(narrow.start) <= last:
+                continue
+            day = first + timedelta(days=(parse_iso(narrow.start).weekday() - first.weekday()) % 7)
+            return replace_record(narrow, start=day.isoformat(), end=day.isoformat(), clue=text[min(week.char_start, narrow.char_start) : max(week.char_end, narrow.char_end)])
+        return narrow
+
+    dates = [in_its_week(resolved) for resolved in dates]
     return [
         wide for wide in dates
         if not any(

@@ -255,10 +255,11 @@ def _same_event(
     first: EventMention, second: EventMention, similarity: float, threshold: float = MERGE_SIMILARITY, across_threshold: float | None = None
 ) -> bool:
     """Whether two mentions are one event; `threshold` is the similarity for a pair in one language,
-    `across_threshold` (default: the same) for a pair in two (a multilingual model scores those lower:
-    `Embedder.calibrated(..., purpose="merge-across-languages")`)."""
-    if across_threshold is not None and mention_language(first) != mention_language(second):
-        threshold = across_threshold
+    `across_threshold` (default: the same) for a pair in two dating the same days (a multilingual model
+    scores those lower: `Embedder.calibrated(..., purpose="merge-across-languages")`); two languages a
+    day apart (the slack for time zones) need `threshold`."""
+    if across_threshold is not None and mention_language(first) != mention_language(second) and _overlap(first, second, slack_days=0):
+        threshold = across_threshold  # the lower bar across languages for reports of the same days only, never through the slack
     if first.sentence is second.sentence and first.article is second.article:
         return False  # two dates in one sentence are two events
     if not weekdays_agree(first, second):
@@ -266,7 +267,8 @@ def _same_event(
     # One day of slack across sources (time zones, "overnight"); none within one report, whose
     # own dates are consistent: "on the 19th ... on the 20th" are two days, two events.
     same_article = first.article.article_id == second.article.article_id
-    if not _overlap(first, second, slack_days=0 if "report" in (first.dated_by, second.dated_by) or same_article else 1):
+    exact = "report" in (first.dated_by, second.dated_by) or same_article or first.beside_other_days or second.beside_other_days
+    if not _overlap(first, second, slack_days=0 if exact else 1):
         return False
     if _same_statement(first, second):
         return True
@@ -278,7 +280,8 @@ def _same_event(
         # Actor names are read per script (Latin names, katakana runs...) and an embedder may read one
         # language only: the same day and a close meaning, or evidence read in any language, suffice.
         return True
-    if _same_day_one_language(first, second) and bool(kinds_of(first) & kinds_of(second)):
+    if _same_day_one_language(first, second) and first.is_statement == second.is_statement and bool(kinds_of(first) & kinds_of(second)):
+        # (a statement naming the strike and the injunction against it, told the same day in one report, are two)
         # An English-only embedder reads two French sentences about one flood as far apart as any two:
         # the same day and the same kind of happening are the evidence (names and figures are weak here:
         # one report names its minister in every sentence).
@@ -337,6 +340,7 @@ class _PairRules:
         # `_same_event` compares the sentence and article objects themselves (two dates in one sentence).
         self.sentence = np.array([code(("sentence", id(m.article), id(m.sentence))) for m in mentions], dtype=np.int64)
         self.report = np.array([m.dated_by == "report" for m in mentions], dtype=bool)
+        self.beside_other_days = np.array([m.beside_other_days for m in mentions], dtype=bool)
         self.statement = np.array([m.is_statement for m in mentions], dtype=bool)
         self.day_or_report = np.array([m.dated_by == "report" or m.precision == "day" for m in mentions], dtype=bool)
         self.language = np.array([code(("language", mention_language(m))) for m in mentions], dtype=np.int64)
@@ -374,7 +378,7 @@ class _PairRules:
 
         either_report = self.report[firsts] | self.report[seconds]
         same_article = self.article[firsts] == self.article[seconds]
-        slack = np.where(either_report | same_article, 0, 1)
+        slack = np.where(either_report | same_article | self.beside_other_days[firsts] | self.beside_other_days[seconds], 0, 1)
         overlap = (self.starts[firsts] - slack <= self.ends[seconds]) & (self.starts[seconds] - slack <= self.ends[firsts])
         possible = overlap & (self.sentence[firsts] != self.sentence[seconds]) & _weekday_agreement(
             self.weekdays[firsts], self.starts[firsts], self.widths[firsts], self.weekdays[seconds], self.starts[seconds], self.widths[seconds]
@@ -390,7 +394,8 @@ class _PairRules:
         where = np.flatnonzero(possible & ~same_statement & self.has_kinds[firsts] & self.has_kinds[seconds])
         two_kinds[where] = ~self._share(self.kinds, firsts[where], seconds[where])
         open_pair = possible & ~same_statement & ~(same_article & either_report) & ~two_kinds
-        two_languages = self.language[firsts] != self.language[seconds]
+        same_days = (self.starts[firsts] <= self.ends[seconds]) & (self.starts[seconds] <= self.ends[firsts])
+        two_languages = (self.language[firsts] != self.language[seconds]) & same_days
         similar = open_pair & (similarity >= np.where(two_languages, self.across_threshold, self.threshold))
         same_day_two_languages = (
             open_pair & (self.language[firsts] != self.language[seconds])
@@ -418,7 +423,7 @@ class _PairRules:
         )
         where = np.flatnonzero(same_day_one_language & ~across_languages)
         same_kind = np.zeros(len(firsts), dtype=bool)
-        same_kind[where] = self._share(self.kinds, firsts[where], seconds[where])
+        same_kind[where] = self._share(self.kinds, firsts[where], seconds[where]) & (self.statement[firsts[where]] == self.statement[seconds[where]])
         across_languages |= same_kind
         narrow = np.minimum(self.widths[firsts], self.widths[seconds])
         wide = np.maximum(self.widths[firsts], self.widths[seconds])

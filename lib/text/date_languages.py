@@ -203,6 +203,7 @@ _UNITS = {
            "vorige woche": ("last", "week"), "vorigen woche": ("last", "week"), "anfang der woche": ("this", "week"),
            "anfang dieser woche": ("this", "week"), "zu beginn der woche": ("this", "week"), "zu wochenbeginn": ("this", "week"),
            "ende vergangener woche": ("last", "week"), "ende letzter woche": ("last", "week"),
+           "vergangener woche": ("last", "week"), "letzter woche": ("last", "week"), "voriger woche": ("last", "week"),
            "anfang vergangener woche": ("last", "week"), "anfang letzter woche": ("last", "week"),
            "in dieser woche": ("this", "week"), "vergangenen monats": ("last", "month"), "letzten monats": ("last", "month"),
            "vergangenen jahres": ("last", "year"), "letzten jahres": ("last", "year"), "in diesem jahr": ("this", "year"), "nächstes jahr": ("next", "year"),

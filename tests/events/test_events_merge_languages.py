@@ -171,3 +171,47 @@ def test_an_order_after_a_blast_and_the_blast_of_that_day_stay_two_events_across
     inquiry_ja = _mention(3, "ja", "政府は28日、爆発についての調査を始めると発表した。")
     assert _one_event(inquiry_de, inquiry_ja, similarity=0.10)
     assert not _one_event(inquiry_de, blast, similarity=0.10)
+
+
+def _mentions_of(text: str, language: str, day: str):
+    from lib.core.models import Article, PublishedDate, Sentence
+    from lib.events.mentions import find_event_mentions
+
+    published = PublishedDate(day, "day", True, "test", day, day)
+    sentence = Sentence(0, 0, len(text), text, language)
+    article = Article(f"id-{hash(text)}", "p.txt", "t", "outlet", published, language, text, (), (sentence,), "sha", "text", "utf-8")
+    return [m for m in find_event_mentions(article) if m.dated_by == "phrase"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Am Montag vergangener Woche hatte der Streik begonnen."),
+    ("de", "Der Streik begann am Montag letzter Woche."),
+    ("en", "The strike began on Monday last week."),
+    ("en", "The strike began on Monday of last week."),
+    ("fr", "La grève a commencé lundi de la semaine dernière."),
+])
+def test_a_weekday_beside_last_week_is_that_weeks_day(language, text):
+    """On a Wednesday's page (15 October 2025) the Monday of last week is 6 October, not the 13th."""
+    (mention,) = _mentions_of(text, language, "2025-10-15")
+    assert (mention.start, mention.end) == ("2025-10-06", "2025-10-06"), mention.clue
+
+
+def test_a_sentence_dating_two_adjacent_days_keeps_each_happening_to_its_own_day():
+    """"returned to work on Tuesday after … a deal late on Monday": the Tuesday is no report of a Monday deal
+    told elsewhere (no day of slack), the Monday is."""
+    returned, deal = sorted(_mentions_of(
+        "Dockworkers returned to work at 6 a.m. on Tuesday after their union and the operator reached a deal late on Monday.",
+        "en", "2025-10-14"), key=lambda m: m.start, reverse=True)
+    assert (returned.start, deal.start) == ("2025-10-14", "2025-10-13") and returned.beside_other_days
+    (french,) = _mentions_of("Un accord a été trouvé lundi soir entre le syndicat et l'opérateur.", "fr", "2025-10-14")
+    assert not _one_event(returned, french, similarity=0.60)
+    assert _one_event(deal, french, similarity=0.10)
+
+
+def test_in_one_language_a_statement_and_a_happening_of_its_day_naming_one_kind_stay_two():
+    """"Der Betreiber beantragte am Dienstag eine Verfügung gegen den Streik" and "Ein Sprecher sagte am
+    Dienstag, jeder Streiktag koste …" both name the strike: one is an act, the other a statement."""
+    (act,) = _mentions_of("Der Hafenbetreiber beantragte am Dienstag eine einstweilige Verfügung gegen den Streik.", "de", "2025-10-07")
+    (said,) = _mentions_of("Ein Sprecher des Betreibers sagte am Dienstag, jeder Streiktag koste zwölf Millionen Euro.", "de", "2025-10-07")
+    assert said.is_statement and not act.is_statement
+    assert not _one_event(act, said, similarity=0.10)

@@ -105,17 +105,16 @@ def test_a_dated_sentence_beside_an_on_story_one_in_its_paragraph_stays_an_aside
     assert "Rescuers found two survivors in the rubble on Monday." in quotes
 
 
-@pytest.fixture(scope="module")
-def chemfire(tmp_path_factory):
-    """tests/events/probe_corpus/chemfire: an explosion at a chemical plant and its inquiry, ten pages in
-    en de fr ja ko zh (invented outlets, company and town), each dated fact naming its happening (group)."""
+def _read_probe(story: str, folder):
+    """The probe story's timeline events (real embedder) and, per gold fact, whether a source of an event
+    holding its hint has a compatible date, with those events' ids (for merging)."""
     from lib.events.build import extract_events
     from lib.text.embed import article_vectors, embedder_for
 
-    corpus = load_story("chemfire", PROBE, tmp_path_factory.mktemp("chemfire"))
+    corpus = load_story(story, PROBE, folder)
     embedder = embedder_for(corpus.settings)
     events = extract_events(corpus.articles, embedder, article_vectors(corpus.store, corpus.articles, embedder), corpus.settings.story_start)
-    gold = yaml.safe_load((PROBE / "chemfire" / "gold.yaml").read_text(encoding="utf-8"))
+    gold = yaml.safe_load((PROBE / story / "gold.yaml").read_text(encoding="utf-8"))
     rows = []
     for page, fact in _facts(gold):
         low, high = gold_interval(fact["date"], fact["precision"])
@@ -124,6 +123,21 @@ def chemfire(tmp_path_factory):
         rows.append({"page": page, "group": fact["group"], "hint": fact["hint"], "ok": bool(compatible),
                      "event_ids": sorted({e.event_id for e in compatible})})
     return events, rows
+
+
+@pytest.fixture(scope="module")
+def chemfire(tmp_path_factory):
+    """tests/events/probe_corpus/chemfire: an explosion at a chemical plant and its inquiry, ten pages in
+    en de fr ja ko zh (invented outlets, company and town), each dated fact naming its happening (group)."""
+    return _read_probe("chemfire", tmp_path_factory.mktemp("chemfire"))
+
+
+@pytest.fixture(scope="module")
+def portstrike(tmp_path_factory):
+    """tests/events/probe_corpus/portstrike: a dockworkers' strike from its call to the deal, ten pages in
+    en de fr ja zh ko, German and English relative days ("Vorgestern", "Montag vergangener Woche", "The day
+    before", "eight days ago", "Last Wednesday")."""
+    return _read_probe("portstrike", tmp_path_factory.mktemp("portstrike"))
 
 
 def test_the_plant_explosions_dated_facts_are_on_the_timeline_in_every_language(chemfire):
@@ -148,3 +162,29 @@ def test_one_happening_in_several_languages_joins_and_two_happenings_of_one_day_
     for group in ("order-lifted", "apology", "search", "third-body"):
         ids = [set(row["event_ids"]) for row in rows if row["group"] == group]
         assert set.intersection(*ids), group
+
+
+def test_the_strikes_dated_facts_are_on_the_timeline_with_their_day(portstrike):
+    _events, rows = portstrike
+    missed = [row["hint"] for row in rows if not row["ok"]]
+    # Known misses: "eight days ago" joins the strike's call of the day before (one day of slack between two
+    # English reports); 「13日晚达成协议」 is read as no event; "said on Thursday he had invited both sides to
+    # talks … on Friday" reads the talks' Friday as the one before the page.
+    assert len(missed) <= 3, missed
+    assert "Am Montag vergangener Woche hatte der Streik begonnen" not in missed
+    assert "Vorgestern hatte Verkehrsminister Jonas Berg beide Seiten ins Ministerium eingeladen" not in missed
+
+
+def test_the_strikes_happenings_join_across_languages_and_its_days_stay_apart(portstrike):
+    """The deal (en de fr), the return to work (de fr zh), the injunction asked (de en ja) are each one
+    event; the spokesman's statement of the injunction's day and the injunction stay two, and the deal of
+    Monday night is no report of Tuesday's return (joined 4/15 pairs and 3 wrong before, 13/19 and 0 now)."""
+    from eval.eval_coverage_views import merging_of
+
+    _events, rows = portstrike
+    merging = merging_of(rows)
+    assert merging["wrongly joined"][0] == 0
+    assert merging["joined"][0] >= 13
+    for group in ("injunction-asked", "deal"):
+        ids = [set(row["event_ids"]) for row in rows if row["group"] == group and row["ok"]]
+        assert len(ids) >= 3 and set.intersection(*ids), group
