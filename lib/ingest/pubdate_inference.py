@@ -56,6 +56,12 @@ prints beside it ("Samstag, 29. März"), and a lead's bare weekday ("said on
 Wednesday"); when a weekday leaves years five or more apart, the first one within a
 year after the page's latest dated event is taken. When the page's day contradicts
 the interval, the date stays unknown.
+
+Everything a page is dated against is the collection's evidence (`CollectionEvidence`:
+anchors, anchor pages' figures, name counts, stated-day span), built from every page
+(`collection_evidence`) or read back from the store and extended by pages added since
+(`lib.ingest.inferred_dates_state`); either way the anchor index answers `candidates`
+best first in the same order, so an added page gets the date a whole inference gives it.
 """
 
 from __future__ import annotations
