@@ -7,14 +7,15 @@ extended by that article alone (`lib.claims.incremental.update_claims_view`) ins
 Stores are filled as `bench.catalogue` fills them (600 articles through the real pipeline, the rest
 clones with a unique closing sentence, spread over 40 outlets and 4 languages), with inferred dates
 stored as stand-ins for the undated pages. **The view is a real build scaled up**: the claims of the
-600 first articles (one clone of each base) are built for real (`build_claims`: embeddings, topics,
-state), then every claim is repeated for each other clone of its base, whose sentences are the same
-(so a whole build over the clones would find them too), and the state's counts and sums are scaled
-the same way; it is stored under the key a real build of the whole store uses. Each stage runs in
+first BUILT (120) articles are built for real (`_assign`, the rows, the extension state), then every
+claim of article b is repeated for each clone whose number is b modulo BUILT (the clones of b itself
+have b's sentences; the others stand in for the other bases, which a build of all 600 would give
+claims of their own), and the state's counts and vector sums are scaled the same way; it is stored
+under the key a real build of the whole store uses. Each stage runs in
 its own process:
 
 - `fill`: the store (bench.catalogue's fill and stand-in dates);
-- `views`: the real build over the first 600 articles, scaled to the store and stored (`put_view`);
+- `views`: the real build over the first BUILT articles, scaled to the store and stored (`put_view`);
 - `update`: three times in a row, one new clone put into the store (its dates brought current as
   `add_inferred_dates` does), then `update_claims_view` timed: reading the state and the touched
   topics, assigning the article's sentences, rebuilding the touched rows, and the write that copies
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -32,10 +34,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
-from bench.scale import REPO_ROOT, _clone, _peak_rss_mb
-from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
+from bench.scale import _clone, _peak_rss_mb
+from bench.stage_process import (
+    answered_stage,
+    print_tables,
+    run_stage,
+    sized_stores,
+    staged_bench_arguments,
+)
 
-BASES = 600
+BASES = 600  # articles through the real pipeline in the fill (bench.catalogue)
+# Articles whose claims are built for real (a build of all 600 bases takes ~15 min on a loaded 2-core
+# machine): the claims of built base b stand for every clone whose number is b modulo BUILT.
+BUILT = 120
 
 
 def _settings(data_dir: Path):
@@ -84,12 +95,54 @@ def _scaled_state(state: dict, copies: float) -> dict:
     return state
 
 
+def _bases_build(store, settings, embedder, entries, cache: Path) -> tuple[dict, dict]:
+    """(the view's rows payload as `claims_view_rows` gives it, the extension state) of a real build over
+    the first BUILT clones; kept in `cache` (the first clones are the same in every store this
+    bench fills: same bases, same seeded outlets and languages), so each size builds it once at most."""
+    from lib.claims.grouping import (
+        _assign,
+        _claimset_parts,
+        claims_view_rows,
+        load_topic_seeds,
+    )
+    from lib.claims.incremental import extension_state
+    from lib.claims.topics import seeds_file
+    from lib.core.store import store_contents_key
+    from lib.ingest.corpus import Corpus
+
+    if cache.is_file():
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        return saved["claimset"], saved["state"]
+    dated = {entry.article_id: entry.published for entry in entries}
+    bases = [replace(article, published=dated[article.article_id])
+             for article in (store.article(entry.article_id) for entry in entries[:BUILT])]
+    base = Corpus(settings, store, bases, "bench-bases")
+    threshold, seeds = load_topic_seeds(seeds_file(settings))
+    payload = _assign(base, embedder, threshold, seeds)
+    parts = _claimset_parts(base, payload, seeds, embedder.model_id)
+    state = extension_state(store, parts, payload, (store.write_sequence(), store.inferred_dates_base(), store.count()),
+                            store_contents_key(store), embedder.model_id, seeds_file(settings))
+    if state is None:
+        raise RuntimeError("no extension state for the bases' build")
+    view_payload, rows = claims_view_rows(parts.claimset)
+    saved = {"claimset": {"payload": view_payload, "rows": rows}, "state": state}
+    cache.write_text(json.dumps(saved), encoding="utf-8")
+    return saved["claimset"], state
+
+
 def stage_views(size: int, data_dir: Path) -> dict:
-    """The claims of the first BASES articles built for real, repeated for every clone, stored as a whole build would."""
-    from lib.claims.grouping import CLAIMSET_VIEW, EXTENSION_KEY, _fingerprint, build_claims, claims_view_rows
-    from lib.claims.topics import ClaimSet, build_topic, seeds_file
+    """The claims of the first BUILT articles built for real, repeated for the clones they stand for, stored as a whole build would."""
+    from lib.claims.grouping import (
+        CANDIDATES_SEQ,
+        CLAIMSET_VIEW,
+        EXTENSION_KEY,
+        _fingerprint,
+        claims_view_rows,
+    )
+    from lib.claims.topics import ClaimSet, Topic, build_topic, seeds_file
+    from lib.core.models import Claim, record_from_json
     from lib.core.store import catalogue_pages, store_contents_key
-    from lib.ingest.corpus import Corpus, open_store
+    from lib.ingest.corpus import open_store
     from lib.text.embed import embedder_for
 
     settings = _settings(data_dir)
@@ -97,51 +150,63 @@ def stage_views(size: int, data_dir: Path) -> dict:
     embedder = embedder_for(settings)
     entries = sorted((entry for page in catalogue_pages(store, page_size=5000) for entry in page),
                      key=lambda entry: int(entry.source_file.split("-")[1].split(".")[0]))
-    dated = {entry.article_id: entry.published for entry in entries}
     started = time.perf_counter()
-    bases = [replace(article, published=dated[article.article_id])
-             for article in (store.article(entry.article_id) for entry in entries[:BASES])]
-    base = Corpus(settings, store, bases, "bench-bases")
-    claimset = build_claims(base, embedder)  # the bases' view is not kept (not the store's contents)
-    from lib.claims.grouping import _assign, _claimset_parts, load_topic_seeds
-    from lib.claims.incremental import extension_state
-
-    threshold, seeds = load_topic_seeds(seeds_file(settings))
-    payload = store.get_cache(f"claims:{embedder.model_id}", _fingerprint(base.contents_key, embedder.model_id, seeds_file(settings)))
-    if payload is None:
-        payload = _assign(base, embedder, threshold, seeds)
-    parts = _claimset_parts(base, payload, seeds, embedder.model_id)
-    contents = store_contents_key(store)
-    state = extension_state(store, parts, payload, (store.write_sequence(), store.inferred_dates_base(), store.count()),
-                            contents, embedder.model_id, seeds_file(settings))
-    if state is None:
-        raise RuntimeError("no extension state for the bases' build")
+    built, state = _bases_build(store, settings, embedder, entries, data_dir.parent / "bases-build.json")
     build_s = time.perf_counter() - started
-    copies = size / BASES
-    state = _scaled_state(state, copies)
+    contents = store_contents_key(store)
+    state = _scaled_state(state, size / BUILT)
+    state.update(base_sequence=store.write_sequence(), dates_base=store.inferred_dates_base(), articles=store.count(),
+                 contents=contents)
     clones: dict[int, list] = {}
     for index, entry in enumerate(entries):
-        clones.setdefault(index % BASES, []).append(entry)
-    position = {entry.article_id: index for index, entry in enumerate(entries[:BASES])}
+        clones.setdefault(index % BUILT, []).append(entry)
+    position = {entry.article_id: index for index, entry in enumerate(entries[:BUILT])}
+    claims_of: dict[int, list] = {}
+    for seq, _number, _article_id, _date, payload in built["rows"]["view_claims"]:
+        if seq != CANDIDATES_SEQ:
+            claims_of.setdefault(seq, []).append(record_from_json(Claim, json.loads(payload)))
     topics = []
-    for topic in claimset.topics:
+    for seq, *_columns, payload in built["rows"]["view_topics"]:
+        topic = record_from_json(Topic, json.loads(payload))
         claims = []
-        for claim in topic.claims:
+        for claim in claims_of.get(seq, []):
             for entry in clones[position[claim.article_id]]:
                 own = claim.attributed_to == claim.outlet
                 claims.append(replace(claim, source_file=entry.source_file, article_id=entry.article_id, outlet=entry.outlet,
                                       reported_on=entry.published, attributed_to=entry.outlet if own else claim.attributed_to))
-        topics.append(build_topic(topic.topic_id, topic.label, topic.unit, topic.seeded, claims, topic.counted))
-    candidates = tuple((entry.article_id, index) for article_id, index in claimset.candidates
-                       for entry in clones[position[article_id]])
+        topics.append(replace(build_topic(topic.topic_id, topic.label, topic.unit, topic.seeded, claims, topic.counted),
+                              label=topic.label))
+    candidates = tuple((entry.article_id, json.loads(index)) for seq, _number, article_id, _date, index in built["rows"]["view_claims"]
+                       if seq == CANDIDATES_SEQ for entry in clones[position[article_id]])
     scaled = ClaimSet(tuple(topics), candidates, embedder.model_id)
     view_payload, rows = claims_view_rows(scaled)
     view_payload[EXTENSION_KEY] = state
     started = time.perf_counter()
     store.put_view(f"{CLAIMSET_VIEW}:{embedder.model_id}", _fingerprint(contents, embedder.model_id, seeds_file(settings)),
                    view_payload, rows)
-    return {"base_build_s": build_s, "topics": len(topics), "claims": len(scaled.claims), "candidates": len(candidates),
+    return {"bases_build_s": build_s, "topics": len(topics), "claims": len(scaled.claims), "candidates": len(candidates),
             "state_kb": len(json.dumps(state)) / 1024, "store_view_s": time.perf_counter() - started, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _view_current(store, settings, model_id: str) -> None:
+    """The stored view moved to the key the code computes now (the claims key hashes the code of lib/claims
+    and lib/text, which other work changes between stages), its state saying so too."""
+    from lib.claims.grouping import CLAIMSET_VIEW, EXTENSION_KEY, _fingerprint
+    from lib.claims.incremental import _recipe
+    from lib.claims.topics import seeds_file
+    from lib.core.store import encode_payload, store_contents_key, view_row_key
+
+    name = f"{CLAIMSET_VIEW}:{model_id}"
+    old, key = store.view_key(name), _fingerprint(store_contents_key(store), model_id, seeds_file(settings))
+    if old == key:
+        return
+    payload = store.view_payload(name, old)
+    payload[EXTENSION_KEY]["recipe"] = _recipe(model_id, seeds_file(settings))
+    with sqlite3.connect(store.store_dir / "store.sqlite") as connection:
+        for table in ("view_topics", "view_claims"):
+            connection.execute(f"UPDATE {table} SET view_key = ? WHERE view_key = ?", (view_row_key(key), view_row_key(old)))
+        connection.execute("UPDATE view_sets SET view_key = ?, payload = ?, sha256 = ? WHERE name = ?",
+                           (key, *encode_payload(payload), name))
 
 
 def stage_update(size: int, data_dir: Path, rounds: int = 3) -> dict:
@@ -161,15 +226,16 @@ def stage_update(size: int, data_dir: Path, rounds: int = 3) -> dict:
     store_module._CHECKED.clear()
     store = open_store(settings)
     embedder = embedder_for(settings)
+    _view_current(store, settings, embedder.model_id)
     embedder.encode(["warm up"])
     embedder.calibrated(0.5)
     pipeline = pipeline_fingerprint()
     rng = random.Random(size)
     first_clones = {entry.source_file: entry.article_id for page in catalogue_pages(store, page_size=5000) for entry in page
-                    if int(entry.source_file.split("-")[1].split(".")[0]) < BASES}
+                    if int(entry.source_file.split("-")[1].split(".")[0]) < BUILT}
     times = []
     for round_number in range(rounds):
-        base = store.article(first_clones[f"clone-{rng.randrange(BASES):07d}.txt"])
+        base = store.article(first_clones[f"clone-{rng.randrange(BUILT):07d}.txt"])
         article = _clone(base, 10_000_000 + store.count())
         store.put_article(article, "bundled", f"articles/{article.source_file}", pipeline,
                           [f"{band}:{rng.getrandbits(64):016x}" for band in range(16)])

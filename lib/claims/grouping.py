@@ -579,15 +579,28 @@ def topic_view_rows(position: int, topic: Topic) -> tuple[tuple, list[tuple]]:
     return header, claims
 
 
+# The candidate sentences a question row may pick are `view_claims` rows of this topic number (no topic
+# has it): (article id, the sentence index as the payload), in order; an addition copies them in the
+# database with the other untouched rows and appends its own, instead of rewriting one long list.
+CANDIDATES_SEQ = -1
+
+
+def candidate_view_rows(candidates, first: int = 0) -> list[tuple]:
+    """The `view_claims` rows of candidate sentences (article_id, index), numbered from `first`."""
+    return [(CANDIDATES_SEQ, first + number, article_id, None, json.dumps(int(index)))
+            for number, (article_id, index) in enumerate(candidates)]
+
+
 def claims_view_rows(claimset: ClaimSet) -> tuple[dict, dict[str, list[tuple]]]:
-    """(whole-view payload: the model and candidate sentences, rows for `put_view`) of `claimset`."""
+    """(whole-view payload: the model, rows for `put_view`: topics, their claims and the candidate
+    sentences) of `claimset`."""
     topics, claims = [], []
     for position, topic in enumerate(claimset.topics):
         header, rows = topic_view_rows(position, topic)
         topics.append(header)
         claims += rows
-    payload = {"model_id": claimset.model_id, "candidates": [list(candidate) for candidate in claimset.candidates]}
-    return payload, {"view_topics": topics, "view_claims": claims}
+    claims += candidate_view_rows(claimset.candidates)
+    return {"model_id": claimset.model_id}, {"view_topics": topics, "view_claims": claims}
 
 
 class ClaimsInMemory:
@@ -667,8 +680,12 @@ class StoredClaims:
         if payload is None:
             raise DamagedViewError("Compare topics")
         ids = [header.topic.topic_id for header in self.headers()]
+        rows = self.store.read_view(
+            "SELECT article_id, payload FROM {p}view_claims WHERE view_key = ? AND topic_seq = ? ORDER BY seq",
+            [self.row_key, CANDIDATES_SEQ],
+        )
         try:
-            candidates = tuple((str(article_id), int(index)) for article_id, index in payload["candidates"])
+            candidates = tuple((str(article_id), int(json.loads(index))) for article_id, index in rows)
             return ClaimSet(tuple(self.topics(ids)), candidates, str(payload["model_id"]))
         except (ValueError, TypeError, KeyError) as error:
             raise DamagedViewError("Compare topics") from error

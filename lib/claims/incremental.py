@@ -37,15 +37,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from lib.claims.figures import UNCOMPARED_KINDS, candidate_sentences, make_claim, without_figure
+from lib.claims.figures import (
+    UNCOMPARED_KINDS,
+    candidate_sentences,
+    make_claim,
+    without_figure,
+)
 from lib.claims.grouping import (
+    _CLUSTER_MEASURES,
     AUTO_CLUSTER_SIMILARITY,
     CLAIMSET_VIEW,
     EXTENSION_KEY,
@@ -59,18 +64,23 @@ from lib.claims.grouping import (
     STRONG_MARGIN,
     STRONG_MATCH,
     StoredClaims,
-    _CLUSTER_MEASURES,
     _comparable_in_a_cluster,
     _fingerprint,
     _row_key,
     _row_keys,
     _slug,
     _with_plain_label,
+    candidate_view_rows,
     kind_groups,
     kind_label,
     topic_view_rows,
 )
-from lib.claims.topics import build_topic, load_topic_seeds, seeds_file, with_lone_points
+from lib.claims.topics import (
+    build_topic,
+    load_topic_seeds,
+    seeds_file,
+    with_lone_points,
+)
 from lib.core.errors import StoreError
 from lib.core.store import DERIVED_WRITE_WAIT_S, DamagedViewError, store_contents_key
 
@@ -80,9 +90,9 @@ STATE_VERSION = 1
 
 # A topic of at most this many sentences keeps its sentence list in the state, and its points only one
 # source makes are judged again whole when an article joins it (reading those sentences' vectors).
-LONE_EXACT = 300
+LONE_EXACT = 100
 # In a larger topic, a new sentence is compared with at most this many sentences of other sources.
-LONE_SCAN = 300
+LONE_SCAN = 50
 
 
 def max_added(base_articles: int) -> int:
@@ -340,6 +350,7 @@ def _extension_state(store, parts, payload: dict, base: tuple, contents: str, mo
         "articles": int(count),
         "contents": contents,
         "recipe": _recipe(model_id, topics_path),
+        "candidates": len(parts.claimset.candidates),
         "definitions": {topic_id: definitions[topic_id] for topic_id in members},
         "split_sources": {topic_id: {k: len(v) for k, v in sources.items()} for topic_id, sources in split_sources.items()},
         "members": {topic_id: len(group) for topic_id, group in members.items()},
@@ -413,6 +424,7 @@ def update_claims_view(store, embedder, settings) -> bool:
             return False
         if _fingerprint(state["contents"], model_id, topics_path) != base_key:
             return _damaged("state of another view")
+        _check_state(state)
         changes = store.changes_since(int(state["base_sequence"]))
         added = list(changes.added)
         if changes.removed or not added or len(added) > max_added(int(state["articles"])):
@@ -441,6 +453,26 @@ def update_claims_view(store, embedder, settings) -> bool:
     except StoreError as error:
         log.warning("claims view not extended: %s", error)
         return False
+
+
+def _check_state(state: dict) -> None:
+    """Raises KeyError, TypeError or ValueError (binascii.Error) unless every part of `state` has the
+    shape `extension_state` gives it, so a damaged state is found before any article is read."""
+    for name, kind in (("base_sequence", int), ("articles", int), ("candidates", int), ("definitions", dict),
+                       ("split_sources", dict), ("members", dict), ("small", dict), ("lone", dict), ("split_rows", list),
+                       ("groups", dict), ("plan", list), ("auto", list), ("subject", dict), ("place", dict)):
+        if not isinstance(state[name], kind):
+            raise TypeError(f"{name} is not a {kind.__name__}")
+    sizes = {len(_vector_of(entry["mean"])) for entry in state["auto"]}
+    sizes |= {len(_vector_of(entry["sum"])) for entry in state["subject"].values()}
+    if len(sizes) > 1:
+        raise ValueError(f"vectors of {len(sizes)} sizes")
+    for row in state["split_rows"]:
+        if not {"id", "label", "unit", "seeded", "counted", "base", "figure_sources", "kinds"} <= set(row):
+            raise KeyError("a split row lacks a field")
+    for row in state["plan"]:
+        if not {"row", "id", "seeded", "base", "fate", "key", "label", "unit", "counted"} <= set(row):
+            raise KeyError("a planned row lacks a field")
 
 
 def _assigned(store, embedder, topics_path, state: dict, articles: list) -> _Added:
@@ -796,7 +828,8 @@ def _extended_rows(store, embedder, topics_path, name: str, base_key: str, paylo
         header, rows = topic_view_rows(seq, with_lone_points(topic, lone))
         headers.append(header)
         claim_rows += rows
-    payload["candidates"] = [*payload.get("candidates", []), *added.candidates]
+    claim_rows += candidate_view_rows(added.candidates, first=int(state["candidates"]))
+    state["candidates"] = int(state["candidates"]) + len(added.candidates)
     # The untouched rows keep their claims; those after a new topic's rows move down the list.
     seq_before = {row["id"]: seq for seq, row in enumerate(plan_before)}
     touched_before = [seq_before[plan[seq]["id"]] for seq in new_claims if plan[seq]["id"] in seq_before]
