@@ -863,6 +863,26 @@ def is_future(sentence: str, language: str) -> bool:
     return bool(pattern and re.search(pattern, sentence, re.IGNORECASE))
 
 
+# "Bis Sonntagabend bestätigte die Küstenwache 52 Todesopfer": "bis" a past day, with a verb in a past
+# tense (an auxiliary of the past or a lower-case preterite in -te/-ten; "stieg", "lag"), a count and no
+# modal or promise, tells what was reached by then (like English "By Sunday evening, … had confirmed"), no deadline.
+_REACHED_BY = {
+    "de": (
+        r"\b(?:hatten?|war(?:en)?|wurden?|stieg(?:en)?|lag(?:en)?|fanden|bargen|[a-zäöüß]{3,}(?:te|ten))\b",
+        r"\b(?:sollen|sollte|sollten|soll|wollen|wollte|wollten|will|wird|werden|versprach|versprachen|plante|planten|muss|müssen|musste|mussten|kündigte)\b",
+        r"\d|\b(?:stieg|stiegen|kletterte|kletterten)\b",  # a count: "Die Straße war bis Sonntag gesperrt" stays "until"
+    ),
+}
+
+
+def reached_by(clause: str, language: str) -> bool:
+    """Whether a "by <day>" clause in `language` tells what was reached by that day (see `_REACHED_BY`)."""
+    if language not in _REACHED_BY:
+        return False
+    past, promised, count = _REACHED_BY[language]
+    return bool(re.search(past, clause) and re.search(count, clause)) and not re.search(promised, clause, re.IGNORECASE)
+
+
 def role_of(sentence: str, start: int, end: int, language: str) -> str:
     """"since" / "target" / "event" from the words just before or after the phrase."""
     before, after = sentence[max(0, start - 20) : start], sentence[end : end + 8]

@@ -354,8 +354,14 @@ def find_date_phrases(sentence: str, language: str | None = None) -> tuple[DateP
         for kind, start, end, fields in date_languages.find_phrases(sentence, grammar):
             role = date_languages.role_of(sentence, start, end, grammar)
             mod = fields.get("mod", "")
-            clause = sentence if grammar in ("ja", "ko", "zh", "th") else _clause_of(sentence, start, end)
+            # Japanese and Korean put the verb at the end of the sentence, Thai has no marks between clauses:
+            # the whole sentence; Chinese puts the verb right after the date, in its comma clause
+            # ("13日晚达成协议，工资将上涨6.5%": the deal is past; the "将" is the pay rise's).
+            clause = _chinese_clause_of(sentence, start, end) if grammar == "zh" else (
+                sentence if grammar in ("ja", "ko", "th") else _clause_of(sentence, start, end))
             future = (date_languages.is_future(clause, grammar) or mod in ("next", "next week")) and mod not in ("last", "last week")
+            if role == "target" and not future and kind in _REACHED_BY_KINDS and date_languages.reached_by(clause, grammar):
+                role = "event"  # "Bis Sonntagabend bestätigte die Küstenwache 52 Todesopfer": that Sunday
             taken.append((start, end))
             found.append(DatePhrase(kind, sentence[start:end], start, end, fields, role, future))
     worth_trying = _kinds_worth_trying(sentence)
@@ -458,6 +464,21 @@ def _pinned_by_weekday(phrase: DatePhrase, reference: tuple[date, date]) -> date
 
 # Relative pronouns that open a clause without a comma before them (French, Russian, Ukrainian).
 _RELATIVE_OPENER = re.compile(r"(?i)\s(?:qui|que|qu'|qu’|dont|où|котор\w+|як\w{1,2})(?=[\s'’])")
+
+
+_CHINESE_CLAUSE_MARKS = "，；：,;:"
+
+
+def _chinese_clause_of(sentence: str, start: int, end: int) -> str:
+    """The comma clause of a Chinese sentence holding a date phrase, joined to the next one when it holds
+    little more than the phrase ("13日，两国领导人将举行会谈": the date's verb is in the next clause)."""
+    left = max(sentence.rfind(mark, 0, start) for mark in _CHINESE_CLAUSE_MARKS) + 1
+    marks_after = [position for position in (sentence.find(mark, end) for mark in _CHINESE_CLAUSE_MARKS) if position >= 0]
+    right = min(marks_after) if marks_after else len(sentence)
+    if len(re.sub(r"[\W\d_]", "", sentence[left:start] + sentence[end:right])) <= 2 and right < len(sentence):
+        further = [position for position in (sentence.find(mark, right + 1) for mark in _CHINESE_CLAUSE_MARKS) if position >= 0]
+        right = min(further) if further else len(sentence)
+    return sentence[left:right]
 
 
 def _clause_of(sentence: str, start: int, end: int) -> str:

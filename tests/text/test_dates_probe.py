@@ -335,3 +335,21 @@ def test_a_year_after_since_in_any_language_is_the_start_of_a_state(language, se
 def test_arabic_munthu_with_a_count_is_ago(sentence, want):
     resolved = resolve_dates(sentence, day(PAGE), "ar")
     assert [(r.start, r.end, r.precision) for r in resolved] == [want]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Bis Sonntagabend bestätigte die Küstenwache 52 Todesopfer.", "event"),
+    ("Die Zahl der Toten stieg bis Sonntag auf 52.", "event"),
+    ("Bis Sonntag war die Zahl der Toten auf 52 gestiegen.", "event"),
+    ("Bis Sonntag sollen alle 52 Leichen geborgen sein.", "target"),
+    ("Die Regierung will bis Sonntag 52 Helfer schicken.", "target"),
+    ("Die Straße war bis Sonntag gesperrt.", "target"),
+    ("Der Streik dauerte bis Freitag.", "target"),
+])
+def test_german_bis_a_past_day_with_a_count_reached_is_that_day_else_a_deadline(sentence, role):
+    """"Bis Sonntagabend bestätigte die Küstenwache 52 Todesopfer" tells what was reached by that Sunday (as
+    English "By Sunday evening, … had confirmed"); a plan, a modal or a state without a count keeps "bis" its end."""
+    from lib.text.dates import find_date_phrases
+
+    (phrase,) = find_date_phrases(sentence, "de")
+    assert phrase.role == role
