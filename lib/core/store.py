@@ -215,6 +215,32 @@ CREATE TABLE IF NOT EXISTS view_claims (
     payload TEXT NOT NULL,           -- the Claim as JSON
     PRIMARY KEY (view_key, topic_seq, seq)
 );
+-- A view extended in place (`extend_view_in_place`): its rows keep the row key it was first stored
+-- with (`row_key`) while `view_sets` names its new key (`view_key`).
+CREATE TABLE IF NOT EXISTS view_rows_at (
+    name TEXT PRIMARY KEY,
+    view_key TEXT NOT NULL,
+    row_key TEXT NOT NULL
+);
+-- What the Timeline's events were merged from, kept to place an added article's mentions
+-- (`lib.events.incremental`); never read by a page.
+CREATE TABLE IF NOT EXISTS view_event_mentions (
+    view_key TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    number INTEGER NOT NULL,         -- the mention's place among its event's mentions
+    article_id TEXT NOT NULL,
+    first_day INTEGER NOT NULL,      -- the mention's interval, as day ordinals
+    last_day INTEGER NOT NULL,
+    dating INTEGER NOT NULL,         -- 0: dated to a day by its own words; 1: other, up to a month; 2: wider
+    compared INTEGER NOT NULL,       -- 1: merged by its clause (else it joined its report's earlier sentence)
+    language TEXT NOT NULL,          -- the sentence's language (`merge.mention_language`)
+    kinds INTEGER NOT NULL,          -- 1: the sentence names a kind of happening (`merge.kinds_of`)
+    vector BLOB NOT NULL,            -- the clause vector (float16), empty when not compared
+    mention TEXT NOT NULL,           -- the mention as JSON (its sentence by offsets in the article body)
+    PRIMARY KEY (view_key, event_id, number)
+);
+CREATE INDEX IF NOT EXISTS view_event_mentions_days ON view_event_mentions(view_key, dating, first_day);
+CREATE INDEX IF NOT EXISTS view_event_mentions_article ON view_event_mentions(view_key, article_id);
 """
 FINGERPRINT_KEY = "articles_xor"
 CATALOGUE_KEY = "catalogue_version"  # meta row present once the catalogue was filled from the records
@@ -656,6 +682,8 @@ VIEW_COLUMNS = {
     "view_topics": ("view_key", "seq", "topic_id", "status", "seeded", "source_count", "claim_count", "figures",
                     "payload"),
     "view_claims": ("view_key", "topic_seq", "seq", "article_id", "report_date", "payload"),
+    "view_event_mentions": ("view_key", "event_id", "number", "article_id", "first_day", "last_day", "dating", "compared",
+                            "language", "kinds", "vector", "mention"),
 }
 VIEW_ROWS_KEY = "view_rows_version"  # meta row: the whole-view cache entries were dropped once
 
@@ -684,6 +712,12 @@ def view_row_key(key: str) -> str:
 def view_sql(sql: str, table_prefix: str, mark: str) -> str:
     """A view query written with `{p}` before each table and `?` placeholders, in a backend's dialect."""
     return sql.format(p=table_prefix).replace("?", mark)
+
+
+def view_rows_key_of(one_row, name: str, key: str, mark: str) -> str:
+    """`view_rows_key` on a backend: `one_row(sql, params)` runs a query written with `{p}` before each table."""
+    row = one_row(f"SELECT row_key FROM {{p}}view_rows_at WHERE name = {mark} AND view_key = {mark}", (name, key))
+    return row[0] if row else view_row_key(key)
 
 
 def keep_view(store: "ArticleStore", name: str, key: str, payload, rows: dict[str, list[tuple]]) -> bool:
@@ -760,6 +794,11 @@ class ArticleStore(Protocol):
     def put_view(self, name: str, key: str, payload, rows: dict[str, list[tuple]], *, wait_s: float | None = None) -> None: ...
     def extend_view(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
                     kept: dict[str, tuple[str, list, list]], *, wait_s: float | None = None) -> bool: ...
+    def extend_view_in_place(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
+                             dropped: dict[str, tuple[str, list]], *, wait_s: float | None = None) -> bool: ...
+    def view_rows_key(self, name: str, key: str) -> str: ...
+    def forget_view_rows(self, name: str) -> None: ...
+    def articles_put_by(self, article_ids, sequence: int) -> set[str]: ...
     def view_key(self, name: str) -> str | None: ...
     def view_payload(self, name: str, key: str): ...
     def read_view(self, sql: str, params) -> list[tuple]: ...
@@ -1470,6 +1509,67 @@ class Store(UploadFolder):
                 connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (base_row_key,))
             connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
         return True
+
+    def extend_view_in_place(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
+                             dropped: dict[str, tuple[str, list]], *, wait_s: float | None = None) -> bool:
+        """Store the view `name` for `key` as the view stored for `base_key` with a few rows changed, without
+        copying the others: of each table in `dropped` (table -> (column, values)) the rows whose `column` is
+        one of `values` go, `rows` are added, and `key` (with `payload`) names the view; its rows keep the
+        row key they were stored with (`view_rows_key`). One transaction: a reader sees the old view or
+        the new one. False (nothing written) when the view is no longer stored under `base_key`."""
+        with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
+            stored = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
+            if stored is None or stored[0] != base_key:
+                return False
+            row_key = view_rows_key_of(lambda sql, params: connection.execute(sql.format(p=""), params).fetchone(), name, base_key, "?")
+            for table, (column, values) in dropped.items():
+                assert column in VIEW_COLUMNS[table], f"{column} is not a column of {table}"
+                values = list(values)
+                for start in range(0, len(values), 500):
+                    chunk = values[start : start + 500]
+                    connection.execute(
+                        f"DELETE FROM {table} WHERE view_key = ? AND {column} IN ({', '.join('?' * len(chunk))})", (row_key, *chunk)
+                    )
+            for table, values in rows.items():
+                columns = VIEW_COLUMNS[table]
+                connection.executemany(
+                    f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
+                )
+            connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
+            connection.execute("INSERT OR REPLACE INTO view_rows_at VALUES (?, ?, ?)", (name, key, row_key))
+        return True
+
+    def view_rows_key(self, name: str, key: str) -> str:
+        """The key the rows of the view `name` stored for `key` carry (`view_row_key(key)`, unless the view
+        was extended in place since it was stored: then the row key it was first stored with)."""
+        with self.reading() as connection:
+            return view_rows_key_of(lambda sql, params: connection.execute(sql.format(p=""), params).fetchone(), name, key, "?")
+
+    def forget_view_rows(self, name: str) -> None:
+        """Delete the rows a view extended in place left behind once another build replaced it (`put_view`
+        removes only the rows of the key it replaces); nothing when the view is still the extended one."""
+        with self.transaction() as connection:
+            found = connection.execute("SELECT view_key, row_key FROM view_rows_at WHERE name = ?", (name,)).fetchone()
+            current = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
+            if found is None or (current is not None and current[0] == found[0]):
+                return
+            if current is None or view_row_key(current[0]) != found[1]:
+                for table in VIEW_COLUMNS:
+                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (found[1],))
+            connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))
+
+    def articles_put_by(self, article_ids, sequence: int) -> set[str]:
+        """Those of `article_ids` that a write numbered `sequence` or earlier put (an article put again
+        since is one of them)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        with self.reading() as connection:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                found |= {row[0] for row in connection.execute(
+                    f"SELECT DISTINCT article_id FROM changes WHERE sequence <= ? AND change = 'added' "
+                    f"AND article_id IN ({', '.join('?' * len(chunk))})", (int(sequence), *chunk))}
+        return found
 
     def view_key(self, name: str) -> str | None:
         """The key the view `name` is stored under now (its rows are all committed), or None."""

@@ -78,6 +78,7 @@ from lib.core.store import (
     entry_from_row,
     SUMMARY_CACHE,
     VIEW_COLUMNS,
+    view_rows_key_of,
     entries_query,
     view_row_key,
     view_sql,
@@ -94,7 +95,7 @@ from lib.core.store import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"  # 2: the catalogue, changes and inferred dates; 3: stored views as rows
+SCHEMA_VERSION = "4"  # 2: the catalogue, changes and inferred dates; 3: stored views as rows; 4: events extended in place
 # `{s}` is the store's schema (a name this module makes from a hash: always a plain identifier).
 SCHEMA = """
 CREATE SCHEMA IF NOT EXISTS {s};
@@ -234,6 +235,28 @@ CREATE TABLE IF NOT EXISTS {s}.view_claims (
     payload TEXT NOT NULL,
     PRIMARY KEY (view_key, topic_seq, seq)
 );
+CREATE TABLE IF NOT EXISTS {s}.view_rows_at (
+    name TEXT PRIMARY KEY,
+    view_key TEXT NOT NULL,
+    row_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS {s}.view_event_mentions (
+    view_key TEXT COLLATE "C" NOT NULL,
+    event_id TEXT COLLATE "C" NOT NULL,
+    number INTEGER NOT NULL,
+    article_id TEXT COLLATE "C" NOT NULL,
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    dating INTEGER NOT NULL,
+    compared INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    kinds INTEGER NOT NULL,
+    vector BYTEA NOT NULL,
+    mention TEXT NOT NULL,
+    PRIMARY KEY (view_key, event_id, number)
+);
+CREATE INDEX IF NOT EXISTS view_event_mentions_days ON {s}.view_event_mentions(view_key, dating, first_day);
+CREATE INDEX IF NOT EXISTS view_event_mentions_article ON {s}.view_event_mentions(view_key, article_id);
 -- Written before views were rows: their whole-view cache entries are never read again.
 DELETE FROM {s}.cache WHERE name = 'events' OR substr(name, 1, 11) = 'claims-view';
 """
@@ -1002,6 +1025,60 @@ class PostgresStore(UploadFolder):
                 (key, *encode_payload(payload), name),
             )
         return True
+
+    def extend_view_in_place(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
+                             dropped: dict[str, tuple[str, list]], *, wait_s: float | None = None) -> bool:
+        """As `Store.extend_view_in_place`: a few rows of the view changed where they are, `key` naming it
+        now, in one transaction (MVCC); False (nothing written) when it is no longer stored under `base_key`."""
+        s = self.schema
+        with self.transaction() as connection:
+            if wait_s is not None:
+                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
+            stored = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()
+            if stored is None or stored[0] != base_key:
+                return False
+            row_key = view_rows_key_of(lambda query, params: connection.execute(query.format(p=f"{s}."), params).fetchone(), name, base_key, "%s")
+            for table, (column, values) in dropped.items():
+                assert column in VIEW_COLUMNS[table], f"{column} is not a column of {table}"
+                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = %s AND {column} = ANY(%s)", (row_key, list(values)))
+            with connection.cursor() as cursor:
+                for table, values in rows.items():
+                    with cursor.copy(f"COPY {s}.{table} ({', '.join(VIEW_COLUMNS[table])}) FROM STDIN") as copy:
+                        for row in values:
+                            copy.write_row((row_key, *row))
+            connection.execute(
+                f"UPDATE {s}.view_sets SET view_key = %s, payload = %s, sha256 = %s WHERE name = %s", (key, *encode_payload(payload), name)
+            )
+            connection.execute(
+                f"INSERT INTO {s}.view_rows_at VALUES (%s, %s, %s) ON CONFLICT (name) DO UPDATE "
+                "SET view_key = EXCLUDED.view_key, row_key = EXCLUDED.row_key", (name, key, row_key),
+            )
+        return True
+
+    def view_rows_key(self, name: str, key: str) -> str:
+        """As `Store.view_rows_key`."""
+        with self.reading() as connection:
+            return view_rows_key_of(lambda query, params: connection.execute(query.format(p=f"{self.schema}."), params).fetchone(), name, key, "%s")
+
+    def forget_view_rows(self, name: str) -> None:
+        """As `Store.forget_view_rows`."""
+        s = self.schema
+        with self.transaction() as connection:
+            found = connection.execute(f"SELECT view_key, row_key FROM {s}.view_rows_at WHERE name = %s FOR UPDATE", (name,)).fetchone()
+            current = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s", (name,)).fetchone()
+            if found is None or (current is not None and current[0] == found[0]):
+                return
+            if current is None or view_row_key(current[0]) != found[1]:
+                for table in VIEW_COLUMNS:
+                    connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = %s", (found[1],))
+            connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))
+
+    def articles_put_by(self, article_ids, sequence: int) -> set[str]:
+        """As `Store.articles_put_by`."""
+        with self.reading() as connection:
+            return {row[0] for row in connection.execute(
+                f"SELECT DISTINCT article_id FROM {self.schema}.changes WHERE sequence <= %s AND change = 'added' "
+                "AND article_id = ANY(%s)", (int(sequence), list(dict.fromkeys(article_ids))))}
 
     def view_key(self, name: str) -> str | None:
         """The key the view `name` is stored under now (its rows are all committed), or None."""

@@ -284,9 +284,12 @@ import json  # noqa: E402  (this section's own imports)
 from dataclasses import dataclass  # noqa: E402
 from datetime import date  # noqa: E402
 
-from lib.core.store import DamagedViewError, keep_view, outlet_token, store_contents_key, view_row_key  # noqa: E402
+from lib.core.store import DamagedViewError, StoreError, keep_view, outlet_token, store_contents_key  # noqa: E402
 
 EVENTS_VIEW = "events"  # the stored view's name (`ArticleStore.view_key`)
+# A full build stores list positions this far apart (`view_events.seq`), so an event an added article
+# brings (`lib.events.incremental`) takes a position between its neighbours without renumbering the others.
+EVENT_SEQ_GAP = 1024
 
 
 def event_to_json(event: Event) -> dict:
@@ -341,17 +344,23 @@ class EventPage:
     more: bool
 
 
-def event_view_rows(events: list[Event], languages: dict[str, str]) -> dict[str, list[tuple]]:
-    """The rows `put_view` stores for `events` (list position = the build's order); `languages`: article id -> language."""
+def event_view_rows(events: list[Event], languages: dict[str, str], gap: int = 1) -> dict[str, list[tuple]]:
+    """The rows `put_view` stores for `events` (list position = the build's order, `gap` apart: `build_events`
+    leaves EVENT_SEQ_GAP); `languages`: article id -> language."""
+    return event_rows_at([(position * gap, event) for position, event in enumerate(events)], languages)
+
+
+def event_rows_at(placed: list[tuple[int, Event]], languages: dict[str, str]) -> dict[str, list[tuple]]:
+    """The view rows of events at these list positions ((seq, event) pairs)."""
     slim, payloads = [], []
-    for position, event in enumerate(events):
+    for seq, event in placed:
         slim.append((
-            position, event.event_id, event.start, event.end, event.precision, int(event.is_context),
+            seq, event.event_id, event.start, event.end, event.precision, int(event.is_context),
             len(event.sources), len({source.article_id for source in event.sources}),
             "".join(outlet_token(source.outlet) for source in event.sources),
             " ".join(sorted({languages.get(source.article_id, "") for source in event.sources} - {""})),
         ))
-        payloads.append((position, json.dumps(asdict(event), ensure_ascii=False)))
+        payloads.append((seq, json.dumps(asdict(event), ensure_ascii=False)))
     return {"view_events": slim, "view_event_payloads": payloads}
 
 
@@ -431,7 +440,7 @@ class StoredEvents:
     A row that cannot be read back raises DamagedViewError."""
 
     def __init__(self, store, key: str):
-        self.store, self.key, self.row_key = store, key, view_row_key(key)
+        self.store, self.key, self.row_key = store, key, store.view_rows_key(EVENTS_VIEW, key)
 
     def is_current(self) -> bool:
         """True while the store still holds this view (another process may have replaced it since)."""
@@ -586,7 +595,9 @@ def stored_events(store, model_id: str) -> list[Event] | None:
 
 def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> list[Event]:
     """The corpus's events, computed once per corpus contents (articles and inferred dates) + model +
-    code version and stored as rows, so `stored_events_view` reads them back without the corpus."""
+    code version and stored as rows, so `stored_events_view` reads them back without the corpus.
+    Stored with them: the base an added article is placed against (`lib.events.incremental`: the
+    story-wide state in the view's payload, one `view_event_mentions` row per merged mention)."""
     from lib.text.embed import article_vectors
 
     key = events_cache_key(corpus.contents_key, embedder.model_id)
@@ -595,15 +606,26 @@ def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> 
             return StoredEvents(corpus.store, key).all()
         except DamagedViewError:  # a damaged row: build again (and store whole again)
             pass
+    # The base: the write sequence and the dates' base before the contents are checked below (a write
+    # in between changes the contents, and the view is then not kept).
+    base_sequence, dates_base = corpus.store.write_sequence(), corpus.store.inferred_dates_base()
     if progress:
         progress(1, 10, "Embedding sentences…")
     vectors = article_vectors(corpus.store, corpus.articles, embedder)
     if progress:
         progress(7, 10, "Finding and merging events…")
-    events = extract_events(corpus.articles, embedder, vectors, corpus.settings.story_start)
+    built = events_with_base(corpus.articles, embedder, vectors, corpus.settings.story_start)
+    events = built.events
     languages = {article.article_id: article.language for article in corpus.articles}
     if store_contents_key(corpus.store) == corpus.contents_key:  # never replace a view with one of contents gone since
-        keep_view(corpus.store, EVENTS_VIEW, key, None, event_view_rows(events, languages))
+        base = EventsBase(corpus.contents_key, base_sequence, dates_base, len(corpus.articles), corpus.settings.story_start,
+                          built.story)
+        rows = {**event_view_rows(events, languages, EVENT_SEQ_GAP), "view_event_mentions": mention_rows(built.placed)}
+        if keep_view(corpus.store, EVENTS_VIEW, key, base.to_payload(), rows):
+            try:
+                corpus.store.forget_view_rows(EVENTS_VIEW)  # rows of a view extended in place, now replaced
+            except StoreError:
+                pass  # left for the next build to delete
     if progress:
         progress(10, 10, "Timeline ready")
     return events
@@ -658,3 +680,258 @@ def filter_events(
             event = Event(**{**asdict(event), "sources": sources}) if len(sources) != len(event.sources) else event
         result.append(event)
     return result
+
+
+# -- the base an added article is placed against (`lib.events.incremental`) ---------------------------
+# A full build stores, with the view, what placing one more article's mentions needs: the story-wide
+# state in the view's payload (`EventsBase`) and one `view_event_mentions` row per merged mention.
+import base64  # noqa: E402
+from dataclasses import field, replace  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from lib.events.merge import DAY_WIDTH, INTERVAL_JOIN_DAYS, _language_key, kinds_of  # noqa: E402
+
+EVENTS_BASE_VERSION = 1  # bump when what the payload or the mention rows hold changes
+
+
+# -- the story-wide state ----------------------------------------------------------------------
+def _vector_text(vector) -> str | None:
+    return None if vector is None else base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode("ascii")
+
+
+def _vector_from(text: str | None):
+    return None if text is None else np.frombuffer(base64.b64decode(text, validate=True), dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """What a full build decided for the whole story (`extract_events`'s story-wide steps)."""
+
+    story_days: tuple[date, date] | None
+    centroid: np.ndarray | None  # mean of the per-article mean sentence vectors, normalised
+    language_centroids: dict[str, np.ndarray]  # the same over each language's sentences
+    core: frozenset[str]
+    core_by_language: dict[str, frozenset[str]]
+
+    def relevance(self, mention: EventMention, vectors: np.ndarray) -> float:
+        """`merge.story_relevance` of one mention against these centroids."""
+        if self.centroid is None or mention.sentence.index >= len(vectors):
+            return 0.0
+        vector = vectors[mention.sentence.index]
+        own = self.language_centroids.get(_language_key(mention.sentence.language, mention.article.language))
+        return max(float(vector @ self.centroid), float(vector @ own) if own is not None else -1.0)
+
+    def with_languages_of(self, articles: list[Article], sentence_vectors: dict) -> StoryState:
+        """This state with what a full build would find for a language none of its articles was in, from
+        the added `articles` of that language alone: its centroid and its core actors."""
+        _centroid, centroids = story_centroids(articles, sentence_vectors)
+        languages = {article.language for article in articles} - set(self.core_by_language)
+        return replace(
+            self,
+            language_centroids={**centroids, **self.language_centroids},
+            core_by_language={
+                **{language: core_actors([a for a in articles if a.language == language]) for language in languages},
+                **self.core_by_language,
+            },
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "story_days": None if self.story_days is None else [day.isoformat() for day in self.story_days],
+            "centroid": _vector_text(self.centroid),
+            "language_centroids": {language: _vector_text(centre) for language, centre in self.language_centroids.items()},
+            "core": sorted(self.core),
+            "core_by_language": {language: sorted(actors) for language, actors in self.core_by_language.items()},
+        }
+
+    @staticmethod
+    def from_json(data: dict) -> StoryState:
+        days = data["story_days"]
+        return StoryState(
+            story_days=None if days is None else (date.fromisoformat(days[0]), date.fromisoformat(days[1])),
+            centroid=_vector_from(data["centroid"]),
+            language_centroids={language: _vector_from(text) for language, text in data["language_centroids"].items()},
+            core=frozenset(data["core"]),
+            core_by_language={language: frozenset(actors) for language, actors in data["core_by_language"].items()},
+        )
+
+
+def story_centroids(articles: list[Article], sentence_vectors: dict) -> tuple[np.ndarray | None, dict[str, np.ndarray]]:
+    """The centroids `merge.story_relevance` scores against: the whole story's and each language's."""
+
+    def centroid_of(means):
+        if not means:
+            return None
+        centre = np.mean(means, axis=0)
+        return centre / (np.linalg.norm(centre) or 1.0)
+
+    article_means, language_means = [], {}
+    for article in articles:
+        vectors = sentence_vectors.get(article.article_id)
+        if vectors is None or not len(vectors):
+            continue
+        mean = vectors.mean(axis=0)
+        article_means.append(mean / (np.linalg.norm(mean) or 1.0))
+        by_language: dict[str, list[int]] = {}
+        for sentence in article.sentences:
+            if sentence.index < len(vectors):
+                by_language.setdefault(_language_key(sentence.language, article.language), []).append(sentence.index)
+        for language, indexes in by_language.items():
+            part = vectors[indexes].mean(axis=0)
+            language_means.setdefault(language, []).append(part / (np.linalg.norm(part) or 1.0))
+    return centroid_of(article_means), {language: centroid_of(means) for language, means in language_means.items()}
+
+
+@dataclass(frozen=True)
+class EventsBase:
+    """What a stored events view was built from and at: the view's payload."""
+
+    contents: str  # the contents key (`lib.core.store.contents_key`) the view is for
+    base_sequence: int  # the store's write sequence it covers (`changes_since` from here)
+    dates_base: str | None  # `inferred_dates_base()` when it was built
+    base_articles: int  # articles of the full build
+    story_start: str
+    story: StoryState
+
+    def to_payload(self) -> dict:
+        return {"version": EVENTS_BASE_VERSION, "contents": self.contents, "base_sequence": self.base_sequence,
+                "dates_base": self.dates_base, "base_articles": self.base_articles, "story_start": self.story_start,
+                "story": self.story.to_json()}
+
+    @staticmethod
+    def from_payload(payload: dict) -> EventsBase | None:
+        """The base in a view's payload; None when the view was stored without one (or by other code)."""
+        if not isinstance(payload, dict) or payload.get("version") != EVENTS_BASE_VERSION:
+            return None
+        return EventsBase(str(payload["contents"]), int(payload["base_sequence"]), payload["dates_base"],
+                          int(payload["base_articles"]), str(payload["story_start"]), StoryState.from_json(payload["story"]))
+
+
+# -- the full build, keeping its base -----------------------------------------------------------
+@dataclass
+class PlacedCluster:
+    """One built event and the mentions it was merged from (with the clause vectors of the compared ones)."""
+
+    event: Event
+    mentions: list[EventMention]
+    vectors: dict[int, np.ndarray] = field(default_factory=dict)  # id(mention) -> clause vector
+
+
+@dataclass
+class EventsWithBase:
+    events: list[Event]
+    story: StoryState
+    placed: list[PlacedCluster]
+
+
+def merge_thresholds(embedder) -> tuple[float, float]:
+    """The similarity two clauses in one language, and in two, must reach to be one event (the merge calibration)."""
+    return (embedder.calibrated(MERGE_SIMILARITY, purpose="merge"),
+            embedder.calibrated(MERGE_SIMILARITY, purpose="merge-across-languages"))
+
+
+def story_mentions(articles, mentions, relevance, core, core_by_language, story_days, sentence_vectors, embedder):
+    """The mentions of `articles` a build keeps on the story (`extract_events`'s steps after relevance)."""
+    floor, strong = embedder.calibrated(RELEVANCE_FLOOR), embedder.calibrated(RELEVANCE_STRONG)
+
+    def on_story(mention: EventMention, score: float) -> bool:
+        return (
+            score >= strong
+            or (score >= floor and bool(mention.actors & (core | core_by_language[mention.article.language])))
+            or (score >= floor and bool(_NAMELESS_SCRIPT.search(mention.sentence.text)) and not _KANA.search(mention.sentence.text))
+        )
+
+    passed = [mention.dated_by == "context" or on_story(mention, score) for mention, score in zip(mentions, relevance)]
+    paragraphs = {article.article_id: paragraph_numbers(article) for article in articles}
+
+    def paragraph_of(mention: EventMention) -> tuple[str, int | None]:
+        return mention.article.article_id, paragraphs[mention.article.article_id].get(mention.sentence.index)
+
+    on_story_paragraphs = {paragraph_of(m) for m, ok in zip(mentions, passed) if ok and m.dated_by != "context"}
+    beside = embedder.calibrated(RELEVANCE_IN_PARAGRAPH)
+    kept = [m for m, ok, score in zip(mentions, passed, relevance) if ok or (score >= beside and paragraph_of(m) in on_story_paragraphs)]
+    context_floor = embedder.calibrated(CONTEXT_SIMILARITY)
+    kept = [
+        as_report_mention(m, story_days) if m.loose_anchor and not _close(m, m.anchor, sentence_vectors, context_floor) else m
+        for m in kept
+    ]
+    return [m for m in kept if m is not None]
+
+
+def events_with_base(articles: list[Article], embedder, sentence_vectors: dict,
+                     story_start: str = DEFAULT_STORY_START) -> EventsWithBase:
+    """`build.extract_events` (the same events, in the same order), with the story-wide state and the
+    clusters it merged, so that the view stored from it can be extended later."""
+    story_days = story_days_of(articles)
+    mentions = [mention for article in articles for mention in find_event_mentions(article, story_days)]
+    relevance = story_relevance(mentions, sentence_vectors, articles)
+    core = core_actors(articles)
+    core_by_language = {
+        language: core_actors([article for article in articles if article.language == language])
+        for language in {article.language for article in articles}
+    }
+    centroid, language_centroids = story_centroids(articles, sentence_vectors)
+    story = StoryState(story_days, centroid, language_centroids, core, core_by_language)
+    mentions = story_mentions(articles, mentions, relevance, core, core_by_language, story_days, sentence_vectors, embedder)
+    dated = [mention for mention in mentions if mention.dated_by != "context"]
+    if not dated:
+        return EventsWithBase([], story, [])
+    clause_vectors = embedder.encode([mention.summary for mention in dated])
+    vector_of = {id(mention): clause_vectors[index] for index, mention in enumerate(dated)}
+    threshold, across_threshold = merge_thresholds(embedder)
+    clusters = merge_mentions(dated, clause_vectors, threshold=threshold, across_threshold=across_threshold)
+    cluster_of = {id(mention): cluster for cluster in clusters for mention in cluster}
+    for mention in mentions:
+        if mention.dated_by == "context" and id(mention.anchor) in cluster_of:
+            cluster_of[id(mention.anchor)].append(mention)
+    events = unique_ids([event_from_cluster(cluster, story_start) for cluster in clusters])
+    order = sorted(range(len(events)), key=lambda index: (events[index].start, events[index].end, events[index].summary))
+    placed = [
+        PlacedCluster(events[index], clusters[index], {id(m): vector_of[id(m)] for m in clusters[index] if id(m) in vector_of})
+        for index in order
+    ]
+    return EventsWithBase([item.event for item in placed], story, placed)
+
+
+# -- mentions as rows -------------------------------------------------------------------------------
+def _mention_json(mention: EventMention) -> str:
+    sentence = mention.sentence
+    return json.dumps({
+        "sentence": [sentence.index, sentence.start, sentence.end, sentence.language],
+        "summary": mention.summary, "start": mention.start, "end": mention.end, "precision": mention.precision,
+        "clue": mention.clue, "actors": sorted(mention.actors), "keywords": sorted(mention.keywords),
+        "dated_by": mention.dated_by, "statement": mention.is_statement, "speaker": sorted(mention.speaker),
+        "weekday": mention.weekday,
+    }, ensure_ascii=False)
+
+
+# How a stored mention is dated (`view_event_mentions.dating`): to a day by its own words (the pairs the
+# rules may join below the similarity, on evidence read without the embedder), otherwise up to a month,
+# or wider (looked up apart: its first day may be long before an added mention's).
+DAY_PHRASE, UP_TO_A_MONTH, WIDER = 0, 1, 2
+
+
+def _dating(mention: EventMention) -> int:
+    if one_day_phrase(mention):
+        return DAY_PHRASE
+    return WIDER if mention.last_day - mention.first_day > INTERVAL_JOIN_DAYS else UP_TO_A_MONTH
+
+
+def one_day_phrase(mention: EventMention) -> bool:
+    return mention.dated_by == "phrase" and mention.last_day - mention.first_day <= DAY_WIDTH
+
+
+def _mention_row(event_id: str, number: int, mention: EventMention, vector) -> tuple:
+    compared = vector is not None
+    blob = np.asarray(vector, dtype=np.float16).tobytes() if compared else b""
+    return (event_id, number, mention.article.article_id, mention.first_day, mention.last_day, _dating(mention),
+            int(compared), mention_language(mention), int(bool(kinds_of(mention))), blob, _mention_json(mention))
+
+
+def mention_rows(placed: list[PlacedCluster]) -> list[tuple]:
+    """The `view_event_mentions` rows (without their view key) of these events' mentions."""
+    return [
+        _mention_row(item.event.event_id, number, mention, item.vectors.get(id(mention)))
+        for item in placed for number, mention in enumerate(item.mentions)
+    ]

@@ -1,0 +1,460 @@
+"""The Timeline's events view extended by added articles, without rebuilding it (issue 18).
+
+A full build (`lib.events.build.build_events`) stores, with the view, its base (`EventsBase`, the
+view's payload): the write sequence and inferred dates' base it was built at, its article count,
+and the story-wide state an added article's mentions are placed against (`StoryState`: the story's
+days, the relevance centroids, the core actors overall and per language). Beside the view's rows it
+keeps one `view_event_mentions` row per merged mention: its event, days, clause vector (float16) and
+the mention as JSON, its sentence named by offsets in its article's body (the text is read from
+the article record when needed; no second copy of the corpus). No page reads any of it.
+
+`update_events_view` then places the added articles' mentions: found against the stored story
+days, kept on the story by the stored centroids and core actors, their clauses encoded, compared
+(nearest stored mentions of overlapping days by vector, then the same pair rules as a full build,
+`merge._PairRules`) and merged complete-linkage into the events they join; only the touched events
+are rebuilt (`event_from_cluster`) and written, in place (`extend_view_in_place`: no row of an
+untouched event is copied), under the key of the store's current contents, with the base moved on.
+
+Where it differs from a full rebuild (story-wide statistics fixed at the full build, and the
+order of merging):
+
+* the relevance centroids, the core actors (40% of the articles) and the story's days are those of
+  the full build: an added article moves none of them, so no earlier mention enters or leaves the
+  story, and the added article's mentions are judged against the base (a language the base had no
+  article in takes its centroid and core actors from the added articles of that language, as a full
+  build would from those articles alone);
+* an added mention joins an event only when every one of its merged mentions accepts it (complete
+  linkage, as a full build's); a full rebuild merges the most similar pairs first across the whole
+  story, so where an added mention is the closer partner of an earlier one, a rebuild may split an
+  event differently. Two stored events are never merged by an added mention (a full build left them
+  apart because some pair between them failed; that pair still fails);
+* past `merge.MERGE_EXACT_MENTIONS` mentions a full build compares each mention only within cells
+  of similar mentions and keeps a bounded number of partners per mention; the added mentions are
+  compared with every stored mention of overlapping days;
+* clause vectors are kept as float16 (a cosine within about 1e-3 of the full build's);
+* an added event sorts after stored events of the same days and summary, and an added event whose
+  id a stored one already has takes an id that also holds its days (a full build orders such ties
+  by its clusters); the ids `unique_ids` derives for two events one sentence tells count the events
+  listed before them in a full build, so a rebuild may give those two other ids (measured: the only
+  difference on the bundled story and the tuned coverage-dev pages tried).
+
+The view's rows keep the row key of the full build (`view_rows_key`): a reader that computed the old
+key before the extension reads the new rows (`StoredEvents.is_current` then says it is stale).
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+import logging
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from lib.core.models import Article, Event, Sentence
+from lib.core.store import DamagedViewError, StoreError, store_contents_key
+from lib.events.build import (
+    DAY_PHRASE,
+    EVENT_SEQ_GAP,
+    EVENTS_VIEW,
+    UP_TO_A_MONTH,
+    WIDER,
+    EventsBase,
+    PlacedCluster,
+    event_from_cluster,
+    event_rows_at,
+    events_cache_key,
+    merge_thresholds,
+    mention_rows,
+    one_day_phrase,
+    story_mentions,
+    unique_ids,
+)
+from lib.events.mentions import EventMention, find_event_mentions
+from lib.events.merge import INTERVAL_JOIN_DAYS, _PairRules, kinds_of, mention_language
+
+log = logging.getLogger(__name__)
+
+# Added articles an extension takes at most: 2 % of the base's articles, at least ADDED_AT_LEAST (the
+# incremental contract; `lib.ingest.corpus.added_limit` for the dates, which lib.events may not import).
+ADDED_PERCENT = 2
+ADDED_AT_LEAST = 50
+
+
+
+@dataclass
+class _StoredMention:
+    event_id: str
+    number: int
+    mention: EventMention
+    vector: np.ndarray | None  # float32, None when not compared
+
+
+def _stored_mentions(store, rows) -> list[_StoredMention]:
+    """Mentions rebuilt from their rows, their sentences read from their articles' records (one query
+    for the bodies, one for the catalogue rows: dates as the pages show them)."""
+    article_ids = sorted({row[2] for row in rows})
+    bodies = store.bodies(article_ids)
+    entries = {entry.article_id: entry for entry in store.catalogue_entries(article_ids)}
+    articles: dict[str, Article] = {}
+    sentences: dict[tuple[str, int], Sentence] = {}
+    found = []
+    for event_id, number, article_id, _first, _last, compared, blob, text in rows:
+        entry, body = entries.get(article_id), bodies.get(article_id)
+        if entry is None or body is None:
+            raise DamagedViewError(f"timeline events' base (mention of a missing article {article_id})")
+        data = json.loads(text)
+        if article_id not in articles:
+            articles[article_id] = Article(article_id, entry.source_file, entry.title, entry.outlet, entry.published,
+                                           entry.language, "", (), (), "", "text", "")
+        index, start, end, language = data["sentence"]
+        if not 0 <= start <= end <= len(body):
+            raise DamagedViewError("timeline events' base (a mention's sentence outside its article)")
+        sentence = sentences.setdefault((article_id, index), Sentence(int(index), int(start), int(end), body[start:end], language))
+        mention = EventMention(
+            article=articles[article_id], sentence=sentence, summary=data["summary"], start=data["start"], end=data["end"],
+            precision=data["precision"], clue=data["clue"], actors=frozenset(data["actors"]), keywords=frozenset(data["keywords"]),
+            dated_by=data["dated_by"], is_statement=bool(data["statement"]), speaker=frozenset(data["speaker"]),
+            weekday=data["weekday"],
+        )
+        vector = np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32) if compared else None
+        found.append(_StoredMention(event_id, int(number), mention, vector))
+    return found
+
+
+# -- extending ------------------------------------------------------------------------------------
+_MENTION_COLUMNS = "event_id, number, article_id, first_day, last_day, compared, vector, mention"  # as `_stored_mentions` reads them
+
+
+def _nearby_rows(store, row_key: str, low: int, high: int) -> list[tuple]:
+    """(event id, dating, language, kinds, clause vector) of the stored compared mentions whose days meet
+    [low, high] (read along the days index: a mention up to a month wide starts at most a month before `low`)."""
+    columns = "event_id, dating, language, kinds, vector"
+    narrow = store.read_view(
+        f"SELECT {columns} FROM {{p}}view_event_mentions WHERE view_key = ? AND dating IN (?, ?) "
+        "AND first_day >= ? AND first_day <= ? AND last_day >= ? AND compared = 1",
+        [row_key, DAY_PHRASE, UP_TO_A_MONTH, low - INTERVAL_JOIN_DAYS - 1, high, low],
+    )
+    wide = store.read_view(
+        f"SELECT {columns} FROM {{p}}view_event_mentions WHERE view_key = ? AND dating = ? AND first_day <= ? "
+        "AND last_day >= ? AND compared = 1",
+        [row_key, WIDER, high, low],
+    )
+    return narrow + wide
+
+
+def _possible_partners(store, row_key: str, added: list[EventMention], vectors: np.ndarray, threshold: float) -> set[str]:
+    """Events holding a stored mention an added one may be merged with: of overlapping days (one day of
+    slack) and close enough in meaning, or both dated to a day by their own words (the pairs the rules
+    may join on evidence read without the embedder)."""
+    events: set[str] = set()
+    for mention, vector in zip(added, vectors):
+        rows = _nearby_rows(store, row_key, mention.first_day - 1, mention.last_day + 1)
+        if not rows:
+            continue
+        stored = np.frombuffer(b"".join(bytes(row[4]) for row in rows), dtype=np.float16).reshape(len(rows), -1)
+        close = stored.astype(np.float32) @ np.asarray(vector, dtype=np.float32) >= threshold
+        language, kinds = mention_language(mention), bool(kinds_of(mention))
+        day_phrase = one_day_phrase(mention)
+
+        def on_evidence(row) -> bool:  # `_PairRules.same_day_two_languages`, before the evidence itself is read
+            return day_phrase and row[1] == DAY_PHRASE and (row[2] != language or (language != "en" and kinds and bool(row[3])))
+
+        events |= {row[0] for row, near in zip(rows, close) if near or on_evidence(row)}
+    return events
+
+
+def _merge_added(stored: list[_StoredMention], added: list[EventMention], added_vectors: np.ndarray, thresholds: tuple[float, float]):
+    """Complete-linkage merging of the added mentions into the stored events (and with each other):
+    {stored event id or None: [added mentions]} (None: a new event, one list per new cluster, in a list)."""
+    compared = [item for item in stored if item.vector is not None]
+    everyone = [item.mention for item in compared] + added
+    old, new = len(compared), len(added)
+    vectors = np.vstack([item.vector for item in compared] + [np.asarray(added_vectors, dtype=np.float32)])
+    # Every pair with an added mention (the earlier of each pair first, as the rules take them).
+    seconds = np.repeat(np.arange(old, old + new), np.arange(old, old + new))
+    firsts = np.concatenate([np.arange(j) for j in range(old, old + new)]).astype(np.int64)
+    scores = np.einsum("ij,ij->i", vectors[firsts], vectors[seconds]).astype(np.float64)
+    accepted_mask = _PairRules(everyone, *thresholds).accept(firsts, seconds, scores) if len(firsts) else np.zeros(0, dtype=bool)
+    accepted = {(int(i), int(j)) for i, j in zip(firsts[accepted_mask], seconds[accepted_mask])}
+    event_of = [item.event_id for item in compared] + [None] * new
+    clusters: dict[int, set[int]] = {}
+    owner = list(range(old + new))
+    first_of: dict[str, int] = {}
+    for index, event_id in enumerate(event_of[:old]):
+        owner[index] = first_of.setdefault(event_id, index)
+        clusters.setdefault(owner[index], set()).add(index)
+    for index in range(old, old + new):
+        clusters[index] = {index}
+
+    def linked(x: int, y: int) -> bool:
+        if x < old and y < old:
+            return event_of[x] == event_of[y]  # two stored events: a full build found a pair between them failing
+        return (min(x, y), max(x, y)) in accepted
+
+    failed: set[tuple[int, int]] = set()
+    ranked = sorted(zip(scores[accepted_mask].tolist(), firsts[accepted_mask].tolist(), seconds[accepted_mask].tolist()), reverse=True)
+    for _score, i, j in ranked:
+        a, b = owner[i], owner[j]
+        if a == b or (min(a, b), max(a, b)) in failed:
+            continue
+        if all(linked(x, y) for x in clusters[a] for y in clusters[b]):
+            keep, gone = (a, b) if a < b else (b, a)
+            clusters[keep] |= clusters.pop(gone)
+            for index in clusters[keep]:
+                owner[index] = keep
+        else:
+            failed.add((min(a, b), max(a, b)))
+    joined: dict[str, list[EventMention]] = {}
+    fresh: list[list[EventMention]] = []
+    for keep, members in sorted(clusters.items()):
+        new_members = [everyone[index] for index in sorted(members) if index >= old]
+        if not new_members:
+            continue
+        if keep < old:
+            joined[event_of[keep]] = new_members
+        else:
+            fresh.append(new_members)
+    return joined, fresh
+
+
+def _added_articles(store, article_ids) -> list[Article] | None:
+    """The added articles as a loaded corpus holds them (the publication date every page shows), or None if one is gone."""
+    entries = {entry.article_id: entry for entry in store.catalogue_entries(article_ids)}
+    articles = []
+    for article_id in article_ids:
+        article, entry = store.article(article_id), entries.get(article_id)
+        if article is None or entry is None:
+            return None
+        articles.append(replace(article, published=entry.published))
+    return articles
+
+
+def _event_key(event: Event) -> tuple[str, str, str]:
+    return event.start, event.end, event.summary
+
+
+class _ListPlaces:
+    """Where an event goes in the stored list: a binary search on list positions (`view_events.seq`),
+    reading one slim row (and, on a tie of days, one payload) per step."""
+
+    def __init__(self, store, row_key: str, removed: set[int]):
+        self.store, self.row_key, self.removed = store, row_key, sorted(removed)
+        skip = f" AND seq NOT IN ({', '.join('?' * len(self.removed))})" if self.removed else ""
+        self._skip = skip
+        bounds = store.read_view(f"SELECT min(seq), max(seq) FROM {{p}}view_events WHERE view_key = ?{skip}", [row_key, *self.removed])
+        self.low, self.high = bounds[0] if bounds and bounds[0][0] is not None else (None, None)
+
+    def _first_from(self, seq: int):
+        rows = self.store.read_view(
+            f"SELECT seq, first_day, last_day FROM {{p}}view_events WHERE view_key = ? AND seq >= ?{self._skip} ORDER BY seq LIMIT 1",
+            [self.row_key, seq, *self.removed],
+        )
+        return rows[0] if rows else None
+
+    def _after(self, row, key: tuple[str, str, str]) -> bool:
+        """Whether the stored row sorts after `key` (ties of days read the row's summary)."""
+        if (row[1], row[2]) != key[:2]:
+            return (row[1], row[2]) > key[:2]
+        payload = self.store.read_view("SELECT payload FROM {p}view_event_payloads WHERE view_key = ? AND seq = ?", [self.row_key, row[0]])
+        if not payload:
+            raise DamagedViewError("timeline events")
+        return json.loads(payload[0][0])["summary"] > key[2]
+
+    def neighbours(self, key: tuple[str, str, str]) -> tuple[int | None, int | None]:
+        """(position of the last kept event sorting at or before `key`, position of the first after it)."""
+        if self.low is None:
+            return None, None
+        low, high = self.low, self.high + 1  # the first position whose next kept row sorts after `key`
+        while low < high:
+            middle = (low + high) // 2
+            row = self._first_from(middle)
+            if row is None or self._after(row, key):
+                high = middle
+            else:
+                low = row[0] + 1
+        after = self._first_from(low)
+        before = self.store.read_view(
+            f"SELECT max(seq) FROM {{p}}view_events WHERE view_key = ? AND seq < ?{self._skip}", [self.row_key, low, *self.removed]
+        )[0][0]
+        return before, (after[0] if after is not None else None)
+
+
+def _positions(places: _ListPlaces, events: list[Event]) -> list[tuple[int, Event]] | None:
+    """(list position, event) for events to add, between their neighbours; None when no room is left there."""
+    slots: dict[tuple, list[Event]] = {}
+    for event in sorted(events, key=_event_key):
+        slots.setdefault(places.neighbours(_event_key(event)), []).append(event)
+    placed = []
+    for (before, after), group in slots.items():
+        count = len(group)
+        if before is None and after is None:
+            seqs = [index * EVENT_SEQ_GAP for index in range(count)]
+        elif after is None:
+            seqs = [before + EVENT_SEQ_GAP * (index + 1) for index in range(count)]
+        elif before is None:
+            seqs = [after - EVENT_SEQ_GAP * (count - index) for index in range(count)]
+        else:
+            step = (after - before) // (count + 1)
+            if step < 1:
+                return None
+            seqs = [before + step * (index + 1) for index in range(count)]
+        placed += list(zip(seqs, group))
+    return placed
+
+
+def _unique_against(store, row_key: str, removed: set[int], events: list[Event]) -> list[Event]:
+    """`unique_ids` over the new events and the kept stored ones: a new event whose id a kept one holds
+    takes an id that also holds its days."""
+    import hashlib
+
+    events = unique_ids(events)
+    ids = [event.event_id for event in events]
+    taken = {
+        row[0] for row in store.read_view(
+            f"SELECT event_id, seq FROM {{p}}view_events WHERE view_key = ? AND event_id IN ({', '.join('?' * len(ids))})",
+            [row_key, *ids],
+        ) if row[1] not in removed
+    } if ids else set()
+    result = []
+    for event in events:
+        if event.event_id in taken:
+            identity = f"{event.event_id}|{event.start}|{event.end}|added"
+            event = replace(event, event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12])
+        taken.add(event.event_id)
+        result.append(event)
+    return result
+
+
+def _added_count_allowed(added: int, base_articles: int) -> bool:
+    return added <= max(ADDED_AT_LEAST, base_articles * ADDED_PERCENT // 100)
+
+
+def update_events_view(store, embedder, settings) -> bool:
+    """Bring the stored events view up to the store's current articles by placing the added articles'
+    mentions into it (see the module's notes for what may differ from a full rebuild). True when the
+    view stored now is the one for `store_contents_key(store)` (already so, or extended); False when
+    it must be built in full: no view or no base, articles removed or put again, more added than
+    max(50, 2% of the base's articles), another model or code version, inferred dates not current or
+    inferred again in full, another story start, a busy store, or a damaged base (logged). Reads
+    only the added articles, the stored base and the rows near the added mentions; never raises for
+    a damaged base."""
+    try:
+        return _update(store, embedder, settings)
+    except (DamagedViewError, ValueError, TypeError, KeyError, IndexError, AttributeError, binascii.Error) as error:
+        log.warning("events view not extended (damaged base, built in full instead): %r", error)
+    except StoreError as error:  # busy, read-only
+        log.warning("events view not extended (the store refused): %s", error)
+    return False
+
+
+def _full(reason: str) -> bool:
+    log.info("events view built in full: %s", reason)
+    return False
+
+
+def _update(store, embedder, settings) -> bool:
+    model_id = embedder.model_id
+    base_key = store.view_key(EVENTS_VIEW)
+    if base_key is None:
+        return False
+    changes_at = store.write_sequence()
+    contents = store_contents_key(store)
+    key = events_cache_key(contents, model_id)
+    if base_key == key:
+        return True
+    base = EventsBase.from_payload(store.view_payload(EVENTS_VIEW, base_key))
+    if base is None or events_cache_key(base.contents, model_id) != base_key or base.story_start != settings.story_start:
+        return _full("the stored view has no base of this model, code and story start")
+    changes = store.changes_since(base.base_sequence)
+    if changes.sequence != changes_at or store.write_sequence() != changes_at:
+        return _full("a writer is at work")
+    if changes.removed:
+        return _full("articles were removed")
+    if not changes.added or not _added_count_allowed(len(changes.added), base.base_articles):
+        return _full(f"{len(changes.added)} articles were added")
+    if store.articles_put_by(changes.added, base.base_sequence):
+        return _full("an article was put again")
+    if store.inferred_dates_fingerprint() != store.fingerprint() or store.inferred_dates_base() != base.dates_base:
+        return _full("the inferred dates are not current, or were inferred again in full")
+    articles = _added_articles(store, list(changes.added))
+    if articles is None:
+        return _full("an added article is gone")
+    placed = _extended(store, embedder, settings, base, base_key, articles)
+    if placed is None:
+        return _full("no list position is left between two events")
+    rows, dropped = placed
+    moved = replace(base, contents=contents, base_sequence=changes.sequence)
+    return store.extend_view_in_place(EVENTS_VIEW, base_key, key, moved.to_payload(), rows, dropped, wait_s=1.0)
+
+
+def _extended(store, embedder, settings, base: EventsBase, base_key: str, articles: list[Article]):
+    """(rows to add, rows to drop) that place `articles` into the view stored for `base_key`; None when
+    no list position is left between two events."""
+    from lib.text.embed import article_vectors
+
+    row_key = store.view_rows_key(EVENTS_VIEW, base_key)
+    sentence_vectors = article_vectors(store, articles, embedder)
+    story = base.story.with_languages_of(articles, sentence_vectors)
+    found = [mention for article in articles for mention in find_event_mentions(article, story.story_days)]
+    relevance = [story.relevance(m, sentence_vectors[m.article.article_id]) for m in found]
+    kept = story_mentions(articles, found, relevance, story.core, story.core_by_language, story.story_days, sentence_vectors, embedder)
+    added = [mention for mention in kept if mention.dated_by != "context"]
+    if not added:
+        return {}, {}
+    thresholds = merge_thresholds(embedder)
+    added_vectors = np.asarray(embedder.encode([mention.summary for mention in added]), dtype=np.float32)
+    # A little below the thresholds: the stored clause vectors are float16.
+    partner_events = sorted(_possible_partners(store, row_key, added, added_vectors, min(thresholds) - 0.005))
+    stored_rows = []
+    for start in range(0, len(partner_events), 500):
+        chunk = partner_events[start : start + 500]
+        stored_rows += store.read_view(
+            f"SELECT {_MENTION_COLUMNS} FROM {{p}}view_event_mentions WHERE view_key = ? AND event_id IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY event_id, number", [row_key, *chunk],
+        )
+    stored = _stored_mentions(store, stored_rows)
+    if {item.event_id for item in stored} != set(partner_events):
+        raise DamagedViewError("timeline events' base (an event without its mentions)")
+    joined, fresh = _merge_added(stored, added, added_vectors, thresholds)
+    vector_of = {id(mention): vector for mention, vector in zip(added, added_vectors)}
+    # A sentence going on telling an added one's happening joins its event (as in a full build).
+    cluster_of: dict[int, list[EventMention]] = {}
+    for members in [*joined.values(), *fresh]:
+        for mention in members:
+            cluster_of[id(mention)] = members
+    for mention in kept:
+        if mention.dated_by == "context" and id(mention.anchor) in cluster_of:
+            cluster_of[id(mention.anchor)].append(mention)
+    members_of: dict[str, list[_StoredMention]] = {}
+    for item in stored:
+        members_of.setdefault(item.event_id, []).append(item)
+    clusters: list[PlacedCluster] = []
+    for event_id, new_members in sorted(joined.items()):
+        old = sorted(members_of[event_id], key=lambda item: item.number)
+        mentions = [item.mention for item in old] + new_members
+        vectors = {id(item.mention): item.vector for item in old if item.vector is not None}
+        vectors.update({id(m): vector_of[id(m)] for m in new_members if id(m) in vector_of})
+        clusters.append(PlacedCluster(event_from_cluster(mentions, base.story_start), mentions, vectors))
+    for members in fresh:
+        clusters.append(PlacedCluster(event_from_cluster(members, base.story_start), members,
+                                      {id(m): vector_of[id(m)] for m in members if id(m) in vector_of}))
+    touched = sorted(joined)
+    removed = {
+        row[0] for row in store.read_view(
+            f"SELECT seq FROM {{p}}view_events WHERE view_key = ? AND event_id IN ({', '.join('?' * len(touched))})", [row_key, *touched]
+        )
+    } if touched else set()
+    events = _unique_against(store, row_key, removed, [item.event for item in clusters])
+    for item, event in zip(clusters, events):
+        item.event = event
+    positions = _positions(_ListPlaces(store, row_key, removed), events)
+    if positions is None:
+        return None
+    languages = {article.article_id: article.language for article in articles}
+    languages.update({item.mention.article.article_id: item.mention.article.language for item in stored})
+    rows = {**event_rows_at(positions, languages), "view_event_mentions": mention_rows(clusters)}
+    dropped = {"view_events": ("seq", sorted(removed)), "view_event_payloads": ("seq", sorted(removed)),
+               "view_event_mentions": ("event_id", touched)}
+    return rows, dropped
+
