@@ -581,9 +581,23 @@ def _remove_unlisted_segments(base: Path, keep: set[str]) -> None:
 
 
 # -- notes kept beside an index (e.g. the Search page's example questions) ------------------------------
-def read_index_note(index: SearchIndex, name: str):
-    """The JSON note `name` kept beside this stored index, or None (not stored, not written, or damaged)."""
-    folder = getattr(index, "folder", None)
+def current_index_folder(settings, contents_key: str, model_id: str) -> Path | None:
+    """The folder of the index `open_search_index` would open for these contents and model, found
+    without opening it (a path check, or the small manifests); None when none is stored. Its notes
+    can be read before (or without) the index itself."""
+    root = index_root(settings)
+    key = search_index_key(contents_key, model_id)
+    folder = root / _folder_name(key)
+    if (folder / META_FILE).is_file():
+        return folder
+    found = _extended_to(root, key)
+    return None if found is None else found[0]
+
+
+def read_index_note(index_or_folder, name: str):
+    """The JSON note `name` kept beside this stored index (or in this index folder), or None (not
+    stored, not written, or damaged)."""
+    folder = index_or_folder if isinstance(index_or_folder, Path) else getattr(index_or_folder, "folder", None)
     if folder is None:
         return None
     try:

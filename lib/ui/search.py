@@ -38,8 +38,14 @@ from lib.search.hybrid import (
     PASSAGES_PER_ARTICLE,
     search,
 )
-from lib.search.stored_index import build_and_keep_search_index, open_search_index, read_index_note, write_index_note
-from lib.ui.loaders import get_catalogue_entries, get_embedder, get_settings, get_view
+from lib.search.stored_index import (
+    build_and_keep_search_index,
+    current_index_folder,
+    open_search_index,
+    read_index_note,
+    write_index_note,
+)
+from lib.ui.loaders import get_catalogue_entries, get_embedder, get_opened_store, get_settings, get_view, model_id
 from lib.ui.url_state import (
     known_values,
     url_day,
@@ -99,6 +105,17 @@ def _stored_search_index(opened, model: str) -> SearchIndex | None:
         return None
     return open_search_index(opened.settings, store_contents_key(opened.store), model,
                              get_catalogue_entries(opened), opened.store.article)
+
+
+def _kept_index_folder():
+    """The folder of the index stored for the store's current contents and model, without opening it;
+    None when none is stored or the engine keeps its own."""
+    from lib.core.store import store_contents_key
+
+    opened = get_opened_store()
+    if getattr(opened.settings, "vector_index", "exact") != "exact":
+        return None
+    return current_index_folder(opened.settings, store_contents_key(opened.store), model_id())
 
 
 def get_search_index() -> SearchIndex:
@@ -378,14 +395,17 @@ def load_suggestions() -> tuple[SuggestedQuestion, ...]:
     from lib.ui.compare import load_claimset
 
     settings = get_settings()
-    index = get_search_index()
     note = "suggestions-" + hashlib.sha256(
         f"{SUGGESTIONS_VERSION}:{ENGINE_VERSION}:{topics_signature(settings)}".encode()).hexdigest()[:16]
-    slot = (str(settings.data_dir), str(index.folder or id(index)), note)
+    # The kept questions are read from the index's folder without opening the index (at 100k
+    # articles opening it costs ~0.5 s and its 1.5M rows' arrays; the first query opens it).
+    folder = _kept_index_folder()
+    index = None if folder is not None else get_search_index()
+    slot = (str(settings.data_dir), str(folder or index.folder or id(index)), note)
     made = _suggested()
     if slot in made:
         return made[slot]
-    kept = read_index_note(index, note)
+    kept = read_index_note(folder or index, note)
     if isinstance(kept, list):
         try:
             suggestions = tuple(SuggestedQuestion.from_json(item) for item in kept)
@@ -398,6 +418,7 @@ def load_suggestions() -> tuple[SuggestedQuestion, ...]:
         except StoryLensError as error:
             log.warning("No example questions: the collection's topics are not available (%s)", error)
             return ()
+        index = index or get_search_index()
         suggestions = suggest_questions(claimset.topics, index, get_embedder())
         write_index_note(index, note, [suggestion.to_json() for suggestion in suggestions])
     if len(made) >= _SUGGESTED_KEPT:
