@@ -71,6 +71,11 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "en": "mourning", "fr": "deuil", "de": "trauer staatstrauer landestrauer", "es": "luto duelo", "it": "lutto",
         "pt": "luto", "ru": "траур", "uk": "жалоб", "ja": "喪 服喪", "zh": "哀悼 悼念 国殇", "ko": "애도 추모", "th": "ไว้ทุกข์",
     },
+    "attack": {
+        "en": "attack attacks attacked cyberattack cyberattacks", "fr": "attaque attentat cyberattaque", "de": "angriff anschlag cyberangriff hackerangriff",
+        "es": "ataque atentado ciberataque", "it": "attacco attentato", "pt": "ataque atentado", "ru": "атак нападени теракт",
+        "uk": "атак напад теракт", "ja": "攻撃 襲撃 テロ", "zh": "袭击 攻击", "ko": "공격 습격 테러", "th": "โจมตี",
+    },
     "walkout": {
         "en": "walkout walkouts strikers walked_off", "fr": "grève grévistes", "de": "streik", "es": "huelga", "it": "sciopero scioperi",
         "pt": "greve", "ru": "забастовк", "uk": "страйк", "ja": "ストライキ", "zh": "罢工", "ko": "파업", "th": "นัดหยุดงาน",
@@ -79,7 +84,7 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
     # tells that act ("an inquiry into the explosion", "Hours after the blast, residents were told to
     # stay indoors"), not the happening it names as what the act is about (`told_kinds`).
     "inquiry": {
-        "en": "inquiry inquiries investigation", "fr": "enquête", "de": "untersuchung untersuchungskommission ermittlungsverfahren",
+        "en": "inquiry inquiries investigation", "fr": "enquête", "de": "untersuchung untersuchungskommission ermittlungsverfahren ermittlungen",
         "es": "investigación", "it": "inchiesta indagine", "pt": "investigação inquérito", "ru": "расследовани",
         "uk": "розслідуванн", "ja": "調査委員会 第三者委員会 調査", "zh": "调查", "ko": "조사위원회 진상조사", "th": "สอบสวน",
     },
@@ -137,7 +142,7 @@ HAPPENING_KINDS: dict[str, dict[str, str]] = {
         "ja": "合意 妥結", "zh": "协议 协定 达成一致", "ko": "합의 타결", "th": "ข้อตกลง",
     },
     "resumption": {
-        "en": "resumed reopened", "fr": "repris reprise rouvert", "de": "wieder_auf wiederaufgenommen wiedereröffnet",
+        "en": "resumed reopened", "fr": "repris reprise rouvert", "de": "wieder_auf wieder_geöffnet wieder_eröffnet wiederaufgenommen wiedereröffnet",
         "es": "reanud reabiert", "it": "ripres riapert", "pt": "retomad reabert", "ru": "возобнов", "uk": "відновил відновлен",
         "ja": "再開", "zh": "恢复 复工", "ko": "재개", "th": "กลับมาเปิด",
     },

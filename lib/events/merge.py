@@ -191,7 +191,7 @@ def _day_phrases_overlap(first: EventMention, second: EventMention) -> bool:
 def _same_day_one_language(first: EventMention, second: EventMention) -> bool:
     """Two mentions in one language other than English dating their sentences to the same day (overlapping days of at most two: a night)."""
     return (
-        mention_language(first) == mention_language(second) != "en"
+        mention_language(first) == mention_language(second)
         and "phrase" == first.dated_by == second.dated_by
         and _day_phrases_overlap(first, second)
     )
@@ -417,7 +417,7 @@ class _PairRules:
             evidence[undecided] = [bool(self.figures_of(i) & self.figures_of(j)) for i, j in zip(firsts[undecided], seconds[undecided])]
         across_languages = same_day_two_languages & (similar | evidence)
         same_day_one_language = (
-            open_pair & (self.language[firsts] == self.language[seconds]) & ~self.english[firsts]
+            open_pair & (self.language[firsts] == self.language[seconds])
             & self.one_day_phrase[firsts] & self.one_day_phrase[seconds]
             & (self.starts[firsts] <= self.ends[seconds]) & (self.starts[seconds] <= self.ends[firsts])
         )
@@ -446,7 +446,7 @@ class _PairRules:
         read without the embedder may join below the similarity threshold)."""
         two_languages = self.language[rows][:, None] != self.language[columns][None, :]
         one_language_kinds = (
-            ~two_languages & ~self.english[rows][:, None] & self.has_kinds[rows][:, None] & self.has_kinds[columns][None, :]
+            ~two_languages & self.has_kinds[rows][:, None] & self.has_kinds[columns][None, :]
         )
         return (
             (two_languages | one_language_kinds)

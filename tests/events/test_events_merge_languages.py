@@ -215,3 +215,14 @@ def test_in_one_language_a_statement_and_a_happening_of_its_day_naming_one_kind_
     (said,) = _mentions_of("Ein Sprecher des Betreibers sagte am Dienstag, jeder Streiktag koste zwölf Millionen Euro.", "de", "2025-10-07")
     assert said.is_statement and not act.is_statement
     assert not _one_event(act, said, similarity=0.10)
+
+
+def test_two_english_reports_of_one_day_naming_one_kind_join_and_other_kinds_stay_apart():
+    """"A ransomware attack hit … late on Saturday" and "The attack began in the early hours of Saturday,
+    November 1" (two outlets, cosine under the threshold) are one attack; the arrest of that Saturday is not."""
+    first = _mentions_of("A ransomware attack hit the computer systems of the hospital group late on Saturday.", "en", "2025-11-03")
+    second = _mentions_of("The attack began in the early hours of Saturday, November 1.", "en", "2025-11-03")
+    arrest = _mentions_of("Police arrested two suspects on Saturday.", "en", "2025-11-03")
+    assert _one_event(first[0], second[0], similarity=0.30)
+    assert not _one_event(first[0], arrest[0], similarity=0.30)
+    assert not _one_event(first[0], arrest[0], similarity=0.95)
