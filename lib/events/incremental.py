@@ -71,7 +71,7 @@ from lib.events.build import (
     unique_ids,
 )
 from lib.events.mentions import EventMention, find_event_mentions
-from lib.events.merge import INTERVAL_JOIN_DAYS, _PairRules, kinds_of, mention_language
+from lib.events.merge import DAY_WIDTH, INTERVAL_JOIN_DAYS, _PairRules, kinds_of, mention_language
 
 log = logging.getLogger(__name__)
 
@@ -127,40 +127,57 @@ _MENTION_COLUMNS = "event_id, number, article_id, first_day, last_day, compared,
 
 
 def _nearby_rows(store, row_key: str, low: int, high: int) -> list[tuple]:
-    """(event id, dating, language, kinds, clause vector) of the stored compared mentions whose days meet
-    [low, high] (read along the days index: a mention up to a month wide starts at most a month before `low`)."""
-    columns = "event_id, dating, language, kinds, vector"
-    narrow = store.read_view(
-        f"SELECT {columns} FROM {{p}}view_event_mentions WHERE view_key = ? AND dating IN (?, ?) "
-        "AND first_day >= ? AND first_day <= ? AND last_day >= ? AND compared = 1",
-        [row_key, DAY_PHRASE, UP_TO_A_MONTH, low - INTERVAL_JOIN_DAYS - 1, high, low],
-    )
-    wide = store.read_view(
-        f"SELECT {columns} FROM {{p}}view_event_mentions WHERE view_key = ? AND dating = ? AND first_day <= ? "
-        "AND last_day >= ? AND compared = 1",
-        [row_key, WIDER, high, low],
-    )
-    return narrow + wide
+    """(event id, number, first day, last day, dating, language, kinds, clause vector) of the stored compared
+    mentions whose days meet [low, high], read along the days index: a mention dated to a day by its own
+    words starts at most a day before `low`, one up to a month wide at most a month before."""
+    columns = "event_id, number, first_day, last_day, dating, language, kinds, vector"
+    rows = []
+    for dating, earliest in ((DAY_PHRASE, low - DAY_WIDTH), (UP_TO_A_MONTH, low - INTERVAL_JOIN_DAYS - 1), (WIDER, None)):
+        since, since_params = (" AND first_day >= ?", [earliest]) if earliest is not None else ("", [])
+        rows += store.read_view(
+            f"SELECT {columns} FROM {{p}}view_event_mentions WHERE view_key = ? AND dating = ?{since} AND first_day <= ? "
+            "AND last_day >= ? AND compared = 1",
+            [row_key, dating, *since_params, high, low],
+        )
+    return rows
+
+
+def _windows(added: list[EventMention]) -> list[tuple[int, int]]:
+    """The added mentions' days with the merge's one day of slack, overlapping ones joined (each stored row read once)."""
+    joined: list[list[int]] = []
+    for low, high in sorted((mention.first_day - 1, mention.last_day + 1) for mention in added):
+        if joined and low <= joined[-1][1] + 1:
+            joined[-1][1] = max(joined[-1][1], high)
+        else:
+            joined.append([low, high])
+    return [(low, high) for low, high in joined]
 
 
 def _possible_partners(store, row_key: str, added: list[EventMention], vectors: np.ndarray, threshold: float) -> set[str]:
     """Events holding a stored mention an added one may be merged with: of overlapping days (one day of
     slack) and close enough in meaning, or both dated to a day by their own words (the pairs the rules
     may join on evidence read without the embedder)."""
+    found = {(row[0], row[1]): row for low, high in _windows(added) for row in _nearby_rows(store, row_key, low, high)}
+    if not found:
+        return set()
+    rows = list(found.values())
+    event_ids = np.array([row[0] for row in rows], dtype=object)
+    firsts, lasts = np.array([row[2] for row in rows]), np.array([row[3] for row in rows])
+    day_phrases = np.array([row[4] == DAY_PHRASE for row in rows])
+    languages = np.array([row[5] for row in rows], dtype=object)
+    kinds = np.array([bool(row[6]) for row in rows])
+    stored = np.frombuffer(b"".join(bytes(row[7]) for row in rows), dtype=np.float16).reshape(len(rows), -1).astype(np.float32)
+    similarity = stored @ np.asarray(vectors, dtype=np.float32).T
     events: set[str] = set()
-    for mention, vector in zip(added, vectors):
-        rows = _nearby_rows(store, row_key, mention.first_day - 1, mention.last_day + 1)
-        if not rows:
-            continue
-        stored = np.frombuffer(b"".join(bytes(row[4]) for row in rows), dtype=np.float16).reshape(len(rows), -1)
-        close = stored.astype(np.float32) @ np.asarray(vector, dtype=np.float32) >= threshold
-        language, kinds = mention_language(mention), bool(kinds_of(mention))
-        day_phrase = one_day_phrase(mention)
-
-        def on_evidence(row) -> bool:  # `_PairRules.same_day_two_languages`, before the evidence itself is read
-            return day_phrase and row[1] == DAY_PHRASE and (row[2] != language or (language != "en" and kinds and bool(row[3])))
-
-        events |= {row[0] for row, near in zip(rows, close) if near or on_evidence(row)}
+    for column, mention in enumerate(added):
+        overlapping = (firsts <= mention.last_day + 1) & (lasts >= mention.first_day - 1)
+        wanted = similarity[:, column] >= threshold
+        if one_day_phrase(mention):  # `_PairRules.same_day_two_languages`, before the evidence itself is read
+            language = mention_language(mention)
+            other_language = languages != language
+            same_language_kinds = (languages == language) & kinds if language != "en" and kinds_of(mention) else False
+            wanted |= day_phrases & (other_language | same_language_kinds)
+        events.update(event_ids[overlapping & wanted].tolist())
     return events
 
 
