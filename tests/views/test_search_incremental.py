@@ -311,3 +311,29 @@ def test_a_damaged_segment_found_by_the_update_declines_and_never_raises(base, e
     with caplog.at_level(logging.WARNING, logger="lib.search.stored_index"):
         assert not update_search_index(store, embedder, settings)
     assert "could not be read back" in caplog.text and not (built.folder / MANIFEST_FILE).exists()
+
+
+def test_the_search_page_answers_from_the_base_and_the_added_segment(base, embedder, monkeypatch):
+    """The page opens base + segment through its usual path (no rebuild: no other index folder appears)
+    and shows the added article's passage among the results."""
+    import streamlit as st
+
+    from tests.views.test_search_stored_index import _app_on, _cards, _plain
+
+    settings, _corpus, built = base
+    added_id = add_article(settings)
+    assert update_search_index(open_store(settings), embedder, settings)
+    question = "pledge to come to each other's aid if one of them is invaded"
+    expected = search(current(settings, embedder.model_id), question, embedder, k=10)
+    assert added_id in {passage.hit.article_id for passage in expected}
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    app = _app_on(settings, monkeypatch)
+    app.query_params["q"] = question
+    app.run()
+    assert not app.exception, app.exception
+    cards = _cards(app)
+    assert len(cards) == len(expected)
+    assert all(_plain(passage.hit.sentence) in _plain(card) for passage, card in zip(expected, cards))
+    assert [path.name for path in (settings.store_dir / "search-index").iterdir() if not path.name.startswith(".")] \
+        == [built.folder.name], "the page did not build another index"
