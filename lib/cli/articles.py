@@ -29,6 +29,7 @@ def cmd_articles(args) -> int:
     from lib.core.settings import load_settings
     from lib.core.store import catalogue_pages
     from lib.ingest.corpus import inferred_dates_missing, load_corpus, open_synced
+    from lib.present.extend import dates_current
 
     opened = open_synced(load_settings(args.data))
     if not args.json:
@@ -36,7 +37,7 @@ def cmd_articles(args) -> int:
             if report.status in ("added", "rejected", "duplicate"):
                 print(f"[{report.status}] {report.message}", file=sys.stderr)
     store = opened.store
-    if inferred_dates_missing(store):
+    if inferred_dates_missing(store) and not dates_current(store):  # extended by added articles, else whole
         load_corpus(opened.settings, sync=False)  # infers the dates pages print none of, and stores them
     filters = {"outlet": args.outlet, "language": args.language, "title_contains": args.title}
     after = _catalogue_start(store, args.after)

@@ -8,6 +8,7 @@ from lib.claims.status import figure_phrase
 from lib.claims.topics import Topic, claim_to_json, topic_to_json
 from lib.cli.common import add_data_option, opened_for, print_json
 from lib.core.errors import StoryLensError
+from lib.present.extend import extend_stored
 from lib.text.embed import embedder_for
 
 
@@ -19,6 +20,8 @@ def _load(args, need_corpus: bool):
     opened = opened_for(args, quiet=args.json)
     embedder = embedder_for(opened.settings)
     claimset = None if need_corpus else stored_claims(opened.store, opened.settings, embedder.model_id)
+    if claimset is None and not need_corpus and extend_stored("claims", opened.store, embedder, opened.settings):
+        claimset = stored_claims(opened.store, opened.settings, embedder.model_id)  # extended by the added articles
     if claimset is not None:
         return None, embedder, claimset
     corpus = load_corpus(opened.settings, sync=False)

@@ -8,6 +8,7 @@ from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_range
 from lib.events.build import EventFilter, EventsInMemory, build_events, event_to_json, stored_events_view
 from lib.core.store import DamagedViewError
+from lib.present.extend import extend_stored
 from lib.present.timeline_chart import event_date_label
 from lib.text.embed import embedder_for
 
@@ -45,7 +46,10 @@ def load_events(opened, wanted: EventFilter = EventFilter()):
     the corpus (and stored), as the Timeline page does. A damaged stored row means a build."""
     from lib.ingest.corpus import load_corpus
 
-    view = stored_events_view(opened.store, embedder_for(opened.settings).model_id)
+    embedder = embedder_for(opened.settings)
+    view = stored_events_view(opened.store, embedder.model_id)
+    if view is None and extend_stored("events", opened.store, embedder, opened.settings):
+        view = stored_events_view(opened.store, embedder.model_id)  # extended by the added articles
     if view is not None:
         try:
             return view.all(wanted)

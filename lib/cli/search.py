@@ -7,6 +7,7 @@ import sys
 from lib.cli.common import add_data_option, opened_for, print_json
 from lib.core.errors import StoryLensError
 from lib.core.user_dates import parse_date_bound
+from lib.present.extend import extend_stored
 from lib.present.suggestions import suggest_questions
 from lib.search.hybrid import (
     MAX_K,
@@ -30,11 +31,16 @@ def index_for(opened) -> tuple[SearchIndex, object]:
 
     settings = opened.settings
     embedder = embedder_for(settings)
+
+    def stored():
+        entries = [entry for page in catalogue_pages(opened.store, page_size=5000) for entry in page]
+        return open_search_index(settings, store_contents_key(opened.store), embedder.model_id, entries, opened.store.article)
+
     index = None
     if settings.vector_index == "exact":
-        entries = [entry for page in catalogue_pages(opened.store, page_size=5000) for entry in page]
-        index = open_search_index(settings, store_contents_key(opened.store), embedder.model_id, entries,
-                                  opened.store.article)
+        index = stored()
+        if index is None and extend_stored("search", opened.store, embedder, settings):
+            index = stored()  # extended by the articles added since it was built
     if index is None:
         index = build_and_keep_search_index(load_corpus(settings, sync=False), embedder)
     return index, embedder
@@ -65,6 +71,8 @@ def cmd_suggest(args) -> int:
         raise StoryLensError("There are no articles yet, so no example questions. Add some with: python -m lib.cli ingest FILE ...")
     index, embedder = index_for(opened)
     claimset = stored_claims(opened.store, opened.settings, embedder.model_id)  # no article loaded when stored
+    if claimset is None and extend_stored("claims", opened.store, embedder, opened.settings):
+        claimset = stored_claims(opened.store, opened.settings, embedder.model_id)
     if claimset is None:
         claimset = build_claims(load_corpus(opened.settings, sync=False), embedder)
     suggestions = suggest_questions(claimset.topics, index, embedder)

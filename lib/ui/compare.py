@@ -70,6 +70,7 @@ def load_claimset() -> ClaimSet:
         lambda opened, model: stored_claims(opened.store, opened.settings, model),
         build_claims,
         topics_signature(get_settings()),
+        extends="claims",
     )
 
 
@@ -82,6 +83,7 @@ def load_claims_view() -> StoredClaims | ClaimsInMemory:
         lambda opened, model: stored_claims_view(opened.store, opened.settings, model),
         claims_view,
         topics_signature(get_settings()),
+        extends="claims",
     )
 
 

@@ -104,14 +104,23 @@ def add_articles_form(corpus: Corpus | OpenedStore) -> None:
 
 
 def prepare_for_search(corpus: Corpus | OpenedStore, article_ids: list[str]) -> None:
-    """Embed new articles now, with progress, so the next search answers at once."""
+    """Embed new articles now, with progress, and bring the stored views (dates, search index,
+    timeline, topics) up to date with them where they can be extended by the new articles alone, so
+    the next search, Timeline and Compare answer at once. A view that cannot be extended (articles
+    removed since, never built, too many added) is built whole by the page that next shows it."""
+    from lib.present.extend import VIEWS, extend_stored
+
     articles = [article for article in map(corpus.store.article, article_ids) if article is not None]
     total = sum(len(article.sentences) for article in articles)
     if not total:
         return
     with st.status(f"Preparing {total} new sentences for search…", expanded=False) as status:
         bar = st.progress(0.0)
-        article_vectors(corpus.store, articles, get_embedder(), progress=lambda done, all_, _what: bar.progress(done / max(all_, 1)))
+        embedder = get_embedder()
+        article_vectors(corpus.store, articles, embedder, progress=lambda done, all_, _what: bar.progress(done / max(all_, 1)))
+        status.update(label="Updating the search index, timeline and topics…")
+        for view in VIEWS:
+            extend_stored(view, corpus.store, embedder, corpus.settings)
         status.update(label="New articles are searchable.", state="complete")
 
 

@@ -112,6 +112,10 @@ def get_catalogue_summary(opened: OpenedStore) -> CatalogueSummary:
     fingerprint = store.fingerprint()
     summary = _summary_for(data_dir, fingerprint, store.inferred_dates_fingerprint())
     if summary.undated_count and store.inferred_dates_fingerprint() != fingerprint:
+        from lib.present.extend import dates_current
+
+        if dates_current(store):  # only articles were added since the last whole inference: theirs alone
+            return _summary_for(data_dir, fingerprint, store.inferred_dates_fingerprint())
         if summary.article_count <= INFER_BEFORE_SHOWING_MAX:
             get_corpus()
             summary = _summary_for(data_dir, fingerprint, store.inferred_dates_fingerprint())
@@ -221,14 +225,20 @@ def _view_shelf() -> _ViewShelf:
     return _ViewShelf()
 
 
-def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str):
+def get_view(
+    name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str,
+    extends: str | None = None,
+):
     """The view `name` of this session's collection, whole, without loading the corpus when it is stored.
 
     From this process's memory when it was read or built for the store's current contents (articles
     and inferred dates), model and `key`; else `read_stored(opened, model_id)` reads it from the store
-    (one row, no article record); only when that finds none (never built, or built for other
-    contents) is the corpus loaded and `builder(corpus, embedder, progress)` run, with a progress bar,
-    which stores it for the next reader. Errors of the builder (StoryLensError) reach the page.
+    (one row, no article record); when that finds none, the stored view `extends` names ("events",
+    "claims", "search") is extended by the articles added since it was built, when only that changed
+    (`lib.present.extend.extend_stored`: the added articles are read, no other); only when neither
+    works (never built, articles removed or changed) is the corpus loaded and
+    `builder(corpus, embedder, progress)` run, with a progress bar, which stores it for the next
+    reader. Errors of the builder (StoryLensError) reach the page.
     """
     opened = get_opened_store()
     model = model_id()
@@ -239,6 +249,10 @@ def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None]
         value = read_stored(opened, model)
         if value is not None:
             return wanted, value
+        if extends and _extended(extends, opened):
+            value = read_stored(opened, model)
+            if value is not None:
+                return ("stored", store_contents_key(opened.store), model, *key), value
         corpus = get_corpus()
         value = _build(builder, corpus, get_embedder())
         return ("stored", corpus.contents_key, model, *key), value
@@ -246,15 +260,26 @@ def get_view(name: str, read_stored: Callable[[OpenedStore, str], object | None]
     return _shelved(name, data_dir, wanted, read_or_build)
 
 
-def get_row_view(name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str):
+def _extended(view: str, opened: OpenedStore) -> bool:
+    """The stored `view` extended by the articles added since it was built (a spinner while it runs)."""
+    from lib.present.extend import extend_stored
+
+    with st.spinner("Adding the new articles to the stored views…"):
+        return extend_stored(view, opened.store, get_embedder(), opened.settings)
+
+
+def get_row_view(
+    name: str, read_stored: Callable[[OpenedStore, str], object | None], builder: Callable, *key: str,
+    extends: str | None = None,
+):
     """As `get_view`, for a view the page queries by rows (`is_current()`): a stored view this process
     kept is checked still held by the store (one row read; another process may have replaced it with
-    one of other contents), else it is read or built again."""
-    view = get_view(name, read_stored, builder, *key)
+    one of other contents), else it is read, extended or built again."""
+    view = get_view(name, read_stored, builder, *key, extends=extends)
     if view.is_current():
         return view
     _unshelve(name, str(get_opened_store().settings.data_dir))
-    return get_view(name, read_stored, builder, *key)
+    return get_view(name, read_stored, builder, *key, extends=extends)
 
 
 def forget_view(name: str, stored_name: str) -> None:

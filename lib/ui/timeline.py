@@ -43,14 +43,16 @@ from lib.ui.url_state import known_values, url_day, url_flag, url_value, write_u
 def load_events() -> list[Event]:
     """All events of this session's collection, whole (what Search's overview reads): from the store
     when it holds them for the current articles (no article is loaded), else built once from the corpus."""
-    return get_view("events", lambda opened, model: stored_events(opened.store, model), build_events)
+    return get_view("events", lambda opened, model: stored_events(opened.store, model), build_events, extends="events")
 
 
 def load_events_view() -> StoredEvents | EventsInMemory:
     """The events view of this session's collection, to query: the stored rows when the store holds
     them for the current articles (one row read, no article loaded), else built once from the corpus
     (progress shown) and stored."""
-    return get_row_view("events-view", lambda opened, model: stored_events_view(opened.store, model), events_view)
+    return get_row_view(
+        "events-view", lambda opened, model: stored_events_view(opened.store, model), events_view, extends="events"
+    )
 
 
 @dataclass(frozen=True)
