@@ -97,6 +97,8 @@ def stage_build(size: int, data_dir: Path) -> dict:
     store = open_store(settings)
     embedder = embedder_for(settings)
     contents = store_contents_key(store)
+    # The base `update_search_index` extends from, read before the articles (as a full build records it).
+    sequence, dates_base = store.write_sequence(), store.inferred_dates_base()
     started = time.perf_counter()
     dates = {entry.article_id: entry.published for page in catalogue_pages(store, page_size=5000) for entry in page}
     articles = [replace(article, published=dates[article.article_id]) for article in store.articles()]
@@ -106,7 +108,7 @@ def stage_build(size: int, data_dir: Path) -> dict:
     index = build_search_index(corpus, embedder)
     build_s = time.perf_counter() - tick
     tick = time.perf_counter()
-    folder = keep_search_index(index, settings, contents)
+    folder = keep_search_index(index, settings, contents, base_sequence=sequence, dates_base=dates_base)
     return {"rows": len(index), "load_records_s": load_s, "build_s": build_s, "write_s": time.perf_counter() - tick,
             "index_mb": _folder_mb(folder), "vectors_mb": (folder / "vectors.npy").stat().st_size / 1048576,
             "peak_rss_mb": _peak_rss_mb()}
