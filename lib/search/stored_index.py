@@ -438,8 +438,8 @@ def update_search_index(store, embedder, settings) -> bool:
     engine than the exact one), an article removed or put again since, more added than
     max(ADDED_AT_MOST, ADDED_SHARE of the base's articles), inferred dates not current or inferred
     again whole since, segments past MAX_SEGMENTS or added sentences past max(DELTA_ROWS,
-    DELTA_SHARE of the base's) (compaction), a damaged stored state (logged; damaged segments are removed), or a store that
-    changed while this ran. Never raises for a damaged state.
+    DELTA_SHARE of the base's) (compaction), a damaged stored state (logged; damaged segments are
+    removed), or a store that changed while this ran. Never raises for a damaged state.
 
     What differs from a rebuild: BM25 scores of the base's sentences keep the base's statistics and
     the added sentences are scored with the base's average length (`KeywordIndex.build_beside`);
@@ -447,7 +447,7 @@ def update_search_index(store, embedder, settings) -> bool:
     word for word) are ranked base first where a rebuild ranks them by file name. Dense scores are
     exact either way."""
     from lib.core.store import contents_key
-    from lib.text.embed import article_vectors, is_multilingual
+    from lib.text.embed import article_vectors
 
     if getattr(settings, "vector_index", "exact") != "exact":
         return False

@@ -16,12 +16,12 @@ import shutil
 import numpy as np
 import pytest
 
-import lib.search.stored_index as stored_index
 from eval.eval_search import GOLD, answers_of, first_answer_rank
 from lib.core.settings import REPO_ROOT
 from lib.core.store import catalogue_pages, store_contents_key
 from lib.ingest.corpus import load_corpus, open_store, update_inferred_dates
 from lib.ingest.pipeline import ingest_bytes
+from lib.search import stored_index
 from lib.search.hybrid import SearchFilters, build_search_index, published_interval, search
 from lib.search.keyword import KeywordIndex, KeywordSegments
 from lib.search.stored_index import (
@@ -111,7 +111,7 @@ def test_an_added_article_is_a_segment_and_the_index_answers_as_a_rebuild(base, 
         query = embedder.encode_query(item["query"])
         dense_ours = extended.vectors.search(query, 50)[0]
         dense_theirs = rebuilt.vectors.search(query, 50)[0]
-        row_key = lambda index, row: (index.articles[index.row_article[row]].article_id, int(index.row_sentence[row]))  # noqa: E731
+        row_key = lambda index, row: (index.articles[index.row_article[row]].article_id, int(index.row_sentence[row]))
         assert [row_key(extended, row) for row in dense_ours] == [row_key(rebuilt, row) for row in dense_theirs]
         base_scores = built.keywords.scores(item["query"])
         assert np.array_equal(extended.keywords.scores(item["query"])[: len(built)], base_scores), "base scores moved"
@@ -128,7 +128,7 @@ def test_an_added_article_is_a_segment_and_the_index_answers_as_a_rebuild(base, 
 def test_filters_work_across_the_base_and_the_added_segment(base, embedder):
     """An outlet, date or language filter selects rows in every segment; a filter that leaves the added
     article out gives exactly the base's answer (its rows are never candidates)."""
-    settings, corpus, built = base
+    settings, corpus, _built = base
     added_id = add_article(settings)
     assert update_search_index(open_store(settings), embedder, settings)
     extended = current(settings, embedder.model_id)
