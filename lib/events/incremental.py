@@ -126,20 +126,28 @@ def _stored_mentions(store, rows) -> list[_StoredMention]:
 _MENTION_COLUMNS = "event_id, number, article_id, first_day, last_day, compared, vector, mention"  # as `_stored_mentions` reads them
 
 
-def _nearby_rows(store, row_key: str, low: int, high: int) -> list[tuple]:
+def _nearby_rows(store, row_key: str, low: int, high: int, wide: bool) -> list[tuple]:
     """(event id, number, first day, last day, dating, language, kinds, clause vector) of the stored compared
     mentions whose days meet [low, high], read along the days index: a mention dated to a day by its own
-    words starts at most a day before `low`, one up to a month wide at most a month before."""
+    words starts at most a day before `low`, one up to a month wide at most a month before. For mentions
+    wider than a month (`wide`), only those wider than a day (`merge.narrow_enough`)."""
     columns = "event_id, number, first_day, last_day, dating, language, kinds, vector"
     rows = []
-    for dating, earliest in ((DAY_PHRASE, low - DAY_WIDTH), (UP_TO_A_MONTH, low - INTERVAL_JOIN_DAYS - 1), (WIDER, None)):
+    datings = ((DAY_PHRASE, low - DAY_WIDTH), (UP_TO_A_MONTH, low - INTERVAL_JOIN_DAYS - 1), (WIDER, None))
+    for dating, earliest in datings[1:] if wide else datings:
         since, since_params = (" AND first_day >= ?", [earliest]) if earliest is not None else ("", [])
+        wider = f" AND last_day - first_day > {DAY_WIDTH}" if wide else ""
         rows += store.read_view(
             f"SELECT {columns} FROM {{p}}view_event_mentions WHERE view_key = ? AND dating = ?{since} AND first_day <= ? "
-            "AND last_day >= ? AND compared = 1",
+            f"AND last_day >= ? AND compared = 1{wider}",
             [row_key, dating, *since_params, high, low],
         )
     return rows
+
+
+def _wide(mention: EventMention) -> bool:
+    """Dated wider than a month: never the same event as one dated to a day (`merge.narrow_enough`)."""
+    return mention.last_day - mention.first_day > INTERVAL_JOIN_DAYS
 
 
 def _windows(added: list[EventMention]) -> list[tuple[int, int]]:
@@ -157,7 +165,14 @@ def _possible_partners(store, row_key: str, added: list[EventMention], vectors: 
     """Events holding a stored mention an added one may be merged with: of overlapping days (one day of
     slack) and close enough in meaning, or both dated to a day by their own words (the pairs the rules
     may join on evidence read without the embedder)."""
-    found = {(row[0], row[1]): row for low, high in _windows(added) for row in _nearby_rows(store, row_key, low, high)}
+    # Windows of the mentions up to a month wide and of the wider ones apart: one "in 2024" would otherwise
+    # read every day-dated mention of the year for the day-dated mentions inside it.
+    found = {
+        (row[0], row[1]): row
+        for wide in (False, True)
+        for low, high in _windows([mention for mention in added if _wide(mention) == wide])
+        for row in _nearby_rows(store, row_key, low, high, wide)
+    }
     if not found:
         return set()
     rows = list(found.values())
@@ -169,8 +184,13 @@ def _possible_partners(store, row_key: str, added: list[EventMention], vectors: 
     stored = np.frombuffer(b"".join(bytes(row[7]) for row in rows), dtype=np.float16).reshape(len(rows), -1).astype(np.float32)
     similarity = stored @ np.asarray(vectors, dtype=np.float32).T
     events: set[str] = set()
+    widths = lasts - firsts
     for column, mention in enumerate(added):
         overlapping = (firsts <= mention.last_day + 1) & (lasts >= mention.first_day - 1)
+        if _wide(mention):
+            overlapping &= widths > DAY_WIDTH
+        elif mention.last_day - mention.first_day <= DAY_WIDTH:
+            overlapping &= widths <= INTERVAL_JOIN_DAYS
         wanted = similarity[:, column] >= threshold
         if one_day_phrase(mention):  # `_PairRules.same_day_two_languages`, before the evidence itself is read
             language = mention_language(mention)
