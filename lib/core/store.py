@@ -357,12 +357,24 @@ def article_to_record(article: Article) -> str:
     return json.dumps(asdict(article), ensure_ascii=False)
 
 
+DAMAGED_RECORD_MESSAGE = (
+    "An article record in the collection database cannot be read ({error}): the database is damaged. "
+    "StoryLens rebuilds it from the saved article files (the data folder's articles and "
+    ".storylens/uploads), with no article lost: delete .storylens/store.sqlite (keep the uploads folder; "
+    "on PostgreSQL, drop the collection's schema) and start StoryLens again."
+)
+
+
 def article_from_record(record: str) -> Article:
-    data = json.loads(record)
-    data["published"] = PublishedDate(**data["published"])
-    data["removed"] = tuple(RemovedBlock(**block) for block in data["removed"])
-    data["sentences"] = tuple(Sentence(**sentence) for sentence in data["sentences"])
-    return Article(**data)
+    """The Article a stored record holds; StoreError (with the way to rebuild) when it is damaged."""
+    try:
+        data = json.loads(record)
+        data["published"] = PublishedDate(**data["published"])
+        data["removed"] = tuple(RemovedBlock(**block) for block in data["removed"])
+        data["sentences"] = tuple(Sentence(**sentence) for sentence in data["sentences"])
+        return Article(**data)
+    except (ValueError, TypeError, KeyError) as error:  # not JSON, or not an article's fields
+        raise StoreError(DAMAGED_RECORD_MESSAGE.format(error=type(error).__name__)) from error
 
 
 def xor_fingerprint_value(value: str | None, removed: Iterable[tuple[str, str]], added: tuple[str, str] | None) -> str:
