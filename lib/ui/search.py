@@ -120,9 +120,9 @@ def _kept_index_folder():
 
 def get_search_index() -> SearchIndex:
     """The search index of this session's collection: opened from disk when it is stored for the
-    current contents and model; else built from the corpus (with a progress bar) and stored.
-    Shared by every session of the process."""
-    return get_view("search", _stored_search_index, build_and_keep_search_index)
+    current contents and model (or once extended by the articles added since it was built); else
+    built from the corpus (with a progress bar) and stored. Shared by every session of the process."""
+    return get_view("search", _stored_search_index, build_and_keep_search_index, extends="search")
 
 
 _WARMING: set[tuple[str, int]] = set()
