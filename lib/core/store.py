@@ -674,6 +674,13 @@ def contents_key(fingerprint: str, dates_at: str | None) -> str:
     return f"{fingerprint}/dates@{dates_at or 'none'}"
 
 
+def added_limit(base_articles: int) -> int:
+    """How many articles may be added since a derived thing's whole build (inferred dates, events,
+    claims, search index) for it to be extended by them alone; past it, it is built whole again:
+    max(50, 2 % of the base's articles)."""
+    return max(50, base_articles * 2 // 100)
+
+
 def store_contents_key(store: "ArticleStore") -> str:
     """The contents key of the store as it is now (two one-row reads, no article loaded). It equals a
     freshly loaded corpus's key only while the stored inferred dates are those of the current

@@ -188,73 +188,13 @@ def extract_events(
     sentence_vectors: dict,
     story_start: str = DEFAULT_STORY_START,
 ) -> list[Event]:
-    """Events of these articles, merged across sources, sorted by start date then summary."""
-    story_days = story_days_of(articles)  # a page without its date is read among the story's dated reports
-    mentions = [mention for article in articles for mention in find_event_mentions(article, story_days)]
-    relevance = story_relevance(mentions, sentence_vectors, articles)
-    core = core_actors(articles)
-    # Actors are read from Latin-script names; within one language they still say who the story is about.
-    core_by_language = {
-        language: core_actors([article for article in articles if article.language == language])
-        for language in {article.language for article in articles}
-    }
-    # Thresholds are written on all-MiniLM-L6-v2's scale; the embedder moves them onto its own.
-    floor, strong = embedder.calibrated(RELEVANCE_FLOOR), embedder.calibrated(RELEVANCE_STRONG)
+    """Events of these articles, merged across sources, sorted by start date then summary.
 
-    def on_story(mention: EventMention, score: float) -> bool:
-        return (
-            score >= strong
-            or (score >= floor and bool(mention.actors & (core | core_by_language[mention.article.language])))
-            # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
-            # there the floor (against the same-language centroid) decides alone.
-            or (score >= floor and bool(_NAMELESS_SCRIPT.search(mention.sentence.text)) and not _KANA.search(mention.sentence.text))
-        )
-
-    # A sentence that goes on telling an earlier one's happening stays exactly when that one does (below).
-    passed = [mention.dated_by == "context" or on_story(mention, score) for mention, score in zip(mentions, relevance)]
-    # A paragraph of prose is about one thing: a dated sentence beside one that is on the story by its own
-    # words stays too, unless far off it (furniture lines are paragraphs of their own).
-    paragraphs = {article.article_id: paragraph_numbers(article) for article in articles}
-
-    def paragraph_of(mention: EventMention) -> tuple[str, int | None]:
-        return mention.article.article_id, paragraphs[mention.article.article_id].get(mention.sentence.index)
-
-    on_story_paragraphs = {
-        paragraph_of(mention) for mention, ok in zip(mentions, passed) if ok and mention.dated_by != "context"
-    }
-    beside = embedder.calibrated(RELEVANCE_IN_PARAGRAPH)
-    mentions = [
-        mention
-        for mention, ok, score in zip(mentions, passed, relevance)
-        if ok or (score >= beside and paragraph_of(mention) in on_story_paragraphs)
-    ]
-    # A sentence dated by an earlier one of its report joins that one's event (one happening, one
-    # row); it is never an event of its own, and goes when its anchor is off the story. When only
-    # the report's day links the two, they must also be close in meaning (English sentences: the
-    # model's cosine is meaningful there), else the sentence is dated by its report.
-    context_floor = embedder.calibrated(CONTEXT_SIMILARITY)
-    mentions = [
-        as_report_mention(mention, story_days) if mention.loose_anchor and not _close(mention, mention.anchor, sentence_vectors, context_floor)
-        else mention
-        for mention in mentions
-    ]
-    mentions = [mention for mention in mentions if mention is not None]
-    dated = [mention for mention in mentions if mention.dated_by != "context"]
-    if not dated:
-        return []
-    clause_vectors = embedder.encode([mention.summary for mention in dated])
-    # The merge threshold by the merge calibration: a multilingual model scores one happening told in two
-    # languages lower than two happenings of one day told in one (lib/text/embed.py, MergeCalibration).
-    clusters = merge_mentions(
-        dated, clause_vectors, threshold=embedder.calibrated(MERGE_SIMILARITY, purpose="merge"),
-        across_threshold=embedder.calibrated(MERGE_SIMILARITY, purpose="merge-across-languages"),
-    )
-    cluster_of = {id(mention): cluster for cluster in clusters for mention in cluster}  # only mentions kept on the story
-    for mention in mentions:
-        if mention.dated_by == "context" and id(mention.anchor) in cluster_of:
-            cluster_of[id(mention.anchor)].append(mention)
-    events = unique_ids([event_from_cluster(cluster, story_start) for cluster in clusters])
-    return sorted(events, key=lambda event: (event.start, event.end, event.summary))
+    The steps (`events_with_base`, which also keeps what extending the stored view later needs): the
+    story's days and the mentions of every page read against them; relevance to the story (centroids,
+    core actors, `story_mentions`); the dated mentions merged by their clause vectors and the pair
+    rules (`merge_mentions`); a sentence dated by an earlier one of its report joins that one's event."""
+    return events_with_base(articles, embedder, sentence_vectors, story_start).events
 
 
 def unique_ids(events: list[Event]) -> list[Event]:
@@ -833,16 +773,22 @@ def merge_thresholds(embedder) -> tuple[float, float]:
 
 def story_mentions(articles, mentions, relevance, core, core_by_language, story_days, sentence_vectors, embedder):
     """The mentions of `articles` a build keeps on the story (`extract_events`'s steps after relevance)."""
+    # Thresholds are written on all-MiniLM-L6-v2's scale; the embedder moves them onto its own.
     floor, strong = embedder.calibrated(RELEVANCE_FLOOR), embedder.calibrated(RELEVANCE_STRONG)
 
     def on_story(mention: EventMention, score: float) -> bool:
         return (
             score >= strong
             or (score >= floor and bool(mention.actors & (core | core_by_language[mention.article.language])))
+            # Korean, Chinese and Thai names cannot be told apart from other words without a parser:
+            # there the floor (against the same-language centroid) decides alone.
             or (score >= floor and bool(_NAMELESS_SCRIPT.search(mention.sentence.text)) and not _KANA.search(mention.sentence.text))
         )
 
+    # A sentence that goes on telling an earlier one's happening stays exactly when that one does (below).
     passed = [mention.dated_by == "context" or on_story(mention, score) for mention, score in zip(mentions, relevance)]
+    # A paragraph of prose is about one thing: a dated sentence beside one that is on the story by its own
+    # words stays too, unless far off it (furniture lines are paragraphs of their own).
     paragraphs = {article.article_id: paragraph_numbers(article) for article in articles}
 
     def paragraph_of(mention: EventMention) -> tuple[str, int | None]:
@@ -851,6 +797,10 @@ def story_mentions(articles, mentions, relevance, core, core_by_language, story_
     on_story_paragraphs = {paragraph_of(m) for m, ok in zip(mentions, passed) if ok and m.dated_by != "context"}
     beside = embedder.calibrated(RELEVANCE_IN_PARAGRAPH)
     kept = [m for m, ok, score in zip(mentions, passed, relevance) if ok or (score >= beside and paragraph_of(m) in on_story_paragraphs)]
+    # A sentence dated by an earlier one of its report joins that one's event (one happening, one row);
+    # it is never an event of its own, and goes when its anchor is off the story. When only the report's
+    # day links the two, they must also be close in meaning (English sentences: the model's cosine is
+    # meaningful there), else the sentence is dated by its report.
     context_floor = embedder.calibrated(CONTEXT_SIMILARITY)
     kept = [
         as_report_mention(m, story_days) if m.loose_anchor and not _close(m, m.anchor, sentence_vectors, context_floor) else m
@@ -902,7 +852,7 @@ def _mention_json(mention: EventMention) -> str:
         "summary": mention.summary, "start": mention.start, "end": mention.end, "precision": mention.precision,
         "clue": mention.clue, "actors": sorted(mention.actors), "keywords": sorted(mention.keywords),
         "dated_by": mention.dated_by, "statement": mention.is_statement, "speaker": sorted(mention.speaker),
-        "weekday": mention.weekday,
+        "weekday": mention.weekday, "beside_other_days": mention.beside_other_days,
     }, ensure_ascii=False)
 
 

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lib.core.models import Article, Event, Sentence
-from lib.core.store import DamagedViewError, StoreError, store_contents_key
+from lib.core.store import DamagedViewError, StoreError, added_limit, store_contents_key
 from lib.events.build import (
     DAY_PHRASE,
     EVENT_SEQ_GAP,
@@ -75,10 +75,6 @@ from lib.events.merge import DAY_WIDTH, INTERVAL_JOIN_DAYS, _PairRules, kinds_of
 
 log = logging.getLogger(__name__)
 
-# Added articles an extension takes at most: 2 % of the base's articles, at least ADDED_AT_LEAST (the
-# incremental contract; `lib.ingest.corpus.added_limit` for the dates, which lib.events may not import).
-ADDED_PERCENT = 2
-ADDED_AT_LEAST = 50
 
 
 
@@ -115,7 +111,7 @@ def _stored_mentions(store, rows) -> list[_StoredMention]:
             article=articles[article_id], sentence=sentence, summary=data["summary"], start=data["start"], end=data["end"],
             precision=data["precision"], clue=data["clue"], actors=frozenset(data["actors"]), keywords=frozenset(data["keywords"]),
             dated_by=data["dated_by"], is_statement=bool(data["statement"]), speaker=frozenset(data["speaker"]),
-            weekday=data["weekday"],
+            weekday=data["weekday"], beside_other_days=bool(data.get("beside_other_days", False)),
         )
         vector = np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32) if compared else None
         found.append(_StoredMention(event_id, int(number), mention, vector))
@@ -364,7 +360,7 @@ def _unique_against(store, row_key: str, removed: set[int], events: list[Event])
 
 
 def _added_count_allowed(added: int, base_articles: int) -> bool:
-    return added <= max(ADDED_AT_LEAST, base_articles * ADDED_PERCENT // 100)
+    return added <= added_limit(base_articles)
 
 
 def update_events_view(store, embedder, settings) -> bool:

@@ -18,7 +18,7 @@ from typing import Callable
 from lib.core.errors import StoreError
 from lib.core.models import Article, IngestReport
 from lib.core.settings import Settings, load_settings
-from lib.core.store import ArticleStore, Store, contents_key
+from lib.core.store import ArticleStore, Store, added_limit, contents_key
 
 log = logging.getLogger(__name__)
 
@@ -177,12 +177,6 @@ def _store_inferred_dates(
         # The articles are loaded and dated; only the catalogue's copy is missing, and
         # it then shows each page's own date (never a confident one it does not support).
         log.warning("inferred publication dates not stored for the catalogue: %s", error)
-
-
-def added_limit(base_articles: int) -> int:
-    """How many articles may be added since a whole inference before the next one is whole again:
-    max(50, 2 % of the base's articles) (the incremental contract of the stored views)."""
-    return max(50, base_articles * 2 // 100)
 
 
 def update_inferred_dates(store: ArticleStore) -> bool:

@@ -48,6 +48,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from lib.core.store import added_limit
 from lib.search.hybrid import SearchIndex, build_search_index, sentence_rows
 from lib.search.keyword import KeywordIndex, KeywordSegments
 from lib.search.vectors import ExactIndex, SegmentedIndex
@@ -74,8 +75,6 @@ SEGMENT_FILE = "segment.json"
 MAX_SEGMENTS = 20
 DELTA_SHARE = 0.05
 DELTA_ROWS = 2000
-# The contract's bound on one extension: max(50 articles, 2 % of the base's).
-ADDED_AT_MOST, ADDED_SHARE = 50, 0.02
 
 _ARRAYS = ("row_article", "row_sentence", "row_language", "dense_ok")
 
@@ -436,7 +435,7 @@ def update_search_index(store, embedder, settings) -> bool:
     `store_contents_key(store)` and this model is now current (already, or after this); False when
     the caller must build it whole: no stored base (or one by older code, another model, another
     engine than the exact one), an article removed or put again since, more added than
-    max(ADDED_AT_MOST, ADDED_SHARE of the base's articles), inferred dates not current or inferred
+    `added_limit` of the base's articles, inferred dates not current or inferred
     again whole since, segments past MAX_SEGMENTS or added sentences past max(DELTA_ROWS,
     DELTA_SHARE of the base's) (compaction), a damaged stored state (logged; damaged segments are
     removed), or a store that changed while this ran. Never raises for a damaged state.
@@ -466,7 +465,7 @@ def update_search_index(store, embedder, settings) -> bool:
     changes = store.changes_since(extension.sequence)
     base_articles = len(extension.meta["article_ids"]) + len(extension.meta.get("unindexed_ids", []))
     if (changes.removed or any(article_id in extension.known_ids for article_id in changes.added)
-            or len(changes.added) > max(ADDED_AT_MOST, ADDED_SHARE * base_articles)
+            or len(changes.added) > added_limit(base_articles)
             or (changes.added and len(extension.segments) >= MAX_SEGMENTS)):
         return False
     articles = [store.article(article_id) for article_id in changes.added]

@@ -17,8 +17,8 @@ import pytest
 
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.core.store_postgres import PostgresStore
+from lib.core.store import added_limit
 from lib.ingest.corpus import (
-    added_limit,
     load_corpus,
     open_store,
     update_inferred_dates,

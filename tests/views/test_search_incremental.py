@@ -249,11 +249,11 @@ def test_each_fallback_condition_declines(base, embedder, case):
 
 
 def test_too_many_added_articles_decline(base, embedder, monkeypatch):
-    """More than max(ADDED_AT_MOST, 2 % of the base) added: the bound is lowered to one article's worth
-    of nothing (ADDED_AT_MOST 0: 2 % of four articles is under one)."""
+    """More than `added_limit` of the base added (max(50, 2 %)): the bound is lowered to none, as if
+    the base were too small to take even the one article added."""
     settings, _corpus, _built = base
     add_article(settings)
-    monkeypatch.setattr(stored_index, "ADDED_AT_MOST", 0)
+    monkeypatch.setattr(stored_index, "added_limit", lambda base_articles: 0)
     assert not update_search_index(open_store(settings), embedder, settings)
 
 
