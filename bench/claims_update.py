@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
@@ -47,6 +48,7 @@ BASES = 600  # articles through the real pipeline in the fill (bench.catalogue)
 # Articles whose claims are built for real (a build of all 600 bases takes ~15 min on a loaded 2-core
 # machine): the claims of built base b stand for every clone whose number is b modulo BUILT.
 BUILT = 120
+CLAIMS_PER_ARTICLE = 1.0  # bench.views' shape (the 120 built articles give ~19 each: see the notes)
 
 
 def _settings(data_dir: Path):
@@ -139,7 +141,8 @@ def stage_views(size: int, data_dir: Path) -> dict:
         _fingerprint,
         claims_view_rows,
     )
-    from lib.claims.topics import ClaimSet, Topic, build_topic, seeds_file
+    from lib.claims.status import ordered_sources, report_span
+    from lib.claims.topics import ClaimSet, Topic, seeds_file
     from lib.core.models import Claim, record_from_json
     from lib.core.store import catalogue_pages, store_contents_key
     from lib.ingest.corpus import open_store
@@ -154,30 +157,37 @@ def stage_views(size: int, data_dir: Path) -> dict:
     built, state = _bases_build(store, settings, embedder, entries, data_dir.parent / "bases-build.json")
     build_s = time.perf_counter() - started
     contents = store_contents_key(store)
-    state = _scaled_state(state, size / BUILT)
+    claims_of: dict[int, list] = {}
+    for seq, _number, _article_id, _date, payload in built["rows"]["view_claims"]:
+        if seq != CANDIDATES_SEQ:
+            claims_of.setdefault(seq, []).append(record_from_json(Claim, json.loads(payload)))
+    # As many copies of each built claim as give CLAIMS_PER_ARTICLE claims per article (bench.views'
+    # shape); each copy quotes a clone of the claim's article (or of one it stands for).
+    copies = max(1, round(size * CLAIMS_PER_ARTICLE / sum(map(len, claims_of.values()))))
+    state = _scaled_state(state, copies)
     state.update(base_sequence=store.write_sequence(), dates_base=store.inferred_dates_base(), articles=store.count(),
                  contents=contents)
     clones: dict[int, list] = {}
     for index, entry in enumerate(entries):
         clones.setdefault(index % BUILT, []).append(entry)
     position = {entry.article_id: index for index, entry in enumerate(entries[:BUILT])}
-    claims_of: dict[int, list] = {}
-    for seq, _number, _article_id, _date, payload in built["rows"]["view_claims"]:
-        if seq != CANDIDATES_SEQ:
-            claims_of.setdefault(seq, []).append(record_from_json(Claim, json.loads(payload)))
     topics = []
     for seq, *_columns, payload in built["rows"]["view_topics"]:
         topic = record_from_json(Topic, json.loads(payload))
         claims = []
         for claim in claims_of.get(seq, []):
-            for entry in clones[position[claim.article_id]]:
+            for entry in clones[position[claim.article_id]][:copies]:
                 own = claim.attributed_to == claim.outlet
                 claims.append(replace(claim, source_file=entry.source_file, article_id=entry.article_id, outlet=entry.outlet,
                                       reported_on=entry.published, attributed_to=entry.outlet if own else claim.attributed_to))
-        topics.append(replace(build_topic(topic.topic_id, topic.label, topic.unit, topic.seeded, claims, topic.counted),
-                              label=topic.label))
+        # The built row's status and verdict are kept: judging rows of thousands of claims again here
+        # would be the whole build's cost, not the update's (which rebuilds the rows it touches).
+        claims.sort(key=lambda claim: ((report_span(claim.reported_on) or (date.max, date.max))[0], claim.source_file,
+                                       claim.sentence_index))
+        topics.append(replace(topic, claims=tuple(claims), sources=ordered_sources(claims)))
     candidates = tuple((entry.article_id, json.loads(index)) for seq, _number, article_id, _date, index in built["rows"]["view_claims"]
-                       if seq == CANDIDATES_SEQ for entry in clones[position[article_id]])
+                       if seq == CANDIDATES_SEQ for entry in clones[position[article_id]][:copies])
+    state["candidates"] = len(candidates)
     scaled = ClaimSet(tuple(topics), candidates, embedder.model_id)
     view_payload, rows = claims_view_rows(scaled)
     view_payload[EXTENSION_KEY] = state
@@ -194,13 +204,16 @@ def _view_current(store, settings, model_id: str) -> None:
     from lib.claims.grouping import CLAIMSET_VIEW, EXTENSION_KEY, _fingerprint
     from lib.claims.incremental import _recipe
     from lib.claims.topics import seeds_file
-    from lib.core.store import encode_payload, store_contents_key, view_row_key
+    from lib.core.store import encode_payload, view_row_key
 
     name = f"{CLAIMSET_VIEW}:{model_id}"
-    old, key = store.view_key(name), _fingerprint(store_contents_key(store), model_id, seeds_file(settings))
+    old = store.view_key(name)
+    payload = store.view_payload(name, old) if old else None
+    if payload is None:
+        raise RuntimeError("no claims view stored: run the views stage first")
+    key = _fingerprint(payload[EXTENSION_KEY]["contents"], model_id, seeds_file(settings))
     if old == key:
         return
-    payload = store.view_payload(name, old)
     payload[EXTENSION_KEY]["recipe"] = _recipe(model_id, seeds_file(settings))
     with sqlite3.connect(store.store_dir / "store.sqlite") as connection:
         for table in ("view_topics", "view_claims"):
