@@ -200,16 +200,25 @@ def claim_quantity(claim: Claim) -> Quantity | None:
     """
     if claim.value is None:
         return None
-    fields = (claim.value, claim.value_high, claim.unit, claim.qualifier)
-    for quantity in extract_quantities(claim.quote):
+    return _quantity_of(claim.quote, claim.value, claim.value_high, claim.unit, claim.qualifier, claim.counted)
+
+
+# Judging a row compares its figures pairwise, each time from its claim: reading the quote's figures
+# again for each comparison was most of a large row's cost. Quantities are immutable; the key is every
+# field the answer depends on.
+@functools.lru_cache(maxsize=65536)
+def _quantity_of(quote: str, value: float, value_high: float | None, unit: str | None, qualifier: str | None,
+                 counted: str | None) -> Quantity:
+    fields = (value, value_high, unit, qualifier)
+    for quantity in extract_quantities(quote):
         if (quantity.value, quantity.value_high, quantity.unit, quantity.qualifier) == fields:
             return quantity
     # Written without its noun, or counted as people by the quote alone while the sentences before said
     # whom ("…1万人ほどになるとみている" after a sentence about soldiers): the claim's unit is the row's.
-    for quantity in extract_quantities(claim.quote):
-        if (quantity.value, quantity.value_high, quantity.qualifier) == (claim.value, claim.value_high, claim.qualifier):
-            return replace(quantity, unit=claim.unit)
-    return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, "", 0, 0, counted=claim.counted)
+    for quantity in extract_quantities(quote):
+        if (quantity.value, quantity.value_high, quantity.qualifier) == (value, value_high, qualifier):
+            return replace(quantity, unit=unit)
+    return Quantity(value, value_high, unit, qualifier, "", 0, 0, counted=counted)
 
 
 

@@ -183,7 +183,8 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
     disputed = {id(claim) for first, second, _kind in same_time for claim in (first, second)}
     # A cumulative count (a toll, troops sent) that "falls" is two counts mixed, not a change over time.
     falls = [clash for clash in over_time if is_cumulative(counted) and _below(clash[1], clash[0])]
-    moved = [clash for clash in over_time if id(clash[1]) not in disputed and clash not in falls]
+    falling = {(id(first), id(second)) for first, second, _kind in falls}
+    moved = [clash for clash in over_time if id(clash[1]) not in disputed and (id(clash[0]), id(clash[1])) not in falling]
     if falls:
         note += (" Later reports give smaller figures than earlier ones (" + "; ".join(
             f"{_who(second)}: {figure_phrase(second)} after {figure_phrase(first)}" for first, second, _kind in falls[:4]
@@ -197,7 +198,7 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         if len(run) >= 2 and (last.value or 0) > (first.value_high or first.value or 0) and report_span(first.reported_on)[1] < report_span(last.reported_on)[0]:
             moved = [(first, last, "evolving")]
     if moved:  # later reports give new figures: the count moved (same-period differences are named too)
-        text = _reasons_text([clash for clash in over_time if clash not in falls] or moved, period)
+        text = _reasons_text([clash for clash in over_time if (id(clash[0]), id(clash[1])) not in falling] or moved, period)
         if same_time:
             note += f" Some reports of {period} also differ: {_reasons_text(same_time, period)}."
         return (
@@ -440,14 +441,23 @@ def trend_headlines(claims: Iterable[Claim], counted: str | None = None) -> list
 def _rising_run(heads: list[Claim]) -> list[Claim]:
     """The longest run of `heads` (in date order) in which no figure lies wholly below the one before
     it; of equally long runs, the one reaching the latest report."""
+    import numpy as np
+
     if not heads:
         return []
-    length = [1] * len(heads)
+    intervals = np.array([figure_interval(head) for head in heads], dtype=float).reshape(len(heads), 2)
+    low, high = intervals[:, 0], intervals[:, 1]
+    length = np.ones(len(heads), dtype=np.int64)
     before: list[int | None] = [None] * len(heads)
-    for i, head in enumerate(heads):
-        for j in range(i):
-            if not _below(head, heads[j]) and length[j] + 1 >= length[i]:
-                length[i], before[i] = length[j] + 1, j
+    for i in range(1, len(heads)):
+        # Of the earlier heads it is not wholly below (`_below`), the one ending the longest run, the
+        # latest of equally long ones: as a loop over j that keeps any j whose run is at least as long.
+        after = np.flatnonzero(~(high[i] < low[:i]))
+        if after.size:
+            runs = length[after]
+            longest = runs.max()
+            length[i], before[i] = longest + 1, int(after[runs == longest][-1])
+    length = length.tolist()
     end = max(range(len(heads)), key=lambda i: (length[i], i))
     run = []
     while end is not None:
