@@ -82,7 +82,7 @@ from lib.claims.topics import (
     with_lone_points,
 )
 from lib.core.errors import StoreError
-from lib.core.store import DERIVED_WRITE_WAIT_S, DamagedViewError, store_contents_key
+from lib.core.store import DERIVED_WRITE_WAIT_S, DamagedViewError, added_limit, store_contents_key
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +93,6 @@ STATE_VERSION = 1
 LONE_EXACT = 100
 # In a larger topic, a new sentence is compared with at most this many sentences of other sources.
 LONE_SCAN = 50
-
-
-def max_added(base_articles: int) -> int:
-    """The most articles an update extends the view by (the contract: 50, or 2 % of the base)."""
-    return max(50, int(0.02 * base_articles))
 
 
 def _recipe(model_id: str, topics_path: Path | None) -> str:
@@ -399,7 +394,7 @@ def update_claims_view(store, embedder, settings) -> bool:
     cache) and the stored view: its state, the rows the new claims touch, and the sentences of a
     touched topic's points only one source makes. False (the caller builds whole) when: no view or
     no state is stored (or it is damaged: logged), another model, topics.json or claim code, an
-    article removed or put again, more added than `max_added`, inferred dates not current or inferred
+    article removed or put again, more added than `added_limit`, inferred dates not current or inferred
     whole since the base, an addition that changes which rows exist (see the module's docstring), or
     a busy store. Never raises for those.
     """
@@ -427,7 +422,7 @@ def update_claims_view(store, embedder, settings) -> bool:
         _check_state(state)
         changes = store.changes_since(int(state["base_sequence"]))
         added = list(changes.added)
-        if changes.removed or not added or len(added) > max_added(int(state["articles"])):
+        if changes.removed or not added or len(added) > added_limit(int(state["articles"])):
             return False
         if store.count() != int(state["articles"]) + len(added):
             return False  # an article put again: it was in the base

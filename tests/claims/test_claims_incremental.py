@@ -23,10 +23,10 @@ from lib.claims.grouping import (
     build_claims,
     stored_claims,
 )
-from lib.claims.incremental import max_added, update_claims_view
+from lib.claims.incremental import update_claims_view
 from lib.claims.topics import topic_to_json
 from lib.core.settings import REPO_ROOT, load_settings
-from lib.core.store import catalogue_pages, encode_payload
+from lib.core.store import added_limit, catalogue_pages, encode_payload
 from lib.ingest.corpus import load_corpus, open_store
 from lib.ingest.pipeline import ingest_bytes
 from tests.support.postgres import postgres_url, store_backend  # noqa: F401  (fixtures)
@@ -174,7 +174,7 @@ def test_an_article_put_again_is_not_extended(base, embedder):
 def test_more_articles_added_than_the_contract_allows_are_not_extended(base, embedder):
     settings, store = base
     article = store.article(store.catalogue(limit=1)[0].article_id)
-    for number in range(max_added(store.count()) + 1):
+    for number in range(added_limit(store.count()) + 1):
         body = article.body + f"\n\nReference number {number}."
         clone = replace(article, article_id=f"clone-{number:04d}", source_file=f"clone-{number:04d}.txt", body=body)
         store.put_article(clone, "bundled", f"articles/{clone.source_file}", "bench", [])
