@@ -244,7 +244,7 @@ def stage_search(size: int, data_dir: Path, queries: int = 40, views: bool = Tru
     result["query_p50_ms"] = 1000 * times[len(times) // 2]
     result["query_p95_ms"] = 1000 * times[int(len(times) * 0.95) - 1]
     if views:
-        from lib.claims.grouping import build_claims
+        from lib.claims.build import build_claims
         from lib.events.build import build_events
 
         for builder, label in ((build_events, "timeline"), (build_claims, "claims")):
@@ -407,7 +407,7 @@ def _run_views_only(sizes: list[int], views: list[str]) -> int:
         shutil.rmtree(root, ignore_errors=True)
         titles = {"embed": "real sentence embeddings (cached; not part of the view builds)",
                   "timeline": "timeline: lib.events.build.build_events from scratch (merge_s: merge_mentions alone)",
-                  "claims": "claims: lib.claims.grouping.build_claims from scratch (cluster_s: cluster_leftovers alone)"}
+                  "claims": "claims: lib.claims.build.build_claims from scratch (cluster_s: cluster_leftovers alone)"}
         print_tables(tables, titles)
     return 0
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from eval.floors import add_floor_options, below_floors
 from lib.claims.figures import is_own_reporting
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.ingest.corpus import load_corpus
 from lib.text.embed import article_vectors, embedder_for

@@ -56,7 +56,7 @@ from eval.eval_coverage_views import (
     load_story,
 )
 from eval.floors import add_floor_options, below_floors
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.claims.status import figure_phrase, period_differences, report_span, same_period_days, trend_headlines
 from lib.core.settings import load_settings
 from lib.text.embed import embedder_for

@@ -43,7 +43,7 @@ import yaml
 
 from eval.floors import add_floor_options, below_floors
 from lib.claims.figures import sentence_facts
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.events.build import extract_events
 from lib.ingest.corpus import load_corpus

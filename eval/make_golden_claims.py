@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.claims.topics import claim_to_json, topic_to_json
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.ingest.corpus import load_corpus

@@ -1,6 +1,6 @@
 """Compare's topics extended by the articles added since they were built, without the corpus.
 
-A full build (`lib.claims.grouping.build_claims`) stores, in the view's payload, its base (the
+A full build (`lib.claims.build.build_claims`) stores, in the view's payload, its base (the
 store's write sequence, the inferred dates' base and the article count read before the view was
 kept, the contents key it was built for) and what assigning one more article needs
 (`extension_state`): the automatic topics' centroids, the sentence counts and figure sources

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lib.claims.grouping import build_claims, stored_claims
+from lib.claims.build import build_claims
+from lib.claims.grouping import stored_claims
 from lib.claims.questions import question_topic
 from lib.claims.status import figure_phrase
 from lib.claims.topics import Topic, claim_to_json, topic_to_json

@@ -58,7 +58,8 @@ def filters_from_args(args) -> SearchFilters:
 
 def cmd_suggest(args) -> int:
     """Print the example questions the Search page offers for this collection."""
-    from lib.claims.grouping import build_claims, stored_claims
+    from lib.claims.build import build_claims
+    from lib.claims.grouping import stored_claims
     from lib.ingest.corpus import load_corpus
 
     if args.query is not None:

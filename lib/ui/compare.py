@@ -15,13 +15,12 @@ from dataclasses import replace
 import streamlit as st
 
 from lib.claims.figures import claim_quantity, is_own_reporting, is_planned_claim
+from lib.claims.build import build_claims, claims_view
 from lib.claims.grouping import (
     CLAIMSET_VIEW,
     ClaimsInMemory,
     StoredClaims,
     TopicHeader,
-    build_claims,
-    claims_view,
     stored_claims,
     stored_claims_view,
     topics_signature,

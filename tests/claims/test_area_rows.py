@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eval.eval_coverage_views import BENCH
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.core.settings import load_settings
 from lib.ingest.corpus import load_corpus
 from lib.text.numbers import extract_quantities

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.claims.questions import question_topic
 from lib.claims.figures import is_planned_claim
 from lib.claims.status import STATUSES, period_differences, topic_status, topic_verdict

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from lib.claims.build import build_claims
 from lib.claims.grouping import (
     CLAIMSET_VIEW,
     EXTENSION_KEY,
-    build_claims,
     stored_claims,
 )
 from lib.claims.incremental import update_claims_view

@@ -9,7 +9,7 @@ import pytest
 
 from eval.eval_coverage_views import BENCH
 from lib.claims.figures import _priced
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.core.settings import load_settings
 from lib.ingest.corpus import load_corpus
 from lib.text.counted import is_planned, price_basis

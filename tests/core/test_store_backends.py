@@ -472,7 +472,7 @@ def views_per_backend(tmp_path_factory, postgres_url, embedder):
     PostgreSQL store through `put_embeddings` (the model gives the same vectors either way);
     the views are then built on each backend from what it reads back.
     """
-    from lib.claims.grouping import build_claims
+    from lib.claims.build import build_claims
     from lib.events.build import build_events
     from lib.text.embed import article_vectors, embedding_cache_key
 

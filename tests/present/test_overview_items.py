@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.events.build import build_events
 from lib.present.overview import STATUS_WORDS, latest_event_item, main_topic_items
 from lib.present.timeline_chart import is_loose

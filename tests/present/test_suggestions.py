@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.ingest.corpus import load_corpus
 from lib.present.suggestions import (

@@ -51,7 +51,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def flood_rows(tmp_path_factory, embedder):
-    from lib.claims.grouping import build_claims
+    from lib.claims.build import build_claims
     from lib.core.settings import load_settings
     from lib.ingest.corpus import load_corpus
 

@@ -12,7 +12,8 @@ import shutil
 
 import pytest
 
-from lib.claims.grouping import CLAIMSET_VIEW, build_claims, stored_claims_view
+from lib.claims.build import build_claims
+from lib.claims.grouping import CLAIMSET_VIEW, stored_claims_view
 from lib.core.settings import REPO_ROOT
 from lib.events.build import EVENTS_VIEW, build_events, stored_events_view
 from lib.ingest.corpus import load_corpus, open_store, open_synced

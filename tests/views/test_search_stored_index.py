@@ -14,7 +14,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.claims.grouping import build_claims
+from lib.claims.build import build_claims
 from lib.core.settings import REPO_ROOT
 from lib.core.store import catalogue_pages, store_contents_key
 from lib.events.build import build_events

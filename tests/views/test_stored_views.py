@@ -12,7 +12,8 @@ from contextlib import contextmanager
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.claims.grouping import build_claims, stored_claims
+from lib.claims.build import build_claims
+from lib.claims.grouping import stored_claims
 from lib.core.errors import StoryLensError
 from lib.core.settings import REPO_ROOT
 from lib.core.store import store_contents_key
