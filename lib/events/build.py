@@ -630,7 +630,7 @@ from dataclasses import field, replace  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from lib.events.merge import DAY_WIDTH, INTERVAL_JOIN_DAYS, _language_key, kinds_of  # noqa: E402
+from lib.events.merge import DAY_WIDTH, INTERVAL_JOIN_DAYS, _language_key, kinds_of, story_centroids  # noqa: E402
 
 EVENTS_BASE_VERSION = 1  # bump when what the payload or the mention rows hold changes
 
@@ -695,32 +695,6 @@ class StoryState:
             core=frozenset(data["core"]),
             core_by_language={language: frozenset(actors) for language, actors in data["core_by_language"].items()},
         )
-
-
-def story_centroids(articles: list[Article], sentence_vectors: dict) -> tuple[np.ndarray | None, dict[str, np.ndarray]]:
-    """The centroids `merge.story_relevance` scores against: the whole story's and each language's."""
-
-    def centroid_of(means):
-        if not means:
-            return None
-        centre = np.mean(means, axis=0)
-        return centre / (np.linalg.norm(centre) or 1.0)
-
-    article_means, language_means = [], {}
-    for article in articles:
-        vectors = sentence_vectors.get(article.article_id)
-        if vectors is None or not len(vectors):
-            continue
-        mean = vectors.mean(axis=0)
-        article_means.append(mean / (np.linalg.norm(mean) or 1.0))
-        by_language: dict[str, list[int]] = {}
-        for sentence in article.sentences:
-            if sentence.index < len(vectors):
-                by_language.setdefault(_language_key(sentence.language, article.language), []).append(sentence.index)
-        for language, indexes in by_language.items():
-            part = vectors[indexes].mean(axis=0)
-            language_means.setdefault(language, []).append(part / (np.linalg.norm(part) or 1.0))
-    return centroid_of(article_means), {language: centroid_of(means) for language, means in language_means.items()}
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,9 @@ MERGE_CELL_SIZE = 2_000
 
 
 # -- relevance and merging -------------------------------------------------------------------
-def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articles: list[Article]):
-    """How on-story each mention's sentence is: its cosine to the corpus centroid (mean of
-    per-article means), or to the centroid of the corpus's sentences in the same language when
-    that is higher. An embedder that reads one language well places other languages far from an
-    English centroid; within one language the comparison stays meaningful."""
+def story_centroids(articles: list[Article], sentence_vectors: dict):
+    """(the corpus centroid: the mean of per-article means, or None without vectors; each language's
+    centroid of the corpus's sentences in it), as `story_relevance` scores against them."""
     import numpy as np
 
     def centroid_of(means):
@@ -87,10 +85,17 @@ def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articl
         for language, indexes in by_language.items():
             part = vectors[indexes].mean(axis=0)
             language_means.setdefault(language, []).append(part / (np.linalg.norm(part) or 1.0))
-    centroid = centroid_of(article_means)
+    return centroid_of(article_means), {language: centroid_of(means) for language, means in language_means.items()}
+
+
+def story_relevance(mentions: list[EventMention], sentence_vectors: dict, articles: list[Article]):
+    """How on-story each mention's sentence is: its cosine to the corpus centroid (mean of
+    per-article means), or to the centroid of the corpus's sentences in the same language when
+    that is higher. An embedder that reads one language well places other languages far from an
+    English centroid; within one language the comparison stays meaningful."""
+    centroid, language_centroids = story_centroids(articles, sentence_vectors)
     if centroid is None:
         return [0.0] * len(mentions)
-    language_centroids = {language: centroid_of(means) for language, means in language_means.items()}
     scores = []
     for mention in mentions:
         vectors = sentence_vectors[mention.article.article_id]
