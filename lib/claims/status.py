@@ -297,9 +297,10 @@ def _clashes(headlines: list[Claim], period_days: int) -> list[tuple[Claim, Clai
         # Headlines are sorted by report start, so row i is the earlier report of each pair.
         over_time = dated[i] & dated[later] & (first_day[later] - last_day[i] > period_days)
         kinds = np.where(over_time & new_figure, 1, np.where(~over_time & apart, 2, 0))
+        clashing = np.flatnonzero(kinds)  # only the pairs that clash are visited, in the same order
         found.extend(
             (headlines[i], headlines[j], "evolving" if kind == 1 else "disagree")
-            for j, kind in zip(later.tolist(), kinds.tolist()) if kind
+            for j, kind in zip(later[clashing].tolist(), kinds[clashing].tolist())
         )
     return found
 
