@@ -36,7 +36,7 @@ import functools
 import hashlib
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lib.claims.figures import (
@@ -255,6 +255,64 @@ def cluster_leftovers(vectors, limit: int | None = None, similarity: float = AUT
 
 
 
+def seed_scores(matrix, seeds: list[TopicSeed], embedder):
+    """(sentences x seeds) the best cosine of each sentence vector (rows of `matrix`) to a seed's label
+    or phrases."""
+    import numpy as np
+
+    scores = np.zeros((len(matrix), len(seeds)), dtype=np.float32)
+    if not seeds:
+        return scores
+    # A seed's label and phrases are short texts that say what a sentence is about: encoded as
+    # queries, in one call (e5 models prefix queries and passages differently; with
+    # multilingual-e5-small, bundled claims recall 0.77 -> 0.88 against passage-encoded seeds).
+    # The cut stays on the sentence-pair scale: on the question scale, seeds of one story took
+    # sentences of another that only shared a word with them (a development-set story).
+    seed_texts = [[seed.label, *seed.phrases] for seed in seeds]
+    seed_vectors = embedder.encode_queries([text for texts in seed_texts for text in texts])
+    offset = 0
+    for column, texts in enumerate(seed_texts):
+        scores[:, column] = (matrix @ seed_vectors[offset : offset + len(texts)].T).max(axis=1)
+        offset += len(texts)
+    return scores
+
+
+@dataclass(frozen=True)
+class SeedCuts:
+    """The cuts a sentence's seed scores must pass, on the embedder's scale."""
+
+    threshold: float
+    strong: float
+    margin: float
+
+    @classmethod
+    def of(cls, embedder, threshold: float) -> "SeedCuts":
+        # The thresholds are written on all-MiniLM-L6-v2's scale (lib.text.embed.Embedder.calibrated).
+        strong = embedder.calibrated(STRONG_MATCH)
+        return cls(embedder.calibrated(threshold), strong, embedder.calibrated(STRONG_MATCH + STRONG_MARGIN) - strong)
+
+
+def seed_columns(scores, fact: SentenceFacts, seeds: list[TopicSeed], cuts: SeedCuts) -> set[int]:
+    """The seeds (columns of `scores`) one sentence joins: its best seed when that reaches the cut (a
+    sentence without a figure only when clearly closer to it than to any other), and every numeric seed
+    whose unit one of its figures has."""
+    import numpy as np
+
+    best = int(scores.argmax()) if len(seeds) else -1
+    joined = set()
+    needed = cuts.threshold if fact.is_candidate else max(cuts.threshold, cuts.strong)
+    runner_up = float(np.sort(scores)[-2]) if len(seeds) > 1 else 0.0
+    clear = fact.is_candidate or (best >= 0 and scores[best] - runner_up >= cuts.margin)
+    if best >= 0 and scores[best] >= needed and clear:
+        joined.add(best)
+    # A figure in a numeric seed's unit also puts the sentence in that seed's row.
+    units = {quantity.unit for quantity in fact.quantities}
+    for column, seed in enumerate(seeds):
+        if seed.unit and seed.unit in units and scores[column] >= cuts.threshold:
+            joined.add(column)
+    return joined
+
+
 def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress=None) -> dict:
     """Topic assignment payload (cached): which candidate sentences join which topic."""
     import numpy as np
@@ -275,36 +333,12 @@ def _assign(corpus, embedder, threshold: float, seeds: list[TopicSeed], progress
     if not rows:
         return {"assignments": [], "candidates": [], "auto_topics": [], "off_subject": [], "lone": []}
     matrix = np.vstack([row[2] for row in rows])
-    seed_scores = np.zeros((len(rows), len(seeds)), dtype=np.float32)
-    # A seed's label and phrases are short texts that say what a sentence is about: encoded as
-    # queries, in one call (e5 models prefix queries and passages differently; with
-    # multilingual-e5-small, bundled claims recall 0.77 -> 0.88 against passage-encoded seeds).
-    # The cut stays on the sentence-pair scale: on the question scale, seeds of one story took
-    # sentences of another that only shared a word with them (a development-set story).
-    seed_texts = [[seed.label, *seed.phrases] for seed in seeds]
-    seed_vectors = embedder.encode_queries([text for texts in seed_texts for text in texts])
-    offset = 0
-    for column, texts in enumerate(seed_texts):
-        seed_scores[:, column] = (matrix @ seed_vectors[offset : offset + len(texts)].T).max(axis=1)
-        offset += len(texts)
-    # The thresholds are written on all-MiniLM-L6-v2's scale (lib.text.embed.Embedder.calibrated).
-    threshold, strong = embedder.calibrated(threshold), embedder.calibrated(STRONG_MATCH)
-    margin = embedder.calibrated(STRONG_MATCH + STRONG_MARGIN) - strong
+    scores_of = seed_scores(matrix, seeds, embedder)
+    cuts = SeedCuts.of(embedder, threshold)
     unassigned = []
     for position, (article, fact, _vector) in enumerate(rows):
-        scores = seed_scores[position]
-        best = int(scores.argmax()) if len(seeds) else -1
-        joined = set()
-        needed = threshold if fact.is_candidate else max(threshold, strong)
-        runner_up = float(np.sort(scores)[-2]) if len(seeds) > 1 else 0.0
-        clear = fact.is_candidate or (best >= 0 and scores[best] - runner_up >= margin)
-        if best >= 0 and scores[best] >= needed and clear:
-            joined.add(best)
-        # A figure in a numeric seed's unit also puts the sentence in that seed's row.
-        units = {quantity.unit for quantity in fact.quantities}
-        for column, seed in enumerate(seeds):
-            if seed.unit and seed.unit in units and scores[column] >= threshold:
-                joined.add(column)
+        scores = scores_of[position]
+        joined = seed_columns(scores, fact, seeds, cuts)
         for column in sorted(joined):
             assignments.append([article.article_id, fact.sentence.index, seeds[column].topic_id, round(float(scores[column]), 4)])
         if not joined and fact.is_candidate:
@@ -497,7 +531,6 @@ def _lone_points(rows: list, assignments: list[list], embedder) -> list[list]:
 CLAIMSET_VIEW = "claims-view"
 
 import json  # noqa: E402  (the stored view's own imports, kept beside it)
-from dataclasses import dataclass  # noqa: E402
 
 from lib.claims.status import figure_phrase  # noqa: E402
 from lib.claims.topics import Topic  # noqa: E402

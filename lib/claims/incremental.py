@@ -61,8 +61,7 @@ from lib.claims.grouping import (
     PLACE_MIN_GROUP,
     PLACE_MIN_REPORTS,
     PLACE_MIN_SHARE,
-    STRONG_MARGIN,
-    STRONG_MATCH,
+    SeedCuts,
     StoredClaims,
     _comparable_in_a_cluster,
     _fingerprint,
@@ -73,6 +72,8 @@ from lib.claims.grouping import (
     candidate_view_rows,
     kind_groups,
     kind_label,
+    seed_columns,
+    seed_scores,
     topic_view_rows,
 )
 from lib.claims.topics import (
@@ -488,32 +489,13 @@ def _assigned(store, embedder, topics_path, state: dict, articles: list) -> _Add
     if not added.rows:
         return added
     matrix = np.vstack([row[2] for row in added.rows])
-    seed_scores = np.zeros((len(added.rows), len(seeds)), dtype=np.float32)
-    seed_texts = [[seed.label, *seed.phrases] for seed in seeds]
-    if seeds:
-        seed_vectors = embedder.encode_queries([text for texts in seed_texts for text in texts])
-        offset = 0
-        for column, texts in enumerate(seed_texts):
-            seed_scores[:, column] = (matrix @ seed_vectors[offset : offset + len(texts)].T).max(axis=1)
-            offset += len(texts)
-    threshold, strong = embedder.calibrated(threshold), embedder.calibrated(STRONG_MATCH)
-    margin = embedder.calibrated(STRONG_MATCH + STRONG_MARGIN) - strong
+    scores_of = seed_scores(matrix, seeds, embedder)
+    cuts = SeedCuts.of(embedder, threshold)
     auto = state["auto"]
     means = np.vstack([_vector_of(entry["mean"]) for entry in auto]) if auto else None
     cut = embedder.calibrated(AUTO_CLUSTER_SIMILARITY)
     for position, (article, fact, vector) in enumerate(added.rows):
-        scores = seed_scores[position]
-        best = int(scores.argmax()) if len(seeds) else -1
-        joined = set()
-        needed = threshold if fact.is_candidate else max(threshold, strong)
-        runner_up = float(np.sort(scores)[-2]) if len(seeds) > 1 else 0.0
-        clear = fact.is_candidate or (best >= 0 and scores[best] - runner_up >= margin)
-        if best >= 0 and scores[best] >= needed and clear:
-            joined.add(seeds[best].topic_id)
-        units = {quantity.unit for quantity in fact.quantities}
-        for column, seed in enumerate(seeds):
-            if seed.unit and seed.unit in units and scores[column] >= threshold:
-                joined.add(seed.topic_id)
+        joined = {seeds[column].topic_id for column in seed_columns(scores_of[position], fact, seeds, cuts)}
         if not joined and fact.is_candidate and means is not None:
             # Average linkage joins a sentence to a cluster when its mean cosine to the members (its
             # cosine to their mean vector) reaches the cut: the closest such automatic topic.
