@@ -1492,6 +1492,12 @@ class Store(UploadFolder):
                 )
             connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
 
+    @staticmethod
+    def _view_held_at(connection: sqlite3.Connection, name: str, base_key: str) -> bool:
+        """Inside a write (which holds the database's write lock): whether `name` is still stored under `base_key`."""
+        stored = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
+        return stored is not None and stored[0] == base_key
+
     def extend_view(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
                     kept: dict[str, tuple[str, list, list]], *, wait_s: float | None = None) -> bool:
         """Store the view `name` for `key` as the view stored for `base_key` with some of its rows
@@ -1500,8 +1506,7 @@ class Store(UploadFolder):
         (INSERT ... SELECT), `column` renumbered by the (old, new) pairs of `moved`; then `rows` are
         added and `payload` replaces the view's payload; the rows of `base_key` go. False (nothing written) when the view is no longer stored under `base_key`."""
         with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
-            stored = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
-            if stored is None or stored[0] != base_key:
+            if not self._view_held_at(connection, name, base_key):
                 return False
             base_row_key, row_key = view_row_key(base_key), view_row_key(key)
             if row_key == base_row_key:
@@ -1537,8 +1542,7 @@ class Store(UploadFolder):
         row key they were stored with (`view_rows_key`). One transaction: a reader sees the old view or
         the new one. False (nothing written) when the view is no longer stored under `base_key`."""
         with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
-            stored = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
-            if stored is None or stored[0] != base_key:
+            if not self._view_held_at(connection, name, base_key):
                 return False
             row_key = view_rows_key_of(lambda sql, params: connection.execute(sql.format(p=""), params).fetchone(), name, base_key, "?")
             for table, (column, values) in dropped.items():

@@ -427,6 +427,13 @@ class _AdvisoryLock:
         self.release()
 
 
+def _wait_at_most(connection, wait_s: float | None) -> None:
+    """Inside a write transaction: wait at most `wait_s` for another writer's row lock (None: as long
+    as any writer), then StoreError "busy"."""
+    if wait_s is not None:
+        connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
+
+
 class PostgresStore(UploadFolder):
     """The articles of one data directory in a PostgreSQL schema, with their derived data.
 
@@ -838,8 +845,7 @@ class PostgresStore(UploadFolder):
         """Keep `payload` under `name` for `fingerprint`, waiting at most `wait_s` (default: as
         long as any writer) for another writer's lock on that row; StoreError("busy") past it."""
         with self.transaction() as connection:
-            if wait_s is not None:
-                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
+            _wait_at_most(connection, wait_s)
             connection.execute(
                 f"INSERT INTO {self.schema}.cache VALUES (%s, %s, %s, %s) ON CONFLICT (name) DO UPDATE SET "
                 "fingerprint = EXCLUDED.fingerprint, payload = EXCLUDED.payload, sha256 = EXCLUDED.sha256",
@@ -965,8 +971,7 @@ class PostgresStore(UploadFolder):
         most `wait_s` for another writer's lock on the view's row (StoreError "busy" past it)."""
         s = self.schema
         with self.transaction() as connection:
-            if wait_s is not None:
-                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
+            _wait_at_most(connection, wait_s)
             # Lock the view's row first: two writers of one view apply one after the other.
             connection.execute(
                 f"INSERT INTO {s}.view_sets VALUES (%s, '', '', '') ON CONFLICT (name) DO NOTHING", (name,)
@@ -985,6 +990,13 @@ class PostgresStore(UploadFolder):
                 (key, *encode_payload(payload), name),
             )
 
+    def _view_held_at(self, connection, name: str, base_key: str) -> bool:
+        """Inside a write: lock the view's row and say whether `name` is still stored under `base_key`."""
+        stored = connection.execute(
+            f"SELECT view_key FROM {self.schema}.view_sets WHERE name = %s FOR UPDATE", (name,)
+        ).fetchone()
+        return stored is not None and stored[0] == base_key
+
     def extend_view(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
                     kept: dict[str, tuple[str, list, list]], *, wait_s: float | None = None) -> bool:
         """As `Store.extend_view`: the view `name` stored for `key` as the one of `base_key` with some rows
@@ -992,10 +1004,8 @@ class PostgresStore(UploadFolder):
         (nothing written) when the view is no longer stored under `base_key`."""
         s = self.schema
         with self.transaction() as connection:
-            if wait_s is not None:
-                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
-            stored = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()
-            if stored is None or stored[0] != base_key:
+            _wait_at_most(connection, wait_s)
+            if not self._view_held_at(connection, name, base_key):
                 return False
             base_row_key, row_key = view_row_key(base_key), view_row_key(key)
             if row_key == base_row_key:
@@ -1032,10 +1042,8 @@ class PostgresStore(UploadFolder):
         now, in one transaction (MVCC); False (nothing written) when it is no longer stored under `base_key`."""
         s = self.schema
         with self.transaction() as connection:
-            if wait_s is not None:
-                connection.execute(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'")
-            stored = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()
-            if stored is None or stored[0] != base_key:
+            _wait_at_most(connection, wait_s)
+            if not self._view_held_at(connection, name, base_key):
                 return False
             row_key = view_rows_key_of(lambda query, params: connection.execute(query.format(p=f"{s}."), params).fetchone(), name, base_key, "%s")
             for table, (column, values) in dropped.items():
