@@ -13,7 +13,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -397,14 +397,20 @@ def is_reference_model(model_name: str) -> bool:
     return model_name in (REFERENCE_MODEL, f"sentence-transformers/{REFERENCE_MODEL}")
 
 
+def _measured_once(embedder: "Embedder", measured: dict, reference, measure: Callable):
+    """`reference` for the reference model, else `measure(embedder)`, measured once per model id in
+    this process and kept in `measured`."""
+    if is_reference_model(embedder.model_id):
+        return reference
+    with _CALIBRATION_LOCK:
+        if embedder.model_id not in measured:
+            measured[embedder.model_id] = measure(embedder)
+        return measured[embedder.model_id]
+
+
 def calibration_of(embedder: "Embedder") -> Calibration:
     """The embedder's Calibration, measured once per model id in this process."""
-    if is_reference_model(embedder.model_id):
-        return REFERENCE_CALIBRATION
-    with _CALIBRATION_LOCK:
-        if embedder.model_id not in _CALIBRATIONS:
-            _CALIBRATIONS[embedder.model_id] = measure_calibration(embedder)
-        return _CALIBRATIONS[embedder.model_id]
+    return _measured_once(embedder, _CALIBRATIONS, REFERENCE_CALIBRATION, measure_calibration)
 
 
 # -- merge calibration: one happening told twice, two happenings of one day --------------------
@@ -582,12 +588,7 @@ _MERGE_CALIBRATIONS: dict[str, MergeCalibration] = {}
 
 def merge_calibration_of(embedder: "Embedder") -> MergeCalibration:
     """The embedder's MergeCalibration, measured once per model id in this process."""
-    if is_reference_model(embedder.model_id):
-        return REFERENCE_MERGE_CALIBRATION
-    with _CALIBRATION_LOCK:
-        if embedder.model_id not in _MERGE_CALIBRATIONS:
-            _MERGE_CALIBRATIONS[embedder.model_id] = measure_merge_calibration(embedder)
-        return _MERGE_CALIBRATIONS[embedder.model_id]
+    return _measured_once(embedder, _MERGE_CALIBRATIONS, REFERENCE_MERGE_CALIBRATION, measure_merge_calibration)
 
 
 _EMBEDDERS: dict[tuple[str, int], Embedder] = {}
