@@ -171,7 +171,13 @@ def stage_store(size: int, data_dir: Path, bases: int = 600) -> dict:
     del articles, by_id
     import lib.core.store as store_module
 
-    timed("open_store_quick_check_ms", lambda: (store_module._CHECKED.clear(), open_store(settings)), repeat=1)
+    def open_checked():
+        """A first open in a new process of a file changed since its last check (the check runs whole)."""
+        store_module._CHECKED.clear()
+        (settings.store_dir / "store.sqlite.checked").unlink(missing_ok=True)
+        return open_store(settings)
+
+    timed("open_store_quick_check_ms", open_checked, repeat=1)
     timed("load_corpus_sync_ms", lambda: load_corpus(settings, sync=True), repeat=1)
     tick = time.perf_counter()
     for index in range(50):  # new, distinct articles through the whole pipeline, at this size

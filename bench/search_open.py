@@ -20,7 +20,10 @@ real model). Each measurement runs in its own process (peak RSS is that process'
   outlet filter, with a date range, and with a language filter; each shown hit reads its one article;
 - `page_first`: the Search page's first render through AppTest in a fresh process with the index
   stored but its example questions not yet made (they are then made and kept beside the index);
-- `page`: the same in a fresh process once they are kept (what every restart costs), then a query.
+- `page`: the same in a fresh process once they are kept (what every restart costs), then a query;
+- `page_recheck` and `page_typed` (run with `--stage`, not by default): the first render when the store's
+  file changed since its last integrity check (checked again at open), and a query set once the
+  background warm-up (catalogue entries, bm25s, model) has ended, as when a reader types.
 """
 
 from __future__ import annotations
@@ -163,8 +166,12 @@ def stage_queries(size: int, data_dir: Path, rounds: int = 3) -> dict:
     return result
 
 
-def stage_page(size: int, data_dir: Path, query: bool = True) -> dict:
-    """The Search page's first render (empty box) through AppTest in a fresh process, then a query."""
+def stage_page(size: int, data_dir: Path, query: bool = True, recheck: bool = False, typed: bool = False) -> dict:
+    """The Search page's first render (empty box) through AppTest in a fresh process, then a query.
+
+    `recheck`: the store's file is taken as changed since its last check (its check marker removed), so
+    the page's open checks it again, as after a restart that follows any write. `typed`: the query is
+    set only once the background warm-up has ended (a reader typing), so it shows what a query then costs."""
     os.environ["STORYLENS_DATA"] = str(data_dir)
     from streamlit.testing.v1 import AppTest
 
@@ -175,7 +182,9 @@ def stage_page(size: int, data_dir: Path, query: bool = True) -> dict:
     # Their keys follow the code of lib/claims, lib/text and lib/events: run the bench from a fixed checkout
     # (e.g. `git archive HEAD | tar -x -C DIR`) when that code is being edited.
     _views_current(data_dir)
-    store_module._CHECKED.clear()  # the page's process opens (and checks) the store itself
+    store_module._CHECKED.clear()  # the page's process opens the store itself (and checks it if it changed)
+    if recheck:
+        (data_dir / ".storylens" / "store.sqlite.checked").unlink(missing_ok=True)
     started = time.perf_counter()
     at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=3600)
     at.run()
@@ -184,6 +193,14 @@ def stage_page(size: int, data_dir: Path, query: bool = True) -> dict:
         raise RuntimeError(at.exception[0].value)
     result = {"first_render_s": first,
               "examples": len([b for b in at.button if (b.help or "").startswith("Search for this.")])}
+    if typed:
+        import threading
+
+        tick = time.perf_counter()
+        for thread in threading.enumerate():
+            if thread.name == "storylens-warm-model":
+                thread.join()
+        result["warm_up_s"] = time.perf_counter() - tick  # after the first render
     if query:
         tick = time.perf_counter()
         at.text_input(key="search_q").set_value(QUERIES[0]).run()
@@ -214,6 +231,10 @@ STAGES = {
     "queries": stage_queries,
     "page_first": lambda size, data_dir: stage_page(size, data_dir, query=False),
     "page": stage_page,
+    # Run on their own (`--stage NAME --size N --dir DIR`): the first render when the store's file changed
+    # since its last check, and the first query once the background warm-up has ended.
+    "page_recheck": lambda size, data_dir: stage_page(size, data_dir, query=False, recheck=True),
+    "page_typed": lambda size, data_dir: stage_page(size, data_dir, typed=True),
 }
 
 

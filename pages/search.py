@@ -7,7 +7,7 @@ require_router()  # a deep link on a fresh server must still get the app around 
 import streamlit as st
 
 from lib.core.errors import StoryLensError
-from lib.ui.loaders import get_catalogue_entries, get_catalogue_summary, get_opened_store, require_articles
+from lib.ui.loaders import get_catalogue_overview, get_catalogue_summary, get_opened_store, require_articles
 from lib.ui.search import (
     SearchFacets,
     download_button,
@@ -33,11 +33,13 @@ st.title("Search")
 
 opened = get_opened_store()
 require_articles(get_catalogue_summary(opened), "to search them")
-entries = get_catalogue_entries(opened)  # outlets, languages, dates and titles: no article is loaded for them
-render_glance(entries)  # the story at a glance, above the box
+# Outlets, languages, the date span and the earliest and latest articles, by SQL aggregates kept in the
+# store: no article is loaded and no catalogue row listed for them (100k rows cost 1.6 s at 100k articles).
+overview = get_catalogue_overview(opened)
+render_glance(overview)  # the story at a glance, above the box
 glance_details = st.container()  # topics and the latest event (stored views): filled once the box is drawn
 
-facets = SearchFacets(entries)  # the controls need no model: they appear at once
+facets = SearchFacets(overview)  # the controls need no model: they appear at once
 for problem in read_url_into_controls(facets):  # a shared link with values this collection lacks
     st.warning(problem)
 query = (query_box() or "").strip()
@@ -45,7 +47,7 @@ st.caption(
     "Ask in your own words: you get the sentences that answer it, each with its neighbours, "
     "the outlet and date it came from, and a link to the whole article."
 )
-language_reach(entries, opened.settings)  # articles in languages the model cannot match by meaning
+language_reach(overview, opened.settings)  # articles in languages the model cannot match by meaning
 filters, view, k = filter_controls(facets)
 write_controls_to_url()
 

@@ -15,7 +15,10 @@ lets several processes (browser sessions, CLI runs) read and write at once.
 Damage is detected, never trusted: a database that fails SQLite's integrity
 check is moved aside (`store.sqlite.corrupt-<stamp>`) and rebuilt from the raw
 files by the next sync; an embeddings blob or cache payload whose SHA-256 does
-not match is reported missing so the caller recomputes it. SQLite failures a
+not match is reported missing so the caller recomputes it. The check reads the
+whole file, so it runs when a process first opens a file that changed since the
+last check that passed (`store.sqlite.checked` records that file's inode, size
+and mtime); damage met while reading still raises the StoreError that says so. SQLite failures a
 user can hit (disk full, read-only folder, busy database) become `StoreError`
 with a message, never a traceback.
 
@@ -255,6 +258,13 @@ _CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX",
 # Databases this process already integrity-checked (quick_check reads the whole file).
 _CHECKED: set[tuple[str, int]] = set()
 _FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024
+# A database file unchanged since a process last checked it whole is not read whole again at open: the
+# check's result is kept beside it (`store.sqlite.checked`) with the file's inode, size and mtime (and
+# its write-ahead log's). A marker is trusted only when the file was last modified well before the
+# marker was written: file times are kept in coarse ticks, so a change in the same tick as the check
+# could leave size and mtime as they were (git's "racy timestamps" rule, with a wide margin).
+_CHECK_MARKER_VERSION = 1
+_RACY_MARGIN_NS = 2_000_000_000
 _BUSY_TIMEOUT_MS = 60_000  # how long a connection's write waits for another writer, unless told less
 _CHECKED_LOCK = threading.Lock()
 # Every connection this process opened, closed at exit: the last close of a WAL
@@ -556,6 +566,10 @@ def summary_queries(table_prefix: str, mark: str, span_days: str, separator: str
         "min(CASE WHEN dated = 1 AND loose = 0 THEN first_key END), "
         f"max(CASE WHEN dated = 1 AND loose = 0 THEN last_key END) FROM ({flagged}) f",
         "dates_of": f"SELECT {EFFECTIVE_DATES} {joined} WHERE c.article_id = {mark}",
+        # The same first and last keys alone (`catalogue_ends`), and every distinct date (`catalogue_dates`).
+        "ends": "SELECT min(CASE WHEN dated = 1 AND loose = 0 THEN first_key END), "
+        f"max(CASE WHEN dated = 1 AND loose = 0 THEN last_key END) FROM ({flagged}) f",
+        "distinct_dates": f"SELECT DISTINCT {', '.join(DATE_COLUMNS)} FROM (SELECT {EFFECTIVE_DATES} {joined}) e",
     }
 
 
@@ -568,7 +582,7 @@ def read_summary(run, queries: dict[str, str], fingerprint: str) -> CatalogueSum
     def dates_of(key):
         if key is None:
             return None
-        rows = run(queries["dates_of"], (fingerprint, key.rsplit("\x01", 1)[1]))
+        rows = run(queries["dates_of"], (fingerprint, key_article_id(key)))
         return published_from_values(rows[0]) if rows else None
 
     return CatalogueSummary(
@@ -582,7 +596,22 @@ def read_summary(run, queries: dict[str, str], fingerprint: str) -> CatalogueSum
     )
 
 
+def key_article_id(key: str | None) -> str | None:
+    """The article id ending a "date, file, id" key of `summary_queries` (None for None)."""
+    return None if key is None else key.rsplit("\x01", 1)[1]
+
+
+def ends_from(store: "ArticleStore", keys) -> tuple[CatalogueEntry | None, CatalogueEntry | None]:
+    """The catalogue entries of the first and last keys `summary_queries["ends"]` gave (read by id)."""
+    ids = [key_article_id(key) for key in keys]
+    found = {entry.article_id: entry for entry in store.catalogue_entries([i for i in ids if i is not None])}
+    return found.get(ids[0]) if ids[0] else None, found.get(ids[1]) if ids[1] else None
+
+
 SUMMARY_CACHE = "catalogue_summary"  # the derived-cache entry holding the last summary
+# The derived-cache entry of `lib.present.catalogue.catalogue_overview` (the ends' ids, the date span).
+# Both depend on the inferred dates, which a new inference may change under the same key: dropped with them.
+OVERVIEW_CACHE = "catalogue_overview"
 
 
 def stored_summary(store: "ArticleStore", compute) -> CatalogueSummary:
@@ -803,6 +832,8 @@ class ArticleStore(Protocol):
         title_contains: str | None = None,
     ) -> list[CatalogueEntry]: ...
     def catalogue_summary(self) -> CatalogueSummary: ...
+    def catalogue_ends(self) -> tuple[CatalogueEntry | None, CatalogueEntry | None]: ...
+    def catalogue_dates(self) -> list[PublishedDate]: ...
     def changes_since(self, sequence: int) -> CatalogueChanges: ...
     def write_sequence(self) -> int: ...
     def put_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None: ...
@@ -903,6 +934,10 @@ class Store(UploadFolder):
         self.uploads_dir = self.store_dir / "uploads"
         self.db_path = self.store_dir / "store.sqlite"
         self.recovered_from: Path | None = None  # where a damaged database was moved, if it was
+        self.check_marker = self.store_dir / "store.sqlite.checked"
+        # What opening checked: "integrity" (whole file), "quick" (every table but derived data), "unchanged"
+        # (the file is as it was at the last check that passed), "" (checked earlier in this process, or new).
+        self.open_check = ""
         self._local = threading.local()
         try:
             self.store_dir.mkdir(parents=True, exist_ok=True)
@@ -993,9 +1028,53 @@ class Store(UploadFolder):
         finally:
             lock.release()
 
+    def _file_state(self) -> dict:
+        """The database file's and its write-ahead log's inode, size and mtime (None for a missing log)."""
+
+        def state(path: Path):
+            try:
+                status = path.stat()
+            except FileNotFoundError:
+                return None
+            return [status.st_ino, status.st_size, status.st_mtime_ns]
+
+        return {"version": _CHECK_MARKER_VERSION, "db": state(self.db_path), "wal": state(Path(f"{self.db_path}-wal"))}
+
+    def _unchanged_since_checked(self) -> bool:
+        """True when the marker of the last check that passed describes the files as they are now, and
+        was written more than _RACY_MARGIN_NS after either was last modified."""
+        try:
+            marker = json.loads(self.check_marker.read_text(encoding="utf-8"))
+            checked_ns = int(marker.pop("checked_ns"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return False
+        state = self._file_state()
+        if marker != state or state["db"] is None:
+            return False
+        modified_ns = max(files[2] for files in (state["db"], state["wal"]) if files)
+        return modified_ns < checked_ns - _RACY_MARGIN_NS
+
+    def _keep_check_marker(self) -> None:
+        """Record that the file passed its check as it is now (a marker that cannot be written is left out)."""
+        marker = {**self._file_state(), "checked_ns": time.time_ns()}
+        try:
+            atomic_write_bytes(self.check_marker, json.dumps(marker).encode())
+        except OSError:
+            self._forget_check_marker()
+
+    def _forget_check_marker(self) -> None:
+        try:
+            self.check_marker.unlink()
+        except OSError:
+            pass
+
     def _prepare(self, check: bool) -> None:
-        """Integrity-check (once per process), set WAL mode and create missing tables."""
+        """Integrity-check (once per process, and only when the file changed since its last check
+        passed), set WAL mode and create missing tables."""
         self._forget_connection()
+        if check and self.db_path.exists() and self.db_path.stat().st_size > 0 and self._unchanged_since_checked():
+            check, self.open_check = False, "unchanged"
+        checked, before = False, self._file_state()["db"]
         connection = self._new_connection()
         try:
             if check and self.db_path.exists() and self.db_path.stat().st_size > 0:
@@ -1018,6 +1097,7 @@ class Store(UploadFolder):
                 if [row[0] for row in rows] != ["ok"]:
                     error = sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(r[0] for r in rows[:3]))
                     raise error
+                checked, self.open_check = True, "integrity" if full else "quick"
             connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(SCHEMA)
             if connection.execute("SELECT 1 FROM meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone() is None:
@@ -1032,6 +1112,8 @@ class Store(UploadFolder):
                 connection.execute("COMMIT")
         finally:
             connection.close()
+        if checked and self._file_state()["db"] == before:  # else written meanwhile: the next open checks again
+            self._keep_check_marker()
 
     @staticmethod
     def _fill_catalogue(connection: sqlite3.Connection) -> None:
@@ -1066,6 +1148,7 @@ class Store(UploadFolder):
     def _move_damaged_aside(self) -> None:
         # The database is derived data: keep the damaged file for inspection
         # and start a new one, which the next sync refills from the raw files.
+        self._forget_check_marker()
         stamp = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
         moved = None
         for suffix in ("", "-wal", "-shm"):
@@ -1079,7 +1162,8 @@ class Store(UploadFolder):
     def _failed(self, error: sqlite3.Error) -> StoreError:
         if is_corruption(error):
             self._forget_connection()
-            # Damage found while running: the next Store() for this file re-checks and rebuilds.
+            # Damage found while running: the next Store() for this file (in any process) re-checks and rebuilds.
+            self._forget_check_marker()
             with _CHECKED_LOCK:
                 _CHECKED.discard(self._file_key())
         return store_error_from(error, self.store_dir)
@@ -1411,6 +1495,21 @@ class Store(UploadFolder):
                 if snapshot:
                     connection.execute("COMMIT")
 
+    def catalogue_ends(self) -> tuple[CatalogueEntry | None, CatalogueEntry | None]:
+        """The entries of the earliest and the latest closely dated article, as `catalogue_summary`'s
+        `first` and `last` pick them (None when no article is closely dated): one aggregate scan."""
+        queries = summary_queries("", "?", "julianday(date_latest) - julianday(date_earliest)", "char(1)")
+        with self.reading() as connection:
+            keys = connection.execute(queries["ends"], (self.fingerprint(),)).fetchone()
+        return ends_from(self, keys)
+
+    def catalogue_dates(self) -> list[PublishedDate]:
+        """Every distinct publication date the catalogue shows (with the current inferred dates), in no
+        set order: what a date span over every article needs, without reading every row into Python."""
+        queries = summary_queries("", "?", "julianday(date_latest) - julianday(date_earliest)", "char(1)")
+        with self.reading() as connection:
+            return [published_from_values(row) for row in connection.execute(queries["distinct_dates"], (self.fingerprint(),))]
+
     def changes_since(self, sequence: int) -> CatalogueChanges:
         """Article ids added or removed by writes numbered after `sequence` (see CatalogueChanges)."""
         with self.reading() as connection:
@@ -1436,7 +1535,7 @@ class Store(UploadFolder):
             connection.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)", [(INFERRED_DATES_KEY, fingerprint), (INFERRED_DATES_BASE_KEY, fingerprint)]
             )
-            connection.execute("DELETE FROM cache WHERE name = ?", (SUMMARY_CACHE,))
+            connection.execute("DELETE FROM cache WHERE name IN (?, ?)", (SUMMARY_CACHE, OVERVIEW_CACHE))
 
     def add_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None:
         """Bring the stored inferred dates to `fingerprint` by adding (or replacing) `dates` only: every
@@ -1448,7 +1547,7 @@ class Store(UploadFolder):
                 [(article_id, fingerprint, *date_values(published)) for article_id, published in dates.items()],
             )
             connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INFERRED_DATES_KEY, fingerprint))
-            connection.execute("DELETE FROM cache WHERE name = ?", (SUMMARY_CACHE,))
+            connection.execute("DELETE FROM cache WHERE name IN (?, ?)", (SUMMARY_CACHE, OVERVIEW_CACHE))
 
     def inferred_dates_fingerprint(self) -> str | None:
         """The fingerprint the stored inferred dates were computed at, or None if never."""
@@ -1482,9 +1581,12 @@ class Store(UploadFolder):
         with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
             old = [row[0] for row in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
             row_key = view_row_key(key)
+            # Rows of a view extended in place carry the row key it was first stored with (view_rows_at).
+            extended = [row[0] for row in connection.execute("SELECT row_key FROM view_rows_at WHERE name = ?", (name,))]
             for table in VIEW_COLUMNS:
-                for stale in {*map(view_row_key, old), row_key}:
+                for stale in {*map(view_row_key, old), row_key, *extended}:
                     connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (stale,))
+            connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))
             for table, values in rows.items():
                 columns = VIEW_COLUMNS[table]
                 connection.executemany(
@@ -1616,7 +1718,10 @@ class Store(UploadFolder):
     def drop_view(self, name: str) -> None:
         """Forget the view `name` (its rows go with it): the next reader builds it again."""
         with self.transaction() as connection:
-            for (key,) in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchall():
-                for table in VIEW_COLUMNS:
-                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (view_row_key(key),))
+            stale = [view_row_key(key) for (key,) in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
+            stale += [row_key for (row_key,) in connection.execute("SELECT row_key FROM view_rows_at WHERE name = ?", (name,))]
+            for table in VIEW_COLUMNS:
+                for row_key in set(stale):
+                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (row_key,))
             connection.execute("DELETE FROM view_sets WHERE name = ?", (name,))
+            connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))

@@ -75,7 +75,10 @@ from lib.core.store import (
     catalogue_values,
     changes_from,
     date_values,
+    ends_from,
     entry_from_row,
+    published_from_values,
+    OVERVIEW_CACHE,
     SUMMARY_CACHE,
     VIEW_COLUMNS,
     view_rows_key_of,
@@ -891,6 +894,22 @@ class PostgresStore(UploadFolder):
                     return read_summary(run, queries, fingerprint)
             return read_summary(run, queries, fingerprint)  # inside this thread's write: its snapshot
 
+    def _overview_queries(self) -> dict[str, str]:
+        return summary_queries(f"{self.schema}.", "%s", "(date_latest::date - date_earliest::date)", "chr(1)")
+
+    def catalogue_ends(self) -> tuple[CatalogueEntry | None, CatalogueEntry | None]:
+        """The entries of the earliest and the latest closely dated article, as `catalogue_summary`'s
+        `first` and `last` pick them (None when no article is closely dated): one aggregate scan."""
+        with self.reading() as connection:
+            keys = connection.execute(self._overview_queries()["ends"], (self.fingerprint(),)).fetchone()
+        return ends_from(self, keys)
+
+    def catalogue_dates(self) -> list[PublishedDate]:
+        """Every distinct publication date the catalogue shows (with the current inferred dates), in no set order."""
+        with self.reading() as connection:
+            rows = connection.execute(self._overview_queries()["distinct_dates"], (self.fingerprint(),)).fetchall()
+        return [published_from_values(row) for row in rows]
+
     def changes_since(self, sequence: int) -> CatalogueChanges:
         """Article ids added or removed by writes numbered after `sequence` (see CatalogueChanges)."""
         with self.reading() as connection:
@@ -922,7 +941,7 @@ class PostgresStore(UploadFolder):
                     f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                     (key, fingerprint),
                 )
-            connection.execute(f"DELETE FROM {s}.cache WHERE name = %s", (SUMMARY_CACHE,))
+            connection.execute(f"DELETE FROM {s}.cache WHERE name IN (%s, %s)", (SUMMARY_CACHE, OVERVIEW_CACHE))
 
     def add_inferred_dates(self, fingerprint: str, dates: dict[str, PublishedDate]) -> None:
         """Bring the stored inferred dates to `fingerprint` by adding (or replacing) `dates` only: every
@@ -942,7 +961,7 @@ class PostgresStore(UploadFolder):
                 f"INSERT INTO {s}.meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 (INFERRED_DATES_KEY, fingerprint),
             )
-            connection.execute(f"DELETE FROM {s}.cache WHERE name = %s", (SUMMARY_CACHE,))
+            connection.execute(f"DELETE FROM {s}.cache WHERE name IN (%s, %s)", (SUMMARY_CACHE, OVERVIEW_CACHE))
 
     def inferred_dates_fingerprint(self) -> str | None:
         """The fingerprint the stored inferred dates were computed at, or None if never."""
@@ -978,8 +997,11 @@ class PostgresStore(UploadFolder):
             )
             old = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()[0]
             row_key = view_row_key(key)
+            # Rows of a view extended in place carry the row key it was first stored with (view_rows_at).
+            extended = [row[0] for row in connection.execute(f"SELECT row_key FROM {s}.view_rows_at WHERE name = %s", (name,))]
             for table in VIEW_COLUMNS:
-                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", ([view_row_key(old), row_key],))
+                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", ([view_row_key(old), row_key, *extended],))
+            connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))
             with connection.cursor() as cursor:
                 for table, values in rows.items():
                     with cursor.copy(f"COPY {s}.{table} ({', '.join(VIEW_COLUMNS[table])}) FROM STDIN") as copy:
@@ -1113,6 +1135,8 @@ class PostgresStore(UploadFolder):
         s = self.schema
         with self.transaction() as connection:
             keys = [view_row_key(row[0]) for row in connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s", (name,))]
+            keys += [row[0] for row in connection.execute(f"SELECT row_key FROM {s}.view_rows_at WHERE name = %s", (name,))]
             for table in VIEW_COLUMNS:
                 connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", (keys,))
             connection.execute(f"DELETE FROM {s}.view_sets WHERE name = %s", (name,))
+            connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))

@@ -95,24 +95,32 @@ class Glance:
 def story_at_a_glance(articles: list[Article], max_outlets: int = 3) -> Glance:
     """What the collection covers, from its own content: how many reports, from whom,
     in which languages, over which dates, and the latest report; each fact links to its page."""
-    if not articles:
+    summary = corpus_summary(articles)
+    first, last = _span(articles)
+    return glance_of(summary, first, last, max_outlets)
+
+
+def glance_of(summary: CorpusSummary, first, last, max_outlets: int = 3) -> Glance:
+    """`story_at_a_glance` from a collection's summary and its earliest and latest closely dated
+    articles (`first`, `last`: Articles or catalogue entries, None when none is), without the articles."""
+    if not summary.article_count:
         return Glance("No articles yet: add a few reports on one story to begin.", (
             GlanceItem("Add articles", "pages/articles.py", {}, "Paste text, upload files or add a web address."),
         ))
-    summary = corpus_summary(articles)
-    names = sorted({outlet_name(a.outlet) for a in articles})
+    count = summary.article_count
+    names = sorted({outlet_name(outlet) for outlet in summary.outlets})
     shown = ", ".join(names[:max_outlets]) + (f" and {len(names) - max_outlets} more" if len(names) > max_outlets else "")
     if len(names) == 2:
         shown = " and ".join(names)
     in_languages = language_list(summary.languages)
-    first, last = _span(articles)
-    sentence = f"{_plural(len(articles), 'report')} from {shown}" + (f", in {in_languages}" if in_languages else "")
-    items = [GlanceItem(f"All {_plural(len(articles), 'article')}", "pages/articles.py", {},
+    sentence = f"{_plural(count, 'report')} from {shown}" + (f", in {in_languages}" if in_languages else "")
+    items = [GlanceItem(f"All {_plural(count, 'article')}", "pages/articles.py", {},
                         "Every article in this collection, with its outlet and date.")]
     if first is not None:
         sentence += f", published {summary.date_range}"
         params = {"from": first.published.earliest, "to": last.published.latest} if first.published.earliest and last.published.latest else {}
-        span = date_words(first.published) if first is last else f"{date_words(first.published)} to {date_words(last.published)}"
+        same = first.article_id == last.article_id
+        span = date_words(first.published) if same else f"{date_words(first.published)} to {date_words(last.published)}"
         items.append(GlanceItem("Timeline", "pages/timeline.py", params,
                                 f"What happened when, {span}, across every report."))
     sentence += "."
@@ -151,13 +159,15 @@ def main_topics(entries, limit: int, claim_count=lambda topic: len(topic.claims)
     return ranked[:limit]
 
 
-def main_topic_items(topics, limit: int = 3) -> tuple[GlanceItem, ...]:
+def main_topic_items(topics, limit: int = 3, claim_count=lambda topic: len(topic.claims),
+                     topic_of=lambda entry: entry) -> tuple[GlanceItem, ...]:
     """The topics most sources speak to (at most `limit`, see `main_topics`), each with its verdict,
-    linking to its Compare row."""
+    linking to its Compare row. Entries are topics, or anything `topic_of` gives the topic of (a stored
+    topic's header, whose topic carries no claims) with `claim_count` counting its claims: no claim is read."""
     return tuple(
         GlanceItem(f"{short_label(topic.label, LINK_WORDS)}: {STATUS_WORDS[topic.status]}", "pages/compare.py",
                    {"topic": topic.topic_id}, f"{topic.label}. {topic.verdict or topic.rule}")
-        for topic in main_topics(topics, limit)
+        for topic in map(topic_of, main_topics(topics, limit, claim_count=claim_count, topic_of=topic_of))
     )
 
 

@@ -25,6 +25,7 @@ from lib.core.memory import release_free_memory
 from lib.core.models import CatalogueEntry, CatalogueSummary
 from lib.core.settings import Settings, load_settings
 from lib.core.store import catalogue_pages, store_contents_key
+from lib.present.catalogue import CatalogueOverview, catalogue_overview
 from lib.ingest.corpus import Corpus, OpenedStore, load_corpus, open_store
 from lib.text.embed import Embedder
 from lib.ui.collection import session_data_dir
@@ -165,9 +166,23 @@ def _entries_for(data_dir: str, contents: str) -> tuple[CatalogueEntry, ...]:
     return tuple(entry for page in catalogue_pages(_SYNCED[data_dir][0], page_size=5000) for entry in page)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _overview_for(data_dir: str, fingerprint: str, inferred_at: str | None) -> CatalogueOverview:
+    return catalogue_overview(_SYNCED[data_dir][0])
+
+
+def get_catalogue_overview(opened: OpenedStore) -> CatalogueOverview:
+    """What the Search page's overview and filters show (counts, outlets, languages, the earliest and
+    latest articles, the date span), by SQL aggregates kept in the store: no catalogue list is read.
+    Cached per store contents, as `get_catalogue_summary` (which it follows: call that first)."""
+    store = opened.store
+    return _overview_for(str(opened.settings.data_dir), store.fingerprint(), store.inferred_dates_fingerprint())
+
+
 def get_catalogue_entries(opened: OpenedStore) -> tuple[CatalogueEntry, ...]:
     """Every catalogue row of the collection (title, outlet, language, date, counts; no body), in key
-    order, read once per store contents: what the Compare columns and the Search overview list."""
+    order, read once per store contents: what the Compare columns list and the stored search index is
+    opened with (the Search page's overview reads `get_catalogue_overview` instead)."""
     return _entries_for(str(opened.settings.data_dir), store_contents_key(opened.store))
 
 

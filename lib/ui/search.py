@@ -23,7 +23,8 @@ import streamlit as st
 
 from lib.core.errors import StoryLensError
 from lib.present.markdown import escape_markdown
-from lib.present.overview import latest_event_item, main_topic_items, main_topics, story_at_a_glance
+from lib.present.catalogue import CatalogueOverview, overview_glance
+from lib.present.overview import latest_event_item, main_topic_items, main_topics
 from lib.present.tables import csv_bytes, passages_table
 from lib.present.suggestions import SuggestedQuestion, suggest_questions
 from lib.present.words import date_words, language_name, language_reach_note, outlet_name, short_label
@@ -34,7 +35,6 @@ from lib.search.hybrid import (
     group_by_article,
     SearchIndex,
     no_results_message,
-    published_interval,
     PASSAGES_PER_ARTICLE,
     search,
 )
@@ -45,7 +45,15 @@ from lib.search.stored_index import (
     read_index_note,
     write_index_note,
 )
-from lib.ui.loaders import get_catalogue_entries, get_embedder, get_opened_store, get_settings, get_view, model_id
+from lib.ui.loaders import (
+    get_catalogue_entries,
+    get_catalogue_overview,
+    get_embedder,
+    get_opened_store,
+    get_settings,
+    get_view,
+    model_id,
+)
 from lib.ui.url_state import (
     known_values,
     url_day,
@@ -80,20 +88,31 @@ MAIN_TOPICS = 3
 
 class SearchFacets:
     """What the filter controls offer (outlets, languages, date span), read from the store's
-    catalogue, so the controls appear before the corpus, the model and the index are loaded.
-    Languages are the articles' (a sentence in another language inside an article is found
-    by the search, but is not offered as a filter of its own)."""
+    catalogue aggregates (`CatalogueOverview`), so the controls appear before the corpus, the model
+    and the index are loaded, and without reading the catalogue's rows. Languages are the articles'
+    (a sentence in another language inside an article is found by the search, but is not offered
+    as a filter of its own)."""
 
-    def __init__(self, entries):
-        self._outlets = sorted({entry.outlet for entry in entries})
-        self._languages = sorted({entry.language for entry in entries})
-        self.intervals = [published_interval(entry.published) for entry in entries]
+    def __init__(self, catalogue):
+        overview = _overview(catalogue)
+        self._outlets = [name for name, _count in overview.summary.outlet_counts]
+        self._languages = [name for name, _count in overview.summary.language_counts]
+        # What `filter_controls` reads of the articles' intervals: the least start and the greatest end.
+        self.intervals = [overview.date_span] if overview.date_span else []
 
     def outlets(self) -> list[str]:
         return list(self._outlets)
 
     def languages(self) -> list[str]:
         return list(self._languages)
+
+
+def _overview(catalogue) -> CatalogueOverview:
+    """The page passes the collection's overview (`lib.ui.loaders.get_catalogue_overview`); a caller
+    still passing its catalogue entries gets the same overview from the store's aggregates."""
+    if isinstance(catalogue, CatalogueOverview):
+        return catalogue
+    return get_catalogue_overview(get_opened_store())
 
 
 def _stored_search_index(opened, model: str) -> SearchIndex | None:
@@ -125,27 +144,36 @@ def get_search_index() -> SearchIndex:
     return get_view("search", _stored_search_index, build_and_keep_search_index, extends="search")
 
 
-_WARMING: set[tuple[str, int]] = set()
+_WARMING: set[tuple] = set()
 
 
 def warm_model_in_background() -> None:
-    """Load the embedding model in a background thread, once per process, while the reader types:
-    the first query then need not wait for it, and the first screen never does. The keyword
-    index's library (bm25s, with scipy: ~0.3 s, over 1 s under load) is imported there first: the
-    empty page no longer opens the index, the first query does."""
+    """Load what the first query needs in a background thread while the reader types, once per
+    process (the catalogue's entries once per store contents): the first query then need not wait for
+    them, and the first screen never does. First the catalogue's entries the stored index is opened
+    with (`get_catalogue_entries`: 100k rows cost 1.3-2.7 s at 100k articles, and the first screen no
+    longer reads them), then the keyword index's library (bm25s, with scipy: ~0.3 s, over 1 s under
+    load; the empty page does not open the index, the first query does), then the embedding model."""
+    from lib.core.store import store_contents_key
     from lib.text.embed import get_embedder as shared_embedder
 
     settings = get_settings()
-    slot = (settings.model_name, settings.embed_batch_size)
-    if slot in _WARMING:
+    opened = get_opened_store()
+    model = (settings.model_name, settings.embed_batch_size)
+    entries = ("entries", str(opened.settings.data_dir), store_contents_key(opened.store))
+    wanted = [slot for slot in (entries, model) if slot not in _WARMING]
+    if not wanted:
         return
-    _WARMING.add(slot)
+    _WARMING.update(wanted)
 
     def load() -> None:
         try:
-            import bm25s  # noqa: F401
+            if entries in wanted:
+                get_catalogue_entries(opened)  # a cached resource: the query's run finds it made
+            if model in wanted:
+                import bm25s  # noqa: F401
 
-            shared_embedder(*slot).model
+                shared_embedder(*model).model
         except Exception:  # no page to show it on; the first query loads it again and shows the error
             log.exception("loading the embedding model in the background failed")
 
@@ -224,10 +252,11 @@ def write_controls_to_url() -> None:
     state[_LAST_URL] = _url_params()
 
 
-def render_glance(entries) -> None:
-    """The story at a glance: one or two sentences from the collection's own articles (their
-    catalogue rows), then one link per fact. Kept short so the search box stays in the first screen."""
-    glance = story_at_a_glance(list(entries))
+def render_glance(catalogue) -> None:
+    """The story at a glance: one or two sentences from the collection's own articles (the catalogue's
+    aggregates and its earliest and latest articles: `overview_glance`), then one link per fact.
+    Kept short so the search box stays in the first screen."""
+    glance = overview_glance(_overview(catalogue))
     st.markdown(escape_markdown(glance.sentence))
     _link_row(glance.items)
 
@@ -250,7 +279,7 @@ def render_glance_details(slot) -> None:
 
     with slot:
         try:
-            topics = main_topic_items(_main_topics(load_claims_view()))
+            topics = main_topic_items(load_claims_view().headers(), MAIN_TOPICS, **_HEADER_COUNTS)
             latest = _latest_event_item(load_events_view())
         except StoryLensError as error:
             st.caption(f"The topics and events overview is not available: {error}")
@@ -262,10 +291,16 @@ def render_glance_details(slot) -> None:
             _link_row(items)
 
 
+# How `main_topics` reads a stored topic's header: its claims counted by the store, its topic without them.
+# The overview's items are made from the headers alone (at 100k articles, reading the three main topics'
+# claims cost 1.8 s of the first render: 7.8k claims decoded for their count).
+_HEADER_COUNTS = {"claim_count": lambda header: header.claim_count, "topic_of": lambda header: header.topic}
+
+
 def _main_topics(view, limit: int = MAIN_TOPICS) -> list:
     """The topics `main_topic_items` would pick from the whole claims view, each with its claims, read
     from the topic list (no claim) and then only those topics' claims. Same ranking (`main_topics`)."""
-    chosen = main_topics(view.headers(), limit, claim_count=lambda header: header.claim_count, topic_of=lambda header: header.topic)
+    chosen = main_topics(view.headers(), limit, **_HEADER_COUNTS)
     return view.topics([header.topic.topic_id for header in chosen])
 
 
@@ -278,11 +313,13 @@ def _latest_event_item(view):
     return latest_event_item([event]) if event is not None else None
 
 
-def language_reach(entries, settings) -> None:
+def language_reach(catalogue, settings) -> None:
     """A note under the box when some articles are in languages the configured model cannot match."""
     from lib.text.embed import is_multilingual
 
-    note = language_reach_note([entry.language for entry in entries], is_multilingual(settings.model_name))
+    # One language per article, as `language_reach_note` counts them, from the catalogue's counts.
+    languages = [name for name, count in _overview(catalogue).summary.language_counts for _ in range(count)]
+    note = language_reach_note(languages, is_multilingual(settings.model_name))
     if note:
         st.caption(f":material/translate: {note}")
 
