@@ -53,6 +53,7 @@ from lib.claims.topics import (
     ClaimSet,
     TopicSeed,
     build_topic,
+    claim_order,
     load_topic_seeds,
 )
 from lib.core.store import DamagedViewError, view_row_key
@@ -269,12 +270,27 @@ def seed_scores(matrix, seeds: list[TopicSeed], embedder):
     # The cut stays on the sentence-pair scale: on the question scale, seeds of one story took
     # sentences of another that only shared a word with them (a development-set story).
     seed_texts = [[seed.label, *seed.phrases] for seed in seeds]
-    seed_vectors = embedder.encode_queries([text for texts in seed_texts for text in texts])
+    seed_vectors = _seed_vectors(embedder, tuple(text for texts in seed_texts for text in texts))
     offset = 0
     for column, texts in enumerate(seed_texts):
         scores[:, column] = (matrix @ seed_vectors[offset : offset + len(texts)].T).max(axis=1)
         offset += len(texts)
     return scores
+
+
+# The seeds' vectors by (model, texts): encoding a topic list's few hundred phrases costs seconds on a
+# loaded CPU, and an added article's sentences are scored against the same seeds every time.
+_SEED_VECTORS: dict[tuple[str, tuple[str, ...]], object] = {}
+
+
+def _seed_vectors(embedder, texts: tuple[str, ...]):
+    """The seed texts encoded as queries by `embedder` (kept per model and texts in this process)."""
+    key = (embedder.model_id, texts)
+    if key not in _SEED_VECTORS:
+        if len(_SEED_VECTORS) >= 8:
+            _SEED_VECTORS.clear()
+        _SEED_VECTORS[key] = embedder.encode_queries(list(texts))
+    return _SEED_VECTORS[key]
 
 
 @dataclass(frozen=True)
@@ -552,16 +568,25 @@ EXTENSION_KEY = "extension"
 
 def topic_view_rows(position: int, topic: Topic) -> tuple[tuple, list[tuple]]:
     """(the `view_topics` row, the `view_claims` rows) of the topic listed at `position`."""
+    return topic_header_row(position, topic), claim_view_rows(position, topic.claims)
+
+
+def topic_header_row(position: int, topic: Topic) -> tuple:
+    """The `view_topics` row of the topic listed at `position` (its claims are `claim_view_rows`)."""
     figures = sorted({figure_phrase(claim) for claim in topic.figures})
-    header = (
+    return (
         position, topic.topic_id, topic.status, int(topic.seeded), len(topic.sources), len(topic.claims),
         json.dumps(figures, ensure_ascii=False), json.dumps(record_to_json(replace(topic, claims=())), ensure_ascii=False),
     )
-    claims = [
+
+
+def claim_view_rows(position: int, claims, first: int = 0) -> list[tuple]:
+    """The `view_claims` rows of `claims` of the topic listed at `position`, numbered from `first`
+    (an addition appends a touched topic's new claims after its stored ones; readers sort them)."""
+    return [
         (position, number, claim.article_id, claim.reported_on.date, json.dumps(record_to_json(claim), ensure_ascii=False))
-        for number, claim in enumerate(topic.claims)
+        for number, claim in enumerate(claims, start=first)
     ]
-    return header, claims
 
 
 # The candidate sentences a question row may pick are `view_claims` rows of this topic number (no topic
@@ -613,7 +638,8 @@ class StoredClaims:
     claims of the topics asked for. A row that cannot be read back raises DamagedViewError."""
 
     def __init__(self, store, name: str, key: str):
-        self.store, self.name, self.key, self.row_key = store, name, key, view_row_key(key)
+        # Rows of a view extended in place keep the row key they were first stored with.
+        self.store, self.name, self.key, self.row_key = store, name, key, store.view_rows_key(name, key)
 
     def is_current(self) -> bool:
         """True while the store still holds this view (another process may have replaced it since)."""
@@ -651,10 +677,11 @@ class StoredClaims:
             found = {}
             for seq, (count, payload) in by_seq.items():
                 topic = record_from_json(Topic, json.loads(payload))
-                made = tuple(record_from_json(Claim, json.loads(claim)) for claim in claims.get(seq, []))
+                made = [record_from_json(Claim, json.loads(claim)) for claim in claims.get(seq, [])]
                 if len(made) != count:
                     raise ValueError(f"topic {topic.topic_id}: {len(made)} claims stored of {count}")
-                found[topic.topic_id] = replace(topic, claims=made)
+                # An extended topic's new claims follow its stored ones: put back in the topic's order.
+                found[topic.topic_id] = replace(topic, claims=tuple(sorted(made, key=claim_order)))
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise DamagedViewError("Compare topics") from error
         return [found[topic_id] for topic_id in wanted if topic_id in found]

@@ -74,7 +74,8 @@ from lib.claims.grouping import (
     kind_label,
     seed_columns,
     seed_scores,
-    topic_view_rows,
+    claim_view_rows,
+    topic_header_row,
 )
 from lib.claims.topics import (
     build_topic,
@@ -83,7 +84,7 @@ from lib.claims.topics import (
     with_lone_points,
 )
 from lib.core.errors import StoreError
-from lib.core.store import DERIVED_WRITE_WAIT_S, DamagedViewError, added_limit, store_contents_key
+from lib.core.store import DERIVED_WRITE_WAIT_S, DamagedViewError, added_limit, store_contents_key, view_row_key
 
 log = logging.getLogger(__name__)
 
@@ -435,10 +436,19 @@ def update_claims_view(store, embedder, settings) -> bool:
         # Dated as the catalogue dates them (their dates inferred from the collection, when stored).
         dated = {entry.article_id: entry.published for entry in store.catalogue_entries(added)}
         articles = [replace(article, published=dated.get(article.article_id, article.published)) for article in articles]
-        rows = _extended_rows(store, embedder, topics_path, name, base_key, payload, state, articles)
+        rows, kept = _extended_rows(store, embedder, topics_path, name, base_key, payload, state, articles)
         state.update(base_sequence=int(changes.sequence), articles=int(state["articles"]) + len(added),
                      contents=store_contents_key(store))
-        return store.extend_view(name, base_key, key, payload, rows[0], rows[1], wait_s=DERIVED_WRITE_WAIT_S)
+        if not any(moved for _column, _values, moved in kept.values()):
+            # No topic moved in the list: the touched topics' rows are replaced where they are stored,
+            # and the others' (every stored claim) are not copied.
+            dropped = {table: (column, values) for table, (column, values, _moved) in kept.items() if values}
+            return store.extend_view_in_place(name, base_key, key, payload, rows, dropped, wait_s=DERIVED_WRITE_WAIT_S)
+        if store.view_rows_key(name, base_key) != view_row_key(base_key):
+            # `extend_view` copies rows stored under the base key's own row key, which rows extended in
+            # place do not carry (a new topic moving others after in-place extensions: rare).
+            raise _Refused("topics move in a view extended in place")
+        return store.extend_view(name, base_key, key, payload, rows, kept, wait_s=DERIVED_WRITE_WAIT_S)
     except _Refused as reason:
         log.info("claims view not extended: %s", reason)
         return False
@@ -802,15 +812,19 @@ def _extended_rows(store, embedder, topics_path, name: str, base_key: str, paylo
         topic = build_topic(row["id"], row["label"], row["unit"], row["seeded"], [*old, *claims], row["counted"])
         topic = _with_plain_label(topic)
         lone = {(source_file, index) for _article_id, source_file, index in state["lone"].get(row["base"], [])}
-        header, rows = topic_view_rows(seq, with_lone_points(topic, lone))
-        headers.append(header)
-        claim_rows += rows
+        headers.append(topic_header_row(seq, with_lone_points(topic, lone)))
+        # A topic's stored claims stay as they are (copied in the database); its new claims, as the
+        # topic holds them, are numbered after them (StoredClaims puts them back in the topic's order).
+        new = {(claim.source_file, claim.sentence_index) for claim in claims}
+        claim_rows += claim_view_rows(seq, [claim for claim in topic.claims if (claim.source_file, claim.sentence_index) in new],
+                                      first=len(old))
     claim_rows += candidate_view_rows(added.candidates, first=int(state["candidates"]))
     state["candidates"] = int(state["candidates"]) + len(added.candidates)
-    # The untouched rows keep their claims; those after a new topic's rows move down the list.
+    # The untouched topics keep their rows, and every topic its stored claims; rows after a new
+    # topic's rows move down the list.
     seq_before = {row["id"]: seq for seq, row in enumerate(plan_before)}
     touched_before = [seq_before[plan[seq]["id"]] for seq in new_claims if plan[seq]["id"] in seq_before]
-    moved = [(seq_before[row["id"]], seq) for seq, row in enumerate(plan)
-             if row["id"] in seq_before and seq_before[row["id"]] != seq and seq not in new_claims]
+    moved = [(seq_before[row["id"]], seq) for seq, row in enumerate(plan) if row["id"] in seq_before and seq_before[row["id"]] != seq]
+    untouched_moved = [(before, after) for before, after in moved if after not in new_claims]
     return ({"view_topics": headers, "view_claims": claim_rows},
-            {"view_topics": ("seq", touched_before, moved), "view_claims": ("topic_seq", touched_before, moved)})
+            {"view_topics": ("seq", touched_before, untouched_moved), "view_claims": ("topic_seq", [], moved)})

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
+
+import numpy as np
 
 from lib.claims.figures import claim_quantity, is_planned_claim
 from lib.core.models import Claim, PublishedDate
@@ -38,6 +41,7 @@ def _parse_day(text: str | None) -> date | None:
 
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a row's claims share a few hundred report dates, read again and again
 def report_span(published: PublishedDate) -> tuple[date, date] | None:
     """The interval a report's date certainly falls in, or None when unknown."""
     if published.precision == "unknown" or not published.date:
@@ -164,49 +168,47 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         ) + ") are shown but do not decide, since they cannot be placed in time."
         headlines = dated
     period_days = same_period_days(counted)
-    clashes = _clashes(headlines, period_days)
-    if is_cumulative(counted):
-        # A smaller later figure of a count that only grows, still consistent with the earlier one through
-        # its qualifier ("at least 144 killed" after "more than 1,000 killed"), is a part, not a change.
-        clashes = [clash for clash in clashes if not (clash[2] == "evolving" and _stated_below(clash[1], clash[0]) and not _below(clash[1], clash[0]))]
+    # A smaller later figure of a count that only grows, still consistent with the earlier one through
+    # its qualifier ("at least 144 killed" after "more than 1,000 killed"), is a part, not a change.
+    clashes = _ClashTable(headlines, period_days, is_cumulative(counted))
+    evolving, same_time = clashes.count("evolving"), clashes.count("disagree")
     period = "the same day" if period_days == 0 else "the same period"
-    if not clashes:
+    if not evolving and not same_time:
         return (
             "agree",
             f"The sources agree: {listing}. These figures are consistent once their qualifiers "
             f"('up to', 'around', 'more than'…) are taken into account.{note}",
         )
-    over_time = [clash for clash in clashes if clash[2] == "evolving"]
-    same_time = [clash for clash in clashes if clash[2] == "disagree"]
     # A later report's new figure is evolution unless that report is itself contradicted in its own
     # period (then the clash with an earlier report is the same dispute, not a change over time).
-    disputed = {id(claim) for first, second, _kind in same_time for claim in (first, second)}
     # A cumulative count (a toll, troops sent) that "falls" is two counts mixed, not a change over time.
-    falls = [clash for clash in over_time if is_cumulative(counted) and _below(clash[1], clash[0])]
-    falling = {(id(first), id(second)) for first, second, _kind in falls}
-    moved = [clash for clash in over_time if id(clash[1]) not in disputed and (id(clash[0]), id(clash[1])) not in falling]
+    falls = clashes.count("falls")
+    moved = clashes.any_moved()
     if falls:
         note += (" Later reports give smaller figures than earlier ones (" + "; ".join(
-            f"{_who(second)}: {figure_phrase(second)} after {figure_phrase(first)}" for first, second, _kind in falls[:4]
+            f"{_who(second)}: {figure_phrase(second)} after {figure_phrase(first)}" for first, second, _kind in clashes.first("falls", 4)
         ) + "); a count of what has happened so far only grows, so these are read as other counts (a part, "
             "another place) or as a disagreement, not as the count falling.")
+    rise = []
     if not moved and is_cumulative(counted):
         # A cumulative count that rises from one report day to a later one has moved, even within one
         # period (a toll climbing daily); the same-period gaps are still named as differences.
         run = _rising_run([claim for claim in headlines if _placed(claim)])
         first, last = (run[0], run[-1]) if run else (None, None)
         if len(run) >= 2 and (last.value or 0) > (first.value_high or first.value or 0) and report_span(first.reported_on)[1] < report_span(last.reported_on)[0]:
-            moved = [(first, last, "evolving")]
+            moved, rise = True, [(first, last, "evolving")]
     if moved:  # later reports give new figures: the count moved (same-period differences are named too)
-        text = _reasons_text([clash for clash in over_time if (id(clash[0]), id(clash[1])) not in falling] or moved, period)
+        changes = clashes.count("changes")
+        text = _reasons_text(clashes.first("changes"), period, changes) if changes else _reasons_text(rise, period)
         if same_time:
-            note += f" Some reports of {period} also differ: {_reasons_text(same_time, period)}."
+            note += f" Some reports of {period} also differ: {_reasons_text(clashes.first('disagree'), period, same_time)}."
         return (
             "evolving",
             f"The figure changed over time: {text}. A later report with a new number is read as the count "
             f"being updated, not as a dispute.{note}",
         )
-    text = _reasons_text([clash for clash in clashes if clash[2] == "disagree"] or falls, period)
+    text = (_reasons_text(clashes.first("disagree"), period, same_time) if same_time
+            else _reasons_text(clashes.first("falls"), period, falls))
     return (
         "disagree",
         f"The sources disagree: {text}. The figures do not overlap even allowing for their qualifiers.{note}",
@@ -263,51 +265,115 @@ def _rounding_interval(value: float, low: float, high: float) -> tuple[float, fl
     return value - slack, value + slack
 
 
-def _clashes(headlines: list[Claim], period_days: int) -> list[tuple[Claim, Claim, str]]:
-    """Every pair (earlier, later) of sources' estimates that differ, with its kind.
+class _ClashTable:
+    """The pairs (earlier, later) of sources' estimates `headlines` (in report-start order) that clash,
+    by kind, held as arrays instead of listed: a row of thousands of sources has millions of such
+    pairs, and its rule only counts them and names the first few.
 
-    `headlines` are in report-date order. The kind is "evolving" when both
-    reports are dated and more than `period_days` apart (same_period_days; 0: on
-    different days) and the later one gives a new figure, larger or smaller (its stated
-    figure differs: stated_interval); "disagree" when the reports are of the same period
-    (or undated) and their figures do not overlap even with their qualifiers
-    (figure_interval). Pairs come in the order of a nested loop over `headlines`, but
-    each row is compared with numpy, and when every interval shares one point (the
-    usual "agree") no pair is compared at all: a topic with thousands of sources stays fast.
+    A pair is "evolving" when both reports are dated and the later starts more than `period_days`
+    after the earlier ends (same_period_days; 0: on different days) and gives a new figure, larger or
+    smaller (its stated figure differs: stated_interval); with `cumulative` (a count that only grows),
+    a later stated figure below the earlier one that its qualifier still makes consistent with it is
+    a part, not a change. A pair is "disagree" when the reports are of the same period (or undated)
+    and their figures do not overlap even with their qualifiers (figure_interval). "falls": evolving
+    pairs of a cumulative count whose later figure lies wholly below; "changes": evolving, not falls.
+
+    Headlines with the same figure, stated figure and report dates clash with the same others, so
+    pairs are counted over classes of identical headlines (a row of 4,700 sources has about 270)
+    with numpy; the pairs named come in the order of a nested loop over `headlines`, found by
+    visiting only headlines that have a pair of the kind and stopping once enough are found.
+    Hand-written: no library counts interval relations like these over weighted classes.
     """
-    import numpy as np
 
-    count = len(headlines)
-    intervals = np.array([figure_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
-    low, high = intervals[:, 0], intervals[:, 1]
-    stated = np.array([stated_interval(claim) for claim in headlines], dtype=float).reshape(count, 2)
-    stated_low, stated_high = stated[:, 0], stated[:, 1]
-    # Intervals on a line pairwise overlap iff they share a point.
-    if count < 2 or (low.max() <= high.min() and stated_low.max() <= stated_high.min()):
-        return []
-    spans = [report_span(claim.reported_on) for claim in headlines]
-    dated = np.array([span is not None for span in spans])
-    first_day = np.array([span[0].toordinal() if span else 0 for span in spans])
-    last_day = np.array([span[1].toordinal() if span else 0 for span in spans])
-    found = []
-    for i in range(count - 1):
-        later = np.arange(i + 1, count)
-        apart = ~((low[i] <= high[later]) & (low[later] <= high[i]))
-        new_figure = ~((stated_low[i] <= stated_high[later]) & (stated_low[later] <= stated_high[i]))
-        # Headlines are sorted by report start, so row i is the earlier report of each pair.
-        over_time = dated[i] & dated[later] & (first_day[later] - last_day[i] > period_days)
-        kinds = np.where(over_time & new_figure, 1, np.where(~over_time & apart, 2, 0))
-        clashing = np.flatnonzero(kinds)  # only the pairs that clash are visited, in the same order
-        found.extend(
-            (headlines[i], headlines[j], "evolving" if kind == 1 else "disagree")
-            for j, kind in zip(later[clashing].tolist(), kinds[clashing].tolist())
-        )
-    return found
+    def __init__(self, headlines: list[Claim], period_days: int, cumulative: bool = False):
+        self.headlines, self.period_days, self.cumulative = headlines, period_days, cumulative
+        count = len(headlines)
+        spans = [report_span(claim.reported_on) for claim in headlines]
+        columns = np.zeros((count, 7), dtype=float)
+        if count:
+            columns[:, 0:2] = [figure_interval(claim) for claim in headlines]
+            columns[:, 2:4] = [stated_interval(claim) for claim in headlines]
+            columns[:, 4] = [span is not None for span in spans]
+            columns[:, 5] = [span[0].toordinal() if span else 0 for span in spans]
+            columns[:, 6] = [span[1].toordinal() if span else 0 for span in spans]
+        self.columns = columns
+        classes, self.class_of, weights = np.unique(columns, axis=0, return_inverse=True, return_counts=True)
+        self.class_of = self.class_of.reshape(-1)
+        self.classes, self.weights = classes, weights.astype(np.int64)
+        k = len(classes)
+        self._relations = {kind: np.zeros((k, k), dtype=bool) for kind in ("evolving", "disagree", "falls")}
+        for start in range(0, k, 512):  # row blocks keep a large k's temporaries small
+            block = slice(start, min(k, start + 512))
+            for kind, relation in self._relate(classes[block], classes).items():
+                self._relations[kind][block] = relation
+        self._relations["changes"] = self._relations["evolving"] & ~self._relations["falls"]
+
+    def _relate(self, earlier, later) -> dict:
+        """For each (row of `earlier`, row of `later`): whether the pair clashes, by kind, with the row
+        of `earlier` read as the earlier report."""
+        low, high, stated_low, stated_high, dated, first, last = (earlier[:, column][:, None] for column in range(7))
+        low_b, high_b, stated_low_b, stated_high_b, dated_b, first_b, last_b = (later[:, column][None, :] for column in range(7))
+        apart = ~((low <= high_b) & (low_b <= high))
+        new_figure = ~((stated_low <= stated_high_b) & (stated_low_b <= stated_high))
+        both_dated = (dated > 0) & (dated_b > 0)
+        over_time = both_dated & (first_b - last > self.period_days)
+        # Symmetric: a pair of classes is of one period unless one ends more than the period before the other starts.
+        apart_in_time = over_time | (both_dated & (first - last_b > self.period_days))
+        evolving = over_time & new_figure
+        falls = np.zeros_like(evolving)
+        if self.cumulative:
+            below = high_b < low
+            evolving &= ~((stated_high_b < stated_low) & ~below)
+            falls = evolving & below
+        return {"evolving": evolving, "disagree": ~apart_in_time & apart, "falls": falls}
+
+    # A class never clashes with itself (an interval overlaps itself, and a report is of its own
+    # period), so pairs within a class are never counted.
+
+    def count(self, kind: str) -> int:
+        """How many pairs of headlines clash by `kind`."""
+        pairs = int(self.weights @ self._relations[kind] @ self.weights)
+        return pairs // 2 if kind == "disagree" else pairs  # "disagree" holds both ways round
+
+    def members(self, kind: str):
+        """A boolean per class: its headlines are in at least one pair of `kind`."""
+        relation = self._relations[kind]
+        return relation.any(axis=0) | relation.any(axis=1)
+
+    def any_moved(self) -> bool:
+        """Some evolving pair, not a fall, whose later headline is in no "disagree" pair (topic_status's `moved`)."""
+        return bool(self._relations["changes"][:, ~self.members("disagree")].any())
+
+    def first(self, kind: str, limit: int | None = MAX_LISTED_REASONS, among=None) -> list[tuple[Claim, Claim, str]]:
+        """The first `limit` pairs of `kind` (all when None) in nested-loop order over the headlines, as
+        (earlier, later, "evolving" | "disagree"); `among`, a boolean per headline, keeps pairs of those only.
+
+        Only headlines with a pair of `kind` are visited; one that yields none has all its pairs with
+        headlines visited before, so at most twice `limit` headlines are compared with the others."""
+        count = len(self.headlines)
+        among = np.ones(count, dtype=bool) if among is None else np.asarray(among, dtype=bool)
+        relation = self._relations[kind]
+        present = np.bincount(self.class_of[among], minlength=len(self.weights)) > 0
+        with_partner = (relation | relation.T)[:, present].any(axis=1)
+        label = "disagree" if kind == "disagree" else "evolving"
+        found: list[tuple[Claim, Claim, str]] = []
+        for i in np.flatnonzero(among & with_partner[self.class_of]).tolist():
+            later = np.arange(i + 1, count)
+            later = later[among[later]]
+            if not later.size:
+                continue
+            relations = self._relate(self.columns[i : i + 1], self.columns[later])
+            relations["changes"] = relations["evolving"] & ~relations["falls"]
+            found.extend((self.headlines[i], self.headlines[j], label) for j in later[relations[kind][0]].tolist())
+            if limit is not None and len(found) >= limit:
+                return found[:limit]
+        return found
 
 
-
-def _reasons_text(clashes: list[tuple[Claim, Claim, str]], period: str = "the same period") -> str:
-    """The clashing pairs in words, the first MAX_LISTED_REASONS of them (the count of the rest after)."""
+def _reasons_text(clashes: list[tuple[Claim, Claim, str]], period: str = "the same period", total: int | None = None) -> str:
+    """The clashing pairs in words, the first MAX_LISTED_REASONS of them, then how many more of
+    `total` (default: len(clashes)) there are."""
+    total = len(clashes) if total is None else total
     reasons = []
     for first, second, kind in clashes[:MAX_LISTED_REASONS]:
         span_a, span_b = report_span(first.reported_on), report_span(second.reported_on)
@@ -326,8 +392,8 @@ def _reasons_text(clashes: list[tuple[Claim, Claim, str]], period: str = "the sa
                 f"{_who(first)} says {figure_phrase(first)} but {_who(second)}, from {period}, "
                 f"says {figure_phrase(second)}"
             )
-    if len(clashes) > MAX_LISTED_REASONS:
-        reasons.append(f"and {len(clashes) - MAX_LISTED_REASONS} more such pairs")
+    if total > MAX_LISTED_REASONS:
+        reasons.append(f"and {total - MAX_LISTED_REASONS} more such pairs")
     return "; ".join(reasons)
 
 
@@ -442,7 +508,6 @@ def trend_headlines(claims: Iterable[Claim], counted: str | None = None) -> list
 def _rising_run(heads: list[Claim]) -> list[Claim]:
     """The longest run of `heads` (in date order) in which no figure lies wholly below the one before
     it; of equally long runs, the one reaching the latest report."""
-    import numpy as np
 
     if not heads:
         return []
@@ -471,8 +536,8 @@ def period_differences(claims: Iterable[Claim], counted: str | None = None) -> l
     """Pairs of sources whose own estimates, reported in the same period (same_period_days), do not
     overlap even with their qualifiers: the disagreements a reader should see. Undated and planned
     figures never form one."""
-    headlines = deciding_headlines(claims, counted)
-    return [(first, second) for first, second, kind in _clashes(headlines, same_period_days(counted)) if kind == "disagree"]
+    clashes = _ClashTable(deciding_headlines(claims, counted), same_period_days(counted))
+    return [(first, second) for first, second, _kind in clashes.first("disagree", limit=None)]
 
 
 def _difference_words(pair: tuple[Claim, Claim]) -> str:
@@ -494,14 +559,22 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
     """
     claims = list(claims)
     what = kind_words(counted)
-    differences = period_differences(claims, counted) if status in ("evolving", "disagree") else []
     dated = trend_headlines(claims, counted)
-    # The difference named first is one between figures of the count's course (not a smaller count
-    # left out of it, see trend_headlines); the order is otherwise kept.
-    on_course = {id(claim) for claim in dated}
-    differences.sort(key=lambda pair: not (id(pair[0]) in on_course and id(pair[1]) in on_course))
-    # The other differing pairs are listed in the rule, behind the expander: the verdict only counts them.
-    more = f" (+{len(differences) - 1} more)" if len(differences) > 1 else ""
+    differences, more = [], ""
+    if status in ("evolving", "disagree"):
+        # The same-period differences (period_differences), counted; the one named first is one between
+        # figures of the count's course (not a smaller count left out of it, see trend_headlines) when
+        # there is one, else the first.
+        headlines = deciding_headlines(claims, counted)
+        clashes = _ClashTable(headlines, same_period_days(counted))
+        count = clashes.count("disagree")
+        if count:
+            on_course = {id(claim) for claim in dated}
+            named = (clashes.first("disagree", 1, among=[id(claim) in on_course for claim in headlines])
+                     or clashes.first("disagree", 1))
+            differences = [(first, second) for first, second, _kind in named]
+        # The other differing pairs are listed in the rule, behind the expander: the verdict only counts them.
+        more = f" (+{count - 1} more)" if count > 1 else ""
     if status == "evolving" and len(dated) >= 2:
         first, last = dated[0], dated[-1]
         peak = max(dated, key=lambda claim: claim.value_high or claim.value or 0)

@@ -155,19 +155,17 @@ def load_topic_seeds(path: str | Path | None) -> tuple[float, list[TopicSeed]]:
 
 
 
+def claim_order(claim: Claim) -> tuple:
+    """The order of a topic's claims: report date (unknown last), then source file and sentence."""
+    return (report_span(claim.reported_on) or (date.max, date.max))[0], claim.source_file, claim.sentence_index
+
+
 def build_topic(
     topic_id: str, label: str, unit: str | None, seeded: bool, claims: Iterable[Claim], counted: str | None = None
 ) -> Topic:
     """A topic row with its status and verdict; claims ordered by report date (unknown last), then
     position in the article. With `counted`, only figures of that kind are compared."""
-    claims = sorted(
-        claims,
-        key=lambda claim: (
-            (report_span(claim.reported_on) or (date.max, date.max))[0],
-            claim.source_file,
-            claim.sentence_index,
-        ),
-    )
+    claims = sorted(claims, key=claim_order)
     if counted is None:
         # "count" and role-less "people" (UNCOMPARED_KINDS) are never compared: such figures
         # stay in the row as statements.

@@ -329,8 +329,9 @@ class CatalogueChanges:
 
 
 def record_to_json(record) -> dict:
-    """A record (a frozen dataclass, nested records included) as plain JSON values; tuples become lists."""
-    return asdict(record)
+    """A record (a frozen dataclass, nested records included) as plain JSON values, as
+    `dataclasses.asdict` gives it (tuples stay tuples, which JSON writes as lists)."""
+    return _encoder(type(record))(record)
 
 
 def record_from_json(record_type: type, data):
@@ -338,7 +339,43 @@ def record_from_json(record_type: type, data):
     (`tuple[X, ...]` and fixed `tuple[A, B]`), optional fields and literals are rebuilt from their
     type hints. Raises TypeError, KeyError or ValueError on a payload of another shape, so a reader
     of a stored view built by older code can rebuild it instead of showing it wrong."""
-    return _from_json(record_type, data)
+    return _decoder(record_type)(data)
+
+
+# Views hold hundreds of thousands of records (a Compare row of 16k claims at 100k articles): reading
+# each record's type hints on every call (`typing.get_origin` per field) cost more than the JSON
+# itself, so each type's converter is worked out once and kept. Hand-written because the stdlib has
+# no typed decoder and `asdict` deep-copies every value.
+
+
+def _identity(value):
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def _encoder(record_type: type) -> Callable:
+    names = tuple(item.name for item in fields(record_type))
+
+    def encode(record):
+        data = {}
+        for name in names:
+            value = getattr(record, name)
+            if is_dataclass(value):
+                value = _encoder(type(value))(value)
+            elif isinstance(value, (list, tuple, dict)):
+                value = _encoded_items(value)
+            data[name] = value
+        return data
+
+    return encode
+
+
+def _encoded_items(value):
+    if isinstance(value, (list, tuple)):
+        return type(value)(_encoder(type(item))(item) if is_dataclass(item) else _encoded_items(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _encoder(type(item))(item) if is_dataclass(item) else _encoded_items(item) for key, item in value.items()}
+    return value
 
 
 @functools.lru_cache(maxsize=None)
@@ -347,28 +384,61 @@ def _field_types(record_type: type) -> tuple[tuple[str, object], ...]:
     return tuple((item.name, hints[item.name]) for item in fields(record_type) if item.init)
 
 
-def _from_json(hint, value):
+def _decoder(hint) -> Callable:
+    """The function rebuilding a value of type `hint` from its JSON (kept per hint)."""
+    try:
+        return _decoders(hint)
+    except TypeError:  # a hint that cannot be a cache key: worked out each time
+        return _make_decoder(hint)
+
+
+@functools.lru_cache(maxsize=None)
+def _decoders(hint) -> Callable:
+    return _make_decoder(hint)
+
+
+def _make_decoder(hint) -> Callable:
     if is_dataclass(hint):
-        if not isinstance(value, dict):
-            raise TypeError(f"{hint.__name__} expects an object, not {type(value).__name__}")
-        return hint(**{name: _from_json(field_hint, value[name]) for name, field_hint in _field_types(hint) if name in value})
+        parts = tuple((name, _decoder(field_hint)) for name, field_hint in _field_types(hint))
+
+        def record(value):
+            if not isinstance(value, dict):
+                raise TypeError(f"{hint.__name__} expects an object, not {type(value).__name__}")
+            return hint(**{name: decode(value[name]) for name, decode in parts if name in value})
+
+        return record
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        chosen = [option for option in options if option is not type(None)]
-        return _from_json(chosen[0], value) if len(chosen) == 1 else value
+        chosen = [option for option in typing.get_args(hint) if option is not type(None)]
+        if len(chosen) != 1:
+            return _identity
+        inner = _decoder(chosen[0])
+        if inner is _identity:
+            return _identity
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        if not isinstance(value, (list, tuple)):
-            raise TypeError(f"expected a list, not {type(value).__name__}")
         arguments = typing.get_args(hint)
         if len(arguments) == 2 and arguments[1] is Ellipsis:
-            return tuple(_from_json(arguments[0], item) for item in value)
-        if len(arguments) != len(value):
-            raise ValueError(f"expected {len(arguments)} items, not {len(value)}")
-        return tuple(_from_json(argument, item) for argument, item in zip(arguments, value))
+            item = _decoder(arguments[0])
+
+            def items(value):
+                if not isinstance(value, (list, tuple)):
+                    raise TypeError(f"expected a list, not {type(value).__name__}")
+                return tuple(value) if item is _identity else tuple(item(part) for part in value)
+
+            return items
+        each = tuple(_decoder(argument) for argument in arguments)
+
+        def fixed(value):
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"expected a list, not {type(value).__name__}")
+            if len(each) != len(value):
+                raise ValueError(f"expected {len(each)} items, not {len(value)}")
+            return tuple(decode(part) for decode, part in zip(each, value))
+
+        return fixed
     if origin is list:
         (argument,) = typing.get_args(hint)
-        return [_from_json(argument, item) for item in value]
-    return value  # str, int, float, bool, Literal, dict: JSON keeps them as they are
+        item = _decoder(argument)
+        return lambda value: [item(part) for part in value]
+    return _identity  # str, int, float, bool, Literal, dict: JSON keeps them as they are

@@ -26,7 +26,7 @@ from lib.claims.grouping import (
 from lib.claims.incremental import update_claims_view
 from lib.claims.topics import topic_to_json
 from lib.core.settings import REPO_ROOT, load_settings
-from lib.core.store import added_limit, catalogue_pages, encode_payload
+from lib.core.store import added_limit, catalogue_pages, encode_payload, view_row_key
 from lib.ingest.corpus import load_corpus, open_store
 from lib.ingest.pipeline import ingest_bytes
 from tests.support.postgres import postgres_url, store_backend  # noqa: F401  (fixtures)
@@ -270,3 +270,32 @@ def test_a_topic_row_missing_from_the_stored_view_is_logged_and_built_whole(base
     with caplog.at_level(logging.WARNING, logger="lib.claims.incremental"):
         assert not update_claims_view(store, embedder, settings)
     assert "unusable" in caplog.text
+
+
+def _view_rows_stored(store, settings) -> int:
+    """Every `view_claims` row in the database, whatever view key it carries (SQLite store)."""
+    with sqlite3.connect(settings.store_dir / "store.sqlite") as connection:
+        return connection.execute("SELECT COUNT(*) FROM view_claims").fetchone()[0]
+
+
+def test_two_additions_in_a_row_extend_in_place_and_a_rebuild_leaves_no_row_behind(tmp_path, embedder):
+    """The second addition extends a view already extended in place (rows kept where they are, new
+    claims appended after a topic's stored ones): still the topics a rebuild gives; a rebuild then
+    replaces every row the extensions left."""
+    story = COVERAGE / "russia-dprk"
+    second = "a15.txt"
+    pages = [page for page in sorted(story.glob("*.txt")) if page.name != second]
+    settings = _collection(pages, TUNED_PAGE, tmp_path / "collection", load_settings, embedder)
+    name = f"{CLAIMSET_VIEW}:{embedder.model_id}"
+    rows_before = _view_rows_stored(open_store(settings), settings)
+    for page in (TUNED_PAGE, second):
+        store = _added(settings, story / page)
+        assert update_claims_view(store, embedder, settings), page
+    extended = stored_claims(store, settings, embedder.model_id)
+    assert {TUNED_PAGE, second} <= {claim.source_file for claim in extended.claims}
+    assert store.view_rows_key(name, store.view_key(name)) != view_row_key(store.view_key(name)), "extended in place"
+    assert rows_before < _view_rows_stored(store, settings) < 2 * rows_before, "the stored rows were not copied"
+    rebuilt = _rebuilt(settings, store, embedder)
+    assert _shown(extended) == _shown(rebuilt)
+    whole = sum(len(topic.claims) for topic in rebuilt.topics) + len(rebuilt.candidates)
+    assert _view_rows_stored(store, settings) == whole, "no row of the extended view is left behind"
