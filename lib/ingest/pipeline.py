@@ -18,9 +18,6 @@ from lib.core.models import Article, IngestReport, ProgressCallback, PublishedDa
 from lib.core.settings import REPO_ROOT, Settings
 from lib.core.store import ArticleStore, sha256_bytes
 from lib.ingest.decode import ACCEPTED_SUFFIXES, decode_input
-from lib.ingest.extract import Extraction
-from lib.ingest.outlet import guess_outlet
-from lib.ingest.pubdate import find_stated_date
 from lib.text.language import detect_language, release_language_model
 from lib.text.sentences import split_sentences
 
@@ -63,7 +60,8 @@ def pipeline_fingerprint(root: Path = REPO_ROOT) -> str:
     return digest.hexdigest()[:16]
 
 
-def _extract(decoded) -> Extraction:
+def _extract(decoded):
+    """The page's body and furniture (lib.ingest.extract.Extraction)."""
     if decoded.kind == "html":
         from lib.ingest.extract.html import extract_html
 
@@ -92,6 +90,11 @@ def build_article(source_file: str, data: bytes, settings: Settings) -> Article:
             f"'{decoded.name}' holds {len(body):,} characters of text, more than one article "
             f"({MAX_BODY_CHARS:,} at most). Upload each article as its own file."
         )
+    # Imported here, not with the module: their patterns take a quarter of a second to compile, and
+    # every page's first render imports this module for `sync_folder`, which usually has nothing to read.
+    from lib.ingest.outlet import guess_outlet
+    from lib.ingest.pubdate import find_stated_date
+
     language = detect_language(body, default="en")
     sentences = split_sentences(body, language, language_of=lambda text: detect_language(text, default=language))
     published = find_stated_date(

@@ -127,12 +127,12 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
     if not plotted:
         return None
     colours = _colours(topic, colors)
-    figure = go.Figure()
+    traces = []  # handed to plotly at once: `add_trace` per point validates and copies the list again each time
     for point in plotted:
         claim = point.claim
         colour = colours[claim.outlet]
         if point.span_end > point.span_start:  # uncertain date: show the whole span
-            figure.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[point.span_start, point.span_end + timedelta(days=1)],
                     y=[point.y, point.y],
@@ -147,7 +147,7 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
         error_y = None
         if point.y_high is not None:
             error_y = {"type": "data", "symmetric": False, "array": [point.y_high - point.y], "arrayminus": [0], "color": colour}
-        figure.add_trace(
+        traces.append(
             go.Scatter(
                 x=[point.x],
                 y=[point.y],
@@ -162,6 +162,7 @@ def claims_figure(topic: Topic, colors: dict[str, str] | None = None) -> go.Figu
                 customdata=[_hover(claim)],
             )
         )
+    figure = go.Figure(data=traces)
     unit = topic.unit or "figure"
     top = max(point.y_high if point.y_high is not None else point.y for point in plotted)
     figure.update_layout(

@@ -163,7 +163,9 @@ def timeline_figure(
     events, _ = split_loose(events)  # listed apart by the page, so they never stretch the axis
     events.sort(key=lambda event: (event.start, event.end, event.summary))
     colors = colors or outlet_colors({outlet for event in events for outlet in outlets_of(event)})
-    figure = go.Figure()
+    # Traces and labels are made first and handed to plotly at once: `add_trace` / `add_annotation` per
+    # event validate and copy the whole list again each time (60 labels took ~0.5 s of a first render).
+    traces, annotations = [], []
     shown_in_legend: set[str] = set()
     for row, event in enumerate(events):
         outlet = outlets_of(event)[0] if event.sources else "unknown"
@@ -180,7 +182,7 @@ def timeline_figure(
             customdata=[event.event_id],
         )
         if event.precision == "day" and event.start == event.end:
-            figure.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[event.start],
                     y=[row],
@@ -197,7 +199,7 @@ def timeline_figure(
         else:
             end_exclusive = (date.fromisoformat(event.end) + timedelta(days=1)).isoformat()
             middle = date.fromisoformat(event.start) + (date.fromisoformat(event.end) - date.fromisoformat(event.start)) / 2
-            figure.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[event.start, middle.isoformat(), end_exclusive],
                     y=[row, row, row],
@@ -216,7 +218,7 @@ def timeline_figure(
         # half, back from its end in the right half
         left_half = date.fromisoformat(event.start) <= middle_of_axis
         end_exclusive = (date.fromisoformat(event.end) + timedelta(days=1)).isoformat()
-        figure.add_annotation(
+        annotations.append(dict(
             x=event.start if left_half else end_exclusive,
             y=row,
             text=_row_label(event),
@@ -225,8 +227,10 @@ def timeline_figure(
             yanchor="bottom",
             yshift=6,
             font=dict(size=11, color="#31333F"),
-        )
+        ))
+    figure = go.Figure(data=traces)
     figure.update_layout(
+        annotations=annotations,
         height=max(280, 42 * len(events) + 120),
         margin=dict(l=10, r=10, t=40, b=10),
         hovermode="closest",
