@@ -23,7 +23,6 @@ from lib.claims.grouping import (
 )
 from lib.claims.incremental import extension_state
 from lib.claims.topics import ClaimSet, load_topic_seeds, seeds_file
-from lib.core.errors import StoreError
 from lib.core.models import ProgressCallback
 from lib.core.store import keep_derived, keep_view, store_contents_key
 
@@ -68,11 +67,7 @@ def build_claims(
     if store_contents_key(corpus.store) == corpus.contents_key:  # never replace a view with one of contents gone since
         view_payload, rows = claims_view_rows(claimset)
         view_payload[EXTENSION_KEY] = extension_state(corpus.store, parts, payload, base, corpus.contents_key, model_id, topics_path)
-        if keep_view(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, view_payload, rows):
-            try:
-                corpus.store.forget_view_rows(f"{CLAIMSET_VIEW}:{model_id}")  # rows of a view extended in place, now replaced
-            except StoreError:
-                pass  # left for the next build to delete
+        keep_view(corpus.store, f"{CLAIMSET_VIEW}:{model_id}", fingerprint, view_payload, rows)
     return claimset
 
 

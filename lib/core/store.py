@@ -847,7 +847,6 @@ class ArticleStore(Protocol):
     def extend_view_in_place(self, name: str, base_key: str, key: str, payload, rows: dict[str, list[tuple]],
                              dropped: dict[str, tuple[str, list]], *, wait_s: float | None = None) -> bool: ...
     def view_rows_key(self, name: str, key: str) -> str: ...
-    def forget_view_rows(self, name: str) -> None: ...
     def articles_put_by(self, article_ids, sequence: int) -> set[str]: ...
     def view_key(self, name: str) -> str | None: ...
     def view_payload(self, name: str, key: str): ...
@@ -1579,20 +1578,26 @@ class Store(UploadFolder):
         `payload`, replacing the one stored before, in one transaction: a reader sees the old view or
         this one, never a part. Waits at most `wait_s` for another writer (StoreError "busy" past it)."""
         with self._writer_waiting_at_most(wait_s), self.transaction() as connection:
-            old = [row[0] for row in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
             row_key = view_row_key(key)
-            # Rows of a view extended in place carry the row key it was first stored with (view_rows_at).
-            extended = [row[0] for row in connection.execute("SELECT row_key FROM view_rows_at WHERE name = ?", (name,))]
-            for table in VIEW_COLUMNS:
-                for stale in {*map(view_row_key, old), row_key, *extended}:
-                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (stale,))
-            connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))
+            self._delete_view_rows(connection, name, also=row_key)
             for table, values in rows.items():
                 columns = VIEW_COLUMNS[table]
                 connection.executemany(
                     f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", ((row_key, *row) for row in values)
                 )
             connection.execute("INSERT OR REPLACE INTO view_sets VALUES (?, ?, ?, ?)", (name, key, *encode_payload(payload)))
+
+    @staticmethod
+    def _delete_view_rows(connection: sqlite3.Connection, name: str, also: str | None = None) -> None:
+        """Inside a write: every row of the view `name` goes (those of its stored key, and those an
+        extension in place left under the row key it was first stored with: view_rows_at), with the
+        rows under `also`."""
+        stale = {view_row_key(key) for (key,) in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))}
+        stale |= {row_key for (row_key,) in connection.execute("SELECT row_key FROM view_rows_at WHERE name = ?", (name,))}
+        for table in VIEW_COLUMNS:
+            for row_key in stale | ({also} if also else set()):
+                connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (row_key,))
+        connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))
 
     @staticmethod
     def _view_held_at(connection: sqlite3.Connection, name: str, base_key: str) -> bool:
@@ -1670,19 +1675,6 @@ class Store(UploadFolder):
         with self.reading() as connection:
             return view_rows_key_of(lambda sql, params: connection.execute(sql.format(p=""), params).fetchone(), name, key, "?")
 
-    def forget_view_rows(self, name: str) -> None:
-        """Delete the rows a view extended in place left behind once another build replaced it (`put_view`
-        removes only the rows of the key it replaces); nothing when the view is still the extended one."""
-        with self.transaction() as connection:
-            found = connection.execute("SELECT view_key, row_key FROM view_rows_at WHERE name = ?", (name,)).fetchone()
-            current = connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,)).fetchone()
-            if found is None or (current is not None and current[0] == found[0]):
-                return
-            if current is None or view_row_key(current[0]) != found[1]:
-                for table in VIEW_COLUMNS:
-                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (found[1],))
-            connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))
-
     def articles_put_by(self, article_ids, sequence: int) -> set[str]:
         """Those of `article_ids` that a write numbered `sequence` or earlier put (an article put again
         since is one of them)."""
@@ -1718,10 +1710,5 @@ class Store(UploadFolder):
     def drop_view(self, name: str) -> None:
         """Forget the view `name` (its rows go with it): the next reader builds it again."""
         with self.transaction() as connection:
-            stale = [view_row_key(key) for (key,) in connection.execute("SELECT view_key FROM view_sets WHERE name = ?", (name,))]
-            stale += [row_key for (row_key,) in connection.execute("SELECT row_key FROM view_rows_at WHERE name = ?", (name,))]
-            for table in VIEW_COLUMNS:
-                for row_key in set(stale):
-                    connection.execute(f"DELETE FROM {table} WHERE view_key = ?", (row_key,))
+            self._delete_view_rows(connection, name)
             connection.execute("DELETE FROM view_sets WHERE name = ?", (name,))
-            connection.execute("DELETE FROM view_rows_at WHERE name = ?", (name,))

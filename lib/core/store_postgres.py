@@ -995,13 +995,9 @@ class PostgresStore(UploadFolder):
             connection.execute(
                 f"INSERT INTO {s}.view_sets VALUES (%s, '', '', '') ON CONFLICT (name) DO NOTHING", (name,)
             )
-            old = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,)).fetchone()[0]
+            connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s FOR UPDATE", (name,))
             row_key = view_row_key(key)
-            # Rows of a view extended in place carry the row key it was first stored with (view_rows_at).
-            extended = [row[0] for row in connection.execute(f"SELECT row_key FROM {s}.view_rows_at WHERE name = %s", (name,))]
-            for table in VIEW_COLUMNS:
-                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", ([view_row_key(old), row_key, *extended],))
-            connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))
+            self._delete_view_rows(connection, name, also=row_key)
             with connection.cursor() as cursor:
                 for table, values in rows.items():
                     with cursor.copy(f"COPY {s}.{table} ({', '.join(VIEW_COLUMNS[table])}) FROM STDIN") as copy:
@@ -1011,6 +1007,15 @@ class PostgresStore(UploadFolder):
                 f"UPDATE {s}.view_sets SET view_key = %s, payload = %s, sha256 = %s WHERE name = %s",
                 (key, *encode_payload(payload), name),
             )
+
+    def _delete_view_rows(self, connection, name: str, also: str | None = None) -> None:
+        """As `Store._delete_view_rows`."""
+        s = self.schema
+        keys = [view_row_key(row[0]) for row in connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s", (name,))]
+        keys += [row[0] for row in connection.execute(f"SELECT row_key FROM {s}.view_rows_at WHERE name = %s", (name,))]
+        for table in VIEW_COLUMNS:
+            connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", ([*keys, *([also] if also else [])],))
+        connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))
 
     def _view_held_at(self, connection, name: str, base_key: str) -> bool:
         """Inside a write: lock the view's row and say whether `name` is still stored under `base_key`."""
@@ -1090,19 +1095,6 @@ class PostgresStore(UploadFolder):
         with self.reading() as connection:
             return view_rows_key_of(lambda query, params: connection.execute(query.format(p=f"{self.schema}."), params).fetchone(), name, key, "%s")
 
-    def forget_view_rows(self, name: str) -> None:
-        """As `Store.forget_view_rows`."""
-        s = self.schema
-        with self.transaction() as connection:
-            found = connection.execute(f"SELECT view_key, row_key FROM {s}.view_rows_at WHERE name = %s FOR UPDATE", (name,)).fetchone()
-            current = connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s", (name,)).fetchone()
-            if found is None or (current is not None and current[0] == found[0]):
-                return
-            if current is None or view_row_key(current[0]) != found[1]:
-                for table in VIEW_COLUMNS:
-                    connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = %s", (found[1],))
-            connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))
-
     def articles_put_by(self, article_ids, sequence: int) -> set[str]:
         """As `Store.articles_put_by`."""
         with self.reading() as connection:
@@ -1134,9 +1126,5 @@ class PostgresStore(UploadFolder):
         """Forget the view `name` (its rows go with it): the next reader builds it again."""
         s = self.schema
         with self.transaction() as connection:
-            keys = [view_row_key(row[0]) for row in connection.execute(f"SELECT view_key FROM {s}.view_sets WHERE name = %s", (name,))]
-            keys += [row[0] for row in connection.execute(f"SELECT row_key FROM {s}.view_rows_at WHERE name = %s", (name,))]
-            for table in VIEW_COLUMNS:
-                connection.execute(f"DELETE FROM {s}.{table} WHERE view_key = ANY(%s)", (keys,))
+            self._delete_view_rows(connection, name)
             connection.execute(f"DELETE FROM {s}.view_sets WHERE name = %s", (name,))
-            connection.execute(f"DELETE FROM {s}.view_rows_at WHERE name = %s", (name,))

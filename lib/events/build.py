@@ -224,7 +224,7 @@ import json  # noqa: E402  (this section's own imports)
 from dataclasses import dataclass  # noqa: E402
 from datetime import date  # noqa: E402
 
-from lib.core.store import DamagedViewError, StoreError, keep_view, outlet_token, store_contents_key  # noqa: E402
+from lib.core.store import DamagedViewError, keep_view, outlet_token, store_contents_key  # noqa: E402
 
 EVENTS_VIEW = "events"  # the stored view's name (`ArticleStore.view_key`)
 # A full build stores list positions this far apart (`view_events.seq`), so an event an added article
@@ -561,11 +561,7 @@ def build_events(corpus, embedder, progress: ProgressCallback | None = None) -> 
         base = EventsBase(corpus.contents_key, base_sequence, dates_base, len(corpus.articles), corpus.settings.story_start,
                           built.story)
         rows = {**event_view_rows(events, languages, EVENT_SEQ_GAP), "view_event_mentions": mention_rows(built.placed)}
-        if keep_view(corpus.store, EVENTS_VIEW, key, base.to_payload(), rows):
-            try:
-                corpus.store.forget_view_rows(EVENTS_VIEW)  # rows of a view extended in place, now replaced
-            except StoreError:
-                pass  # left for the next build to delete
+        keep_view(corpus.store, EVENTS_VIEW, key, base.to_payload(), rows)  # replaces rows an extension in place left too
     if progress:
         progress(10, 10, "Timeline ready")
     return events
