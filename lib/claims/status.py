@@ -299,14 +299,13 @@ class _ClashTable:
         self.columns = columns
         classes, self.class_of, weights = np.unique(columns, axis=0, return_inverse=True, return_counts=True)
         self.class_of = self.class_of.reshape(-1)
-        self.classes, self.weights = classes, weights.astype(np.int64)
+        self.weights = weights.astype(np.int64)
         k = len(classes)
-        self._relations = {kind: np.zeros((k, k), dtype=bool) for kind in ("evolving", "disagree", "falls")}
+        self._relations = {kind: np.zeros((k, k), dtype=bool) for kind in ("evolving", "disagree", "falls", "changes")}
         for start in range(0, k, 512):  # row blocks keep a large k's temporaries small
             block = slice(start, min(k, start + 512))
             for kind, relation in self._relate(classes[block], classes).items():
                 self._relations[kind][block] = relation
-        self._relations["changes"] = self._relations["evolving"] & ~self._relations["falls"]
 
     def _relate(self, earlier, later) -> dict:
         """For each (row of `earlier`, row of `later`): whether the pair clashes, by kind, with the row
@@ -325,7 +324,7 @@ class _ClashTable:
             below = high_b < low
             evolving &= ~((stated_high_b < stated_low) & ~below)
             falls = evolving & below
-        return {"evolving": evolving, "disagree": ~apart_in_time & apart, "falls": falls}
+        return {"evolving": evolving, "disagree": ~apart_in_time & apart, "falls": falls, "changes": evolving & ~falls}
 
     # A class never clashes with itself (an interval overlaps itself, and a report is of its own
     # period), so pairs within a class are never counted.
@@ -362,9 +361,8 @@ class _ClashTable:
             later = later[among[later]]
             if not later.size:
                 continue
-            relations = self._relate(self.columns[i : i + 1], self.columns[later])
-            relations["changes"] = relations["evolving"] & ~relations["falls"]
-            found.extend((self.headlines[i], self.headlines[j], label) for j in later[relations[kind][0]].tolist())
+            clashing = self._relate(self.columns[i : i + 1], self.columns[later])[kind][0]
+            found.extend((self.headlines[i], self.headlines[j], label) for j in later[clashing].tolist())
             if limit is not None and len(found) >= limit:
                 return found[:limit]
         return found
@@ -482,23 +480,17 @@ def same_period_days(counted: str | None) -> int:
     return 0 if is_tally(counted) else SAME_PERIOD_DAYS
 
 
-def _below(later: Claim, earlier: Claim) -> bool:
-    """The later figure lies wholly below the earlier one, even with their qualifiers."""
-    return figure_interval(later)[1] < figure_interval(earlier)[0]
-
-
-def _stated_below(later: Claim, earlier: Claim) -> bool:
-    """The later stated figure (without its qualifier) lies wholly below the earlier one."""
-    return stated_interval(later)[1] < stated_interval(earlier)[0]
-
-
 def trend_headlines(claims: Iterable[Claim], counted: str | None = None) -> list[Claim]:
     """The dated estimates that trace the count's course, in report-date order: all of deciding_headlines,
     except that for a cumulative kind (is_cumulative) only the longest run in which no figure lies wholly
     below the one before it is kept (ties: the run reaching the latest report), so a smaller count mixed into
     the row ("20 died in one city" after "more than 1,000 died") never reads as the toll falling. With fewer
     than two figures in that run, all estimates are returned."""
-    heads = deciding_headlines(claims, counted)
+    return _course(deciding_headlines(claims, counted), counted)
+
+
+def _course(heads: list[Claim], counted: str | None) -> list[Claim]:
+    """`trend_headlines` of the deciding headlines `heads`."""
     if not is_cumulative(counted) or len(heads) < 3:
         return heads
     run = _rising_run(heads)
@@ -508,7 +500,6 @@ def trend_headlines(claims: Iterable[Claim], counted: str | None = None) -> list
 def _rising_run(heads: list[Claim]) -> list[Claim]:
     """The longest run of `heads` (in date order) in which no figure lies wholly below the one before
     it; of equally long runs, the one reaching the latest report."""
-
     if not heads:
         return []
     intervals = np.array([figure_interval(head) for head in heads], dtype=float).reshape(len(heads), 2)
@@ -516,7 +507,7 @@ def _rising_run(heads: list[Claim]) -> list[Claim]:
     length = np.ones(len(heads), dtype=np.int64)
     before: list[int | None] = [None] * len(heads)
     for i in range(1, len(heads)):
-        # Of the earlier heads it is not wholly below (`_below`), the one ending the longest run, the
+        # Of the earlier heads it is not wholly below (its figure's high end under their low end), the one ending the longest run, the
         # latest of equally long ones: as a loop over j that keeps any j whose run is at least as long.
         after = np.flatnonzero(~(high[i] < low[:i]))
         if after.size:
@@ -559,13 +550,13 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
     """
     claims = list(claims)
     what = kind_words(counted)
-    dated = trend_headlines(claims, counted)
+    headlines = deciding_headlines(claims, counted)
+    dated = _course(headlines, counted)  # trend_headlines
     differences, more = [], ""
     if status in ("evolving", "disagree"):
         # The same-period differences (period_differences), counted; the one named first is one between
         # figures of the count's course (not a smaller count left out of it, see trend_headlines) when
         # there is one, else the first.
-        headlines = deciding_headlines(claims, counted)
         clashes = _ClashTable(headlines, same_period_days(counted))
         count = clashes.count("disagree")
         if count:
