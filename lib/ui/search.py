@@ -24,7 +24,7 @@ import streamlit as st
 from lib.core.errors import StoryLensError
 from lib.present.markdown import escape_markdown
 from lib.present.catalogue import CatalogueOverview, overview_glance
-from lib.present.overview import latest_event_item, main_topic_items, main_topics
+from lib.present.overview import latest_event_item, main_topic_items
 from lib.present.tables import csv_bytes, passages_table
 from lib.present.suggestions import SuggestedQuestion, suggest_questions
 from lib.present.words import date_words, language_name, language_reach_note, outlet_name, short_label
@@ -47,7 +47,6 @@ from lib.search.stored_index import (
 )
 from lib.ui.loaders import (
     get_catalogue_entries,
-    get_catalogue_overview,
     get_embedder,
     get_opened_store,
     get_settings,
@@ -93,8 +92,7 @@ class SearchFacets:
     (a sentence in another language inside an article is found by the search, but is not offered
     as a filter of its own)."""
 
-    def __init__(self, catalogue):
-        overview = _overview(catalogue)
+    def __init__(self, overview: CatalogueOverview):
         self._outlets = [name for name, _count in overview.summary.outlet_counts]
         self._languages = [name for name, _count in overview.summary.language_counts]
         # What `filter_controls` reads of the articles' intervals: the least start and the greatest end.
@@ -105,14 +103,6 @@ class SearchFacets:
 
     def languages(self) -> list[str]:
         return list(self._languages)
-
-
-def _overview(catalogue) -> CatalogueOverview:
-    """The page passes the collection's overview (`lib.ui.loaders.get_catalogue_overview`); a caller
-    still passing its catalogue entries gets the same overview from the store's aggregates."""
-    if isinstance(catalogue, CatalogueOverview):
-        return catalogue
-    return get_catalogue_overview(get_opened_store())
 
 
 def _stored_search_index(opened, model: str) -> SearchIndex | None:
@@ -252,11 +242,11 @@ def write_controls_to_url() -> None:
     state[_LAST_URL] = _url_params()
 
 
-def render_glance(catalogue) -> None:
+def render_glance(overview: CatalogueOverview) -> None:
     """The story at a glance: one or two sentences from the collection's own articles (the catalogue's
     aggregates and its earliest and latest articles: `overview_glance`), then one link per fact.
     Kept short so the search box stays in the first screen."""
-    glance = overview_glance(_overview(catalogue))
+    glance = overview_glance(overview)
     st.markdown(escape_markdown(glance.sentence))
     _link_row(glance.items)
 
@@ -297,13 +287,6 @@ def render_glance_details(slot) -> None:
 _HEADER_COUNTS = {"claim_count": lambda header: header.claim_count, "topic_of": lambda header: header.topic}
 
 
-def _main_topics(view, limit: int = MAIN_TOPICS) -> list:
-    """The topics `main_topic_items` would pick from the whole claims view, each with its claims, read
-    from the topic list (no claim) and then only those topics' claims. Same ranking (`main_topics`)."""
-    chosen = main_topics(view.headers(), limit, **_HEADER_COUNTS)
-    return view.topics([header.topic.topic_id for header in chosen])
-
-
 def _latest_event_item(view):
     """`latest_event_item` over the whole events view, reading only the latest events' rows and one
     event's payload (`latest_dated_within`: the events `latest_event_item` would not call loose)."""
@@ -313,12 +296,12 @@ def _latest_event_item(view):
     return latest_event_item([event]) if event is not None else None
 
 
-def language_reach(catalogue, settings) -> None:
+def language_reach(overview: CatalogueOverview, settings) -> None:
     """A note under the box when some articles are in languages the configured model cannot match."""
     from lib.text.embed import is_multilingual
 
     # One language per article, as `language_reach_note` counts them, from the catalogue's counts.
-    languages = [name for name, count in _overview(catalogue).summary.language_counts for _ in range(count)]
+    languages = [name for name, count in overview.summary.language_counts for _ in range(count)]
     note = language_reach_note(languages, is_multilingual(settings.model_name))
     if note:
         st.caption(f":material/translate: {note}")
