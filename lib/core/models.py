@@ -355,26 +355,17 @@ def _identity(value):
 @functools.lru_cache(maxsize=None)
 def _encoder(record_type: type) -> Callable:
     names = tuple(item.name for item in fields(record_type))
-
-    def encode(record):
-        data = {}
-        for name in names:
-            value = getattr(record, name)
-            if is_dataclass(value):
-                value = _encoder(type(value))(value)
-            elif isinstance(value, (list, tuple, dict)):
-                value = _encoded_items(value)
-            data[name] = value
-        return data
-
-    return encode
+    return lambda record: {name: _encoded(getattr(record, name)) for name in names}
 
 
-def _encoded_items(value):
+def _encoded(value):
+    """A field's value as `asdict` gives it: records as dicts, lists, tuples and dicts rebuilt."""
+    if is_dataclass(value):
+        return _encoder(type(value))(value)
     if isinstance(value, (list, tuple)):
-        return type(value)(_encoder(type(item))(item) if is_dataclass(item) else _encoded_items(item) for item in value)
+        return type(value)(_encoded(item) for item in value)
     if isinstance(value, dict):
-        return {key: _encoder(type(item))(item) if is_dataclass(item) else _encoded_items(item) for key, item in value.items()}
+        return {key: _encoded(item) for key, item in value.items()}
     return value
 
 
