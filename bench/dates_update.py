@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from dataclasses import replace
 from functools import partial
@@ -33,13 +32,7 @@ from pathlib import Path
 
 from bench.catalogue import stage_fill
 from bench.scale import _peak_rss_mb
-from bench.stage_process import (
-    answered_stage,
-    print_tables,
-    run_stage,
-    sized_stores,
-    staged_bench_arguments,
-)
+from bench.stage_process import answered_stage, run_every_stage, staged_bench_arguments
 
 
 def _settings(data_dir: Path):
@@ -133,22 +126,13 @@ def main(argv=None) -> int:
     if answered_stage(args, STAGES):
         return 0
     print(f"StoryLens inferred-dates update bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, sqlite)")
-    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="storylens-dates-update-"))
-    tables: dict[str, dict[int, dict]] = {name: {} for name in STAGES}
-    try:
-        for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
-            for stage in STAGES:
-                if stage == "fill" and (data_dir / ".storylens").exists():
-                    continue  # a store kept by an earlier run (--keep)
-                tables[stage][size] = run_stage("bench.dates_update", stage, size, data_dir)
-    finally:
-        titles = {
-            "fill": "bulk fill (600 pipeline articles, the rest clones), 1,000 articles a transaction",
-            "whole": "the whole inference's kept evidence: records decoded, evidence built, kept with stand-in dates",
-            **{f"add_{turn}": f"addition {turn}: one new undated article put, then update_inferred_dates (fresh process)"
-               + ("; then one more in the same process" if turn == 3 else "") for turn in (1, 2, 3)},
-        }
-        print_tables(tables, titles)
+    titles = {
+        "fill": "bulk fill (600 pipeline articles, the rest clones), 1,000 articles a transaction",
+        "whole": "the whole inference's kept evidence: records decoded, evidence built, kept with stand-in dates",
+        **{f"add_{turn}": f"addition {turn}: one new undated article put, then update_inferred_dates (fresh process)"
+           + ("; then one more in the same process" if turn == 3 else "") for turn in (1, 2, 3)},
+    }
+    run_every_stage("bench.dates_update", STAGES, titles, args, "storylens-dates-update-")
     return 0
 
 

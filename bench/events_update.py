@@ -34,7 +34,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import date
 from functools import partial
@@ -42,7 +41,7 @@ from pathlib import Path
 
 from bench.catalogue import stage_fill, stage_store_dates
 from bench.scale import _peak_rss_mb
-from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
+from bench.stage_process import answered_stage, run_every_stage, staged_bench_arguments
 from bench.views import synthetic_events
 
 STORY_PAGES = 50  # pages of the generator whose sentences give the synthetic base its centroids and actors
@@ -196,23 +195,14 @@ def main(argv=None) -> int:
         return 0
     print(f"StoryLens events-view update bench ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, SQLite); "
           "the stored events and their base are SYNTHETIC, of the real builds' shapes, under the real keys")
-    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="storylens-events-update-"))
-    tables: dict[str, dict[int, dict]] = {name: {} for name in STAGES}
-    try:
-        for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
-            for stage in STAGES:
-                if stage == "fill" and (data_dir / ".storylens").exists():
-                    continue  # a store kept by an earlier run (--keep)
-                tables[stage][size] = run_stage("bench.events_update", stage, size, data_dir)
-    finally:
-        titles = {
-            "fill": "bulk fill (600 pipeline articles, the rest clones), 1,000 articles a transaction",
-            "store_dates": "inferred dates stored as stand-ins (the whole inference's base)",
-            "seed": "synthetic events view and its base (one mention row per source) stored as rows",
-            **{f"add_{turn}": f"addition {turn}: one new article put and its sentences embedded, then update_events_view "
-               "(fresh process)" + ("; then one more in the same process" if turn == 3 else "") for turn in (1, 2, 3)},
-        }
-        print_tables(tables, titles)
+    titles = {
+        "fill": "bulk fill (600 pipeline articles, the rest clones), 1,000 articles a transaction",
+        "store_dates": "inferred dates stored as stand-ins (the whole inference's base)",
+        "seed": "synthetic events view and its base (one mention row per source) stored as rows",
+        **{f"add_{turn}": f"addition {turn}: one new article put and its sentences embedded, then update_events_view "
+           "(fresh process)" + ("; then one more in the same process" if turn == 3 else "") for turn in (1, 2, 3)},
+    }
+    run_every_stage("bench.events_update", STAGES, titles, args, "storylens-events-update-")
     return 0
 
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +71,22 @@ def sized_stores(root: Path, sizes, keep: bool = False):
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def run_every_stage(module: str, stages: dict, titles: dict[str, str], args: argparse.Namespace, prefix: str) -> None:
+    """Every stage of `stages`, in order, each in its own process (`run_stage` of `module`), for each size
+    of `args.sizes` (stores under `args.keep` kept, a kept store not filled again: its "fill" stage is
+    skipped), then their figures as tables titled by `titles`, printed even when a stage fails."""
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix=prefix))
+    tables: dict[str, dict[int, dict]] = {name: {} for name in stages}
+    try:
+        for size, data_dir in sized_stores(root, args.sizes, keep=bool(args.keep)):
+            for stage in stages:
+                if stage == "fill" and (data_dir / ".storylens").exists():
+                    continue  # a store kept by an earlier run (--keep)
+                tables[stage][size] = run_stage(module, stage, size, data_dir)
+    finally:
+        print_tables(tables, titles)
 
 
 def print_tables(tables: dict[str, dict[int, dict]], titles: dict[str, str]) -> None:
