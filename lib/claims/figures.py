@@ -166,7 +166,7 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
     quantity = max(
         of_kind, key=lambda q: (not is_planned(fact.sentence.text, q.start, q.end, fact.sentence.language), q.value_high or q.value)
     ) if of_kind else (in_unit[0] if in_unit else None)
-    return Claim(
+    return with_figure_read(Claim(
         topic=topic_id,
         source_file=article.source_file,
         article_id=article.article_id,
@@ -182,14 +182,24 @@ def make_claim(article: Article, fact: SentenceFacts, topic_id: str, unit: str |
         hedged=fact.hedged,
         outlet=article.outlet,
         counted=quantity.counted if quantity else None,
-    )
+    ))
+
+
+def with_figure_read(claim: Claim) -> Claim:
+    """`claim` with where its figure is written and whether it is planned recorded (`figure_at`,
+    `planned`), exactly as `claim_quantity` and `is_planned_claim` read them from its quote."""
+    if claim.value is None:
+        return replace(claim, figure_at=None, planned=False)
+    quantity = claim_quantity(claim)
+    read = replace(claim, figure_at=(quantity.start, quantity.end))
+    return replace(read, planned=is_planned_claim(read))
 
 
 
 @functools.lru_cache(maxsize=65536)  # parsed once per claim: topic_status compares every source's figure
 def without_figure(claim: Claim) -> Claim:
     """The claim kept as a statement: its sentence, speaker and date, with no figure to compare."""
-    return replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None)
+    return replace(claim, value=None, value_high=None, unit=None, qualifier=None, counted=None, figure_at=None, planned=False)
 
 
 def claim_quantity(claim: Claim) -> Quantity | None:
@@ -200,7 +210,17 @@ def claim_quantity(claim: Claim) -> Quantity | None:
     """
     if claim.value is None:
         return None
+    if claim.figure_at is not None:
+        return _quantity_at(claim.quote, claim.figure_at, claim.value, claim.value_high, claim.unit, claim.qualifier,
+                            claim.counted)
     return _quantity_of(claim.quote, claim.value, claim.value_high, claim.unit, claim.qualifier, claim.counted)
+
+
+@functools.lru_cache(maxsize=1 << 17)  # a row's judgement asks for each figure several times
+def _quantity_at(quote: str, figure_at: tuple[int, int], value: float, value_high: float | None, unit: str | None,
+                 qualifier: str | None, counted: str | None) -> Quantity:
+    start, end = figure_at
+    return Quantity(value, value_high, unit, qualifier, quote[start:end], start, end, counted=counted)
 
 
 # Judging a row compares its figures pairwise, each time from its claim: reading the quote's figures
@@ -222,10 +242,14 @@ def _quantity_of(quote: str, value: float, value_high: float | None, unit: str |
 
 
 
-@functools.lru_cache(maxsize=65536)
 def is_planned_claim(claim: Claim) -> bool:
     """True when the claim's figure is planned, pledged or expected ("would send 1,000 sappers",
     "intends to have 10,000 troops by December"): shown, but not a count of what happened."""
+    return claim.planned if claim.planned is not None else _planned_in_quote(claim)
+
+
+@functools.lru_cache(maxsize=65536)
+def _planned_in_quote(claim: Claim) -> bool:
     from lib.text.counted import is_planned
 
     quantity = claim_quantity(claim)

@@ -652,7 +652,7 @@ class StoredClaims:
 
     def headers(self) -> list[TopicHeader]:
         try:
-            return [TopicHeader(record_from_json(Topic, json.loads(payload)), int(count), tuple(json.loads(figures)))
+            return [TopicHeader(record_from_json(Topic, payload), int(count), tuple(json.loads(figures)))
                     for _seq, count, figures, payload in self._header_rows()]
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise DamagedViewError("Compare topics") from error
@@ -676,8 +676,8 @@ class StoredClaims:
         try:
             found = {}
             for seq, (count, payload) in by_seq.items():
-                topic = record_from_json(Topic, json.loads(payload))
-                made = [record_from_json(Claim, json.loads(claim)) for claim in claims.get(seq, [])]
+                topic = record_from_json(Topic, payload)
+                made = [record_from_json(Claim, claim) for claim in claims.get(seq, [])]
                 if len(made) != count:
                     raise ValueError(f"topic {topic.topic_id}: {len(made)} claims stored of {count}")
                 # An extended topic's new claims follow its stored ones: put back in the topic's order.

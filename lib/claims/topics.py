@@ -209,6 +209,9 @@ def with_lone_points(topic: Topic, lone: set[tuple[str, int]]) -> Topic:
 def claim_to_json(claim: Claim) -> dict:
     """The CLI shape of a claim (`reported_on` like Article.published)."""
     data = asdict(claim)
+    # The record's own copy of what its quote says (claim_quantity, is_planned_claim read it): the JSON
+    # shows the figure and, per topic, "planned" through those, as before.
+    del data["figure_at"], data["planned"]
     data["reported_on"] = asdict(claim.reported_on)
     data["figure"] = figure_phrase(claim) if claim.value is not None else None
     data["own_reporting"] = is_own_reporting(claim)
