@@ -24,7 +24,7 @@ fresh process each, an addition repeated ROUNDS times (the model loaded and warm
 running app has it), each part timed as the page runs it:
 
 - `ingest`: the page through the real pipeline (`ingest_bytes`, as a paste with no details given: decode,
-  extraction, language, dates, near-duplicate check, stored) and the language model released as the page
+  extraction, language, dates, near-duplicate check, stored) and the language model kept for the next paste as the page
   does; `add` pastes a new page of the synthetic generator the store's bases come from (it prints a date,
   which the pipeline mostly sets aside: the generator's bodies report later days), `add_undated` the same
   without its date line's date (so the dates step infers one), `add_clone` puts a clone of one
@@ -105,11 +105,11 @@ def _pasted_page(index: int, undated: bool) -> bytes:
 def _add_page(store, settings, index: int, undated: bool) -> str:
     """The page pasted as the Articles page adds it; its article id."""
     from lib.ingest.pipeline import ingest_bytes
-    from lib.text.language import release_language_model
+    from lib.text.language import KEPT_BETWEEN_PASTES_S, release_language_model
 
     given = {"outlet": "", "title": "", "published": None}  # a paste with no detail typed in
     report = ingest_bytes(store, settings, f"added-{index}.txt", _pasted_page(index, undated), given=given)
-    release_language_model()
+    release_language_model(after_s=KEPT_BETWEEN_PASTES_S)  # as the page does
     if report.status != "added":
         raise RuntimeError(f"the pasted page was not added: {report.status}: {report.message}")
     return report.article_id

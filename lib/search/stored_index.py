@@ -28,7 +28,8 @@ the segments, the write sequence it covers), replaced atomically: a reader opens
 manifest's segments or the new one's, whole. A search reads every segment as one index
 (`SegmentedIndex`, `KeywordSegments`): a query none of whose candidates is an added sentence gets
 the base's answer unchanged. Past MAX_SEGMENTS segments or max(DELTA_ROWS, DELTA_SHARE of the
-base's) added sentences the update declines and the caller builds the whole index again (compaction).
+base's) added sentences the update declines and the caller builds the whole index again (compaction);
+past MAX_SEGMENTS segments it merges them into one (the articles added since the base, read again).
 """
 
 from __future__ import annotations
@@ -67,9 +68,9 @@ ABANDONED_AFTER_S = 3600.0
 MANIFEST_FILE = "manifest.json"
 SEGMENTS_FOLDER = "segments"
 SEGMENT_FILE = "segment.json"
-# Compaction: an update that would leave more segments than this, or more added sentences than
-# max(DELTA_ROWS, DELTA_SHARE of the base's), declines (False) and the caller builds the whole
-# index again. Searching a segment costs a few milliseconds, and BM25 scores of the added sentences
+# An update that would leave more segments than this merges them into one (searching a segment costs
+# a few milliseconds). Compaction: more added sentences than max(DELTA_ROWS, DELTA_SHARE of the base's)
+# declines (False) and the caller builds the whole index again, since BM25 scores of the added sentences
 # drift from a rebuild's as they grow against the base's statistics; a small collection (under
 # 40k sentences) is rebuilt in seconds, so it may grow by DELTA_ROWS before it is.
 MAX_SEGMENTS = 20
@@ -436,9 +437,10 @@ def update_search_index(store, embedder, settings) -> bool:
     the caller must build it whole: no stored base (or one by older code, another model, another
     engine than the exact one), an article removed or put again since, more added than
     `added_limit` of the base's articles, inferred dates not current or inferred
-    again whole since, segments past MAX_SEGMENTS or added sentences past max(DELTA_ROWS,
-    DELTA_SHARE of the base's) (compaction), a damaged stored state (logged; damaged segments are
-    removed), or a store that changed while this ran. Never raises for a damaged state.
+    again whole since, added sentences past max(DELTA_ROWS, DELTA_SHARE of the base's) (compaction),
+    a damaged stored state (logged; damaged segments are removed), or a store that changed while this
+    ran. Never raises for a damaged state. An update that would leave more than MAX_SEGMENTS segments
+    merges them: every article added since the base becomes one segment, as if added in one update.
 
     What differs from a rebuild: BM25 scores of the base's sentences keep the base's statistics and
     the added sentences are scored with the base's average length (`KeywordIndex.build_beside`);
@@ -463,10 +465,15 @@ def update_search_index(store, embedder, settings) -> bool:
     if extension is None or extension.dates_base != dates_base:
         return False
     changes = store.changes_since(extension.sequence)
+    if changes.added and len(extension.segments) >= MAX_SEGMENTS:
+        # Segments merged (Lucene's and Tantivy's merge, not a rebuild): every article added since the
+        # base is written again as one segment, as one update adding them all at once would write it.
+        log.info("The search index's %d added segments are merged into one.", len(extension.segments))
+        extension = _base_alone(extension)
+        changes = store.changes_since(extension.sequence)
     base_articles = len(extension.meta["article_ids"]) + len(extension.meta.get("unindexed_ids", []))
     if (changes.removed or any(article_id in extension.known_ids for article_id in changes.added)
-            or len(changes.added) > added_limit(base_articles)
-            or (changes.added and len(extension.segments) >= MAX_SEGMENTS)):
+            or len(changes.added) > added_limit(base_articles)):
         return False
     articles = [store.article(article_id) for article_id in changes.added]
     if any(article is None for article in articles) or store.write_sequence() != changes.sequence \
@@ -525,6 +532,13 @@ def _latest_extension(root: Path, model_id: str) -> _Extension | None:
         except Exception as error:  # a damaged manifest or segment: never a traceback
             _drop_segments(folder, f"{type(error).__name__}: {error}")
     return max(found, key=lambda extension: extension.sequence, default=None)
+
+
+def _base_alone(extension: _Extension) -> _Extension:
+    """The base of `extension` without its segments (what the articles added since it extend)."""
+    known = set(extension.meta["article_ids"]) | set(extension.meta.get("unindexed_ids", []))
+    return _Extension(extension.folder, extension.meta, int(extension.meta["base_sequence"]), extension.dates_base, [],
+                      known, 0, extension.keywords[:1])
 
 
 def _extension_of(folder: Path, meta: dict) -> _Extension:

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.ingest.corpus import Corpus, OpenedStore
 from lib.ingest.pipeline import ingest_bytes
 from lib.text.embed import article_vectors
-from lib.text.language import release_language_model
+from lib.text.language import KEPT_BETWEEN_PASTES_S, release_language_model
 from lib.ui.collection import STORAGE_NOTE
 from lib.ui.loaders import get_embedder
 from lib.ui.url_state import write_url
@@ -88,7 +88,7 @@ def add_articles_form(corpus: Corpus | OpenedStore) -> None:
             status.update(label=f"Reading '{name}' ({done + 1}/{len(inputs)})…")
             reports.append(ingest_bytes(corpus.store, corpus.settings, name, data, given=given))
             bar.progress((done + 1) / len(inputs))
-        release_language_model()
+        release_language_model(after_s=KEPT_BETWEEN_PASTES_S)
         added = sum(report.status == "added" for report in reports)
         status.update(label=f"Done: {added} of {len(inputs)} added.", state="complete" if added else "error")
     added_ids = [report.article_id for report in reports if report.status == "added"]

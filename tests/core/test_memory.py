@@ -58,3 +58,25 @@ def test_the_collector_is_paused_only_inside_the_block_even_when_it_raises():
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_the_language_model_kept_after_a_paste_is_released_after_its_wait():
+    """Pages pasted one after another reuse the model; it is released once the wait is over, and a
+    later call replaces the earlier wait."""
+    import time
+
+    from lib.text.language import _identifier, detect_language, release_language_model
+
+    assert detect_language("Le gouvernement a annoncé de nouvelles mesures hier soir.") == "fr"
+    release_language_model(after_s=0.3)
+    release_language_model(after_s=60)  # another page pasted: the 0.3 s wait is replaced
+    time.sleep(1.0)
+    assert _identifier.cache_info().currsize == 1, "kept while the wait runs"
+    release_language_model(after_s=0.3)
+    deadline = time.monotonic() + 10
+    while _identifier.cache_info().currsize and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _identifier.cache_info().currsize == 0, "released once the wait is over"
+    detect_language("Die Regierung kündigte gestern neue Maßnahmen an.")
+    release_language_model()
+    assert _identifier.cache_info().currsize == 0, "released at once without a wait"

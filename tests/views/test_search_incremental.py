@@ -189,15 +189,47 @@ def test_two_additions_are_two_segments_then_compaction_declines(base, embedder,
     second = ingest_bytes(store, settings, LATER.name, LATER.read_bytes())
     assert second.status == "added", second.message
     assert update_inferred_dates(store)
-    monkeypatch.setattr(stored_index, "MAX_SEGMENTS", 1)
-    assert not update_search_index(store, embedder, settings), "a second segment past MAX_SEGMENTS: rebuild whole"
-    monkeypatch.setattr(stored_index, "MAX_SEGMENTS", 20)
     monkeypatch.setattr(stored_index, "DELTA_ROWS", 0)
     assert not update_search_index(store, embedder, settings), "added rows past 5 % of the base: rebuild whole"
     monkeypatch.setattr(stored_index, "DELTA_ROWS", 2000)
     assert update_search_index(store, embedder, settings)
     assert len(json.loads((built.folder / MANIFEST_FILE).read_text())["segments"]) == 2
     assert current(settings, embedder.model_id).position_of(second.article_id) is not None
+
+
+def test_past_max_segments_the_segments_are_merged_as_one_update_of_them_all(base, embedder, monkeypatch, tmp_path,
+                                                                            store_backend):
+    """An update past MAX_SEGMENTS writes every article added since the base as one segment (no whole
+    rebuild): the index then holds exactly what one update adding them all at once gives."""
+    settings, _corpus, built = base
+    store = open_store(settings)
+    first_id = add_article(settings)
+    assert update_search_index(store, embedder, settings)
+    second = ingest_bytes(store, settings, LATER.name, LATER.read_bytes())
+    assert second.status == "added" and update_inferred_dates(store)
+    monkeypatch.setattr(stored_index, "MAX_SEGMENTS", 1)
+    assert update_search_index(store, embedder, settings), "merged, not declined"
+    assert len(json.loads((built.folder / MANIFEST_FILE).read_text())["segments"]) == 1
+    merged = current(settings, embedder.model_id)
+    assert merged.folder == built.folder
+    assert [merged.position_of(first_id), merged.position_of(second.article_id)] == [len(built.articles), len(built.articles) + 1]
+
+    if settings.store_backend != "sqlite":
+        return  # one PostgreSQL database per test: the store to compare with is made on SQLite only
+    # The same base, both pages added before a single update.
+    (tmp_path / "other").mkdir()
+    shutil.copytree(BUNDLED, tmp_path / "other" / "articles", ignore=shutil.ignore_patterns(ADDED))
+    other_settings = store_backend(tmp_path / "other")
+    build_and_keep_search_index(load_corpus(other_settings), embedder)
+    add_article(other_settings)
+    other_store = open_store(other_settings)
+    assert ingest_bytes(other_store, other_settings, LATER.name, LATER.read_bytes()).status == "added"
+    assert update_inferred_dates(other_store) and update_search_index(other_store, embedder, other_settings)
+    at_once = current(other_settings, embedder.model_id)
+    assert [article.article_id for article in merged.articles] == [article.article_id for article in at_once.articles]
+    assert np.array_equal(merged.row_sentence, at_once.row_sentence)
+    for item in QUESTIONS:
+        assert hits(search(merged, item["query"], embedder, k=10)) == hits(search(at_once, item["query"], embedder, k=10))
 
 
 # -- fallbacks: each declines, and the caller builds the whole index -----------------------------------
