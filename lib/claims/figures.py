@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from lib.core.models import Article, Claim, Sentence
+from lib.core.models import Article, Claim, Sentence, remembered
 from lib.text import date_languages
 from lib.text.attribution import attribute
 from lib.text.numbers import Quantity, extract_quantities
@@ -210,17 +210,15 @@ def claim_quantity(claim: Claim) -> Quantity | None:
     """
     if claim.value is None:
         return None
+    return remembered(claim, "_quantity", _quantity)  # a row's judgement asks for each figure several times
+
+
+def _quantity(claim: Claim) -> Quantity:
     if claim.figure_at is not None:
-        return _quantity_at(claim.quote, claim.figure_at, claim.value, claim.value_high, claim.unit, claim.qualifier,
-                            claim.counted)
+        start, end = claim.figure_at
+        return Quantity(claim.value, claim.value_high, claim.unit, claim.qualifier, claim.quote[start:end], start, end,
+                        counted=claim.counted)
     return _quantity_of(claim.quote, claim.value, claim.value_high, claim.unit, claim.qualifier, claim.counted)
-
-
-@functools.lru_cache(maxsize=1 << 17)  # a row's judgement asks for each figure several times
-def _quantity_at(quote: str, figure_at: tuple[int, int], value: float, value_high: float | None, unit: str | None,
-                 qualifier: str | None, counted: str | None) -> Quantity:
-    start, end = figure_at
-    return Quantity(value, value_high, unit, qualifier, quote[start:end], start, end, counted=counted)
 
 
 # Judging a row compares its figures pairwise, each time from its claim: reading the quote's figures

@@ -84,6 +84,7 @@ from lib.claims.topics import (
     with_lone_points,
 )
 from lib.core.errors import StoreError
+from lib.core.memory import gc_paused
 from lib.core.store import DERIVED_WRITE_WAIT_S, DamagedViewError, added_limit, store_contents_key, view_row_key
 
 log = logging.getLogger(__name__)
@@ -436,7 +437,8 @@ def update_claims_view(store, embedder, settings) -> bool:
         # Dated as the catalogue dates them (their dates inferred from the collection, when stored).
         dated = {entry.article_id: entry.published for entry in store.catalogue_entries(added)}
         articles = [replace(article, published=dated.get(article.article_id, article.published)) for article in articles]
-        rows, kept = _extended_rows(store, embedder, topics_path, name, base_key, payload, state, articles)
+        with gc_paused():  # the touched rows' claims, tens of thousands of small records decoded and judged
+            rows, kept = _extended_rows(store, embedder, topics_path, name, base_key, payload, state, articles)
         state.update(base_sequence=int(changes.sequence), articles=int(state["articles"]) + len(added),
                      contents=store_contents_key(store))
         if not any(moved for _column, _values, moved in kept.values()):

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from lib.claims.figures import claim_quantity, is_planned_claim
-from lib.core.models import Claim, PublishedDate
+from lib.core.models import Claim, PublishedDate, remembered
 
 STATUSES = ("agree", "disagree", "evolving", "single-source", "no figures")
 
@@ -41,9 +41,13 @@ def _parse_day(text: str | None) -> date | None:
 
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a row's claims share a few hundred report dates, read again and again
 def report_span(published: PublishedDate) -> tuple[date, date] | None:
     """The interval a report's date certainly falls in, or None when unknown."""
+    return remembered(published, "_span", _report_span)  # each claim's date is read again and again
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a row's claims share a few hundred report dates
+def _report_span(published: PublishedDate) -> tuple[date, date] | None:
     if published.precision == "unknown" or not published.date:
         return None
     earliest, latest = _parse_day(published.earliest), _parse_day(published.latest)

@@ -21,7 +21,7 @@ from lib.claims.status import (
     topic_verdict,
 )
 from lib.core.errors import StoryLensError
-from lib.core.models import Claim
+from lib.core.models import Claim, remembered
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +157,10 @@ def load_topic_seeds(path: str | Path | None) -> tuple[float, list[TopicSeed]]:
 
 def claim_order(claim: Claim) -> tuple:
     """The order of a topic's claims: report date (unknown last), then source file and sentence."""
+    return remembered(claim, "_order", _claim_order)  # a row's claims are sorted again and again
+
+
+def _claim_order(claim: Claim) -> tuple:
     return (report_span(claim.reported_on) or (date.max, date.max))[0], claim.source_file, claim.sentence_index
 
 

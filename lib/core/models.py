@@ -334,6 +334,19 @@ class CatalogueChanges:
 # --------------------------------------------------------------------------- records as JSON
 
 
+def remembered(record, name: str, compute: Callable):
+    """`compute(record)`, worked out once per record object and kept on it under `name`, as
+    `functools.cached_property` keeps its value: records are frozen, so it never goes stale (a
+    `dataclasses.replace` is another object), and fields, equality, hashing and JSON ignore it. For
+    answers read many times from the same records (a Compare row's 16k claims judged again)."""
+    kept = record.__dict__
+    try:
+        return kept[name]
+    except KeyError:
+        value = kept[name] = compute(record)
+        return value
+
+
 def record_to_json(record) -> dict:
     """A record (a frozen dataclass, nested records included) as plain JSON values, as
     `dataclasses.asdict` gives it (tuples stay tuples, which JSON writes as lists)."""

@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from lib.core.memory import gc_paused
 from lib.core.models import Article, Event, Sentence
 from lib.core.store import DamagedViewError, StoreError, added_limit, store_contents_key
 from lib.events.build import (
@@ -373,7 +374,8 @@ def update_events_view(store, embedder, settings) -> bool:
     only the added articles, the stored base and the rows near the added mentions; never raises for
     a damaged base."""
     try:
-        return _update(store, embedder, settings)
+        with gc_paused():  # the stored mentions near the added ones: many small records read and compared
+            return _update(store, embedder, settings)
     except (DamagedViewError, ValueError, TypeError, KeyError, IndexError, AttributeError, binascii.Error) as error:
         log.warning("events view not extended (damaged base, built in full instead): %r", error)
     except StoreError as error:  # busy, read-only
