@@ -331,7 +331,7 @@ class CatalogueChanges:
     removed: tuple[str, ...]
 
 
-# --------------------------------------------------------------------------- records as JSON
+# --------------------------------------------------------------------------- answers kept on records
 
 
 def remembered(record, name: str, compute: Callable):
@@ -345,6 +345,9 @@ def remembered(record, name: str, compute: Callable):
     except KeyError:
         value = kept[name] = compute(record)
         return value
+
+
+# --------------------------------------------------------------------------- records as JSON
 
 
 def record_to_json(record) -> dict:

@@ -27,9 +27,9 @@ articles); each update writes the added articles' sentences as a small segment i
 the segments, the write sequence it covers), replaced atomically: a reader opens the old
 manifest's segments or the new one's, whole. A search reads every segment as one index
 (`SegmentedIndex`, `KeywordSegments`): a query none of whose candidates is an added sentence gets
-the base's answer unchanged. Past MAX_SEGMENTS segments or max(DELTA_ROWS, DELTA_SHARE of the
-base's) added sentences the update declines and the caller builds the whole index again (compaction);
-past MAX_SEGMENTS segments it merges them into one (the articles added since the base, read again).
+the base's answer unchanged. Past MAX_SEGMENTS segments an update merges them into one (the articles
+added since the base, read again); past max(DELTA_ROWS, DELTA_SHARE of the base's) added sentences it
+declines and the caller builds the whole index again (compaction).
 """
 
 from __future__ import annotations
