@@ -56,25 +56,17 @@ import time
 from functools import partial
 from pathlib import Path
 
-from bench.claims_update import BUILT, stage_fill_store
+from bench.claims_update import _settings, first_clones, put_clone, stage_fill_store
 from bench.claims_update import stage_views as claims_stage_views
 from bench.dates_update import stage_whole
 from bench.events_update import stage_seed
-from bench.scale import _clone, _peak_rss_mb
+from bench.scale import _peak_rss_mb
 from bench.search_update import stage_base
 from bench.stage_process import answered_stage, print_tables, run_stage, sized_stores, staged_bench_arguments
 
 ROUNDS = 3
 SERIES = 15  # additions in a row in one process (add_series): how often a view refuses
 PARTS = ("ingest", "embed", "dates", "events", "claims", "search")
-
-
-def _settings(data_dir: Path):
-    from dataclasses import replace
-
-    from lib.core.settings import load_settings
-
-    return replace(load_settings(data_dir), store_backend="sqlite", database_url=None)
 
 
 class _Kept(logging.Handler):
@@ -115,24 +107,6 @@ def _add_page(store, settings, index: int, undated: bool) -> str:
     return report.article_id
 
 
-def _first_clones(store) -> dict[str, str]:
-    """Article id of each of the first BUILT clones (those whose claims were built for real), by file name."""
-    from lib.core.store import catalogue_pages
-
-    return {entry.source_file: entry.article_id for page in catalogue_pages(store, page_size=5000) for entry in page
-            if entry.source_file.startswith("clone-") and int(entry.source_file.split("-")[1].split(".")[0]) < BUILT}
-
-
-def _add_clone(store, first_clones: dict[str, str], rng: random.Random) -> str:
-    """A clone of one of the first BUILT clones, put as `bench.claims_update` puts it; its article id."""
-    from lib.ingest.pipeline import pipeline_fingerprint
-
-    article = _clone(store.article(first_clones[f"clone-{rng.randrange(BUILT):07d}.txt"]), 10_000_000 + store.count())
-    store.put_article(article, "bundled", f"articles/{article.source_file}", pipeline_fingerprint(),
-                      [f"{band}:{rng.getrandbits(64):016x}" for band in range(16)])
-    return article.article_id
-
-
 def _current(store, settings, model_id: str) -> dict[str, bool]:
     """Whether each stored view is now the one for the store's current contents (read after the clock)."""
     from bench.search_open import _open_stored
@@ -147,7 +121,7 @@ def _current(store, settings, model_id: str) -> dict[str, bool]:
 
 def _segments(settings, model_id: str) -> int:
     """How many added segments the stored search index holds beside its base (past MAX_SEGMENTS, the next
-    addition is refused: the index is built whole again)."""
+    addition merges them into one)."""
     from lib.search.stored_index import _latest_extension, index_root
 
     extension = _latest_extension(index_root(settings), model_id)
@@ -179,7 +153,7 @@ def stage_add(size: int, data_dir: Path, kind: str = "page", rounds: int = ROUND
     embedder.calibrated(0.5)  # the thresholds a running app has calibrated already (as bench.claims_update)
     result["model_load_s"] = time.perf_counter() - tick
     rng = random.Random(size * 7 + len(kind))
-    first_clones = _first_clones(store) if kind == "clone" else {}
+    clones = first_clones(store) if kind == "clone" else {}
     times: dict[str, list[float]] = {part: [] for part in (*PARTS, "total", "total_cpu")}
     refused: list[str] = []
     clean: list[int] = []
@@ -193,7 +167,7 @@ def stage_add(size: int, data_dir: Path, kind: str = "page", rounds: int = ROUND
         index = 900_000 + store.count()  # a page no earlier run added (kept stores are reused)
         started, cpu = time.perf_counter(), time.process_time()
         if kind == "clone":
-            article_id = _add_clone(store, first_clones, rng)
+            article_id = put_clone(store, clones, rng)
         else:
             article_id = _add_page(store, settings, index, undated=kind == "undated")
         times["ingest"].append(time.perf_counter() - started)

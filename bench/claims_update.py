@@ -233,6 +233,24 @@ def _view_current(store, settings, model_id: str) -> None:
                            (key, *encode_payload(payload), name))
 
 
+def first_clones(store) -> dict[str, str]:
+    """Article id of each of the first BUILT clones (those whose claims were built for real), by file name."""
+    from lib.core.store import catalogue_pages
+
+    return {entry.source_file: entry.article_id for page in catalogue_pages(store, page_size=5000) for entry in page
+            if entry.source_file.startswith("clone-") and int(entry.source_file.split("-")[1].split(".")[0]) < BUILT}
+
+
+def put_clone(store, clones: dict[str, str], rng) -> str:
+    """A new clone of one of the first BUILT clones (`first_clones`) put into the store; its article id."""
+    from lib.ingest.pipeline import pipeline_fingerprint
+
+    article = _clone(store.article(clones[f"clone-{rng.randrange(BUILT):07d}.txt"]), 10_000_000 + store.count())
+    store.put_article(article, "bundled", f"articles/{article.source_file}", pipeline_fingerprint(),
+                      [f"{band}:{rng.getrandbits(64):016x}" for band in range(16)])
+    return article.article_id
+
+
 def stage_update(size: int, data_dir: Path, rounds: int = 3) -> dict:
     """One new clone put, its dates brought current, then the view extended by it (timed), `rounds` times."""
     import random
@@ -241,9 +259,7 @@ def stage_update(size: int, data_dir: Path, rounds: int = 3) -> dict:
     from lib.claims.grouping import stored_claims_view
     from lib.claims.incremental import update_claims_view
     from lib.claims.topics import seeds_file
-    from lib.core.store import catalogue_pages
     from lib.ingest.corpus import open_store
-    from lib.ingest.pipeline import pipeline_fingerprint
     from lib.text.embed import embedder_for
 
     settings = _settings(data_dir)
@@ -253,16 +269,11 @@ def stage_update(size: int, data_dir: Path, rounds: int = 3) -> dict:
     _view_current(store, settings, embedder.model_id)
     embedder.encode(["warm up"])
     embedder.calibrated(0.5)
-    pipeline = pipeline_fingerprint()
     rng = random.Random(size)
-    first_clones = {entry.source_file: entry.article_id for page in catalogue_pages(store, page_size=5000) for entry in page
-                    if int(entry.source_file.split("-")[1].split(".")[0]) < BUILT}
+    clones = first_clones(store)
     times = []
     for round_number in range(rounds):
-        base = store.article(first_clones[f"clone-{rng.randrange(BUILT):07d}.txt"])
-        article = _clone(base, 10_000_000 + store.count())
-        store.put_article(article, "bundled", f"articles/{article.source_file}", pipeline,
-                          [f"{band}:{rng.getrandbits(64):016x}" for band in range(16)])
+        put_clone(store, clones, rng)
         store.add_inferred_dates(store.fingerprint(), {})  # as update_inferred_dates leaves them (no date to infer here)
         started = time.perf_counter()
         done = update_claims_view(store, embedder, settings)
