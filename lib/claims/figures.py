@@ -191,8 +191,7 @@ def with_figure_read(claim: Claim) -> Claim:
     if claim.value is None:
         return replace(claim, figure_at=None, planned=False)
     quantity = claim_quantity(claim)
-    read = replace(claim, figure_at=(quantity.start, quantity.end))
-    return replace(read, planned=is_planned_claim(read))
+    return replace(claim, figure_at=(quantity.start, quantity.end), planned=_planned_in_quote(claim))
 
 
 
@@ -243,10 +242,9 @@ def _quantity_of(quote: str, value: float, value_high: float | None, unit: str |
 def is_planned_claim(claim: Claim) -> bool:
     """True when the claim's figure is planned, pledged or expected ("would send 1,000 sappers",
     "intends to have 10,000 troops by December"): shown, but not a count of what happened."""
-    return claim.planned if claim.planned is not None else _planned_in_quote(claim)
+    return claim.planned if claim.planned is not None else remembered(claim, "_planned", _planned_in_quote)
 
 
-@functools.lru_cache(maxsize=65536)
 def _planned_in_quote(claim: Claim) -> bool:
     from lib.text.counted import is_planned
 

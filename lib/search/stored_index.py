@@ -534,15 +534,19 @@ def _latest_extension(root: Path, model_id: str) -> _Extension | None:
     return max(found, key=lambda extension: extension.sequence, default=None)
 
 
+def _base_ids(meta: dict) -> set[str]:
+    """Every article id a base holds (with or without sentences)."""
+    return set(meta["article_ids"]) | set(meta.get("unindexed_ids", []))
+
+
 def _base_alone(extension: _Extension) -> _Extension:
     """The base of `extension` without its segments (what the articles added since it extend)."""
-    known = set(extension.meta["article_ids"]) | set(extension.meta.get("unindexed_ids", []))
     return _Extension(extension.folder, extension.meta, int(extension.meta["base_sequence"]), extension.dates_base, [],
-                      known, 0, extension.keywords[:1])
+                      _base_ids(extension.meta), 0, extension.keywords[:1])
 
 
 def _extension_of(folder: Path, meta: dict) -> _Extension:
-    known = set(meta["article_ids"]) | set(meta.get("unindexed_ids", []))
+    known = _base_ids(meta)
     keywords = [KeywordIndex.load(folder / "keywords")]
     if not (folder / MANIFEST_FILE).is_file():
         return _Extension(folder, meta, int(meta["base_sequence"]), meta.get("dates_base"), [], known, 0, keywords)
