@@ -31,7 +31,9 @@ from tests.support.synthetic import synthetic_article
 BUNDLED = REPO_ROOT / "data" / "articles"
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO_ROOT))
 
-# A child that ingests synthetic articles forever, printing each committed article id.
+# A child that ingests synthetic articles forever, printing each committed article id. Each line is
+# written in one call: with PYTHONUNBUFFERED (set on CI machines) `print(a, b)` writes its pieces one
+# syscall each, and a kill between them left "added " without its file name.
 INGEST_LOOP = """
 import sys
 from tests.support.synthetic import synthetic_article
@@ -47,7 +49,8 @@ build_article("warm-up.txt", synthetic_article(start - 1), settings)  # imports 
 print("ready", flush=True)
 for index in range(start, start + 100000):
     report = ingest_bytes(store, settings, f"loop-{index}.txt", synthetic_article(index), pipeline=pipeline)
-    print(report.status, report.source_file, flush=True)
+    sys.stdout.write(f"{report.status} {report.source_file}\\n")
+    sys.stdout.flush()
 """
 
 
