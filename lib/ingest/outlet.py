@@ -12,7 +12,8 @@ Site"), the logo line at the top, the copyright holder without its legal form
 ("Telegraph Media Group Limited 2019" -> "Telegraph"; a reprint notice "ссылка на «X» обязательна"),
 a footer colophon, a name line between the headline and the date line that names a paper
 ("Corriere della Sera", "大阪湾新聞") or that the copyright line holds,
-self-naming lines in several languages ("More from X", "By Jane Doe | X",
+self-naming lines in several languages ("More from X", "X homepage" / "X main menu" (the logo
+link's labels), "By Jane Doe | X",
 "Posted by X Staff", "(X) —" datelines, "X is an independent newspaper", "X may
 earn a commission", "Über X", "X has reached out to ... for comment", "Redação X", "来源：X"), the name
 over the footer's postal address, a brand-shaped byline ("LinkNaija"), the
@@ -23,7 +24,9 @@ printed only in legal lines, "Hearst Communications, Inc.", a top line opening a
 printed one item per line, a trending bar or a network's sites) only add to others:
 a page whose evidence is weak signs alone gets no name, since a wrong name shows a
 report under an outlet that did not publish it. A copyright holder printed nowhere
-but in legal lines weighs less: it is often the parent company. Signals that name the same site (same letters, one holding the other,
+but in legal lines weighs less: it is often the parent company (one name and a bare legal form,
+"StarGazer Pty Ltd", is the brand itself and names the site alone); the author's own "© Jane"
+yields to another copyright line. Signals that name the same site (same letters, one holding the other,
 a name spelling an address) add up; the weightiest group names the site,
 spelled as readers see it; a page whose evidence is too weak gets no name.
 Photo credits, wire agencies, comments and related stories' bylines never name
@@ -113,6 +116,7 @@ _NAME = r"([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})"
 _CREDIT_PATTERNS = [
     (re.compile(rf"^©\s*({_WIRE_NAMES})\b\.?$", re.IGNORECASE), "wire"),  # © AFP
     (re.compile(rf"^({_WIRE_NAMES})\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$"), "wire"),  # AP Paris
+    (re.compile(rf"^({_WIRE_NAMES}),\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?$"), "wire"),  # "Reuters, Washington,", "PTI, New Delhi"
     (re.compile(rf"^(?:By\s+)?(?:The\s+)?({_WIRE_NAMES})$"), "wire"),  # "By The Associated Press"
     # A reporter of the agency: "By JANE DOE, Associated Press", "By Jane Doe | AP" ("Al Goldis, Associated
     # Press" without "By" credits a photo).
@@ -603,7 +607,7 @@ def _initialism_printed(holder: str, page_lines: list[str]) -> str:
 
 # Legal forms printed before a name: "ООО «X»", "(주)X", "株式会社X", "บริษัท X จำกัด", "Groupe X", "Mediengruppe X".
 _LEGAL_PREFIX = re.compile(
-    r"^(?:(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ТзОВ)\s+|\(주\)\s*|㈜\s*|주식회사\s*|株式会社\s*|（株）\s*|\(株\)\s*|"
+    r"^(?:(?:ООО|ОАО|ЗАО|ПАО|АО|АНО|ТОВ|ПрАТ|ПАТ|ТзОВ)\s+|(?i:(?:autonomous\s+)?non-?profit\s+organi[sz]ation)\s+|\(주\)\s*|㈜\s*|주식회사\s*|株式会社\s*|（株）\s*|\(株\)\s*|"
     r"บริษัท\s*|(?:Groupe|Mediengruppe|Verlagsgruppe|Grupo|Gruppo)\s+)"
 )
 # ... and after it, as CJK and Thai write them: "X 주식회사", "X株式会社", "X有限公司", "X จำกัด (มหาชน)".
@@ -619,6 +623,7 @@ def _clean_copyright_holder(holder: str) -> str:
     if station:  # "Hearst Television Inc., on behalf of WCVB-TV": the site is the one named
         return _clean_site(station.group(1))
     holder = re.sub(r"^(?:by|par|von)\s+", "", holder.strip(), flags=re.IGNORECASE)  # "Copyright © 2019 by Jeff Smith"
+    holder = re.sub(r"^(?:copyright|©|\(c\))\s*", "", holder, flags=re.IGNORECASE)  # "© 2018 Copyright X": the word again
     # "X | Privacy Policy | Terms", "X – All Rights Reserved", "X · Impressum", "X, 12 Dock St": the name ends there.
     # ... and after a legal form, a comma opens the company's address: "X Media Group Ltd, Media Centre, Morton Way".
     holder = re.split(r"\s+[|·•]\s*|\s+[-–—]\s+|,\s*\d|(?:(?<=\bLtd)|(?<=\bLimited)|(?<=\bInc)|(?<=\bLLC)|(?<=\bGmbH)|(?<=\bplc)|(?<=\bCorp)|(?<=\bPty)|(?<=\bAG)|(?<=\bSA))\.?,\s", holder)[0]
@@ -829,6 +834,7 @@ def _copyright_holder(readable, page_lines: list[str]) -> tuple[str, str]:
         for near in (index - 1, index + 1)
         if 0 <= near < len(lines) and _name_shaped(lines[near])
     ]
+    authors: tuple[str, str] = ()
     for line in lines + trailing + name_first + unsigned + beside:
         if line in captions:
             continue  # "© Getty Images" under a photo is the photo's copyright, not the site's
@@ -841,8 +847,23 @@ def _copyright_holder(readable, page_lines: list[str]) -> tuple[str, str]:
             continue  # "© Shutterstock", "© EPA-EFE/JEON HEON-KYUN": a photo agency or photographer's credit
         holder = _initialism_printed(match.group(1), page_lines) or _clean_copyright_holder(match.group(1))
         if re.search(r"[^\W\d_]", holder):  # "© 2019" alone names no one
-            return holder, match.group(1)
-    return "", ""
+            if not _page_author(holder, page_lines):
+                return holder, match.group(1)
+            authors = authors or (holder, match.group(1))
+    # "© Jane" under a post "by Jane": the author's own photo or text; the site's holder, when another
+    # copyright line names one, comes first.
+    return authors or ("", "")
+
+
+def _page_author(name: str, page_lines: list[str]) -> bool:
+    """The page credits `name` as the author of its article or post ("By Jane", "written by Jane",
+    "Posted by Jane") or the author introduces herself by it ("Hi! I'm Jane.", "My name is Jane")."""
+    name = re.escape(name)
+    author = re.compile(
+        rf"(?i)^(?:written |posted |words )?(?:by|von|par|por|di)\s+{name}(?![\w'’-])"
+        rf"|(?:^|[.!?]\s+)(?:(?:hi|hello)(?: there)?[!,.]?\s+)?(?:I['’]m|I am|my name is)\s+{name}(?![\w'’-])"
+    )
+    return any(author.search(line) for line in page_lines)
 
 
 def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], title: str) -> list[SiteSignal]:
@@ -882,6 +903,11 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
         # in every line is the brand readers see, "Beachbody Performance Energize / Hydrate" a family of products)
         if _printed_outside_legal_lines(brand, page_lines) and not (company and not _printed_as_a_name(holder, page_lines)):
             add(brand, "copyright")
+        elif company and _brand_named_company(brand, printed_holder):
+            # "StarGazer Pty Ltd.", "Harbourside, LLC": one name with nothing but a legal form is the
+            # brand the company was founded as, the site itself as often as not; a parent's name has two
+            # words or more or a company's word ("Ziff Davis, LLC", "Hearst Communications, Inc.").
+            add(brand, "copyright_unechoed")
         elif company:
             # "Hearst Communications, Inc.", "Ziff Davis, LLC", "(주)서울미디어" printed in legal lines only:
             # a company, the site's parent as often as the site. Its name adds to a name the page gives
@@ -1038,6 +1064,22 @@ _GENERIC_PRESS_WORDS = frozenset(
     "news nachrichten noticias notícias notizie nouvelles новости новини press presse prensa radio tv television "
     "broadcasting magazine weekly daily".split()
 )
+# A company's legal form alone, no word of what the company does: "Pty Ltd", "LLC", "Inc.", "GmbH", "S.A.".
+_BARE_LEGAL_FORM = re.compile(
+    r"(?i)(?<![\w.])(?:inc|llc|l\.l\.c|ltd|limited|pty|pvt|private|corp|co|gmbh|plc|s\.a|sa|ag|b\.v|n\.v|s\.r\.l|srl|s\.l|"
+    r"oy|ab|k\.k|kk)(?:\.|(?![\w.]))"
+)
+
+
+def _brand_named_company(brand: str, printed_holder: str) -> bool:
+    """The copyright holder is one name (a single word) and a legal form, nothing else: "StarGazer Pty
+    Ltd", "Harbourside, LLC" (not "Ziff Davis, LLC", "Hearst Communications, Inc.", "Andina Comunicaciones S.A.")."""
+    if not re.fullmatch(r"[^\W\d_][\w&'’-]{2,}", brand):
+        return False
+    name = re.sub(r"(?:19|20)\d{2}", "", _RIGHTS.sub("", printed_holder.strip()))
+    return _letters(_BARE_LEGAL_FORM.sub(" ", name)) == _letters(brand)
+
+
 _COMPANY_WORDS = frozenset("communication media group holding network interactive digital publishing broadcasting enterprise".split())
 # A company's legal form in a copyright line: "Inc.", "LLC", "Ltd", "GmbH", "Media Group", "(주)", "株式会社", "ООО".
 _COMPANY_FORM = re.compile(
@@ -1303,6 +1345,7 @@ _BYLINE_CONTEXTS = [
 # so a weak sign that adds to a name the page gives itself elsewhere.
 _FOLLOW_CONTEXTS = [
     re.compile(rf"\b(?:Follow|Like) {_BRAND_NAME} on (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard|Google News)\b"),
+    re.compile(rf"^Follow {_BRAND_NAME} (?:online|on social media)\s*:?$"),  # "Follow Harbour Times online:" over the social links
     re.compile(rf"\b(?:Folgen Sie|Suivez|Siga|Sigue a|Segui|Ikuti|Подписывайтесь на|Підписуйтесь на|Підписуйтеся на) {_ANY_NAME} (?:auf|sur|no|na|en|su|di|в|у)\b"),
     # a line of the social links: "Harbour Times on Facebook" (read only when no verb line above matched)
     re.compile(rf"^{_BRAND_NAME} (?:on|auf|sur|en|no|в|у) (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard)$"),
@@ -1316,6 +1359,9 @@ _SOURCE_CONTEXTS = (
 
 _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"^More from {_BRAND_NAME}$"),  # "More on Russia" heads a topic's list: a topic, not the site
+    # The logo link's and the menu's labels for screen readers: "Harbour Times homepage", "Go to the Harbour
+    # Times home page", "Harbour Times main menu", "Harbour Times logo".
+    re.compile(rf"^(?:(?:Go|Back|Return) to (?:the )?)?{_BRAND_NAME} (?:homepage|home page|main menu|logo)$"),
     re.compile(rf"^(?:Search|About|Follow|Support|Visit) {_BRAND_NAME}$"),
     re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
     # (the name ends at a sentence's end: "a staff writer at the Bayview Chronicle. Email: ...")

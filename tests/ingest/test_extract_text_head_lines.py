@@ -144,3 +144,55 @@ def test_a_share_panel_under_a_breadcrumb_glued_headline_does_not_hide_the_headl
         "At the top the views over Boulder were worth every step, and the baby slept most of the way down.\n"
     )
     assert clean_page_text(page).title == "Hiking the Boulder Flat Irons"
+
+
+@pytest.mark.parametrize(
+    "line, candidate",
+    [
+        ("Man pleads guilty to threatening to kill Rep. Jane Harlow", True),  # an abbreviation is no sentence's end
+        ("Gov. Noem launches a campaign against speeding on state roads", True),
+        ("Harbour town asks drivers to slow down: is that a threat?", True),  # a headline may ask
+        ("The council's choice on tolls next week decides who can afford to cross.", False),  # a standfirst sentence
+        ("Great reviews here! Check them out below before you buy", False),  # two sentences
+        ("Nov. 19, 2019, 8:41 AM UTC", False),
+        ("U.S. news", False),
+    ],
+)
+def test_a_headline_candidate_is_told_by_its_own_shape(line, candidate):
+    from lib.ingest.extract.blocks import split_blocks
+    from lib.ingest.extract.text import headline_candidate
+
+    assert headline_candidate(split_blocks(line)[0]) is candidate
+
+
+@pytest.mark.parametrize(
+    "lines, echoed",
+    [
+        (["Opinion|City council approves new bike lanes on Harbor Avenue"], True),
+        (["City council approves new bike lanes on Harbor Avenue | Harbour Ledger"], True),
+        (["City council approves new bike lanes on Harbor Avenue - Harbour Ledger"], True),
+        (["City council approves new bike lanes on Harbor Avenue"], False),  # the line itself
+        (["Why the city council approves new bike lanes on Harbor Avenue matters"], False),  # inside a sentence
+    ],
+)
+def test_a_headline_is_echoed_when_another_line_prints_it_as_one_part_of_a_title(lines, echoed):
+    from lib.ingest.extract.text import echoed_as_title
+
+    assert echoed_as_title(HEADLINE, lines) is echoed
+
+
+def test_a_section_label_over_the_page_gives_way_to_the_headline_that_shares_the_articles_words():
+    page = f"World news\n{HEADLINE}\nSubscribe\nMarch 3, 2024\n{ARTICLE}"
+    assert clean_page_text(page).title == HEADLINE
+
+
+def test_a_headline_glued_to_its_section_label_is_read_from_the_line_printing_it_alone():
+    page = f"Sections\nLog In\nOpinion|{HEADLINE}\nSubscribe\nAdvertisement\nOpinion\n{HEADLINE}\nBy Jane Holloway\n{ARTICLE}"
+    extraction = clean_page_text(page)
+    assert extraction.title == HEADLINE
+    assert HEADLINE not in extraction.paragraphs
+
+
+def test_the_newsroom_under_the_byline_is_not_the_title():
+    page = f"{HEADLINE}\nLisa Kaczke and Trevor J. Mitchell\nHarbor Avenue Courier\nPublished 10:02 AM EST Nov 19, 2019\n{ARTICLE}"
+    assert clean_page_text(page).title == HEADLINE

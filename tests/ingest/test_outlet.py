@@ -1076,3 +1076,59 @@ def test_a_copyright_company_printed_only_as_its_family_of_brands_names_no_site(
     # one brand of it ("Watch Meridian TV live") or the name in running text is the company named again
     assert guess_outlet(blocks(("promo", "Watch Meridian TV live"), holder), "Text.", "").site == "Meridian"
     assert guess_outlet(blocks(holder), "Readers of Meridian wrote in.", "").site == "Meridian"
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        # one name and a legal form: the brand the company was founded as names the site alone
+        ("© StarGazer Pty Ltd. All rights reserved.", "StarGazer"),
+        ("© 2024 Harbourside, LLC", "Harbourside"),
+        # a name with a company's word is a parent as often as the site: it names none alone
+        ("© 2024 Northgate Media, LLC. All Rights Reserved", ""),
+        ("© 2024 Andina Comunicaciones S.A. Todos los derechos reservados.", ""),
+        ("© 2024 Ziff Davis, LLC", ""),
+    ],
+)
+def test_a_copyright_company_of_one_name_and_a_legal_form_names_the_site(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("© 2018 Copyright Harbour Post Media Pvt. Ltd.. All Rights reserved.", "Harbour Post"),  # the word again after the year
+        ("© Autonomous Nonprofit Organization “Harbour-Novosti”, 2005–2019", "Harbour-Novosti"),  # a legal form in words
+        ("© 2019 АНО «Гавань-Новости»", "Гавань-Новости"),
+    ],
+)
+def test_the_copyright_holder_loses_a_repeated_copyright_word_and_a_nonprofits_legal_form(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Body.", "").site == site
+
+
+@pytest.mark.parametrize("intro", ["Hi there! I'm Maggie.", "By Maggie", "written by Maggie"])
+def test_the_authors_own_copyright_yields_to_the_sites(intro):
+    removed = blocks(
+        ("credit", "© Maggie"),
+        ("other", intro),
+        ("credit", "We earn fees by linking to partner sites. ©The Thrifty Pantry 2011-2019"),
+    )
+    assert guess_outlet(removed, "Body.", "").site == "The Thrifty Pantry"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Riverside Rowdies homepage", "Riverside Rowdies main menu"],
+        ["Go to the Riverside Rowdies home page", "Follow Riverside Rowdies online:"],
+    ],
+)
+def test_the_logo_links_labels_name_the_site_over_a_parent_company(lines):
+    removed = blocks(*[("other", line) for line in lines], ("credit", "© 2019 Northgate Media, LLC. All Rights Reserved"))
+    assert guess_outlet(removed, "Body.", "").site == "Riverside Rowdies"
+
+
+@pytest.mark.parametrize("line, wire", [("Reuters, Washington,", "Reuters"), ("PTI, New Delhi", "PTI"), ("AP, Paris", "AP")])
+def test_an_agency_byline_with_its_city_credits_the_wire(line, wire):
+    removed = blocks(("credit", line), ("credit", "© 2024 The Globe Ledger Ltd."))
+    assert guess_outlet(removed, "Body.", "").label == f"The Globe Ledger ({wire})"

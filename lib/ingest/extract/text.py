@@ -191,7 +191,140 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             ),
             -1,
         )
+    title_index = _headline_over_a_weak_pick(blocks, keep, title_index, context.line_counts)
     return keep, title_index
+
+
+_ARTICLE_HEAD_REACH = 40  # lines above the first body paragraph where the headline may sit (past a related list)
+_TITLE_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+[-–—]\s+")
+
+
+def headline_candidate(block) -> bool:
+    """A line that can be a headline by its own shape: 4-20 words (a CJK line of 8-60 characters), no
+    full stop at its end (a standfirst sentence; a headline may ask or exclaim), no date, byline, menu
+    label, share row, cookie notice, breadcrumb, caption or address, and not two sentences."""
+    text = block.text.strip()
+    cjk = sig.cjk_ratio(text) > 0.5
+    long_enough = 8 <= block.n_chars <= 60 if cjk else 4 <= block.n_words <= 20
+    return (
+        long_enough
+        and not re.search(r"[.。:：,;]$", text)
+        and not (
+            sig.is_date_line(text) or sig.is_byline(text) or sig.is_nav_word(text) or sig.is_share_row(text)
+            or sig.is_consent_notice(text) or is_breadcrumb(text) or block.menu_row or sig.is_caption(text)
+            or sig.has_url(text) or _SENTENCE_THEN_SENTENCE.search(text)
+        )
+    )
+
+
+# A sentence's end, then another sentence: the word before a full stop has four letters or more, so
+# an abbreviation inside a headline ("Rep. Jane Harlow", "Gov. Smith", "U.S. Army") is no break.
+_SENTENCE_THEN_SENTENCE = re.compile(r"(?:[^\W\d_]{4,}\.|\w[!?。！？])\s+[\"“‘']?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ]\w*\s+\w")
+
+
+def echoed_as_title(text: str, page_lines) -> bool:
+    """Another line of the page prints this line as one part of a browser-title-like line: "Section |
+    Headline", "Headline | Site", "Headline - Site" (a print header, a share text, a section label
+    glued to it)."""
+    folded = text.strip().casefold()
+    for line in page_lines:
+        if line.strip().casefold() == folded or folded not in line.casefold():
+            continue
+        parts = [part.strip().casefold() for part in _TITLE_SEPARATOR.split(line) if part.strip()]
+        if len(parts) >= 2 and folded in parts:
+            return True
+    return False
+
+
+_ECHO_REACH = 3  # lines from the pick where the headline its page echoes as "Section | Headline" may sit
+
+
+def _headline_over_a_weak_pick(blocks, keep: list[bool], current: int, line_counts) -> int:
+    """The pick gives way to a line the page itself shows to be its headline, in four cases:
+
+    * a pick glued to a label ("Opinion|Headline") whose headline part the page prints as a line of its
+      own: that line (taken out of the body if the scorer kept it);
+    * a headline-shaped line within three lines of the pick that the page prints again as one part of a
+      title-like line ("Opinion|Headline", "Headline | Site"), when the pick is printed so nowhere (a
+      standfirst under the headline);
+    * a pick that is a name under a byline, right over the date line (`_name_over_the_date_line`): the
+      headline-length line just above it that shares three content words with the article;
+    * no pick, or a pick that shares at most one content word with the article's opening paragraphs and
+      is weak by shape (a label of three words at most, a line printed twice, a line sharing under a
+      quarter of its words: a menu item, a section label, the site's tagline): the headline-shaped line
+      nearer the article sharing the most content words with it, two or more and half its own or more.
+
+    Unchanged otherwise: a pick the article's words do not contradict stands. Only lines of the 40
+    above the first paragraph are looked at, so the work per page is bounded."""
+    first_kept = next((b.index for b in blocks if keep[b.index]), -1)
+    if first_kept <= 0:
+        return current
+    core_tokens = sig.content_tokens(" ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index]))
+    head = [
+        index for index in range(max(0, first_kept - _ARTICLE_HEAD_REACH), first_kept)
+        if index != current and not keep[index] and headline_candidate(blocks[index])
+    ]
+    if current >= 0:
+        page_lines = [block.text for block in blocks]
+        parts = {part.strip().casefold() for part in _TITLE_SEPARATOR.split(blocks[current].text)}
+        alone = [
+            index for index in [*head, first_kept]
+            if len(parts) >= 2 and headline_candidate(blocks[index]) and blocks[index].text.strip().casefold() in parts
+        ]
+        if alone:
+            # "Opinion|Headline" picked, the headline printed alone below it: the line of its own, never
+            # a paragraph of the article (the scorer may have kept it as the body's first line).
+            chosen = min(alone, key=lambda index: abs(index - current))
+            keep[chosen] = False
+            return chosen
+        if not echoed_as_title(blocks[current].text, page_lines):
+            echoed = [
+                index for index in head
+                if abs(index - current) <= _ECHO_REACH and _shared_words(blocks[index], core_tokens)[0] >= 1
+                and echoed_as_title(blocks[index].text, page_lines)
+            ]
+            if echoed:
+                return min(echoed, key=lambda index: abs(index - current))
+    if current >= 0 and _name_over_the_date_line(blocks, current):
+        # "Jane Doe" / "Harbour Times" / "Published 10:02 AM Nov 19, 2019": the byline's newsroom, not the
+        # headline, which is the headline-length line just above that shares the article's words.
+        above = [
+            index for index in head
+            if current - _ECHO_REACH - 1 <= index < current and blocks[index].n_words >= 5
+            and _shared_words(blocks[index], core_tokens)[0] >= _TIED_WORDS
+        ]
+        if above:
+            return max(above)
+    if current >= 0:
+        shared, share = _shared_words(blocks[current], core_tokens)
+        weak_shape = blocks[current].n_words <= 3 or line_counts[blocks[current].text] >= 2 or share < 0.25
+        if shared > 1 or not weak_shape:
+            return current
+    nearer = [index for index in head if index > current]
+    scored = [(index, *_shared_words(blocks[index], core_tokens)) for index in nearer]
+    strong = [(index, shared, share) for index, shared, share in scored if shared >= 2 and share >= 0.5]
+    if not strong:
+        return current
+    return max(strong, key=lambda item: (item[1], item[2], item[0]))[0]
+
+
+def _name_over_the_date_line(blocks, index: int) -> bool:
+    """The line is a name of two to six capitalised words ("and", "&" and initials allowed; no digit,
+    no closing punctuation) right above the article's date line, under another such name line (the
+    byline "Jane Doe and John J. Roe"): the authors' newsroom or the site's name."""
+
+    def name_shaped(text: str) -> bool:
+        words = text.split()
+        return 2 <= len(words) <= 6 and not re.search(r"\d|[.!?:;,。]$", text) and all(
+            _NAME_WORD.match(word) or word in ("and", "&") or re.fullmatch(r"[A-Z]\.", word) for word in words
+        )
+
+    return (
+        0 < index < len(blocks) - 1
+        and sig.is_date_line(blocks[index + 1].text)
+        and name_shaped(blocks[index].text)
+        and name_shaped(blocks[index - 1].text)
+    )
 
 
 def _past_a_repeated_menu_label(blocks, keep: list[bool], current: int, line_counts) -> int:
