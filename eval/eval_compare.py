@@ -15,6 +15,11 @@ Per story (tuned: russia-dprk, japan-rice; held-out: myanmar-quake):
 * flagged: of the disagreements the gold records (gold_disagreements), the share the row flags as a
   same-period difference (lib.claims.status.period_differences); extra flags are counted too.
 
+For the tuned stories it also prints why each gold figure that reaches no row does not (MISS_CAUSES:
+its number not read, its kind never compared, given by one source only, or its sentence compared
+with another figure of its kind), and the gold end figures whose pages the corpus leaves undated (an
+undated report is shown but never ends a row's course).
+
 Gold kinds are the hand-checked kinds of eval/gold/views_counted_gold.json, with a price's amount of
 goods taken from the gold's own description ("yen per 60 kg" -> "price per 60 kg"; a week-on-week fall
 -> "price change"), since a price per 60 kg is never compared with a price per 5 kg.
@@ -57,7 +62,16 @@ from eval.eval_coverage_views import (
 )
 from eval.floors import add_floor_options, below_floors
 from lib.claims.build import build_claims
-from lib.claims.status import figure_phrase, period_differences, report_span, same_period_days, trend_headlines
+from lib.claims.figures import sentence_facts
+from lib.claims.grouping import OWN_ROW_SOURCES, _row_key, kind_groups
+from lib.claims.status import (
+    PLACEABLE_DAYS,
+    figure_phrase,
+    period_differences,
+    report_span,
+    same_period_days,
+    trend_headlines,
+)
 from lib.core.settings import load_settings
 from lib.text.embed import embedder_for
 
@@ -175,6 +189,7 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
     gold = yaml.safe_load((bench / story / "gold.yaml").read_text(encoding="utf-8"))
     corpus = load_story(story, bench, folder)
     claimset = build_claims(corpus, embedder)
+    sources_of = kind_sources(corpus, claimset) if story in TUNED else {}
     rows = []
     for page in gold["pages"]:
         name = f"{page['id']}.txt"
@@ -191,7 +206,10 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
                 if claim.source_file == name and holds(claim.quote, fact["hint"])
                 and _matches(claim.value, claim.value_high, wanted)
             ]
-            rows.append({"page": page["id"], "language": page["language"], "kind": kind, "rows": rows_kinds})
+            # Why it reaches no row: asked of the tuned stories only (the held-out pages are not studied).
+            cause = None if rows_kinds or story not in TUNED else miss_cause(
+                fact, wanted, corpus.by_source_file(name), claimset, sources_of)
+            rows.append({"page": page["id"], "language": page["language"], "kind": kind, "rows": rows_kinds, "cause": cause})
     main_kind = MAIN_KIND.get(story)
     candidates = [topic for topic in claimset.topics if main_kind and row_kind(topic) == main_kind]
     main = max(candidates, key=lambda topic: (len({c.source_file for c in topic.figures}), -len(topic.topic_id)), default=None)
@@ -209,8 +227,64 @@ def score_story(story: str, bench: Path, folder: Path, counted_gold: dict, embed
         kind = row_kind(topic)
         for one, other in period_differences(topic.claims, topic.counted):
             flagged.add((kind, *sorted((Path(one.source_file).stem, Path(other.source_file).stem))))
+    ends["undated"] = [figure for figure in [*first, *last] if _undated(corpus, figure["page"])]
     return {"story": story, "rows": rows, "main": main, "topics": len(claimset.topics), "ends": ends,
             "disagreements": wanted, "flagged": flagged}
+
+
+# Why a gold figure reaches no topic row, as the claim code reads its sentence (printed for the tuned
+# stories only, like the disagreements not flagged: the held-out story's pages are not studied).
+MISS_CAUSES = {
+    "not read": "no figure with its number is read in the sentence its hint quotes (or the hint is in no body sentence)",
+    "kind not compared": "read as a kind no row compares (count, role-less people, percent, money, weight ...)",
+    "kind of one source": f"its kind is given by fewer than {OWN_ROW_SOURCES} sources: nothing to compare it with",
+    "same sentence": "its sentence is in its kind's row with another figure of that kind (one figure per sentence)",
+    "left out": "its kind has a row, but the sentence is not in it (off subject, off place, another unit, not a candidate)",
+}
+
+
+def kind_sources(corpus, claimset) -> dict[tuple[str, str], int]:
+    """How many sources give each comparable kind of figure (lib.claims.grouping.kind_groups, before
+    the off-subject and off-place checks)."""
+    articles = {article.article_id: article for article in corpus.articles}
+    facts: dict[str, dict] = {}
+
+    def facts_of(article):
+        if article.article_id not in facts:
+            facts[article.article_id] = {fact.sentence.index: fact for fact in sentence_facts(article, priced=True)}
+        return facts[article.article_id]
+
+    groups = kind_groups(articles, claimset.candidates, facts_of)
+    return {key: len({article.source_file for article, _fact in group}) for key, group in groups.items()}
+
+
+def miss_cause(fact: dict, wanted: set[float], article, claimset, sources_of: dict) -> str:
+    """The first of MISS_CAUSES that explains why the gold numeric `fact` reaches no topic row."""
+    if article is None:
+        return "not read"
+    sentences = [facts for facts in sentence_facts(article, priced=True) if holds(facts.sentence.text, fact["hint"])]
+    read = [(facts, quantity) for facts in sentences for quantity in facts.quantities
+            if _matches(quantity.value, quantity.value_high, wanted)]
+    if not read:
+        return "not read"
+    keys = {_row_key(quantity.counted, quantity.unit) for _facts, quantity in read} - {None}
+    if not keys:
+        return "kind not compared"
+    if all(sources_of.get(key, 0) < OWN_ROW_SOURCES for key in keys):
+        return "kind of one source"
+    indexes = {facts.sentence.index for facts, _quantity in read}
+    kinds = {key[0] for key in keys}
+    if any(claim.source_file == article.source_file and claim.sentence_index in indexes and claim.counted in kinds
+           for topic in claimset.topics for claim in topic.figures):
+        return "same sentence"
+    return "left out"
+
+
+def _undated(corpus, page: str) -> bool:
+    """The page's report cannot be placed in time (no date, or one vaguer than PLACEABLE_DAYS): it cannot end a row."""
+    article = corpus.by_source_file(f"{page}.txt")
+    span = report_span(article.published) if article is not None else None
+    return span is None or (span[1] - span[0]).days > PLACEABLE_DAYS
 
 
 def _same_figure(claim, gold_end: list[dict]) -> bool:
@@ -303,6 +377,17 @@ def main(argv: list[str] | None = None) -> int:
         missed = sorted(result["disagreements"] - result["flagged"])
         if result["story"] in TUNED and missed:
             print(f"  gold disagreements not flagged: {missed}")
+        if result["story"] in TUNED and ends["undated"]:
+            print("  gold ends the pages leave undated (no report date to place them by): "
+                  + ", ".join(f"{f['page']} ({f['day']})" for f in ends["undated"]))
+    tuned_misses = [row for result in results if result["story"] in TUNED for row in result["rows"] if not row["rows"]]
+    if tuned_misses:
+        print(f"tuned figures reaching no row, by cause ({len(tuned_misses)}):")
+        for cause, meaning in MISS_CAUSES.items():
+            rows = [row for row in tuned_misses if row["cause"] == cause]
+            if rows:
+                kinds = sorted({str(row["kind"]) for row in rows})
+                print(f"  {cause:18} {len(rows):3}  gold kinds {', '.join(kinds)}: {meaning}")
     return below_floors(figures, args, "compare")
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""eval.eval_compare derives the gold's disagreements and main-figure ends with the page's own rules."""
+"""eval.eval_compare derives the gold's disagreements and main-figure ends with the page's own rules, and says
+why a gold figure reaches no row."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from eval.eval_compare import gold_disagreements, gold_ends
+import pytest
+
+from eval.eval_compare import MISS_CAUSES, gold_disagreements, gold_ends, kind_sources, miss_cause
+from lib.claims.build import build_claims
 
 
 def _figure(page: str, outlet: str, day: str, kind: str, value: float, counted: str = "", low=None, high=None) -> dict:
@@ -42,3 +46,24 @@ def test_the_main_figures_ends_leave_out_other_counts_of_its_kind():
     first, last = gold_ends(figures, "people killed", "in Myanmar")
     assert [f["page"] for f in first] == ["p1"] and [f["page"] for f in last] == ["p2"]
     assert [f["page"] for f in gold_ends(figures, "people killed")[1]] == ["p3"]
+
+
+@pytest.fixture(scope="module")
+def bundled_claims(corpus, embedder):
+    return build_claims(corpus, embedder)
+
+
+@pytest.mark.parametrize(
+    "source, hint, number, cause",
+    [
+        # a part named beside the source's total: the sentence is in the troop row with its total
+        ("003_", "the number of transferred North Korean troops currently stands at around 12,000", 500, "same sentence"),
+        ("004_", "Of those, 55 were shot down", 55, "kind not compared"),  # a bare count says not what it counts
+        ("004_", "Of those, 55 were shot down", 7, "not read"),
+    ],
+)
+def test_a_figure_reaching_no_row_is_told_why(corpus, bundled_claims, source, hint, number, cause):
+    article = next(article for article in corpus.articles if article.source_file.startswith(source))
+    sources_of = kind_sources(corpus, bundled_claims)
+    assert miss_cause({"hint": hint}, {float(number)}, article, bundled_claims, sources_of) == cause
+    assert cause in MISS_CAUSES
