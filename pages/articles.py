@@ -18,7 +18,7 @@ from lib.present.tables import by_publication_date, catalogue_csv, catalogue_tab
 from lib.present.words import date_note, date_words, language_name, outlet_name
 from lib.ui.ingest import add_articles_form, has_pending_reports
 from lib.ui.ingest import scroll_to_highlight
-from lib.ui.loaders import get_catalogue_summary, get_opened_store, inferred_dates_pending
+from lib.ui.loaders import get_catalogue_summary, get_opened_store, inferred_dates_pending, read_ahead_for_additions
 from lib.ui.url_state import url_value, write_url
 
 PAGE_SIZE = 50  # articles per page of the list; filters show once there is more than one page
@@ -26,6 +26,7 @@ PAGE_SIZE = 50  # articles per page of the list; filters show once there is more
 opened = get_opened_store()
 store = opened.store
 summary = get_catalogue_summary(opened)
+read_ahead_for_additions(opened)  # so the first page pasted is added as quickly as the next
 st.title("Articles")
 removed_title = st.session_state.pop("articles-removed", None)
 if removed_title:

@@ -57,7 +57,7 @@ from lib.claims.topics import (
     load_topic_seeds,
 )
 from lib.core.store import DamagedViewError, view_row_key
-from lib.core.models import Article, Claim, record_from_json, record_to_json
+from lib.core.models import Article, Claim, record_from_json, record_to_json, remembered
 
 log = logging.getLogger(__name__)
 
@@ -892,6 +892,23 @@ def _is_country(name: str) -> bool:
     return bool(countries_named(name))
 
 
+def _names_in_quote(claim) -> tuple[tuple[str, str | None], ...]:
+    """The names `row_subject` counts in the claim's quote, in order, each with the noun written after
+    it (when the name is the whole capitalised match and such a noun follows), else None."""
+    names = []
+    for match in _CASED_NAME.finditer(claim.quote):
+        name = re.sub(r"['’]s?$", "", match.group())  # "Nepal's" names Nepal
+        opening = bool(_OPENING.match(claim.quote[:match.start()]))
+        words = name.split()
+        inner = [word for word in words if len(words) > 1 and _is_country(word)]
+        for found in ([name] if not opening or _is_country(name) else []) + inner:
+            if _is_date_word(found):
+                continue
+            after = re.match(r"\s+([a-zа-яіїєґ]{3,})\b", claim.quote[match.end():]) if found == name else None
+            names.append((found, after.group(1) if after else None))
+    return tuple(names)
+
+
 def row_subject(claims) -> tuple[str, str | None] | None:
     """(name, noun after it) most sources of the row's figures name, when two or more do.
 
@@ -904,19 +921,10 @@ def row_subject(claims) -> tuple[str, str | None] | None:
     sources: dict[str, set[str]] = {}
     nouns: dict[str, list[str]] = {}
     for claim in claims:
-        for match in _CASED_NAME.finditer(claim.quote):
-            name = re.sub(r"['’]s?$", "", match.group())  # "Nepal's" names Nepal
-            opening = bool(_OPENING.match(claim.quote[:match.start()]))
-            words = name.split()
-            inner = [word for word in words if len(words) > 1 and _is_country(word)]
-            for found in ([name] if not opening or _is_country(name) else []) + inner:
-                if _is_date_word(found):
-                    continue
-                sources.setdefault(found, set()).add(claim.source_file)
-                if found == name:
-                    after = re.match(r"\s+([a-zа-яіїєґ]{3,})\b", claim.quote[match.end():])
-                    if after:
-                        nouns.setdefault(name, []).append(after.group(1))
+        for found, noun in remembered(claim, "_names", _names_in_quote):  # a row's claims are read at every addition
+            sources.setdefault(found, set()).add(claim.source_file)
+            if noun:
+                nouns.setdefault(found, []).append(noun)
     ranked = sorted(sources, key=lambda name: (-len(sources[name]), not _is_country(name), -len(name), name))
     if not ranked or len(sources[ranked[0]]) < 2:
         return None

@@ -38,6 +38,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -79,6 +80,7 @@ from lib.claims.grouping import (
 )
 from lib.claims.topics import (
     build_topic,
+    claim_order,
     load_topic_seeds,
     seeds_file,
     with_lone_points,
@@ -367,6 +369,104 @@ def _extension_state(store, parts, payload: dict, base: tuple, contents: str, mo
     }
 
 
+# --------------------------------------------------------------------------- touched rows kept between additions
+
+
+# At most this many claims are kept: about 3 kB each with what is worked out from them (290-350 MB for
+# the 100k claims of bench.add_article's 100k articles, whose largest rows every addition touches). A
+# larger view is not kept: each addition then reads the rows it touches again.
+KEPT_CLAIMS_MAX = 120_000
+
+
+class _KeptRows:
+    """The claims of the Compare rows this process last read or extended, per store and view name, for
+    the one view key they are stored under: what `StoredClaims.topics` reads back for them.
+
+    At 100k articles an addition touches rows holding tens of thousands of claims; decoding them again,
+    and working out again each claim's order and figure (kept on the claim objects, see
+    `lib.core.models.remembered`), was more than half of the addition. The Articles page adds pages one
+    after another in one process, so the rows written by one addition are kept for the next. Entries
+    follow the view key: once another process writes the view (another key), nothing kept is used.
+    Hand-written: the entries must move with the key the store gives the view, which no cache library knows.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._rows: dict[tuple, tuple[str, dict[str, tuple]]] = {}
+
+    @staticmethod
+    def _view(store, name: str) -> tuple:
+        # Two stores may hold views of one key (the key hashes the contents): each keeps its own rows.
+        return str(store.store_dir), str(getattr(store, "database_url", "")), name
+
+    def get(self, store, name: str, key: str) -> dict[str, tuple]:
+        with self._lock:
+            kept_key, rows = self._rows.get(self._view(store, name), (None, {}))
+            return dict(rows) if kept_key == key else {}
+
+    def keep(self, store, name: str, key: str, rows: dict[str, tuple]) -> None:
+        """Keep `rows` (topic id -> claims) as read under `key`, beside what is kept for that key."""
+        with self._lock:
+            view = self._view(store, name)
+            kept_key, kept = self._rows.get(view, (None, {}))
+            self._put(view, key, {**(kept if kept_key == key else {}), **rows})
+
+    def moved(self, store, name: str, base_key: str, key: str, rows: dict[str, tuple]) -> None:
+        """The view stored under `base_key` is now stored under `key` with the rows `rows` rewritten; the
+        other rows kept for `base_key` are the same under `key` (an extension copies them)."""
+        with self._lock:
+            view = self._view(store, name)
+            kept_key, kept = self._rows.get(view, (None, {}))
+            self._put(view, key, {**(kept if kept_key == base_key else {}), **rows})
+
+    def forget(self) -> None:
+        with self._lock:
+            self._rows.clear()
+
+    def _put(self, view: tuple, key: str, rows: dict[str, tuple]) -> None:
+        if sum(len(claims) for claims in rows.values()) > KEPT_CLAIMS_MAX:
+            self._rows.pop(view, None)
+        else:
+            self._rows[view] = (key, rows)
+
+
+_KEPT = _KeptRows()
+
+
+def _stored_claims(store, name: str, key: str, topic_ids: list[str]) -> dict[str, tuple]:
+    """The claims of the topics `topic_ids` of the view `name` stored under `key` (unknown ids left
+    out), in the topic's order: those this process keeps for `key`, the others read from `store`."""
+    rows = _KEPT.get(store, name, key)
+    missing = [topic_id for topic_id in topic_ids if topic_id not in rows]
+    if missing:
+        read = {topic.topic_id: topic.claims for topic in StoredClaims(store, name, key).topics(missing)}
+        _KEPT.keep(store, name, key, read)
+        rows.update(read)
+    return {topic_id: rows[topic_id] for topic_id in topic_ids if topic_id in rows}
+
+
+def keep_rows_for_additions(store, embedder, settings) -> int:
+    """Read ahead what the next addition reads of Compare's stored view: the claims of every topic of
+    the view stored for the store's current contents are kept in this process (when they are at most
+    KEPT_CLAIMS_MAX), and the seed topics' phrases encoded. The number of claims kept: 0 when no view
+    is current or it holds more. Raises StoryLensError (a broken topics.json, a busy or damaged store)."""
+    from lib.claims.grouping import stored_claims_view
+
+    topics_path = seeds_file(settings)
+    _threshold, seeds = load_topic_seeds(topics_path)
+    probe = np.asarray(embedder.encode(["A sentence to size the vectors."]), dtype=np.float32)
+    seed_scores(np.zeros((0, probe.shape[-1]), dtype=np.float32), seeds, embedder)
+    view = stored_claims_view(store, settings, embedder.model_id, topics_path)
+    if view is None:
+        return 0
+    headers = view.headers()
+    if sum(header.claim_count for header in headers) > KEPT_CLAIMS_MAX:
+        return 0
+    with gc_paused():
+        rows = _stored_claims(store, view.name, view.key, [header.topic.topic_id for header in headers])
+    return sum(len(claims) for claims in rows.values())
+
+
 # --------------------------------------------------------------------------- extending the view
 
 
@@ -438,19 +538,23 @@ def update_claims_view(store, embedder, settings) -> bool:
         dated = {entry.article_id: entry.published for entry in store.catalogue_entries(added)}
         articles = [replace(article, published=dated.get(article.article_id, article.published)) for article in articles]
         with gc_paused():  # the touched rows' claims, tens of thousands of small records decoded and judged
-            rows, kept = _extended_rows(store, embedder, topics_path, name, base_key, payload, state, articles)
+            rows, kept, now_stored = _extended_rows(store, embedder, topics_path, name, base_key, payload, state, articles)
         state.update(base_sequence=int(changes.sequence), articles=int(state["articles"]) + len(added),
                      contents=store_contents_key(store))
         if not any(moved for _column, _values, moved in kept.values()):
             # No topic moved in the list: the touched topics' rows are replaced where they are stored,
             # and the others' (every stored claim) are not copied.
             dropped = {table: (column, values) for table, (column, values, _moved) in kept.items() if values}
-            return store.extend_view_in_place(name, base_key, key, payload, rows, dropped, wait_s=DERIVED_WRITE_WAIT_S)
-        if store.view_rows_key(name, base_key) != view_row_key(base_key):
+            written = store.extend_view_in_place(name, base_key, key, payload, rows, dropped, wait_s=DERIVED_WRITE_WAIT_S)
+        elif store.view_rows_key(name, base_key) != view_row_key(base_key):
             # `extend_view` copies rows stored under the base key's own row key, which rows extended in
             # place do not carry (a new topic moving others after in-place extensions: rare).
             raise _Refused("topics move in a view extended in place")
-        return store.extend_view(name, base_key, key, payload, rows, kept, wait_s=DERIVED_WRITE_WAIT_S)
+        else:
+            written = store.extend_view(name, base_key, key, payload, rows, kept, wait_s=DERIVED_WRITE_WAIT_S)
+        if written:
+            _KEPT.moved(store, name, base_key, key, now_stored)
+        return written
     except _Refused as reason:
         log.info("claims view not extended: %s", reason)
         return False
@@ -799,18 +903,16 @@ def _extended_rows(store, embedder, topics_path, name: str, base_key: str, paylo
                       if (c := make_claim(article, fact, row["id"], row["unit"], kind)).counted == kind]
         if claims or row["base"] in added.joined:
             new_claims[seq] = claims
-    stored = {topic.topic_id: topic for topic in
-              StoredClaims(store, name, base_key).topics([plan[seq]["id"] for seq in new_claims])}
-    stored.update({row["id"]: None for row in plan if row["base"] in new_topics and row["fate"] != "kind"})
+    stored = _stored_claims(store, name, base_key, [plan[seq]["id"] for seq in new_claims])
+    stored.update({row["id"]: () for row in plan if row["base"] in new_topics and row["fate"] != "kind"})
     for topic_id, members in added.joined.items():
-        main = stored.get(topic_id)
-        _lone_update(store, embedder, state, topic_id, members, main.claims if main is not None else ())
-    headers, claim_rows = [], []
+        _lone_update(store, embedder, state, topic_id, members, stored.get(topic_id, ()))
+    headers, claim_rows, now_stored = [], [], {}
     for seq, claims in sorted(new_claims.items()):
         row = plan[seq]
         if row["id"] not in stored:
             raise DamagedViewError("Compare topics")
-        old = stored[row["id"]].claims if stored[row["id"]] is not None else ()
+        old = stored[row["id"]]
         topic = build_topic(row["id"], row["label"], row["unit"], row["seeded"], [*old, *claims], row["counted"])
         topic = _with_plain_label(topic)
         lone = {(source_file, index) for _article_id, source_file, index in state["lone"].get(row["base"], [])}
@@ -818,8 +920,11 @@ def _extended_rows(store, embedder, topics_path, name: str, base_key: str, paylo
         # A topic's stored claims stay as they are (copied in the database); its new claims, as the
         # topic holds them, are numbered after them (StoredClaims puts them back in the topic's order).
         new = {(claim.source_file, claim.sentence_index) for claim in claims}
-        claim_rows += claim_view_rows(seq, [claim for claim in topic.claims if (claim.source_file, claim.sentence_index) in new],
-                                      first=len(old))
+        written = [claim for claim in topic.claims if (claim.source_file, claim.sentence_index) in new]
+        claim_rows += claim_view_rows(seq, written, first=len(old))
+        # What StoredClaims reads back for this topic once the view is stored: its stored claims, then
+        # the new ones as written, in the topic's order.
+        now_stored[row["id"]] = tuple(sorted([*old, *written], key=claim_order))
     claim_rows += candidate_view_rows(added.candidates, first=int(state["candidates"]))
     state["candidates"] = int(state["candidates"]) + len(added.candidates)
     # The untouched topics keep their rows, and every topic its stored claims; rows after a new
@@ -829,4 +934,5 @@ def _extended_rows(store, embedder, topics_path, name: str, base_key: str, paylo
     moved = [(seq_before[row["id"]], seq) for seq, row in enumerate(plan) if row["id"] in seq_before and seq_before[row["id"]] != seq]
     untouched_moved = [(before, after) for before, after in moved if after not in new_claims]
     return ({"view_topics": headers, "view_claims": claim_rows},
-            {"view_topics": ("seq", touched_before, untouched_moved), "view_claims": ("topic_seq", [], moved)})
+            {"view_topics": ("seq", touched_before, untouched_moved), "view_claims": ("topic_seq", [], moved)},
+            now_stored)

@@ -68,6 +68,11 @@ def _report_span(published: PublishedDate) -> tuple[date, date] | None:
 
 
 def figure_phrase(claim: Claim) -> str:
+    """"around 12,000 troops": the claim's figure in words ("no figure" without one)."""
+    return remembered(claim, "_phrase", _figure_phrase)  # named in every rule, verdict and header of its row
+
+
+def _figure_phrase(claim: Claim) -> str:
     quantity = claim_quantity(claim)
     return quantity.label() if quantity else "no figure"
 
@@ -91,7 +96,8 @@ def _headline(claims: list[Claim]) -> Claim:
 
 
 
-def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str | None = None) -> tuple[str, str]:
+def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str | None = None,
+                 sources: tuple[str, ...] | None = None) -> tuple[str, str]:
     """(status, rule): how the sources' figures on one topic relate, as a plain sentence.
 
     - one source: "single-source"; no figures from several sources: "no figures";
@@ -106,10 +112,11 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
 
     Undated reports (or dated only to more than PLACEABLE_DAYS) are listed but do not
     decide once two placeable sources give a figure; with fewer dated sources a clash with an undated one is a "disagree".
-    Only figures of `counted` (a kind of lib.text.counted) are compared when given.
+    Only figures of `counted` (a kind of lib.text.counted) are compared when given; `sources`, when
+    given, is `ordered_sources(claims)` worked out by the caller.
     """
     claims = list(claims)
-    sources = ordered_sources(claims)
+    sources = ordered_sources(claims) if sources is None else sources
     if not claims:
         return "single-source", "No source says anything on this topic yet."
     figures = [
@@ -135,7 +142,7 @@ def topic_status(claims: Iterable[Claim], unit: str | None = None, counted: str 
         return (
             "no figures",
             f"{len(sources)} sources discuss this without a number to compare, so StoryLens does not judge "
-            f"whether they agree; read their statements side by side. Who says it, and how firmly: {_voices(claims)}.",
+            f"whether they agree; read their statements side by side. Who says it, and how firmly: {_voices(claims, sources)}.",
         )
     if len(by_source) == 1:
         source_claims = next(iter(by_source.values()))
@@ -242,6 +249,10 @@ def figure_interval(claim: Claim) -> tuple[float, float]:
     """The values a figure is consistent with (lib.text.numbers.Quantity.interval), except that an
     exact figure allows only the rounding its digits show: "12,000" is 11,500-12,500 (at most ±5 %),
     but "4,268" means 4,268 (a price or toll given to the unit is not a rounded estimate)."""
+    return remembered(claim, "_interval", _figure_interval)  # a row is judged again at each addition
+
+
+def _figure_interval(claim: Claim) -> tuple[float, float]:
     quantity = claim_quantity(claim)
     low, high = quantity.interval()
     if quantity.qualifier or quantity.value_high is not None or quantity.is_vague:
@@ -253,6 +264,10 @@ def stated_interval(claim: Claim) -> tuple[float, float]:
     """The figure as stated, without its qualifier: "more than 1,900" is 1,850-1,950 and "at least 89"
     is 89. Two reports whose stated figures differ give new figures, even when their qualifiers would
     let both be true (a later "at least 89 missing" after "more than 1,900 missing" is not agreement)."""
+    return remembered(claim, "_stated", _stated_interval)
+
+
+def _stated_interval(claim: Claim) -> tuple[float, float]:
     quantity = claim_quantity(claim)
     if quantity.value_high is not None or quantity.is_vague:
         return quantity.interval()
@@ -604,14 +619,14 @@ def topic_verdict(status: str, rule: str, claims: Iterable[Claim], counted: str 
     return rule.split(". ")[0].rstrip(".") + "."
 
 
-def _voices(claims: list[Claim]) -> str:
+def _voices(claims: list[Claim], sources: tuple[str, ...]) -> str:
     """Who each source credits and how firmly, in report-date order: "Kyodo cites Japan's Foreign
     Ministry; AFP says it in its own words, hedged (reportedly, believed...)"."""
     by_source: dict[str, list[Claim]] = {}
     for claim in claims:
         by_source.setdefault(claim.source_file, []).append(claim)
     parts = []
-    for source in ordered_sources(claims):
+    for source in sources:
         group = by_source[source]
         speakers = list(dict.fromkeys(claim.attributed_to for claim in group if claim.attributed_to != claim.outlet))
         own = any(claim.attributed_to == claim.outlet for claim in group)

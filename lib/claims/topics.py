@@ -179,9 +179,10 @@ def build_topic(
         ]
         kinds = {claim.counted for claim in claims if claim.value is not None and claim.counted}
         counted = kinds.pop() if len(kinds) == 1 else None
-    status, rule = topic_status(claims, unit, counted)
+    sources = ordered_sources(claims)
+    status, rule = topic_status(claims, unit, counted, sources)
     verdict = topic_verdict(status, rule, claims, counted)
-    return Topic(topic_id, label, unit, seeded, status, rule, tuple(claims), ordered_sources(claims), counted, verdict)
+    return Topic(topic_id, label, unit, seeded, status, rule, tuple(claims), sources, counted, verdict)
 
 
 

@@ -153,6 +153,32 @@ def _infer_in_background(opened: OpenedStore, fingerprint: str) -> None:
     threading.Thread(target=infer, name="storylens-infer-dates", daemon=True).start()
 
 
+_READ_AHEAD: set[str] = set()  # data dirs whose additions this process has read ahead for
+_READ_AHEAD_LOCK = threading.Lock()
+
+
+def read_ahead_for_additions(opened: OpenedStore) -> None:
+    """Once per collection and process, in the background: load what adding a page needs (the
+    embedding model, the language identifier, Compare's stored rows; `lib.present.extend.warm_for_additions`),
+    so the first page pasted is added about as quickly as the next. Never blocks the page."""
+    data_dir = str(opened.settings.data_dir)
+    with _READ_AHEAD_LOCK:
+        if data_dir in _READ_AHEAD:
+            return
+        _READ_AHEAD.add(data_dir)
+
+    def read_ahead() -> None:
+        from lib.present.extend import warm_for_additions
+
+        try:
+            settings = opened.settings
+            warm_for_additions(opened.store, _shared_embedder(settings.model_name, settings.embed_batch_size), settings)
+        except Exception:  # a read-ahead has no page to show a problem on: logged; the addition does the work itself
+            logging.getLogger(__name__).info("reading ahead for additions failed", exc_info=True)
+
+    threading.Thread(target=read_ahead, name="storylens-read-ahead", daemon=True).start()
+
+
 @st.cache_resource(show_spinner="Loading the language model (first time only, a few seconds)…")
 def _loaded_embedder(model_name: str, batch_size: int) -> Embedder:
     embedder = _shared_embedder(model_name, batch_size)

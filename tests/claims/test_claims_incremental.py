@@ -299,3 +299,25 @@ def test_two_additions_in_a_row_extend_in_place_and_a_rebuild_leaves_no_row_behi
     assert _shown(extended) == _shown(rebuilt)
     whole = sum(len(topic.claims) for topic in rebuilt.topics) + len(rebuilt.candidates)
     assert _view_rows_stored(store, settings) == whole, "no row of the extended view is left behind"
+
+
+def test_the_rows_an_addition_keeps_for_the_next_are_the_rows_stored(tmp_path, embedder):
+    """The touched rows' claims kept in the process for the next addition (`_KEPT`) are exactly what the
+    stored view reads back, after two additions in a row (the second extends from what the first kept)."""
+    from lib.claims.grouping import StoredClaims
+    from lib.claims.incremental import _KEPT
+
+    story = COVERAGE / "russia-dprk"
+    second = "a15.txt"
+    pages = [page for page in sorted(story.glob("*.txt")) if page.name != second]
+    settings = _collection(pages, TUNED_PAGE, tmp_path / "collection", load_settings, embedder)
+    name = f"{CLAIMSET_VIEW}:{embedder.model_id}"
+    for page in (TUNED_PAGE, second):
+        store = _added(settings, story / page)
+        assert update_claims_view(store, embedder, settings), page
+    key = store.view_key(name)
+    kept = _KEPT.get(store, name, key)
+    assert kept, "the touched rows are kept for the next addition"
+    read = {topic.topic_id: topic.claims for topic in StoredClaims(store, name, key).topics(list(kept))}
+    assert kept == read
+    assert any(claim.source_file == second for claims in kept.values() for claim in claims)

@@ -1,0 +1,83 @@
+"""What the Articles page reads ahead when it opens, so the first page pasted is added as quickly as the
+next (`lib.present.extend.warm_for_additions`, started by `lib.ui.loaders.read_ahead_for_additions`)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+
+from lib.claims.build import build_claims
+from lib.claims.grouping import CLAIMSET_VIEW, StoredClaims, stored_claims_view
+from lib.claims.incremental import _KEPT, KEPT_CLAIMS_MAX, keep_rows_for_additions
+from lib.core.settings import REPO_ROOT, load_settings
+from lib.ingest.corpus import load_corpus, open_store
+from lib.present.extend import warm_for_additions
+from tests.views.test_stored_views import _app_on
+
+pytestmark = pytest.mark.slow
+
+BUNDLED = REPO_ROOT / "data" / "articles"
+
+
+@pytest.fixture
+def collection(tmp_path, embedder):
+    """Settings of a copy of the bundled story with its Compare view built and stored."""
+    shutil.copytree(BUNDLED, tmp_path / "articles")
+    settings = load_settings(tmp_path)
+    build_claims(load_corpus(settings), embedder)
+    return settings
+
+
+def _stored_rows(store, settings, embedder) -> tuple[str, str, dict]:
+    view = stored_claims_view(store, settings, embedder.model_id)
+    assert view is not None
+    topics = StoredClaims(store, view.name, view.key).topics([header.topic.topic_id for header in view.headers()])
+    return view.name, view.key, {topic.topic_id: topic.claims for topic in topics}
+
+
+def test_reading_ahead_keeps_every_row_of_the_stored_compare_view(collection, embedder):
+    store = open_store(collection)
+    name, key, stored = _stored_rows(store, collection, embedder)
+    seconds = warm_for_additions(store, embedder, collection)
+    assert set(seconds) == {"imports", "language", "reading", "embedder", "compare"}
+    assert stored and _KEPT.get(store, name, key) == stored
+    # Another store of the same contents (same view key) keeps its own rows: none are read for it yet.
+    other = open_store(load_settings(collection.data_dir.parent / "elsewhere"))
+    assert _KEPT.get(other, name, key) == {}
+
+
+def test_a_view_of_more_claims_than_are_kept_is_not_read_ahead(collection, embedder, monkeypatch):
+    import lib.claims.incremental as incremental
+
+    store = open_store(collection)
+    name, key, stored = _stored_rows(store, collection, embedder)
+    _KEPT.forget()
+    monkeypatch.setattr(incremental, "KEPT_CLAIMS_MAX", sum(len(claims) for claims in stored.values()) - 1)
+    assert keep_rows_for_additions(store, embedder, collection) == 0
+    assert _KEPT.get(store, name, key) == {}
+    assert KEPT_CLAIMS_MAX > 100_000, "a 100k-article collection's rows are kept"
+
+
+def test_no_stored_view_reads_nothing_ahead(tmp_path, embedder):
+    shutil.copytree(BUNDLED, tmp_path / "articles")
+    settings = load_settings(tmp_path)
+    store = open_store(settings)
+    assert keep_rows_for_additions(store, embedder, settings) == 0
+    assert store.view_key(f"{CLAIMSET_VIEW}:{embedder.model_id}") is None, "reading ahead builds nothing"
+
+
+def test_opening_the_articles_page_reads_ahead_in_the_background(collection, embedder, monkeypatch):
+    store = open_store(collection)
+    name, key, stored = _stored_rows(store, collection, embedder)
+    _KEPT.forget()
+    page = _app_on(collection, monkeypatch)
+    page.run()
+    page.switch_page("pages/articles.py")
+    page.run()
+    assert not page.exception, page.exception
+    for thread in threading.enumerate():
+        if thread.name == "storylens-read-ahead":
+            thread.join(timeout=120)
+    assert _KEPT.get(store, name, key) == stored
