@@ -657,6 +657,15 @@ class StoredClaims:
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise DamagedViewError("Compare topics") from error
 
+    def header_payloads(self, topic_ids) -> dict[str, str]:
+        """The stored header (the topic without its claims, as JSON text) of each of `topic_ids` found."""
+        wanted = list(dict.fromkeys(topic_ids))
+        rows = self.store.read_view(
+            f"SELECT topic_id, payload FROM {{p}}view_topics WHERE view_key = ? AND topic_id IN ({', '.join('?' * len(wanted))})",
+            [self.row_key, *wanted],
+        ) if wanted else []
+        return {str(topic_id): str(payload) for topic_id, payload in rows}
+
     def topics(self, topic_ids) -> list[Topic]:
         """The topics `topic_ids` (in that order; unknown ids left out), each with all its claims."""
         wanted = list(dict.fromkeys(topic_ids))

@@ -380,7 +380,9 @@ KEPT_CLAIMS_MAX = 120_000
 
 class _KeptRows:
     """The claims of the Compare rows this process last read or extended, per store and view name, for
-    the one view key they are stored under: what `StoredClaims.topics` reads back for them.
+    the one view key they are stored under: what `StoredClaims.topics` reads back for them, each row
+    with its stored header (JSON text) as it was then: a row whose stored header is another (the view
+    built whole again under the same key, in this process or another) is read again.
 
     At 100k articles an addition touches rows holding tens of thousands of claims; decoding them again,
     and working out again each claim's order and figure (kept on the claim objects, see
@@ -404,8 +406,12 @@ class _KeptRows:
             kept_key, rows = self._rows.get(self._view(store, name), (None, {}))
             return dict(rows) if kept_key == key else {}
 
+    def claims(self, store, name: str, key: str) -> dict[str, tuple]:
+        """The claims kept for `key`, by topic id (without their headers)."""
+        return {topic_id: claims for topic_id, (_header, claims) in self.get(store, name, key).items()}
+
     def keep(self, store, name: str, key: str, rows: dict[str, tuple]) -> None:
-        """Keep `rows` (topic id -> claims) as read under `key`, beside what is kept for that key."""
+        """Keep `rows` (topic id -> (header, claims)) as read under `key`, beside what is kept for that key."""
         with self._lock:
             view = self._view(store, name)
             kept_key, kept = self._rows.get(view, (None, {}))
@@ -424,7 +430,7 @@ class _KeptRows:
             self._rows.clear()
 
     def _put(self, view: tuple, key: str, rows: dict[str, tuple]) -> None:
-        if sum(len(claims) for claims in rows.values()) > KEPT_CLAIMS_MAX:
+        if sum(len(claims) for _header, claims in rows.values()) > KEPT_CLAIMS_MAX:
             self._rows.pop(view, None)
         else:
             self._rows[view] = (key, rows)
@@ -435,12 +441,17 @@ _KEPT = _KeptRows()
 
 def _stored_claims(store, name: str, key: str, topic_ids: list[str]) -> dict[str, tuple]:
     """The claims of the topics `topic_ids` of the view `name` stored under `key` (unknown ids left
-    out), in the topic's order: those this process keeps for `key`, the others read from `store`."""
-    rows = _KEPT.get(store, name, key)
+    out), in the topic's order: those this process keeps for `key` under the header stored now, the
+    others read from `store`."""
+    view = StoredClaims(store, name, key)
+    headers = view.header_payloads(topic_ids)
+    kept = _KEPT.get(store, name, key)
+    rows = {topic_id: kept[topic_id][1] for topic_id in topic_ids
+            if topic_id in kept and topic_id in headers and kept[topic_id][0] == headers[topic_id]}
     missing = [topic_id for topic_id in topic_ids if topic_id not in rows]
     if missing:
-        read = {topic.topic_id: topic.claims for topic in StoredClaims(store, name, key).topics(missing)}
-        _KEPT.keep(store, name, key, read)
+        read = {topic.topic_id: topic.claims for topic in view.topics(missing)}
+        _KEPT.keep(store, name, key, {topic_id: (headers[topic_id], claims) for topic_id, claims in read.items()})
         rows.update(read)
     return {topic_id: rows[topic_id] for topic_id in topic_ids if topic_id in rows}
 
@@ -922,9 +933,9 @@ def _extended_rows(store, embedder, topics_path, name: str, base_key: str, paylo
         new = {(claim.source_file, claim.sentence_index) for claim in claims}
         written = [claim for claim in topic.claims if (claim.source_file, claim.sentence_index) in new]
         claim_rows += claim_view_rows(seq, written, first=len(old))
-        # What StoredClaims reads back for this topic once the view is stored: its stored claims, then
-        # the new ones as written, in the topic's order.
-        now_stored[row["id"]] = tuple(sorted([*old, *written], key=claim_order))
+        # What StoredClaims reads back for this topic once the view is stored (its stored claims, then
+        # the new ones as written, in the topic's order) under the header written.
+        now_stored[row["id"]] = (headers[-1][7], tuple(sorted([*old, *written], key=claim_order)))
     claim_rows += candidate_view_rows(added.candidates, first=int(state["candidates"]))
     state["candidates"] = int(state["candidates"]) + len(added.candidates)
     # The untouched topics keep their rows, and every topic its stored claims; rows after a new

@@ -305,7 +305,7 @@ def test_the_rows_an_addition_keeps_for_the_next_are_the_rows_stored(tmp_path, e
     """The touched rows' claims kept in the process for the next addition (`_KEPT`) are exactly what the
     stored view reads back, after two additions in a row (the second extends from what the first kept)."""
     from lib.claims.grouping import StoredClaims
-    from lib.claims.incremental import _KEPT
+    from lib.claims.incremental import _KEPT, _stored_claims
 
     story = COVERAGE / "russia-dprk"
     second = "a15.txt"
@@ -318,6 +318,17 @@ def test_the_rows_an_addition_keeps_for_the_next_are_the_rows_stored(tmp_path, e
     key = store.view_key(name)
     kept = _KEPT.get(store, name, key)
     assert kept, "the touched rows are kept for the next addition"
-    read = {topic.topic_id: topic.claims for topic in StoredClaims(store, name, key).topics(list(kept))}
-    assert kept == read
-    assert any(claim.source_file == second for claims in kept.values() for claim in claims)
+    view = StoredClaims(store, name, key)
+    read = {topic.topic_id: topic.claims for topic in view.topics(list(kept))}
+    assert {topic_id: claims for topic_id, (_header, claims) in kept.items()} == read
+    assert {topic_id: header for topic_id, (header, _claims) in kept.items()} == view.header_payloads(list(kept))
+    assert any(claim.source_file == second for _header, claims in kept.values() for claim in claims)
+
+    # The view written again under the same key (built whole, here one row's header and claim changed
+    # in the database): the row kept is not used, the stored one is read.
+    topic_id, (header, claims) = next(iter(kept.items()))
+    with sqlite3.connect(settings.store_dir / "store.sqlite") as connection:
+        connection.execute("UPDATE view_topics SET payload = ? WHERE topic_id = ?", (header.replace('"rule": "', '"rule": "Again. '), topic_id))
+        connection.execute("UPDATE view_claims SET payload = replace(payload, ?, ?) WHERE article_id = ?",
+                           (claims[0].quote[:20], "Changed " + claims[0].quote[:20], claims[0].article_id))
+    assert _stored_claims(store, name, key, [topic_id])[topic_id][0].quote.startswith("Changed ")

@@ -42,10 +42,10 @@ def test_reading_ahead_keeps_every_row_of_the_stored_compare_view(collection, em
     name, key, stored = _stored_rows(store, collection, embedder)
     seconds = warm_for_additions(store, embedder, collection)
     assert set(seconds) == {"imports", "language", "reading", "embedder", "compare"}
-    assert stored and _KEPT.get(store, name, key) == stored
+    assert stored and _KEPT.claims(store, name, key) == stored
     # Another store of the same contents (same view key) keeps its own rows: none are read for it yet.
     other = open_store(load_settings(collection.data_dir.parent / "elsewhere"))
-    assert _KEPT.get(other, name, key) == {}
+    assert _KEPT.claims(other, name, key) == {}
 
 
 def test_a_view_of_more_claims_than_are_kept_is_not_read_ahead(collection, embedder, monkeypatch):
@@ -56,7 +56,7 @@ def test_a_view_of_more_claims_than_are_kept_is_not_read_ahead(collection, embed
     _KEPT.forget()
     monkeypatch.setattr(incremental, "KEPT_CLAIMS_MAX", sum(len(claims) for claims in stored.values()) - 1)
     assert keep_rows_for_additions(store, embedder, collection) == 0
-    assert _KEPT.get(store, name, key) == {}
+    assert _KEPT.claims(store, name, key) == {}
     assert KEPT_CLAIMS_MAX > 100_000, "a 100k-article collection's rows are kept"
 
 
@@ -80,4 +80,4 @@ def test_opening_the_articles_page_reads_ahead_in_the_background(collection, emb
     for thread in threading.enumerate():
         if thread.name == "storylens-read-ahead":
             thread.join(timeout=120)
-    assert _KEPT.get(store, name, key) == stored
+    assert _KEPT.claims(store, name, key) == stored
