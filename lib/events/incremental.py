@@ -173,21 +173,32 @@ def _possible_partners(store, row_key: str, added: list[EventMention], vectors: 
     if not found:
         return set()
     rows = list(found.values())
-    event_ids = np.array([row[0] for row in rows], dtype=object)
     firsts, lasts = np.array([row[2] for row in rows]), np.array([row[3] for row in rows])
-    day_phrases = np.array([row[4] == DAY_PHRASE for row in rows])
-    languages = np.array([row[5] for row in rows], dtype=object)
-    kinds = np.array([bool(row[6]) for row in rows])
-    stored = np.frombuffer(b"".join(bytes(row[7]) for row in rows), dtype=np.float16).reshape(len(rows), -1).astype(np.float32)
-    similarity = stored @ np.asarray(vectors, dtype=np.float32).T
-    events: set[str] = set()
     widths = lasts - firsts
-    for column, mention in enumerate(added):
+    overlaps = []
+    for mention in added:
         overlapping = (firsts <= mention.last_day + 1) & (lasts >= mention.first_day - 1)
         if _wide(mention):
             overlapping &= widths > DAY_WIDTH
         elif mention.last_day - mention.first_day <= DAY_WIDTH:
             overlapping &= widths <= INTERVAL_JOIN_DAYS
+        overlaps.append(overlapping)
+    # Only the rows some added mention overlaps are compared: their vectors alone are converted (float16
+    # to float32 costs more than the product).
+    needed = np.flatnonzero(np.logical_or.reduce(overlaps))
+    if not needed.size:
+        return set()
+    rows = [rows[index] for index in needed.tolist()]
+    overlaps = [overlapping[needed] for overlapping in overlaps]
+    event_ids = np.array([row[0] for row in rows], dtype=object)
+    day_phrases = np.array([row[4] == DAY_PHRASE for row in rows], dtype=bool)
+    languages = np.array([row[5] for row in rows], dtype=object)
+    kinds = np.array([bool(row[6]) for row in rows], dtype=bool)
+    stored = np.frombuffer(b"".join(bytes(row[7]) for row in rows), dtype=np.float16).reshape(len(rows), -1).astype(np.float32)
+    similarity = stored @ np.asarray(vectors, dtype=np.float32).T
+    events: set[str] = set()
+    for column, mention in enumerate(added):
+        overlapping = overlaps[column]
         wanted = similarity[:, column] >= threshold
         if one_day_phrase(mention):  # `_PairRules.same_day_two_languages`, before the evidence itself is read
             language = mention_language(mention)
