@@ -668,6 +668,10 @@ class StoredClaims:
 
     def topics(self, topic_ids) -> list[Topic]:
         """The topics `topic_ids` (in that order; unknown ids left out), each with all its claims."""
+        return [topic for _header, topic in self.topics_with_headers(topic_ids)]
+
+    def topics_with_headers(self, topic_ids) -> list[tuple[str, Topic]]:
+        """As `topics`, each topic beside its stored header (as `header_payloads` gives it)."""
         wanted = list(dict.fromkeys(topic_ids))
         rows = self.store.read_view(
             f"SELECT seq, claim_count, payload FROM {{p}}view_topics WHERE view_key = ? AND topic_id IN ({', '.join('?' * len(wanted))})",
@@ -690,7 +694,7 @@ class StoredClaims:
                 if len(made) != count:
                     raise ValueError(f"topic {topic.topic_id}: {len(made)} claims stored of {count}")
                 # An extended topic's new claims follow its stored ones: put back in the topic's order.
-                found[topic.topic_id] = replace(topic, claims=tuple(sorted(made, key=claim_order)))
+                found[topic.topic_id] = (str(payload), replace(topic, claims=tuple(sorted(made, key=claim_order))))
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise DamagedViewError("Compare topics") from error
         return [found[topic_id] for topic_id in wanted if topic_id in found]

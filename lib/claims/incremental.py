@@ -412,10 +412,7 @@ class _KeptRows:
 
     def keep(self, store, name: str, key: str, rows: dict[str, tuple]) -> None:
         """Keep `rows` (topic id -> (header, claims)) as read under `key`, beside what is kept for that key."""
-        with self._lock:
-            view = self._view(store, name)
-            kept_key, kept = self._rows.get(view, (None, {}))
-            self._put(view, key, {**(kept if kept_key == key else {}), **rows})
+        self.moved(store, name, key, key, rows)
 
     def moved(self, store, name: str, base_key: str, key: str, rows: dict[str, tuple]) -> None:
         """The view stored under `base_key` is now stored under `key` with the rows `rows` rewritten; the
@@ -442,17 +439,16 @@ _KEPT = _KeptRows()
 def _stored_claims(store, name: str, key: str, topic_ids: list[str]) -> dict[str, tuple]:
     """The claims of the topics `topic_ids` of the view `name` stored under `key` (unknown ids left
     out), in the topic's order: those this process keeps for `key` under the header stored now, the
-    others read from `store`."""
+    others read from `store` (each header read once)."""
     view = StoredClaims(store, name, key)
-    headers = view.header_payloads(topic_ids)
     kept = _KEPT.get(store, name, key)
-    rows = {topic_id: kept[topic_id][1] for topic_id in topic_ids
-            if topic_id in kept and topic_id in headers and kept[topic_id][0] == headers[topic_id]}
+    headers = view.header_payloads([topic_id for topic_id in topic_ids if topic_id in kept])
+    rows = {topic_id: claims for topic_id, (header, claims) in kept.items() if headers.get(topic_id) == header}
     missing = [topic_id for topic_id in topic_ids if topic_id not in rows]
     if missing:
-        read = {topic.topic_id: topic.claims for topic in view.topics(missing)}
-        _KEPT.keep(store, name, key, {topic_id: (headers[topic_id], claims) for topic_id, claims in read.items()})
-        rows.update(read)
+        read = {topic.topic_id: (header, topic.claims) for header, topic in view.topics_with_headers(missing)}
+        _KEPT.keep(store, name, key, read)
+        rows.update({topic_id: claims for topic_id, (_header, claims) in read.items()})
     return {topic_id: rows[topic_id] for topic_id in topic_ids if topic_id in rows}
 
 
