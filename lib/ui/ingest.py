@@ -108,7 +108,7 @@ def prepare_for_search(corpus: Corpus | OpenedStore, article_ids: list[str]) -> 
     timeline, topics) up to date with them where they can be extended by the new articles alone, so
     the next search, Timeline and Compare answer at once. A view that cannot be extended (articles
     removed since, never built, too many added) is built whole by the page that next shows it."""
-    from lib.present.extend import VIEWS, extend_stored
+    from lib.present.extend import extend_views
 
     articles = [article for article in map(corpus.store.article, article_ids) if article is not None]
     total = sum(len(article.sentences) for article in articles)
@@ -119,8 +119,7 @@ def prepare_for_search(corpus: Corpus | OpenedStore, article_ids: list[str]) -> 
         embedder = get_embedder()
         article_vectors(corpus.store, articles, embedder, progress=lambda done, all_, _what: bar.progress(done / max(all_, 1)))
         status.update(label="Updating the search index, timeline and topics…")
-        for view in VIEWS:
-            extend_stored(view, corpus.store, embedder, corpus.settings)
+        extend_views(corpus.store, embedder, corpus.settings)
         status.update(label="New articles are searchable.", state="complete")
 
 

@@ -17,7 +17,7 @@ from lib.claims.grouping import CLAIMSET_VIEW, stored_claims_view
 from lib.core.settings import REPO_ROOT
 from lib.events.build import EVENTS_VIEW, build_events, stored_events_view
 from lib.ingest.corpus import load_corpus, open_store, open_synced
-from lib.present.extend import VIEWS, extend_stored
+from lib.present.extend import extend_stored, extend_views
 from lib.search.stored_index import build_and_keep_search_index
 from tests.support.postgres import postgres_url, store_backend  # noqa: F401  (fixtures)
 from tests.views.test_search_stored_index import reopened
@@ -87,7 +87,10 @@ def added(store_backend, tmp_path, embedder):
 def test_the_views_are_extended_by_an_added_article_and_show_what_a_whole_rebuild_shows(added, store_backend, tmp_path, embedder):
     settings, article_id = added
     store = open_store(settings)
-    assert [extend_stored(view, store, embedder, settings) for view in VIEWS] == [True, True, True]
+    # Side by side, one thread each, as the Articles page extends them after a paste.
+    seconds: dict[str, float] = {}
+    assert extend_views(store, embedder, settings, seconds=seconds) == {"events": True, "claims": True, "search": True}
+    assert set(seconds) == {"events", "claims", "search"}
     # Each is now the stored view of the current contents: the CLI and the pages read it, no corpus loaded.
     assert stored_events_view(store, embedder.model_id) is not None
     assert stored_claims_view(store, settings, embedder.model_id) is not None
