@@ -53,7 +53,7 @@ import numpy as np
 
 from lib.core.memory import gc_paused
 from lib.core.models import Article, Event, Sentence
-from lib.core.store import DamagedViewError, StoreError, added_limit, store_contents_key
+from lib.core.store import VIEW_COLUMNS, DamagedViewError, StoreError, added_limit, store_contents_key
 from lib.events.build import (
     DAY_PHRASE,
     EVENT_SEQ_GAP,
@@ -324,28 +324,113 @@ class _ListPlaces:
         )[0][0]
         return before, (after[0] if after is not None else None)
 
+    def kept_around(self, before: int | None, after: int | None, count: int) -> tuple[int | None, list[int], int | None]:
+        """(the `count`-th kept position before `before` or None, the kept positions between it and the
+        `count`-th after `after` (both excluded), that one or None): None stands for an end of the list."""
+        def side(sql: str, params: list) -> list[int]:
+            return [row[0] for row in self.store.read_view(sql, params)]
 
-def _positions(places: _ListPlaces, events: list[Event]) -> list[tuple[int, Event]] | None:
-    """(list position, event) for events to add, between their neighbours; None when no room is left there."""
+        below = side(f"SELECT seq FROM {{p}}view_events WHERE view_key = ? AND seq < ?{self._skip} ORDER BY seq DESC LIMIT ?",
+                     [self.row_key, before, *self.removed, count]) if before is not None else []
+        above = side(f"SELECT seq FROM {{p}}view_events WHERE view_key = ? AND seq > ?{self._skip} ORDER BY seq LIMIT ?",
+                     [self.row_key, after, *self.removed, count]) if after is not None else []
+        low = below[-1] if len(below) == count else None
+        high = above[-1] if len(above) == count else None
+        inside = side(
+            f"SELECT seq FROM {{p}}view_events WHERE view_key = ? AND seq > ? AND seq < ?{self._skip} ORDER BY seq",
+            [self.row_key, low if low is not None else -(1 << 62), high if high is not None else 1 << 62, *self.removed],
+        )
+        return low, inside, high
+
+
+# Re-spacing a stretch of the list leaves at least this many positions between two events, and reads at
+# most the last of these many events on each side of the slot with no room left.
+_RESPACED_STEP = 32
+_RESPACE_READS = (16, 128, 1024, 8192)
+
+
+def _spread(low: int | None, high: int | None, count: int, least: int = 1) -> list[int] | None:
+    """`count` positions strictly between `low` and `high` (None: an end of the list, EVENT_SEQ_GAP
+    apart there), evenly spread; None when they would be closer than `least`."""
+    if low is None and high is None:
+        return [index * EVENT_SEQ_GAP for index in range(count)]
+    if high is None:
+        return [low + EVENT_SEQ_GAP * (index + 1) for index in range(count)]
+    if low is None:
+        return [high - EVENT_SEQ_GAP * (count - index) for index in range(count)]
+    step = (high - low) // (count + 1)
+    return [low + step * (index + 1) for index in range(count)] if step >= least else None
+
+
+def _positions(places: _ListPlaces, events: list[Event]) -> tuple[list[tuple[int, Event]], dict[int, int]] | None:
+    """((list position, event) for events to add, between their neighbours; {old: new position} of the
+    stored events moved to make room). Where two neighbours are too close for the events between them,
+    the stretch of list around them is spread out again (the stored events there keep their order and
+    move); None only when even that leaves no room (the view is then built in full)."""
     slots: dict[tuple, list[Event]] = {}
     for event in sorted(events, key=_event_key):
         slots.setdefault(places.neighbours(_event_key(event)), []).append(event)
-    placed = []
+    placed, moved = [], {}
+    tight = []
     for (before, after), group in slots.items():
-        count = len(group)
-        if before is None and after is None:
-            seqs = [index * EVENT_SEQ_GAP for index in range(count)]
-        elif after is None:
-            seqs = [before + EVENT_SEQ_GAP * (index + 1) for index in range(count)]
-        elif before is None:
-            seqs = [after - EVENT_SEQ_GAP * (count - index) for index in range(count)]
+        seqs = _spread(before, after, len(group))
+        if seqs is None:
+            tight.append((before, after))
         else:
-            step = (after - before) // (count + 1)
-            if step < 1:
-                return None
-            seqs = [before + step * (index + 1) for index in range(count)]
-        placed += list(zip(seqs, group))
-    return placed
+            placed += list(zip(seqs, group))
+    if not tight:
+        return placed, moved
+    # Write by hand: no library keeps gaps in an ordered list stored as rows. One stretch per slot with no
+    # room, widened until the stretch's span leaves _RESPACED_STEP between every two of its events.
+    claimed: set[tuple] = set()
+    stretched: list[tuple[int, Event]] = []
+    for before, after in tight:
+        if (before, after) in claimed:
+            continue
+        for reads in _RESPACE_READS:
+            low, inside, high = places.kept_around(before, after, reads)
+            members = set(inside)
+            if low is not None:
+                members.add(low)
+            # The slots inside the stretch (their earlier neighbour is in it or is its lower end).
+            within = [slot for slot in slots if (slot[0] in members if slot[0] is not None else low is None)]
+            if any(slot in claimed for slot in within):
+                return None  # two stretches meet: rare enough to build in full
+            items: list = [("new", event) for slot in within if slot[0] == low for event in slots[slot]]
+            for seq in inside:
+                items.append(("kept", seq))
+                items += [("new", event) for slot in within if slot[0] == seq and slot[0] != low for event in slots[slot]]
+            spread = _spread(low, high, len(items), least=_RESPACED_STEP)
+            if spread is not None:
+                break
+        else:
+            return None
+        claimed.update(within)
+        for position, (kind, item) in zip(spread, items):
+            if kind == "kept":
+                moved[item] = position
+            else:
+                stretched.append((position, item))
+    # A slot that had room but lies inside a stretch is placed by the stretch instead.
+    inside_stretches = {id(event) for slot in claimed for event in slots[slot]}
+    return [(position, event) for position, event in placed if id(event) not in inside_stretches] + stretched, moved
+
+
+def _moved_rows(store, row_key: str, moved: dict[int, int]) -> dict[str, list[tuple]]:
+    """The stored events' rows at their new list positions (`moved`: old -> new), as `event_rows_at` writes them."""
+    rows: dict[str, list[tuple]] = {"view_events": [], "view_event_payloads": []}
+    olds = sorted(moved)
+    for table in rows:
+        columns = ", ".join(VIEW_COLUMNS[table][1:])
+        for start in range(0, len(olds), 500):
+            chunk = olds[start : start + 500]
+            found = store.read_view(
+                f"SELECT {columns} FROM {{p}}{table} WHERE view_key = ? AND seq IN ({', '.join('?' * len(chunk))})", [row_key, *chunk]
+            )
+            rows[table] += [(moved[row[0]], *row[1:]) for row in found]
+        if len(rows[table]) != len(olds):
+            raise DamagedViewError("timeline events (a moved event's row is missing)")
+    return rows
 
 
 def _unique_against(store, row_key: str, removed: set[int], events: list[Event]) -> list[Event]:
@@ -494,13 +579,17 @@ def _extended(store, embedder, settings, base: EventsBase, base_key: str, articl
     events = _unique_against(store, row_key, removed, [item.event for item in clusters])
     for item, event in zip(clusters, events):
         item.event = event
-    positions = _positions(_ListPlaces(store, row_key, removed), events)
-    if positions is None:
+    found = _positions(_ListPlaces(store, row_key, removed), events)
+    if found is None:
         return None
+    positions, moved = found
     languages = {article.article_id: article.language for article in articles}
     languages.update({item.mention.article.article_id: item.mention.article.language for item in stored})
     rows = {**event_rows_at(positions, languages), "view_event_mentions": mention_rows(clusters)}
-    dropped = {"view_events": ("seq", sorted(removed)), "view_event_payloads": ("seq", sorted(removed)),
-               "view_event_mentions": ("event_id", touched)}
+    if moved:  # stored events spread out to make room: their rows go and come back at their new positions
+        for table, moved_rows in _moved_rows(store, row_key, moved).items():
+            rows[table] = rows[table] + moved_rows
+    gone = sorted(removed | set(moved))
+    dropped = {"view_events": ("seq", gone), "view_event_payloads": ("seq", gone), "view_event_mentions": ("event_id", touched)}
     return rows, dropped
 

@@ -12,6 +12,7 @@ What may differ from a rebuild is said in `lib.events.incremental`; on these sto
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from dataclasses import replace
@@ -150,6 +151,23 @@ def test_the_bundled_story_extended_page_by_page_holds_the_rebuilds_events(store
     # The NHK page joined an event the base held.
     assert any(len({s.source_file for s in event.sources}) > 1 and ADDED_SECOND in {s.source_file for s in event.sources}
                for event in extended)
+
+
+def test_an_addition_where_the_list_has_no_room_left_spreads_it_out_and_holds_the_rebuilds_events(base_copy, embedder):
+    store = open_store(base_copy)
+    row_key = store.view_rows_key(EVENTS_VIEW, store.view_key(EVENTS_VIEW))
+    with store.transaction() as connection:  # every stored event one position from the next, as after many additions
+        for table in ("view_events", "view_event_payloads"):
+            connection.execute(f"UPDATE {table} SET seq = seq / ? WHERE view_key = ?", (EVENT_SEQ_GAP, row_key))
+    store = _base_and_added(base_copy)  # its events go between stored ones
+    assert update_events_view(store, embedder, base_copy), "extended, not built in full"
+    assert store.view_rows_key(EVENTS_VIEW, store.view_key(EVENTS_VIEW)) == row_key  # in place
+    extended = stored_events(store, embedder.model_id)
+    assert_same_events(extended, _rebuilt(store, embedder, base_copy))
+    view = stored_events_view(store, embedder.model_id)
+    assert list(view.page(EventFilter(), limit=1000).events) == list(EventsInMemory(extended).page(EventFilter(), limit=1000).events)
+    positions = [row[0] for row in store.read_view("SELECT seq FROM {p}view_events WHERE view_key = ? ORDER BY seq", [row_key])]
+    assert max(b - a for a, b in zip(positions, positions[1:])) > 1, "the list was spread out"
 
 
 def test_a_japan_rice_page_in_a_language_new_to_the_story_extends_as_the_rebuild(tmp_path, embedder):
@@ -299,13 +317,54 @@ def test_an_added_event_takes_its_place_in_the_list_between_its_neighbours(store
     store.put_view(EVENTS_VIEW, "gapped", None, event_view_rows(stored, {}, EVENT_SEQ_GAP))
     places = _ListPlaces(store, view_row_key("gapped"), set())
     added = [_event(9, "2024-06-02", "B"), _event(8, "2024-05-01", "Z"), _event(7, "2024-07-01", "A"), _event(6, "2024-06-02", "B2")]
-    placed = dict((event.event_id, seq) for seq, event in _positions(places, added))
+    placed_events, moved = _positions(places, added)
+    assert moved == {}  # room everywhere: no stored event moves
+    placed = dict((event.event_id, seq) for seq, event in placed_events)
     order = sorted([(position * EVENT_SEQ_GAP, event.event_id) for position, event in enumerate(stored)] +
                    [(seq, event_id) for event_id, seq in placed.items()])
     assert [event_id for _seq, event_id in order] == ["e0008", "e0000", "e0001", "e0009", "e0006", "e0002", "e0003", "e0007"]
     # A touched event's row is gone: its place is free for the event that replaces it.
     places = _ListPlaces(store, view_row_key("gapped"), {EVENT_SEQ_GAP})
     assert places.neighbours(("2024-06-02", "2024-06-02", "A")) == (0, 2 * EVENT_SEQ_GAP)
-    # Positions one apart (no gap left between two events): no room, the view is built in full.
+    # Positions one apart (no gap left between two events): the stretch around is spread out again, here
+    # the whole short list, EVENT_SEQ_GAP apart.
     store.put_view(EVENTS_VIEW, "packed", None, event_view_rows(stored, {}))
-    assert _positions(_ListPlaces(store, view_row_key("packed"), set()), [_event(9, "2024-06-02", "B")]) is None
+    placed_events, moved = _positions(_ListPlaces(store, view_row_key("packed"), set()), [_event(9, "2024-06-02", "B")])
+    assert moved == {0: 0, 1: EVENT_SEQ_GAP, 2: 3 * EVENT_SEQ_GAP, 3: 4 * EVENT_SEQ_GAP}
+    assert [(seq, event.event_id) for seq, event in placed_events] == [(2 * EVENT_SEQ_GAP, "e0009")]
+
+
+def _list_after(stored: dict[int, Event], placed: list[tuple[int, Event]], moved: dict[int, int]) -> list[str]:
+    positions = [(moved.get(seq, seq), event.event_id) for seq, event in stored.items()] + [(seq, e.event_id) for seq, e in placed]
+    assert len({position for position, _id in positions}) == len(positions), "two events at one position"
+    return [event_id for _position, event_id in sorted(positions)]
+
+
+def test_a_crowded_stretch_of_the_list_is_spread_out_and_the_rest_stays_where_it_is(store_backend, tmp_path):
+    from datetime import date, timedelta
+
+    from lib.events.build import event_rows_at
+    from lib.events.incremental import _RESPACED_STEP, _ListPlaces, _moved_rows, _positions
+
+    store = open_store(store_backend(tmp_path / "data"))
+    day = lambda number: (date(2024, 6, 1) + timedelta(days=2 * number)).isoformat()  # noqa: E731
+    # 30 events far apart, 30 crowded one position apart (as many additions at one place leave them), 30 far apart.
+    seqs = [n * EVENT_SEQ_GAP for n in range(30)] + [29 * EVENT_SEQ_GAP + n for n in range(1, 31)] + \
+           [60 * EVENT_SEQ_GAP + n * EVENT_SEQ_GAP for n in range(30)]
+    stored = {seq: _event(number, day(number), "S") for number, seq in enumerate(seqs)}
+    store.put_view(EVENTS_VIEW, "crowded", None, event_rows_at(list(stored.items()), {}))
+    after = lambda number: (date.fromisoformat(day(number)) + timedelta(days=1)).isoformat()  # noqa: E731
+    # Two between crowded events (next to each other), one where there is room.
+    added = [_event(100, after(44), "N"), _event(101, after(80), "N"), _event(102, after(45), "N")]
+    placed, moved = _positions(_ListPlaces(store, view_row_key("crowded"), set()), added)
+    every = sorted([*stored.values(), *added], key=lambda event: (event.start, event.summary))
+    assert _list_after(stored, placed, moved) == [event.event_id for event in every]
+    # Only a stretch around the crowded place moved, spread at least _RESPACED_STEP apart; the far ends stayed.
+    assert moved and set(moved) < set(seqs[1:-1])
+    assert min(seqs[:10]) not in moved and max(seqs) not in moved
+    new_positions = sorted([*moved.values(), *(seq for seq, event in placed if event.event_id != "e0101")])
+    assert min(b - a for a, b in zip(new_positions, new_positions[1:])) >= _RESPACED_STEP
+    # The moved events' stored rows come back whole at their new positions.
+    rows = _moved_rows(store, view_row_key("crowded"), moved)
+    assert sorted(row[0] for row in rows["view_events"]) == sorted(moved.values())
+    assert {json.loads(row[1])["event_id"] for row in rows["view_event_payloads"]} == {stored[seq].event_id for seq in moved}
