@@ -8,7 +8,8 @@ The site is chosen by weighing evidence, not by a chain of rules: every place
 where the page names its publisher is collected as a `SiteSignal` with a weight
 for its kind (`_SIGNAL_WEIGHTS`): the HTML metadata, a saved-page header or
 "Subscribe to X digital" line, the name after the page's own headline ("Title |
-Site"), the logo line at the top, the copyright holder without its legal form
+Site", or "Site | Headline" when the name is a paper's), the logo line at the top, the footer's logo
+line beside the copyright line, the copyright holder without its legal form
 ("Telegraph Media Group Limited 2019" -> "Telegraph"; a reprint notice "ссылка на «X» обязательна"),
 a footer colophon, a name line between the headline and the date line that names a paper
 ("Corriere della Sera", "大阪湾新聞") or that the copyright line holds,
@@ -28,10 +29,12 @@ but in legal lines weighs less: it is often the parent company (one name and a b
 "StarGazer Pty Ltd", is the brand itself and names the site alone); the author's own "© Jane"
 yields to another copyright line. Signals that name the same site (same letters, one holding the other,
 a name spelling an address) add up; the weightiest group names the site,
-spelled as readers see it; a page whose evidence is too weak gets no name.
+spelled as readers see it; a page whose evidence is too weak gets no name. The metadata's name loses
+an edition the page never prints ("RT International" -> "RT" on a page calling itself "RT").
 Photo credits, wire agencies, comments and related stories' bylines never name
 the site. An address chosen as the name is said as readers say it when the page prints its
-label alone twice and the article never uses it as a word ("Marketpulse.com" -> "Marketpulse").
+label alone twice and the article never uses it as a word ("Marketpulse.com" -> "Marketpulse"); a
+one-word name that is also an ordinary word of the article keeps the address's ending ("Space.com").
 
 The wire: a credit line ("© AFP", "(c)聯合ニュース", "AP Paris", "By JANE DOE,
 Associated Press", "Copyright 2019 The Associated Press", "Source: AFP"), else the
@@ -675,6 +678,10 @@ _SIGNAL_WEIGHTS = {
     "metadata_address": 6.0,  # ... when that is an address or a bare label ("Express.co.uk", "Nj")
     "site_line": 3.0,  # a saved-page header, "Subscribe to X digital", "by the X staff"
     "title_suffix": 2.5,  # "Headline | Site" printed by a share text or a print header
+    # "Site | Headline": the same, the other way round, when the name's words name a publication ("Harbour Times |
+    # ..."); any other name there is a section's label or a topic's kicker as often ("US & Canada | ...").
+    "title_prefix": 1.5,
+    "title_prefix_other": 0.75,
     "permalink_name": 2.0,  # the name the page prints for the host of its own permalink
     "address_name": 1.75,  # the name the page prints for the address its furniture prints most
     "copyright": 1.5,  # the copyright holder without its legal form, printed elsewhere on the page too
@@ -688,6 +695,9 @@ _SIGNAL_WEIGHTS = {
     # A name line between the headline and the article ("Corriere della Sera" over the date line) that
     # is a paper's name by its words ("Gazette", "Zeitung", "新聞") or that the copyright line holds.
     "head_name": 1.25,
+    # The footer's logo line: a paper's name by its words printed beside the copyright line ("Harbour Herald" /
+    # "© 2024 Northgate Media, Inc."), the site's name over its parent company's.
+    "footer_name": 1.25,
     "self_naming": 1.0,  # each line where the page calls itself by a name ("More from X", "X Staff")
     # A source line ("Source: X", "Джерело: X", "来源：X") names where the story came from: another
     # outlet or an institute it cites ("Джерело: Open Source Centre") as often as the site. Weak, unless
@@ -710,12 +720,12 @@ _MIN_SCORE = 1.0  # below this the page does not name its site: unknown, rather 
 # the site (a follow line is weak too, but two of the site's accounts agreeing name it) (measured on the tuned pages: product lines 19 right / 19 wrong, copyright companies
 # printed only in legal lines 10 / 17).
 _WEAK_KINDS = frozenset(
-    {"product_line", "offer_line", "company_brand", "copyright_company", "masthead_listed", "source_line"}
+    {"product_line", "offer_line", "company_brand", "copyright_company", "masthead_listed", "source_line", "title_prefix_other"}
 )
 # Which signal's spelling names the site when several agree: the name a reader sees, before the
 # company's. Within a tier the fullest spelling wins: "BBC News" (copyright) over "BBC" (bbc.com).
 _DISPLAY_TIERS = (
-    ("metadata",), ("site_line",), ("title_suffix",), ("self_naming",), ("masthead", "head_name", "affix_name", "byline_brand"), ("company_brand",),
+    ("metadata",), ("site_line",), ("title_suffix", "title_prefix", "title_prefix_other"), ("self_naming",), ("masthead", "head_name", "footer_name", "affix_name", "byline_brand"), ("company_brand",),
     ("masthead_listed", "source_line"), ("follow_line", "product_line"),
     ("metadata_address", "permalink_name", "address_name", "colophon", "copyright", "copyright_unechoed", "copyright_company"),
     ("bare_address",), ("offer_line",),
@@ -886,6 +896,8 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
         if match:
             add(_PREMIUM_TIER.sub("", _clean_site(match.group(1))), "site_line")
     add(_title_suffix_name(title, removed), "title_suffix")
+    prefix = _title_prefix_name(title, removed, body)
+    add(prefix, "title_prefix" if _press_named(prefix) else "title_prefix_other")
 
     holder, printed_holder = _copyright_holder(readable, page_lines)
     if holder and _is_address(holder):
@@ -932,6 +944,7 @@ def _site_signals(removed, body: str, site_name: str, zones: tuple[str, ...], ti
 
     add(_brand_byline(removed, zones), "byline_brand")
     add(_head_name_line(removed, zones, holder), "head_name")
+    add(_footer_name_line(removed, zones), "footer_name")
 
     for name, kind in _self_naming(removed, body, zones):
         add(name, kind)
@@ -984,7 +997,7 @@ def _printed_as_a_name(name: str, page_lines: list[str]) -> bool:
     """The name occurs outside legal lines as a name of its own ("Readers of Harbourside wrote in",
     "Watch CNBC TV live": one brand of it), not only as the first words of two or more other names
     ("Beachbody Performance Energize", "... Hydrate", "... Recover": a company's family of products,
-    printed by a page of one of its sites)."""
+    printed by a page of one of its sites), nor only as its legal name again ("The Channel Company")."""
     printed = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+([A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&'’-]*))?")
     continuations: set[str] = set()
     for line in page_lines:
@@ -993,6 +1006,8 @@ def _printed_as_a_name(name: str, page_lines: list[str]) -> bool:
         for match in printed.finditer(line):
             if not match.group(1):
                 return True
+            if _CORPORATE.fullmatch(" " + match.group(1)) or match.group(1).casefold().rstrip("s") in _COMPANY_WORDS:
+                continue  # "The Channel Company" in the footer's links: the company's own name again, not a brand of it
             continuations.add(match.group(1))
     return len(continuations) == 1
 
@@ -1054,12 +1069,14 @@ def _press_named(name: str) -> bool:
         if word and (position == 0 or word not in _NAME_PARTICLES)
         and not _CORPORATE.fullmatch(" " + word) and word.rstrip("s") not in _COMPANY_WORDS
     ]
-    press = [word for word in words if word in _PRESS_WORDS]
+    # German writes a paper's name as one compound ("Hafenkurier", "Stadtanzeiger", "Wochenblatt").
+    press = [word for word in words if word in _PRESS_WORDS or _GERMAN_PRESS_COMPOUND.search(word)]
     # One press word alone names a paper ("Telegraph" of "Telegraph Media Group Limited"), unless it is
     # what any news company is called ("News Communications, Inc." -> "News").
     return bool(press) and (len(words) > len(press) or len(press) >= 2 or press[0] not in _GENERIC_PRESS_WORDS)
 
 
+_GERMAN_PRESS_COMPOUND = re.compile(r"^\w{3,}(?:zeitung|kurier|anzeiger|blatt|bote|rundschau|nachrichten|presse)$")
 _GENERIC_PRESS_WORDS = frozenset(
     "news nachrichten noticias notícias notizie nouvelles новости новини press presse prensa radio tv television "
     "broadcasting magazine weekly daily".split()
@@ -1170,6 +1187,35 @@ def _head_name_line(removed, zones: tuple[str, ...], holder: str) -> str:
     return ""
 
 
+_FOOTER_REACH = 2  # lines between the footer's logo and its copyright line ("View Comments", "Return to Top")
+
+
+def _footer_name_line(removed, zones: tuple[str, ...]) -> str:
+    """A paper's name printed alone in the footer within two lines of the copyright line ("Harbour Herald" /
+    "Return to Top" / "© 2024 Northgate Media, Inc."): the footer's logo. Only a name-shaped line whose words
+    name a publication ("Herald", "Zeitung", "新聞") is read: menu links, sister sites and a reporter's name
+    are not. "" when there is none."""
+    texts = [block.text.strip() for block in removed]
+    for position, (block, zone) in enumerate(zip(removed, zones)):
+        if zone != "foot" or not _COPYRIGHT.match(_RIGHTS_FIRST.sub("", texts[position].replace("ⓒ", "©"))) or not re.search(
+            r"(?i)©|\(c\)|copyright", texts[position]
+        ):
+            continue
+        for near in range(max(0, position - _FOOTER_REACH), min(len(removed), position + _FOOTER_REACH + 1)):
+            line = texts[near]
+            if near == position or zones[near] != "foot" or removed[near].kind == "comment" or "\n" in line:
+                continue
+            caseless = sig.cjk_ratio(line) > 0.5
+            # (a name's words are capitalised, its particles aside: "Folgen Sie X auf Twitter" is a sentence)
+            shaped = (2 <= len(line) <= 16 and not re.search(r"\d|[。．.!?！？、，,:：|]", line)) if caseless else (
+                _name_shaped(line) and _names_a_site(line) and not _menu_label(line) and len(line.split()) <= 4
+                and all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in line.split())
+            )
+            if shaped and not _LEGAL_LINE.search(line) and not _is_wire(line) and _press_named(line):
+                return line
+    return ""
+
+
 def _agree(one: str, other: str) -> bool:
     """Two names of the same site: the same letters, one holding the other ("BBC" / "BBC News"),
     or one an address the other spells ("wsj.com" / "The Wall Street Journal")."""
@@ -1204,12 +1250,35 @@ def _pick_site(signals: list[SiteSignal], page_lines: list[str]) -> str:
     )
     if sum(signal.weight for signal in best) < _MIN_SCORE:
         return ""
+    short = _metadata_edition_name(best, page_lines)
+    if short:
+        return short
     for tier in _DISPLAY_TIERS:
         names = [signal.name for signal in best if signal.kind in tier]
         if names:
             # Of several spellings, the fullest (the most printed among self-naming lines).
             return max(names, key=lambda name: (names.count(name) if tier == ("self_naming",) else 0, len(_letters(name))))
     return best[0].name
+
+
+_MIN_SELF_NAMING = 2
+
+
+def _metadata_edition_name(group: list[SiteSignal], page_lines: list[str]) -> str:
+    """The name a page calls itself by in two or more of its own lines ("Subscribe to RT newsletter",
+    "Follow RT on", "RT Shop"), when the HTML metadata's name is that name and more ("RT International": an edition,
+    a tagline) that the page's own text never prints: readers say what the page says. "" otherwise."""
+    metadata = [signal.name for signal in group if signal.kind == "metadata"]
+    if not metadata:
+        return ""
+    full = metadata[0]
+    if any(_letters(full) in _letters(line) for line in page_lines):
+        return ""
+    spoken = [signal.name for signal in group if signal.kind in ("self_naming", "follow_line", "product_line", "logo_line")]
+    for name in sorted(set(spoken), key=spoken.count, reverse=True):
+        if spoken.count(name) >= _MIN_SELF_NAMING and full.startswith(name + " "):
+            return name
+    return ""
 
 
 def guess_outlet(
@@ -1237,28 +1306,60 @@ def guess_outlet(
         # for Reuters) stays as the site spells it.
         site = ""
     site = _spoken_name(site, [line for line in lines if line not in body], body)
+    site = _with_address_ending(site, page_lines, body, site_name)
     return OutletGuess(site=_reader_name(_reader_case(site, page_lines), page_lines), wire=wire)
 
 
 _MIN_SPOKEN = 2
+# Words after a site's name that make the name the site's, not a word of the story: its paid tier, its
+# own website or app ("Moneycontrol Pro", "the Moneycontrol website"). (A possessive is not one: "Riverton's
+# mayor" is the town's.)
+_SITE_USE = re.compile(r"(?i)\s+(?:pro|plus|premium|prime|website|web site|app|apps|newsletters?)\b")
 
 
 def _spoken_name(site: str, furniture_lines: list[str], body: str) -> str:
     """An address the page names itself by ("Source: Marketpulse.com") as readers say it: its label
-    ("Marketpulse") when the furniture prints that as a name of its own, without the ending, twice or
-    more ("Marketpulse Pro", "Marketpulse's") and the article never uses it as a word. A label that is
-    a word of the article ("Riverton.com" on a story about Riverton) keeps its address, as readers
+    ("Marketpulse") when the page prints that as a name of its own, without the ending, twice or
+    more ("Marketpulse Pro", "Marketpulse's" in the furniture; "the Marketpulse website" in a notice
+    left in the body too) and the article never uses it as a word otherwise. A label that is a
+    word of the article ("Riverton.com" on a story about Riverton) keeps its address, as readers
     keep it to tell the site from the town."""
     if not _is_address(site):
         return site
     label = site.split(".")[0]
     if len(label) < 3 or not label[:1].isupper():
         return site
-    alone = re.compile(rf"(?<![\w.@/-]){re.escape(label)}(?!\.[A-Za-z]{{2,}}|[\w@/-])")
-    if re.search(rf"(?i)(?<![\w.@/-]){re.escape(label)}(?!\.[A-Za-z]{{2,}}|[\w@/-])", body):
+    bare = rf"(?<![\w.@/-]){re.escape(label)}(?!\.[A-Za-z]{{2,}}|[\w@/-])"
+    # In the body, the label followed by its tier, website or app ("Moneycontrol Pro") is the site's
+    # own notice speaking of itself; anywhere else it is a word of the story.
+    body_uses = list(re.finditer(rf"(?i){bare}", body))
+    site_uses = [match for match in body_uses if _SITE_USE.match(body, match.end()) and match.group(0)[:1].isupper()]
+    if len(site_uses) < len(body_uses):
         return site
-    printed = sum(len(alone.findall(line)) for line in furniture_lines)
+    alone = re.compile(bare)
+    printed = sum(len(alone.findall(line)) for line in furniture_lines) + len(site_uses)
     return label if printed >= _MIN_SPOKEN else site
+
+
+def _ordinary_word(name: str, body: str) -> bool:
+    """The article uses the one-word `name` in lower case as a word of its own ("space" in a story
+    about space): the name is also an ordinary word."""
+    return bool(re.search(rf"(?<![\w.@/-]){re.escape(name.lower())}(?![\w@/-]|\.[a-z]{{2,}})", body))
+
+
+def _with_address_ending(site: str, page_lines: list[str], body: str, site_name: str = "") -> str:
+    """A one-word name that is also an ordinary word of the article ("Space" on a story about space)
+    said as readers say it to tell the site from the word: with the ending of the address the page
+    prints for it ("Space.com", from "community@space.com" or the metadata's "Space.com"). A coined
+    name ("MacRumors") or one the article never writes in lower case stays as it is."""
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", site) or not _ordinary_word(site, body):
+        return site
+    label = site.lower()
+    for line in [site_name, *page_lines]:
+        for host, _path in _addresses(line):
+            if _address_label(host) == label and (label + ".") in host:
+                return site + host[host.index(label + ".") + len(label) :]
+    return site
 
 
 def _reader_case(site: str, page_lines: list[str]) -> str:
@@ -1322,18 +1423,22 @@ _BYLINE_CONTEXTS = [
     # "... , Le Courrier du Sud", "..., Westfalen-Kurier": after a comma only a name with an article or a
     # compound one (a city follows the comma as often: "Von Anna Schmidt, Berlin").
     re.compile(rf"^{_BY_WORD}\s+{_PERSON_LATIN},\s+((?:The|Le|La|Les|El|Il|Lo|Die|Der|Das|De|Het|O|A)\s+[{_CAPITAL}][\w&'’.-]*(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w&'’.-]*){{0,3}}|[{_CAPITAL}][\w’']+-[{_CAPITAL}][\w’']+)$"),
-    # "Jean Dupont pour Le Courrier du Sud", "Juan Pérez para El Diario", "Jane Doe, Special to The Harbour Times"
-    re.compile(rf"^(?:{_BY_WORD}\s+)?{_PERSON_LATIN} (?:pour|para|für) {_ANY_NAME}$"),
+    # "Jean Dupont pour Le Courrier du Sud", "Juan Pérez, para El Diario"; "Von Anna Schmidt für den Hafenkurier"
+    # (the article the case of "für" governs is no part of the name), "By Jane Doe, for The Harbour Times".
+    # English and German capitalise more than names ("Giveaway Rules for Entrants", "Offizielle Regeln für
+    # Teilnehmer"): there the byline's word must open the line.
+    re.compile(rf"^(?:{_BY_WORD}\s+)?{_PERSON_LATIN},? (?:pour|para) {_ANY_NAME}\.?$"),
+    re.compile(rf"^{_BY_WORD}\s+{_PERSON_LATIN},? (?:für|for) (?:(?:den|die|das)\s+)?{_ANY_NAME}\.?$"),
     re.compile(rf"\b[Ss]pecial to (?:the )?{_BRAND_NAME}[.]?$"),
     # "Harbour Times reporter Jane Doe contributed to this report."
     re.compile(rf"^{_BRAND_NAME} (?:reporters?|staff writers?|correspondents?|writers?) {_PERSON}(?: and {_PERSON})? contributed\b"),
     # The newsroom credited with an agency's copy: "Le Monde avec AFP", "Tagesschau mit dpa".
     re.compile(rf"^([{_CAPITAL}][^|,:;]{{1,50}}?) (?:avec|mit|con|com) (?:l['’])?(?:{_WIRE_NAMES})(?:\s+(?:et|und|y|e)\s+\S.{{0,30}})?$"),
     # "By Eric Song, IGN Staff", "Jane Doe, Harbour Times Staff Writer" (a person's name, then the newsroom's).
-    re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?:Staff|Contributor|Staff Writer|Correspondent|Reporter|Editor)\b"),
+    re.compile(rf"^(?:By )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+{_BRAND_NAME} (?i:staff|contributor|staff writer|correspondent|reporter|editor)\b"),  # "..., Harbour Times staff writer"
     # A newsroom's collective byline: "By NK News staff", "Dawn Web Desk", "Sky News Team".
     re.compile(rf"^(?:(?:Posted |Written |Compiled |Edited )?[Bb]y\s+|From\s+)?{_SHORTEST_BRAND_NAME} "
-               rf"(?:[Ss]taff(?: [Ww]riters?| [Rr]eports?| [Rr]eporters?)?|(?:Web |News )?Desk|Newsroom|[Tt]eam)$"),
+               rf"(?i:staff(?: writers?| reports?| reporters?)?|(?:web |news )?desk|newsroom|team)$"),  # "By HARBOUR TIMES STAFF" too
     # A byline naming the reporter's newsroom: "By Jane Doe, Harbour Times", "Written by Jane Doe for Harbour Times".
     re.compile(rf"^By {_PERSON_ANY},\s+{_BRAND_NAME}$"),  # "By JANE DOE, Harbour Times" too
     re.compile(rf"^By {_PERSON} for {_BRAND_NAME}[.]?$"),  # "By Jane Doe for The Harbour Times"
@@ -1345,16 +1450,16 @@ _BYLINE_CONTEXTS = [
 # so a weak sign that adds to a name the page gives itself elsewhere.
 _FOLLOW_CONTEXTS = [
     re.compile(rf"\b(?:Follow|Like) {_BRAND_NAME} on (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard|Google News)\b"),
-    re.compile(rf"^Follow {_BRAND_NAME} (?:online|on social media)\s*:?$"),  # "Follow Harbour Times online:" over the social links
+    re.compile(rf"^Follow {_BRAND_NAME} (?:online|on social media|on)\s*:?$"),  # "Follow Harbour Times online:", "Follow RT on" over the social links
     re.compile(rf"\b(?:Folgen Sie|Suivez|Siga|Sigue a|Segui|Ikuti|Подписывайтесь на|Підписуйтесь на|Підписуйтеся на) {_ANY_NAME} (?:auf|sur|no|na|en|su|di|в|у)\b"),
     # a line of the social links: "Harbour Times on Facebook" (read only when no verb line above matched)
-    re.compile(rf"^{_BRAND_NAME} (?:on|auf|sur|en|no|в|у) (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard)$"),
+    re.compile(rf"^{_ANY_NAME} (?:on|auf|sur|en|no|в|у) (?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|TikTok|X|Flipboard)$"),
 ]
 # A source line: "Source: Moneycontrol.com", "Fuente: El Heraldo", "Источник: X", "来源：X", "ที่มา: X", "출처: X".
 _SOURCE_CONTEXTS = (
     re.compile(rf"\bSource:\s*{_BRAND_NAME}$"),
     re.compile(rf"^(?:Fuente|Fonte|Quelle|Источник|Джерело|Fonti)\s*:\s*{_ANY_NAME}$"),
-    re.compile(rf"^(?:来源|來源|出典|출처|ที่มา|المصدر)\s*[:：]\s*({_CASELESS_NAME})$"),
+    re.compile(rf"^(?:本文)?(?:来源|來源|出典|출처|ที่มา|المصدر)\s*[:：]\s*({_CASELESS_NAME})$"),  # "本文来源：X" ("this article's source") too
 )
 
 _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
@@ -1366,17 +1471,32 @@ _BRAND_CONTEXTS = _BYLINE_CONTEXTS + [
     re.compile(rf"\bnotifications from {_BRAND_NAME}$"),
     # (the name ends at a sentence's end: "a staff writer at the Bayview Chronicle. Email: ...")
     re.compile(rf"\b(?:[Ww]riter|[Rr]eporter|[Ee]ditor|[Cc]orrespondent|[Cc]ontributor) (?:at|for) (?:the )?{_SENTENCE_BRAND_NAME}"),
+    # The reporter's note: "Jane Doe covers politics for The Harbour Times.", "Jean Dupont couvre la politique
+    # pour Le Courrier du Port.", "Juan Pérez cubre política para El Diario.", "Anna Schmidt berichtet über
+    # Politik für den Hafenkurier."
+    re.compile(rf"^{_PERSON} (?:covers|reports on|writes about) [^.]{{1,60}}? for (?:the )?{_SENTENCE_BRAND_NAME}"),
+    re.compile(rf"^{_PERSON_LATIN} (?:couvre|cubre|cobre|berichtet über|schreibt über) [^.]{{1,60}}? (?:pour|para|für) "
+               rf"(?:(?:den|die|das)\s+)?{_ANY_NAME}\.?$"),
     re.compile(rf"\b(?:Subscribe to|Sign up for) {_BRAND_NAME}['’]s\b"),
-    re.compile(rf"\b(?:Subscribe to|Sign up for|Get|Receive) the {_BRAND_NAME} newsletters?\b"),
+    re.compile(rf"\b(?:Subscribe to|Sign up for|Get|Receive) (?:the )?{_BRAND_NAME} newsletters?\b"),  # "Subscribe to RT newsletter"
+    # The site's own print edition offered under its name: "Subscribe to Harbour Times Magazine".
+    re.compile(rf"\bSubscribe to (?:the )?{_SHORTEST_BRAND_NAME} Magazine\b"),
+    re.compile(rf"\b(?:Abonnez-vous au magazine|Suscríbete a la revista|Assine a revista|Abbonati alla rivista|"
+               rf"Abonnieren Sie das Magazin|Abonnieren Sie die Zeitschrift) {_ANY_NAME}[.!]?$"),
     re.compile(rf"\b(?:Download|Get|Install) the {_BRAND_NAME} app\b"),
-    re.compile(rf"^[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),
+    re.compile(rf"(?:^|[.]\s+)[\"“]?{_BRAND_NAME}[\"”]? is a registered trademark"),  # after the copyright line's sentence too
     re.compile(rf"(?:^|\.\s+){_BRAND_NAME}® (?:is|and)\b"),
     *_SOURCE_CONTEXTS,
     # A newsroom's byline: "Redação Correio do Minho", "Di Redazione Corriere del Garda", "Por Redacción | El Diario".
     _NEWSROOM_BYLINE,
     re.compile(rf"^{_BRAND_NAME},? \d{{1,5}} [A-Z][\w .]{{1,30}}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard)\b"),  # footer address
     # "X is part of Y" / "X is a trademark of Y": the site speaking of itself in its footer.
-    re.compile(rf"^{_BRAND_NAME} is (?:part|a (?:member|division|unit|brand|publication)) of\b"),
+    re.compile(rf"^{_BRAND_NAME} is (?:part|a (?:member|division|unit|brand|publication|property)) of\b"),
+    # "Harbour Times is owned by Northgate Media", "Hafenkurier ist ein Angebot der Nordtor Medien GmbH",
+    # "Le Courrier du Port fait partie du groupe Nordport": the site speaking of its owner.
+    re.compile(rf"^{_BRAND_NAME} is (?:owned|published|operated) by\b"),
+    re.compile(rf"^{_ANY_NAME} (?:ist ein Angebot (?:von|der|des)|ist Teil (?:von|der|des)|fait partie (?:de|du|des)|"
+               rf"es parte de|é parte d[eoa]|fa parte d(?:i|el|ella))\b"),
     # The site's own pages and products in its menus and footer: "Contact BBC News", "Why you can
     # trust BBC News", "Working at Ascom", "Welcome to X". ("Jobs at WSJ", "Careers at X" name the
     # employer, often the parent company, and are not read.)
@@ -1465,6 +1585,34 @@ def _title_suffix_name(title: str, removed) -> str:
             match = suffix.match(line.strip())
             if match and not sig.is_nav_word(match.group(1)) and match.group(1).lower() not in _NOT_NAMES:
                 return _clean_site(match.group(1))
+    return ""
+
+
+def _title_prefix_name(title: str, removed, body: str) -> str:
+    """The site name a page prints before its own headline ("Harbour Times | Quake kills 100", "Harbour
+    Times - Quake kills 100"), or "": a short name-shaped line part that is no section's label, kicker or
+    menu word ("Opinion | ...", "Live - ...", "Video | ...") and that the article never names (a topic's
+    tag, "North Korea | ...", is a word of the story). Related lists and comments are not read."""
+    if len(title.split()) < 3 and not (sig.cjk_ratio(title) > 0.5 and len(title) >= 8):
+        return ""
+    prefix = re.compile(rf"^(.{{2,40}}?)(?:\s+[|｜–—-]\s+|\s*｜\s*){re.escape(title.strip())}\s*$")
+    for block in removed:
+        if block.kind in ("comment", "related"):
+            continue
+        for line in block.text.splitlines():
+            match = prefix.match(line.strip())
+            if not match:
+                continue
+            name = match.group(1).strip()
+            caseless = sig.cjk_ratio(name) > 0.5 or re.fullmatch(_CASELESS_NAME, name)
+            if (
+                (caseless or _name_shaped(name))
+                and _names_a_site(name)
+                and not _menu_label(name)
+                and not re.search(r"[|｜>»/]", name)  # a breadcrumb's trail, not a name
+                and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body)
+            ):
+                return _clean_site(name)
     return ""
 
 

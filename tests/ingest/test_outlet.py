@@ -1132,3 +1132,192 @@ def test_the_logo_links_labels_name_the_site_over_a_parent_company(lines):
 def test_an_agency_byline_with_its_city_credits_the_wire(line, wire):
     removed = blocks(("credit", line), ("credit", "© 2024 The Globe Ledger Ltd."))
     assert guess_outlet(removed, "Body.", "").label == f"The Globe Ledger ({wire})"
+
+
+# -- general signals: bylines, offers, title prefixes, addresses, editions (issue 14) --------------------
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("By Jane Doe, for The Harbour Times", "The Harbour Times"),
+        ("By Jane Doe, Harbour Times staff writer", "Harbour Times"),
+        ("Jane Doe covers politics for The Harbour Times.", "The Harbour Times"),
+        ("Von Anna Schmidt für den Hafenkurier", "Hafenkurier"),
+        ("Por Juan Pérez, para El Diario del Puerto", "El Diario del Puerto"),
+        ("Par Jean Dupont, pour Le Courrier du Port", "Le Courrier du Port"),
+        ("Jean Dupont couvre la politique pour Le Courrier du Port.", "Le Courrier du Port"),
+        ("Anna Schmidt berichtet über Politik für den Hafenkurier.", "Hafenkurier"),
+        # capitalised words that are no person's name before "for"/"für": a rule's label, not a byline
+        ("Giveaway Rules for Entrants", ""),
+        ("Offizielle Regeln für Teilnehmer", ""),
+        ("Jane Doe covers politics for a living.", ""),
+    ],
+)
+def test_a_byline_or_reporters_note_naming_the_newsroom_names_the_site(line, site):
+    assert guess_outlet(blocks(("credit", line)), "A body sentence.", "", ("foot",)).site == site
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Subscribe to Harbour Times newsletter", "Harbour Times"),
+        ("Subscribe to Harbour Times Magazine", "Harbour Times"),
+        ("Abonnez-vous au magazine Le Courrier du Port", "Le Courrier du Port"),
+        ("Suscríbete a la revista El Faro del Puerto", "El Faro del Puerto"),
+        ("Abonnieren Sie das Magazin Hafenblick", "Hafenblick"),
+        # a sister title in quotes, a bare offer: what is sold is not always the site
+        ('Subscribe to our sister title "All About Ports" Magazine', ""),
+        ("Subscribe to Morning Briefing", ""),
+    ],
+)
+def test_the_sites_own_newsletter_or_magazine_offer_names_it(line, site):
+    assert guess_outlet(blocks(("promo", line)), "A body sentence.", "", ("foot",)).site == site
+
+
+@pytest.mark.parametrize(
+    "lines, site",
+    [
+        (["Follow Harbour Times on", "Harbour Times on Facebook"], "Harbour Times"),
+        (["Suivez Le Courrier du Port sur", "Le Courrier du Port sur Facebook"], "Le Courrier du Port"),
+        # one follow line alone is the reporter's account as often as the site's
+        (["Follow Jane Doe on"], ""),
+    ],
+)
+def test_follow_lines_over_the_social_links_name_the_site_together(lines, site):
+    removed = blocks(*[("promo", line) for line in lines])
+    assert guess_outlet(removed, "A body sentence.", "", ("foot",) * len(lines)).site == site
+
+
+@pytest.mark.parametrize(
+    "copyright_line, link, site",
+    [
+        # the company's own legal name again among the footer's links is no brand of it: a company names no site
+        ("© 2024 The Quayside Company. All rights reserved.", "The Quayside Company", ""),
+        ("© 2024 Hafenblick Verlag GmbH. Alle Rechte vorbehalten.", "Hafenblick Verlag", ""),
+        # the name printed alone is the company named again: it names the site
+        ("© 2024 The Quayside Company. All rights reserved.", "Readers of The Quayside wrote in", "The Quayside"),
+    ],
+)
+def test_a_copyright_companys_own_legal_name_in_the_links_is_no_echo(copyright_line, link, site):
+    removed = blocks(("promo", link), ("credit", copyright_line))
+    assert guess_outlet(removed, "A body sentence.", "", ("foot", "foot")).site == site
+
+
+@pytest.mark.parametrize(
+    "title, line, body, site",
+    [
+        ("Quake kills 100 in the port", "The Harbour Times - Quake kills 100 in the port", "A quake struck.", "The Harbour Times"),
+        ("地震で港の100人が死亡", "港湾新聞｜地震で港の100人が死亡", "地震が起きた。", "港湾新聞"),
+        # a section's label or a topic's tag stands before headlines as often
+        ("Quake kills 100 in the port", "Opinion | Quake kills 100 in the port", "A quake struck.", ""),
+        ("Missile test over the sea", "North Korea | Missile test over the sea", "North Korea fired a missile.", ""),
+    ],
+)
+def test_a_name_printed_before_the_headline_names_the_site(title, line, body, site):
+    assert guess_outlet(blocks(("promo", line)), body, "", ("foot",), title=title).site == site
+
+
+@pytest.mark.parametrize(
+    "body, site",
+    [
+        # the page's notice left in the body speaks of its paid tier and website: readers drop the ending
+        ("Shares fell on Monday.\n\nGet Harbourpulse Pro for $5. Visit the Harbourpulse website.", "Harbourpulse"),
+        ("Die Aktien fielen.\n\nJetzt Harbourpulse Pro testen. Laden Sie die Harbourpulse App herunter.", "Harbourpulse"),
+        # the label is a word of the story (the town): readers keep the address to tell the site from it
+        ("Harbourpulse's mayor said the Harbourpulse website was down.", "Harbourpulse.com"),
+    ],
+)
+def test_an_address_the_site_names_itself_by_is_said_without_its_ending_when_its_notices_do(body, site):
+    removed = blocks(("promo", "Visit Harbourpulse.com"), ("credit", "© 2024 Harbourpulse.com"))
+    assert guess_outlet(removed, body, "", ("foot", "foot")).site == site
+
+
+@pytest.mark.parametrize(
+    "removed, body, site_name, site",
+    [
+        # "Orbit" is also a word of the story: readers say the address
+        (blocks(("disclaimer", "Orbit is supported by its audience."), ("promo", "Send tips to community@orbit.com")),
+         "The probe entered orbit on Monday.", "", "Orbit.com"),
+        (blocks(("disclaimer", "Espace est financé par ses lecteurs.")), "La sonde a quitté l'espace lundi.", "Espace.fr", "Espace.fr"),
+        # a coined name, or one the story never writes in lower case, is said as the page prints it
+        (blocks(("disclaimer", "Orbitly is supported by its audience."), ("promo", "Send tips to community@orbitly.com")),
+         "The probe entered orbit on Monday.", "", "Orbitly"),
+        (blocks(("disclaimer", "Orbit is supported by its audience."), ("promo", "Send tips to community@orbit.com")),
+         "The probe reached Mars on Monday.", "", "Orbit"),
+    ],
+)
+def test_a_one_word_name_that_is_an_ordinary_word_is_said_with_its_address_ending(removed, body, site_name, site):
+    assert guess_outlet(removed, body, site_name, ("foot",) * len(removed)).site == site
+
+
+@pytest.mark.parametrize(
+    "site_name, lines, site",
+    [
+        # the metadata's edition ("International") the page never prints: readers say what the page says
+        ("Harbour Times International", ["Subscribe to Harbour Times newsletter", "Follow Harbour Times on"], "Harbour Times"),
+        ("Le Courrier du Port International", ["Suivez Le Courrier du Port sur", "Le Courrier du Port sur Facebook"], "Le Courrier du Port"),
+        # the page prints the full name too, or names itself once: the metadata's name stands
+        ("Harbour Times International", ["Subscribe to Harbour Times newsletter", "Harbour Times International homepage"],
+         "Harbour Times International"),
+        ("Harbour Times International", ["Subscribe to Harbour Times newsletter"], "Harbour Times International"),
+    ],
+)
+def test_an_edition_in_the_metadata_name_the_page_never_prints_is_dropped(site_name, lines, site):
+    removed = blocks(*[("promo", line) for line in lines])
+    assert guess_outlet(removed, "A body sentence.", site_name, ("foot",) * len(lines)).site == site
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        ("Harbour Times is owned by Northgate Media", "Harbour Times"),
+        ("Hafenkurier ist ein Angebot der Nordtor Medien GmbH", "Hafenkurier"),
+        ("Le Courrier du Port fait partie du groupe Nordport", "Le Courrier du Port"),
+        ("Copyright © 2024 Northgate Media. Harbour Times is a registered trademark.", "Harbour Times"),
+        # the site speaking of itself without its name names none
+        ("This website is operated by Northgate Media", ""),
+        ("Our newsletter is published by Northgate Media", ""),
+    ],
+)
+def test_the_site_speaking_of_its_owner_or_trademark_names_itself(line, site):
+    assert guess_outlet(blocks(("credit", line)), "A body sentence.", "", ("foot",)).site == site
+
+
+@pytest.mark.parametrize(
+    "line, site",
+    [
+        # a source line whose name is a paper's, in a compound ("Hafenkurier") or after "本文" ("this article's")
+        ("Quelle: Hafenkurier", "Hafenkurier"),
+        ("本文来源：江南都市报", "江南都市报"),
+        # a source that is no paper names no site alone
+        ("Quelle: Hafenamt", ""),
+        ("本文来源：网络", ""),
+    ],
+)
+def test_a_source_line_naming_a_paper_names_the_site(line, site):
+    assert guess_outlet(blocks(("credit", line)), "Ein Satz.", "", ("foot",)).site == site
+
+
+@pytest.mark.parametrize(
+    "lines, site",
+    [
+        # the footer's logo beside the parent company's copyright line
+        (["Harbour Herald", "View Comments", "© 2024 Northgate Media, Inc."], "Harbour Herald"),
+        (["港湾新聞", "© 2024 株式会社ノースゲート"], "港湾新聞"),
+        # a menu link, a reporter's name, or a paper's name far from the copyright line is no logo
+        (["Privacy Policy", "Jane Doe", "© 2024 Northgate Media, Inc."], ""),
+        (["Harbour Herald", "About", "Careers", "Contact", "© 2024 Northgate Media, Inc."], ""),
+    ],
+)
+def test_a_papers_name_beside_the_footers_copyright_line_names_the_site(lines, site):
+    removed = blocks(*[("related" if "©" not in line else "credit", line) for line in lines])
+    assert guess_outlet(removed, "A body sentence.", "", ("foot",) * len(lines)).site == site
+
+
+def test_a_name_before_the_headline_that_names_no_publication_only_adds_to_another_signal():
+    # "US & Canada | ..." is a section's label as often as a site's name: alone it names nothing
+    title = "Quake kills 100 in the port"
+    assert guess_outlet(blocks(("promo", f"Harbourpulse | {title}")), "A quake struck.", "", ("foot",), title=title).site == ""
+    removed = blocks(("promo", f"Harbourpulse | {title}"), ("promo", "Subscribe to Harbourpulse newsletter"))
+    assert guess_outlet(removed, "A quake struck.", "", ("foot", "foot"), title=title).site == "Harbourpulse"
