@@ -647,3 +647,204 @@ def test_a_paste_that_starts_at_the_headline_is_titled_by_it_not_its_second_deck
         "Routes to run again by Friday, operator says\nBy Jane Roe\nPublished 12 March 2024\n"
     )
     assert clean_page_text(head + _BODY).title == "Island crossings restart after the storm closed every port"
+
+
+# -- standfirst set between the headline and the byline/date lines ---------------------------------
+_FR_BODY = (
+    "Les liaisons vers les îles du nord ont repris mardi après la tempête qui avait fermé tous les ports pendant quatre jours, a indiqué l'opérateur.\n"
+    "L'opérateur a précisé que toutes les lignes fonctionneraient de nouveau vendredi, une fois réparés les deux pontons endommagés.\n"
+    "Les habitants attendaient depuis vendredi soir des livraisons de nourriture et de médicaments, selon les autorités locales.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head, standfirst, body",
+    [
+        ("Example Gazette\nWorld\nFerry services resume across the northern islands after storm\n",
+         "Ferry operators across the northern islands are running boats again, but islanders who waited four days for "
+         "food and medicine say the storm exposed how fragile their links to the mainland are.",
+         "By Jane Roe\nPublished 12 March 2024\n" + _BODY),
+        ("Le Courrier des Îles\nMonde\nLes ferries reprennent vers les îles du nord après la tempête\n",
+         "Les ferries circulent de nouveau vers les îles du nord, mais les habitants, privés de nourriture et de "
+         "médicaments pendant quatre jours, dénoncent la fragilité de leurs liaisons avec le continent.",
+         "Par Jeanne Roux\nPublié le 12 mars 2024\n" + _FR_BODY),
+    ],
+)
+def test_a_standfirst_over_the_byline_and_date_is_not_the_first_paragraph(head, standfirst, body):
+    extraction = clean_page_text(head + standfirst + "\n" + body)
+    assert standfirst not in extraction.paragraphs
+    assert extraction.paragraphs[0] == body.split("\n")[2]  # the article opens under its date line
+    assert extraction.title == head.split("\n")[2]
+
+
+@pytest.mark.parametrize(
+    "lead, after",
+    [
+        # the lead under the headline with no byline or date line after it: the article's first paragraph
+        ("The operator expects every route to run again by Friday, after four days of closures.", ""),
+        # three sentences above the byline: a lead paragraph printed before it, not a standfirst
+        ("Ferry services across the northern islands resumed on Tuesday, four days after the storm closed every port. "
+         "The operator said all routes would run by Friday. Islanders who had waited for food welcomed the first boats.",
+         "By Jane Roe\nPublished 12 March 2024\n"),
+    ],
+)
+def test_a_lead_under_the_headline_without_the_standfirst_shape_is_kept(lead, after):
+    page = "Example Gazette\nWorld\nFerry services resume across the northern islands after storm\n" + lead + "\n" + after + _BODY
+    assert clean_page_text(page).paragraphs[0] == lead
+
+
+# -- a list of teasers above the article, one of them the article's own --------------------------
+def _teaser_page(section, teasers, headline, date_line, lead, rest):
+    lines = [section]
+    for teaser_headline, teaser_lead in teasers:
+        lines += [teaser_headline, teaser_lead]
+    lines += [headline, date_line, lead, *rest]
+    return "\n".join(lines) + "\n"
+
+
+_EN_LEAD = ("Ferry services across the northern islands resumed on Tuesday after the storm that closed every port for "
+            "four days, the operator said in a statement.")
+_EN_TEASERS = [
+    ("Harbour master says piers will be repaired by summer", "PORT TOWN: The harbour master said on Monday that the two "
+     "damaged piers would be repaired before the summer season starts, once the insurers agree."),
+    ("Ferry services resume across the northern islands after storm", _EN_LEAD[:90] + "..."),
+    ("Islanders brace for higher fares next year", "ISLAND BAY: Islanders will pay more for ferry tickets next year "
+     "after the operator announced a rise in fares to cover the cost of fuel and repairs."),
+]
+_DE_LEAD = ("Die Fähren zu den nördlichen Inseln fahren seit Dienstag wieder, nachdem der Sturm alle Häfen vier Tage "
+            "lang geschlossen hatte, teilte der Betreiber mit.")
+_DE_TEASERS = [
+    ("Hafenmeister verspricht Reparatur der Anleger bis zum Sommer", "HAFENSTADT: Der Hafenmeister sagte am Montag, die "
+     "beiden beschädigten Anleger würden vor Beginn der Sommersaison repariert, sobald die Versicherer zustimmen."),
+    ("Fähren fahren nach dem Sturm wieder zu den nördlichen Inseln", _DE_LEAD[:95] + "…"),
+    ("Inselbewohner müssen im nächsten Jahr mehr für Fähren zahlen", "INSELBUCHT: Die Inselbewohner zahlen im nächsten "
+     "Jahr mehr für Fährtickets, nachdem der Betreiber höhere Preise wegen der Kosten für Treibstoff angekündigt hat."),
+]
+
+
+@pytest.mark.parametrize(
+    "page, headline, lead",
+    [
+        (_teaser_page("Breaking News", _EN_TEASERS, _EN_TEASERS[1][0], "12 March 2024", _EN_LEAD, _BODY.split("\n")[1:3]),
+         _EN_TEASERS[1][0], _EN_LEAD),
+        (_teaser_page("Eilmeldungen", _DE_TEASERS, _DE_TEASERS[1][0], "12. März 2024", _DE_LEAD, _FR_BODY.split("\n")[1:3]),
+         _DE_TEASERS[1][0], _DE_LEAD),
+    ],
+)
+def test_a_list_of_teasers_holding_the_articles_own_is_not_body(page, headline, lead):
+    extraction = clean_page_text(page)
+    assert extraction.paragraphs[0] == lead
+    assert not any(teaser_lead in extraction.paragraphs for _head, teaser_lead in _EN_TEASERS + _DE_TEASERS)
+    assert extraction.title == headline
+    assert _kind_of(extraction, _EN_TEASERS[0][1][:40] if headline == _EN_TEASERS[1][0] else _DE_TEASERS[0][1][:40]) == "related"
+
+
+def test_a_subhead_and_paragraph_printed_twice_inside_the_article_stay():
+    # a pull quote repeats a subhead's paragraph later, but no headline over date lines follows: not a teaser list
+    subhead, paragraph = "Repairs to the piers", _BODY.split("\n")[1]
+    page = ("Example Gazette\nFerry services resume across the northern islands after storm\nPublished 12 March 2024\n"
+            f"{_BODY.split(chr(10))[0]}\n{subhead}\n{paragraph}\n{_BODY.split(chr(10))[2]}\n{subhead}\n{paragraph}\n")
+    assert clean_page_text(page).paragraphs[:3] == (_BODY.split("\n")[0], subhead, paragraph)
+
+
+# -- a list of stories, each with its date, between the headline and the article ------------------
+@pytest.mark.parametrize(
+    "head, items, body",
+    [
+        ("Example Gazette\nFerry services resume across the northern islands after storm\nPublished 12 March 2024\nMore stories\n",
+         ["Storm closes every port on the northern islands\n10 March 2024\nNEWS",
+          "Islanders brace for higher ferry fares next year\n2 February 2024\nNEWS",
+          "Harbour master promises pier repairs before summer\n15 January 2024\nFEATURES"], _BODY),
+        ("Le Courrier des Îles\nLes ferries reprennent vers les îles du nord après la tempête\nPublié le 12 mars 2024\nÀ lire aussi\n",
+         ["La tempête ferme tous les ports des îles du nord\n10 mars 2024\nACTUALITÉ",
+          "Les insulaires paieront leurs billets plus cher l'an prochain\n2 février 2024\nACTUALITÉ",
+          "Le capitaine du port promet des pontons réparés avant l'été\n15 janvier 2024\nREPORTAGE"], _FR_BODY),
+    ],
+)
+def test_a_list_of_dated_stories_is_neither_body_nor_title(head, items, body):
+    extraction = clean_page_text(head + "\n".join(items) + "\n" + body)
+    listed = [item.split("\n")[0] for item in items]
+    assert not any(item in extraction.paragraphs for item in listed)
+    assert extraction.paragraphs[0] == body.split("\n")[0]
+    assert extraction.title == head.split("\n")[1]
+    # the listed stories' dates are the list's, never the article's
+    lines = {line for item in items for line in item.split("\n")}
+    assert {block.kind for block in extraction.removed if block.text in lines} == {"related"}
+
+
+def test_a_chronology_of_dated_sentences_is_not_a_list_of_stories():
+    from lib.ingest.extract.blocks import split_blocks
+    from lib.ingest.extract.text import dated_list_lines
+
+    chronology = ("10 March 2024\nThe storm reached the coast and closed every port.\n11 March 2024\nThe operator cancelled "
+                  "all crossings.\n12 March 2024\nThe first ferry left the harbour.\n13 March 2024\nEvery route ran again.\n")
+    assert dated_list_lines(split_blocks(chronology)) == frozenset()
+    listed = "Storm closes ports\n10 March 2024\nFares rise next year\n11 March 2024\nPiers to be repaired\n12 March 2024\n"
+    assert dated_list_lines(split_blocks(listed)) == frozenset(range(6))
+
+
+@pytest.mark.parametrize("counter", ["0", "2019", "438.3K", "1,204"])
+def test_a_line_without_letters_never_opens_the_body(counter):
+    from lib.ingest.extract.blocks import split_blocks
+    from lib.ingest.extract.text import _drop_letterless_opening
+
+    blocks = split_blocks(f"{counter}\n{_BODY}6-4, 7-6\n{_FR_BODY}")
+    keep = [True] * len(blocks)
+    _drop_letterless_opening(blocks, keep)
+    # the counter goes; a line of figures inside the body ("6-4, 7-6") is left to the scorer
+    assert keep == [counter == "438.3K"] + [True] * (len(blocks) - 1)
+
+
+# -- the headline over its author's name line, the headline-shaped standfirst under it -------------
+_ES_BODY = (
+    "Los transbordadores a las islas del norte volvieron a navegar el martes, cuatro días después de que la tormenta "
+    "cerrara todos los puertos, según el operador.\n"
+    "El operador dijo que todas las rutas funcionarán de nuevo el viernes, cuando terminen las reparaciones de los dos muelles dañados.\n"
+    "Los isleños esperaban alimentos y medicinas desde que la tormenta llegó a la costa el viernes por la noche, según las autoridades.\n"
+)
+
+
+def _pick_by_the_date_lines(head: str, body: str) -> str:
+    """The headline `_headline_by_date_block` finds over a body the scorer kept, with no pick of its own."""
+    from lib.ingest.extract.blocks import split_blocks
+    from lib.ingest.extract.text import _headline_by_date_block
+
+    blocks = split_blocks(head + body)
+    n_head = len(split_blocks(head))
+    index = _headline_by_date_block(blocks, [block.index >= n_head for block in blocks], -1)
+    return blocks[index].text if index >= 0 else ""
+
+
+@pytest.mark.parametrize(
+    "head, body, headline",
+    [
+        ("Example Gazette\nNews\nNews\nFerry services resume across the northern islands after the storm closed every port\n"
+         "Jane Marie RoeView More Articles\nOperators say every route will be running again by Friday\nFerries\n"
+         "Published 12 March 2024\n", _BODY,
+         "Ferry services resume across the northern islands after the storm closed every port"),
+        ("El Diario Isleño\nNoticias\nNoticias\nLos transbordadores vuelven a las islas del norte tras la tormenta que cerró los puertos\n"
+         "María López GarcíaVer Más Artículos\nLos operadores prevén que todas las rutas funcionen el viernes\nTransbordadores\n"
+         "Publicado el 12 de marzo de 2024\n", _ES_BODY,
+         "Los transbordadores vuelven a las islas del norte tras la tormenta que cerró los puertos"),
+    ],
+)
+def test_the_headline_stands_over_its_authors_name_and_the_line_under_it_is_the_standfirst(head, body, headline):
+    assert _pick_by_the_date_lines(head, body) == headline
+
+
+@pytest.mark.parametrize(
+    "head, headline",
+    [
+        # a section label of capitalised words under a list of related headlines: the headline stays the one under it
+        ("Example Gazette\nIslanders brace for higher ferry fares next year as fuel costs climb\n"
+         "Harbour master says the piers will be repaired by the summer\nWorld News\n"
+         "Ferry services resume across the northern islands after storm\nPublished 12 March 2024\n",
+         "Ferry services resume across the northern islands after storm"),
+        # a shorter line over the name: a kicker, not a headline over its second deck
+        ("Example Gazette\nNews\nFerry services resume after the storm\nJane Marie RoeView More Articles\n"
+         "Ferry services resume across the northern islands after the storm closed every port\nPublished 12 March 2024\n",
+         "Ferry services resume across the northern islands after the storm closed every port"),
+    ],
+)
+def test_a_line_over_a_name_that_is_no_headline_over_its_deck_is_not_taken(head, headline):
+    assert _pick_by_the_date_lines(head, _BODY) == headline

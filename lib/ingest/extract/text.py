@@ -14,7 +14,13 @@ Conventions (kept consistent on purpose):
   never the title; short lines over the article's date line (the site's or the
   author's name) are never its first paragraph.
 - A standfirst/dek under the headline stays the first body paragraph when the
-  scorer reads it as article prose (a full sentence); otherwise it is dropped.
+  scorer reads it as article prose (a full sentence) and the article's
+  byline/date lines do not sit between it and the next paragraph; otherwise it
+  is dropped (the article starts under its date lines).
+- Lists of other stories are never body nor title, their dates never the
+  article's: teasers (headline + one paragraph) when one of them is this
+  article's own, printed again where the article starts; headlines each with
+  a date line at a fixed step (a "More stories" list). Both are `related`.
 - Section subheads inside the article ("Preparing for a 'Busy Year'") stay IN
   the body, in place, when both nearest kept neighbours are prose paragraphs
   and the line is not furniture by its own shape (readers and the benchmark's
@@ -44,7 +50,7 @@ from lib.ingest.extract.blocks import (
     shape_of,
     split_blocks,
 )
-from lib.ingest.extract.kinds import classify_removed
+from lib.ingest.extract.kinds import Verdict, classify_removed
 from lib.ingest.extract.scorer import block_probabilities, load_weights, select_body
 
 # A pasted web page has a few hundred lines (the longest of the 88 dev pages: 398). Past
@@ -76,13 +82,20 @@ def clean_page_text(text: str, known_boilerplate: frozenset[str] = frozenset()) 
     context = build_context(blocks, corpus_repeated=frozenset(known_boilerplate))
     weights = load_weights()
     probabilities = block_probabilities(block_features(blocks, context), weights)
-    keep, title_index = decide_body(blocks, context, probabilities, weights)
+    story_lists: set[int] = set()
+    keep, title_index = decide_body(blocks, context, probabilities, weights, story_lists)
     if title_index >= 0 and _is_the_sites_name(blocks, title_index):
         title_index = -1  # a page that prints no headline is not titled with its site's name
     languages = [
         _language_if_other(block, context) if not keep[block.index] else "" for block in blocks
     ]
     verdicts = classify_removed(blocks, keep, context, languages)
+    verdicts = [
+        # Every line of a list of other stories, its dates included, is the list's: never the article's date.
+        Verdict("related", "item of a list of other stories (teasers or dated headlines)", True)
+        if index in story_lists and verdict is not None else verdict
+        for index, verdict in enumerate(verdicts)
+    ]
     paragraphs = tuple(block.text for block in blocks if keep[block.index])
     removed = tuple(
         RemovedBlock(kind=verdict.kind, text=block.text, reason=verdict.reason)
@@ -133,11 +146,14 @@ def too_many_lines_note(n_lines: int) -> str:
     )
 
 
-def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[list[bool], int]:
+def decide_body(
+    blocks, context, probabilities: list[float], weights, story_lists: set[int] | None = None
+) -> tuple[list[bool], int]:
     """Keep flag per block and the title's block index (-1 if none), from the scorer's probabilities.
 
     Shared by `clean_page_text` and the trainer (tools/train_cleaner.py), so
-    the cross-validated figure is the figure of the shipped decoder.
+    the cross-validated figure is the figure of the shipped decoder. `story_lists`, when given,
+    receives the lines found to be items of a list of other stories (teasers, dated headlines).
     """
     barriers = [barrier_of(b, context) for b in blocks]
     keep, _span = select_body(
@@ -157,6 +173,14 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
         ):
             keep[block.index] = False
     _drop_head_lines_over_the_date(blocks, keep)
+    _drop_standfirst_over_the_date(blocks, keep)
+    teasers = _drop_teasers_of_the_article(blocks, keep)
+    _drop_letterless_opening(blocks, keep)
+    listed = dated_list_lines(blocks)
+    for index in listed:
+        keep[index] = False  # an item of a list of stories, each with its date, is no paragraph
+    if story_lists is not None:
+        story_lists.update(teasers, listed)
     # Section subheads between kept paragraphs are part of the article (readers and the
     # benchmark's reference bodies keep them); furniture-shaped short lines are not.
     subheads = [b.index for b in blocks if not keep[b.index] and _is_subhead(b, keep, blocks, context.strengths) and _plain_heading(b, context)]
@@ -172,7 +196,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
     if not any(keep[b.index] and b.n_words >= 6 for b in blocks):
         # Only menu-sized lines survived: that is not an article, keep nothing (and say so below).
         keep = [False] * len(blocks)
-    title_index = _headline_by_date_block(blocks, keep, title_index)
+    title_index = _headline_by_date_block(blocks, keep, title_index, listed)
     title_index = _past_a_repeated_menu_label(blocks, keep, title_index, context.line_counts)
     if title_index < 0:
         # No headline-shaped line before the prose: fall back to the first short line before the first paragraph.
@@ -191,7 +215,7 @@ def decide_body(blocks, context, probabilities: list[float], weights) -> tuple[l
             ),
             -1,
         )
-    title_index = _headline_over_a_weak_pick(blocks, keep, title_index, context.line_counts)
+    title_index = _headline_over_a_weak_pick(blocks, keep, title_index, context.line_counts, listed)
     return keep, title_index
 
 
@@ -239,7 +263,7 @@ def echoed_as_title(text: str, page_lines) -> bool:
 _ECHO_REACH = 3  # lines from the pick where the headline its page echoes as "Section | Headline" may sit
 
 
-def _headline_over_a_weak_pick(blocks, keep: list[bool], current: int, line_counts) -> int:
+def _headline_over_a_weak_pick(blocks, keep: list[bool], current: int, line_counts, listed: frozenset = frozenset()) -> int:
     """The pick gives way to a line the page itself shows to be its headline, in four cases:
 
     * a pick glued to a label ("Opinion|Headline") whose headline part the page prints as a line of its
@@ -262,7 +286,7 @@ def _headline_over_a_weak_pick(blocks, keep: list[bool], current: int, line_coun
     core_tokens = sig.content_tokens(" ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index]))
     head = [
         index for index in range(max(0, first_kept - _ARTICLE_HEAD_REACH), first_kept)
-        if index != current and not keep[index] and headline_candidate(blocks[index])
+        if index != current and not keep[index] and index not in listed and headline_candidate(blocks[index])
     ]
     if current >= 0:
         page_lines = [block.text for block in blocks]
@@ -308,22 +332,39 @@ def _headline_over_a_weak_pick(blocks, keep: list[bool], current: int, line_coun
     return max(strong, key=lambda item: (item[1], item[2], item[0]))[0]
 
 
+def _name_shaped(text: str) -> bool:
+    """Two to six capitalised words ("and", "&" and initials allowed), no digit, no closing punctuation:
+    a person's or a newsroom's name ("Jane Doe and John J. Roe", "Marcus De GuzmanView More Articles")."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and not re.search(r"\d|[.!?:;,。]$", text) and all(
+        _NAME_WORD.match(word) or word in ("and", "&") or re.fullmatch(r"[A-Z]\.", word) for word in words
+    )
+
+
+def _headline_over_the_name(blocks, upper: int, name_line: int, found) -> bool:
+    """`upper`, found right over a name line with a headline-shaped line right under it, is the headline
+    and that line its standfirst when the two would stack as headline and second deck (`_stacked_headline`:
+    the upper as long or longer) and the upper heads no list of headlines (the line over it is not one)."""
+    lower = [index for index, _distance in found if index == name_line + 1]
+    return (
+        upper == name_line - 1
+        and bool(lower)
+        and _stacked_headline(blocks[upper], blocks[lower[0]])
+        and not (upper > 0 and _headline_like_line(blocks[upper - 1]))
+        and not _site_name_line(blocks, upper)
+    )
+
+
 def _name_over_the_date_line(blocks, index: int) -> bool:
     """The line is a name of two to six capitalised words ("and", "&" and initials allowed; no digit,
     no closing punctuation) right above the article's date line, under another such name line (the
     byline "Jane Doe and John J. Roe"): the authors' newsroom or the site's name."""
 
-    def name_shaped(text: str) -> bool:
-        words = text.split()
-        return 2 <= len(words) <= 6 and not re.search(r"\d|[.!?:;,。]$", text) and all(
-            _NAME_WORD.match(word) or word in ("and", "&") or re.fullmatch(r"[A-Z]\.", word) for word in words
-        )
-
     return (
         0 < index < len(blocks) - 1
         and sig.is_date_line(blocks[index + 1].text)
-        and name_shaped(blocks[index].text)
-        and name_shaped(blocks[index - 1].text)
+        and _name_shaped(blocks[index].text)
+        and _name_shaped(blocks[index - 1].text)
     )
 
 
@@ -389,6 +430,169 @@ def _drop_head_lines_over_the_date(blocks, keep: list[bool]) -> None:
                 keep[index] = False
 
 
+_STANDFIRST_WORDS = 45  # a standfirst is one or two sentences; a longer first paragraph is the article's lead
+_STANDFIRST_GAP = 4  # lines between a standfirst and the article's first paragraph (byline, date, photo caption)
+
+
+def _head_meta_line(text: str) -> bool:
+    """A date, byline or post-meta line, the lines news pages set between the headline and the article."""
+    return sig.is_date_line(text) or sig.is_byline(text) or _post_meta_line(text)
+
+
+def _drop_standfirst_over_the_date(blocks, keep: list[bool]) -> None:
+    """The summary a page sets right under its headline and above its byline/date lines (headline /
+    "NASA's sights are set on ..." / "by Jane Doe" / "19 Nov 2019") is the standfirst, not the article's
+    first paragraph: the article starts under its date lines. Dropped only when the body's first kept
+    line sits right under a headline-shaped line, is one or two sentences of at most 45 words, and the
+    lines between it and the next kept paragraph (at most four, none kept) hold a date or byline line.
+    Unchanged otherwise: a lead paragraph printed above the byline with no date line after it stays."""
+    kept = [block.index for block in blocks if keep[block.index]]
+    if len(kept) < 3:
+        return
+    first, following = kept[0], kept[1]
+    block = blocks[first]
+    if first == 0 or keep[first - 1] or not _headline_like_line(blocks[first - 1]):
+        return
+    if block.n_words > _STANDFIRST_WORDS or sig.sentence_count(block.text) > 2 or not sig.ends_like_sentence(block.text):
+        return
+    gap = range(first + 1, following)
+    if not 1 <= len(gap) <= _STANDFIRST_GAP or not any(_head_meta_line(blocks[index].text) for index in gap):
+        return
+    if not any(keep[index] and blocks[index].n_words >= 8 for index in kept[1:]):
+        return
+    keep[first] = False
+
+
+_DATED_LIST_ITEMS = 3  # items in a row, each with its date line, that make a list of stories
+_DATED_LIST_PERIOD = (2, 3)  # lines per item: headline and date, or headline, date and a section label
+
+
+def _list_item_shaped(block) -> bool:
+    """A listed story's headline: at most 25 words, no date, not closed like a sentence (the entries of a
+    chronology or a live blog, "10:32 The ferry left the port.", are sentences and stay the scorer's)."""
+    return block.n_words <= 25 and not sig.is_date_line(block.text) and not sig.ends_like_sentence(block.text)
+
+
+def dated_list_lines(blocks) -> frozenset[int]:
+    """Lines of a list of stories: three or more items in a row, each its headline and its date line at
+    the same place ("LA 2016: Turbocharged Nissan Sentra Nismo unleashed" / "November 16, 2016" /
+    "FEATURES", again and again), so date lines recur at a fixed step of two or three lines. The
+    headline's own date line stands apart from that rhythm and is never counted. Items are headline-
+    shaped (`_list_item_shaped`): a chronology of dated sentences is the article's, not a list."""
+    dates = [block.index for block in blocks if block.n_words <= 8 and sig.is_date_line(block.text)]
+    listed: set[int] = set()
+    start = 0
+    while start < len(dates):
+        end = start
+        step = dates[start + 1] - dates[start] if start + 1 < len(dates) else 0
+        while step in _DATED_LIST_PERIOD and end + 1 < len(dates) and dates[end + 1] - dates[end] == step:
+            end += 1
+        run = dates[start : end + 1]
+        # The items' dates share one form ("10 March 2024"): a date line of another length at either end
+        # of the run ("Published 12 March 2024" under the headline, one step over the list) is not an item's.
+        form = sorted(blocks[index].n_words for index in run)[len(run) // 2]
+        while run and blocks[run[0]].n_words != form:
+            run = run[1:]
+        while run and blocks[run[-1]].n_words != form:
+            run = run[:-1]
+        if len(run) >= _DATED_LIST_ITEMS:
+            items = [index - 1 for index in run]
+            if all(_list_item_shaped(blocks[item]) for item in items):
+                listed.update(range(items[0], run[-1] + 1))
+                label = run[-1] + 1
+                if step == 3 and label < len(blocks) and blocks[label].n_words <= 3:
+                    listed.add(label)  # the last item's section label
+            start = end + 1
+        else:
+            start += 1
+    return frozenset(index for index in listed if index < len(blocks))
+
+
+def _drop_letterless_opening(blocks, keep: list[bool]) -> None:
+    """Kept lines without a single letter before the body's first worded line ("0" of a comment
+    counter, "2019" of a date printed over three lines) are counters and stamps, not its opening.
+    Lines of figures inside the body (a score table) are left to the scorer."""
+    for block in blocks:
+        if not keep[block.index]:
+            continue
+        if any(character.isalpha() for character in block.text):
+            return
+        keep[block.index] = False
+
+
+_TEASER_LEAD_WORDS = 12  # a teaser's lead is a sentence of prose; shorter lines are labels or headlines
+_TEASER_PAIRS = 3  # headline/paragraph pairs in a row that make a list of teasers
+_TEASER_HEAD_REACH = 8  # lines above the article's lead where its headline (with date lines) is printed again
+
+
+def _teaser_pair(blocks, keep: list[bool], index: int) -> bool:
+    """Lines `index` and `index + 1` are a headline and the one paragraph of prose under it."""
+    if index < 0 or index + 1 >= len(blocks):
+        return False
+    head, lead = blocks[index], blocks[index + 1]
+    return (
+        keep[lead.index]
+        and lead.n_words >= _TEASER_LEAD_WORDS
+        and headline_candidate(head)
+        and not sig.ends_like_sentence(head.text)
+    )
+
+
+_ELLIPSIS_END = re.compile(r"\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+
+
+def _teaser_of(teaser: str, paragraph: str) -> bool:
+    """The paragraph is the teaser's text in full: the same line, or its start when the teaser is cut
+    off with an ellipsis ("… after being deported for either violating visa norms or illegally entering the...")."""
+    if teaser == paragraph:
+        return True
+    cut = _ELLIPSIS_END.sub("", teaser)
+    return cut != teaser and len(cut.split()) >= _TEASER_LEAD_WORDS and paragraph.startswith(cut)
+
+
+def _drop_teasers_of_the_article(blocks, keep: list[bool]) -> range:
+    """A list of teasers (headline, then one paragraph; a "Breaking news" ticker) set above the article
+    is no part of it. The page shows it is a list: one of its teasers is this article's own headline and
+    lead (the lead whole or cut off with an ellipsis), printed again below where the article starts (its
+    headline, then its date or byline lines, then its lead, within eight lines), and the list of three
+    headline/paragraph pairs or more runs up to that headline. Every kept line of the list, and the
+    headline's later copy, are dropped; returns the list's lines (empty when there is none).
+    Unchanged otherwise: a subhead and its paragraph printed twice elsewhere (a pull quote) are kept."""
+    positions: dict[str, list[int]] = {}
+    for block in blocks:
+        positions.setdefault(block.text, []).append(block.index)
+    for block in blocks:
+        if not _teaser_pair(blocks, keep, block.index):
+            continue
+        lead = blocks[block.index + 1].text
+        for again in positions[block.text]:
+            if again <= block.index + 1:
+                continue
+            article_lead = next(
+                (
+                    index for index in range(again + 1, min(len(blocks), again + 1 + _TEASER_HEAD_REACH))
+                    if keep[index] and _teaser_of(lead, blocks[index].text)
+                ),
+                -1,
+            )
+            if article_lead < 0:
+                continue
+            start = block.index
+            while _teaser_pair(blocks, keep, start - 2):
+                start -= 2
+            end = block.index + 1
+            while end + 2 < again and _teaser_pair(blocks, keep, end + 1):
+                end += 2
+            if again - end > 3 or (end - start + 1) // 2 < _TEASER_PAIRS:
+                continue  # the pairs are too few or do not run up to the article's headline: not shown to be a list
+            if not any(_head_meta_line(blocks[index].text) for index in range(again + 1, article_lead)):
+                continue  # no date or byline line between the headline and the lead: not the article's head
+            for index in range(start, again + 1):
+                keep[index] = False
+            return range(start, again)
+    return range(0)
+
+
 def _drop_trailing_signature(blocks, keep: list[bool]) -> None:
     """The author's name signed under the article ("Olena Dmytruk") is a credit, not its last paragraph:
     a kept last line of one to four capitalised words, no digit and no closing punctuation."""
@@ -419,7 +623,7 @@ def _keep_cut_off_last_paragraph(blocks, keep: list[bool], context) -> None:
         keep[last.index] = True
 
 
-def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
+def _headline_by_date_block(blocks, keep: list[bool], current: int, listed: frozenset = frozenset()) -> int:
     """The headline as pages set it: next to the date/byline lines above the article.
 
     News pages print the headline just above the "By X / Published ..." lines (past a section
@@ -439,8 +643,9 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     core_text = " ".join(b.text for b in blocks[first_kept : first_kept + 12] if keep[b.index])
     core_tokens = sig.content_tokens(core_text)
     anchors = [
-        i for i in _lines_above(blocks, first_kept)
+        i for i in _lines_above(blocks, first_kept, listed)
         if not keep[i]
+        and i not in listed  # a date of a listed story is not the article's
         and (
             (sig.is_date_line(blocks[i].text) and not sig.holds_headline_words(blocks[i].text, core_tokens))
             or sig.is_byline(blocks[i].text)
@@ -449,7 +654,7 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
     ]
 
     def shaped(index: int, distance: int = 0) -> bool:
-        if keep[index] or index in anchors or _tagline(blocks, index, core_tokens):
+        if keep[index] or index in anchors or index in listed or _tagline(blocks, index, core_tokens):
             return False
         block = blocks[index]
         if distance == 1 and _headline_length_tier(block) == 0 and block.text.endswith("."):
@@ -459,15 +664,29 @@ def _headline_by_date_block(blocks, keep: list[bool], current: int) -> int:
 
     def walk(indexes, above: bool) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
+        name_line = -1  # an author's name line passed on the way up (not a byline anchor: no "By", a link glued)
+        name_candidate: tuple[int, int] | None = None  # ... which is a candidate itself unless a headline stands over it
         for distance, index in enumerate(indexes, 1):
             if index in anchors:
                 break
-            if shaped(index, distance if above else 0) and (above or not _two_sentences(blocks[index].text)):
+            if above and name_line < 0 and found and _name_shaped(blocks[index].text):
+                # (looked at first: a name in capitals also scores as a short headline)
+                name_line = index
+                if shaped(index, distance):
+                    name_candidate = (index, distance)
+            elif shaped(index, distance if above else 0) and (above or not _two_sentences(blocks[index].text)):
+                if name_line >= 0 and _headline_over_the_name(blocks, index, name_line, found):
+                    # "Headline" / "Jane Doe" / "Second deck" / date: the headline stands over its author's
+                    # name; the headline-shaped line under the name is its standfirst.
+                    found = [item for item in found if item[0] < name_line]
+                    name_candidate = None
                 found.append((index, distance))
                 if len(found) >= _HEADLINE_RUN:
                     break
             elif not _skippable_near_headline(blocks[index]):
                 break
+        if name_candidate is not None:
+            found = sorted([*found, name_candidate], key=lambda item: item[1])
         return found
 
     if not anchors:
@@ -613,14 +832,15 @@ def _share_button(text: str) -> bool:
     return sig.is_share_row(text.strip()) or bool(_SHARE_TARGET.match(text.strip()))
 
 
-def _lines_above(blocks, first_kept: int) -> list[int]:
+def _lines_above(blocks, first_kept: int, listed: frozenset = frozenset()) -> list[int]:
     """The _DATE_BLOCK_REACH lines above the first body paragraph, not counting the buttons of a
-    share panel ("Share this with Twitter", "Messenger"), which can fill more lines than the reach."""
+    share panel ("Share this with Twitter", "Messenger") or the lines of a list of dated stories
+    (`listed`), which can fill more lines than the reach (at most _SHARE_PANEL_REACH lines in all)."""
     found = []
     counted = 0
     for index in range(first_kept - 1, max(-1, first_kept - 1 - _SHARE_PANEL_REACH), -1):
         found.append(index)
-        if not _share_button(blocks[index].text):
+        if index not in listed and not _share_button(blocks[index].text):
             counted += 1
             if counted >= _DATE_BLOCK_REACH:
                 break
