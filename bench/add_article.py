@@ -33,8 +33,7 @@ running app has it), each part timed as the page runs it:
 - `embed`: `article_vectors` of the added article (encoded by the real model, cached);
 - `dates`: `dates_current` (the inferred dates extended by the added article), timed on its own;
 - `views`: `lib.present.extend.extend_views`, as the Articles page calls it: the views of
-  `lib.present.extend.VIEWS` extended side by side, one thread each; `events`, `claims`, `search` are each
-  view's own time inside its thread (they overlap, so they do not add up to `views`).
+  `lib.present.extend.VIEWS` extended in turn; `events`, `claims`, `search` are each view's own time.
 
 `add_series` pastes SERIES undated pages in a row in one process: how often each view refuses (a view
 that refused is seeded again before the next round, untimed, standing for the whole build the app would
@@ -187,8 +186,7 @@ def stage_add(size: int, data_dir: Path, kind: str = "page", rounds: int = ROUND
         tick = time.perf_counter()
         refusing = [] if dates_current(store) else ["dates"]
         times["dates"].append(time.perf_counter() - tick)
-        # The views side by side, as the Articles page extends them (`extend_views`); each part's time is
-        # its own thread's, so the parts no longer add up to the total.
+        # The views as the Articles page extends them (`extend_views`).
         seconds: dict[str, float] = {}
         tick = time.perf_counter()
         current = extend_views(store, embedder, settings, seconds=seconds)

@@ -12,8 +12,6 @@ loads the corpus for a whole build only when that returns False.
 from __future__ import annotations
 
 import logging
-import os
-import threading
 from collections.abc import Callable
 
 from lib.core.errors import StoryLensError
@@ -70,46 +68,24 @@ def extend_stored(view: str, store, embedder, settings) -> bool:
 
 def extend_views(store, embedder, settings, views: tuple[str, ...] = VIEWS, seconds: dict | None = None) -> dict[str, bool]:
     """{view: whether it is now current} for each of `views`, as `extend_stored` says, the dates brought up
-    to date first (every view is keyed by them), then the views extended side by side, one thread each.
+    to date first (every view is keyed by them). `seconds`, when given, gets how long each view took.
 
-    Why threads: each view's extension is its own reads and one short write transaction, as two
-    sessions' additions already are in the app (each Streamlit session runs in its own thread, and the
-    store gives each thread its own connection). The timeline's part is mostly SQLite reads and numpy,
-    which release the GIL, so it runs while Compare's Python judges its rows: the addition then takes
-    about the slower of the two instead of their sum on a machine with two cores. Never raises for what
-    `extend_stored` never raises for. `seconds`, when given, gets how long each view's extension took."""
+    One after the other, on purpose: run side by side in threads (tried at 100k articles), the Timeline's
+    extension took 1.3-3.1 s instead of 0.55-1.1 s while Compare's ran, and the addition as a whole was
+    no quicker: both hold the GIL most of the time (decoding and judging records), and numpy's and
+    torch's own threads then compete for the two cores. Never raises for what `extend_stored` never
+    raises for."""
     import time
-
-    def timed(view: str) -> bool:
-        started = time.perf_counter()
-        try:
-            return extend_stored(view, store, embedder, settings)
-        finally:
-            if seconds is not None:
-                seconds[view] = time.perf_counter() - started
 
     if not dates_current(store):
         return {view: False for view in views}
-    if len(views) == 1:
-        return {views[0]: timed(views[0])}
-    pool = _extending_threads()
-    futures = {view: pool.submit(timed, view) for view in views}
-    return {view: future.result() for view, future in futures.items()}
-
-
-_POOL: list = []
-_POOL_LOCK = threading.Lock()
-
-
-def _extending_threads():
-    """The process's threads for `extend_views`, kept between additions (each keeps its own store
-    connection open, as a session's thread does, instead of opening one per addition)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with _POOL_LOCK:
-        if not _POOL or _POOL[0][1] != os.getpid():  # a forked child starts its own threads
-            _POOL[:] = [(ThreadPoolExecutor(max_workers=len(VIEWS), thread_name_prefix="storylens-extend"), os.getpid())]
-        return _POOL[0][0]
+    current = {}
+    for view in views:
+        started = time.perf_counter()
+        current[view] = extend_stored(view, store, embedder, settings)
+        if seconds is not None:
+            seconds[view] = time.perf_counter() - started
+    return current
 
 
 # The page the warm-up reads as a pasted one (never stored): its title, date line, figures and dated

@@ -87,7 +87,7 @@ def added(store_backend, tmp_path, embedder):
 def test_the_views_are_extended_by_an_added_article_and_show_what_a_whole_rebuild_shows(added, store_backend, tmp_path, embedder):
     settings, article_id = added
     store = open_store(settings)
-    # Side by side, one thread each, as the Articles page extends them after a paste.
+    # As the Articles page extends them after a paste.
     seconds: dict[str, float] = {}
     assert extend_views(store, embedder, settings, seconds=seconds) == {"events": True, "claims": True, "search": True}
     assert set(seconds) == {"events", "claims", "search"}
