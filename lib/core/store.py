@@ -242,7 +242,9 @@ CREATE TABLE IF NOT EXISTS view_event_mentions (
     mention TEXT NOT NULL,           -- the mention as JSON (its sentence by offsets in the article body)
     PRIMARY KEY (view_key, event_id, number)
 );
-CREATE INDEX IF NOT EXISTS view_event_mentions_days ON view_event_mentions(view_key, dating, first_day);
+-- an event's first mention by its days: what an added mention is compared with (`lib.events.incremental._nearby_rows`)
+DROP INDEX IF EXISTS view_event_mentions_days;
+CREATE INDEX IF NOT EXISTS view_event_firsts_days ON view_event_mentions(view_key, dating, first_day) WHERE number = 0;
 CREATE INDEX IF NOT EXISTS view_event_mentions_article ON view_event_mentions(view_key, article_id);
 """
 FINGERPRINT_KEY = "articles_xor"

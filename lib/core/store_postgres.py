@@ -258,7 +258,9 @@ CREATE TABLE IF NOT EXISTS {s}.view_event_mentions (
     mention TEXT NOT NULL,
     PRIMARY KEY (view_key, event_id, number)
 );
-CREATE INDEX IF NOT EXISTS view_event_mentions_days ON {s}.view_event_mentions(view_key, dating, first_day);
+-- an event's first mention by its days: what an added mention is compared with (`lib.events.incremental._nearby_rows`)
+DROP INDEX IF EXISTS {s}.view_event_mentions_days;
+CREATE INDEX IF NOT EXISTS view_event_firsts_days ON {s}.view_event_mentions(view_key, dating, first_day) WHERE number = 0;
 CREATE INDEX IF NOT EXISTS view_event_mentions_article ON {s}.view_event_mentions(view_key, article_id);
 -- Written before views were rows: their whole-view cache entries are never read again.
 DELETE FROM {s}.cache WHERE name = 'events' OR substr(name, 1, 11) = 'claims-view';
