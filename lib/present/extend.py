@@ -103,8 +103,8 @@ Critics said the spending rise of 4 percent was too large for a city of 250,000 
 def warm_for_additions(store, embedder, settings) -> dict[str, float]:
     """Read ahead what adding a page needs, so that a process's first addition is about as quick as
     the next: the extension code imported, the language identifier loaded (kept as between pastes), a
-    small page read as a pasted one (not stored) and its sentences embedded, and Compare's stored rows
-    and seed phrases read (`lib.claims.incremental.keep_rows_for_additions`). Seconds each part took; what the store refuses
+    small page read as a pasted one (not stored) and its sentences embedded, the evidence the dates
+    are extended against, and Compare's stored rows and seed phrases read (`lib.claims.incremental.keep_rows_for_additions`). Seconds each part took; what the store refuses
     (busy, damaged, a broken topics.json) is logged and left to the addition. Nothing is written."""
     import time
 
@@ -135,6 +135,16 @@ def warm_for_additions(store, embedder, settings) -> dict[str, float]:
     texts = [sentence.text for sentence in page.sentences]
     embedder.encode((texts * (1 + 64 // max(len(texts), 1)))[:64])  # a page's first two batches
     seconds["embedder"] = time.perf_counter() - tick
+    tick = time.perf_counter()
+    try:  # the dates' kept evidence (tens of MB at 100k articles), read once per process and whole inference
+        from lib.ingest.inferred_dates_state import DamagedEvidence, read_kept
+
+        dates_at, dates_base = store.inferred_dates_fingerprint(), store.inferred_dates_base()
+        if dates_at is not None and dates_base is not None:
+            read_kept(store, dates_at, dates_base)
+    except (DamagedEvidence, StoryLensError) as error:
+        log.info("the dates' evidence not read ahead: %s", error)
+    seconds["dates"] = time.perf_counter() - tick
     tick = time.perf_counter()
     try:
         from lib.claims.incremental import keep_rows_for_additions

@@ -13,6 +13,7 @@ from lib.claims.grouping import CLAIMSET_VIEW, StoredClaims, stored_claims_view
 from lib.claims.incremental import _KEPT, KEPT_CLAIMS_MAX, keep_rows_for_additions
 from lib.core.settings import REPO_ROOT, load_settings
 from lib.ingest.corpus import load_corpus, open_store
+from lib.ingest.inferred_dates_state import _LAST_BASE, _store_identity
 from lib.present.extend import warm_for_additions
 from tests.views.test_stored_views import _app_on
 
@@ -40,9 +41,12 @@ def _stored_rows(store, settings, embedder) -> tuple[str, str, dict]:
 def test_reading_ahead_keeps_every_row_of_the_stored_compare_view(collection, embedder):
     store = open_store(collection)
     name, key, stored = _stored_rows(store, collection, embedder)
+    _LAST_BASE.clear()
     seconds = warm_for_additions(store, embedder, collection)
-    assert set(seconds) == {"imports", "language", "reading", "embedder", "compare"}
+    assert set(seconds) == {"imports", "language", "reading", "embedder", "dates", "compare"}
     assert stored and _KEPT.claims(store, name, key) == stored
+    # The evidence the dates are extended against is read too (once per process and whole inference).
+    assert (_store_identity(store), store.inferred_dates_base()) in _LAST_BASE
     # Another store of the same contents (same view key) keeps its own rows: none are read for it yet.
     other = open_store(load_settings(collection.data_dir.parent / "elsewhere"))
     assert _KEPT.claims(other, name, key) == {}
