@@ -426,6 +426,11 @@ class _KeptRows:
         with self._lock:
             self._rows.clear()
 
+    def total(self) -> int:
+        """How many claims are kept, for every store and view."""
+        with self._lock:
+            return sum(len(claims) for _key, rows in self._rows.values() for _header, claims in rows.values())
+
     def _put(self, view: tuple, key: str, rows: dict[str, tuple]) -> None:
         if sum(len(claims) for _header, claims in rows.values()) > KEPT_CLAIMS_MAX:
             self._rows.pop(view, None)
@@ -434,6 +439,11 @@ class _KeptRows:
 
 
 _KEPT = _KeptRows()
+
+
+def kept_claims() -> int:
+    """How many claims of Compare's rows this process keeps for the next addition (`_KeptRows`)."""
+    return _KEPT.total()
 
 
 def _stored_claims(store, name: str, key: str, topic_ids: list[str]) -> dict[str, tuple]:

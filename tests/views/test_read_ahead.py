@@ -85,3 +85,22 @@ def test_opening_the_articles_page_reads_ahead_in_the_background(collection, emb
         if thread.name == "storylens-read-ahead":
             thread.join(timeout=120)
     assert _KEPT.claims(store, name, key) == stored
+
+
+def test_what_is_kept_leaves_the_collectors_reach_only_for_a_large_collection(collection, embedder, monkeypatch):
+    import gc
+
+    import lib.present.extend as extend
+    from lib.claims.incremental import kept_claims
+
+    store = open_store(collection)
+    gc.unfreeze()
+    try:
+        warm_for_additions(store, embedder, collection)
+        assert 0 < kept_claims() < extend.FREEZE_FROM_KEPT_CLAIMS
+        assert gc.get_freeze_count() == 0, "a small collection's records stay with the collector"
+        monkeypatch.setattr(extend, "FREEZE_FROM_KEPT_CLAIMS", kept_claims())
+        warm_for_additions(store, embedder, collection)
+        assert gc.get_freeze_count() > 0, "past the threshold, what is kept is frozen"
+    finally:
+        gc.unfreeze()
