@@ -964,6 +964,12 @@ def figure_row_label(kind: str, unit: str | None, claims) -> str:
     return f"{plain}: {name}"
 
 
+def labelled_by_names(topic) -> bool:
+    """Whether `_with_plain_label` labels `topic` from the names its figures' sentences share (`row_subject`)."""
+    return not ((topic.seeded and "--" not in topic.topic_id) or not topic.counted or _row_key(topic.counted, topic.unit) is None
+                or topic.counted.startswith("price") or topic.counted in _CLUSTER_MEASURES)
+
+
 def _with_plain_label(topic):
     """An automatic row (or one split off a seed for another kind) comparing a kind that names what it
     counts, labelled by figure_row_label; a hand seed's own row keeps its label."""

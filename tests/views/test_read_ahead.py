@@ -104,3 +104,22 @@ def test_what_is_kept_leaves_the_collectors_reach_only_for_a_large_collection(co
         assert gc.get_freeze_count() > 0, "past the threshold, what is kept is frozen"
     finally:
         gc.unfreeze()
+
+
+def test_the_names_a_row_is_labelled_by_are_read_ahead_on_its_kept_figures(collection, embedder, monkeypatch):
+    import lib.claims.incremental as incremental
+
+    store = open_store(collection)
+    name, key, stored = _stored_rows(store, collection, embedder)
+    _KEPT.forget()
+    # The bundled story's figure rows are hand seeds, labelled by their seed: here every row comparing a kind
+    # is taken as one labelled by the names its sentences share, as automatic rows on other stories are.
+    monkeypatch.setattr(incremental, "labelled_by_names", lambda topic: bool(topic.counted))
+    keep_rows_for_additions(store, embedder, collection)
+    view = stored_claims_view(store, collection, embedder.model_id)
+    counted = {header.topic.topic_id: header.topic.counted for header in view.headers() if header.topic.counted}
+    kept = _KEPT.claims(store, name, key)
+    figures = [claim for topic_id, kind in counted.items() for claim in kept[topic_id] if claim.value is not None and claim.counted == kind]
+    others = [claim for topic_id in stored if topic_id not in counted for claim in kept[topic_id]]
+    assert figures and all("_names" in claim.__dict__ for claim in figures)
+    assert not any("_names" in claim.__dict__ for claim in others), "rows not labelled by names are not read"
