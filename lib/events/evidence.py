@@ -181,6 +181,7 @@ def happening_kinds(text: str, language: str | None) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _kind_patterns(language or "") if pattern.search(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # as `latin_names`: read for every mention of an event an addition joins
 def told_kinds(text: str, language: str | None) -> frozenset[str]:
     """The kinds of happening the sentence tells: `happening_kinds`, only the acts when it names what
     was done about a happening ("The government announced an inquiry into the explosion": an inquiry;
@@ -207,6 +208,7 @@ _GERMAN_FUNCTION_WORD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a stored event's sentences are read again at every addition joining it
 def latin_names(text: str, language: str | None) -> frozenset[str]:
     """Names written in Latin letters, accent-folded: capitalised words of four letters or more after
     the first word of the sentence (in German, where every noun is capitalised, only a word after
