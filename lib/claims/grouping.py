@@ -964,20 +964,24 @@ def figure_row_label(kind: str, unit: str | None, claims) -> str:
     return f"{plain}: {name}"
 
 
+def _labelled_by_kind(topic) -> bool:
+    """An automatic row (or one split off a seed for another kind) comparing a kind that names what it
+    counts, a price aside (a price keeps its amount and currency): `_with_plain_label` names it."""
+    return not ((topic.seeded and "--" not in topic.topic_id) or not topic.counted or _row_key(topic.counted, topic.unit) is None
+                or topic.counted.startswith("price"))
+
+
 def labelled_by_names(topic) -> bool:
     """Whether `_with_plain_label` labels `topic` from the names its figures' sentences share (`row_subject`)."""
-    return not ((topic.seeded and "--" not in topic.topic_id) or not topic.counted or _row_key(topic.counted, topic.unit) is None
-                or topic.counted.startswith("price") or topic.counted in _CLUSTER_MEASURES)
+    return _labelled_by_kind(topic) and topic.counted not in _CLUSTER_MEASURES
 
 
 def _with_plain_label(topic):
     """An automatic row (or one split off a seed for another kind) comparing a kind that names what it
     counts, labelled by figure_row_label; a hand seed's own row keeps its label."""
-    if (topic.seeded and "--" not in topic.topic_id) or not topic.counted or _row_key(topic.counted, topic.unit) is None:
+    if not _labelled_by_kind(topic):
         return topic
-    if topic.counted.startswith("price"):
-        return topic
-    if topic.counted in _CLUSTER_MEASURES:
+    if not labelled_by_names(topic):
         return replace(topic, label=kind_label(topic.counted, topic.unit))  # "Area (ha)": no people to name
     return replace(topic, label=figure_row_label(topic.counted, topic.unit, topic.figures))
 

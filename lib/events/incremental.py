@@ -405,7 +405,7 @@ def _positions(places: _ListPlaces, events: list[Event]) -> tuple[list[tuple[int
             items: list = [("new", event) for slot in within if slot[0] == low for event in slots[slot]]
             for seq in inside:
                 items.append(("kept", seq))
-                items += [("new", event) for slot in within if slot[0] == seq and slot[0] != low for event in slots[slot]]
+                items += [("new", event) for slot in within if slot[0] == seq for event in slots[slot]]
             spread = _spread(low, high, len(items), least=_RESPACED_STEP)
             if spread is not None:
                 break

@@ -1592,7 +1592,7 @@ def _title_prefix_name(title: str, removed, body: str) -> str:
     """The site name a page prints before its own headline ("Harbour Times | Quake kills 100", "Harbour
     Times - Quake kills 100"), or "": a short name-shaped line part that is no section's label, kicker or
     menu word ("Opinion | ...", "Live - ...", "Video | ...") and that the article never names (a topic's
-    tag, "North Korea | ...", is a word of the story). Related lists and comments are not read."""
+    tag, "Elections | ...", is a word of the story). Related lists and comments are not read."""
     if len(title.split()) < 3 and not (sig.cjk_ratio(title) > 0.5 and len(title) >= 8):
         return ""
     prefix = re.compile(rf"^(.{{2,40}}?)(?:\s+[|｜–—-]\s+|\s*｜\s*){re.escape(title.strip())}\s*$")

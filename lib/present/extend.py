@@ -122,7 +122,8 @@ def warm_for_additions(store, embedder, settings) -> dict[str, float]:
     """Read ahead what adding a page needs, so that a process's first addition is about as quick as
     the next: the extension code imported, the language identifier loaded (kept as between pastes), a
     small page read as a pasted one (not stored) and its sentences embedded, the evidence the dates
-    are extended against, and Compare's stored rows and seed phrases read (`lib.claims.incremental.keep_rows_for_additions`). Seconds each part took; what the store refuses
+    are extended against, and Compare's stored rows and seed phrases read
+    (`lib.claims.incremental.keep_rows_for_additions`). Seconds each part took; what the store refuses
     (busy, damaged, a broken topics.json) is logged and left to the addition. Nothing is written."""
     import time
 

@@ -359,7 +359,6 @@ def _name_over_the_date_line(blocks, index: int) -> bool:
     """The line is a name of two to six capitalised words ("and", "&" and initials allowed; no digit,
     no closing punctuation) right above the article's date line, under another such name line (the
     byline "Jane Doe and John J. Roe"): the authors' newsroom or the site's name."""
-
     return (
         0 < index < len(blocks) - 1
         and sig.is_date_line(blocks[index + 1].text)
